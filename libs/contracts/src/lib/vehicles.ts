@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { decodeVin, normalizeVin, vinProblem } from './vin';
+
+export const VEHICLE_CONDITIONS = ['new', 'used', 'certified'] as const;
+export const VEHICLE_STATUSES = ['available', 'pending', 'sold', 'archived'] as const;
+export const BODY_STYLES = [
+  'sedan',
+  'coupe',
+  'convertible',
+  'hatchback',
+  'wagon',
+  'suv',
+  'pickup',
+  'minivan',
+  'van',
+  'other',
+] as const;
+export const DRIVETRAINS = ['fwd', 'rwd', 'awd', '4wd'] as const;
+export const TRANSMISSIONS = ['automatic', 'manual', 'cvt', 'dct'] as const;
+export const FUEL_TYPES = ['gasoline', 'diesel', 'hybrid', 'plug_in_hybrid', 'electric', 'flex_fuel'] as const;
+export const CURRENCIES = ['USD', 'CAD'] as const;
+export const VEHICLE_SORTS = [
+  'price',
+  '-price',
+  'year',
+  '-year',
+  'mileage',
+  '-mileage',
+  'daysInStock',
+  '-daysInStock',
+] as const;
+
+/** Hard upper limit of one page of vehicles. */
+export const MAX_PAGE_SIZE = 100;
+/** Largest price we accept: ten million in the currency's major unit, in cents. */
+export const MAX_PRICE_CENTS = 1_000_000_000;
+export const MAX_MILEAGE = 2_000_000;
+export const FIRST_MODEL_YEAR = 1981;
+
+export const VehicleConditionSchema = z.enum(VEHICLE_CONDITIONS);
+export const VehicleStatusSchema = z.enum(VEHICLE_STATUSES);
+export type VehicleCondition = z.infer<typeof VehicleConditionSchema>;
+export type VehicleStatus = z.infer<typeof VehicleStatusSchema>;
+export type VehicleSort = (typeof VEHICLE_SORTS)[number];
+
+/** A VIN as a dealer types it: trimmed and upper-cased, then checked (length, letters, check digit). */
+export const VinSchema = z
+  .string()
+  .transform(normalizeVin)
+  .superRefine((vin, ctx) => {
+    const problem = vinProblem(vin);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const cents = z.int().min(0).max(MAX_PRICE_CENTS);
+
+const vehicleFields = {
+  vin: VinSchema,
+  stockNumber: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'letters, digits and dashes only'),
+  condition: VehicleConditionSchema,
+  year: z.int().min(FIRST_MODEL_YEAR).max(new Date().getUTCFullYear() + 2),
+  make: text(40),
+  model: text(60),
+  trim: optionalText(60),
+  bodyStyle: z.enum(BODY_STYLES).nullable().optional(),
+  drivetrain: z.enum(DRIVETRAINS).nullable().optional(),
+  transmission: z.enum(TRANSMISSIONS).nullable().optional(),
+  fuelType: z.enum(FUEL_TYPES).nullable().optional(),
+  engine: optionalText(80),
+  exteriorColor: optionalText(40),
+  interiorColor: optionalText(40),
+  mileage: z.int().min(0).max(MAX_MILEAGE),
+  priceCents: cents.nullable().optional(),
+  msrpCents: cents.nullable().optional(),
+  currency: z.enum(CURRENCIES).optional(),
+  status: VehicleStatusSchema.optional(),
+  description: z.string().trim().max(5000).nullable().optional(),
+};
+
+/** The model year must be one the VIN's 10th character can stand for. */
+function checkYearAgainstVin(
+  value: { vin?: string; year?: number },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.vin === undefined || value.year === undefined || vinProblem(value.vin)) return;
+  const { candidateModelYears } = decodeVin(value.vin);
+  if (candidateModelYears.length > 0 && !candidateModelYears.includes(value.year)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['year'],
+      message: `the VIN's model-year code stands for ${candidateModelYears.join(' or ')}, not ${value.year}`,
+    });
+  }
+}
+
+export const VehicleInputSchema = z.strictObject(vehicleFields).superRefine(checkYearAgainstVin);
+export type VehicleInput = z.input<typeof VehicleInputSchema>;
+export type VehicleInputParsed = z.output<typeof VehicleInputSchema>;
+
+/** A partial edit; `vin` and `year` are checked together when both are known. */
+export const VehicleUpdateSchema = z
+  .strictObject(vehicleFields)
+  .partial()
+  .refine((update) => Object.keys(update).length > 0, { message: 'send at least one field to change' });
+export type VehicleUpdate = z.input<typeof VehicleUpdateSchema>;
+export type VehicleUpdateParsed = z.output<typeof VehicleUpdateSchema>;
+export { checkYearAgainstVin };
+
+export const VehicleSchema = z.object({
+  id: z.uuid(),
+  dealershipId: z.uuid(),
+  vin: z.string(),
+  stockNumber: z.string(),
+  condition: VehicleConditionSchema,
+  year: z.int(),
+  make: z.string(),
+  model: z.string(),
+  trim: z.string().nullable(),
+  bodyStyle: z.enum(BODY_STYLES).nullable(),
+  drivetrain: z.enum(DRIVETRAINS).nullable(),
+  transmission: z.enum(TRANSMISSIONS).nullable(),
+  fuelType: z.enum(FUEL_TYPES).nullable(),
+  engine: z.string().nullable(),
+  exteriorColor: z.string().nullable(),
+  interiorColor: z.string().nullable(),
+  mileage: z.int(),
+  priceCents: z.int().nullable(),
+  msrpCents: z.int().nullable(),
+  currency: z.enum(CURRENCIES),
+  status: VehicleStatusSchema,
+  description: z.string().nullable(),
+  daysInStock: z.int(),
+  version: z.int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Vehicle = z.infer<typeof VehicleSchema>;
+
+/** Query strings arrive as text: lists are comma-separated, numbers are coerced. */
+const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((raw) => raw.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1));
+const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const VehicleListQuerySchema = z
+  .strictObject({
+    status: csvOf(VEHICLE_STATUSES).optional(),
+    condition: csvOf(VEHICLE_CONDITIONS).optional(),
+    bodyStyle: csvOf(BODY_STYLES).optional(),
+    make: z.string().trim().min(1).max(40).optional(),
+    model: z.string().trim().min(1).max(60).optional(),
+    yearMin: queryInt(FIRST_MODEL_YEAR, 2100).optional(),
+    yearMax: queryInt(FIRST_MODEL_YEAR, 2100).optional(),
+    priceMin: queryInt(0, MAX_PRICE_CENTS).optional(),
+    priceMax: queryInt(0, MAX_PRICE_CENTS).optional(),
+    mileageMin: queryInt(0, MAX_MILEAGE).optional(),
+    mileageMax: queryInt(0, MAX_MILEAGE).optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+    sort: z.enum(VEHICLE_SORTS).optional(),
+    page: queryInt(1, 10_000).default(1),
+    pageSize: queryInt(1, MAX_PAGE_SIZE).default(25),
+  })
+  .refine((q) => q.yearMin === undefined || q.yearMax === undefined || q.yearMin <= q.yearMax, {
+    path: ['yearMax'],
+    message: 'yearMax must not be below yearMin',
+  })
+  .refine((q) => q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax, {
+    path: ['priceMax'],
+    message: 'priceMax must not be below priceMin',
+  })
+  .refine(
+    (q) => q.mileageMin === undefined || q.mileageMax === undefined || q.mileageMin <= q.mileageMax,
+    { path: ['mileageMax'], message: 'mileageMax must not be below mileageMin' },
+  );
+export type VehicleListQuery = z.output<typeof VehicleListQuerySchema>;
+export type VehicleListParams = z.input<typeof VehicleListQuerySchema>;
+
+export const FacetCountSchema = z.object({ value: z.string(), count: z.int() });
+export const VehicleFacetsSchema = z.object({
+  make: z.array(FacetCountSchema),
+  model: z.array(FacetCountSchema),
+  bodyStyle: z.array(FacetCountSchema),
+  condition: z.array(FacetCountSchema),
+});
+export type FacetCount = z.infer<typeof FacetCountSchema>;
+export type VehicleFacets = z.infer<typeof VehicleFacetsSchema>;
+
+export const VehicleListSchema = z.object({
+  items: z.array(VehicleSchema),
+  page: z.int(),
+  pageSize: z.int(),
+  total: z.int(),
+  facets: VehicleFacetsSchema,
+});
+export type VehicleList = z.infer<typeof VehicleListSchema>;
+
+export const StockNumberSuggestionSchema = z.object({ stockNumber: z.string() });
+export type StockNumberSuggestion = z.infer<typeof StockNumberSuggestionSchema>;
+
+export const VinDecodingSchema = z.object({
+  vin: z.string(),
+  valid: z.boolean(),
+  problem: z.string().nullable(),
+  wmi: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  make: z.string().nullable(),
+  country: z.string().nullable(),
+  modelYear: z.int().nullable(),
+  candidateModelYears: z.array(z.int()),
+  /** Set when this dealership already has a vehicle with this VIN. */
+  existingVehicleId: z.uuid().nullable(),
+});
+export type VinDecodingResponse = z.infer<typeof VinDecodingSchema>;

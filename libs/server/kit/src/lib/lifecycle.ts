@@ -1,0 +1,67 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+
+export interface RunningService {
+  server: Server;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), then runs the closers. */
+  shutdown(reason: string): Promise<void>;
+}
+
+export interface ListenOptions {
+  app: Express;
+  host: string;
+  port: number;
+  logger: Logger;
+  graceMs: number;
+  /** Closed in order after the HTTP server has drained: pools, clients. */
+  closers: Array<() => Promise<unknown>>;
+  onShuttingDown?: () => void;
+}
+
+export async function listen(options: ListenOptions): Promise<RunningService> {
+  const { app, host, port, logger } = options;
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  // Keep-alive sockets of a load balancer must outlive its idle timeout (ALB: 60 s).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string) =>
+    (stopping ??= (async () => {
+      logger.info({ reason }, 'shutting down: draining in-flight requests');
+      options.onShuttingDown?.();
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const forced = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          logger.warn('grace period over: closing remaining connections');
+          server.closeAllConnections();
+          resolve();
+        }, options.graceMs).unref(),
+      );
+      await Promise.race([drained, forced]);
+      for (const close of options.closers) {
+        await close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
+      }
+      logger.info('stopped');
+    })());
+  return { server, shutdown };
+}
+
+/** Wires SIGTERM/SIGINT to a graceful shutdown and exits afterwards. */
+export function exitOnSignals(service: RunningService, logger: Logger): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      service.shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.fatal({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/database';
+export * from './lib/migrations';
+export * from './lib/errors';

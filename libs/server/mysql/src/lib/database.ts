@@ -1,0 +1,98 @@
+import { Kysely, MysqlDialect } from 'kysely';
+import { createPool, type Pool, type PoolOptions } from 'mysql2';
+
+export interface DatabaseSettings {
+  /** mysql://user:pass@host:port/database of the primary (all writes, and reads that must see them). */
+  writerUrl: string;
+  /** Replicas for reads that may lag; empty means reads go to the writer. */
+  readerUrls: string[];
+  connectionLimit: number;
+}
+
+/** A writer and a reader over mysql2 pools. Reads that must see the caller's own write use `writer`. */
+export interface Database<DB> {
+  writer: Kysely<DB>;
+  reader: Kysely<DB>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function poolOptions(url: string, connectionLimit: number): PoolOptions {
+  return {
+    uri: url,
+    connectionLimit,
+    // Fail fast when the server is away, so callers answer 503 instead of hanging.
+    connectTimeout: 2000,
+    waitForConnections: true,
+    queueLimit: 500,
+    enableKeepAlive: true,
+    timezone: 'Z',
+    dateStrings: false,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    charset: 'utf8mb4',
+  };
+}
+
+function kyselyOver<DB>(pool: Pool): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new MysqlDialect({ pool: async () => pool }) });
+}
+
+export function createDatabase<DB>(settings: DatabaseSettings): Database<DB> {
+  const writerPool = createPool(poolOptions(settings.writerUrl, settings.connectionLimit));
+  const readerPools = settings.readerUrls.map((url) => createPool(poolOptions(url, settings.connectionLimit)));
+  const writer = kyselyOver<DB>(writerPool);
+  const readers = readerPools.map((pool) => kyselyOver<DB>(pool));
+  let next = 0;
+  const reader =
+    readers.length === 0
+      ? writer
+      : new Proxy({} as Kysely<DB>, {
+          // Round-robin per call, so each query may use another replica.
+          get(_target, property) {
+            const chosen = readers[next++ % readers.length];
+            const value = Reflect.get(chosen as object, property);
+            return typeof value === 'function' ? value.bind(chosen) : value;
+          },
+        });
+  return {
+    writer,
+    reader,
+    async ping() {
+      await writerPool.promise().query('SELECT 1');
+    },
+    async close() {
+      await writer.destroy();
+      await Promise.all(readers.map((r) => r.destroy()));
+    },
+  };
+}
+
+/** Creates the service's schema if it is missing (dev, CI and `npm start`; production uses Terraform). */
+export async function ensureSchema(url: string): Promise<void> {
+  const parsed = new URL(url);
+  const schema = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(schema)) throw new Error(`Unsafe database name in URL: ${schema}`);
+  parsed.pathname = '/';
+  const pool = createPool({ uri: parsed.toString(), connectionLimit: 1, connectTimeout: 3000 });
+  try {
+    await pool
+      .promise()
+      .query(`CREATE DATABASE IF NOT EXISTS \`${schema}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await pool.promise().end();
+  }
+}
+
+export async function dropSchema(url: string): Promise<void> {
+  const parsed = new URL(url);
+  const schema = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(schema)) throw new Error(`Unsafe database name in URL: ${schema}`);
+  parsed.pathname = '/';
+  const pool = createPool({ uri: parsed.toString(), connectionLimit: 1 });
+  try {
+    await pool.promise().query(`DROP DATABASE IF EXISTS \`${schema}\``);
+  } finally {
+    await pool.promise().end();
+  }
+}

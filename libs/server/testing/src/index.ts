@@ -1,0 +1,3 @@
+export * from './lib/test-issuer';
+export * from './lib/test-stores';
+export * from './lib/silent-logger';

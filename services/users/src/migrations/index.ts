@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import { peopleAndDealerships } from './0001_people_and_dealerships';
+
+/** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
+export const usersMigrations: Record<string, Migration> = {
+  '0001_people_and_dealerships': peopleAndDealerships,
+};

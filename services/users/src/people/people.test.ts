@@ -1,0 +1,100 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DEALERSHIPS, DEMO_USERS } from '@showroom/demo-data';
+import { seedDemoTenants } from '../demo/seed-demo-tenants';
+import { startUsersTestApp, type UsersTestContext } from '../test/users-test-app';
+
+describe('people: who a user is and where they work', () => {
+  let ctx: UsersTestContext;
+
+  beforeAll(async () => {
+    ctx = await startUsersTestApp();
+    await seedDemoTenants(ctx.database.writer);
+  });
+  afterAll(() => ctx.close());
+
+  const tokenOf = (user: (typeof DEMO_USERS)[keyof typeof DEMO_USERS]) =>
+    ctx.issuer.tokenFor({ sub: user.id, memberships: [...user.memberships] });
+
+  it('when the group owner asks who they are, then both rooftops come back with owner permissions', async () => {
+    const res = await request(ctx.app).get('/api/users/me').auth(await tokenOf(DEMO_USERS.owner), { type: 'bearer' });
+
+    expect(res.status).toBe(200);
+    expect(res.body.email).toBe('owner@demo.showroom.dev');
+    expect(res.body.memberships.map((m: { dealership: { name: string } }) => m.dealership.name)).toEqual([
+      'Demo Motors Downtown',
+      'Demo Motors Northside',
+    ]);
+    expect(res.body.memberships[0].role).toBe('owner');
+    expect(res.body.memberships[0].permissions).toContain('inventory:delete');
+    expect(res.body.memberships[0].dealership.dealerGroupName).toBe('Demo Motor Group');
+  });
+
+  it('when a viewer lists their dealerships, then only their own rooftop is listed', async () => {
+    const res = await request(ctx.app)
+      .get('/api/users/dealerships')
+      .auth(await tokenOf(DEMO_USERS.viewer), { type: 'bearer' });
+
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((d: { id: string }) => d.id)).toEqual([DEMO_DEALERSHIPS.northside.id]);
+  });
+
+  it('when the rival owner lists dealerships, then no Demo Motor Group rooftop leaks', async () => {
+    const res = await request(ctx.app)
+      .get('/api/users/dealerships')
+      .auth(await tokenOf(DEMO_USERS.rivalOwner), { type: 'bearer' });
+
+    expect(res.body.items).toHaveLength(1);
+    expect(res.body.items[0].name).toBe('Rival Autos');
+  });
+
+  it('when an account has no Showroom profile, then /me answers 404 problem+json', async () => {
+    const token = await ctx.issuer.tokenFor({ sub: 'auth0|stranger', memberships: [] });
+    const res = await request(ctx.app).get('/api/users/me').auth(token, { type: 'bearer' });
+
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.type).toBe('https://showroom.dev/problems/not-found');
+  });
+
+  it('when the identity provider asks with the right scope, then it gets the memberships for the token', async () => {
+    const token = await ctx.issuer.machineToken('showroom-actions', ['read:memberships']);
+    const res = await request(ctx.app)
+      .get(`/api/users/internal/users/${encodeURIComponent(DEMO_USERS.owner.id)}/memberships`)
+      .auth(token, { type: 'bearer' });
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      userId: DEMO_USERS.owner.id,
+      memberships: [
+        { dealershipId: DEMO_DEALERSHIPS.downtown.id, role: 'owner' },
+        { dealershipId: DEMO_DEALERSHIPS.northside.id, role: 'owner' },
+      ],
+    });
+  });
+
+  it('when a user token (no read:memberships scope) asks for memberships, then it is refused with 403', async () => {
+    const res = await request(ctx.app)
+      .get(`/api/users/internal/users/${encodeURIComponent(DEMO_USERS.sales.id)}/memberships`)
+      .auth(await tokenOf(DEMO_USERS.owner), { type: 'bearer' });
+
+    expect(res.status).toBe(403);
+    expect(res.body.detail).toContain('read:memberships');
+  });
+
+  it('when seeding runs twice, then the demo tenants are not duplicated', async () => {
+    await seedDemoTenants(ctx.database.writer);
+    const count = await ctx.database.writer
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(6);
+  });
+
+  it('serves its OpenAPI 3.1 document', async () => {
+    const res = await request(ctx.app).get('/api/users/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toContain('/api/users/me');
+  });
+});

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { Dealership, MembershipClaim, Role } from '@showroom/contracts';
+import type { UsersDatabase } from '../database';
+
+export interface UserProfile {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface DealershipMembership {
+  dealership: Dealership;
+  role: Role;
+}
+
+export class PeopleRepository {
+  constructor(private readonly db: Kysely<UsersDatabase>) {}
+
+  async findUser(userId: string): Promise<UserProfile | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .select(['id', 'email', 'name'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  async membershipsOf(userId: string): Promise<DealershipMembership[]> {
+    const rows = await this.db
+      .selectFrom('memberships as m')
+      .innerJoin('dealerships as d', 'd.id', 'm.dealership_id')
+      .leftJoin('dealer_groups as g', 'g.id', 'd.dealer_group_id')
+      .select([
+        'm.role',
+        'd.id',
+        'd.name',
+        'd.slug',
+        'd.city',
+        'd.region',
+        'd.time_zone',
+        'd.dealer_group_id',
+        'g.name as dealer_group_name',
+      ])
+      .where('m.user_id', '=', userId)
+      .orderBy('d.name')
+      .execute();
+    return rows.map((row) => ({
+      role: row.role,
+      dealership: {
+        id: row.id,
+        name: row.name,
+        slug: row.slug,
+        city: row.city,
+        region: row.region,
+        timeZone: row.time_zone,
+        dealerGroupId: row.dealer_group_id,
+        dealerGroupName: row.dealer_group_name,
+      },
+    }));
+  }
+
+  async membershipClaimsOf(userId: string): Promise<MembershipClaim[]> {
+    return this.db
+      .selectFrom('memberships')
+      .select(['dealership_id as dealershipId', 'role'])
+      .where('user_id', '=', userId)
+      .orderBy('dealership_id')
+      .execute();
+  }
+}
