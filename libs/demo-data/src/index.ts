@@ -1,1 +1,2 @@
 export * from './lib/demo-tenants';
+export * from './lib/demo-vehicles';

@@ -1,28 +1,14 @@
-// `npm start` and the tests run this: migrate the users schema and load the demo tenants.
-import { createDatabase, ensureSchema, migrateToLatest } from '@showroom/server-mysql';
+// `npm start` runs this before the service: create and migrate the users schema, load the demo tenants.
+import { prepareSchema } from '@showroom/server-mysql';
 import { loadUsersConfig } from './config';
 import type { UsersDatabase } from './database';
 import { seedDemoTenants } from './demo/seed-demo-tenants';
 import { usersMigrations } from './migrations';
 
-async function seed(): Promise<void> {
-  const config = loadUsersConfig();
-  await ensureSchema(config.USERS_DATABASE_URL);
-  const database = createDatabase<UsersDatabase>({
-    writerUrl: config.USERS_DATABASE_URL,
-    readerUrls: [],
-    connectionLimit: 2,
-  });
-  try {
-    await migrateToLatest(database.writer, usersMigrations);
-    await seedDemoTenants(database.writer);
-    console.log('users: schema migrated, demo tenants seeded');
-  } finally {
-    await database.close();
-  }
-}
-
-seed().catch((error: unknown) => {
-  console.error('users seed failed:', error);
-  process.exit(1);
-});
+prepareSchema<UsersDatabase>(loadUsersConfig().USERS_DATABASE_URL, usersMigrations, seedDemoTenants).then(
+  () => console.log('users: schema migrated, demo tenants seeded'),
+  (error: unknown) => {
+    console.error('users seed failed:', error);
+    process.exit(1);
+  },
+);

@@ -23,8 +23,6 @@ export interface DemoDealership {
   city: string;
   region: string;
   timeZone: string;
-  /** Prefix of its stock numbers, so the demo inventories look different. */
-  stockPrefix: string;
 }
 
 export interface DemoUser {
@@ -49,7 +47,6 @@ export const DEMO_DEALERSHIPS = {
     city: 'Columbus',
     region: 'OH',
     timeZone: 'America/New_York',
-    stockPrefix: 'DT',
   },
   northside: {
     id: '7d3c2a10-5e4f-4b8a-9c1d-2e3f4a5b6c02',
@@ -59,7 +56,6 @@ export const DEMO_DEALERSHIPS = {
     city: 'Dublin',
     region: 'OH',
     timeZone: 'America/New_York',
-    stockPrefix: 'NS',
   },
   rival: {
     id: '9a8b7c6d-1e2f-4a3b-8c4d-5e6f7a8b9c01',
@@ -69,7 +65,6 @@ export const DEMO_DEALERSHIPS = {
     city: 'Indianapolis',
     region: 'IN',
     timeZone: 'America/Indiana/Indianapolis',
-    stockPrefix: 'RA',
   },
 } as const satisfies Record<string, DemoDealership>;
 

@@ -1,3 +1,4 @@
 export * from './lib/test-issuer';
 export * from './lib/test-stores';
 export * from './lib/silent-logger';
+export * from './lib/tcp-proxy';

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import { ConfigError, type BaseConfig } from './config';
+import { createLogger } from './logging';
 
 export interface RunningService {
   server: Server;
@@ -34,7 +36,10 @@ export async function listen(options: ListenOptions): Promise<RunningService> {
       logger.info({ reason }, 'shutting down: draining in-flight requests');
       options.onShuttingDown?.();
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets turn idle as their last response ends; close each as soon as it does.
+      const reaper = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
+      void drained.then(() => clearInterval(reaper));
       const forced = new Promise<void>((resolve) =>
         setTimeout(() => {
           logger.warn('grace period over: closing remaining connections');
@@ -43,6 +48,7 @@ export async function listen(options: ListenOptions): Promise<RunningService> {
         }, options.graceMs).unref(),
       );
       await Promise.race([drained, forced]);
+      clearInterval(reaper);
       for (const close of options.closers) {
         await close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
       }
@@ -64,4 +70,44 @@ export function exitOnSignals(service: RunningService, logger: Logger): void {
       );
     });
   }
+}
+
+export interface ServiceParts {
+  app: Express;
+  /** Closed in order after the HTTP server has drained. */
+  closers: Array<() => Promise<unknown>>;
+}
+
+/**
+ * The whole life of a service process: load config (a bad variable stops it with a message naming
+ * it), build the parts, listen, and drain on SIGTERM. `build` receives whether a shutdown has begun,
+ * so `/readyz` can turn the load balancer away while requests drain.
+ */
+export function runService<C extends BaseConfig & { PORT: number }>(
+  name: string,
+  loadServiceConfig: () => C,
+  build: (config: C, logger: Logger, isShuttingDown: () => boolean) => Promise<ServiceParts>,
+): void {
+  let shuttingDown = false;
+  const start = async () => {
+    const config = loadServiceConfig();
+    const logger = createLogger(name, config.LOG_LEVEL);
+    const { app, closers } = await build(config, logger, () => shuttingDown);
+    const service = await listen({
+      app,
+      host: config.HOST,
+      port: config.PORT,
+      logger,
+      graceMs: config.SHUTDOWN_GRACE_MS,
+      closers,
+      onShuttingDown: () => (shuttingDown = true),
+    });
+    logger.info(`${name} service listening on http://${config.HOST}:${config.PORT}`);
+    exitOnSignals(service, logger);
+  };
+  start().catch((error: unknown) => {
+    if (error instanceof ConfigError) console.error(`${name} service cannot start.\n${error.message}`);
+    else console.error(`${name} service failed to start:`, error);
+    process.exit(1);
+  });
 }

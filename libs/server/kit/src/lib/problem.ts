@@ -62,7 +62,7 @@ export function invalidParamsOf(error: z.ZodError, prefix?: string): InvalidPara
         reason: `unknown field(s): ${issue.keys.join(', ')}`,
       };
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) reason = 'is required';
+    if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) reason = 'is required';
     return { name: [prefix, path].filter(Boolean).join('.') || (prefix ?? 'body'), reason };
   });
 }

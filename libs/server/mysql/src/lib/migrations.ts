@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 
+import { createDatabase, ensureSchema } from './database';
+
 export type { Migration };
 
 /**
@@ -23,4 +25,23 @@ export async function migrateToLatest(db: Kysely<any>, migrations: Record<string
     });
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Makes a schema ready for a service on one machine (dev, CI, `npm start`): creates it if missing,
+ * migrates it, then runs `seed` (which must be idempotent).
+ */
+export async function prepareSchema<DB>(
+  url: string,
+  migrations: Record<string, Migration>,
+  seed?: (db: Kysely<DB>) => Promise<unknown>,
+): Promise<void> {
+  await ensureSchema(url);
+  const database = createDatabase<DB>({ writerUrl: url, readerUrls: [], connectionLimit: 2 });
+  try {
+    await migrateToLatest(database.writer, migrations);
+    await seed?.(database.writer);
+  } finally {
+    await database.close();
+  }
 }

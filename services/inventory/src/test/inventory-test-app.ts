@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
+import type { Role } from '@showroom/contracts';
+import { createRedis } from '@showroom/server-cache';
+import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import {
+  createTestSchema,
+  startTestIssuer,
+  testLogger,
+  TEST_REDIS_URL,
+  type TestIssuer,
+  type TestSchema,
+} from '@showroom/server-testing';
+import { createInventoryApp } from '../app';
+import { loadInventoryConfig } from '../config';
+import type { InventoryDatabase } from '../database';
+import { inventoryMigrations } from '../migrations';
+
+export interface InventoryTestOptions {
+  /** Point the app at another MySQL address (e.g. a cuttable proxy); the schema is still its own. */
+  mysqlHostPort?: string;
+  redisUrl?: string;
+  bodyLimit?: string;
+}
+
+export interface InventoryTestContext {
+  app: Express;
+  issuer: TestIssuer;
+  database: Database<InventoryDatabase>;
+  redis: Redis;
+  /** A fresh dealership id per call, so tests never share data. */
+  newDealership(): string;
+  /** A bearer token for someone with `role` at `dealershipId`. */
+  tokenFor(role: Role, dealershipId: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real inventory app in-process, on a schema of its own, with real Redis and a local issuer. */
+export async function startInventoryTestApp(options: InventoryTestOptions = {}): Promise<InventoryTestContext> {
+  const schema: TestSchema = await createTestSchema('inventory');
+  const issuer = await startTestIssuer();
+  const url = options.mysqlHostPort ? schema.url.replace('127.0.0.1:3306', options.mysqlHostPort) : schema.url;
+  const config = loadInventoryConfig({
+    NODE_ENV: 'test',
+    INVENTORY_DATABASE_URL: url,
+    REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
+    AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
+    BODY_LIMIT: options.bodyLimit ?? '100kb',
+  });
+  const logger = testLogger();
+  const database = createDatabase<InventoryDatabase>({ writerUrl: url, readerUrls: [], connectionLimit: 5 });
+  await migrateToLatest(database.writer, inventoryMigrations);
+  const redis = createRedis(config.REDIS_URL, logger);
+  const app = createInventoryApp({ config, logger, database, redis });
+  return {
+    app,
+    issuer,
+    database,
+    redis,
+    newDealership: () => randomUUID(),
+    tokenFor: (role, dealershipId) =>
+      issuer.tokenFor({ sub: `auth0|${role}-${dealershipId.slice(0, 8)}`, memberships: [{ dealershipId, role }] }),
+    async close() {
+      redis.disconnect();
+      await database.close();
+      await issuer.close();
+      await schema.drop();
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { FacetCount, VehicleFacets, VehicleListQuery } from '@showroom/contracts';
+import type { InventoryDatabase, VehicleTable } from '../database';
+
+export type VehicleRow = Selectable<VehicleTable>;
+type Filterable = ExpressionBuilder<InventoryDatabase, 'vehicles'>;
+
+const SORT_COLUMNS = {
+  price: 'price_cents',
+  year: 'year',
+  mileage: 'mileage',
+  daysInStock: 'created_at',
+} as const;
+
+/** `%` and `_` typed by a dealer are literal characters, not wildcards. */
+function likeContaining(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Every condition of a list query; each word of the free text must match VIN, stock, make or model. */
+function listFilter(dealershipId: string, query: VehicleListQuery) {
+  return (eb: Filterable) => {
+    const conditions = [eb('dealership_id', '=', dealershipId)];
+    if (query.status) conditions.push(eb('status', 'in', query.status));
+    if (query.condition) conditions.push(eb('vehicle_condition', 'in', query.condition));
+    if (query.bodyStyle) conditions.push(eb('body_style', 'in', query.bodyStyle));
+    if (query.make) conditions.push(eb('make', '=', query.make));
+    if (query.model) conditions.push(eb('model', '=', query.model));
+    if (query.yearMin !== undefined) conditions.push(eb('year', '>=', query.yearMin));
+    if (query.yearMax !== undefined) conditions.push(eb('year', '<=', query.yearMax));
+    if (query.priceMin !== undefined) conditions.push(eb('price_cents', '>=', query.priceMin));
+    if (query.priceMax !== undefined) conditions.push(eb('price_cents', '<=', query.priceMax));
+    if (query.mileageMin !== undefined) conditions.push(eb('mileage', '>=', query.mileageMin));
+    if (query.mileageMax !== undefined) conditions.push(eb('mileage', '<=', query.mileageMax));
+    for (const word of (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
+      const pattern = likeContaining(word);
+      conditions.push(
+        eb.or([
+          eb('vin', 'like', pattern),
+          eb('stock_number', 'like', pattern),
+          eb('make', 'like', pattern),
+          eb('model', 'like', pattern),
+        ]),
+      );
+    }
+    return eb.and(conditions);
+  };
+}
+
+function facetList(counts: Map<string, number>, limit: number): FacetCount[] {
+  return [...counts.entries()]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    .slice(0, limit);
+}
+
+/** SQL for vehicles; every statement is scoped to one dealership. */
+export class VehicleRepository {
+  constructor(
+    private readonly writer: Kysely<InventoryDatabase>,
+    private readonly reader: Kysely<InventoryDatabase>,
+  ) {}
+
+  async insert(row: Insertable<VehicleTable>): Promise<void> {
+    await this.writer.insertInto('vehicles').values(row).execute();
+  }
+
+  /** Reads from the writer: callers use it right after their own writes. */
+  async findById(dealershipId: string, id: string): Promise<VehicleRow | undefined> {
+    return this.writer
+      .selectFrom('vehicles')
+      .selectAll()
+      .where('dealership_id', '=', dealershipId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async findByStockNumber(dealershipId: string, stockNumber: string): Promise<VehicleRow | undefined> {
+    return this.writer
+      .selectFrom('vehicles')
+      .selectAll()
+      .where('dealership_id', '=', dealershipId)
+      .where('stock_number', '=', stockNumber)
+      .executeTakeFirst();
+  }
+
+  /** The newest vehicle with this VIN that is still on the lot (available or pending), if any. */
+  async findInStockByVin(dealershipId: string, vin: string): Promise<VehicleRow | undefined> {
+    return this.writer
+      .selectFrom('vehicles')
+      .selectAll()
+      .where('dealership_id', '=', dealershipId)
+      .where('vin', '=', vin)
+      .where('status', 'in', ['available', 'pending'])
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+  }
+
+  /** Applies the change only if the row still has `expectedVersion`; false when it changed meanwhile. */
+  async updateIfVersion(
+    dealershipId: string,
+    id: string,
+    expectedVersion: number,
+    changes: Updateable<VehicleTable>,
+  ): Promise<boolean> {
+    const result = await this.writer
+      .updateTable('vehicles')
+      .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+      .where('dealership_id', '=', dealershipId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async deleteIfVersion(dealershipId: string, id: string, expectedVersion: number): Promise<boolean> {
+    const result = await this.writer
+      .deleteFrom('vehicles')
+      .where('dealership_id', '=', dealershipId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  async listPage(dealershipId: string, query: VehicleListQuery): Promise<VehicleRow[]> {
+    let select = this.reader.selectFrom('vehicles').selectAll().where(listFilter(dealershipId, query));
+    if (query.sort) {
+      const descending = query.sort.startsWith('-');
+      const field = query.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
+      const column = SORT_COLUMNS[field];
+      // Days in stock grows as created_at shrinks, so that sort runs the other way.
+      const direction = (field === 'daysInStock') !== descending ? 'desc' : 'asc';
+      if (column === 'price_cents') select = select.orderBy(sql`price_cents IS NULL`);
+      select = select.orderBy(column, direction);
+    } else {
+      select = select.orderBy('created_at', 'desc');
+    }
+    return select
+      .orderBy('id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute();
+  }
+
+  /** Total and facet counts of the filtered set in one grouped scan. */
+  async countAndFacets(dealershipId: string, query: VehicleListQuery): Promise<{ total: number; facets: VehicleFacets }> {
+    const groups = await this.reader
+      .selectFrom('vehicles')
+      .select(['make', 'model', 'body_style', 'vehicle_condition', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(listFilter(dealershipId, query))
+      .groupBy(['make', 'model', 'body_style', 'vehicle_condition'])
+      .execute();
+    const tallies = { make: new Map<string, number>(), model: new Map<string, number>(), bodyStyle: new Map<string, number>(), condition: new Map<string, number>() };
+    let total = 0;
+    const add = (map: Map<string, number>, key: string | null, n: number) => {
+      if (key !== null) map.set(key, (map.get(key) ?? 0) + n);
+    };
+    for (const group of groups) {
+      const n = Number(group.n);
+      total += n;
+      add(tallies.make, group.make, n);
+      add(tallies.model, group.model, n);
+      add(tallies.bodyStyle, group.body_style, n);
+      add(tallies.condition, group.vehicle_condition, n);
+    }
+    return {
+      total,
+      facets: {
+        make: facetList(tallies.make, 50),
+        model: facetList(tallies.model, 50),
+        bodyStyle: facetList(tallies.bodyStyle, 20),
+        condition: facetList(tallies.condition, 5),
+      },
+    };
+  }
+
+  /** Highest number used after `letter` in stock numbers like U1042, or null when none. */
+  async highestStockNumber(dealershipId: string, letter: string): Promise<number | null> {
+    const row = await this.writer
+      .selectFrom('vehicles')
+      .select(sql<number | null>`MAX(CAST(SUBSTRING(stock_number, 2) AS UNSIGNED))`.as('highest'))
+      .where('dealership_id', '=', dealershipId)
+      .where(sql<boolean>`stock_number REGEXP ${`^${letter}[0-9]{1,9}$`}`)
+      .executeTakeFirst();
+    return row?.highest === null || row?.highest === undefined ? null : Number(row.highest);
+  }
+}

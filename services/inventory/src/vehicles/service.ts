@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import {
+  checkYearAgainstVin,
+  decodeVin,
+  type Vehicle,
+  type VehicleCondition,
+  type VehicleInputParsed,
+  type VehicleList,
+  type VehicleListQuery,
+  type VehicleUpdateParsed,
+  type VinDecodingResponse,
+} from '@showroom/contracts';
+import { invalidParamsOf, problems } from '@showroom/server-kit';
+import { isDuplicateKeyError } from '@showroom/server-mysql';
+import type { TenantCache } from '@showroom/server-cache';
+import { z } from 'zod';
+import { columnsFromInput, vehicleFromRow } from './vehicle-row';
+import type { VehicleRepository, VehicleRow } from './repository';
+
+const STOCK_LETTER: Record<VehicleCondition, 'N' | 'U' | 'C'> = { new: 'N', used: 'U', certified: 'C' };
+const FIRST_STOCK_NUMBER = 1001;
+
+/** The inventory rules of one dealership's lot. Knows nothing of HTTP. */
+export class VehicleService {
+  constructor(
+    private readonly vehicles: VehicleRepository,
+    private readonly cache: TenantCache,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Cached: answers with the JSON text of the page. */
+  async listVehicles(dealershipId: string, query: VehicleListQuery): Promise<string> {
+    return this.cache.getOrLoad(dealershipId, `list:${JSON.stringify(query)}`, async (): Promise<VehicleList> => {
+      const [rows, { total, facets }] = await Promise.all([
+        this.vehicles.listPage(dealershipId, query),
+        this.vehicles.countAndFacets(dealershipId, query),
+      ]);
+      const now = this.clock();
+      return { items: rows.map((row) => vehicleFromRow(row, now)), page: query.page, pageSize: query.pageSize, total, facets };
+    });
+  }
+
+  /** Cached: the JSON text of one vehicle, or a 404 when it is not this dealership's. */
+  async getVehicle(dealershipId: string, id: string): Promise<string> {
+    const text = await this.cache.getOrLoad(dealershipId, `vehicle:${id}`, async () => {
+      const row = await this.vehicles.findById(dealershipId, id);
+      return row ? vehicleFromRow(row, this.clock()) : null;
+    });
+    if (text === 'null') throw problems.notFound(`Vehicle ${id}`);
+    return text;
+  }
+
+  async addVehicle(dealershipId: string, input: VehicleInputParsed): Promise<Vehicle> {
+    await this.assertStockNumberFree(dealershipId, input.stockNumber);
+    await this.assertVinNotOnLot(dealershipId, input.vin);
+    const id = randomUUID();
+    const now = this.clock();
+    try {
+      await this.vehicles.insert({
+        id,
+        dealership_id: dealershipId,
+        ...columnsFromInput(input),
+        vin: input.vin,
+        stock_number: input.stockNumber,
+        vehicle_condition: input.condition,
+        year: input.year,
+        make: input.make,
+        model: input.model,
+        mileage: input.mileage,
+        currency: input.currency ?? 'USD',
+        status: input.status ?? 'available',
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      });
+    } catch (error) {
+      throw this.stockNumberClashOr(error, input.stockNumber);
+    }
+    await this.cache.invalidate(dealershipId);
+    return this.mustFind(dealershipId, id);
+  }
+
+  /** An edit based on `expectedVersion`; someone else's newer edit makes it fail with 412. */
+  async updateVehicle(dealershipId: string, id: string, expectedVersion: number, changes: VehicleUpdateParsed): Promise<Vehicle> {
+    const current = await this.mustFindRow(dealershipId, id);
+    if (current.version !== expectedVersion) throw this.staleEdit(current);
+    this.assertYearMatchesVin({ vin: changes.vin ?? current.vin, year: changes.year ?? current.year });
+    if (changes.stockNumber !== undefined && changes.stockNumber !== current.stock_number) {
+      await this.assertStockNumberFree(dealershipId, changes.stockNumber);
+    }
+    if (changes.vin !== undefined && changes.vin !== current.vin) await this.assertVinNotOnLot(dealershipId, changes.vin);
+    let updated: boolean;
+    try {
+      updated = await this.vehicles.updateIfVersion(dealershipId, id, expectedVersion, columnsFromInput(changes));
+    } catch (error) {
+      throw this.stockNumberClashOr(error, changes.stockNumber ?? current.stock_number);
+    }
+    if (!updated) throw this.staleEdit(await this.mustFindRow(dealershipId, id));
+    await this.cache.invalidate(dealershipId);
+    return this.mustFind(dealershipId, id);
+  }
+
+  async removeVehicle(dealershipId: string, id: string, expectedVersion: number): Promise<void> {
+    const deleted = await this.vehicles.deleteIfVersion(dealershipId, id, expectedVersion);
+    if (!deleted) throw this.staleEdit(await this.mustFindRow(dealershipId, id));
+    await this.cache.invalidate(dealershipId);
+  }
+
+  async suggestStockNumber(dealershipId: string, condition: VehicleCondition): Promise<string> {
+    const letter = STOCK_LETTER[condition];
+    const highest = await this.vehicles.highestStockNumber(dealershipId, letter);
+    return `${letter}${Math.max(FIRST_STOCK_NUMBER, (highest ?? 0) + 1)}`;
+  }
+
+  async decode(dealershipId: string, vin: string): Promise<VinDecodingResponse> {
+    const decoding = decodeVin(vin);
+    const existing = decoding.valid ? await this.vehicles.findInStockByVin(dealershipId, decoding.vin) : undefined;
+    return { ...decoding, existingVehicleId: existing?.id ?? null };
+  }
+
+  private async mustFindRow(dealershipId: string, id: string): Promise<VehicleRow> {
+    const row = await this.vehicles.findById(dealershipId, id);
+    if (!row) throw problems.notFound(`Vehicle ${id}`);
+    return row;
+  }
+
+  private async mustFind(dealershipId: string, id: string): Promise<Vehicle> {
+    return vehicleFromRow(await this.mustFindRow(dealershipId, id), this.clock());
+  }
+
+  private staleEdit(current: VehicleRow) {
+    return problems.preconditionFailed(
+      `Vehicle ${current.stock_number} was changed by someone else (now version ${current.version}). Reload it and apply your change again.`,
+    );
+  }
+
+  private assertYearMatchesVin(value: { vin: string; year: number }): void {
+    const result = z.object({ vin: z.string(), year: z.number() }).superRefine(checkYearAgainstVin).safeParse(value);
+    if (!result.success) throw problems.validation(invalidParamsOf(result.error));
+  }
+
+  private async assertStockNumberFree(dealershipId: string, stockNumber: string): Promise<void> {
+    const holder = await this.vehicles.findByStockNumber(dealershipId, stockNumber);
+    if (holder) throw await this.stockNumberTaken(dealershipId, stockNumber, holder.vehicle_condition);
+  }
+
+  private async assertVinNotOnLot(dealershipId: string, vin: string): Promise<void> {
+    const onLot = await this.vehicles.findInStockByVin(dealershipId, vin);
+    if (onLot) {
+      throw problems.conflict(`VIN ${vin} is already in stock as ${onLot.stock_number}.`, [
+        { name: 'vin', reason: `already in stock as ${onLot.stock_number}` },
+      ]);
+    }
+  }
+
+  private async stockNumberTaken(dealershipId: string, stockNumber: string, condition: VehicleCondition) {
+    const suggestion = await this.suggestStockNumber(dealershipId, condition);
+    return problems.conflict(`Stock number ${stockNumber} is already used in this dealership; ${suggestion} is free.`, [
+      { name: 'stockNumber', reason: `already used; ${suggestion} is free` },
+    ]);
+  }
+
+  private stockNumberClashOr(error: unknown, stockNumber: string): unknown {
+    return isDuplicateKeyError(error, 'vehicles_stock_number_per_dealership')
+      ? problems.conflict(`Stock number ${stockNumber} is already used in this dealership.`, [
+          { name: 'stockNumber', reason: 'already used' },
+        ])
+      : error;
+  }
+}

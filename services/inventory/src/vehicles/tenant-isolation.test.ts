@@ -1,0 +1,93 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
+import { vehicleInput } from '../test/vehicle-fixtures';
+
+/** Every route, called by a member of another dealership: nothing is seen, nothing changes. */
+describe('tenant isolation: a dealership never reaches another one’s vehicles', () => {
+  let ctx: InventoryTestContext;
+  let ours: string;
+  let theirs: string;
+  let ownerOfOurs: string;
+  let ownerOfTheirs: string;
+  let vehicle: { id: string; vin: string; stockNumber: string };
+  const as = (token: string, dealershipId: string) => ({
+    send: (method: 'get' | 'post' | 'patch' | 'delete', path: string) =>
+      request(ctx.app)[method](path).auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId),
+  });
+
+  beforeAll(async () => {
+    ctx = await startInventoryTestApp();
+    ours = ctx.newDealership();
+    theirs = ctx.newDealership();
+    ownerOfOurs = await ctx.tokenFor('owner', ours);
+    ownerOfTheirs = await ctx.tokenFor('owner', theirs);
+    const created = await as(ownerOfOurs, ours).send('post', '/api/inventory/vehicles').send(vehicleInput({ stockNumber: 'SECRET1' }));
+    vehicle = created.body;
+  });
+  afterAll(() => ctx.close());
+
+  const unchanged = async () => {
+    const res = await as(ownerOfOurs, ours).send('get', `/api/inventory/vehicles/${vehicle.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe(1);
+    expect(res.body.stockNumber).toBe('SECRET1');
+  };
+
+  it('list: their list and their search do not contain our vehicle', async () => {
+    const res = await as(ownerOfTheirs, theirs).send('get', `/api/inventory/vehicles?q=${vehicle.vin}`);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(0);
+    expect(res.body.facets.make).toEqual([]);
+  });
+
+  it('get: our vehicle is 404 for them, with nothing of it in the answer', async () => {
+    const res = await as(ownerOfTheirs, theirs).send('get', `/api/inventory/vehicles/${vehicle.id}`);
+    expect(res.status).toBe(404);
+    expect(JSON.stringify(res.body)).not.toContain('SECRET1');
+  });
+
+  it('update: 404 and our vehicle is unchanged', async () => {
+    const res = await as(ownerOfTheirs, theirs)
+      .send('patch', `/api/inventory/vehicles/${vehicle.id}`)
+      .set('If-Match', '"v1"')
+      .send({ priceCents: 1 });
+    expect(res.status).toBe(404);
+    await unchanged();
+  });
+
+  it('delete: 404 and our vehicle is still there', async () => {
+    const res = await as(ownerOfTheirs, theirs).send('delete', `/api/inventory/vehicles/${vehicle.id}`).set('If-Match', '"v1"');
+    expect(res.status).toBe(404);
+    await unchanged();
+  });
+
+  it('VIN decode and stock numbers: our VIN and stock numbers mean nothing to them', async () => {
+    const decoded = await as(ownerOfTheirs, theirs).send('get', `/api/inventory/vin/${vehicle.vin}`);
+    expect(decoded.body.existingVehicleId).toBeNull();
+    const sameStock = await as(ownerOfTheirs, theirs)
+      .send('post', '/api/inventory/vehicles')
+      .send(vehicleInput({ stockNumber: 'SECRET1', vin: vehicle.vin }));
+    expect(sameStock.status).toBe(201);
+  });
+
+  it.each([
+    ['get', '/api/inventory/vehicles'],
+    ['get', '/api/inventory/vehicles/next-stock-number'],
+    ['get', '/api/inventory/vin/1HGCM82633A004352'],
+    ['post', '/api/inventory/vehicles'],
+    ['patch', '/api/inventory/vehicles/00000000-0000-4000-8000-000000000000'],
+    ['delete', '/api/inventory/vehicles/00000000-0000-4000-8000-000000000000'],
+  ] as const)('%s %s with a forged X-Dealership-Id (ours, their token) is 403', async (method, path) => {
+    const res = await as(ownerOfTheirs, ours).send(method, path).set('If-Match', '"v1"').send({});
+    expect(res.status).toBe(403);
+    expect(res.body.type).toBe('https://showroom.dev/problems/forbidden');
+    await unchanged();
+  });
+
+  it('a request without X-Dealership-Id is refused with 400 naming the header', async () => {
+    const res = await request(ctx.app).get('/api/inventory/vehicles').auth(ownerOfOurs, { type: 'bearer' });
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams[0].name).toBe('X-Dealership-Id');
+  });
+});
