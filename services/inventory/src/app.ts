@@ -2,7 +2,12 @@ import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { TenantCache, pingRedis } from '@showroom/server-cache';
-import { createServiceApp, OpenApiDocument, verifyAccessToken, type ErrorReporter } from '@showroom/server-kit';
+import {
+  createServiceApp,
+  OpenApiDocument,
+  verifyAccessToken,
+  type ErrorReporter,
+} from '@showroom/server-kit';
 import type { Database } from '@showroom/server-mysql';
 import type { InventoryConfig } from './config';
 import type { InventoryDatabase } from './database';
@@ -24,9 +29,19 @@ export interface InventoryAppDeps {
 /** Builds the inventory service; does no I/O until a request arrives. */
 export function createInventoryApp(deps: InventoryAppDeps): Express {
   const { config, database, redis, logger } = deps;
-  const authenticate = verifyAccessToken({ issuerBaseURL: config.AUTH_ISSUER_BASE_URL, audience: config.AUTH_AUDIENCE });
-  const cache = new TenantCache(redis, logger, { namespace: 'inventory', ttlSeconds: config.INVENTORY_CACHE_TTL_SECONDS });
-  const vehicles = new VehicleService(new VehicleRepository(database.writer, database.reader), cache, deps.clock);
+  const authenticate = verifyAccessToken({
+    issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
+    audience: config.AUTH_AUDIENCE,
+  });
+  const cache = new TenantCache(redis, logger, {
+    namespace: 'inventory',
+    ttlSeconds: config.INVENTORY_CACHE_TTL_SECONDS,
+  });
+  const vehicles = new VehicleService(
+    new VehicleRepository(database.writer, database.reader),
+    cache,
+    deps.clock,
+  );
   const info = {
     service: 'inventory',
     title: 'Showroom inventory API',

@@ -7,7 +7,12 @@ export const inventoryConfigSchema = baseConfigSchema.extend({
   INVENTORY_DATABASE_READER_URLS: z
     .string()
     .default('')
-    .transform((raw) => raw.split(',').map((u) => u.trim()).filter(Boolean)),
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
   INVENTORY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),

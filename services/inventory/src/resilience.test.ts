@@ -34,10 +34,24 @@ describe('when Redis is away: slower, never wrong, never down', () => {
     await redisProxy.close();
   });
   const api = () => ({
-    list: () => request(ctx.app).get('/api/inventory/vehicles').auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId),
-    add: (body: object) => request(ctx.app).post('/api/inventory/vehicles').auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId).send(body),
+    list: () =>
+      request(ctx.app)
+        .get('/api/inventory/vehicles')
+        .auth(token, { type: 'bearer' })
+        .set('X-Dealership-Id', dealershipId),
+    add: (body: object) =>
+      request(ctx.app)
+        .post('/api/inventory/vehicles')
+        .auth(token, { type: 'bearer' })
+        .set('X-Dealership-Id', dealershipId)
+        .send(body),
     edit: (id: string, etag: string, body: object) =>
-      request(ctx.app).patch(`/api/inventory/vehicles/${id}`).auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId).set('If-Match', etag).send(body),
+      request(ctx.app)
+        .patch(`/api/inventory/vehicles/${id}`)
+        .auth(token, { type: 'bearer' })
+        .set('X-Dealership-Id', dealershipId)
+        .set('If-Match', etag)
+        .send(body),
   });
 
   it('serves reads and writes from MySQL while Redis is cut, and no stale page survives its return', async () => {
@@ -82,7 +96,11 @@ describe('when MySQL is away: 503, the process stays up, and it recovers by itse
 
   it('answers 503 problem+json while cut, reports not ready, and serves again once MySQL is back', async () => {
     const add = () =>
-      request(ctx.app).post('/api/inventory/vehicles').auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId).send(vehicleInput());
+      request(ctx.app)
+        .post('/api/inventory/vehicles')
+        .auth(token, { type: 'bearer' })
+        .set('X-Dealership-Id', dealershipId)
+        .send(vehicleInput());
     expect((await add()).status).toBe(201);
 
     await mysqlProxy.cut();
@@ -98,7 +116,10 @@ describe('when MySQL is away: 503, the process stays up, and it recovers by itse
     await mysqlProxy.restore();
     await eventually(async () => expect((await request(ctx.app).get('/readyz')).status).toBe(200));
     expect((await add()).status).toBe(201);
-    const list = await request(ctx.app).get('/api/inventory/vehicles').auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId);
+    const list = await request(ctx.app)
+      .get('/api/inventory/vehicles')
+      .auth(token, { type: 'bearer' })
+      .set('X-Dealership-Id', dealershipId);
     expect(list.body.total).toBe(2);
   });
 });

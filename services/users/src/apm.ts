@@ -1,6 +1,5 @@
 // Loaded first by main.ts: New Relic must instrument modules before they are imported.
 if (process.env['NEW_RELIC_LICENSE_KEY']) {
   process.env['NEW_RELIC_LOG'] ??= 'stdout';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('newrelic');
 }

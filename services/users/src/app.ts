@@ -24,7 +24,10 @@ export interface UsersAppDeps {
 /** Builds the users service; does no I/O until a request arrives. */
 export function createUsersApp(deps: UsersAppDeps): Express {
   const { config, database } = deps;
-  const authenticate = verifyAccessToken({ issuerBaseURL: config.AUTH_ISSUER_BASE_URL, audience: config.AUTH_AUDIENCE });
+  const authenticate = verifyAccessToken({
+    issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
+    audience: config.AUTH_AUDIENCE,
+  });
   const people = new PeopleService(new PeopleRepository(database.writer));
 
   const info = {

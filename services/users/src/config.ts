@@ -7,7 +7,12 @@ export const usersConfigSchema = baseConfigSchema.extend({
   USERS_DATABASE_READER_URLS: z
     .string()
     .default('')
-    .transform((raw) => raw.split(',').map((u) => u.trim()).filter(Boolean)),
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 export type UsersConfig = z.infer<typeof usersConfigSchema>;

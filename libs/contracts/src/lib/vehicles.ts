@@ -17,7 +17,14 @@ export const BODY_STYLES = [
 ] as const;
 export const DRIVETRAINS = ['fwd', 'rwd', 'awd', '4wd'] as const;
 export const TRANSMISSIONS = ['automatic', 'manual', 'cvt', 'dct'] as const;
-export const FUEL_TYPES = ['gasoline', 'diesel', 'hybrid', 'plug_in_hybrid', 'electric', 'flex_fuel'] as const;
+export const FUEL_TYPES = [
+  'gasoline',
+  'diesel',
+  'hybrid',
+  'plug_in_hybrid',
+  'electric',
+  'flex_fuel',
+] as const;
 export const CURRENCIES = ['USD', 'CAD'] as const;
 export const VEHICLE_SORTS = [
   'price',
@@ -65,7 +72,10 @@ const vehicleFields = {
     .max(20)
     .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'letters, digits and dashes only'),
   condition: VehicleConditionSchema,
-  year: z.int().min(FIRST_MODEL_YEAR).max(new Date().getUTCFullYear() + 2),
+  year: z
+    .int()
+    .min(FIRST_MODEL_YEAR)
+    .max(new Date().getUTCFullYear() + 2),
   make: text(40),
   model: text(60),
   trim: optionalText(60),
@@ -85,10 +95,7 @@ const vehicleFields = {
 };
 
 /** The model year must be one the VIN's 10th character can stand for. */
-function checkYearAgainstVin(
-  value: { vin?: string; year?: number },
-  ctx: z.RefinementCtx,
-): void {
+function checkYearAgainstVin(value: { vin?: string; year?: number }, ctx: z.RefinementCtx): void {
   if (value.vin === undefined || value.year === undefined || vinProblem(value.vin)) return;
   const { candidateModelYears } = decodeVin(value.vin);
   if (candidateModelYears.length > 0 && !candidateModelYears.includes(value.year)) {
@@ -147,7 +154,12 @@ export type Vehicle = z.infer<typeof VehicleSchema>;
 const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
-    .transform((raw) => raw.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).min(1));
 const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -177,10 +189,10 @@ export const VehicleListQuerySchema = z
     path: ['priceMax'],
     message: 'priceMax must not be below priceMin',
   })
-  .refine(
-    (q) => q.mileageMin === undefined || q.mileageMax === undefined || q.mileageMin <= q.mileageMax,
-    { path: ['mileageMax'], message: 'mileageMax must not be below mileageMin' },
-  );
+  .refine((q) => q.mileageMin === undefined || q.mileageMax === undefined || q.mileageMin <= q.mileageMax, {
+    path: ['mileageMax'],
+    message: 'mileageMax must not be below mileageMin',
+  });
 export type VehicleListQuery = z.output<typeof VehicleListQuerySchema>;
 export type VehicleListParams = z.input<typeof VehicleListQuerySchema>;
 

@@ -37,10 +37,14 @@ export interface InventoryTestContext {
 }
 
 /** The real inventory app in-process, on a schema of its own, with real Redis and a local issuer. */
-export async function startInventoryTestApp(options: InventoryTestOptions = {}): Promise<InventoryTestContext> {
+export async function startInventoryTestApp(
+  options: InventoryTestOptions = {},
+): Promise<InventoryTestContext> {
   const schema: TestSchema = await createTestSchema('inventory');
   const issuer = await startTestIssuer();
-  const url = options.mysqlHostPort ? schema.url.replace('127.0.0.1:3306', options.mysqlHostPort) : schema.url;
+  const url = options.mysqlHostPort
+    ? schema.url.replace('127.0.0.1:3306', options.mysqlHostPort)
+    : schema.url;
   const config = loadInventoryConfig({
     NODE_ENV: 'test',
     INVENTORY_DATABASE_URL: url,
@@ -60,7 +64,10 @@ export async function startInventoryTestApp(options: InventoryTestOptions = {}):
     redis,
     newDealership: () => randomUUID(),
     tokenFor: (role, dealershipId) =>
-      issuer.tokenFor({ sub: `auth0|${role}-${dealershipId.slice(0, 8)}`, memberships: [{ dealershipId, role }] }),
+      issuer.tokenFor({
+        sub: `auth0|${role}-${dealershipId.slice(0, 8)}`,
+        memberships: [{ dealershipId, role }],
+      }),
     async close() {
       redis.disconnect();
       await database.close();

@@ -21,8 +21,14 @@ describe('auth: only valid tokens, and only the right roles', () => {
   it.each([
     ['no token', async () => undefined],
     ['an expired token', async () => ctx.issuer.tokenFor(member(), { expiresInSeconds: -120 })],
-    ['a token for another audience', async () => ctx.issuer.tokenFor(member(), { audience: 'https://api.elsewhere.dev' })],
-    ['a token from another issuer', async () => ctx.issuer.tokenFor(member(), { issuer: 'https://evil.example/' })],
+    [
+      'a token for another audience',
+      async () => ctx.issuer.tokenFor(member(), { audience: 'https://api.elsewhere.dev' }),
+    ],
+    [
+      'a token from another issuer',
+      async () => ctx.issuer.tokenFor(member(), { issuer: 'https://evil.example/' }),
+    ],
     ['a token signed with an unknown key', async () => ctx.issuer.tokenFor(member(), { foreignKey: true })],
     [
       'an unsigned token (alg none)',
@@ -42,10 +48,18 @@ describe('auth: only valid tokens, and only the right roles', () => {
   it('a viewer can read but not add, edit or delete (403)', async () => {
     const viewer = await ctx.tokenFor('viewer', dealershipId);
     const sales = await ctx.tokenFor('sales', dealershipId);
-    const created = await request(ctx.app).post('/api/inventory/vehicles').auth(sales, { type: 'bearer' }).set('X-Dealership-Id', dealershipId).send(vehicleInput());
+    const created = await request(ctx.app)
+      .post('/api/inventory/vehicles')
+      .auth(sales, { type: 'bearer' })
+      .set('X-Dealership-Id', dealershipId)
+      .send(vehicleInput());
     const path = `/api/inventory/vehicles/${created.body.id}`;
     const as = (method: 'get' | 'post' | 'patch' | 'delete', p: string) =>
-      request(ctx.app)[method](p).auth(viewer, { type: 'bearer' }).set('X-Dealership-Id', dealershipId).set('If-Match', '"v1"');
+      request(ctx.app)
+        [method](p)
+        .auth(viewer, { type: 'bearer' })
+        .set('X-Dealership-Id', dealershipId)
+        .set('If-Match', '"v1"');
 
     expect((await as('get', path)).status).toBe(200);
     expect((await as('post', '/api/inventory/vehicles').send(vehicleInput())).status).toBe(403);
@@ -57,8 +71,16 @@ describe('auth: only valid tokens, and only the right roles', () => {
 
   it('a salesperson can edit but not delete', async () => {
     const sales = await ctx.tokenFor('sales', dealershipId);
-    const created = await request(ctx.app).post('/api/inventory/vehicles').auth(sales, { type: 'bearer' }).set('X-Dealership-Id', dealershipId).send(vehicleInput());
-    const res = await request(ctx.app).delete(`/api/inventory/vehicles/${created.body.id}`).auth(sales, { type: 'bearer' }).set('X-Dealership-Id', dealershipId).set('If-Match', '"v1"');
+    const created = await request(ctx.app)
+      .post('/api/inventory/vehicles')
+      .auth(sales, { type: 'bearer' })
+      .set('X-Dealership-Id', dealershipId)
+      .send(vehicleInput());
+    const res = await request(ctx.app)
+      .delete(`/api/inventory/vehicles/${created.body.id}`)
+      .auth(sales, { type: 'bearer' })
+      .set('X-Dealership-Id', dealershipId)
+      .set('If-Match', '"v1"');
     expect(res.status).toBe(403);
   });
 });

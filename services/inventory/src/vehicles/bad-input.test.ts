@@ -8,9 +8,15 @@ describe('bad input: a precise answer, and nothing stored', () => {
   let dealershipId: string;
   let token: string;
   const post = () =>
-    request(ctx.app).post('/api/inventory/vehicles').auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId);
+    request(ctx.app)
+      .post('/api/inventory/vehicles')
+      .auth(token, { type: 'bearer' })
+      .set('X-Dealership-Id', dealershipId);
   const storedCount = async () => {
-    const res = await request(ctx.app).get('/api/inventory/vehicles').auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId);
+    const res = await request(ctx.app)
+      .get('/api/inventory/vehicles')
+      .auth(token, { type: 'bearer' })
+      .set('X-Dealership-Id', dealershipId);
     return res.body.total as number;
   };
 
@@ -22,14 +28,44 @@ describe('bad input: a precise answer, and nothing stored', () => {
   afterAll(() => ctx.close());
 
   it.each([
-    ['a VIN with a wrong check digit', { vin: '1HGCM82637A004352' }, 'vin', 'check digit is 6 but position 9 holds 3'],
-    ['a VIN with an O in it', { vin: '1HGCM8263OA004352' }, 'vin', 'must not contain the letters I, O or Q (found O at position 10)'],
+    [
+      'a VIN with a wrong check digit',
+      { vin: '1HGCM82637A004352' },
+      'vin',
+      'check digit is 6 but position 9 holds 3',
+    ],
+    [
+      'a VIN with an O in it',
+      { vin: '1HGCM8263OA004352' },
+      'vin',
+      'must not contain the letters I, O or Q (found O at position 10)',
+    ],
     ['a short VIN', { vin: '1HGCM82633A00435' }, 'vin', 'must be 17 characters (got 16)'],
     ['a negative price', { priceCents: -100 }, 'priceCents', 'Too small: expected number to be >=0'],
-    ['a fractional price', { priceCents: 199.5 }, 'priceCents', 'Invalid input: expected int, received number'],
-    ['a price as text', { priceCents: '19995' }, 'priceCents', 'Invalid input: expected number, received string'],
-    ['an unknown condition', { condition: 'like new' }, 'condition', 'Invalid option: expected one of "new"|"used"|"certified"'],
-    ['a year the VIN contradicts', { year: 2019 }, 'year', "the VIN's model-year code stands for 2022, not 2019"],
+    [
+      'a fractional price',
+      { priceCents: 199.5 },
+      'priceCents',
+      'Invalid input: expected int, received number',
+    ],
+    [
+      'a price as text',
+      { priceCents: '19995' },
+      'priceCents',
+      'Invalid input: expected number, received string',
+    ],
+    [
+      'an unknown condition',
+      { condition: 'like new' },
+      'condition',
+      'Invalid option: expected one of "new"|"used"|"certified"',
+    ],
+    [
+      'a year the VIN contradicts',
+      { year: 2019 },
+      'year',
+      "the VIN's model-year code stands for 2022, not 2019",
+    ],
   ])('%s is refused with 400 naming the field', async (_label, override, field, reason) => {
     const before = await storedCount();
     const res = await post().send({ ...vehicleInput(), ...override });
@@ -49,7 +85,9 @@ describe('bad input: a precise answer, and nothing stored', () => {
   it('unknown fields are refused, not silently dropped', async () => {
     const res = await post().send({ ...vehicleInput(), dealershipId: 'someone-else', isAdmin: true });
     expect(res.status).toBe(400);
-    expect(res.body.invalidParams).toEqual([{ name: 'body', reason: 'unknown field(s): dealershipId, isAdmin' }]);
+    expect(res.body.invalidParams).toEqual([
+      { name: 'body', reason: 'unknown field(s): dealershipId, isAdmin' },
+    ]);
   });
 
   it('invalid JSON gets a malformed-json problem', async () => {
@@ -76,13 +114,19 @@ describe('bad input: a precise answer, and nothing stored', () => {
       .send({});
     expect(empty.status).toBe(400);
     expect(empty.body.invalidParams[0].reason).toBe('send at least one field to change');
-    const badId = await request(ctx.app).get('/api/inventory/vehicles/42').auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId);
+    const badId = await request(ctx.app)
+      .get('/api/inventory/vehicles/42')
+      .auth(token, { type: 'bearer' })
+      .set('X-Dealership-Id', dealershipId);
     expect(badId.status).toBe(400);
     expect(badId.body.invalidParams[0]).toEqual({ name: 'id', reason: 'must be a vehicle id (UUID)' });
   });
 
   it('an unknown route is a 404 problem', async () => {
-    const res = await request(ctx.app).get('/api/inventory/nope').auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId);
+    const res = await request(ctx.app)
+      .get('/api/inventory/nope')
+      .auth(token, { type: 'bearer' })
+      .set('X-Dealership-Id', dealershipId);
     expect(res.status).toBe(404);
     expect(res.body.type).toBe('https://showroom.dev/problems/not-found');
   });

@@ -16,7 +16,10 @@ const dealershipHeader = {
   description: 'The dealership the request acts for; the token must grant a membership of it.',
 };
 const ifMatch = { name: 'If-Match', required: true, description: 'The ETag of the version you edit.' };
-const common = { 401: 'No valid token', 403: 'Not a member of that dealership, or the role does not allow it' };
+const common = {
+  401: 'No valid token',
+  403: 'Not a member of that dealership, or the role does not allow it',
+};
 
 export const vehicleOperations: ApiOperation[] = [
   {
@@ -37,7 +40,12 @@ export const vehicleOperations: ApiOperation[] = [
     headers: [dealershipHeader],
     body: VehicleInputSchema,
     responses: { 201: { description: 'Added', schema: VehicleSchema, headers: ['ETag', 'Location'] } },
-    problems: { 400: 'Invalid vehicle (each bad field listed)', ...common, 409: 'Stock number or VIN already in stock', 413: 'Body too large' },
+    problems: {
+      400: 'Invalid vehicle (each bad field listed)',
+      ...common,
+      409: 'Stock number or VIN already in stock',
+      413: 'Body too large',
+    },
   },
   {
     method: 'get',
@@ -85,13 +93,19 @@ export const vehicleOperations: ApiOperation[] = [
     params: vehicleIdParams,
     headers: [dealershipHeader, ifMatch],
     responses: { 204: { description: 'Deleted' } },
-    problems: { ...common, 404: 'No such vehicle in this dealership', 412: 'Changed since you read it', 428: 'If-Match missing' },
+    problems: {
+      ...common,
+      404: 'No such vehicle in this dealership',
+      412: 'Changed since you read it',
+      428: 'If-Match missing',
+    },
   },
   {
     method: 'get',
     path: '/api/inventory/vin/:vin',
     tag: 'vin',
-    summary: 'Check and decode a VIN offline (model year, manufacturer), and whether it is already on the lot',
+    summary:
+      'Check and decode a VIN offline (model year, manufacturer), and whether it is already on the lot',
     params: vinParams,
     headers: [dealershipHeader],
     responses: { 200: { description: 'What the VIN says', schema: VinDecodingSchema } },

@@ -1,4 +1,11 @@
-import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type Updateable,
+} from 'kysely';
 import type { FacetCount, VehicleFacets, VehicleListQuery } from '@showroom/contracts';
 import type { InventoryDatabase, VehicleTable } from '../database';
 
@@ -144,14 +151,22 @@ export class VehicleRepository {
   }
 
   /** Total and facet counts of the filtered set in one grouped scan. */
-  async countAndFacets(dealershipId: string, query: VehicleListQuery): Promise<{ total: number; facets: VehicleFacets }> {
+  async countAndFacets(
+    dealershipId: string,
+    query: VehicleListQuery,
+  ): Promise<{ total: number; facets: VehicleFacets }> {
     const groups = await this.reader
       .selectFrom('vehicles')
       .select(['make', 'model', 'body_style', 'vehicle_condition', (eb) => eb.fn.countAll<number>().as('n')])
       .where(listFilter(dealershipId, query))
       .groupBy(['make', 'model', 'body_style', 'vehicle_condition'])
       .execute();
-    const tallies = { make: new Map<string, number>(), model: new Map<string, number>(), bodyStyle: new Map<string, number>(), condition: new Map<string, number>() };
+    const tallies = {
+      make: new Map<string, number>(),
+      model: new Map<string, number>(),
+      bodyStyle: new Map<string, number>(),
+      condition: new Map<string, number>(),
+    };
     let total = 0;
     const add = (map: Map<string, number>, key: string | null, n: number) => {
       if (key !== null) map.set(key, (map.get(key) ?? 0) + n);

@@ -53,7 +53,10 @@ export function vehicleRoutes(vehicles: VehicleService, authenticate: RequestHan
   router.post(`${base}/vehicles`, requirePermission('inventory:write'), async (req, res) => {
     const input = parseOrThrow(VehicleInputSchema, req.body ?? undefined, 'body');
     const vehicle = await vehicles.addVehicle(tenantOf(req).dealershipId, input);
-    res.status(201).set({ ETag: etagOf(vehicle.version), Location: `${base}/vehicles/${vehicle.id}` }).json(vehicle);
+    res
+      .status(201)
+      .set({ ETag: etagOf(vehicle.version), Location: `${base}/vehicles/${vehicle.id}` })
+      .json(vehicle);
   });
 
   router.patch(`${base}/vehicles/:id`, requirePermission('inventory:write'), async (req, res) => {

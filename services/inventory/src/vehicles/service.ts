@@ -30,14 +30,24 @@ export class VehicleService {
 
   /** Cached: answers with the JSON text of the page. */
   async listVehicles(dealershipId: string, query: VehicleListQuery): Promise<string> {
-    return this.cache.getOrLoad(dealershipId, `list:${JSON.stringify(query)}`, async (): Promise<VehicleList> => {
-      const [rows, { total, facets }] = await Promise.all([
-        this.vehicles.listPage(dealershipId, query),
-        this.vehicles.countAndFacets(dealershipId, query),
-      ]);
-      const now = this.clock();
-      return { items: rows.map((row) => vehicleFromRow(row, now)), page: query.page, pageSize: query.pageSize, total, facets };
-    });
+    return this.cache.getOrLoad(
+      dealershipId,
+      `list:${JSON.stringify(query)}`,
+      async (): Promise<VehicleList> => {
+        const [rows, { total, facets }] = await Promise.all([
+          this.vehicles.listPage(dealershipId, query),
+          this.vehicles.countAndFacets(dealershipId, query),
+        ]);
+        const now = this.clock();
+        return {
+          items: rows.map((row) => vehicleFromRow(row, now)),
+          page: query.page,
+          pageSize: query.pageSize,
+          total,
+          facets,
+        };
+      },
+    );
   }
 
   /** Cached: the JSON text of one vehicle, or a 404 when it is not this dealership's. */
@@ -81,17 +91,28 @@ export class VehicleService {
   }
 
   /** An edit based on `expectedVersion`; someone else's newer edit makes it fail with 412. */
-  async updateVehicle(dealershipId: string, id: string, expectedVersion: number, changes: VehicleUpdateParsed): Promise<Vehicle> {
+  async updateVehicle(
+    dealershipId: string,
+    id: string,
+    expectedVersion: number,
+    changes: VehicleUpdateParsed,
+  ): Promise<Vehicle> {
     const current = await this.mustFindRow(dealershipId, id);
     if (current.version !== expectedVersion) throw this.staleEdit(current);
     this.assertYearMatchesVin({ vin: changes.vin ?? current.vin, year: changes.year ?? current.year });
     if (changes.stockNumber !== undefined && changes.stockNumber !== current.stock_number) {
       await this.assertStockNumberFree(dealershipId, changes.stockNumber);
     }
-    if (changes.vin !== undefined && changes.vin !== current.vin) await this.assertVinNotOnLot(dealershipId, changes.vin);
+    if (changes.vin !== undefined && changes.vin !== current.vin)
+      await this.assertVinNotOnLot(dealershipId, changes.vin);
     let updated: boolean;
     try {
-      updated = await this.vehicles.updateIfVersion(dealershipId, id, expectedVersion, columnsFromInput(changes));
+      updated = await this.vehicles.updateIfVersion(
+        dealershipId,
+        id,
+        expectedVersion,
+        columnsFromInput(changes),
+      );
     } catch (error) {
       throw this.stockNumberClashOr(error, changes.stockNumber ?? current.stock_number);
     }
@@ -114,7 +135,9 @@ export class VehicleService {
 
   async decode(dealershipId: string, vin: string): Promise<VinDecodingResponse> {
     const decoding = decodeVin(vin);
-    const existing = decoding.valid ? await this.vehicles.findInStockByVin(dealershipId, decoding.vin) : undefined;
+    const existing = decoding.valid
+      ? await this.vehicles.findInStockByVin(dealershipId, decoding.vin)
+      : undefined;
     return { ...decoding, existingVehicleId: existing?.id ?? null };
   }
 
@@ -135,7 +158,10 @@ export class VehicleService {
   }
 
   private assertYearMatchesVin(value: { vin: string; year: number }): void {
-    const result = z.object({ vin: z.string(), year: z.number() }).superRefine(checkYearAgainstVin).safeParse(value);
+    const result = z
+      .object({ vin: z.string(), year: z.number() })
+      .superRefine(checkYearAgainstVin)
+      .safeParse(value);
     if (!result.success) throw problems.validation(invalidParamsOf(result.error));
   }
 
@@ -155,9 +181,10 @@ export class VehicleService {
 
   private async stockNumberTaken(dealershipId: string, stockNumber: string, condition: VehicleCondition) {
     const suggestion = await this.suggestStockNumber(dealershipId, condition);
-    return problems.conflict(`Stock number ${stockNumber} is already used in this dealership; ${suggestion} is free.`, [
-      { name: 'stockNumber', reason: `already used; ${suggestion} is free` },
-    ]);
+    return problems.conflict(
+      `Stock number ${stockNumber} is already used in this dealership; ${suggestion} is free.`,
+      [{ name: 'stockNumber', reason: `already used; ${suggestion} is free` }],
+    );
   }
 
   private stockNumberClashOr(error: unknown, stockNumber: string): unknown {

@@ -22,7 +22,9 @@ describe('tenant isolation: a dealership never reaches another one’s vehicles'
     theirs = ctx.newDealership();
     ownerOfOurs = await ctx.tokenFor('owner', ours);
     ownerOfTheirs = await ctx.tokenFor('owner', theirs);
-    const created = await as(ownerOfOurs, ours).send('post', '/api/inventory/vehicles').send(vehicleInput({ stockNumber: 'SECRET1' }));
+    const created = await as(ownerOfOurs, ours)
+      .send('post', '/api/inventory/vehicles')
+      .send(vehicleInput({ stockNumber: 'SECRET1' }));
     vehicle = created.body;
   });
   afterAll(() => ctx.close());
@@ -57,7 +59,9 @@ describe('tenant isolation: a dealership never reaches another one’s vehicles'
   });
 
   it('delete: 404 and our vehicle is still there', async () => {
-    const res = await as(ownerOfTheirs, theirs).send('delete', `/api/inventory/vehicles/${vehicle.id}`).set('If-Match', '"v1"');
+    const res = await as(ownerOfTheirs, theirs)
+      .send('delete', `/api/inventory/vehicles/${vehicle.id}`)
+      .set('If-Match', '"v1"');
     expect(res.status).toBe(404);
     await unchanged();
   });

@@ -22,14 +22,64 @@ describe('vehicle list: dealers find cars by filter, sort and page', () => {
     token = await ctx.tokenFor('viewer', dealershipId);
     const writer = await ctx.tokenFor('sales', dealershipId);
     const lot = [
-      vehicleInput({ stockNumber: 'A1', make: 'Honda', model: 'Accord', year: 2022, priceCents: 2_500_000, mileage: 30_000, condition: 'used' }),
-      vehicleInput({ stockNumber: 'A2', make: 'Honda', model: 'Civic', vin: composeVin('2HG', 'FE2F5', 2024, 'H', '100001'), year: 2024, priceCents: 2_300_000, mileage: 12_000, condition: 'certified' }),
-      vehicleInput({ stockNumber: 'A3', make: 'Ford', model: 'F-150', vin: composeVin('1FT', 'FW1E5', 2025, 'F', '100002'), year: 2025, priceCents: 5_400_000, mileage: 10, condition: 'new', bodyStyle: 'pickup' }),
-      vehicleInput({ stockNumber: 'A4', make: 'Ford', model: 'Mustang', vin: composeVin('1FA', '6P8TH', 2020, '5', '100003'), year: 2020, priceCents: null, mileage: 41_000, condition: 'used', bodyStyle: 'coupe' }),
-      vehicleInput({ stockNumber: 'A5', make: 'Honda', model: 'Accord', year: 2022, priceCents: 2_700_000, mileage: 18_000, condition: 'used', status: 'sold' }),
+      vehicleInput({
+        stockNumber: 'A1',
+        make: 'Honda',
+        model: 'Accord',
+        year: 2022,
+        priceCents: 2_500_000,
+        mileage: 30_000,
+        condition: 'used',
+      }),
+      vehicleInput({
+        stockNumber: 'A2',
+        make: 'Honda',
+        model: 'Civic',
+        vin: composeVin('2HG', 'FE2F5', 2024, 'H', '100001'),
+        year: 2024,
+        priceCents: 2_300_000,
+        mileage: 12_000,
+        condition: 'certified',
+      }),
+      vehicleInput({
+        stockNumber: 'A3',
+        make: 'Ford',
+        model: 'F-150',
+        vin: composeVin('1FT', 'FW1E5', 2025, 'F', '100002'),
+        year: 2025,
+        priceCents: 5_400_000,
+        mileage: 10,
+        condition: 'new',
+        bodyStyle: 'pickup',
+      }),
+      vehicleInput({
+        stockNumber: 'A4',
+        make: 'Ford',
+        model: 'Mustang',
+        vin: composeVin('1FA', '6P8TH', 2020, '5', '100003'),
+        year: 2020,
+        priceCents: null,
+        mileage: 41_000,
+        condition: 'used',
+        bodyStyle: 'coupe',
+      }),
+      vehicleInput({
+        stockNumber: 'A5',
+        make: 'Honda',
+        model: 'Accord',
+        year: 2022,
+        priceCents: 2_700_000,
+        mileage: 18_000,
+        condition: 'used',
+        status: 'sold',
+      }),
     ];
     for (const v of lot) {
-      const res = await request(ctx.app).post('/api/inventory/vehicles').auth(writer, { type: 'bearer' }).set('X-Dealership-Id', dealershipId).send(v);
+      const res = await request(ctx.app)
+        .post('/api/inventory/vehicles')
+        .auth(writer, { type: 'bearer' })
+        .set('X-Dealership-Id', dealershipId)
+        .send(v);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
   });
@@ -72,11 +122,26 @@ describe('vehicle list: dealers find cars by filter, sort and page', () => {
 
   it('counts facets for the current filter', async () => {
     const res = await list('status=available');
-    expect(res.body.facets.make).toEqual([{ value: 'Ford', count: 2 }, { value: 'Honda', count: 2 }]);
-    expect(res.body.facets.condition).toEqual(expect.arrayContaining([{ value: 'used', count: 2 }, { value: 'new', count: 1 }, { value: 'certified', count: 1 }]));
+    expect(res.body.facets.make).toEqual([
+      { value: 'Ford', count: 2 },
+      { value: 'Honda', count: 2 },
+    ]);
+    expect(res.body.facets.condition).toEqual(
+      expect.arrayContaining([
+        { value: 'used', count: 2 },
+        { value: 'new', count: 1 },
+        { value: 'certified', count: 1 },
+      ]),
+    );
     const fords = await list('make=Ford');
-    expect(fords.body.facets.model).toEqual([{ value: 'F-150', count: 1 }, { value: 'Mustang', count: 1 }]);
-    expect(fords.body.facets.bodyStyle).toEqual([{ value: 'coupe', count: 1 }, { value: 'pickup', count: 1 }]);
+    expect(fords.body.facets.model).toEqual([
+      { value: 'F-150', count: 1 },
+      { value: 'Mustang', count: 1 },
+    ]);
+    expect(fords.body.facets.bodyStyle).toEqual([
+      { value: 'coupe', count: 1 },
+      { value: 'pickup', count: 1 },
+    ]);
   });
 
   it('refuses unknown filters and inverted ranges with a problem naming them', async () => {
@@ -84,7 +149,9 @@ describe('vehicle list: dealers find cars by filter, sort and page', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.invalidParams[0]).toEqual({ name: 'query', reason: 'unknown field(s): colour' });
     const inverted = await list('yearMin=2024&yearMax=2020');
-    expect(inverted.body.invalidParams).toEqual([{ name: 'query.yearMax', reason: 'yearMax must not be below yearMin' }]);
+    expect(inverted.body.invalidParams).toEqual([
+      { name: 'query.yearMax', reason: 'yearMax must not be below yearMin' },
+    ]);
     const badStatus = await list('status=stolen');
     expect(badStatus.body.invalidParams[0].name).toBe('query.status.0');
   });

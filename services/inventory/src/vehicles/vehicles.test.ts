@@ -18,28 +18,49 @@ describe('vehicles: a dealership manages its lot', () => {
   afterAll(() => ctx.close());
 
   const api = (token: string) => ({
-    get: (path: string) => request(ctx.app).get(path).auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId),
+    get: (path: string) =>
+      request(ctx.app).get(path).auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId),
     post: (path: string, body: unknown) =>
-      request(ctx.app).post(path).auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId).send(body as object),
+      request(ctx.app)
+        .post(path)
+        .auth(token, { type: 'bearer' })
+        .set('X-Dealership-Id', dealershipId)
+        .send(body as object),
     patch: (path: string, body: unknown, etag?: string) => {
-      const req = request(ctx.app).patch(path).auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId);
+      const req = request(ctx.app)
+        .patch(path)
+        .auth(token, { type: 'bearer' })
+        .set('X-Dealership-Id', dealershipId);
       if (etag) req.set('If-Match', etag);
       return req.send(body as object);
     },
     delete: (path: string, etag?: string) => {
-      const req = request(ctx.app).delete(path).auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId);
+      const req = request(ctx.app)
+        .delete(path)
+        .auth(token, { type: 'bearer' })
+        .set('X-Dealership-Id', dealershipId);
       return etag ? req.set('If-Match', etag) : req;
     },
   });
 
   it('when a salesperson adds a vehicle, then it is stored and can be read back with an ETag', async () => {
-    const input = vehicleInput({ vin: ` ${freshVin().toLowerCase()} `, description: 'One owner, clean history.' });
+    const input = vehicleInput({
+      vin: ` ${freshVin().toLowerCase()} `,
+      description: 'One owner, clean history.',
+    });
 
     const created = await api(sales).post('/api/inventory/vehicles', input);
 
     expect(created.status).toBe(201);
     expect(created.headers['location']).toBe(`/api/inventory/vehicles/${created.body.id}`);
-    expect(created.body).toMatchObject({ vin: input.vin.trim().toUpperCase(), stockNumber: input.stockNumber, status: 'available', currency: 'USD', version: 1, daysInStock: 0 });
+    expect(created.body).toMatchObject({
+      vin: input.vin.trim().toUpperCase(),
+      stockNumber: input.stockNumber,
+      status: 'available',
+      currency: 'USD',
+      version: 1,
+      daysInStock: 0,
+    });
     const read = await api(sales).get(`/api/inventory/vehicles/${created.body.id}`);
     expect(read.status).toBe(200);
     expect(read.headers['etag']).toBe('"v1"');
@@ -53,7 +74,9 @@ describe('vehicles: a dealership manages its lot', () => {
     const clash = await api(sales).post('/api/inventory/vehicles', vehicleInput({ stockNumber: 'U1500' }));
 
     expect(clash.status).toBe(409);
-    expect(clash.body.invalidParams).toEqual([{ name: 'stockNumber', reason: 'already used; U1501 is free' }]);
+    expect(clash.body.invalidParams).toEqual([
+      { name: 'stockNumber', reason: 'already used; U1501 is free' },
+    ]);
   });
 
   it('when the same VIN is already on the lot, then a second copy is refused with 409', async () => {
@@ -67,7 +90,10 @@ describe('vehicles: a dealership manages its lot', () => {
   });
 
   it('suggests the next stock number per condition', async () => {
-    await api(sales).post('/api/inventory/vehicles', vehicleInput({ stockNumber: 'N2041', condition: 'new', mileage: 5 }));
+    await api(sales).post(
+      '/api/inventory/vehicles',
+      vehicleInput({ stockNumber: 'N2041', condition: 'new', mileage: 5 }),
+    );
 
     const next = await api(sales).get('/api/inventory/vehicles/next-stock-number?condition=new');
     const certified = await api(sales).get('/api/inventory/vehicles/next-stock-number?condition=certified');
@@ -99,7 +125,10 @@ describe('vehicles: a dealership manages its lot', () => {
   });
 
   it('when a vehicle is marked sold, then the status filter and the cached list both see it at once', async () => {
-    const created = await api(sales).post('/api/inventory/vehicles', vehicleInput({ make: 'Honda', model: 'Accord' }));
+    const created = await api(sales).post(
+      '/api/inventory/vehicles',
+      vehicleInput({ make: 'Honda', model: 'Accord' }),
+    );
     const before = await api(sales).get('/api/inventory/vehicles?status=sold&pageSize=100');
     await api(sales).patch(`/api/inventory/vehicles/${created.body.id}`, { status: 'sold' }, '"v1"');
 
@@ -122,8 +151,11 @@ describe('vehicles: a dealership manages its lot', () => {
   });
 
   it('stores SQL-looking text verbatim and harmlessly', async () => {
-    const sneaky = "Robert'); DROP TABLE vehicles;-- \" OR 1=1";
-    const created = await api(sales).post('/api/inventory/vehicles', vehicleInput({ description: sneaky, trim: "EX' OR '1'='1" }));
+    const sneaky = 'Robert\'); DROP TABLE vehicles;-- " OR 1=1';
+    const created = await api(sales).post(
+      '/api/inventory/vehicles',
+      vehicleInput({ description: sneaky, trim: "EX' OR '1'='1" }),
+    );
 
     const read = await api(sales).get(`/api/inventory/vehicles/${created.body.id}`);
     const search = await api(sales).get(`/api/inventory/vehicles?q=${encodeURIComponent("' OR 1=1 --")}`);
@@ -141,7 +173,12 @@ describe('vehicles: a dealership manages its lot', () => {
     const after = await api(sales).get(`/api/inventory/vin/${vin}`);
     const bad = await api(sales).get('/api/inventory/vin/1HGCM82633A00435');
 
-    expect(before.body).toMatchObject({ valid: true, make: 'Honda', modelYear: 2022, existingVehicleId: null });
+    expect(before.body).toMatchObject({
+      valid: true,
+      make: 'Honda',
+      modelYear: 2022,
+      existingVehicleId: null,
+    });
     expect(after.body.existingVehicleId).toBe(created.body.id);
     expect(bad.body).toMatchObject({ valid: false, problem: 'must be 17 characters (got 16)' });
   });
@@ -151,6 +188,9 @@ describe('vehicles: a dealership manages its lot', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(res.body.paths['/api/inventory/vehicles/{id}'].patch.responses['412']).toBeDefined();
-    expect(res.body.paths['/api/inventory/vehicles'].post.requestBody.content['application/json'].schema.properties.vin).toBeDefined();
+    expect(
+      res.body.paths['/api/inventory/vehicles'].post.requestBody.content['application/json'].schema.properties
+        .vin,
+    ).toBeDefined();
   });
 });

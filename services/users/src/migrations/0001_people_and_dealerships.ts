@@ -32,11 +32,17 @@ export const peopleAndDealerships: Migration = {
     await db.schema
       .createTable('memberships')
       .addColumn('user_id', 'varchar(128)', (c) => c.notNull().references('users.id').onDelete('cascade'))
-      .addColumn('dealership_id', 'char(36)', (c) => c.notNull().references('dealerships.id').onDelete('cascade'))
+      .addColumn('dealership_id', 'char(36)', (c) =>
+        c.notNull().references('dealerships.id').onDelete('cascade'),
+      )
       .addColumn('role', sql`enum('owner','manager','sales','viewer')`, (c) => c.notNull())
       .addColumn('created_at', 'datetime(3)', (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP(3)`))
       .addPrimaryKeyConstraint('memberships_pk', ['user_id', 'dealership_id'])
       .execute();
-    await db.schema.createIndex('memberships_by_dealership').on('memberships').columns(['dealership_id', 'role']).execute();
+    await db.schema
+      .createIndex('memberships_by_dealership')
+      .on('memberships')
+      .columns(['dealership_id', 'role'])
+      .execute();
   },
 };

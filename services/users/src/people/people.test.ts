@@ -17,7 +17,9 @@ describe('people: who a user is and where they work', () => {
     ctx.issuer.tokenFor({ sub: user.id, memberships: [...user.memberships] });
 
   it('when the group owner asks who they are, then both rooftops come back with owner permissions', async () => {
-    const res = await request(ctx.app).get('/api/users/me').auth(await tokenOf(DEMO_USERS.owner), { type: 'bearer' });
+    const res = await request(ctx.app)
+      .get('/api/users/me')
+      .auth(await tokenOf(DEMO_USERS.owner), { type: 'bearer' });
 
     expect(res.status).toBe(200);
     expect(res.body.email).toBe('owner@demo.showroom.dev');

@@ -1,5 +1,10 @@
 import { Router, type RequestHandler } from 'express';
-import { DealershipListSchema, MeSchema, READ_MEMBERSHIPS_SCOPE, UserMembershipsSchema } from '@showroom/contracts';
+import {
+  DealershipListSchema,
+  MeSchema,
+  READ_MEMBERSHIPS_SCOPE,
+  UserMembershipsSchema,
+} from '@showroom/contracts';
 import { parseOrThrow, principalOf, requireScope, type ApiOperation } from '@showroom/server-kit';
 import { z } from 'zod';
 import type { PeopleService } from './service';

@@ -1,6 +1,12 @@
 import type { Express } from 'express';
 import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
-import { createTestSchema, startTestIssuer, testLogger, type TestIssuer, type TestSchema } from '@showroom/server-testing';
+import {
+  createTestSchema,
+  startTestIssuer,
+  testLogger,
+  type TestIssuer,
+  type TestSchema,
+} from '@showroom/server-testing';
 import { createUsersApp } from '../app';
 import { loadUsersConfig } from '../config';
 import type { UsersDatabase } from '../database';
@@ -22,7 +28,11 @@ export async function startUsersTestApp(): Promise<UsersTestContext> {
     USERS_DATABASE_URL: schema.url,
     AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
   });
-  const database = createDatabase<UsersDatabase>({ writerUrl: schema.url, readerUrls: [], connectionLimit: 5 });
+  const database = createDatabase<UsersDatabase>({
+    writerUrl: schema.url,
+    readerUrls: [],
+    connectionLimit: 5,
+  });
   await migrateToLatest(database.writer, usersMigrations);
   const app = createUsersApp({ config, logger: testLogger(), database });
   return {

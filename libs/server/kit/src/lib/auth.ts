@@ -1,6 +1,12 @@
 import type { Request, RequestHandler } from 'express';
 import { auth } from 'express-oauth2-jwt-bearer';
-import { EMAIL_CLAIM, MEMBERSHIPS_CLAIM, MembershipClaimSchema, NAME_CLAIM, type MembershipClaim } from '@showroom/contracts';
+import {
+  EMAIL_CLAIM,
+  MEMBERSHIPS_CLAIM,
+  MembershipClaimSchema,
+  NAME_CLAIM,
+  type MembershipClaim,
+} from '@showroom/contracts';
 import { z } from 'zod';
 import { problems } from './problem';
 
@@ -54,6 +60,10 @@ export function principalOf(req: Request): Principal {
 export function requireScope(scope: string): RequestHandler {
   return (req, _res, next) => {
     const principal = principalOf(req);
-    next(principal.scopes.includes(scope) ? undefined : problems.forbidden(`This call needs the scope ${scope}.`));
+    next(
+      principal.scopes.includes(scope)
+        ? undefined
+        : problems.forbidden(`This call needs the scope ${scope}.`),
+    );
   };
 }

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { baseConfigSchema, ConfigError, loadConfig } from './config';
 
 describe('configuration', () => {
-  const schema = baseConfigSchema.extend({ PORT: z.coerce.number().int().min(1).max(65535), DATABASE_URL: z.url() });
+  const schema = baseConfigSchema.extend({
+    PORT: z.coerce.number().int().min(1).max(65535),
+    DATABASE_URL: z.url(),
+  });
 
   it('when a variable is bad or missing, then starting fails with a message naming each one', () => {
     let error: unknown;
@@ -20,7 +23,11 @@ describe('configuration', () => {
   });
 
   it('applies defaults and splits lists', () => {
-    const config = loadConfig(schema, { PORT: '3001', DATABASE_URL: 'mysql://x/y', CORS_ORIGINS: 'http://a.test, http://b.test' });
+    const config = loadConfig(schema, {
+      PORT: '3001',
+      DATABASE_URL: 'mysql://x/y',
+      CORS_ORIGINS: 'http://a.test, http://b.test',
+    });
     expect(config.PORT).toBe(3001);
     expect(config.CORS_ORIGINS).toEqual(['http://a.test', 'http://b.test']);
     expect(config.AUTH_AUDIENCE).toBe('https://api.showroom.dev');

@@ -8,9 +8,12 @@ export class ConfigError extends Error {
   }
 }
 
-const commaList = z
-  .string()
-  .transform((raw) => raw.split(',').map((part) => part.trim()).filter(Boolean));
+const commaList = z.string().transform((raw) =>
+  raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 
 /** Variables every Showroom service reads; a service extends this with its own. */
 export const baseConfigSchema = z.object({
@@ -18,7 +21,10 @@ export const baseConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: commaList.default(['http://localhost:4200']),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb').default('100kb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')
+    .default('100kb'),
   AUTH_ISSUER_BASE_URL: z.url().default('http://localhost:4000/'),
   AUTH_AUDIENCE: z.string().min(1).default('https://api.showroom.dev'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),

@@ -23,7 +23,8 @@ export function isConnectionError(error: unknown): boolean {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return true;
     if (current instanceof AggregateError && current.errors.some(isConnectionError)) return true;
-    if ((current as Error).message === "Can't add new command when connection is in closed state") return true;
+    if ((current as Error).message === "Can't add new command when connection is in closed state")
+      return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
@@ -54,9 +55,13 @@ export function toHttpProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   const bodyError = error as BodyParserError;
   if (bodyError?.type === 'entity.parse.failed') {
-    return new HttpProblem(400, PROBLEM_TYPES.malformedJson, 'Malformed JSON', 'The request body is not valid JSON.', [
-      { name: 'body', reason: 'is not valid JSON' },
-    ]);
+    return new HttpProblem(
+      400,
+      PROBLEM_TYPES.malformedJson,
+      'Malformed JSON',
+      'The request body is not valid JSON.',
+      [{ name: 'body', reason: 'is not valid JSON' }],
+    );
   }
   if (bodyError?.type === 'entity.too.large') {
     return new HttpProblem(
@@ -67,7 +72,12 @@ export function toHttpProblem(error: unknown): HttpProblem {
     );
   }
   if (bodyError?.type === 'encoding.unsupported' || bodyError?.type === 'charset.unsupported') {
-    return new HttpProblem(415, PROBLEM_TYPES.unsupportedMediaType, 'Unsupported media type', 'Send UTF-8 JSON.');
+    return new HttpProblem(
+      415,
+      PROBLEM_TYPES.unsupportedMediaType,
+      'Unsupported media type',
+      'Send UTF-8 JSON.',
+    );
   }
   if (isJwtBearerError(error)) {
     const status = error.status ?? 401;
@@ -75,7 +85,10 @@ export function toHttpProblem(error: unknown): HttpProblem {
       status === 403
         ? problems.forbidden(error.message || 'The token lacks a required scope.')
         : status === 400
-          ? problems.validation([{ name: 'authorization', reason: error.message }], 'The authorization is malformed.')
+          ? problems.validation(
+              [{ name: 'authorization', reason: error.message }],
+              'The authorization is malformed.',
+            )
           : problems.unauthorized(error.message || 'A valid bearer token is required.');
     Object.assign(problem.headers, error.headers ?? {});
     return problem;

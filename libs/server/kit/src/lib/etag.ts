@@ -12,7 +12,10 @@ export function etagOf(version: number): string {
  */
 export function expectedVersion(req: Request): number {
   const header = req.get('if-match');
-  if (!header) throw problems.preconditionRequired('Send If-Match with the ETag you last read, so edits cannot collide.');
+  if (!header)
+    throw problems.preconditionRequired(
+      'Send If-Match with the ETag you last read, so edits cannot collide.',
+    );
   const match = /^(?:W\/)?"v(\d{1,10})"$/.exec(header.trim());
   if (!match) throw problems.preconditionFailed('If-Match does not name a version of this record.');
   return Number(match[1]);

@@ -29,7 +29,10 @@ export async function runReadinessChecks(checks: ReadinessCheck[]): Promise<Read
         await withTimeout(c.check(), CHECK_TIMEOUT_MS);
         return [c.name, { status: 'up' as const, critical: c.critical }] as const;
       } catch (error) {
-        return [c.name, { status: 'down' as const, critical: c.critical, error: (error as Error).message }] as const;
+        return [
+          c.name,
+          { status: 'down' as const, critical: c.critical, error: (error as Error).message },
+        ] as const;
       }
     }),
   );

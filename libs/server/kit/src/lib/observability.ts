@@ -15,7 +15,12 @@ export function createErrorReporter(config: BaseConfig, logger: Logger): ErrorRe
     appVersion: config.APP_VERSION,
     releaseStage: config.NODE_ENV,
     autoTrackSessions: false,
-    logger: { debug: () => undefined, info: () => undefined, warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+    logger: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (m) => logger.warn(m),
+      error: (m) => logger.error(m),
+    },
     ...(endpoints ? { endpoints } : {}),
   });
   return {

@@ -91,7 +91,9 @@ export class OpenApiDocument {
             ? { content: { 'application/json': { schema: toSchema(response.schema, 'output') } } }
             : {}),
           ...(response.headers
-            ? { headers: Object.fromEntries(response.headers.map((h) => [h, { schema: { type: 'string' } }])) }
+            ? {
+                headers: Object.fromEntries(response.headers.map((h) => [h, { schema: { type: 'string' } }])),
+              }
             : {}),
         };
       }
@@ -108,7 +110,12 @@ export class OpenApiDocument {
         ...(op.userToken === false ? { security: [] } : {}),
         ...(parameters.length ? { parameters } : {}),
         ...(op.body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body, 'input') } } } }
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: toSchema(op.body, 'input') } },
+              },
+            }
           : {}),
         responses,
       };
@@ -143,8 +150,10 @@ export function openApiRoutes(document: OpenApiDocument, info: OpenApiInfo, with
     res.json(documentOnce());
   });
   if (withSwaggerUi) {
-    router.use(`/api/${info.service}/docs`, swaggerUi.serve, (req: Request, res: Response, next: NextFunction) =>
-      swaggerUi.setup(documentOnce())(req, res, next),
+    router.use(
+      `/api/${info.service}/docs`,
+      swaggerUi.serve,
+      (req: Request, res: Response, next: NextFunction) => swaggerUi.setup(documentOnce())(req, res, next),
     );
   }
   return router;

@@ -32,7 +32,14 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.use(
     cors({
       origin: config.CORS_ORIGINS,
-      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Dealership-Id', 'X-Request-Id', 'Idempotency-Key'],
+      allowedHeaders: [
+        'Authorization',
+        'Content-Type',
+        'If-Match',
+        'X-Dealership-Id',
+        'X-Request-Id',
+        'Idempotency-Key',
+      ],
       exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'],
       maxAge: 600,
     }),

@@ -31,7 +31,9 @@ export function requireDealership(): RequestHandler {
       );
     }
     if (!dealershipIdSchema.safeParse(header).success) {
-      return next(problems.validation([{ name: 'X-Dealership-Id', reason: 'must be a dealership id (UUID)' }]));
+      return next(
+        problems.validation([{ name: 'X-Dealership-Id', reason: 'must be a dealership id (UUID)' }]),
+      );
     }
     const membership = principal.memberships.find((m) => m.dealershipId === header.toLowerCase());
     if (!membership) return next(problems.forbidden('You are not a member of that dealership.'));

@@ -40,7 +40,9 @@ function kyselyOver<DB>(pool: Pool): Kysely<DB> {
 
 export function createDatabase<DB>(settings: DatabaseSettings): Database<DB> {
   const writerPool = createPool(poolOptions(settings.writerUrl, settings.connectionLimit));
-  const readerPools = settings.readerUrls.map((url) => createPool(poolOptions(url, settings.connectionLimit)));
+  const readerPools = settings.readerUrls.map((url) =>
+    createPool(poolOptions(url, settings.connectionLimit)),
+  );
   const writer = kyselyOver<DB>(writerPool);
   const readers = readerPools.map((pool) => kyselyOver<DB>(pool));
   let next = 0;

@@ -9,8 +9,10 @@ export type { Migration };
  * Migrations are bundled into the service (no folder to read at run time): each service passes its
  * ordered record of forward-only migrations, named `NNNN_what`.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
-export async function migrateToLatest(db: Kysely<any>, migrations: Record<string, Migration>): Promise<string[]> {
+export async function migrateToLatest<DB>(
+  db: Kysely<DB>,
+  migrations: Record<string, Migration>,
+): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

@@ -1,7 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
-import { API_AUDIENCE, EMAIL_CLAIM, MEMBERSHIPS_CLAIM, NAME_CLAIM, type MembershipClaim } from '@showroom/contracts';
+import {
+  API_AUDIENCE,
+  EMAIL_CLAIM,
+  MEMBERSHIPS_CLAIM,
+  NAME_CLAIM,
+  type MembershipClaim,
+} from '@showroom/contracts';
 
 export interface TestUser {
   sub: string;

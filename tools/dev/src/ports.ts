@@ -1,0 +1,19 @@
+/** Where each part of the platform listens on one machine. `npm start` and the e2e run use different plans. */
+export interface PortPlan {
+  portal: number;
+  devAuth: number;
+  inventory: number;
+  users: number;
+}
+
+export const START_PORTS: PortPlan = { portal: 4200, devAuth: 4000, inventory: 3001, users: 3002 };
+export const E2E_PORTS: PortPlan = { portal: 4300, devAuth: 4100, inventory: 3101, users: 3102 };
+
+/** Schemas of one platform run: the demo's own, or throwaway ones for e2e. */
+export interface SchemaPlan {
+  inventory: string;
+  users: string;
+}
+
+export const START_SCHEMAS: SchemaPlan = { inventory: 'showroom_inventory', users: 'showroom_users' };
+export const E2E_SCHEMAS: SchemaPlan = { inventory: 'showroom_e2e_inventory', users: 'showroom_e2e_users' };

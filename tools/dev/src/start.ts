@@ -1,0 +1,62 @@
+// `npm start`: the whole platform on this machine, with demo data, until Ctrl-C.
+import { execFileSync } from 'node:child_process';
+import { ALL_DEMO_USERS, demoPassword } from '@showroom/demo-data';
+import { backingStoresFromEnv, checkBackingStores } from './backing-services';
+import { startPlatform } from './platform';
+import { START_PORTS, START_SCHEMAS } from './ports';
+import { WORKSPACE_ROOT } from './processes';
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const stores = backingStoresFromEnv();
+  if (!(await checkBackingStores(stores))) process.exit(1);
+
+  console.log('Building the portal (cached after the first run)…');
+  execFileSync(
+    process.execPath,
+    [`${WORKSPACE_ROOT}/node_modules/nx/bin/nx.js`, 'build', 'portal', '--output-style=static'],
+    {
+      cwd: WORKSPACE_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    },
+  );
+
+  console.log('Migrating, seeding and starting dev-auth, users, inventory…');
+  const platform = await startPlatform({
+    ports: START_PORTS,
+    schemas: START_SCHEMAS,
+    stores,
+    echo: true,
+    logLevel: process.env['LOG_LEVEL'] ?? 'info',
+  });
+
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  console.log(`
+  Showroom is running (ready in ${seconds} s): ${platform.portalUrl}
+
+  Sign in with any demo account; the password is ${demoPassword()}
+${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(28)} ${u.memberships.map((m) => m.role).join(', ')}`).join('\n')}
+
+  APIs:     ${platform.portalUrl}/api/inventory/docs · ${platform.portalUrl}/api/users/docs
+  Sign-in:  http://localhost:${START_PORTS.devAuth}
+  Ctrl-C stops everything.
+`);
+
+  let stopping = false;
+  const stop = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nStopping (${reason})…`);
+    await platform.stop();
+    process.exit(reason.startsWith('SIG') ? 0 : 1);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  void platform.anyExited.then((name) => stop(`${name} exited`));
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,100 @@
+// `npm test`: lint, type checks, unit and integration tests, builds, then the Protractor e2e suite
+// against the whole platform started on its own ports and throwaway schemas.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { dropSchema } from '@showroom/server-mysql';
+import { backingStoresFromEnv, checkBackingStores } from './backing-services';
+import { startPlatform } from './platform';
+import { E2E_PORTS, E2E_SCHEMAS } from './ports';
+import { WORKSPACE_ROOT } from './processes';
+
+interface StepResult {
+  name: string;
+  ok: boolean;
+  seconds: number;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: WORKSPACE_ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...env },
+    });
+    child.once('exit', (code) => resolve(code === 0));
+  });
+}
+
+const nx = (...args: string[]) =>
+  run(process.execPath, [
+    join(WORKSPACE_ROOT, 'node_modules/nx/bin/nx.js'),
+    ...args,
+    '--output-style=static',
+  ]);
+
+async function endToEnd(): Promise<boolean> {
+  const stores = backingStoresFromEnv();
+  if (!(await checkBackingStores(stores))) return false;
+  const dropE2eSchemas = () =>
+    Promise.all(Object.values(E2E_SCHEMAS).map((schema) => dropSchema(`${stores.mysqlUrl}/${schema}`)));
+  await dropE2eSchemas();
+  const platform = await startPlatform({
+    ports: E2E_PORTS,
+    schemas: E2E_SCHEMAS,
+    stores,
+    echo: false,
+    logLevel: 'warn',
+  });
+  try {
+    return await run(
+      process.execPath,
+      [join(WORKSPACE_ROOT, 'node_modules/protractor/bin/protractor'), 'e2e/protractor.conf.cjs'],
+      {
+        E2E_BASE_URL: platform.portalUrl,
+      },
+    );
+  } finally {
+    await platform.stop();
+    await dropE2eSchemas();
+  }
+}
+
+const STEPS: Array<[string, () => Promise<boolean>]> = [
+  [
+    'format',
+    () =>
+      run(process.execPath, [
+        join(WORKSPACE_ROOT, 'node_modules/prettier/bin/prettier.cjs'),
+        '--check',
+        '.',
+        '--log-level=warn',
+      ]),
+  ],
+  ['lint', () => nx('run-many', '-t', 'lint')],
+  ['typecheck', () => nx('run-many', '-t', 'typecheck')],
+  ['unit and integration tests', () => nx('run-many', '-t', 'test', '--parallel=2')],
+  ['build', () => nx('run-many', '-t', 'build')],
+  ['e2e (Protractor)', endToEnd],
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const results: StepResult[] = [];
+  for (const [name, step] of STEPS) {
+    if (only.length > 0 && !only.some((o) => name.startsWith(o))) continue;
+    console.log(`\n━━ ${name} ━━`);
+    const started = Date.now();
+    const ok = await step().catch((error: unknown) => {
+      console.error(`${name} failed: ${(error as Error).message}`);
+      return false;
+    });
+    results.push({ name, ok, seconds: (Date.now() - started) / 1000 });
+    if (!ok) break;
+  }
+  console.log('\n━━ summary ━━');
+  for (const r of results)
+    console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(28)} ${r.seconds.toFixed(1)} s`);
+  process.exit(results.every((r) => r.ok) && results.length > 0 ? 0 : 1);
+}
+
+void main();
