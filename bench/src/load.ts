@@ -1,0 +1,54 @@
+import autocannon from 'autocannon';
+
+export interface LoadSettings {
+  connections: number;
+  seconds: number;
+}
+
+export interface LoadResult {
+  scenario: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  failures: number;
+}
+
+export interface Scenario {
+  name: string;
+  url: string;
+  headers?: Record<string, string>;
+  /** A fresh path for each request (e.g. to defeat the cache); default: the URL's own path. */
+  nextPath?: () => string;
+}
+
+/** Drives one scenario at fixed concurrency over loopback; bounded by `seconds`. */
+export async function drive(scenario: Scenario, settings: LoadSettings): Promise<LoadResult> {
+  const result = await autocannon({
+    url: scenario.url,
+    connections: settings.connections,
+    duration: settings.seconds,
+    headers: scenario.headers,
+    ...(scenario.nextPath
+      ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: scenario.nextPath?.() }) }] }
+      : {}),
+  });
+  return {
+    scenario: scenario.name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+export function formatTable(results: LoadResult[], baselineName: string): string {
+  const baseline = results.find((r) => r.scenario === baselineName)?.requestsPerSecond ?? NaN;
+  const header = `${'scenario'.padEnd(44)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'failed'.padStart(8)}  vs bare Express`;
+  const lines = results.map(
+    (r) =>
+      `${r.scenario.padEnd(44)}${r.requestsPerSecond.toFixed(0).padStart(10)}${String(r.p50).padStart(9)}${String(r.p99).padStart(9)}${String(r.failures).padStart(8)}  ${((r.requestsPerSecond / baseline) * 100).toFixed(0)}%`,
+  );
+  return [header, ...lines].join('\n');
+}

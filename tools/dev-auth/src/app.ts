@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import pino, { type Logger } from 'pino';
+import type { AccountStore } from './accounts';
+import { registeredClients } from './clients';
+import type { DevAuthConfig } from './config';
+import { sendPage } from './html';
+import { interactionRouter } from './interactions';
+import { publicKeys, type SigningKeys } from './keys';
+import { renderMessagePage } from './login-page';
+import { auth0LogoutRouter } from './logout';
+import type { MembershipSource } from './memberships';
+import { createProvider } from './provider';
+import { requestLog } from './request-log';
+import { userinfoRouter } from './userinfo';
+
+export interface DevAuthOptions {
+  config: DevAuthConfig;
+  keys: SigningKeys;
+  accounts: AccountStore;
+  /** Where token memberships come from: the users service in main.ts, a fake in tests. */
+  memberships: MembershipSource;
+  logger?: Logger;
+}
+
+/** The identity provider as an Express app; building it does no I/O. */
+export function createDevAuth(options: DevAuthOptions): Express {
+  const { config, keys, accounts, memberships } = options;
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const clients = registeredClients(config);
+  const cookieKeys = config.cookieKeys ?? [randomBytes(32).toString('base64url')];
+  const provider = createProvider({ config, keys, cookieKeys, clients, accounts, memberships, logger });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLog(logger));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  // auth0-spa-js calls these with fetch from the portal (with an Auth0-Client header).
+  const browserOrigins = [...new Set(clients.flatMap((client) => client.webOrigins))];
+  app.use(['/oauth/token', '/userinfo', '/oauth/revoke'], cors({ origin: browserOrigins, maxAge: 3600 }));
+  app.use(auth0LogoutRouter(clients));
+  app.use(userinfoRouter({ issuer: config.issuer, publicKeys: publicKeys(keys), accounts, memberships }));
+  app.use(
+    interactionRouter({
+      provider,
+      accounts,
+      logger,
+      clientNames: new Map(
+        clients.map(({ metadata }) => [metadata.client_id, metadata.client_name ?? metadata.client_id]),
+      ),
+      showDemoAccounts: !config.production,
+    }),
+  );
+  app.use(provider.callback());
+
+  const onError: ErrorRequestHandler = (err, _req, res, next) => {
+    logger.error({ err }, 'request failed');
+    if (res.headersSent) return next(err);
+    sendPage(
+      res,
+      renderMessagePage({
+        title: 'Something went wrong',
+        message: 'The request could not be completed.',
+        status: 500,
+      }),
+    );
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,131 @@
+import { DEMO_USERS } from '@showroom/demo-data';
+import { MEMBERSHIPS_CLAIM, READ_MEMBERSHIPS_SCOPE, UserMembershipsSchema } from '@showroom/contracts';
+import express from 'express';
+import { auth } from 'express-oauth2-jwt-bearer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD_REALM_GRANT } from './clients';
+import { membershipsFromUsersService } from './memberships';
+import {
+  API,
+  PASSWORD,
+  decodeJwt,
+  postForm,
+  serve,
+  startDevAuth,
+  type RunningDevAuth,
+  type RunningServer,
+} from './testing/harness';
+
+describe('Services get machine tokens with client_credentials', () => {
+  let devAuth: RunningDevAuth;
+
+  beforeAll(async () => {
+    devAuth = await startDevAuth();
+  });
+  afterAll(() => devAuth.close());
+
+  it('showroom-services gets a token with gty client-credentials, sub <client>@clients and no memberships', async () => {
+    const tokens = await postForm(`${devAuth.url}/oauth/token`, {
+      grant_type: 'client_credentials',
+      client_id: 'showroom-services',
+      client_secret: 'dev-services-secret',
+      audience: API,
+    });
+    expect(tokens.status).toBe(200);
+    const { header, payload } = decodeJwt(String(tokens.body['access_token']));
+    expect(header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
+    expect(payload).toMatchObject({
+      iss: devAuth.issuer,
+      aud: API,
+      sub: 'showroom-services@clients',
+      gty: 'client-credentials',
+    });
+    expect(payload[MEMBERSHIPS_CLAIM]).toBeUndefined();
+  });
+
+  it('refuses a wrong secret and a request without an audience, as Auth0 does', async () => {
+    const wrong = await postForm(`${devAuth.url}/oauth/token`, {
+      grant_type: 'client_credentials',
+      client_id: 'showroom-services',
+      client_secret: 'not-the-secret',
+      audience: API,
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body['error']).toBe('invalid_client');
+
+    const noAudience = await postForm(`${devAuth.url}/oauth/token`, {
+      grant_type: 'client_credentials',
+      client_id: 'showroom-services',
+      client_secret: 'dev-services-secret',
+    });
+    expect(noAudience.status).toBe(403);
+    expect(noAudience.body['error']).toBe('access_denied');
+  });
+
+  it('showroom-actions holds read:memberships, whether or not it names the scope', async () => {
+    for (const scope of [{ scope: READ_MEMBERSHIPS_SCOPE }, {}] as Record<string, string>[]) {
+      const tokens = await postForm(`${devAuth.url}/oauth/token`, {
+        grant_type: 'client_credentials',
+        client_id: 'showroom-actions',
+        client_secret: 'dev-actions-secret',
+        audience: API,
+        ...scope,
+      });
+      expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(READ_MEMBERSHIPS_SCOPE);
+    }
+  });
+});
+
+describe('Memberships come from the users service, fetched like the production Auth0 Action', () => {
+  let devAuth: RunningDevAuth;
+  let usersService: RunningServer;
+  const bearerTokensSeen = new Set<string>();
+  let issuer = '';
+
+  beforeAll(async () => {
+    // A stand-in for services/users: same route, same token check (scope read:memberships).
+    const app = express();
+    app.get(
+      '/api/users/internal/users/:userId/memberships',
+      (req, res, next) =>
+        auth({ issuerBaseURL: issuer, audience: API, tokenSigningAlg: 'RS256' })(req, res, next),
+      (req, res) => {
+        const scopes = String(req.auth?.payload['scope'] ?? '').split(' ');
+        if (!scopes.includes(READ_MEMBERSHIPS_SCOPE)) return void res.status(403).end();
+        bearerTokensSeen.add(req.get('authorization') ?? '');
+        const user = Object.values(DEMO_USERS).find((candidate) => candidate.id === req.params['userId']);
+        res.json(
+          UserMembershipsSchema.parse({ userId: req.params['userId'], memberships: user?.memberships ?? [] }),
+        );
+      },
+    );
+    usersService = await serve(app);
+    devAuth = await startDevAuth({
+      membershipsFrom: (url, config) =>
+        membershipsFromUsersService({ ...config, usersApiUrl: usersService.url }, url),
+    });
+    issuer = devAuth.issuer;
+  });
+  afterAll(async () => {
+    await devAuth.close();
+    await usersService.close();
+  });
+
+  it('puts the users service’s answer into the token, reusing one cached machine token', async () => {
+    for (const user of [DEMO_USERS.rivalOwner, DEMO_USERS.manager]) {
+      const tokens = await postForm(`${devAuth.url}/oauth/token`, {
+        grant_type: PASSWORD_REALM_GRANT,
+        realm: 'Username-Password-Authentication',
+        client_id: 'showroom-e2e',
+        username: user.email,
+        password: PASSWORD,
+        audience: API,
+      });
+      expect(tokens.status).toBe(200);
+      expect(decodeJwt(String(tokens.body['access_token'])).payload[MEMBERSHIPS_CLAIM]).toEqual(
+        user.memberships,
+      );
+    }
+    expect(bearerTokensSeen.size).toBe(1);
+  });
+});

@@ -1,0 +1,96 @@
+import type { ClientMetadata } from 'oidc-provider';
+import { READ_MEMBERSHIPS_SCOPE } from '@showroom/contracts';
+import type { DevAuthConfig } from './config';
+
+export const PORTAL_CLIENT_ID = 'showroom-portal';
+export const E2E_CLIENT_ID = 'showroom-e2e';
+export const ACTIONS_CLIENT_ID = 'showroom-actions';
+export const SERVICES_CLIENT_ID = 'showroom-services';
+
+/** Auth0's grant type for "Resource Owner Password with realm" (a connection name). */
+export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm';
+export const PASSWORD_GRANT = 'password';
+/** The only realm (Auth0 "database connection") dev-auth has. */
+export const DEFAULT_REALM = 'Username-Password-Authentication';
+
+/** What a user token may carry for the API: the OIDC scopes, as in an Auth0 access token. */
+export const USER_API_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
+
+export interface RegisteredClient {
+  metadata: ClientMetadata;
+  /** Origins allowed to call the token, userinfo and revocation endpoints from a browser. */
+  webOrigins: string[];
+  /** API scopes the client may hold (Auth0: the client grant's scopes, or user scopes). */
+  apiScopes: readonly string[];
+}
+
+/** Every client dev-auth knows, as one would register them in the Auth0 tenant. */
+export function registeredClients(config: DevAuthConfig): RegisteredClient[] {
+  const portalRedirects = [...new Set(config.portalUrls.flatMap(withAndWithoutTrailingSlash))];
+  const clients: RegisteredClient[] = [
+    {
+      // The Angular portal: a public SPA (Authorization Code + PKCE, rotating refresh tokens).
+      metadata: {
+        client_id: PORTAL_CLIENT_ID,
+        client_name: 'Showroom portal',
+        application_type: 'web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: portalRedirects,
+        post_logout_redirect_uris: portalRedirects,
+      },
+      webOrigins: [...new Set(config.portalUrls.map((url) => new URL(url).origin))],
+      apiScopes: USER_API_SCOPES,
+    },
+    {
+      // Reads memberships from the users service, as the production Auth0 Action does.
+      metadata: {
+        client_id: ACTIONS_CLIENT_ID,
+        client_name: 'Showroom Actions (memberships)',
+        client_secret: config.actionsSecret,
+        token_endpoint_auth_method: 'client_secret_post',
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+      },
+      webOrigins: [],
+      apiScopes: [READ_MEMBERSHIPS_SCOPE],
+    },
+    {
+      // Service-to-service calls.
+      metadata: {
+        client_id: SERVICES_CLIENT_ID,
+        client_name: 'Showroom services',
+        client_secret: config.servicesSecret,
+        token_endpoint_auth_method: 'client_secret_post',
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+      },
+      webOrigins: [],
+      apiScopes: [],
+    },
+  ];
+  if (config.passwordGrantEnabled) {
+    clients.push({
+      // Tests and QA automation only: signs in with email + password, no browser.
+      metadata: {
+        client_id: E2E_CLIENT_ID,
+        client_name: 'Showroom tests and QA automation',
+        token_endpoint_auth_method: 'none',
+        grant_types: [PASSWORD_REALM_GRANT, PASSWORD_GRANT, 'refresh_token'],
+        response_types: [],
+        redirect_uris: [],
+      },
+      webOrigins: [],
+      apiScopes: USER_API_SCOPES,
+    });
+  }
+  return clients;
+}
+
+function withAndWithoutTrailingSlash(url: string): string[] {
+  const bare = url.replace(/\/+$/, '');
+  return [bare, `${bare}/`];
+}

@@ -1,0 +1,57 @@
+import { escapeHtml, renderPage, type Page } from './html';
+
+export const WRONG_CREDENTIALS = 'Wrong email or password.';
+
+export interface LoginPageOptions {
+  /** Where the form posts (the interaction URL; its uid and cookie make the form CSRF-safe). */
+  action: string;
+  clientName: string;
+  email?: string;
+  failed?: boolean;
+  /** Emails of the demo accounts, shown as a hint for developers. */
+  demoEmails?: readonly string[];
+}
+
+/** The sign-in form. Field names follow Auth0's Universal Login (`username`, `password`). */
+export function renderLoginPage(options: LoginPageOptions): Page {
+  const email = options.email ?? '';
+  const failed = options.failed === true;
+  const focusPassword = failed || email !== '';
+  const error = failed
+    ? `<p class="error" id="login-error" role="alert">${escapeHtml(WRONG_CREDENTIALS)}</p>`
+    : '';
+  const invalid = failed ? ' aria-invalid="true" aria-describedby="login-error"' : '';
+  const demo = options.demoEmails?.length
+    ? `<details><summary>Demo accounts</summary><p>${options.demoEmails
+        .map((demoEmail) => `<code>${escapeHtml(demoEmail)}</code>`)
+        .join('<br>')}</p><p>Password: the demo password (<code>SHOWROOM_DEMO_PASSWORD</code>).</p></details>`
+    : '';
+  const body = `
+<h1>Sign in</h1>
+<p class="muted">to continue to ${escapeHtml(options.clientName)}</p>
+<form method="post" action="${escapeHtml(options.action)}" novalidate>
+${error}
+<label for="username">Email address</label>
+<input id="username" name="username" type="email" inputmode="email" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${escapeHtml(email)}"${invalid}${focusPassword ? '' : ' autofocus'}>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required${invalid}${focusPassword ? ' autofocus' : ''}>
+<button type="submit" name="action" value="default">Continue</button>
+</form>
+<footer>Local development sign-in (dev-auth), not for production.${demo}</footer>`;
+  return renderPage({ title: 'Sign in', body, status: failed ? 400 : 200 });
+}
+
+/** A short message page (expired sign-in, refused logout, provider errors). */
+export function renderMessagePage(options: {
+  title: string;
+  message: string;
+  status: number;
+  detail?: string;
+}): Page {
+  const detail = options.detail ? `<p class="muted"><code>${escapeHtml(options.detail)}</code></p>` : '';
+  return renderPage({
+    title: options.title,
+    status: options.status,
+    body: `<h1>${escapeHtml(options.title)}</h1><p>${escapeHtml(options.message)}</p>${detail}`,
+  });
+}

@@ -1,0 +1,147 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALL_DEMO_USERS, demoPassword } from '@showroom/demo-data';
+import type { MembershipClaim } from '@showroom/contracts';
+import pino from 'pino';
+import { demoAccountStore } from '../accounts';
+import { createDevAuth } from '../app';
+import { loadConfig, type DevAuthConfig } from '../config';
+import { loadOrCreateSigningKeys } from '../keys';
+import type { MembershipSource } from '../memberships';
+
+export const PASSWORD = demoPassword({});
+export const API = 'https://api.showroom.dev';
+export const PORTAL = 'http://localhost:4200';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `handler` on an ephemeral 127.0.0.1 port. */
+export async function serve(handler?: RequestListener): Promise<RunningServer & { server: Server }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port nothing listens on. */
+export async function closedPort(): Promise<number> {
+  const probe = await serve();
+  const port = Number(new URL(probe.url).port);
+  await probe.close();
+  return port;
+}
+
+/** Memberships as the users service would answer them for the demo users; records each call. */
+export function fakeMemberships(): MembershipSource & { calls: string[] } {
+  const calls: string[] = [];
+  const source = async (sub: string): Promise<MembershipClaim[]> => {
+    calls.push(sub);
+    return ALL_DEMO_USERS.find((user) => user.id === sub)?.memberships.map((m) => ({ ...m })) ?? [];
+  };
+  return Object.assign(source, { calls });
+}
+
+export interface RunningDevAuth extends RunningServer {
+  issuer: string;
+  config: DevAuthConfig;
+}
+
+/**
+ * dev-auth on an ephemeral port (its issuer is that address), keys in a temporary folder.
+ * `membershipsFrom` builds sources that need dev-auth's own URL (machine tokens).
+ */
+export async function startDevAuth(
+  options: {
+    env?: NodeJS.ProcessEnv;
+    /** Host name in the issuer; browsers need `localhost` (cookies are per host name). */
+    hostName?: string;
+    memberships?: MembershipSource;
+    membershipsFrom?: (devAuthUrl: string, config: DevAuthConfig) => MembershipSource;
+  } = {},
+): Promise<RunningDevAuth> {
+  const folder = await mkdtemp(join(tmpdir(), 'dev-auth-test-'));
+  const running = await serve();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DEV_AUTH_ISSUER: `${running.url.replace('127.0.0.1', options.hostName ?? '127.0.0.1')}/`,
+    DEV_AUTH_KEYS_FILE: join(folder, 'jwks.json'),
+    ...options.env,
+  });
+  const keys = await loadOrCreateSigningKeys(config.keysFile);
+  const accounts = await demoAccountStore({});
+  const memberships =
+    options.membershipsFrom?.(running.url, config) ?? options.memberships ?? fakeMemberships();
+  running.server.on(
+    'request',
+    createDevAuth({ config, keys, accounts, memberships, logger: pino({ level: 'silent' }) }),
+  );
+  return {
+    url: config.issuer.replace(/\/$/, ''),
+    issuer: config.issuer,
+    config,
+    async close() {
+      await running.close();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POSTs an application/x-www-form-urlencoded body and returns status, headers and JSON. */
+export async function postForm(
+  url: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
+}
+
+export function pkce(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+/** Decodes a JWT's header and payload without verifying (tests verify separately). */
+export function decodeJwt(token: string): {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+} {
+  const [header = '', payload = ''] = token.split('.');
+  return {
+    header: JSON.parse(Buffer.from(header, 'base64url').toString()) as Record<string, unknown>,
+    payload: JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>,
+  };
+}
+
+export function unescapeHtml(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+import tsconfigPaths from 'vite-tsconfig-paths';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  cacheDir: '../../node_modules/.vite/tools/dev-auth',
+  // The workspace aliases (@showroom/*) live in tsconfig.base.json and apply to the libs too.
+  plugins: [tsconfigPaths({ projects: ['../../tsconfig.base.json'] })],
+  test: {
+    name: 'dev-auth',
+    watch: false,
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+    reporters: ['default'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
