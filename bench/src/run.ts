@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 
   console.log('Building the inventory service and the portal for production…');
   const built = await finish(
-    start([join(ROOT, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'inventory', 'portal'], {
+    start([join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'inventory', 'portal'], {
       NX_DAEMON: 'false',
       NX_NO_CLOUD: 'true',
     }),

@@ -1,10 +1,14 @@
 // `npm start`: the whole platform on this machine, with demo data, until Ctrl-C.
 import { execFileSync } from 'node:child_process';
-import { ALL_DEMO_USERS, demoPassword } from '@showroom/demo-data';
+import { ALL_DEMO_DEALERSHIPS, ALL_DEMO_USERS, demoPassword } from '@showroom/demo-data';
 import { backingStoresFromEnv, checkBackingStores } from './backing-services';
 import { startPlatform } from './platform';
 import { START_PORTS, START_SCHEMAS } from './ports';
 import { WORKSPACE_ROOT } from './processes';
+
+function describeMembership(m: { dealershipId: string; role: string }): string {
+  return `${m.role} of ${ALL_DEMO_DEALERSHIPS.find((d) => d.id === m.dealershipId)?.name ?? m.dealershipId}`;
+}
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -14,7 +18,7 @@ async function main(): Promise<void> {
   console.log('Building the portal (cached after the first run)…');
   execFileSync(
     process.execPath,
-    [`${WORKSPACE_ROOT}/node_modules/nx/bin/nx.js`, 'build', 'portal', '--output-style=static'],
+    [`${WORKSPACE_ROOT}/node_modules/nx/dist/bin/nx.js`, 'build', 'portal', '--output-style=static'],
     {
       cwd: WORKSPACE_ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -36,7 +40,7 @@ async function main(): Promise<void> {
   Showroom is running (ready in ${seconds} s): ${platform.portalUrl}
 
   Sign in with any demo account; the password is ${demoPassword()}
-${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(28)} ${u.memberships.map((m) => m.role).join(', ')}`).join('\n')}
+${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(28)} ${u.memberships.map(describeMembership).join(', ')}`).join('\n')}
 
   APIs:     ${platform.portalUrl}/api/inventory/docs · ${platform.portalUrl}/api/users/docs
   Sign-in:  http://localhost:${START_PORTS.devAuth}

@@ -27,7 +27,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
 
 const nx = (...args: string[]) =>
   run(process.execPath, [
-    join(WORKSPACE_ROOT, 'node_modules/nx/bin/nx.js'),
+    join(WORKSPACE_ROOT, 'node_modules/nx/dist/bin/nx.js'),
     ...args,
     '--output-style=static',
   ]);

@@ -1,54 +1,22 @@
 import { z } from 'zod';
 import { decodeVin, normalizeVin, vinProblem } from './vin';
-
-export const VEHICLE_CONDITIONS = ['new', 'used', 'certified'] as const;
-export const VEHICLE_STATUSES = ['available', 'pending', 'sold', 'archived'] as const;
-export const BODY_STYLES = [
-  'sedan',
-  'coupe',
-  'convertible',
-  'hatchback',
-  'wagon',
-  'suv',
-  'pickup',
-  'minivan',
-  'van',
-  'other',
-] as const;
-export const DRIVETRAINS = ['fwd', 'rwd', 'awd', '4wd'] as const;
-export const TRANSMISSIONS = ['automatic', 'manual', 'cvt', 'dct'] as const;
-export const FUEL_TYPES = [
-  'gasoline',
-  'diesel',
-  'hybrid',
-  'plug_in_hybrid',
-  'electric',
-  'flex_fuel',
-] as const;
-export const CURRENCIES = ['USD', 'CAD'] as const;
-export const VEHICLE_SORTS = [
-  'price',
-  '-price',
-  'year',
-  '-year',
-  'mileage',
-  '-mileage',
-  'daysInStock',
-  '-daysInStock',
-] as const;
-
-/** Hard upper limit of one page of vehicles. */
-export const MAX_PAGE_SIZE = 100;
-/** Largest price we accept: ten million in the currency's major unit, in cents. */
-export const MAX_PRICE_CENTS = 1_000_000_000;
-export const MAX_MILEAGE = 2_000_000;
-export const FIRST_MODEL_YEAR = 1981;
+import {
+  BODY_STYLES,
+  CURRENCIES,
+  DRIVETRAINS,
+  FIRST_MODEL_YEAR,
+  FUEL_TYPES,
+  MAX_MILEAGE,
+  MAX_PAGE_SIZE,
+  MAX_PRICE_CENTS,
+  TRANSMISSIONS,
+  VEHICLE_CONDITIONS,
+  VEHICLE_SORTS,
+  VEHICLE_STATUSES,
+} from './vehicle-options';
 
 export const VehicleConditionSchema = z.enum(VEHICLE_CONDITIONS);
 export const VehicleStatusSchema = z.enum(VEHICLE_STATUSES);
-export type VehicleCondition = z.infer<typeof VehicleConditionSchema>;
-export type VehicleStatus = z.infer<typeof VehicleStatusSchema>;
-export type VehicleSort = (typeof VEHICLE_SORTS)[number];
 
 /** A VIN as a dealer types it: trimmed and upper-cased, then checked (length, letters, check digit). */
 export const VinSchema = z

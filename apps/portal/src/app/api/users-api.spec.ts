@@ -1,0 +1,33 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { firstValueFrom } from 'rxjs';
+import { me, membership, NORTH } from '../../testing/fixtures';
+import { UsersApi } from './users-api';
+
+describe('UsersApi', () => {
+  let api: UsersApi;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    api = TestBed.inject(UsersApi);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('reads the signed-in dealer from /api/users/me', async () => {
+    const result = firstValueFrom(api.me());
+    const request = http.expectOne('/api/users/me');
+    expect(request.request.method).toBe('GET');
+    request.flush(me([membership(NORTH, 'sales')]));
+    expect((await result).memberships[0].role).toBe('sales');
+  });
+
+  it('unwraps the dealership list', async () => {
+    const result = firstValueFrom(api.dealerships());
+    http.expectOne('/api/users/dealerships').flush({ items: [membership(NORTH, 'owner').dealership] });
+    expect((await result).map((d) => d.id)).toEqual([NORTH]);
+  });
+});

@@ -1,0 +1,18 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { Dealership, DealershipList, Me } from '@showroom/contracts';
+import { map, Observable } from 'rxjs';
+
+/** The users service: who is signed in, and where they work. */
+@Injectable({ providedIn: 'root' })
+export class UsersApi {
+  private readonly http = inject(HttpClient);
+
+  me(): Observable<Me> {
+    return this.http.get<Me>('/api/users/me');
+  }
+
+  dealerships(): Observable<Dealership[]> {
+    return this.http.get<DealershipList>('/api/users/dealerships').pipe(map((list) => list.items));
+  }
+}

@@ -1,0 +1,36 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZoneChangeDetection,
+} from '@angular/core';
+import { provideProtractorTestingSupport } from '@angular/platform-browser';
+import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { AuthClientConfig, authHttpInterceptorFn, provideAuth0 } from '@auth0/auth0-angular';
+import { appRoutes } from './app.routes';
+import { dealershipInterceptor } from './core/dealership.interceptor';
+import { loadRuntimeConfig, toAuthConfig } from './core/runtime-config';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    // QA's Protractor suite waits on zone.js stability and needs the testability API (STACK.md).
+    provideZoneChangeDetection({ eventCoalescing: true }),
+    provideProtractorTestingSupport(),
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
+    ),
+    provideHttpClient(withInterceptors([dealershipInterceptor, authHttpInterceptorFn])),
+    // Configured at startup from config.json, before anything injects the Auth0 client.
+    provideAuth0(),
+    provideAppInitializer(async () => {
+      const authClientConfig = inject(AuthClientConfig);
+      const config = await loadRuntimeConfig((input, init) => fetch(input, init));
+      authClientConfig.set(toAuthConfig(config, window.location.origin));
+    }),
+  ],
+};

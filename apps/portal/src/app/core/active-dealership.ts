@@ -1,0 +1,49 @@
+import { computed, Injectable, signal } from '@angular/core';
+import type { Membership } from '@showroom/contracts';
+
+const STORAGE_KEY = 'showroom.activeDealershipId';
+
+/**
+ * The dealership the dealer is working in right now. Every inventory call is made for it (see
+ * `dealershipInterceptor`); the choice survives reloads, and falls back to the first membership
+ * when the stored one is gone (membership revoked, another user on this browser).
+ */
+@Injectable({ providedIn: 'root' })
+export class ActiveDealership {
+  private readonly memberships = signal<readonly Membership[]>([]);
+  private readonly chosenId = signal<string | null>(readStoredId());
+
+  readonly all = this.memberships.asReadonly();
+  readonly membership = computed<Membership | null>(() => {
+    const memberships = this.memberships();
+    return memberships.find((m) => m.dealership.id === this.chosenId()) ?? memberships[0] ?? null;
+  });
+  readonly id = computed(() => this.membership()?.dealership.id ?? null);
+  readonly role = computed(() => this.membership()?.role ?? null);
+  readonly hasChoice = computed(() => this.memberships().length > 1);
+
+  setMemberships(memberships: readonly Membership[]): void {
+    this.memberships.set(memberships);
+  }
+
+  /** Switches to another of the dealer's dealerships; unknown ids are ignored. */
+  select(dealershipId: string): void {
+    if (!this.memberships().some((m) => m.dealership.id === dealershipId)) return;
+    this.chosenId.set(dealershipId);
+    try {
+      localStorage.setItem(STORAGE_KEY, dealershipId);
+    } catch {
+      // Private mode or storage full: the choice still holds for this tab.
+    }
+  }
+}
+
+function readStoredId(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export const ACTIVE_DEALERSHIP_STORAGE_KEY = STORAGE_KEY;

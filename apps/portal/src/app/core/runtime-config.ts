@@ -1,0 +1,64 @@
+import type { AuthConfig } from '@auth0/auth0-angular';
+
+/**
+ * What differs between environments, read at startup from `config.json` next to index.html.
+ * Switching from dev-auth to a real Auth0 tenant is a change of this file only, never a rebuild.
+ */
+export interface RuntimeConfig {
+  auth: {
+    /** Auth0 domain (`tenant.eu.auth0.com`), or dev-auth's origin (`http://localhost:4000`). */
+    domain: string;
+    clientId: string;
+    /** The API identifier the access token is issued for. */
+    audience: string;
+  };
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Fetches and checks `config.json`; the error says which key is missing so ops can fix it. */
+export async function loadRuntimeConfig(fetchFn: FetchLike, url = 'config.json'): Promise<RuntimeConfig> {
+  const response = await fetchFn(url, { cache: 'no-store', headers: { accept: 'application/json' } });
+  if (!response.ok) {
+    throw new Error(`${url} answered ${response.status}; it must be deployed next to index.html`);
+  }
+  const body: unknown = await response.json();
+  const auth = isRecord(body) ? body['auth'] : undefined;
+  if (!isRecord(auth)) throw new Error(`${url} has no "auth" section`);
+  for (const key of ['domain', 'clientId', 'audience'] as const) {
+    const value = auth[key];
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new Error(`${url} is missing "auth.${key}"`);
+    }
+  }
+  return {
+    auth: {
+      domain: String(auth['domain']),
+      clientId: String(auth['clientId']),
+      audience: String(auth['audience']),
+    },
+  };
+}
+
+/**
+ * The Auth0 SDK configuration: refresh tokens kept in localStorage (so a reload, and Safari,
+ * keep the session), and the access token attached to every same-origin `/api/` call.
+ */
+export function toAuthConfig(config: RuntimeConfig, origin: string): AuthConfig {
+  const { domain, clientId, audience } = config.auth;
+  return {
+    domain,
+    clientId,
+    useRefreshTokens: true,
+    cacheLocation: 'localstorage',
+    authorizationParams: { audience, redirect_uri: origin },
+    errorPath: '/sign-in/error',
+    httpInterceptor: {
+      allowedList: [{ uri: '/api/*', tokenOptions: { authorizationParams: { audience } } }],
+    },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

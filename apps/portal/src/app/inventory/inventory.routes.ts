@@ -1,0 +1,25 @@
+import { Route } from '@angular/router';
+import { requirePermission } from '../core/permissions';
+
+export const inventoryRoutes: Route[] = [
+  {
+    path: '',
+    title: 'Inventory · Showroom',
+    loadComponent: () => import('./vehicle-list/vehicle-list-page').then((m) => m.VehicleListPage),
+  },
+  {
+    path: 'new',
+    canActivate: [requirePermission('inventory:write')],
+    loadComponent: () => import('./vehicle-form/vehicle-form-page').then((m) => m.VehicleFormPage),
+  },
+  {
+    path: ':id',
+    title: 'Vehicle · Showroom',
+    loadComponent: () => import('./vehicle-detail/vehicle-detail-page').then((m) => m.VehicleDetailPage),
+  },
+  {
+    path: ':id/edit',
+    canActivate: [requirePermission('inventory:write')],
+    loadComponent: () => import('./vehicle-form/vehicle-form-page').then((m) => m.VehicleFormPage),
+  },
+];

@@ -1,0 +1,153 @@
+import { Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { Problem, Vehicle, VehicleList, VehicleSort } from '@showroom/contracts';
+import { catchError, combineLatest, filter, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import { VehiclesApi } from '../../api/vehicles-api';
+import { ActiveDealership } from '../../core/active-dealership';
+import { Permissions } from '../../core/permissions';
+import { problemOf } from '../../core/problem';
+import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
+import {
+  activeFilterCount,
+  EMPTY_LIST_STATE,
+  type InventoryListState,
+  type ListFilters,
+  listStateFromParams,
+  listStateToParams,
+  listStateToSearch,
+  PAGE_SIZES,
+  withFilters,
+} from './list-state';
+import { VehicleCards } from './vehicle-cards';
+import { VehicleFilters } from './vehicle-filters';
+import { VehicleTable } from './vehicle-table';
+
+export const SORT_OPTIONS: readonly { value: VehicleSort | null; label: string }[] = [
+  { value: null, label: 'Recommended' },
+  { value: 'daysInStock', label: 'Newest arrivals' },
+  { value: '-daysInStock', label: 'Longest in stock' },
+  { value: 'price', label: 'Price: low to high' },
+  { value: '-price', label: 'Price: high to low' },
+  { value: '-year', label: 'Year: newest first' },
+  { value: 'year', label: 'Year: oldest first' },
+  { value: 'mileage', label: 'Mileage: lowest first' },
+  { value: '-mileage', label: 'Mileage: highest first' },
+];
+
+type Outcome = { list: VehicleList } | { problem: Problem };
+
+/** `/inventory`: the dealership's vehicles, filtered and paged by the inventory service. */
+@Component({
+  selector: 'sr-vehicle-list-page',
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatProgressSpinnerModule,
+    MatSelectModule,
+    RouterLink,
+    VehicleCards,
+    VehicleFilters,
+    VehicleTable,
+  ],
+  templateUrl: './vehicle-list-page.html',
+  styleUrl: './vehicle-list-page.scss',
+})
+export class VehicleListPage {
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly vehiclesApi = inject(VehiclesApi);
+  private readonly activeDealership = inject(ActiveDealership);
+  private readonly permissions = inject(Permissions);
+
+  protected readonly phone = matchesMedia(PHONE_LAYOUT);
+  protected readonly state = toSignal(this.route.queryParamMap.pipe(map(listStateFromParams)), {
+    initialValue: EMPTY_LIST_STATE,
+  });
+  protected readonly canAdd = computed(() => this.permissions.can('inventory:write'));
+  protected readonly dealershipName = computed(
+    () => this.activeDealership.membership()?.dealership.name ?? '',
+  );
+
+  protected readonly list = signal<VehicleList | null>(null);
+  protected readonly problem = signal<Problem | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly filtered = computed(() => activeFilterCount(this.state()) > 0);
+
+  protected readonly sortOptions = SORT_OPTIONS;
+  protected readonly pageSizes = PAGE_SIZES;
+  private readonly retry$ = new Subject<void>();
+
+  constructor() {
+    // Reload when the URL's filters change, when the dealer switches dealership, or on "Try again".
+    const dealershipId$ = toObservable(this.activeDealership.id).pipe(filter((id) => id !== null));
+    combineLatest([this.route.queryParamMap.pipe(map(listStateFromParams)), dealershipId$])
+      .pipe(
+        switchMap(([state]) =>
+          this.retry$.pipe(
+            startWith(undefined),
+            map(() => state),
+          ),
+        ),
+        tap(() => {
+          this.loading.set(true);
+          this.problem.set(null);
+        }),
+        switchMap((state) =>
+          this.vehiclesApi.list(listStateToSearch(state)).pipe(
+            map((list): Outcome => ({ list })),
+            catchError((error: unknown) => of<Outcome>({ problem: problemOf(error) })),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((outcome) => {
+        this.loading.set(false);
+        if ('list' in outcome) this.list.set(outcome.list);
+        else this.problem.set(outcome.problem);
+      });
+  }
+
+  protected changeFilters(change: Partial<ListFilters>): void {
+    this.navigate(withFilters(this.state(), change));
+  }
+
+  protected clearFilters(): void {
+    this.navigate({ ...EMPTY_LIST_STATE, sort: this.state().sort, pageSize: this.state().pageSize });
+  }
+
+  protected changeSort(sort: VehicleSort | null): void {
+    this.navigate({ ...this.state(), sort, page: 1 });
+  }
+
+  protected changePage(event: PageEvent): void {
+    const pageSizeChanged = event.pageSize !== this.state().pageSize;
+    this.navigate({
+      ...this.state(),
+      page: pageSizeChanged ? 1 : event.pageIndex + 1,
+      pageSize: event.pageSize,
+    });
+  }
+
+  protected open(vehicle: Vehicle): void {
+    void this.router.navigate(['/inventory', vehicle.id]);
+  }
+
+  protected retry(): void {
+    this.retry$.next();
+  }
+
+  private navigate(state: InventoryListState): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: listStateToParams(state) });
+  }
+}

@@ -1,0 +1,191 @@
+import { Component, computed, input, output } from '@angular/core';
+import { MatSortModule, Sort, SortDirection } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { Vehicle, VehicleSort } from '@showroom/contracts';
+import { MoneyPipe } from '../shared/money.pipe';
+import { StatusChip } from '../shared/status-chip';
+import { CONDITION_SHORT_LABELS, formatMileage, vehicleTitle } from '../shared/vehicle-labels';
+
+type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
+
+/** The list on wide screens. Each row's title is a real link, so keyboard and middle-click work. */
+@Component({
+  selector: 'sr-vehicle-table',
+  imports: [MatSortModule, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  template: `
+    <table
+      mat-table
+      matSort
+      class="table"
+      aria-label="Vehicles"
+      [dataSource]="vehicles()"
+      [matSortActive]="sortColumn()"
+      [matSortDirection]="sortDirection()"
+      (matSortChange)="changeSort($event)"
+    >
+      <ng-container matColumnDef="stockNumber">
+        <th mat-header-cell *matHeaderCellDef>Stock #</th>
+        <td mat-cell *matCellDef="let v" class="mono">{{ v.stockNumber }}</td>
+      </ng-container>
+      <ng-container matColumnDef="vehicle">
+        <th
+          mat-header-cell
+          *matHeaderCellDef
+          mat-sort-header="year"
+          sortActionDescription="Sort by model year"
+        >
+          Vehicle
+        </th>
+        <td mat-cell *matCellDef="let v">
+          <a class="title" data-testid="vehicle-link" [routerLink]="['/inventory', v.id]">{{ title(v) }}</a>
+        </td>
+      </ng-container>
+      <ng-container matColumnDef="vin">
+        <th mat-header-cell *matHeaderCellDef>VIN</th>
+        <td mat-cell *matCellDef="let v" class="mono vin">{{ v.vin }}</td>
+      </ng-container>
+      <ng-container matColumnDef="condition">
+        <th mat-header-cell *matHeaderCellDef>Condition</th>
+        <td mat-cell *matCellDef="let v">{{ conditionLabel(v) }}</td>
+      </ng-container>
+      <ng-container matColumnDef="mileage">
+        <th mat-header-cell *matHeaderCellDef mat-sort-header="mileage" arrowPosition="before" class="num">
+          Mileage
+        </th>
+        <td mat-cell *matCellDef="let v" class="num">{{ mileage(v) }}</td>
+      </ng-container>
+      <ng-container matColumnDef="price">
+        <th mat-header-cell *matHeaderCellDef mat-sort-header="price" arrowPosition="before" class="num">
+          Price
+        </th>
+        <td mat-cell *matCellDef="let v" class="num price">{{ v.priceCents | money: v.currency }}</td>
+      </ng-container>
+      <ng-container matColumnDef="status">
+        <th mat-header-cell *matHeaderCellDef>Status</th>
+        <td mat-cell *matCellDef="let v"><sr-status-chip [status]="v.status" /></td>
+      </ng-container>
+      <ng-container matColumnDef="daysInStock">
+        <th
+          mat-header-cell
+          *matHeaderCellDef
+          mat-sort-header="daysInStock"
+          arrowPosition="before"
+          class="num"
+        >
+          Days
+        </th>
+        <td mat-cell *matCellDef="let v" class="num">{{ v.daysInStock }}</td>
+      </ng-container>
+
+      <tr mat-header-row *matHeaderRowDef="columns"></tr>
+      <tr
+        mat-row
+        *matRowDef="let v; columns: columns"
+        class="row"
+        data-testid="vehicle-row"
+        [attr.data-vehicle-id]="v.id"
+        (click)="rowClick($event, v)"
+      ></tr>
+    </table>
+  `,
+  styles: `
+    .table {
+      width: 100%;
+    }
+    .row {
+      cursor: pointer;
+    }
+    .row:hover {
+      background: var(--mat-sys-surface-container-low);
+    }
+    .mono {
+      font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
+      font-size: 13px;
+    }
+    .vin {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .num {
+      text-align: right;
+      white-space: nowrap;
+    }
+    .price {
+      font-weight: 600;
+    }
+    .title {
+      color: var(--mat-sys-primary);
+      font-weight: 500;
+      text-decoration: none;
+      white-space: nowrap;
+    }
+    th {
+      white-space: nowrap;
+    }
+    th,
+    td {
+      padding: 0 10px;
+    }
+    th:first-child,
+    td:first-child {
+      padding-left: 16px;
+    }
+    th:last-child,
+    td:last-child {
+      padding-right: 16px;
+    }
+    .title:hover,
+    .title:focus-visible {
+      text-decoration: underline;
+    }
+  `,
+})
+export class VehicleTable {
+  readonly vehicles = input.required<readonly Vehicle[]>();
+  readonly sort = input<VehicleSort | null>(null);
+  readonly sortChange = output<VehicleSort | null>();
+  readonly open = output<Vehicle>();
+
+  protected readonly columns = [
+    'stockNumber',
+    'vehicle',
+    'vin',
+    'condition',
+    'mileage',
+    'price',
+    'status',
+    'daysInStock',
+  ];
+  protected readonly sortColumn = computed(() => this.sort()?.replace(/^-/, '') ?? '');
+  protected readonly sortDirection = computed<SortDirection>(() => {
+    const sort = this.sort();
+    if (!sort) return '';
+    return sort.startsWith('-') ? 'desc' : 'asc';
+  });
+
+  protected title(vehicle: Vehicle): string {
+    return vehicleTitle(vehicle);
+  }
+  protected conditionLabel(vehicle: Vehicle): string {
+    return CONDITION_SHORT_LABELS[vehicle.condition];
+  }
+  protected mileage(vehicle: Vehicle): string {
+    return formatMileage(vehicle.mileage);
+  }
+
+  /** The whole row is a mouse target; clicks on the link itself (incl. ctrl/middle-click) are the link's. */
+  protected rowClick(event: MouseEvent, vehicle: Vehicle): void {
+    const target = event.target as Element | null;
+    if (target?.closest('a') || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    this.open.emit(vehicle);
+  }
+
+  protected changeSort(sort: Sort): void {
+    if (!sort.direction) {
+      this.sortChange.emit(null);
+      return;
+    }
+    const column = sort.active as SortableColumn;
+    this.sortChange.emit((sort.direction === 'desc' ? `-${column}` : column) as VehicleSort);
+  }
+}

@@ -1,0 +1,49 @@
+// The vehicle vocabulary as plain values, free of zod, so the portal can import it without
+// pulling the schema library into its bundles.
+
+export const VEHICLE_CONDITIONS = ['new', 'used', 'certified'] as const;
+export const VEHICLE_STATUSES = ['available', 'pending', 'sold', 'archived'] as const;
+export const BODY_STYLES = [
+  'sedan',
+  'coupe',
+  'convertible',
+  'hatchback',
+  'wagon',
+  'suv',
+  'pickup',
+  'minivan',
+  'van',
+  'other',
+] as const;
+export const DRIVETRAINS = ['fwd', 'rwd', 'awd', '4wd'] as const;
+export const TRANSMISSIONS = ['automatic', 'manual', 'cvt', 'dct'] as const;
+export const FUEL_TYPES = [
+  'gasoline',
+  'diesel',
+  'hybrid',
+  'plug_in_hybrid',
+  'electric',
+  'flex_fuel',
+] as const;
+export const CURRENCIES = ['USD', 'CAD'] as const;
+export const VEHICLE_SORTS = [
+  'price',
+  '-price',
+  'year',
+  '-year',
+  'mileage',
+  '-mileage',
+  'daysInStock',
+  '-daysInStock',
+] as const;
+
+/** Hard upper limit of one page of vehicles. */
+export const MAX_PAGE_SIZE = 100;
+/** Largest price we accept: ten million in the currency's major unit, in cents. */
+export const MAX_PRICE_CENTS = 1_000_000_000;
+export const MAX_MILEAGE = 2_000_000;
+export const FIRST_MODEL_YEAR = 1981;
+
+export type VehicleCondition = (typeof VEHICLE_CONDITIONS)[number];
+export type VehicleStatus = (typeof VEHICLE_STATUSES)[number];
+export type VehicleSort = (typeof VEHICLE_SORTS)[number];
