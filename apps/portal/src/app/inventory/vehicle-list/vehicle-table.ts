@@ -117,7 +117,6 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
       color: var(--mat-sys-primary);
       font-weight: 500;
       text-decoration: none;
-      white-space: nowrap;
     }
     th {
       white-space: nowrap;
