@@ -30,7 +30,11 @@ export async function drive(scenario: Scenario, settings: LoadSettings): Promise
     duration: settings.seconds,
     headers: scenario.headers,
     ...(scenario.nextPath
-      ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: scenario.nextPath?.() }) }] }
+      ? {
+          requests: [
+            { setupRequest: (request: autocannon.Request) => ({ ...request, path: scenario.nextPath?.() }) },
+          ],
+        }
       : {}),
   });
   return {

@@ -59,15 +59,20 @@ async function main(): Promise<void> {
     BENCH_VEHICLES_PER_DEALERSHIP: String(PER_DEALERSHIP),
   };
   console.log(`Seeding ${DEALERSHIPS} × ${PER_DEALERSHIP} vehicles (skipped when already there)…`);
-  const seeded = await finish(start(['--import', 'tsx', 'services/inventory/src/bench-seed.ts'], inventoryEnv));
+  const seeded = await finish(
+    start(['--import', 'tsx', 'services/inventory/src/bench-seed.ts'], inventoryEnv),
+  );
   if (seeded !== 0) throw new Error('seeding failed');
 
   console.log('Building the inventory service and the portal for production…');
   const built = await finish(
-    start([join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'inventory', 'portal'], {
-      NX_DAEMON: 'false',
-      NX_NO_CLOUD: 'true',
-    }),
+    start(
+      [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'inventory', 'portal'],
+      {
+        NX_DAEMON: 'false',
+        NX_NO_CLOUD: 'true',
+      },
+    ),
   );
   if (built !== 0) throw new Error('build failed');
 
@@ -98,7 +103,9 @@ async function main(): Promise<void> {
 
   const listPath = '/api/inventory/vehicles?status=available&pageSize=25';
   await fetch(`${api}${listPath}`, { headers }); // warm the cache
-  const firstPage = (await (await fetch(`${api}/api/inventory/vehicles?pageSize=100`, { headers })).json()) as {
+  const firstPage = (await (
+    await fetch(`${api}/api/inventory/vehicles?pageSize=100`, { headers })
+  ).json()) as {
     items: Array<{ id: string }>;
   };
   const ids = firstPage.items.map((v) => v.id);
