@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { VehicleInput } from '@showroom/contracts';
 import type { InventoryDatabase } from '../database';
-import { columnsFromInput } from '../vehicles/vehicle-row';
+import { newVehicleRow } from '../vehicles/vehicle-row';
 
 const BATCH = 1000;
 
@@ -25,26 +25,11 @@ export async function insertGeneratedVehicles(
   now: Date,
 ): Promise<number> {
   for (let start = 0; start < vehicles.length; start += BATCH) {
-    const rows = vehicles.slice(start, start + BATCH).map(({ ageDays, ...vehicle }) => {
-      const receivedAt = new Date(now.getTime() - ageDays * 86_400_000);
-      return {
-        ...columnsFromInput(vehicle),
-        id: randomUUID(),
-        dealership_id: dealershipId,
-        vin: vehicle.vin,
-        stock_number: vehicle.stockNumber,
-        vehicle_condition: vehicle.condition,
-        year: vehicle.year,
-        make: vehicle.make,
-        model: vehicle.model,
-        mileage: vehicle.mileage,
-        currency: vehicle.currency ?? 'USD',
-        status: vehicle.status ?? 'available',
-        version: 1,
-        created_at: receivedAt,
-        updated_at: receivedAt,
-      };
-    });
+    const rows = vehicles
+      .slice(start, start + BATCH)
+      .map(({ ageDays, ...vehicle }) =>
+        newVehicleRow(randomUUID(), dealershipId, vehicle, new Date(now.getTime() - ageDays * 86_400_000)),
+      );
     await db.insertInto('vehicles').values(rows).execute();
   }
   return vehicles.length;

@@ -14,7 +14,7 @@ import { invalidParamsOf, problems } from '@showroom/server-kit';
 import { isDuplicateKeyError } from '@showroom/server-mysql';
 import type { TenantCache } from '@showroom/server-cache';
 import { z } from 'zod';
-import { columnsFromInput, vehicleFromRow } from './vehicle-row';
+import { columnsFromInput, newVehicleRow, vehicleFromRow } from './vehicle-row';
 import type { VehicleRepository, VehicleRow } from './repository';
 
 const STOCK_LETTER: Record<VehicleCondition, 'N' | 'U' | 'C'> = { new: 'N', used: 'U', certified: 'C' };
@@ -64,25 +64,8 @@ export class VehicleService {
     await this.assertStockNumberFree(dealershipId, input.stockNumber);
     await this.assertVinNotOnLot(dealershipId, input.vin);
     const id = randomUUID();
-    const now = this.clock();
     try {
-      await this.vehicles.insert({
-        id,
-        dealership_id: dealershipId,
-        ...columnsFromInput(input),
-        vin: input.vin,
-        stock_number: input.stockNumber,
-        vehicle_condition: input.condition,
-        year: input.year,
-        make: input.make,
-        model: input.model,
-        mileage: input.mileage,
-        currency: input.currency ?? 'USD',
-        status: input.status ?? 'available',
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      });
+      await this.vehicles.insert(newVehicleRow(id, dealershipId, input, this.clock()));
     } catch (error) {
       throw this.stockNumberClashOr(error, input.stockNumber);
     }

@@ -70,3 +70,29 @@ export function columnsFromInput(
   set('description', input.description);
   return columns;
 }
+
+/** The row of a vehicle entering the lot at `receivedAt`, at version 1. */
+export function newVehicleRow(
+  id: string,
+  dealershipId: string,
+  input: VehicleInputParsed,
+  receivedAt: Date,
+): Insertable<VehicleTable> {
+  return {
+    ...columnsFromInput(input),
+    id,
+    dealership_id: dealershipId,
+    vin: input.vin,
+    stock_number: input.stockNumber,
+    vehicle_condition: input.condition,
+    year: input.year,
+    make: input.make,
+    model: input.model,
+    mileage: input.mileage,
+    currency: input.currency ?? 'USD',
+    status: input.status ?? 'available',
+    version: 1,
+    created_at: receivedAt,
+    updated_at: receivedAt,
+  };
+}

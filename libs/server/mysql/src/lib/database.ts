@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Kysely, MysqlDialect } from 'kysely';
 import { createPool, type Pool, type PoolOptions } from 'mysql2';
 
@@ -97,4 +98,28 @@ export async function dropSchema(url: string): Promise<void> {
   } finally {
     await pool.promise().end();
   }
+}
+
+/** Config variables of a service's database: `<PREFIX>_DATABASE_URL`, `<PREFIX>_DATABASE_READER_URLS`, pool size. */
+export function databaseConfigShape<P extends string>(prefix: P, defaultSchema: string) {
+  return {
+    [`${prefix}_DATABASE_URL`]: z.url().default(`mysql://root@127.0.0.1:3306/${defaultSchema}`),
+    [`${prefix}_DATABASE_READER_URLS`]: z
+      .string()
+      .default('')
+      .transform((raw) =>
+        raw
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean),
+      ),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  } as {
+    [K in `${P}_DATABASE_URL`]: z.ZodDefault<z.ZodURL>;
+  } & {
+    [K in `${P}_DATABASE_READER_URLS`]: z.ZodPipe<
+      z.ZodDefault<z.ZodString>,
+      z.ZodTransform<string[], string>
+    >;
+  } & { DATABASE_POOL_SIZE: z.ZodDefault<z.ZodCoercedNumber<unknown>> };
 }
