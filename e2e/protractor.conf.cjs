@@ -1,7 +1,12 @@
 // QA's Protractor suite. Runs against any environment: E2E_BASE_URL (default http://localhost:4200).
 // `npm test` starts a whole platform for it; against a deployed one, see e2e/README.md.
-require('tsx/cjs');
 const { join } = require('node:path');
+// Specs import @showroom/* (demo accounts, composeVin): tsx resolves them through e2e/tsconfig.json,
+// which extends tsconfig.base.json (the workspace has no root tsconfig.json for tsx to find).
+process.env.TSX_TSCONFIG_PATH = join(__dirname, 'tsconfig.json');
+// Stack traces of failures point at the .ts lines (tsx emits inline source maps).
+process.setSourceMapsEnabled(true);
+require('tsx/cjs');
 const { rmSync } = require('node:fs');
 const { JUnitXmlReporter } = require('jasmine-reporters');
 const HtmlReporter = require('protractor-beautiful-reporter');
@@ -12,6 +17,9 @@ exports.config = {
   directConnect: true,
   chromeDriver: process.env.CHROMEDRIVER_PATH || '/usr/bin/chromedriver',
   SELENIUM_PROMISE_MANAGER: false,
+  // Node's own source maps (enabled above) point at the .ts lines; Protractor's bundled
+  // source-map-support 0.4 would replace them with the compiled positions.
+  skipSourceMapSupport: true,
   baseUrl: process.env.E2E_BASE_URL || 'http://localhost:4200',
   specs: ['specs/**/*.e2e.ts'],
   capabilities: {
@@ -39,10 +47,40 @@ exports.config = {
     rmSync(reports, { recursive: true, force: true });
   },
   async onPrepare() {
-    jasmine.getEnv().addReporter(new JUnitXmlReporter({ savePath: reports, filePrefix: 'junit', consolidateAll: true }));
-    jasmine.getEnv().addReporter(
-      new HtmlReporter({ baseDirectory: join(reports, 'html'), preserveDirectory: true, takeScreenShotsOnlyForFailedSpecs: true }).getJasmine2Reporter(),
-    );
+    const env = jasmine.getEnv();
+    env.addReporter(new JUnitXmlReporter({ savePath: reports, filePrefix: 'junit', consolidateAll: true }));
+    const html = new HtmlReporter({
+      baseDirectory: join(reports, 'html'),
+      preserveDirectory: true,
+      takeScreenShotsOnlyForFailedSpecs: true,
+    });
+    env.addReporter(html.getJasmine2Reporter());
+    // Each spec is one story: stop it at its first failed expectation, so the failure screenshot
+    // (taken when the spec ends) shows the screen that was wrong, not the sign-in page at the end.
+    env.throwOnExpectationFailure(true);
+    // With that, Jasmine 2.8 throws ExpectationFailed out of the async spec, and jasminewd2 would
+    // report it (or any other error) a second time as "Failed: Error" plus an unhandled rejection.
+    // So each story settles its own failure: an expectation is already recorded with its message;
+    // any other error is recorded once through fail(), with its own message and stack.
+    const { ExpectationFailed } = jasmine.errors;
+    const jasmineIt = global.it;
+    global.it = (description, story, timeout) =>
+      jasmineIt(
+        description,
+        async function () {
+          try {
+            await story.call(this);
+          } catch (error) {
+            if (error instanceof ExpectationFailed) return;
+            try {
+              fail(error);
+            } catch (recorded) {
+              if (!(recorded instanceof ExpectationFailed)) throw recorded;
+            }
+          }
+        },
+        timeout,
+      );
     // by.model is AngularJS-only: find reactive-form inputs by formControlName (or name).
     by.addLocator('formControl', (name, parent) =>
       (parent || document).querySelectorAll(`[formcontrolname="${name}"], [name="${name}"]`),
