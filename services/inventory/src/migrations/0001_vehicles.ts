@@ -6,7 +6,7 @@ export const vehicles: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .createTable('vehicles')
-      .addColumn('id', 'char(36)', (c) => c.primaryKey())
+      .addColumn('id', 'char(36)', (c) => c.notNull())
       .addColumn('dealership_id', 'char(36)', (c) => c.notNull())
       .addColumn('vin', 'char(17)', (c) => c.notNull())
       .addColumn('stock_number', 'varchar(20)', (c) => c.notNull())
@@ -33,6 +33,8 @@ export const vehicles: Migration = {
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
       .addColumn('created_at', 'datetime(3)', (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP(3)`))
       .addColumn('updated_at', 'datetime(3)', (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP(3)`))
+      // Clustered by dealership: every query reads one dealership's rows, which then lie together.
+      .addPrimaryKeyConstraint('vehicles_pk', ['dealership_id', 'id'])
       .addUniqueConstraint('vehicles_stock_number_per_dealership', ['dealership_id', 'stock_number'])
       .execute();
     // Every list query filters on the dealership first; these serve its filters and sorts.
@@ -44,6 +46,21 @@ export const vehicles: Migration = {
       ['vehicles_by_price', ['dealership_id', 'price_cents']],
       ['vehicles_by_year', ['dealership_id', 'year']],
       ['vehicles_by_mileage', ['dealership_id', 'mileage']],
+      // Covers the facet count of a filtered list without reading the rows.
+      [
+        'vehicles_facets',
+        [
+          'dealership_id',
+          'status',
+          'vehicle_condition',
+          'year',
+          'price_cents',
+          'mileage',
+          'make',
+          'model',
+          'body_style',
+        ],
+      ],
     ];
     for (const [name, columns] of indexes) {
       await db.schema.createIndex(name).on('vehicles').columns(columns).execute();

@@ -45,6 +45,17 @@ describe('auth: only valid tokens, and only the right roles', () => {
     expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
   });
 
+  it('a token that was accepted is refused once it has expired', async () => {
+    // Expired 3 s ago: still inside the 5 s clock tolerance, so accepted (and remembered)...
+    const token = await ctx.issuer.tokenFor(member(), { expiresInSeconds: -3 });
+    expect((await listWith(token)).status).toBe(200);
+
+    // ...and refused once past it, even though it was remembered.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+
+    expect((await listWith(token)).status).toBe(401);
+  });
+
   it('a viewer can read but not add, edit or delete (403)', async () => {
     const viewer = await ctx.tokenFor('viewer', dealershipId);
     const sales = await ctx.tokenFor('sales', dealershipId);

@@ -138,13 +138,14 @@ export class VehicleRepository {
       const column = SORT_COLUMNS[field];
       // Days in stock grows as created_at shrinks, so that sort runs the other way.
       const direction = (field === 'daysInStock') !== descending ? 'desc' : 'asc';
-      if (column === 'price_cents') select = select.orderBy(sql`price_cents IS NULL`);
-      select = select.orderBy(column, direction);
+      // Unpriced vehicles go last either way. Descending, NULL already sorts last, and the
+      // price index can serve the order and stop after one page.
+      if (column === 'price_cents' && direction === 'asc') select = select.orderBy(sql`price_cents IS NULL`);
+      select = select.orderBy(column, direction).orderBy('id', direction);
     } else {
-      select = select.orderBy('created_at', 'desc');
+      select = select.orderBy('created_at', 'desc').orderBy('id', 'desc');
     }
     return select
-      .orderBy('id')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute();
@@ -160,6 +161,8 @@ export class VehicleRepository {
       .select(['make', 'model', 'body_style', 'vehicle_condition', (eb) => eb.fn.countAll<number>().as('n')])
       .where(listFilter(dealershipId, query))
       .groupBy(['make', 'model', 'body_style', 'vehicle_condition'])
+      // MariaDB sorts GROUP BY results unless told not to; the order is ours to pick afterwards.
+      .orderBy(sql`NULL`)
       .execute();
     const tallies = {
       make: new Map<string, number>(),

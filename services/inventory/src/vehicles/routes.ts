@@ -22,9 +22,9 @@ export const stockNumberQuery = z.strictObject({ condition: VehicleConditionSche
 
 const VERSION_IN_JSON = /"version":(\d+)/;
 
-/** Sends JSON text we already have (from the cache) without parsing it again. */
-function sendJsonText(res: Response, text: string, status = 200): void {
-  res.status(status).type('application/json').send(text);
+/** Sends JSON we already have as bytes (from the cache) without parsing it again. */
+function sendJson(res: Response, json: Buffer): void {
+  res.type('application/json').send(json);
 }
 
 export function vehicleRoutes(vehicles: VehicleService, authenticate: RequestHandler): Router {
@@ -34,7 +34,7 @@ export function vehicleRoutes(vehicles: VehicleService, authenticate: RequestHan
 
   router.get(`${base}/vehicles`, requirePermission('inventory:read'), async (req, res) => {
     const query = parseOrThrow(VehicleListQuerySchema, req.query, 'query');
-    sendJsonText(res, await vehicles.listVehicles(tenantOf(req).dealershipId, query));
+    sendJson(res, await vehicles.listVehicles(tenantOf(req).dealershipId, query));
   });
 
   // Before /:id, so "next-stock-number" is not taken for an id.
@@ -45,9 +45,9 @@ export function vehicleRoutes(vehicles: VehicleService, authenticate: RequestHan
 
   router.get(`${base}/vehicles/:id`, requirePermission('inventory:read'), async (req, res) => {
     const { id } = parseOrThrow(vehicleIdParams, req.params);
-    const text = await vehicles.getVehicle(tenantOf(req).dealershipId, id);
-    res.set('ETag', etagOf(Number(VERSION_IN_JSON.exec(text)?.[1])));
-    sendJsonText(res, text);
+    const json = await vehicles.getVehicle(tenantOf(req).dealershipId, id);
+    res.set('ETag', etagOf(Number(VERSION_IN_JSON.exec(json.toString())?.[1])));
+    sendJson(res, json);
   });
 
   router.post(`${base}/vehicles`, requirePermission('inventory:write'), async (req, res) => {

@@ -28,8 +28,8 @@ export class VehicleService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Cached: answers with the JSON text of the page. */
-  async listVehicles(dealershipId: string, query: VehicleListQuery): Promise<string> {
+  /** Cached: answers with the page as JSON bytes. */
+  async listVehicles(dealershipId: string, query: VehicleListQuery): Promise<Buffer> {
     return this.cache.getOrLoad(
       dealershipId,
       `list:${JSON.stringify(query)}`,
@@ -50,14 +50,14 @@ export class VehicleService {
     );
   }
 
-  /** Cached: the JSON text of one vehicle, or a 404 when it is not this dealership's. */
-  async getVehicle(dealershipId: string, id: string): Promise<string> {
-    const text = await this.cache.getOrLoad(dealershipId, `vehicle:${id}`, async () => {
+  /** Cached: one vehicle as JSON bytes, or a 404 when it is not this dealership's. */
+  async getVehicle(dealershipId: string, id: string): Promise<Buffer> {
+    const json = await this.cache.getOrLoad(dealershipId, `vehicle:${id}`, async () => {
       const row = await this.vehicles.findById(dealershipId, id);
       return row ? vehicleFromRow(row, this.clock()) : null;
     });
-    if (text === 'null') throw problems.notFound(`Vehicle ${id}`);
-    return text;
+    if (json.length === 4 && json.toString() === 'null') throw problems.notFound(`Vehicle ${id}`);
+    return json;
   }
 
   async addVehicle(dealershipId: string, input: VehicleInputParsed): Promise<Vehicle> {

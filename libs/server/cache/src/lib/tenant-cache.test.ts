@@ -22,12 +22,12 @@ describe('tenant cache (real Redis)', () => {
     let loads = 0;
     const load = async () => ({ n: ++loads });
 
-    expect(await cache.getOrLoad(dealership, 'list', load)).toBe('{"n":1}');
+    expect(String(await cache.getOrLoad(dealership, 'list', load))).toBe('{"n":1}');
     await new Promise((r) => setTimeout(r, 50)); // the write-back is not awaited
-    expect(await cache.getOrLoad(dealership, 'list', load)).toBe('{"n":1}');
+    expect(String(await cache.getOrLoad(dealership, 'list', load))).toBe('{"n":1}');
 
     await cache.invalidate(dealership);
-    expect(await cache.getOrLoad(dealership, 'list', load)).toBe('{"n":2}');
+    expect(String(await cache.getOrLoad(dealership, 'list', load))).toBe('{"n":2}');
   });
 
   it('keeps dealerships apart: invalidating one leaves the other cached', async () => {
@@ -39,8 +39,8 @@ describe('tenant cache (real Redis)', () => {
 
     await cache.invalidate(a);
 
-    expect(await cache.getOrLoad(a, 'k', async () => 'a2')).toBe('"a2"');
-    expect(await cache.getOrLoad(b, 'k', async () => 'b2')).toBe('"b1"');
+    expect(String(await cache.getOrLoad(a, 'k', async () => 'a2'))).toBe('"a2"');
+    expect(String(await cache.getOrLoad(b, 'k', async () => 'b2'))).toBe('"b1"');
   });
 
   it('with Redis unreachable, every read goes to the loader and nothing throws', async () => {

@@ -1,6 +1,20 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
+const READ_THROUGH_GENERATION = `
+local generation = redis.call('GET', KEYS[1]) or '0'
+return { generation, redis.call('GET', KEYS[2] .. generation .. ARGV[1]) }
+`;
+
+type GenerationRead = [generation: Buffer, entry: Buffer | null];
+type RedisWithScript = Redis & {
+  readThroughGenerationBuffer(
+    generationKey: string,
+    entryPrefix: string,
+    suffix: string,
+  ): Promise<GenerationRead>;
+};
+
 export interface TenantCacheOptions {
   /** Key prefix of the owning service, e.g. `inventory`. */
   namespace: string;
@@ -21,31 +35,40 @@ export class TenantCache {
     private readonly logger: Logger,
     private readonly options: TenantCacheOptions,
   ) {
+    // ioredis sends it with EVALSHA, loading it once per connection.
+    if (!('readThroughGenerationBuffer' in redis)) {
+      redis.defineCommand('readThroughGeneration', { numberOfKeys: 2, lua: READ_THROUGH_GENERATION });
+    }
     redis.on('ready', () => void this.replayInvalidations());
   }
 
-  /** Returns the cached JSON text for `key`, or loads, stores and returns it. */
-  async getOrLoad(dealershipId: string, key: string, load: () => Promise<unknown>): Promise<string> {
+  /** Returns the cached JSON (UTF-8 bytes) for `key`, or loads, stores and returns it. */
+  async getOrLoad(dealershipId: string, key: string, load: () => Promise<unknown>): Promise<Buffer> {
     const usable = this.redis.status === 'ready' && this.pendingInvalidations.size === 0;
     let fullKey: string | undefined;
     if (usable) {
       try {
-        const generation = (await this.redis.get(this.generationKey(dealershipId))) ?? '0';
-        fullKey = `${this.options.namespace}:${dealershipId}:g${generation}:${key}`;
-        const cached = await this.redis.get(fullKey);
+        // One round trip: the dealership's generation and the entry under it, read by a script.
+        // Bytes in, bytes out: a hit is sent as stored, never decoded and re-encoded.
+        const [generation, cached] = await (this.redis as RedisWithScript).readThroughGenerationBuffer(
+          this.generationKey(dealershipId),
+          this.entryPrefix(dealershipId),
+          `:${key}`,
+        );
         if (cached !== null) return cached;
+        fullKey = `${this.entryPrefix(dealershipId)}${generation.toString()}:${key}`;
       } catch (error) {
         this.logger.debug({ err: error }, 'cache read failed; loading from the source');
         fullKey = undefined;
       }
     }
-    const text = JSON.stringify(await load());
+    const json = Buffer.from(JSON.stringify(await load()));
     if (fullKey) {
-      this.redis.set(fullKey, text, 'EX', this.options.ttlSeconds).catch((error: unknown) => {
+      this.redis.set(fullKey, json, 'EX', this.options.ttlSeconds).catch((error: unknown) => {
         this.logger.debug({ err: error }, 'cache write failed');
       });
     }
-    return text;
+    return json;
   }
 
   /** Call after every committed write of the dealership's data. */
@@ -58,8 +81,13 @@ export class TenantCache {
     }
   }
 
+  // The {dealership} hash tag keeps a dealership's keys in one Redis Cluster slot, as the script needs.
   private generationKey(dealershipId: string): string {
-    return `${this.options.namespace}:${dealershipId}:generation`;
+    return `${this.options.namespace}:{${dealershipId}}:generation`;
+  }
+
+  private entryPrefix(dealershipId: string): string {
+    return `${this.options.namespace}:{${dealershipId}}:g`;
   }
 
   private async replayInvalidations(): Promise<void> {

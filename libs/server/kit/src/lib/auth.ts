@@ -26,17 +26,41 @@ export interface Principal {
   isMachine: boolean;
 }
 
+const VERIFIED_TOKENS_KEPT = 10_000;
+const CLOCK_TOLERANCE_SECONDS = 5;
+
 /**
  * Verifies the bearer token (RS256, issuer, audience, expiry) against the issuer's JWKS.
  * Auth0 and tools/dev-auth differ only in `issuerBaseURL`.
+ *
+ * A browser sends the same token for up to an hour, so a token that passed verification is
+ * remembered (by its exact text) until it expires: later requests skip the RSA check.
  */
 export function verifyAccessToken(settings: AuthSettings): RequestHandler {
-  return auth({
+  const verify = auth({
     issuerBaseURL: settings.issuerBaseURL,
     audience: settings.audience,
     tokenSigningAlg: 'RS256',
     timeoutDuration: 3000,
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
   });
+  const verified = new Map<string, NonNullable<Request['auth']>>();
+  return (req, res, next) => {
+    const header = req.headers.authorization;
+    const remembered = header ? verified.get(header) : undefined;
+    if (remembered && ((remembered.payload.exp ?? 0) + CLOCK_TOLERANCE_SECONDS) * 1000 > Date.now()) {
+      req.auth = remembered;
+      return next();
+    }
+    if (remembered) verified.delete(header as string);
+    verify(req, res, (error?: unknown) => {
+      if (!error && header && req.auth) {
+        if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
+        verified.set(header, req.auth);
+      }
+      next(error);
+    });
+  };
 }
 
 const membershipsSchema = z.array(MembershipClaimSchema);
