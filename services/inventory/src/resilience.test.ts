@@ -112,6 +112,8 @@ describe('when MySQL is away: 503, the process stays up, and it recovers by itse
     expect(ready.status).toBe(503);
     expect(ready.body.checks.mysql.status).toBe('down');
     expect((await request(ctx.app).get('/healthz')).status).toBe(200);
+    expect((await request(ctx.app).get('/api/inventory/healthz')).status).toBe(200);
+    expect((await request(ctx.app).get('/api/inventory/readyz')).status).toBe(503);
 
     await mysqlProxy.restore();
     await eventually(async () => expect((await request(ctx.app).get('/readyz')).status).toBe(200));

@@ -42,13 +42,21 @@ export async function runReadinessChecks(checks: ReadinessCheck[]): Promise<Read
   return { status, checks: checksReport };
 }
 
-/** `/healthz`: the process answers. `/readyz`: it can serve traffic (critical dependencies up). */
-export function healthRoutes(checks: ReadinessCheck[], isShuttingDown: () => boolean): Router {
+/**
+ * `/healthz`: the process answers. `/readyz`: it can serve traffic (critical dependencies up).
+ * Both also answer under `/api/<service>/`, so checks from outside (Route 53 through CloudFront
+ * and the ALB's path routing) reach the same probes.
+ */
+export function healthRoutes(
+  service: string,
+  checks: ReadinessCheck[],
+  isShuttingDown: () => boolean,
+): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
+  router.get(['/healthz', `/api/${service}/healthz`], (_req, res) => {
     res.json({ status: 'ok' });
   });
-  router.get('/readyz', async (_req, res) => {
+  router.get(['/readyz', `/api/${service}/readyz`], async (_req, res) => {
     if (isShuttingDown()) {
       res.status(503).json({ status: 'unavailable', checks: {}, reason: 'shutting down' });
       return;

@@ -27,7 +27,7 @@ export function requestLogger(logger: Logger) {
       if (error || res.statusCode >= 500) return 'error';
       return res.statusCode >= 400 ? 'warn' : 'info';
     },
-    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    autoLogging: { ignore: (req) => /\/(healthz|readyz)$/.test(req.url ?? '') },
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,

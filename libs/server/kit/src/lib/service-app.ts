@@ -27,7 +27,9 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.set('trust proxy', 1);
   app.set('etag', false);
   app.use(helmet());
-  app.use(healthRoutes(options.readiness, options.isShuttingDown ?? (() => false)));
+  app.use(
+    healthRoutes(options.openApi.info.service, options.readiness, options.isShuttingDown ?? (() => false)),
+  );
   app.use(requestLogger(logger));
   app.use(
     cors({

@@ -1,0 +1,38 @@
+# beta: prod's shape at a smaller size (Multi-AZ, a read replica, NAT per AZ, Redis failover,
+# deletion protection), without the cross-region replica; always on.
+environment      = "beta"
+domain_name      = "beta.showroom.example"
+hosted_zone_name = "showroom.example"
+
+vpc_cidr           = "10.30.0.0/16"
+az_count           = 2
+nat_gateway_per_az = true
+
+capacity_provider = "FARGATE"
+services = {
+  inventory = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4 }
+  users     = { cpu = 256, memory = 512, min_capacity = 2, max_capacity = 4 }
+  leads     = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4, launched = false }
+}
+
+auth0_domain           = "showroom-beta.us.auth0.com"
+auth0_portal_client_id = "SET-ME-portal-spa-client-id" # plan refuses this until the real id is here
+log_retention_days     = 30
+
+rds_instance_class        = "db.t4g.large"
+rds_allocated_storage     = 50
+rds_max_allocated_storage = 200
+rds_multi_az              = true
+rds_read_replica_count    = 1
+rds_cross_region_replica  = false
+rds_backup_retention_days = 7
+
+redis_node_type          = "cache.t4g.small"
+redis_num_cache_clusters = 2
+redis_automatic_failover = true
+
+deletion_protection       = true
+scheduled_shutdown        = false
+alarm_emails              = ["platform-alerts@showroom.example"]
+vpce_exempt_role_patterns = ["aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_*"]
+access_log_retention_days = 90

@@ -1,0 +1,11 @@
+provider "aws" {
+  region = "us-east-1"
+
+  default_tags {
+    tags = {
+      Project     = "showroom"
+      Environment = var.environment
+      ManagedBy   = "terraform"
+    }
+  }
+}

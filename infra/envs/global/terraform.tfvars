@@ -1,0 +1,7 @@
+hosted_zone_name      = "showroom.example"
+ecr_repository_prefix = "showroom"
+services              = ["inventory", "users", "leads"]
+
+# Names Jenkins uses (Jenkinsfile QA_REPORTS_BUCKET, casc SHOWROOM_ARTIFACTS_BUCKET).
+build_artifacts_bucket = "showroom-build-artifacts"
+qa_reports_bucket      = "showroom-qa-reports"

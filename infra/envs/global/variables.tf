@@ -1,0 +1,29 @@
+variable "hosted_zone_name" {
+  description = "Public zone every environment's names live in (delegate it at the registrar)."
+  type        = string
+}
+
+variable "services" {
+  description = "One ECR repository each."
+  type        = list(string)
+}
+
+variable "ecr_repository_prefix" {
+  type = string
+}
+
+variable "environment_account_ids" {
+  description = "AWS accounts the environments run in; other accounts than this one get pull access to ECR."
+  type        = list(string)
+  default     = []
+}
+
+variable "build_artifacts_bucket" {
+  description = "Jenkins' SHOWROOM_ARTIFACTS_BUCKET (portal bundles per build)."
+  type        = string
+}
+
+variable "qa_reports_bucket" {
+  description = "Jenkins' QA_REPORTS_BUCKET (Protractor reports per build)."
+  type        = string
+}

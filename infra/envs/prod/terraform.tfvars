@@ -1,0 +1,39 @@
+# prod: three AZs, NAT per AZ, Multi-AZ RDS with two read replicas and a cross-region replica in
+# us-west-2, Redis with failover, deletion protection everywhere, larger sizes; never scheduled off.
+environment      = "prod"
+domain_name      = "app.showroom.example"
+hosted_zone_name = "showroom.example"
+
+vpc_cidr           = "10.40.0.0/16"
+az_count           = 3
+nat_gateway_per_az = true
+
+capacity_provider = "FARGATE"
+services = {
+  inventory = { cpu = 1024, memory = 2048, min_capacity = 3, max_capacity = 12 }
+  users     = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 6 }
+  leads     = { cpu = 1024, memory = 2048, min_capacity = 3, max_capacity = 12, launched = false }
+}
+
+auth0_domain           = "showroom.us.auth0.com"
+auth0_portal_client_id = "SET-ME-portal-spa-client-id" # plan refuses this until the real id is here
+log_retention_days     = 90
+
+rds_instance_class         = "db.r7g.large"
+rds_replica_instance_class = "db.r7g.large"
+rds_allocated_storage      = 100
+rds_max_allocated_storage  = 1000
+rds_multi_az               = true
+rds_read_replica_count     = 2
+rds_cross_region_replica   = true
+rds_backup_retention_days  = 14
+
+redis_node_type          = "cache.r7g.large"
+redis_num_cache_clusters = 3
+redis_automatic_failover = true
+
+deletion_protection       = true
+scheduled_shutdown        = false
+alarm_emails              = ["platform-alerts@showroom.example", "oncall@showroom.example"]
+vpce_exempt_role_patterns = ["aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_*"]
+access_log_retention_days = 365

@@ -1,0 +1,43 @@
+# qa: the whole platform, shaped by terraform.tfvars. See infra/README.md.
+module "platform" {
+  source = "../../modules/platform"
+
+  providers = {
+    aws = aws
+    # No cross-region replica here: the module's replica provider is the default one.
+    aws.replica = aws
+  }
+
+  environment      = var.environment
+  domain_name      = var.domain_name
+  hosted_zone_name = var.hosted_zone_name
+
+  vpc_cidr           = var.vpc_cidr
+  az_count           = var.az_count
+  nat_gateway_per_az = var.nat_gateway_per_az
+
+  services               = var.services
+  capacity_provider      = var.capacity_provider
+  auth0_domain           = var.auth0_domain
+  auth0_portal_client_id = var.auth0_portal_client_id
+  log_retention_days     = var.log_retention_days
+
+  rds_instance_class         = var.rds_instance_class
+  rds_replica_instance_class = var.rds_replica_instance_class
+  rds_allocated_storage      = var.rds_allocated_storage
+  rds_max_allocated_storage  = var.rds_max_allocated_storage
+  rds_multi_az               = var.rds_multi_az
+  rds_read_replica_count     = var.rds_read_replica_count
+  rds_cross_region_replica   = var.rds_cross_region_replica
+  rds_backup_retention_days  = var.rds_backup_retention_days
+
+  redis_node_type          = var.redis_node_type
+  redis_num_cache_clusters = var.redis_num_cache_clusters
+  redis_automatic_failover = var.redis_automatic_failover
+
+  deletion_protection       = var.deletion_protection
+  scheduled_shutdown        = var.scheduled_shutdown
+  alarm_emails              = var.alarm_emails
+  vpce_exempt_role_patterns = var.vpce_exempt_role_patterns
+  access_log_retention_days = var.access_log_retention_days
+}

@@ -1,0 +1,40 @@
+# qa: like dev (QA runs the Protractor suites here in office hours), asleep at night and weekends.
+environment      = "qa"
+domain_name      = "qa.showroom.example"
+hosted_zone_name = "showroom.example"
+
+vpc_cidr           = "10.20.0.0/16"
+az_count           = 2
+nat_gateway_per_az = false
+
+capacity_provider = "FARGATE_SPOT"
+services = {
+  inventory = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2 }
+  users     = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2 }
+  # leads ships soon: its service, target group and route exist, at zero tasks until launched.
+  leads = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, launched = false }
+}
+
+# Auth0 tenant of this environment; the client id is the portal SPA's (public, not a secret).
+auth0_domain           = "showroom-qa.us.auth0.com"
+auth0_portal_client_id = "SET-ME-portal-spa-client-id" # plan refuses this until the real id is here
+log_retention_days     = 14
+
+# db.t4g.medium is the smallest class with Performance Insights for MySQL.
+rds_instance_class        = "db.t4g.medium"
+rds_allocated_storage     = 20
+rds_max_allocated_storage = 50
+rds_multi_az              = false
+rds_read_replica_count    = 0
+rds_cross_region_replica  = false
+rds_backup_retention_days = 1
+
+redis_node_type          = "cache.t4g.micro"
+redis_num_cache_clusters = 1
+redis_automatic_failover = false
+
+deletion_protection       = false
+scheduled_shutdown        = true
+alarm_emails              = ["platform-alerts@showroom.example"]
+vpce_exempt_role_patterns = ["aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_*"]
+access_log_retention_days = 30

@@ -1,0 +1,21 @@
+output "arn" {
+  value = aws_lb.this.arn
+}
+
+output "arn_suffix" {
+  description = "For CloudWatch metric dimensions (LoadBalancer)."
+  value       = aws_lb.this.arn_suffix
+}
+
+output "dns_name" {
+  value = aws_lb.this.dns_name
+}
+
+output "https_listener_arn" {
+  value = aws_lb_listener.https.arn
+}
+
+output "domain_name" {
+  description = "The name CloudFront uses to reach the ALB over HTTPS."
+  value       = aws_route53_record.alias.fqdn
+}

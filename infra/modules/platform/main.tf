@@ -1,0 +1,354 @@
+# platform: everything one environment runs, wired once. Each envs/<env> calls this module with
+# its own sizes and shape (Multi-AZ, replicas, NAT per AZ, night shutdown...), so the environments
+# differ only in terraform.tfvars and, for prod, a us-west-2 provider for the DR replica.
+#
+#   CloudFront (portal bucket, /photos/*, /api/* -> ALB) -> ALB -> ECS services -> RDS / Redis /
+#   DynamoDB / S3, secrets from SSM, images from the shared ECR, alarms to SNS.
+
+data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
+
+data "aws_route53_zone" "this" {
+  name         = var.hosted_zone_name
+  private_zone = false
+}
+
+locals {
+  name           = "showroom-${var.environment}"
+  account_id     = data.aws_caller_identity.current.account_id
+  rds_identifier = "${local.name}-mysql"
+  api_origin     = "origin.${var.domain_name}"
+  portal_origin  = "https://${var.domain_name}"
+
+  vpce_exempt_principal_arns = [
+    for pattern in var.vpce_exempt_role_patterns : "arn:${data.aws_partition.current.partition}:iam::${local.account_id}:role/${pattern}"
+  ]
+
+  # What each service is, independent of the environment: port, ALB rule priority, the tables and
+  # bucket prefixes its task role may use. Sizes come from var.services.
+  service_catalog = {
+    inventory = {
+      port            = 3001
+      priority        = 100
+      dynamodb_tables = ["audit-log"]
+      s3_access = [
+        { bucket_arn = module.photos_bucket.arn, prefix = "photos/" },
+        { bucket_arn = module.feeds_bucket.arn, prefix = "" },
+        { bucket_arn = module.reports_bucket.arn, prefix = "inventory/" },
+      ]
+      kms_keys = [module.photos_bucket.kms_key_arn, module.feeds_bucket.kms_key_arn, module.reports_bucket.kms_key_arn]
+    }
+    users = {
+      port            = 3002
+      priority        = 110
+      dynamodb_tables = ["audit-log"]
+      s3_access       = []
+      kms_keys        = []
+    }
+    leads = {
+      port            = 3003
+      priority        = 120
+      dynamodb_tables = ["lead-timeline", "audit-log"]
+      s3_access = [
+        { bucket_arn = module.reports_bucket.arn, prefix = "leads/" },
+      ]
+      kms_keys = [module.reports_bucket.kms_key_arn]
+    }
+  }
+
+  # Effective capacity: a service that has not launched yet runs no task.
+  capacity = {
+    for name, size in var.services : name => {
+      min = size.launched ? size.min_capacity : 0
+      max = size.launched ? size.max_capacity : 0
+    }
+  }
+
+  launched_services = sort([for name, size in var.services : name if size.launched])
+
+  content_security_policy = join("; ", [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    "connect-src 'self' https://${var.auth0_domain}",
+    "frame-src https://${var.auth0_domain}",
+    "form-action 'self' https://${var.auth0_domain}",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ])
+}
+
+# --- Network -------------------------------------------------------------------------------------
+
+module "network" {
+  source = "../network"
+
+  name               = local.name
+  cidr_block         = var.vpc_cidr
+  az_count           = var.az_count
+  nat_gateway_per_az = var.nat_gateway_per_az
+  service_ports      = [for service in local.service_catalog : service.port]
+}
+
+# Data subnets in the replica region for the cross-region RDS replica: no NAT, no endpoints.
+module "dr_network" {
+  source = "../network"
+  count  = var.rds_cross_region_replica ? 1 : 0
+
+  providers = {
+    aws = aws.replica
+  }
+
+  name                = "${local.name}-dr"
+  cidr_block          = var.dr_vpc_cidr
+  az_count            = 2
+  enable_nat_gateway  = false
+  interface_endpoints = []
+  service_ports       = []
+}
+
+# --- Secrets (names and key only; values are put out of band) ------------------------------------
+
+module "secrets" {
+  source = "../ssm-secrets"
+
+  environment = var.environment
+  services    = keys(local.service_catalog)
+}
+
+# --- Buckets -------------------------------------------------------------------------------------
+
+module "logs_bucket" {
+  source = "../s3-private-bucket"
+
+  bucket_name           = "${local.name}-logs-${local.account_id}"
+  sse_algorithm         = "AES256" # ALB access logs cannot be delivered to SSE-KMS buckets
+  allow_alb_access_logs = true
+  force_destroy         = !var.deletion_protection
+  lifecycle_rules = [
+    { id = "expire-logs", expiration_days = var.access_log_retention_days, noncurrent_expiration_days = 7 },
+  ]
+}
+
+module "photos_bucket" {
+  source = "../s3-private-bucket"
+
+  bucket_name                  = "${local.name}-photos-${local.account_id}"
+  restrict_to_vpc_endpoint_id  = module.network.s3_vpc_endpoint_id
+  vpce_exempt_principal_arns   = local.vpce_exempt_principal_arns
+  cloudfront_distribution_arns = [module.portal.distribution_arn]
+  force_destroy                = !var.deletion_protection
+  lifecycle_rules = [
+    { id = "tier-photos", transition_days = 30, transition_storage_class = "INTELLIGENT_TIERING", noncurrent_expiration_days = 30 },
+  ]
+}
+
+module "feeds_bucket" {
+  source = "../s3-private-bucket"
+
+  bucket_name   = "${local.name}-feeds-${local.account_id}"
+  force_destroy = !var.deletion_protection
+  lifecycle_rules = [
+    { id = "expire-feeds", expiration_days = 90, noncurrent_expiration_days = 7 },
+  ]
+}
+
+module "reports_bucket" {
+  source = "../s3-private-bucket"
+
+  bucket_name                 = "${local.name}-reports-${local.account_id}"
+  restrict_to_vpc_endpoint_id = module.network.s3_vpc_endpoint_id
+  vpce_exempt_principal_arns  = local.vpce_exempt_principal_arns
+  force_destroy               = !var.deletion_protection
+  lifecycle_rules = [
+    { id = "age-reports", transition_days = 30, expiration_days = 365, noncurrent_expiration_days = 30 },
+  ]
+}
+
+# --- Compute -------------------------------------------------------------------------------------
+
+module "alb" {
+  source = "../alb"
+
+  name                = local.name
+  vpc_id              = module.network.vpc_id
+  public_subnet_ids   = module.network.public_subnet_ids
+  security_group_id   = module.network.alb_security_group_id
+  domain_name         = local.api_origin
+  hosted_zone_id      = data.aws_route53_zone.this.zone_id
+  access_logs_bucket  = module.logs_bucket.bucket
+  access_logs_prefix  = "alb"
+  deletion_protection = var.deletion_protection
+}
+
+module "ecs_cluster" {
+  source = "../ecs-cluster"
+
+  name = local.name
+}
+
+data "aws_ecr_repository" "service" {
+  for_each = local.service_catalog
+
+  name = "${var.ecr_repository_prefix}/${each.key}"
+}
+
+module "service" {
+  source   = "../ecs-service"
+  for_each = local.service_catalog
+
+  name_prefix            = local.name
+  environment            = var.environment
+  service_name           = each.key
+  container_port         = each.value.port
+  listener_rule_priority = each.value.priority
+
+  cluster_arn        = module.ecs_cluster.arn
+  cluster_name       = module.ecs_cluster.name
+  vpc_id             = module.network.vpc_id
+  subnet_ids         = module.network.app_subnet_ids
+  security_group_ids = [module.network.app_security_group_id]
+  alb_listener_arn   = module.alb.https_listener_arn
+  alb_arn_suffix     = module.alb.arn_suffix
+
+  ecr_repository_url = data.aws_ecr_repository.service[each.key].repository_url
+  ecr_repository_arn = data.aws_ecr_repository.service[each.key].arn
+  initial_image_tag  = var.services[each.key].initial_image_tag
+
+  cpu               = var.services[each.key].cpu
+  memory            = var.services[each.key].memory
+  min_capacity      = local.capacity[each.key].min
+  max_capacity      = local.capacity[each.key].max
+  capacity_provider = var.capacity_provider
+
+  auth_issuer_base_url = "https://${var.auth0_domain}/"
+  auth_audience        = var.auth_audience
+  cors_origins         = [local.portal_origin]
+  log_level            = var.services[each.key].log_level
+  log_retention_days   = var.log_retention_days
+
+  secret_arns                = module.secrets.service_secret_arns[each.key]
+  secrets_parameter_path_arn = module.secrets.service_parameter_path_arns[each.key]
+  secrets_kms_key_arn        = module.secrets.kms_key_arn
+
+  dynamodb_table_arns = [for table in each.value.dynamodb_tables : module.timelines.table_arns[table]]
+  s3_access           = each.value.s3_access
+  data_kms_key_arns = concat(
+    each.value.kms_keys,
+    length(each.value.dynamodb_tables) > 0 ? [module.timelines.kms_key_arn] : [],
+  )
+}
+
+# --- Data ----------------------------------------------------------------------------------------
+
+module "rds" {
+  source = "../rds-mysql"
+
+  providers = {
+    aws         = aws
+    aws.replica = aws.replica
+  }
+
+  identifier                      = local.rds_identifier
+  instance_class                  = var.rds_instance_class
+  replica_instance_class          = var.rds_replica_instance_class
+  allocated_storage               = var.rds_allocated_storage
+  max_allocated_storage           = var.rds_max_allocated_storage
+  subnet_ids                      = module.network.data_subnet_ids
+  security_group_ids              = [module.network.data_security_group_id]
+  multi_az                        = var.rds_multi_az
+  read_replica_count              = var.rds_read_replica_count
+  cross_region_replica            = var.rds_cross_region_replica
+  cross_region_subnet_ids         = var.rds_cross_region_replica ? module.dr_network[0].data_subnet_ids : []
+  cross_region_security_group_ids = var.rds_cross_region_replica ? [module.dr_network[0].data_security_group_id] : []
+  backup_retention_days           = var.rds_backup_retention_days
+  deletion_protection             = var.deletion_protection
+  skip_final_snapshot             = !var.deletion_protection
+}
+
+module "redis" {
+  source = "../elasticache-redis"
+
+  name                      = "${local.name}-redis"
+  node_type                 = var.redis_node_type
+  num_cache_clusters        = var.redis_num_cache_clusters
+  automatic_failover        = var.redis_automatic_failover
+  subnet_ids                = module.network.data_subnet_ids
+  security_group_ids        = [module.network.data_security_group_id]
+  auth_token_parameter_name = module.secrets.redis_auth_token_parameter_name
+  snapshot_retention_days   = var.deletion_protection ? 7 : 1
+}
+
+module "timelines" {
+  source = "../dynamodb-timelines"
+
+  name_prefix         = local.name
+  deletion_protection = var.deletion_protection
+}
+
+# --- Portal --------------------------------------------------------------------------------------
+
+module "portal" {
+  source = "../static-site"
+
+  name                    = "${local.name}-portal"
+  domain_name             = var.domain_name
+  hosted_zone_id          = data.aws_route53_zone.this.zone_id
+  api_origin_domain_name  = module.alb.domain_name
+  content_security_policy = local.content_security_policy
+  force_destroy           = !var.deletion_protection
+  extra_s3_origins = [
+    { id = "photos", path_pattern = "/photos/*", regional_domain_name = module.photos_bucket.regional_domain_name },
+  ]
+}
+
+# What scripts/publish-portal.sh and deploy-service.sh read: no secrets, only names.
+resource "aws_ssm_parameter" "deploy" {
+  for_each = {
+    "portal/config.json"     = jsonencode({ auth = { domain = var.auth0_domain, clientId = var.auth0_portal_client_id, audience = var.auth_audience } })
+    "portal/bucket"          = module.portal.bucket
+    "portal/distribution-id" = module.portal.distribution_id
+    "deploy/cluster"         = module.ecs_cluster.name
+  }
+
+  name           = "/showroom/${var.environment}/${each.key}"
+  type           = "String"
+  insecure_value = each.value
+}
+
+# --- Operations ----------------------------------------------------------------------------------
+
+module "monitoring" {
+  source = "../monitoring"
+
+  name_prefix               = local.name
+  alarm_emails              = var.alarm_emails
+  alb_arn_suffix            = module.alb.arn_suffix
+  target_groups             = { for name, service in module.service : name => service.target_group_arn_suffix }
+  ecs_cluster_name          = module.ecs_cluster.name
+  ecs_services              = keys(local.service_catalog)
+  rds_instance_ids          = concat([module.rds.primary_identifier], module.rds.replica_identifiers)
+  rds_replica_ids           = module.rds.replica_identifiers
+  redis_cluster_ids         = module.redis.member_cluster_ids
+  dynamodb_table_names      = module.timelines.table_names
+  health_check_domain       = var.domain_name
+  health_check_api_services = local.launched_services
+}
+
+module "scheduler" {
+  source = "../scheduler"
+  count  = var.scheduled_shutdown ? 1 : 0
+
+  name_prefix = local.name
+  ecs_services = {
+    for name, service in module.service : name => {
+      resource_id  = service.autoscaling_resource_id
+      min_capacity = local.capacity[name].min
+      max_capacity = local.capacity[name].max
+    }
+  }
+  rds_instances = { (local.rds_identifier) = module.rds.primary_arn }
+}

@@ -1,0 +1,80 @@
+output "portal_url" {
+  value = module.portal.url
+}
+
+output "api_origin_domain_name" {
+  description = "The ALB's own name (CloudFront's /api/* origin)."
+  value       = module.alb.domain_name
+}
+
+output "ecs_cluster_name" {
+  value = module.ecs_cluster.name
+}
+
+output "ecs_services" {
+  value = { for name, service in module.service : name => service.service_name }
+}
+
+output "image_tag_parameters" {
+  value = { for name, service in module.service : name => service.image_tag_parameter_name }
+}
+
+output "portal_bucket" {
+  value = module.portal.bucket
+}
+
+output "portal_distribution_id" {
+  value = module.portal.distribution_id
+}
+
+output "buckets" {
+  value = {
+    logs    = module.logs_bucket.bucket
+    photos  = module.photos_bucket.bucket
+    feeds   = module.feeds_bucket.bucket
+    reports = module.reports_bucket.bucket
+  }
+}
+
+output "rds_primary_address" {
+  value = module.rds.primary_address
+}
+
+output "rds_replica_addresses" {
+  value = module.rds.replica_addresses
+}
+
+output "rds_cross_region_replica_arn" {
+  value = module.rds.cross_region_replica_arn
+}
+
+output "rds_master_user_secret_arn" {
+  description = "Secrets Manager secret (managed by RDS) holding the master credentials."
+  value       = module.rds.master_user_secret_arn
+  sensitive   = true
+}
+
+output "redis_primary_endpoint" {
+  value = module.redis.primary_endpoint_address
+}
+
+output "dynamodb_tables" {
+  value = module.timelines.table_names
+}
+
+output "secrets_kms_key_alias" {
+  value = module.secrets.kms_key_alias
+}
+
+output "parameters_to_set" {
+  description = "SecureString parameters to put (aws ssm put-parameter) before the services start."
+  value       = module.secrets.parameter_names_to_set
+}
+
+output "alarm_topic_arn" {
+  value = module.monitoring.alarm_topic_arn
+}
+
+output "scheduled_shutdown" {
+  value = var.scheduled_shutdown ? "${module.scheduler[0].stop_schedule} -> ${module.scheduler[0].start_schedule}" : "off"
+}

@@ -1,0 +1,181 @@
+variable "environment" {
+  type = string
+
+  validation {
+    condition     = contains(["dev", "qa", "beta", "prod"], var.environment)
+    error_message = "environment must be dev, qa, beta or prod."
+  }
+}
+
+variable "domain_name" {
+  description = "Host name of the portal and its APIs, e.g. qa.showroom.example."
+  type        = string
+}
+
+variable "hosted_zone_name" {
+  description = "Existing public Route 53 zone that holds domain_name (created in envs/global)."
+  type        = string
+}
+
+# --- Network -------------------------------------------------------------------------------------
+
+variable "vpc_cidr" {
+  type = string
+}
+
+variable "az_count" {
+  type    = number
+  default = 2
+}
+
+variable "nat_gateway_per_az" {
+  type = bool
+}
+
+# --- Services ------------------------------------------------------------------------------------
+
+variable "services" {
+  description = "Sizing of each service. launched = false keeps a service at zero tasks (and out of the public health checks) until its first image ships."
+  type = map(object({
+    cpu               = number
+    memory            = number
+    min_capacity      = number
+    max_capacity      = number
+    launched          = optional(bool, true)
+    log_level         = optional(string, "info")
+    initial_image_tag = optional(string, "v0.1.0")
+  }))
+
+  validation {
+    condition     = toset(keys(var.services)) == toset(["inventory", "users", "leads"])
+    error_message = "services must size exactly inventory, users and leads."
+  }
+}
+
+variable "capacity_provider" {
+  description = "FARGATE, or FARGATE_SPOT for environments that tolerate interruptions."
+  type        = string
+  default     = "FARGATE"
+}
+
+variable "ecr_repository_prefix" {
+  description = "Images come from <prefix>/<service> in the shared registry (envs/global)."
+  type        = string
+  default     = "showroom"
+}
+
+variable "auth0_domain" {
+  description = "Auth0 tenant (or custom) domain, e.g. showroom-qa.us.auth0.com; the issuer is https://<domain>/."
+  type        = string
+}
+
+variable "auth0_portal_client_id" {
+  description = "Client id of the portal's Single Page Application (public by design, not a secret)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9]{32}$", var.auth0_portal_client_id))
+    error_message = "auth0_portal_client_id must be the 32-character client id of the portal's Auth0 SPA application (Auth0 dashboard > Applications)."
+  }
+}
+
+variable "auth_audience" {
+  type    = string
+  default = "https://api.showroom.dev"
+}
+
+variable "log_retention_days" {
+  type    = number
+  default = 30
+}
+
+# --- Data stores ---------------------------------------------------------------------------------
+
+variable "rds_instance_class" {
+  type = string
+}
+
+variable "rds_replica_instance_class" {
+  type    = string
+  default = null
+}
+
+variable "rds_allocated_storage" {
+  type    = number
+  default = 20
+}
+
+variable "rds_max_allocated_storage" {
+  type    = number
+  default = 100
+}
+
+variable "rds_multi_az" {
+  type = bool
+}
+
+variable "rds_read_replica_count" {
+  type = number
+}
+
+variable "rds_cross_region_replica" {
+  description = "Disaster-recovery replica in the aws.replica provider's region (prod: us-west-2)."
+  type        = bool
+  default     = false
+}
+
+variable "dr_vpc_cidr" {
+  description = "VPC for the cross-region replica (data subnets only, no NAT)."
+  type        = string
+  default     = "10.90.0.0/16"
+}
+
+variable "rds_backup_retention_days" {
+  type    = number
+  default = 7
+}
+
+variable "redis_node_type" {
+  type = string
+}
+
+variable "redis_num_cache_clusters" {
+  type = number
+}
+
+variable "redis_automatic_failover" {
+  type = bool
+}
+
+variable "deletion_protection" {
+  description = "RDS, DynamoDB and ALB deletion protection, final snapshots, and non-empty buckets kept on destroy."
+  type        = bool
+}
+
+# --- Operations ----------------------------------------------------------------------------------
+
+variable "scheduled_shutdown" {
+  description = "Stop ECS services and RDS at night and at weekends (non-prod only)."
+  type        = bool
+
+  validation {
+    condition     = !var.scheduled_shutdown || var.rds_read_replica_count == 0
+    error_message = "RDS cannot stop an instance that has read replicas: turn scheduled_shutdown off or use no replicas."
+  }
+}
+
+variable "alarm_emails" {
+  type    = list(string)
+  default = []
+}
+
+variable "vpce_exempt_role_patterns" {
+  description = "IAM role names (path included, wildcards allowed) of this account that may read/write photos and reports from outside the VPC: break-glass admins."
+  type        = list(string)
+  default     = []
+}
+
+variable "access_log_retention_days" {
+  type    = number
+  default = 90
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Publish a built portal (dist/apps/portal/browser) to an environment's bucket:
+#   - hashed bundles (*.js, *.css, media/) are immutable for a year;
+#   - other files (favicon...) are cached for an hour;
+#   - config.json is this environment's (from /showroom/<env>/portal/config.json, written by
+#     Terraform), never the build's local one, and never cached;
+#   - index.html goes last and is never cached, so a visitor never gets an index that names
+#     bundles not yet uploaded; old bundles stay for open sessions' lazy-loaded chunks.
+# Then invalidates the uncached entry points in CloudFront and waits for it.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
+
+usage() {
+  cat >&2 <<USAGE
+Usage: $(basename "$0") <environment> <dist-dir>
+  environment  one of: ${ENVIRONMENTS[*]}
+  dist-dir     the portal build, e.g. dist/apps/portal/browser (must hold index.html)
+USAGE
+  exit 2
+}
+
+[[ ${1:-} == "-h" || ${1:-} == "--help" ]] && usage
+[[ $# -eq 2 ]] || usage
+environment=$1
+dist=${2%/}
+require_environment "$environment"
+[[ -f "$dist/index.html" ]] || die "$dist/index.html not found: build the portal first"
+require_tools aws jq
+
+bucket=$(parameter "/showroom/${environment}/portal/bucket")
+distribution=$(parameter "/showroom/${environment}/portal/distribution-id")
+workdir=$(mktemp -d)
+trap 'rm -rf "$workdir"' EXIT
+parameter "/showroom/${environment}/portal/config.json" | jq . >"$workdir/config.json"
+
+log "hashed bundles -> s3://${bucket}"
+aws s3 sync "$dist" "s3://${bucket}" --only-show-errors \
+  --exclude '*' --include '*.js' --include '*.css' --include 'media/*' \
+  --cache-control 'public,max-age=31536000,immutable'
+
+log "other static files"
+aws s3 sync "$dist" "s3://${bucket}" --only-show-errors \
+  --exclude '*.js' --exclude '*.css' --exclude 'media/*' --exclude 'index.html' --exclude 'config.json' \
+  --cache-control 'public,max-age=3600'
+
+log "config.json for ${environment}"
+aws s3 cp "$workdir/config.json" "s3://${bucket}/config.json" --only-show-errors \
+  --cache-control 'no-cache' --content-type 'application/json'
+
+log "index.html"
+aws s3 cp "$dist/index.html" "s3://${bucket}/index.html" --only-show-errors \
+  --cache-control 'no-cache' --content-type 'text/html; charset=utf-8'
+
+invalidation=$(aws cloudfront create-invalidation --distribution-id "$distribution" \
+  --paths '/' '/index.html' '/config.json' --query 'Invalidation.Id' --output text)
+log "waiting for CloudFront invalidation ${invalidation}"
+aws cloudfront wait invalidation-completed --distribution-id "$distribution" --id "$invalidation"
+log "portal published to ${environment}"

@@ -1,0 +1,600 @@
+// 3. Wiring: what each environment asks for reaches the modules that act on it, every reference
+//    points at something declared, every module argument is a variable of that module, and no
+//    secret sits in code or leaves through an output.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  type Block,
+  callSource,
+  displayPath,
+  enterCall,
+  ENVIRONMENTS,
+  type Environment,
+  environmentScope,
+  findSecretLiterals,
+  findUnmarkedSensitiveOutputs,
+  infraPath,
+  INFRA_ROOT,
+  isTerraformFile,
+  isTfvarsFile,
+  type Json,
+  listFiles,
+  loadModule,
+  loadTfvars,
+  parseFile,
+  resolveValue,
+  type Scope,
+  terraformDirectories,
+  type TerraformModule,
+  UNRESOLVED,
+  validateModule,
+  validateTfvars,
+  variableValue,
+} from './support/terraform';
+
+const SERVICES = { inventory: 3001, users: 3002, leads: 3003 } as const;
+const ROOT_FILES = [
+  'backend.tf',
+  'versions.tf',
+  'providers.tf',
+  'main.tf',
+  'variables.tf',
+  'terraform.tfvars',
+  'outputs.tf',
+];
+
+/** What must differ between environments (the brief's table), checked where the modules act. */
+const SHAPE: Record<
+  Environment,
+  {
+    multiAz: boolean;
+    minReplicas: number;
+    crossRegion: boolean;
+    natPerAz: boolean;
+    redisFailover: boolean;
+    deletionProtection: boolean;
+    scheduler: boolean;
+  }
+> = {
+  dev: {
+    multiAz: false,
+    minReplicas: 0,
+    crossRegion: false,
+    natPerAz: false,
+    redisFailover: false,
+    deletionProtection: false,
+    scheduler: true,
+  },
+  qa: {
+    multiAz: false,
+    minReplicas: 0,
+    crossRegion: false,
+    natPerAz: false,
+    redisFailover: false,
+    deletionProtection: false,
+    scheduler: true,
+  },
+  beta: {
+    multiAz: true,
+    minReplicas: 1,
+    crossRegion: false,
+    natPerAz: true,
+    redisFailover: true,
+    deletionProtection: true,
+    scheduler: false,
+  },
+  prod: {
+    multiAz: true,
+    minReplicas: 1,
+    crossRegion: true,
+    natPerAz: true,
+    redisFailover: true,
+    deletionProtection: true,
+    scheduler: false,
+  },
+};
+
+const envDir = (env: string) => infraPath('envs', env);
+
+function first(blocks: Json | undefined): Block {
+  return Array.isArray(blocks) && blocks[0] && typeof blocks[0] === 'object' && !Array.isArray(blocks[0])
+    ? blocks[0]
+    : {};
+}
+
+/** How many instances a `count = var.flag ? 1 : 0` (or `count = var.n`, or none) gives in a scope. */
+function instanceCount(scope: Scope, count: Json | undefined): number {
+  if (count === undefined) return 1;
+  const flag = typeof count === 'string' ? /^\$\{var\.([\w-]+) \? 1 : 0\}$/.exec(count) : null;
+  if (flag) {
+    const value = variableValue(scope, flag[1]);
+    if (typeof value !== 'boolean') throw new Error(`var.${flag[1]} does not resolve to a boolean`);
+    return value ? 1 : 0;
+  }
+  const resolved = resolveValue(scope, count);
+  if (typeof resolved !== 'number') throw new Error(`count ${String(count)} does not resolve to a number`);
+  return resolved;
+}
+
+/** The region of the provider configuration a root module names (`aws` or `aws.<alias>`). */
+function providerRegion(root: TerraformModule, reference: string): Json | undefined {
+  const alias = reference === 'aws' ? undefined : reference.replace(/^aws\./, '');
+  return root.providers.find((provider) => provider['alias'] === alias)?.['region'];
+}
+
+const providerName = (value: Json | undefined) =>
+  typeof value === 'string' ? value.replace(/^\$\{(.*)\}$/, '$1') : '';
+
+describe('every Terraform directory', () => {
+  const dirs = terraformDirectories();
+
+  it('covers every module and environment', () => {
+    const names = dirs.map(displayPath);
+    for (const module of ['network', 'ecs-service', 'alb', 'ecs-cluster', 'rds-mysql', 'elasticache-redis']) {
+      expect(names).toContain(`modules/${module}`);
+    }
+    for (const module of ['dynamodb-timelines', 's3-private-bucket', 'static-site', 'ecr', 'ssm-secrets']) {
+      expect(names).toContain(`modules/${module}`);
+    }
+    for (const module of ['monitoring', 'scheduler', 'platform'])
+      expect(names).toContain(`modules/${module}`);
+    for (const env of [...ENVIRONMENTS, 'global']) expect(names).toContain(`envs/${env}`);
+  });
+
+  it.each(dirs.map((dir) => [displayPath(dir), dir]))(
+    '%s: references resolve; module calls pass only declared variables and every required one',
+    async (_label, dir) => {
+      expect(await validateModule(await loadModule(dir))).toEqual([]);
+    },
+  );
+
+  it.each([...ENVIRONMENTS, 'global'])(
+    'envs/%s/terraform.tfvars sets exactly the declared variables',
+    async (env) => {
+      expect(await validateTfvars(envDir(env))).toEqual([]);
+    },
+  );
+
+  it.each(dirs.map((dir) => [displayPath(dir), dir]))(
+    '%s: outputs that carry secrets are sensitive',
+    async (_label, dir) => {
+      expect(await findUnmarkedSensitiveOutputs(await loadModule(dir))).toEqual([]);
+    },
+  );
+});
+
+describe('the checks catch real mistakes', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'infra-wiring-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  const write = (path: string, content: string) => {
+    mkdirSync(join(scratch, path, '..'), { recursive: true });
+    writeFileSync(join(scratch, path), content);
+  };
+
+  it('a module call with a misspelt argument, a missing variable and a missing output', async () => {
+    write(
+      'child/variables.tf',
+      'variable "name" {\n  type = string\n}\n\nvariable "size" {\n  type    = number\n  default = 1\n}\n',
+    );
+    write('child/outputs.tf', 'output "id" {\n  value = var.name\n}\n');
+    write(
+      'child/versions.tf',
+      'terraform {\n  required_providers {\n    aws = {\n      source                = "hashicorp/aws"\n      configuration_aliases = [aws.replica]\n    }\n  }\n}\n',
+    );
+    write(
+      'root/main.tf',
+      'module "child" {\n  source = "../child"\n  sise   = 2\n}\n\noutput "arn" {\n  value = module.child.arn\n}\n\noutput "who" {\n  value = var.nobody\n}\n',
+    );
+    const problems = await validateModule(await loadModule(join(scratch, 'root')));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('passes "sise"'),
+        expect.stringContaining('omits "name"'),
+        expect.stringContaining('does not pass provider aws.replica'),
+        expect.stringContaining('has no output "arn"'),
+        expect.stringContaining('var.nobody is not a declared variable'),
+      ]),
+    );
+  });
+
+  it('a secret written into the code', async () => {
+    const text =
+      'resource "aws_db_instance" "x" {\n  password = "hunter2-hunter2"\n}\n\nvariable "api_key" {\n  default = "abc123"\n}\n';
+    write('secret/main.tf', text);
+    const findings = findSecretLiterals(
+      'secret/main.tf',
+      await parseFile(join(scratch, 'secret/main.tf')),
+      text,
+    );
+    expect(findings).toEqual([
+      expect.stringContaining('resource.aws_db_instance.x.0.password is a literal'),
+      expect.stringContaining('variable "api_key" has a literal default'),
+    ]);
+    expect(findSecretLiterals('x.tf', {}, 'url = "mysql://app:s3cret@db.internal:3306/showroom"')).toEqual([
+      expect.stringContaining('credentials in a URL'),
+    ]);
+  });
+
+  it('an output that leaks a secret without being marked sensitive', async () => {
+    write(
+      'leaky/main.tf',
+      'data "aws_ssm_parameter" "token" {\n  name = "/x"\n}\n\noutput "value" {\n  value = data.aws_ssm_parameter.token.value\n}\n',
+    );
+    expect(await findUnmarkedSensitiveOutputs(await loadModule(join(scratch, 'leaky')))).toEqual([
+      expect.stringContaining('output "value" is not sensitive'),
+    ]);
+  });
+});
+
+describe('no secret in code', () => {
+  const files = listFiles(INFRA_ROOT, (name) => isTerraformFile(name) || isTfvarsFile(name));
+
+  it.each(files.map((file) => [displayPath(file), file]))(
+    '%s holds no literal password, token or key',
+    async (_label, file) => {
+      const text = readFileSync(file, 'utf8');
+      expect(findSecretLiterals(displayPath(file), await parseFile(file), text)).toEqual([]);
+    },
+  );
+});
+
+describe('environments', () => {
+  it.each([...ENVIRONMENTS, 'global'])('envs/%s has the root-module files', (env) => {
+    const present = listFiles(envDir(env), () => true).map((file) => file.slice(envDir(env).length + 1));
+    expect(present).toEqual(expect.arrayContaining(ROOT_FILES));
+  });
+
+  describe.each(ENVIRONMENTS)('%s', (env) => {
+    it('keeps its state in S3 under its own key, encrypted, locked with an S3 lock file', async () => {
+      const root = await loadModule(envDir(env));
+      const backends = root.terraform
+        .map((terraform) => terraform['backend'])
+        .filter((backend) => backend !== undefined);
+      expect(backends).toHaveLength(1);
+      const s3 = first((backends[0] as Block)['s3']);
+      expect(s3).toEqual({
+        bucket: 'showroom-terraform-state',
+        key: `envs/${env}/terraform.tfstate`,
+        region: 'us-east-1',
+        encrypt: true,
+        use_lockfile: true,
+      });
+    });
+
+    it('pins Terraform >= 1.10 and the AWS provider ~> 6.0', async () => {
+      const root = await loadModule(envDir(env));
+      const versions = root.terraform.find((terraform) => terraform['required_version'] !== undefined) ?? {};
+      expect(versions['required_version']).toBe('>= 1.10');
+      expect(first(versions['required_providers'])['aws']).toEqual({
+        source: 'hashicorp/aws',
+        version: '~> 6.0',
+      });
+    });
+
+    it('runs in us-east-1 with Project/Environment/ManagedBy default tags', async () => {
+      const root = await loadModule(envDir(env));
+      const main = root.providers.find((provider) => provider['alias'] === undefined) ?? {};
+      expect(main['region']).toBe('us-east-1');
+      expect(first(main['default_tags'])['tags']).toEqual({
+        Project: 'showroom',
+        Environment: '${var.environment}',
+        ManagedBy: 'terraform',
+      });
+      expect((await loadTfvars(envDir(env)))['environment']).toBe(env);
+    });
+
+    it('calls the shared platform module and nothing else', async () => {
+      const root = await loadModule(envDir(env));
+      expect(Object.keys(root.calls)).toEqual(['platform']);
+      expect(root.calls['platform']['source']).toBe('../../modules/platform');
+    });
+
+    it('sizes the inventory, users and leads services', async () => {
+      const services = (await loadTfvars(envDir(env)))['services'] as Block;
+      expect(Object.keys(services).sort()).toEqual(Object.keys(SERVICES).sort());
+    });
+
+    it(`is shaped for ${env}: Multi-AZ, replicas, NAT, failover, protection, night shutdown`, async () => {
+      const shape = SHAPE[env];
+      const root = await environmentScope(envDir(env));
+      const platform = await enterCall(root, 'platform');
+
+      const network = await enterCall(platform, 'network');
+      expect(network.inputs['nat_gateway_per_az']).toBe(shape.natPerAz);
+
+      const rds = await enterCall(platform, 'rds');
+      const db = rds.module.resources['aws_db_instance'];
+      expect(db['primary']['multi_az']).toBe('${var.multi_az}');
+      expect(variableValue(rds, 'multi_az')).toBe(shape.multiAz);
+      expect(db['primary']['deletion_protection']).toBe('${var.deletion_protection}');
+      expect(variableValue(rds, 'deletion_protection')).toBe(shape.deletionProtection);
+      const replicas = instanceCount(rds, db['replica']['count']);
+      expect(replicas).toBeGreaterThanOrEqual(shape.minReplicas);
+      if (!shape.multiAz) expect(replicas).toBe(0);
+      expect(instanceCount(rds, db['cross_region_replica']['count'])).toBe(shape.crossRegion ? 1 : 0);
+
+      const redis = await enterCall(platform, 'redis');
+      const group = redis.module.resources['aws_elasticache_replication_group']['this'];
+      expect(group['automatic_failover_enabled']).toBe('${var.automatic_failover}');
+      expect(group['multi_az_enabled']).toBe('${var.automatic_failover}');
+      expect(variableValue(redis, 'automatic_failover')).toBe(shape.redisFailover);
+
+      expect(instanceCount(platform, platform.module.calls['scheduler']['count'])).toBe(
+        shape.scheduler ? 1 : 0,
+      );
+    });
+
+    it('creates its cross-region replica (if any) with a us-west-2 provider', async () => {
+      const root = await loadModule(envDir(env));
+      const platform = await loadModule(callSource(root, root.calls['platform']) ?? '');
+      const rds = await loadModule(callSource(platform, platform.calls['rds']) ?? '');
+
+      // rds-mysql's replica resources use aws.replica; the platform passes its own aws.replica on;
+      // the environment decides which configuration that is.
+      expect(providerName(rds.resources['aws_db_instance']['cross_region_replica']['provider'])).toBe(
+        'aws.replica',
+      );
+      expect(providerName(rds.resources['aws_kms_key']['replica_region']['provider'])).toBe('aws.replica');
+      expect(providerName((platform.calls['rds']['providers'] as Block)['aws.replica'])).toBe('aws.replica');
+      const chosen = providerName((root.calls['platform']['providers'] as Block)['aws.replica']);
+      expect(providerRegion(root, chosen)).toBe(SHAPE[env].crossRegion ? 'us-west-2' : 'us-east-1');
+    });
+  });
+
+  it('grow in size from dev to prod', async () => {
+    const inventory = async (env: Environment) =>
+      ((await loadTfvars(envDir(env)))['services'] as Record<string, Block>)['inventory'];
+    const [dev, beta, prod] = await Promise.all([inventory('dev'), inventory('beta'), inventory('prod')]);
+    expect(Number(beta['cpu'])).toBeGreaterThan(Number(dev['cpu']));
+    expect(Number(prod['cpu'])).toBeGreaterThan(Number(beta['cpu']));
+    expect(Number(prod['min_capacity'])).toBeGreaterThan(Number(beta['min_capacity']));
+    const replicas = (await loadTfvars(envDir('prod')))['rds_read_replica_count'];
+    expect(replicas).toBe(2);
+  });
+});
+
+describe('the platform module wires every part', () => {
+  const platformDir = infraPath('modules', 'platform');
+
+  it.each([
+    ['network', 'network'],
+    ['alb', 'alb'],
+    ['ecs_cluster', 'ecs-cluster'],
+    ['service', 'ecs-service'],
+    ['rds', 'rds-mysql'],
+    ['redis', 'elasticache-redis'],
+    ['timelines', 'dynamodb-timelines'],
+    ['portal', 'static-site'],
+    ['photos_bucket', 's3-private-bucket'],
+    ['reports_bucket', 's3-private-bucket'],
+    ['secrets', 'ssm-secrets'],
+    ['monitoring', 'monitoring'],
+    ['scheduler', 'scheduler'],
+  ])('module.%s uses modules/%s', async (call, module) => {
+    const platform = await loadModule(platformDir);
+    expect(platform.calls[call]?.['source']).toBe(`../${module}`);
+  });
+
+  it('runs one ECS service per API, each on its port behind /api/<service>/*', async () => {
+    const platform = await loadModule(platformDir);
+    expect(platform.calls['service']['for_each']).toBe('${local.service_catalog}');
+    const catalog = platform.locals['service_catalog'] as Record<string, Block>;
+    expect(
+      Object.fromEntries(Object.entries(catalog).map(([name, service]) => [name, service['port']])),
+    ).toEqual(SERVICES);
+    const priorities = Object.values(catalog).map((service) => service['priority']);
+    expect(new Set(priorities).size).toBe(priorities.length);
+
+    const service = await loadModule(infraPath('modules', 'ecs-service'));
+    expect(service.locals['path_pattern']).toBe(
+      '${coalesce(var.path_pattern, "/api/${var.service_name}/*")}',
+    );
+    expect(service.variables['readiness_path']['default']).toBe('/readyz');
+    const container = service.locals['container'] as Block;
+    expect(container['readonlyRootFilesystem']).toBe(true);
+    expect(container['linuxParameters']).toEqual({ initProcessEnabled: true });
+    expect(JSON.stringify(container['healthCheck'])).toContain('${var.liveness_path}');
+    expect(service.variables['liveness_path']['default']).toBe('/healthz');
+    const ecs = service.resources['aws_ecs_service']['this'];
+    expect(first(ecs['deployment_circuit_breaker'])).toEqual({ enable: true, rollback: true });
+    expect([ecs['deployment_minimum_healthy_percent'], ecs['deployment_maximum_percent']]).toEqual([
+      100, 200,
+    ]);
+    expect(first(ecs['network_configuration'])['assign_public_ip']).toBe(false);
+    const policies = Object.values(service.resources['aws_appautoscaling_policy']).map(
+      (policy) =>
+        first(
+          first(policy['target_tracking_scaling_policy_configuration'])['predefined_metric_specification'],
+        )['predefined_metric_type'],
+    );
+    expect(policies.sort()).toEqual([
+      'ALBRequestCountPerTarget',
+      'ECSServiceAverageCPUUtilization',
+      'ECSServiceAverageMemoryUtilization',
+    ]);
+  });
+
+  it('gives every service the environment the README documents and its secrets by ARN', async () => {
+    const service = await loadModule(infraPath('modules', 'ecs-service'));
+    const environment = service.locals['environment'] as string;
+    for (const name of [
+      'NODE_ENV',
+      'HOST',
+      'PORT',
+      'APP_VERSION',
+      'AUTH_ISSUER_BASE_URL',
+      'AUTH_AUDIENCE',
+      'CORS_ORIGINS',
+      'LOG_LEVEL',
+    ]) {
+      expect(environment).toContain(`${name} `);
+    }
+    expect(environment).toContain('"production"');
+    expect(environment).toContain('"0.0.0.0"');
+    const secrets = await loadModule(infraPath('modules', 'ssm-secrets'));
+    expect(secrets.locals['shared_secret_names']).toEqual([
+      'REDIS_URL',
+      'BUGSNAG_API_KEY',
+      'NEW_RELIC_LICENSE_KEY',
+    ]);
+    expect(JSON.stringify(secrets.locals['service_secrets'])).toContain('_DATABASE_READER_URLS');
+    expect(secrets.resources['aws_ssm_parameter']).toBeUndefined(); // values are put out of band
+  });
+
+  it('serves the portal from S3 through CloudFront and routes /api/* to the ALB uncached', async () => {
+    const platform = await loadModule(platformDir);
+    expect(platform.calls['portal']['api_origin_domain_name']).toBe('${module.alb.domain_name}');
+    const site = await loadModule(infraPath('modules', 'static-site'));
+    const distribution = site.resources['aws_cloudfront_distribution']['this'];
+    expect(distribution['default_root_object']).toBe('index.html');
+    const behaviors = ((distribution['dynamic'] as Block)['ordered_cache_behavior'] as Block[]).map((block) =>
+      first(block['content']),
+    );
+    const behavior = behaviors.find((candidate) => candidate['path_pattern'] === '/api/*') ?? {};
+    expect(behavior['viewer_protocol_policy']).toBe('https-only');
+    expect(behavior['cache_policy_id']).toBe('${data.aws_cloudfront_cache_policy.caching_disabled.id}');
+    expect(behavior['allowed_methods']).toEqual(expect.arrayContaining(['POST', 'PATCH', 'DELETE']));
+    expect(site.data['aws_cloudfront_origin_request_policy']['all_viewer_except_host']['name']).toBe(
+      'Managed-AllViewerExceptHostHeader',
+    );
+    expect(site.resources['aws_cloudfront_origin_access_control']['this']['signing_behavior']).toBe('always');
+  });
+
+  it('falls back to index.html for client-side routes without rewriting API errors', async () => {
+    const site = await loadModule(infraPath('modules', 'static-site'));
+    const distribution = site.resources['aws_cloudfront_distribution']['this'];
+    // custom_error_response is distribution-wide: it would turn /api/* 403/404 into index.html 200.
+    expect(distribution['custom_error_response']).toBeUndefined();
+    const defaults = first(distribution['default_cache_behavior']);
+    const association = first(first((defaults['dynamic'] as Block)['function_association'])['content']);
+    expect(association).toEqual({
+      event_type: 'viewer-request',
+      function_arn: '${aws_cloudfront_function.spa_fallback[0].arn}',
+    });
+    expect(site.resources['aws_cloudfront_function']['spa_fallback']['code']).toContain(
+      "request.uri = '/index.html'",
+    );
+  });
+
+  it('opens only the flows each tier needs, outbound included', async () => {
+    const network = await loadModule(infraPath('modules', 'network'));
+    const rules = (kind: 'ingress' | 'egress', group: string) =>
+      Object.values(network.resources[`aws_vpc_security_group_${kind}_rule`] ?? {})
+        .filter((rule) => rule['security_group_id'] === `\${aws_security_group.${group}.id}`)
+        .map((rule) => ({
+          to: rule['referenced_security_group_id'] ?? rule['cidr_ipv4'],
+          port: rule['from_port'],
+        }));
+    const group = (name: string) => `\${aws_security_group.${name}.id}`;
+    const servicePorts = '${tonumber(each.value)}';
+
+    const sameRules = (actual: object[], expected: object[]) => {
+      expect(actual).toHaveLength(expected.length);
+      expect(actual).toEqual(expect.arrayContaining(expected));
+    };
+
+    sameRules(rules('ingress', 'alb'), [
+      { to: '0.0.0.0/0', port: 443 },
+      { to: '0.0.0.0/0', port: 80 },
+    ]);
+    sameRules(rules('egress', 'alb'), [{ to: group('app'), port: servicePorts }]);
+    sameRules(rules('ingress', 'app'), [{ to: group('alb'), port: servicePorts }]);
+    sameRules(rules('egress', 'app'), [
+      { to: group('data'), port: 3306 },
+      { to: group('data'), port: 6379 },
+      { to: '0.0.0.0/0', port: 443 },
+    ]);
+    sameRules(rules('ingress', 'data'), [
+      { to: group('app'), port: 3306 },
+      { to: group('app'), port: 6379 },
+    ]);
+    sameRules(rules('egress', 'data'), []);
+    expect(network.resources['aws_vpc_endpoint']['s3']['vpc_endpoint_type']).toBe('Gateway');
+    expect(network.variables['interface_endpoints']['default']).toEqual([
+      'ecr.api',
+      'ecr.dkr',
+      'ssm',
+      'logs',
+    ]);
+  });
+
+  it('puts non-prod to sleep at 20:00 and wakes it at 07:00 Mon-Fri, New York time', async () => {
+    const scheduler = await loadModule(infraPath('modules', 'scheduler'));
+    expect(scheduler.variables['timezone']['default']).toBe('America/New_York');
+    expect(scheduler.variables['stop_schedule']['default']).toBe('cron(0 20 ? * MON-FRI *)');
+    expect(scheduler.variables['start_schedule']['default']).toBe('cron(0 7 ? * MON-FRI *)');
+    const stop = scheduler.resources['aws_appautoscaling_scheduled_action']['stop'];
+    expect(first(stop['scalable_target_action'])).toEqual({ min_capacity: 0, max_capacity: 0 });
+    const targets = Object.values(scheduler.resources['aws_scheduler_schedule']).map(
+      (schedule) => first(schedule['target'])['arn'],
+    );
+    expect(targets.sort()).toEqual([
+      'arn:aws:scheduler:::aws-sdk:rds:startDBInstance',
+      'arn:aws:scheduler:::aws-sdk:rds:stopDBInstance',
+    ]);
+  });
+
+  it('terminates TLS on the ALB with the TLS 1.3 policy and redirects HTTP', async () => {
+    const alb = await loadModule(infraPath('modules', 'alb'));
+    expect(alb.variables['ssl_policy']['default']).toBe('ELBSecurityPolicy-TLS13-1-2-2021-06');
+    expect(alb.resources['aws_lb']['this']['drop_invalid_header_fields']).toBe(true);
+    const redirect = first(first(alb.resources['aws_lb_listener']['http']['default_action'])['redirect']);
+    expect(redirect['protocol']).toBe('HTTPS');
+    const https = first(alb.resources['aws_lb_listener']['https']['default_action']);
+    expect(first(https['fixed_response'])['status_code']).toBe('404');
+  });
+});
+
+describe('images', () => {
+  it('live in one shared registry (envs/global) that every environment reads', async () => {
+    const global = await environmentScope(envDir('global'));
+    const ecr = await enterCall(global, 'ecr');
+    expect(ecr.module.dir).toBe(infraPath('modules', 'ecr'));
+    expect(ecr.inputs['services']).toEqual(Object.keys(SERVICES));
+
+    const platform = await loadModule(infraPath('modules', 'platform'));
+    expect(platform.data['aws_ecr_repository']['service']['name']).toBe(
+      '${var.ecr_repository_prefix}/${each.key}',
+    );
+    expect(platform.variables['ecr_repository_prefix']['default']).toBe(ecr.inputs['repository_prefix']);
+    expect(Object.keys(platform.resources)).not.toContain('aws_ecr_repository');
+  });
+
+  it('keep every v* and beta-* image, the last 30 builds, untagged for 7 days', async () => {
+    const global = await environmentScope(envDir('global'));
+    const ecr = await enterCall(global, 'ecr');
+    const repository = ecr.module.resources['aws_ecr_repository']['this'];
+    expect(repository['image_tag_mutability']).toBe('IMMUTABLE');
+    expect(first(repository['image_scanning_configuration'])['scan_on_push']).toBe(true);
+    expect(first(repository['encryption_configuration'])['encryption_type']).toBe('KMS');
+    expect(ecr.module.resources['aws_ecr_lifecycle_policy']['this']['policy']).toBe(
+      '${jsonencode(local.lifecycle_policy)}',
+    );
+
+    const policy = resolveValue(ecr, ecr.module.locals['lifecycle_policy']);
+    if (policy === UNRESOLVED || policy === null || typeof policy !== 'object' || Array.isArray(policy)) {
+      throw new Error('the lifecycle policy is not a literal object');
+    }
+    const rules = (policy['rules'] as Block[]).map((rule): Block & { priority: number } => ({
+      ...(rule['selection'] as Block),
+      priority: rule['rulePriority'] as number,
+    }));
+    const ruleFor = (pattern: string) =>
+      rules.find((rule) => JSON.stringify(rule['tagPatternList']) === JSON.stringify([pattern]));
+    const builds = ruleFor('*-*');
+    const untagged = rules.find((rule) => rule['tagStatus'] === 'untagged');
+    expect(builds).toMatchObject({ countType: 'imageCountMoreThan', countNumber: 30 });
+    expect(untagged).toMatchObject({ countType: 'sinceImagePushed', countUnit: 'days', countNumber: 7 });
+    for (const kept of ['v*', 'beta-*']) {
+      const rule = ruleFor(kept);
+      // A higher-priority rule's images can never be expired by a lower-priority one: "keep".
+      expect(rule, `no rule for ${kept}`).toMatchObject({ countType: 'imageCountMoreThan' });
+      expect(Number(rule?.['countNumber'])).toBeGreaterThanOrEqual(9999);
+      expect(rule?.priority).toBeLessThan(builds?.priority ?? 0);
+      expect(rule?.priority).toBeLessThan(untagged?.priority ?? 0);
+    }
+  });
+});
