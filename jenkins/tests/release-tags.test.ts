@@ -8,7 +8,7 @@ const ecr = readFileSync(join(root, 'jenkins', 'vars', 'showroomEcr.groovy'), 'u
 
 describe('release images survive ECR lifecycle rules', () => {
   it('beta and prod deployments tag the images with the release (git) tag; qa does not', () => {
-    const deploys = [...jenkinsfile.matchAll(/deployServices\(environment: '(\w+)'[^)]*\)/g)];
+    const deploys = [...jenkinsfile.matchAll(/deployServices\(environment: '(\w+)'.*$/gm)];
     const byEnvironment = Object.fromEntries(deploys.map((m) => [m[1], m[0]]));
     expect(byEnvironment['beta']).toContain('releaseTag: env.TAG_NAME');
     expect(byEnvironment['prod']).toContain('releaseTag: env.TAG_NAME');
