@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 import type { VehicleCondition, VehicleStatus } from '@showroom/contracts';
 
 export interface VehicleTable {
@@ -32,5 +32,3 @@ export interface VehicleTable {
 export interface InventoryDatabase {
   vehicles: VehicleTable;
 }
-
-export type { Generated };

@@ -47,3 +47,10 @@ export const FIRST_MODEL_YEAR = 1981;
 export type VehicleCondition = (typeof VEHICLE_CONDITIONS)[number];
 export type VehicleStatus = (typeof VEHICLE_STATUSES)[number];
 export type VehicleSort = (typeof VEHICLE_SORTS)[number];
+
+/** A dealer's stock numbers start with the condition's letter: N1001 new, U1001 used, C1001 certified. */
+export const STOCK_NUMBER_LETTER: Record<VehicleCondition, 'N' | 'U' | 'C'> = {
+  new: 'N',
+  used: 'U',
+  certified: 'C',
+};

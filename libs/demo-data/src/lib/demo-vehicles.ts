@@ -1,4 +1,5 @@
 import {
+  STOCK_NUMBER_LETTER,
   vinCheckDigit,
   type VehicleInput,
   type VehicleCondition,
@@ -399,11 +400,6 @@ export function composeVin(wmi: string, vds: string, year: number, plant: string
   return `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
 }
 
-/** Stock numbers read like a dealer's: N1001 for new, U1001 for used, C1001 for certified. */
-export function stockLetter(condition: VehicleCondition): 'N' | 'U' | 'C' {
-  return condition === 'new' ? 'N' : condition === 'used' ? 'U' : 'C';
-}
-
 export interface DemoVehicleOptions {
   count: number;
   seed: number;
@@ -443,7 +439,7 @@ export function generateDemoVehicles(options: DemoVehicleOptions): Array<Vehicle
     const trim = pick(m.trims);
     vehicles.push({
       vin: composeVin(m.wmi, m.vds, year, m.plant, serial),
-      stockNumber: `${stockLetter(condition)}${1001 + i}`,
+      stockNumber: `${STOCK_NUMBER_LETTER[condition]}${1001 + i}`,
       condition,
       year,
       make: m.make,
@@ -467,5 +463,3 @@ export function generateDemoVehicles(options: DemoVehicleOptions): Array<Vehicle
   }
   return vehicles;
 }
-
-export const DEMO_CATALOG_MAKES: readonly string[] = [...new Set(CATALOG.map((m) => m.make))];

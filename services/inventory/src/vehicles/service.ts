@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   checkYearAgainstVin,
   decodeVin,
+  STOCK_NUMBER_LETTER,
   type Vehicle,
   type VehicleCondition,
   type VehicleInputParsed,
@@ -17,7 +18,6 @@ import { z } from 'zod';
 import { columnsFromInput, newVehicleRow, vehicleFromRow } from './vehicle-row';
 import type { VehicleRepository, VehicleRow } from './repository';
 
-const STOCK_LETTER: Record<VehicleCondition, 'N' | 'U' | 'C'> = { new: 'N', used: 'U', certified: 'C' };
 const FIRST_STOCK_NUMBER = 1001;
 
 /** The inventory rules of one dealership's lot. Knows nothing of HTTP. */
@@ -111,7 +111,7 @@ export class VehicleService {
   }
 
   async suggestStockNumber(dealershipId: string, condition: VehicleCondition): Promise<string> {
-    const letter = STOCK_LETTER[condition];
+    const letter = STOCK_NUMBER_LETTER[condition];
     const highest = await this.vehicles.highestStockNumber(dealershipId, letter);
     return `${letter}${Math.max(FIRST_STOCK_NUMBER, (highest ?? 0) + 1)}`;
   }

@@ -24,10 +24,4 @@ describe('UsersApi', () => {
     request.flush(me([membership(NORTH, 'sales')]));
     expect((await result).memberships[0].role).toBe('sales');
   });
-
-  it('unwraps the dealership list', async () => {
-    const result = firstValueFrom(api.dealerships());
-    http.expectOne('/api/users/dealerships').flush({ items: [membership(NORTH, 'owner').dealership] });
-    expect((await result).map((d) => d.id)).toEqual([NORTH]);
-  });
 });

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Dealership, DealershipList, Me } from '@showroom/contracts';
-import { map, Observable } from 'rxjs';
+import type { Me } from '@showroom/contracts';
+import type { Observable } from 'rxjs';
 
 /** The users service: who is signed in, and where they work. */
 @Injectable({ providedIn: 'root' })
@@ -10,9 +10,5 @@ export class UsersApi {
 
   me(): Observable<Me> {
     return this.http.get<Me>('/api/users/me');
-  }
-
-  dealerships(): Observable<Dealership[]> {
-    return this.http.get<DealershipList>('/api/users/dealerships').pipe(map((list) => list.items));
   }
 }
