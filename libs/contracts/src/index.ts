@@ -5,3 +5,5 @@ export * from './lib/users';
 export * from './lib/vin';
 export * from './lib/vehicle-options';
 export * from './lib/vehicles';
+export * from './lib/lead-options';
+export * from './lib/leads';

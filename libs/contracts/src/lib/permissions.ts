@@ -6,15 +6,37 @@ export const PERMISSIONS = [
   'inventory:delete',
   'team:read',
   'team:manage',
+  /** See leads: sales see their own, the rest see every lead of the dealership. */
+  'leads:read',
+  'leads:read-all',
+  /** Work a lead one may see: status, notes, tasks; enter leads by hand. */
+  'leads:work',
+  /** Give a lead to someone else. */
+  'leads:assign',
+  /** Lead settings: site origins, acknowledgement template, CRM forwarding. */
+  'leads:configure',
+  /** Rotate the ADF ingest key marketplaces post with. */
+  'leads:rotate-key',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who may do what. Services enforce this; the portal only uses it to hide what would be refused. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  manager: ['inventory:read', 'inventory:write', 'inventory:delete', 'team:read', 'team:manage'],
-  sales: ['inventory:read', 'inventory:write', 'team:read'],
-  viewer: ['inventory:read', 'team:read'],
+  manager: [
+    'inventory:read',
+    'inventory:write',
+    'inventory:delete',
+    'team:read',
+    'team:manage',
+    'leads:read',
+    'leads:read-all',
+    'leads:work',
+    'leads:assign',
+    'leads:configure',
+  ],
+  sales: ['inventory:read', 'inventory:write', 'team:read', 'leads:read', 'leads:work'],
+  viewer: ['inventory:read', 'team:read', 'leads:read', 'leads:read-all'],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

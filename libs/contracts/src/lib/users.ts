@@ -38,3 +38,22 @@ export const UserMembershipsSchema = z.object({
   memberships: z.array(z.object({ dealershipId: z.uuid(), role: RoleSchema })),
 });
 export type UserMemberships = z.infer<typeof UserMembershipsSchema>;
+
+/** Scope a service's machine token needs to read a dealership's team (the leads service's round-robin). */
+export const READ_TEAM_SCOPE = 'read:team';
+
+export const TeamMemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.email(),
+  role: RoleSchema,
+  /** False while the person is off (holiday, day off): round-robin skips them. */
+  available: z.boolean(),
+});
+export type TeamMember = z.infer<typeof TeamMemberSchema>;
+
+export const TeamListSchema = z.object({ items: z.array(TeamMemberSchema) });
+export type TeamList = z.infer<typeof TeamListSchema>;
+
+export const AvailabilityInputSchema = z.strictObject({ available: z.boolean() });
+export type AvailabilityInput = z.infer<typeof AvailabilityInputSchema>;
