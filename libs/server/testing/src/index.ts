@@ -2,3 +2,5 @@ export * from './lib/test-issuer';
 export * from './lib/test-stores';
 export * from './lib/silent-logger';
 export * from './lib/tcp-proxy';
+export * from './lib/dynamo-local';
+export * from './lib/smtp-sink';

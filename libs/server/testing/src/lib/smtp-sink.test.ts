@@ -1,0 +1,156 @@
+import { createTransport, type Transporter } from 'nodemailer';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SMTP_SINK_CAPACITY, startSmtpSink, type SmtpSink } from './smtp-sink';
+
+describe('startSmtpSink: an SMTP server that keeps what nodemailer sends', () => {
+  let sink: SmtpSink;
+  let transport: Transporter;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    transport = createTransport(sink.url);
+  });
+  afterEach(() => sink.clear());
+  afterAll(async () => {
+    transport.close();
+    await sink.close();
+  });
+
+  it('listens on a free port of 127.0.0.1 and names itself as an SMTP URL', () => {
+    expect(sink.port).toBeGreaterThan(0);
+    expect(sink.url).toBe(`smtp://127.0.0.1:${sink.port}`);
+  });
+
+  it('captures envelope, subject, text, HTML and attachments, newest last', async () => {
+    await transport.sendMail({
+      from: 'Showroom leads <leads@showroom.dev>',
+      to: 'sales@demo.showroom.dev',
+      subject: 'First',
+      text: 'plain only',
+    });
+    await transport.sendMail({
+      from: 'leads@showroom.dev',
+      to: ['shopper@example.test', 'Other <other@example.test>'],
+      bcc: 'audit@showroom.dev',
+      subject: 'Thanks for your interest in the 2022 Honda Accord',
+      text: 'We will call you today.',
+      html: '<p>We will <b>call</b> you today.</p>',
+      attachments: [{ filename: 'lead.xml', content: '<adf/>', contentType: 'application/xml' }],
+    });
+
+    const [first, second] = sink.messages();
+    expect(sink.messages()).toHaveLength(2);
+    expect(first).toMatchObject({ from: 'leads@showroom.dev', subject: 'First', html: null });
+    expect(first?.text.trim()).toBe('plain only');
+    expect(second?.to).toEqual(['shopper@example.test', 'other@example.test', 'audit@showroom.dev']);
+    expect(second?.subject).toBe('Thanks for your interest in the 2022 Honda Accord');
+    expect(second?.text.trim()).toBe('We will call you today.');
+    expect(second?.html).toBe('<p>We will <b>call</b> you today.</p>');
+    expect(second?.attachments).toEqual([
+      { filename: 'lead.xml', contentType: 'application/xml', content: Buffer.from('<adf/>') },
+    ]);
+    expect(second?.raw.toString()).toContain('Subject: Thanks for your interest');
+    expect(second?.receivedAt).toBeInstanceOf(Date);
+    expect(new Set(sink.messages().map((m) => m.id)).size).toBe(2);
+  });
+
+  it('waitFor resolves with a mail already captured, or with the next one that matches', async () => {
+    await transport.sendMail({
+      from: 'a@showroom.dev',
+      to: 'early@example.test',
+      subject: 'early',
+      text: '.',
+    });
+    await expect(sink.waitFor((m) => m.to.includes('early@example.test'))).resolves.toMatchObject({
+      subject: 'early',
+    });
+
+    const later = sink.waitFor((m) => m.subject === 'later', 3000);
+    await transport.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: 'other', text: '.' });
+    await transport.sendMail({ from: 'a@showroom.dev', to: 'y@example.test', subject: 'later', text: '.' });
+    await expect(later).resolves.toMatchObject({ subject: 'later', to: ['y@example.test'] });
+  });
+
+  it('waitFor rejects after its timeout, saying what the sink holds', async () => {
+    await transport.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: 'held', text: '.' });
+    await expect(sink.waitFor((m) => m.subject === 'never', 200)).rejects.toThrow(
+      /No matching mail within 200 ms; the sink holds 1: "held" to x@example.test/,
+    );
+  });
+
+  it('clear empties the inbox', async () => {
+    await transport.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: 'gone', text: '.' });
+    sink.clear();
+    expect(sink.messages()).toEqual([]);
+  });
+
+  it(`keeps only the last ${SMTP_SINK_CAPACITY} mails`, async () => {
+    const pooled = createTransport({ url: sink.url, pool: true, maxConnections: 4, maxMessages: Infinity });
+    try {
+      await Promise.all(
+        Array.from({ length: SMTP_SINK_CAPACITY + 5 }, (_, i) =>
+          pooled.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: `n${i}`, text: '.' }),
+        ),
+      );
+    } finally {
+      pooled.close();
+    }
+    const subjects = sink.messages().map((m) => m.subject);
+    expect(subjects).toHaveLength(SMTP_SINK_CAPACITY);
+    expect(subjects).not.toContain('n0');
+    expect(subjects).not.toContain('n4');
+    expect(subjects).toContain('n5');
+    expect(subjects).toContain(`n${SMTP_SINK_CAPACITY + 4}`);
+  }, 60_000);
+});
+
+describe('an SMTP outage: the sink closed, then started again on the same port', () => {
+  it('refuses mail while closed and accepts it again after the restart', async () => {
+    const first = await startSmtpSink();
+    const transport = createTransport(first.url);
+    try {
+      await transport.sendMail({
+        from: 'a@showroom.dev',
+        to: 'x@example.test',
+        subject: 'before',
+        text: '.',
+      });
+      expect(first.messages()).toHaveLength(1);
+
+      await first.close();
+      await expect(
+        transport.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: 'during', text: '.' }),
+      ).rejects.toMatchObject({ code: 'ESOCKET' });
+
+      const second = await startSmtpSink({ port: first.port });
+      try {
+        expect(second.url).toBe(first.url);
+        await transport.sendMail({
+          from: 'a@showroom.dev',
+          to: 'x@example.test',
+          subject: 'after',
+          text: '.',
+        });
+        expect(second.messages().map((m) => m.subject)).toEqual(['after']);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      transport.close();
+    }
+  });
+
+  it('drops a connection that is open when it closes, and closing twice is harmless', async () => {
+    const sink = await startSmtpSink();
+    const pooled = createTransport({ url: sink.url, pool: true });
+    try {
+      await pooled.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: 'pooled', text: '.' });
+      const started = Date.now();
+      await sink.close();
+      await sink.close();
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      pooled.close();
+    }
+  });
+});
