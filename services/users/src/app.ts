@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import { Router, type Express } from 'express';
 import type { Logger } from 'pino';
 import {
   OpenApiDocument,
@@ -12,6 +12,10 @@ import type { UsersDatabase } from './database';
 import { PeopleRepository } from './people/repository';
 import { peopleOperations, peopleRoutes } from './people/routes';
 import { PeopleService } from './people/service';
+import { teamOperations } from './team/openapi';
+import { TeamRepository } from './team/repository';
+import { teamRoutes } from './team/routes';
+import { TeamService } from './team/service';
 
 export interface UsersAppDeps {
   config: UsersConfig;
@@ -29,12 +33,13 @@ export function createUsersApp(deps: UsersAppDeps): Express {
     audience: config.AUTH_AUDIENCE,
   });
   const people = new PeopleService(new PeopleRepository(database.writer));
+  const team = new TeamService(new TeamRepository(database.writer));
 
   const info = {
     service: 'users',
     title: 'Showroom users API',
     version: config.APP_VERSION,
-    description: 'Dealer groups, dealerships, members and roles.',
+    description: 'Dealer groups, dealerships, members, roles and availability.',
   };
 
   return createServiceApp({
@@ -43,7 +48,7 @@ export function createUsersApp(deps: UsersAppDeps): Express {
     reporter: deps.reporter,
     isShuttingDown: deps.isShuttingDown,
     readiness: [{ name: 'mysql', critical: true, check: () => database.ping() }],
-    openApi: { info, document: new OpenApiDocument(info).add(...peopleOperations) },
-    routes: peopleRoutes(people, authenticate),
+    openApi: { info, document: new OpenApiDocument(info).add(...peopleOperations, ...teamOperations) },
+    routes: Router().use(peopleRoutes(people, authenticate), teamRoutes(team, authenticate)),
   });
 }

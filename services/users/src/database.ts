@@ -31,6 +31,8 @@ export interface MembershipTable {
   user_id: string;
   dealership_id: string;
   role: Role;
+  /** tinyint(1): 1 while the member takes new leads (round-robin skips 0). */
+  available: Generated<number>;
   created_at: Generated<Date>;
 }
 

@@ -104,6 +104,37 @@ export const DEMO_USERS = {
     name: 'Rita Rival',
     memberships: [{ dealershipId: rival.id, role: 'owner' }],
   },
+  // A second salesperson or two per rooftop, so leads have someone to round-robin between.
+  sales2: {
+    id: 'auth0|demo-sales-2',
+    email: 'sales2@demo.showroom.dev',
+    name: 'Sam Seller',
+    memberships: [{ dealershipId: downtown.id, role: 'sales' }],
+  },
+  northsideSales: {
+    id: 'auth0|demo-northside-sales',
+    email: 'sales.northside@demo.showroom.dev',
+    name: 'Nadia Novak',
+    memberships: [{ dealershipId: northside.id, role: 'sales' }],
+  },
+  northsideSales2: {
+    id: 'auth0|demo-northside-sales-2',
+    email: 'sales2.northside@demo.showroom.dev',
+    name: 'Noah Newman',
+    memberships: [{ dealershipId: northside.id, role: 'sales' }],
+  },
+  rivalSales: {
+    id: 'auth0|rival-sales',
+    email: 'sales@rival.showroom.dev',
+    name: 'Ravi Reyes',
+    memberships: [{ dealershipId: rival.id, role: 'sales' }],
+  },
+  rivalSales2: {
+    id: 'auth0|rival-sales-2',
+    email: 'sales2@rival.showroom.dev',
+    name: 'Rosa Romero',
+    memberships: [{ dealershipId: rival.id, role: 'sales' }],
+  },
 } as const satisfies Record<string, DemoUser>;
 
 export const ALL_DEMO_DEALERSHIPS: readonly DemoDealership[] = Object.values(DEMO_DEALERSHIPS);

@@ -90,7 +90,7 @@ describe('people: who a user is and where they work', () => {
       .selectFrom('memberships')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(6);
+    expect(Number(count.n)).toBe(11);
   });
 
   it('serves its OpenAPI 3.1 document', async () => {
