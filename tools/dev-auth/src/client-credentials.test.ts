@@ -1,5 +1,11 @@
 import { DEMO_USERS } from '@showroom/demo-data';
-import { MEMBERSHIPS_CLAIM, READ_MEMBERSHIPS_SCOPE, UserMembershipsSchema } from '@showroom/contracts';
+import {
+  MEMBERSHIPS_CLAIM,
+  READ_INVENTORY_SCOPE,
+  READ_MEMBERSHIPS_SCOPE,
+  READ_TEAM_SCOPE,
+  UserMembershipsSchema,
+} from '@showroom/contracts';
 import express from 'express';
 import { auth } from 'express-oauth2-jwt-bearer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +66,36 @@ describe('Services get machine tokens with client_credentials', () => {
     });
     expect(noAudience.status).toBe(403);
     expect(noAudience.body['error']).toBe('access_denied');
+  });
+
+  const servicesToken = (scope?: string) =>
+    postForm(`${devAuth.url}/oauth/token`, {
+      grant_type: 'client_credentials',
+      client_id: 'showroom-services',
+      client_secret: 'dev-services-secret',
+      audience: API,
+      ...(scope === undefined ? {} : { scope }),
+    });
+
+  it('showroom-services holds read:team and read:inventory when it names no scope, as Auth0 grants them all', async () => {
+    const tokens = await servicesToken();
+    expect(tokens.status).toBe(200);
+    expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(
+      `${READ_TEAM_SCOPE} ${READ_INVENTORY_SCOPE}`,
+    );
+  });
+
+  it('showroom-services gets just the scopes it names, and never one it was not granted', async () => {
+    const team = await servicesToken(READ_TEAM_SCOPE);
+    expect(decodeJwt(String(team.body['access_token'])).payload['scope']).toBe(READ_TEAM_SCOPE);
+
+    const inventory = await servicesToken(READ_INVENTORY_SCOPE);
+    expect(decodeJwt(String(inventory.body['access_token'])).payload['scope']).toBe(READ_INVENTORY_SCOPE);
+
+    // A scope outside the client grant is left out of the token.
+    const beyond = await servicesToken(`${READ_TEAM_SCOPE} ${READ_MEMBERSHIPS_SCOPE}`);
+    expect(beyond.status).toBe(200);
+    expect(decodeJwt(String(beyond.body['access_token'])).payload['scope']).toBe(READ_TEAM_SCOPE);
   });
 
   it('showroom-actions holds read:memberships, whether or not it names the scope', async () => {

@@ -1,5 +1,5 @@
 import type { ClientMetadata } from 'oidc-provider';
-import { READ_MEMBERSHIPS_SCOPE } from '@showroom/contracts';
+import { READ_INVENTORY_SCOPE, READ_MEMBERSHIPS_SCOPE, READ_TEAM_SCOPE } from '@showroom/contracts';
 import type { DevAuthConfig } from './config';
 
 export const PORTAL_CLIENT_ID = 'showroom-portal';
@@ -12,6 +12,9 @@ export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-
 export const PASSWORD_GRANT = 'password';
 /** The only realm (Auth0 "database connection") dev-auth has. */
 export const DEFAULT_REALM = 'Username-Password-Authentication';
+
+/** What the services' machine token may carry (Auth0: the M2M application's client grant). */
+export const SERVICES_API_SCOPES = [READ_TEAM_SCOPE, READ_INVENTORY_SCOPE] as const;
 
 /** What a user token may carry for the API: the OIDC scopes, as in an Auth0 access token. */
 export const USER_API_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
@@ -58,7 +61,7 @@ export function registeredClients(config: DevAuthConfig): RegisteredClient[] {
       apiScopes: [READ_MEMBERSHIPS_SCOPE],
     },
     {
-      // Service-to-service calls.
+      // Service-to-service calls: the leads service reads teams (round-robin) and looks vehicles up.
       metadata: {
         client_id: SERVICES_CLIENT_ID,
         client_name: 'Showroom services',
@@ -69,7 +72,7 @@ export function registeredClients(config: DevAuthConfig): RegisteredClient[] {
         redirect_uris: [],
       },
       webOrigins: [],
-      apiScopes: [],
+      apiScopes: SERVICES_API_SCOPES,
     },
   ];
   if (config.passwordGrantEnabled) {

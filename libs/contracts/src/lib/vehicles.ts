@@ -15,6 +15,9 @@ import {
   VEHICLE_STATUSES,
 } from './vehicle-options';
 
+/** Scope of a service's machine token to look vehicles up (leads resolving a VIN or stock number). */
+export const READ_INVENTORY_SCOPE = 'read:inventory';
+
 export const VehicleConditionSchema = z.enum(VEHICLE_CONDITIONS);
 export const VehicleStatusSchema = z.enum(VEHICLE_STATUSES);
 
