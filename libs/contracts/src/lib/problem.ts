@@ -12,6 +12,8 @@ export const PROBLEM_TYPES = {
   preconditionFailed: 'https://showroom.dev/problems/precondition-failed',
   preconditionRequired: 'https://showroom.dev/problems/precondition-required',
   unsupportedMediaType: 'https://showroom.dev/problems/unsupported-media-type',
+  tooManyRequests: 'https://showroom.dev/problems/too-many-requests',
+  invalidAdf: 'https://showroom.dev/problems/invalid-adf',
   serviceUnavailable: 'https://showroom.dev/problems/service-unavailable',
   internal: 'https://showroom.dev/problems/internal',
 } as const;

@@ -27,6 +27,8 @@ export interface ApiOperation {
   query?: z.ZodObject | z.ZodType;
   headers?: Array<{ name: string; required: boolean; description: string }>;
   body?: z.ZodType;
+  /** Media types the body may come as, when not JSON (e.g. ADF/XML). */
+  bodyMediaTypes?: string[];
   responses: Record<number, OperationResponse>;
   /** Problem answers (status → description), all application/problem+json. */
   problems?: Record<number, string>;
@@ -113,7 +115,12 @@ export class OpenApiDocument {
           ? {
               requestBody: {
                 required: true,
-                content: { 'application/json': { schema: toSchema(op.body, 'input') } },
+                content: Object.fromEntries(
+                  (op.bodyMediaTypes ?? ['application/json']).map((type) => [
+                    type,
+                    { schema: toSchema(op.body as z.ZodType, 'input') },
+                  ]),
+                ),
               },
             }
           : {}),

@@ -15,6 +15,11 @@ export interface ServiceAppOptions {
   openApi: { document: OpenApiDocument; info: OpenApiInfo };
   /** The service's own routes, mounted after the shared middleware. */
   routes: Router;
+  /**
+   * Routes that answer other origins than the portal's (a dealership's website, a lead provider):
+   * mounted before the shared CORS policy and body parser, so they bring their own.
+   */
+  publicRoutes?: Router;
   reporter?: ErrorReporter;
   isShuttingDown?: () => boolean;
 }
@@ -31,6 +36,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     healthRoutes(options.openApi.info.service, options.readiness, options.isShuttingDown ?? (() => false)),
   );
   app.use(requestLogger(logger));
+  if (options.publicRoutes) app.use(options.publicRoutes);
   app.use(
     cors({
       origin: config.CORS_ORIGINS,
