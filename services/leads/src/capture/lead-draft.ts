@@ -1,0 +1,104 @@
+import type {
+  ContactMethod,
+  LeadChannel,
+  LeadIntent,
+  ManualLeadInputParsed,
+  PersonRef,
+  WebsiteLeadInputParsed,
+} from '@showroom/contracts';
+
+export interface DraftVehicle {
+  vin: string | null;
+  stockNumber: string | null;
+  year: number | null;
+  make: string | null;
+  model: string | null;
+  trim: string | null;
+  condition: string | null;
+  priceCents: number | null;
+}
+
+/** A lead as it arrives from any channel, before duplicate checks and storage. */
+export interface LeadDraft {
+  channel: LeadChannel;
+  source: string;
+  intent: LeadIntent | null;
+  firstName: string;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  preferredContact: ContactMethod | null;
+  message: string | null;
+  tradeIn: Record<string, unknown> | null;
+  vehicle: DraftVehicle | null;
+  /** The ADF document or e-mail exactly as received. */
+  originalDocument: string | null;
+  /** A sender's own id for this lead (ADF `<id source=…>`): the same one twice is one lead. */
+  external: { source: string; id: string } | null;
+  /** Set when staff enter a lead and name who works it. */
+  assignee: PersonRef | null;
+  /** Who entered it; null for shoppers and lead providers. */
+  actor: PersonRef | null;
+}
+
+export function emptyVehicle(): DraftVehicle {
+  return {
+    vin: null,
+    stockNumber: null,
+    year: null,
+    make: null,
+    model: null,
+    trim: null,
+    condition: null,
+    priceCents: null,
+  };
+}
+
+function referencedVehicle(ref: { vin?: string; stockNumber?: string } | undefined): DraftVehicle | null {
+  if (!ref) return null;
+  return { ...emptyVehicle(), vin: ref.vin ?? null, stockNumber: ref.stockNumber ?? null };
+}
+
+export function websiteDraft(input: WebsiteLeadInputParsed): LeadDraft {
+  return {
+    channel: 'website',
+    source: `website:${input.intent}`,
+    intent: input.intent,
+    firstName: input.firstName,
+    lastName: input.lastName || null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    preferredContact: input.preferredContact ?? null,
+    message: input.message || null,
+    tradeIn: input.tradeIn ?? null,
+    vehicle: referencedVehicle(input.vehicle),
+    originalDocument: null,
+    external: null,
+    assignee: null,
+    actor: null,
+  };
+}
+
+export function manualDraft(input: ManualLeadInputParsed, actor: PersonRef, assignee: PersonRef | null): LeadDraft {
+  return {
+    channel: 'manual',
+    source: input.source,
+    intent: null,
+    firstName: input.firstName,
+    lastName: input.lastName || null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    preferredContact: input.preferredContact ?? null,
+    message: input.message || null,
+    tradeIn: null,
+    vehicle: referencedVehicle(input.vehicle),
+    originalDocument: null,
+    external: null,
+    assignee,
+    actor,
+  };
+}
+
+export function shopperNameOf(draft: { firstName: string; lastName: string | null }): string {
+  return [draft.firstName, draft.lastName].filter(Boolean).join(' ');
+}

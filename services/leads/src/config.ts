@@ -1,0 +1,41 @@
+import { baseConfigSchema, loadConfig } from '@showroom/server-kit';
+import { databaseConfigShape } from '@showroom/server-mysql';
+import { z } from 'zod';
+
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const leadsConfigSchema = baseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3003),
+  ...databaseConfigShape('LEADS', 'showroom_leads'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
+  /** Unset in AWS (the SDK finds DynamoDB); the local stand-in's address in dev and tests. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  DYNAMODB_REGION: z.string().min(1).default('us-east-1'),
+  LEAD_TIMELINE_TABLE: z.string().min(3).max(255).default('showroom-dev-lead-timeline'),
+  /** smtp://host:port or smtps://user:pass@host:port (SES SMTP in production). */
+  SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.email().default('leads@showroom.dev'),
+  /** Where links in e-mails to staff point (the portal's origin). */
+  PORTAL_URL: z.url().default('http://localhost:4200'),
+  USERS_API_URL: z.url().default('http://127.0.0.1:3002'),
+  INVENTORY_API_URL: z.url().default('http://127.0.0.1:3001'),
+  /** Machine credentials (client credentials grant) for calls to the users and inventory services. */
+  AUTH_CLIENT_ID: z.string().min(1).default('showroom-services'),
+  AUTH_CLIENT_SECRET: z.string().min(1).default('dev-services-secret'),
+  /** Run the outbox relay and its worker in this process (turn off to run them elsewhere). */
+  LEADS_WORKER_ENABLED: flag.default(true),
+  OUTBOX_POLL_MS: positiveInt(60_000).default(250),
+  /** Retry delays of outbox jobs grow from the first to the cap while a dependency is down. */
+  OUTBOX_RETRY_FIRST_MS: positiveInt(600_000).default(1000),
+  OUTBOX_RETRY_CAP_MS: positiveInt(3_600_000).default(60_000),
+  /** Website form submissions allowed per client address, and per dealership, in each window. */
+  PUBLIC_RATE_PER_ADDRESS: positiveInt(1_000_000).default(10),
+  PUBLIC_RATE_PER_DEALERSHIP: positiveInt(10_000_000).default(600),
+  PUBLIC_RATE_WINDOW_SECONDS: positiveInt(86_400).default(60),
+  ADF_MAX_BYTES: positiveInt(10_000_000).default(512 * 1024),
+});
+export type LeadsConfig = z.infer<typeof leadsConfigSchema>;
+
+export const loadLeadsConfig = (env: NodeJS.ProcessEnv = process.env): LeadsConfig =>
+  loadConfig(leadsConfigSchema, env);

@@ -1,0 +1,149 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { ContactMethod, LeadChannel, LeadIntent, LeadStatus, LostReason, TaskKind } from '@showroom/contracts';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+
+export interface LeadSettingsTable {
+  dealership_id: string;
+  dealership_name: string;
+  /** JSON array of origins. */
+  site_origins: string;
+  ack_enabled: ColumnType<number, boolean | undefined, boolean>;
+  ack_subject: string;
+  ack_body: string;
+  crm_forward_email: string | null;
+  from_name: string;
+  reply_to: string | null;
+  ingest_key_hash: string | null;
+  ingest_key_hint: string | null;
+  ingest_key_rotated_at: Date | null;
+  last_assigned_user_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface LeadTable {
+  id: string;
+  dealership_id: string;
+  status: LeadStatus;
+  lost_reason: LostReason | null;
+  channel: LeadChannel;
+  source: string;
+  intent: LeadIntent | null;
+  first_name: string;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  email_norm: string | null;
+  phone_norm: string | null;
+  preferred_contact: ContactMethod | null;
+  message: string | null;
+  /** JSON of the trade-in the shopper described. */
+  trade_in: string | null;
+  vehicle_id: string | null;
+  vehicle_vin: string | null;
+  vehicle_stock: string | null;
+  vehicle_year: number | null;
+  vehicle_make: string | null;
+  vehicle_model: string | null;
+  vehicle_trim: string | null;
+  vehicle_condition: string | null;
+  vehicle_price_cents: number | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  routed_at: Date | null;
+  submission_count: ColumnType<number, number | undefined, number>;
+  next_task_due_at: Date | null;
+  first_response_at: Date | null;
+  last_activity_at: Date;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface SubmissionTable {
+  id: string;
+  dealership_id: string;
+  lead_id: string;
+  channel: LeadChannel;
+  source: string;
+  intent: LeadIntent | null;
+  message: string | null;
+  original_document: string | null;
+  external_source: string | null;
+  external_id: string | null;
+  received_at: Date;
+}
+
+export interface IdempotencyKeyTable {
+  dealership_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  response_status: number;
+  response_body: string;
+  created_at: CreatedAt;
+}
+
+export interface NoteTable {
+  id: string;
+  dealership_id: string;
+  lead_id: string;
+  body: string;
+  author_id: string;
+  author_name: string;
+  created_at: Date;
+}
+
+export interface TaskTable {
+  id: string;
+  dealership_id: string;
+  lead_id: string;
+  kind: TaskKind;
+  title: string;
+  due_at: Date;
+  completed_at: Date | null;
+  created_by_id: string;
+  created_by_name: string;
+  created_at: Date;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  event_id: string;
+  dealership_id: string;
+  lead_id: string;
+  type: string;
+  payload: string;
+  occurred_at: Date;
+  published_at: Date | null;
+}
+
+export interface OutboxDeliveryTable {
+  event_id: string;
+  handler: string;
+  delivered_at: CreatedAt;
+}
+
+export interface LeadAnalyticsTable {
+  event_id: string;
+  dealership_id: string;
+  lead_id: string;
+  type: string;
+  channel: string;
+  source: string;
+  status: string;
+  occurred_at: Date;
+}
+
+export interface LeadsDatabase {
+  lead_settings: LeadSettingsTable;
+  leads: LeadTable;
+  lead_submissions: SubmissionTable;
+  idempotency_keys: IdempotencyKeyTable;
+  lead_notes: NoteTable;
+  lead_tasks: TaskTable;
+  outbox: OutboxTable;
+  outbox_deliveries: OutboxDeliveryTable;
+  lead_analytics: LeadAnalyticsTable;
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import { DEMO_DEALERSHIPS } from '@showroom/demo-data';
+import type { WebsiteLeadInputParsed } from '@showroom/contracts';
+import { CaptureService } from '../capture/capture-service';
+import { websiteDraft } from '../capture/lead-draft';
+import type { LeadsDatabase } from '../database';
+import { SettingsService } from '../settings/settings-service';
+import { SiteOrigins } from '../settings/site-origins';
+
+/** Each demo dealership's website, as the public form's allowed origin. */
+export const demoSiteOrigin = (slug: string) => `https://www.${slug}.example`;
+
+const DEMO_SHOPPERS: WebsiteLeadInputParsed[] = [
+  {
+    intent: 'check_availability',
+    firstName: 'Maya',
+    lastName: 'Patel',
+    email: 'maya.patel@example.com',
+    phone: '(614) 555-0142',
+    preferredContact: 'text',
+    message: 'Is this still on the lot? I could come by Saturday morning.',
+  },
+  {
+    intent: 'schedule_test_drive',
+    firstName: 'Jordan',
+    lastName: 'Reyes',
+    email: 'jordan.reyes@example.com',
+    preferredContact: 'email',
+    message: 'I would like to test drive it after 5 pm on a weekday.',
+  },
+  {
+    intent: 'value_trade_in',
+    firstName: 'Sam',
+    lastName: 'Okafor',
+    phone: '+1 614-555-0199',
+    preferredContact: 'phone',
+    message: 'Trading in a 2016 Civic with 98k miles.',
+    tradeIn: { year: 2016, make: 'Honda', model: 'Civic', mileage: 98000 },
+  },
+  {
+    intent: 'get_pre_approved',
+    firstName: 'Lena',
+    lastName: 'Kowalski',
+    email: 'lena.k@example.com',
+    preferredContact: 'any',
+  },
+];
+
+/**
+ * Registers the demo dealerships with their websites and, on an empty schema, files a few website
+ * leads through the real capture path: the service routes, e-mails and timelines them when it starts.
+ */
+export async function seedDemoLeads(db: Kysely<LeadsDatabase>): Promise<void> {
+  const settings = new SettingsService(db, new SiteOrigins(db));
+  const capture = new CaptureService(db, () => undefined);
+  for (const dealership of Object.values(DEMO_DEALERSHIPS)) {
+    await settings.register(dealership.id, dealership.name, [demoSiteOrigin(dealership.slug)]);
+    const existing = await db
+      .selectFrom('leads')
+      .select('id')
+      .where('dealership_id', '=', dealership.id)
+      .limit(1)
+      .executeTakeFirst();
+    if (existing) continue;
+    for (const shopper of DEMO_SHOPPERS) {
+      await capture.capture(dealership.id, [websiteDraft(shopper)]);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { OPEN_LEAD_STATUSES, normalizeEmail, normalizePhone, type LeadListQuery } from '@showroom/contracts';
+import type { LeadsDatabase } from '../database';
+import type { LeadViewer } from './lead-access';
+import type { LeadDetailParts, LeadRow } from './lead-view';
+
+type LeadQuery = SelectQueryBuilder<LeadsDatabase, 'leads', object>;
+
+const SORTS = {
+  newest: [['created_at', 'desc']],
+  oldest: [['created_at', 'asc']],
+  last_activity: [['last_activity_at', 'desc']],
+  follow_up: [[sql`next_task_due_at IS NULL`, 'asc'], ['next_task_due_at', 'asc']],
+} as const;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Reads leads; every query filters on the dealership and, for salespeople, on their own leads. */
+export class LeadRepository {
+  constructor(private readonly db: Kysely<LeadsDatabase>) {}
+
+  private visible(viewer: LeadViewer): LeadQuery {
+    let query = this.db.selectFrom('leads').where('dealership_id', '=', viewer.dealershipId);
+    if (!viewer.seesAll) query = query.where('assignee_id', '=', viewer.userId);
+    return query;
+  }
+
+  async find(viewer: LeadViewer, id: string): Promise<LeadRow | undefined> {
+    return this.visible(viewer).selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async list(viewer: LeadViewer, query: LeadListQuery, now: Date): Promise<{ rows: LeadRow[]; total: number }> {
+    let filtered = this.visible(viewer);
+    if (query.status) filtered = filtered.where('status', 'in', query.status);
+    if (query.channel) filtered = filtered.where('channel', 'in', query.channel);
+    if (query.source) filtered = filtered.where('source', '=', query.source);
+    if (query.assignee === 'unassigned') filtered = filtered.where('assignee_id', 'is', null);
+    else if (query.assignee === 'me') filtered = filtered.where('assignee_id', '=', viewer.userId);
+    else if (query.assignee) filtered = filtered.where('assignee_id', '=', query.assignee);
+    if (query.from) filtered = filtered.where('created_at', '>=', new Date(`${query.from}T00:00:00Z`));
+    if (query.to) {
+      filtered = filtered.where('created_at', '<', new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000));
+    }
+    if (query.overdue === true) filtered = filtered.where('next_task_due_at', '<', now);
+    if (query.overdue === false) {
+      filtered = filtered.where((eb) => eb.or([eb('next_task_due_at', 'is', null), eb('next_task_due_at', '>=', now)]));
+    }
+    if (query.q) filtered = this.search(filtered, query.q);
+
+    const offset = (query.page - 1) * query.pageSize;
+    let page = filtered.selectAll().limit(query.pageSize).offset(offset);
+    for (const [column, direction] of SORTS[query.sort ?? 'newest']) page = page.orderBy(column, direction);
+    const [rows, count] = await Promise.all([
+      page.orderBy('id').execute(),
+      filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.total) };
+  }
+
+  /** Name, e-mail or phone; a phone is compared in its normalised form. */
+  private search(query: LeadQuery, q: string): LeadQuery {
+    const like = `%${escapeLike(q)}%`;
+    const phone = /^[\d\s()+.-]+$/.test(q) ? normalizePhone(q) : null;
+    return query.where((eb) =>
+      eb.or([
+        eb(sql<string>`CONCAT_WS(' ', first_name, last_name)`, 'like', like),
+        eb('email_norm', 'like', `%${escapeLike(normalizeEmail(q))}%`),
+        ...(phone ? [eb('phone_norm', 'like', `%${phone}%`)] : []),
+      ]),
+    );
+  }
+
+  async counts(viewer: LeadViewer, now: Date): Promise<{ new: number; overdue: number; open: number; changeToken: string }> {
+    const row = await this.visible(viewer)
+      .select((eb) => [
+        eb.fn.sum<number>(sql`status = 'new'`).as('new_count'),
+        eb.fn.sum<number>(sql`next_task_due_at < ${now} AND status IN (${sql.join(OPEN_LEAD_STATUSES)})`).as('overdue_count'),
+        eb.fn.sum<number>(sql`status IN (${sql.join(OPEN_LEAD_STATUSES)})`).as('open_count'),
+        eb.fn.max('updated_at').as('last_change'),
+        eb.fn.countAll<number>().as('total'),
+      ])
+      .executeTakeFirstOrThrow();
+    const last = row.last_change ? new Date(row.last_change as unknown as string).getTime() : 0;
+    return {
+      new: Number(row.new_count ?? 0),
+      overdue: Number(row.overdue_count ?? 0),
+      open: Number(row.open_count ?? 0),
+      changeToken: `${row.total}-${last}`,
+    };
+  }
+
+  async detailParts(lead: LeadRow): Promise<LeadDetailParts> {
+    const scope = { dealership: lead.dealership_id, lead: lead.id };
+    const [submissions, notes, tasks, related] = await Promise.all([
+      this.db
+        .selectFrom('lead_submissions')
+        .selectAll()
+        .where('dealership_id', '=', scope.dealership)
+        .where('lead_id', '=', scope.lead)
+        .orderBy('received_at', 'desc')
+        .execute(),
+      this.db
+        .selectFrom('lead_notes')
+        .selectAll()
+        .where('dealership_id', '=', scope.dealership)
+        .where('lead_id', '=', scope.lead)
+        .orderBy('created_at', 'desc')
+        .execute(),
+      this.db
+        .selectFrom('lead_tasks')
+        .selectAll()
+        .where('dealership_id', '=', scope.dealership)
+        .where('lead_id', '=', scope.lead)
+        .orderBy('due_at', 'asc')
+        .execute(),
+      this.relatedLeads(lead),
+    ]);
+    return { submissions, notes, tasks, related };
+  }
+
+  /** The same shopper's other leads (same e-mail or phone), however old or closed. */
+  private relatedLeads(lead: LeadRow): Promise<LeadDetailParts['related']> {
+    if (!lead.email_norm && !lead.phone_norm) return Promise.resolve([]);
+    return this.db
+      .selectFrom('leads')
+      .select(['id', 'status', 'source', 'created_at'])
+      .where('dealership_id', '=', lead.dealership_id)
+      .where('id', '!=', lead.id)
+      .where((eb) =>
+        eb.or([
+          ...(lead.email_norm ? [eb('email_norm', '=', lead.email_norm)] : []),
+          ...(lead.phone_norm ? [eb('phone_norm', '=', lead.phone_norm)] : []),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
+      .limit(20)
+      .execute();
+  }
+}

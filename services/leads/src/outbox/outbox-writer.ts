@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { LeadsDatabase } from '../database';
+import type { NewLeadEvent } from './events';
+
+/**
+ * Records events in the caller's transaction: they exist exactly when the change they describe
+ * was committed. Returns the event ids.
+ */
+export async function writeOutbox(
+  trx: Kysely<LeadsDatabase>,
+  dealershipId: string,
+  occurredAt: Date,
+  events: NewLeadEvent[],
+): Promise<string[]> {
+  if (events.length === 0) return [];
+  const rows = events.map(({ type, leadId, ...payload }, index) => ({
+    event_id: randomUUID(),
+    dealership_id: dealershipId,
+    lead_id: leadId,
+    type,
+    payload: JSON.stringify(payload),
+    // Events of one change keep their order on the timeline, a millisecond apart.
+    occurred_at: new Date(occurredAt.getTime() + index),
+    published_at: null,
+  }));
+  await trx.insertInto('outbox').values(rows).execute();
+  return rows.map((row) => row.event_id);
+}

@@ -1,0 +1,104 @@
+import type { Queue } from 'bullmq';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { LeadEventType } from '@showroom/contracts';
+import type { LeadsDatabase } from '../database';
+import { SUBSCRIPTIONS, type OutboxHandlerName } from './events';
+
+export interface OutboxJob {
+  eventId: string;
+  handler: OutboxHandlerName;
+}
+
+const BATCH = 200;
+
+/**
+ * Moves committed outbox rows to the BullMQ queue, one job per consumer. Rows are claimed with
+ * SKIP LOCKED, so several instances relay side by side; a row is marked published only after
+ * Redis took its jobs, so with Redis away the events wait in MySQL and nothing is lost.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private failing = false;
+
+  constructor(
+    private readonly db: Kysely<LeadsDatabase>,
+    private readonly queue: Queue<OutboxJob>,
+    private readonly logger: Logger,
+    private readonly pollMs: number,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => this.kick(), this.pollMs);
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Publish now (called after each commit), without running two passes at once. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      if (this.again && this.timer) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while ((await this.publishBatch()) === BATCH);
+      if (this.failing) this.logger.info('outbox relay is publishing again');
+      this.failing = false;
+    } catch (error) {
+      if (!this.failing) this.logger.warn({ err: error }, 'outbox relay cannot publish; events wait in MySQL');
+      this.failing = true;
+    }
+  }
+
+  /** One batch; returns how many events it published. */
+  async publishBatch(): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('outbox')
+        .select(['id', 'event_id', 'type'])
+        .where('published_at', 'is', null)
+        .orderBy('id')
+        .limit(BATCH)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      if (rows.length === 0) return 0;
+      const jobs = rows.flatMap((row) =>
+        (SUBSCRIPTIONS[row.type as LeadEventType] ?? []).map((handler) => ({
+          name: handler,
+          data: { eventId: row.event_id, handler },
+          // The job id makes a re-publish after a crash a no-op while the first job is queued.
+          opts: { jobId: `${row.event_id}.${handler}` },
+        })),
+      );
+      await this.queue.addBulk(jobs);
+      await trx
+        .updateTable('outbox')
+        .set({ published_at: new Date() })
+        .where(
+          'id',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .execute();
+      return rows.length;
+    });
+  }
+}

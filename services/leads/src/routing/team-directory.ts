@@ -1,0 +1,42 @@
+import { TeamListSchema, type TeamMember } from '@showroom/contracts';
+import { getFromService } from '../clients/service-client';
+import type { ServiceTokens } from '../clients/machine-token';
+
+/** Who works at a dealership, from services/users (the source of truth for people and roles). */
+export interface TeamDirectory {
+  team(dealershipId: string): Promise<TeamMember[]>;
+  member(dealershipId: string, userId: string): Promise<TeamMember | null>;
+}
+
+const TTL_MS = 15_000;
+
+/** Reads the users service, keeping each dealership's team for 15 s. */
+export class UsersServiceDirectory implements TeamDirectory {
+  private readonly cache = new Map<string, { members: TeamMember[]; until: number }>();
+
+  constructor(
+    private readonly usersApiUrl: string,
+    private readonly tokens: ServiceTokens,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async team(dealershipId: string): Promise<TeamMember[]> {
+    const hit = this.cache.get(dealershipId);
+    if (hit && hit.until > this.now()) return hit.members;
+    const list = await getFromService(
+      this.usersApiUrl,
+      `/api/users/internal/dealerships/${encodeURIComponent(dealershipId)}/team`,
+      TeamListSchema,
+      this.tokens,
+    );
+    const members = list?.items ?? [];
+    this.cache.set(dealershipId, { members, until: this.now() + TTL_MS });
+    return members;
+  }
+
+  async member(dealershipId: string, userId: string): Promise<TeamMember | null> {
+    // A reassignment must see someone who just joined or came back: ask fresh.
+    this.cache.delete(dealershipId);
+    return (await this.team(dealershipId)).find((m) => m.id === userId) ?? null;
+  }
+}

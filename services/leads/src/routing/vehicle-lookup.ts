@@ -1,0 +1,29 @@
+import { VehicleSchema, type Vehicle } from '@showroom/contracts';
+import { z } from 'zod';
+import { getFromService } from '../clients/service-client';
+import type { ServiceTokens } from '../clients/machine-token';
+
+/** Finds the car a shopper asked about in the dealership's inventory. */
+export interface VehicleLookup {
+  find(dealershipId: string, ref: { vin: string | null; stockNumber: string | null }): Promise<Vehicle | null>;
+}
+
+const LookupSchema = z.object({ vehicle: VehicleSchema });
+
+export class InventoryServiceLookup implements VehicleLookup {
+  constructor(
+    private readonly inventoryApiUrl: string,
+    private readonly tokens: ServiceTokens,
+  ) {}
+
+  async find(dealershipId: string, ref: { vin: string | null; stockNumber: string | null }): Promise<Vehicle | null> {
+    const query = ref.vin ? `vin=${encodeURIComponent(ref.vin)}` : `stockNumber=${encodeURIComponent(ref.stockNumber ?? '')}`;
+    const found = await getFromService(
+      this.inventoryApiUrl,
+      `/api/inventory/internal/dealerships/${encodeURIComponent(dealershipId)}/vehicles/lookup?${query}`,
+      LookupSchema,
+      this.tokens,
+    );
+    return found?.vehicle ?? null;
+  }
+}

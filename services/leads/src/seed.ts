@@ -1,0 +1,14 @@
+// `npm start` runs this before the service: create and migrate the leads schema, load demo leads.
+import { prepareSchema } from '@showroom/server-mysql';
+import { loadLeadsConfig } from './config';
+import type { LeadsDatabase } from './database';
+import { seedDemoLeads } from './demo/seed-demo-leads';
+import { leadsMigrations } from './migrations';
+
+prepareSchema<LeadsDatabase>(loadLeadsConfig().LEADS_DATABASE_URL, leadsMigrations, seedDemoLeads).then(
+  () => console.log('leads: schema migrated, demo leads seeded'),
+  (error: unknown) => {
+    console.error('leads seed failed:', error);
+    process.exit(1);
+  },
+);

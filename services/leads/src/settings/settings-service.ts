@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { LeadSettings, LeadSettingsUpdate } from '@showroom/contracts';
+import type { LeadsDatabase } from '../database';
+import { DEFAULT_ACK_BODY, DEFAULT_ACK_SUBJECT, type SettingsRow } from '../mail/templates';
+import type { SiteOrigins } from './site-origins';
+
+function settingsOf(row: SettingsRow): LeadSettings {
+  return {
+    dealershipId: row.dealership_id,
+    siteOrigins: JSON.parse(row.site_origins) as string[],
+    acknowledgement: { enabled: Boolean(row.ack_enabled), subject: row.ack_subject, body: row.ack_body },
+    crmForwardEmail: row.crm_forward_email,
+    ingestKeyHint: row.ingest_key_hint ? `…${row.ingest_key_hint}` : null,
+    ingestKeyRotatedAt: row.ingest_key_rotated_at?.toISOString() ?? null,
+    fromName: row.from_name,
+    replyTo: row.reply_to,
+  };
+}
+
+/** A dealership's lead settings. The row is created on first use, so every dealership has defaults. */
+export class SettingsService {
+  constructor(
+    private readonly db: Kysely<LeadsDatabase>,
+    private readonly origins: SiteOrigins,
+  ) {}
+
+  /** Registers a dealership with default settings; does nothing when it already exists. */
+  async register(dealershipId: string, dealershipName: string, siteOrigins: string[] = []): Promise<void> {
+    await this.db
+      .insertInto('lead_settings')
+      .ignore()
+      .values({
+        dealership_id: dealershipId,
+        dealership_name: dealershipName,
+        site_origins: JSON.stringify(siteOrigins),
+        ack_enabled: true,
+        ack_subject: DEFAULT_ACK_SUBJECT,
+        ack_body: DEFAULT_ACK_BODY,
+        crm_forward_email: null,
+        from_name: dealershipName,
+        reply_to: null,
+      })
+      .execute();
+  }
+
+  async get(dealershipId: string, dealershipName: string): Promise<LeadSettings> {
+    await this.register(dealershipId, dealershipName);
+    const row = await this.db
+      .selectFrom('lead_settings')
+      .selectAll()
+      .where('dealership_id', '=', dealershipId)
+      .executeTakeFirstOrThrow();
+    return settingsOf(row);
+  }
+
+  async update(dealershipId: string, dealershipName: string, update: LeadSettingsUpdate): Promise<LeadSettings> {
+    await this.register(dealershipId, dealershipName);
+    await this.db
+      .updateTable('lead_settings')
+      .set({
+        ...(update.siteOrigins ? { site_origins: JSON.stringify([...new Set(update.siteOrigins)]) } : {}),
+        ...(update.acknowledgement
+          ? {
+              ack_enabled: update.acknowledgement.enabled,
+              ack_subject: update.acknowledgement.subject,
+              ack_body: update.acknowledgement.body,
+            }
+          : {}),
+        ...(update.crmForwardEmail !== undefined ? { crm_forward_email: update.crmForwardEmail } : {}),
+        ...(update.fromName ? { from_name: update.fromName } : {}),
+        ...(update.replyTo !== undefined ? { reply_to: update.replyTo } : {}),
+        updated_at: new Date(),
+      })
+      .where('dealership_id', '=', dealershipId)
+      .execute();
+    this.origins.forget(dealershipId);
+    return this.get(dealershipId, dealershipName);
+  }
+}

@@ -1,0 +1,32 @@
+import request from 'supertest';
+import type { TeamMember, WebsiteLeadInput } from '@showroom/contracts';
+import type { LeadsTestContext, TestDealership } from './leads-test-app';
+
+/** A website form as a dealer site posts it. */
+export function websiteLead(overrides: Partial<WebsiteLeadInput> = {}): WebsiteLeadInput {
+  return {
+    intent: 'check_availability',
+    firstName: 'Maya',
+    lastName: 'Patel',
+    email: `maya.${Math.random().toString(36).slice(2, 8)}@example.com`,
+    phone: `614-555-${String(Math.floor(1000 + Math.random() * 8999))}`,
+    message: 'Is it still available?',
+    ...overrides,
+  };
+}
+
+export function postWebsiteLead(ctx: LeadsTestContext, dealershipId: string, body: unknown) {
+  return request(ctx.app).post(`/api/leads/public/dealerships/${dealershipId}/leads`).send(body as object);
+}
+
+/** Requests as a member of the dealership, with their token and the dealership header. */
+export async function asMember(ctx: LeadsTestContext, who: TeamMember, dealership: TestDealership) {
+  const token = await ctx.tokenFor(who, dealership.id);
+  const call = (method: 'get' | 'post' | 'patch', path: string) =>
+    request(ctx.app)[method](path).auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealership.id);
+  return {
+    get: (path: string) => call('get', path),
+    post: (path: string, body?: object) => call('post', path).send(body),
+    patch: (path: string, body?: object) => call('patch', path).send(body),
+  };
+}

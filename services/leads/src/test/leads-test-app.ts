@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
+import type { Role, TeamMember } from '@showroom/contracts';
+import { createRedis } from '@showroom/server-cache';
+import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import {
+  createTestSchema,
+  startDynamoLocal,
+  startSmtpSink,
+  startTcpProxy,
+  startTestIssuer,
+  testLogger,
+  TEST_REDIS_URL,
+  type DynamoLocal,
+  type SmtpSink,
+  type TcpProxy,
+  type TestIssuer,
+} from '@showroom/server-testing';
+import { createLeadsApp } from '../app';
+import { loadLeadsConfig } from '../config';
+import type { LeadsDatabase } from '../database';
+import { Mailer } from '../mail/mailer';
+import { leadsMigrations } from '../migrations';
+import { outboxHandlers } from '../outbox/handlers';
+import { startOutbox, type OutboxRuntime } from '../outbox/outbox-runtime';
+import { UsersServiceDirectory } from '../routing/team-directory';
+import { InventoryServiceLookup } from '../routing/vehicle-lookup';
+import { SettingsService } from '../settings/settings-service';
+import { SiteOrigins } from '../settings/site-origins';
+import { createDynamoClient, TimelineStore } from '../timeline/timeline-store';
+import { startPeerServices, type PeerServices } from './peer-services';
+
+export interface LeadsTestOptions {
+  /** Website form limits (per address / per dealership per window). */
+  rateLimits?: { perAddress: number; perDealership: number; windowSeconds: number };
+}
+
+export interface TestDealership {
+  id: string;
+  name: string;
+  siteOrigin: string;
+  team: { owner: TeamMember; manager: TeamMember; sales: [TeamMember, TeamMember]; viewer: TeamMember };
+}
+
+/**
+ * The real leads service in-process on a schema of its own, with the real outbox relay and worker
+ * on Redis, the DynamoDB stand-in, an SMTP sink and a local issuer. DynamoDB and Redis are
+ * reached through TCP proxies, so a test can cut them.
+ */
+export interface LeadsTestContext {
+  app: Express;
+  issuer: TestIssuer;
+  database: Database<LeadsDatabase>;
+  redis: Redis;
+  sink: SmtpSink;
+  peers: PeerServices;
+  timeline: TimelineStore;
+  dynamoProxy: TcpProxy;
+  redisProxy: TcpProxy;
+  /** A dealership that takes leads, with an owner, a manager, two salespeople and a viewer. */
+  newDealership(): Promise<TestDealership>;
+  tokenFor(member: TeamMember, dealershipId: string): Promise<string>;
+  /** Resolves once every outbox event has been published and every job of it has run. */
+  settle(timeoutMs?: number): Promise<void>;
+  restartSink(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function member(role: Role, name: string): TeamMember {
+  const id = `auth0|${role}-${randomUUID().slice(0, 8)}`;
+  return { id, name, email: `${id.slice(6)}@example.test`, role, available: true };
+}
+
+export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise<LeadsTestContext> {
+  const schema = await createTestSchema('leads');
+  const [issuer, dynamo, peers] = await Promise.all([startTestIssuer(), startDynamoLocal(), startPeerServices()]);
+  let sink = await startSmtpSink();
+  const sinkPort = sink.port;
+  const dynamoProxy = await startTcpProxy('127.0.0.1', dynamo.port);
+  const redisTarget = new URL(TEST_REDIS_URL);
+  const redisProxy = await startTcpProxy(redisTarget.hostname, Number(redisTarget.port || 6379));
+  const redisUrl = `redis://127.0.0.1:${redisProxy.port}${redisTarget.pathname}`;
+  const limits = options.rateLimits ?? { perAddress: 1000, perDealership: 10_000, windowSeconds: 60 };
+  const config = loadLeadsConfig({
+    NODE_ENV: 'test',
+    LEADS_DATABASE_URL: schema.url,
+    REDIS_URL: redisUrl,
+    AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
+    SMTP_URL: sink.url,
+    DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamoProxy.port}`,
+    LEAD_TIMELINE_TABLE: `test-timeline-${randomUUID().slice(0, 8)}`,
+    PUBLIC_RATE_PER_ADDRESS: String(limits.perAddress),
+    PUBLIC_RATE_PER_DEALERSHIP: String(limits.perDealership),
+    PUBLIC_RATE_WINDOW_SECONDS: String(limits.windowSeconds),
+    OUTBOX_POLL_MS: '100',
+    OUTBOX_RETRY_FIRST_MS: '100',
+    OUTBOX_RETRY_CAP_MS: '400',
+  });
+  process.env['AWS_ACCESS_KEY_ID'] ??= 'local';
+  process.env['AWS_SECRET_ACCESS_KEY'] ??= 'local';
+  const logger = testLogger();
+  const database = createDatabase<LeadsDatabase>({ writerUrl: schema.url, readerUrls: [], connectionLimit: 8 });
+  await migrateToLatest(database.writer, leadsMigrations);
+  const redis = createRedis(config.REDIS_URL, logger);
+  const dynamoClient = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.DYNAMODB_REGION });
+  const timeline = new TimelineStore(dynamoClient, config.LEAD_TIMELINE_TABLE);
+  await timeline.ensureTable();
+  const tokens = { token: () => issuer.machineToken('showroom-services', ['read:team', 'read:inventory']) };
+  const team = new UsersServiceDirectory(peers.url, tokens);
+  const mailer = new Mailer(config.SMTP_URL);
+  let relayKick = () => undefined as void;
+  const kick = () => relayKick();
+  const outbox: OutboxRuntime = startOutbox(
+    database.writer,
+    outboxHandlers({
+      db: database.writer,
+      timeline,
+      team,
+      inventory: new InventoryServiceLookup(peers.url, tokens),
+      mailer,
+      mailFrom: config.MAIL_FROM,
+      portalUrl: config.PORTAL_URL,
+      kick,
+    }),
+    {
+      redisUrl: config.REDIS_URL,
+      pollMs: config.OUTBOX_POLL_MS,
+      retry: { firstMs: config.OUTBOX_RETRY_FIRST_MS, capMs: config.OUTBOX_RETRY_CAP_MS },
+      consume: true,
+      prefix: `test-${randomUUID().slice(0, 8)}`,
+    },
+    logger,
+  );
+  relayKick = () => outbox.relay.kick();
+  const app = createLeadsApp({ config, logger, database, redis, timeline, team, kick });
+  const settings = new SettingsService(database.writer, new SiteOrigins(database.writer));
+
+  const context: LeadsTestContext = {
+    app,
+    issuer,
+    database,
+    redis,
+    get sink() {
+      return sink;
+    },
+    peers,
+    timeline,
+    dynamoProxy,
+    redisProxy,
+    async newDealership() {
+      const id = randomUUID();
+      const name = `Test Motors ${id.slice(0, 4)}`;
+      const siteOrigin = `https://www.test-${id.slice(0, 8)}.example`;
+      const dealership: TestDealership = {
+        id,
+        name,
+        siteOrigin,
+        team: {
+          owner: member('owner', 'Olga Owner'),
+          manager: member('manager', 'Max Manager'),
+          sales: [member('sales', 'Sara Sales'), member('sales', 'Tom Sales')],
+          viewer: member('viewer', 'Vic Viewer'),
+        },
+      };
+      const { owner, manager, sales, viewer } = dealership.team;
+      peers.teams.set(id, [owner, manager, ...sales, viewer]);
+      await settings.register(id, name, [siteOrigin]);
+      return dealership;
+    },
+    tokenFor: (who, dealershipId) =>
+      issuer.tokenFor({
+        sub: who.id,
+        name: who.name,
+        email: who.email,
+        memberships: [{ dealershipId, role: who.role }],
+      }),
+    async settle(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const pending = await database.writer
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('published_at', 'is', null)
+          .executeTakeFirstOrThrow();
+        const counts = await outbox.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        const busy = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        if (Number(pending.n) === 0 && busy === 0) return;
+        if (Date.now() > deadline) {
+          throw new Error(`outbox not settled: ${pending.n} unpublished, jobs ${JSON.stringify(counts)}`);
+        }
+        kick();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async restartSink() {
+      sink = await startSmtpSink({ port: sinkPort });
+    },
+    async close() {
+      await outbox.close();
+      mailer.close();
+      redis.disconnect();
+      dynamoClient.destroy();
+      await Promise.all([dynamoProxy.close(), redisProxy.close()]);
+      await database.close();
+      await Promise.all([issuer.close(), dynamo.close(), peers.close(), sink.close().catch(() => undefined)]);
+      await schema.drop();
+    },
+  };
+  return context;
+}
