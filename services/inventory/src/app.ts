@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import { Router, type Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { TenantCache, pingRedis } from '@showroom/server-cache';
@@ -11,6 +11,7 @@ import {
 import type { Database } from '@showroom/server-mysql';
 import type { InventoryConfig } from './config';
 import type { InventoryDatabase } from './database';
+import { internalVehicleRoutes } from './vehicles/internal-routes';
 import { vehicleOperations } from './vehicles/openapi';
 import { VehicleRepository } from './vehicles/repository';
 import { vehicleRoutes } from './vehicles/routes';
@@ -59,6 +60,10 @@ export function createInventoryApp(deps: InventoryAppDeps): Express {
       { name: 'redis', critical: false, check: () => pingRedis(redis) },
     ],
     openApi: { info, document: new OpenApiDocument(info).add(...vehicleOperations) },
-    routes: vehicleRoutes(vehicles, authenticate),
+    // Internal routes first: the dealer routes require X-Dealership-Id on everything under /api/inventory.
+    routes: Router().use(
+      internalVehicleRoutes(vehicles, authenticate),
+      vehicleRoutes(vehicles, authenticate),
+    ),
   });
 }

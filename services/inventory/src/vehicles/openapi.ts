@@ -8,6 +8,8 @@ import {
   VinDecodingSchema,
 } from '@showroom/contracts';
 import type { ApiOperation } from '@showroom/server-kit';
+import { z } from 'zod';
+import { lookupParams, vehicleLookupQuery } from './internal-routes';
 import { stockNumberQuery, vehicleIdParams, vinParams } from './routes';
 
 const dealershipHeader = {
@@ -110,5 +112,21 @@ export const vehicleOperations: ApiOperation[] = [
     headers: [dealershipHeader],
     responses: { 200: { description: 'What the VIN says', schema: VinDecodingSchema } },
     problems: common,
+  },
+  {
+    method: 'get',
+    path: '/api/inventory/internal/dealerships/:dealershipId/vehicles/lookup',
+    tag: 'services',
+    summary:
+      'Find the vehicle a lead names, by VIN or stock number (exactly one); machine token with scope read:inventory',
+    params: lookupParams,
+    query: vehicleLookupQuery,
+    responses: { 200: { description: 'The vehicle', schema: z.object({ vehicle: VehicleSchema }) } },
+    problems: {
+      400: 'Neither or both of vin and stockNumber, or a bad value',
+      401: 'No valid token',
+      403: 'Missing scope read:inventory',
+      404: 'No such vehicle in this dealership',
+    },
   },
 ];

@@ -91,6 +91,25 @@ export class VehicleRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * For another service naming a car: the vehicle with this VIN (or stock number; both compare
+   * case-insensitively, as the schema's collation does), the one on the lot before sold ones,
+   * newest first. Reads a replica: nothing here follows the caller's own write.
+   */
+  async findForLookup(
+    dealershipId: string,
+    ref: { vin: string } | { stockNumber: string },
+  ): Promise<VehicleRow | undefined> {
+    return this.reader
+      .selectFrom('vehicles')
+      .selectAll()
+      .where('dealership_id', '=', dealershipId)
+      .where((eb) => ('vin' in ref ? eb('vin', '=', ref.vin) : eb('stock_number', '=', ref.stockNumber)))
+      .orderBy(sql`status IN ('available', 'pending')`, 'desc')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+  }
+
   /** The newest vehicle with this VIN that is still on the lot (available or pending), if any. */
   async findInStockByVin(dealershipId: string, vin: string): Promise<VehicleRow | undefined> {
     return this.writer

@@ -60,6 +60,16 @@ export class VehicleService {
     return json;
   }
 
+  /** The vehicle another service names by VIN or stock number, or a 404 when this dealership has none. */
+  async lookUp(dealershipId: string, ref: { vin: string } | { stockNumber: string }): Promise<Vehicle> {
+    const row = await this.vehicles.findForLookup(dealershipId, ref);
+    if (!row)
+      throw problems.notFound(
+        'vin' in ref ? `Vehicle with VIN ${ref.vin}` : `Stock number ${ref.stockNumber}`,
+      );
+    return vehicleFromRow(row, this.clock());
+  }
+
   async addVehicle(dealershipId: string, input: VehicleInputParsed): Promise<Vehicle> {
     await this.assertStockNumberFree(dealershipId, input.stockNumber);
     await this.assertVinNotOnLot(dealershipId, input.vin);
