@@ -8,15 +8,14 @@ export interface TeamDirectory {
   member(dealershipId: string, userId: string): Promise<TeamMember | null>;
 }
 
-const TTL_MS = 15_000;
-
-/** Reads the users service, keeping each dealership's team for 15 s. */
+/** Reads the users service, keeping each dealership's team a short while (15 s by default). */
 export class UsersServiceDirectory implements TeamDirectory {
   private readonly cache = new Map<string, { members: TeamMember[]; until: number }>();
 
   constructor(
     private readonly usersApiUrl: string,
     private readonly tokens: ServiceTokens,
+    private readonly ttlMs = 15_000,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -30,7 +29,7 @@ export class UsersServiceDirectory implements TeamDirectory {
       this.tokens,
     );
     const members = list?.items ?? [];
-    this.cache.set(dealershipId, { members, until: this.now() + TTL_MS });
+    this.cache.set(dealershipId, { members, until: this.now() + this.ttlMs });
     return members;
   }
 

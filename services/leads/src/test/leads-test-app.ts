@@ -107,7 +107,7 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
   const timeline = new TimelineStore(dynamoClient, config.LEAD_TIMELINE_TABLE);
   await timeline.ensureTable();
   const tokens = { token: () => issuer.machineToken('showroom-services', ['read:team', 'read:inventory']) };
-  const team = new UsersServiceDirectory(peers.url, tokens);
+  const team = new UsersServiceDirectory(peers.url, tokens, 0);
   const mailer = new Mailer(config.SMTP_URL);
   let relayKick = () => undefined as void;
   const kick = () => relayKick();
