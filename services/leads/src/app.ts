@@ -59,14 +59,19 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
   const settings = new SettingsService(db, origins);
 
   /** Sales enter leads for themselves; those who assign may name anyone on the team. */
-  async function resolveAssignee(viewer: LeadViewer, assigneeId: string | undefined): Promise<PersonRef | null> {
+  async function resolveAssignee(
+    viewer: LeadViewer,
+    assigneeId: string | undefined,
+  ): Promise<PersonRef | null> {
     if (assigneeId === undefined || assigneeId === viewer.userId) {
       return viewer.canAssign && assigneeId === undefined ? null : { id: viewer.userId, name: viewer.name };
     }
     if (!viewer.canAssign) throw problems.forbidden('Your role may enter leads only for yourself.');
     const member = await team.member(viewer.dealershipId, assigneeId);
     if (!member || member.role === 'viewer') {
-      throw problems.validation([{ name: 'body.assigneeId', reason: 'is not someone who sells at this dealership' }]);
+      throw problems.validation([
+        { name: 'body.assigneeId', reason: 'is not someone who sells at this dealership' },
+      ]);
     }
     return { id: member.id, name: member.name };
   }

@@ -1,5 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ContactMethod, LeadChannel, LeadIntent, LeadStatus, LostReason, TaskKind } from '@showroom/contracts';
+import type {
+  ContactMethod,
+  LeadChannel,
+  LeadIntent,
+  LeadStatus,
+  LostReason,
+  TaskKind,
+} from '@showroom/contracts';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>;

@@ -31,7 +31,9 @@ runService(
     const timeline = new TimelineStore(dynamo, config.LEAD_TIMELINE_TABLE);
     if (config.DYNAMODB_ENDPOINT) {
       // The local stand-in starts empty; in AWS, Terraform owns the table.
-      await timeline.ensureTable().catch((error: unknown) => logger.warn({ err: error }, 'timeline table not ready'));
+      await timeline
+        .ensureTable()
+        .catch((error: unknown) => logger.warn({ err: error }, 'timeline table not ready'));
     }
     const tokens = new ClientCredentialsTokens({
       issuerBaseURL: config.AUTH_ISSUER_BASE_URL,

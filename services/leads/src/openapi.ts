@@ -41,7 +41,10 @@ const ingestKey = {
   required: true,
   description: 'Bearer <the dealership’s ADF ingest key> (rotated by an owner in the portal).',
 };
-const common = { 401: 'No valid token', 403: 'Not a member of that dealership, or the role does not allow it' };
+const common = {
+  401: 'No valid token',
+  403: 'Not a member of that dealership, or the role does not allow it',
+};
 const hidden = { 404: 'No such lead, or one the caller may not see (a salesperson’s colleague’s lead)' };
 
 export const leadOperations: ApiOperation[] = [
@@ -56,7 +59,10 @@ export const leadOperations: ApiOperation[] = [
     body: WebsiteLeadInputSchema,
     responses: {
       201: { description: 'Stored (or attached to the shopper’s open lead)', schema: CaptureResultSchema },
-      200: { description: 'The same Idempotency-Key and body was already stored', schema: CaptureResultSchema },
+      200: {
+        description: 'The same Idempotency-Key and body was already stored',
+        schema: CaptureResultSchema,
+      },
       202: { description: 'Dropped: the honeypot field was filled' },
     },
     problems: {
@@ -78,7 +84,10 @@ export const leadOperations: ApiOperation[] = [
     bodyMediaTypes: ['application/xml', 'application/x-adf+xml', 'text/xml'],
     responses: {
       201: { description: 'Stored', schema: AdfCaptureResultSchema },
-      200: { description: 'Every prospect was already stored (same ADF id and source)', schema: AdfCaptureResultSchema },
+      200: {
+        description: 'Every prospect was already stored (same ADF id and source)',
+        schema: AdfCaptureResultSchema,
+      },
     },
     problems: {
       400: 'Not ADF: invalidParams names the element and the reason',
@@ -97,7 +106,11 @@ export const leadOperations: ApiOperation[] = [
     body: z.string().describe('The raw message'),
     bodyMediaTypes: ['message/rfc822'],
     responses: { 201: { description: 'Stored', schema: AdfCaptureResultSchema } },
-    problems: { 400: 'No ADF in the message, or not ADF', 401: 'Missing or unknown ingest key', 415: 'Not message/rfc822' },
+    problems: {
+      400: 'No ADF in the message, or not ADF',
+      401: 'Missing or unknown ingest key',
+      415: 'Not message/rfc822',
+    },
   },
   {
     method: 'get',
@@ -147,7 +160,12 @@ export const leadOperations: ApiOperation[] = [
     headers: [dealershipHeader],
     body: StatusChangeInputSchema,
     responses: { 200: { description: 'The lead', schema: LeadDetailSchema } },
-    problems: { 400: 'Invalid change', ...common, ...hidden, 409: 'Not an allowed move from the current status' },
+    problems: {
+      400: 'Invalid change',
+      ...common,
+      ...hidden,
+      409: 'Not an allowed move from the current status',
+    },
   },
   {
     method: 'post',

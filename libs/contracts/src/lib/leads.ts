@@ -242,7 +242,10 @@ export const LeadListQuerySchema = z
     /** Arrival date range, inclusive, as calendar dates (UTC). */
     from: queryDate.optional(),
     to: queryDate.optional(),
-    overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    overdue: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     q: z.string().trim().min(1).max(100).optional(),
     sort: z.enum(LEAD_SORTS).optional(),
     page: queryInt(1, 10_000).default(1),

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asMember } from '../test/lead-requests';
 import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
 
-function adfDocument(prospects: Array<{ id?: string; first: string; last: string; email?: string; phone?: string }>) {
+function adfDocument(
+  prospects: Array<{ id?: string; first: string; last: string; email?: string; phone?: string }>,
+) {
   const body = prospects
     .map(
       (p) => `
@@ -44,7 +46,11 @@ describe('ADF/XML capture', () => {
   afterAll(() => ctx.close());
 
   const postAdf = (xml: string, type = 'application/xml', withKey = key) =>
-    request(ctx.app).post('/api/leads/adf').set('Content-Type', type).auth(withKey, { type: 'bearer' }).send(xml);
+    request(ctx.app)
+      .post('/api/leads/adf')
+      .set('Content-Type', type)
+      .auth(withKey, { type: 'bearer' })
+      .send(xml);
 
   it('takes a document with two prospects as two leads, keeping the original document and the provider', async () => {
     const xml = adfDocument([
@@ -73,7 +79,11 @@ describe('ADF/XML capture', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body.leads[0].leadId).toBe(first.body.leads[0].leadId);
-    const rows = await ctx.database.writer.selectFrom('lead_submissions').select('id').where('external_id', '=', 'CM-2001').execute();
+    const rows = await ctx.database.writer
+      .selectFrom('lead_submissions')
+      .select('id')
+      .where('external_id', '=', 'CM-2001')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
@@ -116,7 +126,9 @@ describe('ADF/XML capture', () => {
   it('wants the dealership’s current ingest key', async () => {
     const xml = adfDocument([{ first: 'K', last: 'Ey', email: 'key@example.com' }]);
     expect((await postAdf(xml, 'application/xml', 'srk_wrong')).status).toBe(401);
-    expect((await request(ctx.app).post('/api/leads/adf').set('Content-Type', 'application/xml').send(xml)).status).toBe(401);
+    expect(
+      (await request(ctx.app).post('/api/leads/adf').set('Content-Type', 'application/xml').send(xml)).status,
+    ).toBe(401);
     const owner = await asMember(ctx, dealer.team.owner, dealer);
     const rotated = await owner.post('/api/leads/settings/ingest-key');
     expect(rotated.status).toBe(201);
@@ -150,7 +162,12 @@ describe('ADF/XML capture', () => {
     expect(lead.body).toMatchObject({ channel: 'email', source: 'CarMarket', shopper: { firstName: 'Eve' } });
     expect(lead.body.submissions[0].originalDocument).toContain('Subject: New lead');
 
-    const plain = await new MailComposer({ from: 'x@y.example', to: 'd@example.com', subject: 'Hello', text: 'no lead here' })
+    const plain = await new MailComposer({
+      from: 'x@y.example',
+      to: 'd@example.com',
+      subject: 'Hello',
+      text: 'no lead here',
+    })
       .compile()
       .build();
     const none = await request(ctx.app)

@@ -54,7 +54,8 @@ export function adfDraft(
   const email = customer.emails.find((e) => plausibleEmail.safeParse(e).success) ?? null;
   const phone = customer.phones.find((p) => normalizePhone(p.number) !== null)?.number ?? null;
   const [firstOfFull, ...restOfFull] = (customer.fullName ?? '').split(/\s+/).filter(Boolean);
-  const firstName = fit(customer.firstName ?? firstOfFull ?? email?.split('@')[0] ?? 'Shopper', 80) ?? 'Shopper';
+  const firstName =
+    fit(customer.firstName ?? firstOfFull ?? email?.split('@')[0] ?? 'Shopper', 80) ?? 'Shopper';
   const lastName = fit(customer.lastName ?? (restOfFull.join(' ') || null), 80);
   const id = prospect.ids[0];
   return {
@@ -70,7 +71,9 @@ export function adfDraft(
     tradeIn: tradeInOf(tradeIn),
     vehicle: vehicleOf(wanted),
     originalDocument,
-    external: id ? { source: fit(id.source ?? source, 80) ?? source, id: fit(id.value, 120) ?? id.value } : null,
+    external: id
+      ? { source: fit(id.source ?? source, 80) ?? source, id: fit(id.value, 120) ?? id.value }
+      : null,
     assignee: null,
     actor: null,
   };

@@ -51,40 +51,32 @@ export function adfRoutes(deps: { capture: CaptureService; keys: IngestKeys; max
   const { capture, keys, maxBytes } = deps;
   const router = Router();
 
-  router.post(
-    ADF_PATH,
-    express.text({ type: () => true, limit: maxBytes }),
-    async (req, res) => {
-      const dealershipId = await dealershipOfKey(req, keys);
-      if (!req.is(XML_TYPES)) throw unsupported(req, XML_TYPES);
-      const xml = typeof req.body === 'string' ? req.body : '';
-      const document = parsed(() => parseAdf(xml, { maxBytes }));
-      const drafts = document.prospects.map((p) => adfDraft(p, xml, 'adf', 'ADF'));
-      const { results, replayed } = await capture.capture(dealershipId, drafts, idempotencyOf(req, xml));
-      res.status(replayed ? 200 : 201).json({ leads: results });
-    },
-  );
+  router.post(ADF_PATH, express.text({ type: () => true, limit: maxBytes }), async (req, res) => {
+    const dealershipId = await dealershipOfKey(req, keys);
+    if (!req.is(XML_TYPES)) throw unsupported(req, XML_TYPES);
+    const xml = typeof req.body === 'string' ? req.body : '';
+    const document = parsed(() => parseAdf(xml, { maxBytes }));
+    const drafts = document.prospects.map((p) => adfDraft(p, xml, 'adf', 'ADF'));
+    const { results, replayed } = await capture.capture(dealershipId, drafts, idempotencyOf(req, xml));
+    res.status(replayed ? 200 : 201).json({ leads: results });
+  });
 
-  router.post(
-    ADF_EMAIL_PATH,
-    express.raw({ type: () => true, limit: maxBytes * 4 }),
-    async (req, res) => {
-      const dealershipId = await dealershipOfKey(req, keys);
-      if (!req.is(EMAIL_TYPES)) throw unsupported(req, EMAIL_TYPES);
-      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const email = await adfFromEmail(raw).catch((error: unknown) => {
-        throw error instanceof AdfError ? invalidAdf(error) : error;
-      });
-      const document = parsed(() => parseAdf(email.xml, { maxBytes }));
-      const sender = email.from?.split('@')[1] ?? 'e-mail';
-      const drafts = document.prospects.map((p) => adfDraft(p, raw.toString('utf8'), 'email', sender));
-      const { results, replayed } = await capture.capture(
-        dealershipId,
-        drafts,
-        idempotencyOf(req, email.messageId ?? raw.toString('base64')),
-      );
-      res.status(replayed ? 200 : 201).json({ leads: results });
-    },
-  );
+  router.post(ADF_EMAIL_PATH, express.raw({ type: () => true, limit: maxBytes * 4 }), async (req, res) => {
+    const dealershipId = await dealershipOfKey(req, keys);
+    if (!req.is(EMAIL_TYPES)) throw unsupported(req, EMAIL_TYPES);
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const email = await adfFromEmail(raw).catch((error: unknown) => {
+      throw error instanceof AdfError ? invalidAdf(error) : error;
+    });
+    const document = parsed(() => parseAdf(email.xml, { maxBytes }));
+    const sender = email.from?.split('@')[1] ?? 'e-mail';
+    const drafts = document.prospects.map((p) => adfDraft(p, raw.toString('utf8'), 'email', sender));
+    const { results, replayed } = await capture.capture(
+      dealershipId,
+      drafts,
+      idempotencyOf(req, email.messageId ?? raw.toString('base64')),
+    );
+    res.status(replayed ? 200 : 201).json({ leads: results });
+  });
   return router;
 }

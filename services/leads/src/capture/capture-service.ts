@@ -250,10 +250,13 @@ export class CaptureService {
     emailNorm: string | null,
     phoneNorm: string | null,
     now: Date,
-  ): Promise<Pick<
-    LeadTable,
-    'id' | 'email' | 'email_norm' | 'phone' | 'phone_norm' | 'first_name' | 'last_name' | 'assignee_id'
-  > | undefined> {
+  ): Promise<
+    | Pick<
+        LeadTable,
+        'id' | 'email' | 'email_norm' | 'phone' | 'phone_norm' | 'first_name' | 'last_name' | 'assignee_id'
+      >
+    | undefined
+  > {
     if (!emailNorm && !phoneNorm) return undefined;
     return trx
       .selectFrom('leads')

@@ -79,7 +79,11 @@ export function websiteDraft(input: WebsiteLeadInputParsed): LeadDraft {
   };
 }
 
-export function manualDraft(input: ManualLeadInputParsed, actor: PersonRef, assignee: PersonRef | null): LeadDraft {
+export function manualDraft(
+  input: ManualLeadInputParsed,
+  actor: PersonRef,
+  assignee: PersonRef | null,
+): LeadDraft {
   return {
     channel: 'manual',
     source: input.source,

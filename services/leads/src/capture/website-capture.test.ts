@@ -14,7 +14,11 @@ describe('website form capture', () => {
   afterAll(() => ctx.close());
 
   it('stores the lead before answering 201, and the manager sees it with its source', async () => {
-    const res = await postWebsiteLead(ctx, dealer.id, websiteLead({ intent: 'schedule_test_drive', firstName: 'Ada' }));
+    const res = await postWebsiteLead(
+      ctx,
+      dealer.id,
+      websiteLead({ intent: 'schedule_test_drive', firstName: 'Ada' }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.duplicateOf).toBeNull();
     expect(res.headers['location']).toBe(`/api/leads/leads/${res.body.leadId}`);
@@ -23,7 +27,12 @@ describe('website form capture', () => {
       .select(['first_name', 'status', 'channel', 'source'])
       .where('id', '=', res.body.leadId)
       .executeTakeFirstOrThrow();
-    expect(stored).toEqual({ first_name: 'Ada', status: 'new', channel: 'website', source: 'website:schedule_test_drive' });
+    expect(stored).toEqual({
+      first_name: 'Ada',
+      status: 'new',
+      channel: 'website',
+      source: 'website:schedule_test_drive',
+    });
     const manager = await asMember(ctx, dealer.team.manager, dealer);
     const detail = await manager.get(`/api/leads/leads/${res.body.leadId}`);
     expect(detail.status).toBe(200);
@@ -31,20 +40,34 @@ describe('website form capture', () => {
   });
 
   it('names every bad field and stores nothing', async () => {
-    const before = await ctx.database.writer.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const res = await postWebsiteLead(ctx, dealer.id, { intent: 'buy_now', firstName: '', email: 'not-mail', extra: 1 });
+    const before = await ctx.database.writer
+      .selectFrom('leads')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const res = await postWebsiteLead(ctx, dealer.id, {
+      intent: 'buy_now',
+      firstName: '',
+      email: 'not-mail',
+      extra: 1,
+    });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const names = res.body.invalidParams.map((p: { name: string }) => p.name);
     expect(names).toEqual(expect.arrayContaining(['body.intent', 'body.firstName', 'body.email', 'body']));
-    const after = await ctx.database.writer.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.database.writer
+      .selectFrom('leads')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('asks for an e-mail or a phone', async () => {
     const res = await postWebsiteLead(ctx, dealer.id, { intent: 'general_contact', firstName: 'Nobody' });
     expect(res.status).toBe(400);
-    expect(res.body.invalidParams).toContainEqual({ name: 'body.email', reason: 'give an e-mail address or a phone number' });
+    expect(res.body.invalidParams).toContainEqual({
+      name: 'body.email',
+      reason: 'give an e-mail address or a phone number',
+    });
   });
 
   it('answers 404 for a dealership that takes no leads', async () => {
@@ -54,16 +77,35 @@ describe('website form capture', () => {
 
   it('drops a submission whose honeypot is filled, without telling the bot', async () => {
     const email = 'bot@spam.example';
-    const res = await postWebsiteLead(ctx, dealer.id, { ...websiteLead({ email }), homepage: 'http://spam.example' });
+    const res = await postWebsiteLead(ctx, dealer.id, {
+      ...websiteLead({ email }),
+      homepage: 'http://spam.example',
+    });
     expect(res.status).toBe(202);
-    const stored = await ctx.database.writer.selectFrom('leads').select('id').where('email', '=', email).execute();
+    const stored = await ctx.database.writer
+      .selectFrom('leads')
+      .select('id')
+      .where('email', '=', email)
+      .execute();
     expect(stored).toHaveLength(0);
   });
 
   it('attaches a returning shopper (same e-mail in other case, same phone written differently) to the open lead', async () => {
-    const first = await postWebsiteLead(ctx, dealer.id, websiteLead({ email: 'Repeat.Shopper@Example.com', phone: '614-555-0100' }));
-    const byEmail = await postWebsiteLead(ctx, dealer.id, websiteLead({ email: ' repeat.shopper@example.COM ', phone: undefined }));
-    const byPhone = await postWebsiteLead(ctx, dealer.id, websiteLead({ email: undefined, phone: '+1 (614) 555 0100' }));
+    const first = await postWebsiteLead(
+      ctx,
+      dealer.id,
+      websiteLead({ email: 'Repeat.Shopper@Example.com', phone: '614-555-0100' }),
+    );
+    const byEmail = await postWebsiteLead(
+      ctx,
+      dealer.id,
+      websiteLead({ email: ' repeat.shopper@example.COM ', phone: undefined }),
+    );
+    const byPhone = await postWebsiteLead(
+      ctx,
+      dealer.id,
+      websiteLead({ email: undefined, phone: '+1 (614) 555 0100' }),
+    );
     expect(first.status).toBe(201);
     for (const again of [byEmail, byPhone]) {
       expect(again.status).toBe(201);
@@ -80,7 +122,9 @@ describe('website form capture', () => {
     const manager = await asMember(ctx, dealer.team.manager, dealer);
     const email = 'closed.before@example.com';
     const first = await postWebsiteLead(ctx, dealer.id, websiteLead({ email }));
-    await manager.post(`/api/leads/leads/${first.body.leadId}/status`, { status: 'lost', lostReason: 'not_ready' }).expect(200);
+    await manager
+      .post(`/api/leads/leads/${first.body.leadId}/status`, { status: 'lost', lostReason: 'not_ready' })
+      .expect(200);
     const second = await postWebsiteLead(ctx, dealer.id, websiteLead({ email }));
     expect(second.body.leadId).not.toBe(first.body.leadId);
     expect(second.body.duplicateOf).toBeNull();
@@ -110,7 +154,11 @@ describe('website form capture', () => {
 
   it('stores scripts in names and messages verbatim, as text', async () => {
     const script = '<script>alert("x")</script>';
-    const res = await postWebsiteLead(ctx, dealer.id, websiteLead({ firstName: script, message: `${script}'; DROP TABLE leads; --` }));
+    const res = await postWebsiteLead(
+      ctx,
+      dealer.id,
+      websiteLead({ firstName: script, message: `${script}'; DROP TABLE leads; --` }),
+    );
     const manager = await asMember(ctx, dealer.team.manager, dealer);
     const detail = await manager.get(`/api/leads/leads/${res.body.leadId}`);
     expect(detail.body.shopper.firstName).toBe(script);
@@ -140,7 +188,10 @@ describe('website form capture', () => {
         .set('Origin', 'https://evil.example')
         .set('Access-Control-Request-Method', 'POST');
       expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
-      const post = await request(ctx.app).post(path).set('Origin', 'https://evil.example').send(websiteLead());
+      const post = await request(ctx.app)
+        .post(path)
+        .set('Origin', 'https://evil.example')
+        .send(websiteLead());
       expect(post.status).toBe(403);
       expect(post.body.detail).toContain('https://evil.example');
     });
@@ -174,7 +225,10 @@ describe('website form rate limits', () => {
     const dealer = await ctx.newDealership();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const res = await postWebsiteLead(ctx, dealer.id, websiteLead()).set('X-Forwarded-For', `198.51.100.${i + 1}`);
+      const res = await postWebsiteLead(ctx, dealer.id, websiteLead()).set(
+        'X-Forwarded-For',
+        `198.51.100.${i + 1}`,
+      );
       statuses.push(res.status);
     }
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);

@@ -48,7 +48,10 @@ export class ClientCredentialsTokens implements ServiceTokens {
     const body = (await response.json()) as { access_token?: string; expires_in?: number };
     if (!body.access_token) throw new Error('token endpoint sent no access_token');
     const lifetimeMs = (body.expires_in ?? 300) * 1000;
-    this.current = { token: body.access_token, until: this.now() + Math.max(lifetimeMs - 60_000, lifetimeMs / 2) };
+    this.current = {
+      token: body.access_token,
+      until: this.now() + Math.max(lifetimeMs - 60_000, lifetimeMs / 2),
+    };
     return body.access_token;
   }
 }

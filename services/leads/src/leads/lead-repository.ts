@@ -10,7 +10,10 @@ const SORTS = {
   newest: [['created_at', 'desc']],
   oldest: [['created_at', 'asc']],
   last_activity: [['last_activity_at', 'desc']],
-  follow_up: [[sql`next_task_due_at IS NULL`, 'asc'], ['next_task_due_at', 'asc']],
+  follow_up: [
+    [sql`next_task_due_at IS NULL`, 'asc'],
+    ['next_task_due_at', 'asc'],
+  ],
 } as const;
 
 function escapeLike(text: string): string {
@@ -31,7 +34,11 @@ export class LeadRepository {
     return this.visible(viewer).selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async list(viewer: LeadViewer, query: LeadListQuery, now: Date): Promise<{ rows: LeadRow[]; total: number }> {
+  async list(
+    viewer: LeadViewer,
+    query: LeadListQuery,
+    now: Date,
+  ): Promise<{ rows: LeadRow[]; total: number }> {
     let filtered = this.visible(viewer);
     if (query.status) filtered = filtered.where('status', 'in', query.status);
     if (query.channel) filtered = filtered.where('channel', 'in', query.channel);
@@ -41,11 +48,17 @@ export class LeadRepository {
     else if (query.assignee) filtered = filtered.where('assignee_id', '=', query.assignee);
     if (query.from) filtered = filtered.where('created_at', '>=', new Date(`${query.from}T00:00:00Z`));
     if (query.to) {
-      filtered = filtered.where('created_at', '<', new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000));
+      filtered = filtered.where(
+        'created_at',
+        '<',
+        new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000),
+      );
     }
     if (query.overdue === true) filtered = filtered.where('next_task_due_at', '<', now);
     if (query.overdue === false) {
-      filtered = filtered.where((eb) => eb.or([eb('next_task_due_at', 'is', null), eb('next_task_due_at', '>=', now)]));
+      filtered = filtered.where((eb) =>
+        eb.or([eb('next_task_due_at', 'is', null), eb('next_task_due_at', '>=', now)]),
+      );
     }
     if (query.q) filtered = this.search(filtered, query.q);
 
@@ -72,11 +85,16 @@ export class LeadRepository {
     );
   }
 
-  async counts(viewer: LeadViewer, now: Date): Promise<{ new: number; overdue: number; open: number; changeToken: string }> {
+  async counts(
+    viewer: LeadViewer,
+    now: Date,
+  ): Promise<{ new: number; overdue: number; open: number; changeToken: string }> {
     const row = await this.visible(viewer)
       .select((eb) => [
         eb.fn.sum<number>(sql`status = 'new'`).as('new_count'),
-        eb.fn.sum<number>(sql`next_task_due_at < ${now} AND status IN (${sql.join(OPEN_LEAD_STATUSES)})`).as('overdue_count'),
+        eb.fn
+          .sum<number>(sql`next_task_due_at < ${now} AND status IN (${sql.join(OPEN_LEAD_STATUSES)})`)
+          .as('overdue_count'),
         eb.fn.sum<number>(sql`status IN (${sql.join(OPEN_LEAD_STATUSES)})`).as('open_count'),
         eb.fn.max('updated_at').as('last_change'),
         eb.fn.countAll<number>().as('total'),

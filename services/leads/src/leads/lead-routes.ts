@@ -10,7 +10,14 @@ import {
   TimelineQuerySchema,
   type PersonRef,
 } from '@showroom/contracts';
-import { etagOf, parseOrThrow, problems, requireDealership, requirePermission, tenantOf } from '@showroom/server-kit';
+import {
+  etagOf,
+  parseOrThrow,
+  problems,
+  requireDealership,
+  requirePermission,
+  tenantOf,
+} from '@showroom/server-kit';
 import { z } from 'zod';
 import type { CaptureService } from '../capture/capture-service';
 import { idempotencyOf } from '../capture/idempotency';
@@ -46,7 +53,12 @@ export function leadRoutes(deps: LeadRoutesDeps): Router {
     const query = parseOrThrow(LeadListQuerySchema, req.query, 'query');
     const now = clock();
     const { rows, total } = await leads.list(viewer(req), query, now);
-    res.json({ items: rows.map((row) => leadSummaryOf(row, now)), page: query.page, pageSize: query.pageSize, total });
+    res.json({
+      items: rows.map((row) => leadSummaryOf(row, now)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    });
   });
 
   router.get(`${base}/leads/counts`, requirePermission('leads:read'), async (req, res) => {
@@ -58,7 +70,11 @@ export function leadRoutes(deps: LeadRoutesDeps): Router {
     const who = viewer(req);
     const assignee = await deps.resolveAssignee(who, input.assigneeId);
     const draft = manualDraft(input, { id: who.userId, name: who.name }, assignee);
-    const { results, replayed } = await capture.capture(who.dealershipId, [draft], idempotencyOf(req, req.body));
+    const { results, replayed } = await capture.capture(
+      who.dealershipId,
+      [draft],
+      idempotencyOf(req, req.body),
+    );
     const [result] = results;
     res
       .status(replayed ? 200 : 201)

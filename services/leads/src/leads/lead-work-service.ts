@@ -92,7 +92,12 @@ export class LeadWorkService {
       if (lead.assignee_id === assignee.id) return [];
       await trx
         .updateTable('leads')
-        .set({ assignee_id: assignee.id, assignee_name: assignee.name, routed_at: lead.routed_at ?? now, ...touched(now) })
+        .set({
+          assignee_id: assignee.id,
+          assignee_name: assignee.name,
+          routed_at: lead.routed_at ?? now,
+          ...touched(now),
+        })
         .where('dealership_id', '=', lead.dealership_id)
         .where('id', '=', lead.id)
         .execute();
@@ -125,9 +130,15 @@ export class LeadWorkService {
         })
         .execute();
       await this.touch(trx, lead, now);
-      return [this.event(lead, viewer, 'note_added', { summary: `Note: ${clip(input.body)}`, data: { noteId } })];
+      return [
+        this.event(lead, viewer, 'note_added', { summary: `Note: ${clip(input.body)}`, data: { noteId } }),
+      ];
     });
-    const row = await this.db.selectFrom('lead_notes').selectAll().where('id', '=', noteId).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('lead_notes')
+      .selectAll()
+      .where('id', '=', noteId)
+      .executeTakeFirstOrThrow();
     return noteOf(row);
   }
 

@@ -28,20 +28,33 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
     expect(new Set(dealt)).toEqual(new Set([sara.id, tom.id]));
 
     const team = ctx.peers.teams.get(dealer.id) ?? [];
-    ctx.peers.teams.set(dealer.id, team.map((m) => (m.id === tom.id ? { ...m, available: false } : m)));
-    expect([await assigneeOf(await capture()), await assigneeOf(await capture())]).toEqual([sara.id, sara.id]);
+    ctx.peers.teams.set(
+      dealer.id,
+      team.map((m) => (m.id === tom.id ? { ...m, available: false } : m)),
+    );
+    expect([await assigneeOf(await capture()), await assigneeOf(await capture())]).toEqual([
+      sara.id,
+      sara.id,
+    ]);
     ctx.peers.teams.set(dealer.id, team);
   });
 
   it('leaves a lead unassigned, and says so on the timeline, when nobody is available', async () => {
     const team = ctx.peers.teams.get(dealer.id) ?? [];
-    ctx.peers.teams.set(dealer.id, team.filter((m) => m.role !== 'sales'));
+    ctx.peers.teams.set(
+      dealer.id,
+      team.filter((m) => m.role !== 'sales'),
+    );
     const id = await capture();
     ctx.peers.teams.set(dealer.id, team);
     expect(await assigneeOf(id)).toBeUndefined();
     const timeline = await manager.get(`/api/leads/leads/${id}/timeline`);
     // Newest first: the shopper is still acknowledged while the lead waits for a manager.
-    expect(timeline.body.items.map((e: { type: string }) => e.type)).toEqual(['email_sent', 'unassigned', 'lead_created']);
+    expect(timeline.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'email_sent',
+      'unassigned',
+      'lead_created',
+    ]);
     const unassigned = await manager.get('/api/leads/leads?assignee=unassigned');
     expect(unassigned.body.items.map((l: { id: string }) => l.id)).toContain(id);
   });
@@ -56,15 +69,20 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
     await ctx.settle();
     const timeline = await manager.get(`/api/leads/leads/${id}/timeline`);
     expect(timeline.body.items[0].type).toBe('email_sent');
-    const reassigned = timeline.body.items.find((e: { type: string; data: { initial: boolean } }) => e.type === 'assigned' && !e.data.initial);
+    const reassigned = timeline.body.items.find(
+      (e: { type: string; data: { initial: boolean } }) => e.type === 'assigned' && !e.data.initial,
+    );
     expect(reassigned.summary).toMatch(/^Reassigned from .+ to .+$/);
-    const refused = await manager.post(`/api/leads/leads/${id}/assignment`, { assigneeId: dealer.team.viewer.id });
+    const refused = await manager.post(`/api/leads/leads/${id}/assignment`, {
+      assigneeId: dealer.team.viewer.id,
+    });
     expect(refused.status).toBe(400);
   });
 
   it('moves through the pipeline only by allowed steps and measures the first response', async () => {
     const id = await capture();
-    const move = (status: string, extra = {}) => manager.post(`/api/leads/leads/${id}/status`, { status, ...extra });
+    const move = (status: string, extra = {}) =>
+      manager.post(`/api/leads/leads/${id}/status`, { status, ...extra });
     const skip = await move('sold');
     expect(skip.status).toBe(409);
     expect(skip.body.detail).toBe('A lead cannot move from new to sold.');
@@ -72,7 +90,12 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
     const contacted = await move('contacted');
     expect(contacted.status).toBe(200);
     expect(contacted.body.firstResponseSeconds).toBeGreaterThanOrEqual(0);
-    expect(contacted.body.allowedTransitions).toEqual(['appointment_set', 'showroom_visit', 'negotiation', 'lost']);
+    expect(contacted.body.allowedTransitions).toEqual([
+      'appointment_set',
+      'showroom_visit',
+      'negotiation',
+      'lost',
+    ]);
     for (const status of ['appointment_set', 'showroom_visit', 'negotiation', 'sold']) {
       expect((await move(status)).status).toBe(200);
     }
@@ -80,7 +103,9 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
     expect(reopen.status).toBe(409);
     await ctx.settle();
     const timeline = await manager.get(`/api/leads/leads/${id}/timeline?limit=100`);
-    const steps = timeline.body.items.filter((e: { type: string }) => e.type === 'status_changed').map((e: { data: { to: string } }) => e.data.to);
+    const steps = timeline.body.items
+      .filter((e: { type: string }) => e.type === 'status_changed')
+      .map((e: { data: { to: string } }) => e.data.to);
     expect(steps).toEqual(['sold', 'negotiation', 'showroom_visit', 'appointment_set', 'contacted']);
   });
 
@@ -88,9 +113,19 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
     const id = await capture();
     const noReason = await manager.post(`/api/leads/leads/${id}/status`, { status: 'lost' });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.invalidParams).toContainEqual({ name: 'body.lostReason', reason: 'say why the lead was lost' });
-    const lost = await manager.post(`/api/leads/leads/${id}/status`, { status: 'lost', lostReason: 'bought_elsewhere' });
-    expect(lost.body).toMatchObject({ status: 'lost', lostReason: 'bought_elsewhere', firstResponseAt: null });
+    expect(noReason.body.invalidParams).toContainEqual({
+      name: 'body.lostReason',
+      reason: 'say why the lead was lost',
+    });
+    const lost = await manager.post(`/api/leads/leads/${id}/status`, {
+      status: 'lost',
+      lostReason: 'bought_elsewhere',
+    });
+    expect(lost.body).toMatchObject({
+      status: 'lost',
+      lostReason: 'bought_elsewhere',
+      firstResponseAt: null,
+    });
   });
 
   it('keeps notes and tasks; an overdue follow-up shows on the lead, in the filter and in the counts', async () => {
@@ -99,7 +134,11 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
     expect(note.status).toBe(201);
     expect(note.body.author.name).toBe('Max Manager');
     const past = new Date(Date.now() - 3_600_000).toISOString();
-    const task = await manager.post(`/api/leads/leads/${id}/tasks`, { kind: 'call', title: 'Call back', dueAt: past });
+    const task = await manager.post(`/api/leads/leads/${id}/tasks`, {
+      kind: 'call',
+      title: 'Call back',
+      dueAt: past,
+    });
     expect(task.status).toBe(201);
     expect(task.body.overdue).toBe(true);
 
@@ -113,23 +152,36 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
 
     const done = await manager.patch(`/api/leads/leads/${id}/tasks/${task.body.id}`, { done: true });
     expect(done.body.completedAt).not.toBeNull();
-    expect((await manager.get(`/api/leads/leads/${id}`)).body).toMatchObject({ overdue: false, nextTaskDueAt: null });
+    expect((await manager.get(`/api/leads/leads/${id}`)).body).toMatchObject({
+      overdue: false,
+      nextTaskDueAt: null,
+    });
     expect((await manager.get('/api/leads/leads/counts')).body.overdue).toBe(0);
   });
 
   it('filters the inbox by status, channel, search and date, and pages it', async () => {
-    const id = await capture({ firstName: 'Zebulon', lastName: 'Quartz', email: 'zq@example.org', phone: '(380) 555-0177' });
+    const id = await capture({
+      firstName: 'Zebulon',
+      lastName: 'Quartz',
+      email: 'zq@example.org',
+      phone: '(380) 555-0177',
+    });
     for (const q of ['Zebulon Q', 'ZQ@EXAMPLE', '380-555-0177']) {
       const found = await manager.get(`/api/leads/leads?q=${encodeURIComponent(q)}`);
       expect(found.body.items.map((l: { id: string }) => l.id)).toEqual([id]);
     }
     const today = new Date().toISOString().slice(0, 10);
-    const page = await manager.get(`/api/leads/leads?status=new&channel=website&from=${today}&to=${today}&pageSize=2&page=1`);
+    const page = await manager.get(
+      `/api/leads/leads?status=new&channel=website&from=${today}&to=${today}&pageSize=2&page=1`,
+    );
     expect(page.body.items).toHaveLength(2);
     expect(page.body.total).toBeGreaterThan(2);
     const bad = await manager.get('/api/leads/leads?status=won&pageSize=500');
     expect(bad.status).toBe(400);
-    expect(bad.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(['query.pageSize', 'query.status.0']);
+    expect(bad.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual([
+      'query.pageSize',
+      'query.status.0',
+    ]);
   });
 
   it('pages the timeline newest first with a cursor, and refuses a forged cursor', async () => {
@@ -137,7 +189,11 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
     for (let i = 1; i <= 4; i++) await manager.post(`/api/leads/leads/${id}/notes`, { body: `note ${i}` });
     await ctx.settle();
     const first = await manager.get(`/api/leads/leads/${id}/timeline?limit=3`);
-    expect(first.body.items.map((e: { summary: string }) => e.summary)).toEqual(['Note: note 4', 'Note: note 3', 'Note: note 2']);
+    expect(first.body.items.map((e: { summary: string }) => e.summary)).toEqual([
+      'Note: note 4',
+      'Note: note 3',
+      'Note: note 2',
+    ]);
     const rest = await manager.get(`/api/leads/leads/${id}/timeline?limit=3&cursor=${first.body.nextCursor}`);
     expect(rest.body.items[0].summary).toBe('Note: note 1');
     const forged = Buffer.from(JSON.stringify({ pk: { S: 'LEAD#someone-else' } })).toString('base64url');

@@ -21,8 +21,21 @@ export interface MailDeps {
 
 const fromOf = (name: string, address: string) => `"${name.replace(/["\\\r\n]/g, '')}" <${address}>`;
 
-function emailSent(event: OutboxEvent, type: 'email_sent' | 'crm_forwarded', summary: string, data: Record<string, unknown>) {
-  return { type, leadId: event.leadId, actor: null, shopperName: event.shopperName, assigneeId: event.assigneeId, summary, data };
+function emailSent(
+  event: OutboxEvent,
+  type: 'email_sent' | 'crm_forwarded',
+  summary: string,
+  data: Record<string, unknown>,
+) {
+  return {
+    type,
+    leadId: event.leadId,
+    actor: null,
+    shopperName: event.shopperName,
+    assigneeId: event.assigneeId,
+    summary,
+    data,
+  };
 }
 
 /** The assignee hears of a new lead, or of their shopper coming back. */
@@ -40,7 +53,11 @@ export function notifyAssigneeHandler(deps: MailDeps) {
       'notify_assignee',
       async () => {
         const notice = assigneeNotice(facts.lead, deps.portalUrl, event.type === 'duplicate_attached');
-        await deps.mailer.send({ from: fromOf('Showroom leads', deps.mailFrom), to: member.email, ...notice });
+        await deps.mailer.send({
+          from: fromOf('Showroom leads', deps.mailFrom),
+          to: member.email,
+          ...notice,
+        });
         return emailSent(event, 'email_sent', `E-mailed ${member.name}: “${notice.subject}”`, {
           to: member.email,
           purpose: 'assignee_notice',
@@ -100,7 +117,9 @@ export function crmForwardHandler(deps: MailDeps) {
           text: xml,
           headers: { 'X-Showroom-Lead-Id': facts.lead.id },
         });
-        return emailSent(event, 'crm_forwarded', `Forwarded as ADF/XML to ${destination}`, { to: destination });
+        return emailSent(event, 'crm_forwarded', `Forwarded as ADF/XML to ${destination}`, {
+          to: destination,
+        });
       },
       deps.onCommitted,
     );

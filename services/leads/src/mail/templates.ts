@@ -27,7 +27,10 @@ export function acknowledgement(lead: LeadRow, settings: SettingsRow, assigneeNa
     vehicle: vehicleLine(lead) || 'the vehicle you asked about',
     assigneeName: assigneeName ?? `the ${settings.dealership_name} team`,
   };
-  return { subject: fillTemplate(settings.ack_subject, values), text: fillTemplate(settings.ack_body, values) };
+  return {
+    subject: fillTemplate(settings.ack_subject, values),
+    text: fillTemplate(settings.ack_body, values),
+  };
 }
 
 export function assigneeNotice(lead: LeadRow, portalUrl: string, returning: boolean) {

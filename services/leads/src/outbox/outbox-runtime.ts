@@ -48,7 +48,10 @@ export function startOutbox(
   });
   queue.on('error', () => undefined);
   const relay = new OutboxRelay(db, queue, logger, settings.pollMs);
-  const workerConnection = new Redis(settings.redisUrl, { maxRetriesPerRequest: null, retryStrategy: reconnect });
+  const workerConnection = new Redis(settings.redisUrl, {
+    maxRetriesPerRequest: null,
+    retryStrategy: reconnect,
+  });
   workerConnection.on('error', () => undefined);
   const worker = settings.consume
     ? startOutboxWorker({ connection: workerConnection, db, handlers, retry: settings.retry, logger, prefix })

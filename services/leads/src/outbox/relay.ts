@@ -62,7 +62,8 @@ export class OutboxRelay {
       if (this.failing) this.logger.info('outbox relay is publishing again');
       this.failing = false;
     } catch (error) {
-      if (!this.failing) this.logger.warn({ err: error }, 'outbox relay cannot publish; events wait in MySQL');
+      if (!this.failing)
+        this.logger.warn({ err: error }, 'outbox relay cannot publish; events wait in MySQL');
       this.failing = true;
     }
   }

@@ -10,7 +10,10 @@ export function resolveVehicleHandler(db: Kysely<LeadsDatabase>, inventory: Vehi
     const facts = await leadFacts(db, event.dealershipId, event.leadId);
     const lead = facts?.lead;
     if (!lead || lead.vehicle_id || (!lead.vehicle_vin && !lead.vehicle_stock)) return;
-    const vehicle = await inventory.find(event.dealershipId, { vin: lead.vehicle_vin, stockNumber: lead.vehicle_stock });
+    const vehicle = await inventory.find(event.dealershipId, {
+      vin: lead.vehicle_vin,
+      stockNumber: lead.vehicle_stock,
+    });
     if (!vehicle) return;
     await db
       .updateTable('leads')

@@ -26,7 +26,8 @@ export const jobOptions = (retry: RetryPolicy) => ({
 });
 
 export function cappedBackoff(retry: RetryPolicy) {
-  return (attemptsMade: number): number => Math.min(retry.firstMs * 2 ** Math.max(0, attemptsMade - 1), retry.capMs);
+  return (attemptsMade: number): number =>
+    Math.min(retry.firstMs * 2 ** Math.max(0, attemptsMade - 1), retry.capMs);
 }
 
 async function loadEvent(db: Kysely<LeadsDatabase>, eventId: string): Promise<OutboxEvent | undefined> {

@@ -11,7 +11,13 @@ const person = (id: string, role: Role = 'sales', available = true): TeamMember 
 });
 
 describe('nextInTurn', () => {
-  const team = [person('c'), person('a'), person('boss', 'manager'), person('b', 'sales', false), person('v', 'viewer')];
+  const team = [
+    person('c'),
+    person('a'),
+    person('boss', 'manager'),
+    person('b', 'sales', false),
+    person('v', 'viewer'),
+  ];
 
   it('goes round the available salespeople in a stable order', () => {
     const turns: string[] = [];

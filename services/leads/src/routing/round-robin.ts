@@ -7,7 +7,9 @@ import type { TeamDirectory } from './team-directory';
 
 /** The next salesperson after `last` in a stable order, skipping those marked unavailable. */
 export function nextInTurn(team: TeamMember[], last: string | null): TeamMember | null {
-  const eligible = team.filter((m) => m.role === 'sales' && m.available).sort((a, b) => a.id.localeCompare(b.id));
+  const eligible = team
+    .filter((m) => m.role === 'sales' && m.available)
+    .sort((a, b) => a.id.localeCompare(b.id));
   if (eligible.length === 0) return null;
   const after = last === null ? -1 : eligible.findIndex((m) => m.id.localeCompare(last) > 0);
   return eligible[after === -1 ? 0 : after] ?? eligible[0] ?? null;
@@ -41,7 +43,12 @@ export function roundRobinHandler(db: Kysely<LeadsDatabase>, team: TeamDirectory
       const assignee: PersonRef | null = chosen && { id: chosen.id, name: chosen.name };
       await trx
         .updateTable('leads')
-        .set({ assignee_id: assignee?.id ?? null, assignee_name: assignee?.name ?? null, routed_at: now, updated_at: now })
+        .set({
+          assignee_id: assignee?.id ?? null,
+          assignee_name: assignee?.name ?? null,
+          routed_at: now,
+          updated_at: now,
+        })
         .where('dealership_id', '=', event.dealershipId)
         .where('id', '=', event.leadId)
         .execute();

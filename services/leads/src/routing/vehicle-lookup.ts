@@ -5,7 +5,10 @@ import type { ServiceTokens } from '../clients/machine-token';
 
 /** Finds the car a shopper asked about in the dealership's inventory. */
 export interface VehicleLookup {
-  find(dealershipId: string, ref: { vin: string | null; stockNumber: string | null }): Promise<Vehicle | null>;
+  find(
+    dealershipId: string,
+    ref: { vin: string | null; stockNumber: string | null },
+  ): Promise<Vehicle | null>;
 }
 
 const LookupSchema = z.object({ vehicle: VehicleSchema });
@@ -16,8 +19,13 @@ export class InventoryServiceLookup implements VehicleLookup {
     private readonly tokens: ServiceTokens,
   ) {}
 
-  async find(dealershipId: string, ref: { vin: string | null; stockNumber: string | null }): Promise<Vehicle | null> {
-    const query = ref.vin ? `vin=${encodeURIComponent(ref.vin)}` : `stockNumber=${encodeURIComponent(ref.stockNumber ?? '')}`;
+  async find(
+    dealershipId: string,
+    ref: { vin: string | null; stockNumber: string | null },
+  ): Promise<Vehicle | null> {
+    const query = ref.vin
+      ? `vin=${encodeURIComponent(ref.vin)}`
+      : `stockNumber=${encodeURIComponent(ref.stockNumber ?? '')}`;
     const found = await getFromService(
       this.inventoryApiUrl,
       `/api/inventory/internal/dealerships/${encodeURIComponent(dealershipId)}/vehicles/lookup?${query}`,

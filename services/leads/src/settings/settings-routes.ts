@@ -29,7 +29,10 @@ export function settingsRoutes(deps: {
   router.post(`${base}/ingest-key`, requirePermission('leads:rotate-key'), async (req, res) => {
     const { dealershipId } = tenantOf(req);
     await settings.get(dealershipId, nameFor(req));
-    res.status(201).set('Cache-Control', 'no-store').json(await keys.rotate(dealershipId));
+    res
+      .status(201)
+      .set('Cache-Control', 'no-store')
+      .json(await keys.rotate(dealershipId));
   });
 
   return router;

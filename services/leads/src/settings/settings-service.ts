@@ -53,7 +53,11 @@ export class SettingsService {
     return settingsOf(row);
   }
 
-  async update(dealershipId: string, dealershipName: string, update: LeadSettingsUpdate): Promise<LeadSettings> {
+  async update(
+    dealershipId: string,
+    dealershipName: string,
+    update: LeadSettingsUpdate,
+  ): Promise<LeadSettings> {
     await this.register(dealershipId, dealershipName);
     await this.db
       .updateTable('lead_settings')

@@ -16,7 +16,9 @@ export function websiteLead(overrides: Partial<WebsiteLeadInput> = {}): WebsiteL
 }
 
 export function postWebsiteLead(ctx: LeadsTestContext, dealershipId: string, body: unknown) {
-  return request(ctx.app).post(`/api/leads/public/dealerships/${dealershipId}/leads`).send(body as object);
+  return request(ctx.app)
+    .post(`/api/leads/public/dealerships/${dealershipId}/leads`)
+    .send(body as object);
 }
 
 /** Requests as a member of the dealership, with their token and the dealership header. */

@@ -12,7 +12,6 @@ import {
   startTestIssuer,
   testLogger,
   TEST_REDIS_URL,
-  type DynamoLocal,
   type SmtpSink,
   type TcpProxy,
   type TestIssuer,
@@ -74,7 +73,11 @@ function member(role: Role, name: string): TeamMember {
 
 export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise<LeadsTestContext> {
   const schema = await createTestSchema('leads');
-  const [issuer, dynamo, peers] = await Promise.all([startTestIssuer(), startDynamoLocal(), startPeerServices()]);
+  const [issuer, dynamo, peers] = await Promise.all([
+    startTestIssuer(),
+    startDynamoLocal(),
+    startPeerServices(),
+  ]);
   let sink = await startSmtpSink();
   const sinkPort = sink.port;
   const dynamoProxy = await startTcpProxy('127.0.0.1', dynamo.port);
@@ -100,10 +103,17 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
   process.env['AWS_ACCESS_KEY_ID'] ??= 'local';
   process.env['AWS_SECRET_ACCESS_KEY'] ??= 'local';
   const logger = testLogger();
-  const database = createDatabase<LeadsDatabase>({ writerUrl: schema.url, readerUrls: [], connectionLimit: 8 });
+  const database = createDatabase<LeadsDatabase>({
+    writerUrl: schema.url,
+    readerUrls: [],
+    connectionLimit: 8,
+  });
   await migrateToLatest(database.writer, leadsMigrations);
   const redis = createRedis(config.REDIS_URL, logger);
-  const dynamoClient = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.DYNAMODB_REGION });
+  const dynamoClient = createDynamoClient({
+    endpoint: config.DYNAMODB_ENDPOINT,
+    region: config.DYNAMODB_REGION,
+  });
   const timeline = new TimelineStore(dynamoClient, config.LEAD_TIMELINE_TABLE);
   await timeline.ensureTable();
   const tokens = { token: () => issuer.machineToken('showroom-services', ['read:team', 'read:inventory']) };
@@ -183,7 +193,10 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('published_at', 'is', null)
           .executeTakeFirstOrThrow();
-        const counts = await outbox.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        // While Redis reconnects the queue cannot be asked; that counts as busy.
+        const counts = await outbox.queue
+          .getJobCounts('waiting', 'active', 'delayed', 'prioritized')
+          .catch(() => ({ unreachable: 1 }));
         const busy = Object.values(counts).reduce((sum, n) => sum + n, 0);
         if (Number(pending.n) === 0 && busy === 0) return;
         if (Date.now() > deadline) {

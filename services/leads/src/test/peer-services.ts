@@ -19,7 +19,11 @@ export interface PeerServices {
 
 export async function startPeerServices(): Promise<PeerServices> {
   const app = express();
-  const peers = { teams: new Map<string, TeamMember[]>(), vehicles: new Map<string, Vehicle[]>(), down: false };
+  const peers = {
+    teams: new Map<string, TeamMember[]>(),
+    vehicles: new Map<string, Vehicle[]>(),
+    down: false,
+  };
   app.use((req, res, next) => {
     if (!/^Bearer \S+$/.test(req.get('authorization') ?? '')) return void res.status(401).end();
     if (peers.down) return void res.status(503).end();
@@ -31,7 +35,8 @@ export async function startPeerServices(): Promise<PeerServices> {
   app.get('/api/inventory/internal/dealerships/:id/vehicles/lookup', (req, res) => {
     const { vin, stockNumber } = req.query as Record<string, string | undefined>;
     const vehicle = (peers.vehicles.get(req.params.id) ?? []).find(
-      (v) => (vin && v.vin === vin) || (stockNumber && v.stockNumber.toLowerCase() === stockNumber.toLowerCase()),
+      (v) =>
+        (vin && v.vin === vin) || (stockNumber && v.stockNumber.toLowerCase() === stockNumber.toLowerCase()),
     );
     if (!vehicle) return void res.status(404).json({ type: 'not-found', title: 'Not found', status: 404 });
     res.json({ vehicle });

@@ -67,9 +67,16 @@ function encodeCursor(key: Item | undefined): string | null {
 function decodeCursor(cursor: string | undefined, keyName: string, partition: string): Item | undefined {
   if (cursor === undefined) return undefined;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, { S?: unknown }>;
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<
+      string,
+      { S?: unknown }
+    >;
     const values = Object.values(key);
-    if (key[keyName]?.S === partition && values.length <= 4 && values.every((v) => typeof v?.S === 'string')) {
+    if (
+      key[keyName]?.S === partition &&
+      values.length <= 4 &&
+      values.every((v) => typeof v?.S === 'string')
+    ) {
       return key as Item;
     }
   } catch {
@@ -134,9 +141,12 @@ export class TimelineStore {
 
   private async query(input: QueryCommandInput): Promise<TimelinePage> {
     const result = await this.client.send(new QueryCommand(input)).catch((error: unknown) => {
-      throw Object.assign(problems.serviceUnavailable('The timeline store is unreachable; try again shortly.'), {
-        cause: error,
-      });
+      throw Object.assign(
+        problems.serviceUnavailable('The timeline store is unreachable; try again shortly.'),
+        {
+          cause: error,
+        },
+      );
     });
     return { items: (result.Items ?? []).map(eventOf), nextCursor: encodeCursor(result.LastEvaluatedKey) };
   }

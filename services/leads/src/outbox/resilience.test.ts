@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asMember, postWebsiteLead, websiteLead } from '../test/lead-requests';
+import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** With a dependency down a lead is still taken, and what follows it is delivered once it is back. */
+describe('nothing lost while DynamoDB, SMTP or Redis is down', () => {
+  let ctx: LeadsTestContext;
+  let dealer: TestDealership;
+  let manager: Awaited<ReturnType<typeof asMember>>;
+
+  beforeAll(async () => {
+    ctx = await startLeadsTestApp();
+    dealer = await ctx.newDealership();
+    manager = await asMember(ctx, dealer.team.manager, dealer);
+  });
+  afterAll(() => ctx.close());
+
+  /** A routed lead's whole story: created, assigned, the assignee told and the shopper acknowledged. */
+  const ROUTED = ['assigned', 'email_sent', 'email_sent', 'lead_created'];
+  const timelineTypes = async (leadId: string) =>
+    (await manager.get(`/api/leads/leads/${leadId}/timeline`)).body.items
+      .map((e: { type: string }) => e.type)
+      .sort();
+
+  it('DynamoDB down: the lead is accepted, the timeline answers 503, then catches up', async () => {
+    await ctx.dynamoProxy.cut();
+    const res = await postWebsiteLead(ctx, dealer.id, websiteLead({ firstName: 'Dyna' }));
+    expect(res.status).toBe(201);
+    await pause(800);
+    const down = await manager.get(`/api/leads/leads/${res.body.leadId}/timeline`);
+    expect(down.status).toBe(503);
+    expect(down.headers['retry-after']).toBeDefined();
+    await ctx.dynamoProxy.restore();
+    await ctx.settle(15_000);
+    expect(await timelineTypes(res.body.leadId)).toEqual(ROUTED);
+  });
+
+  it('SMTP down: the lead is accepted and both e-mails arrive once the server is back', async () => {
+    await ctx.sink.close();
+    const email = 'smtp.outage@example.com';
+    const res = await postWebsiteLead(ctx, dealer.id, websiteLead({ email }));
+    expect(res.status).toBe(201);
+    await pause(1000);
+    const pending = await ctx.database.writer
+      .selectFrom('outbox_deliveries')
+      .select('handler')
+      .where(
+        'event_id',
+        'in',
+        ctx.database.writer.selectFrom('outbox').select('event_id').where('lead_id', '=', res.body.leadId),
+      )
+      .execute();
+    expect(pending).toEqual([]);
+    await ctx.restartSink();
+    await ctx.settle(15_000);
+    const ack = await ctx.sink.waitFor((m) => m.to.includes(email), 10_000);
+    expect(ack.subject).toContain('Thanks for contacting');
+    const lead = (await manager.get(`/api/leads/leads/${res.body.leadId}`)).body;
+    const assignee = dealer.team.sales.find((s) => s.id === lead.assignee.id);
+    await ctx.sink.waitFor(
+      (m) => m.to.includes(assignee?.email ?? '') && m.text.includes(res.body.leadId),
+      10_000,
+    );
+  });
+
+  it('Redis down: the form is still taken (limits count in memory) and events wait in MySQL until it is back', async () => {
+    await ctx.redisProxy.cut();
+    const res = await postWebsiteLead(ctx, dealer.id, websiteLead({ firstName: 'Reddy' }));
+    expect(res.status).toBe(201);
+    await pause(600);
+    const waiting = await ctx.database.writer
+      .selectFrom('outbox')
+      .select('type')
+      .where('lead_id', '=', res.body.leadId)
+      .where('published_at', 'is', null)
+      .execute();
+    expect(waiting.map((e) => e.type)).toEqual(['lead_created']);
+    await ctx.redisProxy.restore();
+    await ctx.settle(20_000);
+    expect(await timelineTypes(res.body.leadId)).toEqual(ROUTED);
+  });
+});
