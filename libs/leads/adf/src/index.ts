@@ -1,0 +1,8 @@
+export { AdfError } from './lib/adf-error';
+export type { AdfExport, AdfExportShopper, AdfExportTradeIn, AdfExportVehicle } from './lib/adf-export';
+export { adfFromEmail } from './lib/adf-from-email';
+export { buildAdf } from './lib/build-adf';
+export { DEFAULT_MAX_BYTES } from './lib/input-guard';
+export { parseAdf } from './lib/parse-adf';
+export { TYPICAL_ADF_SAMPLE } from './lib/typical-sample';
+export type * from './lib/types';
