@@ -99,3 +99,17 @@ export const MAX_TIMELINE_PAGE_SIZE = 100;
 export const HONEYPOT_FIELD = 'homepage';
 /** The ADF ingest key is sent as `Authorization: Bearer <key>`; keys start with this prefix. */
 export const INGEST_KEY_PREFIX = 'srk_';
+
+const MANUAL_SOURCE_LABELS: Record<ManualLeadSource, string> = {
+  walk_in: 'Walk-in',
+  phone: 'Phone',
+  referral: 'Referral',
+  event: 'Event',
+  other: 'Other',
+};
+
+/** How a lead's `source` reads to a person: "Website · schedule test drive", "Walk-in", "Cars.com". */
+export function leadSourceLabel(source: string): string {
+  if (source.startsWith('website:')) return `Website · ${source.slice('website:'.length).replace(/_/g, ' ')}`;
+  return MANUAL_SOURCE_LABELS[source as ManualLeadSource] ?? source;
+}

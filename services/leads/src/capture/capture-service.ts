@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   DUPLICATE_WINDOW_DAYS,
   OPEN_LEAD_STATUSES,
+  leadSourceLabel,
   normalizeEmail,
   normalizePhone,
   type CaptureResult,
@@ -158,7 +159,7 @@ export class CaptureService {
         actor: draft.actor,
         shopperName: shopperNameOf({ firstName: open.first_name, lastName: open.last_name }),
         assigneeId: open.assignee_id,
-        summary: `Returned through ${draft.source}${draft.message ? `: “${clip(draft.message)}”` : ''}`,
+        summary: `Returned through ${leadSourceLabel(draft.source)}${draft.message ? `: “${clip(draft.message)}”` : ''}`,
         data: { submissionId, channel: draft.channel, source: draft.source, intent: draft.intent },
       });
     } else {
@@ -207,7 +208,7 @@ export class CaptureService {
         actor: draft.actor,
         shopperName,
         assigneeId: draft.assignee?.id ?? null,
-        summary: `New lead from ${draft.source}`,
+        summary: `New lead from ${leadSourceLabel(draft.source)}`,
         data: { submissionId, channel: draft.channel, source: draft.source, intent: draft.intent },
       });
       if (draft.assignee) {

@@ -77,7 +77,7 @@ describe('lead e-mails and CRM forwarding', () => {
 
     const assignee = dealer.team.sales.find((s) => s.id === lead.assignee.id);
     const forAssignee = await ctx.sink.waitFor((m) => m.to.includes(assignee?.email ?? ''));
-    expect(forAssignee.subject).toBe('New lead: Nia Moss (website:check availability)');
+    expect(forAssignee.subject).toBe('New lead: Nia Moss (Website · check availability)');
     expect(forAssignee.text).toContain(`/leads/${res.body.leadId}`);
 
     const ack = await ctx.sink.waitFor((m) => m.to.includes(email));

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { labelOf } from '../leads/labels';
+import { leadSourceLabel } from '@showroom/contracts';
 import type { LeadRow } from '../leads/lead-view';
 import type { LeadSettingsTable } from '../database';
 
@@ -39,7 +39,7 @@ export function assigneeNotice(lead: LeadRow, portalUrl: string, returning: bool
   const lines = [
     returning ? `${name} came back with a new enquiry.` : `A new lead is yours: ${name}.`,
     '',
-    `Source: ${labelOf(lead.source)}`,
+    `Source: ${leadSourceLabel(lead.source)}`,
     lead.email ? `E-mail: ${lead.email}` : '',
     lead.phone ? `Phone: ${lead.phone}` : '',
     vehicleLine(lead) ? `Vehicle: ${vehicleLine(lead)}` : '',
@@ -48,7 +48,7 @@ export function assigneeNotice(lead: LeadRow, portalUrl: string, returning: bool
     `Open the lead: ${link}`,
   ].filter((line, i, all) => line !== '' || all[i - 1] !== '');
   return {
-    subject: `${returning ? 'Returning shopper' : 'New lead'}: ${name} (${labelOf(lead.source)})`,
+    subject: `${returning ? 'Returning shopper' : 'New lead'}: ${name} (${leadSourceLabel(lead.source)})`,
     text: lines.join('\n'),
   };
 }
