@@ -4,18 +4,28 @@ import { join } from 'node:path';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { API_AUDIENCE } from '@showroom/contracts';
+import type { SmtpSink } from '@showroom/server-testing';
+import { devInboxRoutes } from './dev-inbox';
 import type { PortPlan } from './ports';
 import { WORKSPACE_ROOT } from './processes';
 
 export const PORTAL_DIST = join(WORKSPACE_ROOT, 'dist', 'apps', 'portal', 'browser');
 
+export interface EdgeOptions {
+  /** Serves the developer inbox at /dev/mail over this sink; never given in production. */
+  devInbox?: SmtpSink;
+  /** The built portal; the workspace's `dist/apps/portal/browser` unless told otherwise. */
+  portalDist?: string;
+}
+
 /**
  * What CloudFront and the ALB do in production, on one port: the built portal, its runtime
- * `config.json`, and `/api/<service>` routed to each service.
+ * `config.json`, and `/api/<service>` routed to each service. Locally, also the dev inbox.
  */
-export function startEdge(ports: PortPlan): Promise<Server> {
-  if (!existsSync(join(PORTAL_DIST, 'index.html'))) {
-    throw new Error(`The portal is not built (${PORTAL_DIST}); run: npx nx build portal`);
+export function startEdge(ports: PortPlan, options: EdgeOptions = {}): Promise<Server> {
+  const portalDist = options.portalDist ?? PORTAL_DIST;
+  if (!existsSync(join(portalDist, 'index.html'))) {
+    throw new Error(`The portal is not built (${portalDist}); run: npx nx build portal`);
   }
   const app = express();
   app.disable('x-powered-by');
@@ -31,6 +41,7 @@ export function startEdge(ports: PortPlan): Promise<Server> {
   for (const [service, port] of [
     ['inventory', ports.inventory],
     ['users', ports.users],
+    ['leads', ports.leads],
   ] as const) {
     app.use(
       createProxyMiddleware({
@@ -40,10 +51,11 @@ export function startEdge(ports: PortPlan): Promise<Server> {
       }),
     );
   }
-  app.use(express.static(PORTAL_DIST, { index: false, maxAge: '1h' }));
+  if (options.devInbox) app.use(devInboxRoutes(options.devInbox));
+  app.use(express.static(portalDist, { index: false, maxAge: '1h' }));
   // Client-side routes: every other GET is the app shell.
   app.get(/^(?!\/api\/).*/, (_req, res) => {
-    res.set('Cache-Control', 'no-cache').sendFile(join(PORTAL_DIST, 'index.html'));
+    res.set('Cache-Control', 'no-cache').sendFile(join(portalDist, 'index.html'));
   });
   return new Promise((resolve) => {
     const server = app.listen(ports.portal, '127.0.0.1', () => resolve(server));

@@ -1,9 +1,11 @@
 import type { Server } from 'node:http';
 import { demoPassword } from '@showroom/demo-data';
+import type { SmtpSink } from '@showroom/server-testing';
 import type { BackingStores } from './backing-services';
 import { startEdge } from './edge';
 import type { PortPlan, SchemaPlan } from './ports';
 import { runTypeScript, startTypeScript, stopAll, waitUntilReady, type ManagedProcess } from './processes';
+import { startStandIns, type LocalStandIns } from './stand-ins';
 
 export interface PlatformOptions {
   ports: PortPlan;
@@ -11,14 +13,27 @@ export interface PlatformOptions {
   stores: BackingStores;
   echo: boolean;
   logLevel: string;
+  /** LevelDB folder of the DynamoDB stand-in (npm start keeps timelines); in memory when absent (e2e). */
+  dynamoPath?: string;
+  /** The built portal the edge serves; the workspace's build unless told otherwise. */
+  portalDist?: string;
 }
 
 export interface RunningPlatform {
   portalUrl: string;
+  /** Every e-mail the services sent (also at `<portalUrl>/dev/mail` and `/dev/mail.json`). */
+  mail: SmtpSink;
+  /** Where the DynamoDB stand-in answers. */
+  dynamoEndpoint: string;
   stop(): Promise<void>;
   /** Resolves when any part stops on its own. */
   anyExited: Promise<string>;
 }
+
+/** The `showroom-services` machine client's secret: dev-auth is given it, and the leads service uses it. */
+export const DEV_SERVICES_SECRET = 'dev-services-secret';
+/** The table the leads timeline lives in, in the DynamoDB stand-in. */
+export const DEV_LEAD_TIMELINE_TABLE = 'showroom-dev-lead-timeline';
 
 /** Environment of each service for this plan: one truth for `npm start` and e2e. */
 export function serviceEnvironments(options: PlatformOptions) {
@@ -43,52 +58,87 @@ export function serviceEnvironments(options: PlatformOptions) {
       INVENTORY_DATABASE_URL: `${stores.mysqlUrl}/${schemas.inventory}`,
       REDIS_URL: stores.redisUrl,
     },
+    leads: {
+      ...common,
+      PORT: String(ports.leads),
+      LEADS_DATABASE_URL: `${stores.mysqlUrl}/${schemas.leads}`,
+      REDIS_URL: stores.redisUrl,
+      DYNAMODB_ENDPOINT: `http://127.0.0.1:${ports.dynamo}`,
+      DYNAMODB_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      LEAD_TIMELINE_TABLE: DEV_LEAD_TIMELINE_TABLE,
+      SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+      MAIL_FROM: 'leads@showroom.dev',
+      PORTAL_URL: portalOrigin,
+      USERS_API_URL: `http://127.0.0.1:${ports.users}`,
+      INVENTORY_API_URL: `http://127.0.0.1:${ports.inventory}`,
+      AUTH_CLIENT_ID: 'showroom-services',
+      AUTH_CLIENT_SECRET: DEV_SERVICES_SECRET,
+    },
     devAuth: {
       ...common,
       DEV_AUTH_PORT: String(ports.devAuth),
       DEV_AUTH_ISSUER: `http://localhost:${ports.devAuth}/`,
+      DEV_AUTH_SERVICES_SECRET: DEV_SERVICES_SECRET,
       PORTAL_URL: portalOrigin,
       USERS_API_URL: `http://127.0.0.1:${ports.users}`,
     },
   };
 }
 
-/** Migrates and seeds (idempotently), then starts dev-auth, the services and the portal's edge. */
+/**
+ * Starts DynamoDB and the SMTP sink in this process, migrates and seeds (idempotently), then
+ * starts dev-auth, the services and the portal's edge.
+ */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const env = serviceEnvironments(options);
-  await Promise.all([
-    runTypeScript('users-seed', 'services/users/src/seed.ts', env.users),
-    runTypeScript('inventory-seed', 'services/inventory/src/seed.ts', env.inventory),
-  ]);
-
+  const standIns: LocalStandIns = await startStandIns({
+    ports: options.ports,
+    dynamoPath: options.dynamoPath,
+  });
   const processes: ManagedProcess[] = [];
   let edge: Server | undefined;
   const stop = async () => {
     edge?.close();
     edge?.closeAllConnections();
     await stopAll(processes);
+    await standIns.close();
   };
   try {
+    await Promise.all([
+      runTypeScript('users-seed', 'services/users/src/seed.ts', env.users),
+      runTypeScript('inventory-seed', 'services/inventory/src/seed.ts', env.inventory),
+      runTypeScript('leads-seed', 'services/leads/src/seed.ts', env.leads),
+    ]);
     const { ports, echo } = options;
     const users = startTypeScript('users', 'services/users/src/main.ts', { env: env.users, echo });
     const inventory = startTypeScript('inventory', 'services/inventory/src/main.ts', {
       env: env.inventory,
       echo,
     });
+    const leads = startTypeScript('leads', 'services/leads/src/main.ts', { env: env.leads, echo });
     const devAuth = startTypeScript('dev-auth', 'tools/dev-auth/src/main.ts', { env: env.devAuth, echo });
-    processes.push(users, inventory, devAuth);
+    processes.push(users, inventory, leads, devAuth);
     await Promise.all([
       waitUntilReady(users, `http://127.0.0.1:${ports.users}/readyz`),
       waitUntilReady(inventory, `http://127.0.0.1:${ports.inventory}/readyz`),
+      waitUntilReady(leads, `http://127.0.0.1:${ports.leads}/readyz`),
       waitUntilReady(devAuth, `http://localhost:${ports.devAuth}/.well-known/openid-configuration`),
     ]);
-    edge = await startEdge(ports);
+    const production = process.env['NODE_ENV'] === 'production';
+    edge = await startEdge(ports, {
+      portalDist: options.portalDist,
+      ...(production ? {} : { devInbox: standIns.mail }),
+    });
   } catch (error) {
     await stop();
     throw error;
   }
   return {
     portalUrl: `http://localhost:${options.ports.portal}`,
+    mail: standIns.mail,
+    dynamoEndpoint: standIns.dynamo.endpoint,
     stop,
     anyExited: Promise.race(processes.map((p) => p.exited.then(() => p.name))),
   };

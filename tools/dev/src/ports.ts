@@ -4,16 +4,46 @@ export interface PortPlan {
   devAuth: number;
   inventory: number;
   users: number;
+  leads: number;
+  /** The DynamoDB stand-in (dynalite) the leads timeline lives in. */
+  dynamo: number;
+  /** The SMTP sink every e-mail goes to (read it at /dev/mail). */
+  smtp: number;
 }
 
-export const START_PORTS: PortPlan = { portal: 4200, devAuth: 4000, inventory: 3001, users: 3002 };
-export const E2E_PORTS: PortPlan = { portal: 4300, devAuth: 4100, inventory: 3101, users: 3102 };
+export const START_PORTS: PortPlan = {
+  portal: 4200,
+  devAuth: 4000,
+  inventory: 3001,
+  users: 3002,
+  leads: 3003,
+  dynamo: 4567,
+  smtp: 1025,
+};
+export const E2E_PORTS: PortPlan = {
+  portal: 4300,
+  devAuth: 4100,
+  inventory: 3101,
+  users: 3102,
+  leads: 3103,
+  dynamo: 4667,
+  smtp: 1125,
+};
 
 /** Schemas of one platform run: the demo's own, or throwaway ones for e2e. */
 export interface SchemaPlan {
   inventory: string;
   users: string;
+  leads: string;
 }
 
-export const START_SCHEMAS: SchemaPlan = { inventory: 'showroom_inventory', users: 'showroom_users' };
-export const E2E_SCHEMAS: SchemaPlan = { inventory: 'showroom_e2e_inventory', users: 'showroom_e2e_users' };
+export const START_SCHEMAS: SchemaPlan = {
+  inventory: 'showroom_inventory',
+  users: 'showroom_users',
+  leads: 'showroom_leads',
+};
+export const E2E_SCHEMAS: SchemaPlan = {
+  inventory: 'showroom_e2e_inventory',
+  users: 'showroom_e2e_users',
+  leads: 'showroom_e2e_leads',
+};

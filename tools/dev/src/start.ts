@@ -1,5 +1,6 @@
 // `npm start`: the whole platform on this machine, with demo data, until Ctrl-C.
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { ALL_DEMO_DEALERSHIPS, ALL_DEMO_USERS, demoPassword } from '@showroom/demo-data';
 import { backingStoresFromEnv, checkBackingStores } from './backing-services';
 import { startPlatform } from './platform';
@@ -26,24 +27,30 @@ async function main(): Promise<void> {
     },
   );
 
-  console.log('Migrating, seeding and starting dev-auth, users, inventory…');
+  console.log(
+    'Starting DynamoDB and the SMTP sink; migrating, seeding and starting dev-auth, users, inventory, leads…',
+  );
   const platform = await startPlatform({
     ports: START_PORTS,
     schemas: START_SCHEMAS,
     stores,
     echo: true,
     logLevel: process.env['LOG_LEVEL'] ?? 'info',
+    // Lead timelines survive a restart, as the MySQL schemas do.
+    dynamoPath: join(WORKSPACE_ROOT, 'tmp', 'dynamo'),
   });
 
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  const emailWidth = Math.max(...ALL_DEMO_USERS.map((u) => u.email.length)) + 1;
   console.log(`
   Showroom is running (ready in ${seconds} s): ${platform.portalUrl}
 
   Sign in with any demo account; the password is ${demoPassword()}
-${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(28)} ${u.memberships.map(describeMembership).join(', ')}`).join('\n')}
+${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(emailWidth)} ${u.memberships.map(describeMembership).join(', ')}`).join('\n')}
 
-  APIs:     ${platform.portalUrl}/api/inventory/docs · ${platform.portalUrl}/api/users/docs
+  APIs:     ${platform.portalUrl}/api/inventory/docs · ${platform.portalUrl}/api/users/docs · ${platform.portalUrl}/api/leads/docs
   Sign-in:  http://localhost:${START_PORTS.devAuth}
+  E-mail:   ${platform.portalUrl}/dev/mail (every mail sent, caught by the SMTP sink on ${platform.mail.url})
   Ctrl-C stops everything.
 `);
 

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTransport } from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpSink, type SmtpSink } from '@showroom/server-testing';
+import { startEdge } from './edge';
+import type { PortPlan } from './ports';
+
+/** An upstream that says which service it is and what path reached it. */
+async function fakeService(name: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ service: name, path: req.url }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+const portOf = (server: Server) => (server.address() as AddressInfo).port;
+const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+describe('the edge: the portal, /api routed to each service, and the dev inbox', () => {
+  const portalDist = mkdtempSync(join(tmpdir(), 'showroom-portal-'));
+  const upstreams: Server[] = [];
+  const edges: Server[] = [];
+  let sink: SmtpSink;
+  let plan: PortPlan;
+
+  const startOn = async (options: Parameters<typeof startEdge>[1]) => {
+    const edge = await startEdge(plan, { portalDist, ...options });
+    edges.push(edge);
+    return `http://127.0.0.1:${portOf(edge)}`;
+  };
+
+  beforeAll(async () => {
+    writeFileSync(join(portalDist, 'index.html'), '<!doctype html><title>portal shell</title>');
+    const [inventory, users, leads] = await Promise.all(['inventory', 'users', 'leads'].map(fakeService));
+    upstreams.push(inventory as Server, users as Server, leads as Server);
+    sink = await startSmtpSink();
+    plan = {
+      portal: 0,
+      devAuth: 4999,
+      inventory: portOf(inventory as Server),
+      users: portOf(users as Server),
+      leads: portOf(leads as Server),
+      dynamo: 0,
+      smtp: sink.port,
+    };
+  });
+  afterAll(async () => {
+    for (const edge of edges) {
+      edge.closeAllConnections();
+      await close(edge);
+    }
+    await Promise.all(upstreams.map(close));
+    await sink.close();
+    rmSync(portalDist, { recursive: true, force: true });
+  });
+
+  it('routes /api/<service> to each service, leads included, keeping the path', async () => {
+    const base = await startOn({ devInbox: sink });
+    for (const service of ['inventory', 'users', 'leads']) {
+      const res = await fetch(`${base}/api/${service}/healthz?x=1`);
+      expect(await res.json()).toEqual({ service, path: `/api/${service}/healthz?x=1` });
+    }
+  });
+
+  it('serves the inbox over the sink it was given', async () => {
+    const base = await startOn({ devInbox: sink });
+    const transport = createTransport(sink.url);
+    await transport.sendMail({
+      from: 'leads@showroom.dev',
+      to: 'sales@demo.showroom.dev',
+      subject: 'New lead',
+      text: '.',
+    });
+    transport.close();
+
+    const page = await fetch(`${base}/dev/mail`);
+    expect(await page.text()).toContain('New lead');
+    const json = (await (await fetch(`${base}/dev/mail.json`)).json()) as { items: { subject: string }[] };
+    expect(json.items.map((m) => m.subject)).toEqual(['New lead']);
+  });
+
+  it('without an inbox (production), /dev/mail is only the portal shell', async () => {
+    const base = await startOn({});
+    const page = await fetch(`${base}/dev/mail`);
+    const text = await page.text();
+    expect(text).toContain('portal shell');
+    expect(text).not.toContain('dev inbox');
+    expect((await fetch(`${base}/dev/mail.json`)).headers.get('content-type')).not.toContain('json');
+  });
+
+  it('refuses to start when the portal is not built', () => {
+    expect(() => startEdge(plan, { portalDist: join(portalDist, 'missing') })).toThrow(
+      /The portal is not built/,
+    );
+  });
+});

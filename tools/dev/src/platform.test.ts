@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { serviceEnvironments } from './platform';
+import { E2E_PORTS, E2E_SCHEMAS, START_PORTS, START_SCHEMAS } from './ports';
+
+const stores = { mysqlUrl: 'mysql://root@127.0.0.1:3306', redisUrl: 'redis://127.0.0.1:6379/0' };
+
+describe('the environment the dev runner gives each service', () => {
+  it('gives the leads service exactly what its config reads, on the e2e plan', () => {
+    const env = serviceEnvironments({
+      ports: E2E_PORTS,
+      schemas: E2E_SCHEMAS,
+      stores,
+      echo: false,
+      logLevel: 'warn',
+    });
+
+    expect(env.leads).toMatchObject({
+      PORT: '3103',
+      LEADS_DATABASE_URL: 'mysql://root@127.0.0.1:3306/showroom_e2e_leads',
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:4667',
+      DYNAMODB_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      LEAD_TIMELINE_TABLE: 'showroom-dev-lead-timeline',
+      SMTP_URL: 'smtp://127.0.0.1:1125',
+      MAIL_FROM: 'leads@showroom.dev',
+      USERS_API_URL: 'http://127.0.0.1:3102',
+      INVENTORY_API_URL: 'http://127.0.0.1:3101',
+      AUTH_CLIENT_ID: 'showroom-services',
+      AUTH_ISSUER_BASE_URL: 'http://localhost:4100/',
+      CORS_ORIGINS: 'http://localhost:4300',
+    });
+  });
+
+  it('gives dev-auth the same services secret the leads service signs in with', () => {
+    const env = serviceEnvironments({
+      ports: START_PORTS,
+      schemas: START_SCHEMAS,
+      stores,
+      echo: true,
+      logLevel: 'info',
+    });
+    expect(env.leads.AUTH_CLIENT_SECRET).toBe(env.devAuth.DEV_AUTH_SERVICES_SECRET);
+    expect(env.leads.DYNAMODB_ENDPOINT).toBe('http://127.0.0.1:4567');
+    expect(env.leads.SMTP_URL).toBe('smtp://127.0.0.1:1025');
+    expect(env.leads.LEADS_DATABASE_URL).toBe('mysql://root@127.0.0.1:3306/showroom_leads');
+  });
+
+  it('keeps the npm start and e2e plans apart on every port and schema', () => {
+    const startPorts = new Set(Object.values(START_PORTS));
+    expect(Object.values(E2E_PORTS).filter((port) => startPorts.has(port))).toEqual([]);
+    expect(startPorts.size).toBe(Object.keys(START_PORTS).length);
+    const startSchemas = new Set(Object.values(START_SCHEMAS));
+    expect(Object.values(E2E_SCHEMAS).filter((schema) => startSchemas.has(schema))).toEqual([]);
+  });
+});

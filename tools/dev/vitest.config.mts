@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import tsconfigPaths from 'vite-tsconfig-paths';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  cacheDir: '../../node_modules/.vite/tools/dev',
+  plugins: [tsconfigPaths({ root: '../..', projects: ['tsconfig.base.json'] })],
+  test: {
+    name: 'dev',
+    watch: false,
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
+});
