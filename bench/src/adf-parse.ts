@@ -4,8 +4,6 @@
 // Run alone: `npx tsx --tsconfig tsconfig.base.json bench/src/adf-parse.ts`. BENCH_ADF_SECONDS (1) per case.
 import { pathToFileURL } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
-// The bench is tagged scope:shared, which may not import scope:leads; it measures every scope's code.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { parseAdf, TYPICAL_ADF_SAMPLE } from '@showroom/leads-adf';
 
 export interface AdfParseResult {

@@ -16,5 +16,9 @@ if (kind === 'http') {
   app.get('/', (_req, res) => {
     res.type('application/json').send(body);
   });
+  // The floor for a JSON POST: parse the body, answer 201, store nothing.
+  app.post('/', express.json(), (req, res) => {
+    res.status(201).json({ received: Object.keys(req.body ?? {}).length });
+  });
   app.listen(port, '127.0.0.1');
 }

@@ -18,8 +18,9 @@ export interface Scenario {
   name: string;
   url: string;
   headers?: Record<string, string>;
-  /** A fresh path for each request (e.g. to defeat the cache); default: the URL's own path. */
-  nextPath?: () => string;
+  method?: 'GET' | 'POST';
+  /** A fresh path, body or headers for each request (e.g. to defeat the cache, or a new lead each time). */
+  nextRequest?: () => { path?: string; body?: string; headers?: Record<string, string> };
 }
 
 /** Drives one scenario at fixed concurrency over loopback; bounded by `seconds`. */
@@ -28,11 +29,17 @@ export async function drive(scenario: Scenario, settings: LoadSettings): Promise
     url: scenario.url,
     connections: settings.connections,
     duration: settings.seconds,
+    method: scenario.method ?? 'GET',
     headers: scenario.headers,
-    ...(scenario.nextPath
+    ...(scenario.nextRequest
       ? {
           requests: [
-            { setupRequest: (request: autocannon.Request) => ({ ...request, path: scenario.nextPath?.() }) },
+            {
+              setupRequest: (request: autocannon.Request) => {
+                const next = scenario.nextRequest?.() ?? {};
+                return { ...request, ...next, headers: { ...request.headers, ...next.headers } };
+              },
+            },
           ],
         }
       : {}),

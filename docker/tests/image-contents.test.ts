@@ -17,6 +17,7 @@ const root = join(import.meta.dirname, '..', '..');
 const SERVICES = [
   { name: 'inventory', databaseVariable: 'INVENTORY_DATABASE_URL' },
   { name: 'users', databaseVariable: 'USERS_DATABASE_URL' },
+  { name: 'leads', databaseVariable: 'LEADS_DATABASE_URL' },
 ] as const;
 
 function run(command: string, args: string[], cwd: string): void {

@@ -62,6 +62,7 @@ runService(
         pollMs: config.OUTBOX_POLL_MS,
         retry: { firstMs: config.OUTBOX_RETRY_FIRST_MS, capMs: config.OUTBOX_RETRY_CAP_MS },
         consume: config.LEADS_WORKER_ENABLED,
+        prefix: config.OUTBOX_QUEUE_PREFIX,
       },
       logger,
     );

@@ -56,13 +56,18 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
   let theirOwner: Client;
   let ourKey: string;
   let theirKey: string;
+  let theirOldKey: string;
   let ourForm: WebsiteLeadInput;
   let ourAdfLead: string;
   let ids: Ids;
   let baseline: Awaited<ReturnType<typeof snapshotOfOurs>>;
 
   const postAdf = (key: string, xml: string) =>
-    request(ctx.app).post('/api/leads/adf').set('Content-Type', 'application/xml').auth(key, { type: 'bearer' }).send(xml);
+    request(ctx.app)
+      .post('/api/leads/adf')
+      .set('Content-Type', 'application/xml')
+      .auth(key, { type: 'bearer' })
+      .send(xml);
 
   /** Everything of A that B might touch, read by A's own owner once the outbox has run. */
   async function snapshotOfOurs() {
@@ -109,8 +114,16 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
 
     const { firstName, lastName, email, phone } = SECRET;
     ourForm = websiteLead({ firstName, lastName, email, phone });
-    const ourLead = await postWebsiteLead(ctx, ours.id, ourForm).set('Idempotency-Key', SHARED_IDEMPOTENCY_KEY);
-    const adf = adfDocument({ id: SHARED_ADF_ID, first: 'Adam', last: 'Feed', email: 'adam.feed@example.com' });
+    const ourLead = await postWebsiteLead(ctx, ours.id, ourForm).set(
+      'Idempotency-Key',
+      SHARED_IDEMPOTENCY_KEY,
+    );
+    const adf = adfDocument({
+      id: SHARED_ADF_ID,
+      first: 'Adam',
+      last: 'Feed',
+      email: 'adam.feed@example.com',
+    });
     ourAdfLead = (await postAdf(ourKey, adf).expect(201)).body.leads[0].leadId;
     const theirLead = await postWebsiteLead(ctx, theirs.id, websiteLead({ firstName: 'Bea' })).expect(201);
     await ctx.settle();
@@ -133,23 +146,30 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
       expect(idsOf(all)).toContain(ids.theirLead);
       expect(idsOf(all)).not.toContain(ids.lead);
       expect(idsOf(all)).not.toContain(ourAdfLead);
-      expect(new Set(all.body.items.map((l: { dealershipId: string }) => l.dealershipId))).toEqual(new Set([theirs.id]));
+      expect(new Set(all.body.items.map((l: { dealershipId: string }) => l.dealershipId))).toEqual(
+        new Set([theirs.id]),
+      );
       const ourAssignee = baseline.lead.assignee.id as string;
       for (const query of [
-        `q=${encodeURIComponent(SECRET.lastName)}`,
+        `q=${encodeURIComponent(SECRET.email)}`,
+        `q=${encodeURIComponent(`${SECRET.firstName} ${SECRET.lastName}`)}`,
         `q=${encodeURIComponent(SECRET.phone)}`,
         `assignee=${encodeURIComponent(ourAssignee)}`,
         'overdue=true',
       ]) {
-        const found = await theirOwner.get(`/api/leads/leads?${query}`);
-        expect({ query, status: found.status, total: found.body.total }).toEqual({ query, status: 200, total: 0 });
+        // The query finds our lead for us, so it is the tenant that hides it from them.
+        const [forUs, forThem] = await Promise.all([
+          ourOwner.get(`/api/leads/leads?${query}`),
+          theirOwner.get(`/api/leads/leads?${query}`),
+        ]);
+        expect({ query, ids: idsOf(forUs) }).toEqual({ query, ids: [ids.lead] });
+        expect(forThem.status).toBe(200);
+        expect(idsOf(forThem)).not.toContain(ids.lead);
+        expect(forThem.body.items.every((l: { dealershipId: string }) => l.dealershipId === theirs.id)).toBe(
+          true,
+        );
+        expect(forThem.body.total).toBe(forThem.body.items.length);
       }
-      // Their own lead of the same shopper (if any) may match the e-mail; ours never does.
-      const byEmail = await theirOwner.get(`/api/leads/leads?q=${encodeURIComponent(SECRET.email)}`);
-      expect(byEmail.body.items.every((l: { dealershipId: string }) => l.dealershipId === theirs.id)).toBe(true);
-      // The same search finds the lead for us, so it is the tenant that hides it.
-      const ourSearch = await ourOwner.get(`/api/leads/leads?q=${encodeURIComponent(SECRET.email)}`);
-      expect(idsOf(ourSearch)).toEqual([ids.lead]);
     });
 
     it('counts: our overdue lead counts for us, never for them', async () => {
@@ -175,22 +195,39 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
 
       const ourPage = await ourOwner.get('/api/leads/activity?limit=1');
       expect(ourPage.body.nextCursor).toEqual(expect.any(String));
-      const borrowed = await theirOwner.get(`/api/leads/activity?limit=100&cursor=${ourPage.body.nextCursor}`);
+      const borrowed = await theirOwner.get(
+        `/api/leads/activity?limit=100&cursor=${ourPage.body.nextCursor}`,
+      );
       expect(borrowed.status).toBe(400);
       expect(borrowed.body.invalidParams).toEqual([{ name: 'query.cursor', reason: expect.any(String) }]);
     });
 
     const byId: Route[] = [
       ['GET /leads/:id', 'get', (i) => `/api/leads/leads/${i.lead}`],
-      ['POST /leads/:id/status', 'post', (i) => `/api/leads/leads/${i.lead}/status`, () => ({ status: 'contacted' })],
-      ['POST /leads/:id/notes', 'post', (i) => `/api/leads/leads/${i.lead}/notes`, () => ({ body: 'B was here' })],
+      [
+        'POST /leads/:id/status',
+        'post',
+        (i) => `/api/leads/leads/${i.lead}/status`,
+        () => ({ status: 'contacted' }),
+      ],
+      [
+        'POST /leads/:id/notes',
+        'post',
+        (i) => `/api/leads/leads/${i.lead}/notes`,
+        () => ({ body: 'B was here' }),
+      ],
       [
         'POST /leads/:id/tasks',
         'post',
         (i) => `/api/leads/leads/${i.lead}/tasks`,
         () => ({ kind: 'email', title: 'B task', dueAt: new Date(Date.now() + 86_400_000).toISOString() }),
       ],
-      ['PATCH /leads/:id/tasks/:taskId', 'patch', (i) => `/api/leads/leads/${i.lead}/tasks/${i.task}`, () => ({ done: true })],
+      [
+        'PATCH /leads/:id/tasks/:taskId',
+        'patch',
+        (i) => `/api/leads/leads/${i.lead}/tasks/${i.task}`,
+        () => ({ done: true }),
+      ],
       [
         'PATCH /leads/:their-id/tasks/:our-taskId',
         'patch',
@@ -199,13 +236,16 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
       ],
       ['GET /leads/:id/timeline', 'get', (i) => `/api/leads/leads/${i.lead}/timeline`],
     ];
-    it.each(byId)('%s on our lead is 404, tells nothing of it and changes nothing', async (_, method, path, body) => {
-      const res = await send(theirOwner, method, path(ids), body?.(ids));
-      expect(res.status).toBe(404);
-      expect(res.body.type).toBe(NOT_FOUND);
-      expect(JSON.stringify(res.body)).not.toMatch(new RegExp(`${SECRET.lastName}|${SECRET.email}|A-only`));
-      await expectOursUnchanged();
-    });
+    it.each(byId)(
+      '%s on our lead is 404, tells nothing of it and changes nothing',
+      async (_, method, path, body) => {
+        const res = await send(theirOwner, method, path(ids), body?.(ids));
+        expect(res.status).toBe(404);
+        expect(res.body.type).toBe(NOT_FOUND);
+        expect(JSON.stringify(res.body)).not.toMatch(new RegExp(`${SECRET.lastName}|${SECRET.email}|A-only`));
+        await expectOursUnchanged();
+      },
+    );
 
     it('POST /leads/:id/assignment on our lead is 404 to their own salesperson, 400 to ours; nothing changes', async () => {
       const path = `/api/leads/leads/${ids.lead}/assignment`;
@@ -264,9 +304,16 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
 
     it('PATCH /settings changes only theirs: our site still posts to us, theirs not to us', async () => {
       const theirNewSite = 'https://www.b-only-motors.example';
-      const res = await theirOwner.patch('/api/leads/settings', { siteOrigins: [theirNewSite], fromName: 'B Motors' });
+      const res = await theirOwner.patch('/api/leads/settings', {
+        siteOrigins: [theirNewSite],
+        fromName: 'B Motors',
+      });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ dealershipId: theirs.id, siteOrigins: [theirNewSite], fromName: 'B Motors' });
+      expect(res.body).toMatchObject({
+        dealershipId: theirs.id,
+        siteOrigins: [theirNewSite],
+        fromName: 'B Motors',
+      });
       await expectOursUnchanged();
 
       const preflight = (dealershipId: string, origin: string) =>
@@ -274,9 +321,13 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
           .options(`/api/leads/public/dealerships/${dealershipId}/leads`)
           .set('Origin', origin)
           .set('Access-Control-Request-Method', 'POST');
-      expect((await preflight(ours.id, SECRET.origin)).headers['access-control-allow-origin']).toBe(SECRET.origin);
+      expect((await preflight(ours.id, SECRET.origin)).headers['access-control-allow-origin']).toBe(
+        SECRET.origin,
+      );
       expect((await preflight(ours.id, theirNewSite)).headers['access-control-allow-origin']).toBeUndefined();
-      expect((await preflight(theirs.id, SECRET.origin)).headers['access-control-allow-origin']).toBeUndefined();
+      expect(
+        (await preflight(theirs.id, SECRET.origin)).headers['access-control-allow-origin'],
+      ).toBeUndefined();
       const fromOurSite = await postWebsiteLead(ctx, theirs.id, websiteLead()).set('Origin', SECRET.origin);
       expect(fromOurSite.status).toBe(403);
     });
@@ -285,43 +336,61 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
       const rotated = await theirOwner.post('/api/leads/settings/ingest-key');
       expect(rotated.status).toBe(201);
       expect(rotated.body.ingestKey).not.toBe(ourKey);
+      theirOldKey = theirKey;
       theirKey = rotated.body.ingestKey;
       expect((await theirOwner.get('/api/leads/settings')).body.ingestKeyHint).toBe(`…${theirKey.slice(-4)}`);
       await expectOursUnchanged();
       // Our ADF again: our key still names our dealership, which already holds this prospect id.
-      const again = await postAdf(ourKey, adfDocument({ id: SHARED_ADF_ID, first: 'Adam', last: 'Feed', email: 'adam.feed@example.com' }));
+      const again = await postAdf(
+        ourKey,
+        adfDocument({ id: SHARED_ADF_ID, first: 'Adam', last: 'Feed', email: 'adam.feed@example.com' }),
+      );
       expect(again.status).toBe(200);
       expect(again.body.leads[0].leadId).toBe(ourAdfLead);
     });
   });
 
   describe('capture: their key and their form file leads only into their dealership', () => {
-    /** A lead they captured: theirs to open, 404 for us, and nothing of ours moved. */
-    const expectTheirsOnly = async (leadId: string) => {
-      expect(leadId).not.toBe(ids.lead);
-      expect(leadId).not.toBe(ourAdfLead);
+    /**
+     * What they captured went into a lead of theirs: they open it, it is 404 for us, and nothing of
+     * ours moved. (It may attach to an earlier lead of theirs for the same shopper, never to ours.)
+     */
+    const expectTheirsOnly = async (result: { leadId: string; duplicateOf: string | null }) => {
+      for (const ourLead of [ids.lead, ourAdfLead]) {
+        expect(result.leadId).not.toBe(ourLead);
+        expect(result.duplicateOf).not.toBe(ourLead);
+      }
       const [forThem, forUs] = await Promise.all([
-        theirOwner.get(`/api/leads/leads/${leadId}`),
-        ourOwner.get(`/api/leads/leads/${leadId}`),
+        theirOwner.get(`/api/leads/leads/${result.leadId}`),
+        ourOwner.get(`/api/leads/leads/${result.leadId}`),
       ]);
       expect(forThem.status).toBe(200);
-      expect(forThem.body).toMatchObject({ dealershipId: theirs.id, submissionCount: 1, relatedLeads: [] });
+      expect(forThem.body.dealershipId).toBe(theirs.id);
       expect(forUs.status).toBe(404);
       await expectOursUnchanged();
       return forThem.body;
     };
 
-    it('ADF/XML with their key, naming our prospect id and our shopper, is a new lead of theirs', async () => {
-      const xml = adfDocument({ id: SHARED_ADF_ID, first: 'Adam', last: 'Feed', email: SECRET.email });
+    it('ADF/XML with their key, naming our prospect id and our ADF shopper, is a new lead of theirs', async () => {
+      const xml = adfDocument({
+        id: SHARED_ADF_ID,
+        first: 'Adam',
+        last: 'Feed',
+        email: 'adam.feed@example.com',
+      });
       const res = await postAdf(theirKey, xml);
       expect(res.status).toBe(201);
-      expect(res.body.leads).toEqual([expect.objectContaining({ duplicateOf: null })]);
-      const lead = await expectTheirsOnly(res.body.leads[0].leadId);
-      expect(lead.submissions[0]).toMatchObject({ externalId: SHARED_ADF_ID, originalDocument: xml });
+      expect(res.body.leads).toHaveLength(1);
+      expect(res.body.leads[0].duplicateOf).toBeNull();
+      const lead = await expectTheirsOnly(res.body.leads[0]);
+      expect(lead.relatedLeads).toEqual([]);
+      expect(lead.submissions).toEqual([
+        expect.objectContaining({ externalId: SHARED_ADF_ID, originalDocument: xml }),
+      ]);
     });
 
-    it('ADF e-mail with their key is a new lead of theirs', async () => {
-      const xml = adfDocument({ id: 'CM-MAIL-9', first: 'Mia', last: 'Mail', email: SECRET.email });
+    it('ADF e-mail with their key is a lead of theirs', async () => {
+      const xml = adfDocument({ id: 'CM-MAIL-9', first: 'Mia', last: 'Mail', email: 'mia.mail@example.com' });
       const mail = await new MailComposer({
         from: 'leads@carmarket.example',
         to: 'b@example.com',
@@ -337,15 +406,32 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
         .auth(theirKey, { type: 'bearer' })
         .send(mail);
       expect(res.status).toBe(201);
-      await expectTheirsOnly(res.body.leads[0].leadId);
+      expect(res.body.leads[0].duplicateOf).toBeNull();
+      const lead = await expectTheirsOnly(res.body.leads[0]);
+      expect(lead).toMatchObject({ channel: 'email', shopper: { firstName: 'Mia' } });
     });
 
-    it('their website form, sent our shopper’s exact submission and Idempotency-Key, stores a lead of theirs', async () => {
-      const res = await postWebsiteLead(ctx, theirs.id, ourForm).set('Idempotency-Key', SHARED_IDEMPOTENCY_KEY);
+    it('their website form, sent our shopper’s exact submission and Idempotency-Key, stores into theirs', async () => {
+      const res = await postWebsiteLead(ctx, theirs.id, ourForm).set(
+        'Idempotency-Key',
+        SHARED_IDEMPOTENCY_KEY,
+      );
+      // 201, not a replay (200) of our answer: the key is remembered per dealership.
       expect(res.status).toBe(201);
-      expect(res.body.duplicateOf).toBeNull();
-      const lead = await expectTheirsOnly(res.body.leadId);
+      const lead = await expectTheirsOnly(res.body);
       expect(lead.shopper).toMatchObject({ firstName: SECRET.firstName, email: SECRET.email });
+    });
+
+    it('their rotated-out key, or a key that is no key, files nothing anywhere', async () => {
+      const xml = adfDocument({ id: 'CM-NOKEY', first: 'No', last: 'Key', email: 'no.key@example.com' });
+      expect((await postAdf(theirOldKey, xml)).status).toBe(401);
+      expect((await postAdf('srk_not-a-real-key', xml)).status).toBe(401);
+      const stored = await ctx.database.writer
+        .selectFrom('leads')
+        .select('id')
+        .where('email', '=', 'no.key@example.com')
+        .execute();
+      expect(stored).toEqual([]);
     });
   });
 
@@ -354,27 +440,52 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
     const routes: Route[] = [
       ['GET /leads', 'get', () => '/api/leads/leads'],
       ['GET /leads/counts', 'get', () => '/api/leads/leads/counts'],
-      ['POST /leads', 'post', () => '/api/leads/leads', () => ({ source: 'phone', firstName: 'Forged', phone: '614-555-0142' })],
+      [
+        'POST /leads',
+        'post',
+        () => '/api/leads/leads',
+        () => ({ source: 'phone', firstName: 'Forged', phone: '614-555-0142' }),
+      ],
       ['GET /leads/:id', 'get', (i) => `/api/leads/leads/${i.lead}`],
-      ['POST /leads/:id/status', 'post', (i) => `/api/leads/leads/${i.lead}/status`, () => ({ status: 'contacted' })],
+      [
+        'POST /leads/:id/status',
+        'post',
+        (i) => `/api/leads/leads/${i.lead}/status`,
+        () => ({ status: 'contacted' }),
+      ],
       [
         'POST /leads/:id/assignment',
         'post',
         (i) => `/api/leads/leads/${i.lead}/assignment`,
         () => ({ assigneeId: ours.team.sales.find((s) => s.id !== baseline.lead.assignee.id)?.id }),
       ],
-      ['POST /leads/:id/notes', 'post', (i) => `/api/leads/leads/${i.lead}/notes`, () => ({ body: 'forged' })],
+      [
+        'POST /leads/:id/notes',
+        'post',
+        (i) => `/api/leads/leads/${i.lead}/notes`,
+        () => ({ body: 'forged' }),
+      ],
       [
         'POST /leads/:id/tasks',
         'post',
         (i) => `/api/leads/leads/${i.lead}/tasks`,
         () => ({ kind: 'call', title: 'forged', dueAt: future() }),
       ],
-      ['PATCH /leads/:id/tasks/:taskId', 'patch', (i) => `/api/leads/leads/${i.lead}/tasks/${i.task}`, () => ({ done: true })],
+      [
+        'PATCH /leads/:id/tasks/:taskId',
+        'patch',
+        (i) => `/api/leads/leads/${i.lead}/tasks/${i.task}`,
+        () => ({ done: true }),
+      ],
       ['GET /leads/:id/timeline', 'get', (i) => `/api/leads/leads/${i.lead}/timeline`],
       ['GET /activity', 'get', () => '/api/leads/activity'],
       ['GET /settings', 'get', () => '/api/leads/settings'],
-      ['PATCH /settings', 'patch', () => '/api/leads/settings', () => ({ siteOrigins: ['https://evil.example'] })],
+      [
+        'PATCH /settings',
+        'patch',
+        () => '/api/leads/settings',
+        () => ({ siteOrigins: ['https://evil.example'] }),
+      ],
       ['POST /settings/ingest-key', 'post', () => '/api/leads/settings/ingest-key'],
     ];
 
@@ -387,9 +498,16 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
     });
 
     it('the forged manual lead was stored nowhere and our key still works', async () => {
-      const stored = await ctx.database.writer.selectFrom('leads').select('dealership_id').where('first_name', '=', 'Forged').execute();
+      const stored = await ctx.database.writer
+        .selectFrom('leads')
+        .select('dealership_id')
+        .where('first_name', '=', 'Forged')
+        .execute();
       expect(stored).toEqual([]);
-      const replay = await postAdf(ourKey, adfDocument({ id: SHARED_ADF_ID, first: 'Adam', last: 'Feed', email: 'adam.feed@example.com' }));
+      const replay = await postAdf(
+        ourKey,
+        adfDocument({ id: SHARED_ADF_ID, first: 'Adam', last: 'Feed', email: 'adam.feed@example.com' }),
+      );
       expect(replay.status).toBe(200);
     });
 

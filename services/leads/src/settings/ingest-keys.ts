@@ -4,7 +4,7 @@ import { INGEST_KEY_PREFIX, type IngestKey } from '@showroom/contracts';
 import { problems } from '@showroom/server-kit';
 import type { LeadsDatabase } from '../database';
 
-const hashOf = (key: string) => createHash('sha256').update(key).digest('hex');
+export const ingestKeyHashOf = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /**
  * The secret a lead provider posts ADF with. Only its SHA-256 is stored, so a database dump does
@@ -22,7 +22,7 @@ export class IngestKeys {
     const result = await this.db
       .updateTable('lead_settings')
       .set({
-        ingest_key_hash: hashOf(ingestKey),
+        ingest_key_hash: ingestKeyHashOf(ingestKey),
         ingest_key_hint: ingestKey.slice(-4),
         ingest_key_rotated_at: rotatedAt,
         updated_at: rotatedAt,
@@ -39,7 +39,7 @@ export class IngestKeys {
     const row = await this.db
       .selectFrom('lead_settings')
       .select('dealership_id')
-      .where('ingest_key_hash', '=', hashOf(key))
+      .where('ingest_key_hash', '=', ingestKeyHashOf(key))
       .executeTakeFirst();
     return row?.dealership_id ?? null;
   }
