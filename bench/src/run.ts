@@ -164,8 +164,8 @@ async function main(): Promise<void> {
     // Capture is measured: the relay publishes every event to Redis, the consumers run elsewhere.
     LEADS_WORKER_ENABLED: 'false',
     OUTBOX_QUEUE_PREFIX: QUEUE_PREFIX,
-    PUBLIC_RATE_PER_ADDRESS: '100000000',
-    PUBLIC_RATE_PER_DEALERSHIP: '100000000',
+    PUBLIC_RATE_PER_ADDRESS: '1000000',
+    PUBLIC_RATE_PER_DEALERSHIP: '10000000',
   });
   await Promise.all([
     waitFor(`http://127.0.0.1:${PORTS.http}/`),

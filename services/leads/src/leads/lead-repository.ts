@@ -30,6 +30,13 @@ export class LeadRepository {
     return query;
   }
 
+  /** Which of these leads the viewer may see now. */
+  async visibleIds(viewer: LeadViewer, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.visible(viewer).select('id').where('id', 'in', ids).execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
   async find(viewer: LeadViewer, id: string): Promise<LeadRow | undefined> {
     return this.visible(viewer).selectAll().where('id', '=', id).executeTakeFirst();
   }

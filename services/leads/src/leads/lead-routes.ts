@@ -128,7 +128,8 @@ export function leadRoutes(deps: LeadRoutesDeps): Router {
   router.get(`${base}/activity`, requirePermission('leads:read'), async (req, res) => {
     const page = parseOrThrow(TimelineQuerySchema, req.query, 'query');
     const who = viewer(req);
-    res.json(await timeline.ofDealership(who.dealershipId, page, who.seesAll ? undefined : who.userId));
+    const visibleLeads = who.seesAll ? undefined : (ids: string[]) => leads.visibleIds(who, ids);
+    res.json(await timeline.ofDealership(who.dealershipId, page, visibleLeads));
   });
 
   return router;

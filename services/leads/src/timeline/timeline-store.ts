@@ -8,6 +8,7 @@ import {
   ResourceNotFoundException,
   type AttributeValue,
   type QueryCommandInput,
+  type QueryCommandOutput,
 } from '@aws-sdk/client-dynamodb';
 import type { LeadEvent, TimelinePage } from '@showroom/contracts';
 import { problems } from '@showroom/server-kit';
@@ -20,6 +21,8 @@ import type { OutboxEvent } from '../outbox/events';
  * Items are only ever put, with a condition, so a consumer that runs twice writes once.
  */
 export const BY_DEALERSHIP_INDEX = 'by-dealership';
+/** A filtered feed page stops after this many reads and hands back a cursor to go on. */
+const MAX_FEED_READS = 10;
 
 type Item = Record<string, AttributeValue>;
 const s = (value: string): AttributeValue => ({ S: value });
@@ -38,7 +41,7 @@ function itemOf(event: OutboxEvent): Item {
     at: s(event.occurredAt.toISOString()),
     summary: s(event.summary),
     shopperName: s(event.shopperName),
-    // The assignee when it happened: a salesperson's feed is filtered on it.
+    // Who had the lead when it happened (for people reading the table; feeds filter on today's assignee).
     assigneeId: s(event.assigneeId ?? '-'),
     actor: s(JSON.stringify(event.actor)),
     data: s(JSON.stringify(event.data)),
@@ -57,6 +60,12 @@ function eventOf(item: Item): LeadEvent {
     shopperName: text('shopperName'),
     data: JSON.parse(text('data') || '{}') as LeadEvent['data'],
   };
+}
+
+/** Where a feed read resumes after this item: the index key plus the table key. */
+function feedKeyOf(item: Item): Item {
+  const pick = (name: string) => ({ [name]: item[name] as AttributeValue });
+  return { ...pick('gsi1pk'), ...pick('gsi1sk'), ...pick('pk'), ...pick('sk') };
 }
 
 function encodeCursor(key: Item | undefined): string | null {
@@ -117,30 +126,52 @@ export class TimelineStore {
     });
   }
 
-  /** The dealership's recent activity, newest first; `onlyAssigneeId` narrows it to one person's leads. */
+  /**
+   * The dealership's recent activity, newest first. `visibleLeads` narrows it to the leads a person
+   * may see now (a salesperson's own): pages are read until the answer is full, and the cursor
+   * points just after the last event returned, so no event is skipped or shown twice.
+   */
   async ofDealership(
     dealershipId: string,
     page: { cursor?: string; limit: number },
-    onlyAssigneeId?: string,
+    visibleLeads?: (leadIds: string[]) => Promise<Set<string>>,
   ): Promise<TimelinePage> {
     const partition = `DEALERSHIP#${dealershipId}`;
-    return this.query({
-      TableName: this.table,
-      IndexName: BY_DEALERSHIP_INDEX,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ...(onlyAssigneeId ? { FilterExpression: 'assigneeId = :me' } : {}),
-      ExpressionAttributeValues: {
-        ':pk': s(partition),
-        ...(onlyAssigneeId ? { ':me': s(onlyAssigneeId) } : {}),
-      },
-      ScanIndexForward: false,
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, 'gsi1pk', partition),
-    });
+    const items: Item[] = [];
+    let startKey = decodeCursor(page.cursor, 'gsi1pk', partition);
+    for (let reads = 0; reads < MAX_FEED_READS; reads++) {
+      const result = await this.send({
+        TableName: this.table,
+        IndexName: BY_DEALERSHIP_INDEX,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': s(partition) },
+        ScanIndexForward: false,
+        Limit: visibleLeads ? Math.max(page.limit * 2, 50) : page.limit,
+        ExclusiveStartKey: startKey,
+      });
+      const batch = result.Items ?? [];
+      const visible = visibleLeads
+        ? await visibleLeads([...new Set(batch.map((i: Item) => i['leadId']?.S ?? ''))])
+        : null;
+      for (const item of batch) {
+        if (visible && !visible.has(item['leadId']?.S ?? '')) continue;
+        items.push(item);
+        if (items.length === page.limit)
+          return { items: items.map(eventOf), nextCursor: encodeCursor(feedKeyOf(item)) };
+      }
+      startKey = result.LastEvaluatedKey;
+      if (!startKey) break;
+    }
+    return { items: items.map(eventOf), nextCursor: encodeCursor(startKey) };
   }
 
   private async query(input: QueryCommandInput): Promise<TimelinePage> {
-    const result = await this.client.send(new QueryCommand(input)).catch((error: unknown) => {
+    const result = await this.send(input);
+    return { items: (result.Items ?? []).map(eventOf), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  }
+
+  private send(input: QueryCommandInput): Promise<QueryCommandOutput> {
+    return this.client.send(new QueryCommand(input)).catch((error: unknown) => {
       throw Object.assign(
         problems.serviceUnavailable('The timeline store is unreachable; try again shortly.'),
         {
@@ -148,7 +179,6 @@ export class TimelineStore {
         },
       );
     });
-    return { items: (result.Items ?? []).map(eventOf), nextCursor: encodeCursor(result.LastEvaluatedKey) };
   }
 
   /** Creates the table where nothing else does (dev, tests, `npm start`); Terraform owns it in AWS. */
