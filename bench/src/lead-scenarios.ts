@@ -25,7 +25,7 @@ function adfDocument(n: number): string {
   <vehicle interest="buy" status="used"><year>2021</year><make>Honda</make><model>Accord</model>
     <stock>U${1000 + (n % 5000)}</stock><price type="quote" currency="USD">24995</price></vehicle>
   <customer><contact><name part="first">Adf</name><name part="last">Shopper ${n}</name>
-    <email>adf-${n}-${randomUUID().slice(0, 8)}@bench.example</email><phone type="voice">614-555-0100</phone></contact>
+    <email>adf-${n}-${randomUUID().slice(0, 8)}@bench.example</email><phone type="voice">380-555-${String(n % 10_000).padStart(4, '0')}</phone></contact>
     <comments>Please send me your best price.</comments></customer>
   <provider><name part="full">BenchMarket</name></provider>
 </prospect></adf>`;

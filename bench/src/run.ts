@@ -105,15 +105,16 @@ async function inventoryScenarios(api: string, token: string, dealershipId: stri
   ];
 }
 
-async function countLeads(): Promise<number> {
-  const database = createDatabase<{ leads: { id: string } }>({
+/** Submissions stored: every accepted form or prospect is one, whether it opened a lead or joined one. */
+async function countSubmissions(): Promise<number> {
+  const database = createDatabase<{ lead_submissions: { id: string } }>({
     writerUrl: `${MYSQL}/showroom_bench_leads`,
     readerUrls: [],
     connectionLimit: 1,
   });
   try {
     const row = await database.writer
-      .selectFrom('leads')
+      .selectFrom('lead_submissions')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
@@ -202,15 +203,15 @@ async function main(): Promise<void> {
     headers: { 'content-type': 'application/json' },
     nextRequest: () => ({ body: JSON.stringify({ firstName: 'Bench', email: 'bench@bench.example' }) }),
   });
-  const leadsBefore = await countLeads();
+  const before = await countSubmissions();
   for (const scenario of leads) await run(scenario);
-  const stored = (await countLeads()) - leadsBefore;
+  const stored = (await countSubmissions()) - before;
   const accepted = results
     .filter((r) => r.scenario.startsWith('lead capture'))
     .reduce((sum, r) => sum + r.requests - r.failures, 0);
 
   console.log(`\n${formatTable(results, 'baseline: bare Express')}`);
-  console.log(`\nLeads answered 201: ${accepted}; new lead rows committed in MySQL: ${stored}.`);
+  console.log(`\nLead submissions answered 201: ${accepted}; committed in MySQL: ${stored}.`);
   console.log(`\n${formatAdfTable(await measureAdfParsing())}`);
   const bundle = initialBundleSize(join(ROOT, 'dist/apps/portal/browser'));
   console.log(

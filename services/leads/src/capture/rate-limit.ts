@@ -40,17 +40,17 @@ export function publicRateLimit(redis: Redis, limits: PublicRateLimits): Request
   const byDealership = limiter(redis, 'leads:rl:dealer', limits.perDealership, limits.windowSeconds);
   return async (req, _res, next) => {
     const dealershipId = String(req.params['dealershipId'] ?? '');
-    try {
-      await byAddress.consume(req.ip ?? 'unknown');
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return next(tooManyRequests(rejection, 'from this address'));
-      return next(rejection);
-    }
-    try {
-      await byDealership.consume(dealershipId);
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return next(tooManyRequests(rejection, 'for this dealership'));
-      return next(rejection);
+    const [address, dealership] = await Promise.allSettled([
+      byAddress.consume(req.ip ?? 'unknown'),
+      byDealership.consume(dealershipId),
+    ]);
+    for (const [outcome, what] of [
+      [address, 'from this address'],
+      [dealership, 'for this dealership'],
+    ] as const) {
+      if (outcome.status === 'fulfilled') continue;
+      const rejection: unknown = outcome.reason;
+      return next(rejection instanceof RateLimiterRes ? tooManyRequests(rejection, what) : rejection);
     }
     next();
   };

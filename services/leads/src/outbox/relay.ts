@@ -11,6 +11,8 @@ export interface OutboxJob {
 }
 
 const BATCH = 200;
+/** Commits within this window are published together: one relay transaction for many leads. */
+const GATHER_MS = 10;
 
 /**
  * Moves committed outbox rows to the BullMQ queue, one job per consumer. Rows are claimed with
@@ -19,6 +21,7 @@ const BATCH = 200;
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
+  private gathering: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private failing = false;
@@ -31,18 +34,27 @@ export class OutboxRelay {
   ) {}
 
   start(): void {
-    this.timer ??= setInterval(() => this.kick(), this.pollMs);
-    this.kick();
+    this.timer ??= setInterval(() => this.publishNow(), this.pollMs);
+    this.publishNow();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearTimeout(this.gathering);
     this.timer = undefined;
     await this.running;
   }
 
-  /** Publish now (called after each commit), without running two passes at once. */
+  /** Called after each commit: publishes within a few milliseconds, gathering what else commits meanwhile. */
   kick(): void {
+    this.gathering ??= setTimeout(() => {
+      this.gathering = undefined;
+      this.publishNow();
+    }, GATHER_MS);
+  }
+
+  /** Publishes what is waiting, without running two passes at once. */
+  private publishNow(): void {
     if (this.running) {
       this.again = true;
       return;
@@ -51,7 +63,7 @@ export class OutboxRelay {
       this.running = undefined;
       if (this.again && this.timer) {
         this.again = false;
-        this.kick();
+        this.publishNow();
       }
     });
   }
