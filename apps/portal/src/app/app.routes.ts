@@ -21,6 +21,10 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./inventory/inventory.routes').then((m) => m.inventoryRoutes),
       },
       {
+        path: 'leads',
+        loadChildren: () => import('./leads/leads.routes').then((m) => m.leadsRoutes),
+      },
+      {
         path: '**',
         title: 'Page not found · Showroom',
         loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),

@@ -1,4 +1,18 @@
-import type { Me, Membership, Role, Vehicle, VehicleList, VinDecodingResponse } from '@showroom/contracts';
+import type {
+  LeadCounts,
+  LeadDetail,
+  LeadEvent,
+  LeadList,
+  LeadSettings,
+  LeadSummary,
+  Me,
+  Membership,
+  Role,
+  TeamMember,
+  Vehicle,
+  VehicleList,
+  VinDecodingResponse,
+} from '@showroom/contracts';
 
 /** Test data in the dealer's language. No test framework here, so the app's type-check accepts it. */
 
@@ -93,6 +107,125 @@ export function vinDecoding(overrides: Partial<VinDecodingResponse> = {}): VinDe
     modelYear: 2020,
     candidateModelYears: [2020],
     existingVehicleId: null,
+    ...overrides,
+  };
+}
+
+export const LEAD_ID = '3a0e8c1e-5b8f-4d8e-9a51-0c7f6c2b1d01';
+
+export function lead(overrides: Partial<LeadSummary> = {}): LeadSummary {
+  return {
+    id: LEAD_ID,
+    dealershipId: NORTH,
+    status: 'new',
+    lostReason: null,
+    channel: 'website',
+    source: 'website:request_quote',
+    intent: 'request_quote',
+    shopper: {
+      firstName: 'Maria',
+      lastName: 'Lopez',
+      email: 'maria@example.com',
+      phone: '555-010-2000',
+      preferredContact: 'email',
+    },
+    vehicle: {
+      vehicleId: '0b6f9a52-47a4-4c0e-9e3f-6b1f5f1a9c10',
+      vin: '1HGCV1F33LA000001',
+      stockNumber: 'U1042',
+      year: 2020,
+      make: 'Honda',
+      model: 'Accord',
+      trim: 'Sport',
+      condition: 'used',
+      priceCents: 2459900,
+    },
+    assignee: { id: 'auth0|sam', name: 'Sam Seller' },
+    submissionCount: 1,
+    nextTaskDueAt: null,
+    overdue: false,
+    firstResponseAt: null,
+    firstResponseSeconds: null,
+    lastActivityAt: '2026-11-20T09:30:00.000Z',
+    createdAt: '2026-11-20T09:30:00.000Z',
+    updatedAt: '2026-11-20T09:30:00.000Z',
+    ...overrides,
+  };
+}
+
+export function leadDetail(overrides: Partial<LeadDetail> = {}): LeadDetail {
+  return {
+    ...lead(),
+    message: 'Is the Accord still available? I can come by on Saturday.',
+    tradeIn: null,
+    submissions: [
+      {
+        id: '5c1e0d1e-0000-4000-8000-000000000001',
+        channel: 'website',
+        source: 'website:request_quote',
+        intent: 'request_quote',
+        message: 'Is the Accord still available? I can come by on Saturday.',
+        originalDocument: null,
+        externalId: null,
+        receivedAt: '2026-11-20T09:30:00.000Z',
+      },
+    ],
+    notes: [],
+    tasks: [],
+    relatedLeads: [],
+    allowedTransitions: ['contacted', 'appointment_set', 'showroom_visit', 'lost'],
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function leadList(items: LeadSummary[], overrides: Partial<LeadList> = {}): LeadList {
+  return { items, page: 1, pageSize: 25, total: items.length, ...overrides };
+}
+
+export function leadCounts(overrides: Partial<LeadCounts> = {}): LeadCounts {
+  return { new: 2, overdue: 1, open: 7, changeToken: 't1', ...overrides };
+}
+
+export function leadEvent(overrides: Partial<LeadEvent> = {}): LeadEvent {
+  return {
+    id: 'e-1',
+    leadId: LEAD_ID,
+    type: 'lead_created',
+    at: '2026-11-20T09:30:00.000Z',
+    actor: null,
+    summary: 'Lead arrived from the website',
+    shopperName: 'Maria Lopez',
+    data: {},
+    ...overrides,
+  };
+}
+
+export function teamMember(overrides: Partial<TeamMember> = {}): TeamMember {
+  return {
+    id: 'auth0|sam',
+    name: 'Sam Seller',
+    email: 'sam@northside.example',
+    role: 'sales',
+    available: true,
+    ...overrides,
+  };
+}
+
+export function leadSettings(overrides: Partial<LeadSettings> = {}): LeadSettings {
+  return {
+    dealershipId: NORTH,
+    siteOrigins: ['https://www.northside-honda.example'],
+    acknowledgement: {
+      enabled: true,
+      subject: 'Thanks, {{firstName}}',
+      body: 'Hi {{firstName}}, {{assigneeName}} from {{dealershipName}} will be in touch.',
+    },
+    crmForwardEmail: null,
+    ingestKeyHint: 'a1b2',
+    ingestKeyRotatedAt: '2026-11-01T12:00:00.000Z',
+    fromName: 'Northside Honda',
+    replyTo: null,
     ...overrides,
   };
 }

@@ -4,9 +4,9 @@ import type { Membership } from '@showroom/contracts';
 const STORAGE_KEY = 'showroom.activeDealershipId';
 
 /**
- * The dealership the dealer is working in right now. Every inventory call is made for it (see
- * `dealershipInterceptor`); the choice survives reloads, and falls back to the first membership
- * when the stored one is gone (membership revoked, another user on this browser).
+ * The dealership the dealer is working in right now. Every inventory, leads and team call is made
+ * for it (see `dealershipInterceptor`); the choice survives reloads, and falls back to the first
+ * membership when the stored one is gone (membership revoked, another user on this browser).
  */
 @Injectable({ providedIn: 'root' })
 export class ActiveDealership {

@@ -36,6 +36,17 @@ describe('dealershipInterceptor', () => {
     ).toBe(SOUTH);
   });
 
+  it('when the dealer works leads or reads the team, then the active dealership is named too', () => {
+    http.get('/api/leads/leads/counts').subscribe();
+    http.get('/api/users/team').subscribe();
+    http.put('/api/users/team/auth0%7Cdana/availability', { available: false }).subscribe();
+    expect(backend.expectOne('/api/leads/leads/counts').request.headers.get('X-Dealership-Id')).toBe(NORTH);
+    expect(backend.expectOne('/api/users/team').request.headers.get('X-Dealership-Id')).toBe(NORTH);
+    expect(
+      backend.expectOne('/api/users/team/auth0%7Cdana/availability').request.headers.get('X-Dealership-Id'),
+    ).toBe(NORTH);
+  });
+
   it('leaves other services and other origins alone', () => {
     http.get('/api/users/me').subscribe();
     http.get('https://cdn.example.com/api/inventory/vehicles').subscribe();

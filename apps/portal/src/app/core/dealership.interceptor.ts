@@ -8,16 +8,22 @@ import { ActiveDealership } from './active-dealership';
  */
 export const DEALERSHIP_HEADER = 'X-Dealership-Id';
 
-/** Names the active dealership on every inventory call; the service checks the token grants it. */
+/**
+ * Calls that work in one dealership. `/api/users/me` and `/api/users/dealerships` are about the
+ * person across all of theirs, so they go without it.
+ */
+const DEALERSHIP_SCOPED_PATHS = ['/api/inventory/', '/api/leads/', '/api/users/team'];
+
+/** Names the active dealership on every call made in it; the service checks the token grants it. */
 export const dealershipInterceptor: HttpInterceptorFn = (request, next) => {
-  if (!isInventoryCall(request.url) || request.headers.has(DEALERSHIP_HEADER)) return next(request);
+  if (!isDealershipCall(request.url) || request.headers.has(DEALERSHIP_HEADER)) return next(request);
   const dealershipId = inject(ActiveDealership).id();
   if (!dealershipId) return next(request);
   return next(request.clone({ setHeaders: { [DEALERSHIP_HEADER]: dealershipId } }));
 };
 
-function isInventoryCall(url: string): boolean {
+function isDealershipCall(url: string): boolean {
   const base = globalThis.location?.origin ?? 'http://localhost';
   const target = new URL(url, base);
-  return target.origin === base && target.pathname.startsWith('/api/inventory/');
+  return target.origin === base && DEALERSHIP_SCOPED_PATHS.some((path) => target.pathname.startsWith(path));
 }

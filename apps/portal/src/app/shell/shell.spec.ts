@@ -1,3 +1,5 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -5,9 +7,10 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthService } from '@auth0/auth0-angular';
 import type { Me } from '@showroom/contracts';
 import { of, throwError } from 'rxjs';
-import { me, membership, NORTH, SOUTH } from '../../testing/fixtures';
+import { leadCounts, me, membership, NORTH, SOUTH, teamMember } from '../../testing/fixtures';
 import { UsersApi } from '../api/users-api';
 import { ActiveDealership } from '../core/active-dealership';
+import { LEAD_COUNTS_POLL_MS, LeadCountsStore } from '../core/lead-counts';
 import { sessionLoaded } from '../core/session';
 import { Shell } from './shell';
 
@@ -17,6 +20,7 @@ class PageStub {}
 describe('Shell', () => {
   let logout: ReturnType<typeof vi.fn>;
   let harness: RouterTestingHarness;
+  let http: HttpTestingController;
 
   async function open(answer: () => ReturnType<UsersApi['me']>, url = '/inventory') {
     localStorage.clear();
@@ -31,18 +35,40 @@ describe('Shell', () => {
             children: [
               { path: 'inventory', component: PageStub },
               { path: 'inventory/:id', component: PageStub },
+              { path: 'leads', component: PageStub },
+              { path: 'leads/:id', component: PageStub },
             ],
           },
         ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
         { provide: UsersApi, useValue: { me: answer } },
         { provide: AuthService, useValue: { logout } },
       ],
     });
+    http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url);
+    await settle();
+  }
+
+  async function settle() {
     harness.fixture.detectChanges();
     await harness.fixture.whenStable();
   }
+
+  /** Answers what the shell asks in the background: lead counts, and the team for a salesperson. */
+  function answerBackground(counts = leadCounts(), team = [teamMember()]) {
+    const open = (url: string) => http.match(url).filter((request) => !request.cancelled);
+    open('/api/leads/leads/counts').forEach((request) => request.flush(counts));
+    open('/api/users/team').forEach((request) => request.flush({ items: team }));
+  }
+
+  afterEach(() => {
+    TestBed.inject(LeadCountsStore).stop();
+    answerBackground();
+    http.verify();
+  });
 
   const dealer = (memberships: Me['memberships']) => () => of(me(memberships));
   const element = (selector: string) =>
@@ -104,5 +130,82 @@ describe('Shell', () => {
     expect(element('[data-testid="session-error"]')?.textContent).toContain(
       'Your account could not be loaded',
     );
+  });
+
+  it('shows new and overdue leads on the Leads entry, and polls them every 15 s', async () => {
+    vi.useFakeTimers();
+    try {
+      await open(dealer([membership(NORTH, 'manager')]));
+      http.expectOne('/api/leads/leads/counts').flush(leadCounts({ new: 1, overdue: 0, changeToken: 'a' }));
+      await settle();
+      expect(element('[data-testid="nav-leads-new"]')?.textContent?.trim()).toBe('1');
+      expect(element('[data-testid="nav-leads-overdue"]')).toBeNull();
+
+      await vi.advanceTimersByTimeAsync(LEAD_COUNTS_POLL_MS);
+      http.expectOne('/api/leads/leads/counts').flush(leadCounts({ new: 4, overdue: 2, changeToken: 'b' }));
+      await settle();
+      expect(element('[data-testid="nav-leads-new"]')?.getAttribute('aria-label')).toBe('4 new');
+      const overdue = element('[data-testid="nav-leads-overdue"]');
+      expect(overdue?.textContent?.trim()).toBe('2');
+      expect(overdue?.getAttribute('aria-label')).toBe('2 overdue');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a salesperson switches "Available for new leads" off for themselves', async () => {
+    await open(dealer([membership(NORTH, 'sales')]));
+    answerBackground(leadCounts(), [
+      teamMember({ id: 'auth0|dana', name: 'Dana Whitfield', available: true }),
+    ]);
+    await settle();
+    element('[data-testid="user-menu"]')?.click();
+    await settle();
+    const toggle = document.querySelector('[data-testid="availability-toggle"]') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    toggle.click();
+    const put = http.expectOne('/api/users/team/auth0%7Cdana/availability');
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({ available: false });
+    put.flush(teamMember({ id: 'auth0|dana', available: false }));
+    await settle();
+    element('[data-testid="user-menu"]')?.click();
+    await settle();
+    expect(document.querySelector('[data-testid="availability-toggle"]')?.getAttribute('aria-checked')).toBe(
+      'false',
+    );
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
+  });
+
+  it('a manager, who is not in the round-robin, has no availability switch', async () => {
+    await open(dealer([membership(NORTH, 'manager')]));
+    answerBackground();
+    element('[data-testid="user-menu"]')?.click();
+    await settle();
+    expect(document.querySelector('[data-testid="availability-toggle"]')).toBeNull();
+    http.expectNone('/api/users/team');
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
+  });
+
+  it('when the dealer switches dealership on a lead, then it goes back to the inbox and counts again', async () => {
+    await open(
+      dealer([
+        membership(NORTH, 'manager', 'Northside Honda'),
+        membership(SOUTH, 'manager', 'Southside Toyota'),
+      ]),
+      '/leads/l-1',
+    );
+    answerBackground(leadCounts({ new: 5 }));
+    element('[data-testid="dealership-switcher"]')?.click();
+    await settle();
+    document.querySelectorAll<HTMLButtonElement>('[data-testid="dealership-option"]')[1].click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/leads');
+    const recount = http.expectOne('/api/leads/leads/counts');
+    expect(recount.request.url).toBe('/api/leads/leads/counts');
+    recount.flush(leadCounts({ new: 0, overdue: 0 }));
+    await settle();
+    expect(element('[data-testid="nav-leads-new"]')).toBeNull();
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });
 });

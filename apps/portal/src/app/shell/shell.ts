@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { Component, computed, inject, viewChild } from '@angular/core';
+import { Component, computed, DestroyRef, effect, inject, signal, untracked, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@angular/material/form-field';
@@ -12,15 +12,22 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthService } from '@auth0/auth0-angular';
+import { TeamApi } from '../api/team-api';
 import { ActiveDealership } from '../core/active-dealership';
 import { registerShowroomIcons } from '../core/icons';
 import { initialsOf, roleLabel } from '../core/labels';
+import { LeadCountsStore } from '../core/lead-counts';
+import { Permissions } from '../core/permissions';
+import { problemOf } from '../core/problem';
 import { Session } from '../core/session';
 import { matchesMedia, NARROW_LAYOUT } from '../core/viewport';
 import { DealershipSwitcher } from './dealership-switcher';
 
-/** Screens that show one record of a dealership; after a switch they would answer 404. */
-const RECORD_URL = /^\/inventory\/(?!new(?:[/?#]|$))[^/?#]+/;
+/**
+ * Screens that show one record of a dealership; after a switch they would answer 404. Maps the
+ * record's URL to its list: `/leads/<id>` → `/leads`. "new", "board" and "settings" are no records.
+ */
+const RECORD_URL = /^\/(inventory|leads)\/(?!(?:new|board|settings)(?:[/?#]|$))[^/?#]+/;
 
 @Component({
   selector: 'sr-shell',
@@ -56,6 +63,9 @@ export class Shell {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly permissions = inject(Permissions);
+  private readonly teamApi = inject(TeamApi);
+  protected readonly leadCounts = inject(LeadCountsStore);
 
   protected readonly narrow = matchesMedia(NARROW_LAYOUT);
   /** Material's toolbar is 56px high on phones, 64px above; the sliding nav starts below it. */
@@ -72,8 +82,74 @@ export class Shell {
     return role ? roleLabel(role) : '';
   });
 
+  protected readonly canReadLeads = computed(() => this.permissions.can('leads:read'));
+  /** New plus overdue, for the menu button on narrow screens where the nav is folded away. */
+  protected readonly leadAlerts = computed(() => {
+    const counts = this.leadCounts.counts();
+    return counts ? counts.new + counts.overdue : 0;
+  });
+
+  /** Salespeople say whether round-robin may give them new leads (null: not known yet). */
+  protected readonly isSales = computed(() => this.activeDealership.role() === 'sales');
+  protected readonly available = signal<boolean | null>(null);
+  protected readonly savingAvailability = signal(false);
+
   constructor() {
     registerShowroomIcons();
+    // Badges count the active dealership's leads: start again on every switch.
+    effect(() => {
+      const dealershipId = this.activeDealership.id();
+      const canRead = this.canReadLeads();
+      untracked(() => {
+        this.leadCounts.reset();
+        if (dealershipId && canRead) this.leadCounts.start();
+        else this.leadCounts.stop();
+      });
+    });
+    effect(() => {
+      const dealershipId = this.activeDealership.id();
+      const sales = this.isSales();
+      untracked(() => this.loadAvailability(dealershipId, sales));
+    });
+    inject(DestroyRef).onDestroy(() => this.leadCounts.stop());
+  }
+
+  protected toggleAvailability(): void {
+    const me = this.session.me();
+    const current = this.available();
+    if (!me || current === null || this.savingAvailability()) return;
+    this.savingAvailability.set(true);
+    this.teamApi.setAvailability(me.id, !current).subscribe({
+      next: (member) => {
+        this.savingAvailability.set(false);
+        this.available.set(member.available);
+        this.snackBar.open(
+          member.available ? 'You will get new leads again' : 'No new leads for you until you are back',
+          undefined,
+          { duration: 3000 },
+        );
+      },
+      error: (error: unknown) => {
+        this.savingAvailability.set(false);
+        const problem = problemOf(error);
+        this.snackBar.open(`Availability not changed: ${problem.detail ?? problem.title}`, 'OK', {
+          duration: 6000,
+        });
+      },
+    });
+  }
+
+  private loadAvailability(dealershipId: string | null, sales: boolean): void {
+    this.available.set(null);
+    const me = this.session.me();
+    if (!dealershipId || !sales || !me) return;
+    this.teamApi.team().subscribe({
+      next: (team) => {
+        if (this.activeDealership.id() !== dealershipId) return;
+        this.available.set(team.items.find((member) => member.id === me.id)?.available ?? null);
+      },
+      error: () => this.available.set(null),
+    });
   }
 
   protected switchDealership(dealershipId: string): void {
@@ -83,7 +159,8 @@ export class Shell {
     this.snackBar.open(`Now working in ${name}`, undefined, { duration: 3000 });
     // Lists reload by themselves when the dealership changes; a single record belongs to the
     // previous dealership, so go back to the list instead of showing "not found".
-    if (RECORD_URL.test(this.router.url)) void this.router.navigateByUrl('/inventory');
+    const record = RECORD_URL.exec(this.router.url);
+    if (record) void this.router.navigateByUrl(`/${record[1]}`);
     this.closeNavOnNarrow();
   }
 

@@ -14,7 +14,7 @@ import { VehiclesApi, type VersionedVehicle } from '../../api/vehicles-api';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { MoneyPipe } from '../shared/money.pipe';
-import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm-dialog';
+import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { StatusChip } from '../shared/status-chip';
 import { STATUS_LABELS, vehicleTitle } from '../shared/vehicle-labels';
 import { VehicleFacts } from './vehicle-facts';

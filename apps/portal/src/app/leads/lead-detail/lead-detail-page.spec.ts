@@ -1,0 +1,358 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { LeadDetail, Role, TimelinePage } from '@showroom/contracts';
+import {
+  LEAD_ID,
+  lead,
+  leadDetail,
+  leadEvent,
+  membership,
+  NORTH,
+  teamMember,
+} from '../../../testing/fixtures';
+import { ActiveDealership } from '../../core/active-dealership';
+import { registerShowroomIcons } from '../../core/icons';
+import { LeadDetailPage } from './lead-detail-page';
+
+@Component({ selector: 'sr-stub', template: 'elsewhere' })
+class Stub {}
+
+const LEAD_URL = `/api/leads/leads/${LEAD_ID}`;
+
+describe('LeadDetailPage', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  async function open(
+    role: Role,
+    detail: LeadDetail = leadDetail(),
+    history: TimelinePage = { items: [leadEvent()], nextCursor: null },
+  ) {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(
+          [
+            { path: 'leads/:id', component: LeadDetailPage },
+            { path: 'inventory/:id', component: Stub },
+          ],
+          withComponentInputBinding(),
+        ),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, role)]);
+    TestBed.runInInjectionContext(registerShowroomIcons);
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(`/leads/${LEAD_ID}`);
+    await settle();
+    if (role === 'owner' || role === 'manager') {
+      http.expectOne('/api/users/team').flush({
+        items: [
+          teamMember(),
+          teamMember({ id: 'auth0|ava', name: 'Ava Away', available: false }),
+          teamMember({ id: 'auth0|dana', name: 'Dana Manager', role: 'manager' }),
+        ],
+      });
+    }
+    http.expectOne(LEAD_URL).flush(detail);
+    await settle();
+    expectTimeline().flush(history);
+    await settle();
+  }
+
+  async function settle() {
+    harness.fixture.detectChanges();
+    await harness.fixture.whenStable();
+  }
+
+  const root = () => harness.fixture.nativeElement as HTMLElement;
+  const element = <T extends Element = HTMLElement>(selector: string) =>
+    root().querySelector(selector) as T | null;
+  const all = (selector: string) => Array.from(root().querySelectorAll<HTMLElement>(selector));
+  const expectTimeline = () => http.expectOne((request) => request.url === `${LEAD_URL}/timeline`);
+
+  function type(selector: string, value: string) {
+    const input = element<HTMLInputElement>(selector) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  afterEach(() => {
+    http.verify();
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
+  });
+
+  it('shows what shoppers typed as text, so markup in a name, message or note never runs', async () => {
+    const hostile = '<script>alert("owned")</script>';
+    await open(
+      'sales',
+      leadDetail({
+        shopper: { ...lead().shopper, firstName: hostile, lastName: '<img src=x onerror=alert(1)>' },
+        message: '<b>bold?</b> and <a href="javascript:alert(1)">click</a>',
+        notes: [
+          {
+            id: 'n-1',
+            leadId: LEAD_ID,
+            body: '<iframe src="//evil.example"></iframe>',
+            author: { id: 'auth0|sam', name: 'Sam Seller' },
+            createdAt: '2026-11-20T10:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    expect(element('[data-testid="lead-name"]')?.textContent?.trim()).toBe(
+      `${hostile} <img src=x onerror=alert(1)>`,
+    );
+    expect(element('[data-testid="lead-message"]')?.textContent).toContain('<b>bold?</b>');
+    expect(element('[data-testid="note"]')?.textContent).toContain('<iframe src="//evil.example"></iframe>');
+    expect(root().querySelector('script, img, iframe, b, a[href^="javascript"]')).toBeNull();
+  });
+
+  it('shows the shopper with mailto and tel links, the vehicle linked to inventory, and the ADF original', async () => {
+    await open(
+      'viewer',
+      leadDetail({
+        channel: 'adf',
+        source: 'Cars.com',
+        tradeIn: { year: 2015, make: 'Ford', model: 'Focus', mileage: 98000 },
+        submissions: [
+          {
+            id: 's-1',
+            channel: 'adf',
+            source: 'Cars.com',
+            intent: null,
+            message: null,
+            originalDocument: '<?xml version="1.0"?><adf><prospect/></adf>',
+            externalId: 'c-1',
+            receivedAt: '2026-11-20T09:30:00.000Z',
+          },
+        ],
+        relatedLeads: [
+          { id: 'l-old', status: 'lost', source: 'walk_in', createdAt: '2026-06-01T10:00:00.000Z' },
+        ],
+      }),
+    );
+    expect(element('[data-testid="shopper-email"]')?.getAttribute('href')).toBe('mailto:maria@example.com');
+    expect(element('[data-testid="shopper-phone"]')?.getAttribute('href')).toBe('tel:555-010-2000');
+    expect(element('[data-testid="lead-vehicle-link"]')?.getAttribute('href')).toBe(
+      '/inventory/0b6f9a52-47a4-4c0e-9e3f-6b1f5f1a9c10',
+    );
+    expect(element('[data-testid="lead-trade-in"]')?.textContent).toBe('2015 Ford Focus · 98,000 mi');
+    expect(element('[data-testid="lead-origin"]')?.textContent).toBe('Marketplace · Cars.com');
+    expect(element('[data-testid="submission-document"] pre')?.textContent).toBe(
+      '<?xml version="1.0"?><adf><prospect/></adf>',
+    );
+    expect(element('[data-testid="related-lead"]')?.getAttribute('href')).toBe('/leads/l-old');
+  });
+
+  it('offers exactly the moves the service allows from the lead’s status, and sends the one chosen', async () => {
+    await open(
+      'sales',
+      leadDetail({ status: 'contacted', allowedTransitions: ['appointment_set', 'negotiation', 'lost'] }),
+    );
+    const offered = all('[data-testid^="status-action-"]').map((b) => b.dataset['testid']);
+    expect(offered).toEqual([
+      'status-action-appointment_set',
+      'status-action-negotiation',
+      'status-action-lost',
+    ]);
+
+    element<HTMLButtonElement>('[data-testid="status-action-appointment_set"]')?.click();
+    const move = http.expectOne(`${LEAD_URL}/status`);
+    expect(move.request.body).toEqual({ status: 'appointment_set' });
+    move.flush(
+      leadDetail({ status: 'appointment_set', allowedTransitions: ['contacted', 'showroom_visit', 'lost'] }),
+    );
+    await settle();
+    expectTimeline().flush({ items: [], nextCursor: null });
+    await settle();
+    expect(element('[data-testid="status-chip"]')?.textContent).toBe('Appointment set');
+    expect(all('[data-testid^="status-action-"]').map((b) => b.dataset['testid'])).toEqual([
+      'status-action-contacted',
+      'status-action-showroom_visit',
+      'status-action-lost',
+    ]);
+  });
+
+  it('a viewer gets no status actions, no note box and no task form', async () => {
+    await open('viewer');
+    expect(all('[data-testid^="status-action-"]')).toEqual([]);
+    expect(element('[data-testid="note-input"]')).toBeNull();
+    expect(element('[data-testid="task-form"]')).toBeNull();
+  });
+
+  it('marking a lead lost asks why, and sends the reason', async () => {
+    await open('sales');
+    element<HTMLButtonElement>('[data-testid="status-action-lost"]')?.click();
+    await settle();
+    http.expectNone(`${LEAD_URL}/status`);
+    document.querySelector<HTMLElement>('[data-testid="lost-reason"] .mat-mdc-select-trigger')?.click();
+    await settle();
+    document.querySelector<HTMLElement>('[data-testid="lost-reason-no_response"]')?.click();
+    document.querySelector<HTMLButtonElement>('[data-testid="confirm-lost"]')?.click();
+    await settle();
+    const move = http.expectOne(`${LEAD_URL}/status`);
+    expect(move.request.body).toEqual({ status: 'lost', lostReason: 'no_response' });
+    move.flush(leadDetail({ status: 'lost', lostReason: 'no_response', allowedTransitions: ['contacted'] }));
+    await settle();
+    expectTimeline().flush({ items: [], nextCursor: null });
+  });
+
+  it('when the move is refused (409), then it says why and shows the lead as it is now', async () => {
+    await open('sales');
+    element<HTMLButtonElement>('[data-testid="status-action-contacted"]')?.click();
+    http.expectOne(`${LEAD_URL}/status`).flush(
+      {
+        type: 'https://showroom.dev/problems/conflict',
+        title: 'Conflict',
+        status: 409,
+        detail: 'The lead is already sold.',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    http.expectOne(LEAD_URL).flush(leadDetail({ status: 'sold', allowedTransitions: [] }));
+    await settle();
+    expect(document.querySelector('mat-snack-bar-container')?.textContent).toContain(
+      'The lead is already sold.',
+    );
+    expect(all('[data-testid^="status-action-"]')).toEqual([]);
+  });
+
+  it('a salesperson, who may not assign, sees the assignee but no reassign picker', async () => {
+    await open('sales');
+    expect(element('[data-testid="lead-assignee"]')?.textContent).toContain('Sam Seller');
+    expect(element('[data-testid="reassign"]')).toBeNull();
+  });
+
+  it('a manager reassigns to a salesperson from the team; managers are not offered, people away are marked', async () => {
+    await open('manager');
+    element<HTMLElement>('[data-testid="reassign"] .mat-mdc-select-trigger')?.click();
+    await settle();
+    const options = Array.from(document.querySelectorAll('[data-testid="reassign-option"]')).map((o) =>
+      o.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(options).toEqual(['Sam Seller', 'Ava Away (away)']);
+    (document.querySelectorAll<HTMLElement>('[data-testid="reassign-option"]')[1] as HTMLElement).click();
+    await settle();
+    const assign = http.expectOne(`${LEAD_URL}/assignment`);
+    expect(assign.request.body).toEqual({ assigneeId: 'auth0|ava' });
+    assign.flush(leadDetail({ assignee: { id: 'auth0|ava', name: 'Ava Away' } }));
+    await settle();
+    expectTimeline().flush({ items: [], nextCursor: null });
+    await settle();
+    expect(element('[data-testid="lead-assignee"]')?.textContent).toContain('Ava Away');
+  });
+
+  it('adds a note, shows it at the top, and refreshes the history', async () => {
+    await open('sales');
+    type('[data-testid="note-input"]', '  Called, left a voicemail  ');
+    await settle();
+    element<HTMLButtonElement>('[data-testid="note-submit"]')?.click();
+    const post = http.expectOne(`${LEAD_URL}/notes`);
+    expect(post.request.body).toEqual({ body: 'Called, left a voicemail' });
+    post.flush(
+      {
+        id: 'n-9',
+        leadId: LEAD_ID,
+        body: 'Called, left a voicemail',
+        author: { id: 'auth0|sam', name: 'Sam Seller' },
+        createdAt: '2026-11-20T11:00:00.000Z',
+      },
+      { status: 201, statusText: 'Created' },
+    );
+    await settle();
+    expectTimeline().flush({
+      items: [leadEvent({ id: 'e-2', type: 'note_added', summary: 'Note added' })],
+      nextCursor: null,
+    });
+    await settle();
+    expect(element('[data-testid="note"]')?.textContent).toContain('Called, left a voicemail');
+    expect(element<HTMLTextAreaElement>('[data-testid="note-input"]')?.value).toBe('');
+  });
+
+  it('adds a task with kind, title and due time (sent as ISO), and highlights overdue ones in words', async () => {
+    await open(
+      'sales',
+      leadDetail({
+        tasks: [
+          {
+            id: 't-1',
+            leadId: LEAD_ID,
+            kind: 'call',
+            title: 'First call',
+            dueAt: '2026-11-19T15:00:00.000Z',
+            completedAt: null,
+            overdue: true,
+            createdBy: { id: 'auth0|sam', name: 'Sam Seller' },
+            createdAt: '2026-11-19T10:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    const overdue = element('[data-testid="task"]') as HTMLElement;
+    expect(overdue.classList).toContain('task--overdue');
+    expect(overdue.querySelector('[data-testid="overdue"]')?.textContent).toBe('Overdue');
+
+    type('[data-testid="task-title"]', 'Confirm Saturday test drive');
+    type('[data-testid="task-due"]', '2026-11-21T10:30');
+    await settle();
+    element<HTMLButtonElement>('[data-testid="task-submit"]')?.click();
+    const post = http.expectOne(`${LEAD_URL}/tasks`);
+    expect(post.request.body).toEqual({
+      kind: 'call',
+      title: 'Confirm Saturday test drive',
+      dueAt: new Date('2026-11-21T10:30').toISOString(),
+    });
+    post.flush({}, { status: 201, statusText: 'Created' });
+    await settle();
+    expectTimeline().flush({ items: [], nextCursor: null });
+    http.expectOne(LEAD_URL).flush(leadDetail());
+  });
+
+  it('loads older history with the cursor the service gave', async () => {
+    await open('viewer', leadDetail(), {
+      items: [leadEvent({ id: 'e-new', summary: 'Newest' })],
+      nextCursor: 'older-1',
+    });
+    element<HTMLButtonElement>('[data-testid="timeline-more"]')?.click();
+    const older = expectTimeline();
+    expect(older.request.params.get('cursor')).toBe('older-1');
+    older.flush({ items: [leadEvent({ id: 'e-old', summary: 'Oldest' })], nextCursor: null });
+    await settle();
+    expect(
+      all('[data-testid="timeline-event"]').map((e) => e.querySelector('.event__summary')?.textContent),
+    ).toEqual(['Newest', 'Oldest']);
+    expect(element('[data-testid="timeline-more"]')).toBeNull();
+  });
+
+  it('when the lead is not one the dealer may see (404), then it says so', async () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'leads/:id', component: LeadDetailPage }], withComponentInputBinding()),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, 'sales')]);
+    TestBed.runInInjectionContext(registerShowroomIcons);
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(`/leads/${LEAD_ID}`);
+    http
+      .expectOne(LEAD_URL)
+      .flush(
+        { type: 'https://showroom.dev/problems/not-found', title: 'Not found', status: 404 },
+        { status: 404, statusText: 'Not Found' },
+      );
+    await settle();
+    expect(element('[data-testid="lead-not-found"]')?.textContent).toContain('Lead not found');
+  });
+});

@@ -1,0 +1,183 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { provideNativeDateAdapter } from '@angular/material/core';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  LEAD_CHANNELS,
+  LEAD_INTENTS,
+  LEAD_STATUSES,
+  MANUAL_LEAD_SOURCES,
+  type LeadChannel,
+  type LeadStatus,
+  type TeamMember,
+} from '@showroom/contracts';
+import { debounceTime, map } from 'rxjs';
+import {
+  LEAD_CHANNEL_LABELS,
+  LEAD_INTENT_LABELS,
+  LEAD_STATUS_LABELS,
+  MANUAL_SOURCE_LABELS,
+  sourceLabel,
+  websiteSource,
+} from '../shared/lead-labels';
+import { dateFromIso, isoDate } from '../shared/lead-time';
+import { activeFilterCount, type InboxFilters, type InboxState } from './inbox-state';
+
+/**
+ * The inbox's filter bar. Shows the state it is given and reports what the dealer changes; selects
+ * apply at once, the search and the date range after a pause so the list does not reload per key.
+ */
+@Component({
+  selector: 'sr-lead-filters',
+  imports: [
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    NgTemplateOutlet,
+    ReactiveFormsModule,
+  ],
+  providers: [provideNativeDateAdapter()],
+  templateUrl: './lead-filters.html',
+  styleUrl: './lead-filters.scss',
+})
+export class LeadFilters {
+  readonly state = input.required<InboxState>();
+  /** Salespeople only see their own leads: no assignee filter for them. */
+  readonly showAssignee = input(false);
+  readonly team = input<readonly TeamMember[]>([]);
+  /** On phones the bar starts folded behind a "Filters" button. */
+  readonly compact = input(false);
+  readonly filtersChange = output<Partial<InboxFilters>>();
+  readonly clearAll = output<void>();
+
+  /** The last change reported: when the URL echoes it back, the control keeps newer typing. */
+  private echo: Partial<InboxFilters> = {};
+
+  protected readonly expanded = signal(false);
+  protected readonly activeCount = computed(() => activeFilterCount(this.state()));
+  protected readonly statuses = LEAD_STATUSES;
+  protected readonly channels = LEAD_CHANNELS;
+  protected readonly manualSources = MANUAL_LEAD_SOURCES;
+  /** Website leads come as `website:<intent>`, one option per form on the dealer's site. */
+  protected readonly websiteSources = LEAD_INTENTS.map((intent) => ({
+    value: websiteSource(intent),
+    label: LEAD_INTENT_LABELS[intent],
+  }));
+  protected readonly statusLabels: Record<string, string> = LEAD_STATUS_LABELS;
+  protected readonly channelLabels: Record<string, string> = LEAD_CHANNEL_LABELS;
+  protected readonly manualSourceLabels: Record<string, string> = MANUAL_SOURCE_LABELS;
+  protected readonly sourceLabel = sourceLabel;
+
+  /** A source in the URL that none of the known ones is (an ADF provider's name) stays selectable. */
+  protected readonly otherSource = computed(() => {
+    const source = this.state().source;
+    const known: readonly string[] = [...MANUAL_LEAD_SOURCES, ...LEAD_INTENTS.map(websiteSource)];
+    return source && !known.includes(source) ? source : null;
+  });
+
+  protected readonly assigneeLabel = computed(() => {
+    const assignee = this.state().assignee;
+    if (assignee === 'me') return 'Me';
+    if (assignee === 'unassigned') return 'Unassigned';
+    return this.team().find((member) => member.id === assignee)?.name ?? (assignee ? 'Someone else' : '');
+  });
+
+  protected readonly form = inject(FormBuilder).group({
+    q: [''],
+    status: [[] as LeadStatus[]],
+    channel: [[] as LeadChannel[]],
+    source: [null as string | null],
+    assignee: [null as string | null],
+    from: [null as Date | null],
+    to: [null as Date | null],
+    overdue: [false],
+  });
+
+  constructor() {
+    // The URL is the source of truth: show it without echoing it back as a change.
+    effect(() => {
+      const s = this.state();
+      const value: Partial<typeof this.form.value> = {
+        q: s.q ?? '',
+        status: s.status,
+        channel: s.channel,
+        source: s.source,
+        assignee: s.assignee,
+        from: dateFromIso(s.from),
+        to: dateFromIso(s.to),
+        overdue: s.overdue,
+      };
+      for (const [name, echoed] of Object.entries(this.echo) as [keyof InboxFilters, unknown][]) {
+        if (echoed === s[name]) delete value[name];
+      }
+      this.echo = {};
+      this.form.patchValue(value, { emitEvent: false });
+    });
+
+    const { q, from, to } = this.form.controls;
+    q.valueChanges
+      .pipe(
+        debounceTime(350),
+        map((value) => value?.trim() || null),
+        takeUntilDestroyed(),
+      )
+      .subscribe((value) => {
+        if (value !== this.state().q) this.report({ q: value });
+      });
+
+    // The range picker sets the start, then the end: wait for both before reloading.
+    this.form.valueChanges.pipe(debounceTime(400), takeUntilDestroyed()).subscribe(() => {
+      const change: Partial<InboxFilters> = {};
+      const fromIso = validDate(from.value);
+      const toIso = validDate(to.value);
+      if (fromIso !== this.state().from) change.from = fromIso;
+      if (toIso !== this.state().to) change.to = toIso;
+      if (Object.keys(change).length > 0) this.report(change);
+    });
+  }
+
+  protected labelList(values: readonly string[] | null, labels: Record<string, string>): string {
+    return (values ?? []).map((value) => labels[value] ?? value).join(', ');
+  }
+
+  protected select(change: Partial<InboxFilters>): void {
+    this.report(change);
+  }
+
+  /** Enter in the search box applies at once instead of waiting for the pause. */
+  protected applySearchNow(): void {
+    const q = this.form.controls.q.value?.trim() || null;
+    if (q !== this.state().q) this.report({ q });
+  }
+
+  protected clearSearch(): void {
+    this.form.controls.q.setValue('', { emitEvent: false });
+    if (this.state().q !== null) this.report({ q: null });
+  }
+
+  protected clearDates(): void {
+    this.form.patchValue({ from: null, to: null }, { emitEvent: false });
+    if (this.state().from !== null || this.state().to !== null) this.report({ from: null, to: null });
+  }
+
+  private report(change: Partial<InboxFilters>): void {
+    this.echo = change;
+    this.filtersChange.emit(change);
+  }
+}
+
+function validDate(value: Date | null | undefined): string | null {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? isoDate(value) : null;
+}

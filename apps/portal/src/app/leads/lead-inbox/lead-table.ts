@@ -1,0 +1,153 @@
+import { Component, inject, input, output } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { LeadSummary } from '@showroom/contracts';
+import { Clock } from '../shared/clock';
+import { contactLine, leadVehicleTitle, originLabel, shopperName } from '../shared/lead-labels';
+import { LeadStatusChip } from '../shared/lead-status-chip';
+import { TaskDue } from '../shared/task-due';
+import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
+
+/** The inbox on wide screens. The shopper's name is a real link, so keyboard and middle-click work. */
+@Component({
+  selector: 'sr-lead-table',
+  imports: [ExactTimePipe, LeadStatusChip, MatTableModule, RelativeTimePipe, RouterLink, TaskDue],
+  template: `
+    <table mat-table class="table" aria-label="Leads" [dataSource]="leads()">
+      <ng-container matColumnDef="shopper">
+        <th mat-header-cell *matHeaderCellDef>Shopper</th>
+        <td mat-cell *matCellDef="let lead">
+          <a class="name" data-testid="lead-link" [routerLink]="['/leads', lead.id]">{{ name(lead) }}</a>
+          <div class="sub">{{ contact(lead) }}</div>
+        </td>
+      </ng-container>
+      <ng-container matColumnDef="origin">
+        <th mat-header-cell *matHeaderCellDef>Source</th>
+        <td mat-cell *matCellDef="let lead" data-testid="lead-origin">{{ origin(lead) }}</td>
+      </ng-container>
+      <ng-container matColumnDef="vehicle">
+        <th mat-header-cell *matHeaderCellDef>Vehicle</th>
+        <td mat-cell *matCellDef="let lead" class="vehicle">{{ vehicle(lead) || '—' }}</td>
+      </ng-container>
+      <ng-container matColumnDef="status">
+        <th mat-header-cell *matHeaderCellDef>Status</th>
+        <td mat-cell *matCellDef="let lead"><sr-lead-status-chip [status]="lead.status" /></td>
+      </ng-container>
+      <ng-container matColumnDef="assignee">
+        <th mat-header-cell *matHeaderCellDef>Assignee</th>
+        <td mat-cell *matCellDef="let lead" data-testid="lead-assignee">
+          @if (lead.assignee) {
+            {{ lead.assignee.name }}
+          } @else {
+            <span class="unassigned">Unassigned</span>
+          }
+        </td>
+      </ng-container>
+      <ng-container matColumnDef="arrived">
+        <th mat-header-cell *matHeaderCellDef>Arrived</th>
+        <td mat-cell *matCellDef="let lead" class="nowrap">
+          <time [attr.datetime]="lead.createdAt" [attr.title]="lead.createdAt | exactTime">{{
+            lead.createdAt | relativeTime: clock.now()
+          }}</time>
+        </td>
+      </ng-container>
+      <ng-container matColumnDef="nextTask">
+        <th mat-header-cell *matHeaderCellDef>Next task</th>
+        <td mat-cell *matCellDef="let lead">
+          <sr-task-due [dueAt]="lead.nextTaskDueAt" [overdue]="lead.overdue" />
+        </td>
+      </ng-container>
+
+      <tr mat-header-row *matHeaderRowDef="columns"></tr>
+      <tr
+        mat-row
+        *matRowDef="let lead; columns: columns"
+        class="row"
+        data-testid="lead-row"
+        [class.row--new]="lead.status === 'new'"
+        [class.row--overdue]="lead.overdue"
+        [attr.data-lead-id]="lead.id"
+        (click)="rowClick($event, lead)"
+      ></tr>
+    </table>
+  `,
+  styles: `
+    .table {
+      width: 100%;
+    }
+    .row {
+      cursor: pointer;
+    }
+    .row:hover {
+      background: var(--mat-sys-surface-container-low);
+    }
+    .row--new .name {
+      font-weight: 700;
+    }
+    .row--overdue td:first-child {
+      box-shadow: inset 4px 0 0 var(--mat-sys-error);
+    }
+    .name {
+      color: var(--mat-sys-primary);
+      font-weight: 500;
+      text-decoration: none;
+    }
+    .name:hover,
+    .name:focus-visible {
+      text-decoration: underline;
+    }
+    .sub {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      overflow-wrap: anywhere;
+    }
+    .unassigned {
+      color: var(--mat-sys-on-surface-variant);
+      font-style: italic;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    th {
+      white-space: nowrap;
+    }
+    th,
+    td {
+      padding: 8px 10px;
+    }
+    th:first-child,
+    td:first-child {
+      padding-left: 16px;
+    }
+    th:last-child,
+    td:last-child {
+      padding-right: 16px;
+    }
+  `,
+})
+export class LeadTable {
+  readonly leads = input.required<readonly LeadSummary[]>();
+  readonly open = output<LeadSummary>();
+  protected readonly clock = inject(Clock);
+  protected readonly columns = ['shopper', 'origin', 'vehicle', 'status', 'assignee', 'arrived', 'nextTask'];
+
+  protected name(lead: LeadSummary): string {
+    return shopperName(lead.shopper);
+  }
+  protected contact(lead: LeadSummary): string {
+    return contactLine(lead.shopper);
+  }
+  protected origin(lead: LeadSummary): string {
+    return originLabel(lead);
+  }
+  protected vehicle(lead: LeadSummary): string {
+    return leadVehicleTitle(lead.vehicle);
+  }
+
+  /** The whole row is a mouse target; clicks on the link itself (incl. ctrl/middle-click) are the link's. */
+  protected rowClick(event: MouseEvent, lead: LeadSummary): void {
+    const target = event.target as Element | null;
+    if (target?.closest('a') || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    this.open.emit(lead);
+  }
+}
