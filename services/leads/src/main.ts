@@ -8,8 +8,7 @@ import { loadLeadsConfig } from './config';
 import type { LeadsDatabase } from './database';
 import { Mailer } from './mail/mailer';
 import { leadsMigrations } from './migrations';
-import { outboxHandlers } from './outbox/handlers';
-import { startOutbox } from './outbox/outbox-runtime';
+import { startLeadsOutbox } from './outbox/outbox-runtime';
 import { UsersServiceDirectory } from './routing/team-directory';
 import { InventoryServiceLookup } from './routing/vehicle-lookup';
 import { createDynamoClient, TimelineStore } from './timeline/timeline-store';
@@ -43,30 +42,17 @@ runService(
     });
     const team = new UsersServiceDirectory(config.USERS_API_URL, tokens);
     const mailer = new Mailer(config.SMTP_URL);
-    let relayKick = () => undefined as void;
-    const kick = () => relayKick();
-    const outbox = startOutbox(
-      database.writer,
-      outboxHandlers({
+    const outbox = startLeadsOutbox(
+      config,
+      {
         db: database.writer,
         timeline,
         team,
         inventory: new InventoryServiceLookup(config.INVENTORY_API_URL, tokens),
         mailer,
-        mailFrom: config.MAIL_FROM,
-        portalUrl: config.PORTAL_URL,
-        kick,
-      }),
-      {
-        redisUrl: config.REDIS_URL,
-        pollMs: config.OUTBOX_POLL_MS,
-        retry: { firstMs: config.OUTBOX_RETRY_FIRST_MS, capMs: config.OUTBOX_RETRY_CAP_MS },
-        consume: config.LEADS_WORKER_ENABLED,
-        prefix: config.OUTBOX_QUEUE_PREFIX,
       },
       logger,
     );
-    relayKick = () => outbox.relay.kick();
     const app = createLeadsApp({
       config,
       logger,
@@ -74,7 +60,7 @@ runService(
       redis,
       timeline,
       team,
-      kick,
+      kick: () => outbox.relay.kick(),
       reporter: createErrorReporter(config, logger),
       isShuttingDown,
     });

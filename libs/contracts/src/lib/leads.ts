@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { csvOf, queryInt } from './query-params';
 import {
   CONTACT_METHODS,
   HONEYPOT_FIELD,
@@ -219,17 +220,6 @@ export type CaptureResult = z.infer<typeof CaptureResultSchema>;
 export const AdfCaptureResultSchema = z.object({ leads: z.array(CaptureResultSchema) });
 export type AdfCaptureResult = z.infer<typeof AdfCaptureResultSchema>;
 
-const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .transform((raw) =>
-      raw
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(values)).min(1));
-const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const queryDate = z.iso.date();
 
 export const LeadListQuerySchema = z

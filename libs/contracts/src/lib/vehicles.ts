@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { csvOf, queryInt } from './query-params';
 import { decodeVin, normalizeVin, vinProblem } from './vin';
 import {
   BODY_STYLES,
@@ -120,19 +121,6 @@ export const VehicleSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Vehicle = z.infer<typeof VehicleSchema>;
-
-/** Query strings arrive as text: lists are comma-separated, numbers are coerced. */
-const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .transform((raw) =>
-      raw
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(values)).min(1));
-const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const VehicleListQuerySchema = z
   .strictObject({

@@ -59,19 +59,31 @@ function referencedVehicle(ref: { vin?: string; stockNumber?: string } | undefin
   return { ...emptyVehicle(), vin: ref.vin ?? null, stockNumber: ref.stockNumber ?? null };
 }
 
-export function websiteDraft(input: WebsiteLeadInputParsed): LeadDraft {
+type ContactInput = Pick<
+  WebsiteLeadInputParsed,
+  'firstName' | 'lastName' | 'email' | 'phone' | 'preferredContact' | 'message' | 'vehicle'
+>;
+
+/** The shopper's part of a form, the same on the website and in the portal. */
+function contactOf(input: ContactInput) {
   return {
-    channel: 'website',
-    source: `website:${input.intent}`,
-    intent: input.intent,
     firstName: input.firstName,
     lastName: input.lastName || null,
     email: input.email ?? null,
     phone: input.phone ?? null,
     preferredContact: input.preferredContact ?? null,
     message: input.message || null,
-    tradeIn: input.tradeIn ?? null,
     vehicle: referencedVehicle(input.vehicle),
+  };
+}
+
+export function websiteDraft(input: WebsiteLeadInputParsed): LeadDraft {
+  return {
+    channel: 'website',
+    source: `website:${input.intent}`,
+    intent: input.intent,
+    ...contactOf(input),
+    tradeIn: input.tradeIn ?? null,
     originalDocument: null,
     external: null,
     assignee: null,
@@ -88,14 +100,8 @@ export function manualDraft(
     channel: 'manual',
     source: input.source,
     intent: null,
-    firstName: input.firstName,
-    lastName: input.lastName || null,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-    preferredContact: input.preferredContact ?? null,
-    message: input.message || null,
+    ...contactOf(input),
     tradeIn: null,
-    vehicle: referencedVehicle(input.vehicle),
     originalDocument: null,
     external: null,
     assignee,

@@ -2,7 +2,9 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { LeadsConfig } from '../config';
 import type { LeadsDatabase } from '../database';
+import { outboxHandlers, type ConsumerDeps } from './handlers';
 import { OutboxRelay, type OutboxJob } from './relay';
 import { jobOptions, OUTBOX_QUEUE, startOutboxWorker, type OutboxHandlers, type RetryPolicy } from './worker';
 
@@ -68,4 +70,33 @@ export function startOutbox(
       workerConnection.disconnect();
     },
   };
+}
+
+/** The leads service's outbox as configured: its consumers, its relay, its queue. */
+export function startLeadsOutbox(
+  config: LeadsConfig,
+  deps: Omit<ConsumerDeps, 'kick' | 'mailFrom' | 'portalUrl'>,
+  logger: Logger,
+): OutboxRuntime {
+  const started: { runtime?: OutboxRuntime } = {};
+  const handlers = outboxHandlers({
+    ...deps,
+    mailFrom: config.MAIL_FROM,
+    portalUrl: config.PORTAL_URL,
+    // Consumers that write new events wake the relay, as requests do.
+    kick: () => started.runtime?.relay.kick(),
+  });
+  started.runtime = startOutbox(
+    deps.db,
+    handlers,
+    {
+      redisUrl: config.REDIS_URL,
+      pollMs: config.OUTBOX_POLL_MS,
+      retry: { firstMs: config.OUTBOX_RETRY_FIRST_MS, capMs: config.OUTBOX_RETRY_CAP_MS },
+      consume: config.LEADS_WORKER_ENABLED,
+      prefix: config.OUTBOX_QUEUE_PREFIX,
+    },
+    logger,
+  );
+  return started.runtime;
 }

@@ -21,8 +21,7 @@ import { loadLeadsConfig } from '../config';
 import type { LeadsDatabase } from '../database';
 import { Mailer } from '../mail/mailer';
 import { leadsMigrations } from '../migrations';
-import { outboxHandlers } from '../outbox/handlers';
-import { startOutbox, type OutboxRuntime } from '../outbox/outbox-runtime';
+import { startLeadsOutbox, type OutboxRuntime } from '../outbox/outbox-runtime';
 import { UsersServiceDirectory } from '../routing/team-directory';
 import { InventoryServiceLookup } from '../routing/vehicle-lookup';
 import { SettingsService } from '../settings/settings-service';
@@ -99,6 +98,8 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
     OUTBOX_POLL_MS: '100',
     OUTBOX_RETRY_FIRST_MS: '100',
     OUTBOX_RETRY_CAP_MS: '400',
+    // Each test file has its own queue.
+    OUTBOX_QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
   });
   process.env['AWS_ACCESS_KEY_ID'] ??= 'local';
   process.env['AWS_SECRET_ACCESS_KEY'] ??= 'local';
@@ -119,30 +120,12 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
   const tokens = { token: () => issuer.machineToken('showroom-services', ['read:team', 'read:inventory']) };
   const team = new UsersServiceDirectory(peers.url, tokens, 0);
   const mailer = new Mailer(config.SMTP_URL);
-  let relayKick = () => undefined as void;
-  const kick = () => relayKick();
-  const outbox: OutboxRuntime = startOutbox(
-    database.writer,
-    outboxHandlers({
-      db: database.writer,
-      timeline,
-      team,
-      inventory: new InventoryServiceLookup(peers.url, tokens),
-      mailer,
-      mailFrom: config.MAIL_FROM,
-      portalUrl: config.PORTAL_URL,
-      kick,
-    }),
-    {
-      redisUrl: config.REDIS_URL,
-      pollMs: config.OUTBOX_POLL_MS,
-      retry: { firstMs: config.OUTBOX_RETRY_FIRST_MS, capMs: config.OUTBOX_RETRY_CAP_MS },
-      consume: true,
-      prefix: `test-${randomUUID().slice(0, 8)}`,
-    },
+  const outbox: OutboxRuntime = startLeadsOutbox(
+    config,
+    { db: database.writer, timeline, team, inventory: new InventoryServiceLookup(peers.url, tokens), mailer },
     logger,
   );
-  relayKick = () => outbox.relay.kick();
+  const kick = () => outbox.relay.kick();
   const app = createLeadsApp({ config, logger, database, redis, timeline, team, kick });
   const settings = new SettingsService(database.writer, new SiteOrigins(database.writer));
 
