@@ -33,8 +33,9 @@ import { LeadCards } from './lead-cards';
 import { LeadFilters } from './lead-filters';
 import { LeadTable } from './lead-table';
 
-export const LEAD_SORT_OPTIONS: readonly { value: LeadSort | null; label: string }[] = [
-  { value: null, label: 'Newest first' },
+/** `newest` is the service's default: it stays off the URL. */
+export const LEAD_SORT_OPTIONS: readonly { value: LeadSort; label: string }[] = [
+  { value: 'newest', label: 'Newest first' },
   { value: 'oldest', label: 'Oldest first' },
   { value: 'last_activity', label: 'Recent activity' },
   { value: 'follow_up', label: 'Follow-up due' },
@@ -140,8 +141,8 @@ export class LeadInboxPage {
     this.navigate({ ...EMPTY_INBOX_STATE, sort: this.state().sort, pageSize: this.state().pageSize });
   }
 
-  protected changeSort(sort: LeadSort | null): void {
-    this.navigate({ ...this.state(), sort, page: 1 });
+  protected changeSort(sort: LeadSort): void {
+    this.navigate({ ...this.state(), sort: sort === 'newest' ? null : sort, page: 1 });
   }
 
   protected changePage(event: PageEvent): void {

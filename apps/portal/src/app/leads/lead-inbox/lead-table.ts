@@ -3,7 +3,7 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { LeadSummary } from '@showroom/contracts';
 import { Clock } from '../shared/clock';
-import { contactLine, leadVehicleTitle, originLabel, shopperName } from '../shared/lead-labels';
+import { contactWays, leadVehicleTitle, originLabel, shopperName } from '../shared/lead-labels';
 import { LeadStatusChip } from '../shared/lead-status-chip';
 import { TaskDue } from '../shared/task-due';
 import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
@@ -18,16 +18,17 @@ import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
         <th mat-header-cell *matHeaderCellDef>Shopper</th>
         <td mat-cell *matCellDef="let lead">
           <a class="name" data-testid="lead-link" [routerLink]="['/leads', lead.id]">{{ name(lead) }}</a>
-          <div class="sub">{{ contact(lead) }}</div>
+          @for (line of contact(lead); track $index) {
+            <div class="sub" [title]="line">{{ line }}</div>
+          }
         </td>
       </ng-container>
-      <ng-container matColumnDef="origin">
-        <th mat-header-cell *matHeaderCellDef>Source</th>
-        <td mat-cell *matCellDef="let lead" data-testid="lead-origin">{{ origin(lead) }}</td>
-      </ng-container>
-      <ng-container matColumnDef="vehicle">
-        <th mat-header-cell *matHeaderCellDef>Vehicle</th>
-        <td mat-cell *matCellDef="let lead" class="vehicle">{{ vehicle(lead) || '—' }}</td>
+      <ng-container matColumnDef="interest">
+        <th mat-header-cell *matHeaderCellDef>Vehicle and source</th>
+        <td mat-cell *matCellDef="let lead" class="interest">
+          <div data-testid="lead-vehicle">{{ vehicle(lead) || 'No particular vehicle' }}</div>
+          <div class="sub sub--wrap" data-testid="lead-origin">{{ origin(lead) }}</div>
+        </td>
       </ng-container>
       <ng-container matColumnDef="status">
         <th mat-header-cell *matHeaderCellDef>Status</th>
@@ -96,10 +97,22 @@ import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
     .name:focus-visible {
       text-decoration: underline;
     }
+    .name {
+      overflow-wrap: anywhere;
+    }
     .sub {
+      max-width: 200px;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
-      overflow-wrap: anywhere;
+    }
+    .sub--wrap {
+      white-space: normal;
+    }
+    .interest {
+      min-width: 140px;
     }
     .unassigned {
       color: var(--mat-sys-on-surface-variant);
@@ -129,13 +142,14 @@ export class LeadTable {
   readonly leads = input.required<readonly LeadSummary[]>();
   readonly open = output<LeadSummary>();
   protected readonly clock = inject(Clock);
-  protected readonly columns = ['shopper', 'origin', 'vehicle', 'status', 'assignee', 'arrived', 'nextTask'];
+  protected readonly columns = ['shopper', 'interest', 'status', 'assignee', 'arrived', 'nextTask'];
 
   protected name(lead: LeadSummary): string {
     return shopperName(lead.shopper);
   }
-  protected contact(lead: LeadSummary): string {
-    return contactLine(lead.shopper);
+  /** E-mail and phone on lines of their own, the preferred one first. */
+  protected contact(lead: LeadSummary): string[] {
+    return contactWays(lead.shopper);
   }
   protected origin(lead: LeadSummary): string {
     return originLabel(lead);

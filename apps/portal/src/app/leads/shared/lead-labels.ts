@@ -121,11 +121,15 @@ export function shopperName(shopper: Pick<Shopper, 'firstName' | 'lastName'>): s
   return [shopper.firstName, shopper.lastName].filter(Boolean).join(' ');
 }
 
-/** The way to reach the shopper, preferred method first. */
-export function contactLine(shopper: Shopper): string {
+/** The ways to reach the shopper, the preferred one first. */
+export function contactWays(shopper: Shopper): string[] {
   const byPhone = shopper.preferredContact === 'phone' || shopper.preferredContact === 'text';
-  const parts = byPhone ? [shopper.phone, shopper.email] : [shopper.email, shopper.phone];
-  return parts.filter(Boolean).join(' · ');
+  const ways = byPhone ? [shopper.phone, shopper.email] : [shopper.email, shopper.phone];
+  return ways.filter((way): way is string => Boolean(way));
+}
+
+export function contactLine(shopper: Shopper): string {
+  return contactWays(shopper).join(' · ');
 }
 
 /** "2020 Honda Accord Sport", or the stock number / VIN when inventory had no match. */

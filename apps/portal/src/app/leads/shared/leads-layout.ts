@@ -34,7 +34,14 @@ import { Permissions } from '../../core/permissions';
         }
       </div>
     </header>
-    <nav mat-tab-nav-bar class="tabs" aria-label="Lead views" [tabPanel]="panel">
+    <nav
+      mat-tab-nav-bar
+      class="tabs"
+      mat-stretch-tabs="false"
+      mat-align-tabs="start"
+      aria-label="Lead views"
+      [tabPanel]="panel"
+    >
       <a
         mat-tab-link
         routerLink="/leads"

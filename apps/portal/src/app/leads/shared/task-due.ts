@@ -35,10 +35,14 @@ import { ExactTimePipe, RelativeTimePipe } from './time-pipes';
   styles: `
     .due {
       display: inline-flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 4px;
-      white-space: nowrap;
+      gap: 0 4px;
       color: var(--mat-sys-on-surface-variant);
+    }
+    .due__flag,
+    .due__when {
+      white-space: nowrap;
     }
     .due__icon {
       width: 16px;
