@@ -25,8 +25,11 @@ export const leadsConfigSchema = baseConfigSchema.extend({
   AUTH_CLIENT_SECRET: z.string().min(1).default('dev-services-secret'),
   /** Run the outbox relay and its worker in this process (turn off to run them elsewhere). */
   LEADS_WORKER_ENABLED: flag.default(true),
-  /** Prefix of the BullMQ keys in Redis (the benchmark keeps its jobs apart). */
-  OUTBOX_QUEUE_PREFIX: z.string().min(1).max(40).default('bull'),
+  /**
+   * Prefix of the BullMQ keys in Redis. By default it names the schema, so platforms that share a
+   * Redis (npm start beside an e2e run) never take each other's jobs.
+   */
+  OUTBOX_QUEUE_PREFIX: z.string().min(1).max(80).optional(),
   OUTBOX_POLL_MS: positiveInt(60_000).default(250),
   /** Retry delays of outbox jobs grow from the first to the cap while a dependency is down. */
   OUTBOX_RETRY_FIRST_MS: positiveInt(600_000).default(1000),

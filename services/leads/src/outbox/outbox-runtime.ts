@@ -94,7 +94,7 @@ export function startLeadsOutbox(
       pollMs: config.OUTBOX_POLL_MS,
       retry: { firstMs: config.OUTBOX_RETRY_FIRST_MS, capMs: config.OUTBOX_RETRY_CAP_MS },
       consume: config.LEADS_WORKER_ENABLED,
-      prefix: config.OUTBOX_QUEUE_PREFIX,
+      prefix: config.OUTBOX_QUEUE_PREFIX ?? `bull-${new URL(config.LEADS_DATABASE_URL).pathname.slice(1)}`,
     },
     logger,
   );
