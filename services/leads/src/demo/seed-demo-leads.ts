@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DEMO_DEALERSHIPS } from '@showroom/demo-data';
+import { DEMO_DEALERSHIPS, generateDemoVehicles, seedFromText } from '@showroom/demo-data';
 import type { WebsiteLeadInputParsed } from '@showroom/contracts';
 import { CaptureService } from '../capture/capture-service';
 import { websiteDraft } from '../capture/lead-draft';
@@ -62,8 +62,12 @@ export async function seedDemoLeads(db: Kysely<LeadsDatabase>): Promise<void> {
       .limit(1)
       .executeTakeFirst();
     if (existing) continue;
-    for (const shopper of DEMO_SHOPPERS) {
-      await capture.capture(dealership.id, [websiteDraft(shopper)]);
+    // The first cars of the demo inventory (same generator, same seed): most shoppers ask about one.
+    const cars = generateDemoVehicles({ count: DEMO_SHOPPERS.length, seed: seedFromText(dealership.slug) });
+    for (const [i, shopper] of DEMO_SHOPPERS.entries()) {
+      const car = shopper.intent === 'get_pre_approved' ? undefined : cars[i];
+      const vehicle = car && { stockNumber: car.stockNumber };
+      await capture.capture(dealership.id, [websiteDraft({ ...shopper, vehicle })]);
     }
   }
 }
