@@ -1,21 +1,21 @@
 import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { LeadEventType } from '@showroom/contracts';
 import type { LeadsDatabase } from '../database';
-import { SUBSCRIPTIONS, type OutboxHandlerName } from './events';
+import type { OutboxHandlerName } from './events';
 
+/** One job per event; `done` lists the consumers that already succeeded on an earlier attempt. */
 export interface OutboxJob {
   eventId: string;
-  handler: OutboxHandlerName;
+  done?: OutboxHandlerName[];
 }
 
 const BATCH = 200;
 /** Commits within this window are published together: one relay transaction for many leads. */
-const GATHER_MS = 10;
+const GATHER_MS = 50;
 
 /**
- * Moves committed outbox rows to the BullMQ queue, one job per consumer. Rows are claimed with
+ * Moves committed outbox rows to the BullMQ queue, one job per event. Rows are claimed with
  * SKIP LOCKED, so several instances relay side by side; a row is marked published only after
  * Redis took its jobs, so with Redis away the events wait in MySQL and nothing is lost.
  */
@@ -93,15 +93,14 @@ export class OutboxRelay {
         .skipLocked()
         .execute();
       if (rows.length === 0) return 0;
-      const jobs = rows.flatMap((row) =>
-        (SUBSCRIPTIONS[row.type as LeadEventType] ?? []).map((handler) => ({
-          name: handler,
-          data: { eventId: row.event_id, handler },
+      await this.queue.addBulk(
+        rows.map((row) => ({
+          name: row.type,
+          data: { eventId: row.event_id },
           // The job id makes a re-publish after a crash a no-op while the first job is queued.
-          opts: { jobId: `${row.event_id}.${handler}` },
+          opts: { jobId: row.event_id },
         })),
       );
-      await this.queue.addBulk(jobs);
       await trx
         .updateTable('outbox')
         .set({ published_at: new Date() })

@@ -53,6 +53,8 @@ describe('nothing lost while DynamoDB, SMTP or Redis is down', () => {
       )
       .execute();
     expect(pending).toEqual([]);
+    // The e-mails wait; the rest of the lead's consumers did not.
+    expect(await timelineTypes(res.body.leadId)).toEqual(['assigned', 'lead_created']);
     await ctx.restartSink();
     await ctx.settle(15_000);
     const ack = await ctx.sink.waitFor((m) => m.to.includes(email), 10_000);

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { LeadEventType } from '@showroom/contracts';
 import type { LeadsDatabase } from '../database';
-import type { LeadEventPayload, OutboxEvent, OutboxHandlerName } from './events';
+import { SUBSCRIPTIONS, type LeadEventPayload, type OutboxEvent, type OutboxHandlerName } from './events';
 import type { OutboxJob } from './relay';
 
 export const OUTBOX_QUEUE = 'leads-outbox';
@@ -44,7 +44,11 @@ async function loadEvent(db: Kysely<LeadsDatabase>, eventId: string): Promise<Ou
   };
 }
 
-/** Runs each consumer for its events; a failure is retried with the policy's delays. */
+/**
+ * Runs the consumers of each event side by side. Those that succeeded are written into the job,
+ * so a retry (with the policy's delays) runs only the ones that failed: SMTP being down holds back
+ * e-mails, never the timeline.
+ */
 export function startOutboxWorker(deps: {
   connection: Redis;
   db: Kysely<LeadsDatabase>;
@@ -63,7 +67,14 @@ export function startOutboxWorker(deps: {
         logger.error({ eventId: job.data.eventId }, 'outbox job for an unknown event: dropped');
         return;
       }
-      await handlers[job.data.handler](event);
+      const done = new Set(job.data.done ?? []);
+      const pending = SUBSCRIPTIONS[event.type].filter((handler) => !done.has(handler));
+      const outcomes = await Promise.allSettled(pending.map((handler) => handlers[handler](event)));
+      const failed = pending.filter((_handler, i) => outcomes[i]?.status === 'rejected');
+      if (failed.length === 0) return;
+      await job.updateData({ ...job.data, done: [...done, ...pending.filter((h) => !failed.includes(h))] });
+      const reasons = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+      throw new AggregateError(reasons, `outbox consumers failed: ${failed.join(', ')}`);
     },
     {
       connection: deps.connection,
@@ -74,7 +85,7 @@ export function startOutboxWorker(deps: {
   );
   worker.on('failed', (job, error) => {
     logger.warn(
-      { err: error, handler: job?.data.handler, eventId: job?.data.eventId, attempt: job?.attemptsMade },
+      { err: error, eventId: job?.data.eventId, attempt: job?.attemptsMade },
       'outbox consumer failed; it will retry',
     );
   });
