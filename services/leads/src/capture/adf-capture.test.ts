@@ -72,6 +72,18 @@ describe('ADF/XML capture', () => {
     expect(ann.body.submissions[0]).toMatchObject({ externalId: 'CM-1001', originalDocument: xml });
   });
 
+  it('attaches a second prospect of the same shopper in one document to the lead the first one opened', async () => {
+    const xml = adfDocument([
+      { id: 'CM-3001', first: 'Dee', last: 'Double', email: 'dee.double@example.com' },
+      { id: 'CM-3002', first: 'Dee', last: 'Double', email: 'DEE.DOUBLE@example.com' },
+    ]);
+    const res = await postAdf(xml);
+    expect(res.status).toBe(201);
+    const [first, second] = res.body.leads;
+    expect(second).toMatchObject({ leadId: first.leadId, duplicateOf: first.leadId });
+    expect(first.duplicateOf).toBeNull();
+  });
+
   it('stores the same ADF id from the same source once, however often it is sent', async () => {
     const xml = adfDocument([{ id: 'CM-2001', first: 'Cy', last: 'Cole', email: 'cy@example.com' }]);
     const first = await postAdf(xml);

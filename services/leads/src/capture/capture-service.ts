@@ -47,21 +47,23 @@ export class CaptureService {
     idempotency?: IdempotencyRequest,
   ): Promise<CaptureOutcome> {
     const outcome = await this.db.transaction().execute(async (trx) => {
-      await this.lockDealership(trx, dealershipId);
+      const now = this.clock();
+      const firstOpenLead = await this.lockDealership(trx, dealershipId, drafts[0], now);
       if (idempotency) {
         const earlier = await this.replayOf(trx, dealershipId, idempotency);
         if (earlier) return earlier;
       }
-      const now = this.clock();
       const results: CaptureResult[] = [];
       let stored = 0;
-      for (const draft of drafts) {
+      for (const [index, draft] of drafts.entries()) {
         const seen = draft.external && (await this.externalSubmission(trx, dealershipId, draft.external));
         if (seen) {
           results.push(seen);
           continue;
         }
-        results.push(await this.store(trx, dealershipId, draft, now));
+        // Earlier drafts of this request may have opened a lead the next one belongs to.
+        const open = index === 0 ? firstOpenLead : await this.openLeadOf(trx, dealershipId, draft, now);
+        results.push(await this.store(trx, dealershipId, draft, open, now));
         stored++;
       }
       if (idempotency) {
@@ -82,14 +84,34 @@ export class CaptureService {
     return outcome;
   }
 
-  private async lockDealership(trx: Tx, dealershipId: string): Promise<void> {
-    const settings = await trx
-      .selectFrom('lead_settings')
-      .select('dealership_id')
-      .where('dealership_id', '=', dealershipId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!settings) throw problems.notFound('A dealership taking leads with this id');
+  /**
+   * Locks the dealership's settings row and, in the same round trip, finds the open lead the
+   * first draft belongs to (most requests carry one draft).
+   */
+  private async lockDealership(
+    trx: Tx,
+    dealershipId: string,
+    first: LeadDraft | undefined,
+    now: Date,
+  ): Promise<OpenLead | undefined> {
+    const open = first && this.openLeadQuery(trx, dealershipId, first, now);
+    const row = open
+      ? await trx
+          .selectFrom('lead_settings as s')
+          .leftJoin(open.as('o'), (join) => join.onTrue())
+          .select(['s.dealership_id as locked', ...OPEN_LEAD_COLUMNS.map((c) => `o.${c}` as const)])
+          .where('s.dealership_id', '=', dealershipId)
+          .forUpdate()
+          .executeTakeFirst()
+      : await trx
+          .selectFrom('lead_settings')
+          .select('dealership_id as locked')
+          .where('dealership_id', '=', dealershipId)
+          .forUpdate()
+          .executeTakeFirst();
+    if (!row) throw problems.notFound('A dealership taking leads with this id');
+    const { locked: _locked, ...lead } = row as { locked: string } & Partial<OpenLead>;
+    return lead.id ? (lead as OpenLead) : undefined;
   }
 
   private async replayOf(
@@ -127,10 +149,14 @@ export class CaptureService {
     return row && { leadId: row.lead_id, submissionId: row.id, duplicateOf: row.lead_id };
   }
 
-  private async store(trx: Tx, dealershipId: string, draft: LeadDraft, now: Date): Promise<CaptureResult> {
-    const emailNorm = draft.email ? normalizeEmail(draft.email) : null;
-    const phoneNorm = draft.phone ? normalizePhone(draft.phone) : null;
-    const open = await this.openLeadOf(trx, dealershipId, emailNorm, phoneNorm, now);
+  private async store(
+    trx: Tx,
+    dealershipId: string,
+    draft: LeadDraft,
+    open: OpenLead | undefined,
+    now: Date,
+  ): Promise<CaptureResult> {
+    const { emailNorm, phoneNorm } = contactKeysOf(draft);
     const submissionId = randomUUID();
     const leadId = open?.id ?? randomUUID();
     const shopperName = shopperNameOf(draft);
@@ -244,24 +270,13 @@ export class CaptureService {
     return { leadId, submissionId, duplicateOf: open ? open.id : null };
   }
 
-  /** The newest open lead with this e-mail or phone that was active within the duplicate window. */
-  private async openLeadOf(
-    trx: Tx,
-    dealershipId: string,
-    emailNorm: string | null,
-    phoneNorm: string | null,
-    now: Date,
-  ): Promise<
-    | Pick<
-        LeadTable,
-        'id' | 'email' | 'email_norm' | 'phone' | 'phone_norm' | 'first_name' | 'last_name' | 'assignee_id'
-      >
-    | undefined
-  > {
+  /** The newest open lead with the draft's e-mail or phone that was active within the duplicate window. */
+  private openLeadQuery(trx: Tx, dealershipId: string, draft: LeadDraft, now: Date) {
+    const { emailNorm, phoneNorm } = contactKeysOf(draft);
     if (!emailNorm && !phoneNorm) return undefined;
     return trx
       .selectFrom('leads')
-      .select(['id', 'email', 'email_norm', 'phone', 'phone_norm', 'first_name', 'last_name', 'assignee_id'])
+      .select(OPEN_LEAD_COLUMNS)
       .where('dealership_id', '=', dealershipId)
       .where('status', 'in', [...OPEN_LEAD_STATUSES])
       .where('last_activity_at', '>=', new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * DAY_MS))
@@ -272,9 +287,31 @@ export class CaptureService {
         ]),
       )
       .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+      .limit(1);
   }
+
+  private async openLeadOf(trx: Tx, dealershipId: string, draft: LeadDraft, now: Date) {
+    return this.openLeadQuery(trx, dealershipId, draft, now)?.executeTakeFirst();
+  }
+}
+
+const OPEN_LEAD_COLUMNS = [
+  'id',
+  'email',
+  'email_norm',
+  'phone',
+  'phone_norm',
+  'first_name',
+  'last_name',
+  'assignee_id',
+] as const;
+type OpenLead = Pick<LeadTable, (typeof OPEN_LEAD_COLUMNS)[number]>;
+
+function contactKeysOf(draft: LeadDraft): { emailNorm: string | null; phoneNorm: string | null } {
+  return {
+    emailNorm: draft.email ? normalizeEmail(draft.email) : null,
+    phoneNorm: draft.phone ? normalizePhone(draft.phone) : null,
+  };
 }
 
 function clip(text: string, max = 120): string {
