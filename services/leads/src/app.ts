@@ -14,7 +14,7 @@ import type { Database } from '@showroom/server-mysql';
 import { adfRoutes } from './capture/adf-routes';
 import { CaptureService } from './capture/capture-service';
 import { publicLeadRoutes } from './capture/public-routes';
-import type { LeadsConfig } from './config';
+import { schemaNameOf, type LeadsConfig } from './config';
 import type { LeadsDatabase } from './database';
 import type { LeadViewer } from './leads/lead-access';
 import { LeadRepository } from './leads/lead-repository';
@@ -86,6 +86,7 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
         perAddress: config.PUBLIC_RATE_PER_ADDRESS,
         perDealership: config.PUBLIC_RATE_PER_DEALERSHIP,
         windowSeconds: config.PUBLIC_RATE_WINDOW_SECONDS,
+        namespace: schemaNameOf(config.LEADS_DATABASE_URL),
       },
     }),
     adfRoutes({ capture, keys, maxBytes: config.ADF_MAX_BYTES }),

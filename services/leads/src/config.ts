@@ -44,3 +44,6 @@ export type LeadsConfig = z.infer<typeof leadsConfigSchema>;
 
 export const loadLeadsConfig = (env: NodeJS.ProcessEnv = process.env): LeadsConfig =>
   loadConfig(leadsConfigSchema, env);
+
+/** The schema a database URL names: it also namespaces this deployment's keys in a shared Redis. */
+export const schemaNameOf = (databaseUrl: string): string => new URL(databaseUrl).pathname.slice(1);

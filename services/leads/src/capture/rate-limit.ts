@@ -8,6 +8,8 @@ export interface PublicRateLimits {
   perAddress: number;
   perDealership: number;
   windowSeconds: number;
+  /** Keeps the counters of platforms that share a Redis apart (the schema's name). */
+  namespace: string;
 }
 
 /** Counts in Redis, shared by every instance; while Redis is away each instance counts in memory. */
@@ -36,8 +38,9 @@ function tooManyRequests(res: RateLimiterRes, what: string): HttpProblem {
 
 /** 429 with Retry-After when one client address, or one dealership's form, sends too much. */
 export function publicRateLimit(redis: Redis, limits: PublicRateLimits): RequestHandler {
-  const byAddress = limiter(redis, 'leads:rl:addr', limits.perAddress, limits.windowSeconds);
-  const byDealership = limiter(redis, 'leads:rl:dealer', limits.perDealership, limits.windowSeconds);
+  const prefix = `leads:rl:${limits.namespace}`;
+  const byAddress = limiter(redis, `${prefix}:addr`, limits.perAddress, limits.windowSeconds);
+  const byDealership = limiter(redis, `${prefix}:dealer`, limits.perDealership, limits.windowSeconds);
   return async (req, _res, next) => {
     const dealershipId = String(req.params['dealershipId'] ?? '');
     const [address, dealership] = await Promise.allSettled([

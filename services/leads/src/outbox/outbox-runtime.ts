@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { LeadsConfig } from '../config';
+import { schemaNameOf, type LeadsConfig } from '../config';
 import type { LeadsDatabase } from '../database';
 import { outboxHandlers, type ConsumerDeps } from './handlers';
 import { OutboxRelay, type OutboxJob } from './relay';
@@ -94,7 +94,7 @@ export function startLeadsOutbox(
       pollMs: config.OUTBOX_POLL_MS,
       retry: { firstMs: config.OUTBOX_RETRY_FIRST_MS, capMs: config.OUTBOX_RETRY_CAP_MS },
       consume: config.LEADS_WORKER_ENABLED,
-      prefix: config.OUTBOX_QUEUE_PREFIX ?? `bull-${new URL(config.LEADS_DATABASE_URL).pathname.slice(1)}`,
+      prefix: config.OUTBOX_QUEUE_PREFIX ?? `bull-${schemaNameOf(config.LEADS_DATABASE_URL)}`,
     },
     logger,
   );
