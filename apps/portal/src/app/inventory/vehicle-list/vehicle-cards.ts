@@ -33,27 +33,10 @@ import { CONDITION_SHORT_LABELS, formatMileage, vehicleTitle } from '../shared/v
     </ul>
   `,
   styles: `
-    .cards {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 8px;
-    }
-    .card {
-      display: grid;
-      gap: 4px;
-      padding: 12px 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-surface-container-lowest);
-      border: 1px solid var(--mat-sys-outline-variant);
-      color: inherit;
-      text-decoration: none;
-    }
-    .card:focus-visible {
-      outline: 2px solid var(--mat-sys-primary);
-      outline-offset: 2px;
-    }
+    @use 'list-page';
+    @use 'tokens';
+
+    @include list-page.cards;
     .card__top {
       display: flex;
       justify-content: space-between;
@@ -79,7 +62,7 @@ import { CONDITION_SHORT_LABELS, formatMileage, vehicleTitle } from '../shared/v
       gap: 4px 12px;
     }
     .mono {
-      font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
+      font-family: tokens.$mono-font;
     }
   `,
 })

@@ -90,17 +90,12 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
     </table>
   `,
   styles: `
-    .table {
-      width: 100%;
-    }
-    .row {
-      cursor: pointer;
-    }
-    .row:hover {
-      background: var(--mat-sys-surface-container-low);
-    }
+    @use 'list-page';
+    @use 'tokens';
+
+    @include list-page.table($cell-padding: 0 10px);
     .mono {
-      font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
+      font-family: tokens.$mono-font;
       font-size: 13px;
     }
     .vin {
@@ -114,28 +109,7 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
       font-weight: 600;
     }
     .title {
-      color: var(--mat-sys-primary);
-      font-weight: 500;
-      text-decoration: none;
-    }
-    th {
-      white-space: nowrap;
-    }
-    th,
-    td {
-      padding: 0 10px;
-    }
-    th:first-child,
-    td:first-child {
-      padding-left: 16px;
-    }
-    th:last-child,
-    td:last-child {
-      padding-right: 16px;
-    }
-    .title:hover,
-    .title:focus-visible {
-      text-decoration: underline;
+      @include list-page.row-link;
     }
   `,
 })

@@ -47,29 +47,11 @@ import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
     </ul>
   `,
   styles: `
-    .cards {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 8px;
-    }
-    .card {
-      display: grid;
-      gap: 4px;
-      padding: 12px 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-surface-container-lowest);
-      border: 1px solid var(--mat-sys-outline-variant);
-      color: inherit;
-      text-decoration: none;
-    }
+    @use 'list-page';
+
+    @include list-page.cards;
     .card--overdue {
       border-left: 4px solid var(--mat-sys-error);
-    }
-    .card:focus-visible {
-      outline: 2px solid var(--mat-sys-primary);
-      outline-offset: 2px;
     }
     .card__top,
     .card__bottom {

@@ -73,15 +73,9 @@ import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
     </table>
   `,
   styles: `
-    .table {
-      width: 100%;
-    }
-    .row {
-      cursor: pointer;
-    }
-    .row:hover {
-      background: var(--mat-sys-surface-container-low);
-    }
+    @use 'list-page';
+
+    @include list-page.table($cell-padding: 8px 10px);
     .row--new .name {
       font-weight: 700;
     }
@@ -89,15 +83,7 @@ import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
       box-shadow: inset 4px 0 0 var(--mat-sys-error);
     }
     .name {
-      color: var(--mat-sys-primary);
-      font-weight: 500;
-      text-decoration: none;
-    }
-    .name:hover,
-    .name:focus-visible {
-      text-decoration: underline;
-    }
-    .name {
+      @include list-page.row-link;
       overflow-wrap: anywhere;
     }
     .sub {
@@ -120,21 +106,6 @@ import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
     }
     .nowrap {
       white-space: nowrap;
-    }
-    th {
-      white-space: nowrap;
-    }
-    th,
-    td {
-      padding: 8px 10px;
-    }
-    th:first-child,
-    td:first-child {
-      padding-left: 16px;
-    }
-    th:last-child,
-    td:last-child {
-      padding-right: 16px;
     }
   `,
 })

@@ -1,5 +1,6 @@
-import { Component, computed, input } from '@angular/core';
+import { Component } from '@angular/core';
 import type { LeadStatus } from '@showroom/contracts';
+import { StatusChipBase } from '../../shared/status-chip';
 import { LEAD_STATUS_LABELS } from './lead-labels';
 
 /** The status in words; the colour only helps scanning a long list. */
@@ -13,41 +14,24 @@ import { LEAD_STATUS_LABELS } from './lead-labels';
     >{{ label() }}</span
   >`,
   styles: `
-    .chip {
-      display: inline-block;
-      padding: 2px 10px;
-      border-radius: 999px;
-      font: var(--mat-sys-label-medium);
-      white-space: nowrap;
-      border: 1px solid transparent;
-    }
+    @use 'status-chip';
+
+    @include status-chip.chips(
+      (
+        new: primary,
+        contacted: secondary,
+        appointment_set: secondary,
+        showroom_visit: secondary,
+        negotiation: warn,
+        sold: success,
+        lost: neutral,
+      )
+    );
     .chip--new {
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
       font-weight: 600;
-    }
-    .chip--contacted,
-    .chip--appointment_set,
-    .chip--showroom_visit {
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .chip--negotiation {
-      background: #fff1d6;
-      color: #6b4500;
-    }
-    .chip--sold {
-      background: #dff3e4;
-      color: #0b5323;
-    }
-    .chip--lost {
-      background: var(--mat-sys-surface-container-high);
-      color: var(--mat-sys-on-surface-variant);
-      border-color: var(--mat-sys-outline-variant);
     }
   `,
 })
-export class LeadStatusChip {
-  readonly status = input.required<LeadStatus>();
-  protected readonly label = computed(() => LEAD_STATUS_LABELS[this.status()]);
+export class LeadStatusChip extends StatusChipBase<LeadStatus> {
+  protected readonly labels = LEAD_STATUS_LABELS;
 }

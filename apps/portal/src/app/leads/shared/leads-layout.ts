@@ -64,30 +64,17 @@ import { Permissions } from '../../core/permissions';
     </mat-tab-nav-panel>
   `,
   styles: `
+    @use 'page';
+
     :host {
       display: grid;
       gap: 8px;
     }
-    .page-header {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 16px;
-      flex-wrap: wrap;
-    }
+    @include page.list-header;
     .page-header__actions {
       display: flex;
       gap: 8px;
       flex-wrap: wrap;
-    }
-    .page-title {
-      font: var(--mat-sys-headline-medium);
-      margin: 0;
-    }
-    .page-subtitle {
-      margin: 0;
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
     }
     .panel {
       display: grid;
