@@ -19,6 +19,7 @@ import type {
   TimelinePage,
 } from '@showroom/contracts';
 import { Observable, Subject, tap } from 'rxjs';
+import { queryParams } from '../shared/query-params';
 
 /** A search of the inbox as the portal builds it; lists are sent comma-separated. */
 export interface LeadSearch {
@@ -129,33 +130,23 @@ function leadUrl(id: string): string {
   return `${BASE}/leads/${encodeURIComponent(id)}`;
 }
 
-/** Only what is set goes on the query string, so URLs stay short and the server applies its defaults. */
+/** `overdue` goes on the query string only when asked for. */
 export function leadSearchParams(search: LeadSearch): HttpParams {
-  let params = new HttpParams();
-  const set = (name: string, value: string | number | null | undefined) => {
-    if (value === null || value === undefined || value === '') return;
-    params = params.set(name, String(value));
-  };
-  const setList = (name: string, values: readonly string[] | undefined) => {
-    if (values && values.length > 0) params = params.set(name, values.join(','));
-  };
-  setList('status', search.status);
-  setList('channel', search.channel);
-  set('source', search.source?.trim());
-  set('assignee', search.assignee);
-  set('from', search.from);
-  set('to', search.to);
-  if (search.overdue) params = params.set('overdue', 'true');
-  set('q', search.q?.trim());
-  set('sort', search.sort);
-  set('page', search.page);
-  set('pageSize', search.pageSize);
-  return params;
+  return queryParams({
+    status: search.status,
+    channel: search.channel,
+    source: search.source?.trim(),
+    assignee: search.assignee,
+    from: search.from,
+    to: search.to,
+    overdue: search.overdue ? 'true' : null,
+    q: search.q?.trim(),
+    sort: search.sort,
+    page: search.page,
+    pageSize: search.pageSize,
+  });
 }
 
 function timelineParams(request: TimelineRequest): HttpParams {
-  let params = new HttpParams();
-  if (request.cursor) params = params.set('cursor', request.cursor);
-  if (request.limit) params = params.set('limit', String(request.limit));
-  return params;
+  return queryParams({ cursor: request.cursor || null, limit: request.limit || null });
 }

@@ -13,6 +13,7 @@ import type {
   VinDecodingResponse,
 } from '@showroom/contracts';
 import { map, Observable } from 'rxjs';
+import { queryParams } from '../shared/query-params';
 
 export type BodyStyle = (typeof BODY_STYLES)[number];
 
@@ -90,32 +91,25 @@ export class VehiclesApi {
   }
 }
 
-/** Only what is set goes on the query string, so URLs stay short and the server applies its defaults. */
+/** The inventory service's names: money filters are `priceMin`/`priceMax`, in cents. */
 export function searchParams(search: VehicleSearch): HttpParams {
-  let params = new HttpParams();
-  const set = (name: string, value: string | number | null | undefined) => {
-    if (value === null || value === undefined || value === '') return;
-    params = params.set(name, String(value));
-  };
-  const setList = (name: string, values: readonly string[] | undefined) => {
-    if (values && values.length > 0) params = params.set(name, values.join(','));
-  };
-  setList('status', search.status);
-  setList('condition', search.condition);
-  setList('bodyStyle', search.bodyStyle);
-  set('make', search.make?.trim());
-  set('model', search.model?.trim());
-  set('yearMin', search.yearMin);
-  set('yearMax', search.yearMax);
-  set('priceMin', search.priceMinCents);
-  set('priceMax', search.priceMaxCents);
-  set('mileageMin', search.mileageMin);
-  set('mileageMax', search.mileageMax);
-  set('q', search.q?.trim());
-  set('sort', search.sort);
-  set('page', search.page);
-  set('pageSize', search.pageSize);
-  return params;
+  return queryParams({
+    status: search.status,
+    condition: search.condition,
+    bodyStyle: search.bodyStyle,
+    make: search.make?.trim(),
+    model: search.model?.trim(),
+    yearMin: search.yearMin,
+    yearMax: search.yearMax,
+    priceMin: search.priceMinCents,
+    priceMax: search.priceMaxCents,
+    mileageMin: search.mileageMin,
+    mileageMax: search.mileageMax,
+    q: search.q?.trim(),
+    sort: search.sort,
+    page: search.page,
+    pageSize: search.pageSize,
+  });
 }
 
 function ifMatch(etag: string): HttpHeaders {

@@ -10,12 +10,21 @@ import {
 } from '@showroom/contracts';
 import type { BodyStyle, VehicleSearch } from '../../api/vehicles-api';
 import { dollarsToCentsOrNull } from '../../core/money';
+import {
+  DEFAULT_PAGE_SIZE,
+  listParam,
+  type Paging,
+  pagingParams,
+  paramValue,
+  UrlParamReader,
+  type UrlStateCodec,
+} from '../../shared/list-url-state';
 
 /**
  * What the inventory list shows, as the dealer sees it (prices in dollars). It lives in the URL's
  * query parameters, so reload, back/forward and a shared link all show the same list.
  */
-export interface InventoryListState {
+export interface InventoryListState extends Paging {
   status: VehicleStatus[];
   condition: VehicleCondition[];
   bodyStyle: BodyStyle[];
@@ -30,12 +39,7 @@ export interface InventoryListState {
   mileageMax: number | null;
   q: string | null;
   sort: VehicleSort | null;
-  page: number;
-  pageSize: number;
 }
-
-export const PAGE_SIZES = [25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 25;
 
 export const EMPTY_LIST_STATE: InventoryListState = {
   status: [],
@@ -57,60 +61,50 @@ export const EMPTY_LIST_STATE: InventoryListState = {
 
 /** Reads the URL forgivingly: a hand-edited or outdated value is dropped, never an error page. */
 export function listStateFromParams(params: ParamMap): InventoryListState {
-  const text = (name: string, max: number) => {
-    const value = params.get(name)?.trim();
-    return value ? value.slice(0, max) : null;
-  };
-  const whole = (name: string) => {
-    const raw = params.get(name);
-    if (raw === null || raw.trim() === '') return null;
-    const value = Number(raw);
-    return Number.isSafeInteger(value) && value >= 0 ? value : null;
-  };
-  const pageSize = whole('pageSize');
-  const sort = params.get('sort');
+  const read = new UrlParamReader(params);
   return {
-    status: listOf(params.get('status'), VEHICLE_STATUSES),
-    condition: listOf(params.get('condition'), VEHICLE_CONDITIONS),
-    bodyStyle: listOf(params.get('bodyStyle'), BODY_STYLES),
-    make: text('make', 40),
-    model: text('model', 60),
-    yearMin: whole('yearMin'),
-    yearMax: whole('yearMax'),
-    priceMin: whole('priceMin'),
-    priceMax: whole('priceMax'),
-    mileageMin: whole('mileageMin'),
-    mileageMax: whole('mileageMax'),
-    q: text('q', 100),
-    sort: isOneOf(sort, VEHICLE_SORTS) ? sort : null,
-    page: Math.max(1, whole('page') ?? 1),
-    pageSize: isOneOf(pageSize, PAGE_SIZES) ? pageSize : DEFAULT_PAGE_SIZE,
+    status: read.list('status', VEHICLE_STATUSES),
+    condition: read.list('condition', VEHICLE_CONDITIONS),
+    bodyStyle: read.list('bodyStyle', BODY_STYLES),
+    make: read.text('make', 40),
+    model: read.text('model', 60),
+    yearMin: read.wholeNumber('yearMin'),
+    yearMax: read.wholeNumber('yearMax'),
+    priceMin: read.wholeNumber('priceMin'),
+    priceMax: read.wholeNumber('priceMax'),
+    mileageMin: read.wholeNumber('mileageMin'),
+    mileageMax: read.wholeNumber('mileageMax'),
+    q: read.text('q', 100),
+    sort: read.oneOf('sort', VEHICLE_SORTS),
+    ...read.paging(),
   };
 }
 
 /** Only what differs from the defaults goes into the URL; `null` removes a parameter when merged. */
 export function listStateToParams(state: InventoryListState): Params {
-  const params: Params = {};
-  const put = (name: keyof InventoryListState, value: string | number | null) => {
-    params[name] = value === null || value === '' ? null : String(value);
+  return {
+    status: listParam(state.status),
+    condition: listParam(state.condition),
+    bodyStyle: listParam(state.bodyStyle),
+    make: paramValue(state.make),
+    model: paramValue(state.model),
+    yearMin: paramValue(state.yearMin),
+    yearMax: paramValue(state.yearMax),
+    priceMin: paramValue(state.priceMin),
+    priceMax: paramValue(state.priceMax),
+    mileageMin: paramValue(state.mileageMin),
+    mileageMax: paramValue(state.mileageMax),
+    q: paramValue(state.q),
+    sort: paramValue(state.sort),
+    ...pagingParams(state),
   };
-  put('status', state.status.join(','));
-  put('condition', state.condition.join(','));
-  put('bodyStyle', state.bodyStyle.join(','));
-  put('make', state.make);
-  put('model', state.model);
-  put('yearMin', state.yearMin);
-  put('yearMax', state.yearMax);
-  put('priceMin', state.priceMin);
-  put('priceMax', state.priceMax);
-  put('mileageMin', state.mileageMin);
-  put('mileageMax', state.mileageMax);
-  put('q', state.q);
-  put('sort', state.sort);
-  put('page', state.page === 1 ? null : state.page);
-  put('pageSize', state.pageSize === DEFAULT_PAGE_SIZE ? null : state.pageSize);
-  return params;
 }
+
+export const INVENTORY_LIST_URL: UrlStateCodec<InventoryListState> = {
+  empty: EMPTY_LIST_STATE,
+  fromParams: listStateFromParams,
+  toParams: listStateToParams,
+};
 
 /** The request for the inventory service: dollars become cents, ranges given backwards are put right. */
 export function listStateToSearch(state: InventoryListState): VehicleSearch {
@@ -155,16 +149,6 @@ export function activeFilterCount(state: InventoryListState): number {
   ].filter(([min, max]) => min !== null || max !== null).length;
   const singles = [state.make, state.model, state.q].filter((value) => value !== null).length;
   return lists + ranges + singles;
-}
-
-function listOf<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
-  if (!raw) return [];
-  const values = raw.split(',').map((part) => part.trim());
-  return allowed.filter((value) => values.includes(value));
-}
-
-function isOneOf<T extends string | number>(value: unknown, allowed: readonly T[]): value is T {
-  return (allowed as readonly unknown[]).includes(value);
 }
 
 function ordered(min: number | null, max: number | null): [number | null, number | null] {

@@ -1,5 +1,5 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -7,7 +7,7 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { Problem, Vehicle, VehicleList, VehicleSort } from '@showroom/contracts';
 import { catchError, combineLatest, filter, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
 import { VehiclesApi } from '../../api/vehicles-api';
@@ -15,15 +15,13 @@ import { ActiveDealership } from '../../core/active-dealership';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
+import { listUrlState, PAGE_SIZES, pagingAfter } from '../../shared/list-url-state';
 import {
   activeFilterCount,
   EMPTY_LIST_STATE,
-  type InventoryListState,
+  INVENTORY_LIST_URL,
   type ListFilters,
-  listStateFromParams,
-  listStateToParams,
   listStateToSearch,
-  PAGE_SIZES,
   withFilters,
 } from './list-state';
 import { VehicleCards } from './vehicle-cards';
@@ -64,16 +62,14 @@ type Outcome = { list: VehicleList } | { problem: Problem };
   styleUrl: './vehicle-list-page.scss',
 })
 export class VehicleListPage {
-  private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly vehiclesApi = inject(VehiclesApi);
   private readonly activeDealership = inject(ActiveDealership);
   private readonly permissions = inject(Permissions);
 
   protected readonly phone = matchesMedia(PHONE_LAYOUT);
-  protected readonly state = toSignal(this.route.queryParamMap.pipe(map(listStateFromParams)), {
-    initialValue: EMPTY_LIST_STATE,
-  });
+  private readonly url = listUrlState(INVENTORY_LIST_URL);
+  protected readonly state = this.url.current;
   protected readonly canAdd = computed(() => this.permissions.can('inventory:write'));
   protected readonly dealershipName = computed(
     () => this.activeDealership.membership()?.dealership.name ?? '',
@@ -91,7 +87,7 @@ export class VehicleListPage {
   constructor() {
     // Reload when the URL's filters change, when the dealer switches dealership, or on "Try again".
     const dealershipId$ = toObservable(this.activeDealership.id).pipe(filter((id) => id !== null));
-    combineLatest([this.route.queryParamMap.pipe(map(listStateFromParams)), dealershipId$])
+    combineLatest([this.url.changes, dealershipId$])
       .pipe(
         switchMap(([state]) =>
           this.retry$.pipe(
@@ -119,24 +115,19 @@ export class VehicleListPage {
   }
 
   protected changeFilters(change: Partial<ListFilters>): void {
-    this.navigate(withFilters(this.state(), change));
+    this.url.navigate(withFilters(this.state(), change));
   }
 
   protected clearFilters(): void {
-    this.navigate({ ...EMPTY_LIST_STATE, sort: this.state().sort, pageSize: this.state().pageSize });
+    this.url.navigate({ ...EMPTY_LIST_STATE, sort: this.state().sort, pageSize: this.state().pageSize });
   }
 
   protected changeSort(sort: VehicleSort | null): void {
-    this.navigate({ ...this.state(), sort, page: 1 });
+    this.url.navigate({ ...this.state(), sort, page: 1 });
   }
 
   protected changePage(event: PageEvent): void {
-    const pageSizeChanged = event.pageSize !== this.state().pageSize;
-    this.navigate({
-      ...this.state(),
-      page: pageSizeChanged ? 1 : event.pageIndex + 1,
-      pageSize: event.pageSize,
-    });
+    this.url.navigate({ ...this.state(), ...pagingAfter(this.state(), event) });
   }
 
   protected open(vehicle: Vehicle): void {
@@ -145,9 +136,5 @@ export class VehicleListPage {
 
   protected retry(): void {
     this.retry$.next();
-  }
-
-  private navigate(state: InventoryListState): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: listStateToParams(state) });
   }
 }

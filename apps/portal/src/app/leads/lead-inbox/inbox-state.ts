@@ -8,13 +8,22 @@ import {
   type LeadStatus,
 } from '@showroom/contracts';
 import type { LeadSearch } from '../../api/leads-api';
+import {
+  DEFAULT_PAGE_SIZE,
+  listParam,
+  type Paging,
+  pagingParams,
+  paramValue,
+  UrlParamReader,
+  type UrlStateCodec,
+} from '../../shared/list-url-state';
 import { dateFromIso } from '../shared/lead-time';
 
 /**
  * What the inbox shows. It lives in the URL's query parameters, so reload, back/forward and a
  * shared link ("overdue leads of Sam") all show the same list.
  */
-export interface InboxState {
+export interface InboxState extends Paging {
   status: LeadStatus[];
   channel: LeadChannel[];
   source: string | null;
@@ -26,12 +35,7 @@ export interface InboxState {
   overdue: boolean;
   q: string | null;
   sort: LeadSort | null;
-  page: number;
-  pageSize: number;
 }
-
-export const PAGE_SIZES = [25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 25;
 
 export const EMPTY_INBOX_STATE: InboxState = {
   status: [],
@@ -51,52 +55,46 @@ export type InboxFilters = Omit<InboxState, 'page' | 'pageSize' | 'sort'>;
 
 /** Reads the URL forgivingly: a hand-edited or outdated value is dropped, never an error page. */
 export function inboxStateFromParams(params: ParamMap): InboxState {
-  const text = (name: string, max: number) => {
-    const value = params.get(name)?.trim();
-    return value ? value.slice(0, max) : null;
-  };
+  const read = new UrlParamReader(params);
   const date = (name: string) => {
-    const value = params.get(name);
+    const value = read.get(name);
     return value !== null && dateFromIso(value) ? value : null;
   };
-  const whole = (name: string) => {
-    const value = Number(params.get(name));
-    return Number.isSafeInteger(value) && value > 0 ? value : null;
-  };
-  const sort = params.get('sort');
-  const pageSize = whole('pageSize');
   return {
-    status: listOf(params.get('status'), LEAD_STATUSES),
-    channel: listOf(params.get('channel'), LEAD_CHANNELS),
-    source: text('source', 80),
-    assignee: text('assignee', 128),
+    status: read.list('status', LEAD_STATUSES),
+    channel: read.list('channel', LEAD_CHANNELS),
+    source: read.text('source', 80),
+    assignee: read.text('assignee', 128),
     from: date('from'),
     to: date('to'),
-    overdue: params.get('overdue') === 'true',
-    q: text('q', 100),
-    sort: isOneOf(sort, LEAD_SORTS) ? sort : null,
-    page: whole('page') ?? 1,
-    pageSize: isOneOf(pageSize, PAGE_SIZES) ? pageSize : DEFAULT_PAGE_SIZE,
+    overdue: read.get('overdue') === 'true',
+    q: read.text('q', 100),
+    sort: read.oneOf('sort', LEAD_SORTS),
+    ...read.paging(),
   };
 }
 
 /** Only what differs from the defaults goes into the URL; `null` removes a parameter when merged. */
 export function inboxStateToParams(state: InboxState): Params {
-  const value = (v: string | number | null) => (v === null || v === '' ? null : String(v));
   return {
-    status: value(state.status.join(',')),
-    channel: value(state.channel.join(',')),
-    source: value(state.source),
-    assignee: value(state.assignee),
-    from: value(state.from),
-    to: value(state.to),
+    status: listParam(state.status),
+    channel: listParam(state.channel),
+    source: paramValue(state.source),
+    assignee: paramValue(state.assignee),
+    from: paramValue(state.from),
+    to: paramValue(state.to),
     overdue: state.overdue ? 'true' : null,
-    q: value(state.q),
-    sort: value(state.sort),
-    page: state.page === 1 ? null : String(state.page),
-    pageSize: state.pageSize === DEFAULT_PAGE_SIZE ? null : String(state.pageSize),
+    q: paramValue(state.q),
+    sort: paramValue(state.sort),
+    ...pagingParams(state),
   };
 }
+
+export const INBOX_URL: UrlStateCodec<InboxState> = {
+  empty: EMPTY_INBOX_STATE,
+  fromParams: inboxStateFromParams,
+  toParams: inboxStateToParams,
+};
 
 /** The request for the leads service; a date range picked backwards is put right. */
 export function inboxStateToSearch(state: InboxState): LeadSearch {
@@ -126,14 +124,4 @@ export function activeFilterCount(state: InboxState): number {
   const singles = [state.source, state.assignee, state.q].filter((value) => value !== null).length;
   const range = state.from !== null || state.to !== null ? 1 : 0;
   return lists + singles + range + (state.overdue ? 1 : 0);
-}
-
-function listOf<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
-  if (!raw) return [];
-  const values = raw.split(',').map((part) => part.trim());
-  return allowed.filter((value) => values.includes(value));
-}
-
-function isOneOf<T extends string | number>(value: unknown, allowed: readonly T[]): value is T {
-  return (allowed as readonly unknown[]).includes(value);
 }

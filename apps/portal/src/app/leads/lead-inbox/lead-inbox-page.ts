@@ -1,5 +1,5 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -7,7 +7,7 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { LeadList, LeadSort, LeadSummary, Problem } from '@showroom/contracts';
 import { catchError, combineLatest, filter, map, merge, of, startWith, Subject, switchMap, tap } from 'rxjs';
 import { LeadsApi } from '../../api/leads-api';
@@ -16,17 +16,15 @@ import { LeadCountsStore } from '../../core/lead-counts';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
+import { listUrlState, PAGE_SIZES, pagingAfter } from '../../shared/list-url-state';
 import { LeadsLayout } from '../shared/leads-layout';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import {
   activeFilterCount,
   EMPTY_INBOX_STATE,
+  INBOX_URL,
   type InboxFilters,
-  type InboxState,
-  inboxStateFromParams,
-  inboxStateToParams,
   inboxStateToSearch,
-  PAGE_SIZES,
   withFilters,
 } from './inbox-state';
 import { LeadCards } from './lead-cards';
@@ -64,7 +62,6 @@ type Outcome = { list: LeadList; background: boolean } | { problem: Problem };
   styleUrl: './lead-inbox-page.scss',
 })
 export class LeadInboxPage {
-  private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly leadsApi = inject(LeadsApi);
   private readonly activeDealership = inject(ActiveDealership);
@@ -72,9 +69,8 @@ export class LeadInboxPage {
   private readonly leadCounts = inject(LeadCountsStore);
 
   protected readonly phone = matchesMedia(PHONE_LAYOUT);
-  protected readonly state = toSignal(this.route.queryParamMap.pipe(map(inboxStateFromParams)), {
-    initialValue: EMPTY_INBOX_STATE,
-  });
+  private readonly url = listUrlState(INBOX_URL);
+  protected readonly state = this.url.current;
   protected readonly canWork = computed(() => this.permissions.can('leads:work'));
   /** Salespeople see only their own leads: filtering them by assignee means nothing. */
   protected readonly seesAll = computed(() => this.permissions.can('leads:read-all'));
@@ -96,7 +92,7 @@ export class LeadInboxPage {
     // Reload when the URL's filters change, the dealer switches dealership, on "Try again", and in
     // the background when the leads service says something changed (a new lead arrived).
     const dealershipId$ = toObservable(this.activeDealership.id).pipe(filter((id) => id !== null));
-    combineLatest([this.route.queryParamMap.pipe(map(inboxStateFromParams)), dealershipId$])
+    combineLatest([this.url.changes, dealershipId$])
       .pipe(
         switchMap(([state]) =>
           merge(this.retry$.pipe(map(() => false)), this.leadCounts.leadsChanged.pipe(map(() => true))).pipe(
@@ -134,24 +130,19 @@ export class LeadInboxPage {
   }
 
   protected changeFilters(change: Partial<InboxFilters>): void {
-    this.navigate(withFilters(this.state(), change));
+    this.url.navigate(withFilters(this.state(), change));
   }
 
   protected clearFilters(): void {
-    this.navigate({ ...EMPTY_INBOX_STATE, sort: this.state().sort, pageSize: this.state().pageSize });
+    this.url.navigate({ ...EMPTY_INBOX_STATE, sort: this.state().sort, pageSize: this.state().pageSize });
   }
 
   protected changeSort(sort: LeadSort): void {
-    this.navigate({ ...this.state(), sort: sort === 'newest' ? null : sort, page: 1 });
+    this.url.navigate({ ...this.state(), sort: sort === 'newest' ? null : sort, page: 1 });
   }
 
   protected changePage(event: PageEvent): void {
-    const pageSizeChanged = event.pageSize !== this.state().pageSize;
-    this.navigate({
-      ...this.state(),
-      page: pageSizeChanged ? 1 : event.pageIndex + 1,
-      pageSize: event.pageSize,
-    });
+    this.url.navigate({ ...this.state(), ...pagingAfter(this.state(), event) });
   }
 
   protected open(lead: LeadSummary): void {
@@ -160,9 +151,5 @@ export class LeadInboxPage {
 
   protected retry(): void {
     this.retry$.next();
-  }
-
-  private navigate(state: InboxState): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: inboxStateToParams(state) });
   }
 }
