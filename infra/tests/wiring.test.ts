@@ -11,12 +11,14 @@ import {
   displayPath,
   enterCall,
   ENVIRONMENTS,
+  expressions,
   type Environment,
   environmentScope,
   findSecretLiterals,
   findUnmarkedSensitiveOutputs,
   infraPath,
   INFRA_ROOT,
+  interpolate,
   isTerraformFile,
   isTfvarsFile,
   type Json,
@@ -35,6 +37,21 @@ import {
 } from './support/terraform';
 
 const SERVICES = { inventory: 3001, users: 3002, leads: 3003 } as const;
+type Service = keyof typeof SERVICES;
+
+/** What leads needs in AWS beyond the common environment (services/leads/src/config.ts). */
+const LEADS_ENVIRONMENT = [
+  'LEAD_TIMELINE_TABLE',
+  'DYNAMODB_REGION',
+  'PORTAL_URL',
+  'USERS_API_URL',
+  'INVENTORY_API_URL',
+  'MAIL_FROM',
+  'AUTH_CLIENT_ID',
+];
+/** The SSM secrets only leads reads: SES SMTP credentials and its Auth0 M2M client secret. */
+const LEADS_ONLY_SECRETS = ['SMTP_URL', 'AUTH_CLIENT_SECRET'];
+const SHARED_SECRETS = ['REDIS_URL', 'BUGSNAG_API_KEY', 'NEW_RELIC_LICENSE_KEY'];
 const ROOT_FILES = [
   'backend.tf',
   'versions.tf',
@@ -154,6 +171,21 @@ describe('every Terraform directory', () => {
     'envs/%s/terraform.tfvars sets exactly the declared variables',
     async (env) => {
       expect(await validateTfvars(envDir(env))).toEqual([]);
+    },
+  );
+
+  it.each(dirs.map((dir) => [displayPath(dir), dir]))(
+    '%s: uses every variable it declares (none is accepted and then dropped)',
+    async (_label, dir) => {
+      const module = await loadModule(dir);
+      // A variable's own validation mentions it: look everywhere but the variable blocks.
+      const text = module.documents
+        .flatMap((document) => expressions({ ...document, variable: null }))
+        .join('\n');
+      const unused = Object.keys(module.variables).filter(
+        (name) => !new RegExp(`\\bvar\\.${name}\\b`).test(text),
+      );
+      expect(unused).toEqual([]);
     },
   );
 
@@ -290,6 +322,17 @@ describe('environments', () => {
       const root = await loadModule(envDir(env));
       expect(Object.keys(root.calls)).toEqual(['platform']);
       expect(root.calls['platform']['source']).toBe('../../modules/platform');
+    });
+
+    it('passes every variable it declares (so every tfvar) to the platform under the same name', async () => {
+      const root = await loadModule(envDir(env));
+      const call = root.calls['platform'];
+      const platform = await loadModule(callSource(root, call) ?? '');
+      expect(Object.keys(root.variables).length).toBeGreaterThan(0);
+      for (const name of Object.keys(root.variables)) {
+        expect(call[name], `module.platform.${name}`).toBe(`\${var.${name}}`);
+        expect(platform.variables, `platform declares ${name}`).toHaveProperty(name);
+      }
     });
 
     it('sizes the inventory, users and leads services', async () => {
@@ -506,6 +549,7 @@ describe('the platform module wires every part', () => {
       { to: group('data'), port: 3306 },
       { to: group('data'), port: 6379 },
       { to: '0.0.0.0/0', port: 443 },
+      { to: '0.0.0.0/0', port: 465 }, // SMTPS to SES, only with allow_smtps_egress (checked below)
     ]);
     sameRules(rules('ingress', 'data'), [
       { to: group('app'), port: 3306 },
@@ -545,6 +589,219 @@ describe('the platform module wires every part', () => {
     expect(redirect['protocol']).toBe('HTTPS');
     const https = first(alb.resources['aws_lb_listener']['https']['default_action']);
     expect(first(https['fixed_response'])['status_code']).toBe('404');
+  });
+});
+
+describe('the leads service', () => {
+  const platformDir = infraPath('modules', 'platform');
+  const oneLine = (value: Json | undefined) =>
+    typeof value === 'string' ? value.replace(/\s+/g, ' ') : value;
+  const catalogOf = async () =>
+    (await loadModule(platformDir)).locals['service_catalog'] as Record<Service, Block>;
+  const leadsConfig = readFileSync(infraPath('..', 'services', 'leads', 'src', 'config.ts'), 'utf8');
+
+  describe.each(ENVIRONMENTS)('in %s', (env) => {
+    const scopes = async () => {
+      const root = await environmentScope(envDir(env));
+      return { root, platform: await enterCall(root, 'platform') };
+    };
+
+    it('is launched: the tfvars say so and the platform runs and health-checks it', async () => {
+      const tfvars = await loadTfvars(envDir(env));
+      const sizes = tfvars['services'] as Record<Service, Block>;
+      expect(sizes.leads['launched']).toBe(true);
+      // No service is held back any more.
+      for (const service of Object.keys(SERVICES) as Service[])
+        expect(sizes[service]['launched']).not.toBe(false);
+
+      const { platform } = await scopes();
+      const services = variableValue(platform, 'services') as Record<Service, Block>;
+      expect(services.leads['launched']).toBe(true);
+      expect(services.leads['min_capacity']).toBeGreaterThanOrEqual(1);
+      // Capacity is zero unless launched; the service, scheduler and health checks follow it.
+      expect(oneLine(platform.module.locals['capacity'])).toContain(
+        'min = size.launched ? size.min_capacity : 0 max = size.launched ? size.max_capacity : 0',
+      );
+      expect(platform.module.calls['service']['min_capacity']).toBe('${local.capacity[each.key].min}');
+      expect(platform.module.calls['service']['max_capacity']).toBe('${local.capacity[each.key].max}');
+      expect(platform.module.locals['launched_services']).toBe(
+        '${sort([for name, size in var.services : name if size.launched])}',
+      );
+      expect(platform.module.calls['monitoring']['health_check_api_services']).toBe(
+        '${local.launched_services}',
+      );
+    });
+
+    it('gets its own environment: timeline table, region, portal, service origins, sender, M2M client id', async () => {
+      const { platform } = await scopes();
+      const call = platform.module.calls['service'];
+      expect(call['for_each']).toBe('${local.service_catalog}');
+      expect(call['extra_environment']).toBe('${each.value.environment}');
+
+      const leads = (platform.module.locals['service_catalog'] as Record<Service, Block>).leads;
+      const environment = leads['environment'] as Block;
+      expect(Object.keys(environment).sort()).toEqual([...LEADS_ENVIRONMENT].sort());
+      expect(environment['LEAD_TIMELINE_TABLE']).toBe('${module.timelines.table_names["lead-timeline"]}');
+      expect(environment['DYNAMODB_REGION']).toBe('${data.aws_region.current.region}');
+      expect(platform.module.data['aws_region']?.['current']).toBeDefined();
+
+      // Followed from the tfvars to the value the container gets.
+      const tfvars = await loadTfvars(envDir(env));
+      const domain = tfvars['domain_name'] as string;
+      const value = (name: string) => interpolate(platform, environment[name]);
+      expect(value('PORTAL_URL')).toBe(`https://${domain}`);
+      expect(value('USERS_API_URL')).toBe(`https://${domain}`);
+      expect(value('INVENTORY_API_URL')).toBe(`https://${domain}`);
+      expect(value('AUTH_CLIENT_ID')).toBe(tfvars['auth0_leads_client_id']);
+      expect(platform.module.locals['leads_mail_from']).toBe(
+        '${coalesce(var.leads_mail_from, "leads@${var.domain_name}")}',
+      );
+      expect(environment['MAIL_FROM']).toBe('${local.leads_mail_from}');
+      const mailFrom = variableValue(platform, 'leads_mail_from') ?? `leads@${domain}`;
+      expect(mailFrom).toBe(tfvars['leads_mail_from'] ?? `leads@${domain}`);
+      expect(mailFrom).toMatch(/^[^@\s]+@[^@\s]+\.[^@\s]+$/);
+    });
+
+    it('refuses the placeholder M2M client id at plan time, as it does the portal one', async () => {
+      const { platform } = await scopes();
+      const condition = first(platform.module.variables['auth0_leads_client_id']['validation'])['condition'];
+      const pattern = /regex\("([^"]+)", var\.auth0_leads_client_id\)/.exec(String(condition))?.[1];
+      expect(pattern).toBeDefined();
+      const accepts = (id: string) => new RegExp(pattern ?? '').test(id);
+      const placeholder = variableValue(platform, 'auth0_leads_client_id');
+      expect(typeof placeholder).toBe('string');
+      expect(accepts(String(placeholder))).toBe(false); // SET-ME-... until the real id is set
+      expect(accepts('AbCdEfGhIjKlMnOpQrStUvWxYz012345')).toBe(true);
+    });
+  });
+
+  it('reaches the other services where their ALB rules are, from the origin that routes /api/* to the ALB', async () => {
+    const platform = await loadModule(platformDir);
+    expect(platform.locals['service_api_origin']).toBe('${local.portal_origin}');
+    expect(platform.locals['portal_origin']).toBe('https://${var.domain_name}');
+    expect(platform.calls['portal']['domain_name']).toBe('${var.domain_name}');
+    expect(platform.calls['portal']['api_origin_domain_name']).toBe('${module.alb.domain_name}');
+    // leads calls /api/users/internal/... and /api/inventory/internal/... on those origins.
+    const catalog = await catalogOf();
+    expect(Object.keys(catalog)).toEqual(expect.arrayContaining(['users', 'inventory']));
+    const service = await loadModule(infraPath('modules', 'ecs-service'));
+    expect(service.locals['path_pattern']).toBe(
+      '${coalesce(var.path_pattern, "/api/${var.service_name}/*")}',
+    );
+    expect(platform.calls['service']['path_pattern']).toBeUndefined();
+  });
+
+  it('names the timeline table the platform creates and lets only the leads task write it', async () => {
+    const timelines = await loadModule(infraPath('modules', 'dynamodb-timelines'));
+    expect(Object.keys(timelines.locals['tables'] as Block)).toContain('lead-timeline');
+    expect(timelines.resources['aws_dynamodb_table']['this']['for_each']).toBe('${local.tables}');
+    expect(timelines.outputs['table_names']['value']).toBe(
+      '${{ for key, table in aws_dynamodb_table.this : key => table.name }}',
+    );
+    const catalog = await catalogOf();
+    expect(catalog.leads['dynamodb_tables']).toContain('lead-timeline');
+    for (const other of ['inventory', 'users'] as const) {
+      expect(catalog[other]['dynamodb_tables']).not.toContain('lead-timeline');
+    }
+  });
+
+  it("keeps the others' environment to the common one, and never lets extra names shadow it", async () => {
+    const catalog = await catalogOf();
+    expect(catalog.inventory['environment']).toEqual({});
+    expect(catalog.users['environment']).toEqual({});
+
+    // ecs-service merges the extra environment first: a name it also sets would be silently lost.
+    const service = await loadModule(infraPath('modules', 'ecs-service'));
+    const merged = service.locals['environment'] as string;
+    expect(merged.startsWith('${merge(var.extra_environment, {')).toBe(true);
+    const common = [...merged.matchAll(/^\s*([A-Z][A-Z0-9_]*)\s*=/gm)].map((match) => match[1]);
+    expect(common).toEqual(expect.arrayContaining(['NODE_ENV', 'PORT', 'AUTH_AUDIENCE', 'CORS_ORIGINS']));
+    for (const name of LEADS_ENVIRONMENT) expect(common).not.toContain(name);
+  });
+
+  it('gets exactly its secrets from SSM (its own path), and no other service gets them', async () => {
+    const platform = await loadModule(platformDir);
+    const catalog = await catalogOf();
+    expect(catalog.leads['secrets']).toEqual(LEADS_ONLY_SECRETS);
+    expect(catalog.inventory['secrets']).toEqual([]);
+    expect(catalog.users['secrets']).toEqual([]);
+    expect(platform.calls['secrets']['services']).toBe('${keys(local.service_catalog)}');
+    expect(platform.calls['secrets']['service_secret_names']).toBe(
+      '${{ for name, service in local.service_catalog : name => service.secrets }}',
+    );
+
+    // What ssm-secrets makes of it, evaluated here for each service.
+    const secrets = await loadModule(infraPath('modules', 'ssm-secrets'));
+    expect(secrets.variables['service_secret_names']['default']).toEqual({});
+    expect(secrets.locals['shared_secret_names']).toEqual(SHARED_SECRETS);
+    expect(oneLine(secrets.locals['service_secrets'])).toBe(
+      '${{ for service in var.services : service => distinct(concat( ["${upper(service)}_DATABASE_URL", "${upper(service)}_DATABASE_READER_URLS"], local.shared_secret_names, lookup(var.service_secret_names, service, []), )) }}',
+    );
+    const namesOf = (service: Service) => [
+      ...new Set([
+        `${service.toUpperCase()}_DATABASE_URL`,
+        `${service.toUpperCase()}_DATABASE_READER_URLS`,
+        ...SHARED_SECRETS,
+        ...(catalog[service]['secrets'] as string[]),
+      ]),
+    ];
+    expect(namesOf('leads').sort()).toEqual(
+      ['LEADS_DATABASE_URL', 'LEADS_DATABASE_READER_URLS', ...SHARED_SECRETS, ...LEADS_ONLY_SECRETS].sort(),
+    );
+    for (const other of ['inventory', 'users'] as const) {
+      for (const name of LEADS_ONLY_SECRETS) expect(namesOf(other)).not.toContain(name);
+    }
+
+    // Each name becomes /showroom/<env>/<service>/<NAME>, by ARN in that service's task definition,
+    // readable only by its execution role, and listed for the operators.
+    expect(oneLine(secrets.outputs['service_secret_arns']['value'])).toBe(
+      '${{ for service, names in local.service_secrets : service => { for name in names : name => "${local.arn}${local.prefix}/${service}/${name}" } }}',
+    );
+    expect(secrets.outputs['service_parameter_path_arns']['value']).toBe(
+      '${{ for service in var.services : service => "${local.arn}${local.prefix}/${service}/*" }}',
+    );
+    expect(oneLine(secrets.outputs['parameter_names_to_set']['value'])).toContain(
+      'for service, names in local.service_secrets : [for name in names : "${local.prefix}/${service}/${name}"]',
+    );
+    expect(platform.calls['service']['secret_arns']).toBe('${module.secrets.service_secret_arns[each.key]}');
+    expect(platform.calls['service']['secrets_parameter_path_arn']).toBe(
+      '${module.secrets.service_parameter_path_arns[each.key]}',
+    );
+  });
+
+  it('asks for nothing services/leads/src/config.ts does not read', () => {
+    for (const name of [...LEADS_ENVIRONMENT, ...LEADS_ONLY_SECRETS]) {
+      expect(leadsConfig, name).toMatch(new RegExp(`^\\s*${name}:`, 'm'));
+    }
+    // LEADS_DATABASE_URL and LEADS_DATABASE_READER_URLS
+    expect(leadsConfig).toContain("databaseConfigShape('LEADS',");
+  });
+
+  it('may send mail: the app tier reaches SES SMTP on 465 in the main VPC only', async () => {
+    const network = await loadModule(infraPath('modules', 'network'));
+    const rule = network.resources['aws_vpc_security_group_egress_rule']['app_smtps'];
+    expect(rule).toMatchObject({
+      security_group_id: '${aws_security_group.app.id}',
+      cidr_ipv4: '0.0.0.0/0',
+      ip_protocol: 'tcp',
+      from_port: 465,
+      to_port: 465,
+    });
+    expect(network.variables['allow_smtps_egress']['default']).toBe(false);
+
+    const platform = { module: await loadModule(platformDir), inputs: {} };
+    const main = await enterCall(platform, 'network');
+    const dr = await enterCall(platform, 'dr_network');
+    expect(instanceCount(main, rule['count'])).toBe(1);
+    expect(instanceCount(dr, rule['count'])).toBe(0);
+  });
+
+  it('tells the operators how to put its two parameters and verify its sender domain', () => {
+    const readme = readFileSync(infraPath('README.md'), 'utf8');
+    for (const name of LEADS_ONLY_SECRETS) expect(readme).toContain(`/showroom/<env>/leads/${name}`);
+    expect(readme).toContain('email-smtp.us-east-1.amazonaws.com:465');
+    expect(readme).toMatch(/aws sesv2 create-email-identity/);
+    expect(readme).not.toMatch(/launched = false`: it runs no task/);
   });
 });
 

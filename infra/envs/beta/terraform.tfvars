@@ -12,12 +12,18 @@ capacity_provider = "FARGATE"
 services = {
   inventory = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4 }
   users     = { cpu = 256, memory = 512, min_capacity = 2, max_capacity = 4 }
-  leads     = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4, launched = false }
+  leads     = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4, launched = true }
 }
 
 auth0_domain           = "showroom-beta.us.auth0.com"
 auth0_portal_client_id = "SET-ME-portal-spa-client-id" # plan refuses this until the real id is here
 log_retention_days     = 30
+
+# leads' Auth0 Machine to Machine application (client credentials to call users and inventory):
+# its id here, its secret in SSM (/showroom/beta/leads/AUTH_CLIENT_SECRET, see infra/README.md).
+auth0_leads_client_id = "SET-ME-leads-m2m-client-id" # plan refuses this until the real id is here
+# Sender of leads' e-mails; its domain must be verified in Amazon SES (see infra/README.md).
+leads_mail_from = "leads@beta.showroom.example"
 
 rds_instance_class        = "db.t4g.large"
 rds_allocated_storage     = 50

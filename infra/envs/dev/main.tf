@@ -20,6 +20,8 @@ module "platform" {
   capacity_provider      = var.capacity_provider
   auth0_domain           = var.auth0_domain
   auth0_portal_client_id = var.auth0_portal_client_id
+  auth0_leads_client_id  = var.auth0_leads_client_id
+  leads_mail_from        = var.leads_mail_from
   log_retention_days     = var.log_retention_days
 
   rds_instance_class         = var.rds_instance_class

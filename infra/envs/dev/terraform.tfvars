@@ -11,14 +11,19 @@ capacity_provider = "FARGATE_SPOT"
 services = {
   inventory = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug" }
   users     = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug" }
-  # leads ships soon: its service, target group and route exist, at zero tasks until launched.
-  leads = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, launched = false }
+  leads     = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug", launched = true }
 }
 
 # Auth0 tenant of this environment; the client id is the portal SPA's (public, not a secret).
 auth0_domain           = "showroom-dev.us.auth0.com"
 auth0_portal_client_id = "SET-ME-portal-spa-client-id" # plan refuses this until the real id is here
 log_retention_days     = 14
+
+# leads' Auth0 Machine to Machine application (client credentials to call users and inventory):
+# its id here, its secret in SSM (/showroom/dev/leads/AUTH_CLIENT_SECRET, see infra/README.md).
+auth0_leads_client_id = "SET-ME-leads-m2m-client-id" # plan refuses this until the real id is here
+# Sender of leads' e-mails; its domain must be verified in Amazon SES (see infra/README.md).
+leads_mail_from = "leads@dev.showroom.example"
 
 # db.t4g.medium is the smallest class with Performance Insights for MySQL.
 rds_instance_class        = "db.t4g.medium"

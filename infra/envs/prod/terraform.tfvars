@@ -12,12 +12,18 @@ capacity_provider = "FARGATE"
 services = {
   inventory = { cpu = 1024, memory = 2048, min_capacity = 3, max_capacity = 12 }
   users     = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 6 }
-  leads     = { cpu = 1024, memory = 2048, min_capacity = 3, max_capacity = 12, launched = false }
+  leads     = { cpu = 1024, memory = 2048, min_capacity = 3, max_capacity = 12, launched = true }
 }
 
 auth0_domain           = "showroom.us.auth0.com"
 auth0_portal_client_id = "SET-ME-portal-spa-client-id" # plan refuses this until the real id is here
 log_retention_days     = 90
+
+# leads' Auth0 Machine to Machine application (client credentials to call users and inventory):
+# its id here, its secret in SSM (/showroom/prod/leads/AUTH_CLIENT_SECRET, see infra/README.md).
+auth0_leads_client_id = "SET-ME-leads-m2m-client-id" # plan refuses this until the real id is here
+# Sender of leads' e-mails; its domain must be verified in Amazon SES (see infra/README.md).
+leads_mail_from = "leads@app.showroom.example"
 
 rds_instance_class         = "db.r7g.large"
 rds_replica_instance_class = "db.r7g.large"

@@ -48,6 +48,15 @@ variable "auth0_portal_client_id" {
   type = string
 }
 
+variable "auth0_leads_client_id" {
+  type = string
+}
+
+variable "leads_mail_from" {
+  type    = string
+  default = null
+}
+
 variable "log_retention_days" {
   type = number
 }

@@ -2,10 +2,6 @@ variable "name" {
   type = string
 }
 
-variable "vpc_id" {
-  type = string
-}
-
 variable "public_subnet_ids" {
   type = list(string)
 }

@@ -290,6 +290,19 @@ resource "aws_vpc_security_group_egress_rule" "app_https" {
   to_port           = 443
 }
 
+# SMTPS (implicit TLS) through NAT to Amazon SES's SMTP endpoint (email-smtp.<region>.amazonaws.com),
+# whose addresses are not fixed. 465 only: no plain SMTP, no STARTTLS port.
+resource "aws_vpc_security_group_egress_rule" "app_smtps" {
+  count = var.allow_smtps_egress ? 1 : 0
+
+  security_group_id = aws_security_group.app.id
+  description       = "SMTPS to Amazon SES (outgoing mail)"
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "tcp"
+  from_port         = 465
+  to_port           = 465
+}
+
 resource "aws_vpc_security_group_ingress_rule" "data_mysql_from_app" {
   security_group_id            = aws_security_group.data.id
   description                  = "MySQL from the app tier"

@@ -41,6 +41,12 @@ variable "service_ports" {
   type        = list(number)
 }
 
+variable "allow_smtps_egress" {
+  description = "Let the app tier open SMTPS (465) connections through NAT, for a service that sends mail through Amazon SES's SMTP endpoint."
+  type        = bool
+  default     = false
+}
+
 variable "interface_endpoints" {
   description = "Interface VPC endpoints (service short names) placed in the app subnets so tasks reach AWS APIs privately."
   type        = list(string)

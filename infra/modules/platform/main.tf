@@ -7,6 +7,7 @@
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
+data "aws_region" "current" {}
 
 data "aws_route53_zone" "this" {
   name         = var.hosted_zone_name
@@ -20,16 +21,28 @@ locals {
   api_origin     = "origin.${var.domain_name}"
   portal_origin  = "https://${var.domain_name}"
 
+  # How one service calls another: there is no internal address (no Service Connect or Cloud Map,
+  # and the ALB is internet-facing), so services use the portal's public origin and its /api/*
+  # path routing (CloudFront -> ALB -> /api/<service>/*), leaving through NAT. Callers append
+  # the full /api/<service>/... path.
+  service_api_origin = local.portal_origin
+
+  leads_mail_from = coalesce(var.leads_mail_from, "leads@${var.domain_name}")
+
   vpce_exempt_principal_arns = [
     for pattern in var.vpce_exempt_role_patterns : "arn:${data.aws_partition.current.partition}:iam::${local.account_id}:role/${pattern}"
   ]
 
   # What each service is, independent of the environment: port, ALB rule priority, the tables and
-  # bucket prefixes its task role may use. Sizes come from var.services.
+  # bucket prefixes its task role may use, the non-secret environment only it needs (on top of the
+  # common one modules/ecs-service sets) and the SSM secrets only it reads (on top of its database
+  # URLs and the shared ones, see modules/ssm-secrets). Sizes come from var.services.
   service_catalog = {
     inventory = {
       port            = 3001
       priority        = 100
+      environment     = {}
+      secrets         = []
       dynamodb_tables = ["audit-log"]
       s3_access = [
         { bucket_arn = module.photos_bucket.arn, prefix = "photos/" },
@@ -41,13 +54,26 @@ locals {
     users = {
       port            = 3002
       priority        = 110
+      environment     = {}
+      secrets         = []
       dynamodb_tables = ["audit-log"]
       s3_access       = []
       kms_keys        = []
     }
     leads = {
-      port            = 3003
-      priority        = 120
+      port     = 3003
+      priority = 120
+      environment = {
+        LEAD_TIMELINE_TABLE = module.timelines.table_names["lead-timeline"]
+        DYNAMODB_REGION     = data.aws_region.current.region
+        PORTAL_URL          = local.portal_origin
+        USERS_API_URL       = local.service_api_origin
+        INVENTORY_API_URL   = local.service_api_origin
+        MAIL_FROM           = local.leads_mail_from
+        AUTH_CLIENT_ID      = var.auth0_leads_client_id
+      }
+      # SES SMTP credentials (smtps://...:465) and the Auth0 machine-to-machine client's secret.
+      secrets         = ["SMTP_URL", "AUTH_CLIENT_SECRET"]
       dynamodb_tables = ["lead-timeline", "audit-log"]
       s3_access = [
         { bucket_arn = module.reports_bucket.arn, prefix = "leads/" },
@@ -91,6 +117,8 @@ module "network" {
   az_count           = var.az_count
   nat_gateway_per_az = var.nat_gateway_per_az
   service_ports      = [for service in local.service_catalog : service.port]
+  # leads sends its e-mails through Amazon SES's SMTP endpoint (SMTP_URL, port 465).
+  allow_smtps_egress = true
 }
 
 # Data subnets in the replica region for the cross-region RDS replica: no NAT, no endpoints.
@@ -115,8 +143,9 @@ module "dr_network" {
 module "secrets" {
   source = "../ssm-secrets"
 
-  environment = var.environment
-  services    = keys(local.service_catalog)
+  environment          = var.environment
+  services             = keys(local.service_catalog)
+  service_secret_names = { for name, service in local.service_catalog : name => service.secrets }
 }
 
 # --- Buckets -------------------------------------------------------------------------------------
@@ -174,7 +203,6 @@ module "alb" {
   source = "../alb"
 
   name                = local.name
-  vpc_id              = module.network.vpc_id
   public_subnet_ids   = module.network.public_subnet_ids
   security_group_id   = module.network.alb_security_group_id
   domain_name         = local.api_origin
@@ -229,6 +257,7 @@ module "service" {
   cors_origins         = [local.portal_origin]
   log_level            = var.services[each.key].log_level
   log_retention_days   = var.log_retention_days
+  extra_environment    = each.value.environment
 
   secret_arns                = module.secrets.service_secret_arns[each.key]
   secrets_parameter_path_arn = module.secrets.service_parameter_path_arns[each.key]

@@ -79,6 +79,27 @@ variable "auth0_portal_client_id" {
   }
 }
 
+variable "auth0_leads_client_id" {
+  description = "Client id of the Auth0 Machine to Machine application leads uses to call users and inventory (AUTH_CLIENT_ID; its secret is the SSM parameter /showroom/<env>/leads/AUTH_CLIENT_SECRET)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9]{32}$", var.auth0_leads_client_id))
+    error_message = "auth0_leads_client_id must be the 32-character client id of leads' Auth0 Machine to Machine application (Auth0 dashboard > Applications)."
+  }
+}
+
+variable "leads_mail_from" {
+  description = "Sender address of leads' e-mails (MAIL_FROM); null = leads@<domain_name>. Its domain must be a verified Amazon SES identity."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.leads_mail_from == null || can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", var.leads_mail_from))
+    error_message = "leads_mail_from must be an e-mail address, e.g. leads@qa.showroom.example."
+  }
+}
+
 variable "auth_audience" {
   type    = string
   default = "https://api.showroom.dev"

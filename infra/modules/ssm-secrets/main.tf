@@ -20,12 +20,15 @@ locals {
   arn                             = "arn:${data.aws_partition.current.partition}:ssm:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:parameter"
 
   # The environment variable names each service gets from SSM; the parameter is named the same.
+  # Every service: its database URLs and the shared names; then what only that service reads
+  # (var.service_secret_names, e.g. leads' SMTP_URL), which no other service is given.
   shared_secret_names = ["REDIS_URL", "BUGSNAG_API_KEY", "NEW_RELIC_LICENSE_KEY"]
   service_secrets = {
-    for service in var.services : service => concat(
+    for service in var.services : service => distinct(concat(
       ["${upper(service)}_DATABASE_URL", "${upper(service)}_DATABASE_READER_URLS"],
       local.shared_secret_names,
-    )
+      lookup(var.service_secret_names, service, []),
+    ))
   }
 }
 

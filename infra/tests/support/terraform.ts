@@ -346,6 +346,33 @@ export function resolveValue(scope: Scope, value: Json | undefined): Resolved {
   return value;
 }
 
+/**
+ * Resolves a string template whose every `${...}` is a plain `var.x` or `local.x` reference that
+ * itself resolves to a string (or number), e.g. "https://${var.domain_name}"; anything else stays
+ * UNRESOLVED. Locals are followed, so a local holding such a template resolves too.
+ */
+export function interpolate(scope: Scope, value: Json | undefined): Resolved {
+  if (typeof value !== 'string') return resolveValue(scope, value);
+  const whole = /^\$\{(var|local)\.([A-Za-z_][\w-]*)\}$/.exec(value);
+  if (whole) {
+    return whole[1] === 'var'
+      ? variableValue(scope, whole[2])
+      : interpolate(scope, scope.module.locals[whole[2]]);
+  }
+  let unresolved = false;
+  const text = value.replace(
+    /\$\{(var|local)\.([A-Za-z_][\w-]*)\}/g,
+    (_match, kind: string, name: string) => {
+      const part =
+        kind === 'var' ? variableValue(scope, name) : interpolate(scope, scope.module.locals[name]);
+      if (typeof part === 'string' || typeof part === 'number') return String(part);
+      unresolved = true;
+      return '';
+    },
+  );
+  return unresolved || text.includes('${') ? UNRESOLVED : text;
+}
+
 /** The scope of a module called from `scope` as `module.<callName>`. */
 export async function enterCall(scope: Scope, callName: string): Promise<Scope> {
   const call = scope.module.calls[callName];
