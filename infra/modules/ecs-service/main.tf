@@ -22,6 +22,7 @@ locals {
     AUTH_AUDIENCE        = var.auth_audience
     CORS_ORIGINS         = join(",", var.cors_origins)
     LOG_LEVEL            = var.log_level
+    TRUST_PROXY_HOPS     = "2" # CloudFront, then the ALB: the client is the address before them
     NEW_RELIC_APP_NAME   = "showroom-${var.service_name} (${var.environment})"
     NEW_RELIC_LOG        = "stdout"
   })

@@ -21,6 +21,8 @@ export const baseConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: commaList.default(['http://localhost:4200']),
+  /** Proxies in front of the service whose X-Forwarded-For is trusted: the ALB (1), CloudFront + ALB (2). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')

@@ -29,7 +29,8 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   const { config, logger } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 1);
+  // req.ip is the client's address only when exactly the proxies in front of us are trusted.
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.set('etag', false);
   app.use(helmet());
   app.use(
