@@ -9,6 +9,10 @@ import { DEFAULT_DEMO_PASSWORD, DEMO_DEALERSHIPS, DEMO_USERS } from '@showroom/d
 /** The demo accounts the stories use; every environment seeds them (`@showroom/demo-data`). */
 export const ACCOUNTS = {
   sales: DEMO_USERS.sales,
+  /** Sofia's colleague at Demo Motors Downtown: the other salesperson leads go round-robin to. */
+  sales2: DEMO_USERS.sales2,
+  /** Manages Demo Motors Downtown: sees every lead there and reassigns them. */
+  manager: DEMO_USERS.manager,
   viewer: DEMO_USERS.viewer,
   groupOwner: DEMO_USERS.owner,
   rivalOwner: DEMO_USERS.rivalOwner,

@@ -15,6 +15,8 @@ export class Shell {
   readonly dealershipName = $(testId('dealership-name'));
   readonly roleBadge = $(testId('role-badge'));
   readonly inventoryLink = $(testId('nav-inventory'));
+  /** Only for roles that read leads (all of them today). */
+  readonly leadsLink = $(testId('nav-leads'));
 
   async waitUntilLoaded(): Promise<void> {
     await shown(this.userMenu, 'the signed-in shell (user menu)');
@@ -71,6 +73,11 @@ export class Shell {
   async goToInventory(): Promise<void> {
     await noOverlayOpen();
     await click(this.inventoryLink, 'Inventory in the navigation');
+  }
+
+  async goToLeads(): Promise<void> {
+    await noOverlayOpen();
+    await click(this.leadsLink, 'Leads in the navigation');
   }
 
   private async openUserMenu(): Promise<void> {

@@ -52,6 +52,12 @@ export async function click(element: ElementFinder, what: string): Promise<void>
     STEP_TIMEOUT_MS,
     `Waited ${STEP_TIMEOUT_MS} ms for ${what} to be clickable`,
   );
+  // WebDriver scrolls a target only just into view: at the top edge, the portal's sticky toolbar
+  // would take the click. The middle of the window is clear of it.
+  await browser.executeScript(
+    'arguments[0].scrollIntoView({ block: "center", inline: "nearest" });',
+    element.getWebElement(),
+  );
   await element.click();
 }
 
