@@ -26,6 +26,13 @@ import {
 } from '@showroom/contracts';
 import type { BodyStyle } from '../../api/vehicles-api';
 import { centsToDollars, dollarsToCentsOrNull, hasWholeCents } from '../../core/money';
+import {
+  applyInvalidParams,
+  type ErrorRule,
+  fieldMessage,
+  maxLengthMessage,
+  requiredMessage,
+} from '../../shared/form-errors';
 
 type Drivetrain = (typeof DRIVETRAINS)[number];
 type Transmission = (typeof TRANSMISSIONS)[number];
@@ -221,24 +228,7 @@ const SERVER_FIELDS: Record<string, VehicleField> = {
  * field shows until the dealer edits it. Returns the ones that match no field (shown above the form).
  */
 export function applyServerErrors(form: VehicleForm, invalidParams: readonly InvalidParam[]): InvalidParam[] {
-  const unmatched: InvalidParam[] = [];
-  for (const param of invalidParams) {
-    const field = controlNameFor(form, param.name);
-    if (!field) {
-      unmatched.push(param);
-      continue;
-    }
-    const control = form.controls[field];
-    control.setErrors({ ...(control.errors ?? {}), server: param.reason });
-    control.markAsTouched();
-  }
-  return unmatched;
-}
-
-function controlNameFor(form: VehicleForm, name: string): VehicleField | null {
-  if (name in SERVER_FIELDS) return SERVER_FIELDS[name];
-  const head = name.split('.')[0];
-  return head in form.controls ? (head as VehicleField) : null;
+  return applyInvalidParams(form, invalidParams, (name) => SERVER_FIELDS[name] ?? name.split('.')[0]);
 }
 
 /**
@@ -282,20 +272,21 @@ const LABELS: Record<VehicleField, string> = {
   description: 'Description',
 };
 
+const RULES: readonly ErrorRule[] = [
+  requiredMessage,
+  // The contracts phrase VIN problems as predicates: "must be 17 characters (got 12)".
+  (errors) => (typeof errors['vin'] === 'string' ? `VIN ${errors['vin']}` : null),
+  (errors, label) => (errors['min'] ? `${label} must be at least ${errors['min'].min}` : null),
+  (errors, label) =>
+    errors['max'] ? `${label} must be at most ${errors['max'].max.toLocaleString('en-US')}` : null,
+  maxLengthMessage,
+  (errors, label) =>
+    errors['pattern'] ? `${label}: letters, digits and dashes only, starting with a letter or digit` : null,
+  (errors, label) => (errors['wholeNumber'] ? `${label} must be a whole number` : null),
+  (errors, label) => (errors['cents'] ? `${label} can have at most two decimals` : null),
+];
+
 /** The one message a field shows; the server's reason wins, it knows what it refused. */
 export function errorMessage(field: VehicleField, errors: ValidationErrors | null): string | null {
-  if (!errors) return null;
-  const label = LABELS[field];
-  if (typeof errors['server'] === 'string') return errors['server'];
-  if (errors['required']) return `${label} is required`;
-  // The contracts phrase VIN problems as predicates: "must be 17 characters (got 12)".
-  if (typeof errors['vin'] === 'string') return `VIN ${errors['vin']}`;
-  if (errors['min']) return `${label} must be at least ${errors['min'].min}`;
-  if (errors['max']) return `${label} must be at most ${errors['max'].max.toLocaleString('en-US')}`;
-  if (errors['maxlength'])
-    return `${label} can have at most ${errors['maxlength'].requiredLength} characters`;
-  if (errors['pattern']) return `${label}: letters, digits and dashes only, starting with a letter or digit`;
-  if (errors['wholeNumber']) return `${label} must be a whole number`;
-  if (errors['cents']) return `${label} can have at most two decimals`;
-  return `${label} is not valid`;
+  return fieldMessage(LABELS[field], errors, RULES);
 }

@@ -30,7 +30,6 @@ import {
   VEHICLE_CONDITIONS,
   VEHICLE_STATUSES,
   vinProblem,
-  type InvalidParam,
   type Problem,
   type VehicleCondition,
   type VinDecodingResponse,
@@ -52,6 +51,13 @@ import { VehiclesApi, type VersionedVehicle } from '../../api/vehicles-api';
 import { ActiveDealership } from '../../core/active-dealership';
 import { problemOf } from '../../core/problem';
 import {
+  fieldErrors,
+  focusFirstInvalid,
+  type FormProblem,
+  formProblem,
+  revealBanner,
+} from '../../shared/form-errors';
+import {
   BODY_STYLE_LABELS,
   CONDITION_LABELS,
   DRIVETRAIN_LABELS,
@@ -72,12 +78,6 @@ import {
   vehicleUpdateFromForm,
 } from './vehicle-form-model';
 import { VinInsight } from './vin-insight';
-
-interface FormProblem {
-  title: string;
-  detail?: string;
-  params: InvalidParam[];
-}
 
 /** `/inventory/new` and `/inventory/:id/edit`. */
 @Component({
@@ -131,17 +131,7 @@ export class VehicleFormPage implements OnInit {
   protected readonly suggesting = signal(false);
   private lastSuggestion: string | null = null;
 
-  /** Any change of any control (value, status, touched) re-reads the messages below. */
-  private readonly formChanged = toSignal(this.form.events);
-  protected readonly errors = computed(() => {
-    this.formChanged();
-    const controls = this.form.controls;
-    const messages = {} as Record<VehicleField, string | null>;
-    for (const field of Object.keys(controls) as VehicleField[]) {
-      messages[field] = errorMessage(field, controls[field].errors);
-    }
-    return messages;
-  });
+  protected readonly errors = fieldErrors(this.form, errorMessage);
   protected readonly year = toSignal(this.form.controls.year.valueChanges, { initialValue: null });
 
   protected readonly conditions = VEHICLE_CONDITIONS;
@@ -182,7 +172,7 @@ export class VehicleFormPage implements OnInit {
     this.formProblem.set(null);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      this.focusFirstInvalid();
+      focusFirstInvalid(this.host.nativeElement);
       return;
     }
     const value = this.form.getRawValue();
@@ -242,10 +232,10 @@ export class VehicleFormPage implements OnInit {
       case 400: {
         const unmatched = applyServerErrors(this.form, problem.invalidParams ?? []);
         if (unmatched.length > 0 || !problem.invalidParams?.length) {
-          this.formProblem.set({ title: problem.title, detail: problem.detail, params: unmatched });
-          this.showBanner();
+          this.formProblem.set(formProblem(problem, unmatched));
+          revealBanner(this.host.nativeElement);
         } else {
-          this.focusFirstInvalid();
+          focusFirstInvalid(this.host.nativeElement);
         }
         return;
       }
@@ -260,26 +250,17 @@ export class VehicleFormPage implements OnInit {
           });
           stockNumber.markAsTouched();
         }
-        this.focusFirstInvalid();
+        focusFirstInvalid(this.host.nativeElement);
         return;
       }
       case 412:
         this.stale.set(true);
-        this.showBanner();
+        revealBanner(this.host.nativeElement);
         return;
       default:
-        this.formProblem.set({ title: problem.title, detail: problem.detail, params: [] });
-        this.showBanner();
+        this.formProblem.set(formProblem(problem));
+        revealBanner(this.host.nativeElement);
     }
-  }
-
-  /** The banners sit above the form; the dealer pressed save at its bottom, so bring them into view. */
-  private showBanner(): void {
-    setTimeout(() => {
-      const banner = this.host.nativeElement.querySelector<HTMLElement>('.banner');
-      banner?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
-      banner?.focus({ preventScroll: true });
-    });
   }
 
   private load(id: string) {
@@ -373,15 +354,5 @@ export class VehicleFormPage implements OnInit {
             this.snackBar.open('No stock number could be suggested; type one', 'OK', { duration: 5000 });
         },
       });
-  }
-
-  private focusFirstInvalid(): void {
-    // After the DOM shows the errors, so the screen reader reads the field with its message.
-    setTimeout(() => {
-      const invalid = this.host.nativeElement.querySelector<HTMLElement>(
-        'input.ng-invalid, textarea.ng-invalid, mat-select.ng-invalid',
-      );
-      invalid?.focus();
-    });
   }
 }

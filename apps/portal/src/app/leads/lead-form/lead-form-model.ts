@@ -7,6 +7,15 @@ import {
   Validators,
 } from '@angular/forms';
 import type { ContactMethod, InvalidParam, ManualLeadInput, ManualLeadSource } from '@showroom/contracts';
+import {
+  applyInvalidParams,
+  emailMessage,
+  type ErrorRule,
+  fieldMessage,
+  maxLengthMessage,
+  requiredMessage,
+  withoutBodyPrefix,
+} from '../../shared/form-errors';
 
 export interface LeadFormControls {
   source: FormControl<ManualLeadSource | null>;
@@ -91,19 +100,7 @@ export function manualLeadFromForm(form: LeadForm): ManualLeadInput {
  * no field, shown above the form.
  */
 export function applyServerErrors(form: LeadForm, invalidParams: readonly InvalidParam[]): InvalidParam[] {
-  const unmatched: InvalidParam[] = [];
-  for (const param of invalidParams) {
-    // The leads service names body fields `body.<field>`; its own checks name the field alone.
-    const head = param.name.replace(/^body\./, '').split('.')[0];
-    if (!(head in form.controls)) {
-      unmatched.push(param);
-      continue;
-    }
-    const control = form.controls[head as LeadField];
-    control.setErrors({ ...(control.errors ?? {}), server: param.reason });
-    control.markAsTouched();
-  }
-  return unmatched;
+  return applyInvalidParams(form, invalidParams, (name) => withoutBodyPrefix(name).split('.')[0]);
 }
 
 const LABELS: Record<LeadField, string> = {
@@ -118,15 +115,14 @@ const LABELS: Record<LeadField, string> = {
   assigneeId: 'Assignee',
 };
 
+const RULES: readonly ErrorRule[] = [
+  requiredMessage,
+  emailMessage,
+  (errors) => (errors['phone'] ? 'Not a phone number: use 7 to 15 digits' : null),
+  maxLengthMessage,
+];
+
 /** The one message a field shows; the server's reason wins, it knows what it refused. */
 export function errorMessage(field: LeadField, errors: ValidationErrors | null): string | null {
-  if (!errors) return null;
-  const label = LABELS[field];
-  if (typeof errors['server'] === 'string') return errors['server'];
-  if (errors['required']) return `${label} is required`;
-  if (errors['email']) return 'Not an e-mail address';
-  if (errors['phone']) return 'Not a phone number: use 7 to 15 digits';
-  if (errors['maxlength'])
-    return `${label} can have at most ${errors['maxlength'].requiredLength} characters`;
-  return `${label} is not valid`;
+  return fieldMessage(LABELS[field], errors, RULES);
 }

@@ -9,25 +9,20 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { CONTACT_METHODS, MANUAL_LEAD_SOURCES, type InvalidParam, type Problem } from '@showroom/contracts';
+import { CONTACT_METHODS, MANUAL_LEAD_SOURCES, type Problem } from '@showroom/contracts';
 import { LeadsApi } from '../../api/leads-api';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
+import {
+  fieldErrors,
+  focusFirstInvalid,
+  type FormProblem,
+  formProblem,
+  revealBanner,
+} from '../../shared/form-errors';
 import { CONTACT_METHOD_LABELS, MANUAL_SOURCE_LABELS } from '../shared/lead-labels';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
-import {
-  applyServerErrors,
-  createLeadForm,
-  errorMessage,
-  type LeadField,
-  manualLeadFromForm,
-} from './lead-form-model';
-
-interface FormProblem {
-  title: string;
-  detail?: string;
-  params: InvalidParam[];
-}
+import { applyServerErrors, createLeadForm, errorMessage, manualLeadFromForm } from './lead-form-model';
 
 /** `/leads/new`: a walk-in, a phone call, a referral — entered by hand. */
 @Component({
@@ -63,14 +58,7 @@ export class LeadFormPage {
 
   /** Any change of any control (value, status, touched) re-reads the messages below. */
   private readonly formChanged = toSignal(this.form.events);
-  protected readonly errors = computed(() => {
-    this.formChanged();
-    const messages = {} as Record<LeadField, string | null>;
-    for (const field of Object.keys(this.form.controls) as LeadField[]) {
-      messages[field] = errorMessage(field, this.form.controls[field].errors);
-    }
-    return messages;
-  });
+  protected readonly errors = fieldErrors(this.form, errorMessage, this.formChanged);
   /** Neither e-mail nor phone, once the dealer tried to save or left both fields. */
   protected readonly contactMissing = computed(() => {
     this.formChanged();
@@ -88,7 +76,7 @@ export class LeadFormPage {
     this.formProblem.set(null);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      this.focusFirstInvalid();
+      focusFirstInvalid(this.host.nativeElement);
       return;
     }
     this.saving.set(true);
@@ -119,27 +107,13 @@ export class LeadFormPage {
     if (problem.status === 400 && params.length > 0) {
       const unmatched = applyServerErrors(this.form, params);
       if (unmatched.length === 0) {
-        this.focusFirstInvalid();
+        focusFirstInvalid(this.host.nativeElement);
         return;
       }
-      this.formProblem.set({ title: problem.title, detail: problem.detail, params: unmatched });
+      this.formProblem.set(formProblem(problem, unmatched));
     } else {
-      this.formProblem.set({ title: problem.title, detail: problem.detail, params: [] });
+      this.formProblem.set(formProblem(problem));
     }
-    setTimeout(() => {
-      const banner = this.host.nativeElement.querySelector<HTMLElement>('.banner');
-      banner?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
-      banner?.focus({ preventScroll: true });
-    });
-  }
-
-  private focusFirstInvalid(): void {
-    // After the DOM shows the errors, so the screen reader reads the field with its message.
-    setTimeout(() => {
-      const invalid = this.host.nativeElement.querySelector<HTMLElement>(
-        'input.ng-invalid, textarea.ng-invalid, mat-select.ng-invalid',
-      );
-      invalid?.focus();
-    });
+    revealBanner(this.host.nativeElement);
   }
 }

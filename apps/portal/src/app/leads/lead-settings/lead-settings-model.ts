@@ -12,6 +12,14 @@ import type {
   LeadSettings,
   LeadSettingsUpdate,
 } from '@showroom/contracts';
+import {
+  applyInvalidParams,
+  emailMessage,
+  type ErrorRule,
+  fieldMessage,
+  requiredMessage,
+  withoutBodyPrefix,
+} from '../../shared/form-errors';
 
 /**
  * The placeholders an acknowledgement may use. Spelled out here because `ACK_TEMPLATE_FIELDS` lives
@@ -117,20 +125,11 @@ export function applyServerErrors(
   form: LeadSettingsForm,
   invalidParams: readonly InvalidParam[],
 ): InvalidParam[] {
-  const unmatched: InvalidParam[] = [];
-  for (const param of invalidParams) {
-    // The leads service names body fields `body.<path>`; an origin by its index (`siteOrigins.2`).
-    const name = param.name.replace(/^body\./, '');
-    const field = SERVER_FIELDS[name] ?? SERVER_FIELDS[name.replace(/\.\d+$/, '')];
-    if (!field) {
-      unmatched.push(param);
-      continue;
-    }
-    const control = form.controls[field];
-    control.setErrors({ ...(control.errors ?? {}), server: param.reason });
-    control.markAsTouched();
-  }
-  return unmatched;
+  return applyInvalidParams(form, invalidParams, (name) => {
+    // An origin is named by its index (`siteOrigins.2`).
+    const path = withoutBodyPrefix(name);
+    return SERVER_FIELDS[path] ?? SERVER_FIELDS[path.replace(/\.\d+$/, '')] ?? null;
+  });
 }
 
 const LABELS: Record<LeadSettingsField, string> = {
@@ -143,14 +142,17 @@ const LABELS: Record<LeadSettingsField, string> = {
   replyTo: 'Reply-to',
 };
 
+const RULES: readonly ErrorRule[] = [
+  (errors) =>
+    typeof errors['origin'] === 'string'
+      ? `Not an origin: ${errors['origin']}. Use scheme and host only, like https://www.example-motors.com`
+      : null,
+  requiredMessage,
+  emailMessage,
+  (errors, label) =>
+    errors['maxlength'] ? `${label} is too long (at most ${errors['maxlength'].requiredLength})` : null,
+];
+
 export function errorMessage(field: LeadSettingsField, errors: ValidationErrors | null): string | null {
-  if (!errors) return null;
-  const label = LABELS[field];
-  if (typeof errors['server'] === 'string') return errors['server'];
-  if (typeof errors['origin'] === 'string')
-    return `Not an origin: ${errors['origin']}. Use scheme and host only, like https://www.example-motors.com`;
-  if (errors['required']) return `${label} is required`;
-  if (errors['email']) return 'Not an e-mail address';
-  if (errors['maxlength']) return `${label} is too long (at most ${errors['maxlength'].requiredLength})`;
-  return `${label} is not valid`;
+  return fieldMessage(LABELS[field], errors, RULES);
 }

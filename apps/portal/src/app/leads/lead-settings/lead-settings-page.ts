@@ -13,13 +13,14 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import type { IngestKey, InvalidParam, LeadSettings, Problem } from '@showroom/contracts';
+import type { IngestKey, LeadSettings, Problem } from '@showroom/contracts';
 import { catchError, EMPTY, filter, switchMap, tap } from 'rxjs';
 import { LeadsApi } from '../../api/leads-api';
 import { ActiveDealership } from '../../core/active-dealership';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
+import { fieldErrors, type FormProblem, formProblem } from '../../shared/form-errors';
 import { exactTime } from '../shared/lead-time';
 import {
   ACK_PLACEHOLDERS,
@@ -27,7 +28,6 @@ import {
   createLeadSettingsForm,
   errorMessage,
   formValueFromSettings,
-  type LeadSettingsField,
   settingsUpdateFromForm,
   tidyOrigin,
 } from './lead-settings-model';
@@ -65,9 +65,7 @@ export class LeadSettingsPage {
   protected readonly loadProblem = signal<Problem | null>(null);
   protected readonly settings = signal<LeadSettings | null>(null);
   protected readonly saving = signal(false);
-  protected readonly saveProblem = signal<{ title: string; detail?: string; params: InvalidParam[] } | null>(
-    null,
-  );
+  protected readonly saveProblem = signal<FormProblem | null>(null);
 
   protected readonly canRotate = computed(() => this.permissions.can('leads:rotate-key'));
   protected readonly rotating = signal(false);
@@ -80,14 +78,7 @@ export class LeadSettingsPage {
   protected readonly separatorKeys = [ENTER, COMMA] as const;
 
   private readonly formChanged = toSignal(this.form.events);
-  protected readonly errors = computed(() => {
-    this.formChanged();
-    const messages = {} as Record<LeadSettingsField, string | null>;
-    for (const field of Object.keys(this.form.controls) as LeadSettingsField[]) {
-      messages[field] = errorMessage(field, this.form.controls[field].errors);
-    }
-    return messages;
-  });
+  protected readonly errors = fieldErrors(this.form, errorMessage, this.formChanged);
   protected readonly origins = computed(() => {
     this.formChanged();
     return this.form.controls.siteOrigins.value;
@@ -165,7 +156,7 @@ export class LeadSettingsPage {
           const problem = problemOf(error);
           const unmatched = applyServerErrors(this.form, problem.invalidParams ?? []);
           if (unmatched.length > 0 || !problem.invalidParams?.length) {
-            this.saveProblem.set({ title: problem.title, detail: problem.detail, params: unmatched });
+            this.saveProblem.set(formProblem(problem, unmatched));
           }
         },
       });
