@@ -9,12 +9,13 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { VEHICLE_STATUSES, type Problem, type VehicleStatus } from '@showroom/contracts';
-import { catchError, EMPTY, filter, switchMap, tap } from 'rxjs';
+import { filter, switchMap, tap } from 'rxjs';
 import { VehiclesApi, type VersionedVehicle } from '../../api/vehicles-api';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { MoneyPipe } from '../shared/money.pipe';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
+import { LoadState } from '../../shared/load-state';
 import { StatusChip } from '../shared/status-chip';
 import { STATUS_LABELS, vehicleTitle } from '../shared/vehicle-labels';
 import { VehicleFacts } from './vehicle-facts';
@@ -54,8 +55,9 @@ export class VehicleDetailPage {
   private readonly title = inject(Title);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly status = signal<'loading' | 'ready' | 'not-found' | 'failed'>('loading');
-  protected readonly problem = signal<Problem | null>(null);
+  private readonly loadState = new LoadState();
+  protected readonly status = this.loadState.status;
+  protected readonly problem = this.loadState.problem;
   protected readonly current = signal<VersionedVehicle | null>(null);
   protected readonly vehicle = computed(() => this.current()?.vehicle ?? null);
   protected readonly heading = computed(() => {
@@ -151,21 +153,13 @@ export class VehicleDetailPage {
   }
 
   private load(id: string) {
-    if (!this.current()) this.status.set('loading');
-    this.problem.set(null);
-    return this.vehiclesApi.get(id).pipe(
+    const read = this.vehiclesApi.get(id).pipe(
       tap((versioned) => {
         this.current.set(versioned);
         this.stale.set(false);
-        this.status.set('ready');
         this.title.setTitle(`${vehicleTitle(versioned.vehicle)} · Showroom`);
       }),
-      catchError((error: unknown) => {
-        const problem = problemOf(error);
-        this.problem.set(problem);
-        this.status.set(problem.status === 404 ? 'not-found' : 'failed');
-        return EMPTY;
-      }),
     );
+    return this.loadState.track(read, { quietly: this.current() !== null });
   }
 }

@@ -57,6 +57,7 @@ import {
   formProblem,
   revealBanner,
 } from '../../shared/form-errors';
+import { LoadState } from '../../shared/load-state';
 import {
   BODY_STYLE_LABELS,
   CONDITION_LABELS,
@@ -112,8 +113,10 @@ export class VehicleFormPage implements OnInit {
   protected readonly form = createVehicleForm(inject(NonNullableFormBuilder));
   protected readonly editing = computed(() => this.id() !== undefined);
 
-  protected readonly loadStatus = signal<'loading' | 'ready' | 'not-found' | 'failed'>('ready');
-  protected readonly loadProblem = signal<Problem | null>(null);
+  /** `ready` at once for a new vehicle; an edit reads the vehicle first. */
+  private readonly loadState = new LoadState('ready');
+  protected readonly loadStatus = this.loadState.status;
+  protected readonly loadProblem = this.loadState.problem;
   private readonly original = signal<VersionedVehicle | null>(null);
   protected readonly heading = computed(() => {
     const original = this.original()?.vehicle;
@@ -264,24 +267,16 @@ export class VehicleFormPage implements OnInit {
   }
 
   private load(id: string) {
-    this.loadStatus.set('loading');
-    this.loadProblem.set(null);
-    return this.vehiclesApi.get(id).pipe(
+    const read = this.vehiclesApi.get(id).pipe(
       tap((versioned) => {
         this.original.set(versioned);
         this.form.reset(formValueFromVehicle(versioned.vehicle));
         this.stale.set(false);
         this.formProblem.set(null);
-        this.loadStatus.set('ready');
         this.title.setTitle(`Edit ${vehicleTitle(versioned.vehicle)} · Showroom`);
       }),
-      catchError((error: unknown) => {
-        const problem = problemOf(error);
-        this.loadProblem.set(problem);
-        this.loadStatus.set(problem.status === 404 ? 'not-found' : 'failed');
-        return EMPTY;
-      }),
     );
+    return this.loadState.track(read);
   }
 
   /** A complete, well-formed VIN is looked up: prefill, manufacturer, duplicates in this dealership. */

@@ -10,10 +10,11 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import type { LeadDetail, LeadStatus, Note, Problem, StatusChangeInput } from '@showroom/contracts';
-import { catchError, EMPTY, filter, switchMap, tap } from 'rxjs';
+import { filter, switchMap, tap } from 'rxjs';
 import { LeadsApi } from '../../api/leads-api';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
+import { LoadState } from '../../shared/load-state';
 import { formatCents } from '../../core/money';
 import { Clock } from '../shared/clock';
 import {
@@ -70,8 +71,9 @@ export class LeadDetailPage {
   private readonly destroyRef = inject(DestroyRef);
   protected readonly clock = inject(Clock);
 
-  protected readonly status = signal<'loading' | 'ready' | 'not-found' | 'failed'>('loading');
-  protected readonly problem = signal<Problem | null>(null);
+  private readonly loadState = new LoadState();
+  protected readonly status = this.loadState.status;
+  protected readonly problem = this.loadState.problem;
   protected readonly lead = signal<LeadDetail | null>(null);
   /** A status change or reassignment in flight; its buttons wait for it. */
   protected readonly busy = signal(false);
@@ -229,20 +231,12 @@ export class LeadDetailPage {
   }
 
   private load(id: string) {
-    if (!this.lead()) this.status.set('loading');
-    this.problem.set(null);
-    return this.leadsApi.get(id).pipe(
+    const read = this.leadsApi.get(id).pipe(
       tap((lead) => {
         this.lead.set(lead);
-        this.status.set('ready');
         this.title.setTitle(`${shopperName(lead.shopper)} · Leads · Showroom`);
       }),
-      catchError((error: unknown) => {
-        const problem = problemOf(error);
-        this.problem.set(problem);
-        this.status.set(problem.status === 404 ? 'not-found' : 'failed');
-        return EMPTY;
-      }),
     );
+    return this.loadState.track(read, { quietly: this.lead() !== null });
   }
 }

@@ -13,14 +13,15 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import type { IngestKey, LeadSettings, Problem } from '@showroom/contracts';
-import { catchError, EMPTY, filter, switchMap, tap } from 'rxjs';
+import type { IngestKey, LeadSettings } from '@showroom/contracts';
+import { filter, switchMap, tap } from 'rxjs';
 import { LeadsApi } from '../../api/leads-api';
 import { ActiveDealership } from '../../core/active-dealership';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { fieldErrors, type FormProblem, formProblem } from '../../shared/form-errors';
+import { LoadState } from '../../shared/load-state';
 import { exactTime } from '../shared/lead-time';
 import {
   ACK_PLACEHOLDERS,
@@ -61,8 +62,10 @@ export class LeadSettingsPage {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly form = createLeadSettingsForm(inject(NonNullableFormBuilder));
-  protected readonly status = signal<'loading' | 'ready' | 'failed'>('loading');
-  protected readonly loadProblem = signal<Problem | null>(null);
+  /** Settings always exist for a dealership: any failure to read them is `failed`. */
+  private readonly loadState = new LoadState('loading', false);
+  protected readonly status = this.loadState.status;
+  protected readonly loadProblem = this.loadState.problem;
   protected readonly settings = signal<LeadSettings | null>(null);
   protected readonly saving = signal(false);
   protected readonly saveProblem = signal<FormProblem | null>(null);
@@ -218,19 +221,7 @@ export class LeadSettingsPage {
   }
 
   private load() {
-    this.status.set('loading');
-    this.loadProblem.set(null);
     this.newKey.set(null);
-    return this.leadsApi.settings().pipe(
-      tap((settings) => {
-        this.show(settings);
-        this.status.set('ready');
-      }),
-      catchError((error: unknown) => {
-        this.loadProblem.set(problemOf(error));
-        this.status.set('failed');
-        return EMPTY;
-      }),
-    );
+    return this.loadState.track(this.leadsApi.settings().pipe(tap((settings) => this.show(settings))));
   }
 }
