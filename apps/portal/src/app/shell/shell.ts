@@ -21,6 +21,7 @@ import { Permissions } from '../core/permissions';
 import { problemOf } from '../core/problem';
 import { Session } from '../core/session';
 import { matchesMedia, NARROW_LAYOUT } from '../core/viewport';
+import { ProblemTextPipe } from '../shared/problem-text.pipe';
 import { DealershipSwitcher } from './dealership-switcher';
 
 /**
@@ -42,6 +43,7 @@ const RECORD_URL = /^\/(inventory|leads)\/(?!(?:new|board|settings)(?:[/?#]|$))[
     MatSidenavModule,
     MatToolbarModule,
     NgTemplateOutlet,
+    ProblemTextPipe,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,

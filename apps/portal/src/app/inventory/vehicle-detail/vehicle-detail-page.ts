@@ -13,6 +13,7 @@ import { filter, switchMap, tap } from 'rxjs';
 import { VehiclesApi, type VersionedVehicle } from '../../api/vehicles-api';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
+import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { MoneyPipe } from '../shared/money.pipe';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { LoadState } from '../../shared/load-state';
@@ -37,6 +38,7 @@ const STATUS_ACTIONS: Record<VehicleStatus, string> = {
     MatMenuModule,
     MatProgressSpinnerModule,
     MoneyPipe,
+    ProblemTextPipe,
     RouterLink,
     StatusChip,
     VehicleFacts,

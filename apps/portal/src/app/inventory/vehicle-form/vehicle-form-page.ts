@@ -58,6 +58,7 @@ import {
   revealBanner,
 } from '../../shared/form-errors';
 import { LoadState } from '../../shared/load-state';
+import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import {
   BODY_STYLE_LABELS,
   CONDITION_LABELS,
@@ -90,6 +91,7 @@ import { VinInsight } from './vin-insight';
     MatInputModule,
     MatProgressSpinnerModule,
     MatSelectModule,
+    ProblemTextPipe,
     ReactiveFormsModule,
     RouterLink,
     VinInsight,

@@ -16,6 +16,7 @@ import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
 import { listUrlState, PAGE_SIZES, pagingAfter } from '../../shared/list-url-state';
+import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import {
   activeFilterCount,
   EMPTY_LIST_STATE,
@@ -53,6 +54,7 @@ type Outcome = { list: VehicleList } | { problem: Problem };
     MatProgressBarModule,
     MatProgressSpinnerModule,
     MatSelectModule,
+    ProblemTextPipe,
     RouterLink,
     VehicleCards,
     VehicleFilters,

@@ -3,6 +3,7 @@ import { MatSortModule, Sort, SortDirection } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { Vehicle, VehicleSort } from '@showroom/contracts';
+import { opensRow } from '../../shared/row-click';
 import { MoneyPipe } from '../shared/money.pipe';
 import { StatusChip } from '../shared/status-chip';
 import { CONDITION_SHORT_LABELS, formatMileage, vehicleTitle } from '../shared/vehicle-labels';
@@ -146,11 +147,8 @@ export class VehicleTable {
     return formatMileage(vehicle.mileage);
   }
 
-  /** The whole row is a mouse target; clicks on the link itself (incl. ctrl/middle-click) are the link's. */
   protected rowClick(event: MouseEvent, vehicle: Vehicle): void {
-    const target = event.target as Element | null;
-    if (target?.closest('a') || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    this.open.emit(vehicle);
+    if (opensRow(event)) this.open.emit(vehicle);
   }
 
   protected changeSort(sort: Sort): void {

@@ -37,14 +37,11 @@ import { ActiveDealership } from '../../core/active-dealership';
 import { LeadCountsStore } from '../../core/lead-counts';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
+import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { Clock } from '../shared/clock';
 import { LEAD_STATUS_LABELS, leadVehicleTitle, originLabel, shopperName } from '../shared/lead-labels';
 import { LeadsLayout } from '../shared/leads-layout';
-import {
-  LostReasonDialog,
-  type LostReasonChoice,
-  type LostReasonDialogData,
-} from '../shared/lost-reason-dialog';
+import { askLostReason } from '../shared/lost-reason-dialog';
 import { TaskDue } from '../shared/task-due';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
@@ -81,6 +78,7 @@ type Outcome = { board: Board } | { problem: Problem };
     MatProgressBarModule,
     MatProgressSpinnerModule,
     MatSelectModule,
+    ProblemTextPipe,
     RelativeTimePipe,
     RouterLink,
     TaskDue,
@@ -208,16 +206,8 @@ export class LeadBoardPage {
       this.commit(lead, { status: to }, index);
       return;
     }
-    this.dialog
-      .open<LostReasonDialog, LostReasonDialogData, LostReasonChoice>(LostReasonDialog, {
-        data: { shopperName: shopperName(lead.shopper) },
-        maxWidth: '480px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((choice): choice is LostReasonChoice => choice !== undefined),
-        takeUntilDestroyed(this.destroyRef),
-      )
+    askLostReason(this.dialog, shopperName(lead.shopper))
+      .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((choice) => this.commit(lead, { status: 'lost', ...choice }, index));
   }
 

@@ -16,6 +16,7 @@ import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { LoadState } from '../../shared/load-state';
 import { formatCents } from '../../core/money';
+import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { Clock } from '../shared/clock';
 import {
   CONTACT_METHOD_LABELS,
@@ -29,11 +30,7 @@ import {
 } from '../shared/lead-labels';
 import { LeadStatusChip } from '../shared/lead-status-chip';
 import { formatDuration } from '../shared/lead-time';
-import {
-  LostReasonDialog,
-  type LostReasonChoice,
-  type LostReasonDialogData,
-} from '../shared/lost-reason-dialog';
+import { askLostReason } from '../shared/lost-reason-dialog';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
 import { LeadNotes } from './lead-notes';
@@ -54,6 +51,7 @@ import { LeadTimeline } from './lead-timeline';
     MatIconModule,
     MatProgressSpinnerModule,
     MatSelectModule,
+    ProblemTextPipe,
     RelativeTimePipe,
     RouterLink,
   ],
@@ -146,16 +144,8 @@ export class LeadDetailPage {
       this.submitStatus({ status: to });
       return;
     }
-    this.dialog
-      .open<LostReasonDialog, LostReasonDialogData, LostReasonChoice>(LostReasonDialog, {
-        data: { shopperName: shopperName(lead.shopper) },
-        maxWidth: '480px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((choice): choice is LostReasonChoice => choice !== undefined),
-        takeUntilDestroyed(this.destroyRef),
-      )
+    askLostReason(this.dialog, shopperName(lead.shopper))
+      .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((choice) => this.submitStatus({ status: 'lost', ...choice }));
   }
 

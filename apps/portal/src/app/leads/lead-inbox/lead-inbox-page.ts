@@ -17,6 +17,7 @@ import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
 import { listUrlState, PAGE_SIZES, pagingAfter } from '../../shared/list-url-state';
+import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { LeadsLayout } from '../shared/leads-layout';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import {
@@ -56,6 +57,7 @@ type Outcome = { list: LeadList; background: boolean } | { problem: Problem };
     MatProgressBarModule,
     MatProgressSpinnerModule,
     MatSelectModule,
+    ProblemTextPipe,
     RouterLink,
   ],
   templateUrl: './lead-inbox-page.html',

@@ -2,6 +2,7 @@ import { Component, inject, input, output } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { LeadSummary } from '@showroom/contracts';
+import { opensRow } from '../../shared/row-click';
 import { Clock } from '../shared/clock';
 import { contactWays, leadVehicleTitle, originLabel, shopperName } from '../shared/lead-labels';
 import { LeadStatusChip } from '../shared/lead-status-chip';
@@ -129,10 +130,7 @@ export class LeadTable {
     return leadVehicleTitle(lead.vehicle);
   }
 
-  /** The whole row is a mouse target; clicks on the link itself (incl. ctrl/middle-click) are the link's. */
   protected rowClick(event: MouseEvent, lead: LeadSummary): void {
-    const target = event.target as Element | null;
-    if (target?.closest('a') || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    this.open.emit(lead);
+    if (opensRow(event)) this.open.emit(lead);
   }
 }

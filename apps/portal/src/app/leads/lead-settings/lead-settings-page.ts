@@ -22,6 +22,7 @@ import { problemOf } from '../../core/problem';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { fieldErrors, type FormProblem, formProblem } from '../../shared/form-errors';
 import { LoadState } from '../../shared/load-state';
+import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { exactTime } from '../shared/lead-time';
 import {
   ACK_PLACEHOLDERS,
@@ -47,6 +48,7 @@ import {
     MatInputModule,
     MatProgressSpinnerModule,
     MatSlideToggleModule,
+    ProblemTextPipe,
     ReactiveFormsModule,
     RouterLink,
   ],

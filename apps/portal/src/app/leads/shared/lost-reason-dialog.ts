@@ -1,11 +1,12 @@
 import { Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { LOST_REASONS, type LostReason } from '@showroom/contracts';
+import { filter, type Observable } from 'rxjs';
 import { LOST_REASON_LABELS } from './lead-labels';
 
 export interface LostReasonDialogData {
@@ -94,4 +95,15 @@ export class LostReasonDialog {
     const trimmed = note.trim();
     this.dialogRef.close(trimmed ? { lostReason, note: trimmed } : { lostReason });
   }
+}
+
+/** Asks why the shopper was lost; emits the choice, or nothing when the dealer cancels. */
+export function askLostReason(dialog: MatDialog, shopperName: string): Observable<LostReasonChoice> {
+  return dialog
+    .open<LostReasonDialog, LostReasonDialogData, LostReasonChoice>(LostReasonDialog, {
+      data: { shopperName },
+      maxWidth: '480px',
+    })
+    .afterClosed()
+    .pipe(filter((choice): choice is LostReasonChoice => choice !== undefined));
 }
