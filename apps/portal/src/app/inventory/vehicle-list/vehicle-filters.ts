@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -15,8 +15,9 @@ import {
   type VehicleFacets,
   type VehicleStatus,
 } from '@showroom/contracts';
-import { debounceTime, map, merge } from 'rxjs';
+import { debounceTime, merge } from 'rxjs';
 import type { BodyStyle } from '../../api/vehicles-api';
+import { FilterBar } from '../../shared/filter-bar';
 import { BODY_STYLE_LABELS, CONDITION_LABELS, labelOf, STATUS_LABELS } from '../shared/vehicle-labels';
 import { activeFilterCount, type InventoryListState, type ListFilters } from './list-state';
 
@@ -27,8 +28,8 @@ interface FacetOption {
 }
 
 /**
- * The filter bar. Shows the state it is given and reports what the dealer changes; selects apply
- * at once, typed text and numbers after a pause so the list does not reload on every key.
+ * The inventory's filter bar (see `FilterBar`): typed numbers too apply after a pause; make, model,
+ * condition and body style list the facets of the results with their counts.
  */
 @Component({
   selector: 'sr-vehicle-filters',
@@ -44,19 +45,9 @@ interface FacetOption {
   templateUrl: './vehicle-filters.html',
   styleUrl: './vehicle-filters.scss',
 })
-export class VehicleFilters {
-  readonly state = input.required<InventoryListState>();
+export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
   readonly facets = input<VehicleFacets | null>(null);
-  /** On phones the bar starts folded behind a "Filters" button. */
-  readonly compact = input(false);
-  readonly filtersChange = output<Partial<ListFilters>>();
-  readonly clearAll = output<void>();
 
-  /** The last change this bar reported: when the URL echoes it back, the control keeps what the
-   * dealer has typed since (the echo may be older than their latest keystrokes). */
-  private echo: Partial<ListFilters> = {};
-
-  protected readonly expanded = signal(false);
   protected readonly moreFilters = signal(false);
   protected readonly activeCount = computed(() => activeFilterCount(this.state()));
   protected readonly rangeCount = computed(() => {
@@ -70,7 +61,6 @@ export class VehicleFilters {
   protected readonly statusLabels: Record<string, string> = STATUS_LABELS;
   protected readonly conditionLabels: Record<string, string> = CONDITION_LABELS;
   protected readonly bodyStyleLabels: Record<string, string> = BODY_STYLE_LABELS;
-  protected readonly labelOf = labelOf;
 
   protected readonly form = inject(FormBuilder).group({
     q: [''],
@@ -105,41 +95,23 @@ export class VehicleFilters {
   );
 
   constructor() {
-    // The URL is the source of truth: show it without echoing it back as a change.
-    effect(() => {
-      const s = this.state();
-      const value: Partial<typeof this.form.value> = {
-        q: s.q ?? '',
-        status: s.status,
-        condition: s.condition,
-        bodyStyle: s.bodyStyle,
-        make: s.make,
-        model: s.model,
-        yearMin: s.yearMin,
-        yearMax: s.yearMax,
-        priceMin: s.priceMin,
-        priceMax: s.priceMax,
-        mileageMin: s.mileageMin,
-        mileageMax: s.mileageMax,
-      };
-      for (const [name, echoed] of Object.entries(this.echo) as [keyof ListFilters, unknown][]) {
-        if (echoed === s[name]) delete value[name];
-      }
-      this.echo = {};
-      this.form.patchValue(value, { emitEvent: false });
-    });
+    super();
+    this.followState((s) => ({
+      q: s.q ?? '',
+      status: s.status,
+      condition: s.condition,
+      bodyStyle: s.bodyStyle,
+      make: s.make,
+      model: s.model,
+      yearMin: s.yearMin,
+      yearMax: s.yearMax,
+      priceMin: s.priceMin,
+      priceMax: s.priceMax,
+      mileageMin: s.mileageMin,
+      mileageMax: s.mileageMax,
+    }));
 
     const controls = this.form.controls;
-    controls.q.valueChanges
-      .pipe(
-        debounceTime(350),
-        map((q) => q?.trim() || null),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => {
-        if (q !== this.state().q) this.report({ q });
-      });
-
     const rangeNames = ['yearMin', 'yearMax', 'priceMin', 'priceMax', 'mileageMin', 'mileageMax'] as const;
     merge(...rangeNames.map((name) => controls[name].valueChanges))
       .pipe(debounceTime(600), takeUntilDestroyed())
@@ -151,30 +123,6 @@ export class VehicleFilters {
         }
         if (Object.keys(change).length > 0) this.report(change);
       });
-  }
-
-  protected labelList(values: readonly string[] | null, labels: Record<string, string>): string {
-    return (values ?? []).map((value) => labelOf(labels, value)).join(', ');
-  }
-
-  protected select(change: Partial<ListFilters>): void {
-    this.report(change);
-  }
-
-  private report(change: Partial<ListFilters>): void {
-    this.echo = change;
-    this.filtersChange.emit(change);
-  }
-
-  /** Enter in the search box applies at once instead of waiting for the pause. */
-  protected applySearchNow(): void {
-    const q = this.form.controls.q.value?.trim() || null;
-    if (q !== this.state().q) this.report({ q });
-  }
-
-  protected clearSearch(): void {
-    this.form.controls.q.setValue('', { emitEvent: false });
-    if (this.state().q !== null) this.report({ q: null });
   }
 }
 

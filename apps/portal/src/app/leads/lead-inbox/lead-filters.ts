@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -19,7 +19,8 @@ import {
   type LeadStatus,
   type TeamMember,
 } from '@showroom/contracts';
-import { debounceTime, map } from 'rxjs';
+import { debounceTime } from 'rxjs';
+import { FilterBar } from '../../shared/filter-bar';
 import {
   LEAD_CHANNEL_LABELS,
   LEAD_INTENT_LABELS,
@@ -32,8 +33,8 @@ import { dateFromIso, isoDate } from '../shared/lead-time';
 import { activeFilterCount, type InboxFilters, type InboxState } from './inbox-state';
 
 /**
- * The inbox's filter bar. Shows the state it is given and reports what the dealer changes; selects
- * apply at once, the search and the date range after a pause so the list does not reload per key.
+ * The inbox's filter bar (see `FilterBar`): the date range too applies after a pause; the assignee
+ * filter is only for those who see everyone's leads.
  */
 @Component({
   selector: 'sr-lead-filters',
@@ -52,20 +53,11 @@ import { activeFilterCount, type InboxFilters, type InboxState } from './inbox-s
   templateUrl: './lead-filters.html',
   styleUrl: './lead-filters.scss',
 })
-export class LeadFilters {
-  readonly state = input.required<InboxState>();
+export class LeadFilters extends FilterBar<InboxState, InboxFilters> {
   /** Salespeople only see their own leads: no assignee filter for them. */
   readonly showAssignee = input(false);
   readonly team = input<readonly TeamMember[]>([]);
-  /** On phones the bar starts folded behind a "Filters" button. */
-  readonly compact = input(false);
-  readonly filtersChange = output<Partial<InboxFilters>>();
-  readonly clearAll = output<void>();
 
-  /** The last change reported: when the URL echoes it back, the control keeps newer typing. */
-  private echo: Partial<InboxFilters> = {};
-
-  protected readonly expanded = signal(false);
   protected readonly activeCount = computed(() => activeFilterCount(this.state()));
   protected readonly statuses = LEAD_STATUSES;
   protected readonly channels = LEAD_CHANNELS;
@@ -106,36 +98,19 @@ export class LeadFilters {
   });
 
   constructor() {
-    // The URL is the source of truth: show it without echoing it back as a change.
-    effect(() => {
-      const s = this.state();
-      const value: Partial<typeof this.form.value> = {
-        q: s.q ?? '',
-        status: s.status,
-        channel: s.channel,
-        source: s.source,
-        assignee: s.assignee,
-        from: dateFromIso(s.from),
-        to: dateFromIso(s.to),
-        overdue: s.overdue,
-      };
-      for (const [name, echoed] of Object.entries(this.echo) as [keyof InboxFilters, unknown][]) {
-        if (echoed === s[name]) delete value[name];
-      }
-      this.echo = {};
-      this.form.patchValue(value, { emitEvent: false });
-    });
+    super();
+    this.followState((s) => ({
+      q: s.q ?? '',
+      status: s.status,
+      channel: s.channel,
+      source: s.source,
+      assignee: s.assignee,
+      from: dateFromIso(s.from),
+      to: dateFromIso(s.to),
+      overdue: s.overdue,
+    }));
 
-    const { q, from, to } = this.form.controls;
-    q.valueChanges
-      .pipe(
-        debounceTime(350),
-        map((value) => value?.trim() || null),
-        takeUntilDestroyed(),
-      )
-      .subscribe((value) => {
-        if (value !== this.state().q) this.report({ q: value });
-      });
+    const { from, to } = this.form.controls;
 
     // The range picker sets the start, then the end: wait for both before reloading.
     this.form.valueChanges.pipe(debounceTime(400), takeUntilDestroyed()).subscribe(() => {
@@ -148,33 +123,9 @@ export class LeadFilters {
     });
   }
 
-  protected labelList(values: readonly string[] | null, labels: Record<string, string>): string {
-    return (values ?? []).map((value) => labels[value] ?? value).join(', ');
-  }
-
-  protected select(change: Partial<InboxFilters>): void {
-    this.report(change);
-  }
-
-  /** Enter in the search box applies at once instead of waiting for the pause. */
-  protected applySearchNow(): void {
-    const q = this.form.controls.q.value?.trim() || null;
-    if (q !== this.state().q) this.report({ q });
-  }
-
-  protected clearSearch(): void {
-    this.form.controls.q.setValue('', { emitEvent: false });
-    if (this.state().q !== null) this.report({ q: null });
-  }
-
   protected clearDates(): void {
     this.form.patchValue({ from: null, to: null }, { emitEvent: false });
     if (this.state().from !== null || this.state().to !== null) this.report({ from: null, to: null });
-  }
-
-  private report(change: Partial<InboxFilters>): void {
-    this.echo = change;
-    this.filtersChange.emit(change);
   }
 }
 
