@@ -1,13 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Role } from '@showroom/contracts';
-import { membership, NORTH, vehicle } from '../../../testing/fixtures';
-import { ActiveDealership } from '../../core/active-dealership';
-import { registerShowroomIcons } from '../../core/icons';
+import { vehicle } from '../../../testing/fixtures';
+import { closePage, elementIn, openPage, overlayElement, settle as settlePage } from '../../../testing/page';
 import { VehicleDetailPage } from './vehicle-detail-page';
 
 @Component({ selector: 'sr-list-stub', template: 'list' })
@@ -18,36 +16,20 @@ describe('VehicleDetailPage', () => {
   let harness: RouterTestingHarness;
 
   async function open(role: Role, id = 'v-1') {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter(
-          [
-            { path: 'inventory', component: ListStub },
-            { path: 'inventory/:id', component: VehicleDetailPage },
-          ],
-          withComponentInputBinding(),
-        ),
-        provideHttpClient(),
-        provideHttpClientTesting(),
+    ({ http, harness } = await openPage({
+      routes: [
+        { path: 'inventory', component: ListStub },
+        { path: 'inventory/:id', component: VehicleDetailPage },
       ],
-    });
-    TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, role)]);
-    TestBed.runInInjectionContext(registerShowroomIcons);
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(`/inventory/${id}`);
+      url: `/inventory/${id}`,
+      role,
+    }));
   }
 
-  async function settle() {
-    harness.fixture.detectChanges();
-    await harness.fixture.whenStable();
-  }
+  const settle = () => settlePage(harness);
 
-  const element = <T extends Element = HTMLElement>(selector: string) =>
-    (harness.fixture.nativeElement as HTMLElement).querySelector(selector) as T | null;
-  const overlay = <T extends Element = HTMLElement>(selector: string) =>
-    document.querySelector('.cdk-overlay-container')?.querySelector(selector) as T | null;
+  const element = <T extends Element = HTMLElement>(selector: string) => elementIn<T>(harness, selector);
+  const overlay = overlayElement;
 
   async function loaded(role: Role) {
     await open(role);
@@ -57,10 +39,7 @@ describe('VehicleDetailPage', () => {
     await settle();
   }
 
-  afterEach(() => {
-    http.verify();
-    document.querySelector('.cdk-overlay-container')?.replaceChildren();
-  });
+  afterEach(() => closePage(http));
 
   it('shows the vehicle: title, status and all its fields', async () => {
     await loaded('viewer');

@@ -1,12 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { membership, NORTH, vehicle, vinDecoding } from '../../../testing/fixtures';
-import { ActiveDealership } from '../../core/active-dealership';
-import { registerShowroomIcons } from '../../core/icons';
+import { vehicle, vinDecoding } from '../../../testing/fixtures';
+import { openPage, settle as settlePage } from '../../../testing/page';
 import { VehicleFormPage } from './vehicle-form-page';
 
 @Component({ selector: 'sr-detail-stub', template: 'detail' })
@@ -20,33 +18,19 @@ describe('VehicleFormPage', () => {
   let harness: RouterTestingHarness;
 
   async function open(url: string) {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter(
-          [
-            { path: 'inventory/new', component: VehicleFormPage },
-            { path: 'inventory/:id/edit', component: VehicleFormPage },
-            { path: 'inventory/:id', component: DetailStub },
-          ],
-          withComponentInputBinding(),
-        ),
-        provideHttpClient(),
-        provideHttpClientTesting(),
+    ({ http, harness } = await openPage({
+      routes: [
+        { path: 'inventory/new', component: VehicleFormPage },
+        { path: 'inventory/:id/edit', component: VehicleFormPage },
+        { path: 'inventory/:id', component: DetailStub },
       ],
-    });
-    TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, 'sales')]);
-    TestBed.runInInjectionContext(registerShowroomIcons);
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url);
+      url,
+      role: 'sales',
+    }));
     await settle();
   }
 
-  async function settle() {
-    harness.fixture.detectChanges();
-    await harness.fixture.whenStable();
-  }
+  const settle = () => settlePage(harness);
 
   const element = <T extends Element = HTMLElement>(selector: string) =>
     harness.fixture.nativeElement.querySelector(selector) as T;

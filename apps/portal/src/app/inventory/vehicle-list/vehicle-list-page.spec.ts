@@ -1,14 +1,12 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { provideRouter, Router } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
+import { Router } from '@angular/router';
 import type { Role } from '@showroom/contracts';
 import { membership, NORTH, SOUTH, vehicle, vehicleList } from '../../../testing/fixtures';
+import { openPage } from '../../../testing/page';
 import { ActiveDealership } from '../../core/active-dealership';
 import { dealershipInterceptor } from '../../core/dealership.interceptor';
-import { registerShowroomIcons } from '../../core/icons';
 import { VehicleFilters } from './vehicle-filters';
 import { VehicleListPage } from './vehicle-list-page';
 
@@ -16,20 +14,15 @@ describe('VehicleListPage', () => {
   let http: HttpTestingController;
 
   async function open(url: string, role: Role = 'sales') {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: 'inventory', component: VehicleListPage }]),
-        provideHttpClient(withInterceptors([dealershipInterceptor])),
-        provideHttpClientTesting(),
-      ],
+    const page = await openPage({
+      routes: [{ path: 'inventory', component: VehicleListPage }],
+      url,
+      role,
+      memberships: [membership(NORTH, role), membership(SOUTH, 'owner')],
+      interceptors: [dealershipInterceptor],
     });
-    TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, role), membership(SOUTH, 'owner')]);
-    TestBed.runInInjectionContext(registerShowroomIcons);
-    http = TestBed.inject(HttpTestingController);
-    const harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url);
-    return harness;
+    http = page.http;
+    return page.harness;
   }
 
   function expectSearch() {

@@ -1,9 +1,6 @@
 import { CdkDropList } from '@angular/cdk/drag-drop';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { By } from '@angular/platform-browser';
-import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   LEAD_STATUSES,
@@ -12,9 +9,8 @@ import {
   type LeadSummary,
   type Role,
 } from '@showroom/contracts';
-import { lead, leadCounts, leadDetail, leadList, membership, NORTH } from '../../../testing/fixtures';
-import { ActiveDealership } from '../../core/active-dealership';
-import { registerShowroomIcons } from '../../core/icons';
+import { lead, leadCounts, leadDetail, leadList } from '../../../testing/fixtures';
+import { closePage, openPage, settle as settlePage } from '../../../testing/page';
 import { LeadBoardPage } from './lead-board-page';
 
 describe('LeadBoardPage', () => {
@@ -29,19 +25,11 @@ describe('LeadBoardPage', () => {
   });
 
   async function open(role: Role = 'sales', url = '/leads/board') {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: 'leads/board', component: LeadBoardPage }]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-      ],
-    });
-    TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, role)]);
-    TestBed.runInInjectionContext(registerShowroomIcons);
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url);
+    ({ http, harness } = await openPage({
+      routes: [{ path: 'leads/board', component: LeadBoardPage }],
+      url,
+      role,
+    }));
     await settle();
     if (role !== 'sales') http.expectOne('/api/users/team').flush({ items: [] });
     flushColumns({ new: [maria], contacted: [tom] });
@@ -61,10 +49,7 @@ describe('LeadBoardPage', () => {
     }
   }
 
-  async function settle() {
-    harness.fixture.detectChanges();
-    await harness.fixture.whenStable();
-  }
+  const settle = () => settlePage(harness);
 
   const root = () => harness.fixture.nativeElement as HTMLElement;
   const column = (status: LeadStatus) =>
@@ -101,10 +86,7 @@ describe('LeadBoardPage', () => {
     http.expectOne('/api/leads/leads/counts').flush(leadCounts());
   }
 
-  afterEach(() => {
-    http.verify();
-    document.querySelector('.cdk-overlay-container')?.replaceChildren();
-  });
+  afterEach(() => closePage(http));
 
   it('shows a column for every status, sold and lost at the end, each asked for with its own total', async () => {
     await open();

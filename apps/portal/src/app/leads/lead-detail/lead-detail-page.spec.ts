@@ -1,21 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { LeadDetail, Role, TimelinePage } from '@showroom/contracts';
-import {
-  LEAD_ID,
-  lead,
-  leadDetail,
-  leadEvent,
-  membership,
-  NORTH,
-  teamMember,
-} from '../../../testing/fixtures';
-import { ActiveDealership } from '../../core/active-dealership';
-import { registerShowroomIcons } from '../../core/icons';
+import { LEAD_ID, lead, leadDetail, leadEvent, teamMember } from '../../../testing/fixtures';
+import { closePage, openPage, settle as settlePage } from '../../../testing/page';
 import { LeadDetailPage } from './lead-detail-page';
 
 @Component({ selector: 'sr-stub', template: 'elsewhere' })
@@ -32,25 +20,14 @@ describe('LeadDetailPage', () => {
     detail: LeadDetail = leadDetail(),
     history: TimelinePage = { items: [leadEvent()], nextCursor: null },
   ) {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter(
-          [
-            { path: 'leads/:id', component: LeadDetailPage },
-            { path: 'inventory/:id', component: Stub },
-          ],
-          withComponentInputBinding(),
-        ),
-        provideHttpClient(),
-        provideHttpClientTesting(),
+    ({ http, harness } = await openPage({
+      routes: [
+        { path: 'leads/:id', component: LeadDetailPage },
+        { path: 'inventory/:id', component: Stub },
       ],
-    });
-    TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, role)]);
-    TestBed.runInInjectionContext(registerShowroomIcons);
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(`/leads/${LEAD_ID}`);
+      url: `/leads/${LEAD_ID}`,
+      role,
+    }));
     await settle();
     if (role === 'owner' || role === 'manager') {
       http.expectOne('/api/users/team').flush({
@@ -67,10 +44,7 @@ describe('LeadDetailPage', () => {
     await settle();
   }
 
-  async function settle() {
-    harness.fixture.detectChanges();
-    await harness.fixture.whenStable();
-  }
+  const settle = () => settlePage(harness);
 
   const root = () => harness.fixture.nativeElement as HTMLElement;
   const element = <T extends Element = HTMLElement>(selector: string) =>
@@ -84,10 +58,7 @@ describe('LeadDetailPage', () => {
     input.dispatchEvent(new Event('input'));
   }
 
-  afterEach(() => {
-    http.verify();
-    document.querySelector('.cdk-overlay-container')?.replaceChildren();
-  });
+  afterEach(() => closePage(http));
 
   it('shows what shoppers typed as text, so markup in a name, message or note never runs', async () => {
     const hostile = '<script>alert("owned")</script>';
@@ -333,19 +304,11 @@ describe('LeadDetailPage', () => {
   });
 
   it('when the lead is not one the dealer may see (404), then it says so', async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: 'leads/:id', component: LeadDetailPage }], withComponentInputBinding()),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-      ],
-    });
-    TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, 'sales')]);
-    TestBed.runInInjectionContext(registerShowroomIcons);
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(`/leads/${LEAD_ID}`);
+    ({ http, harness } = await openPage({
+      routes: [{ path: 'leads/:id', component: LeadDetailPage }],
+      url: `/leads/${LEAD_ID}`,
+      role: 'sales',
+    }));
     http
       .expectOne(LEAD_URL)
       .flush(

@@ -1,13 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Role } from '@showroom/contracts';
-import { LEAD_ID, membership, NORTH, teamMember } from '../../../testing/fixtures';
-import { ActiveDealership } from '../../core/active-dealership';
-import { registerShowroomIcons } from '../../core/icons';
+import { LEAD_ID, teamMember } from '../../../testing/fixtures';
+import { closePage, elementIn, openPage, settle as settlePage } from '../../../testing/page';
 import { LeadFormPage } from './lead-form-page';
 
 @Component({ selector: 'sr-lead-stub', template: 'lead page' })
@@ -18,32 +16,20 @@ describe('LeadFormPage', () => {
   let harness: RouterTestingHarness;
 
   async function open(role: Role = 'sales') {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([
-          { path: 'leads/new', component: LeadFormPage },
-          { path: 'leads/:id', component: LeadStub },
-        ]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
+    ({ http, harness } = await openPage({
+      routes: [
+        { path: 'leads/new', component: LeadFormPage },
+        { path: 'leads/:id', component: LeadStub },
       ],
-    });
-    TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, role)]);
-    TestBed.runInInjectionContext(registerShowroomIcons);
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/leads/new');
+      url: '/leads/new',
+      role,
+    }));
     await settle();
   }
 
-  async function settle() {
-    harness.fixture.detectChanges();
-    await harness.fixture.whenStable();
-  }
+  const settle = () => settlePage(harness);
 
-  const element = <T extends Element = HTMLElement>(selector: string) =>
-    (harness.fixture.nativeElement as HTMLElement).querySelector(selector) as T | null;
+  const element = <T extends Element = HTMLElement>(selector: string) => elementIn<T>(harness, selector);
 
   function type(control: string, value: string) {
     const input = element<HTMLInputElement>(`[formcontrolname="${control}"]`) as HTMLInputElement;
@@ -71,10 +57,7 @@ describe('LeadFormPage', () => {
     await settle();
   }
 
-  afterEach(() => {
-    http.verify();
-    document.querySelector('.cdk-overlay-container')?.replaceChildren();
-  });
+  afterEach(() => closePage(http));
 
   it('sends a walk-in with only what was filled in, the vehicle as a stock number', async () => {
     await open();

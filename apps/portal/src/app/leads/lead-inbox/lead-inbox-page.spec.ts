@@ -1,15 +1,13 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { provideRouter, Router } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Role } from '@showroom/contracts';
-import { lead, leadCounts, leadList, membership, NORTH, teamMember } from '../../../testing/fixtures';
-import { ActiveDealership } from '../../core/active-dealership';
+import { lead, leadCounts, leadList, NORTH, teamMember } from '../../../testing/fixtures';
+import { elementIn, openPage, settle as settlePage } from '../../../testing/page';
 import { dealershipInterceptor } from '../../core/dealership.interceptor';
-import { registerShowroomIcons } from '../../core/icons';
 import { LeadCountsStore } from '../../core/lead-counts';
 import { LeadFilters } from './lead-filters';
 import { LeadInboxPage } from './lead-inbox-page';
@@ -22,22 +20,15 @@ describe('LeadInboxPage', () => {
   let harness: RouterTestingHarness;
 
   async function open(url: string, role: Role = 'manager') {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([
-          { path: 'leads', component: LeadInboxPage },
-          { path: 'leads/:id', component: LeadStub },
-        ]),
-        provideHttpClient(withInterceptors([dealershipInterceptor])),
-        provideHttpClientTesting(),
+    ({ http, harness } = await openPage({
+      routes: [
+        { path: 'leads', component: LeadInboxPage },
+        { path: 'leads/:id', component: LeadStub },
       ],
-    });
-    TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, role)]);
-    TestBed.runInInjectionContext(registerShowroomIcons);
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url);
+      url,
+      role,
+      interceptors: [dealershipInterceptor],
+    }));
     await settle();
     if (role !== 'sales') {
       http
@@ -46,13 +37,9 @@ describe('LeadInboxPage', () => {
     }
   }
 
-  async function settle() {
-    harness.fixture.detectChanges();
-    await harness.fixture.whenStable();
-  }
+  const settle = () => settlePage(harness);
 
-  const element = <T extends Element = HTMLElement>(selector: string) =>
-    (harness.fixture.nativeElement as HTMLElement).querySelector(selector) as T | null;
+  const element = <T extends Element = HTMLElement>(selector: string) => elementIn<T>(harness, selector);
   const all = (selector: string) =>
     Array.from((harness.fixture.nativeElement as HTMLElement).querySelectorAll<HTMLElement>(selector));
   const expectList = () => http.expectOne((request) => request.url === '/api/leads/leads');

@@ -1,13 +1,9 @@
 import { Clipboard } from '@angular/cdk/clipboard';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Role } from '@showroom/contracts';
-import { leadSettings, membership, NORTH } from '../../../testing/fixtures';
-import { ActiveDealership } from '../../core/active-dealership';
-import { registerShowroomIcons } from '../../core/icons';
+import { leadSettings } from '../../../testing/fixtures';
+import { closePage, elementIn, openPage, settle as settlePage } from '../../../testing/page';
 import { LeadSettingsPage } from './lead-settings-page';
 
 describe('LeadSettingsPage', () => {
@@ -16,32 +12,20 @@ describe('LeadSettingsPage', () => {
   let copied: string[];
 
   async function open(role: Role = 'owner') {
-    localStorage.clear();
     copied = [];
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: 'leads/settings', component: LeadSettingsPage }]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: Clipboard, useValue: { copy: (text: string) => copied.push(text) > 0 } },
-      ],
-    });
-    TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, role)]);
-    TestBed.runInInjectionContext(registerShowroomIcons);
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/leads/settings');
+    ({ http, harness } = await openPage({
+      routes: [{ path: 'leads/settings', component: LeadSettingsPage }],
+      url: '/leads/settings',
+      role,
+      providers: [{ provide: Clipboard, useValue: { copy: (text: string) => copied.push(text) > 0 } }],
+    }));
     http.expectOne('/api/leads/settings').flush(leadSettings());
     await settle();
   }
 
-  async function settle() {
-    harness.fixture.detectChanges();
-    await harness.fixture.whenStable();
-  }
+  const settle = () => settlePage(harness);
 
-  const element = <T extends Element = HTMLElement>(selector: string) =>
-    (harness.fixture.nativeElement as HTMLElement).querySelector(selector) as T | null;
+  const element = <T extends Element = HTMLElement>(selector: string) => elementIn<T>(harness, selector);
 
   function type(testId: string, value: string) {
     const input = element<HTMLInputElement>(`[data-testid="${testId}"]`) as HTMLInputElement;
@@ -50,10 +34,7 @@ describe('LeadSettingsPage', () => {
     input.dispatchEvent(new Event('blur'));
   }
 
-  afterEach(() => {
-    http.verify();
-    document.querySelector('.cdk-overlay-container')?.replaceChildren();
-  });
+  afterEach(() => closePage(http));
 
   it('shows the settings, and the placeholders an acknowledgement may use', async () => {
     await open('manager');
