@@ -1,10 +1,13 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { LeadDetail, Role, TimelinePage } from '@showroom/contracts';
 import { LEAD_ID, lead, leadDetail, leadEvent, teamMember } from '../../../testing/fixtures';
 import { closePage, openPage, settle as settlePage } from '../../../testing/page';
+import { LeadCountsStore } from '../../core/lead-counts';
 import { LeadDetailPage } from './lead-detail-page';
+import { TIMELINE_FOLLOW_UP_MS } from './lead-timeline';
 
 @Component({ selector: 'sr-stub', template: 'elsewhere' })
 class Stub {}
@@ -19,8 +22,10 @@ describe('LeadDetailPage', () => {
     role: Role,
     detail: LeadDetail = leadDetail(),
     history: TimelinePage = { items: [leadEvent()], nextCursor: null },
+    followUpMs = 600_000,
   ) {
     ({ http, harness } = await openPage({
+      providers: [{ provide: TIMELINE_FOLLOW_UP_MS, useValue: followUpMs }],
       routes: [
         { path: 'leads/:id', component: LeadDetailPage },
         { path: 'inventory/:id', component: Stub },
@@ -58,7 +63,13 @@ describe('LeadDetailPage', () => {
     input.dispatchEvent(new Event('input'));
   }
 
-  afterEach(() => closePage(http));
+  afterEach(() => {
+    // Every change also refreshes the navigation's lead counts; those answers are not this page's.
+    for (const counts of http.match('/api/leads/leads/counts')) {
+      counts.flush({ new: 0, overdue: 0, open: 1, changeToken: 'after' });
+    }
+    closePage(http);
+  });
 
   it('shows what shoppers typed as text, so markup in a name, message or note never runs', async () => {
     const hostile = '<script>alert("owned")</script>';
@@ -285,6 +296,44 @@ describe('LeadDetailPage', () => {
     await settle();
     expectTimeline().flush({ items: [], nextCursor: null });
     http.expectOne(LEAD_URL).flush(leadDetail());
+  });
+
+  it('reads the history again a moment after a change, when the service has written its entry', async () => {
+    await open('sales', leadDetail(), { items: [leadEvent()], nextCursor: null }, 50);
+    element<HTMLButtonElement>('[data-testid="status-action-contacted"]')?.click();
+    http
+      .expectOne(`${LEAD_URL}/status`)
+      .flush(leadDetail({ status: 'contacted', allowedTransitions: ['lost'] }));
+    await settle();
+    expectTimeline().flush({ items: [leadEvent()], nextCursor: null });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await settle();
+    expectTimeline().flush({
+      items: [
+        leadEvent({ id: 'e-9', type: 'status_changed', summary: 'Status: new → contacted' }),
+        leadEvent(),
+      ],
+      nextCursor: null,
+    });
+    await settle();
+    expect(all('[data-testid="timeline-event"]').map((e) => e.dataset['type'])).toEqual([
+      'status_changed',
+      leadEvent().type,
+    ]);
+  });
+
+  it('shows what others changed without a reload, when the lead counts say something moved', async () => {
+    await open('sales');
+    const counts = TestBed.inject(LeadCountsStore);
+    for (const changeToken of ['3-1000', '3-2000']) {
+      counts.refresh();
+      http.expectOne('/api/leads/leads/counts').flush({ new: 1, overdue: 0, open: 3, changeToken });
+      await settle();
+    }
+    http.expectOne(LEAD_URL).flush(leadDetail({ status: 'contacted', allowedTransitions: ['lost'] }));
+    expectTimeline().flush({ items: [], nextCursor: null });
+    await settle();
+    expect(element('[data-testid="status-chip"]')?.textContent).toBe('Contacted');
   });
 
   it('loads older history with the cursor the service gave', async () => {

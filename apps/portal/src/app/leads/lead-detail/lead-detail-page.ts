@@ -36,6 +36,7 @@ import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
 import { LeadNotes } from './lead-notes';
 import { LeadTasks } from './lead-tasks';
 import { LeadTimeline } from './lead-timeline';
+import { LeadCountsStore } from '../../core/lead-counts';
 
 /** `/leads/:id`: one lead and all the work on it, as the dealer's role allows. */
 @Component({
@@ -126,6 +127,17 @@ export class LeadDetailPage {
         switchMap((id) => {
           this.lead.set(null);
           return this.load(id);
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
+    // Someone else worked the lead, or the shopper came back: show it without a reload.
+    inject(LeadCountsStore)
+      .leadsChanged.pipe(
+        filter(() => this.lead() !== null && !this.busy()),
+        switchMap(() => {
+          this.timelineVersion.update((v) => v + 1);
+          return this.load(this.id());
         }),
         takeUntilDestroyed(),
       )

@@ -1,4 +1,14 @@
-import { Component, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  InjectionToken,
+  input,
+  NgZone,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
@@ -11,6 +21,13 @@ import { LEAD_EVENT_LABELS } from '../shared/lead-labels';
 import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
 
 export const TIMELINE_PAGE_SIZE = 20;
+/**
+ * The service writes timeline entries through its outbox, a moment after the change they describe:
+ * after each change the history is read at once and once more after this many milliseconds.
+ */
+export const TIMELINE_FOLLOW_UP_MS = new InjectionToken<number>('TIMELINE_FOLLOW_UP_MS', {
+  factory: () => 1500,
+});
 
 /** Everything that happened to a lead, newest first, older pages on demand. */
 @Component({
@@ -110,6 +127,8 @@ export class LeadTimeline {
 
   private readonly leadsApi = inject(LeadsApi);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly zone = inject(NgZone);
+  private readonly followUpMs = inject(TIMELINE_FOLLOW_UP_MS);
   protected readonly clock = inject(Clock);
   protected readonly labels: Record<string, string> = LEAD_EVENT_LABELS;
 
@@ -120,10 +139,17 @@ export class LeadTimeline {
   private request: Subscription | null = null;
 
   constructor() {
-    effect(() => {
+    effect((onCleanup) => {
       const leadId = this.leadId();
-      this.version();
+      const changed = this.version() > 0;
       untracked(() => this.load(leadId, null));
+      if (changed) {
+        // Outside Angular's zone, so the page (and QA's Protractor suite) does not wait for it.
+        const followUp = this.zone.runOutsideAngular(() =>
+          setTimeout(() => this.zone.run(() => this.load(leadId, null)), this.followUpMs),
+        );
+        onCleanup(() => clearTimeout(followUp));
+      }
     });
   }
 
