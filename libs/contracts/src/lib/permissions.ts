@@ -23,18 +23,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** Who may do what. Services enforce this; the portal only uses it to hide what would be refused. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  manager: [
-    'inventory:read',
-    'inventory:write',
-    'inventory:delete',
-    'team:read',
-    'team:manage',
-    'leads:read',
-    'leads:read-all',
-    'leads:work',
-    'leads:assign',
-    'leads:configure',
-  ],
+  // Everything but handing out a new ADF ingest key, which marketplaces are given by the owner.
+  manager: PERMISSIONS.filter((permission) => permission !== 'leads:rotate-key'),
   sales: ['inventory:read', 'inventory:write', 'team:read', 'leads:read', 'leads:work'],
   viewer: ['inventory:read', 'team:read', 'leads:read', 'leads:read-all'],
 };
