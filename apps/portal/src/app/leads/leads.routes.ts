@@ -18,6 +18,11 @@ export const leadsRoutes: Route[] = [
         loadComponent: () => import('./lead-board/lead-board-page').then((m) => m.LeadBoardPage),
       },
       {
+        path: 'activity',
+        title: 'Lead activity · Showroom',
+        loadComponent: () => import('./lead-activity/lead-activity-page').then((m) => m.LeadActivityPage),
+      },
+      {
         path: 'new',
         title: 'New lead · Showroom',
         canActivate: [requirePermission('leads:work', '/leads')],

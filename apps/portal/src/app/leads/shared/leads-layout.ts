@@ -7,7 +7,7 @@ import { ActiveDealership } from '../../core/active-dealership';
 import { Permissions } from '../../core/permissions';
 
 /**
- * The frame of the inbox and the board: title, the tabs between them, "New lead" and settings;
+ * The frame of the inbox, the board and the activity feed: title, the tabs between them, "New lead" and settings;
  * the page's content is projected into the tab panel.
  */
 @Component({
@@ -58,6 +58,13 @@ import { Permissions } from '../../core/permissions';
         [active]="view() === 'board'"
         >Board</a
       >
+      <a
+        mat-tab-link
+        routerLink="/leads/activity"
+        data-testid="leads-tab-activity"
+        [active]="view() === 'activity'"
+        >Activity</a
+      >
     </nav>
     <mat-tab-nav-panel #panel class="panel">
       <ng-content />
@@ -89,7 +96,7 @@ import { Permissions } from '../../core/permissions';
   `,
 })
 export class LeadsLayout {
-  readonly view = input.required<'inbox' | 'board'>();
+  readonly view = input.required<'inbox' | 'board' | 'activity'>();
   /** The board keeps only the assignee filter of the inbox. */
   readonly assignee = input<string | null>(null);
 
