@@ -45,7 +45,8 @@ export function notifyAssigneeHandler(deps: MailDeps) {
     const assigneeId = event.type === 'assigned' ? assignee?.id : event.assigneeId;
     if (!assigneeId) return;
     const facts = await leadFacts(deps.db, event.dealershipId, event.leadId);
-    const member = await deps.team.member(event.dealershipId, assigneeId);
+    // The team as recently read is good enough for a notice (member() asks afresh, for reassigning).
+    const member = (await deps.team.team(event.dealershipId)).find((m) => m.id === assigneeId);
     if (!facts || !member) return;
     await deliverOnce(
       deps.db,

@@ -44,12 +44,19 @@ export class SettingsService {
   }
 
   async get(dealershipId: string, dealershipName: string): Promise<LeadSettings> {
-    await this.register(dealershipId, dealershipName);
-    const row = await this.db
-      .selectFrom('lead_settings')
-      .selectAll()
-      .where('dealership_id', '=', dealershipId)
-      .executeTakeFirstOrThrow();
+    const read = () =>
+      this.db
+        .selectFrom('lead_settings')
+        .selectAll()
+        .where('dealership_id', '=', dealershipId)
+        .executeTakeFirst();
+    // Reading settings writes only the first time, when the dealership has none yet.
+    let row = await read();
+    if (!row) {
+      await this.register(dealershipId, dealershipName);
+      row = await read();
+    }
+    if (!row) throw new Error(`lead settings of ${dealershipId} vanished while being created`);
     return settingsOf(row);
   }
 
