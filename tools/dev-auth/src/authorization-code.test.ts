@@ -2,7 +2,7 @@ import { DEMO_USERS } from '@showroom/demo-data';
 import { EMAIL_CLAIM, MEMBERSHIPS_CLAIM, NAME_CLAIM } from '@showroom/contracts';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, portalAuthorization, signIn } from './testing/browser';
+import { Browser, portalAuthorization, portalSignIn, refreshPortalToken, signIn } from './testing/browser';
 import { membershipsFromUsersService } from './memberships';
 import {
   API,
@@ -82,15 +82,7 @@ describe('A dealer signs in to the portal with Authorization Code + PKCE, as aut
       [MEMBERSHIPS_CLAIM]: DEMO_USERS.owner.memberships,
     });
 
-    // auth0-spa-js sends audience, scope and redirect_uri along with a refresh.
-    const refreshed = await postForm(`${devAuth.url}/oauth/token`, {
-      grant_type: 'refresh_token',
-      client_id: 'showroom-portal',
-      refresh_token: String(tokens.body['refresh_token']),
-      audience: API,
-      scope: 'openid profile email offline_access',
-      redirect_uri: PORTAL,
-    });
+    const refreshed = await refreshPortalToken(devAuth.url, tokens.body['refresh_token']);
     expect(refreshed.status).toBe(200);
     expect(refreshed.body['refresh_token']).not.toBe(tokens.body['refresh_token']);
     const again = decodeJwt(String(refreshed.body['access_token'])).payload;
@@ -110,16 +102,7 @@ describe('A dealer signs in to the portal with Authorization Code + PKCE, as aut
   });
 
   it('revokes a refresh token at /oauth/revoke (auth0-spa-js revokeRefreshToken)', async () => {
-    const browser = new Browser(devAuth.url);
-    const start = portalAuthorization(API);
-    const code = await signIn(browser, start, DEMO_USERS.viewer.email);
-    const tokens = await postForm(`${devAuth.url}/oauth/token`, {
-      grant_type: 'authorization_code',
-      client_id: 'showroom-portal',
-      code,
-      code_verifier: start.verifier,
-      redirect_uri: PORTAL,
-    });
+    const tokens = await portalSignIn(devAuth.url, DEMO_USERS.viewer.email);
     const refreshToken = String(tokens.body['refresh_token']);
 
     const revoked = await fetch(`${devAuth.url}/oauth/revoke`, {
@@ -190,17 +173,7 @@ describe('When the users service cannot be reached', () => {
   afterAll(() => devAuth.close());
 
   it('the login token request fails with a clear server_error instead of a token without memberships', async () => {
-    const browser = new Browser(devAuth.url);
-    const start = portalAuthorization(API);
-    const code = await signIn(browser, start, DEMO_USERS.sales.email);
-
-    const tokens = await postForm(`${devAuth.url}/oauth/token`, {
-      grant_type: 'authorization_code',
-      client_id: 'showroom-portal',
-      code,
-      code_verifier: start.verifier,
-      redirect_uri: PORTAL,
-    });
+    const tokens = await portalSignIn(devAuth.url, DEMO_USERS.sales.email);
     expect(tokens.status).toBe(503);
     expect(tokens.body['error']).toBe('server_error');
     expect(tokens.body['error_description']).toMatch(

@@ -28,8 +28,22 @@ export interface ProviderOptions {
   logger: Logger;
 }
 
-const DAY = 24 * 60 * 60;
-const ACCESS_TOKEN_TTL = DAY;
+const MINUTE = 60;
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * Token lifetimes in seconds, as the Auth0 tenant is set up (README, "How production differs").
+ * Memberships are read again at every refresh, so a member removed from a dealership loses it
+ * within one access-token lifetime.
+ */
+export const TOKEN_LIFETIMES = {
+  /** API access tokens, user and machine alike (Auth0: the API's "Token Expiration"). */
+  accessToken: 15 * MINUTE,
+  /** A refresh token not used for this long expires (Auth0: "Inactivity Expiration"). */
+  refreshTokenIdle: 15 * DAY,
+  /** No rotation carries a sign-in beyond this (Auth0: "Absolute Expiration"). */
+  refreshTokenAbsolute: 30 * DAY,
+} as const;
 
 interface JwtParts {
   header?: Record<string, unknown>;
@@ -60,7 +74,7 @@ export function createProvider(options: ProviderOptions): Provider {
       scope: apiScopes.join(' '),
       audience: config.apiAudience,
       accessTokenFormat: 'jwt',
-      accessTokenTTL: ACCESS_TOKEN_TTL,
+      accessTokenTTL: TOKEN_LIFETIMES.accessToken,
       jwt: { sign: { alg: 'RS256' } },
     };
   }
@@ -152,15 +166,19 @@ export function createProvider(options: ProviderOptions): Provider {
         }),
       ),
     ttl: {
-      AccessToken: ACCESS_TOKEN_TTL,
-      ClientCredentials: ACCESS_TOKEN_TTL,
+      AccessToken: TOKEN_LIFETIMES.accessToken,
+      ClientCredentials: TOKEN_LIFETIMES.accessToken,
       AuthorizationCode: 60,
       IdToken: 10 * 60 * 60,
       Interaction: 60 * 60,
       Session: 14 * DAY,
-      RefreshToken: 30 * DAY,
-      Grant: 30 * DAY,
+      RefreshToken: (_ctx: KoaContextWithOIDC, token: { iiat?: number }) => refreshTokenTTL(token),
+      Grant: TOKEN_LIFETIMES.refreshTokenAbsolute,
     },
+    // Auth0's refresh token rotation: every exchange answers a new refresh token and retires the
+    // old one; presenting a retired one again revokes the whole family (oidc-provider does that for
+    // a consumed token), so a stolen copy works at most until the portal's next refresh.
+    rotateRefreshToken: true,
   });
 
   /** Auth0's access token shape: `typ: JWT`, `azp`, `gty`, `<client>@clients` subjects. */
@@ -260,6 +278,13 @@ export function createProvider(options: ProviderOptions): Provider {
     ),
   );
   return provider;
+}
+
+/** The idle lifetime, cut short where the sign-in would outlive its absolute lifetime. */
+function refreshTokenTTL(token: { iiat?: number }): number {
+  const signedInFor = token.iiat === undefined ? 0 : Math.floor(Date.now() / 1000) - token.iiat;
+  const remaining = TOKEN_LIFETIMES.refreshTokenAbsolute - signedInFor;
+  return Math.max(1, Math.min(TOKEN_LIFETIMES.refreshTokenIdle, remaining));
 }
 
 function sendPage(ctx: KoaContextWithOIDC, page: Page): void {

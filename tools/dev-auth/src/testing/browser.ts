@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { PASSWORD, PORTAL, pkce, unescapeHtml } from './harness';
+import { API, PASSWORD, PORTAL, pkce, postForm, unescapeHtml } from './harness';
 
 /** A cookie-keeping client that follows redirects one by one, as a browser would. */
 export class Browser {
@@ -96,4 +96,35 @@ export async function signIn(
   const code = done.leftTo?.searchParams.get('code');
   expect(code).toBeTruthy();
   return code ?? '';
+}
+
+/** Signs `email` in to the portal in a fresh browser and exchanges the code, as auth0-spa-js does. */
+export async function portalSignIn(
+  devAuthUrl: string,
+  email: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const start = portalAuthorization(API);
+  const code = await signIn(new Browser(devAuthUrl), start, email);
+  return postForm(`${devAuthUrl}/oauth/token`, {
+    grant_type: 'authorization_code',
+    client_id: 'showroom-portal',
+    code,
+    code_verifier: start.verifier,
+    redirect_uri: PORTAL,
+  });
+}
+
+/** The refresh request auth0-spa-js sends (audience, scope and redirect_uri along). */
+export function refreshPortalToken(
+  devAuthUrl: string,
+  refreshToken: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  return postForm(`${devAuthUrl}/oauth/token`, {
+    grant_type: 'refresh_token',
+    client_id: 'showroom-portal',
+    refresh_token: String(refreshToken),
+    audience: API,
+    scope: 'openid profile email offline_access',
+    redirect_uri: PORTAL,
+  });
 }
