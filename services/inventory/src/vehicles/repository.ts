@@ -1,12 +1,15 @@
 import {
   sql,
+  type Expression,
   type ExpressionBuilder,
   type Insertable,
   type Kysely,
   type Selectable,
+  type SqlBool,
   type Updateable,
 } from 'kysely';
 import type { FacetCount, VehicleFacets, VehicleListQuery } from '@showroom/contracts';
+import { forDealership } from '@showroom/server-mysql';
 import type { InventoryDatabase, VehicleTable } from '../database';
 
 export type VehicleRow = Selectable<VehicleTable>;
@@ -25,9 +28,9 @@ function likeContaining(text: string): string {
 }
 
 /** Every condition of a list query; each word of the free text must match VIN, stock, make or model. */
-function listFilter(dealershipId: string, query: VehicleListQuery) {
+function listFilter(query: VehicleListQuery) {
   return (eb: Filterable) => {
-    const conditions = [eb('dealership_id', '=', dealershipId)];
+    const conditions: Expression<SqlBool>[] = [];
     if (query.status) conditions.push(eb('status', 'in', query.status));
     if (query.condition) conditions.push(eb('vehicle_condition', 'in', query.condition));
     if (query.bodyStyle) conditions.push(eb('body_style', 'in', query.bodyStyle));
@@ -61,32 +64,30 @@ function facetList(counts: Map<string, number>, limit: number): FacetCount[] {
     .slice(0, limit);
 }
 
-/** SQL for vehicles; every statement is scoped to one dealership. */
+/** SQL for vehicles; every statement is scoped to one dealership by `forDealership`. */
 export class VehicleRepository {
   constructor(
     private readonly writer: Kysely<InventoryDatabase>,
     private readonly reader: Kysely<InventoryDatabase>,
   ) {}
 
-  async insert(row: Insertable<VehicleTable>): Promise<void> {
-    await this.writer.insertInto('vehicles').values(row).execute();
+  async insert({ dealership_id, ...row }: Insertable<VehicleTable>): Promise<void> {
+    await forDealership(this.writer, dealership_id).insertInto('vehicles').values(row).execute();
   }
 
   /** Reads from the writer: callers use it right after their own writes. */
   async findById(dealershipId: string, id: string): Promise<VehicleRow | undefined> {
-    return this.writer
+    return forDealership(this.writer, dealershipId)
       .selectFrom('vehicles')
       .selectAll()
-      .where('dealership_id', '=', dealershipId)
       .where('id', '=', id)
       .executeTakeFirst();
   }
 
   async findByStockNumber(dealershipId: string, stockNumber: string): Promise<VehicleRow | undefined> {
-    return this.writer
+    return forDealership(this.writer, dealershipId)
       .selectFrom('vehicles')
       .selectAll()
-      .where('dealership_id', '=', dealershipId)
       .where('stock_number', '=', stockNumber)
       .executeTakeFirst();
   }
@@ -100,10 +101,9 @@ export class VehicleRepository {
     dealershipId: string,
     ref: { vin: string } | { stockNumber: string },
   ): Promise<VehicleRow | undefined> {
-    return this.reader
+    return forDealership(this.reader, dealershipId)
       .selectFrom('vehicles')
       .selectAll()
-      .where('dealership_id', '=', dealershipId)
       .where((eb) => ('vin' in ref ? eb('vin', '=', ref.vin) : eb('stock_number', '=', ref.stockNumber)))
       .orderBy(sql`status IN ('available', 'pending')`, 'desc')
       .orderBy('created_at', 'desc')
@@ -112,10 +112,9 @@ export class VehicleRepository {
 
   /** The newest vehicle with this VIN that is still on the lot (available or pending), if any. */
   async findInStockByVin(dealershipId: string, vin: string): Promise<VehicleRow | undefined> {
-    return this.writer
+    return forDealership(this.writer, dealershipId)
       .selectFrom('vehicles')
       .selectAll()
-      .where('dealership_id', '=', dealershipId)
       .where('vin', '=', vin)
       .where('status', 'in', ['available', 'pending'])
       .orderBy('created_at', 'desc')
@@ -129,10 +128,9 @@ export class VehicleRepository {
     expectedVersion: number,
     changes: Updateable<VehicleTable>,
   ): Promise<boolean> {
-    const result = await this.writer
+    const result = await forDealership(this.writer, dealershipId)
       .updateTable('vehicles')
       .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
-      .where('dealership_id', '=', dealershipId)
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
@@ -140,9 +138,8 @@ export class VehicleRepository {
   }
 
   async deleteIfVersion(dealershipId: string, id: string, expectedVersion: number): Promise<boolean> {
-    const result = await this.writer
+    const result = await forDealership(this.writer, dealershipId)
       .deleteFrom('vehicles')
-      .where('dealership_id', '=', dealershipId)
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
@@ -150,7 +147,10 @@ export class VehicleRepository {
   }
 
   async listPage(dealershipId: string, query: VehicleListQuery): Promise<VehicleRow[]> {
-    let select = this.reader.selectFrom('vehicles').selectAll().where(listFilter(dealershipId, query));
+    let select = forDealership(this.reader, dealershipId)
+      .selectFrom('vehicles')
+      .selectAll()
+      .where(listFilter(query));
     if (query.sort) {
       const descending = query.sort.startsWith('-');
       const field = query.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
@@ -175,10 +175,10 @@ export class VehicleRepository {
     dealershipId: string,
     query: VehicleListQuery,
   ): Promise<{ total: number; facets: VehicleFacets }> {
-    const groups = await this.reader
+    const groups = await forDealership(this.reader, dealershipId)
       .selectFrom('vehicles')
       .select(['make', 'model', 'body_style', 'vehicle_condition', (eb) => eb.fn.countAll<number>().as('n')])
-      .where(listFilter(dealershipId, query))
+      .where(listFilter(query))
       .groupBy(['make', 'model', 'body_style', 'vehicle_condition'])
       // MariaDB sorts GROUP BY results unless told not to; the order is ours to pick afterwards.
       .orderBy(sql`NULL`)
@@ -214,10 +214,9 @@ export class VehicleRepository {
 
   /** Highest number used after `letter` in stock numbers like U1042, or null when none. */
   async highestStockNumber(dealershipId: string, letter: string): Promise<number | null> {
-    const row = await this.writer
+    const row = await forDealership(this.writer, dealershipId)
       .selectFrom('vehicles')
       .select(sql<number | null>`MAX(CAST(SUBSTRING(stock_number, 2) AS UNSIGNED))`.as('highest'))
-      .where('dealership_id', '=', dealershipId)
       .where(sql<boolean>`stock_number REGEXP ${`^${letter}[0-9]{1,9}$`}`)
       .executeTakeFirst();
     return row?.highest === null || row?.highest === undefined ? null : Number(row.highest);
