@@ -9,7 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 usage() {
   cat >&2 <<USAGE
 Usage: $(basename "$0") [bucket-name]
-  bucket-name  defaults to showroom-terraform-state (what every envs/*/backend.tf names)
+  bucket-name  defaults to showroom-terraform-state (what live/backend.tf and global/backend.tf name)
 USAGE
   exit 2
 }

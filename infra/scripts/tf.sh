@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Plan or apply one Terraform root (envs/<env>), as Jenkins does:
-#   tf.sh qa plan    init, then plan into envs/qa/tfplan (and a readable envs/qa/tfplan.txt)
+# Plan or apply one environment, as Jenkins does:
+#   tf.sh qa plan    init live/ on qa's state, then plan with envs/qa.tfvars into live/qa.tfplan
+#                    (and a readable live/qa.tfplan.txt)
 #   tf.sh qa apply   apply exactly that saved plan; refuses to apply anything not planned first
-# `global` (the shared ECR repositories and DNS zone) is applied the same way, before the others.
+# dev, qa, beta and prod share the root in live/: each has its own variables (envs/<env>.tfvars),
+# its own state (envs/<env>.backend.hcl) and its own working directory (live/.terraform/<env>), so
+# one environment's init never points another's plan at the wrong state.
+# `global` (the shared ECR repositories and DNS zone, its own root in global/) is applied the same
+# way, before the others.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
@@ -23,20 +28,31 @@ action=$2
 [[ $action == "plan" || $action == "apply" ]] || usage
 require_tools terraform
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/envs/${environment}"
+infra="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+init_args=(-input=false -no-color)
+plan_args=(-input=false -lock-timeout=5m -no-color)
+if [[ $environment == "global" ]]; then
+  root="${infra}/global"
+else
+  root="${infra}/live"
+  export TF_DATA_DIR="${root}/.terraform/${environment}"
+  init_args+=(-reconfigure "-backend-config=${infra}/envs/${environment}.backend.hcl")
+  plan_args+=("-var-file=${infra}/envs/${environment}.tfvars")
+fi
+plan="${root}/${environment}.tfplan"
 cd "$root"
 export TF_IN_AUTOMATION=1
 
-terraform init -input=false -no-color >/dev/null
+terraform init "${init_args[@]}" >/dev/null
 case $action in
   plan)
-    terraform plan -input=false -lock-timeout=5m -no-color -out=tfplan
-    terraform show -no-color tfplan >tfplan.txt
-    log "plan saved: ${root}/tfplan (review tfplan.txt, then: $(basename "$0") ${environment} apply)"
+    terraform plan "${plan_args[@]}" -out="$plan"
+    terraform show -no-color "$plan" >"${plan}.txt"
+    log "plan saved: ${plan} (review ${plan}.txt, then: $(basename "$0") ${environment} apply)"
     ;;
   apply)
-    [[ -f tfplan ]] || die "no saved plan in ${root}: run '$(basename "$0") ${environment} plan' first"
-    terraform apply -input=false -lock-timeout=5m -no-color tfplan
-    rm -f tfplan tfplan.txt
+    [[ -f $plan ]] || die "no saved plan ${plan}: run '$(basename "$0") ${environment} plan' first"
+    terraform apply -input=false -lock-timeout=5m -no-color "$plan"
+    rm -f "$plan" "${plan}.txt"
     ;;
 esac

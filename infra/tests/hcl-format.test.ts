@@ -4,9 +4,9 @@
 import { format } from '@cdktf/hcl-tools';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { displayPath, INFRA_ROOT, isTerraformFile, isTfvarsFile, listFiles } from './support/terraform';
+import { displayPath, hclFiles } from './support/terraform';
 
-const files = listFiles(INFRA_ROOT, (name) => isTerraformFile(name) || isTfvarsFile(name));
+const files = hclFiles();
 
 describe('HCL formatting', () => {
   it.each(files.map((file) => [displayPath(file), file]))('%s is formatted', async (_label, file) => {

@@ -1,21 +1,15 @@
 // 1. Every Terraform file parses with HashiCorp's HCL parser (what `terraform init` would read).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  displayPath,
-  INFRA_ROOT,
-  isTerraformFile,
-  isTfvarsFile,
-  listFiles,
-  parseHcl,
-} from './support/terraform';
+import { displayPath, hclFiles, parseHcl } from './support/terraform';
 
-const files = listFiles(INFRA_ROOT, (name) => isTerraformFile(name) || isTfvarsFile(name));
+const files = hclFiles();
 
 describe('HCL syntax', () => {
   it('finds the Terraform of every module and environment', () => {
     expect(files.filter((file) => file.endsWith('.tf')).length).toBeGreaterThan(60);
     expect(files.filter((file) => file.endsWith('.tfvars')).length).toBe(5);
+    expect(files.filter((file) => file.endsWith('.backend.hcl')).length).toBe(4);
   });
 
   it.each(files.map((file) => [displayPath(file), file]))('%s parses', async (_label, file) => {

@@ -1,8 +1,18 @@
 // 4. The Jenkins helpers in infra/scripts pass shellcheck (strictest severity, following sourced
 //    files) and refuse to run without their arguments, before touching AWS.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { infraPath } from './support/terraform';
 
 const SCRIPTS_DIR = infraPath('scripts');
@@ -83,5 +93,82 @@ describe('infra/scripts', () => {
     );
     expect(result.stderr).toContain("unknown environment 'staging'");
     expect(result.status).toBe(1);
+  });
+
+  describe('tf.sh runs every environment from the one root, on its own state and variables', () => {
+    // A stand-in terraform on PATH records how it was called (working directory, TF_DATA_DIR, args)
+    // and writes the plan file it is asked for, so plan then apply runs end to end here.
+    const scratch = mkdtempSync(join(tmpdir(), 'infra-tf-'));
+    const calls = join(scratch, 'calls.log');
+    writeFileSync(
+      join(scratch, 'terraform'),
+      [
+        '#!/bin/bash',
+        'echo "$PWD|${TF_DATA_DIR:-}|$*" >>"$TF_CALLS"',
+        'for arg in "$@"; do [[ $arg == -out=* ]] && : >"${arg#-out=}"; done',
+        'exit 0',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(join(scratch, 'terraform'), 0o755);
+    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+    const run = (...args: string[]) => {
+      rmSync(calls, { force: true });
+      const result = spawnSync('bash', [infraPath('scripts', 'tf.sh'), ...args], {
+        encoding: 'utf8',
+        env: { PATH: `${scratch}:/usr/bin:/bin`, TF_CALLS: calls },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      return readFileSync(calls, 'utf8').trim().split('\n');
+    };
+
+    it.each(['dev', 'qa', 'beta', 'prod'])(
+      '%s: init on its backend, plan with its tfvars, apply that plan',
+      (env) => {
+        const live = infraPath('live');
+        const dataDir = join(live, '.terraform', env);
+        const plan = join(live, `${env}.tfplan`);
+        try {
+          expect(run(env, 'plan')).toEqual([
+            `${live}|${dataDir}|init -input=false -no-color -reconfigure -backend-config=${infraPath('envs', `${env}.backend.hcl`)}`,
+            `${live}|${dataDir}|plan -input=false -lock-timeout=5m -no-color -var-file=${infraPath('envs', `${env}.tfvars`)} -out=${plan}`,
+            `${live}|${dataDir}|show -no-color ${plan}`,
+          ]);
+          expect(run(env, 'apply')).toEqual([
+            `${live}|${dataDir}|init -input=false -no-color -reconfigure -backend-config=${infraPath('envs', `${env}.backend.hcl`)}`,
+            `${live}|${dataDir}|apply -input=false -lock-timeout=5m -no-color ${plan}`,
+          ]);
+          expect(existsSync(plan)).toBe(false);
+        } finally {
+          rmSync(plan, { force: true });
+          rmSync(`${plan}.txt`, { force: true });
+        }
+      },
+    );
+
+    it('global: its own root and backend, no environment variables file', () => {
+      const root = infraPath('global');
+      const plan = join(root, 'global.tfplan');
+      try {
+        expect(run('global', 'plan')).toEqual([
+          `${root}||init -input=false -no-color`,
+          `${root}||plan -input=false -lock-timeout=5m -no-color -out=${plan}`,
+          `${root}||show -no-color ${plan}`,
+        ]);
+      } finally {
+        rmSync(plan, { force: true });
+        rmSync(`${plan}.txt`, { force: true });
+      }
+    });
+
+    it('refuses to apply what was not planned', () => {
+      const result = spawnSync('bash', [infraPath('scripts', 'tf.sh'), 'qa', 'apply'], {
+        encoding: 'utf8',
+        env: { PATH: `${scratch}:/usr/bin:/bin`, TF_CALLS: calls },
+      });
+      expect(result.stderr).toContain('no saved plan');
+      expect(result.status).toBe(1);
+    });
   });
 });

@@ -16,20 +16,22 @@ import {
   environmentScope,
   findSecretLiterals,
   findUnmarkedSensitiveOutputs,
+  backendConfigFile,
+  hclFiles,
   infraPath,
-  INFRA_ROOT,
   interpolate,
-  isTerraformFile,
-  isTfvarsFile,
   type Json,
   listFiles,
   loadModule,
   loadTfvars,
   parseFile,
   resolveValue,
+  type Root,
+  rootDir,
   type Scope,
   terraformDirectories,
   type TerraformModule,
+  tfvarsFile,
   UNRESOLVED,
   validateModule,
   validateTfvars,
@@ -52,15 +54,8 @@ const LEADS_ENVIRONMENT = [
 /** The SSM secrets only leads reads: SES SMTP credentials and its Auth0 M2M client secret. */
 const LEADS_ONLY_SECRETS = ['SMTP_URL', 'AUTH_CLIENT_SECRET'];
 const SHARED_SECRETS = ['REDIS_URL', 'BUGSNAG_API_KEY', 'NEW_RELIC_LICENSE_KEY'];
-const ROOT_FILES = [
-  'backend.tf',
-  'versions.tf',
-  'providers.tf',
-  'main.tf',
-  'variables.tf',
-  'terraform.tfvars',
-  'outputs.tf',
-];
+const ROOT_FILES = ['backend.tf', 'versions.tf', 'providers.tf', 'main.tf', 'variables.tf', 'outputs.tf'];
+const ROOTS: Root[] = [...ENVIRONMENTS, 'global'];
 
 /** What must differ between environments (the brief's table), checked where the modules act. */
 const SHAPE: Record<
@@ -113,7 +108,7 @@ const SHAPE: Record<
   },
 };
 
-const envDir = (env: string) => infraPath('envs', env);
+const LIVE = rootDir('dev');
 
 function first(blocks: Json | undefined): Block {
   return Array.isArray(blocks) && blocks[0] && typeof blocks[0] === 'object' && !Array.isArray(blocks[0])
@@ -157,7 +152,8 @@ describe('every Terraform directory', () => {
     }
     for (const module of ['monitoring', 'scheduler', 'platform'])
       expect(names).toContain(`modules/${module}`);
-    for (const env of [...ENVIRONMENTS, 'global']) expect(names).toContain(`envs/${env}`);
+    // One root for every environment, one for what they share; no root per environment.
+    expect(names.filter((name) => !name.startsWith('modules/'))).toEqual(['global', 'live']);
   });
 
   it.each(dirs.map((dir) => [displayPath(dir), dir]))(
@@ -167,10 +163,10 @@ describe('every Terraform directory', () => {
     },
   );
 
-  it.each([...ENVIRONMENTS, 'global'])(
-    'envs/%s/terraform.tfvars sets exactly the declared variables',
-    async (env) => {
-      expect(await validateTfvars(envDir(env))).toEqual([]);
+  it.each(ROOTS.map((root) => [displayPath(tfvarsFile(root)), root] as const))(
+    '%s sets exactly the variables its root declares',
+    async (_label, root) => {
+      expect(await validateTfvars(rootDir(root), tfvarsFile(root))).toEqual([]);
     },
   );
 
@@ -232,6 +228,15 @@ describe('the checks catch real mistakes', () => {
     );
   });
 
+  it("an environment's tfvars with a variable the root lacks, missing one it requires", async () => {
+    write('vars-root/variables.tf', 'variable "name" {\n  type = string\n}\n');
+    write('vars-envs/qa.tfvars', 'nmae = "qa"\n');
+    expect(await validateTfvars(join(scratch, 'vars-root'), join(scratch, 'vars-envs/qa.tfvars'))).toEqual([
+      expect.stringContaining('sets undeclared "nmae"'),
+      expect.stringContaining('does not set required "name"'),
+    ]);
+  });
+
   it('a secret written into the code', async () => {
     const text =
       'resource "aws_db_instance" "x" {\n  password = "hunter2-hunter2"\n}\n\nvariable "api_key" {\n  default = "abc123"\n}\n';
@@ -262,7 +267,7 @@ describe('the checks catch real mistakes', () => {
 });
 
 describe('no secret in code', () => {
-  const files = listFiles(INFRA_ROOT, (name) => isTerraformFile(name) || isTfvarsFile(name));
+  const files = hclFiles();
 
   it.each(files.map((file) => [displayPath(file), file]))(
     '%s holds no literal password, token or key',
@@ -274,75 +279,121 @@ describe('no secret in code', () => {
 });
 
 describe('environments', () => {
-  it.each([...ENVIRONMENTS, 'global'])('envs/%s has the root-module files', (env) => {
-    const present = listFiles(envDir(env), () => true).map((file) => file.slice(envDir(env).length + 1));
+  it.each(['live', 'global'])('%s has the root-module files', (dir) => {
+    const present = listFiles(infraPath(dir), () => true).map((file) =>
+      file.slice(infraPath(dir).length + 1),
+    );
     expect(present).toEqual(expect.arrayContaining(ROOT_FILES));
   });
 
-  describe.each(ENVIRONMENTS)('%s', (env) => {
-    it('keeps its state in S3 under its own key, encrypted, locked with an S3 lock file', async () => {
-      const root = await loadModule(envDir(env));
-      const backends = root.terraform
-        .map((terraform) => terraform['backend'])
-        .filter((backend) => backend !== undefined);
-      expect(backends).toHaveLength(1);
-      const s3 = first((backends[0] as Block)['s3']);
-      expect(s3).toEqual({
-        bucket: 'showroom-terraform-state',
-        key: `envs/${env}/terraform.tfstate`,
-        region: 'us-east-1',
-        encrypt: true,
-        use_lockfile: true,
-      });
-    });
+  it("envs/ holds only each environment's variables and backend configuration", () => {
+    const present = listFiles(infraPath('envs'), () => true).map(displayPath);
+    expect(present.sort()).toEqual(
+      ENVIRONMENTS.flatMap((env) => [
+        displayPath(backendConfigFile(env)),
+        displayPath(tfvarsFile(env)),
+      ]).sort(),
+    );
+  });
 
-    it('pins Terraform >= 1.10 and the AWS provider ~> 6.0', async () => {
-      const root = await loadModule(envDir(env));
-      const versions = root.terraform.find((terraform) => terraform['required_version'] !== undefined) ?? {};
-      expect(versions['required_version']).toBe('>= 1.10');
-      expect(first(versions['required_providers'])['aws']).toEqual({
-        source: 'hashicorp/aws',
-        version: '~> 6.0',
-      });
+  it('live/ leaves the state key to the environment: bucket, encryption and S3 lock file only', async () => {
+    const root = await loadModule(LIVE);
+    const backends = root.terraform.map((terraform) => terraform['backend']).filter(Boolean);
+    expect(backends).toHaveLength(1);
+    expect(first((backends[0] as Block)['s3'])).toEqual({
+      bucket: 'showroom-terraform-state',
+      region: 'us-east-1',
+      encrypt: true,
+      use_lockfile: true,
     });
+  });
 
-    it('runs in us-east-1 with Project/Environment/ManagedBy default tags', async () => {
-      const root = await loadModule(envDir(env));
-      const main = root.providers.find((provider) => provider['alias'] === undefined) ?? {};
-      expect(main['region']).toBe('us-east-1');
-      expect(first(main['default_tags'])['tags']).toEqual({
+  it('global keeps its state under its own key, in the same bucket', async () => {
+    const root = await loadModule(rootDir('global'));
+    const s3 = first((root.terraform.find((terraform) => terraform['backend'])?.['backend'] as Block)['s3']);
+    expect(s3).toEqual({
+      bucket: 'showroom-terraform-state',
+      key: 'envs/global/terraform.tfstate',
+      region: 'us-east-1',
+      encrypt: true,
+      use_lockfile: true,
+    });
+  });
+
+  it.each(['live', 'global'])('%s pins Terraform >= 1.10 and the AWS provider ~> 6.0', async (dir) => {
+    const root = await loadModule(infraPath(dir));
+    const versions = root.terraform.find((terraform) => terraform['required_version'] !== undefined) ?? {};
+    expect(versions['required_version']).toBe('>= 1.10');
+    expect(first(versions['required_providers'])['aws']).toEqual({
+      source: 'hashicorp/aws',
+      version: '~> 6.0',
+    });
+  });
+
+  it('live/ runs in us-east-1 with Project/Environment/ManagedBy default tags', async () => {
+    const root = await loadModule(LIVE);
+    expect(root.providers.length).toBeGreaterThan(0);
+    for (const provider of root.providers) {
+      expect(first(provider['default_tags'])['tags']).toEqual({
         Project: 'showroom',
         Environment: '${var.environment}',
         ManagedBy: 'terraform',
       });
-      expect((await loadTfvars(envDir(env)))['environment']).toBe(env);
+    }
+    expect(providerRegion(root, 'aws')).toBe('us-east-1');
+  });
+
+  it('live/ calls the shared platform module and nothing else', async () => {
+    const root = await loadModule(LIVE);
+    expect(Object.keys(root.calls)).toEqual(['platform']);
+    expect(root.calls['platform']['source']).toBe('../modules/platform');
+  });
+
+  it('live/ passes every variable it declares (so every tfvar) to the platform under the same name', async () => {
+    const root = await loadModule(LIVE);
+    const call = root.calls['platform'];
+    const platform = await loadModule(callSource(root, call) ?? '');
+    expect(Object.keys(root.variables).length).toBeGreaterThan(0);
+    for (const name of Object.keys(root.variables)) {
+      expect(call[name], `module.platform.${name}`).toBe(`\${var.${name}}`);
+      expect(platform.variables, `platform declares ${name}`).toHaveProperty(name);
+    }
+  });
+
+  it('live/ creates the cross-region replica (where there is one) with its us-west-2 provider', async () => {
+    const root = await loadModule(LIVE);
+    const platform = await loadModule(callSource(root, root.calls['platform']) ?? '');
+    const rds = await loadModule(callSource(platform, platform.calls['rds']) ?? '');
+
+    // rds-mysql's replica resources use aws.replica; the platform passes its own aws.replica on;
+    // the root gives it the us-west-2 configuration (only prod creates anything there, see below).
+    expect(providerName(rds.resources['aws_db_instance']['cross_region_replica']['provider'])).toBe(
+      'aws.replica',
+    );
+    expect(providerName(rds.resources['aws_kms_key']['replica_region']['provider'])).toBe('aws.replica');
+    expect(providerName((platform.calls['rds']['providers'] as Block)['aws.replica'])).toBe('aws.replica');
+    const chosen = providerName((root.calls['platform']['providers'] as Block)['aws.replica']);
+    expect(providerRegion(root, chosen)).toBe('us-west-2');
+    expect(providerName((root.calls['platform']['providers'] as Block)['aws'])).toBe('aws');
+  });
+
+  describe.each(ENVIRONMENTS)('%s', (env) => {
+    it('keeps its state in S3 under its own key (envs/<env>.backend.hcl)', async () => {
+      expect(await parseFile(backendConfigFile(env))).toEqual({ key: `envs/${env}/terraform.tfstate` });
     });
 
-    it('calls the shared platform module and nothing else', async () => {
-      const root = await loadModule(envDir(env));
-      expect(Object.keys(root.calls)).toEqual(['platform']);
-      expect(root.calls['platform']['source']).toBe('../../modules/platform');
-    });
-
-    it('passes every variable it declares (so every tfvar) to the platform under the same name', async () => {
-      const root = await loadModule(envDir(env));
-      const call = root.calls['platform'];
-      const platform = await loadModule(callSource(root, call) ?? '');
-      expect(Object.keys(root.variables).length).toBeGreaterThan(0);
-      for (const name of Object.keys(root.variables)) {
-        expect(call[name], `module.platform.${name}`).toBe(`\${var.${name}}`);
-        expect(platform.variables, `platform declares ${name}`).toHaveProperty(name);
-      }
+    it('names itself in its tfvars', async () => {
+      expect((await loadTfvars(env))['environment']).toBe(env);
     });
 
     it('sizes the inventory, users and leads services', async () => {
-      const services = (await loadTfvars(envDir(env)))['services'] as Block;
+      const services = (await loadTfvars(env))['services'] as Block;
       expect(Object.keys(services).sort()).toEqual(Object.keys(SERVICES).sort());
     });
 
     it(`is shaped for ${env}: Multi-AZ, replicas, NAT, failover, protection, night shutdown`, async () => {
       const shape = SHAPE[env];
-      const root = await environmentScope(envDir(env));
+      const root = await environmentScope(env);
       const platform = await enterCall(root, 'platform');
 
       const network = await enterCall(platform, 'network');
@@ -358,6 +409,10 @@ describe('environments', () => {
       expect(replicas).toBeGreaterThanOrEqual(shape.minReplicas);
       if (!shape.multiAz) expect(replicas).toBe(0);
       expect(instanceCount(rds, db['cross_region_replica']['count'])).toBe(shape.crossRegion ? 1 : 0);
+      // Nothing else lands in us-west-2 either: no DR network without the replica.
+      expect(instanceCount(platform, platform.module.calls['dr_network']['count'])).toBe(
+        shape.crossRegion ? 1 : 0,
+      );
 
       const redis = await enterCall(platform, 'redis');
       const group = redis.module.resources['aws_elasticache_replication_group']['this'];
@@ -369,32 +424,25 @@ describe('environments', () => {
         shape.scheduler ? 1 : 0,
       );
     });
+  });
 
-    it('creates its cross-region replica (if any) with a us-west-2 provider', async () => {
-      const root = await loadModule(envDir(env));
-      const platform = await loadModule(callSource(root, root.calls['platform']) ?? '');
-      const rds = await loadModule(callSource(platform, platform.calls['rds']) ?? '');
-
-      // rds-mysql's replica resources use aws.replica; the platform passes its own aws.replica on;
-      // the environment decides which configuration that is.
-      expect(providerName(rds.resources['aws_db_instance']['cross_region_replica']['provider'])).toBe(
-        'aws.replica',
-      );
-      expect(providerName(rds.resources['aws_kms_key']['replica_region']['provider'])).toBe('aws.replica');
-      expect(providerName((platform.calls['rds']['providers'] as Block)['aws.replica'])).toBe('aws.replica');
-      const chosen = providerName((root.calls['platform']['providers'] as Block)['aws.replica']);
-      expect(providerRegion(root, chosen)).toBe(SHAPE[env].crossRegion ? 'us-west-2' : 'us-east-1');
-    });
+  it('keep their states apart: four backend keys, four environments, no two alike', async () => {
+    const keys = await Promise.all(
+      ENVIRONMENTS.map(async (env) => (await parseFile(backendConfigFile(env)))['key']),
+    );
+    expect(new Set(keys).size).toBe(ENVIRONMENTS.length);
+    const names = await Promise.all(ENVIRONMENTS.map(async (env) => (await loadTfvars(env))['environment']));
+    expect(names).toEqual([...ENVIRONMENTS]);
   });
 
   it('grow in size from dev to prod', async () => {
     const inventory = async (env: Environment) =>
-      ((await loadTfvars(envDir(env)))['services'] as Record<string, Block>)['inventory'];
+      ((await loadTfvars(env))['services'] as Record<string, Block>)['inventory'];
     const [dev, beta, prod] = await Promise.all([inventory('dev'), inventory('beta'), inventory('prod')]);
     expect(Number(beta['cpu'])).toBeGreaterThan(Number(dev['cpu']));
     expect(Number(prod['cpu'])).toBeGreaterThan(Number(beta['cpu']));
     expect(Number(prod['min_capacity'])).toBeGreaterThan(Number(beta['min_capacity']));
-    const replicas = (await loadTfvars(envDir('prod')))['rds_read_replica_count'];
+    const replicas = (await loadTfvars('prod'))['rds_read_replica_count'];
     expect(replicas).toBe(2);
   });
 });
@@ -602,12 +650,12 @@ describe('the leads service', () => {
 
   describe.each(ENVIRONMENTS)('in %s', (env) => {
     const scopes = async () => {
-      const root = await environmentScope(envDir(env));
+      const root = await environmentScope(env);
       return { root, platform: await enterCall(root, 'platform') };
     };
 
     it('is launched: the tfvars say so and the platform runs and health-checks it', async () => {
-      const tfvars = await loadTfvars(envDir(env));
+      const tfvars = await loadTfvars(env);
       const sizes = tfvars['services'] as Record<Service, Block>;
       expect(sizes.leads['launched']).toBe(true);
       // No service is held back any more.
@@ -646,7 +694,7 @@ describe('the leads service', () => {
       expect(platform.module.data['aws_region']?.['current']).toBeDefined();
 
       // Followed from the tfvars to the value the container gets.
-      const tfvars = await loadTfvars(envDir(env));
+      const tfvars = await loadTfvars(env);
       const domain = tfvars['domain_name'] as string;
       const value = (name: string) => interpolate(platform, environment[name]);
       expect(value('PORTAL_URL')).toBe(`https://${domain}`);
@@ -806,8 +854,8 @@ describe('the leads service', () => {
 });
 
 describe('images', () => {
-  it('live in one shared registry (envs/global) that every environment reads', async () => {
-    const global = await environmentScope(envDir('global'));
+  it('live in one shared registry (global/) that every environment reads', async () => {
+    const global = await environmentScope('global');
     const ecr = await enterCall(global, 'ecr');
     expect(ecr.module.dir).toBe(infraPath('modules', 'ecr'));
     expect(ecr.inputs['services']).toEqual(Object.keys(SERVICES));
@@ -821,7 +869,7 @@ describe('images', () => {
   });
 
   it('keep every v* and beta-* image, the last 30 builds, untagged for 7 days', async () => {
-    const global = await environmentScope(envDir('global'));
+    const global = await environmentScope('global');
     const ecr = await enterCall(global, 'ecr');
     const repository = ecr.module.resources['aws_ecr_repository']['this'];
     expect(repository['image_tag_mutability']).toBe('IMMUTABLE');

@@ -1,6 +1,6 @@
-# platform: everything one environment runs, wired once. Each envs/<env> calls this module with
-# its own sizes and shape (Multi-AZ, replicas, NAT per AZ, night shutdown...), so the environments
-# differ only in terraform.tfvars and, for prod, a us-west-2 provider for the DR replica.
+# platform: everything one environment runs, wired once. The root in live/ calls this module with
+# one environment's sizes and shape (Multi-AZ, replicas, NAT per AZ, night shutdown...), so the
+# environments differ only in envs/<env>.tfvars (and their state, envs/<env>.backend.hcl).
 #
 #   CloudFront (portal bucket, /photos/*, /api/* -> ALB) -> ALB -> ECS services -> RDS / Redis /
 #   DynamoDB / S3, secrets from SSM, images from the shared ECR, alarms to SNS.

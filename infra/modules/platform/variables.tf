@@ -13,7 +13,7 @@ variable "domain_name" {
 }
 
 variable "hosted_zone_name" {
-  description = "Existing public Route 53 zone that holds domain_name (created in envs/global)."
+  description = "Existing public Route 53 zone that holds domain_name (created in infra/global)."
   type        = string
 }
 
@@ -59,7 +59,7 @@ variable "capacity_provider" {
 }
 
 variable "ecr_repository_prefix" {
-  description = "Images come from <prefix>/<service> in the shared registry (envs/global)."
+  description = "Images come from <prefix>/<service> in the shared registry (infra/global)."
   type        = string
   default     = "showroom"
 }

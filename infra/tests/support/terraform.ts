@@ -13,6 +13,8 @@ export type Block = { [key: string]: Json };
 export const INFRA_ROOT = resolve(import.meta.dirname, '../..');
 export const ENVIRONMENTS = ['dev', 'qa', 'beta', 'prod'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
+/** A root Terraform is run in: one of the environments (all in live/) or global. */
+export type Root = Environment | 'global';
 
 /** Module-call arguments that are Terraform meta-arguments, not the module's variables. */
 const META_ARGUMENTS = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
@@ -41,6 +43,15 @@ export function listFiles(dir: string, keep: (name: string) => boolean): string[
 
 export const isTerraformFile = (name: string) => name.endsWith('.tf');
 export const isTfvarsFile = (name: string) => name.endsWith('.tfvars');
+export const isBackendConfigFile = (name: string) => name.endsWith('.backend.hcl');
+
+/** Every HCL file under infra/ Terraform reads: .tf, .tfvars and the backend configurations. */
+export function hclFiles(): string[] {
+  return listFiles(
+    INFRA_ROOT,
+    (name) => isTerraformFile(name) || isTfvarsFile(name) || isBackendConfigFile(name),
+  );
+}
 
 const parsed = new Map<string, Promise<Block>>();
 
@@ -142,8 +153,23 @@ async function readModule(dir: string): Promise<TerraformModule> {
   return module;
 }
 
-export async function loadTfvars(envDir: string): Promise<Block> {
-  return parseFile(join(envDir, 'terraform.tfvars'));
+/** The directory Terraform runs in for a root: live/ for every environment, global/ for global. */
+export function rootDir(root: Root): string {
+  return infraPath(root === 'global' ? 'global' : 'live');
+}
+
+/** The variables file of a root: envs/<env>.tfvars, or global/terraform.tfvars. */
+export function tfvarsFile(root: Root): string {
+  return root === 'global' ? infraPath('global', 'terraform.tfvars') : infraPath('envs', `${root}.tfvars`);
+}
+
+/** The backend configuration given at init: envs/<env>.backend.hcl (global's is in its backend.tf). */
+export function backendConfigFile(env: Environment): string {
+  return infraPath('envs', `${env}.backend.hcl`);
+}
+
+export async function loadTfvars(root: Root): Promise<Block> {
+  return parseFile(tfvarsFile(root));
 }
 
 /** Directories under infra/ that hold .tf files: every module and every root. */
@@ -286,18 +312,20 @@ export async function validateModule(module: TerraformModule): Promise<string[]>
   return problems;
 }
 
-/** Root modules must be given a value for every variable without a default, and nothing else. */
-export async function validateTfvars(envDir: string): Promise<string[]> {
-  const module = await loadModule(envDir);
-  const tfvars = await loadTfvars(envDir);
+/**
+ * A root module must be given a value for every variable without a default, and nothing else:
+ * checks one variables file (an environment's envs/<env>.tfvars) against the root's variables.
+ */
+export async function validateTfvars(dir: string, file: string): Promise<string[]> {
+  const module = await loadModule(dir);
+  const tfvars = await parseFile(file);
   const problems: string[] = [];
   for (const name of Object.keys(tfvars)) {
-    if (!(name in module.variables))
-      problems.push(`${module.name}/terraform.tfvars sets undeclared "${name}"`);
+    if (!(name in module.variables)) problems.push(`${displayPath(file)} sets undeclared "${name}"`);
   }
   for (const [name, declaration] of Object.entries(module.variables)) {
     if (!('default' in declaration) && !(name in tfvars)) {
-      problems.push(`${module.name}/terraform.tfvars does not set required "${name}"`);
+      problems.push(`${displayPath(file)} does not set required "${name}" of ${module.name}`);
     }
   }
   return problems;
@@ -386,9 +414,9 @@ export async function enterCall(scope: Scope, callName: string): Promise<Scope> 
   return { module: await loadModule(source), inputs };
 }
 
-/** The scope of an environment root, its variables set from terraform.tfvars. */
-export async function environmentScope(envDir: string): Promise<Scope> {
-  return { module: await loadModule(envDir), inputs: await loadTfvars(envDir) };
+/** The scope of a root as one environment runs it: its variables set from that environment's tfvars. */
+export async function environmentScope(root: Root): Promise<Scope> {
+  return { module: await loadModule(rootDir(root)), inputs: await loadTfvars(root) };
 }
 
 // --- Secrets and sensitive outputs -----------------------------------------------------------------

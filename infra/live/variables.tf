@@ -1,4 +1,4 @@
-# Values: terraform.tfvars. Meanings: infra/modules/platform/variables.tf.
+# Values: envs/<env>.tfvars. Meanings: infra/modules/platform/variables.tf.
 
 variable "environment" {
   type = string

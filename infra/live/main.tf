@@ -1,10 +1,11 @@
-# prod: the whole platform, shaped by terraform.tfvars. See infra/README.md.
+# The one root of dev, qa, beta and prod: the whole platform, shaped by envs/<env>.tfvars, its state
+# chosen by envs/<env>.backend.hcl. See infra/README.md.
 module "platform" {
-  source = "../../modules/platform"
+  source = "../modules/platform"
 
   providers = {
     aws = aws
-    # The cross-region replica is created in us-west-2.
+    # The cross-region replica (prod) is created in us-west-2; elsewhere nothing uses it.
     aws.replica = aws.us_west_2
   }
 

@@ -6,7 +6,7 @@
 #     from there to each environment) and QA's Protractor reports.
 
 module "ecr" {
-  source = "../../modules/ecr"
+  source = "../modules/ecr"
 
   repository_prefix = var.ecr_repository_prefix
   services          = var.services
@@ -15,13 +15,13 @@ module "ecr" {
 
 resource "aws_route53_zone" "public" {
   name    = var.hosted_zone_name
-  comment = "Showroom portal and API names (managed by infra/envs/global)"
+  comment = "Showroom portal and API names (managed by infra/global)"
 }
 
 data "aws_caller_identity" "current" {}
 
 module "build_artifacts_bucket" {
-  source = "../../modules/s3-private-bucket"
+  source = "../modules/s3-private-bucket"
 
   bucket_name = var.build_artifacts_bucket
   lifecycle_rules = [
@@ -31,7 +31,7 @@ module "build_artifacts_bucket" {
 }
 
 module "qa_reports_bucket" {
-  source = "../../modules/s3-private-bucket"
+  source = "../modules/s3-private-bucket"
 
   bucket_name = var.qa_reports_bucket
   lifecycle_rules = [

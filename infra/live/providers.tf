@@ -10,7 +10,8 @@ provider "aws" {
   }
 }
 
-# Disaster recovery: the cross-region RDS read replica (and its KMS key and subnets) live here.
+# Disaster recovery: the cross-region RDS read replica (and its KMS key and subnets) live here when
+# an environment has one (rds_cross_region_replica, prod); the others configure it and use nothing.
 provider "aws" {
   alias  = "us_west_2"
   region = "us-west-2"

@@ -1,0 +1,2 @@
+# beta's state, alone under its own key (the bucket and locking are in live/backend.tf).
+key = "envs/beta/terraform.tfstate"
