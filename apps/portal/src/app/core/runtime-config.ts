@@ -41,8 +41,17 @@ export async function loadRuntimeConfig(fetchFn: FetchLike, url = 'config.json')
 }
 
 /**
- * The Auth0 SDK configuration: refresh tokens kept in localStorage (so a reload, and Safari,
- * keep the session), and the access token attached to every same-origin `/api/` call.
+ * The Auth0 SDK configuration: 15-minute access tokens renewed with rotating refresh tokens, and
+ * the access token attached to every same-origin `/api/` call.
+ *
+ * Why `localstorage` and not the SDK's default `memory`: in memory the refresh token dies with the
+ * page, so every reload and every new tab needs an iframe sign-in at the identity provider, which
+ * Safari and Firefox refuse for a provider on another site (third-party cookies), and which turns
+ * each `browser.get` of QA's Protractor suite into a redirect away from the app. What localStorage
+ * costs is that script injected into the portal could read the refresh token; the rest bounds that:
+ * the token rotates at every refresh and a replayed one revokes the whole sign-in (the thief's copy
+ * dies at the portal's next refresh, at most 15 minutes later), it expires after 15 idle days and
+ * 30 days in all, sign-out revokes it (shell), and Angular's templates escape everything shown.
  */
 export function toAuthConfig(config: RuntimeConfig, origin: string): AuthConfig {
   const { domain, clientId, audience } = config.auth;

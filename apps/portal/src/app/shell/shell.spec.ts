@@ -4,7 +4,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { AuthService } from '@auth0/auth0-angular';
+import { Auth0ClientService, AuthService } from '@auth0/auth0-angular';
 import type { Me } from '@showroom/contracts';
 import { of, throwError } from 'rxjs';
 import { leadCounts, me, membership, NORTH, SOUTH, teamMember } from '../../testing/fixtures';
@@ -19,12 +19,21 @@ class PageStub {}
 
 describe('Shell', () => {
   let logout: ReturnType<typeof vi.fn>;
+  let revokeRefreshToken: ReturnType<typeof vi.fn<() => Promise<void>>>;
+  const calls: string[] = [];
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
   async function open(answer: () => ReturnType<UsersApi['me']>, url = '/inventory') {
     localStorage.clear();
-    logout = vi.fn(() => of(undefined));
+    calls.length = 0;
+    logout = vi.fn(() => {
+      calls.push('logout');
+      return of(undefined);
+    });
+    revokeRefreshToken = vi.fn<() => Promise<void>>(async () => {
+      calls.push('revoke');
+    });
     TestBed.configureTestingModule({
       providers: [
         provideRouter([
@@ -44,6 +53,10 @@ describe('Shell', () => {
         provideHttpClientTesting(),
         { provide: UsersApi, useValue: { me: answer } },
         { provide: AuthService, useValue: { logout } },
+        {
+          provide: Auth0ClientService,
+          useValue: { revokeRefreshToken: () => revokeRefreshToken() },
+        },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -115,6 +128,20 @@ describe('Shell', () => {
     expect(document.querySelector('[data-testid="user-name"]')?.textContent).toBe('Dana Whitfield');
     expect(document.querySelector('[data-testid="user-email"]')?.textContent).toBe('dana@northside.example');
     document.querySelector<HTMLButtonElement>('[data-testid="sign-out"]')?.click();
+    await settle();
+    expect(logout).toHaveBeenCalledWith({ logoutParams: { returnTo: window.location.origin } });
+    // The refresh token in localStorage is revoked before leaving, not left to expire.
+    expect(calls).toEqual(['revoke', 'logout']);
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
+  });
+
+  it('when the identity provider cannot be reached at sign-out, then the dealer is signed out all the same', async () => {
+    await open(dealer([membership(NORTH, 'owner')]));
+    revokeRefreshToken.mockRejectedValueOnce(new Error('Failed to fetch'));
+    element('[data-testid="user-menu"]')?.click();
+    harness.fixture.detectChanges();
+    document.querySelector<HTMLButtonElement>('[data-testid="sign-out"]')?.click();
+    await settle();
     expect(logout).toHaveBeenCalledWith({ logoutParams: { returnTo: window.location.origin } });
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });

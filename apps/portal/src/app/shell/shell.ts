@@ -11,7 +11,7 @@ import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthService } from '@auth0/auth0-angular';
+import { Auth0ClientService, AuthService } from '@auth0/auth0-angular';
 import { TeamApi } from '../api/team-api';
 import { ActiveDealership } from '../core/active-dealership';
 import { registerShowroomIcons } from '../core/icons';
@@ -63,6 +63,7 @@ export class Shell {
   protected readonly session = inject(Session);
   protected readonly activeDealership = inject(ActiveDealership);
   private readonly auth = inject(AuthService);
+  private readonly auth0Client = inject(Auth0ClientService);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly permissions = inject(Permissions);
@@ -178,7 +179,11 @@ export class Shell {
     void this.session.reload();
   }
 
-  protected signOut(): void {
+  protected async signOut(): Promise<void> {
+    // The refresh token is kept in localStorage (core/runtime-config.ts): revoke it first, so a copy
+    // taken from this browser stops working at sign-out rather than after 15 idle days. Signing out
+    // goes on when the identity provider cannot be reached.
+    await this.auth0Client.revokeRefreshToken().catch(() => undefined);
     this.auth.logout({ logoutParams: { returnTo: window.location.origin } }).subscribe();
   }
 }
