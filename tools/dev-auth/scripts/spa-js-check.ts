@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { DEMO_USERS } from '@showroom/demo-data';
 import { MEMBERSHIPS_CLAIM } from '@showroom/contracts';
 import { chromium } from 'playwright-core';
-import { API, PASSWORD, decodeJwt, serve, startDevAuth } from '../src/testing/harness';
+import { API, PASSWORD, decodeJwt, refreshPortalToken, serve, startDevAuth } from '../src/testing/harness';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const spaJs = readFileSync(require.resolve('@auth0/auth0-spa-js/dist/auth0-spa-js.production.js'));
@@ -19,6 +19,7 @@ declare global {
       isAuthenticated(): Promise<boolean>;
       getUser(): Promise<Record<string, unknown> | undefined>;
       getTokenSilently(options?: { cacheMode?: 'off' }): Promise<string>;
+      revokeRefreshToken(): Promise<void>;
       logout(options: { logoutParams: { returnTo: string } }): Promise<void>;
     };
     ready?: boolean;
@@ -104,6 +105,25 @@ async function main(): Promise<void> {
     await page.reload();
     await ready();
     check(await page.evaluate(() => window.auth0Client.isAuthenticated()), 'still signed in after a reload');
+    check(
+      Number(decodeJwt(renewed).payload['exp']) - Number(decodeJwt(renewed).payload['iat']) === 15 * 60,
+      'the access token lasts 15 minutes',
+    );
+    // What the portal's sign-out does first (shell.ts): the stored refresh token stops working.
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('@@auth0spajs@@'))
+        .map((key) => JSON.parse(localStorage.getItem(key) ?? '{}') as { body?: { refresh_token?: string } })
+        .map((entry) => entry.body?.refresh_token)
+        .find(Boolean),
+    );
+    check(typeof stored === 'string', 'the refresh token is kept in localStorage');
+    await page.evaluate(() => window.auth0Client.revokeRefreshToken());
+    const afterRevoke = await refreshPortalToken(devAuth.url, stored);
+    check(
+      afterRevoke.body['error'] === 'invalid_grant',
+      'revokeRefreshToken() retires the stored refresh token',
+    );
     await page.evaluate(() => window.auth0Client.logout({ logoutParams: { returnTo: location.origin } }));
     await page.waitForURL(`${portalOrigin}/**`, { waitUntil: 'load' });
     await ready();

@@ -2,7 +2,7 @@ import { DEMO_USERS } from '@showroom/demo-data';
 import { EMAIL_CLAIM, MEMBERSHIPS_CLAIM, NAME_CLAIM } from '@showroom/contracts';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, portalAuthorization, portalSignIn, refreshPortalToken, signIn } from './testing/browser';
+import { Browser, portalAuthorization, portalSignIn, signIn } from './testing/browser';
 import { membershipsFromUsersService } from './memberships';
 import {
   API,
@@ -11,6 +11,7 @@ import {
   decodeJwt,
   fakeMemberships,
   postForm,
+  refreshPortalToken,
   startDevAuth,
   type RunningDevAuth,
 } from './testing/harness';

@@ -3,8 +3,16 @@ import { MEMBERSHIPS_CLAIM, type MembershipClaim } from '@showroom/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PASSWORD_REALM_GRANT } from './clients';
 import { TOKEN_LIFETIMES } from './provider';
-import { portalSignIn, refreshPortalToken } from './testing/browser';
-import { API, PASSWORD, decodeJwt, postForm, startDevAuth, type RunningDevAuth } from './testing/harness';
+import { portalSignIn } from './testing/browser';
+import {
+  API,
+  PASSWORD,
+  decodeJwt,
+  postForm,
+  refreshPortalToken,
+  startDevAuth,
+  type RunningDevAuth,
+} from './testing/harness';
 
 const FIFTEEN_MINUTES = 15 * 60;
 const DAY_MS = 24 * 60 * 60 * 1000;

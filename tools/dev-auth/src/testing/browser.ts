@@ -113,18 +113,3 @@ export async function portalSignIn(
     redirect_uri: PORTAL,
   });
 }
-
-/** The refresh request auth0-spa-js sends (audience, scope and redirect_uri along). */
-export function refreshPortalToken(
-  devAuthUrl: string,
-  refreshToken: unknown,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  return postForm(`${devAuthUrl}/oauth/token`, {
-    grant_type: 'refresh_token',
-    client_id: 'showroom-portal',
-    refresh_token: String(refreshToken),
-    audience: API,
-    scope: 'openid profile email offline_access',
-    redirect_uri: PORTAL,
-  });
-}

@@ -120,6 +120,21 @@ export async function postForm(
   };
 }
 
+/** The refresh request auth0-spa-js sends (audience, scope and redirect_uri along). */
+export function refreshPortalToken(
+  devAuthUrl: string,
+  refreshToken: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  return postForm(`${devAuthUrl}/oauth/token`, {
+    grant_type: 'refresh_token',
+    client_id: 'showroom-portal',
+    refresh_token: String(refreshToken),
+    audience: API,
+    scope: 'openid profile email offline_access',
+    redirect_uri: PORTAL,
+  });
+}
+
 export function pkce(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString('base64url');
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
