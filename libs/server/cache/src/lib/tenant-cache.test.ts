@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TEST_REDIS_URL } from '@showroom/server-testing';
+import { startTcpProxy, TEST_REDIS_URL } from '@showroom/server-testing';
 import { createRedis } from './redis';
 import { TenantCache } from './tenant-cache';
 
@@ -55,5 +55,45 @@ describe('tenant cache (real Redis)', () => {
 
     expect(loads).toBe(2);
     offline.disconnect();
+  });
+
+  it('reads from the cache again as soon as a frozen Redis answers', async () => {
+    // Hole 9: an invalidation that timed out during a stall was kept for a reconnect that never
+    // came (the connection stayed open), and the cache stayed off for good.
+    const target = new URL(TEST_REDIS_URL);
+    const proxy = await startTcpProxy(target.hostname, Number(target.port || 6379));
+    const stalling = createRedis(`redis://127.0.0.1:${proxy.port}${target.pathname}`, logger);
+    const stallingCache = new TenantCache(stalling, logger, { namespace: 'cache-test', ttlSeconds: 30 });
+    const [a, b] = [randomUUID(), randomUUID()];
+    let loads = 0;
+    const load = async () => ++loads;
+    try {
+      while (stalling.status !== 'ready') await new Promise((r) => setTimeout(r, 20));
+      await stallingCache.getOrLoad(a, 'k', load);
+      await stallingCache.getOrLoad(b, 'k', load);
+      await new Promise((r) => setTimeout(r, 50));
+
+      proxy.freeze();
+      await stallingCache.invalidate(a); // times out: Redis does not answer
+      expect(String(await stallingCache.getOrLoad(a, 'k', load))).toBe('3'); // not the stale 1
+      proxy.thaw();
+
+      // Within a second of Redis answering, reads are served from the cache again.
+      const deadline = Date.now() + 1000;
+      let fromCache = false;
+      while (!fromCache && Date.now() < deadline) {
+        await stallingCache.getOrLoad(a, 'k', load); // may load, and store again
+        await new Promise((r) => setTimeout(r, 20));
+        const before = loads;
+        await stallingCache.getOrLoad(a, 'k', load);
+        fromCache = loads === before;
+      }
+      expect(fromCache).toBe(true);
+      expect(String(await stallingCache.getOrLoad(b, 'k', load))).toBe('2');
+      expect(stalling.status).toBe('ready'); // no reconnect was needed
+    } finally {
+      stalling.disconnect();
+      await proxy.close();
+    }
   });
 });

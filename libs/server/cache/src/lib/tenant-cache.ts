@@ -24,11 +24,14 @@ export interface TenantCacheOptions {
 /**
  * Cache-aside per dealership with explicit invalidation. Every key embeds the dealership's cache
  * generation; a write bumps the generation, which orphans all of that dealership's entries at once
- * (they expire by TTL). If Redis is down, reads go straight to the loader, and invalidations that
- * could not be written are replayed as soon as Redis is back, before anyone reads from it again.
+ * (they expire by TTL). If Redis is down, reads go straight to the loader. An invalidation that could
+ * not be written (Redis gone, or stalled past the command timeout with the connection still open)
+ * keeps that dealership (only) off the cache until it is replayed: on reconnect, and on any read
+ * while the connection is up, so the cache is used again as soon as Redis answers.
  */
 export class TenantCache {
   private readonly pendingInvalidations = new Set<string>();
+  private replaying: Promise<void> | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -44,7 +47,9 @@ export class TenantCache {
 
   /** Returns the cached JSON (UTF-8 bytes) for `key`, or loads, stores and returns it. */
   async getOrLoad(dealershipId: string, key: string, load: () => Promise<unknown>): Promise<Buffer> {
-    const usable = this.redis.status === 'ready' && this.pendingInvalidations.size === 0;
+    // A stall does not drop the connection, so no 'ready' follows it: reads retry the replay.
+    if (this.pendingInvalidations.size > 0 && this.redis.status === 'ready') void this.replayInvalidations();
+    const usable = this.redis.status === 'ready' && !this.pendingInvalidations.has(dealershipId);
     let fullKey: string | undefined;
     if (usable) {
       try {
@@ -90,15 +95,25 @@ export class TenantCache {
     return `${this.options.namespace}:{${dealershipId}}:g`;
   }
 
-  private async replayInvalidations(): Promise<void> {
+  /** One replay at a time; a failed one is tried again by the next read or reconnect. */
+  private replayInvalidations(): Promise<void> {
+    this.replaying ??= this.replayPending().finally(() => {
+      this.replaying = undefined;
+    });
+    return this.replaying;
+  }
+
+  private async replayPending(): Promise<void> {
+    if (this.pendingInvalidations.size === 0) return;
     for (const dealershipId of [...this.pendingInvalidations]) {
       try {
         await this.redis.incr(this.generationKey(dealershipId));
         this.pendingInvalidations.delete(dealershipId);
       } catch (error) {
-        this.logger.warn({ err: error }, 'replaying cache invalidations failed; will retry on reconnect');
+        this.logger.debug({ err: error }, 'replaying cache invalidations failed; will retry');
         return;
       }
     }
+    this.logger.info('deferred cache invalidations replayed; reading the cache again');
   }
 }

@@ -10,6 +10,9 @@ export interface TcpProxy {
   /** Drops every open connection and refuses new ones. */
   cut(): Promise<void>;
   restore(): Promise<void>;
+  /** Stops forwarding, connections left open: the server looks frozen until `thaw()`. */
+  freeze(): void;
+  thaw(): void;
   close(): Promise<void>;
 }
 
@@ -17,6 +20,7 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;
+  let frozen = false;
 
   const open = () =>
     new Promise<void>((resolve) => {
@@ -28,6 +32,7 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
           s.on('error', () => s.destroy());
         }
         client.pipe(upstream).pipe(client);
+        if (frozen) [client, upstream].forEach((s) => s.pause());
         client.on('close', () => upstream.destroy());
         upstream.on('close', () => client.destroy());
       });
@@ -53,6 +58,15 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     },
     cut: shut,
     restore: open,
+    // A paused socket reads nothing, so bytes wait in the kernel's buffers until it resumes.
+    freeze() {
+      frozen = true;
+      for (const s of sockets) s.pause();
+    },
+    thaw() {
+      frozen = false;
+      for (const s of sockets) s.resume();
+    },
     close: shut,
   };
 }
