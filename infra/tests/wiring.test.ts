@@ -853,6 +853,168 @@ describe('the leads service', () => {
   });
 });
 
+describe('alarms', () => {
+  const monitoringDir = infraPath('modules', 'monitoring');
+
+  /** Every alarm the table makes, by name as written (`<subject key>-<suffix>`), with its row. */
+  const alarmsOf = async () => {
+    const monitoring = await loadModule(monitoringDir);
+    const families = monitoring.locals['alarm_families'] as Record<string, Block>;
+    const alarms = new Map<string, Block & { family: string }>();
+    for (const [family, { subjects, alarms: rows }] of Object.entries(families)) {
+      // A literal map of subjects, or a `for` expression whose key is a template or a name.
+      const keys =
+        typeof subjects === 'string'
+          ? [/ : (?:"([^"]+)"|([a-z_]+)) =>/.exec(subjects)].map((match) => match?.[1] ?? `\${${match?.[2]}}`)
+          : Object.keys(subjects as Block);
+      for (const key of keys) {
+        for (const [suffix, row] of Object.entries(rows as Record<string, Block>)) {
+          alarms.set(`${key}-${suffix}`, { ...row, family });
+        }
+      }
+    }
+    return { monitoring, families, alarms };
+  };
+  /** The alarms each old per-kind resource made, by name: the rows must keep every one of them. */
+  const NAMES = [
+    '${var.name_prefix}-alb-5xx-rate',
+    '${var.name_prefix}-alb-p99-latency',
+    '${var.name_prefix}-${service}-unhealthy-targets',
+    '${var.name_prefix}-${service}-cpu-high',
+    '${var.name_prefix}-${service}-memory-high',
+    '${id}-cpu-high',
+    '${id}-free-storage-low',
+    '${id}-replica-lag',
+    '${id}-engine-cpu-high',
+    '${id}-evictions',
+    '${table}-throttled',
+    '${var.name_prefix}-${key}-health-check',
+  ];
+  const OLD_RESOURCES = [
+    'alb_5xx_rate',
+    'alb_p99_latency',
+    'unhealthy_hosts',
+    'ecs_cpu',
+    'ecs_memory',
+    'rds_cpu',
+    'rds_free_storage',
+    'rds_replica_lag',
+    'redis_cpu',
+    'redis_evictions',
+    'dynamodb_throttles',
+    'health_check',
+  ];
+
+  it('are one resource over one table, every row a metric or metric math', async () => {
+    const { monitoring, families, alarms } = await alarmsOf();
+    expect(Object.keys(monitoring.resources['aws_cloudwatch_metric_alarm'])).toEqual(['this']);
+    const alarm = monitoring.resources['aws_cloudwatch_metric_alarm']['this'];
+    expect(alarm['for_each']).toBe('${local.alarms}');
+    expect(alarm['alarm_name']).toBe('${each.key}');
+    expect([alarm['alarm_actions'], alarm['ok_actions']]).toEqual([
+      '${local.alarm_actions}',
+      '${local.alarm_actions}',
+    ]);
+    expect(String(monitoring.locals['alarms'])).toContain(
+      'for suffix, row in family.alarms : "${subject}-${suffix}" => merge(local.alarm_defaults, row, {',
+    );
+
+    const defaults = monitoring.locals['alarm_defaults'] as Block;
+    for (const [name, family] of Object.entries(families)) {
+      expect(typeof family['namespace'], name).toBe('string');
+    }
+    expect(alarms.size).toBe(NAMES.length + 2);
+    for (const [name, row] of alarms) {
+      // Only what the resource reads, and a threshold on each.
+      const fields = Object.keys(row).filter((field) => field !== 'family');
+      expect(
+        fields.filter((field) => !(field in defaults) && field !== 'threshold'),
+        name,
+      ).toEqual([]);
+      expect(row['threshold'], name).toBeDefined();
+      const metric = row['metric_name'] !== undefined;
+      const math = row['expression'] !== undefined;
+      expect(metric !== math, `${name}: a metric or an expression, not both`).toBe(true);
+      if (metric)
+        expect((row['statistic'] === undefined) !== (row['extended_statistic'] === undefined), name).toBe(
+          true,
+        );
+      if (math) {
+        expect(Object.keys(row['inputs'] as Block).length, name).toBeGreaterThan(0);
+        for (const id of Object.keys(row['inputs'] as Block)) expect(String(row['expression'])).toContain(id);
+        expect(row['statistic'], name).toBeDefined();
+      }
+    }
+    // The resource reads every field a row may set.
+    for (const field of Object.keys(defaults)) {
+      expect(JSON.stringify(alarm), field).toContain(`each.value.${field}`);
+    }
+  });
+
+  it('keep every alarm the per-kind resources made, under the same name, and delete none in the move', async () => {
+    const { monitoring, alarms } = await alarmsOf();
+    expect([...alarms.keys()]).toEqual(expect.arrayContaining(NAMES));
+    const removed = monitoring.removed.map((block) => ({
+      from: block['from'],
+      destroy: first(block['lifecycle'])['destroy'],
+    }));
+    expect(removed).toEqual(
+      OLD_RESOURCES.map((name) => ({ from: `\${aws_cloudwatch_metric_alarm.${name}}`, destroy: false })),
+    );
+  });
+
+  it("alarm on leads' outbox: backlog above 0 for 10 minutes, any exhausted job", async () => {
+    const { monitoring, families, alarms } = await alarmsOf();
+    const outbox = families['outbox'];
+    expect(outbox['namespace']).toBe('Showroom/Outbox');
+    expect(outbox['subjects']).toBe(
+      '${{ for service in var.outbox_services : "${var.name_prefix}-${service}" => { dimensions = { Service = service }, label = service } }}',
+    );
+    expect(alarms.get('${var.name_prefix}-${service}-outbox-backlog')).toMatchObject({
+      family: 'outbox',
+      metric_name: 'OutboxBacklog',
+      statistic: 'Minimum',
+      period: 60,
+      evaluation_periods: 10,
+      datapoints_to_alarm: 10,
+      threshold: 0,
+    });
+    expect(alarms.get('${var.name_prefix}-${service}-outbox-exhausted-jobs')).toMatchObject({
+      family: 'outbox',
+      metric_name: 'OutboxExhaustedJobs',
+      statistic: 'Maximum',
+      period: 60,
+      evaluation_periods: 1,
+      threshold: 0,
+    });
+    expect((monitoring.locals['alarm_defaults'] as Block)['comparison']).toBe('GreaterThanThreshold');
+
+    // The names and dimension leads writes (services/leads/src/outbox/outbox-metrics.ts).
+    const emitter = readFileSync(
+      infraPath('..', 'services', 'leads', 'src', 'outbox', 'outbox-metrics.ts'),
+      'utf8',
+    );
+    for (const text of [
+      "Namespace: 'Showroom/Outbox'",
+      "Dimensions: [['Service']]",
+      "Name: 'OutboxBacklog'",
+      "Name: 'OutboxExhaustedJobs'",
+    ]) {
+      expect(emitter).toContain(text);
+    }
+
+    // The platform asks for them for every launched service that runs an outbox: leads.
+    const platform = await loadModule(infraPath('modules', 'platform'));
+    expect(platform.calls['monitoring']['outbox_services']).toBe(
+      '${[for name in local.launched_services : name if local.service_catalog[name].outbox]}',
+    );
+    const catalog = platform.locals['service_catalog'] as Record<Service, Block>;
+    expect(
+      Object.fromEntries(Object.entries(catalog).map(([name, service]) => [name, service['outbox']])),
+    ).toEqual({ inventory: false, users: false, leads: true });
+  });
+});
+
 describe('images', () => {
   it('live in one shared registry (global/) that every environment reads', async () => {
     const global = await environmentScope('global');

@@ -1,7 +1,9 @@
 # monitoring: one KMS-encrypted SNS topic for alarms (e-mail subscribers) and the alarms that say
-# a user would notice: ALB 5xx rate and p99 latency, unhealthy targets, ECS CPU/memory, RDS CPU,
-# storage and replica lag, ElastiCache CPU and evictions, DynamoDB throttles, and Route 53 health
-# checks of the portal and of each API's /healthz through the public domain.
+# a user would notice, written as one table (local.alarms) that one resource turns into alarms:
+# ALB 5xx rate and p99 latency, unhealthy targets, ECS CPU/memory, the leads outbox's backlog and
+# exhausted jobs, RDS CPU, storage and replica lag, ElastiCache CPU and evictions, DynamoDB
+# throttles, and Route 53 health checks of the portal and of each API's /healthz through the
+# public domain.
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
@@ -83,274 +85,256 @@ resource "aws_sns_topic_subscription" "email" {
   endpoint  = each.value
 }
 
-# --- ALB -----------------------------------------------------------------------------------------
+# --- Alarms, as data -----------------------------------------------------------------------------
+# Families of alarms, one row per alarm. A family has a CloudWatch namespace, its subjects (alarm
+# name prefix => the metric's dimensions and a label for descriptions, where "{subject}" stands
+# for it) and its alarms (name suffix => metric, statistic, period, threshold...). An alarm on
+# metric math names an `expression` over `inputs` (query id => metric name, each read with the
+# row's statistic and period). What a row leaves out comes from local.alarm_defaults. Every
+# subject gets every alarm of its family, named <subject>-<suffix>; each notifies the topic on
+# ALARM and on OK.
 
-resource "aws_cloudwatch_metric_alarm" "alb_5xx_rate" {
-  alarm_name          = "${var.name_prefix}-alb-5xx-rate"
-  alarm_description   = "More than ${var.alb_5xx_percent_threshold}% of API requests answered 5xx"
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = var.alb_5xx_percent_threshold
-  evaluation_periods  = 3
-  datapoints_to_alarm = 2
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-
-  metric_query {
-    id          = "rate"
-    expression  = "IF(requests > 20, 100 * (target5xx + elb5xx) / requests, 0)"
-    label       = "5xx %"
-    return_data = true
+locals {
+  alarm_defaults = {
+    description         = null
+    metric_name         = null
+    statistic           = null
+    extended_statistic  = null
+    period              = 300
+    evaluation_periods  = 3
+    datapoints_to_alarm = null
+    comparison          = "GreaterThanThreshold"
+    treat_missing_data  = "notBreaching"
+    expression          = null
+    expression_label    = null
+    inputs              = {}
   }
 
-  metric_query {
-    id = "requests"
+  alb = { LoadBalancer = var.alb_arn_suffix }
 
-    metric {
-      namespace   = "AWS/ApplicationELB"
-      metric_name = "RequestCount"
-      dimensions  = { LoadBalancer = var.alb_arn_suffix }
-      stat        = "Sum"
-      period      = 300
+  alarm_families = {
+    alb = {
+      namespace = "AWS/ApplicationELB"
+      subjects  = { "${var.name_prefix}-alb" = { dimensions = local.alb, label = "ALB" } }
+      alarms = {
+        # Share of 5xx answers, once there is traffic; 2 of 3 five-minute periods.
+        "5xx-rate"    = { description = "More than ${var.alb_5xx_percent_threshold}% of API requests answered 5xx", expression = "IF(requests > 20, 100 * (target5xx + elb5xx) / requests, 0)", expression_label = "5xx %", inputs = { requests = "RequestCount", target5xx = "HTTPCode_Target_5XX_Count", elb5xx = "HTTPCode_ELB_5XX_Count" }, statistic = "Sum", datapoints_to_alarm = 2, threshold = var.alb_5xx_percent_threshold }
+        "p99-latency" = { description = "p99 target response time above ${var.p99_latency_seconds_threshold}s", metric_name = "TargetResponseTime", extended_statistic = "p99", datapoints_to_alarm = 2, threshold = var.p99_latency_seconds_threshold }
+      }
+    }
+    targets = {
+      namespace = "AWS/ApplicationELB"
+      subjects  = { for service, target_group in var.target_groups : "${var.name_prefix}-${service}" => { dimensions = merge(local.alb, { TargetGroup = target_group }), label = service } }
+      alarms = {
+        "unhealthy-targets" = { description = "{subject}: a task fails its /readyz check", metric_name = "UnHealthyHostCount", statistic = "Maximum", period = 60, evaluation_periods = 5, datapoints_to_alarm = 3, threshold = 0 }
+      }
+    }
+    ecs = {
+      namespace = "AWS/ECS"
+      subjects  = { for service in var.ecs_services : "${var.name_prefix}-${service}" => { dimensions = { ClusterName = var.ecs_cluster_name, ServiceName = service }, label = service } }
+      alarms = {
+        "cpu-high"    = { description = "{subject}: CPU above 85% although autoscaling should have added tasks", metric_name = "CPUUtilization", statistic = "Average", threshold = 85 }
+        "memory-high" = { description = "{subject}: memory above 90%", metric_name = "MemoryUtilization", statistic = "Average", threshold = 90 }
+      }
+    }
+    # The outbox (services/leads/src/outbox/outbox-metrics.ts): each sweeper pass writes an
+    # Embedded Metric Format line to stdout, which CloudWatch Logs turns into these metrics.
+    outbox = {
+      namespace = "Showroom/Outbox"
+      subjects  = { for service in var.outbox_services : "${var.name_prefix}-${service}" => { dimensions = { Service = service }, label = service } }
+      alarms = {
+        "outbox-backlog"        = { description = "{subject}: events with a consumer unfinished for 10 minutes (Redis lost their jobs, or a consumer keeps failing)", metric_name = "OutboxBacklog", statistic = "Minimum", period = 60, evaluation_periods = 10, datapoints_to_alarm = 10, threshold = 0 }
+        "outbox-exhausted-jobs" = { description = "{subject}: a consumer used up its retries and stays unfinished (outbox_consumer_runs)", metric_name = "OutboxExhaustedJobs", statistic = "Maximum", period = 60, evaluation_periods = 1, threshold = 0 }
+      }
+    }
+    rds = {
+      namespace = "AWS/RDS"
+      subjects  = { for id in var.rds_instance_ids : id => { dimensions = { DBInstanceIdentifier = id }, label = id } }
+      alarms = {
+        "cpu-high"         = { metric_name = "CPUUtilization", statistic = "Average", threshold = 80 }
+        "free-storage-low" = { description = "Less than ${var.rds_free_storage_threshold_bytes} bytes free (autoscaling storage may be at its ceiling)", metric_name = "FreeStorageSpace", statistic = "Minimum", evaluation_periods = 2, comparison = "LessThanThreshold", threshold = var.rds_free_storage_threshold_bytes }
+      }
+    }
+    rds_replicas = {
+      namespace = "AWS/RDS"
+      subjects  = { for id in var.rds_replica_ids : id => { dimensions = { DBInstanceIdentifier = id }, label = id } }
+      alarms = {
+        "replica-lag" = { description = "Replica more than 30 s behind: reader pools serve stale lists", metric_name = "ReplicaLag", statistic = "Maximum", period = 60, evaluation_periods = 5, datapoints_to_alarm = 3, threshold = 30 }
+      }
+    }
+    redis = {
+      namespace = "AWS/ElastiCache"
+      subjects  = { for id in var.redis_cluster_ids : id => { dimensions = { CacheClusterId = id }, label = id } }
+      alarms = {
+        "engine-cpu-high" = { metric_name = "EngineCPUUtilization", statistic = "Average", threshold = 80 }
+        "evictions"       = { description = "Redis is evicting cache keys: the node is too small for the working set", metric_name = "Evictions", statistic = "Sum", threshold = 100 }
+      }
+    }
+    dynamodb = {
+      namespace = "AWS/DynamoDB"
+      subjects  = { for table in values(var.dynamodb_table_names) : table => { dimensions = { TableName = table }, label = table } }
+      alarms = {
+        "throttled" = { description = "Reads or writes to {subject} are throttled", expression = "reads + writes", expression_label = "Throttle events", inputs = { reads = "ReadThrottleEvents", writes = "WriteThrottleEvents" }, statistic = "Sum", period = 60, datapoints_to_alarm = 2, threshold = 0 }
+      }
+    }
+    # Route 53 health checks of the portal and each API (below), failing from the checkers.
+    health_checks = {
+      namespace = "AWS/Route53"
+      subjects  = { for key, path in local.health_checks : "${var.name_prefix}-${key}" => { dimensions = { HealthCheckId = aws_route53_health_check.this[key].id }, label = "https://${var.health_check_domain}${path}" } }
+      alarms = {
+        "health-check" = { description = "{subject} fails from Route 53's checkers", metric_name = "HealthCheckStatus", statistic = "Minimum", period = 60, comparison = "LessThanThreshold", threshold = 1, treat_missing_data = "breaching" }
+      }
     }
   }
 
-  metric_query {
-    id = "target5xx"
+  # Every alarm, by name: each family's rows for each of its subjects.
+  alarms = merge(flatten([
+    for family in values(local.alarm_families) : [
+      for subject, target in family.subjects : {
+        for suffix, row in family.alarms : "${subject}-${suffix}" => merge(local.alarm_defaults, row, {
+          namespace   = family.namespace
+          dimensions  = target.dimensions
+          description = try(replace(row.description, "{subject}", target.label), null)
+        })
+      }
+    ]
+  ])...)
+}
 
-    metric {
-      namespace   = "AWS/ApplicationELB"
-      metric_name = "HTTPCode_Target_5XX_Count"
-      dimensions  = { LoadBalancer = var.alb_arn_suffix }
-      stat        = "Sum"
-      period      = 300
+resource "aws_cloudwatch_metric_alarm" "this" {
+  for_each = local.alarms
+
+  alarm_name          = each.key
+  alarm_description   = each.value.description
+  namespace           = each.value.expression == null ? each.value.namespace : null
+  metric_name         = each.value.metric_name
+  dimensions          = each.value.expression == null ? each.value.dimensions : null
+  statistic           = each.value.expression == null ? each.value.statistic : null
+  extended_statistic  = each.value.extended_statistic
+  period              = each.value.expression == null ? each.value.period : null
+  evaluation_periods  = each.value.evaluation_periods
+  datapoints_to_alarm = each.value.datapoints_to_alarm
+  comparison_operator = each.value.comparison
+  threshold           = each.value.threshold
+  treat_missing_data  = each.value.treat_missing_data
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+
+  # Metric math: the expression the alarm watches...
+  dynamic "metric_query" {
+    for_each = each.value.expression == null ? [] : [each.value.expression]
+
+    content {
+      id          = "alarm"
+      expression  = metric_query.value
+      label       = each.value.expression_label
+      return_data = true
     }
   }
 
-  metric_query {
-    id = "elb5xx"
+  # ...and the metrics it reads, with the subject's dimensions.
+  dynamic "metric_query" {
+    for_each = each.value.inputs
 
-    metric {
-      namespace   = "AWS/ApplicationELB"
-      metric_name = "HTTPCode_ELB_5XX_Count"
-      dimensions  = { LoadBalancer = var.alb_arn_suffix }
-      stat        = "Sum"
-      period      = 300
+    content {
+      id = metric_query.key
+
+      metric {
+        namespace   = each.value.namespace
+        metric_name = metric_query.value
+        dimensions  = each.value.dimensions
+        stat        = each.value.statistic
+        period      = each.value.period
+      }
     }
   }
 }
 
-resource "aws_cloudwatch_metric_alarm" "alb_p99_latency" {
-  alarm_name          = "${var.name_prefix}-alb-p99-latency"
-  alarm_description   = "p99 target response time above ${var.p99_latency_seconds_threshold}s"
-  namespace           = "AWS/ApplicationELB"
-  metric_name         = "TargetResponseTime"
-  dimensions          = { LoadBalancer = var.alb_arn_suffix }
-  extended_statistic  = "p99"
-  period              = 300
-  evaluation_periods  = 3
-  datapoints_to_alarm = 2
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = var.p99_latency_seconds_threshold
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-resource "aws_cloudwatch_metric_alarm" "unhealthy_hosts" {
-  for_each = var.target_groups
-
-  alarm_name          = "${var.name_prefix}-${each.key}-unhealthy-targets"
-  alarm_description   = "${each.key}: a task fails its /readyz check"
-  namespace           = "AWS/ApplicationELB"
-  metric_name         = "UnHealthyHostCount"
-  dimensions          = { LoadBalancer = var.alb_arn_suffix, TargetGroup = each.value }
-  statistic           = "Maximum"
-  period              = 60
-  evaluation_periods  = 5
-  datapoints_to_alarm = 3
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-# --- ECS -----------------------------------------------------------------------------------------
-
-resource "aws_cloudwatch_metric_alarm" "ecs_cpu" {
-  for_each = toset(var.ecs_services)
-
-  alarm_name          = "${var.name_prefix}-${each.key}-cpu-high"
-  alarm_description   = "${each.key}: CPU above 85% although autoscaling should have added tasks"
-  namespace           = "AWS/ECS"
-  metric_name         = "CPUUtilization"
-  dimensions          = { ClusterName = var.ecs_cluster_name, ServiceName = each.key }
-  statistic           = "Average"
-  period              = 300
-  evaluation_periods  = 3
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 85
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-resource "aws_cloudwatch_metric_alarm" "ecs_memory" {
-  for_each = toset(var.ecs_services)
-
-  alarm_name          = "${var.name_prefix}-${each.key}-memory-high"
-  alarm_description   = "${each.key}: memory above 90%"
-  namespace           = "AWS/ECS"
-  metric_name         = "MemoryUtilization"
-  dimensions          = { ClusterName = var.ecs_cluster_name, ServiceName = each.key }
-  statistic           = "Average"
-  period              = 300
-  evaluation_periods  = 3
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 90
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-# --- RDS -----------------------------------------------------------------------------------------
-
-resource "aws_cloudwatch_metric_alarm" "rds_cpu" {
-  for_each = toset(var.rds_instance_ids)
-
-  alarm_name          = "${each.key}-cpu-high"
-  namespace           = "AWS/RDS"
-  metric_name         = "CPUUtilization"
-  dimensions          = { DBInstanceIdentifier = each.key }
-  statistic           = "Average"
-  period              = 300
-  evaluation_periods  = 3
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 80
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-resource "aws_cloudwatch_metric_alarm" "rds_free_storage" {
-  for_each = toset(var.rds_instance_ids)
-
-  alarm_name          = "${each.key}-free-storage-low"
-  alarm_description   = "Less than ${var.rds_free_storage_threshold_bytes} bytes free (autoscaling storage may be at its ceiling)"
-  namespace           = "AWS/RDS"
-  metric_name         = "FreeStorageSpace"
-  dimensions          = { DBInstanceIdentifier = each.key }
-  statistic           = "Minimum"
-  period              = 300
-  evaluation_periods  = 2
-  comparison_operator = "LessThanThreshold"
-  threshold           = var.rds_free_storage_threshold_bytes
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-resource "aws_cloudwatch_metric_alarm" "rds_replica_lag" {
-  for_each = toset(var.rds_replica_ids)
-
-  alarm_name          = "${each.key}-replica-lag"
-  alarm_description   = "Replica more than 30 s behind: reader pools serve stale lists"
-  namespace           = "AWS/RDS"
-  metric_name         = "ReplicaLag"
-  dimensions          = { DBInstanceIdentifier = each.key }
-  statistic           = "Maximum"
-  period              = 60
-  evaluation_periods  = 5
-  datapoints_to_alarm = 3
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 30
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-# --- ElastiCache ---------------------------------------------------------------------------------
-
-resource "aws_cloudwatch_metric_alarm" "redis_cpu" {
-  for_each = toset(var.redis_cluster_ids)
-
-  alarm_name          = "${each.key}-engine-cpu-high"
-  namespace           = "AWS/ElastiCache"
-  metric_name         = "EngineCPUUtilization"
-  dimensions          = { CacheClusterId = each.key }
-  statistic           = "Average"
-  period              = 300
-  evaluation_periods  = 3
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 80
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-resource "aws_cloudwatch_metric_alarm" "redis_evictions" {
-  for_each = toset(var.redis_cluster_ids)
-
-  alarm_name          = "${each.key}-evictions"
-  alarm_description   = "Redis is evicting cache keys: the node is too small for the working set"
-  namespace           = "AWS/ElastiCache"
-  metric_name         = "Evictions"
-  dimensions          = { CacheClusterId = each.key }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 3
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 100
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-}
-
-# --- DynamoDB ------------------------------------------------------------------------------------
-
-resource "aws_cloudwatch_metric_alarm" "dynamodb_throttles" {
-  for_each = var.dynamodb_table_names
-
-  alarm_name          = "${each.value}-throttled"
-  alarm_description   = "Reads or writes to ${each.value} are throttled"
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
-  evaluation_periods  = 3
-  datapoints_to_alarm = 2
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-
-  metric_query {
-    id          = "throttles"
-    expression  = "reads + writes"
-    label       = "Throttle events"
-    return_data = true
+# The alarms were one resource per kind before they became rows above. Terraform forgets those
+# addresses without deleting the alarms, and the rows (same names) take them over: CloudWatch's
+# PutMetricAlarm replaces an alarm of the same name, so no alarm is ever missing. These blocks
+# can go once every environment has applied them.
+removed {
+  from = aws_cloudwatch_metric_alarm.alb_5xx_rate
+  lifecycle {
+    destroy = false
   }
+}
 
-  metric_query {
-    id = "reads"
-
-    metric {
-      namespace   = "AWS/DynamoDB"
-      metric_name = "ReadThrottleEvents"
-      dimensions  = { TableName = each.value }
-      stat        = "Sum"
-      period      = 60
-    }
+removed {
+  from = aws_cloudwatch_metric_alarm.alb_p99_latency
+  lifecycle {
+    destroy = false
   }
+}
 
-  metric_query {
-    id = "writes"
+removed {
+  from = aws_cloudwatch_metric_alarm.unhealthy_hosts
+  lifecycle {
+    destroy = false
+  }
+}
 
-    metric {
-      namespace   = "AWS/DynamoDB"
-      metric_name = "WriteThrottleEvents"
-      dimensions  = { TableName = each.value }
-      stat        = "Sum"
-      period      = 60
-    }
+removed {
+  from = aws_cloudwatch_metric_alarm.ecs_cpu
+  lifecycle {
+    destroy = false
+  }
+}
+
+removed {
+  from = aws_cloudwatch_metric_alarm.ecs_memory
+  lifecycle {
+    destroy = false
+  }
+}
+
+removed {
+  from = aws_cloudwatch_metric_alarm.rds_cpu
+  lifecycle {
+    destroy = false
+  }
+}
+
+removed {
+  from = aws_cloudwatch_metric_alarm.rds_free_storage
+  lifecycle {
+    destroy = false
+  }
+}
+
+removed {
+  from = aws_cloudwatch_metric_alarm.rds_replica_lag
+  lifecycle {
+    destroy = false
+  }
+}
+
+removed {
+  from = aws_cloudwatch_metric_alarm.redis_cpu
+  lifecycle {
+    destroy = false
+  }
+}
+
+removed {
+  from = aws_cloudwatch_metric_alarm.redis_evictions
+  lifecycle {
+    destroy = false
+  }
+}
+
+removed {
+  from = aws_cloudwatch_metric_alarm.dynamodb_throttles
+  lifecycle {
+    destroy = false
+  }
+}
+
+removed {
+  from = aws_cloudwatch_metric_alarm.health_check
+  lifecycle {
+    destroy = false
   }
 }
 
@@ -368,22 +352,4 @@ resource "aws_route53_health_check" "this" {
   enable_sni        = true
 
   tags = { Name = "${var.name_prefix}-${each.key}" }
-}
-
-resource "aws_cloudwatch_metric_alarm" "health_check" {
-  for_each = local.health_checks
-
-  alarm_name          = "${var.name_prefix}-${each.key}-health-check"
-  alarm_description   = "https://${var.health_check_domain}${each.value} fails from Route 53's checkers"
-  namespace           = "AWS/Route53"
-  metric_name         = "HealthCheckStatus"
-  dimensions          = { HealthCheckId = aws_route53_health_check.this[each.key].id }
-  statistic           = "Minimum"
-  period              = 60
-  evaluation_periods  = 3
-  comparison_operator = "LessThanThreshold"
-  threshold           = 1
-  treat_missing_data  = "breaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
 }

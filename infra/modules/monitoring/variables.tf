@@ -26,6 +26,12 @@ variable "ecs_services" {
   type        = list(string)
 }
 
+variable "outbox_services" {
+  description = "Services whose outbox sweeper writes the Showroom/Outbox metrics (dimension Service): backlog and exhausted-jobs alarms each."
+  type        = list(string)
+  default     = []
+}
+
 variable "rds_instance_ids" {
   description = "Primary and in-region replicas."
   type        = list(string)

@@ -33,14 +33,16 @@ locals {
     for pattern in var.vpce_exempt_role_patterns : "arn:${data.aws_partition.current.partition}:iam::${local.account_id}:role/${pattern}"
   ]
 
-  # What each service is, independent of the environment: port, ALB rule priority, the tables and
-  # bucket prefixes its task role may use, the non-secret environment only it needs (on top of the
-  # common one modules/ecs-service sets) and the SSM secrets only it reads (on top of its database
-  # URLs and the shared ones, see modules/ssm-secrets). Sizes come from var.services.
+  # What each service is, independent of the environment: port, ALB rule priority, whether it runs
+  # an outbox (alarmed on), the tables and bucket prefixes its task role may use, the non-secret
+  # environment only it needs (on top of the common one modules/ecs-service sets) and the SSM
+  # secrets only it reads (on top of its database URLs and the shared ones, see
+  # modules/ssm-secrets). Sizes come from var.services.
   service_catalog = {
     inventory = {
       port            = 3001
       priority        = 100
+      outbox          = false
       environment     = {}
       secrets         = []
       dynamodb_tables = ["audit-log"]
@@ -54,6 +56,7 @@ locals {
     users = {
       port            = 3002
       priority        = 110
+      outbox          = false
       environment     = {}
       secrets         = []
       dynamodb_tables = ["audit-log"]
@@ -63,6 +66,8 @@ locals {
     leads = {
       port     = 3003
       priority = 120
+      # Its outbox sweeper writes the Showroom/Outbox metrics that modules/monitoring alarms on.
+      outbox = true
       environment = {
         LEAD_TIMELINE_TABLE = module.timelines.table_names["lead-timeline"]
         DYNAMODB_REGION     = data.aws_region.current.region
@@ -365,6 +370,7 @@ module "monitoring" {
   dynamodb_table_names      = module.timelines.table_names
   health_check_domain       = var.domain_name
   health_check_api_services = local.launched_services
+  outbox_services           = [for name in local.launched_services : name if local.service_catalog[name].outbox]
 }
 
 module "scheduler" {

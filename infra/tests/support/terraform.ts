@@ -80,6 +80,8 @@ export interface TerraformModule {
   data: Record<string, Record<string, Block>>;
   providers: Block[];
   terraform: Block[];
+  /** `removed` blocks: addresses Terraform forgets (their `lifecycle` says whether it destroys). */
+  removed: Block[];
   /** Every parsed .tf document of the module, for whole-module scans. */
   documents: Block[];
 }
@@ -122,6 +124,7 @@ async function readModule(dir: string): Promise<TerraformModule> {
     data: {},
     providers: [],
     terraform: [],
+    removed: [],
     documents: [],
   };
   const files = readdirSync(dir)
@@ -149,6 +152,7 @@ async function readModule(dir: string): Promise<TerraformModule> {
     }
     module.providers.push(...asBlocks(asBlock(document['provider'])['aws']));
     module.terraform.push(...asBlocks(document['terraform']));
+    module.removed.push(...asBlocks(document['removed']));
   }
   return module;
 }
@@ -232,7 +236,10 @@ function availableProviders(module: TerraformModule): Set<string> {
 export async function validateModule(module: TerraformModule): Promise<string[]> {
   const problems: string[] = [];
   const where = (what: string) => `${module.name}: ${what}`;
-  const text = module.documents.flatMap((document) => expressions(document)).join('\n');
+  // `removed` and `moved` name addresses that are (no longer) declared: not references.
+  const text = module.documents
+    .flatMap((document) => expressions({ ...document, removed: null, moved: null }))
+    .join('\n');
 
   for (const [, name] of matches(VAR_REF, text)) {
     if (!(name in module.variables)) problems.push(where(`var.${name} is not a declared variable`));
