@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { describe, expect, it } from 'vitest';
 import { AdfError } from './adf-error';
@@ -54,6 +56,22 @@ describe('adfFromEmail', () => {
       attachments: [{ filename: 'inventory.xml', content: '<inventory><car/></inventory>' }],
     });
     expect((await adfFromEmail(raw)).xml).toBe(SHORT_ADF);
+  });
+
+  it('reads a windows-1252 attachment declared UTF-8 and says so, and reports nothing for a clean one', async () => {
+    const fixture = readFileSync(join(import.meta.dirname, '../fixtures/broken/windows-1252.xml'));
+    const raw = await compose({
+      text: 'Lead attached.',
+      attachments: [{ filename: 'lead.xml', content: fixture, contentType: 'application/xml' }],
+    });
+    const email = await adfFromEmail(raw);
+    expect(email.repairs.map((repair) => repair.kind)).toEqual(['windows-1252']);
+    const [lead] = parseAdf(email.xml).prospects;
+    expect(lead?.customer.fullName).toBe('Renée O’Brien');
+    expect(lead?.comments).toBe('Is the “Autobahn” package included? Weekdays 9–5 only.');
+
+    const clean = await compose({ attachments: [{ filename: 'lead.xml', content: SHORT_ADF }] });
+    expect((await adfFromEmail(clean)).repairs).toEqual([]);
   });
 
   it('decodes an ISO-8859-1 attachment as its declaration says', async () => {

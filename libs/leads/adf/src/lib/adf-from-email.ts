@@ -3,7 +3,7 @@ import { AdfError } from './adf-error';
 import { decodeXmlBytes } from './decode-xml-bytes';
 import { htmlToText } from './html-text';
 import { findAdfDocument } from './locate-root';
-import type { AdfEmail } from './types';
+import type { AdfEmail, AdfRepair } from './types';
 
 /**
  * Finds the ADF document in an RFC 822 message from a lead provider, looking in order at XML
@@ -18,13 +18,9 @@ export async function adfFromEmail(raw: Buffer | string): Promise<AdfEmail> {
     skipTextToHtml: true,
     skipImageLinks: true,
   });
+  const attached = adfAttachment(mail.attachments);
   const xml =
-    mail.attachments
-      .filter(isXmlAttachment)
-      .reduce<string | null>(
-        (found, attachment) => found ?? findAdfDocument(decodeXmlBytes(attachment.content)),
-        null,
-      ) ??
+    attached?.xml ??
     findAdfDocument(mail.text ?? '') ??
     (typeof mail.html === 'string'
       ? (findAdfDocument(htmlToText(mail.html)) ?? findAdfDocument(mail.html))
@@ -37,7 +33,18 @@ export async function adfFromEmail(raw: Buffer | string): Promise<AdfEmail> {
     subject: mail.subject || null,
     from: sender?.address || mail.from?.text || null,
     messageId: mail.messageId || null,
+    repairs: attached?.repairs ?? [],
   };
+}
+
+/** The first XML attachment holding ADF, decoded; bodies are decoded by mailparser. */
+function adfAttachment(attachments: readonly Attachment[]): { xml: string; repairs: AdfRepair[] } | null {
+  for (const attachment of attachments.filter(isXmlAttachment)) {
+    const { text, repairs } = decodeXmlBytes(attachment.content);
+    const xml = findAdfDocument(text);
+    if (xml !== null) return { xml, repairs };
+  }
+  return null;
 }
 
 function isXmlAttachment(attachment: Attachment): boolean {

@@ -16,6 +16,11 @@ export function guardInput(xml: unknown, maxBytes: number = DEFAULT_MAX_BYTES): 
   if (xml.length > maxBytes || Buffer.byteLength(xml, 'utf8') > maxBytes) {
     throw new AdfError('document', `the document is larger than ${maxBytes} bytes`);
   }
+  refuseDeclarations(xml);
+}
+
+/** Entity declarations and internal subsets, wherever they are; checked again on a repaired text. */
+export function refuseDeclarations(xml: string): void {
   if (ENTITY_DECLARATION.test(xml) || hasInternalSubset(xml)) {
     throw new AdfError(
       '!DOCTYPE',

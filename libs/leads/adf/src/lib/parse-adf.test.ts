@@ -237,10 +237,18 @@ describe('parseAdf tolerance', () => {
   it('decodes predefined entities and numeric references once, and keeps unknown ones as written', () => {
     const [lead] = parseAdf(
       minimal(
-        '<customer><contact><name part="full">A &amp; B &lt;C&gt; &quot;D&quot; &apos;E&apos; &#65;&#x42; &#x1F697; &amp;lt; &nbsp;</name></contact></customer>',
+        '<customer><contact><name part="full">A &amp; B &lt;C&gt; &quot;D&quot; &apos;E&apos; &#65;&#x42; &#x1F697; &amp;lt; &foo; &amp;nbsp;</name></contact></customer>',
       ),
     ).prospects;
-    expect(lead?.customer.fullName).toBe('A & B <C> "D" \'E\' AB 🚗 &lt; &nbsp;');
+    expect(lead?.customer.fullName).toBe('A & B <C> "D" \'E\' AB 🚗 &lt; &foo; &nbsp;');
+  });
+
+  it('reads HTML entities XML does not define as their characters, and says so', () => {
+    const document = parseAdf(
+      minimal('<customer><contact><name part="full">Ren&eacute;e&nbsp;Dubois</name></contact></customer>'),
+    );
+    expect(document.prospects[0]?.customer.fullName).toBe('Renée\u00a0Dubois');
+    expect(document.repairs.map((repair) => repair.kind)).toEqual(['html-entity']);
   });
 
   it('splits an e-mail element listing several addresses and drops duplicates', () => {

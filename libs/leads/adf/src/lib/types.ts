@@ -6,7 +6,37 @@
  */
 export interface AdfDocument {
   prospects: AdfProspect[];
+  /**
+   * What had to be mended for the document to read as XML, in the order it was done; empty for a
+   * well-formed document. Every prospect of the document went through the same repairs.
+   */
+  repairs: AdfRepair[];
 }
+
+/**
+ * One kind of breakage mended in a document that providers' hand-written templates produce. The
+ * detail says how many places and where (lines of what the provider sent), never the shopper's words.
+ */
+export interface AdfRepair {
+  kind: AdfRepairKind;
+  /** For people: e.g. `2 bare "&" escaped (first on line 14)`. */
+  detail: string;
+}
+
+export type AdfRepairKind =
+  /** Bytes that are not UTF-8 in a document said or assumed to be UTF-8, read as windows-1252. */
+  | 'windows-1252'
+  | 'unclosed-cdata'
+  | 'stray-xml-declaration'
+  | 'control-character'
+  | 'html-entity'
+  | 'bare-ampersand'
+  | 'unescaped-less-than'
+  | 'html-line-break'
+  | 'closing-tag-case'
+  | 'unquoted-attribute'
+  | 'duplicate-attribute'
+  | 'unclosed-element';
 
 export interface AdfProspect {
   /** `<requestdate>` as ISO-8601 UTC; a date without a zone is read as UTC; `null` when unparseable. */
@@ -117,4 +147,9 @@ export interface AdfEmail {
   /** The sender's address (the display name dropped). */
   from: string | null;
   messageId: string | null;
+  /**
+   * Mended while decoding an attachment (`windows-1252`). `parseAdf(xml).repairs` says the rest:
+   * keep both, these first.
+   */
+  repairs: AdfRepair[];
 }

@@ -1,7 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { AdfError } from './adf-error';
-import type { RootSlice } from './locate-root';
-import { malformedXmlError } from './validation-error';
 import { xmlReferenceDecoder } from './xml-references';
 import { ATTRIBUTE_PREFIX, TEXT_KEY, type XmlNode } from './xml-node';
 
@@ -30,14 +28,14 @@ const parser = new XMLParser({
   jPath: false,
 });
 
-/** Validates the root element's XML, then parses it. Returns the root node. */
-export function readXmlTree(slice: RootSlice): XmlNode {
-  const valid = XMLValidator.validate(slice.xml);
-  if (valid !== true) throw malformedXmlError(valid, slice);
-
+/**
+ * Parses the root element's XML, which `repairAdf` has validated (or mended and validated).
+ * Returns the root node.
+ */
+export function readXmlTree(xml: string): XmlNode {
   let parsed: Record<string, unknown>;
   try {
-    parsed = parser.parse(slice.xml) as Record<string, unknown>;
+    parsed = parser.parse(xml) as Record<string, unknown>;
   } catch (error) {
     throw parserError((error as Error).message);
   }

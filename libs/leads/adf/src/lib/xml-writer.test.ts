@@ -27,6 +27,6 @@ describe('xml writer', () => {
   it('gives attribute values back exactly through the ADF parser', () => {
     const value = `x\ty\nz "q" 'r' <&>`;
     const xml = writeElement({ name: 'a', attributes: { v: value }, text: 't' });
-    expect(attribute(readXmlTree({ name: 'a', xml, lineOffset: 0 }), 'v')).toBe(value);
+    expect(attribute(readXmlTree(xml), 'v')).toBe(value);
   });
 });
