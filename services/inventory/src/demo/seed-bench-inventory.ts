@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forDealership } from '@showroom/server-mysql';
 import { generateDemoVehicles, seedFromText } from '@showroom/demo-data';
 import type { InventoryDatabase } from '../database';
 import { countVehicles, insertGeneratedVehicles } from './insert-generated-vehicles';
@@ -21,7 +22,7 @@ export async function seedBenchInventory(
   let added = 0;
   for (const [index, dealershipId] of benchDealershipIds(dealerships).entries()) {
     if ((await countVehicles(db, dealershipId)) === perDealership) continue;
-    await db.deleteFrom('vehicles').where('dealership_id', '=', dealershipId).execute();
+    await forDealership(db, dealershipId).deleteFrom('vehicles').execute();
     const vehicles = generateDemoVehicles({
       count: perDealership,
       seed: seedFromText(dealershipId),

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forDealership } from '@showroom/server-mysql';
 import { ALL_DEMO_DEALERSHIPS, ALL_DEMO_USERS, DEMO_GROUP } from '@showroom/demo-data';
 import type { UsersDatabase } from '../database';
 
@@ -29,9 +30,9 @@ export async function seedDemoTenants(db: Kysely<UsersDatabase>): Promise<void> 
         .onDuplicateKeyUpdate({ email: u.email, name: u.name })
         .execute();
       for (const m of u.memberships) {
-        await trx
+        await forDealership(trx, m.dealershipId)
           .insertInto('memberships')
-          .values({ user_id: u.id, dealership_id: m.dealershipId, role: m.role })
+          .values({ user_id: u.id, role: m.role })
           .onDuplicateKeyUpdate({ role: m.role })
           .execute();
       }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { acrossDealerships } from '@showroom/server-mysql';
 import type { Dealership, MembershipClaim, Role } from '@showroom/contracts';
 import type { UsersDatabase } from '../database';
 
@@ -13,6 +14,11 @@ export interface DealershipMembership {
   role: Role;
 }
 
+/**
+ * SQL for people as they sign in. A person works at several dealerships, so their memberships are
+ * read across dealerships (`acrossDealerships`, allowed in this file by the users lint config): the
+ * user's own rows, found by their user id, never another person's.
+ */
 export class PeopleRepository {
   constructor(private readonly db: Kysely<UsersDatabase>) {}
 
@@ -26,7 +32,7 @@ export class PeopleRepository {
   }
 
   async membershipsOf(userId: string): Promise<DealershipMembership[]> {
-    const rows = await this.db
+    const rows = await acrossDealerships(this.db)
       .selectFrom('memberships as m')
       .innerJoin('dealerships as d', 'd.id', 'm.dealership_id')
       .leftJoin('dealer_groups as g', 'g.id', 'd.dealer_group_id')
@@ -60,7 +66,7 @@ export class PeopleRepository {
   }
 
   async membershipClaimsOf(userId: string): Promise<MembershipClaim[]> {
-    return this.db
+    return acrossDealerships(this.db)
       .selectFrom('memberships')
       .select(['dealership_id as dealershipId', 'role'])
       .where('user_id', '=', userId)

@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
+import { forDealership } from '@showroom/server-mysql';
 import type { TeamMember } from '@showroom/contracts';
 import type { UsersDatabase } from '../database';
 
-/** SQL for a dealership's team; every statement is scoped to one dealership. */
+/** SQL for a dealership's team; every statement is scoped to one dealership by `forDealership`. */
 export class TeamRepository {
   constructor(private readonly db: Kysely<UsersDatabase>) {}
 
   private members(dealershipId: string) {
-    return this.db
+    return forDealership(this.db, dealershipId)
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.available'])
-      .where('m.dealership_id', '=', dealershipId);
+      .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.available']);
   }
 
   /** Everyone with a membership of the dealership, by name. */
@@ -27,16 +27,16 @@ export class TeamRepository {
 
   /** False when the user is not a member of this dealership. */
   async setAvailable(dealershipId: string, userId: string, available: boolean): Promise<boolean> {
-    const result = await this.db
+    const result = await forDealership(this.db, dealershipId)
       .updateTable('memberships')
       .set({ available: available ? 1 : 0 })
-      .where('dealership_id', '=', dealershipId)
       .where('user_id', '=', userId)
       .executeTakeFirst();
     // mysql2 connects with FOUND_ROWS: a row set to the value it already had still counts.
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /** `dealerships` is the register of tenants itself: its rows are found by their own id. */
   async dealershipExists(dealershipId: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('dealerships')

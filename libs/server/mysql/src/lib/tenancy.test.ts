@@ -112,3 +112,11 @@ export function typeChecks(): void {
   // @ts-expect-error an alias hides the table's own name, as in Kysely
   tenant.selectFrom('cars as c').select('cars.make');
 }
+
+export async function transactionChecks(): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await forDealership(trx, 'd-1').insertInto('notes').values({ car_id: 'c-1', body: 'b' }).execute();
+    const kept = acrossDealerships(trx);
+    await kept.selectFrom('cars').selectAll().execute();
+  });
+}

@@ -1,15 +1,20 @@
-import type {
-  DeleteQueryBuilder,
-  DeleteResult,
-  InsertObject,
-  InsertQueryBuilder,
-  InsertResult,
-  Kysely,
-  SelectQueryBuilder,
-  Selectable,
-  UpdateQueryBuilder,
-  UpdateResult,
+import { pathToFileURL } from 'node:url';
+import {
+  sql,
+  type DeleteQueryBuilder,
+  type DeleteResult,
+  type InsertObject,
+  type InsertQueryBuilder,
+  type InsertResult,
+  type Kysely,
+  type SelectQueryBuilder,
+  type Selectable,
+  type Transaction,
+  type UpdateQueryBuilder,
+  type UpdateResult,
 } from 'kysely';
+import { createDatabase } from './database';
+import { migrateToLatest, type Migration } from './migrations';
 
 /** The tables of `DB` whose rows belong to one dealership: those with a `dealership_id` column. */
 export type TenantTable<DB> = {
@@ -87,7 +92,10 @@ function aliasIn(reference: string): string {
  *     const tenant = forDealership(this.db, dealershipId);
  *     await tenant.selectFrom('vehicles').selectAll().where('id', '=', id).executeTakeFirst();
  */
-export function forDealership<DB>(db: Kysely<DB>, dealershipId: string): DealershipQueries<DB> {
+export function forDealership<DB>(
+  db: Kysely<DB> | Transaction<DB>,
+  dealershipId: string,
+): DealershipQueries<DB> {
   // The typed surface is DealershipQueries; inside, the table names are only known as strings.
   const untyped = db as unknown as Kysely<Record<string, { dealership_id: string }>>;
   const tenantCondition = (reference: string) => `${aliasIn(reference)}.dealership_id` as 'dealership_id';
@@ -116,6 +124,41 @@ export function forDealership<DB>(db: Kysely<DB>, dealershipId: string): Dealers
  * tenancy lint rule allows it only in the files a service names in its eslint.config.mjs, each with
  * its reason, and refuses it everywhere else.
  */
+export function acrossDealerships<DB>(db: Transaction<DB>): Transaction<DB>;
+export function acrossDealerships<DB>(db: Kysely<DB>): Kysely<DB>;
 export function acrossDealerships<DB>(db: Kysely<DB>): Kysely<DB> {
   return db;
+}
+
+/**
+ * The tables with a `dealership_id` column once `migrations` have run on an empty, throwaway
+ * schema (dropped afterwards), next to the tenant tables the service's eslint.config.mjs declares to
+ * the tenancy lint rule. A service test expects the two equal, so a new tenant table cannot go unlinted.
+ */
+export async function compareTenantTables(
+  schema: { url: string; drop(): Promise<void> },
+  migrations: Record<string, Migration>,
+  eslintConfigPath: string,
+): Promise<{ inSchema: string[]; declared: string[] }> {
+  const database = createDatabase<unknown>({ writerUrl: schema.url, readerUrls: [], connectionLimit: 1 });
+  try {
+    await migrateToLatest(database.writer, migrations);
+    const { rows } = await sql<{ name: string }>`
+      SELECT table_name AS name FROM information_schema.columns
+      WHERE table_schema = DATABASE() AND column_name = 'dealership_id'`.execute(database.writer);
+    const { default: blocks } = (await import(pathToFileURL(eslintConfigPath).href)) as {
+      default: Array<{ rules?: Record<string, unknown> }>;
+    };
+    const declared = blocks.flatMap((block) => {
+      const setting = block.rules?.['showroom-tenancy/scoped-queries'] as [
+        string,
+        { tenantTables: string[] },
+      ];
+      return setting ? setting[1].tenantTables : [];
+    });
+    return { inSchema: rows.map((row) => row.name).sort(), declared: [...new Set(declared)].sort() };
+  } finally {
+    await database.close();
+    await schema.drop();
+  }
 }
