@@ -1,54 +1,71 @@
-import { Router, type Express } from 'express';
+import type { Express } from 'express';
 import type { Logger } from 'pino';
-import {
-  OpenApiDocument,
-  createServiceApp,
-  verifyAccessToken,
-  type ErrorReporter,
-} from '@showroom/server-kit';
-import type { Database } from '@showroom/server-mysql';
+import { createErrorReporter, createServiceApp, type OpenApiInfo, type Route } from '@showroom/server-kit';
+import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
 import type { UsersConfig } from './config';
 import type { UsersDatabase } from './database';
+import { usersMigrations } from './migrations';
 import { PeopleRepository } from './people/repository';
-import { peopleOperations, peopleRoutes } from './people/routes';
+import { peopleRoutes } from './people/routes';
 import { PeopleService } from './people/service';
-import { teamOperations } from './team/openapi';
 import { TeamRepository } from './team/repository';
 import { teamRoutes } from './team/routes';
 import { TeamService } from './team/service';
 
-export interface UsersAppDeps {
-  config: UsersConfig;
+export interface UsersRouteDeps {
+  people: PeopleService;
+  team: TeamService;
+}
+
+/** The users API: every route, once. */
+export const usersRoutes: Route<UsersRouteDeps>[] = [...peopleRoutes, ...teamRoutes];
+
+export interface UsersRuntime {
   logger: Logger;
-  database: Database<UsersDatabase>;
-  reporter?: ErrorReporter;
   isShuttingDown?: () => boolean;
 }
 
-/** Builds the users service; does no I/O until a request arrives. */
-export function createUsersApp(deps: UsersAppDeps): Express {
-  const { config, database } = deps;
-  const authenticate = verifyAccessToken({
-    issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
-    audience: config.AUTH_AUDIENCE,
-  });
-  const people = new PeopleService(new PeopleRepository(database.writer));
-  const team = new TeamService(new TeamRepository(database.writer));
+/** The users service as main.ts runs it, and as the tests run it. */
+export interface Users {
+  app: Express;
+  database: Database<UsersDatabase>;
+  /** Brings the schema up to date; the names of the migrations it applied. */
+  migrate(): Promise<string[]>;
+  /** Closed in order after the HTTP server has drained. */
+  closers: Array<() => Promise<unknown>>;
+}
 
-  const info = {
-    service: 'users',
-    title: 'Showroom users API',
-    version: config.APP_VERSION,
-    description: 'Dealer groups, dealerships, members, roles and availability.',
+export const usersApiInfo = (config: UsersConfig): OpenApiInfo => ({
+  service: 'users',
+  title: 'Showroom users API',
+  version: config.APP_VERSION,
+  description: 'Dealer groups, dealerships, members, roles and availability.',
+});
+
+/** The one composition root: adapters from the configuration, the services on them, the app on top. */
+export function composeUsers(config: UsersConfig, runtime: UsersRuntime): Users {
+  const { logger } = runtime;
+  const database = createDatabase<UsersDatabase>({
+    writerUrl: config.USERS_DATABASE_URL,
+    readerUrls: config.USERS_DATABASE_READER_URLS,
+    connectionLimit: config.DATABASE_POOL_SIZE,
+  });
+  const deps: UsersRouteDeps = {
+    people: new PeopleService(new PeopleRepository(database.writer)),
+    team: new TeamService(new TeamRepository(database.writer)),
   };
-
-  return createServiceApp({
+  const app = createServiceApp({
     config,
-    logger: deps.logger,
-    reporter: deps.reporter,
-    isShuttingDown: deps.isShuttingDown,
+    logger,
+    reporter: createErrorReporter(config, logger),
+    isShuttingDown: runtime.isShuttingDown,
     readiness: [{ name: 'mysql', critical: true, check: () => database.ping() }],
-    openApi: { info, document: new OpenApiDocument(info).add(...peopleOperations, ...teamOperations) },
-    routes: Router().use(peopleRoutes(people, authenticate), teamRoutes(team, authenticate)),
+    api: { info: usersApiInfo(config), routes: usersRoutes, deps },
   });
+  return {
+    app,
+    database,
+    migrate: () => migrateToLatest(database.writer, usersMigrations),
+    closers: [() => database.close()],
+  };
 }

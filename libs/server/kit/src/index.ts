@@ -10,3 +10,4 @@ export * from './lib/observability';
 export * from './lib/service-app';
 export * from './lib/lifecycle';
 export * from './lib/etag';
+export * from './lib/routes';

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Role } from '@showroom/contracts';
-import { createRedis } from '@showroom/server-cache';
-import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import type { Database } from '@showroom/server-mysql';
 import {
   createTestSchema,
   startTestIssuer,
@@ -12,10 +11,9 @@ import {
   type TestIssuer,
   type TestSchema,
 } from '@showroom/server-testing';
-import { createInventoryApp } from '../app';
+import { composeInventory } from '../app';
 import { loadInventoryConfig } from '../config';
 import type { InventoryDatabase } from '../database';
-import { inventoryMigrations } from '../migrations';
 
 export interface InventoryTestOptions {
   /** Point the app at another MySQL address (e.g. a cuttable proxy); the schema is still its own. */
@@ -36,7 +34,10 @@ export interface InventoryTestContext {
   close(): Promise<void>;
 }
 
-/** The real inventory app in-process, on a schema of its own, with real Redis and a local issuer. */
+/**
+ * The inventory service in-process, wired by the same composition root as main.ts, on a schema
+ * of its own, with real Redis and a local issuer.
+ */
 export async function startInventoryTestApp(
   options: InventoryTestOptions = {},
 ): Promise<InventoryTestContext> {
@@ -51,12 +52,10 @@ export async function startInventoryTestApp(
     REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
     AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
     BODY_LIMIT: options.bodyLimit ?? '100kb',
+    DATABASE_POOL_SIZE: '5',
   });
-  const logger = testLogger();
-  const database = createDatabase<InventoryDatabase>({ writerUrl: url, readerUrls: [], connectionLimit: 5 });
-  await migrateToLatest(database.writer, inventoryMigrations);
-  const redis = createRedis(config.REDIS_URL, logger);
-  const app = createInventoryApp({ config, logger, database, redis });
+  const { app, database, redis, migrate } = composeInventory(config, { logger: testLogger() });
+  await migrate();
   return {
     app,
     issuer,

@@ -1,82 +1,187 @@
-import { Router, type RequestHandler, type Response } from 'express';
 import {
+  READ_INVENTORY_SCOPE,
+  StockNumberSuggestionSchema,
   VehicleConditionSchema,
   VehicleInputSchema,
   VehicleListQuerySchema,
+  VehicleListSchema,
+  VehicleSchema,
   VehicleUpdateSchema,
+  VinDecodingSchema,
+  normalizeVin,
 } from '@showroom/contracts';
-import {
-  etagOf,
-  expectedVersion,
-  parseOrThrow,
-  requireDealership,
-  requirePermission,
-  tenantOf,
-} from '@showroom/server-kit';
+import { caller, etagOf, expectedVersion, routeFor, type HeaderDoc } from '@showroom/server-kit';
 import { z } from 'zod';
 import type { VehicleService } from './service';
+
+export interface VehicleRouteDeps {
+  vehicles: VehicleService;
+}
 
 export const vehicleIdParams = z.object({ id: z.uuid('must be a vehicle id (UUID)') });
 export const vinParams = z.object({ vin: z.string().min(1).max(40) });
 export const stockNumberQuery = z.strictObject({ condition: VehicleConditionSchema.default('used') });
+export const lookupParams = z.object({ dealershipId: z.uuid('must be a dealership id (UUID)') });
+
+/** How a lead names a car (the same bounds as the leads contract), by exactly one of the two. */
+export const vehicleLookupQuery = z
+  .strictObject({
+    vin: z
+      .string()
+      .trim()
+      .min(11)
+      .max(17)
+      .regex(/^[A-Za-z0-9]+$/, 'letters and digits only')
+      .transform(normalizeVin)
+      .optional(),
+    stockNumber: z.string().trim().min(1).max(20).optional(),
+  })
+  .refine((query) => (query.vin === undefined) !== (query.stockNumber === undefined), {
+    message: 'give exactly one of vin or stockNumber',
+  });
 
 const VERSION_IN_JSON = /"version":(\d+)/;
+const ifMatch: HeaderDoc = {
+  name: 'If-Match',
+  required: true,
+  description: 'The ETag of the version you edit.',
+};
+const base = '/api/inventory';
+const route = routeFor<VehicleRouteDeps>();
 
-/** Sends JSON we already have as bytes (from the cache) without parsing it again. */
-function sendJson(res: Response, json: Buffer): void {
-  res.type('application/json').send(json);
-}
-
-export function vehicleRoutes(vehicles: VehicleService, authenticate: RequestHandler): Router {
-  const router = Router();
-  const base = '/api/inventory';
-  router.use(base, authenticate, requireDealership());
-
-  router.get(`${base}/vehicles`, requirePermission('inventory:read'), async (req, res) => {
-    const query = parseOrThrow(VehicleListQuerySchema, req.query, 'query');
-    sendJson(res, await vehicles.listVehicles(tenantOf(req).dealershipId, query));
-  });
-
+/** The inventory API: every route, once. */
+export const vehicleRoutes = [
+  route({
+    operationId: 'listVehicles',
+    method: 'get',
+    path: `${base}/vehicles`,
+    tag: 'vehicles',
+    summary: 'List, filter, sort and page the dealership’s vehicles, with facet counts',
+    caller: caller.user('inventory:read'),
+    query: VehicleListQuerySchema,
+    responses: { 200: { description: 'A page of vehicles', schema: VehicleListSchema } },
+    handler: ({ dealershipId, query }, { vehicles }) => vehicles.listVehicles(dealershipId, query),
+  }),
+  route({
+    operationId: 'addVehicle',
+    method: 'post',
+    path: `${base}/vehicles`,
+    tag: 'vehicles',
+    summary: 'Add a vehicle to the lot',
+    caller: caller.user('inventory:write'),
+    body: VehicleInputSchema,
+    responses: { 201: { description: 'Added', schema: VehicleSchema, headers: ['ETag', 'Location'] } },
+    problems: { 409: 'Stock number or VIN already in stock', 413: 'Body too large' },
+    handler: async ({ dealershipId, body, res }, { vehicles }) => {
+      const vehicle = await vehicles.addVehicle(dealershipId, body);
+      res
+        .status(201)
+        .set({ ETag: etagOf(vehicle.version), Location: `${base}/vehicles/${vehicle.id}` })
+        .json(vehicle);
+    },
+  }),
   // Before /:id, so "next-stock-number" is not taken for an id.
-  router.get(`${base}/vehicles/next-stock-number`, requirePermission('inventory:read'), async (req, res) => {
-    const { condition } = parseOrThrow(stockNumberQuery, req.query, 'query');
-    res.json({ stockNumber: await vehicles.suggestStockNumber(tenantOf(req).dealershipId, condition) });
-  });
-
-  router.get(`${base}/vehicles/:id`, requirePermission('inventory:read'), async (req, res) => {
-    const { id } = parseOrThrow(vehicleIdParams, req.params);
-    const json = await vehicles.getVehicle(tenantOf(req).dealershipId, id);
-    res.set('ETag', etagOf(Number(VERSION_IN_JSON.exec(json.toString())?.[1])));
-    sendJson(res, json);
-  });
-
-  router.post(`${base}/vehicles`, requirePermission('inventory:write'), async (req, res) => {
-    const input = parseOrThrow(VehicleInputSchema, req.body ?? undefined, 'body');
-    const vehicle = await vehicles.addVehicle(tenantOf(req).dealershipId, input);
-    res
-      .status(201)
-      .set({ ETag: etagOf(vehicle.version), Location: `${base}/vehicles/${vehicle.id}` })
-      .json(vehicle);
-  });
-
-  router.patch(`${base}/vehicles/:id`, requirePermission('inventory:write'), async (req, res) => {
-    const { id } = parseOrThrow(vehicleIdParams, req.params);
-    const changes = parseOrThrow(VehicleUpdateSchema, req.body ?? undefined, 'body');
-    const version = expectedVersion(req);
-    const vehicle = await vehicles.updateVehicle(tenantOf(req).dealershipId, id, version, changes);
-    res.set('ETag', etagOf(vehicle.version)).json(vehicle);
-  });
-
-  router.delete(`${base}/vehicles/:id`, requirePermission('inventory:delete'), async (req, res) => {
-    const { id } = parseOrThrow(vehicleIdParams, req.params);
-    await vehicles.removeVehicle(tenantOf(req).dealershipId, id, expectedVersion(req));
-    res.status(204).end();
-  });
-
-  router.get(`${base}/vin/:vin`, requirePermission('inventory:read'), async (req, res) => {
-    const { vin } = parseOrThrow(vinParams, req.params);
-    res.json(await vehicles.decode(tenantOf(req).dealershipId, vin));
-  });
-
-  return router;
-}
+  route({
+    operationId: 'suggestStockNumber',
+    method: 'get',
+    path: `${base}/vehicles/next-stock-number`,
+    tag: 'vehicles',
+    summary: 'Suggest the next free stock number for a condition',
+    caller: caller.user('inventory:read'),
+    query: stockNumberQuery,
+    responses: { 200: { description: 'A free stock number', schema: StockNumberSuggestionSchema } },
+    handler: async ({ dealershipId, query }, { vehicles }) => ({
+      stockNumber: await vehicles.suggestStockNumber(dealershipId, query.condition),
+    }),
+  }),
+  route({
+    operationId: 'getVehicle',
+    method: 'get',
+    path: `${base}/vehicles/:id`,
+    tag: 'vehicles',
+    summary: 'One vehicle',
+    caller: caller.user('inventory:read'),
+    params: vehicleIdParams,
+    responses: { 200: { description: 'The vehicle', schema: VehicleSchema, headers: ['ETag'] } },
+    problems: { 404: 'No such vehicle in this dealership' },
+    handler: async ({ dealershipId, params, res }, { vehicles }) => {
+      const json = await vehicles.getVehicle(dealershipId, params.id);
+      res.set('ETag', etagOf(Number(VERSION_IN_JSON.exec(json.toString())?.[1])));
+      return json;
+    },
+  }),
+  route({
+    operationId: 'updateVehicle',
+    method: 'patch',
+    path: `${base}/vehicles/:id`,
+    tag: 'vehicles',
+    summary: 'Change some fields of a vehicle (optimistic concurrency with If-Match)',
+    caller: caller.user('inventory:write'),
+    params: vehicleIdParams,
+    headers: [ifMatch],
+    body: VehicleUpdateSchema,
+    responses: { 200: { description: 'Changed', schema: VehicleSchema, headers: ['ETag'] } },
+    problems: {
+      404: 'No such vehicle in this dealership',
+      409: 'Stock number or VIN already in stock',
+      412: 'Changed by someone else since you read it',
+      428: 'If-Match missing',
+    },
+    handler: async ({ dealershipId, params, body, req, res }, { vehicles }) => {
+      const vehicle = await vehicles.updateVehicle(dealershipId, params.id, expectedVersion(req), body);
+      res.set('ETag', etagOf(vehicle.version));
+      return vehicle;
+    },
+  }),
+  route({
+    operationId: 'deleteVehicle',
+    method: 'delete',
+    path: `${base}/vehicles/:id`,
+    tag: 'vehicles',
+    summary: 'Delete a vehicle (owners and managers)',
+    caller: caller.user('inventory:delete'),
+    params: vehicleIdParams,
+    headers: [ifMatch],
+    responses: { 204: { description: 'Deleted' } },
+    problems: {
+      404: 'No such vehicle in this dealership',
+      412: 'Changed since you read it',
+      428: 'If-Match missing',
+    },
+    handler: async ({ dealershipId, params, req, res }, { vehicles }) => {
+      await vehicles.removeVehicle(dealershipId, params.id, expectedVersion(req));
+      res.status(204).end();
+    },
+  }),
+  route({
+    operationId: 'decodeVin',
+    method: 'get',
+    path: `${base}/vin/:vin`,
+    tag: 'vin',
+    summary:
+      'Check and decode a VIN offline (model year, manufacturer), and whether it is already on the lot',
+    caller: caller.user('inventory:read'),
+    params: vinParams,
+    responses: { 200: { description: 'What the VIN says', schema: VinDecodingSchema } },
+    handler: ({ dealershipId, params }, { vehicles }) => vehicles.decode(dealershipId, params.vin),
+  }),
+  route({
+    operationId: 'lookUpVehicleForService',
+    method: 'get',
+    path: `${base}/internal/dealerships/:dealershipId/vehicles/lookup`,
+    tag: 'services',
+    summary: 'Find the vehicle a lead names, by VIN or stock number (exactly one), for another service',
+    caller: caller.machine(READ_INVENTORY_SCOPE),
+    params: lookupParams,
+    query: vehicleLookupQuery,
+    responses: { 200: { description: 'The vehicle', schema: z.object({ vehicle: VehicleSchema }) } },
+    problems: {
+      400: 'Neither or both of vin and stockNumber, or a bad value',
+      404: 'No such vehicle in this dealership',
+    },
+    handler: async ({ params, query }, { vehicles }) => {
+      const ref = query.vin !== undefined ? { vin: query.vin } : { stockNumber: query.stockNumber as string };
+      return { vehicle: await vehicles.lookUp(params.dealershipId.toLowerCase(), ref) };
+    },
+  }),
+];

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
 import { vehicleInput } from '../test/vehicle-fixtures';
 
-/** Every route, called by a member of another dealership: nothing is seen, nothing changes. */
+/**
+ * What a member of another dealership sees and changes: nothing. (That every route refuses a forged
+ * X-Dealership-Id and answers 404 for another dealership's record is the route matrix's.)
+ */
 describe('tenant isolation: a dealership never reaches another one’s vehicles', () => {
   let ctx: InventoryTestContext;
   let ours: string;
@@ -73,20 +76,6 @@ describe('tenant isolation: a dealership never reaches another one’s vehicles'
       .send('post', '/api/inventory/vehicles')
       .send(vehicleInput({ stockNumber: 'SECRET1', vin: vehicle.vin }));
     expect(sameStock.status).toBe(201);
-  });
-
-  it.each([
-    ['get', '/api/inventory/vehicles'],
-    ['get', '/api/inventory/vehicles/next-stock-number'],
-    ['get', '/api/inventory/vin/1HGCM82633A004352'],
-    ['post', '/api/inventory/vehicles'],
-    ['patch', '/api/inventory/vehicles/00000000-0000-4000-8000-000000000000'],
-    ['delete', '/api/inventory/vehicles/00000000-0000-4000-8000-000000000000'],
-  ] as const)('%s %s with a forged X-Dealership-Id (ours, their token) is 403', async (method, path) => {
-    const res = await as(ownerOfTheirs, ours).send(method, path).set('If-Match', '"v1"').send({});
-    expect(res.status).toBe(403);
-    expect(res.body.type).toBe('https://showroom.dev/problems/forbidden');
-    await unchanged();
   });
 
   it('a request without X-Dealership-Id is refused with 400 naming the header', async () => {

@@ -1,64 +1,47 @@
-import { Router, type RequestHandler } from 'express';
 import {
   DealershipListSchema,
   MeSchema,
   READ_MEMBERSHIPS_SCOPE,
   UserMembershipsSchema,
 } from '@showroom/contracts';
-import { parseOrThrow, principalOf, requireScope, type ApiOperation } from '@showroom/server-kit';
+import { caller, routeFor } from '@showroom/server-kit';
 import { z } from 'zod';
 import type { PeopleService } from './service';
 
-const userIdParam = z.string().min(1).max(128);
+const userIdParams = z.object({ userId: z.string().min(1).max(128) });
+const route = routeFor<{ people: PeopleService }>();
 
-export function peopleRoutes(people: PeopleService, authenticate: RequestHandler): Router {
-  const router = Router();
-
-  router.get('/api/users/me', authenticate, async (req, res) => {
-    res.json(await people.me(principalOf(req)));
-  });
-
-  router.get('/api/users/dealerships', authenticate, async (req, res) => {
-    res.json({ items: await people.dealershipsOf(principalOf(req)) });
-  });
-
-  router.get(
-    '/api/users/internal/users/:userId/memberships',
-    authenticate,
-    requireScope(READ_MEMBERSHIPS_SCOPE),
-    async (req, res) => {
-      const userId = parseOrThrow(userIdParam, req.params['userId'], 'userId');
-      res.json(await people.membershipsForToken(userId));
-    },
-  );
-
-  return router;
-}
-
-export const peopleOperations: ApiOperation[] = [
-  {
+export const peopleRoutes = [
+  route({
+    operationId: 'getMe',
     method: 'get',
     path: '/api/users/me',
     tag: 'people',
     summary: 'The signed-in user and their memberships',
+    caller: caller.signedIn(),
     responses: { 200: { description: 'Profile', schema: MeSchema } },
-    problems: { 401: 'No valid token', 404: 'No Showroom profile for this account' },
-  },
-  {
+    problems: { 404: 'No Showroom profile for this account' },
+    handler: ({ principal }, { people }) => people.me(principal),
+  }),
+  route({
+    operationId: 'listMyDealerships',
     method: 'get',
     path: '/api/users/dealerships',
     tag: 'people',
     summary: 'The dealerships the caller belongs to',
+    caller: caller.signedIn(),
     responses: { 200: { description: 'Dealerships', schema: DealershipListSchema } },
-    problems: { 401: 'No valid token' },
-  },
-  {
+    handler: async ({ principal }, { people }) => ({ items: await people.dealershipsOf(principal) }),
+  }),
+  route({
+    operationId: 'getMembershipsForToken',
     method: 'get',
     path: '/api/users/internal/users/:userId/memberships',
     tag: 'identity provider',
-    summary: 'Memberships for the token (Auth0 Action / dev-auth); machine token with scope read:memberships',
-    params: z.object({ userId: userIdParam }),
+    summary: 'Memberships to put in a user’s token (the Auth0 Action, dev-auth)',
+    caller: caller.machine(READ_MEMBERSHIPS_SCOPE),
+    params: userIdParams,
     responses: { 200: { description: 'Memberships', schema: UserMembershipsSchema } },
-    problems: { 401: 'No valid token', 403: 'Missing scope read:memberships' },
-  },
+    handler: ({ params }, { people }) => people.membershipsForToken(params.userId),
+  }),
 ];

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import type { Database } from '@showroom/server-mysql';
 import {
   createTestSchema,
   startTestIssuer,
@@ -7,10 +7,9 @@ import {
   type TestIssuer,
   type TestSchema,
 } from '@showroom/server-testing';
-import { createUsersApp } from '../app';
+import { composeUsers } from '../app';
 import { loadUsersConfig } from '../config';
 import type { UsersDatabase } from '../database';
-import { usersMigrations } from '../migrations';
 
 export interface UsersTestContext {
   app: Express;
@@ -19,7 +18,10 @@ export interface UsersTestContext {
   close(): Promise<void>;
 }
 
-/** The real users app in-process, on a schema of its own, trusting a local test issuer. */
+/**
+ * The users service in-process, wired by the same composition root as main.ts, on a schema of
+ * its own, trusting a local test issuer.
+ */
 export async function startUsersTestApp(): Promise<UsersTestContext> {
   const schema: TestSchema = await createTestSchema('users');
   const issuer = await startTestIssuer();
@@ -27,14 +29,10 @@ export async function startUsersTestApp(): Promise<UsersTestContext> {
     NODE_ENV: 'test',
     USERS_DATABASE_URL: schema.url,
     AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
+    DATABASE_POOL_SIZE: '5',
   });
-  const database = createDatabase<UsersDatabase>({
-    writerUrl: schema.url,
-    readerUrls: [],
-    connectionLimit: 5,
-  });
-  await migrateToLatest(database.writer, usersMigrations);
-  const app = createUsersApp({ config, logger: testLogger(), database });
+  const { app, database, migrate } = composeUsers(config, { logger: testLogger() });
+  await migrate();
   return {
     app,
     issuer,

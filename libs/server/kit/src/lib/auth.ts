@@ -80,14 +80,41 @@ export function principalOf(req: Request): Principal {
   };
 }
 
-/** For machine-to-machine routes: the token must carry `scope`. */
-export function requireScope(scope: string): RequestHandler {
+/** Auth0 and dev-auth both name the client of a client-credentials token in `azp` (`client_id` in RFC 9068). */
+function clientIdOf(req: Request): string | undefined {
+  const payload = req.auth?.payload;
+  const clientId = payload?.['azp'] ?? payload?.['client_id'];
+  return typeof clientId === 'string' ? clientId : undefined;
+}
+
+/**
+ * For machine-to-machine routes: a client-credentials token (`gty`) from a client on `clients`
+ * (`azp` or `client_id`), carrying `scope`. A user token is refused whatever scopes it carries:
+ * with RBAC off an Auth0 API grants a signed-in user any scope they ask for.
+ */
+export function requireMachineClient(scope: string, clients: readonly string[]): RequestHandler {
   return (req, _res, next) => {
     const principal = principalOf(req);
+    if (!principal.isMachine) return next(problems.forbidden('This call is for services, not for people.'));
+    const clientId = clientIdOf(req);
+    if (!clientId || !clients.includes(clientId)) {
+      return next(problems.forbidden('This client may not call service routes.'));
+    }
     next(
       principal.scopes.includes(scope)
         ? undefined
         : problems.forbidden(`This call needs the scope ${scope}.`),
+    );
+  };
+}
+
+/** For routes of signed-in people: a machine token has no person behind it. */
+export function requireUserToken(): RequestHandler {
+  return (req, _res, next) => {
+    next(
+      principalOf(req).isMachine
+        ? problems.forbidden('This call is for people, not for services.')
+        : undefined,
     );
   };
 }

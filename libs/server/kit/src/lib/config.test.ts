@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { baseConfigSchema, ConfigError, loadConfig } from './config';
+import { baseConfigSchema, commaList, ConfigError, devDefaults, loadConfig, notInProduction } from './config';
 
 describe('configuration', () => {
   const schema = baseConfigSchema.extend({
@@ -31,5 +31,69 @@ describe('configuration', () => {
     expect(config.PORT).toBe(3001);
     expect(config.CORS_ORIGINS).toEqual(['http://a.test', 'http://b.test']);
     expect(config.AUTH_AUDIENCE).toBe('https://api.showroom.dev');
+  });
+});
+
+describe('production refuses development defaults', () => {
+  const schema = baseConfigSchema.extend({
+    DATABASE_URL: notInProduction(z.url().default('mysql://root@127.0.0.1:3306/app'), devDefaults.localhost),
+    READER_URLS: notInProduction(commaList.default([]), devDefaults.localhost),
+    CLIENT_SECRET: notInProduction(
+      z.string().default('dev-services-secret'),
+      devDefaults.oneOf('dev-services-secret'),
+    ),
+  });
+  const production = {
+    NODE_ENV: 'production',
+    AUTH_ISSUER_BASE_URL: 'https://showroom.us.auth0.com/',
+    DATABASE_URL: 'mysql://app@db.internal:3306/app',
+    READER_URLS: 'mysql://app@replica.internal:3306/app',
+    CLIENT_SECRET: 's3cr3t-from-secrets-manager',
+  };
+  const refusal = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(schema, env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).problems;
+    }
+    return [];
+  };
+
+  it('starts on production values', () => {
+    expect(refusal(production)).toEqual([]);
+  });
+
+  it('names every variable left at a development value, and nothing else', () => {
+    const problems = refusal({
+      NODE_ENV: 'production',
+      READER_URLS: 'mysql://a@replica:3306/x, mysql://a@localhost/x',
+    });
+    expect(problems.map((p) => p.split('=')[0])).toEqual([
+      'AUTH_ISSUER_BASE_URL',
+      'DATABASE_URL',
+      'READER_URLS',
+      'CLIENT_SECRET',
+    ]);
+    expect(problems[0]).toBe(
+      'AUTH_ISSUER_BASE_URL="http://localhost:4000/" points at this machine, a development address; set the production value (NODE_ENV=production)',
+    );
+  });
+
+  it('refuses an explicitly set development value as well as a default', () => {
+    expect(refusal({ ...production, DATABASE_URL: 'mysql://root@[::1]:3306/app' })).toHaveLength(1);
+    expect(refusal({ ...production, CLIENT_SECRET: 'dev-services-secret' })).toHaveLength(1);
+  });
+
+  it('refuses to start without a Bugsnag key when Bugsnag is required', () => {
+    expect(refusal({ ...production, BUGSNAG_REQUIRED: 'true' })).toEqual([
+      'BUGSNAG_API_KEY is missing, and BUGSNAG_REQUIRED=true (NODE_ENV=production)',
+    ]);
+    expect(refusal({ ...production, BUGSNAG_REQUIRED: 'true', BUGSNAG_API_KEY: 'abc123' })).toEqual([]);
+  });
+
+  it('lets development and tests run on the defaults', () => {
+    expect(refusal({})).toEqual([]);
+    expect(refusal({ NODE_ENV: 'test', BUGSNAG_REQUIRED: 'true' })).toEqual([]);
   });
 });

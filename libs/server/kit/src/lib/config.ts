@@ -8,12 +8,61 @@ export class ConfigError extends Error {
   }
 }
 
-const commaList = z.string().transform((raw) =>
+/** A comma-separated list, trimmed, without empty entries. */
+export const commaList = z.string().transform((raw) =>
   raw
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean),
 );
+
+/** How to tell that a variable still has a development value. */
+export interface DevDefaultRule {
+  /** Completes "NAME=value …" in the refusal. */
+  why: string;
+  isDevValue(value: unknown): boolean;
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rules for `notInProduction`. */
+export const devDefaults = {
+  /** A URL, or a list of them, naming this machine: a developer's database, Redis, SMTP sink or issuer. */
+  localhost: {
+    why: 'points at this machine, a development address',
+    isDevValue: (value: unknown) =>
+      (Array.isArray(value) ? value : [value]).some((v) => {
+        const host = typeof v === 'string' ? hostOf(v) : undefined;
+        return host !== undefined && (LOCAL_HOSTS.has(host) || host.endsWith('.localhost'));
+      }),
+  },
+  /** One of the values development uses (e.g. the dev machine-client secret). */
+  oneOf: (...devValues: string[]): DevDefaultRule => ({
+    why: 'is a development value',
+    isDevValue: (value: unknown) => typeof value === 'string' && devValues.includes(value),
+  }),
+} satisfies Record<string, DevDefaultRule | ((...args: string[]) => DevDefaultRule)>;
+
+const productionGuards = new WeakMap<z.ZodType, DevDefaultRule>();
+
+/**
+ * Marks a variable of a service's config schema that must not keep a development value when
+ * NODE_ENV=production: `loadConfig` then refuses to start, naming it. Returns `schema` itself.
+ */
+export function notInProduction<S extends z.ZodType>(schema: S, rule: DevDefaultRule): S {
+  productionGuards.set(schema, rule);
+  return schema;
+}
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** Variables every Showroom service reads; a service extends this with its own. */
 export const baseConfigSchema = z.object({
@@ -27,10 +76,14 @@ export const baseConfigSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')
     .default('100kb'),
-  AUTH_ISSUER_BASE_URL: z.url().default('http://localhost:4000/'),
+  AUTH_ISSUER_BASE_URL: notInProduction(z.url().default('http://localhost:4000/'), devDefaults.localhost),
   AUTH_AUDIENCE: z.string().min(1).default('https://api.showroom.dev'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
-  BUGSNAG_API_KEY: z.string().optional(),
+  /** Client ids whose client-credentials tokens may call /internal/ routes (Auth0: the M2M applications). */
+  MACHINE_CLIENT_IDS: commaList.default(['showroom-services']),
+  BUGSNAG_API_KEY: z.string().min(1).optional(),
+  /** In production, refuse to start without BUGSNAG_API_KEY. */
+  BUGSNAG_REQUIRED: flag.default(false),
   BUGSNAG_NOTIFY_ENDPOINT: z.url().optional(),
   BUGSNAG_SESSIONS_ENDPOINT: z.url().optional(),
   APP_VERSION: z.string().default('0.0.0-dev'),
@@ -40,7 +93,11 @@ export type BaseConfig = z.infer<typeof baseConfigSchema>;
 /** Parses `env` with `schema`, or throws a ConfigError that names each missing or bad variable. */
 export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    const faults = productionFaults(schema, result.data as Record<string, unknown>);
+    if (faults.length > 0) throw new ConfigError(faults);
+    return result.data;
+  }
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const name = issue.path.join('.') || '(environment)';
@@ -50,4 +107,22 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
         : `${name}=${JSON.stringify(value)} is invalid: ${issue.message}`;
     }),
   );
+}
+
+/** With NODE_ENV=production: each variable that still has a development value, and a missing Bugsnag key. */
+function productionFaults(schema: z.ZodType, config: Record<string, unknown>): string[] {
+  if (config['NODE_ENV'] !== 'production' || !(schema instanceof z.ZodObject)) return [];
+  const faults: string[] = [];
+  for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const rule = productionGuards.get(field);
+    if (rule?.isDevValue(config[name])) {
+      faults.push(
+        `${name}=${JSON.stringify(config[name])} ${rule.why}; set the production value (NODE_ENV=production)`,
+      );
+    }
+  }
+  if (config['BUGSNAG_REQUIRED'] === true && !config['BUGSNAG_API_KEY']) {
+    faults.push('BUGSNAG_API_KEY is missing, and BUGSNAG_REQUIRED=true (NODE_ENV=production)');
+  }
+  return faults;
 }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Logger } from 'pino';
 
 export interface ReadinessCheck {
   name: string;
@@ -7,9 +8,17 @@ export interface ReadinessCheck {
   check(): Promise<void>;
 }
 
+/** What /readyz answers anyone: up or down per dependency, never why (that goes to the log). */
 export interface ReadinessReport {
   status: 'ready' | 'degraded' | 'unavailable';
-  checks: Record<string, { status: 'up' | 'down'; critical: boolean; error?: string }>;
+  checks: Record<string, { status: 'up' | 'down'; critical: boolean }>;
+}
+
+/** A dependency that did not answer, and what it said. */
+export interface ReadinessFailure {
+  name: string;
+  critical: boolean;
+  error: string;
 }
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -22,24 +31,27 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function runReadinessChecks(checks: ReadinessCheck[]): Promise<ReadinessReport> {
+export async function runReadinessChecks(
+  checks: ReadinessCheck[],
+): Promise<{ report: ReadinessReport; failures: ReadinessFailure[] }> {
+  const failures: ReadinessFailure[] = [];
   const results = await Promise.all(
     checks.map(async (c) => {
       try {
         await withTimeout(c.check(), CHECK_TIMEOUT_MS);
         return [c.name, { status: 'up' as const, critical: c.critical }] as const;
       } catch (error) {
-        return [
-          c.name,
-          { status: 'down' as const, critical: c.critical, error: (error as Error).message },
-        ] as const;
+        failures.push({ name: c.name, critical: c.critical, error: (error as Error).message });
+        return [c.name, { status: 'down' as const, critical: c.critical }] as const;
       }
     }),
   );
-  const checksReport = Object.fromEntries(results);
-  const down = results.filter(([, r]) => r.status === 'down');
-  const status = down.some(([, r]) => r.critical) ? 'unavailable' : down.length > 0 ? 'degraded' : 'ready';
-  return { status, checks: checksReport };
+  const status = failures.some((f) => f.critical)
+    ? 'unavailable'
+    : failures.length > 0
+      ? 'degraded'
+      : 'ready';
+  return { report: { status, checks: Object.fromEntries(results) }, failures };
 }
 
 /**
@@ -50,6 +62,7 @@ export async function runReadinessChecks(checks: ReadinessCheck[]): Promise<Read
 export function healthRoutes(
   service: string,
   checks: ReadinessCheck[],
+  logger: Logger,
   isShuttingDown: () => boolean,
 ): Router {
   const router = Router();
@@ -61,7 +74,9 @@ export function healthRoutes(
       res.status(503).json({ status: 'unavailable', checks: {}, reason: 'shutting down' });
       return;
     }
-    const report = await runReadinessChecks(checks);
+    const { report, failures } = await runReadinessChecks(checks);
+    if (failures.length > 0)
+      logger.warn({ failures }, `not ready: ${failures.map((f) => f.name).join(', ')} down`);
     res.status(report.status === 'unavailable' ? 503 : 200).json(report);
   });
   return router;

@@ -2,6 +2,9 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import swaggerUi from 'swagger-ui-express';
 import { z } from 'zod';
 import { ProblemSchema } from '@showroom/contracts';
+import type { HeaderDoc, HttpMethod, OperationResponse, Route } from './routes';
+
+export type { OperationResponse } from './routes';
 
 export interface OpenApiInfo {
   service: string;
@@ -10,22 +13,20 @@ export interface OpenApiInfo {
   description: string;
 }
 
-export interface OperationResponse {
-  description: string;
-  /** JSON body; omit for bodiless answers such as 204. */
-  schema?: z.ZodType;
-  headers?: string[];
-}
-
+/**
+ * One documented operation. Services declare routes (see routes.ts) and get these from the table;
+ * `fromRoute` turns a declaration into one.
+ */
 export interface ApiOperation {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  operationId?: string;
+  method: HttpMethod;
   /** Express-style path (`/api/inventory/vehicles/:id`). */
   path: string;
   summary: string;
   tag: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject | z.ZodType;
-  headers?: Array<{ name: string; required: boolean; description: string }>;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  headers?: HeaderDoc[];
   body?: z.ZodType;
   /** Media types the body may come as, when not JSON (e.g. ADF/XML). */
   bodyMediaTypes?: string[];
@@ -34,6 +35,60 @@ export interface ApiOperation {
   problems?: Record<number, string>;
   /** False for public or machine-only routes that take no user token. */
   userToken?: boolean;
+  /** The security scheme the operation takes; none for public routes. */
+  security?: 'bearerAuth' | 'ingestKey' | 'none';
+}
+
+const DEALERSHIP_HEADER_DOC: HeaderDoc = {
+  name: 'X-Dealership-Id',
+  required: true,
+  description: 'The dealership the request acts for; the token must grant a membership of it.',
+};
+
+/** The problems every route of a kind of caller may answer, unless the declaration words them itself. */
+function callerProblems(route: Route<never>): Record<number, string> {
+  const invalid: Record<number, string> =
+    route.params || route.query || route.body ? { 400: 'Invalid request (each bad field listed)' } : {};
+  switch (route.caller.kind) {
+    case 'public':
+      return invalid;
+    case 'signedIn':
+      return { ...invalid, 401: 'No valid token', 403: 'A service token, not a person’s' };
+    case 'user':
+      return {
+        400: 'X-Dealership-Id missing or not a UUID, or an invalid request',
+        401: 'No valid token',
+        403: `Not a member of that dealership, or the role lacks ${route.caller.permission}`,
+      };
+    case 'machine':
+      return {
+        ...invalid,
+        401: 'No valid token',
+        403: `Not a client-credentials token of an allowed client with scope ${route.caller.scope}`,
+      };
+    case 'ingestKey':
+      return { ...invalid, 401: 'No valid ingest key' };
+  }
+}
+
+/** A route declaration as an OpenAPI operation: the caller adds its headers, problems and security. */
+export function operationOf(route: Route<never>): ApiOperation {
+  const kind = route.caller.kind;
+  return {
+    operationId: route.operationId,
+    method: route.method,
+    path: route.path,
+    summary: route.summary,
+    tag: route.tag,
+    params: route.params,
+    query: route.query,
+    body: route.body,
+    bodyMediaTypes: route.bodyMediaTypes,
+    headers: [...(kind === 'user' ? [DEALERSHIP_HEADER_DOC] : []), ...(route.headers ?? [])],
+    responses: route.responses,
+    problems: { ...callerProblems(route), ...route.problems },
+    security: kind === 'public' ? 'none' : kind === 'ingestKey' ? 'ingestKey' : 'bearerAuth',
+  };
 }
 
 type JsonSchema = Record<string, unknown>;
@@ -64,6 +119,11 @@ export class OpenApiDocument {
   private readonly operations: ApiOperation[] = [];
 
   constructor(private readonly info: OpenApiInfo) {}
+
+  /** The document of a route table: every declared route, nothing else. */
+  static of(info: OpenApiInfo, routes: readonly Route<never>[]): OpenApiDocument {
+    return new OpenApiDocument(info).add(...routes.map(operationOf));
+  }
 
   add(...operations: ApiOperation[]): this {
     this.operations.push(...operations);
@@ -107,9 +167,11 @@ export class OpenApiDocument {
       }
       paths[path] ??= {};
       paths[path][op.method] = {
+        ...(op.operationId ? { operationId: op.operationId } : {}),
         summary: op.summary,
         tags: [op.tag],
-        ...(op.userToken === false ? { security: [] } : {}),
+        ...(op.userToken === false || op.security === 'none' ? { security: [] } : {}),
+        ...(op.security === 'ingestKey' ? { security: [{ ingestKey: [] }] } : {}),
         ...(parameters.length ? { parameters } : {}),
         ...(op.body
           ? {
@@ -129,7 +191,13 @@ export class OpenApiDocument {
     }
     return {
       openapi: '3.1.0',
-      info: { title: this.info.title, version: this.info.version, description: this.info.description },
+      info: {
+        title: this.info.title,
+        version: this.info.version,
+        description: this.info.description,
+        // Not open source: the package is UNLICENSED.
+        license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+      },
       servers: [{ url: '/' }],
       security: [{ bearerAuth: [] }],
       paths,
@@ -141,6 +209,15 @@ export class OpenApiDocument {
             bearerFormat: 'JWT',
             description: 'An Auth0 (or dev-auth) access token for audience https://api.showroom.dev',
           },
+          ...(this.operations.some((op) => op.security === 'ingestKey')
+            ? {
+                ingestKey: {
+                  type: 'http',
+                  scheme: 'bearer',
+                  description: 'The dealership’s ingest key (srk_…), given to its lead providers',
+                },
+              }
+            : {}),
         },
         schemas: { Problem: toSchema(ProblemSchema, 'output') },
       },

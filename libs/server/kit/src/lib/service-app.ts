@@ -6,15 +6,30 @@ import type { BaseConfig } from './config';
 import { errorHandler, notFoundHandler, type ErrorReporter } from './errors';
 import { healthRoutes, type ReadinessCheck } from './health';
 import { requestLogger } from './logging';
-import { openApiRoutes, type OpenApiDocument, type OpenApiInfo } from './openapi';
+import { verifyAccessToken } from './auth';
+import { OpenApiDocument, openApiRoutes, type OpenApiInfo } from './openapi';
+import { checkRouteTable, isEdgeRoute, routerOf, type Route } from './routes';
 
-export interface ServiceAppOptions {
+/** A service's route table and what its handlers are given. */
+export interface ServiceApi<Deps> {
+  info: OpenApiInfo;
+  routes: readonly Route<Deps>[];
+  deps: Deps;
+}
+
+export interface ServiceAppOptions<Deps = unknown> {
   config: BaseConfig;
   logger: Logger;
   readiness: ReadinessCheck[];
-  openApi: { document: OpenApiDocument; info: OpenApiInfo };
-  /** The service's own routes, mounted after the shared middleware. */
-  routes: Router;
+  /**
+   * The route table: its routes are served (public and ingest-key routes before the portal's CORS
+   * policy and body parser, as they bring their own) and documented at /api/<service>/openapi.json.
+   */
+  api?: ServiceApi<Deps>;
+  /** Without `api`: a hand-fed document. */
+  openApi?: { document: OpenApiDocument; info: OpenApiInfo };
+  /** Routes outside the table, mounted after the shared middleware. */
+  routes?: Router;
   /**
    * Routes that answer other origins than the portal's (a dealership's website, a lead provider):
    * mounted before the shared CORS policy and body parser, so they bring their own.
@@ -25,18 +40,19 @@ export interface ServiceAppOptions {
 }
 
 /** The one way a Showroom service is assembled: same security headers, logs, errors and probes everywhere. */
-export function createServiceApp(options: ServiceAppOptions): Express {
+export function createServiceApp<Deps>(options: ServiceAppOptions<Deps>): Express {
   const { config, logger } = options;
+  const { info, document } = documentOf(options);
+  const table = options.api && tableRouters(options.api, config);
   const app = express();
   app.disable('x-powered-by');
   // req.ip is the client's address only when exactly the proxies in front of us are trusted.
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.set('etag', false);
   app.use(helmet());
-  app.use(
-    healthRoutes(options.openApi.info.service, options.readiness, options.isShuttingDown ?? (() => false)),
-  );
+  app.use(healthRoutes(info.service, options.readiness, logger, options.isShuttingDown ?? (() => false)));
   app.use(requestLogger(logger));
+  if (table) app.use(table.edge);
   if (options.publicRoutes) app.use(options.publicRoutes);
   app.use(
     cors({
@@ -55,10 +71,38 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   );
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
   // Swagger UI needs inline scripts, so its own page relaxes the CSP.
-  app.use(`/api/${options.openApi.info.service}/docs`, helmet({ contentSecurityPolicy: false }));
-  app.use(openApiRoutes(options.openApi.document, options.openApi.info, config.NODE_ENV !== 'production'));
-  app.use(options.routes);
+  app.use(`/api/${info.service}/docs`, helmet({ contentSecurityPolicy: false }));
+  app.use(openApiRoutes(document, info, config.NODE_ENV !== 'production'));
+  if (table) app.use(table.portal);
+  if (options.routes) app.use(options.routes);
   app.use(notFoundHandler());
   app.use(errorHandler(logger, options.reporter));
   return app;
+}
+
+function documentOf<Deps>(options: ServiceAppOptions<Deps>): {
+  info: OpenApiInfo;
+  document: OpenApiDocument;
+} {
+  if (options.api) {
+    const { info, routes } = options.api;
+    return { info, document: OpenApiDocument.of(info, routes as readonly Route<never>[]) };
+  }
+  if (options.openApi) return options.openApi;
+  throw new Error('createServiceApp needs a route table (api) or an OpenAPI document');
+}
+
+/** The table's routers: `edge` for public and ingest-key routes, `portal` for the rest. */
+function tableRouters<Deps>(api: ServiceApi<Deps>, config: BaseConfig): { edge: Router; portal: Router } {
+  const options = {
+    authenticate: verifyAccessToken({
+      issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
+      audience: config.AUTH_AUDIENCE,
+    }),
+    machineClients: config.MACHINE_CLIENT_IDS,
+  };
+  const edge = api.routes.filter((r) => isEdgeRoute(r as Route<never>));
+  const portal = api.routes.filter((r) => !isEdgeRoute(r as Route<never>));
+  checkRouteTable(api.routes as readonly Route<never>[]);
+  return { edge: routerOf(edge, api.deps, options), portal: routerOf(portal, api.deps, options) };
 }

@@ -84,7 +84,11 @@ export async function startTestIssuer(): Promise<TestIssuer> {
       );
     },
     machineToken(clientId, scopes) {
-      return sign({ scope: scopes.join(' '), gty: 'client-credentials' }, `${clientId}@clients`);
+      // As Auth0 and dev-auth issue them: the client named in `azp`, the subject `<client>@clients`.
+      return sign(
+        { scope: scopes.join(' '), gty: 'client-credentials', azp: clientId },
+        `${clientId}@clients`,
+      );
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

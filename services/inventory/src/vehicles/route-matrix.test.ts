@@ -1,0 +1,51 @@
+import request from 'supertest';
+import { describeRouteMatrix } from '@showroom/server-testing';
+import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
+import { freshVin, vehicleInput } from '../test/vehicle-fixtures';
+import { vehicleRoutes } from './routes';
+
+/** A vehicle on the lot of `dealershipId`, added through the API by its manager. */
+async function vehicleOf(
+  ctx: InventoryTestContext,
+  dealershipId: string,
+): Promise<{ id: string; vin: string }> {
+  const res = await request(ctx.app)
+    .post('/api/inventory/vehicles')
+    .auth(await ctx.tokenFor('manager', dealershipId), { type: 'bearer' })
+    .set('X-Dealership-Id', dealershipId)
+    .send(vehicleInput());
+  if (res.status !== 201) throw new Error(`could not add a vehicle: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+const ofAVehicle = async (ctx: InventoryTestContext, dealershipId: string) => ({
+  params: { id: (await vehicleOf(ctx, dealershipId)).id },
+  headers: { 'If-Match': '"v1"' },
+});
+
+describeRouteMatrix<InventoryTestContext>({
+  service: 'inventory',
+  routes: vehicleRoutes,
+  start: () => startInventoryTestApp(),
+  examples: {
+    listVehicles: { request: () => ({ query: { sort: 'price' } }) },
+    addVehicle: { request: () => ({ body: vehicleInput() }) },
+    suggestStockNumber: { request: () => ({ query: { condition: 'new' } }) },
+    getVehicle: { namesRecord: true, request: ofAVehicle },
+    updateVehicle: {
+      namesRecord: true,
+      request: async (ctx, dealershipId) => ({
+        ...(await ofAVehicle(ctx, dealershipId)),
+        body: { priceCents: 1 },
+      }),
+    },
+    deleteVehicle: { namesRecord: true, request: ofAVehicle },
+    decodeVin: { namesRecord: false, request: () => ({ params: { vin: freshVin() } }) },
+    lookUpVehicleForService: {
+      request: async (ctx, dealershipId) => ({
+        params: { dealershipId },
+        query: { vin: (await vehicleOf(ctx, dealershipId)).vin },
+      }),
+    },
+  },
+});

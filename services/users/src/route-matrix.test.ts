@@ -1,0 +1,27 @@
+import { describeRouteMatrix } from '@showroom/server-testing';
+import { usersRoutes } from './app';
+import { addDealership, addMember } from './test/tenants';
+import { startUsersTestApp, type UsersTestContext } from './test/users-test-app';
+
+describeRouteMatrix<UsersTestContext>({
+  service: 'users',
+  routes: usersRoutes,
+  start: () => startUsersTestApp(),
+  newDealership: addDealership,
+  examples: {
+    getMe: { request: () => ({}) },
+    listMyDealerships: { request: () => ({}) },
+    getMembershipsForToken: {
+      request: async (ctx, dealershipId) => ({ params: { userId: await addMember(ctx, dealershipId) } }),
+    },
+    listTeam: { request: () => ({}) },
+    setAvailability: {
+      namesRecord: true,
+      request: async (ctx, dealershipId) => ({
+        params: { userId: await addMember(ctx, dealershipId) },
+        body: { available: false },
+      }),
+    },
+    listTeamForService: { request: (_ctx, dealershipId) => ({ params: { dealershipId } }) },
+  },
+});
