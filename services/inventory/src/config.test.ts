@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '@showroom/server-kit';
+import { loadInventoryConfig } from './config';
+
+describe('inventory configuration in production', () => {
+  it('refuses the development defaults, naming each variable', () => {
+    let error: unknown;
+    try {
+      loadInventoryConfig({ NODE_ENV: 'production', BUGSNAG_REQUIRED: 'true' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.split(/[= ]/)[0])).toEqual([
+      'AUTH_ISSUER_BASE_URL',
+      'INVENTORY_DATABASE_URL',
+      'REDIS_URL',
+      'BUGSNAG_API_KEY',
+    ]);
+  });
+
+  it('starts on production addresses', () => {
+    const config = loadInventoryConfig({
+      NODE_ENV: 'production',
+      AUTH_ISSUER_BASE_URL: 'https://showroom.us.auth0.com/',
+      INVENTORY_DATABASE_URL: 'mysql://inventory@writer.db.internal:3306/showroom_inventory',
+      INVENTORY_DATABASE_READER_URLS: 'mysql://inventory@reader.db.internal:3306/showroom_inventory',
+      REDIS_URL: 'rediss://cache.internal:6379/0',
+    });
+    expect(config.INVENTORY_DATABASE_READER_URLS).toHaveLength(1);
+  });
+});
