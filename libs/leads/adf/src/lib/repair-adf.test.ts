@@ -122,6 +122,15 @@ const RECOVERIES: Record<string, Recovery> = {
     customer: { fullName: 'Priya Nair', emails: ['priya.nair@example.com'], phones: ['555-010-2424'] },
     vehicle: { make: 'Kia', model: 'Telluride' },
   },
+  'misnested-end-tags.xml': {
+    repairs: ['unclosed-element'],
+    details: [
+      /^elements left open closed: <comments> before <\/customer> on line 21; <\/comments> after <\/customer> on line 21 dropped; <vendorname> before <\/vendor> on line 23; 1 more$/,
+    ],
+    customer: { fullName: 'Hana Sato', emails: ['hana.sato@example.jp'] },
+    vehicle: { make: 'Hyundai', model: 'Tucson' },
+    comments: 'Financing questions, call after 5pm',
+  },
   'control-characters.xml': {
     repairs: ['control-character'],
     details: [/^2 control characters replaced by spaces \(first on line 13\)$/],

@@ -141,7 +141,8 @@ interface OpenElement {
 }
 
 /**
- * Elements left open: `<phone>555-0100</contact>` (a value whose end tag the template forgot) and a
+ * Elements left open: `<phone>555-0100</contact>` (a value whose end tag the template forgot), the
+ * same with the end tag misplaced after its parent's (`<comments>…</customer></comments>`), and a
  * document without its last end tags (`</prospect></adf>`). Closed where that is the only reading.
  * Refused when an element holding other elements is closed by its parent's end tag, or the document
  * stops inside a value, which may be cut off; left to the validator's message when an end tag
@@ -152,10 +153,13 @@ export function closeOpenElements(xml: string, context: RepairContext): RepairRe
   const open: OpenElement[] = [];
   const edits: Edit[] = [];
   const mended: string[] = [];
+  // Closed here for want of their end tags; one that comes right after (misnested) is dropped.
+  let justClosed: { name: string; by: string }[] = [];
   let lastEnd = 0;
   for (const tag of tagsOf(xml)) {
     lastEnd = tag.end;
     if (tag.kind !== 'end') {
+      justClosed = [];
       const parent = open.at(-1);
       if (parent) parent.hasChildren = true;
       if (tag.kind === 'empty') continue;
@@ -164,7 +168,17 @@ export function closeOpenElements(xml: string, context: RepairContext): RepairRe
       continue;
     }
     const index = open.findLastIndex((element) => element.tag.name === tag.name);
-    if (index < 0) return null;
+    if (index < 0) {
+      const misplaced = justClosed.findIndex((closed) => closed.name === tag.name);
+      if (misplaced < 0) return null;
+      mend();
+      edits.push({ start: tag.start, end: tag.end, text: '' });
+      mended.push(
+        `</${tag.name}> after </${justClosed[misplaced]?.by}> on line ${context.line(tag.start)} dropped`,
+      );
+      justClosed.splice(misplaced, 1);
+      continue;
+    }
     const unclosed = open.slice(index + 1);
     const holder = unclosed.find((element) => element.hasChildren);
     if (holder) {
@@ -177,6 +191,7 @@ export function closeOpenElements(xml: string, context: RepairContext): RepairRe
       mend();
       edits.push({ start: tag.start, end: tag.start, text: endTags(unclosed) });
       mended.push(`${names(unclosed)} before </${tag.name}> on line ${context.line(tag.start)}`);
+      justClosed.push(...unclosed.map((element) => ({ name: element.tag.name, by: tag.name })));
     }
     open.length = index;
   }
