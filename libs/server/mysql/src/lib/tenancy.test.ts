@@ -81,6 +81,22 @@ describe('forDealership', () => {
     expect(query.parameters).toEqual(['d-1', 'd-1']);
   });
 
+  it('scopes a correlated subquery started from the same builder', () => {
+    const query = tenant
+      .updateTable('cars')
+      .set({
+        make: tenant
+          .selectFrom('notes as n')
+          .select((eb) => eb.fn.max('n.body').as('body'))
+          .where('n.car_id', '=', sql.ref<string>('cars.id')),
+      })
+      .compile();
+    expect(query.sql).toBe(
+      'update `cars` set `make` = (select max(`n`.`body`) as `body` from `notes` as `n` ' +
+        'where `n`.`dealership_id` = ? and `n`.`car_id` = `cars`.`id`) where `cars`.`dealership_id` = ?',
+    );
+  });
+
   it('leaves acrossDealerships statements as written', () => {
     expect(acrossDealerships(db).selectFrom('cars').selectAll().compile().sql).toBe('select * from `cars`');
   });
