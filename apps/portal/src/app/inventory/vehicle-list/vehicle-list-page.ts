@@ -1,5 +1,4 @@
-import { Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,12 +7,11 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { Problem, Vehicle, VehicleList, VehicleSort } from '@showroom/contracts';
-import { catchError, combineLatest, filter, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import type { Vehicle, VehicleSort } from '@showroom/contracts';
 import { VehiclesApi } from '../../api/vehicles-api';
 import { ActiveDealership } from '../../core/active-dealership';
+import { dealershipLoad } from '../../shared/dealership-load';
 import { Permissions } from '../../core/permissions';
-import { problemOf } from '../../core/problem';
 import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
 import { listUrlState, PAGE_SIZES, pagingAfter } from '../../shared/list-url-state';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
@@ -40,8 +38,6 @@ export const SORT_OPTIONS: readonly { value: VehicleSort | null; label: string }
   { value: 'mileage', label: 'Mileage: lowest first' },
   { value: '-mileage', label: 'Mileage: highest first' },
 ];
-
-type Outcome = { list: VehicleList } | { problem: Problem };
 
 /** `/inventory`: the dealership's vehicles, filtered and paged by the inventory service. */
 @Component({
@@ -77,44 +73,18 @@ export class VehicleListPage {
     () => this.activeDealership.membership()?.dealership.name ?? '',
   );
 
-  protected readonly list = signal<VehicleList | null>(null);
-  protected readonly problem = signal<Problem | null>(null);
-  protected readonly loading = signal(true);
+  // Reloads when the URL's filters change, when the dealer switches dealership, or on "Try again".
+  private readonly load = dealershipLoad({
+    query: this.url.changes,
+    load: (state) => this.vehiclesApi.list(listStateToSearch(state)),
+  });
+  protected readonly list = this.load.value;
+  protected readonly problem = this.load.problem;
+  protected readonly loading = this.load.loading;
   protected readonly filtered = computed(() => activeFilterCount(this.state()) > 0);
 
   protected readonly sortOptions = SORT_OPTIONS;
   protected readonly pageSizes = PAGE_SIZES;
-  private readonly retry$ = new Subject<void>();
-
-  constructor() {
-    // Reload when the URL's filters change, when the dealer switches dealership, or on "Try again".
-    const dealershipId$ = toObservable(this.activeDealership.id).pipe(filter((id) => id !== null));
-    combineLatest([this.url.changes, dealershipId$])
-      .pipe(
-        switchMap(([state]) =>
-          this.retry$.pipe(
-            startWith(undefined),
-            map(() => state),
-          ),
-        ),
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap((state) =>
-          this.vehiclesApi.list(listStateToSearch(state)).pipe(
-            map((list): Outcome => ({ list })),
-            catchError((error: unknown) => of<Outcome>({ problem: problemOf(error) })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((outcome) => {
-        this.loading.set(false);
-        if ('list' in outcome) this.list.set(outcome.list);
-        else this.problem.set(outcome.problem);
-      });
-  }
 
   protected changeFilters(change: Partial<ListFilters>): void {
     this.url.navigate(withFilters(this.state(), change));
@@ -137,6 +107,6 @@ export class VehicleListPage {
   }
 
   protected retry(): void {
-    this.retry$.next();
+    this.load.retry();
   }
 }

@@ -19,24 +19,12 @@ import {
   type Problem,
   type StatusChangeInput,
 } from '@showroom/contracts';
-import {
-  catchError,
-  combineLatest,
-  filter,
-  forkJoin,
-  map,
-  merge,
-  of,
-  startWith,
-  Subject,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { filter, forkJoin, map } from 'rxjs';
 import { LeadsApi } from '../../api/leads-api';
-import { ActiveDealership } from '../../core/active-dealership';
 import { LeadCountsStore } from '../../core/lead-counts';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
+import { dealershipLoad } from '../../shared/dealership-load';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { Clock } from '../shared/clock';
 import { LEAD_STATUS_LABELS, leadVehicleTitle, originLabel, shopperName } from '../shared/lead-labels';
@@ -46,7 +34,6 @@ import { TaskDue } from '../shared/task-due';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
 import {
-  type Board,
   canDropInto,
   emptyBoard,
   enterPredicateFor,
@@ -58,8 +45,6 @@ import {
 
 /** Cards per column: the most recently active; the inbox lists them all. */
 export const BOARD_COLUMN_SIZE = 50;
-
-type Outcome = { board: Board } | { problem: Problem };
 
 /**
  * `/leads/board`: the pipeline, one column per status. Cards move by drag and drop or by each
@@ -90,7 +75,6 @@ export class LeadBoardPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly leadsApi = inject(LeadsApi);
-  private readonly activeDealership = inject(ActiveDealership);
   private readonly permissions = inject(Permissions);
   private readonly leadCounts = inject(LeadCountsStore);
   private readonly dialog = inject(MatDialog);
@@ -114,49 +98,24 @@ export class LeadBoardPage {
   private readonly team = teamOfActiveDealership(this.seesAll);
   protected readonly salespeople = computed(() => assignableMembers(this.team()));
 
-  protected readonly board = signal<Board | null>(null);
-  protected readonly problem = signal<Problem | null>(null);
-  protected readonly loading = signal(true);
+  // Reloads when the assignee filter changes, the dealer switches dealership, on "Try again", and
+  // when the leads service says something changed (after the drop, if a card is being dragged).
+  // An error stays shown until the next answer.
+  private readonly load = dealershipLoad({
+    query: toObservable(this.assignee),
+    load: (assignee) => this.loadBoard(assignee),
+    refresh: this.leadCounts.leadsChanged.pipe(filter(() => !this.deferWhileDragging())),
+    clearProblemOnRetry: false,
+  });
+  protected readonly board = this.load.value;
+  protected readonly problem = this.load.problem;
+  protected readonly loading = this.load.loading;
   /** The card being dragged: columns it may not enter are dimmed. */
   protected readonly dragging = signal<LeadSummary | null>(null);
   /** Cards whose move the service has not answered yet. */
   protected readonly moving = signal<ReadonlySet<string>>(new Set());
-  private readonly retry$ = new Subject<void>();
   /** A background refresh that arrived mid-drag waits for the drop. */
   private refreshAfterDrag = false;
-
-  constructor() {
-    const dealershipId$ = toObservable(this.activeDealership.id).pipe(filter((id) => id !== null));
-    combineLatest([toObservable(this.assignee), dealershipId$])
-      .pipe(
-        switchMap(([assignee]) =>
-          merge(
-            this.retry$,
-            this.leadCounts.leadsChanged.pipe(filter(() => !this.deferWhileDragging())),
-          ).pipe(
-            startWith(undefined),
-            map(() => assignee),
-          ),
-        ),
-        tap(() => this.loading.set(true)),
-        switchMap((assignee) =>
-          this.loadBoard(assignee).pipe(
-            map((board): Outcome => ({ board })),
-            catchError((error: unknown) => of<Outcome>({ problem: problemOf(error) })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((outcome) => {
-        this.loading.set(false);
-        if ('board' in outcome) {
-          this.problem.set(null);
-          this.board.set(outcome.board);
-        } else {
-          this.problem.set(outcome.problem);
-        }
-      });
-  }
 
   protected name(lead: LeadSummary): string {
     return shopperName(lead.shopper);
@@ -187,7 +146,7 @@ export class LeadBoardPage {
     this.dragging.set(null);
     if (this.refreshAfterDrag) {
       this.refreshAfterDrag = false;
-      this.retry$.next();
+      this.load.retry();
     }
   }
 
@@ -250,7 +209,7 @@ export class LeadBoardPage {
   }
 
   protected retry(): void {
-    this.retry$.next();
+    this.load.retry();
   }
 
   private deferWhileDragging(): boolean {
