@@ -1,8 +1,10 @@
 // The tenancy lint rule: statements on a service's tenant tables go through `forDealership(db, id)`
 // (libs/server/mysql), which starts each one with its dealership condition. A statement written on
 // the database directly, a join of a tenant table by name, or raw SQL naming one is refused; so is
-// `acrossDealerships(db)` outside the few files a service names with their reasons.
+// `acrossDealerships(db)` outside the few files a service names with their reasons. Both functions
+// (and the DealershipQueries type) count only when imported from @showroom/server-mysql.
 
+const LIBRARY = '@showroom/server-mysql';
 const BUILDER = 'forDealership';
 const BUILDER_TYPE = 'DealershipQueries';
 const ESCAPE_HATCH = 'acrossDealerships';
@@ -51,10 +53,6 @@ function rawSqlText(node) {
   return undefined;
 }
 
-function calleeName(call) {
-  return call?.type === 'CallExpression' && call.callee.type === 'Identifier' ? call.callee.name : undefined;
-}
-
 function findVariable(scope, name) {
   for (let s = scope; s; s = s.upper) {
     const variable = s.set.get(name);
@@ -63,11 +61,30 @@ function findVariable(scope, name) {
   return undefined;
 }
 
-/** The type name an identifier is annotated with (`tenant: DealershipQueries<DB>` → `DealershipQueries`). */
-function annotatedTypeName(identifier) {
+/** What a local name stands for when it is imported from the library (under any local name). */
+function libraryName(scope, localName) {
+  const definitions = findVariable(scope, localName)?.defs ?? [];
+  const [definition] = definitions;
+  if (
+    definitions.length !== 1 ||
+    definition.type !== 'ImportBinding' ||
+    definition.parent.source.value !== LIBRARY
+  )
+    return undefined;
+  return definition.node.imported?.name;
+}
+
+/** The library function a call calls, if it calls one. */
+function libraryCallee(call, scope) {
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier') return undefined;
+  return libraryName(scope, call.callee.name);
+}
+
+/** The library type an identifier is annotated with (`tenant: DealershipQueries<DB>` → `DealershipQueries`). */
+function annotatedLibraryType(identifier, scope) {
   const type = identifier?.typeAnnotation?.typeAnnotation;
-  if (type?.type !== 'TSTypeReference') return undefined;
-  return type.typeName.type === 'Identifier' ? type.typeName.name : type.typeName.right?.name;
+  if (type?.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return undefined;
+  return libraryName(scope, type.typeName.name);
 }
 
 /**
@@ -75,15 +92,15 @@ function annotatedTypeName(identifier) {
  * (anything else: a Kysely, a transaction, an expression builder…).
  */
 function receiverKind(receiver, scope) {
-  const direct = calleeName(receiver);
+  const direct = libraryCallee(receiver, scope);
   if (direct === BUILDER) return 'scoped';
   if (direct === ESCAPE_HATCH) return 'across';
   if (receiver.type !== 'Identifier') return undefined;
   const variable = findVariable(scope, receiver.name);
   for (const definition of variable?.defs ?? []) {
-    if (annotatedTypeName(definition.name) === BUILDER_TYPE) return 'scoped';
+    if (annotatedLibraryType(definition.name, scope) === BUILDER_TYPE) return 'scoped';
     if (definition.type === 'Variable' && definition.parent?.kind === 'const') {
-      const initial = calleeName(definition.node.init);
+      const initial = libraryCallee(definition.node.init, scope);
       if (initial === BUILDER) return 'scoped';
       if (initial === ESCAPE_HATCH) return 'across';
     }
@@ -132,7 +149,8 @@ const scopedQueries = {
     return {
       CallExpression(node) {
         const callee = node.callee;
-        if (calleeName(node) === ESCAPE_HATCH && !allowAcrossDealerships) {
+        const scope = context.sourceCode.getScope(node);
+        if (libraryCallee(node, scope) === ESCAPE_HATCH && !allowAcrossDealerships) {
           context.report({ node, messageId: 'acrossNotAllowed' });
           return;
         }
@@ -168,7 +186,7 @@ const scopedQueries = {
           context.report({ node, messageId: 'joinByName', data: { table } });
           return;
         }
-        const kind = receiverKind(callee.object, context.sourceCode.getScope(node));
+        const kind = receiverKind(callee.object, scope);
         // The hatch's own call is reported where it is not allowed; its statements pass.
         if (kind === 'scoped' || kind === 'across') return;
         context.report({ node, messageId: 'unscoped', data: { table, method } });

@@ -6,7 +6,10 @@ import { tenancy } from './tenancy.mjs';
 
 const WORKSPACE = join(import.meta.dirname, '../..');
 
-/** Lints `code` as `file` under a config with the tenancy blocks alone. */
+const IMPORTS =
+  "import { acrossDealerships, forDealership, type DealershipQueries } from '@showroom/server-mysql';";
+
+/** Lints `code` (after a line of imports) as `file` under a config with the tenancy blocks alone. */
 async function messagesOf(code, file = 'src/vehicles/repository.ts', options = {}) {
   const eslint = new ESLint({
     cwd: WORKSPACE,
@@ -20,15 +23,15 @@ async function messagesOf(code, file = 'src/vehicles/repository.ts', options = {
       }),
     ],
   });
-  const [result] = await eslint.lintText(code, { filePath: join(WORKSPACE, file) });
+  const [result] = await eslint.lintText(`${IMPORTS}${code}`, { filePath: join(WORKSPACE, file) });
   return result.messages.map((m) => `${m.line}: ${m.ruleId ?? 'fatal'}: ${m.message}`);
 }
 
-/** Lints `code` as if it were `file` of a service, under that service's own eslint.config.mjs. */
+/** Lints `code` (after the imports) as if it were `file` of a service, under its own eslint.config.mjs. */
 async function serviceMessagesOf(service, file, code) {
   const cwd = join(WORKSPACE, 'services', service);
   const eslint = new ESLint({ cwd });
-  const [result] = await eslint.lintText(code, { filePath: join(cwd, file) });
+  const [result] = await eslint.lintText(`${IMPORTS}${code}`, { filePath: join(cwd, file) });
   return result.messages.filter((m) => m.ruleId === 'showroom-tenancy/scoped-queries').map((m) => m.message);
 }
 
@@ -44,7 +47,6 @@ export class VehicleRepository {
 
 const SCOPED = `
 import type { Kysely } from 'kysely';
-import { forDealership } from '@showroom/server-mysql';
 export class VehicleRepository {
   constructor(private readonly db: Kysely<any>) {}
   async findById(dealershipId: string, id: string) {
@@ -80,6 +82,7 @@ describe('tenancy rule', () => {
       await messagesOf(`
         const tenant = forDealership(trx, dealershipId);
         await tenant.insertInto('lead_notes').values(row).execute();
+        await forDealership(trx, dealershipId).selectFrom('vehicles').selectAll().execute();
         function remove(scope: DealershipQueries<Db>) {
           return scope.deleteFrom('vehicles').execute();
         }
@@ -97,6 +100,20 @@ describe('tenancy rule', () => {
       }
     `);
     expect(messages.map((m) => m.split(':')[0])).toEqual(['4', '6']);
+  });
+
+  it('takes only the library’s forDealership for a scope', async () => {
+    const messages = await messagesOf(`
+      async function find(db, id) {
+        const forDealership = (db, _id) => db;
+        return forDealership(db, id).selectFrom('vehicles').selectAll().execute();
+      }
+      type DealershipQueries = Kysely<Db>;
+      function remove(scope: DealershipQueries) {
+        return scope.deleteFrom('vehicles').execute();
+      }
+    `);
+    expect(messages.map((m) => m.split(':')[0])).toEqual(['4', '8']);
   });
 
   it('refuses a subquery on the expression builder', async () => {
