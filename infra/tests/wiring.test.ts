@@ -136,6 +136,9 @@ function providerRegion(root: TerraformModule, reference: string): Json | undefi
   return root.providers.find((provider) => provider['alias'] === alias)?.['region'];
 }
 
+/** The `dynamic` blocks of a body, by block type. */
+const dynamicBlocks = (body: Block) => (body['dynamic'] ?? {}) as Record<string, Json>;
+
 const providerName = (value: Json | undefined) =>
   typeof value === 'string' ? value.replace(/^\$\{(.*)\}$/, '$1') : '';
 
@@ -576,7 +579,7 @@ describe('the platform module wires every part', () => {
       Object.values(network.resources[`aws_vpc_security_group_${kind}_rule`] ?? {})
         .filter((rule) => rule['security_group_id'] === `\${aws_security_group.${group}.id}`)
         .map((rule) => ({
-          to: rule['referenced_security_group_id'] ?? rule['cidr_ipv4'],
+          to: rule['referenced_security_group_id'] ?? rule['cidr_ipv4'] ?? rule['prefix_list_id'],
           port: rule['from_port'],
         }));
     const group = (name: string) => `\${aws_security_group.${name}.id}`;
@@ -587,10 +590,13 @@ describe('the platform module wires every part', () => {
       expect(actual).toEqual(expect.arrayContaining(expected));
     };
 
+    // CloudFront only (hole 6): its origin-facing prefix list, HTTPS, nothing from anywhere else.
     sameRules(rules('ingress', 'alb'), [
-      { to: '0.0.0.0/0', port: 443 },
-      { to: '0.0.0.0/0', port: 80 },
+      { to: '${data.aws_ec2_managed_prefix_list.cloudfront.id}', port: 443 },
     ]);
+    expect(network.data['aws_ec2_managed_prefix_list']['cloudfront']['name']).toBe(
+      'com.amazonaws.global.cloudfront.origin-facing',
+    );
     sameRules(rules('egress', 'alb'), [{ to: group('app'), port: servicePorts }]);
     sameRules(rules('ingress', 'app'), [{ to: group('alb'), port: servicePorts }]);
     sameRules(rules('egress', 'app'), [
@@ -629,14 +635,119 @@ describe('the platform module wires every part', () => {
     ]);
   });
 
-  it('terminates TLS on the ALB with the TLS 1.3 policy and redirects HTTP', async () => {
+  it('terminates TLS on the ALB with the TLS 1.3 policy, HTTPS only', async () => {
     const alb = await loadModule(infraPath('modules', 'alb'));
     expect(alb.variables['ssl_policy']['default']).toBe('ELBSecurityPolicy-TLS13-1-2-2021-06');
     expect(alb.resources['aws_lb']['this']['drop_invalid_header_fields']).toBe(true);
-    const redirect = first(first(alb.resources['aws_lb_listener']['http']['default_action'])['redirect']);
-    expect(redirect['protocol']).toBe('HTTPS');
+    // CloudFront reaches it over HTTPS only and nothing else may: no HTTP listener to redirect.
+    expect(Object.keys(alb.resources['aws_lb_listener'])).toEqual(['https']);
     const https = first(alb.resources['aws_lb_listener']['https']['default_action']);
     expect(first(https['fixed_response'])['status_code']).toBe('404');
+  });
+});
+
+describe('the edge: only CloudFront reaches the ALB, behind a WAF (hole 6)', () => {
+  it('CloudFront adds a secret header that every service rule requires; without it the ALB answers 404', async () => {
+    const alb = await loadModule(infraPath('modules', 'alb'));
+    const secret = alb.resources['random_password']['origin_secret'];
+    expect(secret['special']).toBe(false); // ALB header conditions read * and ? as wildcards
+    expect(Number(secret['length'])).toBeGreaterThanOrEqual(32);
+    expect(alb.outputs['origin_header']).toEqual({
+      description: expect.any(String),
+      value: { name: '${var.origin_header_name}', value: '${random_password.origin_secret.result}' },
+      sensitive: true,
+    });
+    // The listener forwards nothing by default.
+    const https = first(alb.resources['aws_lb_listener']['https']['default_action']);
+    expect(https['type']).toBe('fixed-response');
+
+    const platform = await loadModule(infraPath('modules', 'platform'));
+    expect(platform.calls['portal']['api_origin_header']).toBe('${module.alb.origin_header}');
+    expect(platform.calls['service']['alb_origin_header']).toBe('${module.alb.origin_header}');
+
+    // Each service's rule: its path AND the header's secret value.
+    const service = await loadModule(infraPath('modules', 'ecs-service'));
+    expect(service.variables['alb_origin_header']['sensitive']).toBe(true);
+    const rule = service.resources['aws_lb_listener_rule']['this'];
+    expect(rule['condition']).toEqual([
+      { path_pattern: [{ values: ['${local.path_pattern}'] }] },
+      {
+        http_header: [
+          { http_header_name: '${var.alb_origin_header.name}', values: ['${var.alb_origin_header.value}'] },
+        ],
+      },
+    ]);
+    expect(first(rule['action'])['type']).toBe('forward');
+
+    // CloudFront sends it on the API origin (overwriting a viewer's header of that name).
+    const site = await loadModule(infraPath('modules', 'static-site'));
+    expect(site.variables['api_origin_header']['sensitive']).toBe(true);
+    const distribution = site.resources['aws_cloudfront_distribution']['this'];
+    const origins = ((distribution['dynamic'] as Block)['origin'] as Block[]).map((block) =>
+      first(block['content']),
+    );
+    const api = origins.find((origin) => origin['origin_id'] === '${local.api_origin_id}') ?? {};
+    expect(first(api['custom_header'])).toEqual({
+      name: '${var.api_origin_header.name}',
+      value: '${var.api_origin_header.value}',
+    });
+    expect(first(api['custom_origin_config'])['origin_protocol_policy']).toBe('https-only');
+  });
+
+  it('puts a CLOUDFRONT web ACL (us-east-1) with a rate rule and the AWS common rule set on the distribution', async () => {
+    const waf = await loadModule(infraPath('modules', 'waf'));
+    const acl = waf.resources['aws_wafv2_web_acl']['this'];
+    expect(acl['scope']).toBe('CLOUDFRONT');
+    expect(first(acl['default_action'])).toEqual({ allow: [{}] });
+
+    // The rules that answer themselves: one row each, made by one dynamic block.
+    const answering = first(first(dynamicBlocks(acl)['rule'])['content']);
+    expect(first(dynamicBlocks(acl)['rule'])['for_each']).toBe('${local.answering_rules}');
+    const rows = waf.locals['answering_rules'] as Record<string, Block>;
+    const answers = waf.locals['answers'] as Record<string, Block>;
+    expect(rows['rate-limit']).toMatchObject({
+      priority: 1,
+      rate_limit: '${var.rate_limit}',
+      path_regex: null,
+    });
+    expect(answers[String(rows['rate-limit']['answer'])]['status']).toBe(429);
+    expect(first(first(first(answering['action'])['block'])['custom_response'])).toEqual({
+      response_code: '${local.answers[rule.value.answer].status}',
+      custom_response_body_key: '${rule.value.answer}',
+    });
+    const rate = first(dynamicBlocks(first(answering['statement']))['rate_based_statement']);
+    expect(rate['for_each']).toBe('${rule.value.rate_limit == null ? [] : [rule.value.rate_limit]}');
+    expect(first(rate['content'])).toEqual({
+      limit: '${rate_based_statement.value}',
+      evaluation_window_sec: 300,
+      aggregate_key_type: 'IP',
+    });
+    expect(waf.variables['rate_limit']['default']).toBeGreaterThanOrEqual(10);
+
+    // Then AWS's common rule set, after them.
+    const common = first(acl['rule']);
+    expect(common['name']).toBe('aws-common');
+    expect(Number(common['priority'])).toBeGreaterThan(
+      Math.max(...Object.values(rows).map((row) => Number(row['priority']))),
+    );
+    const group = first(first(common['statement'])['managed_rule_group_statement']);
+    expect([group['vendor_name'], group['name']]).toEqual(['AWS', 'AWSManagedRulesCommonRuleSet']);
+    expect(first(common['override_action'])).toEqual({ none: [{}] });
+    // Only the 8 KB body limit is counted instead of blocking (ADF documents are larger).
+    expect(waf.variables['common_rules_counted']['default']).toEqual(['SizeRestrictions_BODY']);
+
+    // On the portal's distribution, created with the default provider: us-east-1.
+    const platform = await loadModule(infraPath('modules', 'platform'));
+    expect(platform.calls['waf']['source']).toBe('../waf');
+    expect(platform.calls['waf']['providers']).toBeUndefined();
+    expect(platform.calls['portal']['web_acl_id']).toBe('${module.waf.arn}');
+    expect(waf.outputs['arn']['value']).toBe('${aws_wafv2_web_acl.this.arn}');
+    const site = await loadModule(infraPath('modules', 'static-site'));
+    expect(site.resources['aws_cloudfront_distribution']['this']['web_acl_id']).toBe('${var.web_acl_id}');
+    const live = await loadModule(infraPath('live'));
+    expect(providerRegion(live, providerName((live.calls['platform']['providers'] as Block)['aws']))).toBe(
+      'us-east-1',
+    );
   });
 });
 
@@ -850,6 +961,91 @@ describe('the leads service', () => {
     expect(readme).toContain('email-smtp.us-east-1.amazonaws.com:465');
     expect(readme).toMatch(/aws sesv2 create-email-identity/);
     expect(readme).not.toMatch(/launched = false`: it runs no task/);
+  });
+});
+
+describe('internal routes stay off the public edge (hole 1)', () => {
+  /** An ALB path pattern as a RegExp: `*` is any run of characters, `?` one, case-sensitive. */
+  const albPattern = (pattern: string) =>
+    new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
+  /** The paths leads calls on users and inventory (services/leads/src/routing). */
+  const leadsCalls = () =>
+    ['team-directory.ts', 'vehicle-lookup.ts'].map((file) => {
+      const text = readFileSync(infraPath('..', 'services', 'leads', 'src', 'routing', file), 'utf8');
+      const path = /`(\/api\/[a-z]+\/internal\/[^`?]*)/.exec(text)?.[1];
+      if (!path) throw new Error(`no internal call found in ${file}`);
+      return path.replace(/\$\{[^}]+\}/g, 'x');
+    });
+
+  it('the ALB answers 404 for /api/*/internal/* before any service rule', async () => {
+    const alb = await loadModule(infraPath('modules', 'alb'));
+    const rule = alb.resources['aws_lb_listener_rule']['internal_routes'];
+    expect(rule['listener_arn']).toBe('${aws_lb_listener.https.arn}');
+    expect(first(first(rule['action'])['fixed_response'])['status_code']).toBe('404');
+    expect(first(first(rule['condition'])['path_pattern'])['values']).toBe('${var.internal_path_patterns}');
+    expect(rule['condition']).toHaveLength(1); // whatever the header: CloudFront's requests too
+
+    const patterns = alb.variables['internal_path_patterns']['default'] as string[];
+    expect(patterns).toEqual(['/api/*/internal/*']);
+    const blocked = (path: string) => patterns.some((pattern) => albPattern(pattern).test(path));
+    const calls = leadsCalls();
+    expect(calls).toHaveLength(2);
+    for (const path of calls) expect(blocked(path), path).toBe(true);
+    expect(blocked('/api/leads/leads')).toBe(false);
+    expect(blocked('/api/inventory/dealerships/x/vehicles')).toBe(false);
+
+    // A lower number wins: every service rule comes after it.
+    const priority = alb.variables['internal_routes_rule_priority']['default'] as number;
+    const platform = await loadModule(infraPath('modules', 'platform'));
+    const catalog = platform.locals['service_catalog'] as Record<Service, Block>;
+    for (const service of Object.values(catalog)) expect(priority).toBeLessThan(Number(service['priority']));
+    expect(platform.calls['alb']['internal_routes_rule_priority']).toBeUndefined();
+  });
+
+  it('the WAF answers 404 for them in any spelling (Express matches routes case-insensitively)', async () => {
+    const waf = await loadModule(infraPath('modules', 'waf'));
+    const acl = waf.resources['aws_wafv2_web_acl']['this'];
+    const row = (waf.locals['answering_rules'] as Record<string, Block>)['internal-routes'];
+    expect(row).toMatchObject({ priority: 0, answer: 'not-found', rate_limit: null });
+    expect((waf.locals['answers'] as Record<string, Block>)['not-found']['status']).toBe(404);
+    const answering = first(first(dynamicBlocks(acl)['rule'])['content']);
+    const statement = first(dynamicBlocks(first(answering['statement']))['regex_match_statement']);
+    expect(statement['for_each']).toBe('${rule.value.path_regex == null ? [] : [rule.value.path_regex]}');
+    const match = first(statement['content']);
+    expect(match['regex_string']).toBe('${regex_match_statement.value}');
+    expect(first(match['field_to_match'])).toEqual({ uri_path: [{}] });
+    const transformations = first(dynamicBlocks(match)['text_transformation']);
+    expect(first(transformations['content'])).toEqual({
+      priority: '${text_transformation.key}',
+      type: '${text_transformation.value}',
+    });
+    expect(transformations['for_each']).toEqual(['URL_DECODE', 'NORMALIZE_PATH', 'LOWERCASE']);
+
+    // What WAF sees after the transformations, for a few spellings of one internal call.
+    const regex = new RegExp(String(row['path_regex']));
+    const seen = (path: string) =>
+      decodeURIComponent(path)
+        .replace(/\/+/g, '/')
+        .replace(/\/\.\//g, '/')
+        .toLowerCase();
+    for (const path of [
+      ...leadsCalls(),
+      '/api/users/INTERNAL/dealerships/x/team',
+      '/api/users/%69nternal/dealerships/x/team',
+      '/api/users//internal/dealerships/x/team',
+      '/api/users/./internal/dealerships/x/team',
+      '/api/Inventory/Internal',
+    ]) {
+      expect(regex.test(seen(path)), path).toBe(true);
+    }
+    for (const path of ['/api/leads/leads', '/api/users/me', '/api/leads/internal-notes', '/internal/x']) {
+      expect(regex.test(seen(path)), path).toBe(false);
+    }
   });
 });
 

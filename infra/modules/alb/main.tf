@@ -1,7 +1,13 @@
-# alb: the public Application Load Balancer in front of every service. HTTPS only (HTTP redirects),
-# TLS 1.3/1.2 policy, ACM certificate validated through Route 53, invalid headers dropped, access
-# logs to S3. Each ecs-service adds its own listener rule /api/<service>/*; anything else gets a
-# problem+json 404 like the services' own.
+# alb: the Application Load Balancer in front of every service, CloudFront's API origin. HTTPS only
+# (its security group admits CloudFront's origin-facing addresses on 443, nothing else), TLS
+# 1.3/1.2 policy, ACM certificate validated through Route 53, invalid headers dropped, access logs
+# to S3.
+#
+# Listener rules: /api/*/internal/* answers 404 first (machine routes stay inside the VPC, where
+# services call each other by their Cloud Map names); each ecs-service adds its /api/<service>/*
+# rule, which forwards only requests carrying the secret origin header CloudFront adds
+# (origin_header below). Anything else - another CloudFront distribution, a wrong path - gets the
+# default problem+json 404, like the services' own.
 
 resource "aws_acm_certificate" "this" {
   domain_name       = var.domain_name
@@ -64,30 +70,54 @@ resource "aws_lb_listener" "https" {
 
     fixed_response {
       status_code  = "404"
-      content_type = "application/problem+json"
-      message_body = jsonencode({
-        type   = "https://showroom.dev/problems/not-found"
-        title  = "Not Found"
-        status = 404
-      })
+      content_type = local.not_found.content_type
+      message_body = local.not_found.message_body
     }
   }
 }
 
-resource "aws_lb_listener" "http" {
-  load_balancer_arn = aws_lb.this.arn
-  port              = 80
-  protocol          = "HTTP"
+locals {
+  not_found = {
+    content_type = "application/problem+json"
+    message_body = jsonencode({
+      type   = "https://showroom.dev/problems/not-found"
+      title  = "Not Found"
+      status = 404
+    })
+  }
+}
 
-  default_action {
-    type = "redirect"
+# Before every service rule (they start at 100): the internal routes never leave the VPC.
+resource "aws_lb_listener_rule" "internal_routes" {
+  listener_arn = aws_lb_listener.https.arn
+  priority     = var.internal_routes_rule_priority
 
-    redirect {
-      protocol    = "HTTPS"
-      port        = "443"
-      status_code = "HTTP_301"
+  action {
+    type = "fixed-response"
+
+    fixed_response {
+      status_code  = "404"
+      content_type = local.not_found.content_type
+      message_body = local.not_found.message_body
     }
   }
+
+  condition {
+    path_pattern {
+      values = var.internal_path_patterns
+    }
+  }
+}
+
+# The secret CloudFront sends as origin_header.name and the service rules require: it proves a
+# request came through this platform's distribution (any CloudFront distribution can reach the
+# prefix list's addresses). Letters and digits only: ALB header conditions read * and ? as
+# wildcards. It sits in the state, like everything the distribution and the rules hold; rotate it
+# with `terraform apply -replace=module.platform.module.alb.random_password.origin_secret` (the
+# API answers 404 for the minutes CloudFront takes to deploy the new value).
+resource "random_password" "origin_secret" {
+  length  = 48
+  special = false
 }
 
 resource "aws_route53_record" "alias" {

@@ -19,3 +19,9 @@ output "domain_name" {
   description = "The name CloudFront uses to reach the ALB over HTTPS."
   value       = aws_route53_record.alias.fqdn
 }
+
+output "origin_header" {
+  description = "The header (name and secret value) CloudFront must add and the service rules require."
+  value       = { name = var.origin_header_name, value = random_password.origin_secret.result }
+  sensitive   = true
+}

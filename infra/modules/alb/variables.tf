@@ -44,3 +44,21 @@ variable "deletion_protection" {
   type    = bool
   default = false
 }
+
+variable "origin_header_name" {
+  description = "Header CloudFront adds to every request to this origin, with the secret the service rules require."
+  type        = string
+  default     = "X-Origin-Verify"
+}
+
+variable "internal_path_patterns" {
+  description = "Paths the ALB answers 404 for, whatever the header: the services' machine-to-machine routes."
+  type        = list(string)
+  default     = ["/api/*/internal/*"]
+}
+
+variable "internal_routes_rule_priority" {
+  description = "Must come before every service rule (ecs-service listener_rule_priority, 100 and up)."
+  type        = number
+  default     = 10
+}

@@ -283,6 +283,14 @@ resource "aws_lb_listener_rule" "this" {
       values = [local.path_pattern]
     }
   }
+
+  # Only what came through the platform's CloudFront distribution (modules/alb, origin_header).
+  condition {
+    http_header {
+      http_header_name = var.alb_origin_header.name
+      values           = [var.alb_origin_header.value]
+    }
+  }
 }
 
 resource "aws_ecs_service" "this" {

@@ -52,6 +52,15 @@ variable "alb_listener_arn" {
   type = string
 }
 
+variable "alb_origin_header" {
+  description = "The header (name, secret value) CloudFront adds; the listener rule forwards only requests that carry it."
+  type = object({
+    name  = string
+    value = string
+  })
+  sensitive = true
+}
+
 variable "alb_arn_suffix" {
   type = string
 }

@@ -15,6 +15,11 @@ data "aws_availability_zones" "available" {
 
 data "aws_region" "current" {}
 
+# CloudFront's origin-facing addresses, kept current by AWS: the only sources the ALB accepts.
+data "aws_ec2_managed_prefix_list" "cloudfront" {
+  name = "com.amazonaws.global.cloudfront.origin-facing"
+}
+
 locals {
   azs = slice(data.aws_availability_zones.available.names, 0, var.az_count)
 
@@ -193,7 +198,7 @@ resource "aws_vpc_endpoint" "interface" {
 
 resource "aws_security_group" "alb" {
   name        = "${var.name}-alb"
-  description = "ALB: HTTPS/HTTP from the internet, out only to the services"
+  description = "ALB: HTTPS from CloudFront only, out only to the services"
   vpc_id      = aws_vpc.this.id
 
   tags = { Name = "${var.name}-alb" }
@@ -223,22 +228,18 @@ resource "aws_security_group" "endpoints" {
   tags = { Name = "${var.name}-endpoints" }
 }
 
+# Only CloudFront reaches the ALB (HTTPS; CloudFront talks to it https-only, so no HTTP), so the
+# client address the services read from X-Forwarded-For is the one CloudFront saw. The prefix list
+# counts as about 55 rules against the group's inbound-rule quota (60 by default). A request from
+# CloudFront that is not this platform's distribution lacks the secret origin header and gets the
+# listener's 404 (modules/alb).
 resource "aws_vpc_security_group_ingress_rule" "alb_https" {
   security_group_id = aws_security_group.alb.id
-  description       = "HTTPS from anywhere (CloudFront and direct API clients)"
-  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS from CloudFront's origin-facing addresses only"
+  prefix_list_id    = data.aws_ec2_managed_prefix_list.cloudfront.id
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
-}
-
-resource "aws_vpc_security_group_ingress_rule" "alb_http" {
-  security_group_id = aws_security_group.alb.id
-  description       = "HTTP from anywhere, only to be redirected to HTTPS"
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "tcp"
-  from_port         = 80
-  to_port           = 80
 }
 
 resource "aws_vpc_security_group_egress_rule" "alb_to_app" {

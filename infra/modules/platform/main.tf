@@ -2,8 +2,9 @@
 # one environment's sizes and shape (Multi-AZ, replicas, NAT per AZ, night shutdown...), so the
 # environments differ only in envs/<env>.tfvars (and their state, envs/<env>.backend.hcl).
 #
-#   CloudFront (portal bucket, /photos/*, /api/* -> ALB) -> ALB -> ECS services -> RDS / Redis /
-#   DynamoDB / S3, secrets from SSM, images from the shared ECR, alarms to SNS.
+#   WAF -> CloudFront (portal bucket, /photos/*, /api/* -> ALB with a secret origin header) -> ALB
+#   (CloudFront's addresses only) -> ECS services -> RDS / Redis / DynamoDB / S3, secrets from SSM,
+#   images from the shared ECR, alarms to SNS; services call each other by Cloud Map names.
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
@@ -245,6 +246,7 @@ module "service" {
   subnet_ids         = module.network.app_subnet_ids
   security_group_ids = [module.network.app_security_group_id]
   alb_listener_arn   = module.alb.https_listener_arn
+  alb_origin_header  = module.alb.origin_header
   alb_arn_suffix     = module.alb.arn_suffix
 
   ecr_repository_url = data.aws_ecr_repository.service[each.key].repository_url
@@ -325,6 +327,13 @@ module "timelines" {
 
 # --- Portal --------------------------------------------------------------------------------------
 
+# CLOUDFRONT-scope web ACLs live in us-east-1: the default provider's region (live/providers.tf).
+module "waf" {
+  source = "../waf"
+
+  name = "${local.name}-edge"
+}
+
 module "portal" {
   source = "../static-site"
 
@@ -332,6 +341,8 @@ module "portal" {
   domain_name             = var.domain_name
   hosted_zone_id          = data.aws_route53_zone.this.zone_id
   api_origin_domain_name  = module.alb.domain_name
+  api_origin_header       = module.alb.origin_header
+  web_acl_id              = module.waf.arn
   content_security_policy = local.content_security_policy
   force_destroy           = !var.deletion_protection
   extra_s3_origins = [

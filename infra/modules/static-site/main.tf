@@ -1,9 +1,9 @@
 # static-site: a private S3 bucket behind CloudFront with origin access control (the portal today,
 # dealer public sites later). index.html at the root, client-side routes served /index.html,
 # security headers on every response, optional /api/* behavior to the ALB (no caching, every
-# viewer header except Host, cookies and query strings forwarded, HTTPS only), ACM certificate in
-# us-east-1 (CloudFront's region; this module is applied with the us-east-1 provider) and Route 53
-# alias records.
+# viewer header except Host, cookies and query strings forwarded, HTTPS only, the ALB's secret
+# origin header added), an optional WAF web ACL, ACM certificate in us-east-1 (CloudFront's
+# region; this module is applied with the us-east-1 provider) and Route 53 alias records.
 #
 # SPA fallback is a CloudFront Function on the default behavior, not custom_error_response:
 # error responses are distribution-wide, so "403/404 -> /index.html 200" would also rewrite the
@@ -169,6 +169,12 @@ resource "aws_cloudfront_distribution" "this" {
         origin_protocol_policy = "https-only"
         origin_ssl_protocols   = ["TLSv1.2"]
         origin_read_timeout    = 30
+      }
+
+      # Overwrites a header of the same name a viewer sends.
+      custom_header {
+        name  = var.api_origin_header.name
+        value = var.api_origin_header.value
       }
     }
   }

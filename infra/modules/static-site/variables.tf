@@ -18,6 +18,16 @@ variable "api_origin_domain_name" {
   default     = null
 }
 
+variable "api_origin_header" {
+  description = "Header (name, secret value) CloudFront adds to every /api/* request, so the ALB forwards only what came through this distribution. Required with api_origin_domain_name."
+  type = object({
+    name  = string
+    value = string
+  })
+  default   = null
+  sensitive = true
+}
+
 variable "extra_s3_origins" {
   description = "More private buckets served under a path (e.g. /photos/*), through the same origin access control."
   type = list(object({
@@ -44,7 +54,7 @@ variable "price_class" {
 }
 
 variable "web_acl_id" {
-  description = "Optional WAF web ACL (ARN) in front of the distribution."
+  description = "WAF web ACL (ARN, CLOUDFRONT scope) in front of the distribution; null for none."
   type        = string
   default     = null
 }

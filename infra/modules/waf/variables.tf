@@ -1,0 +1,16 @@
+variable "name" {
+  description = "e.g. showroom-prod-edge; names the web ACL and its metrics."
+  type        = string
+}
+
+variable "rate_limit" {
+  description = "Requests one client address may make in 5 minutes before WAF answers 429 (portal pages, API calls and form posts together; WAF accepts 10 and up)."
+  type        = number
+  default     = 3000
+}
+
+variable "common_rules_counted" {
+  description = "Rules of AWSManagedRulesCommonRuleSet that only count: SizeRestrictions_BODY would block ADF documents and notes over 8 KB."
+  type        = list(string)
+  default     = ["SizeRestrictions_BODY"]
+}
