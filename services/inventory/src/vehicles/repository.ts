@@ -126,7 +126,7 @@ export class VehicleRepository {
     dealershipId: string,
     id: string,
     expectedVersion: number,
-    changes: Updateable<VehicleTable>,
+    changes: Omit<Updateable<VehicleTable>, 'dealership_id'>,
   ): Promise<boolean> {
     const result = await forDealership(this.writer, dealershipId)
       .updateTable('vehicles')

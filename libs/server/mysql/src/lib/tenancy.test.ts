@@ -125,6 +125,12 @@ export function typeChecks(): void {
   // @ts-expect-error the other required columns are still required
   tenant.insertInto('cars').values({ id: 'c-1' });
 
+  // @ts-expect-error an update cannot move a row to another dealership
+  tenant.updateTable('cars').set({ dealership_id: 'd-2' });
+  // @ts-expect-error ...under an alias neither
+  tenant.updateTable('cars as c').set({ 'c.dealership_id': 'd-2' });
+  tenant.updateTable('cars as c').set({ make: 'Kia' }).where('c.dealership_id', '=', 'd-1');
+
   // @ts-expect-error an alias hides the table's own name, as in Kysely
   tenant.selectFrom('cars as c').select('cars.make');
 }

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import {
   sql,
+  type ColumnType,
   type DeleteQueryBuilder,
   type DeleteResult,
   type InsertObject,
@@ -9,6 +10,7 @@ import {
   type Kysely,
   type SelectQueryBuilder,
   type Selectable,
+  type SelectType,
   type Transaction,
   type UpdateQueryBuilder,
   type UpdateResult,
@@ -30,6 +32,16 @@ type AliasOf<R> = R extends `${string} as ${infer A}` ? A : R & string;
 /** The database as a query sees it once an alias (if any) names the table. */
 type WithAlias<DB, R> = R extends `${infer T} as ${infer A}` ? DB & { [K in A]: DB[T & keyof DB] } : DB;
 
+/** A tenant row as an update sees it: `dealership_id` can be read, never set (rows stay with their dealership). */
+type Pinned<Row> = Omit<Row, 'dealership_id'> & {
+  dealership_id: ColumnType<SelectType<Row[keyof Row & 'dealership_id']>, never, never>;
+};
+
+/** The database as an update sees it: the updated table, under its alias if any, pinned. */
+type ForUpdate<DB, R> = R extends `${infer T} as ${infer A}`
+  ? DB & { [K in A]: Pinned<DB[T & keyof DB]> }
+  : Omit<DB, R & keyof DB> & { [K in R & string]: Pinned<DB[R & keyof DB]> };
+
 /** A row to insert into a tenant table: everything but `dealership_id`, which the scope fills in. */
 export type TenantInsert<DB, T extends TenantTable<DB>> = Omit<InsertObject<DB, T>, 'dealership_id'> & {
   dealership_id?: never;
@@ -37,8 +49,8 @@ export type TenantInsert<DB, T extends TenantTable<DB>> = Omit<InsertObject<DB, 
 
 /**
  * Statements on one dealership's rows. Every statement starts with the tenant condition already in
- * it (`WHERE <table>.dealership_id = ?`), and inserts get `dealership_id` filled in, so a repository
- * cannot forget it. Each method accepts tenant tables only (the tables with a `dealership_id`); the
+ * it (`WHERE <table>.dealership_id = ?`), inserts get `dealership_id` filled in, and an update cannot
+ * set it, so a repository can neither forget the dealership nor move a row to another one. Each method accepts tenant tables only (the tables with a `dealership_id`); the
  * builders returned are plain Kysely builders, so everything else is written as usual.
  *
  * Joins: a second tenant table is joined through {@link DealershipQueries.table}, a derived table
@@ -56,9 +68,9 @@ export interface DealershipQueries<DB> {
   updateTable<R extends TenantTableRef<DB>>(
     table: R,
   ): UpdateQueryBuilder<
-    WithAlias<DB, R>,
-    AliasOf<R> & keyof WithAlias<DB, R>,
-    AliasOf<R> & keyof WithAlias<DB, R>,
+    ForUpdate<DB, R>,
+    AliasOf<R> & keyof ForUpdate<DB, R>,
+    AliasOf<R> & keyof ForUpdate<DB, R>,
     UpdateResult
   >;
 
