@@ -1,24 +1,15 @@
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import { createErrorReporter, createServiceApp, type OpenApiInfo, type Route } from '@showroom/server-kit';
+import { createErrorReporter, createServiceApp, type OpenApiInfo } from '@showroom/server-kit';
 import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
 import type { UsersConfig } from './config';
 import type { UsersDatabase } from './database';
 import { usersMigrations } from './migrations';
 import { PeopleRepository } from './people/repository';
-import { peopleRoutes } from './people/routes';
 import { PeopleService } from './people/service';
+import { usersRoutes, type UsersRouteDeps } from './routes';
 import { TeamRepository } from './team/repository';
-import { teamRoutes } from './team/routes';
 import { TeamService } from './team/service';
-
-export interface UsersRouteDeps {
-  people: PeopleService;
-  team: TeamService;
-}
-
-/** The users API: every route, once. */
-export const usersRoutes: Route<UsersRouteDeps>[] = [...peopleRoutes, ...teamRoutes];
 
 export interface UsersRuntime {
   logger: Logger;

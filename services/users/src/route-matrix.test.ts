@@ -1,5 +1,5 @@
 import { describeRouteMatrix } from '@showroom/server-testing';
-import { usersRoutes } from './app';
+import { usersRoutes } from './routes';
 import { addDealership, addMember } from './test/tenants';
 import { startUsersTestApp, type UsersTestContext } from './test/users-test-app';
 

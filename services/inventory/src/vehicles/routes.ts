@@ -46,8 +46,16 @@ const ifMatch: HeaderDoc = {
   required: true,
   description: 'The ETag of the version you edit.',
 };
+/** What a change to one vehicle, named by id and version, may answer besides success. */
+const versionedChangeProblems = {
+  404: 'No such vehicle in this dealership',
+  412: 'Changed by someone else since you read it',
+  428: 'If-Match missing',
+};
 const base = '/api/inventory';
 const route = routeFor<VehicleRouteDeps>();
+/** The routes of one vehicle, named by its id. */
+const oneVehicle = { path: `${base}/vehicles/:id`, tag: 'vehicles', params: vehicleIdParams };
 
 /** The inventory API: every route, once. */
 export const vehicleRoutes = [
@@ -96,12 +104,10 @@ export const vehicleRoutes = [
   }),
   route({
     operationId: 'getVehicle',
+    ...oneVehicle,
     method: 'get',
-    path: `${base}/vehicles/:id`,
-    tag: 'vehicles',
     summary: 'One vehicle',
     caller: caller.user('inventory:read'),
-    params: vehicleIdParams,
     responses: { 200: { description: 'The vehicle', schema: VehicleSchema, headers: ['ETag'] } },
     problems: { 404: 'No such vehicle in this dealership' },
     handler: async ({ dealershipId, params, res }, { vehicles }) => {
@@ -112,21 +118,14 @@ export const vehicleRoutes = [
   }),
   route({
     operationId: 'updateVehicle',
+    ...oneVehicle,
     method: 'patch',
-    path: `${base}/vehicles/:id`,
-    tag: 'vehicles',
     summary: 'Change some fields of a vehicle (optimistic concurrency with If-Match)',
     caller: caller.user('inventory:write'),
-    params: vehicleIdParams,
     headers: [ifMatch],
     body: VehicleUpdateSchema,
     responses: { 200: { description: 'Changed', schema: VehicleSchema, headers: ['ETag'] } },
-    problems: {
-      404: 'No such vehicle in this dealership',
-      409: 'Stock number or VIN already in stock',
-      412: 'Changed by someone else since you read it',
-      428: 'If-Match missing',
-    },
+    problems: { ...versionedChangeProblems, 409: 'Stock number or VIN already in stock' },
     handler: async ({ dealershipId, params, body, req, res }, { vehicles }) => {
       const vehicle = await vehicles.updateVehicle(dealershipId, params.id, expectedVersion(req), body);
       res.set('ETag', etagOf(vehicle.version));
@@ -135,19 +134,13 @@ export const vehicleRoutes = [
   }),
   route({
     operationId: 'deleteVehicle',
+    ...oneVehicle,
     method: 'delete',
-    path: `${base}/vehicles/:id`,
-    tag: 'vehicles',
     summary: 'Delete a vehicle (owners and managers)',
     caller: caller.user('inventory:delete'),
-    params: vehicleIdParams,
     headers: [ifMatch],
     responses: { 204: { description: 'Deleted' } },
-    problems: {
-      404: 'No such vehicle in this dealership',
-      412: 'Changed since you read it',
-      428: 'If-Match missing',
-    },
+    problems: versionedChangeProblems,
     handler: async ({ dealershipId, params, req, res }, { vehicles }) => {
       await vehicles.removeVehicle(dealershipId, params.id, expectedVersion(req));
       res.status(204).end();

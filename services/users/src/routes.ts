@@ -1,18 +1,62 @@
 import {
   AvailabilityInputSchema,
+  DealershipListSchema,
+  MeSchema,
+  READ_MEMBERSHIPS_SCOPE,
   READ_TEAM_SCOPE,
   TeamListSchema,
   TeamMemberSchema,
+  UserMembershipsSchema,
 } from '@showroom/contracts';
 import { caller, routeFor } from '@showroom/server-kit';
 import { z } from 'zod';
-import type { TeamService } from './service';
+import type { PeopleService } from './people/service';
+import type { TeamService } from './team/service';
 
-const teamMemberParams = z.object({ userId: z.string().min(1).max(128) });
+export interface UsersRouteDeps {
+  people: PeopleService;
+  team: TeamService;
+}
+
+/** A person named in a path by their identity provider's id (`sub`). */
+const userIdParams = z.object({ userId: z.string().min(1).max(128) });
 const dealershipParams = z.object({ dealershipId: z.uuid('must be a dealership id (UUID)') });
-const route = routeFor<{ team: TeamService }>();
+const route = routeFor<UsersRouteDeps>();
 
-export const teamRoutes = [
+/** The users API: every route, once. */
+export const usersRoutes = [
+  route({
+    operationId: 'getMe',
+    method: 'get',
+    path: '/api/users/me',
+    tag: 'people',
+    summary: 'The signed-in user and their memberships',
+    caller: caller.signedIn(),
+    responses: { 200: { description: 'Profile', schema: MeSchema } },
+    problems: { 404: 'No Showroom profile for this account' },
+    handler: ({ principal }, { people }) => people.me(principal),
+  }),
+  route({
+    operationId: 'listMyDealerships',
+    method: 'get',
+    path: '/api/users/dealerships',
+    tag: 'people',
+    summary: 'The dealerships the caller belongs to',
+    caller: caller.signedIn(),
+    responses: { 200: { description: 'Dealerships', schema: DealershipListSchema } },
+    handler: async ({ principal }, { people }) => ({ items: await people.dealershipsOf(principal) }),
+  }),
+  route({
+    operationId: 'getMembershipsForToken',
+    method: 'get',
+    path: '/api/users/internal/users/:userId/memberships',
+    tag: 'identity provider',
+    summary: 'Memberships to put in a user’s token (the Auth0 Action, dev-auth)',
+    caller: caller.machine(READ_MEMBERSHIPS_SCOPE),
+    params: userIdParams,
+    responses: { 200: { description: 'Memberships', schema: UserMembershipsSchema } },
+    handler: ({ params }, { people }) => people.membershipsForToken(params.userId),
+  }),
   route({
     operationId: 'listTeam',
     method: 'get',
@@ -31,7 +75,7 @@ export const teamRoutes = [
     summary:
       'Mark someone available or away (round-robin skips people who are away): yourself, or anyone with team:manage',
     caller: caller.user('team:read'),
-    params: teamMemberParams,
+    params: userIdParams,
     body: AvailabilityInputSchema,
     responses: { 200: { description: 'The member as now', schema: TeamMemberSchema } },
     problems: {
