@@ -32,10 +32,19 @@ const JOIN_METHODS = new Set([
   'using',
 ]);
 
-/** The table names a table argument gives: `'leads'`, `'leads as l'`, `['a', 'b as x']`. */
-function tableNames(node) {
+/** The table names a table argument gives: `'leads'`, `'leads as l'`, `['a', 'b as x']`, a const of one. */
+function tableNames(node, scope) {
   if (!node) return [];
-  if (node.type === 'ArrayExpression') return node.elements.flatMap(tableNames);
+  if (node.type === 'ArrayExpression') return node.elements.flatMap((element) => tableNames(element, scope));
+  if (node.type === 'Identifier') {
+    const [definition] = findVariable(scope, node.name)?.defs ?? [];
+    const constant = definition?.type === 'Variable' && definition.parent?.kind === 'const';
+    return constant && definition.node.init?.type !== 'Identifier'
+      ? tableNames(definition.node.init, scope)
+      : [];
+  }
+  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression')
+    return tableNames(node.expression, scope);
   let text;
   if (node.type === 'Literal' && typeof node.value === 'string') text = node.value;
   else if (node.type === 'TemplateLiteral' && node.expressions.length === 0)
@@ -161,7 +170,7 @@ const scopedQueries = {
         if (callee.object.type === 'Identifier' && callee.object.name === 'sql') {
           const [argument] = node.arguments;
           if (method === 'table' || method === 'id') {
-            const table = tableNames(argument).find((t) => tenant.has(t));
+            const table = tableNames(argument, scope).find((t) => tenant.has(t));
             if (table) context.report({ node, messageId: 'rawSql', data: { table } });
           } else if (method === 'raw' && argument?.type === 'Literal' && typeof argument.value === 'string') {
             reportRaw(node, argument.value);
@@ -173,14 +182,14 @@ const scopedQueries = {
           callee.object.type === 'MemberExpression' &&
           callee.object.property.name === 'dynamic'
         ) {
-          const table = tableNames(node.arguments[0]).find((t) => tenant.has(t));
+          const table = tableNames(node.arguments[0], scope).find((t) => tenant.has(t));
           if (table) context.report({ node, messageId: 'unscoped', data: { table, method: 'selectFrom' } });
           return;
         }
 
         const isStatement = STATEMENT_METHODS.has(method);
         if (!isStatement && !JOIN_METHODS.has(method)) return;
-        const table = tableNames(node.arguments[0]).find((t) => tenant.has(t));
+        const table = tableNames(node.arguments[0], scope).find((t) => tenant.has(t));
         if (!table) return;
         if (!isStatement) {
           context.report({ node, messageId: 'joinByName', data: { table } });

@@ -73,8 +73,10 @@ describe('tenancy rule', () => {
       await trx.insertInto('lead_notes').values(row).execute();
       await db.selectFrom(['vehicles', 'lead_notes']).selectAll().execute();
       await db.selectFrom('users').selectAll().execute();
+      const NOTES = 'lead_notes as n';
+      await db.deleteFrom(NOTES).execute();
     `);
-    expect(messages.map((m) => m.split(':')[0])).toEqual(['2', '3', '4', '5']);
+    expect(messages.map((m) => m.split(':')[0])).toEqual(['2', '3', '4', '5', '8']);
   });
 
   it('accepts a scope kept in a const or passed as a typed parameter', async () => {
