@@ -598,8 +598,13 @@ describe('the platform module wires every part', () => {
       'com.amazonaws.global.cloudfront.origin-facing',
     );
     sameRules(rules('egress', 'alb'), [{ to: group('app'), port: servicePorts }]);
-    sameRules(rules('ingress', 'app'), [{ to: group('alb'), port: servicePorts }]);
+    // Services call each other directly (Cloud Map names), on their container ports only.
+    sameRules(rules('ingress', 'app'), [
+      { to: group('alb'), port: servicePorts },
+      { to: group('app'), port: servicePorts },
+    ]);
     sameRules(rules('egress', 'app'), [
+      { to: group('app'), port: servicePorts },
       { to: group('data'), port: 3306 },
       { to: group('data'), port: 6379 },
       { to: '0.0.0.0/0', port: 443 },
@@ -809,9 +814,16 @@ describe('the leads service', () => {
       const domain = tfvars['domain_name'] as string;
       const value = (name: string) => interpolate(platform, environment[name]);
       expect(value('PORTAL_URL')).toBe(`https://${domain}`);
-      expect(value('USERS_API_URL')).toBe(`https://${domain}`);
-      expect(value('INVENTORY_API_URL')).toBe(`https://${domain}`);
+      // Inside the VPC, by Cloud Map name, on the port each service listens on.
+      expect(value('USERS_API_URL')).toBe(`http://users.${env}.showroom.internal:${SERVICES.users}`);
+      expect(value('INVENTORY_API_URL')).toBe(
+        `http://inventory.${env}.showroom.internal:${SERVICES.inventory}`,
+      );
       expect(value('AUTH_CLIENT_ID')).toBe(tfvars['auth0_leads_client_id']);
+      // ...whose machine routes accept leads' client: MACHINE_CLIENT_IDS of every service.
+      expect(resolveValue(platform, platform.module.calls['service']['machine_client_ids'])).toEqual([
+        tfvars['auth0_leads_client_id'],
+      ]);
       expect(platform.module.locals['leads_mail_from']).toBe(
         '${coalesce(var.leads_mail_from, "leads@${var.domain_name}")}',
       );
@@ -834,20 +846,37 @@ describe('the leads service', () => {
     });
   });
 
-  it('reaches the other services where their ALB rules are, from the origin that routes /api/* to the ALB', async () => {
+  it('reaches users and inventory inside the VPC by their Cloud Map names, never through the public edge', async () => {
     const platform = await loadModule(platformDir);
-    expect(platform.locals['service_api_origin']).toBe('${local.portal_origin}');
-    expect(platform.locals['portal_origin']).toBe('https://${var.domain_name}');
-    expect(platform.calls['portal']['domain_name']).toBe('${var.domain_name}');
-    expect(platform.calls['portal']['api_origin_domain_name']).toBe('${module.alb.domain_name}');
-    // leads calls /api/users/internal/... and /api/inventory/internal/... on those origins.
-    const catalog = await catalogOf();
-    expect(Object.keys(catalog)).toEqual(expect.arrayContaining(['users', 'inventory']));
-    const service = await loadModule(infraPath('modules', 'ecs-service'));
-    expect(service.locals['path_pattern']).toBe(
-      '${coalesce(var.path_pattern, "/api/${var.service_name}/*")}',
+    expect(platform.locals['internal_domain']).toBe('${var.environment}.showroom.internal');
+    const namespace = platform.resources['aws_service_discovery_private_dns_namespace']['services'];
+    expect(namespace).toMatchObject({ name: '${local.internal_domain}', vpc: '${module.network.vpc_id}' });
+    expect(platform.calls['service']['service_discovery_namespace_id']).toBe(
+      '${aws_service_discovery_private_dns_namespace.services.id}',
     );
-    expect(platform.calls['service']['path_pattern']).toBeUndefined();
+    // The host names leads is given are the names the services register under.
+    const leads = (await catalogOf()).leads['environment'] as Block;
+    expect(leads['USERS_API_URL']).toBe('http://users.${local.internal_domain}:3002');
+    expect(leads['INVENTORY_API_URL']).toBe('http://inventory.${local.internal_domain}:3001');
+
+    const service = await loadModule(infraPath('modules', 'ecs-service'));
+    const discovery = service.resources['aws_service_discovery_service']['this'];
+    expect(discovery['name']).toBe('${var.service_name}');
+    const dns = first(discovery['dns_config']);
+    expect(dns['namespace_id']).toBe('${var.service_discovery_namespace_id}');
+    expect(first(dns['dns_records'])).toEqual({ type: 'A', ttl: 10 }); // awsvpc tasks: one address each
+    expect(discovery['health_check_custom_config']).toEqual([{}]); // the container health check decides
+    const registries = first(
+      dynamicBlocks(service.resources['aws_ecs_service']['this'])['service_registries'],
+    );
+    expect(registries['for_each']).toBe('${aws_service_discovery_service.this[*].arn}');
+    expect(first(registries['content'])).toEqual({ registry_arn: '${service_registries.value}' });
+
+    // Every service accepts leads' machine client on its internal routes.
+    expect(service.locals['environment']).toContain(
+      'MACHINE_CLIENT_IDS   = join(",", var.machine_client_ids)',
+    );
+    expect(platform.calls['service']['machine_client_ids']).toEqual(['${var.auth0_leads_client_id}']);
   });
 
   it('names the timeline table the platform creates and lets only the leads task write it', async () => {

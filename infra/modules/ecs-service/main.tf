@@ -20,6 +20,7 @@ locals {
     APP_VERSION          = local.image_tag
     AUTH_ISSUER_BASE_URL = var.auth_issuer_base_url
     AUTH_AUDIENCE        = var.auth_audience
+    MACHINE_CLIENT_IDS   = join(",", var.machine_client_ids)
     CORS_ORIGINS         = join(",", var.cors_origins)
     LOG_LEVEL            = var.log_level
     TRUST_PROXY_HOPS     = "2" # CloudFront, then the ALB: the client is the address before them
@@ -293,6 +294,26 @@ resource "aws_lb_listener_rule" "this" {
   }
 }
 
+# <service_name>.<namespace>: one A record per running task (healthy per the container's own
+# health check), what other services call inside the VPC.
+resource "aws_service_discovery_service" "this" {
+  count = var.service_discovery_namespace_id == null ? 0 : 1
+
+  name = var.service_name
+
+  dns_config {
+    namespace_id   = var.service_discovery_namespace_id
+    routing_policy = "MULTIVALUE"
+
+    dns_records {
+      type = "A"
+      ttl  = 10
+    }
+  }
+
+  health_check_custom_config {}
+}
+
 resource "aws_ecs_service" "this" {
   name            = var.service_name
   cluster         = var.cluster_arn
@@ -326,6 +347,14 @@ resource "aws_ecs_service" "this" {
     target_group_arn = aws_lb_target_group.this.arn
     container_name   = var.service_name
     container_port   = var.container_port
+  }
+
+  dynamic "service_registries" {
+    for_each = aws_service_discovery_service.this[*].arn
+
+    content {
+      registry_arn = service_registries.value
+    }
   }
 
   lifecycle {

@@ -121,6 +121,17 @@ variable "auth_issuer_base_url" {
   type        = string
 }
 
+variable "machine_client_ids" {
+  description = "MACHINE_CLIENT_IDS: the Auth0 machine-to-machine clients whose client-credentials tokens this service's /internal/ routes accept."
+  type        = list(string)
+}
+
+variable "service_discovery_namespace_id" {
+  description = "Cloud Map private DNS namespace to register the tasks in (<service_name>.<namespace>), so other services reach them inside the VPC; null for none."
+  type        = string
+  default     = null
+}
+
 variable "auth_audience" {
   type    = string
   default = "https://api.showroom.dev"

@@ -264,6 +264,30 @@ resource "aws_vpc_security_group_ingress_rule" "app_from_alb" {
   to_port                      = tonumber(each.value)
 }
 
+# Services call each other directly on their container ports (Cloud Map names, see
+# modules/platform): leads reads users' team and inventory's vehicles.
+resource "aws_vpc_security_group_egress_rule" "app_to_app" {
+  for_each = toset([for port in var.service_ports : tostring(port)])
+
+  security_group_id            = aws_security_group.app.id
+  description                  = "To the other services on ${each.value}"
+  referenced_security_group_id = aws_security_group.app.id
+  ip_protocol                  = "tcp"
+  from_port                    = tonumber(each.value)
+  to_port                      = tonumber(each.value)
+}
+
+resource "aws_vpc_security_group_ingress_rule" "app_from_app" {
+  for_each = toset([for port in var.service_ports : tostring(port)])
+
+  security_group_id            = aws_security_group.app.id
+  description                  = "From the other services on ${each.value}"
+  referenced_security_group_id = aws_security_group.app.id
+  ip_protocol                  = "tcp"
+  from_port                    = tonumber(each.value)
+  to_port                      = tonumber(each.value)
+}
+
 resource "aws_vpc_security_group_egress_rule" "app_to_mysql" {
   security_group_id            = aws_security_group.app.id
   description                  = "To MySQL"

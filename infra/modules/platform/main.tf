@@ -22,11 +22,11 @@ locals {
   api_origin     = "origin.${var.domain_name}"
   portal_origin  = "https://${var.domain_name}"
 
-  # How one service calls another: there is no internal address (no Service Connect or Cloud Map,
-  # and the ALB is internet-facing), so services use the portal's public origin and its /api/*
-  # path routing (CloudFront -> ALB -> /api/<service>/*), leaving through NAT. Callers append
-  # the full /api/<service>/... path.
-  service_api_origin = local.portal_origin
+  # How one service calls another: inside the VPC, by its Cloud Map name (an A record per running
+  # task, <service>.<internal_domain>, in a private DNS zone of this VPC) on its container port,
+  # never through CloudFront and the ALB, which answer 404 for /api/*/internal/*. Callers append
+  # the full /api/<service>/... path, which each service serves itself.
+  internal_domain = "${var.environment}.showroom.internal"
 
   leads_mail_from = coalesce(var.leads_mail_from, "leads@${var.domain_name}")
 
@@ -73,8 +73,8 @@ locals {
         LEAD_TIMELINE_TABLE = module.timelines.table_names["lead-timeline"]
         DYNAMODB_REGION     = data.aws_region.current.region
         PORTAL_URL          = local.portal_origin
-        USERS_API_URL       = local.service_api_origin
-        INVENTORY_API_URL   = local.service_api_origin
+        USERS_API_URL       = "http://users.${local.internal_domain}:3002"
+        INVENTORY_API_URL   = "http://inventory.${local.internal_domain}:3001"
         MAIL_FROM           = local.leads_mail_from
         AUTH_CLIENT_ID      = var.auth0_leads_client_id
       }
@@ -224,6 +224,13 @@ module "ecs_cluster" {
   name = local.name
 }
 
+# The private DNS zone services find each other in (ECS registers each task's address).
+resource "aws_service_discovery_private_dns_namespace" "services" {
+  name        = local.internal_domain
+  description = "Showroom ${var.environment} services, for calls between them inside the VPC"
+  vpc         = module.network.vpc_id
+}
+
 data "aws_ecr_repository" "service" {
   for_each = local.service_catalog
 
@@ -249,6 +256,8 @@ module "service" {
   alb_origin_header  = module.alb.origin_header
   alb_arn_suffix     = module.alb.arn_suffix
 
+  service_discovery_namespace_id = aws_service_discovery_private_dns_namespace.services.id
+
   ecr_repository_url = data.aws_ecr_repository.service[each.key].repository_url
   ecr_repository_arn = data.aws_ecr_repository.service[each.key].arn
   initial_image_tag  = var.services[each.key].initial_image_tag
@@ -261,6 +270,7 @@ module "service" {
 
   auth_issuer_base_url = "https://${var.auth0_domain}/"
   auth_audience        = var.auth_audience
+  machine_client_ids   = [var.auth0_leads_client_id]
   cors_origins         = [local.portal_origin]
   log_level            = var.services[each.key].log_level
   log_retention_days   = var.log_retention_days
