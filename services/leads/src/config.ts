@@ -34,6 +34,12 @@ export const leadsConfigSchema = baseConfigSchema.extend({
   /** Retry delays of outbox jobs grow from the first to the cap while a dependency is down. */
   OUTBOX_RETRY_FIRST_MS: positiveInt(600_000).default(1000),
   OUTBOX_RETRY_CAP_MS: positiveInt(3_600_000).default(60_000),
+  /** Attempts of one outbox job; a consumer that uses them all counts in OutboxExhaustedJobs. */
+  OUTBOX_JOB_ATTEMPTS: positiveInt(100_000).default(25),
+  /** A consumer unfinished this long after its event was published gets the event published again. */
+  OUTBOX_SWEEP_GRACE_MS: positiveInt(3_600_000).default(60_000),
+  /** How often the sweeper looks (and emits the outbox metrics). */
+  OUTBOX_SWEEP_INTERVAL_MS: positiveInt(600_000).default(15_000),
   /** Website form submissions allowed per client address, and per dealership, in each window. */
   PUBLIC_RATE_PER_ADDRESS: positiveInt(1_000_000).default(10),
   PUBLIC_RATE_PER_DEALERSHIP: positiveInt(10_000_000).default(600),

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type {
   ContactMethod,
   LeadChannel,
@@ -126,10 +126,40 @@ export interface OutboxTable {
   published_at: Date | null;
 }
 
+/**
+ * A consumer's run of one event (the completion record): written when the event is published,
+ * finished when the consumer succeeded. The sweeper re-publishes events whose runs stay unfinished.
+ */
+export interface OutboxConsumerRunTable {
+  event_id: string;
+  consumer: string;
+  created_at: CreatedAt;
+  /** Not re-published before this time; each re-publish pushes it out. */
+  next_sweep_at: Date;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  /** Set when a job used up its attempts on this run; the sweeper keeps re-publishing it. */
+  exhausted_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** An e-mail of an event and consumer: claimed (`sending`) before the send, `sent` after it. */
+export type DeliveryState = 'sending' | 'sent' | 'unconfirmed';
+
 export interface OutboxDeliveryTable {
   event_id: string;
   handler: string;
-  delivered_at: CreatedAt;
+  state: ColumnType<DeliveryState, DeliveryState | undefined, DeliveryState>;
+  /** While a `sending` claim's lease runs, no one else sends this e-mail. */
+  lease_until: Date | null;
+  /** When the row last changed state. */
+  delivered_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** Addresses that got an acknowledgement on a UTC day (`YYYY-MM-DD`), as SHA-256 hex. */
+export interface AcknowledgementRecipientTable {
+  day: string;
+  recipient_hash: string;
 }
 
 export interface LeadAnalyticsTable {
@@ -151,6 +181,11 @@ export interface LeadsDatabase {
   lead_notes: NoteTable;
   lead_tasks: TaskTable;
   outbox: OutboxTable;
+  outbox_consumer_runs: OutboxConsumerRunTable;
   outbox_deliveries: OutboxDeliveryTable;
+  acknowledgement_recipients: AcknowledgementRecipientTable;
   lead_analytics: LeadAnalyticsTable;
 }
+
+export type SettingsRow = Selectable<LeadSettingsTable>;
+export type LeadRow = Selectable<LeadTable>;

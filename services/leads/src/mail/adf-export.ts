@@ -1,6 +1,5 @@
 import type { AdfExport } from '@showroom/leads-adf';
-import type { LeadRow } from '../leads/lead-view';
-import type { SettingsRow } from './templates';
+import type { LeadRow, SettingsRow } from '../database';
 
 /** A stored lead as the ADF document a dealer's CRM receives. */
 export function adfExportOf(lead: LeadRow, settings: SettingsRow): AdfExport {

@@ -1,9 +1,5 @@
-import type { Selectable } from 'kysely';
 import { leadSourceLabel } from '@showroom/contracts';
-import type { LeadRow } from '../leads/lead-view';
-import type { LeadSettingsTable } from '../database';
-
-export type SettingsRow = Selectable<LeadSettingsTable>;
+import type { LeadRow, SettingsRow } from '../database';
 
 export function vehicleLine(lead: LeadRow): string {
   const words = [lead.vehicle_year, lead.vehicle_make, lead.vehicle_model, lead.vehicle_trim].filter(Boolean);

@@ -22,29 +22,11 @@ export interface OutboxEvent extends NewLeadEvent {
   occurredAt: Date;
 }
 
-/** The consumers; each is idempotent, so a job may run again after a crash or a retry. */
-export const OUTBOX_HANDLERS = [
-  'timeline',
-  'route',
-  'resolve_vehicle',
-  'notify_assignee',
-  'acknowledge',
-  'crm',
-  'analytics',
-] as const;
-export type OutboxHandlerName = (typeof OUTBOX_HANDLERS)[number];
+/** A consumer of events: runs once in effect per event, however often it is called. */
+export type OutboxHandler = (event: OutboxEvent) => Promise<void>;
 
-/** Which consumers each event goes to. */
-export const SUBSCRIPTIONS: Readonly<Record<LeadEventType, readonly OutboxHandlerName[]>> = {
-  lead_created: ['timeline', 'route', 'resolve_vehicle', 'crm', 'analytics'],
-  duplicate_attached: ['timeline', 'notify_assignee', 'analytics'],
-  assigned: ['timeline', 'notify_assignee', 'acknowledge'],
-  unassigned: ['timeline', 'acknowledge'],
-  status_changed: ['timeline', 'analytics'],
-  note_added: ['timeline'],
-  task_created: ['timeline'],
-  task_completed: ['timeline'],
-  task_reopened: ['timeline'],
-  email_sent: ['timeline'],
-  crm_forwarded: ['timeline'],
-};
+/** What the outbox needs to know of its consumers: who takes which event, and how each runs. */
+export interface OutboxConsumers {
+  subscriptions: Readonly<Record<LeadEventType, readonly string[]>>;
+  handlers: Readonly<Record<string, OutboxHandler>>;
+}

@@ -1,14 +1,11 @@
 import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { LeadEventType } from '@showroom/contracts';
 import type { LeadsDatabase } from '../database';
-import type { OutboxHandlerName } from './events';
-
-/** One job per event; `done` lists the consumers that already succeeded on an earlier attempt. */
-export interface OutboxJob {
-  eventId: string;
-  done?: OutboxHandlerName[];
-}
+import type { ConsumerRuns } from './consumer-runs';
+import type { OutboxConsumers } from './events';
+import type { OutboxJob } from './outbox-queue';
 
 const BATCH = 200;
 /** Commits within this window are published together: one relay transaction for many leads. */
@@ -17,7 +14,8 @@ const GATHER_MS = 50;
 /**
  * Moves committed outbox rows to the BullMQ queue, one job per event. Rows are claimed with
  * SKIP LOCKED, so several instances relay side by side; a row is marked published only after
- * Redis took its jobs, so with Redis away the events wait in MySQL and nothing is lost.
+ * Redis took its jobs, so with Redis away the events wait in MySQL and nothing is lost. In the same
+ * transaction it opens each consumer's run of the event: what Redis loses later, the sweeper finds.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -29,6 +27,8 @@ export class OutboxRelay {
   constructor(
     private readonly db: Kysely<LeadsDatabase>,
     private readonly queue: Queue<OutboxJob>,
+    private readonly runs: ConsumerRuns,
+    private readonly subscriptions: OutboxConsumers['subscriptions'],
     private readonly logger: Logger,
     private readonly pollMs: number,
   ) {}
@@ -93,6 +93,15 @@ export class OutboxRelay {
         .skipLocked()
         .execute();
       if (rows.length === 0) return 0;
+      const now = new Date();
+      await this.runs.open(
+        trx,
+        rows.map((row) => ({
+          eventId: row.event_id,
+          consumers: this.subscriptions[row.type as LeadEventType] ?? [],
+        })),
+        now,
+      );
       await this.queue.addBulk(
         rows.map((row) => ({
           name: row.type,
@@ -103,7 +112,7 @@ export class OutboxRelay {
       );
       await trx
         .updateTable('outbox')
-        .set({ published_at: new Date() })
+        .set({ published_at: now })
         .where(
           'id',
           'in',

@@ -4,31 +4,9 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { LeadEventType } from '@showroom/contracts';
 import type { LeadsDatabase } from '../database';
-import { SUBSCRIPTIONS, type LeadEventPayload, type OutboxEvent, type OutboxHandlerName } from './events';
-import type { OutboxJob } from './relay';
-
-export const OUTBOX_QUEUE = 'leads-outbox';
-
-export type OutboxHandler = (event: OutboxEvent) => Promise<void>;
-export type OutboxHandlers = Record<OutboxHandlerName, OutboxHandler>;
-
-export interface RetryPolicy {
-  firstMs: number;
-  capMs: number;
-}
-
-/** Doubling delays up to a cap, and practically no last attempt: a lead's follow-ups wait for a dependency to return. */
-export const jobOptions = (retry: RetryPolicy) => ({
-  attempts: 10_000,
-  backoff: { type: 'capped', delay: retry.firstMs },
-  removeOnComplete: { count: 1000 },
-  removeOnFail: { count: 5000 },
-});
-
-export function cappedBackoff(retry: RetryPolicy) {
-  return (attemptsMade: number): number =>
-    Math.min(retry.firstMs * 2 ** Math.max(0, attemptsMade - 1), retry.capMs);
-}
+import type { ConsumerRuns } from './consumer-runs';
+import type { LeadEventPayload, OutboxConsumers, OutboxEvent } from './events';
+import { cappedBackoff, OUTBOX_QUEUE, type OutboxJob, type RetryPolicy } from './outbox-queue';
 
 async function loadEvent(db: Kysely<LeadsDatabase>, eventId: string): Promise<OutboxEvent | undefined> {
   const row = await db.selectFrom('outbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
@@ -45,20 +23,22 @@ async function loadEvent(db: Kysely<LeadsDatabase>, eventId: string): Promise<Ou
 }
 
 /**
- * Runs the consumers of each event side by side. Those that succeeded are written into the job,
+ * Runs the event's unfinished consumers side by side and records in MySQL those that succeeded,
  * so a retry (with the policy's delays) runs only the ones that failed: SMTP being down holds back
- * e-mails, never the timeline.
+ * e-mails, never the timeline. A consumer that succeeded but could not be recorded runs again;
+ * consumers are idempotent, so that changes nothing.
  */
 export function startOutboxWorker(deps: {
   connection: Redis;
   db: Kysely<LeadsDatabase>;
-  handlers: OutboxHandlers;
+  runs: ConsumerRuns;
+  consumers: OutboxConsumers;
   retry: RetryPolicy;
   logger: Logger;
   prefix: string;
   concurrency?: number;
 }): Worker<OutboxJob> {
-  const { db, handlers, logger } = deps;
+  const { db, runs, consumers, logger } = deps;
   const worker = new Worker<OutboxJob>(
     OUTBOX_QUEUE,
     async (job: Job<OutboxJob>) => {
@@ -67,14 +47,30 @@ export function startOutboxWorker(deps: {
         logger.error({ eventId: job.data.eventId }, 'outbox job for an unknown event: dropped');
         return;
       }
-      const done = new Set(job.data.done ?? []);
-      const pending = SUBSCRIPTIONS[event.type].filter((handler) => !done.has(handler));
-      const outcomes = await Promise.allSettled(pending.map((handler) => handlers[handler](event)));
-      const failed = pending.filter((_handler, i) => outcomes[i]?.status === 'rejected');
-      if (failed.length === 0) return;
-      await job.updateData({ ...job.data, done: [...done, ...pending.filter((h) => !failed.includes(h))] });
-      const reasons = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
-      throw new AggregateError(reasons, `outbox consumers failed: ${failed.join(', ')}`);
+      const pending = await runs.unfinished(event.eventId, consumers.subscriptions[event.type]);
+      const outcomes = await Promise.allSettled(
+        pending.map(async (consumer) => {
+          const handler = consumers.handlers[consumer];
+          // A consumer retired by a deploy has nothing left to do for old events.
+          if (!handler) return logger.warn({ consumer, eventId: event.eventId }, 'no such outbox consumer');
+          await handler(event);
+        }),
+      );
+      const failures = pending.flatMap((consumer, i) => {
+        const outcome = outcomes[i];
+        return outcome?.status === 'rejected' ? [{ consumer, reason: outcome.reason as unknown }] : [];
+      });
+      await runs.finish(
+        event.eventId,
+        pending.filter((consumer) => !failures.some((f) => f.consumer === consumer)),
+      );
+      if (failures.length === 0) return;
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await runs.fail(event.eventId, failures, lastAttempt);
+      throw new AggregateError(
+        failures.map((f) => f.reason),
+        `outbox consumers failed: ${failures.map((f) => f.consumer).join(', ')}`,
+      );
     },
     {
       connection: deps.connection,

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { LeadSettings, LeadSettingsUpdate } from '@showroom/contracts';
 import type { LeadsDatabase } from '../database';
-import { DEFAULT_ACK_BODY, DEFAULT_ACK_SUBJECT, type SettingsRow } from '../mail/templates';
+import type { SettingsRow } from '../database';
+import { DEFAULT_ACK_BODY, DEFAULT_ACK_SUBJECT } from '../mail/templates';
 import type { SiteOrigins } from './site-origins';
 
 function settingsOf(row: SettingsRow): LeadSettings {

@@ -18,10 +18,11 @@ import {
 } from '@showroom/server-testing';
 import { createLeadsApp } from '../app';
 import { loadLeadsConfig } from '../config';
+import { startLeadsOutbox } from '../consumers/lead-consumers';
 import type { LeadsDatabase } from '../database';
 import { Mailer } from '../mail/mailer';
 import { leadsMigrations } from '../migrations';
-import { startLeadsOutbox, type OutboxRuntime } from '../outbox/outbox-runtime';
+import type { OutboxRuntime } from '../outbox/outbox-runtime';
 import { UsersServiceDirectory } from '../routing/team-directory';
 import { InventoryServiceLookup } from '../routing/vehicle-lookup';
 import { SettingsService } from '../settings/settings-service';
@@ -32,6 +33,8 @@ import { startPeerServices, type PeerServices } from './peer-services';
 export interface LeadsTestOptions {
   /** Website form limits (per address / per dealership per window). */
   rateLimits?: { perAddress: number; perDealership: number; windowSeconds: number };
+  /** Further configuration, as environment variables. */
+  env?: Record<string, string>;
 }
 
 export interface TestDealership {
@@ -56,6 +59,10 @@ export interface LeadsTestContext {
   timeline: TimelineStore;
   dynamoProxy: TcpProxy;
   redisProxy: TcpProxy;
+  /** The relay, sweeper and queue (a test may wipe the queue, as a Redis restart does). */
+  outbox: OutboxRuntime;
+  /** The outbox metric lines (CloudWatch EMF) the sweeper emitted, oldest first. */
+  metricLines: string[];
   /** A dealership that takes leads, with an owner, a manager, two salespeople and a viewer. */
   newDealership(): Promise<TestDealership>;
   tokenFor(member: TeamMember, dealershipId: string): Promise<string>;
@@ -98,8 +105,12 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
     OUTBOX_POLL_MS: '100',
     OUTBOX_RETRY_FIRST_MS: '100',
     OUTBOX_RETRY_CAP_MS: '400',
+    OUTBOX_JOB_ATTEMPTS: '8',
+    OUTBOX_SWEEP_GRACE_MS: '1500',
+    OUTBOX_SWEEP_INTERVAL_MS: '250',
     // Each test file has its own queue.
     OUTBOX_QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
+    ...options.env,
   });
   process.env['AWS_ACCESS_KEY_ID'] ??= 'local';
   process.env['AWS_SECRET_ACCESS_KEY'] ??= 'local';
@@ -120,10 +131,12 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
   const tokens = { token: () => issuer.machineToken('showroom-services', ['read:team', 'read:inventory']) };
   const team = new UsersServiceDirectory(peers.url, tokens, 0);
   const mailer = new Mailer(config.SMTP_URL);
+  const metricLines: string[] = [];
   const outbox: OutboxRuntime = startLeadsOutbox(
     config,
     { db: database.writer, timeline, team, inventory: new InventoryServiceLookup(peers.url, tokens), mailer },
     logger,
+    (line) => metricLines.push(line),
   );
   const kick = () => outbox.relay.kick();
   const app = createLeadsApp({ config, logger, database, redis, timeline, team, kick });
@@ -141,6 +154,8 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
     timeline,
     dynamoProxy,
     redisProxy,
+    outbox,
+    metricLines,
     async newDealership() {
       const id = randomUUID();
       const name = `Test Motors ${id.slice(0, 4)}`;
@@ -176,14 +191,22 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('published_at', 'is', null)
           .executeTakeFirstOrThrow();
+        // A consumer not yet finished in MySQL still has work, whatever Redis holds.
+        const unfinished = await database.writer
+          .selectFrom('outbox_consumer_runs')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('finished_at', 'is', null)
+          .executeTakeFirstOrThrow();
         // While Redis reconnects the queue cannot be asked; that counts as busy.
         const counts = await outbox.queue
           .getJobCounts('waiting', 'active', 'delayed', 'prioritized')
           .catch(() => ({ unreachable: 1 }));
         const busy = Object.values(counts).reduce((sum, n) => sum + n, 0);
-        if (Number(pending.n) === 0 && busy === 0) return;
+        if (Number(pending.n) === 0 && Number(unfinished.n) === 0 && busy === 0) return;
         if (Date.now() > deadline) {
-          throw new Error(`outbox not settled: ${pending.n} unpublished, jobs ${JSON.stringify(counts)}`);
+          throw new Error(
+            `outbox not settled: ${pending.n} unpublished, ${unfinished.n} runs unfinished, jobs ${JSON.stringify(counts)}`,
+          );
         }
         kick();
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LeadsDatabase } from '../database';
-import type { NewLeadEvent, OutboxEvent, OutboxHandlerName } from './events';
-import { writeOutbox } from './outbox-writer';
+import type { NewLeadEvent, OutboxEvent } from '../outbox/events';
+import { writeOutbox } from '../outbox/outbox-writer';
 
 /**
  * Runs a side effect (an e-mail) at most once per event and consumer, as far as this service can
@@ -11,7 +11,7 @@ import { writeOutbox } from './outbox-writer';
 export async function deliverOnce(
   db: Kysely<LeadsDatabase>,
   event: OutboxEvent,
-  handler: OutboxHandlerName,
+  handler: string,
   send: () => Promise<NewLeadEvent | null>,
   onCommitted: () => void,
 ): Promise<void> {

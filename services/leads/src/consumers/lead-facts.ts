@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { LeadsDatabase } from '../database';
-import type { LeadRow } from '../leads/lead-view';
-import type { SettingsRow } from '../mail/templates';
+import type { LeadRow, LeadsDatabase, SettingsRow } from '../database';
 
 /** The lead and its dealership's settings as they are now, for a consumer acting on an event. */
 export async function leadFacts(

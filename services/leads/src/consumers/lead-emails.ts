@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import type { PersonRef } from '@showroom/contracts';
 import { buildAdf } from '@showroom/leads-adf';
 import type { LeadsDatabase } from '../database';
-import { deliverOnce } from '../outbox/deliveries';
+import { adfExportOf } from '../mail/adf-export';
+import { deliverOnce } from '../mail/deliveries';
+import type { Mailer } from '../mail/mailer';
+import { acknowledgement, assigneeNotice } from '../mail/templates';
 import type { OutboxEvent } from '../outbox/events';
-import { leadFacts } from '../outbox/lead-facts';
 import type { TeamDirectory } from '../routing/team-directory';
-import { adfExportOf } from './adf-export';
-import type { Mailer } from './mailer';
-import { acknowledgement, assigneeNotice } from './templates';
+import { leadFacts } from './lead-facts';
 
 export interface MailDeps {
   db: Kysely<LeadsDatabase>;

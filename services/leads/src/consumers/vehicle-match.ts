@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LeadsDatabase } from '../database';
 import type { VehicleLookup } from '../routing/vehicle-lookup';
-import type { OutboxEvent } from './events';
+import type { OutboxEvent } from '../outbox/events';
 import { leadFacts } from './lead-facts';
 
 /** Links the car the shopper named (VIN or stock number) to the inventory record, when it exists. */
@@ -30,28 +30,6 @@ export function resolveVehicleHandler(db: Kysely<LeadsDatabase>, inventory: Vehi
       })
       .where('dealership_id', '=', event.dealershipId)
       .where('id', '=', event.leadId)
-      .execute();
-  };
-}
-
-/** The embedded analytics store: one row per event, written once however often the job runs. */
-export function analyticsHandler(db: Kysely<LeadsDatabase>) {
-  return async (event: OutboxEvent): Promise<void> => {
-    const facts = await leadFacts(db, event.dealershipId, event.leadId);
-    if (!facts) return;
-    await db
-      .insertInto('lead_analytics')
-      .ignore()
-      .values({
-        event_id: event.eventId,
-        dealership_id: event.dealershipId,
-        lead_id: event.leadId,
-        type: event.type,
-        channel: facts.lead.channel,
-        source: facts.lead.source,
-        status: String(event.data['to'] ?? facts.lead.status),
-        occurred_at: event.occurredAt,
-      })
       .execute();
   };
 }

@@ -1,0 +1,28 @@
+import type { LeadEventType } from '@showroom/contracts';
+
+/** The consumers of lead events; each is idempotent, so a job may run again after a crash or a retry. */
+export const LEAD_CONSUMERS = [
+  'timeline',
+  'route',
+  'resolve_vehicle',
+  'notify_assignee',
+  'acknowledge',
+  'crm',
+  'analytics',
+] as const;
+export type LeadConsumer = (typeof LEAD_CONSUMERS)[number];
+
+/** Which consumers each event goes to. */
+export const SUBSCRIPTIONS: Readonly<Record<LeadEventType, readonly LeadConsumer[]>> = {
+  lead_created: ['timeline', 'route', 'resolve_vehicle', 'crm', 'analytics'],
+  duplicate_attached: ['timeline', 'notify_assignee', 'analytics'],
+  assigned: ['timeline', 'notify_assignee', 'acknowledge'],
+  unassigned: ['timeline', 'acknowledge'],
+  status_changed: ['timeline', 'analytics'],
+  note_added: ['timeline'],
+  task_created: ['timeline'],
+  task_completed: ['timeline'],
+  task_reopened: ['timeline'],
+  email_sent: ['timeline'],
+  crm_forwarded: ['timeline'],
+};
