@@ -1078,6 +1078,38 @@ describe('internal routes stay off the public edge (hole 1)', () => {
   });
 });
 
+describe('the documented Auth0 set-up (holes 1 and 11)', () => {
+  const section = () => {
+    const readme = readFileSync(infraPath('..', 'README.md'), 'utf8');
+    const start = readme.indexOf('## Using a real Auth0 tenant');
+    expect(start).toBeGreaterThan(-1);
+    const end = readme.indexOf('\n## ', start + 1);
+    return readme.slice(start, end === -1 ? undefined : end).replace(/\s+/g, ' ');
+  };
+
+  it('turns RBAC on, with the permissions in the access token', () => {
+    const text = section();
+    expect(text).toContain('**Enable RBAC**');
+    expect(text).toContain('**Add Permissions in the Access Token**');
+  });
+
+  it('keeps access tokens for 15 minutes and rotates refresh tokens with reuse detection', () => {
+    const text = section();
+    expect(text).toMatch(/Maximum Access Token Lifetime\*\* .*`900` seconds/);
+    expect(text).toContain('**Allow Refresh Token Rotation** on with **Rotation Overlap Period** `0`');
+    expect(text).toContain('reuse detection');
+    expect(text).toContain('**Allow Offline Access** on');
+  });
+
+  it('allow-lists the machine client in MACHINE_CLIENT_IDS, as Terraform does in AWS', async () => {
+    expect(section()).toMatch(
+      /`MACHINE_CLIENT_IDS` \(comma-separated client ids; default `showroom-services`/,
+    );
+    const service = await loadModule(infraPath('modules', 'ecs-service'));
+    expect(String(service.locals['environment'])).toContain('MACHINE_CLIENT_IDS');
+  });
+});
+
 describe('alarms', () => {
   const monitoringDir = infraPath('modules', 'monitoring');
 
