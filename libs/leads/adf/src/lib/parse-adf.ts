@@ -2,14 +2,16 @@ import { AdfError } from './adf-error';
 import { DEFAULT_MAX_BYTES, guardInput } from './input-guard';
 import { locateRoot } from './locate-root';
 import { readProspect } from './read-prospect';
-import { repairAdf } from './repair-adf';
+import { readProspectsApart } from './prospects-apart';
+import { repairAdf, type RepairedAdf } from './repair-adf';
 import type { AdfDocument, ParseAdfOptions } from './types';
 import { elements } from './xml-node';
 import { readXmlTree } from './xml-tree';
 
 /**
  * Reads an ADF 1.0 document. XML broken the way providers' templates break it is mended first, when
- * it has only one reading, and `repairs` says what was mended. Throws AdfError for anything that is
+ * it has only one reading, and `repairs` says what was mended. When the whole cannot be mended, the
+ * prospects that can are read one by one. Throws AdfError for anything that is
  * not usable ADF: hostile input (entity declarations, oversized documents, absurd nesting), XML
  * that cannot be mended unambiguously, another root element, no prospect, a prospect without a
  * usable customer contact.
@@ -22,7 +24,14 @@ export function parseAdf(xml: string, options: ParseAdfOptions = {}): AdfDocumen
   if (slice.name.replace(/^.*:/, '').toLowerCase() !== 'adf') {
     throw new AdfError('adf', `the root element is <${slice.name}>, expected <adf>`);
   }
-  const { xml: wellFormed, repairs } = repairAdf(slice);
+  let repaired: RepairedAdf;
+  try {
+    repaired = repairAdf(slice);
+  } catch (error) {
+    if (error instanceof AdfError) return readProspectsApart(slice, error);
+    throw error;
+  }
+  const { xml: wellFormed, repairs } = repaired;
   const root = readXmlTree(wellFormed);
   const prospects = elements(root, 'prospect');
   if (prospects.length === 0) throw new AdfError('adf/prospect', 'the document has no <prospect>');

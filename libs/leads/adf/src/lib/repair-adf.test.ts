@@ -142,7 +142,8 @@ const RECOVERIES: Record<string, Recovery> = {
 describe('ADF as providers really send it: each broken fixture recovers its lead', () => {
   it('has a recovery case for every fixture, and a source line in each', () => {
     const files = readdirSync(join(fixtures, 'broken')).filter((name) => name.endsWith('.xml'));
-    expect([...Object.keys(RECOVERIES), 'windows-1252.xml'].sort()).toEqual(files.sort());
+    const apart = ['windows-1252.xml', 'batch-with-one-ambiguous-lead.xml'];
+    expect([...Object.keys(RECOVERIES), ...apart].sort()).toEqual(files.sort());
     for (const name of files)
       expect(readFileSync(join(fixtures, 'broken', name), 'latin1')).toMatch(/Breakage: /);
   });
@@ -211,6 +212,51 @@ describe('ADF as providers really send it: each broken fixture recovers its lead
   it('counts lines of what the provider sent, text before the root included', () => {
     const xml = `Lead from the web site\n\n<adf><prospect>\n<customer><contact><name part="full">A & B</name></contact></customer></prospect></adf>`;
     expect(parseAdf(xml).repairs[0]?.detail).toBe('1 bare "&" escaped (first on line 4)');
+  });
+});
+
+describe('a document that cannot be mended whole keeps the prospects that can', () => {
+  it('keeps the first and third leads of a batch whose second is ambiguous, and names the second', () => {
+    const document = parseAdf(broken('batch-with-one-ambiguous-lead.xml'));
+    expect(document.prospects.map((prospect) => prospect.ids[0]?.value)).toEqual(['TC-2001', 'TC-2003']);
+    expect(document.prospects[0]?.customer.emails).toEqual(['ava.green@example.com']);
+    expect(document.prospects[1]?.vehicles[0]).toMatchObject({ interest: 'lease', model: 'Prius' });
+    expect(document.prospects[1]?.comments).toBe('AT&T employee pricing?');
+    expect(document.repairs).toEqual([
+      { kind: 'bare-ampersand', detail: 'prospect 3: 1 bare "&" escaped (first on line 26)' },
+      {
+        kind: 'prospect-refused',
+        detail:
+          '1 of 3 prospects refused, the others read one by one: prospect 2: phone: <phone> (line 18) holds elements and never closes before </contact> (line 20): where it ends is ambiguous',
+      },
+    ]);
+  });
+
+  it('reads a prospect apart from markup around it that has no reading', () => {
+    const xml = `<adf><batch>7<count>1</count>\n<prospect><customer><contact><name part="full">Dee</name></contact></customer></prospect></adf>`;
+    const document = parseAdf(xml);
+    expect(document.prospects[0]?.customer.fullName).toBe('Dee');
+    expect(document.repairs.map((repair) => repair.kind)).toEqual(['prospect-refused']);
+    expect(document.repairs[0]?.detail).toMatch(
+      /^markup outside the prospects could not be read \(batch: .*\); the 1 prospect read one by one$/,
+    );
+  });
+
+  it('refuses the document when no prospect reads, with the document’s own refusal', () => {
+    const xml = `<adf><prospect><customer><contact><phone>1<email>a@b.c</email></contact></customer></prospect>
+      <prospect><vehicle interest="buy" interest="sell"/><customer><contact><phone>2</phone></contact></customer></prospect></adf>`;
+    const error = refusal(xml);
+    expect(error.element).toBe('vehicle');
+  });
+
+  it('refuses the whole document, as before, for a prospect without a contact or hostile markup', () => {
+    const broken2 = '<customer><contact><phone>1<email>x</email></contact></customer>';
+    const noContact = `<adf><prospect>${broken2}</prospect><prospect><customer><comments>hi</comments></customer></prospect></adf>`;
+    expect(refusal(noContact).element).toBe('prospect[2]/customer/contact');
+    const reserved = `<adf><prospect>${broken2}</prospect><prospect><__proto__>x</__proto__><customer><contact><phone>2</phone></contact></customer></prospect></adf>`;
+    expect(refusal(reserved).element).toBe('__proto__');
+    const deep = `<adf><prospect>${broken2}</prospect><prospect>${'<a>'.repeat(40)}${'</a>'.repeat(40)}<customer><contact><phone>2</phone></contact></customer></prospect></adf>`;
+    expect(refusal(deep).element).toBe('document');
   });
 });
 

@@ -36,7 +36,9 @@ export type AdfRepairKind =
   | 'closing-tag-case'
   | 'unquoted-attribute'
   | 'duplicate-attribute'
-  | 'unclosed-element';
+  | 'unclosed-element'
+  /** The document could not be mended as a whole: its prospects were read one by one, some refused. */
+  | 'prospect-refused';
 
 export interface AdfProspect {
   /** `<requestdate>` as ISO-8601 UTC; a date without a zone is read as UTC; `null` when unparseable. */
