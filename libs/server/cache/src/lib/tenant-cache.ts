@@ -24,14 +24,20 @@ export interface TenantCacheOptions {
 /**
  * Cache-aside per dealership with explicit invalidation. Every key embeds the dealership's cache
  * generation; a write bumps the generation, which orphans all of that dealership's entries at once
- * (they expire by TTL). If Redis is down, reads go straight to the loader. An invalidation that could
- * not be written (Redis gone, or stalled past the command timeout with the connection still open)
- * keeps that dealership (only) off the cache until it is replayed: on reconnect, and on any read
- * while the connection is up, so the cache is used again as soon as Redis answers.
+ * (they expire by TTL).
+ *
+ * Redis down or stalled means slower, never wrong and never for longer than Redis is away: after a
+ * command fails, reads go straight to the loader (no one waits out a command timeout per read) while
+ * one probe at a time asks Redis whether it answers again; an invalidation that could not be written
+ * keeps its dealership off the cache until it is replayed. A stall keeps the connection open, so no
+ * reconnect ('ready') follows it: reads start the probe, and the cache is used again as soon as Redis
+ * answers.
  */
 export class TenantCache {
   private readonly pendingInvalidations = new Set<string>();
-  private replaying: Promise<void> | undefined;
+  /** False from a failed command until Redis answers a probe. */
+  private answering = true;
+  private recovering: Promise<void> | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -42,14 +48,14 @@ export class TenantCache {
     if (!('readThroughGenerationBuffer' in redis)) {
       redis.defineCommand('readThroughGeneration', { numberOfKeys: 2, lua: READ_THROUGH_GENERATION });
     }
-    redis.on('ready', () => void this.replayInvalidations());
+    redis.on('ready', () => void this.recover());
   }
 
   /** Returns the cached JSON (UTF-8 bytes) for `key`, or loads, stores and returns it. */
   async getOrLoad(dealershipId: string, key: string, load: () => Promise<unknown>): Promise<Buffer> {
-    // A stall does not drop the connection, so no 'ready' follows it: reads retry the replay.
-    if (this.pendingInvalidations.size > 0 && this.redis.status === 'ready') void this.replayInvalidations();
-    const usable = this.redis.status === 'ready' && !this.pendingInvalidations.has(dealershipId);
+    if (!this.answering || this.pendingInvalidations.size > 0) void this.recover();
+    const usable =
+      this.redis.status === 'ready' && this.answering && !this.pendingInvalidations.has(dealershipId);
     let fullKey: string | undefined;
     if (usable) {
       try {
@@ -64,6 +70,7 @@ export class TenantCache {
         fullKey = `${this.entryPrefix(dealershipId)}${generation.toString()}:${key}`;
       } catch (error) {
         this.logger.debug({ err: error }, 'cache read failed; loading from the source');
+        this.suspect();
         fullKey = undefined;
       }
     }
@@ -71,6 +78,7 @@ export class TenantCache {
     if (fullKey) {
       this.redis.set(fullKey, json, 'EX', this.options.ttlSeconds).catch((error: unknown) => {
         this.logger.debug({ err: error }, 'cache write failed');
+        this.suspect();
       });
     }
     return json;
@@ -82,7 +90,8 @@ export class TenantCache {
       await this.redis.incr(this.generationKey(dealershipId));
     } catch (error) {
       this.pendingInvalidations.add(dealershipId);
-      this.logger.warn({ err: error, dealershipId }, 'cache invalidation deferred until redis is back');
+      this.logger.warn({ err: error, dealershipId }, 'cache invalidation deferred until redis answers');
+      this.suspect();
     }
   }
 
@@ -95,25 +104,34 @@ export class TenantCache {
     return `${this.options.namespace}:{${dealershipId}}:g`;
   }
 
-  /** One replay at a time; a failed one is tried again by the next read or reconnect. */
-  private replayInvalidations(): Promise<void> {
-    this.replaying ??= this.replayPending().finally(() => {
-      this.replaying = undefined;
-    });
-    return this.replaying;
+  private suspect(): void {
+    this.answering = false;
+    void this.recover();
   }
 
-  private async replayPending(): Promise<void> {
-    if (this.pendingInvalidations.size === 0) return;
-    for (const dealershipId of [...this.pendingInvalidations]) {
-      try {
+  /** One probe at a time; a failed one is tried again by the next read or on reconnect. */
+  private recover(): Promise<void> {
+    this.recovering ??= this.probeAndReplay().finally(() => {
+      this.recovering = undefined;
+    });
+    return this.recovering;
+  }
+
+  private async probeAndReplay(): Promise<void> {
+    if (this.redis.status !== 'ready') return; // 'ready' calls again
+    const wasAway = !this.answering || this.pendingInvalidations.size > 0;
+    try {
+      if (!this.answering) await this.redis.ping();
+      for (const dealershipId of [...this.pendingInvalidations]) {
         await this.redis.incr(this.generationKey(dealershipId));
         this.pendingInvalidations.delete(dealershipId);
-      } catch (error) {
-        this.logger.debug({ err: error }, 'replaying cache invalidations failed; will retry');
-        return;
       }
+      this.answering = true;
+    } catch (error) {
+      this.answering = false;
+      this.logger.debug({ err: error }, 'redis does not answer yet; serving without the cache');
+      return;
     }
-    this.logger.info('deferred cache invalidations replayed; reading the cache again');
+    if (wasAway) this.logger.info('redis answers again: deferred invalidations replayed, cache in use');
   }
 }
