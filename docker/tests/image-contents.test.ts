@@ -2,10 +2,16 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestSchema, TEST_REDIS_URL, type TestSchema } from '@showroom/server-testing';
+import {
+  createTestSchema,
+  startTcpProxy,
+  TEST_REDIS_URL,
+  type TcpProxy,
+  type TestSchema,
+} from '@showroom/server-testing';
 
 /**
  * No Docker engine runs in CI, so this does what the image does, step by step: the production
@@ -51,8 +57,10 @@ async function waitForStatus(url: string, child: ChildProcess, output: () => str
 describe.each(SERVICES)('the $name image, assembled as the Dockerfile does', ({ name, databaseVariable }) => {
   const folder = mkdtempSync(join(tmpdir(), `image-${name}-`));
   let schema: TestSchema | undefined;
+  const proxies: TcpProxy[] = [];
   afterAll(async () => {
     rmSync(folder, { recursive: true, force: true });
+    await Promise.all(proxies.map((proxy) => proxy.close()));
     await schema?.drop();
   });
 
@@ -80,19 +88,44 @@ describe.each(SERVICES)('the $name image, assembled as the Dockerfile does', ({ 
     run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], folder);
 
     schema = await createTestSchema(`image_${name}`);
+    const image = {
+      PATH: process.env['PATH'],
+      NODE_ENV: 'production',
+      NEW_RELIC_LOG: 'stdout',
+      NEW_RELIC_NO_CONFIG_FILE: 'true',
+    };
+
+    // A production start on development defaults (the local issuer, this machine's stores) is refused...
+    const refused = spawnSync(process.execPath, ['main.js'], {
+      cwd: folder,
+      env: image,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain('AUTH_ISSUER_BASE_URL="http://localhost:4000/" points at this machine');
+
+    // ...so the stores are reached by this machine's name, as another host would reach them.
+    const mysql = new URL(schema.url);
+    const redis = new URL(TEST_REDIS_URL);
+    proxies.push(await startTcpProxy(mysql.hostname, Number(mysql.port || 3306), '0.0.0.0'));
+    proxies.push(await startTcpProxy(redis.hostname, Number(redis.port || 6379), '0.0.0.0'));
+    const [mysqlProxy, redisProxy] = proxies as [TcpProxy, TcpProxy];
+    mysql.host = `${hostname()}:${mysqlProxy.port}`;
+    redis.host = `${hostname()}:${redisProxy.port}`;
     const port = await freePort();
     let output = '';
     const child = spawn(process.execPath, ['main.js'], {
       cwd: folder,
       env: {
-        PATH: process.env['PATH'],
-        NODE_ENV: 'production',
+        ...image,
         HOST: '127.0.0.1',
         PORT: String(port),
-        NEW_RELIC_LOG: 'stdout',
-        NEW_RELIC_NO_CONFIG_FILE: 'true',
-        [databaseVariable]: schema.url,
-        REDIS_URL: TEST_REDIS_URL,
+        AUTH_ISSUER_BASE_URL: 'https://showroom-image-test.us.auth0.com/',
+        AUTH_CLIENT_SECRET: 'image-test-machine-secret',
+        SMTP_URL: 'smtp://email-smtp.us-east-1.amazonaws.com:587',
+        [databaseVariable]: mysql.toString(),
+        REDIS_URL: redis.toString(),
       },
     });
     child.stdout?.on('data', (chunk) => (output += chunk));

@@ -2,8 +2,8 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A TCP proxy on 127.0.0.1 in front of a real server, which a test can cut and restore to play
- * "the database went away" without stopping the machine's own server.
+ * A TCP proxy (on 127.0.0.1 unless told otherwise) in front of a real server, which a test can cut
+ * and restore to play "the database went away" without stopping the machine's own server.
  */
 export interface TcpProxy {
   port: number;
@@ -16,7 +16,11 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
+export async function startTcpProxy(
+  targetHost: string,
+  targetPort: number,
+  listenHost = '127.0.0.1',
+): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;
@@ -36,7 +40,7 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
         client.on('close', () => upstream.destroy());
         upstream.on('close', () => client.destroy());
       });
-      server.listen(port, '127.0.0.1', () => {
+      server.listen(port, listenHost, () => {
         port = (server?.address() as AddressInfo).port;
         resolve();
       });
