@@ -7,7 +7,7 @@ export default defineConfig({
     name: 'tenancy-lint',
     watch: false,
     environment: 'node',
-    include: ['**/*.test.mjs'],
+    include: ['**/*.test.ts'],
     // Loading a service's whole lint configuration (typescript-eslint, Nx) takes a few seconds.
     testTimeout: 30_000,
   },
