@@ -1,4 +1,4 @@
-import { Directive, effect, input, output, signal } from '@angular/core';
+import { Directive, effect, input, output } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { FormControl, FormGroup } from '@angular/forms';
 import { debounceTime, map } from 'rxjs';
@@ -11,19 +11,19 @@ export interface SearchFilters {
 /**
  * What the filter bars of the list pages (inventory, lead inbox) share. A bar shows the state it is
  * given (the URL's) and reports what the dealer changes; selects apply at once, the search text after
- * a pause so the list does not reload on every key. Each bar has its own fields and template.
+ * a pause so the list does not reload on every key. Each bar has its own fields, inside the
+ * `FilterBarFrame` every bar shares (search box, phone layout).
  *
  * S: the list's state; F: the part of it the bar edits.
  */
 @Directive()
 export abstract class FilterBar<S extends F, F extends SearchFilters> {
   readonly state = input.required<S>();
-  /** On phones the bar starts folded behind a "Filters" button. */
+  /** On phones the bar starts folded behind a "Filters" button (`FilterBarFrame`). */
   readonly compact = input(false);
   readonly filtersChange = output<Partial<F>>();
   readonly clearAll = output<void>();
 
-  protected readonly expanded = signal(false);
   /** The bar's form; `q` is its search box. */
   protected abstract readonly form: FormGroup;
 

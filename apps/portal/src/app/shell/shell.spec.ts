@@ -17,8 +17,7 @@ import { Shell } from './shell';
 @Component({ selector: 'sr-page-stub', template: '<p data-testid="page">page</p>' })
 class PageStub {}
 
-// The first menus and overlays of a run take ~4 s on a busy machine: more than Vitest's default 5 s.
-describe('Shell', { timeout: 15_000 }, () => {
+describe('Shell', () => {
   let logout: ReturnType<typeof vi.fn>;
   let revokeRefreshToken: ReturnType<typeof vi.fn<() => Promise<void>>>;
   const calls: string[] = [];

@@ -18,6 +18,7 @@ import {
 import { debounceTime, merge } from 'rxjs';
 import type { BodyStyle } from '../../api/vehicles-api';
 import { FilterBar } from '../../shared/filter-bar';
+import { FilterBarFrame } from '../../shared/filter-bar-frame';
 import { BODY_STYLE_LABELS, CONDITION_LABELS, labelOf, STATUS_LABELS } from '../shared/vehicle-labels';
 import { activeFilterCount, type InventoryListState, type ListFilters } from './list-state';
 
@@ -34,6 +35,7 @@ interface FacetOption {
 @Component({
   selector: 'sr-vehicle-filters',
   imports: [
+    FilterBarFrame,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,

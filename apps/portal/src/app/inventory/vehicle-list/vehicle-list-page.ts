@@ -2,9 +2,7 @@ import { Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type { Vehicle, VehicleSort } from '@showroom/contracts';
@@ -13,8 +11,8 @@ import { ActiveDealership } from '../../core/active-dealership';
 import { dealershipLoad } from '../../shared/dealership-load';
 import { Permissions } from '../../core/permissions';
 import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
-import { listUrlState, PAGE_SIZES, pagingAfter } from '../../shared/list-url-state';
-import { ProblemTextPipe } from '../../shared/problem-text.pipe';
+import { ListResults } from '../../shared/list-results';
+import { listUrlState, pagingAfter } from '../../shared/list-url-state';
 import {
   activeFilterCount,
   EMPTY_LIST_STATE,
@@ -43,14 +41,11 @@ export const SORT_OPTIONS: readonly { value: VehicleSort | null; label: string }
 @Component({
   selector: 'sr-vehicle-list-page',
   imports: [
+    ListResults,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
-    MatProgressSpinnerModule,
     MatSelectModule,
-    ProblemTextPipe,
     RouterLink,
     VehicleCards,
     VehicleFilters,
@@ -84,7 +79,6 @@ export class VehicleListPage {
   protected readonly filtered = computed(() => activeFilterCount(this.state()) > 0);
 
   protected readonly sortOptions = SORT_OPTIONS;
-  protected readonly pageSizes = PAGE_SIZES;
 
   protected changeFilters(change: Partial<ListFilters>): void {
     this.url.navigate(withFilters(this.state(), change));

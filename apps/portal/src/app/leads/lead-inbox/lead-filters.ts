@@ -1,4 +1,3 @@
-import { NgTemplateOutlet } from '@angular/common';
 import { Component, computed, inject, input } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -21,6 +20,7 @@ import {
 } from '@showroom/contracts';
 import { debounceTime } from 'rxjs';
 import { FilterBar } from '../../shared/filter-bar';
+import { FilterBarFrame } from '../../shared/filter-bar-frame';
 import {
   LEAD_CHANNEL_LABELS,
   LEAD_INTENT_LABELS,
@@ -39,6 +39,7 @@ import { activeFilterCount, type InboxFilters, type InboxState } from './inbox-s
 @Component({
   selector: 'sr-lead-filters',
   imports: [
+    FilterBarFrame,
     MatButtonModule,
     MatCheckboxModule,
     MatDatepickerModule,
@@ -46,7 +47,6 @@ import { activeFilterCount, type InboxFilters, type InboxState } from './inbox-s
     MatIconModule,
     MatInputModule,
     MatSelectModule,
-    NgTemplateOutlet,
     ReactiveFormsModule,
   ],
   providers: [provideNativeDateAdapter()],

@@ -2,9 +2,7 @@ import { Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type { LeadSort, LeadSummary } from '@showroom/contracts';
@@ -13,8 +11,8 @@ import { LeadCountsStore } from '../../core/lead-counts';
 import { Permissions } from '../../core/permissions';
 import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
 import { dealershipLoad } from '../../shared/dealership-load';
-import { listUrlState, PAGE_SIZES, pagingAfter } from '../../shared/list-url-state';
-import { ProblemTextPipe } from '../../shared/problem-text.pipe';
+import { ListResults } from '../../shared/list-results';
+import { listUrlState, pagingAfter } from '../../shared/list-url-state';
 import { LeadsLayout } from '../shared/leads-layout';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import {
@@ -41,6 +39,7 @@ export const LEAD_SORT_OPTIONS: readonly { value: LeadSort; label: string }[] = 
 @Component({
   selector: 'sr-lead-inbox-page',
   imports: [
+    ListResults,
     LeadCards,
     LeadFilters,
     LeadsLayout,
@@ -48,11 +47,7 @@ export const LEAD_SORT_OPTIONS: readonly { value: LeadSort; label: string }[] = 
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
-    MatProgressSpinnerModule,
     MatSelectModule,
-    ProblemTextPipe,
     RouterLink,
   ],
   templateUrl: './lead-inbox-page.html',
@@ -92,7 +87,6 @@ export class LeadInboxPage {
   protected readonly filtered = computed(() => activeFilterCount(this.state()) > 0);
 
   protected readonly sortOptions = LEAD_SORT_OPTIONS;
-  protected readonly pageSizes = PAGE_SIZES;
 
   protected changeFilters(change: Partial<InboxFilters>): void {
     this.url.navigate(withFilters(this.state(), change));
