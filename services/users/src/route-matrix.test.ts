@@ -1,4 +1,4 @@
-import { describeRouteMatrix } from '@showroom/server-testing';
+import { describeRouteMatrix } from '@showroom/server-testing/matrix';
 import { usersRoutes } from './routes';
 import { addDealership, addMember } from './test/tenants';
 import { startUsersTestApp, type UsersTestContext } from './test/users-test-app';

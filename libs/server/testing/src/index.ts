@@ -4,5 +4,3 @@ export * from './lib/silent-logger';
 export * from './lib/tcp-proxy';
 export * from './lib/dynamo-local';
 export * from './lib/smtp-sink';
-export * from './lib/route-matrix';
-export * from './lib/openapi-checks';

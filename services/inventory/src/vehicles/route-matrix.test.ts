@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { describeRouteMatrix } from '@showroom/server-testing';
+import { describeRouteMatrix } from '@showroom/server-testing/matrix';
 import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
 import { freshVin, vehicleInput } from '../test/vehicle-fixtures';
 import { vehicleRoutes } from './routes';
