@@ -167,6 +167,7 @@ async function main(): Promise<void> {
     OUTBOX_QUEUE_PREFIX: QUEUE_PREFIX,
     PUBLIC_RATE_PER_ADDRESS: '1000000',
     PUBLIC_RATE_PER_DEALERSHIP: '10000000',
+    ADF_RATE_PER_KEY: '1000000',
   });
   await Promise.all([
     waitFor(`http://127.0.0.1:${PORTS.http}/`),

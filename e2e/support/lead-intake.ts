@@ -1,5 +1,13 @@
-import type { AdfCaptureResult, CaptureResult, LeadIntent } from '@showroom/contracts';
+import type {
+  AdfCaptureResult,
+  CaptureResult,
+  LeadIntent,
+  LeadList,
+  WebsiteLeadReceipt,
+} from '@showroom/contracts';
+import { DEMO_USERS } from '@showroom/demo-data';
 import { portalOrigin } from './env';
+import { passwordRealmToken } from './seed';
 import type { TestShopper } from './test-shoppers';
 
 /**
@@ -54,11 +62,18 @@ async function post(url: string, init: RequestInit, what: string): Promise<Respo
   }
 }
 
+/** The form's answer (an opaque receipt) and the lead it became, as staff find it. */
+export interface SubmittedForm extends WebsiteLeadReceipt {
+  leadId: string;
+}
+
 /**
  * Posts the form as the shopper's browser would, minus the browser: plain `fetch`, no token, no
- * Origin (the service lets servers post; the rate limit still applies). Returns the service's answer.
+ * Origin (the service lets servers post; the rate limit still applies). The service answers only
+ * a receipt, so the lead is then looked up as staff would find it: the owner's inbox search for
+ * the shopper's e-mail (or phone), which must find exactly one lead.
  */
-export async function submitWebsiteForm(dealershipId: string, form: WebsiteForm): Promise<CaptureResult> {
+export async function submitWebsiteForm(dealershipId: string, form: WebsiteForm): Promise<SubmittedForm> {
   const path = `/api/leads/public/dealerships/${encodeURIComponent(dealershipId)}/leads`;
   const response = await post(
     new URL(path, portalOrigin()).href,
@@ -67,7 +82,25 @@ export async function submitWebsiteForm(dealershipId: string, form: WebsiteForm)
   );
   const text = await response.text();
   if (response.status !== 201) throw new Error(`POST ${path} answered HTTP ${response.status}: ${text}`);
-  return JSON.parse(text) as CaptureResult;
+  const { receipt } = JSON.parse(text) as WebsiteLeadReceipt;
+  return { receipt, leadId: await theShoppersLead(dealershipId, form.email?.trim() || form.phone || '') };
+}
+
+/** The one lead of a shopper, searched for by e-mail or phone in the owner's inbox. */
+async function theShoppersLead(dealershipId: string, contact: string): Promise<string> {
+  const token = await passwordRealmToken(DEMO_USERS.owner.email);
+  const url = new URL('/api/leads/leads', portalOrigin());
+  url.searchParams.set('q', contact);
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, 'x-dealership-id': dealershipId },
+  });
+  const list = (await response.json()) as LeadList;
+  if (response.status !== 200 || list.items.length !== 1) {
+    throw new Error(
+      `the inbox search for ${contact} answered HTTP ${response.status} with ${list.items?.length} leads`,
+    );
+  }
+  return list.items[0]?.id ?? '';
 }
 
 /** A marketplace lead: who sent it (provider), its id at the provider, and the shopper. */

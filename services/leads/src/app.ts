@@ -11,7 +11,9 @@ import {
   type ErrorReporter,
 } from '@showroom/server-kit';
 import type { Database } from '@showroom/server-mysql';
+import type { AdfParser } from './capture/adf-parser';
 import { adfRoutes } from './capture/adf-routes';
+import { CaptureRepository } from './capture/capture-repository';
 import { CaptureService } from './capture/capture-service';
 import { publicLeadRoutes } from './capture/public-routes';
 import { schemaNameOf, type LeadsConfig } from './config';
@@ -23,6 +25,7 @@ import { LeadWorkService } from './leads/lead-work-service';
 import { leadOperations } from './openapi';
 import type { TeamDirectory } from './routing/team-directory';
 import { IngestKeys } from './settings/ingest-keys';
+import { SettingsRepository } from './settings/settings-repository';
 import { settingsRoutes } from './settings/settings-routes';
 import { SettingsService } from './settings/settings-service';
 import { SiteOrigins } from './settings/site-origins';
@@ -35,6 +38,8 @@ export interface LeadsAppDeps {
   redis: Redis;
   timeline: TimelineStore;
   team: TeamDirectory;
+  /** Parses ADF off the main thread. */
+  adfParser: AdfParser;
   /** Called after each commit that wrote outbox events (the relay publishes at once). */
   kick: () => void;
   reporter?: ErrorReporter;
@@ -51,12 +56,16 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
     issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
     audience: config.AUTH_AUDIENCE,
   });
-  const origins = new SiteOrigins(db);
-  const capture = new CaptureService(db, kick, clock);
+  const settingsRepository = new SettingsRepository(db);
+  const origins = new SiteOrigins((id) => settingsRepository.siteOriginsOf(id), {
+    max: config.SITE_ORIGIN_CACHE_SIZE,
+  });
+  const capture = new CaptureService(new CaptureRepository(db), kick, clock);
   const leads = new LeadRepository(db);
-  const work = new LeadWorkService(db, leads, team, kick, clock);
-  const keys = new IngestKeys(db, clock);
-  const settings = new SettingsService(db, origins);
+  const work = new LeadWorkService(leads, team, kick, clock);
+  const keys = new IngestKeys(settingsRepository, clock);
+  const settings = new SettingsService(settingsRepository, origins);
+  const namespace = schemaNameOf(config.LEADS_DATABASE_URL);
 
   /** Sales enter leads for themselves; those who assign may name anyone on the team. */
   async function resolveAssignee(
@@ -86,10 +95,18 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
         perAddress: config.PUBLIC_RATE_PER_ADDRESS,
         perDealership: config.PUBLIC_RATE_PER_DEALERSHIP,
         windowSeconds: config.PUBLIC_RATE_WINDOW_SECONDS,
-        namespace: schemaNameOf(config.LEADS_DATABASE_URL),
+        namespace,
       },
     }),
-    adfRoutes({ capture, keys, maxBytes: config.ADF_MAX_BYTES }),
+    adfRoutes({
+      capture,
+      keys,
+      parser: deps.adfParser,
+      redis,
+      limits: { perKey: config.ADF_RATE_PER_KEY, windowSeconds: config.ADF_RATE_WINDOW_SECONDS, namespace },
+      maxBytes: config.ADF_MAX_BYTES,
+      maxProspects: config.ADF_MAX_PROSPECTS,
+    }),
   );
   const routes = Router();
   routes.use(

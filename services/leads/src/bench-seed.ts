@@ -4,8 +4,8 @@ import { loadLeadsConfig } from './config';
 import type { LeadsDatabase } from './database';
 import { leadsMigrations } from './migrations';
 import { ingestKeyHashOf } from './settings/ingest-keys';
-import { SettingsService } from './settings/settings-service';
-import { SiteOrigins } from './settings/site-origins';
+import { SettingsRepository } from './settings/settings-repository';
+import { defaultSettings } from './settings/settings-service';
 
 const dealerships = Number(process.env['BENCH_DEALERSHIPS'] ?? 20);
 const benchDealershipId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -13,19 +13,15 @@ const benchDealershipId = (n: number) => `00000000-0000-4000-8000-${String(n).pa
 const benchIngestKey = (dealershipId: string) => `srk_bench_${dealershipId}`;
 
 prepareSchema<LeadsDatabase>(loadLeadsConfig().LEADS_DATABASE_URL, leadsMigrations, async (db) => {
-  const settings = new SettingsService(db, new SiteOrigins(db));
+  const settings = new SettingsRepository(db);
   for (let n = 1; n <= dealerships; n++) {
     const id = benchDealershipId(n);
-    await settings.register(id, `Bench Motors ${n}`, ['https://www.bench.example']);
-    await db
-      .updateTable('lead_settings')
-      .set({
-        ingest_key_hash: ingestKeyHashOf(benchIngestKey(id)),
-        ingest_key_hint: 'ench',
-        ack_enabled: false,
-      })
-      .where('dealership_id', '=', id)
-      .execute();
+    await settings.insertIfMissing(defaultSettings(id, `Bench Motors ${n}`, ['https://www.bench.example']));
+    await settings.update(id, {
+      ingest_key_hash: ingestKeyHashOf(benchIngestKey(id)),
+      ingest_key_hint: 'ench',
+      ack_enabled: false,
+    });
   }
   console.log(`bench leads: ${dealerships} dealerships take leads`);
 }).catch((error: unknown) => {

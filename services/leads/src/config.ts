@@ -45,6 +45,18 @@ export const leadsConfigSchema = baseConfigSchema.extend({
   PUBLIC_RATE_PER_DEALERSHIP: positiveInt(10_000_000).default(600),
   PUBLIC_RATE_WINDOW_SECONDS: positiveInt(86_400).default(60),
   ADF_MAX_BYTES: positiveInt(10_000_000).default(512 * 1024),
+  /**
+   * Prospects one ADF document may hold; each becomes a lead and sends its e-mails. At most 200, so
+   * the answer kept for an idempotent replay always fits its column.
+   */
+  ADF_MAX_PROSPECTS: positiveInt(200).default(50),
+  /** ADF posts allowed per ingest key in each window. */
+  ADF_RATE_PER_KEY: positiveInt(1_000_000).default(120),
+  ADF_RATE_WINDOW_SECONDS: positiveInt(86_400).default(60),
+  /** Threads that parse ADF off the main thread (default: the cores but one, 1 to 4). */
+  ADF_PARSE_THREADS: positiveInt(64).optional(),
+  /** Dealerships whose website origins each instance keeps in memory (least recently used go first). */
+  SITE_ORIGIN_CACHE_SIZE: positiveInt(1_000_000).default(10_000),
 });
 export type LeadsConfig = z.infer<typeof leadsConfigSchema>;
 

@@ -81,6 +81,19 @@ export interface SubmissionTable {
   external_source: string | null;
   external_id: string | null;
   received_at: Date;
+  /** The document this submission came in (`lead_documents`); null for forms and older rows. */
+  document_id: string | null;
+  /** This prospect's own part of a document with several prospects. */
+  prospect_document: string | null;
+}
+
+/** An ADF document or the e-mail that carried it, kept once however many prospects it holds. */
+export interface LeadDocumentTable {
+  id: string;
+  dealership_id: string;
+  body: string;
+  prospect_count: number;
+  received_at: Date;
 }
 
 export interface IdempotencyKeyTable {
@@ -177,6 +190,7 @@ export interface LeadsDatabase {
   lead_settings: LeadSettingsTable;
   leads: LeadTable;
   lead_submissions: SubmissionTable;
+  lead_documents: LeadDocumentTable;
   idempotency_keys: IdempotencyKeyTable;
   lead_notes: NoteTable;
   lead_tasks: TaskTable;
@@ -189,3 +203,7 @@ export interface LeadsDatabase {
 
 export type SettingsRow = Selectable<LeadSettingsTable>;
 export type LeadRow = Selectable<LeadTable>;
+export type SubmissionRow = Selectable<SubmissionTable>;
+export type LeadDocumentRow = Selectable<LeadDocumentTable>;
+export type NoteRow = Selectable<NoteTable>;
+export type TaskRow = Selectable<TaskTable>;

@@ -19,6 +19,7 @@ import {
   TimelinePageSchema,
   TimelineQuerySchema,
   WebsiteLeadInputSchema,
+  WebsiteLeadReceiptSchema,
 } from '@showroom/contracts';
 import type { ApiOperation } from '@showroom/server-kit';
 import { z } from 'zod';
@@ -58,19 +59,22 @@ export const leadOperations: ApiOperation[] = [
     headers: [idempotencyKey],
     body: WebsiteLeadInputSchema,
     responses: {
-      201: { description: 'Stored (or attached to the shopper’s open lead)', schema: CaptureResultSchema },
-      200: {
-        description: 'The same Idempotency-Key and body was already stored',
-        schema: CaptureResultSchema,
+      201: {
+        description:
+          'Received: an opaque receipt, the same for a new or a returning shopper (and for a bot that filled the honeypot)',
+        schema: WebsiteLeadReceiptSchema,
       },
-      202: { description: 'Dropped: the honeypot field was filled' },
+      200: {
+        description: 'The same Idempotency-Key and body was already received: the same receipt',
+        schema: WebsiteLeadReceiptSchema,
+      },
     },
     problems: {
       400: 'Invalid form (each bad field listed)',
       403: 'The Origin is not one of the dealership’s websites',
       404: 'No dealership takes leads under this id',
       409: 'The Idempotency-Key was used for a different body',
-      429: 'Too many submissions from this address or for this dealership (Retry-After)',
+      429: 'Too many submissions (or preflights) from this address or for this dealership (Retry-After)',
     },
   },
   {
@@ -91,9 +95,11 @@ export const leadOperations: ApiOperation[] = [
     },
     problems: {
       400: 'Not ADF: invalidParams names the element and the reason',
-      401: 'Missing or unknown ingest key',
-      413: 'Document too large',
+      401: 'Missing or unknown ingest key (checked before the body is read)',
+      413: 'Document too large, or more prospects than ADF_MAX_PROSPECTS (the detail names the count)',
       415: 'Not XML',
+      429: 'Too many posts with this ingest key (Retry-After)',
+      503: 'Too many documents waiting to be read (Retry-After)',
     },
   },
   {
@@ -108,8 +114,11 @@ export const leadOperations: ApiOperation[] = [
     responses: { 201: { description: 'Stored', schema: AdfCaptureResultSchema } },
     problems: {
       400: 'No ADF in the message, or not ADF',
-      401: 'Missing or unknown ingest key',
+      401: 'Missing or unknown ingest key (checked before the body is read)',
+      413: 'Message too large, or more prospects than ADF_MAX_PROSPECTS',
       415: 'Not message/rfc822',
+      429: 'Too many posts with this ingest key (Retry-After)',
+      503: 'Too many documents waiting to be read (Retry-After)',
     },
   },
   {

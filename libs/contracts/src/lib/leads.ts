@@ -220,6 +220,13 @@ export type CaptureResult = z.infer<typeof CaptureResultSchema>;
 export const AdfCaptureResultSchema = z.object({ leads: z.array(CaptureResultSchema) });
 export type AdfCaptureResult = z.infer<typeof AdfCaptureResultSchema>;
 
+/**
+ * What the public website form answers anyone: an opaque receipt, the same whether the shopper is
+ * new or returning, so a stranger learns nothing about the dealership's leads.
+ */
+export const WebsiteLeadReceiptSchema = z.object({ receipt: z.string() });
+export type WebsiteLeadReceipt = z.infer<typeof WebsiteLeadReceiptSchema>;
+
 const queryDate = z.iso.date();
 
 export const LeadListQuerySchema = z

@@ -1,52 +1,15 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { adfDocument } from '../test/adf-documents';
 import { asMember } from '../test/lead-requests';
-import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
-
-function adfDocument(
-  prospects: Array<{ id?: string; first: string; last: string; email?: string; phone?: string }>,
-) {
-  const body = prospects
-    .map(
-      (p) => `
-  <Prospect status="new">
-    ${p.id ? `<id sequence="1" source="CarMarket">${p.id}</id>` : ''}
-    <requestdate>2026-11-20T08:30:00-05:00</requestdate>
-    <vehicle interest="buy" status="used">
-      <year>2021</year><make>Honda</make><model>Accord</model><stock>U1234</stock>
-      <price type="quote" currency="USD">24995</price>
-    </vehicle>
-    <customer>
-      <contact>
-        <name part="first">${p.first}</name><name part="last">${p.last}</name>
-        ${p.email ? `<email>${p.email}</email>` : ''}
-        ${p.phone ? `<phone type="voice">${p.phone}</phone>` : ''}
-      </contact>
-      <comments>Is it still available?</comments>
-    </customer>
-    <provider><name part="full">CarMarket</name></provider>
-  </Prospect>`,
-    )
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<?adf version="1.0"?>\n<ADF>${body}\n</ADF>\n`;
-}
+import { useLeadsTestApp } from '../test/leads-test-app';
 
 describe('ADF/XML capture', () => {
-  let ctx: LeadsTestContext;
-  let dealer: TestDealership;
-  let key: string;
+  const t = useLeadsTestApp({ ingestKey: true });
 
-  beforeAll(async () => {
-    ctx = await startLeadsTestApp();
-    dealer = await ctx.newDealership();
-    const owner = await asMember(ctx, dealer.team.owner, dealer);
-    key = (await owner.post('/api/leads/settings/ingest-key')).body.ingestKey;
-  });
-  afterAll(() => ctx.close());
-
-  const postAdf = (xml: string, type = 'application/xml', withKey = key) =>
-    request(ctx.app)
+  const postAdf = (xml: string, type = 'application/xml', withKey = t.ingestKey) =>
+    request(t.ctx.app)
       .post('/api/leads/adf')
       .set('Content-Type', type)
       .auth(withKey, { type: 'bearer' })
@@ -60,7 +23,7 @@ describe('ADF/XML capture', () => {
     const res = await postAdf(xml, 'application/x-adf+xml');
     expect(res.status).toBe(201);
     expect(res.body.leads).toHaveLength(2);
-    const manager = await asMember(ctx, dealer.team.manager, dealer);
+    const manager = await asMember(t.ctx, t.dealer.team.manager, t.dealer);
     const ann = await manager.get(`/api/leads/leads/${res.body.leads[0].leadId}`);
     expect(ann.body).toMatchObject({
       channel: 'adf',
@@ -91,7 +54,7 @@ describe('ADF/XML capture', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body.leads[0].leadId).toBe(first.body.leads[0].leadId);
-    const rows = await ctx.database.writer
+    const rows = await t.ctx.database.writer
       .selectFrom('lead_submissions')
       .select('id')
       .where('external_id', '=', 'CM-2001')
@@ -139,37 +102,38 @@ describe('ADF/XML capture', () => {
     const xml = adfDocument([{ first: 'K', last: 'Ey', email: 'key@example.com' }]);
     expect((await postAdf(xml, 'application/xml', 'srk_wrong')).status).toBe(401);
     expect(
-      (await request(ctx.app).post('/api/leads/adf').set('Content-Type', 'application/xml').send(xml)).status,
+      (await request(t.ctx.app).post('/api/leads/adf').set('Content-Type', 'application/xml').send(xml))
+        .status,
     ).toBe(401);
-    const owner = await asMember(ctx, dealer.team.owner, dealer);
+    const owner = await asMember(t.ctx, t.dealer.team.owner, t.dealer);
     const rotated = await owner.post('/api/leads/settings/ingest-key');
     expect(rotated.status).toBe(201);
-    expect((await postAdf(xml, 'application/xml', key)).status).toBe(401);
+    expect((await postAdf(xml, 'application/xml', t.ingestKey)).status).toBe(401);
     expect((await postAdf(xml, 'application/xml', rotated.body.ingestKey)).status).toBe(201);
-    key = rotated.body.ingestKey;
+    t.ingestKey = rotated.body.ingestKey;
     const settings = await owner.get('/api/leads/settings');
-    expect(settings.body.ingestKeyHint).toBe(`…${key.slice(-4)}`);
-    expect(JSON.stringify(settings.body)).not.toContain(key);
+    expect(settings.body.ingestKeyHint).toBe(`…${t.ingestKey.slice(-4)}`);
+    expect(JSON.stringify(settings.body)).not.toContain(t.ingestKey);
   });
 
   it('takes ADF carried by an e-mail (raw RFC 822), as an attachment or in the body', async () => {
     const xml = adfDocument([{ id: 'MAIL-1', first: 'Eve', last: 'Email', email: 'eve@example.com' }]);
     const attached = await new MailComposer({
       from: 'leads@carmarket.example',
-      to: 'dealer@example.com',
+      to: 't.dealer@example.com',
       subject: 'New lead',
       text: 'See attachment',
       attachments: [{ filename: 'lead.xml', content: xml, contentType: 'application/xml' }],
     })
       .compile()
       .build();
-    const res = await request(ctx.app)
+    const res = await request(t.ctx.app)
       .post('/api/leads/adf/email')
       .set('Content-Type', 'message/rfc822')
-      .auth(key, { type: 'bearer' })
+      .auth(t.ingestKey, { type: 'bearer' })
       .send(attached);
     expect(res.status).toBe(201);
-    const manager = await asMember(ctx, dealer.team.manager, dealer);
+    const manager = await asMember(t.ctx, t.dealer.team.manager, t.dealer);
     const lead = await manager.get(`/api/leads/leads/${res.body.leads[0].leadId}`);
     expect(lead.body).toMatchObject({ channel: 'email', source: 'CarMarket', shopper: { firstName: 'Eve' } });
     expect(lead.body.submissions[0].originalDocument).toContain('Subject: New lead');
@@ -182,10 +146,10 @@ describe('ADF/XML capture', () => {
     })
       .compile()
       .build();
-    const none = await request(ctx.app)
+    const none = await request(t.ctx.app)
       .post('/api/leads/adf/email')
       .set('Content-Type', 'message/rfc822')
-      .auth(key, { type: 'bearer' })
+      .auth(t.ingestKey, { type: 'bearer' })
       .send(plain);
     expect(none.status).toBe(400);
     expect(none.body.invalidParams[0].name).toBe('message');

@@ -43,7 +43,7 @@ export function adfSourceOf(prospect: AdfProspect, fallback: string): string {
 
 export function adfDraft(
   prospect: AdfProspect,
-  originalDocument: string,
+  prospectDocument: string | null,
   channel: 'adf' | 'email',
   fallbackSource: string,
 ): LeadDraft {
@@ -70,7 +70,7 @@ export function adfDraft(
     message: fit(prospect.comments, 4000),
     tradeIn: tradeInOf(tradeIn),
     vehicle: vehicleOf(wanted),
-    originalDocument,
+    prospectDocument,
     external: id
       ? { source: fit(id.source ?? source, 80) ?? source, id: fit(id.value, 120) ?? id.value }
       : null,

@@ -31,8 +31,11 @@ export interface LeadDraft {
   message: string | null;
   tradeIn: Record<string, unknown> | null;
   vehicle: DraftVehicle | null;
-  /** The ADF document or e-mail exactly as received. */
-  originalDocument: string | null;
+  /**
+   * This prospect's own part of an ADF document that holds several shoppers (the whole document is
+   * kept once per request); null otherwise.
+   */
+  prospectDocument: string | null;
   /** A sender's own id for this lead (ADF `<id source=…>`): the same one twice is one lead. */
   external: { source: string; id: string } | null;
   /** Set when staff enter a lead and name who works it. */
@@ -84,7 +87,7 @@ export function websiteDraft(input: WebsiteLeadInputParsed): LeadDraft {
     intent: input.intent,
     ...contactOf(input),
     tradeIn: input.tradeIn ?? null,
-    originalDocument: null,
+    prospectDocument: null,
     external: null,
     assignee: null,
     actor: null,
@@ -102,7 +105,7 @@ export function manualDraft(
     intent: null,
     ...contactOf(input),
     tradeIn: null,
-    originalDocument: null,
+    prospectDocument: null,
     external: null,
     assignee,
     actor,

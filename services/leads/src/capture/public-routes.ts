@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import express, { Router, type RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
-import { HONEYPOT_FIELD, WebsiteLeadInputSchema } from '@showroom/contracts';
+import { HONEYPOT_FIELD, WebsiteLeadInputSchema, type WebsiteLeadReceipt } from '@showroom/contracts';
 import { parseOrThrow, problems } from '@showroom/server-kit';
 import { z } from 'zod';
 import type { SiteOrigins } from '../settings/site-origins';
 import type { CaptureService } from './capture-service';
 import { idempotencyOf } from './idempotency';
 import { websiteDraft } from './lead-draft';
-import { publicRateLimit, type PublicRateLimits } from './rate-limit';
+import { publicRateLimits, type PublicRateLimits } from './rate-limit';
 
 export const PUBLIC_LEADS_PATH = '/api/leads/public/dealerships/:dealershipId/leads';
 export const dealershipParams = z.object({ dealershipId: z.uuid('must be a dealership id (UUID)') });
@@ -50,14 +51,19 @@ export interface PublicRoutesDeps {
   limits: PublicRateLimits;
 }
 
-/** The website form endpoint: no sign-in, so it validates, limits and filters bots before storing. */
+/**
+ * The website form endpoint: no sign-in, so it limits first (before any lookup), then checks the
+ * origin, validates and filters bots before storing. Anyone may call it, so it answers only an
+ * opaque receipt: never whether the shopper already had a lead, nor which.
+ */
 export function publicLeadRoutes({ capture, origins, redis, limits }: PublicRoutesDeps): Router {
   const router = Router();
-  router.options(PUBLIC_LEADS_PATH, siteCors(origins));
+  const limit = publicRateLimits(redis, limits);
+  router.options(PUBLIC_LEADS_PATH, limit.preflight, siteCors(origins));
   router.post(
     PUBLIC_LEADS_PATH,
+    limit.post,
     siteCors(origins),
-    publicRateLimit(redis, limits),
     express.json({ limit: '32kb', strict: true }),
     async (req, res) => {
       const { dealershipId } = parseOrThrow(dealershipParams, req.params);
@@ -65,16 +71,18 @@ export function publicLeadRoutes({ capture, origins, redis, limits }: PublicRout
       if (input[HONEYPOT_FIELD]) {
         // A person never sees the field; answering as usual tells a bot nothing.
         req.log.info({ dealershipId }, 'website lead dropped: honeypot filled');
-        return void res.status(202).json({});
+        return void res.status(201).json(receiptOf(randomUUID()));
       }
       const idempotency = idempotencyOf(req, req.body);
-      const { results, replayed } = await capture.capture(dealershipId, [websiteDraft(input)], idempotency);
+      const { results, replayed } = await capture.capture(dealershipId, [websiteDraft(input)], {
+        idempotency,
+      });
       const [result] = results;
-      res
-        .status(replayed ? 200 : 201)
-        .set('Location', `/api/leads/leads/${result?.leadId}`)
-        .json(result);
+      if (!result) throw new Error('a website form was captured without a result');
+      res.status(replayed ? 200 : 201).json(receiptOf(result.submissionId));
     },
   );
   return router;
 }
+
+const receiptOf = (submissionId: string): WebsiteLeadReceipt => ({ receipt: submissionId });

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { PROBLEM_TYPES } from '@showroom/contracts';
@@ -10,6 +10,20 @@ export interface PublicRateLimits {
   windowSeconds: number;
   /** Keeps the counters of platforms that share a Redis apart (the schema's name). */
   namespace: string;
+}
+
+export interface IngestKeyRateLimits {
+  perKey: number;
+  windowSeconds: number;
+  namespace: string;
+}
+
+/** One counter: `points` per `windowSeconds` for each key `keyOf` gives a request. */
+interface Rule {
+  limiter: RateLimiterRedis;
+  keyOf: (req: Request) => string;
+  /** For the problem's detail: "too many … {what}". */
+  what: string;
 }
 
 /** Counts in Redis, shared by every instance; while Redis is away each instance counts in memory. */
@@ -30,31 +44,66 @@ function tooManyRequests(res: RateLimiterRes, what: string): HttpProblem {
     429,
     PROBLEM_TYPES.tooManyRequests,
     'Too many requests',
-    `Too many lead submissions ${what}; try again in ${retryAfter} s.`,
+    `Too many requests ${what}; try again in ${retryAfter} s.`,
     undefined,
     { 'Retry-After': String(retryAfter) },
   );
 }
 
-/** 429 with Retry-After when one client address, or one dealership's form, sends too much. */
-export function publicRateLimit(redis: Redis, limits: PublicRateLimits): RequestHandler {
-  const prefix = `leads:rl:${limits.namespace}`;
-  const byAddress = limiter(redis, `${prefix}:addr`, limits.perAddress, limits.windowSeconds);
-  const byDealership = limiter(redis, `${prefix}:dealer`, limits.perDealership, limits.windowSeconds);
+/** 429 with Retry-After as soon as one of the rules' counters is spent; every rule counts each request. */
+function limitBy(rules: Rule[]): RequestHandler {
   return async (req, _res, next) => {
-    const dealershipId = String(req.params['dealershipId'] ?? '');
-    const [address, dealership] = await Promise.allSettled([
-      byAddress.consume(req.ip ?? 'unknown'),
-      byDealership.consume(dealershipId),
-    ]);
-    for (const [outcome, what] of [
-      [address, 'from this address'],
-      [dealership, 'for this dealership'],
-    ] as const) {
+    const outcomes = await Promise.allSettled(rules.map((rule) => rule.limiter.consume(rule.keyOf(req))));
+    for (const [index, outcome] of outcomes.entries()) {
       if (outcome.status === 'fulfilled') continue;
       const rejection: unknown = outcome.reason;
+      const what = rules[index]?.what ?? '';
       return next(rejection instanceof RateLimiterRes ? tooManyRequests(rejection, what) : rejection);
     }
     next();
   };
+}
+
+const addressOf = (req: Request) => req.ip ?? 'unknown';
+
+/**
+ * The website form's limits, applied before anything else is looked up: per client address (posts
+ * and preflights counted apart, so a browser's preflight does not spend its form's allowance) and,
+ * for posts, per dealership.
+ */
+export function publicRateLimits(redis: Redis, limits: PublicRateLimits) {
+  const prefix = `leads:rl:${limits.namespace}`;
+  const { perAddress, perDealership, windowSeconds } = limits;
+  return {
+    preflight: limitBy([
+      {
+        limiter: limiter(redis, `${prefix}:preflight`, perAddress, windowSeconds),
+        keyOf: addressOf,
+        what: 'from this address',
+      },
+    ]),
+    post: limitBy([
+      {
+        limiter: limiter(redis, `${prefix}:addr`, perAddress, windowSeconds),
+        keyOf: addressOf,
+        what: 'from this address',
+      },
+      {
+        limiter: limiter(redis, `${prefix}:dealer`, perDealership, windowSeconds),
+        keyOf: (req) => String(req.params['dealershipId'] ?? ''),
+        what: 'for this dealership',
+      },
+    ]),
+  };
+}
+
+/** Posts per ingest key (the dealership it names, see `ingestKeyAuth`). */
+export function ingestKeyRateLimit(redis: Redis, limits: IngestKeyRateLimits): RequestHandler {
+  return limitBy([
+    {
+      limiter: limiter(redis, `leads:rl:${limits.namespace}:adf`, limits.perKey, limits.windowSeconds),
+      keyOf: (req) => String(req.res?.locals['dealershipId'] ?? ''),
+      what: 'with this ingest key',
+    },
+  ]);
 }

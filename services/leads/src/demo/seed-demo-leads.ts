@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import { DEMO_DEALERSHIPS, generateDemoVehicles, seedFromText } from '@showroom/demo-data';
 import type { WebsiteLeadInputParsed } from '@showroom/contracts';
+import { CaptureRepository } from '../capture/capture-repository';
 import { CaptureService } from '../capture/capture-service';
 import { websiteDraft } from '../capture/lead-draft';
 import type { LeadsDatabase } from '../database';
-import { SettingsService } from '../settings/settings-service';
-import { SiteOrigins } from '../settings/site-origins';
+import { SettingsRepository } from '../settings/settings-repository';
+import { defaultSettings } from '../settings/settings-service';
 
 /** Each demo dealership's website, as the public form's allowed origin. */
 export const demoSiteOrigin = (slug: string) => `https://www.${slug}.example`;
@@ -51,10 +52,12 @@ const DEMO_SHOPPERS: WebsiteLeadInputParsed[] = [
  * leads through the real capture path: the service routes, e-mails and timelines them when it starts.
  */
 export async function seedDemoLeads(db: Kysely<LeadsDatabase>): Promise<void> {
-  const settings = new SettingsService(db, new SiteOrigins(db));
-  const capture = new CaptureService(db, () => undefined);
+  const settings = new SettingsRepository(db);
+  const capture = new CaptureService(new CaptureRepository(db), () => undefined);
   for (const dealership of Object.values(DEMO_DEALERSHIPS)) {
-    await settings.register(dealership.id, dealership.name, [demoSiteOrigin(dealership.slug)]);
+    await settings.insertIfMissing(
+      defaultSettings(dealership.id, dealership.name, [demoSiteOrigin(dealership.slug)]),
+    );
     const existing = await db
       .selectFrom('leads')
       .select('id')

@@ -1,8 +1,31 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { OPEN_LEAD_STATUSES, normalizeEmail, normalizePhone, type LeadListQuery } from '@showroom/contracts';
-import type { LeadsDatabase } from '../database';
+import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type UpdateObject } from 'kysely';
+import {
+  OPEN_LEAD_STATUSES,
+  normalizeEmail,
+  normalizePhone,
+  type LeadListQuery,
+  type PersonRef,
+} from '@showroom/contracts';
+import type { LeadRow, LeadsDatabase, NoteRow, SubmissionRow, TaskRow, TaskTable } from '../database';
+import type { NewLeadEvent } from '../outbox/events';
+import { writeOutbox } from '../outbox/outbox-writer';
 import type { LeadViewer } from './lead-access';
-import type { LeadDetailParts, LeadRow } from './lead-view';
+
+/** A submission with the document it came in (kept once per request, see lead_documents). */
+export interface SubmissionWithDocument extends SubmissionRow {
+  document_body: string | null;
+  document_prospects: number | null;
+}
+
+export type NewTask = Omit<Insertable<TaskTable>, 'dealership_id' | 'lead_id' | 'completed_at'>;
+
+/** What a lead's page shows besides the lead itself. */
+export interface LeadDetailParts {
+  submissions: SubmissionWithDocument[];
+  notes: NoteRow[];
+  tasks: TaskRow[];
+  related: Pick<LeadRow, 'id' | 'status' | 'source' | 'created_at'>[];
+}
 
 type LeadQuery = SelectQueryBuilder<LeadsDatabase, 'leads', object>;
 
@@ -20,14 +43,36 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Reads leads; every query filters on the dealership and, for salespeople, on their own leads. */
+/** The leads a viewer may see: the dealership's, and for salespeople only those assigned to them. */
+function visibleTo(db: Kysely<LeadsDatabase>, viewer: LeadViewer): LeadQuery {
+  let query = db.selectFrom('leads').where('dealership_id', '=', viewer.dealershipId);
+  if (!viewer.seesAll) query = query.where('assignee_id', '=', viewer.userId);
+  return query;
+}
+
+/**
+ * The SQL of leads, their submissions, notes and tasks. Every query filters on the dealership and,
+ * for salespeople, on their own leads.
+ */
 export class LeadRepository {
   constructor(private readonly db: Kysely<LeadsDatabase>) {}
 
   private visible(viewer: LeadViewer): LeadQuery {
-    let query = this.db.selectFrom('leads').where('dealership_id', '=', viewer.dealershipId);
-    if (!viewer.seesAll) query = query.where('assignee_id', '=', viewer.userId);
-    return query;
+    return visibleTo(this.db, viewer);
+  }
+
+  /** Runs a change to one lead in a transaction (see {@link LeadStatements}). */
+  transaction<T>(work: (statements: LeadStatements) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new LeadStatements(trx)));
+  }
+
+  async task(dealershipId: string, taskId: string): Promise<TaskRow | undefined> {
+    return this.db
+      .selectFrom('lead_tasks')
+      .selectAll()
+      .where('dealership_id', '=', dealershipId)
+      .where('id', '=', taskId)
+      .executeTakeFirst();
   }
 
   /** Which of these leads the viewer may see now. */
@@ -116,15 +161,19 @@ export class LeadRepository {
     };
   }
 
-  async detailParts(lead: LeadRow): Promise<LeadDetailParts> {
+  async detailParts(viewer: LeadViewer, lead: LeadRow): Promise<LeadDetailParts> {
     const scope = { dealership: lead.dealership_id, lead: lead.id };
     const [submissions, notes, tasks, related] = await Promise.all([
       this.db
-        .selectFrom('lead_submissions')
-        .selectAll()
-        .where('dealership_id', '=', scope.dealership)
-        .where('lead_id', '=', scope.lead)
-        .orderBy('received_at', 'desc')
+        .selectFrom('lead_submissions as s')
+        .leftJoin('lead_documents as d', (join) =>
+          join.onRef('d.dealership_id', '=', 's.dealership_id').onRef('d.id', '=', 's.document_id'),
+        )
+        .selectAll('s')
+        .select(['d.body as document_body', 'd.prospect_count as document_prospects'])
+        .where('s.dealership_id', '=', scope.dealership)
+        .where('s.lead_id', '=', scope.lead)
+        .orderBy('s.received_at', 'desc')
         .execute(),
       this.db
         .selectFrom('lead_notes')
@@ -140,18 +189,19 @@ export class LeadRepository {
         .where('lead_id', '=', scope.lead)
         .orderBy('due_at', 'asc')
         .execute(),
-      this.relatedLeads(lead),
+      this.relatedLeads(viewer, lead),
     ]);
     return { submissions, notes, tasks, related };
   }
 
-  /** The same shopper's other leads (same e-mail or phone), however old or closed. */
-  private relatedLeads(lead: LeadRow): Promise<LeadDetailParts['related']> {
+  /**
+   * The same shopper's other leads (same e-mail or phone), however old or closed, that the viewer
+   * may open: the same rule as the lead list.
+   */
+  private relatedLeads(viewer: LeadViewer, lead: LeadRow): Promise<LeadDetailParts['related']> {
     if (!lead.email_norm && !lead.phone_norm) return Promise.resolve([]);
-    return this.db
-      .selectFrom('leads')
+    return this.visible(viewer)
       .select(['id', 'status', 'source', 'created_at'])
-      .where('dealership_id', '=', lead.dealership_id)
       .where('id', '!=', lead.id)
       .where((eb) =>
         eb.or([
@@ -163,4 +213,89 @@ export class LeadRepository {
       .limit(20)
       .execute();
   }
+}
+
+/** The statements of one change to a lead, inside its transaction. */
+export class LeadStatements {
+  constructor(private readonly trx: Kysely<LeadsDatabase>) {}
+
+  /** Locks the lead if the viewer may see it. */
+  lockVisible(viewer: LeadViewer, id: string): Promise<LeadRow | undefined> {
+    return visibleTo(this.trx, viewer).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
+  async updateLead(lead: LeadRow, changes: UpdateObject<LeadsDatabase, 'leads'>, now: Date): Promise<void> {
+    await this.trx
+      .updateTable('leads')
+      .set({ ...changes, ...touched(now) })
+      .where('dealership_id', '=', lead.dealership_id)
+      .where('id', '=', lead.id)
+      .execute();
+  }
+
+  /** Activity moves the lead up and recomputes its next open task. */
+  async touch(lead: LeadRow, now: Date): Promise<void> {
+    await this.updateLead(
+      lead,
+      {
+        next_task_due_at: sql<Date | null>`(SELECT MIN(t.due_at) FROM lead_tasks t WHERE t.dealership_id = leads.dealership_id AND t.lead_id = leads.id AND t.completed_at IS NULL)`,
+      },
+      now,
+    );
+  }
+
+  async insertNote(lead: LeadRow, note: { id: string; body: string; author: PersonRef; at: Date }) {
+    await this.trx
+      .insertInto('lead_notes')
+      .values({
+        id: note.id,
+        dealership_id: lead.dealership_id,
+        lead_id: lead.id,
+        body: note.body,
+        author_id: note.author.id,
+        author_name: note.author.name,
+        created_at: note.at,
+      })
+      .execute();
+  }
+
+  async insertTask(lead: LeadRow, task: NewTask): Promise<void> {
+    await this.trx
+      .insertInto('lead_tasks')
+      .values({
+        ...task,
+        dealership_id: lead.dealership_id,
+        lead_id: lead.id,
+        completed_at: null,
+      })
+      .execute();
+  }
+
+  lockTask(lead: LeadRow, taskId: string): Promise<TaskRow | undefined> {
+    return this.trx
+      .selectFrom('lead_tasks')
+      .selectAll()
+      .where('dealership_id', '=', lead.dealership_id)
+      .where('lead_id', '=', lead.id)
+      .where('id', '=', taskId)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  async completeTask(lead: LeadRow, taskId: string, completedAt: Date | null): Promise<void> {
+    await this.trx
+      .updateTable('lead_tasks')
+      .set({ completed_at: completedAt })
+      .where('dealership_id', '=', lead.dealership_id)
+      .where('id', '=', taskId)
+      .execute();
+  }
+
+  async writeEvents(dealershipId: string, occurredAt: Date, events: NewLeadEvent[]): Promise<void> {
+    await writeOutbox(this.trx, dealershipId, occurredAt, events);
+  }
+}
+
+function touched(now: Date) {
+  return { last_activity_at: now, updated_at: now, version: sql<number>`version + 1` };
 }

@@ -70,11 +70,9 @@ export function leadRoutes(deps: LeadRoutesDeps): Router {
     const who = viewer(req);
     const assignee = await deps.resolveAssignee(who, input.assigneeId);
     const draft = manualDraft(input, { id: who.userId, name: who.name }, assignee);
-    const { results, replayed } = await capture.capture(
-      who.dealershipId,
-      [draft],
-      idempotencyOf(req, req.body),
-    );
+    const { results, replayed } = await capture.capture(who.dealershipId, [draft], {
+      idempotency: idempotencyOf(req, req.body),
+    });
     const [result] = results;
     res
       .status(replayed ? 200 : 201)

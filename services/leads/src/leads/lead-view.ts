@@ -1,4 +1,3 @@
-import type { Selectable } from 'kysely';
 import {
   LEAD_TRANSITIONS,
   type LeadDetail,
@@ -7,9 +6,8 @@ import {
   type Submission,
   type Task,
 } from '@showroom/contracts';
-import type { LeadTable, NoteTable, SubmissionTable, TaskTable } from '../database';
-
-export type LeadRow = Selectable<LeadTable>;
+import type { LeadRow, NoteRow, TaskRow } from '../database';
+import type { LeadDetailParts, SubmissionWithDocument } from './lead-repository';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -58,7 +56,7 @@ export function leadSummaryOf(row: LeadRow, now: Date): LeadSummary {
   };
 }
 
-export function taskOf(row: Selectable<TaskTable>, now: Date): Task {
+export function taskOf(row: TaskRow, now: Date): Task {
   return {
     id: row.id,
     leadId: row.lead_id,
@@ -72,7 +70,7 @@ export function taskOf(row: Selectable<TaskTable>, now: Date): Task {
   };
 }
 
-export function noteOf(row: Selectable<NoteTable>): Note {
+export function noteOf(row: NoteRow): Note {
   return {
     id: row.id,
     leadId: row.lead_id,
@@ -82,32 +80,45 @@ export function noteOf(row: Selectable<NoteTable>): Note {
   };
 }
 
-export function submissionOf(row: Selectable<SubmissionTable>): Submission {
+/**
+ * The document a submission came in, as the viewer may read it. A document can hold several
+ * shoppers, each a lead that may be a colleague's: the whole document goes only to those who read
+ * every lead; the others see their own prospect's part.
+ */
+function documentFor(row: SubmissionWithDocument, wholeDocuments: boolean): string | null {
+  if (row.document_body !== null) {
+    return wholeDocuments || row.document_prospects === 1 ? row.document_body : row.prospect_document;
+  }
+  // Submissions stored before documents were kept apart carry the whole document themselves.
+  if (row.original_document === null) return null;
+  const prospects = row.original_document.match(/<prospect\b/gi)?.length ?? 0;
+  return wholeDocuments || prospects <= 1 ? row.original_document : null;
+}
+
+export function submissionOf(row: SubmissionWithDocument, wholeDocuments: boolean): Submission {
   return {
     id: row.id,
     channel: row.channel,
     source: row.source,
     intent: row.intent,
     message: row.message,
-    originalDocument: row.original_document,
+    originalDocument: documentFor(row, wholeDocuments),
     externalId: row.external_id,
     receivedAt: row.received_at.toISOString(),
   };
 }
 
-export interface LeadDetailParts {
-  submissions: Selectable<SubmissionTable>[];
-  notes: Selectable<NoteTable>[];
-  tasks: Selectable<TaskTable>[];
-  related: Pick<LeadRow, 'id' | 'status' | 'source' | 'created_at'>[];
-}
-
-export function leadDetailOf(row: LeadRow, parts: LeadDetailParts, now: Date): LeadDetail {
+/** `wholeDocuments`: the viewer reads every lead, so may read documents of several shoppers. */
+export function leadDetailOf(
+  row: LeadRow,
+  parts: LeadDetailParts,
+  { now, wholeDocuments }: { now: Date; wholeDocuments: boolean },
+): LeadDetail {
   return {
     ...leadSummaryOf(row, now),
     message: row.message,
     tradeIn: row.trade_in ? (JSON.parse(row.trade_in) as LeadDetail['tradeIn']) : null,
-    submissions: parts.submissions.map(submissionOf),
+    submissions: parts.submissions.map((submission) => submissionOf(submission, wholeDocuments)),
     notes: parts.notes.map(noteOf),
     tasks: parts.tasks.map((task) => taskOf(task, now)),
     relatedLeads: parts.related.map((lead) => ({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asMember, postWebsiteLead, websiteLead } from '../test/lead-requests';
+import { asMember, leadOfReceipt, postWebsiteLead, websiteLead } from '../test/lead-requests';
 import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
 
 describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
@@ -18,7 +18,7 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
     const res = await postWebsiteLead(ctx, dealer.id, websiteLead(overrides));
     expect(res.status).toBe(201);
     await ctx.settle();
-    return res.body.leadId as string;
+    return leadOfReceipt(ctx, res);
   };
   const assigneeOf = async (id: string) => (await manager.get(`/api/leads/leads/${id}`)).body.assignee?.id;
 

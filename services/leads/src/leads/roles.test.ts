@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamMember } from '@showroom/contracts';
-import { asMember, postWebsiteLead, websiteLead } from '../test/lead-requests';
+import { asMember, leadOfReceipt, postWebsiteLead, websiteLead } from '../test/lead-requests';
 import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
 
 type Client = Awaited<ReturnType<typeof asMember>>;
@@ -148,7 +148,7 @@ describe('roles: who may see and do what with leads', () => {
     expect(res.status).toBe(201);
     await ctx.settle();
     ctx.peers.teams.set(dealer.id, team);
-    return res.body.leadId;
+    return leadOfReceipt(ctx, res);
   }
 
   async function openShop(): Promise<Shop> {

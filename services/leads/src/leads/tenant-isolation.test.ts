@@ -2,7 +2,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsiteLeadInput } from '@showroom/contracts';
-import { asMember, postWebsiteLead, websiteLead } from '../test/lead-requests';
+import { asMember, leadOfReceipt, postWebsiteLead, websiteLead } from '../test/lead-requests';
 import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
 
 type Client = Awaited<ReturnType<typeof asMember>>;
@@ -127,13 +127,13 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
     ourAdfLead = (await postAdf(ourKey, adf).expect(201)).body.leads[0].leadId;
     const theirLead = await postWebsiteLead(ctx, theirs.id, websiteLead({ firstName: 'Bea' })).expect(201);
     await ctx.settle();
-    const lead = ourLead.body.leadId as string;
+    const lead = await leadOfReceipt(ctx, ourLead);
     await ourOwner.post(`/api/leads/leads/${lead}/notes`, { body: SECRET.note }).expect(201);
     const pastDue = new Date(Date.now() - 3_600_000).toISOString();
     const task = await ourOwner
       .post(`/api/leads/leads/${lead}/tasks`, { kind: 'call', title: 'Call about rate', dueAt: pastDue })
       .expect(201);
-    ids = { lead, task: task.body.id, theirLead: theirLead.body.leadId };
+    ids = { lead, task: task.body.id, theirLead: await leadOfReceipt(ctx, theirLead) };
     baseline = await snapshotOfOurs();
     expect(baseline.leadIds).toHaveLength(2);
   });
@@ -418,7 +418,7 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
       );
       // 201, not a replay (200) of our answer: the key is remembered per dealership.
       expect(res.status).toBe(201);
-      const lead = await expectTheirsOnly(res.body);
+      const lead = await expectTheirsOnly({ leadId: await leadOfReceipt(ctx, res), duplicateOf: null });
       expect(lead.shopper).toMatchObject({ firstName: SECRET.firstName, email: SECRET.email });
     });
 

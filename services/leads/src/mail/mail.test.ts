@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAdf } from '@showroom/leads-adf';
 import type { Vehicle } from '@showroom/contracts';
-import { asMember, postWebsiteLead, websiteLead } from '../test/lead-requests';
+import { asMember, leadOfReceipt, postWebsiteLead, websiteLead } from '../test/lead-requests';
 import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
 
 const onLot = (dealershipId: string): Vehicle => ({
@@ -64,9 +64,10 @@ describe('lead e-mails and CRM forwarding', () => {
       websiteLead({ firstName: 'Nia', lastName: 'Moss', email, vehicle: { stockNumber: 'u2040' } }),
     );
     expect(res.status).toBe(201);
+    const leadId = await leadOfReceipt(ctx, res);
     await ctx.settle();
     const manager = await asMember(ctx, dealer.team.manager, dealer);
-    const lead = (await manager.get(`/api/leads/leads/${res.body.leadId}`)).body;
+    const lead = (await manager.get(`/api/leads/leads/${leadId}`)).body;
     expect(lead.vehicle).toMatchObject({
       vehicleId: onLot(dealer.id).id,
       year: 2020,
@@ -78,7 +79,7 @@ describe('lead e-mails and CRM forwarding', () => {
     const assignee = dealer.team.sales.find((s) => s.id === lead.assignee.id);
     const forAssignee = await ctx.sink.waitFor((m) => m.to.includes(assignee?.email ?? ''));
     expect(forAssignee.subject).toBe('New lead: Nia Moss (Website · check availability)');
-    expect(forAssignee.text).toContain(`/leads/${res.body.leadId}`);
+    expect(forAssignee.text).toContain(`/leads/${leadId}`);
 
     const ack = await ctx.sink.waitFor((m) => m.to.includes(email));
     expect(ack.subject).toBe('Thanks, Nia!');
@@ -90,7 +91,7 @@ describe('lead e-mails and CRM forwarding', () => {
     const crm = await ctx.sink.waitFor((m) => m.to.includes('crm@dealer-crm.example'));
     const forwarded = parseAdf(crm.text);
     expect(forwarded.prospects).toHaveLength(1);
-    expect(forwarded.prospects[0]?.ids[0]).toMatchObject({ value: res.body.leadId, source: 'Showroom' });
+    expect(forwarded.prospects[0]?.ids[0]).toMatchObject({ value: leadId, source: 'Showroom' });
     expect(forwarded.prospects[0]?.customer).toMatchObject({
       firstName: 'Nia',
       lastName: 'Moss',
@@ -101,7 +102,7 @@ describe('lead e-mails and CRM forwarding', () => {
     await ctx.database.writer
       .updateTable('outbox')
       .set({ published_at: null })
-      .where('lead_id', '=', res.body.leadId)
+      .where('lead_id', '=', leadId)
       .execute();
     await ctx.settle();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -111,7 +112,7 @@ describe('lead e-mails and CRM forwarding', () => {
         [assignee?.email, email, 'crm@dealer-crm.example'].some((to) => m.to.includes(to ?? '')),
       );
     expect(sent).toHaveLength(3);
-    const timeline = await manager.get(`/api/leads/leads/${res.body.leadId}/timeline`);
+    const timeline = await manager.get(`/api/leads/leads/${leadId}/timeline`);
     const mails = timeline.body.items.filter((e: { type: string }) =>
       ['email_sent', 'crm_forwarded'].includes(e.type),
     );
@@ -133,7 +134,7 @@ describe('lead e-mails and CRM forwarding', () => {
     );
     await ctx.settle();
     const manager = await asMember(ctx, dealer.team.manager, dealer);
-    const lead = (await manager.get(`/api/leads/leads/${first.body.leadId}`)).body;
+    const lead = (await manager.get(`/api/leads/leads/${await leadOfReceipt(ctx, first)}`)).body;
     const assignee = dealer.team.sales.find((s) => s.id === lead.assignee.id);
     const notice = await ctx.sink.waitFor(
       (m) => m.to.includes(assignee?.email ?? '') && m.subject.startsWith('Returning shopper'),

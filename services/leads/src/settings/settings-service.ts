@@ -1,9 +1,34 @@
-import type { Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { LeadSettings, LeadSettingsUpdate } from '@showroom/contracts';
-import type { LeadsDatabase } from '../database';
-import type { SettingsRow } from '../database';
-import { DEFAULT_ACK_BODY, DEFAULT_ACK_SUBJECT } from '../mail/templates';
+import type { LeadSettingsTable, SettingsRow } from '../database';
+import type { SettingsRepository } from './settings-repository';
 import type { SiteOrigins } from './site-origins';
+
+export const DEFAULT_ACK_SUBJECT = 'Thanks for contacting {{dealershipName}}';
+export const DEFAULT_ACK_BODY = `Hi {{firstName}},
+
+Thank you for your interest in {{vehicle}}. {{assigneeName}} will be in touch shortly.
+
+{{dealershipName}}`;
+
+/** A dealership's settings before anyone changed them. */
+export function defaultSettings(
+  dealershipId: string,
+  dealershipName: string,
+  siteOrigins: string[] = [],
+): Insertable<LeadSettingsTable> {
+  return {
+    dealership_id: dealershipId,
+    dealership_name: dealershipName,
+    site_origins: JSON.stringify(siteOrigins),
+    ack_enabled: true,
+    ack_subject: DEFAULT_ACK_SUBJECT,
+    ack_body: DEFAULT_ACK_BODY,
+    crm_forward_email: null,
+    from_name: dealershipName,
+    reply_to: null,
+  };
+}
 
 function settingsOf(row: SettingsRow): LeadSettings {
   return {
@@ -21,41 +46,21 @@ function settingsOf(row: SettingsRow): LeadSettings {
 /** A dealership's lead settings. The row is created on first use, so every dealership has defaults. */
 export class SettingsService {
   constructor(
-    private readonly db: Kysely<LeadsDatabase>,
+    private readonly settings: SettingsRepository,
     private readonly origins: SiteOrigins,
   ) {}
 
   /** Registers a dealership with default settings; does nothing when it already exists. */
   async register(dealershipId: string, dealershipName: string, siteOrigins: string[] = []): Promise<void> {
-    await this.db
-      .insertInto('lead_settings')
-      .ignore()
-      .values({
-        dealership_id: dealershipId,
-        dealership_name: dealershipName,
-        site_origins: JSON.stringify(siteOrigins),
-        ack_enabled: true,
-        ack_subject: DEFAULT_ACK_SUBJECT,
-        ack_body: DEFAULT_ACK_BODY,
-        crm_forward_email: null,
-        from_name: dealershipName,
-        reply_to: null,
-      })
-      .execute();
+    await this.settings.insertIfMissing(defaultSettings(dealershipId, dealershipName, siteOrigins));
   }
 
   async get(dealershipId: string, dealershipName: string): Promise<LeadSettings> {
-    const read = () =>
-      this.db
-        .selectFrom('lead_settings')
-        .selectAll()
-        .where('dealership_id', '=', dealershipId)
-        .executeTakeFirst();
     // Reading settings writes only the first time, when the dealership has none yet.
-    let row = await read();
+    let row = await this.settings.find(dealershipId);
     if (!row) {
       await this.register(dealershipId, dealershipName);
-      row = await read();
+      row = await this.settings.find(dealershipId);
     }
     if (!row) throw new Error(`lead settings of ${dealershipId} vanished while being created`);
     return settingsOf(row);
@@ -67,24 +72,20 @@ export class SettingsService {
     update: LeadSettingsUpdate,
   ): Promise<LeadSettings> {
     await this.register(dealershipId, dealershipName);
-    await this.db
-      .updateTable('lead_settings')
-      .set({
-        ...(update.siteOrigins ? { site_origins: JSON.stringify([...new Set(update.siteOrigins)]) } : {}),
-        ...(update.acknowledgement
-          ? {
-              ack_enabled: update.acknowledgement.enabled,
-              ack_subject: update.acknowledgement.subject,
-              ack_body: update.acknowledgement.body,
-            }
-          : {}),
-        ...(update.crmForwardEmail !== undefined ? { crm_forward_email: update.crmForwardEmail } : {}),
-        ...(update.fromName ? { from_name: update.fromName } : {}),
-        ...(update.replyTo !== undefined ? { reply_to: update.replyTo } : {}),
-        updated_at: new Date(),
-      })
-      .where('dealership_id', '=', dealershipId)
-      .execute();
+    await this.settings.update(dealershipId, {
+      ...(update.siteOrigins ? { site_origins: JSON.stringify([...new Set(update.siteOrigins)]) } : {}),
+      ...(update.acknowledgement
+        ? {
+            ack_enabled: update.acknowledgement.enabled,
+            ack_subject: update.acknowledgement.subject,
+            ack_body: update.acknowledgement.body,
+          }
+        : {}),
+      ...(update.crmForwardEmail !== undefined ? { crm_forward_email: update.crmForwardEmail } : {}),
+      ...(update.fromName ? { from_name: update.fromName } : {}),
+      ...(update.replyTo !== undefined ? { reply_to: update.replyTo } : {}),
+      updated_at: new Date(),
+    });
     this.origins.forget(dealershipId);
     return this.get(dealershipId, dealershipName);
   }

@@ -32,3 +32,16 @@ export async function asMember(ctx: LeadsTestContext, who: TeamMember, dealershi
     patch: (path: string, body?: object) => call('patch', path).send(body),
   };
 }
+
+/** The lead a website form's receipt stands for (the form's answer never names it; staff find it). */
+export async function leadOfReceipt(
+  ctx: LeadsTestContext,
+  res: { body: { receipt?: string } },
+): Promise<string> {
+  const row = await ctx.database.writer
+    .selectFrom('lead_submissions')
+    .select('lead_id')
+    .where('id', '=', res.body.receipt ?? '')
+    .executeTakeFirstOrThrow();
+  return row.lead_id;
+}

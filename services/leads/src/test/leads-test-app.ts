@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
+import request from 'supertest';
+import { afterAll, beforeAll } from 'vitest';
 import type { Redis } from 'ioredis';
 import type { Role, TeamMember } from '@showroom/contracts';
-import { createRedis } from '@showroom/server-cache';
-import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import type { Database } from '@showroom/server-mysql';
 import {
   createTestSchema,
   startDynamoLocal,
@@ -16,18 +17,13 @@ import {
   type TcpProxy,
   type TestIssuer,
 } from '@showroom/server-testing';
-import { createLeadsApp } from '../app';
+import { composeLeads } from '../compose';
 import { loadLeadsConfig } from '../config';
-import { startLeadsOutbox } from '../consumers/lead-consumers';
 import type { LeadsDatabase } from '../database';
-import { Mailer } from '../mail/mailer';
-import { leadsMigrations } from '../migrations';
 import type { OutboxRuntime } from '../outbox/outbox-runtime';
-import { UsersServiceDirectory } from '../routing/team-directory';
-import { InventoryServiceLookup } from '../routing/vehicle-lookup';
-import { SettingsService } from '../settings/settings-service';
-import { SiteOrigins } from '../settings/site-origins';
-import { createDynamoClient, TimelineStore } from '../timeline/timeline-store';
+import { SettingsRepository } from '../settings/settings-repository';
+import { defaultSettings } from '../settings/settings-service';
+import type { TimelineStore } from '../timeline/timeline-store';
 import { startPeerServices, type PeerServices } from './peer-services';
 
 export interface LeadsTestOptions {
@@ -102,6 +98,9 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
     PUBLIC_RATE_PER_ADDRESS: String(limits.perAddress),
     PUBLIC_RATE_PER_DEALERSHIP: String(limits.perDealership),
     PUBLIC_RATE_WINDOW_SECONDS: String(limits.windowSeconds),
+    USERS_API_URL: peers.url,
+    INVENTORY_API_URL: peers.url,
+    DATABASE_POOL_SIZE: '8',
     OUTBOX_POLL_MS: '100',
     OUTBOX_RETRY_FIRST_MS: '100',
     OUTBOX_RETRY_CAP_MS: '400',
@@ -115,32 +114,16 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
   process.env['AWS_ACCESS_KEY_ID'] ??= 'local';
   process.env['AWS_SECRET_ACCESS_KEY'] ??= 'local';
   const logger = testLogger();
-  const database = createDatabase<LeadsDatabase>({
-    writerUrl: schema.url,
-    readerUrls: [],
-    connectionLimit: 8,
-  });
-  await migrateToLatest(database.writer, leadsMigrations);
-  const redis = createRedis(config.REDIS_URL, logger);
-  const dynamoClient = createDynamoClient({
-    endpoint: config.DYNAMODB_ENDPOINT,
-    region: config.DYNAMODB_REGION,
-  });
-  const timeline = new TimelineStore(dynamoClient, config.LEAD_TIMELINE_TABLE);
-  await timeline.ensureTable();
-  const tokens = { token: () => issuer.machineToken('showroom-services', ['read:team', 'read:inventory']) };
-  const team = new UsersServiceDirectory(peers.url, tokens, 0);
-  const mailer = new Mailer(config.SMTP_URL);
   const metricLines: string[] = [];
-  const outbox: OutboxRuntime = startLeadsOutbox(
-    config,
-    { db: database.writer, timeline, team, inventory: new InventoryServiceLookup(peers.url, tokens), mailer },
-    logger,
-    (line) => metricLines.push(line),
-  );
+  // The production wiring; only the machine tokens come from the test issuer.
+  const service = await composeLeads(config, logger, {
+    tokens: { token: () => issuer.machineToken('showroom-services', ['read:team', 'read:inventory']) },
+    teamCacheMs: 0,
+    emitMetrics: (line) => metricLines.push(line),
+  });
+  const { app, database, redis, timeline, outbox } = service;
   const kick = () => outbox.relay.kick();
-  const app = createLeadsApp({ config, logger, database, redis, timeline, team, kick });
-  const settings = new SettingsService(database.writer, new SiteOrigins(database.writer));
+  const settings = new SettingsRepository(database.writer);
 
   const context: LeadsTestContext = {
     app,
@@ -173,7 +156,7 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
       };
       const { owner, manager, sales, viewer } = dealership.team;
       peers.teams.set(id, [owner, manager, ...sales, viewer]);
-      await settings.register(id, name, [siteOrigin]);
+      await settings.insertIfMissing(defaultSettings(id, name, [siteOrigin]));
       return dealership;
     },
     tokenFor: (who, dealershipId) =>
@@ -216,15 +199,42 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
       sink = await startSmtpSink({ port: sinkPort });
     },
     async close() {
-      await outbox.close();
-      mailer.close();
-      redis.disconnect();
-      dynamoClient.destroy();
+      await service.close();
       await Promise.all([dynamoProxy.close(), redisProxy.close()]);
-      await database.close();
       await Promise.all([issuer.close(), dynamo.close(), peers.close(), sink.close().catch(() => undefined)]);
       await schema.drop();
     },
   };
   return context;
+}
+
+/** A test file's app and dealership, started before its tests and closed after them. */
+export interface LeadsTestBed {
+  readonly ctx: LeadsTestContext;
+  readonly dealer: TestDealership;
+  /** The dealership's ADF ingest key, when asked for (a test that rotates it stores the new one). */
+  ingestKey: string;
+}
+
+/**
+ * Starts the service and a dealership in `beforeAll` (rotating its ingest key when `ingestKey`)
+ * and closes them in `afterAll`; read the fields inside the tests.
+ */
+export function useLeadsTestApp(options: LeadsTestOptions & { ingestKey?: boolean } = {}): LeadsTestBed {
+  const bed = { ingestKey: '' } as { ctx: LeadsTestContext; dealer: TestDealership; ingestKey: string };
+  beforeAll(async () => {
+    bed.ctx = await startLeadsTestApp(options);
+    bed.dealer = await bed.ctx.newDealership();
+    if (options.ingestKey) {
+      const token = await bed.ctx.tokenFor(bed.dealer.team.owner, bed.dealer.id);
+      const rotated = await request(bed.ctx.app)
+        .post('/api/leads/settings/ingest-key')
+        .auth(token, { type: 'bearer' })
+        .set('X-Dealership-Id', bed.dealer.id)
+        .expect(201);
+      bed.ingestKey = rotated.body.ingestKey;
+    }
+  });
+  afterAll(() => bed.ctx?.close());
+  return bed;
 }

@@ -1,0 +1,206 @@
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { OPEN_LEAD_STATUSES } from '@showroom/contracts';
+import type { LeadsDatabase, LeadTable, SubmissionTable } from '../database';
+import type { NewLeadEvent } from '../outbox/events';
+import { writeOutbox } from '../outbox/outbox-writer';
+
+/** How a shopper is recognised again: e-mail and phone, normalised. */
+export interface ContactKeys {
+  emailNorm: string | null;
+  phoneNorm: string | null;
+}
+
+const OPEN_LEAD_COLUMNS = [
+  'id',
+  'email',
+  'email_norm',
+  'phone',
+  'phone_norm',
+  'first_name',
+  'last_name',
+  'assignee_id',
+] as const;
+/** What capture needs of the open lead a submission attaches to. */
+export type OpenLead = Pick<LeadTable, (typeof OPEN_LEAD_COLUMNS)[number]>;
+
+export interface StoredReplay {
+  requestHash: string;
+  responseStatus: number;
+  responseBody: string;
+}
+
+export type NewLead = Omit<Insertable<LeadTable>, 'dealership_id'>;
+export type NewSubmission = Omit<Insertable<SubmissionTable>, 'dealership_id'>;
+
+/**
+ * The capture path's SQL, always inside one transaction (see {@link CaptureRepository.transaction}).
+ * Every statement names the dealership.
+ */
+export class CaptureStatements {
+  constructor(private readonly trx: Kysely<LeadsDatabase>) {}
+
+  /**
+   * Locks the dealership's settings row (so two submissions of one shopper cannot both open a
+   * lead) and, in the same round trip, finds the open lead the first submission belongs to.
+   * Undefined when no dealership takes leads under this id.
+   */
+  async lockDealership(
+    dealershipId: string,
+    first: ContactKeys | undefined,
+    activeSince: Date,
+  ): Promise<{ open: OpenLead | undefined } | undefined> {
+    const open = first && this.openLeadQuery(dealershipId, first, activeSince);
+    const row = open
+      ? await this.trx
+          .selectFrom('lead_settings as s')
+          .leftJoin(open.as('o'), (join) => join.onTrue())
+          .select(['s.dealership_id as locked', ...OPEN_LEAD_COLUMNS.map((c) => `o.${c}` as const)])
+          .where('s.dealership_id', '=', dealershipId)
+          .forUpdate()
+          .executeTakeFirst()
+      : await this.trx
+          .selectFrom('lead_settings')
+          .select('dealership_id as locked')
+          .where('dealership_id', '=', dealershipId)
+          .forUpdate()
+          .executeTakeFirst();
+    if (!row) return undefined;
+    const { locked: _locked, ...lead } = row as { locked: string } & Partial<OpenLead>;
+    return { open: lead.id ? (lead as OpenLead) : undefined };
+  }
+
+  /** The newest open lead with these contact keys that was active since `activeSince`. */
+  async openLeadOf(
+    dealershipId: string,
+    keys: ContactKeys,
+    activeSince: Date,
+  ): Promise<OpenLead | undefined> {
+    return this.openLeadQuery(dealershipId, keys, activeSince)?.executeTakeFirst();
+  }
+
+  private openLeadQuery(dealershipId: string, { emailNorm, phoneNorm }: ContactKeys, activeSince: Date) {
+    if (!emailNorm && !phoneNorm) return undefined;
+    return this.trx
+      .selectFrom('leads')
+      .select(OPEN_LEAD_COLUMNS)
+      .where('dealership_id', '=', dealershipId)
+      .where('status', 'in', [...OPEN_LEAD_STATUSES])
+      .where('last_activity_at', '>=', activeSince)
+      .where((eb) =>
+        eb.or([
+          ...(emailNorm ? [eb('email_norm', '=', emailNorm)] : []),
+          ...(phoneNorm ? [eb('phone_norm', '=', phoneNorm)] : []),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
+      .limit(1);
+  }
+
+  async replayOf(dealershipId: string, key: string): Promise<StoredReplay | undefined> {
+    const row = await this.trx
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'response_status', 'response_body'])
+      .where('dealership_id', '=', dealershipId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    return (
+      row && {
+        requestHash: row.request_hash,
+        responseStatus: row.response_status,
+        responseBody: row.response_body,
+      }
+    );
+  }
+
+  async saveReplay(dealershipId: string, key: string, replay: StoredReplay): Promise<void> {
+    await this.trx
+      .insertInto('idempotency_keys')
+      .values({
+        dealership_id: dealershipId,
+        idempotency_key: key,
+        request_hash: replay.requestHash,
+        response_status: replay.responseStatus,
+        response_body: replay.responseBody,
+      })
+      .execute();
+  }
+
+  /** The submission a sender's own id (ADF `<id source=…>`) was stored as, if it was. */
+  async externalSubmission(
+    dealershipId: string,
+    external: { source: string; id: string },
+  ): Promise<{ submissionId: string; leadId: string } | undefined> {
+    const row = await this.trx
+      .selectFrom('lead_submissions')
+      .select(['id', 'lead_id'])
+      .where('dealership_id', '=', dealershipId)
+      .where('external_source', '=', external.source)
+      .where('external_id', '=', external.id)
+      .executeTakeFirst();
+    return row && { submissionId: row.id, leadId: row.lead_id };
+  }
+
+  async insertLead(dealershipId: string, lead: NewLead): Promise<void> {
+    await this.trx
+      .insertInto('leads')
+      .values({ ...lead, dealership_id: dealershipId })
+      .execute();
+  }
+
+  /** Counts one more submission on an open lead; `contact` fills details the lead lacks (staff only). */
+  async attachToLead(
+    dealershipId: string,
+    leadId: string,
+    now: Date,
+    contact?: Partial<Pick<LeadTable, 'email' | 'email_norm' | 'phone' | 'phone_norm'>>,
+  ): Promise<void> {
+    await this.trx
+      .updateTable('leads')
+      .set({
+        submission_count: sql<number>`submission_count + 1`,
+        last_activity_at: now,
+        updated_at: now,
+        version: sql<number>`version + 1`,
+        ...contact,
+      })
+      .where('dealership_id', '=', dealershipId)
+      .where('id', '=', leadId)
+      .execute();
+  }
+
+  async insertDocument(
+    dealershipId: string,
+    document: { id: string; body: string; prospectCount: number; receivedAt: Date },
+  ): Promise<void> {
+    await this.trx
+      .insertInto('lead_documents')
+      .values({
+        id: document.id,
+        dealership_id: dealershipId,
+        body: document.body,
+        prospect_count: document.prospectCount,
+        received_at: document.receivedAt,
+      })
+      .execute();
+  }
+
+  async insertSubmission(dealershipId: string, submission: NewSubmission): Promise<void> {
+    await this.trx
+      .insertInto('lead_submissions')
+      .values({ ...submission, dealership_id: dealershipId })
+      .execute();
+  }
+
+  async writeEvents(dealershipId: string, occurredAt: Date, events: NewLeadEvent[]): Promise<void> {
+    await writeOutbox(this.trx, dealershipId, occurredAt, events);
+  }
+}
+
+/** Where captured leads are stored; each request runs in one transaction. */
+export class CaptureRepository {
+  constructor(private readonly db: Kysely<LeadsDatabase>) {}
+
+  transaction<T>(work: (statements: CaptureStatements) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new CaptureStatements(trx)));
+  }
+}

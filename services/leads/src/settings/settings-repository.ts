@@ -1,0 +1,55 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { LeadSettingsTable, LeadsDatabase, SettingsRow } from '../database';
+
+export type SettingsChanges = Omit<Updateable<LeadSettingsTable>, 'dealership_id' | 'created_at'>;
+
+/** The SQL of `lead_settings`: a dealership's form origins, templates, sender and ingest key. */
+export class SettingsRepository {
+  constructor(private readonly db: Kysely<LeadsDatabase>) {}
+
+  /** Inserts the row unless the dealership has one already. */
+  async insertIfMissing(row: Insertable<LeadSettingsTable>): Promise<void> {
+    await this.db.insertInto('lead_settings').ignore().values(row).execute();
+  }
+
+  find(dealershipId: string): Promise<SettingsRow | undefined> {
+    return this.db
+      .selectFrom('lead_settings')
+      .selectAll()
+      .where('dealership_id', '=', dealershipId)
+      .executeTakeFirst();
+  }
+
+  /** False when the dealership has no settings row. */
+  async update(dealershipId: string, changes: SettingsChanges): Promise<boolean> {
+    const result = await this.db
+      .updateTable('lead_settings')
+      .set(changes)
+      .where('dealership_id', '=', dealershipId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** The origins a dealership's website posts from, or null when no dealership has this id. */
+  async siteOriginsOf(dealershipId: string): Promise<string[] | null> {
+    const row = await this.db
+      .selectFrom('lead_settings')
+      .select('site_origins')
+      .where('dealership_id', '=', dealershipId)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.site_origins) as string[]) : null;
+  }
+
+  /**
+   * The dealership whose ingest key hashes to `hash`: the one lookup that is not scoped to a
+   * dealership, because the key is what names it.
+   */
+  async dealershipOfKeyHash(hash: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('lead_settings')
+      .select('dealership_id')
+      .where('ingest_key_hash', '=', hash)
+      .executeTakeFirst();
+    return row?.dealership_id ?? null;
+  }
+}
