@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { schemaNameOf, type LeadsConfig } from '../config';
 import type { LeadsDatabase } from '../database';
+import { AcknowledgementLimit } from '../mail/acknowledgement-limit';
+import { Deliveries } from '../mail/deliveries';
 import type { Mailer } from '../mail/mailer';
 import type { OutboxConsumers, OutboxHandler } from '../outbox/events';
 import type { MetricLineSink } from '../outbox/outbox-metrics';
@@ -23,13 +25,18 @@ export interface ConsumerDeps {
   mailer: Mailer;
   mailFrom: string;
   portalUrl: string;
+  logger: Logger;
   /** Tell the relay that new events were committed. */
   kick: () => void;
 }
 
 /** What reacts to lead events: the timeline, routing, the vehicle match, e-mails, CRM, analytics. */
 export function leadConsumers(deps: ConsumerDeps): OutboxConsumers {
-  const mail = { ...deps, onCommitted: deps.kick };
+  const mail = {
+    ...deps,
+    deliveries: new Deliveries(deps.db, deps.logger, deps.kick),
+    acknowledgements: new AcknowledgementLimit(deps.db),
+  };
   const handlers: Record<LeadConsumer, OutboxHandler> = {
     timeline: (event) => deps.timeline.append(event),
     route: roundRobinHandler(deps.db, deps.team, deps.kick),
@@ -45,7 +52,7 @@ export function leadConsumers(deps: ConsumerDeps): OutboxConsumers {
 /** The leads service's outbox as configured: its consumers, relay, sweeper and queue. */
 export function startLeadsOutbox(
   config: LeadsConfig,
-  deps: Omit<ConsumerDeps, 'kick' | 'mailFrom' | 'portalUrl'>,
+  deps: Omit<ConsumerDeps, 'kick' | 'mailFrom' | 'portalUrl' | 'logger'>,
   logger: Logger,
   emitMetrics?: MetricLineSink,
 ): OutboxRuntime {
@@ -54,6 +61,7 @@ export function startLeadsOutbox(
     ...deps,
     mailFrom: config.MAIL_FROM,
     portalUrl: config.PORTAL_URL,
+    logger,
     // Consumers that write new events wake the relay, as requests do.
     kick: () => started.runtime?.relay.kick(),
   });

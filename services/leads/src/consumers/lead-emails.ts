@@ -2,21 +2,26 @@ import type { Kysely } from 'kysely';
 import type { PersonRef } from '@showroom/contracts';
 import { buildAdf } from '@showroom/leads-adf';
 import type { LeadsDatabase } from '../database';
+import type { AcknowledgementLimit } from '../mail/acknowledgement-limit';
 import { adfExportOf } from '../mail/adf-export';
-import { deliverOnce } from '../mail/deliveries';
+import type { Deliveries } from '../mail/deliveries';
 import type { Mailer } from '../mail/mailer';
 import { acknowledgement, assigneeNotice } from '../mail/templates';
 import type { OutboxEvent } from '../outbox/events';
 import type { TeamDirectory } from '../routing/team-directory';
+import type { VehicleLookup } from '../routing/vehicle-lookup';
 import { leadFacts } from './lead-facts';
+import { matchVehicle } from './vehicle-match';
 
 export interface MailDeps {
   db: Kysely<LeadsDatabase>;
-  mailer: Mailer;
+  mailer: Pick<Mailer, 'send'>;
+  deliveries: Deliveries;
+  acknowledgements: AcknowledgementLimit;
   team: TeamDirectory;
+  inventory: VehicleLookup;
   mailFrom: string;
   portalUrl: string;
-  onCommitted: () => void;
 }
 
 const fromOf = (name: string, address: string) => `"${name.replace(/["\\\r\n]/g, '')}" <${address}>`;
@@ -48,54 +53,56 @@ export function notifyAssigneeHandler(deps: MailDeps) {
     // The team as recently read is good enough for a notice (member() asks afresh, for reassigning).
     const member = (await deps.team.team(event.dealershipId)).find((m) => m.id === assigneeId);
     if (!facts || !member) return;
-    await deliverOnce(
-      deps.db,
-      event,
-      'notify_assignee',
-      async () => {
-        const notice = assigneeNotice(facts.lead, deps.portalUrl, event.type === 'duplicate_attached');
-        await deps.mailer.send({
-          from: fromOf('Showroom leads', deps.mailFrom),
-          to: member.email,
-          ...notice,
-        });
-        return emailSent(event, 'email_sent', `E-mailed ${member.name}: “${notice.subject}”`, {
-          to: member.email,
-          purpose: 'assignee_notice',
-        });
-      },
-      deps.onCommitted,
-    );
+    await deps.deliveries.deliverOnce(event, 'notify_assignee', 'at-most-once', async () => {
+      const notice = assigneeNotice(facts.lead, deps.portalUrl, event.type === 'duplicate_attached');
+      await deps.mailer.send({
+        from: fromOf('Showroom leads', deps.mailFrom),
+        to: member.email,
+        ...notice,
+      });
+      return emailSent(event, 'email_sent', `E-mailed ${member.name}: “${notice.subject}”`, {
+        to: member.email,
+        purpose: 'assignee_notice',
+      });
+    });
   };
 }
 
-/** The shopper gets the dealership's acknowledgement once, when the lead was first routed. */
+/**
+ * The shopper gets the dealership's acknowledgement once, when the lead was first routed, and an
+ * address gets one a day at most, whichever dealership's form named it. The address was never
+ * verified, so the mail carries nothing the shopper typed but a cleaned first name (see templates).
+ */
 export function acknowledgeHandler(deps: MailDeps) {
   return async (event: OutboxEvent): Promise<void> => {
     if (event.data['initial'] !== true) return;
     const facts = await leadFacts(deps.db, event.dealershipId, event.leadId);
-    if (!facts?.lead.email || !facts.settings.ack_enabled) return;
-    const { lead, settings } = facts;
+    const to = facts?.lead.email;
+    if (!facts || !to || !facts.settings.ack_enabled) return;
+    const { settings } = facts;
     const assignee = event.data['assignee'] as PersonRef | null;
-    await deliverOnce(
-      deps.db,
-      event,
-      'acknowledge',
-      async () => {
+    await deps.deliveries.deliverOnce(event, 'acknowledge', 'at-most-once', async () => {
+      const now = new Date();
+      if (!(await deps.acknowledgements.reserve(to, now))) return null;
+      try {
+        // The car is named only as inventory describes it: match it now if that has not happened yet.
+        const lead = await matchVehicle(deps.db, deps.inventory, facts.lead).catch(() => facts.lead);
         const mail = acknowledgement(lead, settings, assignee?.name ?? null);
         await deps.mailer.send({
           from: fromOf(settings.from_name, deps.mailFrom),
-          to: lead.email ?? '',
+          to,
           replyTo: settings.reply_to ?? undefined,
           ...mail,
         });
         return emailSent(event, 'email_sent', `Acknowledgement e-mailed to the shopper: “${mail.subject}”`, {
-          to: lead.email,
+          to,
           purpose: 'acknowledgement',
         });
-      },
-      deps.onCommitted,
-    );
+      } catch (error) {
+        await deps.acknowledgements.release(to, now);
+        throw error;
+      }
+    });
   };
 }
 
@@ -105,24 +112,18 @@ export function crmForwardHandler(deps: MailDeps) {
     const facts = await leadFacts(deps.db, event.dealershipId, event.leadId);
     const destination = facts?.settings.crm_forward_email;
     if (!facts || !destination) return;
-    await deliverOnce(
-      deps.db,
-      event,
-      'crm',
-      async () => {
-        const xml = buildAdf([adfExportOf(facts.lead, facts.settings)]);
-        await deps.mailer.send({
-          from: fromOf(facts.settings.from_name, deps.mailFrom),
-          to: destination,
-          subject: `ADF lead: ${facts.lead.first_name} ${facts.lead.last_name ?? ''}`.trim(),
-          text: xml,
-          headers: { 'X-Showroom-Lead-Id': facts.lead.id },
-        });
-        return emailSent(event, 'crm_forwarded', `Forwarded as ADF/XML to ${destination}`, {
-          to: destination,
-        });
-      },
-      deps.onCommitted,
-    );
+    await deps.deliveries.deliverOnce(event, 'crm', 'at-least-once', async () => {
+      const xml = buildAdf([adfExportOf(facts.lead, facts.settings)]);
+      await deps.mailer.send({
+        from: fromOf(facts.settings.from_name, deps.mailFrom),
+        to: destination,
+        subject: `ADF lead: ${facts.lead.first_name} ${facts.lead.last_name ?? ''}`.trim(),
+        text: xml,
+        headers: { 'X-Showroom-Lead-Id': facts.lead.id },
+      });
+      return emailSent(event, 'crm_forwarded', `Forwarded as ADF/XML to ${destination}`, {
+        to: destination,
+      });
+    });
   };
 }

@@ -1,35 +1,48 @@
 import type { Kysely } from 'kysely';
-import type { LeadsDatabase } from '../database';
-import type { VehicleLookup } from '../routing/vehicle-lookup';
+import type { LeadRow, LeadsDatabase } from '../database';
 import type { OutboxEvent } from '../outbox/events';
+import type { VehicleLookup } from '../routing/vehicle-lookup';
 import { leadFacts } from './lead-facts';
 
-/** Links the car the shopper named (VIN or stock number) to the inventory record, when it exists. */
+/**
+ * Links the car the shopper named (VIN or stock number) to the inventory record, when it exists,
+ * and copies the inventory's description onto the lead. Returns the lead as it is afterwards.
+ */
+export async function matchVehicle(
+  db: Kysely<LeadsDatabase>,
+  inventory: VehicleLookup,
+  lead: LeadRow,
+): Promise<LeadRow> {
+  if (lead.vehicle_id || (!lead.vehicle_vin && !lead.vehicle_stock)) return lead;
+  const vehicle = await inventory.find(lead.dealership_id, {
+    vin: lead.vehicle_vin,
+    stockNumber: lead.vehicle_stock,
+  });
+  if (!vehicle) return lead;
+  const matched = {
+    vehicle_id: vehicle.id,
+    vehicle_vin: vehicle.vin,
+    vehicle_stock: vehicle.stockNumber,
+    vehicle_year: vehicle.year,
+    vehicle_make: vehicle.make,
+    vehicle_model: vehicle.model,
+    vehicle_trim: vehicle.trim,
+    vehicle_condition: vehicle.condition,
+    vehicle_price_cents: vehicle.priceCents,
+  };
+  await db
+    .updateTable('leads')
+    .set(matched)
+    .where('dealership_id', '=', lead.dealership_id)
+    .where('id', '=', lead.id)
+    .execute();
+  return { ...lead, ...matched };
+}
+
+/** The `resolve_vehicle` consumer: matches a new lead's vehicle to inventory. */
 export function resolveVehicleHandler(db: Kysely<LeadsDatabase>, inventory: VehicleLookup) {
   return async (event: OutboxEvent): Promise<void> => {
     const facts = await leadFacts(db, event.dealershipId, event.leadId);
-    const lead = facts?.lead;
-    if (!lead || lead.vehicle_id || (!lead.vehicle_vin && !lead.vehicle_stock)) return;
-    const vehicle = await inventory.find(event.dealershipId, {
-      vin: lead.vehicle_vin,
-      stockNumber: lead.vehicle_stock,
-    });
-    if (!vehicle) return;
-    await db
-      .updateTable('leads')
-      .set({
-        vehicle_id: vehicle.id,
-        vehicle_vin: vehicle.vin,
-        vehicle_stock: vehicle.stockNumber,
-        vehicle_year: vehicle.year,
-        vehicle_make: vehicle.make,
-        vehicle_model: vehicle.model,
-        vehicle_trim: vehicle.trim,
-        vehicle_condition: vehicle.condition,
-        vehicle_price_cents: vehicle.priceCents,
-      })
-      .where('dealership_id', '=', event.dealershipId)
-      .where('id', '=', event.leadId)
-      .execute();
+    if (facts) await matchVehicle(db, inventory, facts.lead);
   };
 }

@@ -16,11 +16,29 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+/**
+ * The shopper's first name as it may appear in mail to an address nobody verified: letters (any
+ * script), spaces, hyphens, apostrophes and dots, at most 40 characters, nothing shaped like a host
+ * name. Anything else (a link, an @, digits, markup) and the mail says "there" instead: whoever
+ * typed the address must not be able to make the dealership send their words to someone else.
+ */
+export function cleanFirstName(typed: string): string {
+  const name = typed.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const plain = /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u.test(name) && name.length <= 40;
+  // Letters and dots can still spell a host name (www.example.com): not a name.
+  return plain && !/\p{L}{2}\.\p{L}{2}/u.test(name) ? name : 'there';
+}
+
+/**
+ * The dealership's acknowledgement to the shopper. Sent to an unverified address, so it carries
+ * nothing the shopper typed but the cleaned first name: no message, no last name, and the vehicle
+ * only as inventory describes it (once the lead is matched), never the stock number or VIN typed.
+ */
 export function acknowledgement(lead: LeadRow, settings: SettingsRow, assigneeName: string | null) {
   const values = {
-    firstName: lead.first_name,
+    firstName: cleanFirstName(lead.first_name),
     dealershipName: settings.dealership_name,
-    vehicle: vehicleLine(lead) || 'the vehicle you asked about',
+    vehicle: (lead.vehicle_id && vehicleLine(lead)) || 'the vehicle you asked about',
     assigneeName: assigneeName ?? `the ${settings.dealership_name} team`,
   };
   return {
