@@ -22,6 +22,8 @@ log_retention_days     = 90
 # leads' Auth0 Machine to Machine application (client credentials to call users and inventory):
 # its id here, its secret in SSM (/showroom/prod/leads/AUTH_CLIENT_SECRET, see infra/README.md).
 auth0_leads_client_id = "SET-ME-leads-m2m-client-id" # plan refuses this until the real id is here
+# The Auth0 post-login Action's Machine to Machine application (reads memberships from users).
+auth0_actions_client_id = "SET-ME-actions-m2m-client-id" # plan refuses this until the real id is here
 # Sender of leads' e-mails; its domain must be verified in Amazon SES (see infra/README.md).
 leads_mail_from = "leads@app.showroom.example"
 

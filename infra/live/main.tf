@@ -17,13 +17,14 @@ module "platform" {
   az_count           = var.az_count
   nat_gateway_per_az = var.nat_gateway_per_az
 
-  services               = var.services
-  capacity_provider      = var.capacity_provider
-  auth0_domain           = var.auth0_domain
-  auth0_portal_client_id = var.auth0_portal_client_id
-  auth0_leads_client_id  = var.auth0_leads_client_id
-  leads_mail_from        = var.leads_mail_from
-  log_retention_days     = var.log_retention_days
+  services                = var.services
+  capacity_provider       = var.capacity_provider
+  auth0_domain            = var.auth0_domain
+  auth0_portal_client_id  = var.auth0_portal_client_id
+  auth0_leads_client_id   = var.auth0_leads_client_id
+  auth0_actions_client_id = var.auth0_actions_client_id
+  leads_mail_from         = var.leads_mail_from
+  log_retention_days      = var.log_retention_days
 
   rds_instance_class         = var.rds_instance_class
   rds_replica_instance_class = var.rds_replica_instance_class

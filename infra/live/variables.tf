@@ -52,6 +52,10 @@ variable "auth0_leads_client_id" {
   type = string
 }
 
+variable "auth0_actions_client_id" {
+  type = string
+}
+
 variable "leads_mail_from" {
   type    = string
   default = null

@@ -674,8 +674,11 @@ describe('the edge: only CloudFront reaches the ALB, behind a WAF (hole 6)', () 
     const service = await loadModule(infraPath('modules', 'ecs-service'));
     expect(service.variables['alb_origin_header']['sensitive']).toBe(true);
     const rule = service.resources['aws_lb_listener_rule']['this'];
+    expect(rule['for_each']).toContain(
+      '{ api = { priority = var.listener_rule_priority, path = local.path_pattern } }',
+    );
     expect(rule['condition']).toEqual([
-      { path_pattern: [{ values: ['${local.path_pattern}'] }] },
+      { path_pattern: [{ values: ['${each.value.path}'] }] },
       {
         http_header: [
           { http_header_name: '${var.alb_origin_header.name}', values: ['${var.alb_origin_header.value}'] },
@@ -820,10 +823,16 @@ describe('the leads service', () => {
         `http://inventory.${env}.showroom.internal:${SERVICES.inventory}`,
       );
       expect(value('AUTH_CLIENT_ID')).toBe(tfvars['auth0_leads_client_id']);
-      // ...whose machine routes accept leads' client: MACHINE_CLIENT_IDS of every service.
-      expect(resolveValue(platform, platform.module.calls['service']['machine_client_ids'])).toEqual([
-        tfvars['auth0_leads_client_id'],
-      ]);
+      // ...whose machine routes accept leads' client (and users', the Action's): MACHINE_CLIENT_IDS.
+      expect(platform.module.calls['service']['machine_client_ids']).toBe('${each.value.machine_clients}');
+      const clients = (name: Service) =>
+        resolveValue(
+          platform,
+          (platform.module.locals['service_catalog'] as Record<Service, Block>)[name]['machine_clients'],
+        );
+      expect(clients('inventory')).toEqual([tfvars['auth0_leads_client_id']]);
+      expect(clients('users')).toEqual([tfvars['auth0_leads_client_id'], tfvars['auth0_actions_client_id']]);
+      expect(clients('leads')).toEqual([]);
       expect(platform.module.locals['leads_mail_from']).toBe(
         '${coalesce(var.leads_mail_from, "leads@${var.domain_name}")}',
       );
@@ -876,7 +885,7 @@ describe('the leads service', () => {
     expect(service.locals['environment']).toContain(
       'MACHINE_CLIENT_IDS   = join(",", var.machine_client_ids)',
     );
-    expect(platform.calls['service']['machine_client_ids']).toEqual(['${var.auth0_leads_client_id}']);
+    expect(platform.calls['service']['machine_client_ids']).toBe('${each.value.machine_clients}');
   });
 
   it('names the timeline table the platform creates and lets only the leads task write it', async () => {
@@ -1036,6 +1045,52 @@ describe('internal routes stay off the public edge (hole 1)', () => {
     expect(platform.calls['alb']['internal_routes_rule_priority']).toBeUndefined();
   });
 
+  it("but forwards users' memberships route, which Auth0's post-login Action calls from outside AWS", async () => {
+    const platform = await loadModule(infraPath('modules', 'platform'));
+    const catalog = platform.locals['service_catalog'] as Record<Service, Block>;
+    expect(catalog.inventory['public_internal']).toBeNull();
+    expect(catalog.leads['public_internal']).toBeNull();
+    const route = catalog.users['public_internal'] as Block;
+    expect(platform.calls['service']['public_internal_route']).toBe('${each.value.public_internal}');
+
+    // The path the Action calls (tools/dev-auth/README.md) and users serves (services/users/src/routes.ts).
+    const action = readFileSync(infraPath('..', 'tools', 'dev-auth', 'README.md'), 'utf8');
+    const called = /\/api\/users\/internal\/users\/\$\{[^}]+\}\/memberships/.exec(action)?.[0];
+    expect(called).toBeDefined();
+    const served = readFileSync(infraPath('..', 'services', 'users', 'src', 'routes.ts'), 'utf8');
+    expect(served).toContain("'/api/users/internal/users/:userId/memberships'");
+    expect(albPattern(String(route['path'])).test('/api/users/internal/users/auth0%7Cabc/memberships')).toBe(
+      true,
+    );
+    expect(albPattern(String(route['path'])).test('/api/users/internal/dealerships/x/team')).toBe(false);
+
+    // Its own listener rule, before the internal 404 and with the origin header like the others.
+    const alb = await loadModule(infraPath('modules', 'alb'));
+    expect(Number(route['priority'])).toBeLessThan(
+      Number(alb.variables['internal_routes_rule_priority']['default']),
+    );
+    const service = await loadModule(infraPath('modules', 'ecs-service'));
+    expect(service.resources['aws_lb_listener_rule']['this']['for_each']).toContain(
+      '{ for name, route in { public_internal = var.public_internal_route } : name => route if route != null }',
+    );
+    // The service rule keeps its place in the state as this["api"].
+    expect(service.moved).toEqual([
+      { from: '${aws_lb_listener_rule.this}', to: '${aws_lb_listener_rule.this["api"]}' },
+    ]);
+
+    // Only the Action's machine client (and leads') is on users' allow-list; plan refuses the placeholder.
+    expect(catalog.users['machine_clients']).toEqual([
+      '${var.auth0_leads_client_id}',
+      '${var.auth0_actions_client_id}',
+    ]);
+    const condition = first(platform.variables['auth0_actions_client_id']['validation'])['condition'];
+    expect(condition).toBe('${can(regex("^[A-Za-z0-9]{32}$", var.auth0_actions_client_id))}');
+    for (const env of ENVIRONMENTS) {
+      const id = String((await loadTfvars(env))['auth0_actions_client_id']);
+      expect(/^[A-Za-z0-9]{32}$/.test(id), `${env}: ${id}`).toBe(false); // SET-ME-... until set
+    }
+  });
+
   it('the WAF answers 404 for them in any spelling (Express matches routes case-insensitively)', async () => {
     const waf = await loadModule(infraPath('modules', 'waf'));
     const acl = waf.resources['aws_wafv2_web_acl']['this'];
@@ -1043,10 +1098,13 @@ describe('internal routes stay off the public edge (hole 1)', () => {
     expect(row).toMatchObject({ priority: 0, answer: 'not-found', rate_limit: null });
     expect((waf.locals['answers'] as Record<string, Block>)['not-found']['status']).toBe(404);
     const answering = first(first(dynamicBlocks(acl)['rule'])['content']);
-    const statement = first(dynamicBlocks(first(answering['statement']))['regex_match_statement']);
-    expect(statement['for_each']).toBe('${rule.value.path_regex == null ? [] : [rule.value.path_regex]}');
-    const match = first(statement['content']);
-    expect(match['regex_string']).toBe('${regex_match_statement.value}');
+    const and = first(dynamicBlocks(first(answering['statement']))['and_statement']);
+    expect(and['for_each']).toBe('${rule.value.path_regex == null ? [] : [rule.value]}');
+    const [internal, exception] = (first(and['content'])['statement'] as Block[]).map(
+      (statement) => statement,
+    );
+    const match = first(internal['regex_match_statement']);
+    expect(match['regex_string']).toBe('${and_statement.value.path_regex}');
     expect(first(match['field_to_match'])).toEqual({ uri_path: [{}] });
     const transformations = first(dynamicBlocks(match)['text_transformation']);
     expect(first(transformations['content'])).toEqual({
@@ -1054,6 +1112,22 @@ describe('internal routes stay off the public edge (hole 1)', () => {
       type: '${text_transformation.value}',
     });
     expect(transformations['for_each']).toEqual(['URL_DECODE', 'NORMALIZE_PATH', 'LOWERCASE']);
+    // ...and not one of the public internal paths, as the ALB forwards them (no transformation).
+    const unless = first(first(first(exception['not_statement'])['statement'])['regex_match_statement']);
+    expect(unless['regex_string']).toBe('${and_statement.value.except_path_regex}');
+    expect(unless['text_transformation']).toEqual([{ priority: 0, type: 'NONE' }]);
+    expect(row['except_path_regex']).toBe('${local.public_internal_regex}');
+    expect(waf.locals['public_internal_regex']).toBe(
+      '^(?:${join("|", [for path in var.public_internal_paths : replace(path, "*", "[^/]+")])})$',
+    );
+    const platform = await loadModule(infraPath('modules', 'platform'));
+    expect(platform.calls['waf']['public_internal_paths']).toBe(
+      '${[for service in local.service_catalog : service.public_internal.path if service.public_internal != null]}',
+    );
+    const publicPaths = Object.values(platform.locals['service_catalog'] as Record<Service, Block>)
+      .map((service) => (service['public_internal'] as Block | null)?.['path'])
+      .filter((path): path is string => typeof path === 'string');
+    const except = new RegExp(`^(?:${publicPaths.map((path) => path.replaceAll('*', '[^/]+')).join('|')})$`);
 
     // What WAF sees after the transformations, for a few spellings of one internal call.
     const regex = new RegExp(String(row['path_regex']));
@@ -1062,6 +1136,7 @@ describe('internal routes stay off the public edge (hole 1)', () => {
         .replace(/\/+/g, '/')
         .replace(/\/\.\//g, '/')
         .toLowerCase();
+    const blocked = (path: string) => regex.test(seen(path)) && !except.test(path);
     for (const path of [
       ...leadsCalls(),
       '/api/users/INTERNAL/dealerships/x/team',
@@ -1069,11 +1144,16 @@ describe('internal routes stay off the public edge (hole 1)', () => {
       '/api/users//internal/dealerships/x/team',
       '/api/users/./internal/dealerships/x/team',
       '/api/Inventory/Internal',
+      // The memberships route in another spelling than the one the ALB forwards.
+      '/api/users/INTERNAL/users/auth0%7Cabc/memberships',
+      '/api/users/internal/users/auth0%7Cabc/memberships/../team',
     ]) {
-      expect(regex.test(seen(path)), path).toBe(true);
+      expect(blocked(path), path).toBe(true);
     }
+    // Auth0's post-login Action reads memberships from outside AWS (tools/dev-auth/README.md).
+    expect(blocked('/api/users/internal/users/auth0%7Cabc/memberships'), 'memberships').toBe(false);
     for (const path of ['/api/leads/leads', '/api/users/me', '/api/leads/internal-notes', '/internal/x']) {
-      expect(regex.test(seen(path)), path).toBe(false);
+      expect(blocked(path), path).toBe(false);
     }
   });
 });

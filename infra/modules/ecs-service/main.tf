@@ -270,9 +270,18 @@ resource "aws_lb_target_group" "this" {
   }
 }
 
+# The service's /api/<service>/* and, if it has one, the internal route that must stay reachable
+# from outside AWS (users' memberships, read by Auth0's post-login Action; its priority comes
+# before the ALB's /api/*/internal/* 404). Both forward only what came through the platform's
+# CloudFront distribution (modules/alb, origin_header).
 resource "aws_lb_listener_rule" "this" {
+  for_each = merge(
+    { api = { priority = var.listener_rule_priority, path = local.path_pattern } },
+    { for name, route in { public_internal = var.public_internal_route } : name => route if route != null },
+  )
+
   listener_arn = var.alb_listener_arn
-  priority     = var.listener_rule_priority
+  priority     = each.value.priority
 
   action {
     type             = "forward"
@@ -281,17 +290,21 @@ resource "aws_lb_listener_rule" "this" {
 
   condition {
     path_pattern {
-      values = [local.path_pattern]
+      values = [each.value.path]
     }
   }
 
-  # Only what came through the platform's CloudFront distribution (modules/alb, origin_header).
   condition {
     http_header {
       http_header_name = var.alb_origin_header.name
       values           = [var.alb_origin_header.value]
     }
   }
+}
+
+moved {
+  from = aws_lb_listener_rule.this
+  to   = aws_lb_listener_rule.this["api"]
 }
 
 # <service_name>.<namespace>: one A record per running task (healthy per the container's own

@@ -22,6 +22,15 @@ variable "path_pattern" {
   default     = null
 }
 
+variable "public_internal_route" {
+  description = "An internal route callers outside AWS must reach through CloudFront (path pattern, and a listener rule priority before the ALB's internal 404); null for none."
+  type = object({
+    priority = number
+    path     = string
+  })
+  default = null
+}
+
 variable "listener_rule_priority" {
   description = "Unique per listener."
   type        = number

@@ -35,15 +35,19 @@ locals {
   ]
 
   # What each service is, independent of the environment: port, ALB rule priority, whether it runs
-  # an outbox (alarmed on), the tables and bucket prefixes its task role may use, the non-secret
-  # environment only it needs (on top of the common one modules/ecs-service sets) and the SSM
-  # secrets only it reads (on top of its database URLs and the shared ones, see
+  # an outbox (alarmed on), the machine clients its internal routes accept (MACHINE_CLIENT_IDS),
+  # the one internal route the edge must still forward (public_internal: its own listener rule,
+  # before the ALB's internal 404), the tables and bucket prefixes its task role may use, the
+  # non-secret environment only it needs (on top of the common one modules/ecs-service sets) and
+  # the SSM secrets only it reads (on top of its database URLs and the shared ones, see
   # modules/ssm-secrets). Sizes come from var.services.
   service_catalog = {
     inventory = {
       port            = 3001
       priority        = 100
       outbox          = false
+      machine_clients = [var.auth0_leads_client_id]
+      public_internal = null
       environment     = {}
       secrets         = []
       dynamodb_tables = ["audit-log"]
@@ -58,6 +62,10 @@ locals {
       port            = 3002
       priority        = 110
       outbox          = false
+      machine_clients = [var.auth0_leads_client_id, var.auth0_actions_client_id]
+      # Auth0's post-login Action reads memberships from outside AWS: the one internal route the
+      # edge forwards (still only to an allow-listed client's token).
+      public_internal = { priority = 5, path = "/api/users/internal/users/*/memberships" }
       environment     = {}
       secrets         = []
       dynamodb_tables = ["audit-log"]
@@ -68,7 +76,9 @@ locals {
       port     = 3003
       priority = 120
       # Its outbox sweeper writes the Showroom/Outbox metrics that modules/monitoring alarms on.
-      outbox = true
+      outbox          = true
+      machine_clients = []
+      public_internal = null
       environment = {
         LEAD_TIMELINE_TABLE = module.timelines.table_names["lead-timeline"]
         DYNAMODB_REGION     = data.aws_region.current.region
@@ -246,6 +256,7 @@ module "service" {
   service_name           = each.key
   container_port         = each.value.port
   listener_rule_priority = each.value.priority
+  public_internal_route  = each.value.public_internal
 
   cluster_arn        = module.ecs_cluster.arn
   cluster_name       = module.ecs_cluster.name
@@ -270,7 +281,7 @@ module "service" {
 
   auth_issuer_base_url = "https://${var.auth0_domain}/"
   auth_audience        = var.auth_audience
-  machine_client_ids   = [var.auth0_leads_client_id]
+  machine_client_ids   = each.value.machine_clients
   cors_origins         = [local.portal_origin]
   log_level            = var.services[each.key].log_level
   log_retention_days   = var.log_retention_days
@@ -341,7 +352,8 @@ module "timelines" {
 module "waf" {
   source = "../waf"
 
-  name = "${local.name}-edge"
+  name                  = "${local.name}-edge"
+  public_internal_paths = [for service in local.service_catalog : service.public_internal.path if service.public_internal != null]
 }
 
 module "portal" {

@@ -89,6 +89,16 @@ variable "auth0_leads_client_id" {
   }
 }
 
+variable "auth0_actions_client_id" {
+  description = "Client id of the Auth0 Machine to Machine application the post-login Action uses to read a user's memberships from users (read:memberships): users' MACHINE_CLIENT_IDS lists it."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9]{32}$", var.auth0_actions_client_id))
+    error_message = "auth0_actions_client_id must be the 32-character client id of the Action's Auth0 Machine to Machine application (Auth0 dashboard > Applications)."
+  }
+}
+
 variable "leads_mail_from" {
   description = "Sender address of leads' e-mails (MAIL_FROM); null = leads@<domain_name>. Its domain must be a verified Amazon SES identity."
   type        = string

@@ -2,7 +2,7 @@
 # us-east-1: apply this module with the us-east-1 provider, as the platform does). In order:
 #   1. internal-routes: /api/<service>/internal/... answers 404 at the edge in any spelling (URL
 #      decoded, path normalised, lower-cased: Express matches routes case-insensitively, the ALB's
-#      own 404 rule does not);
+#      own 404 rule does not), except public_internal_paths spelt exactly as the ALB forwards them;
 #   2. rate-limit: more than rate_limit requests from one address in 5 minutes answer 429;
 #   3. AWS's common rule set (AWSManagedRulesCommonRuleSet), except that bodies over 8 KB are
 #      counted, not blocked: ADF documents and lead notes are larger, and each service caps its own.
@@ -12,9 +12,13 @@ locals {
   # answer and statement (a regex on the decoded, normalised, lower-cased path, or a rate per
   # address over 5 minutes).
   answering_rules = {
-    internal-routes = { priority = 0, answer = "not-found", path_regex = "^/api/[^/]+/internal(/|$)", rate_limit = null }
-    rate-limit      = { priority = 1, answer = "too-many-requests", path_regex = null, rate_limit = var.rate_limit }
+    internal-routes = { priority = 0, answer = "not-found", path_regex = "^/api/[^/]+/internal(?:/|$)", except_path_regex = local.public_internal_regex, rate_limit = null }
+    rate-limit      = { priority = 1, answer = "too-many-requests", path_regex = null, except_path_regex = null, rate_limit = var.rate_limit }
   }
+  # The ALB path patterns as one regex on the raw path (`*` is one path segment here); with none,
+  # it matches only an empty path, which no request has.
+  public_internal_regex = "^(?:${join("|", [for path in var.public_internal_paths : replace(path, "*", "[^/]+")])})$"
+
   answers = {
     not-found         = { status = 404, title = "Not Found" }
     too-many-requests = { status = 429, title = "Too Many Requests" }
@@ -57,22 +61,46 @@ resource "aws_wafv2_web_acl" "this" {
       }
 
       statement {
-        dynamic "regex_match_statement" {
-          for_each = rule.value.path_regex == null ? [] : [rule.value.path_regex]
+        dynamic "and_statement" {
+          for_each = rule.value.path_regex == null ? [] : [rule.value]
 
           content {
-            regex_string = regex_match_statement.value
+            statement {
+              regex_match_statement {
+                regex_string = and_statement.value.path_regex
 
-            field_to_match {
-              uri_path {}
+                field_to_match {
+                  uri_path {}
+                }
+
+                dynamic "text_transformation" {
+                  for_each = ["URL_DECODE", "NORMALIZE_PATH", "LOWERCASE"]
+
+                  content {
+                    priority = text_transformation.key
+                    type     = text_transformation.value
+                  }
+                }
+              }
             }
 
-            dynamic "text_transformation" {
-              for_each = ["URL_DECODE", "NORMALIZE_PATH", "LOWERCASE"]
+            # ...unless it is one of the internal routes callers outside AWS must reach, exactly.
+            statement {
+              not_statement {
+                statement {
+                  regex_match_statement {
+                    regex_string = and_statement.value.except_path_regex
 
-              content {
-                priority = text_transformation.key
-                type     = text_transformation.value
+                    field_to_match {
+                      uri_path {}
+                    }
+
+                    text_transformation {
+                      priority = 0
+                      type     = "NONE"
+                    }
+                  }
+                }
               }
             }
           }

@@ -14,3 +14,8 @@ variable "common_rules_counted" {
   type        = list(string)
   default     = ["SizeRestrictions_BODY"]
 }
+
+variable "public_internal_paths" {
+  description = "Internal routes that callers outside AWS must reach (ALB path patterns, * = one segment), exempt from the internal-routes 404 when spelt exactly: users' memberships, for Auth0's post-login Action."
+  type        = list(string)
+}

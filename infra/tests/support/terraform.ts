@@ -82,6 +82,8 @@ export interface TerraformModule {
   terraform: Block[];
   /** `removed` blocks: addresses Terraform forgets (their `lifecycle` says whether it destroys). */
   removed: Block[];
+  /** `moved` blocks: addresses renamed in the state (`from`, `to`). */
+  moved: Block[];
   /** Every parsed .tf document of the module, for whole-module scans. */
   documents: Block[];
 }
@@ -125,6 +127,7 @@ async function readModule(dir: string): Promise<TerraformModule> {
     providers: [],
     terraform: [],
     removed: [],
+    moved: [],
     documents: [],
   };
   const files = readdirSync(dir)
@@ -153,6 +156,7 @@ async function readModule(dir: string): Promise<TerraformModule> {
     module.providers.push(...asBlocks(asBlock(document['provider'])['aws']));
     module.terraform.push(...asBlocks(document['terraform']));
     module.removed.push(...asBlocks(document['removed']));
+    module.moved.push(...asBlocks(document['moved']));
   }
   return module;
 }
