@@ -47,6 +47,19 @@ describe('the environment the dev runner gives each service', () => {
     expect(env.leads.LEADS_DATABASE_URL).toBe('mysql://root@127.0.0.1:3306/showroom_leads');
   });
 
+  it('runs every part in development even from a production shell, since all of them use local stores', () => {
+    const env = serviceEnvironments({
+      ports: START_PORTS,
+      schemas: START_SCHEMAS,
+      stores,
+      echo: true,
+      logLevel: 'info',
+    });
+    expect(Object.values(env).map((part) => part.NODE_ENV)).toEqual(
+      Object.values(env).map(() => 'development'),
+    );
+  });
+
   it('keeps the npm start and e2e plans apart on every port and schema', () => {
     const startPorts = new Set(Object.values(START_PORTS));
     expect(Object.values(E2E_PORTS).filter((port) => startPorts.has(port))).toEqual([]);

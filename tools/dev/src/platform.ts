@@ -40,6 +40,8 @@ export function serviceEnvironments(options: PlatformOptions) {
   const { ports, schemas, stores } = options;
   const portalOrigin = `http://localhost:${ports.portal}`;
   const common = {
+    // Whatever the shell says: every part runs on this machine's stores and issuer, which a
+    // production start refuses (NODE_ENV=production npm start only drops the edge's inbox).
     NODE_ENV: 'development',
     LOG_LEVEL: options.logLevel,
     AUTH_ISSUER_BASE_URL: `http://localhost:${ports.devAuth}/`,

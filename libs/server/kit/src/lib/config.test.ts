@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { baseConfigSchema, commaList, ConfigError, devDefaults, loadConfig, notInProduction } from './config';
+import {
+  baseConfigSchema,
+  commaList,
+  ConfigError,
+  devDefaults,
+  loadConfig,
+  notInProduction,
+  waivedProductionFaults,
+} from './config';
 
 describe('configuration', () => {
   const schema = baseConfigSchema.extend({
@@ -95,5 +103,36 @@ describe('production refuses development defaults', () => {
   it('lets development and tests run on the defaults', () => {
     expect(refusal({})).toEqual([]);
     expect(refusal({ NODE_ENV: 'test', BUGSNAG_REQUIRED: 'true' })).toEqual([]);
+  });
+
+  it('a local benchmark may waive the refusals, and gets each one back to log', () => {
+    const env = { NODE_ENV: 'production', ALLOW_DEVELOPMENT_DEFAULTS: 'local-benchmark' };
+    const config = loadConfig(schema, env);
+    expect(config.DATABASE_URL).toBe('mysql://root@127.0.0.1:3306/app');
+    expect(waivedProductionFaults(config).map((p) => p.split('=')[0])).toEqual([
+      'AUTH_ISSUER_BASE_URL',
+      'DATABASE_URL',
+      'CLIENT_SECRET',
+    ]);
+    expect(waivedProductionFaults(loadConfig(schema, production))).toEqual([]);
+  });
+
+  it('the waiver takes one value only, and is refused inside an ECS task', () => {
+    expect(refusal({ NODE_ENV: 'production', ALLOW_DEVELOPMENT_DEFAULTS: 'true' })[0]).toContain(
+      'ALLOW_DEVELOPMENT_DEFAULTS="true" is invalid',
+    );
+    const inEcs = refusal({
+      NODE_ENV: 'production',
+      ALLOW_DEVELOPMENT_DEFAULTS: 'local-benchmark',
+      ECS_CONTAINER_METADATA_URI_V4: 'http://169.254.170.2/v4/abc',
+    });
+    expect(inEcs[0]).toBe(
+      "ALLOW_DEVELOPMENT_DEFAULTS=local-benchmark is for a benchmark on a developer's machine, not an ECS task",
+    );
+    expect(inEcs.slice(1).map((p) => p.split('=')[0])).toEqual([
+      'AUTH_ISSUER_BASE_URL',
+      'DATABASE_URL',
+      'CLIENT_SECRET',
+    ]);
   });
 });

@@ -64,6 +64,9 @@ export function notInProduction<S extends z.ZodType>(schema: S, rule: DevDefault
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** The only value of ALLOW_DEVELOPMENT_DEFAULTS. */
+export const LOCAL_BENCHMARK = 'local-benchmark';
+
 /** Variables every Showroom service reads; a service extends this with its own. */
 export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -87,6 +90,12 @@ export const baseConfigSchema = z.object({
   BUGSNAG_NOTIFY_ENDPOINT: z.url().optional(),
   BUGSNAG_SESSIONS_ENDPOINT: z.url().optional(),
   APP_VERSION: z.string().default('0.0.0-dev'),
+  /**
+   * `local-benchmark` lets a production build start on development values (`npm run bench` runs it
+   * with NODE_ENV=production against this machine's stores). Each waived variable is logged as a
+   * warning at start, and the waiver itself is refused inside an ECS task.
+   */
+  ALLOW_DEVELOPMENT_DEFAULTS: z.literal(LOCAL_BENCHMARK).optional(),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
@@ -94,8 +103,18 @@ export type BaseConfig = z.infer<typeof baseConfigSchema>;
 export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) {
-    const faults = productionFaults(schema, result.data as Record<string, unknown>);
-    if (faults.length > 0) throw new ConfigError(faults);
+    const config = result.data as Record<string, unknown>;
+    const faults = productionFaults(schema, config);
+    if (faults.length === 0) return result.data;
+    if (config['ALLOW_DEVELOPMENT_DEFAULTS'] !== LOCAL_BENCHMARK) throw new ConfigError(faults);
+    // ECS sets this in every task: a waiver there is a deployment mistake, not a benchmark.
+    if (env['ECS_CONTAINER_METADATA_URI_V4'] !== undefined) {
+      throw new ConfigError([
+        `ALLOW_DEVELOPMENT_DEFAULTS=${LOCAL_BENCHMARK} is for a benchmark on a developer's machine, not an ECS task`,
+        ...faults,
+      ]);
+    }
+    waivers.set(config, faults);
     return result.data;
   }
   throw new ConfigError(
@@ -107,6 +126,16 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
         : `${name}=${JSON.stringify(value)} is invalid: ${issue.message}`;
     }),
   );
+}
+
+const waivers = new WeakMap<object, string[]>();
+
+/**
+ * The production refusals that ALLOW_DEVELOPMENT_DEFAULTS=local-benchmark waived when `loadConfig`
+ * returned `config` (empty otherwise); `runService` logs each as a warning.
+ */
+export function waivedProductionFaults(config: object): string[] {
+  return waivers.get(config) ?? [];
 }
 
 /** With NODE_ENV=production: each variable that still has a development value, and a missing Bugsnag key. */

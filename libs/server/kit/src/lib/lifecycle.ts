@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import { ConfigError, type BaseConfig } from './config';
+import { ConfigError, waivedProductionFaults, type BaseConfig } from './config';
 import { createLogger } from './logging';
 
 export interface RunningService {
@@ -92,6 +92,9 @@ export function runService<C extends BaseConfig & { PORT: number }>(
   const start = async () => {
     const config = loadServiceConfig();
     const logger = createLogger(name, config.LOG_LEVEL);
+    for (const fault of waivedProductionFaults(config)) {
+      logger.warn(`production guard waived by ALLOW_DEVELOPMENT_DEFAULTS (never in a deployment): ${fault}`);
+    }
     const { app, closers } = await build(config, logger, () => shuttingDown);
     const service = await listen({
       app,
