@@ -62,13 +62,13 @@ export abstract class FilterBar<S extends F, F extends SearchFilters> {
       });
   }
 
-  /** The selected values of a multiple select, in words. */
-  protected labelList(values: readonly string[] | null, labels: Record<string, string>): string {
-    return (values ?? []).map((value) => labels[value] ?? value).join(', ');
-  }
-
   protected select(change: Partial<F>): void {
     this.report(change);
+  }
+
+  /** A `FilterSelect` was picked: its control (`name`, one of the bar's filters) holds the new value. */
+  protected pick(name: string): void {
+    this.report({ [name]: this.form.controls[name]?.value } as Partial<F>);
   }
 
   protected report(change: Partial<F>): void {

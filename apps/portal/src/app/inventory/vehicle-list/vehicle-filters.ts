@@ -1,4 +1,3 @@
-import { NgTemplateOutlet } from '@angular/common';
 import { Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -19,14 +18,9 @@ import { debounceTime, merge } from 'rxjs';
 import type { BodyStyle } from '../../api/vehicles-api';
 import { FilterBar } from '../../shared/filter-bar';
 import { FilterBarFrame } from '../../shared/filter-bar-frame';
+import { type FilterOption, FilterSelect, type SelectFilter } from '../../shared/filter-select';
 import { BODY_STYLE_LABELS, CONDITION_LABELS, labelOf, STATUS_LABELS } from '../shared/vehicle-labels';
 import { activeFilterCount, type InventoryListState, type ListFilters } from './list-state';
-
-interface FacetOption {
-  value: string;
-  label: string;
-  count: number | null;
-}
 
 /**
  * The inventory's filter bar (see `FilterBar`): typed numbers too apply after a pause; make, model,
@@ -36,12 +30,12 @@ interface FacetOption {
   selector: 'sr-vehicle-filters',
   imports: [
     FilterBarFrame,
+    FilterSelect,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
     MatSelectModule,
-    NgTemplateOutlet,
     ReactiveFormsModule,
   ],
   templateUrl: './vehicle-filters.html',
@@ -59,11 +53,6 @@ export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
     ).length;
   });
 
-  protected readonly statuses = VEHICLE_STATUSES;
-  protected readonly statusLabels: Record<string, string> = STATUS_LABELS;
-  protected readonly conditionLabels: Record<string, string> = CONDITION_LABELS;
-  protected readonly bodyStyleLabels: Record<string, string> = BODY_STYLE_LABELS;
-
   protected readonly form = inject(FormBuilder).group({
     q: [''],
     status: [[] as VehicleStatus[]],
@@ -79,22 +68,58 @@ export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
     mileageMax: [null as number | null],
   });
 
-  /** Facet options with counts; a selected value the facets no longer list stays selectable. */
-  protected readonly makeOptions = computed(() =>
-    facetOptions(this.facets()?.make ?? [], this.state().make ? [this.state().make as string] : []),
-  );
-  protected readonly modelOptions = computed(() =>
-    facetOptions(this.facets()?.model ?? [], this.state().model ? [this.state().model as string] : []),
-  );
-  protected readonly conditionOptions = computed(() =>
-    facetOptions(this.facets()?.condition ?? [], this.state().condition, {
-      all: VEHICLE_CONDITIONS,
-      labels: CONDITION_LABELS,
-    }),
-  );
-  protected readonly bodyStyleOptions = computed(() =>
-    facetOptions(this.facets()?.bodyStyle ?? [], this.state().bodyStyle, { labels: BODY_STYLE_LABELS }),
-  );
+  /**
+   * The selects, in order. Make, model, condition and body style list the facets of the results with
+   * their counts; a selected value the facets no longer list stays selectable.
+   */
+  protected readonly selects = computed((): SelectFilter[] => {
+    const facets = this.facets();
+    const s = this.state();
+    const facet = { countNoun: 'vehicles' };
+    return [
+      { label: 'Status', name: 'status', testId: 'filter-status', multiple: true, options: STATUS_OPTIONS },
+      {
+        ...facet,
+        label: 'Condition',
+        name: 'condition',
+        testId: 'filter-condition',
+        optionTestId: 'facet-condition',
+        multiple: true,
+        options: facetOptions(facets?.condition ?? [], s.condition, {
+          all: VEHICLE_CONDITIONS,
+          labels: CONDITION_LABELS,
+        }),
+      },
+      {
+        ...facet,
+        label: 'Make',
+        name: 'make',
+        testId: 'filter-make',
+        optionTestId: 'facet-make',
+        anyLabel: 'Any make',
+        options: facetOptions(facets?.make ?? [], s.make ? [s.make] : []),
+      },
+      {
+        ...facet,
+        label: 'Model',
+        name: 'model',
+        testId: 'filter-model',
+        optionTestId: 'facet-model',
+        anyLabel: 'Any model',
+        options: facetOptions(facets?.model ?? [], s.model ? [s.model] : []),
+      },
+      {
+        ...facet,
+        label: 'Body style',
+        name: 'bodyStyle',
+        testId: 'filter-body-style',
+        optionTestId: 'facet-body-style',
+        multiple: true,
+        emptyText: 'No body styles in these results',
+        options: facetOptions(facets?.bodyStyle ?? [], s.bodyStyle, { labels: BODY_STYLE_LABELS }),
+      },
+    ];
+  });
 
   constructor() {
     super();
@@ -128,6 +153,11 @@ export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
   }
 }
 
+const STATUS_OPTIONS: FilterOption[] = VEHICLE_STATUSES.map((status) => ({
+  value: status,
+  label: STATUS_LABELS[status],
+}));
+
 function wholeOrNull(value: number | null | undefined): number | null {
   if (value === null || value === undefined || !Number.isFinite(value) || value < 0) return null;
   return Math.floor(value);
@@ -137,7 +167,7 @@ function facetOptions(
   facets: readonly FacetCount[],
   selected: readonly string[],
   options: { all?: readonly string[]; labels?: Record<string, string> } = {},
-): FacetOption[] {
+): FilterOption[] {
   const { all = [], labels = {} } = options;
   const counts = new Map(facets.map((facet) => [facet.value, facet.count]));
   const values = all.length > 0 ? [...all] : facets.map((facet) => facet.value);

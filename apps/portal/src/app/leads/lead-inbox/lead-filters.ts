@@ -21,6 +21,7 @@ import {
 import { debounceTime } from 'rxjs';
 import { FilterBar } from '../../shared/filter-bar';
 import { FilterBarFrame } from '../../shared/filter-bar-frame';
+import { FilterSelect, type SelectFilter } from '../../shared/filter-select';
 import {
   LEAD_CHANNEL_LABELS,
   LEAD_INTENT_LABELS,
@@ -40,6 +41,7 @@ import { activeFilterCount, type InboxFilters, type InboxState } from './inbox-s
   selector: 'sr-lead-filters',
   imports: [
     FilterBarFrame,
+    FilterSelect,
     MatButtonModule,
     MatCheckboxModule,
     MatDatepickerModule,
@@ -59,16 +61,29 @@ export class LeadFilters extends FilterBar<InboxState, InboxFilters> {
   readonly team = input<readonly TeamMember[]>([]);
 
   protected readonly activeCount = computed(() => activeFilterCount(this.state()));
-  protected readonly statuses = LEAD_STATUSES;
-  protected readonly channels = LEAD_CHANNELS;
+  /** The selects, in order (source and assignee have their own fields: groups, the team). */
+  protected readonly selects: SelectFilter[] = [
+    {
+      label: 'Status',
+      name: 'status',
+      testId: 'lead-filter-status',
+      multiple: true,
+      options: LEAD_STATUSES.map((status) => ({ value: status, label: LEAD_STATUS_LABELS[status] })),
+    },
+    {
+      label: 'Channel',
+      name: 'channel',
+      testId: 'lead-filter-channel',
+      multiple: true,
+      options: LEAD_CHANNELS.map((channel) => ({ value: channel, label: LEAD_CHANNEL_LABELS[channel] })),
+    },
+  ];
   protected readonly manualSources = MANUAL_LEAD_SOURCES;
   /** Website leads come as `website:<intent>`, one option per form on the dealer's site. */
   protected readonly websiteSources = LEAD_INTENTS.map((intent) => ({
     value: websiteSource(intent),
     label: LEAD_INTENT_LABELS[intent],
   }));
-  protected readonly statusLabels: Record<string, string> = LEAD_STATUS_LABELS;
-  protected readonly channelLabels: Record<string, string> = LEAD_CHANNEL_LABELS;
   protected readonly manualSourceLabels: Record<string, string> = MANUAL_SOURCE_LABELS;
   protected readonly sourceLabel = sourceLabel;
 
