@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forDealership } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { OutboxEvent } from '../outbox/events';
 import { leadFacts } from './lead-facts';
@@ -8,12 +9,10 @@ export function leadAnalyticsHandler(db: Kysely<LeadsDatabase>) {
   return async (event: OutboxEvent): Promise<void> => {
     const facts = await leadFacts(db, event.dealershipId, event.leadId);
     if (!facts) return;
-    await db
+    await forDealership(db, event.dealershipId)
       .insertInto('lead_analytics')
-      .ignore()
       .values({
         event_id: event.eventId,
-        dealership_id: event.dealershipId,
         lead_id: event.leadId,
         type: event.type,
         channel: facts.lead.channel,
@@ -21,6 +20,7 @@ export function leadAnalyticsHandler(db: Kysely<LeadsDatabase>) {
         status: String(event.data['to'] ?? facts.lead.status),
         occurred_at: event.occurredAt,
       })
+      .ignore()
       .execute();
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forDealership } from '@showroom/server-mysql';
 import type { LeadRow, LeadsDatabase, SettingsRow } from '../database';
 
 /** The lead and its dealership's settings as they are now, for a consumer acting on an event. */
@@ -7,14 +8,10 @@ export async function leadFacts(
   dealershipId: string,
   leadId: string,
 ): Promise<{ lead: LeadRow; settings: SettingsRow } | undefined> {
+  const tenant = forDealership(db, dealershipId);
   const [lead, settings] = await Promise.all([
-    db
-      .selectFrom('leads')
-      .selectAll()
-      .where('dealership_id', '=', dealershipId)
-      .where('id', '=', leadId)
-      .executeTakeFirst(),
-    db.selectFrom('lead_settings').selectAll().where('dealership_id', '=', dealershipId).executeTakeFirst(),
+    tenant.selectFrom('leads').selectAll().where('id', '=', leadId).executeTakeFirst(),
+    tenant.selectFrom('lead_settings').selectAll().executeTakeFirst(),
   ]);
   return lead && settings ? { lead, settings } : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forDealership } from '@showroom/server-mysql';
 import type { LeadRow, LeadsDatabase } from '../database';
 import type { OutboxEvent } from '../outbox/events';
 import type { VehicleLookup } from '../routing/vehicle-lookup';
@@ -30,10 +31,9 @@ export async function matchVehicle(
     vehicle_condition: vehicle.condition,
     vehicle_price_cents: vehicle.priceCents,
   };
-  await db
+  await forDealership(db, lead.dealership_id)
     .updateTable('leads')
     .set(matched)
-    .where('dealership_id', '=', lead.dealership_id)
     .where('id', '=', lead.id)
     .execute();
   return { ...lead, ...matched };

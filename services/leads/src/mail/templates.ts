@@ -66,10 +66,3 @@ export function assigneeNotice(lead: LeadRow, portalUrl: string, returning: bool
     text: lines.join('\n'),
   };
 }
-
-export const DEFAULT_ACK_SUBJECT = 'Thanks for contacting {{dealershipName}}';
-export const DEFAULT_ACK_BODY = `Hi {{firstName}},
-
-Thank you for your interest in {{vehicle}}. {{assigneeName}} will be in touch shortly.
-
-{{dealershipName}}`;

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { acrossDealerships } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 
 /** The first characters of a failure, kept on the run for whoever looks into a stuck event. */
@@ -122,7 +123,8 @@ export class ConsumerRuns {
   async health(now: Date, olderThanMs: number): Promise<{ backlog: number; exhausted: number }> {
     const cutoff = new Date(now.getTime() - olderThanMs);
     const [unpublished, unfinished, exhausted] = await Promise.all([
-      this.db
+      // The backlog is the whole service's.
+      acrossDealerships(this.db)
         .selectFrom('outbox')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('published_at', 'is', null)

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { forDealership } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { NewLeadEvent } from './events';
 
@@ -16,7 +17,6 @@ export async function writeOutbox(
   if (events.length === 0) return [];
   const rows = events.map(({ type, leadId, ...payload }, index) => ({
     event_id: randomUUID(),
-    dealership_id: dealershipId,
     lead_id: leadId,
     type,
     payload: JSON.stringify(payload),
@@ -24,6 +24,6 @@ export async function writeOutbox(
     occurred_at: new Date(occurredAt.getTime() + index),
     published_at: null,
   }));
-  await trx.insertInto('outbox').values(rows).execute();
+  await forDealership(trx, dealershipId).insertInto('outbox').values(rows).execute();
   return rows.map((row) => row.event_id);
 }

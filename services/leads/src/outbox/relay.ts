@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { LeadEventType } from '@showroom/contracts';
+import { acrossDealerships } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { ConsumerRuns } from './consumer-runs';
 import type { OutboxConsumers } from './events';
@@ -83,7 +84,9 @@ export class OutboxRelay {
   /** One batch; returns how many events it published. */
   async publishBatch(): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      const rows = await trx
+      // The relay publishes every dealership's events.
+      const all = acrossDealerships(trx);
+      const rows = await all
         .selectFrom('outbox')
         .select(['id', 'event_id', 'type'])
         .where('published_at', 'is', null)
@@ -110,7 +113,7 @@ export class OutboxRelay {
           opts: { jobId: row.event_id },
         })),
       );
-      await trx
+      await all
         .updateTable('outbox')
         .set({ published_at: now })
         .where(

@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { acrossDealerships } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { ConsumerRuns } from './consumer-runs';
 import { outboxMetricLine, type MetricLineSink, type OutboxHealth } from './outbox-metrics';
@@ -80,7 +81,8 @@ export class OutboxSweeper {
     return this.db.transaction().execute(async (trx) => {
       const eventIds = await this.runs.claimDue(trx, now, BATCH);
       if (eventIds.length === 0) return { claimed: 0, republished: 0 };
-      const types = await trx
+      // The sweeper looks after every dealership's events.
+      const types = await acrossDealerships(trx)
         .selectFrom('outbox')
         .select(['event_id', 'type'])
         .where('event_id', 'in', eventIds)

@@ -3,13 +3,19 @@ import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { LeadEventType } from '@showroom/contracts';
+import { acrossDealerships } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { ConsumerRuns } from './consumer-runs';
 import type { LeadEventPayload, OutboxConsumers, OutboxEvent } from './events';
 import { cappedBackoff, OUTBOX_QUEUE, type OutboxJob, type RetryPolicy } from './outbox-queue';
 
 async function loadEvent(db: Kysely<LeadsDatabase>, eventId: string): Promise<OutboxEvent | undefined> {
-  const row = await db.selectFrom('outbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+  // A job names only its event; the event names its dealership.
+  const row = await acrossDealerships(db)
+    .selectFrom('outbox')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
   if (!row) return undefined;
   const payload = JSON.parse(row.payload) as LeadEventPayload;
   return {
@@ -47,7 +53,7 @@ export function startOutboxWorker(deps: {
         logger.error({ eventId: job.data.eventId }, 'outbox job for an unknown event: dropped');
         return;
       }
-      const pending = await runs.unfinished(event.eventId, consumers.subscriptions[event.type]);
+      const pending = await runs.unfinished(event.eventId, consumers.subscriptions[event.type] ?? []);
       const outcomes = await Promise.allSettled(
         pending.map(async (consumer) => {
           const handler = consumers.handlers[consumer];

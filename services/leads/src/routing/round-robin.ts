@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PersonRef, TeamMember } from '@showroom/contracts';
+import { forDealership } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { OutboxEvent } from '../outbox/events';
 import { writeOutbox } from '../outbox/outbox-writer';
@@ -24,16 +25,15 @@ export function roundRobinHandler(db: Kysely<LeadsDatabase>, team: TeamDirectory
   return async (event: OutboxEvent): Promise<void> => {
     const members = await team.team(event.dealershipId);
     const routed = await db.transaction().execute(async (trx) => {
-      const settings = await trx
+      const tenant = forDealership(trx, event.dealershipId);
+      const settings = await tenant
         .selectFrom('lead_settings')
         .select('last_assigned_user_id')
-        .where('dealership_id', '=', event.dealershipId)
         .forUpdate()
         .executeTakeFirst();
-      const lead = await trx
+      const lead = await tenant
         .selectFrom('leads')
         .select(['id', 'routed_at', 'assignee_id'])
-        .where('dealership_id', '=', event.dealershipId)
         .where('id', '=', event.leadId)
         .forUpdate()
         .executeTakeFirst();
@@ -41,7 +41,7 @@ export function roundRobinHandler(db: Kysely<LeadsDatabase>, team: TeamDirectory
       const chosen = nextInTurn(members, settings.last_assigned_user_id);
       const now = new Date();
       const assignee: PersonRef | null = chosen && { id: chosen.id, name: chosen.name };
-      await trx
+      await tenant
         .updateTable('leads')
         .set({
           assignee_id: assignee?.id ?? null,
@@ -49,15 +49,10 @@ export function roundRobinHandler(db: Kysely<LeadsDatabase>, team: TeamDirectory
           routed_at: now,
           updated_at: now,
         })
-        .where('dealership_id', '=', event.dealershipId)
         .where('id', '=', event.leadId)
         .execute();
       if (assignee) {
-        await trx
-          .updateTable('lead_settings')
-          .set({ last_assigned_user_id: assignee.id })
-          .where('dealership_id', '=', event.dealershipId)
-          .execute();
+        await tenant.updateTable('lead_settings').set({ last_assigned_user_id: assignee.id }).execute();
       }
       await writeOutbox(trx, event.dealershipId, now, [
         {
