@@ -48,10 +48,9 @@ export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
   protected readonly activeCount = computed(() => activeFilterCount(this.state()));
   protected readonly rangeCount = computed(() => {
     const s = this.state();
-    return [s.yearMin, s.yearMax, s.priceMin, s.priceMax, s.mileageMin, s.mileageMax].filter(
-      (v) => v !== null,
-    ).length;
+    return RANGES.flatMap((range) => range.fields).filter((field) => s[field.name] !== null).length;
   });
+  protected readonly ranges = RANGES;
 
   protected readonly form = inject(FormBuilder).group({
     q: [''],
@@ -139,7 +138,7 @@ export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
     }));
 
     const controls = this.form.controls;
-    const rangeNames = ['yearMin', 'yearMax', 'priceMin', 'priceMax', 'mileageMin', 'mileageMax'] as const;
+    const rangeNames = RANGES.flatMap((range) => range.fields.map((field) => field.name));
     merge(...rangeNames.map((name) => controls[name].valueChanges))
       .pipe(debounceTime(600), takeUntilDestroyed())
       .subscribe(() => {
@@ -152,6 +151,43 @@ export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
       });
   }
 }
+
+type RangeName = 'yearMin' | 'yearMax' | 'priceMin' | 'priceMax' | 'mileageMin' | 'mileageMax';
+
+/** The from–to pairs behind "Year, price, mileage": whole numbers, applied after a pause. */
+const RANGES: readonly {
+  label: string;
+  fields: readonly {
+    name: RangeName;
+    label: string;
+    testId: string;
+    min: number;
+    step?: number;
+    prefix?: string;
+  }[];
+}[] = [
+  {
+    label: 'Model year',
+    fields: [
+      { name: 'yearMin', label: 'Year from', testId: 'filter-year-min', min: 1981 },
+      { name: 'yearMax', label: 'Year to', testId: 'filter-year-max', min: 1981 },
+    ],
+  },
+  {
+    label: 'Price in dollars',
+    fields: [
+      { name: 'priceMin', label: 'Min price', testId: 'filter-price-min', min: 0, step: 500, prefix: '$' },
+      { name: 'priceMax', label: 'Max price', testId: 'filter-price-max', min: 0, step: 500, prefix: '$' },
+    ],
+  },
+  {
+    label: 'Mileage in miles',
+    fields: [
+      { name: 'mileageMin', label: 'Min miles', testId: 'filter-mileage-min', min: 0, step: 1000 },
+      { name: 'mileageMax', label: 'Max miles', testId: 'filter-mileage-max', min: 0, step: 1000 },
+    ],
+  },
+];
 
 const STATUS_OPTIONS: FilterOption[] = VEHICLE_STATUSES.map((status) => ({
   value: status,
