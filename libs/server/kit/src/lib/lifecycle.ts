@@ -72,10 +72,23 @@ export function exitOnSignals(service: RunningService, logger: Logger): void {
   }
 }
 
+/** What a service's composition root is given besides its configuration. */
+export interface ServiceRuntime {
+  logger: Logger;
+  /** Whether a shutdown has begun: `/readyz` then turns the load balancer away while requests drain. */
+  isShuttingDown?: () => boolean;
+}
+
 export interface ServiceParts {
   app: Express;
   /** Closed in order after the HTTP server has drained. */
   closers: Array<() => Promise<unknown>>;
+}
+
+/** A service as its one composition root wires it: main.ts serves it, the tests run it in-process. */
+export interface ComposedService extends ServiceParts {
+  /** Brings the schema up to date; the names of the migrations it applied. */
+  migrate(): Promise<string[]>;
 }
 
 /**
@@ -112,5 +125,22 @@ export function runService<C extends BaseConfig & { PORT: number }>(
     if (error instanceof ConfigError) console.error(`${name} service cannot start.\n${error.message}`);
     else console.error(`${name} service failed to start:`, error);
     process.exit(1);
+  });
+}
+
+/**
+ * main.ts of a service with one composition root: `runService` around `compose`, migrating the
+ * schema before the port opens.
+ */
+export function runComposedService<C extends BaseConfig & { PORT: number }>(
+  name: string,
+  loadServiceConfig: () => C,
+  compose: (config: C, runtime: ServiceRuntime) => ComposedService,
+): void {
+  runService(name, loadServiceConfig, async (config, logger, isShuttingDown) => {
+    const service = compose(config, { logger, isShuttingDown });
+    const applied = await service.migrate();
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    return service;
   });
 }

@@ -1,25 +1,26 @@
 import cors from 'cors';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
-import type { Logger } from 'pino';
 import type { BaseConfig } from './config';
 import { errorHandler, notFoundHandler, type ErrorReporter } from './errors';
 import { healthRoutes, type ReadinessCheck } from './health';
+import type { ServiceRuntime } from './lifecycle';
 import { requestLogger } from './logging';
+import { createErrorReporter } from './observability';
 import { verifyAccessToken } from './auth';
 import { OpenApiDocument, openApiRoutes, type OpenApiInfo } from './openapi';
 import { checkRouteTable, isEdgeRoute, routerOf, type Route } from './routes';
 
 /** A service's route table and what its handlers are given. */
 export interface ServiceApi<Deps> {
-  info: OpenApiInfo;
+  /** The document's version is APP_VERSION unless given. */
+  info: Omit<OpenApiInfo, 'version'> & { version?: string };
   routes: readonly Route<Deps>[];
   deps: Deps;
 }
 
-export interface ServiceAppOptions<Deps = unknown> {
+export interface ServiceAppOptions<Deps = unknown> extends ServiceRuntime {
   config: BaseConfig;
-  logger: Logger;
   readiness: ReadinessCheck[];
   /**
    * The route table: its routes are served (public and ingest-key routes before the portal's CORS
@@ -35,8 +36,8 @@ export interface ServiceAppOptions<Deps = unknown> {
    * mounted before the shared CORS policy and body parser, so they bring their own.
    */
   publicRoutes?: Router;
+  /** Where unexpected errors are reported; by default Bugsnag when the config has its key. */
   reporter?: ErrorReporter;
-  isShuttingDown?: () => boolean;
 }
 
 /** The one way a Showroom service is assembled: same security headers, logs, errors and probes everywhere. */
@@ -52,8 +53,9 @@ export function createServiceApp<Deps>(options: ServiceAppOptions<Deps>): Expres
   app.use(helmet());
   app.use(healthRoutes(info.service, options.readiness, logger, options.isShuttingDown ?? (() => false)));
   app.use(requestLogger(logger));
-  if (table) app.use(table.edge);
+  // Before the table: its router answers OPTIONS on its paths by itself (Express's automatic Allow).
   if (options.publicRoutes) app.use(options.publicRoutes);
+  if (table) app.use(table.edge);
   app.use(
     cors({
       origin: config.CORS_ORIGINS,
@@ -76,7 +78,7 @@ export function createServiceApp<Deps>(options: ServiceAppOptions<Deps>): Expres
   if (table) app.use(table.portal);
   if (options.routes) app.use(options.routes);
   app.use(notFoundHandler());
-  app.use(errorHandler(logger, options.reporter));
+  app.use(errorHandler(logger, options.reporter ?? createErrorReporter(config, logger)));
   return app;
 }
 
@@ -85,8 +87,8 @@ function documentOf<Deps>(options: ServiceAppOptions<Deps>): {
   document: OpenApiDocument;
 } {
   if (options.api) {
-    const { info, routes } = options.api;
-    return { info, document: OpenApiDocument.of(info, routes as readonly Route<never>[]) };
+    const info = { version: options.config.APP_VERSION, ...options.api.info };
+    return { info, document: OpenApiDocument.of(info, options.api.routes as readonly Route<never>[]) };
   }
   if (options.openApi) return options.openApi;
   throw new Error('createServiceApp needs a route table (api) or an OpenAPI document');
