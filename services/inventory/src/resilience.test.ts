@@ -1,7 +1,6 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTcpProxy, type TcpProxy } from '@showroom/server-testing';
-import { startInventoryTestApp, type InventoryTestContext } from './test/inventory-test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inventoryAppWithCuttable } from './test/inventory-test-app';
 import { vehicleInput } from './test/vehicle-fixtures';
 
 async function eventually(assertion: () => Promise<void>, timeoutMs = 8000): Promise<void> {
@@ -17,39 +16,30 @@ async function eventually(assertion: () => Promise<void>, timeoutMs = 8000): Pro
 }
 
 describe('when Redis is away: slower, never wrong, never down', () => {
-  let ctx: InventoryTestContext;
-  let redisProxy: TcpProxy;
-  let dealershipId: string;
+  const ctx = inventoryAppWithCuttable('redis');
   let token: string;
 
   beforeAll(async () => {
-    redisProxy = await startTcpProxy('127.0.0.1', 6379);
-    ctx = await startInventoryTestApp({ redisUrl: `redis://127.0.0.1:${redisProxy.port}/0` });
-    dealershipId = ctx.newDealership();
-    token = await ctx.tokenFor('manager', dealershipId);
+    token = await ctx.tokenFor('manager', ctx.dealershipId);
     await eventually(async () => expect(ctx.redis.status).toBe('ready'));
-  });
-  afterAll(async () => {
-    await ctx.close();
-    await redisProxy.close();
   });
   const api = () => ({
     list: () =>
       request(ctx.app)
         .get('/api/inventory/vehicles')
         .auth(token, { type: 'bearer' })
-        .set('X-Dealership-Id', dealershipId),
+        .set('X-Dealership-Id', ctx.dealershipId),
     add: (body: object) =>
       request(ctx.app)
         .post('/api/inventory/vehicles')
         .auth(token, { type: 'bearer' })
-        .set('X-Dealership-Id', dealershipId)
+        .set('X-Dealership-Id', ctx.dealershipId)
         .send(body),
     edit: (id: string, etag: string, body: object) =>
       request(ctx.app)
         .patch(`/api/inventory/vehicles/${id}`)
         .auth(token, { type: 'bearer' })
-        .set('X-Dealership-Id', dealershipId)
+        .set('X-Dealership-Id', ctx.dealershipId)
         .set('If-Match', etag)
         .send(body),
   });
@@ -58,7 +48,7 @@ describe('when Redis is away: slower, never wrong, never down', () => {
     const created = await api().add(vehicleInput({ priceCents: 3_000_000 }));
     expect((await api().list()).body.items[0].priceCents).toBe(3_000_000); // now cached
 
-    await redisProxy.cut();
+    await ctx.proxy.cut();
     await eventually(async () => expect(ctx.redis.status).not.toBe('ready'));
     const ready = await request(ctx.app).get('/readyz');
     expect(ready.status).toBe(200);
@@ -69,7 +59,7 @@ describe('when Redis is away: slower, never wrong, never down', () => {
     expect(edited.status).toBe(200);
     expect((await api().list()).body.items[0].priceCents).toBe(2_800_000);
 
-    await redisProxy.restore();
+    await ctx.proxy.restore();
     await eventually(async () => expect(ctx.redis.status).toBe('ready'));
     // The page cached before the outage says 3,000,000; the deferred invalidation must have orphaned it.
     await eventually(async () => expect((await api().list()).body.items[0].priceCents).toBe(2_800_000));
@@ -78,20 +68,11 @@ describe('when Redis is away: slower, never wrong, never down', () => {
 });
 
 describe('when MySQL is away: 503, the process stays up, and it recovers by itself', () => {
-  let ctx: InventoryTestContext;
-  let mysqlProxy: TcpProxy;
-  let dealershipId: string;
+  const ctx = inventoryAppWithCuttable('mysql');
   let token: string;
 
   beforeAll(async () => {
-    mysqlProxy = await startTcpProxy('127.0.0.1', 3306);
-    ctx = await startInventoryTestApp({ mysqlHostPort: `127.0.0.1:${mysqlProxy.port}` });
-    dealershipId = ctx.newDealership();
-    token = await ctx.tokenFor('owner', dealershipId);
-  });
-  afterAll(async () => {
-    await ctx.close();
-    await mysqlProxy.close();
+    token = await ctx.tokenFor('owner', ctx.dealershipId);
   });
 
   it('answers 503 problem+json while cut, reports not ready, and serves again once MySQL is back', async () => {
@@ -99,11 +80,11 @@ describe('when MySQL is away: 503, the process stays up, and it recovers by itse
       request(ctx.app)
         .post('/api/inventory/vehicles')
         .auth(token, { type: 'bearer' })
-        .set('X-Dealership-Id', dealershipId)
+        .set('X-Dealership-Id', ctx.dealershipId)
         .send(vehicleInput());
     expect((await add()).status).toBe(201);
 
-    await mysqlProxy.cut();
+    await ctx.proxy.cut();
     const refused = await add();
     expect(refused.status).toBe(503);
     expect(refused.headers['content-type']).toContain('application/problem+json');
@@ -115,13 +96,13 @@ describe('when MySQL is away: 503, the process stays up, and it recovers by itse
     expect((await request(ctx.app).get('/api/inventory/healthz')).status).toBe(200);
     expect((await request(ctx.app).get('/api/inventory/readyz')).status).toBe(503);
 
-    await mysqlProxy.restore();
+    await ctx.proxy.restore();
     await eventually(async () => expect((await request(ctx.app).get('/readyz')).status).toBe(200));
     expect((await add()).status).toBe(201);
     const list = await request(ctx.app)
       .get('/api/inventory/vehicles')
       .auth(token, { type: 'bearer' })
-      .set('X-Dealership-Id', dealershipId);
+      .set('X-Dealership-Id', ctx.dealershipId);
     expect(list.body.total).toBe(2);
   });
 });

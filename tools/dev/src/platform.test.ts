@@ -3,6 +3,8 @@ import { serviceEnvironments } from './platform';
 import { E2E_PORTS, E2E_SCHEMAS, START_PORTS, START_SCHEMAS } from './ports';
 
 const stores = { mysqlUrl: 'mysql://root@127.0.0.1:3306', redisUrl: 'redis://127.0.0.1:6379/0' };
+const npmStartPlan = () =>
+  serviceEnvironments({ ports: START_PORTS, schemas: START_SCHEMAS, stores, echo: true, logLevel: 'info' });
 
 describe('the environment the dev runner gives each service', () => {
   it('gives the leads service exactly what its config reads, on the e2e plan', () => {
@@ -34,13 +36,7 @@ describe('the environment the dev runner gives each service', () => {
   });
 
   it('gives dev-auth the same services secret the leads service signs in with', () => {
-    const env = serviceEnvironments({
-      ports: START_PORTS,
-      schemas: START_SCHEMAS,
-      stores,
-      echo: true,
-      logLevel: 'info',
-    });
+    const env = npmStartPlan();
     expect(env.leads.AUTH_CLIENT_SECRET).toBe(env.devAuth.DEV_AUTH_SERVICES_SECRET);
     expect(env.leads.DYNAMODB_ENDPOINT).toBe('http://127.0.0.1:4567');
     expect(env.leads.SMTP_URL).toBe('smtp://127.0.0.1:1025');
@@ -48,13 +44,7 @@ describe('the environment the dev runner gives each service', () => {
   });
 
   it('runs every part in development even from a production shell, since all of them use local stores', () => {
-    const env = serviceEnvironments({
-      ports: START_PORTS,
-      schemas: START_SCHEMAS,
-      stores,
-      echo: true,
-      logLevel: 'info',
-    });
+    const env = npmStartPlan();
     expect(Object.values(env).map((part) => part.NODE_ENV)).toEqual(
       Object.values(env).map(() => 'development'),
     );

@@ -1,4 +1,5 @@
-// The generated route tests. Apart from the index because they import vitest, which only a test
-// run may load (npm start and npm run bench import the index).
+// What imports vitest: the generated route tests and the set-up helper. Apart from the index, which
+// npm start and npm run bench import, as only a test run may load vitest.
+export * from './lib/for-these-tests';
 export * from './lib/openapi-checks';
 export * from './lib/route-matrix';

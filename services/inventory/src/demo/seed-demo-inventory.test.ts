@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeVin, VehicleInputSchema } from '@showroom/contracts';
 import { ALL_DEMO_DEALERSHIPS } from '@showroom/demo-data';
-import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
+import { startForTheseTests } from '@showroom/server-testing/matrix';
+import { startInventoryTestApp } from '../test/inventory-test-app';
 import { DEMO_VEHICLES_PER_DEALERSHIP, seedDemoInventory } from './seed-demo-inventory';
 
 describe('demo inventory', () => {
-  let ctx: InventoryTestContext;
-  beforeAll(async () => {
-    ctx = await startInventoryTestApp();
-  });
-  afterAll(() => ctx.close());
+  const ctx = startForTheseTests(() => startInventoryTestApp());
 
   it('seeds realistic vehicles with valid VINs that decode to their own make and year, once', async () => {
     const first = await seedDemoInventory(ctx.database.writer);

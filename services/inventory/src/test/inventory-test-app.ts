@@ -5,12 +5,15 @@ import type { Role } from '@showroom/contracts';
 import type { Database } from '@showroom/server-mysql';
 import {
   createTestSchema,
+  startTcpProxy,
   startTestIssuer,
   testLogger,
   TEST_REDIS_URL,
+  type TcpProxy,
   type TestIssuer,
   type TestSchema,
 } from '@showroom/server-testing';
+import { startForTheseTests } from '@showroom/server-testing/matrix';
 import { composeInventory } from '../app';
 import { loadInventoryConfig } from '../config';
 import type { InventoryDatabase } from '../database';
@@ -75,3 +78,37 @@ export async function startInventoryTestApp(
     },
   };
 }
+
+/** The app and a dealership of the tests' own. */
+export interface DealershipTestContext extends InventoryTestContext {
+  dealershipId: string;
+}
+
+/** For one describe block: the app, started before its tests and closed after, and one dealership. */
+export const inventoryAppForTests = (options: InventoryTestOptions = {}): DealershipTestContext =>
+  startForTheseTests(async () => {
+    const ctx = await startInventoryTestApp(options);
+    return { ...ctx, dealershipId: ctx.newDealership() };
+  });
+
+/** The same, with Redis or MySQL reached through a proxy the tests cut and restore. */
+export const inventoryAppWithCuttable = (
+  store: 'redis' | 'mysql',
+): DealershipTestContext & { proxy: TcpProxy } =>
+  startForTheseTests(async () => {
+    const proxy = await startTcpProxy('127.0.0.1', store === 'redis' ? 6379 : 3306);
+    const ctx = await startInventoryTestApp(
+      store === 'redis'
+        ? { redisUrl: `redis://127.0.0.1:${proxy.port}/0` }
+        : { mysqlHostPort: `127.0.0.1:${proxy.port}` },
+    );
+    return {
+      ...ctx,
+      dealershipId: ctx.newDealership(),
+      proxy,
+      async close() {
+        await ctx.close();
+        await proxy.close();
+      },
+    };
+  });

@@ -1,22 +1,18 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
+import { describe, expect, it } from 'vitest';
+import { inventoryAppForTests } from '../test/inventory-test-app';
 
 /** Which token is valid at all; who may call which route is the route matrix's (route-matrix.test.ts). */
 describe('auth: only valid tokens', () => {
-  let ctx: InventoryTestContext;
-  let dealershipId: string;
-  const member = () => ({ sub: 'auth0|someone', memberships: [{ dealershipId, role: 'owner' as const }] });
+  const ctx = inventoryAppForTests();
+  const member = () => ({
+    sub: 'auth0|someone',
+    memberships: [{ dealershipId: ctx.dealershipId, role: 'owner' as const }],
+  });
   const listWith = (token: string | undefined) => {
-    const req = request(ctx.app).get('/api/inventory/vehicles').set('X-Dealership-Id', dealershipId);
+    const req = request(ctx.app).get('/api/inventory/vehicles').set('X-Dealership-Id', ctx.dealershipId);
     return token === undefined ? req : req.set('Authorization', `Bearer ${token}`);
   };
-
-  beforeAll(async () => {
-    ctx = await startInventoryTestApp();
-    dealershipId = ctx.newDealership();
-  });
-  afterAll(() => ctx.close());
 
   it.each([
     ['no token', async () => undefined],

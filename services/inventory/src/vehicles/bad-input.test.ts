@@ -1,31 +1,27 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inventoryAppForTests } from '../test/inventory-test-app';
 import { vehicleInput } from '../test/vehicle-fixtures';
 
 describe('bad input: a precise answer, and nothing stored', () => {
-  let ctx: InventoryTestContext;
-  let dealershipId: string;
+  const ctx = inventoryAppForTests({ bodyLimit: '16kb' });
   let token: string;
   const post = () =>
     request(ctx.app)
       .post('/api/inventory/vehicles')
       .auth(token, { type: 'bearer' })
-      .set('X-Dealership-Id', dealershipId);
+      .set('X-Dealership-Id', ctx.dealershipId);
   const storedCount = async () => {
     const res = await request(ctx.app)
       .get('/api/inventory/vehicles')
       .auth(token, { type: 'bearer' })
-      .set('X-Dealership-Id', dealershipId);
+      .set('X-Dealership-Id', ctx.dealershipId);
     return res.body.total as number;
   };
 
   beforeAll(async () => {
-    ctx = await startInventoryTestApp({ bodyLimit: '16kb' });
-    dealershipId = ctx.newDealership();
-    token = await ctx.tokenFor('sales', dealershipId);
+    token = await ctx.tokenFor('sales', ctx.dealershipId);
   });
-  afterAll(() => ctx.close());
 
   it.each([
     [
@@ -109,7 +105,7 @@ describe('bad input: a precise answer, and nothing stored', () => {
     const empty = await request(ctx.app)
       .patch(`/api/inventory/vehicles/${created.body.id}`)
       .auth(token, { type: 'bearer' })
-      .set('X-Dealership-Id', dealershipId)
+      .set('X-Dealership-Id', ctx.dealershipId)
       .set('If-Match', '"v1"')
       .send({});
     expect(empty.status).toBe(400);
@@ -117,7 +113,7 @@ describe('bad input: a precise answer, and nothing stored', () => {
     const badId = await request(ctx.app)
       .get('/api/inventory/vehicles/42')
       .auth(token, { type: 'bearer' })
-      .set('X-Dealership-Id', dealershipId);
+      .set('X-Dealership-Id', ctx.dealershipId);
     expect(badId.status).toBe(400);
     expect(badId.body.invalidParams[0]).toEqual({ name: 'id', reason: 'must be a vehicle id (UUID)' });
   });
@@ -126,7 +122,7 @@ describe('bad input: a precise answer, and nothing stored', () => {
     const res = await request(ctx.app)
       .get('/api/inventory/nope')
       .auth(token, { type: 'bearer' })
-      .set('X-Dealership-Id', dealershipId);
+      .set('X-Dealership-Id', ctx.dealershipId);
     expect(res.status).toBe(404);
     expect(res.body.type).toBe('https://showroom.dev/problems/not-found');
   });

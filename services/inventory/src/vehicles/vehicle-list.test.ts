@@ -1,26 +1,23 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '@showroom/contracts';
-import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
+import { inventoryAppForTests } from '../test/inventory-test-app';
 import { vehicleInput } from '../test/vehicle-fixtures';
 import { composeVin } from '@showroom/demo-data';
 
 describe('vehicle list: dealers find cars by filter, sort and page', () => {
-  let ctx: InventoryTestContext;
-  let dealershipId: string;
+  const ctx = inventoryAppForTests();
   let token: string;
 
   const list = (query: string) =>
     request(ctx.app)
       .get(`/api/inventory/vehicles?${query}`)
       .auth(token, { type: 'bearer' })
-      .set('X-Dealership-Id', dealershipId);
+      .set('X-Dealership-Id', ctx.dealershipId);
 
   beforeAll(async () => {
-    ctx = await startInventoryTestApp();
-    dealershipId = ctx.newDealership();
-    token = await ctx.tokenFor('viewer', dealershipId);
-    const writer = await ctx.tokenFor('sales', dealershipId);
+    token = await ctx.tokenFor('viewer', ctx.dealershipId);
+    const writer = await ctx.tokenFor('sales', ctx.dealershipId);
     const lot = [
       vehicleInput({
         stockNumber: 'A1',
@@ -78,12 +75,11 @@ describe('vehicle list: dealers find cars by filter, sort and page', () => {
       const res = await request(ctx.app)
         .post('/api/inventory/vehicles')
         .auth(writer, { type: 'bearer' })
-        .set('X-Dealership-Id', dealershipId)
+        .set('X-Dealership-Id', ctx.dealershipId)
         .send(v);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
   });
-  afterAll(() => ctx.close());
 
   const stocks = (res: request.Response) => res.body.items.map((v: { stockNumber: string }) => v.stockNumber);
 

@@ -1,36 +1,32 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inventoryAppForTests } from '../test/inventory-test-app';
 import { freshVin, vehicleInput } from '../test/vehicle-fixtures';
 
 describe('vehicles: a dealership manages its lot', () => {
-  let ctx: InventoryTestContext;
-  let dealershipId: string;
+  const ctx = inventoryAppForTests();
   let sales: string;
   let manager: string;
 
   beforeAll(async () => {
-    ctx = await startInventoryTestApp();
-    dealershipId = ctx.newDealership();
-    sales = await ctx.tokenFor('sales', dealershipId);
-    manager = await ctx.tokenFor('manager', dealershipId);
+    sales = await ctx.tokenFor('sales', ctx.dealershipId);
+    manager = await ctx.tokenFor('manager', ctx.dealershipId);
   });
-  afterAll(() => ctx.close());
 
   const api = (token: string) => ({
     get: (path: string) =>
-      request(ctx.app).get(path).auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId),
+      request(ctx.app).get(path).auth(token, { type: 'bearer' }).set('X-Dealership-Id', ctx.dealershipId),
     post: (path: string, body: unknown) =>
       request(ctx.app)
         .post(path)
         .auth(token, { type: 'bearer' })
-        .set('X-Dealership-Id', dealershipId)
+        .set('X-Dealership-Id', ctx.dealershipId)
         .send(body as object),
     patch: (path: string, body: unknown, etag?: string) => {
       const req = request(ctx.app)
         .patch(path)
         .auth(token, { type: 'bearer' })
-        .set('X-Dealership-Id', dealershipId);
+        .set('X-Dealership-Id', ctx.dealershipId);
       if (etag) req.set('If-Match', etag);
       return req.send(body as object);
     },
@@ -38,7 +34,7 @@ describe('vehicles: a dealership manages its lot', () => {
       const req = request(ctx.app)
         .delete(path)
         .auth(token, { type: 'bearer' })
-        .set('X-Dealership-Id', dealershipId);
+        .set('X-Dealership-Id', ctx.dealershipId);
       return etag ? req.set('If-Match', etag) : req;
     },
   });

@@ -1,17 +1,11 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DEALERSHIPS, DEMO_USERS } from '@showroom/demo-data';
 import { seedDemoTenants } from '../demo/seed-demo-tenants';
-import { startUsersTestApp, type UsersTestContext } from '../test/users-test-app';
+import { usersAppOnDemoTenants } from '../test/users-test-app';
 
 describe('people: who a user is and where they work', () => {
-  let ctx: UsersTestContext;
-
-  beforeAll(async () => {
-    ctx = await startUsersTestApp();
-    await seedDemoTenants(ctx.database.writer);
-  });
-  afterAll(() => ctx.close());
+  const ctx = usersAppOnDemoTenants();
 
   const tokenOf = (user: (typeof DEMO_USERS)[keyof typeof DEMO_USERS]) =>
     ctx.issuer.tokenFor({ sub: user.id, memberships: [...user.memberships] });

@@ -1,22 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { READ_MEMBERSHIPS_SCOPE, READ_TEAM_SCOPE, TeamListSchema } from '@showroom/contracts';
 import { DEMO_DEALERSHIPS, DEMO_USERS } from '@showroom/demo-data';
-import { seedDemoTenants } from '../demo/seed-demo-tenants';
 import { getTeam, putAvailability, storedAvailability } from '../test/team-requests';
-import { startUsersTestApp, type UsersTestContext } from '../test/users-test-app';
+import { usersAppOnDemoTenants } from '../test/users-test-app';
 
 const { downtown, northside, rival } = DEMO_DEALERSHIPS;
 
 describe('team: one dealership never reads or changes another’s people', () => {
-  let ctx: UsersTestContext;
-
-  beforeAll(async () => {
-    ctx = await startUsersTestApp();
-    await seedDemoTenants(ctx.database.writer);
-  });
-  afterAll(() => ctx.close());
+  const ctx = usersAppOnDemoTenants();
 
   it('when a member of one dealership names another in the header, then 403 and no names leak', async () => {
     const res = await getTeam(ctx, DEMO_USERS.rivalOwner, downtown.id);
@@ -71,14 +64,8 @@ describe('team: one dealership never reads or changes another’s people', () =>
 });
 
 describe('team for other services: machine tokens with read:team', () => {
-  let ctx: UsersTestContext;
+  const ctx = usersAppOnDemoTenants();
   const teamPath = (dealershipId: string) => `/api/users/internal/dealerships/${dealershipId}/team`;
-
-  beforeAll(async () => {
-    ctx = await startUsersTestApp();
-    await seedDemoTenants(ctx.database.writer);
-  });
-  afterAll(() => ctx.close());
 
   it('when the leads service asks with read:team, then it gets that dealership’s team only, by name', async () => {
     await putAvailability(ctx, DEMO_USERS.owner, northside.id, DEMO_USERS.northsideSales2.id, {

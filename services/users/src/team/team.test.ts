@@ -1,21 +1,15 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TeamListSchema, TeamMemberSchema } from '@showroom/contracts';
 import { DEMO_DEALERSHIPS, DEMO_USERS } from '@showroom/demo-data';
-import { seedDemoTenants } from '../demo/seed-demo-tenants';
 import { getTeam, putAvailability, storedAvailability, tokenOf } from '../test/team-requests';
-import { startUsersTestApp, type UsersTestContext } from '../test/users-test-app';
+import { seedDemoTenants } from '../demo/seed-demo-tenants';
+import { usersAppOnDemoTenants } from '../test/users-test-app';
 
 const { downtown, northside } = DEMO_DEALERSHIPS;
 
 describe('team: who works at the dealership, and who takes new leads', () => {
-  let ctx: UsersTestContext;
-
-  beforeAll(async () => {
-    ctx = await startUsersTestApp();
-    await seedDemoTenants(ctx.database.writer);
-  });
-  afterAll(() => ctx.close());
+  const ctx = usersAppOnDemoTenants();
 
   it('when a salesperson lists the team, then every member of their rooftop comes back by name, all available', async () => {
     const res = await getTeam(ctx, DEMO_USERS.sales, downtown.id);

@@ -7,8 +7,10 @@ import {
   type TestIssuer,
   type TestSchema,
 } from '@showroom/server-testing';
+import { startForTheseTests } from '@showroom/server-testing/matrix';
 import { composeUsers } from '../app';
 import { loadUsersConfig } from '../config';
+import { seedDemoTenants } from '../demo/seed-demo-tenants';
 import type { UsersDatabase } from '../database';
 
 export interface UsersTestContext {
@@ -44,3 +46,11 @@ export async function startUsersTestApp(): Promise<UsersTestContext> {
     },
   };
 }
+
+/** For one test file: the users app with the demo tenants, started before its tests and closed after. */
+export const usersAppOnDemoTenants = (): UsersTestContext =>
+  startForTheseTests(async () => {
+    const ctx = await startUsersTestApp();
+    await seedDemoTenants(ctx.database.writer);
+    return ctx;
+  });

@@ -9,8 +9,9 @@ import {
   PutItemCommand,
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startDynamoLocal } from './dynamo-local';
+import { startForTheseTests } from './for-these-tests';
 
 const clientFor = (endpoint: string) =>
   new DynamoDBClient({
@@ -58,24 +59,26 @@ const event = (lead: string, dealership: string, at: string, text: string) => ({
 });
 
 describe('startDynamoLocal: a real DynamoDB API on 127.0.0.1', () => {
-  let dynamo: DynamoLocal;
-  let client: DynamoDBClient;
-
-  beforeAll(async () => {
-    dynamo = await startDynamoLocal();
-    client = clientFor(dynamo.endpoint);
-  });
-  afterAll(async () => {
-    client.destroy();
-    await dynamo.close();
+  const local = startForTheseTests(async () => {
+    const dynamo = await startDynamoLocal();
+    const client = clientFor(dynamo.endpoint);
+    return {
+      dynamo,
+      client,
+      async close() {
+        client.destroy();
+        await dynamo.close();
+      },
+    };
   });
 
   it('listens on a free port of 127.0.0.1', () => {
-    expect(dynamo.port).toBeGreaterThan(0);
-    expect(dynamo.endpoint).toBe(`http://127.0.0.1:${dynamo.port}`);
+    expect(local.dynamo.port).toBeGreaterThan(0);
+    expect(local.dynamo.endpoint).toBe(`http://127.0.0.1:${local.dynamo.port}`);
   });
 
   it('creates a table with a GSI that is active at once, then puts, gets and queries both keys', async () => {
+    const { client } = local;
     await createTimelineTable(client, 'timeline');
     const described = await client.send(new DescribeTableCommand({ TableName: 'timeline' }));
     expect(described.Table?.TableStatus).toBe('ACTIVE');
@@ -117,6 +120,7 @@ describe('startDynamoLocal: a real DynamoDB API on 127.0.0.1', () => {
   });
 
   it('refuses a conditional put over an existing item', async () => {
+    const { client } = local;
     await createTimelineTable(client, 'conditional');
     const put = () =>
       client.send(

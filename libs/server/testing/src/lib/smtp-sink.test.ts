@@ -1,20 +1,16 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SMTP_SINK_CAPACITY, startSmtpSink, type SmtpSink } from './smtp-sink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startForTheseTests } from './for-these-tests';
+import { SMTP_SINK_CAPACITY, startSmtpSink } from './smtp-sink';
+
+/** A one-line mail from a@showroom.dev. */
+const note = (transport: Transporter, subject: string, to = 'x@example.test') =>
+  transport.sendMail({ from: 'a@showroom.dev', to, subject, text: '.' });
 
 describe('startSmtpSink: an SMTP server that keeps what nodemailer sends', () => {
-  let sink: SmtpSink;
-  let transport: Transporter;
-
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    transport = createTransport(sink.url);
-  });
+  const sink = startForTheseTests(() => startSmtpSink());
+  const mailer = () => createTransport(sink.url);
   afterEach(() => sink.clear());
-  afterAll(async () => {
-    transport.close();
-    await sink.close();
-  });
 
   it('listens on a free port of 127.0.0.1 and names itself as an SMTP URL', () => {
     expect(sink.port).toBeGreaterThan(0);
@@ -22,13 +18,13 @@ describe('startSmtpSink: an SMTP server that keeps what nodemailer sends', () =>
   });
 
   it('captures envelope, subject, text, HTML and attachments, newest last', async () => {
-    await transport.sendMail({
+    await mailer().sendMail({
       from: 'Showroom leads <leads@showroom.dev>',
       to: 'sales@demo.showroom.dev',
       subject: 'First',
       text: 'plain only',
     });
-    await transport.sendMail({
+    await mailer().sendMail({
       from: 'leads@showroom.dev',
       to: ['shopper@example.test', 'Other <other@example.test>'],
       bcc: 'audit@showroom.dev',
@@ -55,31 +51,26 @@ describe('startSmtpSink: an SMTP server that keeps what nodemailer sends', () =>
   });
 
   it('waitFor resolves with a mail already captured, or with the next one that matches', async () => {
-    await transport.sendMail({
-      from: 'a@showroom.dev',
-      to: 'early@example.test',
-      subject: 'early',
-      text: '.',
-    });
+    await note(mailer(), 'early', 'early@example.test');
     await expect(sink.waitFor((m) => m.to.includes('early@example.test'))).resolves.toMatchObject({
       subject: 'early',
     });
 
     const later = sink.waitFor((m) => m.subject === 'later', 3000);
-    await transport.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: 'other', text: '.' });
-    await transport.sendMail({ from: 'a@showroom.dev', to: 'y@example.test', subject: 'later', text: '.' });
+    await note(mailer(), 'other');
+    await note(mailer(), 'later', 'y@example.test');
     await expect(later).resolves.toMatchObject({ subject: 'later', to: ['y@example.test'] });
   });
 
   it('waitFor rejects after its timeout, saying what the sink holds', async () => {
-    await transport.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: 'held', text: '.' });
+    await note(mailer(), 'held');
     await expect(sink.waitFor((m) => m.subject === 'never', 200)).rejects.toThrow(
       /No matching mail within 200 ms; the sink holds 1: "held" to x@example.test/,
     );
   });
 
   it('clear empties the inbox', async () => {
-    await transport.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: 'gone', text: '.' });
+    await note(mailer(), 'gone');
     sink.clear();
     expect(sink.messages()).toEqual([]);
   });
@@ -87,11 +78,7 @@ describe('startSmtpSink: an SMTP server that keeps what nodemailer sends', () =>
   it(`keeps only the last ${SMTP_SINK_CAPACITY} mails`, async () => {
     const pooled = createTransport({ url: sink.url, pool: true, maxConnections: 4, maxMessages: Infinity });
     try {
-      await Promise.all(
-        Array.from({ length: SMTP_SINK_CAPACITY + 5 }, (_, i) =>
-          pooled.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: `n${i}`, text: '.' }),
-        ),
-      );
+      await Promise.all(Array.from({ length: SMTP_SINK_CAPACITY + 5 }, (_, i) => note(pooled, `n${i}`)));
     } finally {
       pooled.close();
     }
@@ -109,28 +96,16 @@ describe('an SMTP outage: the sink closed, then started again on the same port',
     const first = await startSmtpSink();
     const transport = createTransport(first.url);
     try {
-      await transport.sendMail({
-        from: 'a@showroom.dev',
-        to: 'x@example.test',
-        subject: 'before',
-        text: '.',
-      });
+      await note(transport, 'before');
       expect(first.messages()).toHaveLength(1);
 
       await first.close();
-      await expect(
-        transport.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: 'during', text: '.' }),
-      ).rejects.toMatchObject({ code: 'ESOCKET' });
+      await expect(note(transport, 'during')).rejects.toMatchObject({ code: 'ESOCKET' });
 
       const second = await startSmtpSink({ port: first.port });
       try {
         expect(second.url).toBe(first.url);
-        await transport.sendMail({
-          from: 'a@showroom.dev',
-          to: 'x@example.test',
-          subject: 'after',
-          text: '.',
-        });
+        await note(transport, 'after');
         expect(second.messages().map((m) => m.subject)).toEqual(['after']);
       } finally {
         await second.close();
@@ -144,7 +119,7 @@ describe('an SMTP outage: the sink closed, then started again on the same port',
     const sink = await startSmtpSink();
     const pooled = createTransport({ url: sink.url, pool: true });
     try {
-      await pooled.sendMail({ from: 'a@showroom.dev', to: 'x@example.test', subject: 'pooled', text: '.' });
+      await note(pooled, 'pooled');
       const started = Date.now();
       await sink.close();
       await sink.close();
