@@ -2,6 +2,11 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { acrossDealerships } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 
+/** Finished runs are kept this long, to look into an incident, then forgotten. */
+export const FINISHED_RUNS_KEPT_MS = 14 * 24 * 3600_000;
+/** Rows forgotten per sweeper pass at most, so a pass stays short. */
+const FORGET_BATCH = 5000;
+
 /** The first characters of a failure, kept on the run for whoever looks into a stuck event. */
 const errorText = (reason: unknown): string =>
   (reason instanceof Error ? reason.message : String(reason)).slice(0, 500);
@@ -114,6 +119,16 @@ export class ConsumerRuns {
       .where('event_id', 'in', eventIds)
       .where('finished_at', 'is', null)
       .execute();
+  }
+
+  /** Deletes runs finished longer ago than they are kept; returns how many. */
+  async forgetFinished(now: Date): Promise<number> {
+    const result = await this.db
+      .deleteFrom('outbox_consumer_runs')
+      .where('finished_at', '<', new Date(now.getTime() - FINISHED_RUNS_KEPT_MS))
+      .limit(FORGET_BATCH)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /**

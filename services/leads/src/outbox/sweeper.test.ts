@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postWebsiteLead, websiteLead } from '../test/lead-requests';
 import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
+import { FINISHED_RUNS_KEPT_MS } from './consumer-runs';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -88,6 +89,24 @@ describe('outbox sweeper', () => {
       expect(ack).toHaveLength(1);
       const notices = ctx.sink.messages().filter((m) => m.text.includes(leadId));
       expect(notices).toHaveLength(1);
+
+      // Two weeks on, the lead's finished runs are forgotten (an unfinished one would stay).
+      const runsOfLead = () =>
+        ctx.database.writer
+          .selectFrom('outbox_consumer_runs')
+          .select('consumer')
+          .where(
+            'event_id',
+            'in',
+            ctx.database.writer.selectFrom('outbox').select('event_id').where('lead_id', '=', leadId),
+          )
+          .execute();
+      expect((await runsOfLead()).length).toBeGreaterThan(0);
+      const { forgotten } = await ctx.outbox.sweeper.pass(
+        new Date(Date.now() + FINISHED_RUNS_KEPT_MS + 61_000),
+      );
+      expect(forgotten).toBeGreaterThan(0);
+      expect(await runsOfLead()).toEqual([]);
 
       const later = new Date(Date.now() + 61_000);
       const after = await ctx.outbox.sweeper.pass(later);

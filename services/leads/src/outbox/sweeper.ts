@@ -49,12 +49,14 @@ export class OutboxSweeper {
     await this.running;
   }
 
-  /** One pass: metrics, then re-publishing what is due. Never throws. */
-  async pass(now = new Date()): Promise<{ health?: OutboxHealth; republished: number }> {
+  /** One pass: metrics, forgetting old finished runs, then re-publishing what is due. Never throws. */
+  async pass(now = new Date()): Promise<{ health?: OutboxHealth; republished: number; forgotten: number }> {
     let health: OutboxHealth | undefined;
+    let forgotten = 0;
     try {
       health = await this.runs.health(now, BACKLOG_AGE_MS);
       this.emit(outboxMetricLine(this.settings.service, health, now));
+      forgotten = await this.runs.forgetFinished(now);
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox sweeper cannot read the backlog');
     }
@@ -73,7 +75,7 @@ export class OutboxSweeper {
     }
     if (republished > 0)
       this.logger.warn({ republished }, 'outbox sweeper published unfinished events again');
-    return { health, republished };
+    return { health, republished, forgotten };
   }
 
   /** One batch of due events; claimed events wait a grace period before the next look. */
