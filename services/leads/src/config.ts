@@ -1,20 +1,25 @@
-import { baseConfigSchema, loadConfig } from '@showroom/server-kit';
+import { baseConfigSchema, devDefaults, loadConfig, notInProduction } from '@showroom/server-kit';
 import { databaseConfigShape } from '@showroom/server-mysql';
 import { z } from 'zod';
 
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+const database = databaseConfigShape('LEADS', 'showroom_leads');
+
+/** With NODE_ENV=production the service refuses to start on the development defaults marked here. */
 export const leadsConfigSchema = baseConfigSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3003),
-  ...databaseConfigShape('LEADS', 'showroom_leads'),
-  REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
+  ...database,
+  LEADS_DATABASE_URL: notInProduction(database.LEADS_DATABASE_URL, devDefaults.localhost),
+  LEADS_DATABASE_READER_URLS: notInProduction(database.LEADS_DATABASE_READER_URLS, devDefaults.localhost),
+  REDIS_URL: notInProduction(z.url().default('redis://127.0.0.1:6379/0'), devDefaults.localhost),
   /** Unset in AWS (the SDK finds DynamoDB); the local stand-in's address in dev and tests. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   DYNAMODB_REGION: z.string().min(1).default('us-east-1'),
   LEAD_TIMELINE_TABLE: z.string().min(3).max(255).default('showroom-dev-lead-timeline'),
   /** smtp://host:port or smtps://user:pass@host:port (SES SMTP in production). */
-  SMTP_URL: z.url().default('smtp://127.0.0.1:1025'),
+  SMTP_URL: notInProduction(z.url().default('smtp://127.0.0.1:1025'), devDefaults.localhost),
   MAIL_FROM: z.email().default('leads@showroom.dev'),
   /** Where links in e-mails to staff point (the portal's origin). */
   PORTAL_URL: z.url().default('http://localhost:4200'),
@@ -22,7 +27,10 @@ export const leadsConfigSchema = baseConfigSchema.extend({
   INVENTORY_API_URL: z.url().default('http://127.0.0.1:3001'),
   /** Machine credentials (client credentials grant) for calls to the users and inventory services. */
   AUTH_CLIENT_ID: z.string().min(1).default('showroom-services'),
-  AUTH_CLIENT_SECRET: z.string().min(1).default('dev-services-secret'),
+  AUTH_CLIENT_SECRET: notInProduction(
+    z.string().min(1).default('dev-services-secret'),
+    devDefaults.oneOf('dev-services-secret'),
+  ),
   /** Run the outbox relay and its worker in this process (turn off to run them elsewhere). */
   LEADS_WORKER_ENABLED: flag.default(true),
   /**

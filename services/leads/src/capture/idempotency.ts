@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import { problems } from '@showroom/server-kit';
+import { problems, type HeaderDoc } from '@showroom/server-kit';
 import type { IdempotencyRequest } from './capture-service';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
+
+export const idempotencyKeyHeader: HeaderDoc = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Retrying with the same key and body never creates a second lead.',
+};
 
 /** Reads `Idempotency-Key`; the request hash ties the key to exactly this body. */
 export function idempotencyOf(req: Request, body: unknown): IdempotencyRequest | undefined {

@@ -97,12 +97,16 @@ export function publicRateLimits(redis: Redis, limits: PublicRateLimits) {
   };
 }
 
-/** Posts per ingest key (the dealership it names, see `ingestKeyAuth`). */
-export function ingestKeyRateLimit(redis: Redis, limits: IngestKeyRateLimits): RequestHandler {
+/** Posts per ingest key: `keyOf` names the key (its hash), which the route accepted already. */
+export function ingestKeyRateLimit(
+  redis: Redis,
+  limits: IngestKeyRateLimits,
+  keyOf: (req: Request) => string,
+): RequestHandler {
   return limitBy([
     {
       limiter: limiter(redis, `leads:rl:${limits.namespace}:adf`, limits.perKey, limits.windowSeconds),
-      keyOf: (req) => String(req.res?.locals['dealershipId'] ?? ''),
+      keyOf,
       what: 'with this ingest key',
     },
   ]);

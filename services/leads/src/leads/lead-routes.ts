@@ -1,134 +1,197 @@
-import { Router, type RequestHandler } from 'express';
 import {
   AssignInputSchema,
+  CaptureResultSchema,
+  LeadCountsSchema,
+  LeadDetailSchema,
   LeadListQuerySchema,
+  LeadListSchema,
   ManualLeadInputSchema,
   NoteInputSchema,
+  NoteSchema,
   StatusChangeInputSchema,
   TaskInputSchema,
+  TaskSchema,
   TaskUpdateSchema,
+  TimelinePageSchema,
   TimelineQuerySchema,
-  type PersonRef,
 } from '@showroom/contracts';
-import {
-  etagOf,
-  parseOrThrow,
-  problems,
-  requireDealership,
-  requirePermission,
-  tenantOf,
-} from '@showroom/server-kit';
+import { caller, etagOf, routeFor, type Tenant } from '@showroom/server-kit';
 import { z } from 'zod';
-import type { CaptureService } from '../capture/capture-service';
-import { idempotencyOf } from '../capture/idempotency';
-import { manualDraft } from '../capture/lead-draft';
-import type { TimelineStore } from '../timeline/timeline-store';
-import { leadViewerOf, type LeadViewer } from './lead-access';
-import type { LeadRepository } from './lead-repository';
-import { leadSummaryOf } from './lead-view';
+import { idempotencyKeyHeader, idempotencyOf } from '../capture/idempotency';
+import { leadViewerOf } from './lead-access';
 import type { LeadWorkService } from './lead-work-service';
+
+export interface LeadRouteDeps {
+  work: LeadWorkService;
+}
 
 export const leadIdParams = z.object({ id: z.uuid('must be a lead id (UUID)') });
 export const taskParams = leadIdParams.extend({ taskId: z.uuid('must be a task id (UUID)') });
 
-export interface LeadRoutesDeps {
-  authenticate: RequestHandler;
-  leads: LeadRepository;
-  work: LeadWorkService;
-  capture: CaptureService;
-  timeline: TimelineStore;
-  resolveAssignee(viewer: LeadViewer, assigneeId: string | undefined): Promise<PersonRef | null>;
-  clock: () => Date;
-}
+const base = '/api/leads';
+const route = routeFor<LeadRouteDeps>();
+const viewer = (tenant: Tenant) => leadViewerOf(tenant);
+/** A salesperson's colleague's lead answers exactly like another dealership's. */
+const hidden = { 404: 'No such lead, or one the caller may not see (a salesperson’s colleague’s lead)' };
+/** The routes of one lead, named by its id. */
+const oneLead = { tag: 'leads', params: leadIdParams };
 
 /** Leads as staff work them in the portal. Salespeople reach only their own leads (404 otherwise). */
-export function leadRoutes(deps: LeadRoutesDeps): Router {
-  const { leads, work, capture, timeline, clock } = deps;
-  const router = Router();
-  const base = '/api/leads';
-  const viewer = (req: Parameters<RequestHandler>[0]) => leadViewerOf(tenantOf(req));
-  router.use([`${base}/leads`, `${base}/activity`], deps.authenticate, requireDealership());
-
-  router.get(`${base}/leads`, requirePermission('leads:read'), async (req, res) => {
-    const query = parseOrThrow(LeadListQuerySchema, req.query, 'query');
-    const now = clock();
-    const { rows, total } = await leads.list(viewer(req), query, now);
-    res.json({
-      items: rows.map((row) => leadSummaryOf(row, now)),
-      page: query.page,
-      pageSize: query.pageSize,
-      total,
-    });
-  });
-
-  router.get(`${base}/leads/counts`, requirePermission('leads:read'), async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await leads.counts(viewer(req), clock()));
-  });
-
-  router.post(`${base}/leads`, requirePermission('leads:work'), async (req, res) => {
-    const input = parseOrThrow(ManualLeadInputSchema, req.body ?? undefined, 'body');
-    const who = viewer(req);
-    const assignee = await deps.resolveAssignee(who, input.assigneeId);
-    const draft = manualDraft(input, { id: who.userId, name: who.name }, assignee);
-    const { results, replayed } = await capture.capture(who.dealershipId, [draft], {
-      idempotency: idempotencyOf(req, req.body),
-    });
-    const [result] = results;
-    res
-      .status(replayed ? 200 : 201)
-      .set('Location', `${base}/leads/${result?.leadId}`)
-      .json(result);
-  });
-
-  router.get(`${base}/leads/:id`, requirePermission('leads:read'), async (req, res) => {
-    const { id } = parseOrThrow(leadIdParams, req.params);
-    const lead = await work.detail(viewer(req), id);
-    res.set('ETag', etagOf(lead.version)).json(lead);
-  });
-
-  router.post(`${base}/leads/:id/status`, requirePermission('leads:work'), async (req, res) => {
-    const { id } = parseOrThrow(leadIdParams, req.params);
-    const change = parseOrThrow(StatusChangeInputSchema, req.body ?? undefined, 'body');
-    res.json(await work.changeStatus(viewer(req), id, change));
-  });
-
-  router.post(`${base}/leads/:id/assignment`, requirePermission('leads:assign'), async (req, res) => {
-    const { id } = parseOrThrow(leadIdParams, req.params);
-    const input = parseOrThrow(AssignInputSchema, req.body ?? undefined, 'body');
-    res.json(await work.assign(viewer(req), id, input));
-  });
-
-  router.post(`${base}/leads/:id/notes`, requirePermission('leads:work'), async (req, res) => {
-    const { id } = parseOrThrow(leadIdParams, req.params);
-    const input = parseOrThrow(NoteInputSchema, req.body ?? undefined, 'body');
-    res.status(201).json(await work.addNote(viewer(req), id, input));
-  });
-
-  router.post(`${base}/leads/:id/tasks`, requirePermission('leads:work'), async (req, res) => {
-    const { id } = parseOrThrow(leadIdParams, req.params);
-    const input = parseOrThrow(TaskInputSchema, req.body ?? undefined, 'body');
-    res.status(201).json(await work.addTask(viewer(req), id, input));
-  });
-
-  router.patch(`${base}/leads/:id/tasks/:taskId`, requirePermission('leads:work'), async (req, res) => {
-    const { id, taskId } = parseOrThrow(taskParams, req.params);
-    const update = parseOrThrow(TaskUpdateSchema, req.body ?? undefined, 'body');
-    res.json(await work.updateTask(viewer(req), id, taskId, update));
-  });
-
-  router.get(`${base}/leads/:id/timeline`, requirePermission('leads:read'), async (req, res) => {
-    const { id } = parseOrThrow(leadIdParams, req.params);
-    const page = parseOrThrow(TimelineQuerySchema, req.query, 'query');
-    if (!(await leads.find(viewer(req), id))) throw problems.notFound('Lead');
-    res.json(await timeline.ofLead(id, page));
-  });
-
-  router.get(`${base}/activity`, requirePermission('leads:read'), async (req, res) => {
-    const page = parseOrThrow(TimelineQuerySchema, req.query, 'query');
-    const who = viewer(req);
-    const visibleLeads = who.seesAll ? undefined : (ids: string[]) => leads.visibleIds(who, ids);
-    res.json(await timeline.ofDealership(who.dealershipId, page, visibleLeads));
-  });
-
-  return router;
-}
+export const leadRoutes = [
+  route({
+    operationId: 'listLeads',
+    method: 'get',
+    path: `${base}/leads`,
+    tag: 'leads',
+    summary: 'The leads the caller may see, filtered, searched, sorted and paged',
+    caller: caller.user('leads:read'),
+    query: LeadListQuerySchema,
+    responses: { 200: { description: 'A page of leads', schema: LeadListSchema } },
+    handler: ({ tenant, query }, { work }) => work.list(viewer(tenant), query),
+  }),
+  // Before /leads/:id, so "counts" is not taken for an id.
+  route({
+    operationId: 'getLeadCounts',
+    method: 'get',
+    path: `${base}/leads/counts`,
+    tag: 'leads',
+    summary: 'New, overdue and open counts for the navigation, with a change token to poll',
+    caller: caller.user('leads:read'),
+    responses: { 200: { description: 'Counts', schema: LeadCountsSchema } },
+    handler: async ({ tenant, res }, { work }) => {
+      res.set('Cache-Control', 'no-store');
+      return work.counts(viewer(tenant));
+    },
+  }),
+  route({
+    operationId: 'enterLead',
+    method: 'post',
+    path: `${base}/leads`,
+    tag: 'leads',
+    summary: 'Enter a lead by hand (walk-in, phone, referral, …)',
+    caller: caller.user('leads:work'),
+    headers: [idempotencyKeyHeader],
+    body: ManualLeadInputSchema,
+    responses: {
+      201: { description: 'Stored', schema: CaptureResultSchema, headers: ['Location'] },
+      200: {
+        description: 'The same Idempotency-Key and body was already stored',
+        schema: CaptureResultSchema,
+      },
+    },
+    problems: { 409: 'The Idempotency-Key was used for a different body' },
+    handler: async ({ tenant, body, req, res }, { work }) => {
+      const { result, replayed } = await work.enter(viewer(tenant), body, idempotencyOf(req, req.body));
+      res
+        .status(replayed ? 200 : 201)
+        .set('Location', `${base}/leads/${result.leadId}`)
+        .json(result);
+    },
+  }),
+  route({
+    operationId: 'getLead',
+    ...oneLead,
+    method: 'get',
+    path: `${base}/leads/:id`,
+    summary: 'One lead with its submissions, notes, tasks and related leads',
+    caller: caller.user('leads:read'),
+    responses: { 200: { description: 'The lead', schema: LeadDetailSchema, headers: ['ETag'] } },
+    problems: hidden,
+    handler: async ({ tenant, params, res }, { work }) => {
+      const lead = await work.detail(viewer(tenant), params.id);
+      res.set('ETag', etagOf(lead.version));
+      return lead;
+    },
+  }),
+  route({
+    operationId: 'changeLeadStatus',
+    ...oneLead,
+    method: 'post',
+    path: `${base}/leads/:id/status`,
+    summary: 'Move the lead along the pipeline (lost needs a reason)',
+    caller: caller.user('leads:work'),
+    body: StatusChangeInputSchema,
+    responses: { 200: { description: 'The lead', schema: LeadDetailSchema } },
+    problems: { ...hidden, 409: 'Not an allowed move from the current status' },
+    handler: ({ tenant, params, body }, { work }) => work.changeStatus(viewer(tenant), params.id, body),
+  }),
+  route({
+    operationId: 'assignLead',
+    ...oneLead,
+    method: 'post',
+    path: `${base}/leads/:id/assignment`,
+    summary: 'Give the lead to someone on the team (managers and owners)',
+    caller: caller.user('leads:assign'),
+    body: AssignInputSchema,
+    responses: { 200: { description: 'The lead', schema: LeadDetailSchema } },
+    problems: hidden,
+    handler: ({ tenant, params, body }, { work }) => work.assign(viewer(tenant), params.id, body),
+  }),
+  route({
+    operationId: 'addLeadNote',
+    ...oneLead,
+    method: 'post',
+    path: `${base}/leads/:id/notes`,
+    summary: 'Add a note',
+    caller: caller.user('leads:work'),
+    body: NoteInputSchema,
+    responses: { 201: { description: 'The note', schema: NoteSchema } },
+    problems: hidden,
+    handler: async ({ tenant, params, body, res }, { work }) => {
+      res.status(201).json(await work.addNote(viewer(tenant), params.id, body));
+    },
+  }),
+  route({
+    operationId: 'addLeadTask',
+    ...oneLead,
+    method: 'post',
+    path: `${base}/leads/:id/tasks`,
+    summary: 'Add a task or follow-up with a due time',
+    caller: caller.user('leads:work'),
+    body: TaskInputSchema,
+    responses: { 201: { description: 'The task', schema: TaskSchema } },
+    problems: hidden,
+    handler: async ({ tenant, params, body, res }, { work }) => {
+      res.status(201).json(await work.addTask(viewer(tenant), params.id, body));
+    },
+  }),
+  route({
+    operationId: 'updateLeadTask',
+    ...oneLead,
+    method: 'patch',
+    path: `${base}/leads/:id/tasks/:taskId`,
+    summary: 'Tick a task done, or reopen it',
+    caller: caller.user('leads:work'),
+    params: taskParams,
+    body: TaskUpdateSchema,
+    responses: { 200: { description: 'The task', schema: TaskSchema } },
+    problems: { 404: `${hidden[404]}; or no such task on it` },
+    handler: ({ tenant, params, body }, { work }) =>
+      work.updateTask(viewer(tenant), params.id, params.taskId, body),
+  }),
+  route({
+    operationId: 'getLeadTimeline',
+    ...oneLead,
+    tag: 'timeline',
+    method: 'get',
+    path: `${base}/leads/:id/timeline`,
+    summary: 'Everything that happened to the lead, newest first, by cursor',
+    caller: caller.user('leads:read'),
+    query: TimelineQuerySchema,
+    responses: { 200: { description: 'A page of events', schema: TimelinePageSchema } },
+    problems: { ...hidden, 503: 'The timeline store is unreachable' },
+    handler: ({ tenant, params, query }, { work }) => work.timelineOf(viewer(tenant), params.id, query),
+  }),
+  route({
+    operationId: 'listActivity',
+    method: 'get',
+    path: `${base}/activity`,
+    tag: 'timeline',
+    summary: 'The dealership’s recent lead activity (a salesperson sees their own leads’)',
+    caller: caller.user('leads:read'),
+    query: TimelineQuerySchema,
+    responses: { 200: { description: 'A page of events', schema: TimelinePageSchema } },
+    problems: { 503: 'The timeline store is unreachable' },
+    handler: ({ tenant, query }, { work }) => work.activity(viewer(tenant), query),
+  }),
+];

@@ -2,32 +2,100 @@ import { randomUUID } from 'node:crypto';
 import {
   canMoveLead,
   type AssignInput,
+  type CaptureResult,
+  type LeadCounts,
   type LeadDetail,
+  type LeadList,
+  type LeadListQuery,
+  type ManualLeadInputParsed,
   type Note,
   type PersonRef,
   type StatusChangeInput,
   type Task,
   type TaskInput,
   type TaskUpdate,
+  type TimelinePage,
+  type TimelineQuery,
 } from '@showroom/contracts';
 import { problems } from '@showroom/server-kit';
-import { shopperNameOf } from '../capture/lead-draft';
+import type { CaptureOutcome, CaptureService, IdempotencyRequest } from '../capture/capture-service';
+import { manualDraft, shopperNameOf } from '../capture/lead-draft';
 import type { LeadRow } from '../database';
 import type { NewLeadEvent } from '../outbox/events';
 import type { TeamDirectory } from '../routing/team-directory';
+import type { TimelineStore } from '../timeline/timeline-store';
 import type { LeadViewer } from './lead-access';
 import type { LeadRepository, LeadStatements } from './lead-repository';
-import { leadDetailOf, taskOf } from './lead-view';
+import { leadDetailOf, leadSummaryOf, taskOf } from './lead-view';
 import { labelOf } from './labels';
 
-/** Changes to a lead made by people in the portal. Each writes its timeline event in the same transaction. */
+/**
+ * Leads as people in the portal read and work them. Salespeople reach only their own leads (404
+ * otherwise). Each change writes its timeline event in the same transaction.
+ */
 export class LeadWorkService {
   constructor(
     private readonly leads: LeadRepository,
+    private readonly capture: CaptureService,
     private readonly team: TeamDirectory,
+    private readonly timeline: TimelineStore,
     private readonly onCommitted: () => void,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  async list(viewer: LeadViewer, query: LeadListQuery): Promise<LeadList> {
+    const now = this.clock();
+    const { rows, total } = await this.leads.list(viewer, query, now);
+    return {
+      items: rows.map((row) => leadSummaryOf(row, now)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  counts(viewer: LeadViewer): Promise<LeadCounts> {
+    return this.leads.counts(viewer, this.clock());
+  }
+
+  /** A lead entered by staff. Sales enter leads for themselves; those who assign may name anyone on the team. */
+  async enter(
+    viewer: LeadViewer,
+    input: ManualLeadInputParsed,
+    idempotency: IdempotencyRequest | undefined,
+  ): Promise<CaptureOutcome & { result: CaptureResult }> {
+    const assignee = await this.assigneeFor(viewer, input.assigneeId);
+    const draft = manualDraft(input, { id: viewer.userId, name: viewer.name }, assignee);
+    const outcome = await this.capture.capture(viewer.dealershipId, [draft], { idempotency });
+    const [result] = outcome.results;
+    if (!result) throw new Error('a manual lead was captured without a result');
+    return { ...outcome, result };
+  }
+
+  private async assigneeFor(viewer: LeadViewer, assigneeId: string | undefined): Promise<PersonRef | null> {
+    if (assigneeId === undefined || assigneeId === viewer.userId) {
+      return viewer.canAssign && assigneeId === undefined ? null : { id: viewer.userId, name: viewer.name };
+    }
+    if (!viewer.canAssign) throw problems.forbidden('Your role may enter leads only for yourself.');
+    const member = await this.team.member(viewer.dealershipId, assigneeId);
+    if (!member || member.role === 'viewer') {
+      throw problems.validation([
+        { name: 'body.assigneeId', reason: 'is not someone who sells at this dealership' },
+      ]);
+    }
+    return { id: member.id, name: member.name };
+  }
+
+  async timelineOf(viewer: LeadViewer, id: string, page: TimelineQuery): Promise<TimelinePage> {
+    if (!(await this.leads.find(viewer, id))) throw problems.notFound('Lead');
+    return this.timeline.ofLead(id, page);
+  }
+
+  /** The dealership's activity; a salesperson's holds only the leads assigned to them now. */
+  activity(viewer: LeadViewer, page: TimelineQuery): Promise<TimelinePage> {
+    const visibleLeads = viewer.seesAll ? undefined : (ids: string[]) => this.leads.visibleIds(viewer, ids);
+    return this.timeline.ofDealership(viewer.dealershipId, page, visibleLeads);
+  }
 
   async detail(viewer: LeadViewer, id: string): Promise<LeadDetail> {
     const row = await this.leads.find(viewer, id);
@@ -75,6 +143,8 @@ export class LeadWorkService {
   }
 
   async assign(viewer: LeadViewer, id: string, { assigneeId }: AssignInput): Promise<LeadDetail> {
+    // A lead the caller may not see is 404 whoever is named (asked before the users service is).
+    if (!(await this.leads.find(viewer, id))) throw problems.notFound('Lead');
     const member = await this.team.member(viewer.dealershipId, assigneeId);
     if (!member || member.role === 'viewer') {
       throw problems.validation([

@@ -2,120 +2,19 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamMember } from '@showroom/contracts';
 import { asMember, leadOfReceipt, postWebsiteLead, websiteLead } from '../test/lead-requests';
+import { USER_REQUESTS, userRequest, type Target, type UserRequest } from '../test/route-examples';
 import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
 
 type Client = Awaited<ReturnType<typeof asMember>>;
-type Method = 'get' | 'post' | 'patch';
-/** The lead a route is aimed at, one of its tasks, and someone to give it to. */
-interface Target {
-  lead: string;
-  task: string;
-  assigneeId: string;
-}
-interface Route {
-  name: string;
-  method: Method;
-  path: (t: Target) => string;
-  body?: (t: Target) => object;
-  write: boolean;
-  /** Aimed at one lead (404 when the caller may not see it). */
-  byLead: boolean;
-}
+type Route = UserRequest;
 
 const FORBIDDEN = 'https://showroom.dev/problems/forbidden';
 const NOT_FOUND = 'https://showroom.dev/problems/not-found';
 const UNAUTHORIZED = 'https://showroom.dev/problems/unauthorized';
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
-const lead = (t: Target, rest = '') => `/api/leads/leads/${t.lead}${rest}`;
-
-/** Every authenticated route, with a body that would succeed for someone allowed to send it. */
-const ROUTES: Route[] = [
-  { name: 'GET /leads', method: 'get', path: () => '/api/leads/leads', write: false, byLead: false },
-  {
-    name: 'GET /leads/counts',
-    method: 'get',
-    path: () => '/api/leads/leads/counts',
-    write: false,
-    byLead: false,
-  },
-  {
-    name: 'POST /leads',
-    method: 'post',
-    path: () => '/api/leads/leads',
-    body: () => ({ source: 'phone', firstName: 'Refused', email: 'refused.entry@example.com' }),
-    write: true,
-    byLead: false,
-  },
-  { name: 'GET /leads/:id', method: 'get', path: (t) => lead(t), write: false, byLead: true },
-  {
-    name: 'POST /leads/:id/status',
-    method: 'post',
-    path: (t) => lead(t, '/status'),
-    body: () => ({ status: 'contacted', note: 'called back' }),
-    write: true,
-    byLead: true,
-  },
-  {
-    name: 'POST /leads/:id/assignment',
-    method: 'post',
-    path: (t) => lead(t, '/assignment'),
-    body: (t) => ({ assigneeId: t.assigneeId }),
-    write: true,
-    byLead: true,
-  },
-  {
-    name: 'POST /leads/:id/notes',
-    method: 'post',
-    path: (t) => lead(t, '/notes'),
-    body: () => ({ body: 'not mine to note' }),
-    write: true,
-    byLead: true,
-  },
-  {
-    name: 'POST /leads/:id/tasks',
-    method: 'post',
-    path: (t) => lead(t, '/tasks'),
-    body: () => ({ kind: 'call', title: 'not mine to plan', dueAt: tomorrow() }),
-    write: true,
-    byLead: true,
-  },
-  {
-    name: 'PATCH /leads/:id/tasks/:taskId',
-    method: 'patch',
-    path: (t) => lead(t, `/tasks/${t.task}`),
-    body: () => ({ done: true }),
-    write: true,
-    byLead: true,
-  },
-  {
-    name: 'GET /leads/:id/timeline',
-    method: 'get',
-    path: (t) => lead(t, '/timeline'),
-    write: false,
-    byLead: true,
-  },
-  { name: 'GET /activity', method: 'get', path: () => '/api/leads/activity', write: false, byLead: false },
-  { name: 'GET /settings', method: 'get', path: () => '/api/leads/settings', write: false, byLead: false },
-  {
-    name: 'PATCH /settings',
-    method: 'patch',
-    path: () => '/api/leads/settings',
-    body: () => ({ siteOrigins: ['https://www.changed.example'], fromName: 'Changed' }),
-    write: true,
-    byLead: false,
-  },
-  {
-    name: 'POST /settings/ingest-key',
-    method: 'post',
-    path: () => '/api/leads/settings/ingest-key',
-    write: true,
-    byLead: false,
-  },
-];
-const route = (name: string) => ROUTES.find((r) => r.name === name) as Route;
+const route = userRequest;
 
 const send = (client: Client, r: Route, t: Target) =>
-  r.method === 'get' ? client.get(r.path(t)) : client[r.method](r.path(t), r.body?.(t));
+  r.method === 'get' ? client.get(r.path(t)) : client[r.method as 'post' | 'patch'](r.path(t), r.body?.(t));
 const idsOf = (res: request.Response): string[] => res.body.items.map((item: { id: string }) => item.id);
 const leadIdsOf = (res: request.Response) => new Set(res.body.items.map((e: { leadId: string }) => e.leadId));
 
@@ -296,8 +195,8 @@ describe('roles: who may see and do what with leads', () => {
       );
     });
 
-    it.each(ROUTES.filter((r) => r.byLead && r.name !== 'POST /leads/:id/assignment'))(
-      '$name on a colleague’s lead is 404 and changes nothing',
+    it.each(USER_REQUESTS.filter((r) => r.byLead && r.operationId !== 'assignLead'))(
+      '$operationId on a colleague’s lead is 404 and changes nothing',
       async (r) => {
         await expectNothingChanges(shop, async () => {
           const res = await send(shop.as.sara, r, shop.tomsLead);
@@ -310,7 +209,7 @@ describe('roles: who may see and do what with leads', () => {
 
     it('a lead nobody was given is 404 to them as well', async () => {
       const unassigned = { ...shop.tomsLead, lead: shop.leads.unassigned };
-      for (const name of ['GET /leads/:id', 'POST /leads/:id/notes', 'GET /leads/:id/timeline']) {
+      for (const name of ['getLead', 'addLeadNote', 'getLeadTimeline']) {
         const res = await send(shop.as.sara, route(name), unassigned);
         expect({ name, status: res.status }).toEqual({ name, status: 404 });
       }
@@ -320,7 +219,7 @@ describe('roles: who may see and do what with leads', () => {
 
     it('they cannot reassign, not even their own lead: 403', async () => {
       await expectNothingChanges(shop, async () => {
-        const assignment = route('POST /leads/:id/assignment');
+        const assignment = route('assignLead');
         const ownToTom = await send(shop.as.sara, assignment, {
           ...shop.tomsLead,
           lead: shop.leads.sara,
@@ -334,8 +233,8 @@ describe('roles: who may see and do what with leads', () => {
       expect(own.body.assignee.id).toBe(shop.sara.id);
     });
 
-    it.each([route('PATCH /settings'), route('POST /settings/ingest-key')])(
-      '$name is 403 for them and the settings stay',
+    it.each([route('updateLeadSettings'), route('rotateIngestKey')])(
+      '$operationId is 403 for them and the settings stay',
       async (r) => {
         await expectNothingChanges(shop, async () => {
           const res = await send(shop.as.sara, r, shop.tomsLead);
@@ -366,15 +265,14 @@ describe('roles: who may see and do what with leads', () => {
       );
 
       const own = { lead: entered.body.leadId, task: '', assigneeId: s.sara.id };
-      expect((await send(s.as.sara, route('POST /leads/:id/status'), own)).status).toBe(200);
-      const task = await send(s.as.sara, route('POST /leads/:id/tasks'), own);
+      expect((await send(s.as.sara, route('changeLeadStatus'), own)).status).toBe(200);
+      const task = await send(s.as.sara, route('addLeadTask'), own);
       expect(task.status).toBe(201);
-      expect(
-        (await send(s.as.sara, route('PATCH /leads/:id/tasks/:taskId'), { ...own, task: task.body.id }))
-          .status,
-      ).toBe(200);
+      expect((await send(s.as.sara, route('updateLeadTask'), { ...own, task: task.body.id })).status).toBe(
+        200,
+      );
       await ctx.settle();
-      const timeline = await send(s.as.sara, route('GET /leads/:id/timeline'), own);
+      const timeline = await send(s.as.sara, route('getLeadTimeline'), own);
       expect(timeline.body.items.map((e: { type: string }) => e.type)).toEqual(
         expect.arrayContaining([
           'lead_created',
@@ -456,7 +354,7 @@ describe('roles: who may see and do what with leads', () => {
 
     it('they cannot rotate the ingest key: 403, and no key is issued', async () => {
       await expectNothingChanges(shop, async () => {
-        const res = await send(shop.as.manager, route('POST /settings/ingest-key'), shop.tomsLead);
+        const res = await send(shop.as.manager, route('rotateIngestKey'), shop.tomsLead);
         expect(res.status).toBe(403);
         expect(res.body.type).toBe(FORBIDDEN);
         expect(res.body.ingestKey).toBeUndefined();
@@ -507,7 +405,7 @@ describe('roles: who may see and do what with leads', () => {
       expect((await viewer.get('/api/leads/settings')).body.dealershipId).toBe(shop.dealer.id);
     });
 
-    it.each(ROUTES.filter((r) => r.write))('$name is 403 and changes nothing', async (r) => {
+    it.each(USER_REQUESTS.filter((r) => r.write))('$operationId is 403 and changes nothing', async (r) => {
       await expectNothingChanges(shop, async () => {
         const res = await send(shop.as.viewer, r, shop.tomsLead);
         expect(res.status).toBe(403);
@@ -533,7 +431,7 @@ describe('roles: who may see and do what with leads', () => {
       );
     }
 
-    it.each(ROUTES)('$name', async (r) => {
+    it.each(USER_REQUESTS)('$operationId', async (r) => {
       await expectNothingChanges(shop, async () => {
         for (const [kind, tokenOf] of badTokens) {
           const token = await tokenOf();
