@@ -1,17 +1,17 @@
-import { baseConfigSchema, devDefaults, loadConfig, notInProduction } from '@showroom/server-kit';
+import {
+  allNotInProduction,
+  baseConfigSchema,
+  devDefaults,
+  loadConfig,
+  notInProduction,
+  servicePort,
+} from '@showroom/server-kit';
 import { databaseConfigShape } from '@showroom/server-mysql';
 import { z } from 'zod';
 
-const database = databaseConfigShape('INVENTORY', 'showroom_inventory');
-
 export const inventoryConfigSchema = baseConfigSchema.extend({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3001),
-  ...database,
-  INVENTORY_DATABASE_URL: notInProduction(database.INVENTORY_DATABASE_URL, devDefaults.localhost),
-  INVENTORY_DATABASE_READER_URLS: notInProduction(
-    database.INVENTORY_DATABASE_READER_URLS,
-    devDefaults.localhost,
-  ),
+  PORT: servicePort(3001),
+  ...allNotInProduction(databaseConfigShape('INVENTORY', 'showroom_inventory'), devDefaults.localhost),
   REDIS_URL: notInProduction(z.url().default('redis://127.0.0.1:6379/0'), devDefaults.localhost),
   INVENTORY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });

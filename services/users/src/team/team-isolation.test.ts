@@ -3,7 +3,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { READ_MEMBERSHIPS_SCOPE, READ_TEAM_SCOPE, TeamListSchema } from '@showroom/contracts';
 import { DEMO_DEALERSHIPS, DEMO_USERS } from '@showroom/demo-data';
-import { getTeam, putAvailability, storedAvailability } from '../test/team-requests';
+import { expectMarkAwayRefused, getTeam, markAway } from '../test/team-requests';
 import { usersAppOnDemoTenants } from '../test/users-test-app';
 
 const { downtown, northside, rival } = DEMO_DEALERSHIPS;
@@ -25,29 +25,27 @@ describe('team: one dealership never reads or changes another’s people', () =>
   });
 
   it('when a manager changes someone at a dealership they do not belong to, then 403 and nothing changes', async () => {
-    const res = await putAvailability(ctx, DEMO_USERS.manager, rival.id, DEMO_USERS.rivalSales.id, {
-      available: false,
-    });
-    expect(res.status).toBe(403);
-    expect(await storedAvailability(ctx, DEMO_USERS.rivalSales.id, rival.id)).toBe(1);
+    await expectMarkAwayRefused(ctx, 403, [DEMO_USERS.manager, rival.id, DEMO_USERS.rivalSales.id]);
   });
 
   it('when a manager names a person of another dealership under their own, then 404 and that person is untouched', async () => {
-    const res = await putAvailability(ctx, DEMO_USERS.manager, downtown.id, DEMO_USERS.rivalSales.id, {
-      available: false,
-    });
-    expect(res.status).toBe(404);
+    const res = await expectMarkAwayRefused(ctx, 404, [
+      DEMO_USERS.manager,
+      downtown.id,
+      DEMO_USERS.rivalSales.id,
+      rival.id,
+    ]);
     expect(res.body.type).toBe('https://showroom.dev/problems/not-found');
     expect(JSON.stringify(res.body)).not.toContain('Ravi');
-    expect(await storedAvailability(ctx, DEMO_USERS.rivalSales.id, rival.id)).toBe(1);
   });
 
   it('when a person of the group who works only at the other rooftop is named, then 404 (membership is per rooftop)', async () => {
-    const res = await putAvailability(ctx, DEMO_USERS.manager, downtown.id, DEMO_USERS.viewer.id, {
-      available: false,
-    });
-    expect(res.status).toBe(404);
-    expect(await storedAvailability(ctx, DEMO_USERS.viewer.id, northside.id)).toBe(1);
+    await expectMarkAwayRefused(ctx, 404, [
+      DEMO_USERS.manager,
+      downtown.id,
+      DEMO_USERS.viewer.id,
+      northside.id,
+    ]);
   });
 
   it('when a token signed by someone else claims a membership, then 401', async () => {
@@ -68,9 +66,7 @@ describe('team for other services: machine tokens with read:team', () => {
   const teamPath = (dealershipId: string) => `/api/users/internal/dealerships/${dealershipId}/team`;
 
   it('when the leads service asks with read:team, then it gets that dealership’s team only, by name', async () => {
-    await putAvailability(ctx, DEMO_USERS.owner, northside.id, DEMO_USERS.northsideSales2.id, {
-      available: false,
-    });
+    await markAway(ctx, DEMO_USERS.owner, northside.id, DEMO_USERS.northsideSales2.id);
     const token = await ctx.issuer.machineToken('showroom-services', [READ_TEAM_SCOPE]);
     const res = await request(ctx.app).get(teamPath(northside.id)).auth(token, { type: 'bearer' });
 

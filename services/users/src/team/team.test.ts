@@ -2,7 +2,14 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { TeamListSchema, TeamMemberSchema } from '@showroom/contracts';
 import { DEMO_DEALERSHIPS, DEMO_USERS } from '@showroom/demo-data';
-import { getTeam, putAvailability, storedAvailability, tokenOf } from '../test/team-requests';
+import {
+  expectMarkAwayRefused,
+  getTeam,
+  markAway,
+  putAvailability,
+  storedAvailability,
+  tokenOf,
+} from '../test/team-requests';
 import { seedDemoTenants } from '../demo/seed-demo-tenants';
 import { usersAppOnDemoTenants } from '../test/users-test-app';
 
@@ -74,9 +81,7 @@ describe('team: who works at the dealership, and who takes new leads', () => {
   });
 
   it('when a salesperson goes on holiday and comes back, then their availability is stored and listed', async () => {
-    const away = await putAvailability(ctx, DEMO_USERS.sales, downtown.id, DEMO_USERS.sales.id, {
-      available: false,
-    });
+    const away = await markAway(ctx, DEMO_USERS.sales, downtown.id, DEMO_USERS.sales.id);
     expect(away.status).toBe(200);
     expect(TeamMemberSchema.parse(away.body)).toEqual({
       id: DEMO_USERS.sales.id,
@@ -90,9 +95,7 @@ describe('team: who works at the dealership, and who takes new leads', () => {
     expect(listed.body.items.find((m: { id: string }) => m.id === DEMO_USERS.sales.id).available).toBe(false);
 
     // Saying it twice is fine (the row does not change the second time).
-    const again = await putAvailability(ctx, DEMO_USERS.sales, downtown.id, DEMO_USERS.sales.id, {
-      available: false,
-    });
+    const again = await markAway(ctx, DEMO_USERS.sales, downtown.id, DEMO_USERS.sales.id);
     expect(again.status).toBe(200);
 
     const back = await putAvailability(ctx, DEMO_USERS.sales, downtown.id, DEMO_USERS.sales.id, {
@@ -103,9 +106,7 @@ describe('team: who works at the dealership, and who takes new leads', () => {
   });
 
   it('when a manager marks a salesperson away, then it is allowed (team:manage)', async () => {
-    const res = await putAvailability(ctx, DEMO_USERS.manager, downtown.id, DEMO_USERS.sales2.id, {
-      available: false,
-    });
+    const res = await markAway(ctx, DEMO_USERS.manager, downtown.id, DEMO_USERS.sales2.id);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: DEMO_USERS.sales2.id, available: false });
     await putAvailability(ctx, DEMO_USERS.owner, downtown.id, DEMO_USERS.sales2.id, { available: true });
@@ -113,28 +114,18 @@ describe('team: who works at the dealership, and who takes new leads', () => {
   });
 
   it('when a salesperson tries to mark a colleague away, then it is refused with 403 and nothing changes', async () => {
-    const res = await putAvailability(ctx, DEMO_USERS.sales, downtown.id, DEMO_USERS.sales2.id, {
-      available: false,
-    });
-    expect(res.status).toBe(403);
+    const res = await expectMarkAwayRefused(ctx, 403, [DEMO_USERS.sales, downtown.id, DEMO_USERS.sales2.id]);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.type).toBe('https://showroom.dev/problems/forbidden');
     expect(res.body.detail).toContain('team:manage');
-    expect(await storedAvailability(ctx, DEMO_USERS.sales2.id, downtown.id)).toBe(1);
   });
 
   it('when a viewer tries to mark someone away, then it is refused with 403', async () => {
-    const res = await putAvailability(ctx, DEMO_USERS.viewer, northside.id, DEMO_USERS.northsideSales.id, {
-      available: false,
-    });
-    expect(res.status).toBe(403);
-    expect(await storedAvailability(ctx, DEMO_USERS.northsideSales.id, northside.id)).toBe(1);
+    await expectMarkAwayRefused(ctx, 403, [DEMO_USERS.viewer, northside.id, DEMO_USERS.northsideSales.id]);
   });
 
   it('when the owner of two rooftops marks someone away at one, then the other rooftop keeps its own flag', async () => {
-    const res = await putAvailability(ctx, DEMO_USERS.owner, northside.id, DEMO_USERS.owner.id, {
-      available: false,
-    });
+    const res = await markAway(ctx, DEMO_USERS.owner, northside.id, DEMO_USERS.owner.id);
     expect(res.status).toBe(200);
     expect(await storedAvailability(ctx, DEMO_USERS.owner.id, northside.id)).toBe(0);
     expect(await storedAvailability(ctx, DEMO_USERS.owner.id, downtown.id)).toBe(1);
@@ -142,16 +133,14 @@ describe('team: who works at the dealership, and who takes new leads', () => {
   });
 
   it('when the person is not a member of this dealership, then 404 problem+json', async () => {
-    const res = await putAvailability(ctx, DEMO_USERS.manager, downtown.id, 'auth0|nobody', {
-      available: false,
-    });
+    const res = await markAway(ctx, DEMO_USERS.manager, downtown.id, 'auth0|nobody');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.type).toBe('https://showroom.dev/problems/not-found');
   });
 
   it('when seeding runs again, then availability someone set is kept', async () => {
-    await putAvailability(ctx, DEMO_USERS.manager, downtown.id, DEMO_USERS.sales2.id, { available: false });
+    await markAway(ctx, DEMO_USERS.manager, downtown.id, DEMO_USERS.sales2.id);
     await seedDemoTenants(ctx.database.writer);
     expect(await storedAvailability(ctx, DEMO_USERS.sales2.id, downtown.id)).toBe(0);
     await putAvailability(ctx, DEMO_USERS.manager, downtown.id, DEMO_USERS.sales2.id, { available: true });

@@ -33,16 +33,14 @@ export async function startUsersTestApp(): Promise<UsersTestContext> {
     AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
     DATABASE_POOL_SIZE: '5',
   });
-  const { app, database, migrate } = composeUsers(config, { logger: testLogger() });
-  await migrate();
+  const users = composeUsers(config, { logger: testLogger() });
+  await users.migrate();
   return {
-    app,
+    app: users.app,
     issuer,
-    database,
+    database: users.database,
     async close() {
-      await database.close();
-      await issuer.close();
-      await schema.drop();
+      for (const close of [...users.closers, () => issuer.close(), () => schema.drop()]) await close();
     },
   };
 }

@@ -62,6 +62,16 @@ export function notInProduction<S extends z.ZodType>(schema: S, rule: DevDefault
   return schema;
 }
 
+/** `notInProduction` for every variable of `shape` (a database's URL, reader URLs and pool size). */
+export function allNotInProduction<T extends Record<string, z.ZodType>>(shape: T, rule: DevDefaultRule): T {
+  for (const schema of Object.values(shape)) notInProduction(schema, rule);
+  return shape;
+}
+
+/** The port a service listens on. */
+export const servicePort = (defaultPort: number) =>
+  z.coerce.number().int().min(1).max(65535).default(defaultPort);
+
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** The only value of ALLOW_DEVELOPMENT_DEFAULTS. */
