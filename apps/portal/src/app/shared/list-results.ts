@@ -1,10 +1,12 @@
-import { Component, input, output } from '@angular/core';
+import { Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import type { Problem } from '@showroom/contracts';
+import { MatSelectModule } from '@angular/material/select';
+import type { DealershipLoad } from './dealership-load';
 import type { Paging } from './list-url-state';
 import { PAGE_SIZES } from './list-url-state';
 import { ProblemTextPipe } from './problem-text.pipe';
@@ -15,50 +17,69 @@ export interface ListNoun {
   many: string;
 }
 
-/** QA's hooks on the count, the error and the empty state (each list has its own names). */
+/** QA's hooks on the count, the sort, the error and the empty state (each list has its own names). */
 export interface ListResultsTestIds {
   count: string;
+  sort: string;
   error: string;
   empty: string;
+}
+
+export interface SortOption<S> {
+  value: S;
+  label: string;
 }
 
 /**
  * The results panel of a list page (the inventory, the lead inbox): the count, a thin progress line
  * while it reloads, the error with "Try again", the page's empty state, the rows (faded while they
- * reload) and the paginator; a spinner until the first answer. The page projects the rows (default
- * content), the bar's other controls (`srResultsBar`: the sort, "3 new leads") and what to say when
- * the page is empty (`srEmpty`).
+ * reload) and the paginator; a spinner until the first answer. With filters set, an empty page
+ * offers to clear them. The page projects the rows (default content), what else the bar shows
+ * before the sort (`srResultsBar`: "3 new leads") and what to offer when the unfiltered list is
+ * empty (`srEmpty`, under `emptyTitle`). S: the list's sort.
  */
 @Component({
   selector: 'sr-list-results',
   imports: [
     MatButtonModule,
+    MatFormFieldModule,
     MatIconModule,
     MatPaginatorModule,
     MatProgressBarModule,
     MatProgressSpinnerModule,
+    MatSelectModule,
     ProblemTextPipe,
   ],
   templateUrl: './list-results.html',
   styleUrl: './list-results.scss',
 })
-export class ListResults {
+export class ListResults<S> {
   readonly noun = input.required<ListNoun>();
   readonly testIds = input.required<ListResultsTestIds>();
-  /** Rows in the whole list; null until the first answer. */
-  readonly total = input.required<number | null>();
-  /** The current page has no rows. */
-  readonly empty = input.required<boolean>();
-  readonly loading = input.required<boolean>();
-  readonly problem = input.required<Problem | null>();
+  /** The page's list as it loads: its total and rows, loading, the problem; "Try again" retries it. */
+  readonly load = input.required<DealershipLoad<{ total: number; items: readonly unknown[] }>>();
   readonly paging = input.required<Paging>();
   /** Phones: no page-size choice, no first/last buttons. */
   readonly compact = input(false);
   /** Announce the count when it changes (a list without a live region of its own). */
   readonly announceCount = input(false);
+  readonly sortOptions = input.required<readonly SortOption<S>[]>();
+  readonly sort = input.required<S>();
+  /** Filters are set: an empty page says so and offers to clear them. */
+  readonly filtered = input(false);
+  /** The empty state's icon (`car`, `inbox`) and, without filters, its title ("No leads yet"). */
+  readonly emptyIcon = input.required<string>();
+  readonly emptyTitle = input.required<string>();
 
-  readonly retry = output<void>();
+  readonly sortChange = output<S>();
+  readonly clearFilters = output<void>();
   readonly pageChange = output<PageEvent>();
 
   protected readonly pageSizes = PAGE_SIZES;
+  /** Rows in the whole list; null until the first answer. */
+  protected readonly total = computed(() => this.load().value()?.total ?? null);
+  /** The current page has no rows. */
+  protected readonly empty = computed(() => this.load().value()?.items.length === 0);
+  protected readonly loading = computed(() => this.load().loading());
+  protected readonly problem = computed(() => this.load().problem());
 }

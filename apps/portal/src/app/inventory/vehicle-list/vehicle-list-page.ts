@@ -1,9 +1,7 @@
 import { Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
-import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type { Vehicle, VehicleSort } from '@showroom/contracts';
 import { VehiclesApi } from '../../api/vehicles-api';
@@ -43,9 +41,7 @@ export const SORT_OPTIONS: readonly { value: VehicleSort | null; label: string }
   imports: [
     ListResults,
     MatButtonModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatSelectModule,
     RouterLink,
     VehicleCards,
     VehicleFilters,
@@ -69,13 +65,11 @@ export class VehicleListPage {
   );
 
   // Reloads when the URL's filters change, when the dealer switches dealership, or on "Try again".
-  private readonly load = dealershipLoad({
+  protected readonly load = dealershipLoad({
     query: this.url.changes,
     load: (state) => this.vehiclesApi.list(listStateToSearch(state)),
   });
   protected readonly list = this.load.value;
-  protected readonly problem = this.load.problem;
-  protected readonly loading = this.load.loading;
   protected readonly filtered = computed(() => activeFilterCount(this.state()) > 0);
 
   protected readonly sortOptions = SORT_OPTIONS;
@@ -98,9 +92,5 @@ export class VehicleListPage {
 
   protected open(vehicle: Vehicle): void {
     void this.router.navigate(['/inventory', vehicle.id]);
-  }
-
-  protected retry(): void {
-    this.load.retry();
   }
 }

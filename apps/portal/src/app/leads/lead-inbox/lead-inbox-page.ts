@@ -1,9 +1,7 @@
 import { Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
-import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type { LeadSort, LeadSummary } from '@showroom/contracts';
 import { LeadsApi } from '../../api/leads-api';
@@ -45,9 +43,7 @@ export const LEAD_SORT_OPTIONS: readonly { value: LeadSort; label: string }[] = 
     LeadsLayout,
     LeadTable,
     MatButtonModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatSelectModule,
     RouterLink,
   ],
   templateUrl: './lead-inbox-page.html',
@@ -72,7 +68,7 @@ export class LeadInboxPage {
   protected readonly arrived = signal(0);
   // Reloads when the URL's filters change, the dealer switches dealership, on "Try again", and in
   // the background when the leads service says something changed (a new lead arrived).
-  private readonly load = dealershipLoad({
+  protected readonly load = dealershipLoad({
     query: this.url.changes,
     load: (state) => this.leadsApi.list(inboxStateToSearch(state)),
     refresh: this.leadCounts.leadsChanged,
@@ -82,8 +78,6 @@ export class LeadInboxPage {
     },
   });
   protected readonly list = this.load.value;
-  protected readonly problem = this.load.problem;
-  protected readonly loading = this.load.loading;
   protected readonly filtered = computed(() => activeFilterCount(this.state()) > 0);
 
   protected readonly sortOptions = LEAD_SORT_OPTIONS;
@@ -106,9 +100,5 @@ export class LeadInboxPage {
 
   protected open(lead: LeadSummary): void {
     void this.router.navigate(['/leads', lead.id]);
-  }
-
-  protected retry(): void {
-    this.load.retry();
   }
 }
