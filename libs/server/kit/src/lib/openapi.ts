@@ -33,8 +33,6 @@ export interface ApiOperation {
   responses: Record<number, OperationResponse>;
   /** Problem answers (status → description), all application/problem+json. */
   problems?: Record<number, string>;
-  /** False for public or machine-only routes that take no user token. */
-  userToken?: boolean;
   /** The security scheme the operation takes; none for public routes. */
   security?: 'bearerAuth' | 'ingestKey' | 'none';
 }
@@ -116,18 +114,14 @@ function parametersOf(schema: z.ZodType, location: 'query' | 'path'): JsonSchema
  * what OpenAPI 3.1 speaks. Request schemas are documented as input, responses as output.
  */
 export class OpenApiDocument {
-  private readonly operations: ApiOperation[] = [];
-
-  constructor(private readonly info: OpenApiInfo) {}
+  private constructor(
+    private readonly info: OpenApiInfo,
+    private readonly operations: readonly ApiOperation[],
+  ) {}
 
   /** The document of a route table: every declared route, nothing else. */
   static of(info: OpenApiInfo, routes: readonly Route<never>[]): OpenApiDocument {
-    return new OpenApiDocument(info).add(...routes.map(operationOf));
-  }
-
-  add(...operations: ApiOperation[]): this {
-    this.operations.push(...operations);
-    return this;
+    return new OpenApiDocument(info, routes.map(operationOf));
   }
 
   toJSON(): JsonSchema {
@@ -170,7 +164,7 @@ export class OpenApiDocument {
         ...(op.operationId ? { operationId: op.operationId } : {}),
         summary: op.summary,
         tags: [op.tag],
-        ...(op.userToken === false || op.security === 'none' ? { security: [] } : {}),
+        ...(op.security === 'none' ? { security: [] } : {}),
         ...(op.security === 'ingestKey' ? { security: [{ ingestKey: [] }] } : {}),
         ...(parameters.length ? { parameters } : {}),
         ...(op.body

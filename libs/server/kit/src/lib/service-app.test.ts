@@ -1,25 +1,32 @@
-import express, { Router } from 'express';
+import express from 'express';
 import { pino } from 'pino';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { baseConfigSchema, loadConfig } from './config';
-import { OpenApiDocument } from './openapi';
 import { caller, routeFor } from './routes';
 import { createServiceApp } from './service-app';
 
 function appBehind(hops: string) {
-  const config = loadConfig(baseConfigSchema.extend({ PORT: z.coerce.number().default(1) }), {
-    TRUST_PROXY_HOPS: hops,
-  });
-  const info = { service: 'probe', title: 'probe', version: '0', description: 'probe' };
-  const routes = Router().get('/api/probe/ip', (req, res) => void res.json({ ip: req.ip }));
+  const config = loadConfig(baseConfigSchema, { TRUST_PROXY_HOPS: hops });
+  const route = routeFor<object>();
+  const routes = [
+    route({
+      operationId: 'whoAmI',
+      method: 'get',
+      path: '/api/probe/ip',
+      tag: 'probe',
+      summary: 'The address the service takes for the caller',
+      caller: caller.public(),
+      responses: { 200: { description: 'The address' } },
+      handler: ({ req }) => ({ ip: req.ip }),
+    }),
+  ];
   return createServiceApp({
     config,
     logger: pino({ level: 'silent' }),
     readiness: [],
-    openApi: { info, document: new OpenApiDocument(info) },
-    routes,
+    api: { info: { service: 'probe', title: 'probe', description: 'probe' }, routes, deps: {} },
   });
 }
 

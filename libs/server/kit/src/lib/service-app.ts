@@ -26,11 +26,7 @@ export interface ServiceAppOptions<Deps = unknown> extends ServiceRuntime {
    * The route table: its routes are served (public and ingest-key routes before the portal's CORS
    * policy and body parser, as they bring their own) and documented at /api/<service>/openapi.json.
    */
-  api?: ServiceApi<Deps>;
-  /** Without `api`: a hand-fed document. */
-  openApi?: { document: OpenApiDocument; info: OpenApiInfo };
-  /** Routes outside the table, mounted after the shared middleware. */
-  routes?: Router;
+  api: ServiceApi<Deps>;
   /**
    * Routes that answer other origins than the portal's (a dealership's website, a lead provider):
    * mounted before the shared CORS policy and body parser, so they bring their own.
@@ -43,8 +39,9 @@ export interface ServiceAppOptions<Deps = unknown> extends ServiceRuntime {
 /** The one way a Showroom service is assembled: same security headers, logs, errors and probes everywhere. */
 export function createServiceApp<Deps>(options: ServiceAppOptions<Deps>): Express {
   const { config, logger } = options;
-  const { info, document } = documentOf(options);
-  const table = options.api && tableRouters(options.api, config);
+  const info = { version: config.APP_VERSION, ...options.api.info };
+  const document = OpenApiDocument.of(info, options.api.routes as readonly Route<never>[]);
+  const table = tableRouters(options.api, config);
   const app = express();
   app.disable('x-powered-by');
   // req.ip is the client's address only when exactly the proxies in front of us are trusted.
@@ -55,7 +52,7 @@ export function createServiceApp<Deps>(options: ServiceAppOptions<Deps>): Expres
   app.use(requestLogger(logger));
   // Before the table: its router answers OPTIONS on its paths by itself (Express's automatic Allow).
   if (options.publicRoutes) app.use(options.publicRoutes);
-  if (table) app.use(table.edge);
+  app.use(table.edge);
   app.use(
     cors({
       origin: config.CORS_ORIGINS,
@@ -75,23 +72,10 @@ export function createServiceApp<Deps>(options: ServiceAppOptions<Deps>): Expres
   // Swagger UI needs inline scripts, so its own page relaxes the CSP.
   app.use(`/api/${info.service}/docs`, helmet({ contentSecurityPolicy: false }));
   app.use(openApiRoutes(document, info, config.NODE_ENV !== 'production'));
-  if (table) app.use(table.portal);
-  if (options.routes) app.use(options.routes);
+  app.use(table.portal);
   app.use(notFoundHandler());
   app.use(errorHandler(logger, options.reporter ?? createErrorReporter(config, logger)));
   return app;
-}
-
-function documentOf<Deps>(options: ServiceAppOptions<Deps>): {
-  info: OpenApiInfo;
-  document: OpenApiDocument;
-} {
-  if (options.api) {
-    const info = { version: options.config.APP_VERSION, ...options.api.info };
-    return { info, document: OpenApiDocument.of(info, options.api.routes as readonly Route<never>[]) };
-  }
-  if (options.openApi) return options.openApi;
-  throw new Error('createServiceApp needs a route table (api) or an OpenAPI document');
 }
 
 /** The table's routers: `edge` for public and ingest-key routes, `portal` for the rest. */
