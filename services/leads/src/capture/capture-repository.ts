@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { OPEN_LEAD_STATUSES } from '@showroom/contracts';
+import { forDealership } from '@showroom/server-mysql';
 import type { LeadsDatabase, LeadTable, SubmissionTable } from '../database';
 import type { NewLeadEvent } from '../outbox/events';
 import { writeOutbox } from '../outbox/outbox-writer';
@@ -50,18 +51,17 @@ export class CaptureStatements {
     activeSince: Date,
   ): Promise<{ open: OpenLead | undefined } | undefined> {
     const open = first && this.openLeadQuery(dealershipId, first, activeSince);
+    const tenant = forDealership(this.trx, dealershipId);
     const row = open
-      ? await this.trx
+      ? await tenant
           .selectFrom('lead_settings as s')
           .leftJoin(open.as('o'), (join) => join.onTrue())
           .select(['s.dealership_id as locked', ...OPEN_LEAD_COLUMNS.map((c) => `o.${c}` as const)])
-          .where('s.dealership_id', '=', dealershipId)
           .forUpdate()
           .executeTakeFirst()
-      : await this.trx
+      : await tenant
           .selectFrom('lead_settings')
           .select('dealership_id as locked')
-          .where('dealership_id', '=', dealershipId)
           .forUpdate()
           .executeTakeFirst();
     if (!row) return undefined;
@@ -80,10 +80,9 @@ export class CaptureStatements {
 
   private openLeadQuery(dealershipId: string, { emailNorm, phoneNorm }: ContactKeys, activeSince: Date) {
     if (!emailNorm && !phoneNorm) return undefined;
-    return this.trx
+    return forDealership(this.trx, dealershipId)
       .selectFrom('leads')
       .select(OPEN_LEAD_COLUMNS)
-      .where('dealership_id', '=', dealershipId)
       .where('status', 'in', [...OPEN_LEAD_STATUSES])
       .where('last_activity_at', '>=', activeSince)
       .where((eb) =>
@@ -97,10 +96,9 @@ export class CaptureStatements {
   }
 
   async replayOf(dealershipId: string, key: string): Promise<StoredReplay | undefined> {
-    const row = await this.trx
+    const row = await forDealership(this.trx, dealershipId)
       .selectFrom('idempotency_keys')
       .select(['request_hash', 'response_status', 'response_body'])
-      .where('dealership_id', '=', dealershipId)
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
     return (
@@ -113,10 +111,9 @@ export class CaptureStatements {
   }
 
   async saveReplay(dealershipId: string, key: string, replay: StoredReplay): Promise<void> {
-    await this.trx
+    await forDealership(this.trx, dealershipId)
       .insertInto('idempotency_keys')
       .values({
-        dealership_id: dealershipId,
         idempotency_key: key,
         request_hash: replay.requestHash,
         response_status: replay.responseStatus,
@@ -130,10 +127,9 @@ export class CaptureStatements {
     dealershipId: string,
     external: { source: string; id: string },
   ): Promise<{ submissionId: string; leadId: string } | undefined> {
-    const row = await this.trx
+    const row = await forDealership(this.trx, dealershipId)
       .selectFrom('lead_submissions')
       .select(['id', 'lead_id'])
-      .where('dealership_id', '=', dealershipId)
       .where('external_source', '=', external.source)
       .where('external_id', '=', external.id)
       .executeTakeFirst();
@@ -141,10 +137,7 @@ export class CaptureStatements {
   }
 
   async insertLead(dealershipId: string, lead: NewLead): Promise<void> {
-    await this.trx
-      .insertInto('leads')
-      .values({ ...lead, dealership_id: dealershipId })
-      .execute();
+    await forDealership(this.trx, dealershipId).insertInto('leads').values(lead).execute();
   }
 
   /** Counts one more submission on an open lead; `contact` fills details the lead lacks (staff only). */
@@ -154,7 +147,7 @@ export class CaptureStatements {
     now: Date,
     contact?: Partial<Pick<LeadTable, 'email' | 'email_norm' | 'phone' | 'phone_norm'>>,
   ): Promise<void> {
-    await this.trx
+    await forDealership(this.trx, dealershipId)
       .updateTable('leads')
       .set({
         submission_count: sql<number>`submission_count + 1`,
@@ -163,7 +156,6 @@ export class CaptureStatements {
         version: sql<number>`version + 1`,
         ...contact,
       })
-      .where('dealership_id', '=', dealershipId)
       .where('id', '=', leadId)
       .execute();
   }
@@ -172,11 +164,10 @@ export class CaptureStatements {
     dealershipId: string,
     document: { id: string; body: string; prospectCount: number; receivedAt: Date },
   ): Promise<void> {
-    await this.trx
+    await forDealership(this.trx, dealershipId)
       .insertInto('lead_documents')
       .values({
         id: document.id,
-        dealership_id: dealershipId,
         body: document.body,
         prospect_count: document.prospectCount,
         received_at: document.receivedAt,
@@ -185,10 +176,7 @@ export class CaptureStatements {
   }
 
   async insertSubmission(dealershipId: string, submission: NewSubmission): Promise<void> {
-    await this.trx
-      .insertInto('lead_submissions')
-      .values({ ...submission, dealership_id: dealershipId })
-      .execute();
+    await forDealership(this.trx, dealershipId).insertInto('lead_submissions').values(submission).execute();
   }
 
   async writeEvents(dealershipId: string, occurredAt: Date, events: NewLeadEvent[]): Promise<void> {

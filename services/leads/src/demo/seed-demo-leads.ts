@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DEMO_DEALERSHIPS, generateDemoVehicles, seedFromText } from '@showroom/demo-data';
 import type { WebsiteLeadInputParsed } from '@showroom/contracts';
+import { forDealership } from '@showroom/server-mysql';
 import { CaptureRepository } from '../capture/capture-repository';
 import { CaptureService } from '../capture/capture-service';
 import { websiteDraft } from '../capture/lead-draft';
@@ -58,10 +59,9 @@ export async function seedDemoLeads(db: Kysely<LeadsDatabase>): Promise<void> {
     await settings.insertIfMissing(
       defaultSettings(dealership.id, dealership.name, [demoSiteOrigin(dealership.slug)]),
     );
-    const existing = await db
+    const existing = await forDealership(db, dealership.id)
       .selectFrom('leads')
       .select('id')
-      .where('dealership_id', '=', dealership.id)
       .limit(1)
       .executeTakeFirst();
     if (existing) continue;

@@ -6,6 +6,7 @@ import {
   type LeadListQuery,
   type PersonRef,
 } from '@showroom/contracts';
+import { forDealership } from '@showroom/server-mysql';
 import type { LeadRow, LeadsDatabase, NoteRow, SubmissionRow, TaskRow, TaskTable } from '../database';
 import type { NewLeadEvent } from '../outbox/events';
 import { writeOutbox } from '../outbox/outbox-writer';
@@ -45,7 +46,7 @@ function escapeLike(text: string): string {
 
 /** The leads a viewer may see: the dealership's, and for salespeople only those assigned to them. */
 function visibleTo(db: Kysely<LeadsDatabase>, viewer: LeadViewer): LeadQuery {
-  let query = db.selectFrom('leads').where('dealership_id', '=', viewer.dealershipId);
+  let query: LeadQuery = forDealership(db, viewer.dealershipId).selectFrom('leads');
   if (!viewer.seesAll) query = query.where('assignee_id', '=', viewer.userId);
   return query;
 }
@@ -67,10 +68,9 @@ export class LeadRepository {
   }
 
   async task(dealershipId: string, taskId: string): Promise<TaskRow | undefined> {
-    return this.db
+    return forDealership(this.db, dealershipId)
       .selectFrom('lead_tasks')
       .selectAll()
-      .where('dealership_id', '=', dealershipId)
       .where('id', '=', taskId)
       .executeTakeFirst();
   }
@@ -162,31 +162,26 @@ export class LeadRepository {
   }
 
   async detailParts(viewer: LeadViewer, lead: LeadRow): Promise<LeadDetailParts> {
-    const scope = { dealership: lead.dealership_id, lead: lead.id };
+    const tenant = forDealership(this.db, lead.dealership_id);
     const [submissions, notes, tasks, related] = await Promise.all([
-      this.db
+      tenant
         .selectFrom('lead_submissions as s')
-        .leftJoin('lead_documents as d', (join) =>
-          join.onRef('d.dealership_id', '=', 's.dealership_id').onRef('d.id', '=', 's.document_id'),
-        )
+        .leftJoin(tenant.table('lead_documents').as('d'), 'd.id', 's.document_id')
         .selectAll('s')
         .select(['d.body as document_body', 'd.prospect_count as document_prospects'])
-        .where('s.dealership_id', '=', scope.dealership)
-        .where('s.lead_id', '=', scope.lead)
+        .where('s.lead_id', '=', lead.id)
         .orderBy('s.received_at', 'desc')
         .execute(),
-      this.db
+      tenant
         .selectFrom('lead_notes')
         .selectAll()
-        .where('dealership_id', '=', scope.dealership)
-        .where('lead_id', '=', scope.lead)
+        .where('lead_id', '=', lead.id)
         .orderBy('created_at', 'desc')
         .execute(),
-      this.db
+      tenant
         .selectFrom('lead_tasks')
         .selectAll()
-        .where('dealership_id', '=', scope.dealership)
-        .where('lead_id', '=', scope.lead)
+        .where('lead_id', '=', lead.id)
         .orderBy('due_at', 'asc')
         .execute(),
       this.relatedLeads(viewer, lead),
@@ -224,32 +219,33 @@ export class LeadStatements {
     return visibleTo(this.trx, viewer).selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   }
 
-  async updateLead(lead: LeadRow, changes: UpdateObject<LeadsDatabase, 'leads'>, now: Date): Promise<void> {
-    await this.trx
+  async updateLead(
+    lead: LeadRow,
+    changes: Omit<UpdateObject<LeadsDatabase, 'leads'>, 'dealership_id'>,
+    now: Date,
+  ): Promise<void> {
+    await forDealership(this.trx, lead.dealership_id)
       .updateTable('leads')
       .set({ ...changes, ...touched(now) })
-      .where('dealership_id', '=', lead.dealership_id)
       .where('id', '=', lead.id)
       .execute();
   }
 
   /** Activity moves the lead up and recomputes its next open task. */
   async touch(lead: LeadRow, now: Date): Promise<void> {
-    await this.updateLead(
-      lead,
-      {
-        next_task_due_at: sql<Date | null>`(SELECT MIN(t.due_at) FROM lead_tasks t WHERE t.dealership_id = leads.dealership_id AND t.lead_id = leads.id AND t.completed_at IS NULL)`,
-      },
-      now,
-    );
+    const nextOpenTask = forDealership(this.trx, lead.dealership_id)
+      .selectFrom('lead_tasks as t')
+      .select((eb) => eb.fn.min('t.due_at').as('due'))
+      .where('t.lead_id', '=', sql.ref<string>('leads.id'))
+      .where('t.completed_at', 'is', null);
+    await this.updateLead(lead, { next_task_due_at: nextOpenTask }, now);
   }
 
   async insertNote(lead: LeadRow, note: { id: string; body: string; author: PersonRef; at: Date }) {
-    await this.trx
+    await forDealership(this.trx, lead.dealership_id)
       .insertInto('lead_notes')
       .values({
         id: note.id,
-        dealership_id: lead.dealership_id,
         lead_id: lead.id,
         body: note.body,
         author_id: note.author.id,
@@ -260,11 +256,10 @@ export class LeadStatements {
   }
 
   async insertTask(lead: LeadRow, task: NewTask): Promise<void> {
-    await this.trx
+    await forDealership(this.trx, lead.dealership_id)
       .insertInto('lead_tasks')
       .values({
         ...task,
-        dealership_id: lead.dealership_id,
         lead_id: lead.id,
         completed_at: null,
       })
@@ -272,10 +267,9 @@ export class LeadStatements {
   }
 
   lockTask(lead: LeadRow, taskId: string): Promise<TaskRow | undefined> {
-    return this.trx
+    return forDealership(this.trx, lead.dealership_id)
       .selectFrom('lead_tasks')
       .selectAll()
-      .where('dealership_id', '=', lead.dealership_id)
       .where('lead_id', '=', lead.id)
       .where('id', '=', taskId)
       .forUpdate()
@@ -283,10 +277,9 @@ export class LeadStatements {
   }
 
   async completeTask(lead: LeadRow, taskId: string, completedAt: Date | null): Promise<void> {
-    await this.trx
+    await forDealership(this.trx, lead.dealership_id)
       .updateTable('lead_tasks')
       .set({ completed_at: completedAt })
-      .where('dealership_id', '=', lead.dealership_id)
       .where('id', '=', taskId)
       .execute();
   }

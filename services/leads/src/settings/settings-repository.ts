@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import { acrossDealerships, forDealership } from '@showroom/server-mysql';
 import type { LeadSettingsTable, LeadsDatabase, SettingsRow } from '../database';
 
 export type SettingsChanges = Omit<Updateable<LeadSettingsTable>, 'dealership_id' | 'created_at'>;
@@ -8,34 +9,28 @@ export class SettingsRepository {
   constructor(private readonly db: Kysely<LeadsDatabase>) {}
 
   /** Inserts the row unless the dealership has one already. */
-  async insertIfMissing(row: Insertable<LeadSettingsTable>): Promise<void> {
-    await this.db.insertInto('lead_settings').ignore().values(row).execute();
+  async insertIfMissing({ dealership_id, ...row }: Insertable<LeadSettingsTable>): Promise<void> {
+    await forDealership(this.db, dealership_id).insertInto('lead_settings').values(row).ignore().execute();
   }
 
   find(dealershipId: string): Promise<SettingsRow | undefined> {
-    return this.db
-      .selectFrom('lead_settings')
-      .selectAll()
-      .where('dealership_id', '=', dealershipId)
-      .executeTakeFirst();
+    return forDealership(this.db, dealershipId).selectFrom('lead_settings').selectAll().executeTakeFirst();
   }
 
   /** False when the dealership has no settings row. */
   async update(dealershipId: string, changes: SettingsChanges): Promise<boolean> {
-    const result = await this.db
+    const result = await forDealership(this.db, dealershipId)
       .updateTable('lead_settings')
       .set(changes)
-      .where('dealership_id', '=', dealershipId)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
   /** The origins a dealership's website posts from, or null when no dealership has this id. */
   async siteOriginsOf(dealershipId: string): Promise<string[] | null> {
-    const row = await this.db
+    const row = await forDealership(this.db, dealershipId)
       .selectFrom('lead_settings')
       .select('site_origins')
-      .where('dealership_id', '=', dealershipId)
       .executeTakeFirst();
     return row ? (JSON.parse(row.site_origins) as string[]) : null;
   }
@@ -45,7 +40,7 @@ export class SettingsRepository {
    * dealership, because the key is what names it.
    */
   async dealershipOfKeyHash(hash: string): Promise<string | null> {
-    const row = await this.db
+    const row = await acrossDealerships(this.db)
       .selectFrom('lead_settings')
       .select('dealership_id')
       .where('ingest_key_hash', '=', hash)
