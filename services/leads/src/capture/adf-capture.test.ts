@@ -62,6 +62,22 @@ describe('ADF/XML capture', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('takes a document a provider’s template broke, and keeps what was mended on the lead’s timeline', async () => {
+    const broken = adfDocument([
+      { id: 'MEND-1', first: 'Amy', last: 'Amp', email: 'amy.amp@example.com' },
+    ]).replace('Is it still available?', 'Trade & finance?');
+    const res = await postAdf(broken);
+    expect(res.status).toBe(201);
+    await t.ctx.settle();
+    const manager = await asMember(t.ctx, t.dealer.team.manager, t.dealer);
+    const lead = await manager.get(`/api/leads/leads/${res.body.leads[0].leadId}`);
+    expect(lead.body.message).toBe('Trade & finance?');
+    const timeline = await manager.get(`/api/leads/leads/${res.body.leads[0].leadId}/timeline`);
+    const created = timeline.body.items.find((e: { type: string }) => e.type === 'lead_created');
+    expect(created.data.adfRepairs).toEqual([{ kind: 'bare-ampersand', detail: expect.any(String) }]);
+    expect(created.summary).toContain('ADF repaired');
+  });
+
   it('refuses what is not ADF, naming the element', async () => {
     const notAdf = await postAdf('<?xml version="1.0"?><lead><name>x</name></lead>');
     expect(notAdf.status).toBe(400);

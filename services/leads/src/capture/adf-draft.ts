@@ -1,4 +1,4 @@
-import type { AdfProspect, AdfVehicle } from '@showroom/leads-adf';
+import type { AdfProspect, AdfRepair, AdfVehicle } from '@showroom/leads-adf';
 import { normalizePhone, normalizeVin } from '@showroom/contracts';
 import { z } from 'zod';
 import { emptyVehicle, type DraftVehicle, type LeadDraft } from './lead-draft';
@@ -46,6 +46,7 @@ export function adfDraft(
   prospectDocument: string | null,
   channel: 'adf' | 'email',
   fallbackSource: string,
+  repairs: readonly AdfRepair[] = [],
 ): LeadDraft {
   const { customer } = prospect;
   const source = adfSourceOf(prospect, fallbackSource);
@@ -71,6 +72,7 @@ export function adfDraft(
     tradeIn: tradeInOf(tradeIn),
     vehicle: vehicleOf(wanted),
     prospectDocument,
+    repairs,
     external: id
       ? { source: fit(id.source ?? source, 80) ?? source, id: fit(id.value, 120) ?? id.value }
       : null,

@@ -31,7 +31,9 @@ export default async function parseInWorker(task: AdfParseTask): Promise<AdfPars
       return { ok: true, parsed: withParts(document, task.xml) };
     }
     const email = await adfFromEmail(Buffer.from(task.raw));
-    const document = parseAdf(email.xml, { maxBytes: task.maxBytes });
+    const parsed = parseAdf(email.xml, { maxBytes: task.maxBytes });
+    // What decoding the attachment mended comes first, then what parsing mended.
+    const document = { ...parsed, repairs: [...email.repairs, ...parsed.repairs] };
     return {
       ok: true,
       parsed: {

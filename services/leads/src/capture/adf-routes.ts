@@ -109,7 +109,7 @@ export const adfRoutes = [
     handler: async ({ dealershipId, body: xml, req, res }, deps) => {
       const parsed = await read({ kind: 'xml', xml, maxBytes: deps.adf.maxBytes }, deps);
       const drafts = parsed.document.prospects.map((p, i) =>
-        adfDraft(p, parsed.parts?.[i] ?? null, 'adf', 'ADF'),
+        adfDraft(p, parsed.parts?.[i] ?? null, 'adf', 'ADF', parsed.document.repairs),
       );
       const { results, replayed } = await deps.capture.capture(dealershipId, drafts, {
         idempotency: idempotencyOf(req, xml),
@@ -141,7 +141,7 @@ export const adfRoutes = [
       const parsed = await read({ kind: 'email', raw, maxBytes: deps.adf.maxBytes }, deps);
       const sender = parsed.from?.split('@')[1] ?? 'e-mail';
       const drafts = parsed.document.prospects.map((p, i) =>
-        adfDraft(p, parsed.parts?.[i] ?? null, 'email', sender),
+        adfDraft(p, parsed.parts?.[i] ?? null, 'email', sender, parsed.document.repairs),
       );
       const { results, replayed } = await deps.capture.capture(dealershipId, drafts, {
         idempotency: idempotencyOf(req, parsed.messageId ?? raw.toString('base64')),

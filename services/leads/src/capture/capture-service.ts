@@ -116,7 +116,14 @@ export class CaptureService {
   ): Promise<CaptureResult> {
     const submissionId = randomUUID();
     const leadId = open?.id ?? randomUUID();
-    const submitted = { submissionId, channel: draft.channel, source: draft.source, intent: draft.intent };
+    const submitted = {
+      submissionId,
+      channel: draft.channel,
+      source: draft.source,
+      intent: draft.intent,
+      // Kept on the lead's timeline: what was mended in the document the lead was read from.
+      ...(draft.repairs.length > 0 ? { adfRepairs: draft.repairs } : {}),
+    };
     const events = open
       ? await this.attach(db, dealershipId, draft, open, now, submitted)
       : await this.open(db, dealershipId, draft, leadId, now, submitted);
@@ -182,7 +189,7 @@ export class CaptureService {
         actor: draft.actor,
         shopperName: shopperNameOf({ firstName: open.first_name, lastName: open.last_name }),
         assigneeId: open.assignee_id,
-        summary: `Returned through ${leadSourceLabel(draft.source)}${message}${left}`,
+        summary: `Returned through ${leadSourceLabel(draft.source)}${message}${left}${repairedText(draft)}`,
         data: { ...submitted, ...(offers ? { offeredContact: offered } : {}) },
       },
     ];
@@ -240,7 +247,7 @@ export class CaptureService {
         actor: draft.actor,
         shopperName,
         assigneeId: draft.assignee?.id ?? null,
-        summary: `New lead from ${leadSourceLabel(draft.source)}`,
+        summary: `New lead from ${leadSourceLabel(draft.source)}${repairedText(draft)}`,
         data: submitted,
       },
     ];
@@ -270,6 +277,11 @@ function offerText(offered: { email: string | null; phone: string | null }): str
   return [offered.email && `e-mail ${offered.email}`, offered.phone && `phone ${offered.phone}`]
     .filter(Boolean)
     .join(', ');
+}
+
+/** " — ADF repaired: …" when the document had to be mended to be read. */
+function repairedText(draft: LeadDraft): string {
+  return draft.repairs.length > 0 ? ` — ADF repaired: ${draft.repairs.map((r) => r.detail).join('; ')}` : '';
 }
 
 function clip(text: string, max = 120): string {

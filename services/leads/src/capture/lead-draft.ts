@@ -1,3 +1,4 @@
+import type { AdfRepair } from '@showroom/leads-adf';
 import type {
   ContactMethod,
   LeadChannel,
@@ -38,6 +39,11 @@ export interface LeadDraft {
   prospectDocument: string | null;
   /** A sender's own id for this lead (ADF `<id source=…>`): the same one twice is one lead. */
   external: { source: string; id: string } | null;
+  /**
+   * How the ADF document had to be mended to be read (the same for every prospect of it); each
+   * detail names counts and lines only, never the shopper's words. Empty for forms.
+   */
+  repairs: readonly AdfRepair[];
   /** Set when staff enter a lead and name who works it. */
   assignee: PersonRef | null;
   /** Who entered it; null for shoppers and lead providers. */
@@ -88,6 +94,7 @@ export function websiteDraft(input: WebsiteLeadInputParsed): LeadDraft {
     ...contactOf(input),
     tradeIn: input.tradeIn ?? null,
     prospectDocument: null,
+    repairs: [],
     external: null,
     assignee: null,
     actor: null,
@@ -106,6 +113,7 @@ export function manualDraft(
     ...contactOf(input),
     tradeIn: null,
     prospectDocument: null,
+    repairs: [],
     external: null,
     assignee,
     actor,
