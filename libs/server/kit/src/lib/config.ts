@@ -148,6 +148,15 @@ export function waivedProductionFaults(config: object): string[] {
   return waivers.get(config) ?? [];
 }
 
+/**
+ * The loader of a service's configuration: the base variables, PORT (by default `port`) and the
+ * service's own `shape`; it throws a ConfigError naming each bad variable.
+ */
+export function serviceConfigLoader<S extends Record<string, z.ZodType>>(port: number, shape: S) {
+  const schema = baseConfigSchema.extend({ PORT: servicePort(port), ...shape });
+  return (env: NodeJS.ProcessEnv = process.env): z.infer<typeof schema> => loadConfig(schema, env);
+}
+
 /** With NODE_ENV=production: each variable that still has a development value, and a missing Bugsnag key. */
 function productionFaults(schema: z.ZodType, config: Record<string, unknown>): string[] {
   if (config['NODE_ENV'] !== 'production' || !(schema instanceof z.ZodObject)) return [];
