@@ -189,4 +189,15 @@ describe('the services turn the rule on', () => {
     `;
     expect(await serviceMessagesOf('users', 'src/team/repository.ts', code)).toHaveLength(1);
   });
+
+  it('leads refuses a lead statement that forgets the tenant, and the hatch outside its named files', async () => {
+    const code = `
+      export async function lost(db, id: string) {
+        await db.updateTable('leads').set({ status: 'lost' }).where('id', '=', id).execute();
+        await acrossDealerships(db).selectFrom('leads').selectAll().execute();
+      }
+    `;
+    expect(await serviceMessagesOf('leads', 'src/leads/lead-repository.ts', code)).toHaveLength(2);
+    expect(await serviceMessagesOf('leads', 'src/outbox/relay.ts', code)).toHaveLength(1);
+  });
 });
