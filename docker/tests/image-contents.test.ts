@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,22 +68,27 @@ describe.each(SERVICES)('the $name image, assembled as the Dockerfile does', ({ 
     // The Nx test target depends on the services' production builds (docker/project.json).
     const dist = join(root, 'dist', 'services', name);
     if (!existsSync(join(dist, 'package-lock.json'))) throw new Error(`Build it first: npx nx build ${name}`);
-    for (const file of ['main.js', 'package.json', 'package-lock.json'])
-      copyFileSync(join(dist, file), join(folder, file));
+    // The Dockerfile copies the whole build (main.js and any other entry, e.g. leads' parsing thread).
+    cpSync(dist, folder, { recursive: true });
+    const entries = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.js'),
+    );
 
     const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
-    const required = [
-      ...readFileSync(join(folder, 'main.js'), 'utf8').matchAll(/require\("([^"./][^"]*)"\)/g),
-    ]
+    expect(entries).toContain('main.js');
+    const required = entries
+      .flatMap((entry) => [
+        ...readFileSync(join(folder, entry), 'utf8').matchAll(/require\("([^"./][^"]*)"\)/g),
+      ])
       .map((m) => (m[1] as string).replace(/^node:/, ''))
       .map((id) => (id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : (id.split('/')[0] as string)));
     expect(required).toContain('express');
     const missing = [...new Set(required)].filter(
       (id) => !builtinModules.includes(id) && !manifest.dependencies[id],
     );
-    expect(missing, 'modules main.js requires but package.json does not list').toEqual([]);
+    expect(missing, 'modules the build requires but package.json does not list').toEqual([]);
 
     run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], folder);
 
