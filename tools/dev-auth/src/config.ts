@@ -39,15 +39,15 @@ const httpUrl = z
     'must not have a query or fragment',
   );
 
-const httpUrlList = z
-  .string()
-  .transform((raw) =>
-    raw
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(httpUrl).min(1, 'must list at least one URL'));
+/** A comma-separated list, its items trimmed and empty ones dropped. */
+const commaSeparated = z.string().transform((raw) =>
+  raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
+
+const httpUrlList = commaSeparated.pipe(z.array(httpUrl).min(1, 'must list at least one URL'));
 
 const flag = z.enum(['true', 'false'], { error: 'must be "true" or "false"' });
 
@@ -67,14 +67,7 @@ const envSchema = z.object({
   DEV_AUTH_ACTIONS_SECRET: z.string().min(8, 'must be at least 8 characters').default('dev-actions-secret'),
   DEV_AUTH_SERVICES_SECRET: z.string().min(8, 'must be at least 8 characters').default('dev-services-secret'),
   DEV_AUTH_KEYS_FILE: z.string().min(1).optional(),
-  DEV_AUTH_COOKIE_KEYS: z
-    .string()
-    .transform((raw) =>
-      raw
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
+  DEV_AUTH_COOKIE_KEYS: commaSeparated
     .pipe(z.array(z.string().min(16, 'each key must be at least 16 characters')).min(1))
     .optional(),
   DEV_AUTH_ENABLE_PASSWORD_GRANT: flag.default('true'),

@@ -50,29 +50,13 @@ export function interactionRouter(deps: InteractionDeps): Router {
       return provider.interactionFinished(req, res, { consent: { grantId: interaction.grantId } });
     }
     logger.warn({ prompt: interaction.prompt.name }, 'unsupported interaction prompt');
-    return sendPage(
-      res,
-      renderMessagePage({
-        title: 'Cannot continue',
-        message: 'This sign-in step is not supported.',
-        status: 400,
-      }),
-    );
+    return sendUnsupportedStep(res);
   });
 
   router.post(`${LOGIN_PATH}/:uid`, form, async (req, res) => {
     const interaction = await currentInteraction(req, res);
     if (!interaction) return;
-    if (interaction.prompt.name !== 'login') {
-      return sendPage(
-        res,
-        renderMessagePage({
-          title: 'Cannot continue',
-          message: 'This sign-in step is not supported.',
-          status: 400,
-        }),
-      );
-    }
+    if (interaction.prompt.name !== 'login') return sendUnsupportedStep(res);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const email = typeof body['username'] === 'string' ? body['username'].trim() : '';
     const password = typeof body['password'] === 'string' ? body['password'] : '';
@@ -106,6 +90,18 @@ export function interactionRouter(deps: InteractionDeps): Router {
       }),
     );
     return undefined;
+  }
+
+  /** Answers a sign-in step this server does not implement (400 page). */
+  function sendUnsupportedStep(res: Response): void {
+    sendPage(
+      res,
+      renderMessagePage({
+        title: 'Cannot continue',
+        message: 'This sign-in step is not supported.',
+        status: 400,
+      }),
+    );
   }
 
   function clientNameOf(interaction: Interaction): string {
