@@ -1,80 +1,76 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asMember, leadOfReceipt, postWebsiteLead, websiteLead } from '../test/lead-requests';
-import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
+import { describe, expect, it } from 'vitest';
+import {
+  asMember,
+  leadOfReceipt,
+  postWebsiteLead,
+  useLeadsTestAppAsManager,
+  websiteLead,
+} from '../test/lead-requests';
 
 describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
-  let ctx: LeadsTestContext;
-  let dealer: TestDealership;
-  let manager: Awaited<ReturnType<typeof asMember>>;
-
-  beforeAll(async () => {
-    ctx = await startLeadsTestApp();
-    dealer = await ctx.newDealership();
-    manager = await asMember(ctx, dealer.team.manager, dealer);
-  });
-  afterAll(() => ctx.close());
+  const t = useLeadsTestAppAsManager();
 
   const capture = async (overrides = {}) => {
-    const res = await postWebsiteLead(ctx, dealer.id, websiteLead(overrides));
+    const res = await postWebsiteLead(t.ctx, t.dealer.id, websiteLead(overrides));
     expect(res.status).toBe(201);
-    await ctx.settle();
-    return leadOfReceipt(ctx, res);
+    await t.ctx.settle();
+    return leadOfReceipt(t.ctx, res);
   };
-  const assigneeOf = async (id: string) => (await manager.get(`/api/leads/leads/${id}`)).body.assignee?.id;
+  const assigneeOf = async (id: string) => (await t.manager.get(`/api/leads/leads/${id}`)).body.assignee?.id;
 
   it('deals new leads round-robin over available salespeople, skipping the unavailable', async () => {
-    const [sara, tom] = dealer.team.sales;
+    const [sara, tom] = t.dealer.team.sales;
     const dealt = [await assigneeOf(await capture()), await assigneeOf(await capture())];
     expect(new Set(dealt)).toEqual(new Set([sara.id, tom.id]));
 
-    const team = ctx.peers.teams.get(dealer.id) ?? [];
-    ctx.peers.teams.set(
-      dealer.id,
+    const team = t.ctx.peers.teams.get(t.dealer.id) ?? [];
+    t.ctx.peers.teams.set(
+      t.dealer.id,
       team.map((m) => (m.id === tom.id ? { ...m, available: false } : m)),
     );
     expect([await assigneeOf(await capture()), await assigneeOf(await capture())]).toEqual([
       sara.id,
       sara.id,
     ]);
-    ctx.peers.teams.set(dealer.id, team);
+    t.ctx.peers.teams.set(t.dealer.id, team);
   });
 
   it('leaves a lead unassigned, and says so on the timeline, when nobody is available', async () => {
-    const team = ctx.peers.teams.get(dealer.id) ?? [];
-    ctx.peers.teams.set(
-      dealer.id,
+    const team = t.ctx.peers.teams.get(t.dealer.id) ?? [];
+    t.ctx.peers.teams.set(
+      t.dealer.id,
       team.filter((m) => m.role !== 'sales'),
     );
     const id = await capture();
-    ctx.peers.teams.set(dealer.id, team);
+    t.ctx.peers.teams.set(t.dealer.id, team);
     expect(await assigneeOf(id)).toBeUndefined();
-    const timeline = await manager.get(`/api/leads/leads/${id}/timeline`);
+    const timeline = await t.manager.get(`/api/leads/leads/${id}/timeline`);
     // Newest first: the shopper is still acknowledged while the lead waits for a manager.
     expect(timeline.body.items.map((e: { type: string }) => e.type)).toEqual([
       'email_sent',
       'unassigned',
       'lead_created',
     ]);
-    const unassigned = await manager.get('/api/leads/leads?assignee=unassigned');
+    const unassigned = await t.manager.get('/api/leads/leads?assignee=unassigned');
     expect(unassigned.body.items.map((l: { id: string }) => l.id)).toContain(id);
   });
 
   it('lets a manager reassign, and the timeline says from whom to whom', async () => {
     const id = await capture();
     const before = await assigneeOf(id);
-    const other = dealer.team.sales.find((s) => s.id !== before);
-    const res = await manager.post(`/api/leads/leads/${id}/assignment`, { assigneeId: other?.id });
+    const other = t.dealer.team.sales.find((s) => s.id !== before);
+    const res = await t.manager.post(`/api/leads/leads/${id}/assignment`, { assigneeId: other?.id });
     expect(res.status).toBe(200);
     expect(res.body.assignee.id).toBe(other?.id);
-    await ctx.settle();
-    const timeline = await manager.get(`/api/leads/leads/${id}/timeline`);
+    await t.ctx.settle();
+    const timeline = await t.manager.get(`/api/leads/leads/${id}/timeline`);
     expect(timeline.body.items[0].type).toBe('email_sent');
     const reassigned = timeline.body.items.find(
       (e: { type: string; data: { initial: boolean } }) => e.type === 'assigned' && !e.data.initial,
     );
     expect(reassigned.summary).toMatch(/^Reassigned from .+ to .+$/);
-    const refused = await manager.post(`/api/leads/leads/${id}/assignment`, {
-      assigneeId: dealer.team.viewer.id,
+    const refused = await t.manager.post(`/api/leads/leads/${id}/assignment`, {
+      assigneeId: t.dealer.team.viewer.id,
     });
     expect(refused.status).toBe(400);
   });
@@ -82,7 +78,7 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
   it('moves through the pipeline only by allowed steps and measures the first response', async () => {
     const id = await capture();
     const move = (status: string, extra = {}) =>
-      manager.post(`/api/leads/leads/${id}/status`, { status, ...extra });
+      t.manager.post(`/api/leads/leads/${id}/status`, { status, ...extra });
     const skip = await move('sold');
     expect(skip.status).toBe(409);
     expect(skip.body.detail).toBe('A lead cannot move from new to sold.');
@@ -101,8 +97,8 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
     }
     const reopen = await move('contacted');
     expect(reopen.status).toBe(409);
-    await ctx.settle();
-    const timeline = await manager.get(`/api/leads/leads/${id}/timeline?limit=100`);
+    await t.ctx.settle();
+    const timeline = await t.manager.get(`/api/leads/leads/${id}/timeline?limit=100`);
     const steps = timeline.body.items
       .filter((e: { type: string }) => e.type === 'status_changed')
       .map((e: { data: { to: string } }) => e.data.to);
@@ -111,13 +107,13 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
 
   it('needs a reason to lose a lead, and only a lost lead has one', async () => {
     const id = await capture();
-    const noReason = await manager.post(`/api/leads/leads/${id}/status`, { status: 'lost' });
+    const noReason = await t.manager.post(`/api/leads/leads/${id}/status`, { status: 'lost' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.invalidParams).toContainEqual({
       name: 'body.lostReason',
       reason: 'say why the lead was lost',
     });
-    const lost = await manager.post(`/api/leads/leads/${id}/status`, {
+    const lost = await t.manager.post(`/api/leads/leads/${id}/status`, {
       status: 'lost',
       lostReason: 'bought_elsewhere',
     });
@@ -130,11 +126,11 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
 
   it('keeps notes and tasks; an overdue follow-up shows on the lead, in the filter and in the counts', async () => {
     const id = await capture({ firstName: 'Overdue' });
-    const note = await manager.post(`/api/leads/leads/${id}/notes`, { body: 'Prefers evenings' });
+    const note = await t.manager.post(`/api/leads/leads/${id}/notes`, { body: 'Prefers evenings' });
     expect(note.status).toBe(201);
     expect(note.body.author.name).toBe('Max Manager');
     const past = new Date(Date.now() - 3_600_000).toISOString();
-    const task = await manager.post(`/api/leads/leads/${id}/tasks`, {
+    const task = await t.manager.post(`/api/leads/leads/${id}/tasks`, {
       kind: 'call',
       title: 'Call back',
       dueAt: past,
@@ -142,21 +138,21 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
     expect(task.status).toBe(201);
     expect(task.body.overdue).toBe(true);
 
-    const lead = await manager.get(`/api/leads/leads/${id}`);
+    const lead = await t.manager.get(`/api/leads/leads/${id}`);
     expect(lead.body).toMatchObject({ overdue: true, nextTaskDueAt: past });
     expect(lead.body.notes.map((n: { body: string }) => n.body)).toEqual(['Prefers evenings']);
-    const overdue = await manager.get('/api/leads/leads?overdue=true');
+    const overdue = await t.manager.get('/api/leads/leads?overdue=true');
     expect(overdue.body.items.map((l: { id: string }) => l.id)).toEqual([id]);
-    const counts = await manager.get('/api/leads/leads/counts');
+    const counts = await t.manager.get('/api/leads/leads/counts');
     expect(counts.body.overdue).toBe(1);
 
-    const done = await manager.patch(`/api/leads/leads/${id}/tasks/${task.body.id}`, { done: true });
+    const done = await t.manager.patch(`/api/leads/leads/${id}/tasks/${task.body.id}`, { done: true });
     expect(done.body.completedAt).not.toBeNull();
-    expect((await manager.get(`/api/leads/leads/${id}`)).body).toMatchObject({
+    expect((await t.manager.get(`/api/leads/leads/${id}`)).body).toMatchObject({
       overdue: false,
       nextTaskDueAt: null,
     });
-    expect((await manager.get('/api/leads/leads/counts')).body.overdue).toBe(0);
+    expect((await t.manager.get('/api/leads/leads/counts')).body.overdue).toBe(0);
   });
 
   it('filters the inbox by status, channel, search and date, and pages it', async () => {
@@ -167,16 +163,16 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
       phone: '(380) 555-0177',
     });
     for (const q of ['Zebulon Q', 'ZQ@EXAMPLE', '380-555-0177']) {
-      const found = await manager.get(`/api/leads/leads?q=${encodeURIComponent(q)}`);
+      const found = await t.manager.get(`/api/leads/leads?q=${encodeURIComponent(q)}`);
       expect(found.body.items.map((l: { id: string }) => l.id)).toEqual([id]);
     }
     const today = new Date().toISOString().slice(0, 10);
-    const page = await manager.get(
+    const page = await t.manager.get(
       `/api/leads/leads?status=new&channel=website&from=${today}&to=${today}&pageSize=2&page=1`,
     );
     expect(page.body.items).toHaveLength(2);
     expect(page.body.total).toBeGreaterThan(2);
-    const bad = await manager.get('/api/leads/leads?status=won&pageSize=500');
+    const bad = await t.manager.get('/api/leads/leads?status=won&pageSize=500');
     expect(bad.status).toBe(400);
     expect(bad.body.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual([
       'query.pageSize',
@@ -186,29 +182,31 @@ describe('working a lead: routing, pipeline, notes, tasks, timeline', () => {
 
   it('pages the timeline newest first with a cursor, and refuses a forged cursor', async () => {
     const id = await capture();
-    for (let i = 1; i <= 4; i++) await manager.post(`/api/leads/leads/${id}/notes`, { body: `note ${i}` });
-    await ctx.settle();
-    const first = await manager.get(`/api/leads/leads/${id}/timeline?limit=3`);
+    for (let i = 1; i <= 4; i++) await t.manager.post(`/api/leads/leads/${id}/notes`, { body: `note ${i}` });
+    await t.ctx.settle();
+    const first = await t.manager.get(`/api/leads/leads/${id}/timeline?limit=3`);
     expect(first.body.items.map((e: { summary: string }) => e.summary)).toEqual([
       'Note: note 4',
       'Note: note 3',
       'Note: note 2',
     ]);
-    const rest = await manager.get(`/api/leads/leads/${id}/timeline?limit=3&cursor=${first.body.nextCursor}`);
+    const rest = await t.manager.get(
+      `/api/leads/leads/${id}/timeline?limit=3&cursor=${first.body.nextCursor}`,
+    );
     expect(rest.body.items[0].summary).toBe('Note: note 1');
     const forged = Buffer.from(JSON.stringify({ pk: { S: 'LEAD#someone-else' } })).toString('base64url');
-    const refused = await manager.get(`/api/leads/leads/${id}/timeline?cursor=${forged}`);
+    const refused = await t.manager.get(`/api/leads/leads/${id}/timeline?cursor=${forged}`);
     expect(refused.status).toBe(400);
   });
 
   it('feeds the dealership’s activity newest first; a salesperson’s feed holds only their leads', async () => {
-    const [sara] = dealer.team.sales;
+    const [sara] = t.dealer.team.sales;
     const id = await capture({ firstName: 'Feedy' });
-    await manager.post(`/api/leads/leads/${id}/assignment`, { assigneeId: sara.id });
-    await ctx.settle();
-    const feed = await manager.get('/api/leads/activity?limit=5');
+    await t.manager.post(`/api/leads/leads/${id}/assignment`, { assigneeId: sara.id });
+    await t.ctx.settle();
+    const feed = await t.manager.get('/api/leads/activity?limit=5');
     expect(feed.body.items[0].shopperName).toContain('Feedy');
-    const saras = await asMember(ctx, sara, dealer);
+    const saras = await asMember(t.ctx, sara, t.dealer);
     const own = await saras.get('/api/leads/activity?limit=100');
     const leadIds = new Set(own.body.items.map((e: { leadId: string }) => e.leadId));
     const visible = await saras.get('/api/leads/leads?pageSize=100');

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asMember, leadOfReceipt, postWebsiteLead, websiteLead } from '../test/lead-requests';
-import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
+import { describe, expect, it } from 'vitest';
+import { leadOfReceipt, postWebsiteLead, useLeadsTestAppAsManager, websiteLead } from '../test/lead-requests';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** With a dependency down a lead is still taken, and what follows it is delivered once it is back. */
 describe('nothing lost while DynamoDB, SMTP or Redis is down', () => {
-  let ctx: LeadsTestContext;
-  let dealer: TestDealership;
-  let manager: Awaited<ReturnType<typeof asMember>>;
-
-  beforeAll(async () => {
-    ctx = await startLeadsTestApp();
-    dealer = await ctx.newDealership();
-    manager = await asMember(ctx, dealer.team.manager, dealer);
-  });
-  afterAll(() => ctx.close());
+  const t = useLeadsTestAppAsManager();
 
   /** A routed lead's whole story: created, assigned, the assignee told and the shopper acknowledged. */
   const ROUTED = ['assigned', 'email_sent', 'email_sent', 'lead_created'];
   const timelineTypes = async (leadId: string) =>
-    (await manager.get(`/api/leads/leads/${leadId}/timeline`)).body.items
+    (await t.manager.get(`/api/leads/leads/${leadId}/timeline`)).body.items
       .map((e: { type: string }) => e.type)
       .sort();
 
@@ -28,16 +18,16 @@ describe('nothing lost while DynamoDB, SMTP or Redis is down', () => {
     'DynamoDB down: the lead is accepted, the timeline answers 503, then catches up',
     { timeout: 60_000 },
     async () => {
-      await ctx.dynamoProxy.cut();
-      const res = await postWebsiteLead(ctx, dealer.id, websiteLead({ firstName: 'Dyna' }));
+      await t.ctx.dynamoProxy.cut();
+      const res = await postWebsiteLead(t.ctx, t.dealer.id, websiteLead({ firstName: 'Dyna' }));
       expect(res.status).toBe(201);
-      const leadId = await leadOfReceipt(ctx, res);
+      const leadId = await leadOfReceipt(t.ctx, res);
       await pause(800);
-      const down = await manager.get(`/api/leads/leads/${leadId}/timeline`);
+      const down = await t.manager.get(`/api/leads/leads/${leadId}/timeline`);
       expect(down.status).toBe(503);
       expect(down.headers['retry-after']).toBeDefined();
-      await ctx.dynamoProxy.restore();
-      await ctx.settle(15_000);
+      await t.ctx.dynamoProxy.restore();
+      await t.ctx.settle(15_000);
       expect(await timelineTypes(leadId)).toEqual(ROUTED);
     },
   );
@@ -46,33 +36,36 @@ describe('nothing lost while DynamoDB, SMTP or Redis is down', () => {
     'SMTP down: the lead is accepted and both e-mails arrive once the server is back',
     { timeout: 60_000 },
     async () => {
-      await ctx.sink.close();
+      await t.ctx.sink.close();
       const email = 'smtp.outage@example.com';
-      const res = await postWebsiteLead(ctx, dealer.id, websiteLead({ email }));
+      const res = await postWebsiteLead(t.ctx, t.dealer.id, websiteLead({ email }));
       expect(res.status).toBe(201);
-      const leadId = await leadOfReceipt(ctx, res);
+      const leadId = await leadOfReceipt(t.ctx, res);
       await pause(1000);
       // No e-mail counts as sent (an attempt's claim may be there while it tries the server).
-      const sent = await ctx.database.writer
+      const sent = await t.ctx.database.writer
         .selectFrom('outbox_deliveries')
         .select('handler')
         .where('state', '!=', 'sending')
         .where(
           'event_id',
           'in',
-          ctx.database.writer.selectFrom('outbox').select('event_id').where('lead_id', '=', leadId),
+          t.ctx.database.writer.selectFrom('outbox').select('event_id').where('lead_id', '=', leadId),
         )
         .execute();
       expect(sent).toEqual([]);
       // The e-mails wait; the rest of the lead's consumers did not.
       expect(await timelineTypes(leadId)).toEqual(['assigned', 'lead_created']);
-      await ctx.restartSink();
-      await ctx.settle(15_000);
-      const ack = await ctx.sink.waitFor((m) => m.to.includes(email), 10_000);
+      await t.ctx.restartSink();
+      await t.ctx.settle(15_000);
+      const ack = await t.ctx.sink.waitFor((m) => m.to.includes(email), 10_000);
       expect(ack.subject).toContain('Thanks for contacting');
-      const lead = (await manager.get(`/api/leads/leads/${leadId}`)).body;
-      const assignee = dealer.team.sales.find((s) => s.id === lead.assignee.id);
-      await ctx.sink.waitFor((m) => m.to.includes(assignee?.email ?? '') && m.text.includes(leadId), 10_000);
+      const lead = (await t.manager.get(`/api/leads/leads/${leadId}`)).body;
+      const assignee = t.dealer.team.sales.find((s) => s.id === lead.assignee.id);
+      await t.ctx.sink.waitFor(
+        (m) => m.to.includes(assignee?.email ?? '') && m.text.includes(leadId),
+        10_000,
+      );
     },
   );
 
@@ -80,20 +73,20 @@ describe('nothing lost while DynamoDB, SMTP or Redis is down', () => {
     'Redis down: the form is still taken (limits count in memory) and events wait in MySQL until it is back',
     { timeout: 60_000 },
     async () => {
-      await ctx.redisProxy.cut();
-      const res = await postWebsiteLead(ctx, dealer.id, websiteLead({ firstName: 'Reddy' }));
+      await t.ctx.redisProxy.cut();
+      const res = await postWebsiteLead(t.ctx, t.dealer.id, websiteLead({ firstName: 'Reddy' }));
       expect(res.status).toBe(201);
-      const leadId = await leadOfReceipt(ctx, res);
+      const leadId = await leadOfReceipt(t.ctx, res);
       await pause(600);
-      const waiting = await ctx.database.writer
+      const waiting = await t.ctx.database.writer
         .selectFrom('outbox')
         .select('type')
         .where('lead_id', '=', leadId)
         .where('published_at', 'is', null)
         .execute();
       expect(waiting.map((e) => e.type)).toEqual(['lead_created']);
-      await ctx.redisProxy.restore();
-      await ctx.settle(20_000);
+      await t.ctx.redisProxy.restore();
+      await t.ctx.settle(20_000);
       expect(await timelineTypes(leadId)).toEqual(ROUTED);
     },
   );

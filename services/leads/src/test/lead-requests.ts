@@ -1,6 +1,12 @@
 import request from 'supertest';
 import type { TeamMember, WebsiteLeadInput } from '@showroom/contracts';
-import type { LeadsTestContext, TestDealership } from './leads-test-app';
+import { beforeAll } from 'vitest';
+import {
+  useLeadsTestApp,
+  type LeadsTestBed,
+  type LeadsTestContext,
+  type TestDealership,
+} from './leads-test-app';
 
 /** A website form as a dealer site posts it. */
 export function websiteLead(overrides: Partial<WebsiteLeadInput> = {}): WebsiteLeadInput {
@@ -31,6 +37,19 @@ export async function asMember(ctx: LeadsTestContext, who: TeamMember, dealershi
     post: (path: string, body?: object) => call('post', path).send(body),
     patch: (path: string, body?: object) => call('patch', path).send(body),
   };
+}
+
+/** Requests as one member of a dealership (what `asMember` gives). */
+export type MemberClient = Awaited<ReturnType<typeof asMember>>;
+
+/** `useLeadsTestApp`, with the dealership's manager signed in before the tests (read `manager` inside them). */
+export function useLeadsTestAppAsManager(): LeadsTestBed & { readonly manager: MemberClient } {
+  const bed = useLeadsTestApp() as LeadsTestBed & { manager: MemberClient };
+  // Runs after useLeadsTestApp's own beforeAll (hooks run in the order they are declared).
+  beforeAll(async () => {
+    bed.manager = await asMember(bed.ctx, bed.dealer.team.manager, bed.dealer);
+  });
+  return bed;
 }
 
 /** The lead a website form's receipt stands for (the form's answer never names it; staff find it). */
