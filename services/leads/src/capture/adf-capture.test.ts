@@ -1,7 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { adfDocument } from '../test/adf-documents';
+import { adfDocument, adfEmail, postAdfEmail } from '../test/adf-documents';
 import { asMember } from '../test/lead-requests';
 import { useLeadsTestApp } from '../test/leads-test-app';
 
@@ -134,20 +134,7 @@ describe('ADF/XML capture', () => {
 
   it('takes ADF carried by an e-mail (raw RFC 822), as an attachment or in the body', async () => {
     const xml = adfDocument([{ id: 'MAIL-1', first: 'Eve', last: 'Email', email: 'eve@example.com' }]);
-    const attached = await new MailComposer({
-      from: 'leads@carmarket.example',
-      to: 't.dealer@example.com',
-      subject: 'New lead',
-      text: 'See attachment',
-      attachments: [{ filename: 'lead.xml', content: xml, contentType: 'application/xml' }],
-    })
-      .compile()
-      .build();
-    const res = await request(t.ctx.app)
-      .post('/api/leads/adf/email')
-      .set('Content-Type', 'message/rfc822')
-      .auth(t.ingestKey, { type: 'bearer' })
-      .send(attached);
+    const res = await postAdfEmail(t.ctx, t.ingestKey, await adfEmail(xml));
     expect(res.status).toBe(201);
     const manager = await asMember(t.ctx, t.dealer.team.manager, t.dealer);
     const lead = await manager.get(`/api/leads/leads/${res.body.leads[0].leadId}`);
@@ -162,11 +149,7 @@ describe('ADF/XML capture', () => {
     })
       .compile()
       .build();
-    const none = await request(t.ctx.app)
-      .post('/api/leads/adf/email')
-      .set('Content-Type', 'message/rfc822')
-      .auth(t.ingestKey, { type: 'bearer' })
-      .send(plain);
+    const none = await postAdfEmail(t.ctx, t.ingestKey, plain);
     expect(none.status).toBe(400);
     expect(none.body.invalidParams[0].name).toBe('message');
   });

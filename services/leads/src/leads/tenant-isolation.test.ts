@@ -1,7 +1,7 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsiteLeadInput } from '@showroom/contracts';
+import { adfEmail, postAdfEmail } from '../test/adf-documents';
 import { asMember, leadOfReceipt, postWebsiteLead, websiteLead } from '../test/lead-requests';
 import { USER_REQUESTS, type Target, type UserRequest } from '../test/route-examples';
 import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
@@ -378,20 +378,7 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
 
     it('ADF e-mail with their key is a lead of theirs', async () => {
       const xml = adfDocument({ id: 'CM-MAIL-9', first: 'Mia', last: 'Mail', email: 'mia.mail@example.com' });
-      const mail = await new MailComposer({
-        from: 'leads@carmarket.example',
-        to: 'b@example.com',
-        subject: 'New lead',
-        text: 'See attachment',
-        attachments: [{ filename: 'lead.xml', content: xml, contentType: 'application/xml' }],
-      })
-        .compile()
-        .build();
-      const res = await request(ctx.app)
-        .post('/api/leads/adf/email')
-        .set('Content-Type', 'message/rfc822')
-        .auth(theirKey, { type: 'bearer' })
-        .send(mail);
+      const res = await postAdfEmail(ctx, theirKey, await adfEmail(xml));
       expect(res.status).toBe(201);
       expect(res.body.leads[0].duplicateOf).toBeNull();
       const lead = await expectTheirsOnly(res.body.leads[0]);
