@@ -284,22 +284,20 @@ describe('roles: who may see and do what with leads', () => {
         ]),
       );
 
-      const explicit = await s.as.sara.post('/api/leads/leads', {
-        source: 'phone',
-        firstName: 'Self',
-        phone: '614-555-0123',
-        assigneeId: s.sara.id,
-      });
+      /** Sara enters a phone lead and names who is to work it. */
+      const saraEntersPhoneLeadFor = (
+        assigneeId: string,
+        shopper: { firstName: string; phone?: string; email?: string },
+      ) => s.as.sara.post('/api/leads/leads', { source: 'phone', ...shopper, assigneeId });
+      const explicit = await saraEntersPhoneLeadFor(s.sara.id, { firstName: 'Self', phone: '614-555-0123' });
       expect(explicit.status).toBe(201);
       expect((await s.as.manager.get(`/api/leads/leads/${explicit.body.leadId}`)).body.assignee.id).toBe(
         s.sara.id,
       );
 
-      const forTom = await s.as.sara.post('/api/leads/leads', {
-        source: 'phone',
+      const forTom = await saraEntersPhoneLeadFor(s.tom.id, {
         firstName: 'Gift',
         email: 'gift.for.tom@example.com',
-        assigneeId: s.tom.id,
       });
       expect(forTom.status).toBe(403);
       expect(forTom.body.type).toBe(FORBIDDEN);
