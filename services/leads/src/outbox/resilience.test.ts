@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { WebsiteLeadInput } from '@showroom/contracts';
 import { leadOfReceipt, postWebsiteLead, useLeadsTestAppAsManager, websiteLead } from '../test/lead-requests';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -14,14 +15,19 @@ describe('nothing lost while DynamoDB, SMTP or Redis is down', () => {
       .map((e: { type: string }) => e.type)
       .sort();
 
+  /** Posts a website form and gives its lead, once the form is accepted (201) despite the outage. */
+  const acceptedLead = async (overrides: Partial<WebsiteLeadInput>) => {
+    const res = await postWebsiteLead(t.ctx, t.dealer.id, websiteLead(overrides));
+    expect(res.status).toBe(201);
+    return leadOfReceipt(t.ctx, res);
+  };
+
   it(
     'DynamoDB down: the lead is accepted, the timeline answers 503, then catches up',
     { timeout: 60_000 },
     async () => {
       await t.ctx.dynamoProxy.cut();
-      const res = await postWebsiteLead(t.ctx, t.dealer.id, websiteLead({ firstName: 'Dyna' }));
-      expect(res.status).toBe(201);
-      const leadId = await leadOfReceipt(t.ctx, res);
+      const leadId = await acceptedLead({ firstName: 'Dyna' });
       await pause(800);
       const down = await t.manager.get(`/api/leads/leads/${leadId}/timeline`);
       expect(down.status).toBe(503);
@@ -38,9 +44,7 @@ describe('nothing lost while DynamoDB, SMTP or Redis is down', () => {
     async () => {
       await t.ctx.sink.close();
       const email = 'smtp.outage@example.com';
-      const res = await postWebsiteLead(t.ctx, t.dealer.id, websiteLead({ email }));
-      expect(res.status).toBe(201);
-      const leadId = await leadOfReceipt(t.ctx, res);
+      const leadId = await acceptedLead({ email });
       await pause(1000);
       // No e-mail counts as sent (an attempt's claim may be there while it tries the server).
       const sent = await t.ctx.database.writer
@@ -74,9 +78,7 @@ describe('nothing lost while DynamoDB, SMTP or Redis is down', () => {
     { timeout: 60_000 },
     async () => {
       await t.ctx.redisProxy.cut();
-      const res = await postWebsiteLead(t.ctx, t.dealer.id, websiteLead({ firstName: 'Reddy' }));
-      expect(res.status).toBe(201);
-      const leadId = await leadOfReceipt(t.ctx, res);
+      const leadId = await acceptedLead({ firstName: 'Reddy' });
       await pause(600);
       const waiting = await t.ctx.database.writer
         .selectFrom('outbox')
