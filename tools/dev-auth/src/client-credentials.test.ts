@@ -16,6 +16,7 @@ import {
   PASSWORD,
   decodeJwt,
   postForm,
+  requestServicesToken,
   serve,
   startDevAuth,
   type RunningDevAuth,
@@ -31,12 +32,7 @@ describe('Services get machine tokens with client_credentials', () => {
   afterAll(() => devAuth.close());
 
   it('showroom-services gets a token with gty client-credentials, sub <client>@clients and no memberships', async () => {
-    const tokens = await postForm(`${devAuth.url}/oauth/token`, {
-      grant_type: 'client_credentials',
-      client_id: 'showroom-services',
-      client_secret: 'dev-services-secret',
-      audience: API,
-    });
+    const tokens = await requestServicesToken(devAuth.url);
     expect(tokens.status).toBe(200);
     const { header, payload } = decodeJwt(String(tokens.body['access_token']));
     expect(header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
@@ -50,12 +46,7 @@ describe('Services get machine tokens with client_credentials', () => {
   });
 
   it('refuses a wrong secret and a request without an audience, as Auth0 does', async () => {
-    const wrong = await postForm(`${devAuth.url}/oauth/token`, {
-      grant_type: 'client_credentials',
-      client_id: 'showroom-services',
-      client_secret: 'not-the-secret',
-      audience: API,
-    });
+    const wrong = await requestServicesToken(devAuth.url, { client_secret: 'not-the-secret' });
     expect(wrong.status).toBe(401);
     expect(wrong.body['error']).toBe('invalid_client');
 
@@ -69,13 +60,7 @@ describe('Services get machine tokens with client_credentials', () => {
   });
 
   const servicesToken = (scope?: string) =>
-    postForm(`${devAuth.url}/oauth/token`, {
-      grant_type: 'client_credentials',
-      client_id: 'showroom-services',
-      client_secret: 'dev-services-secret',
-      audience: API,
-      ...(scope === undefined ? {} : { scope }),
-    });
+    requestServicesToken(devAuth.url, scope === undefined ? {} : { scope });
 
   it('showroom-services holds read:team and read:inventory when it names no scope, as Auth0 grants them all', async () => {
     const tokens = await servicesToken();

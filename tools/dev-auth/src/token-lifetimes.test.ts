@@ -10,6 +10,7 @@ import {
   decodeJwt,
   postForm,
   refreshPortalToken,
+  requestServicesToken,
   startDevAuth,
   type RunningDevAuth,
 } from './testing/harness';
@@ -46,12 +47,7 @@ describe('Access tokens last 15 minutes, so a removed member loses access at the
   });
 
   it('when a service or QA automation asks for a token, then it lasts 900 seconds too', async () => {
-    const machine = await postForm(`${devAuth.url}/oauth/token`, {
-      grant_type: 'client_credentials',
-      client_id: 'showroom-services',
-      client_secret: 'dev-services-secret',
-      audience: API,
-    });
+    const machine = await requestServicesToken(devAuth.url);
     expect(machine.status).toBe(200);
     expect(lifetimeOf(machine.body['access_token'])).toBe(FIFTEEN_MINUTES);
     expect(machine.body['expires_in']).toBe(FIFTEEN_MINUTES);

@@ -120,6 +120,20 @@ export async function postForm(
   };
 }
 
+/** The client_credentials request a service sends for a machine token; `fields` add to or replace its fields. */
+export function requestServicesToken(
+  devAuthUrl: string,
+  fields: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  return postForm(`${devAuthUrl}/oauth/token`, {
+    grant_type: 'client_credentials',
+    client_id: 'showroom-services',
+    client_secret: 'dev-services-secret',
+    audience: API,
+    ...fields,
+  });
+}
+
 /** The refresh request auth0-spa-js sends (audience, scope and redirect_uri along). */
 export function refreshPortalToken(
   devAuthUrl: string,
