@@ -80,6 +80,10 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
       .auth(key, { type: 'bearer' })
       .send(xml);
 
+  /** The leads stored for this shopper e-mail, in any dealership. */
+  const leadsAnywhereWithEmail = (email: string) =>
+    ctx.database.writer.selectFrom('leads').select('id').where('email', '=', email).execute();
+
   /** Everything of A that B might touch, read by A's own owner once the outbox has run. */
   async function snapshotOfOurs() {
     await ctx.settle();
@@ -264,12 +268,7 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
       });
       expect(namingOurs.status).toBe(400);
       expect(namingOurs.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['body.assigneeId']);
-      const stored = await ctx.database.writer
-        .selectFrom('leads')
-        .select('id')
-        .where('email', '=', 'named.for.a@example.com')
-        .execute();
-      expect(stored).toEqual([]);
+      expect(await leadsAnywhereWithEmail('named.for.a@example.com')).toEqual([]);
       await expectOursUnchanged();
     });
   });
@@ -400,12 +399,7 @@ describe('tenant isolation: a dealership never reaches another one’s leads or 
       const xml = adfDocument({ id: 'CM-NOKEY', first: 'No', last: 'Key', email: 'no.key@example.com' });
       expect((await postAdf(theirOldKey, xml)).status).toBe(401);
       expect((await postAdf('srk_not-a-real-key', xml)).status).toBe(401);
-      const stored = await ctx.database.writer
-        .selectFrom('leads')
-        .select('id')
-        .where('email', '=', 'no.key@example.com')
-        .execute();
-      expect(stored).toEqual([]);
+      expect(await leadsAnywhereWithEmail('no.key@example.com')).toEqual([]);
     });
   });
 
