@@ -19,7 +19,15 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
     const child = spawn(command, args, {
       cwd: WORKSPACE_ROOT,
       stdio: 'inherit',
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...env },
+      env: {
+        ...process.env,
+        NX_DAEMON: 'false',
+        NX_NO_CLOUD: 'true',
+        // tsx's --tsconfig reaches children as a relative path; tests run from their project's folder
+        // (and the leads ADF worker thread loads its source through tsx), so hand them the absolute one.
+        TSX_TSCONFIG_PATH: join(WORKSPACE_ROOT, 'tsconfig.base.json'),
+        ...env,
+      },
     });
     child.once('exit', (code) => resolve(code === 0));
   });
