@@ -50,6 +50,20 @@ async function createTimelineTable(client: DynamoDBClient, name: string): Promis
   );
 }
 
+/**
+ * On a LevelDB folder dynalite marks a new table ACTIVE in a write of its own, a moment after
+ * answering the create (as DynamoDB itself does, only faster): wait for it before writing items.
+ */
+async function untilActive(client: DynamoDBClient, name: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const described = await client.send(new DescribeTableCommand({ TableName: name })).catch(() => undefined);
+    if (described?.Table?.TableStatus === 'ACTIVE') return;
+    if (Date.now() > deadline) throw new Error(`table ${name} did not become ACTIVE within 5 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const event = (lead: string, dealership: string, at: string, text: string) => ({
   pk: { S: `lead#${lead}` },
   sk: { S: at },
@@ -143,6 +157,7 @@ describe('startDynamoLocal with a LevelDB folder', () => {
     const first = await startDynamoLocal({ path: join(folder, 'data') });
     const before = clientFor(first.endpoint);
     await createTimelineTable(before, 'kept');
+    await untilActive(before, 'kept');
     await before.send(new PutItemCommand({ TableName: 'kept', Item: event('k', 'd1', 't1', 'survives') }));
     before.destroy();
     await first.close();
