@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postWebsiteLead, websiteLead } from '../test/lead-requests';
 import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
@@ -37,6 +38,12 @@ describe('acknowledgements to an address nobody verified', () => {
       .execute();
     expect(leads).toHaveLength(2);
     expect(leads.every((lead) => lead.assignee_id !== null)).toBe(true);
+    // What the limit keeps is a SHA-256 of the address, never the address itself.
+    const hash = createHash('sha256').update(email).digest('hex');
+    const kept = await ctx.database.writer.selectFrom('acknowledgement_recipients').selectAll().execute();
+    expect(kept.filter((row) => row.recipient_hash === hash)).toHaveLength(1);
+    expect(JSON.stringify(kept)).not.toContain(email);
+    expect(JSON.stringify(kept)).not.toContain('victim.');
   });
 
   it('when the shopper types a link as their name and an unknown stock number, the acknowledgement carries neither', async () => {
