@@ -9,7 +9,7 @@ import { ActiveDealership } from '../../core/active-dealership';
 import { dealershipLoad } from '../../shared/dealership-load';
 import { Permissions } from '../../core/permissions';
 import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
-import { ListResults } from '../../shared/list-results';
+import { ListResults, type SortOption } from '../../shared/list-results';
 import { listUrlState, pagingAfter } from '../../shared/list-url-state';
 import {
   activeFilterCount,
@@ -23,7 +23,7 @@ import { VehicleCards } from './vehicle-cards';
 import { VehicleFilters } from './vehicle-filters';
 import { VehicleTable } from './vehicle-table';
 
-export const SORT_OPTIONS: readonly { value: VehicleSort | null; label: string }[] = [
+export const SORT_OPTIONS: readonly SortOption<VehicleSort | null>[] = [
   { value: null, label: 'Recommended' },
   { value: 'daysInStock', label: 'Newest arrivals' },
   { value: '-daysInStock', label: 'Longest in stock' },

@@ -9,7 +9,7 @@ import { LeadCountsStore } from '../../core/lead-counts';
 import { Permissions } from '../../core/permissions';
 import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
 import { dealershipLoad } from '../../shared/dealership-load';
-import { ListResults } from '../../shared/list-results';
+import { ListResults, type SortOption } from '../../shared/list-results';
 import { listUrlState, pagingAfter } from '../../shared/list-url-state';
 import { LeadsLayout } from '../shared/leads-layout';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
@@ -26,7 +26,7 @@ import { LeadFilters } from './lead-filters';
 import { LeadTable } from './lead-table';
 
 /** `newest` is the service's default: it stays off the URL. */
-export const LEAD_SORT_OPTIONS: readonly { value: LeadSort; label: string }[] = [
+export const LEAD_SORT_OPTIONS: readonly SortOption<LeadSort>[] = [
   { value: 'newest', label: 'Newest first' },
   { value: 'oldest', label: 'Oldest first' },
   { value: 'last_activity', label: 'Recent activity' },
