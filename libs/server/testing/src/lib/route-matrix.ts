@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROLES, roleHasPermission, type Role } from '@showroom/contracts';
 import { pathParamsOf, type Route } from '@showroom/server-kit';
+import { startForTheseTests } from './for-these-tests';
 import { redoclyLint, servedRoutes } from './openapi-checks';
 import type { TestIssuer } from './test-issuer';
 
@@ -84,11 +85,7 @@ export function describeRouteMatrix<C extends MatrixContext>(options: RouteMatri
   const machineClient = options.machineClient ?? 'showroom-services';
 
   describe(`${options.service}: every declared route refuses the callers it must`, () => {
-    let ctx: C;
-    beforeAll(async () => {
-      ctx = await options.start();
-    });
-    afterAll(() => ctx?.close());
+    const ctx = startForTheseTests(options.start);
 
     it('has no example without a route', () => {
       const ids = new Set(options.routes.map((r) => r.operationId));
