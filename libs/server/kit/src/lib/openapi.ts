@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { ProblemSchema } from '@showroom/contracts';
 import type { HeaderDoc, HttpMethod, OperationResponse, Route } from './routes';
 
-export type { OperationResponse } from './routes';
-
 export interface OpenApiInfo {
   service: string;
   title: string;
@@ -15,7 +13,7 @@ export interface OpenApiInfo {
 
 /**
  * One documented operation. Services declare routes (see routes.ts) and get these from the table;
- * `fromRoute` turns a declaration into one.
+ * `operationOf` turns a declaration into one.
  */
 export interface ApiOperation {
   operationId?: string;
@@ -70,7 +68,7 @@ function callerProblems(route: Route<never>): Record<number, string> {
 }
 
 /** A route declaration as an OpenAPI operation: the caller adds its headers, problems and security. */
-export function operationOf(route: Route<never>): ApiOperation {
+function operationOf(route: Route<never>): ApiOperation {
   const kind = route.caller.kind;
   return {
     operationId: route.operationId,
