@@ -18,13 +18,13 @@ export interface VehicleRouteDeps {
   vehicles: VehicleService;
 }
 
-export const vehicleIdParams = z.object({ id: z.uuid('must be a vehicle id (UUID)') });
-export const vinParams = z.object({ vin: z.string().min(1).max(40) });
-export const stockNumberQuery = z.strictObject({ condition: VehicleConditionSchema.default('used') });
-export const lookupParams = z.object({ dealershipId: z.uuid('must be a dealership id (UUID)') });
+const vehicleIdParams = z.object({ id: z.uuid('must be a vehicle id (UUID)') });
+const vinParams = z.object({ vin: z.string().min(1).max(40) });
+const stockNumberQuery = z.strictObject({ condition: VehicleConditionSchema.default('used') });
+const lookupParams = z.object({ dealershipId: z.uuid('must be a dealership id (UUID)') });
 
 /** How a lead names a car (the same bounds as the leads contract), by exactly one of the two. */
-export const vehicleLookupQuery = z
+const vehicleLookupQuery = z
   .strictObject({
     vin: z
       .string()
