@@ -48,7 +48,7 @@ export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
   protected readonly activeCount = computed(() => activeFilterCount(this.state()));
   protected readonly rangeCount = computed(() => {
     const s = this.state();
-    return RANGES.flatMap((range) => range.fields).filter((field) => s[field.name] !== null).length;
+    return RANGE_NAMES.filter((name) => s[name] !== null).length;
   });
   protected readonly ranges = RANGES;
 
@@ -138,12 +138,11 @@ export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
     }));
 
     const controls = this.form.controls;
-    const rangeNames = RANGES.flatMap((range) => range.fields.map((field) => field.name));
-    merge(...rangeNames.map((name) => controls[name].valueChanges))
+    merge(...RANGE_NAMES.map((name) => controls[name].valueChanges))
       .pipe(debounceTime(600), takeUntilDestroyed())
       .subscribe(() => {
         const change: Partial<ListFilters> = {};
-        for (const name of rangeNames) {
+        for (const name of RANGE_NAMES) {
           const value = wholeOrNull(controls[name].value);
           if (value !== this.state()[name]) change[name] = value;
         }
@@ -188,6 +187,9 @@ const RANGES: readonly {
     ],
   },
 ];
+
+/** The range fields' controls (and list state keys), in order. */
+const RANGE_NAMES: readonly RangeName[] = RANGES.flatMap((range) => range.fields.map((field) => field.name));
 
 const STATUS_OPTIONS: FilterOption[] = VEHICLE_STATUSES.map((status) => ({
   value: status,
