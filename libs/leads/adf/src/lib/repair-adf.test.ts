@@ -213,6 +213,15 @@ describe('ADF as providers really send it: each broken fixture recovers its lead
     const xml = `Lead from the web site\n\n<adf><prospect>\n<customer><contact><name part="full">A & B</name></contact></customer></prospect></adf>`;
     expect(parseAdf(xml).repairs[0]?.detail).toBe('1 bare "&" escaped (first on line 4)');
   });
+
+  it('names in its details only elements and attributes of ADF: another name may be the shopper’s words', () => {
+    const xml = `<adf><prospect status=new Dana=1>\n<customer><contact><name part="full">A B</name></contact>\n<comments>call me <Secretword> tonight</comments></customer></prospect></adf>`;
+    const document = parseAdf(xml);
+    expect(document.prospects[0]?.customer.fullName).toBe('A B');
+    const details = document.repairs.map((repair) => repair.detail).join(' ');
+    expect(details).toContain('<another element> before </comments> on line 3');
+    for (const word of ['Secretword', 'Dana']) expect(details).not.toContain(word);
+  });
 });
 
 describe('a document that cannot be mended whole keeps the prospects that can', () => {

@@ -19,6 +19,33 @@ import {
 
 type Edit = { start: number; end: number; text: string };
 
+/** Element names of ADF 1.0 (and the HTML some providers mix in), which a repair's detail may name. */
+const KNOWN_ELEMENTS = new Set(
+  (
+    'adf prospect id requestdate vehicle year make model vin stock trim doors bodystyle transmission ' +
+    'odometer condition colorcombination interiorcolor exteriorcolor preference imagetag price ' +
+    'pricecomments option optionname manufacturercode weighting finance method amount balance ' +
+    'comments customer contact name email phone address street apartment city regioncode postalcode ' +
+    'country timeframe description earliestdate latestdate vendor vendorname url provider service ' +
+    'a b i p br div span'
+  ).split(' '),
+);
+
+const KNOWN_ATTRIBUTES = new Set(
+  (
+    'version status interest part type time preferredcontact primarycontact sequence source units ' +
+    'currency delete relativeto line lang best href'
+  ).split(' '),
+);
+
+/**
+ * An element's name as a repair's detail shows it: any other name may be the shopper's words (a
+ * bare `<Dana` in a comment reads as a tag), and the detail never carries those.
+ */
+function nameShown(name: string, known = KNOWN_ELEMENTS, other = 'another element'): string {
+  return known.has(name.toLowerCase()) ? name : other;
+}
+
 /**
  * `<Prospect>…</prospect>`: a closing tag in another case than its opening tag. Element names are
  * read case-blind anyway, so every tag is written in lower case. As the first repair to walk the
@@ -52,7 +79,7 @@ export function lowerCaseTagNames(xml: string, context: RepairContext): RepairRe
   const { opened, closed } = mismatch;
   return {
     xml: splice(xml, edits),
-    detail: `closing tags in another case than their opening tags, element names read in lower case (first: <${opened.name}> closed by </${closed.name}> on line ${context.line(closed.start)})`,
+    detail: `closing tags in another case than their opening tags, element names read in lower case (first: <${nameShown(opened.name)}> closed by </${nameShown(closed.name)}> on line ${context.line(closed.start)})`,
   };
 }
 
@@ -124,7 +151,8 @@ function mendAttributes(
     for (const { name, edit } of mendTag(tag, attributesOf(xml, tag))) {
       mend();
       edits.push(edit);
-      if (first === '') first = `${name} in <${tag.name}> on line ${context.line(tag.start)}`;
+      if (first === '')
+        first = `${nameShown(name, KNOWN_ATTRIBUTES, 'an attribute')} in <${nameShown(tag.name)}> on line ${context.line(tag.start)}`;
     }
   }
   if (edits.length === 0) return null;
@@ -174,7 +202,7 @@ export function closeOpenElements(xml: string, context: RepairContext): RepairRe
       mend();
       edits.push({ start: tag.start, end: tag.end, text: '' });
       mended.push(
-        `</${tag.name}> after </${justClosed[misplaced]?.by}> on line ${context.line(tag.start)} dropped`,
+        `</${nameShown(tag.name)}> after </${nameShown(justClosed[misplaced]?.by ?? '')}> on line ${context.line(tag.start)} dropped`,
       );
       justClosed.splice(misplaced, 1);
       continue;
@@ -190,7 +218,7 @@ export function closeOpenElements(xml: string, context: RepairContext): RepairRe
     if (unclosed.length > 0) {
       mend();
       edits.push({ start: tag.start, end: tag.start, text: endTags(unclosed) });
-      mended.push(`${names(unclosed)} before </${tag.name}> on line ${context.line(tag.start)}`);
+      mended.push(`${names(unclosed)} before </${nameShown(tag.name)}> on line ${context.line(tag.start)}`);
       justClosed.push(...unclosed.map((element) => ({ name: element.tag.name, by: tag.name })));
     }
     open.length = index;
@@ -214,7 +242,7 @@ export function closeOpenElements(xml: string, context: RepairContext): RepairRe
 }
 
 function names(elements: readonly OpenElement[]): string {
-  return elements.map((element) => `<${element.tag.name}>`).join(', ');
+  return elements.map((element) => `<${nameShown(element.tag.name)}>`).join(', ');
 }
 
 function tooDeep(): AdfError {
