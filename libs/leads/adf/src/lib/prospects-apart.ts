@@ -50,15 +50,24 @@ export function readProspectsApart(slice: RootSlice, refusal: AdfError): AdfDocu
       // Only a prospect whose XML has no single reading is left out; anything else refuses the
       // document, as it would have whole: a prospect without a contact, hostile or absurd input.
       if (!(error instanceof AdfError) || !hasNoSingleReading(error)) throw error;
-      refused.push(`prospect ${position}: ${error.message}`);
+      refused.push(`prospect ${position}: its markup has no single reading${whereIn(error)}`);
     }
   });
   if (prospects.length === 0) throw refusal;
   const detail =
     refused.length === 0
-      ? `markup outside the prospects could not be read (${refusal.message}); the ${plural(starts.length)} read one by one`
+      ? `markup outside the prospects could not be read${whereIn(refusal)}; the ${plural(starts.length)} read one by one`
       : `${refused.length} of ${plural(starts.length)} refused, the others read one by one: ${refused.join('; ')}`;
   return { prospects, repairs: [...repairs, { kind: 'prospect-refused', detail }] };
+}
+
+/**
+ * Where the parser stopped, never its message: the message quotes names from the document, and a
+ * stray tag in a shopper's comments is the shopper's own words, which must not reach the timeline.
+ */
+function whereIn(error: Error): string {
+  const line = /\(line (\d+)\)/.exec(error.message)?.[1];
+  return line === undefined ? '' : ` (line ${line})`;
 }
 
 function hasNoSingleReading(error: AdfError): boolean {

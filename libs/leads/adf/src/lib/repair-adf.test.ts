@@ -236,7 +236,7 @@ describe('a document that cannot be mended whole keeps the prospects that can', 
       {
         kind: 'prospect-refused',
         detail:
-          '1 of 3 prospects refused, the others read one by one: prospect 2: phone: <phone> (line 18) holds elements and never closes before </contact> (line 20): where it ends is ambiguous',
+          '1 of 3 prospects refused, the others read one by one: prospect 2: its markup has no single reading (line 18)',
       },
     ]);
   });
@@ -247,8 +247,18 @@ describe('a document that cannot be mended whole keeps the prospects that can', 
     expect(document.prospects[0]?.customer.fullName).toBe('Dee');
     expect(document.repairs.map((repair) => repair.kind)).toEqual(['prospect-refused']);
     expect(document.repairs[0]?.detail).toMatch(
-      /^markup outside the prospects could not be read \(batch: .*\); the 1 prospect read one by one$/,
+      /^markup outside the prospects could not be read( \(line \d+\))?; the 1 prospect read one by one$/,
     );
+  });
+
+  it('names no word of the document when a refused prospect’s markup holds the shopper’s own text', () => {
+    const xml = `<adf><prospect><customer><contact><name part="full">Ann</name><email>ann@example.com</email></contact></customer></prospect>
+      <prospect><customer><contact><Secretword>1<email>b@example.com</email></contact></customer></prospect></adf>`;
+    const document = parseAdf(xml);
+    expect(document.prospects.map((prospect) => prospect.customer.fullName)).toEqual(['Ann']);
+    const details = document.repairs.map((repair) => repair.detail).join(' | ');
+    expect(details).toContain('prospect 2: its markup has no single reading');
+    expect(details).not.toMatch(/secretword/i);
   });
 
   it('refuses the document when no prospect reads, with the document’s own refusal', () => {
