@@ -22,6 +22,7 @@ describeRouteMatrix<UsersTestContext>({
         body: { available: false },
       }),
     },
+    listDealershipsForService: { request: () => ({}) },
     listTeamForService: { request: (_ctx, dealershipId) => ({ params: { dealershipId } }) },
   },
 });

@@ -2,6 +2,7 @@ import {
   AvailabilityInputSchema,
   DealershipListSchema,
   MeSchema,
+  READ_DEALERSHIPS_SCOPE,
   READ_MEMBERSHIPS_SCOPE,
   READ_TEAM_SCOPE,
   TeamListSchema,
@@ -84,6 +85,16 @@ export const usersRoutes = [
     },
     handler: ({ tenant, params, body }, { team }) =>
       team.setAvailability(tenant, params.userId, body.available),
+  }),
+  route({
+    operationId: 'listDealershipsForService',
+    method: 'get',
+    path: '/api/users/internal/dealerships',
+    tag: 'services',
+    summary: 'Every dealership with its group, for another service (inventory names rooftops and groups)',
+    caller: caller.machine(READ_DEALERSHIPS_SCOPE),
+    responses: { 200: { description: 'The dealerships', schema: DealershipListSchema } },
+    handler: async (_request, { people }) => ({ items: await people.directory() }),
   }),
   route({
     operationId: 'listTeamForService',

@@ -1,5 +1,10 @@
 import type { ClientMetadata } from 'oidc-provider';
-import { READ_INVENTORY_SCOPE, READ_MEMBERSHIPS_SCOPE, READ_TEAM_SCOPE } from '@showroom/contracts';
+import {
+  READ_DEALERSHIPS_SCOPE,
+  READ_INVENTORY_SCOPE,
+  READ_MEMBERSHIPS_SCOPE,
+  READ_TEAM_SCOPE,
+} from '@showroom/contracts';
 import type { DevAuthConfig } from './config';
 
 export const PORTAL_CLIENT_ID = 'showroom-portal';
@@ -14,7 +19,7 @@ export const PASSWORD_GRANT = 'password';
 export const DEFAULT_REALM = 'Username-Password-Authentication';
 
 /** What the services' machine token may carry (Auth0: the M2M application's client grant). */
-export const SERVICES_API_SCOPES = [READ_TEAM_SCOPE, READ_INVENTORY_SCOPE] as const;
+export const SERVICES_API_SCOPES = [READ_TEAM_SCOPE, READ_INVENTORY_SCOPE, READ_DEALERSHIPS_SCOPE] as const;
 
 /** What a user token may carry for the API: the OIDC scopes, as in an Auth0 access token. */
 export const USER_API_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;

@@ -39,6 +39,9 @@ export const UserMembershipsSchema = z.object({
 });
 export type UserMemberships = z.infer<typeof UserMembershipsSchema>;
 
+/** Scope a service's machine token needs to read the directory of dealerships and groups (inventory). */
+export const READ_DEALERSHIPS_SCOPE = 'read:dealerships';
+
 /** Scope a service's machine token needs to read a dealership's team (the leads service's round-robin). */
 export const READ_TEAM_SCOPE = 'read:team';
 

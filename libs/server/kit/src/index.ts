@@ -11,3 +11,5 @@ export * from './lib/service-app';
 export * from './lib/lifecycle';
 export * from './lib/etag';
 export * from './lib/routes';
+export * from './lib/machine-token';
+export * from './lib/service-client';

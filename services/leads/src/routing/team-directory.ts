@@ -1,6 +1,5 @@
 import { TeamListSchema, type TeamMember } from '@showroom/contracts';
-import { getFromService } from '../clients/service-client';
-import type { ServiceTokens } from '../clients/machine-token';
+import { getFromService, type ServiceTokens } from '@showroom/server-kit';
 
 /** Who works at a dealership, from services/users (the source of truth for people and roles). */
 export interface TeamDirectory {

@@ -1,7 +1,6 @@
 import { VehicleSchema, type Vehicle } from '@showroom/contracts';
 import { z } from 'zod';
-import { getFromService } from '../clients/service-client';
-import type { ServiceTokens } from '../clients/machine-token';
+import { getFromService, type ServiceTokens } from '@showroom/server-kit';
 
 /** Finds the car a shopper asked about in the dealership's inventory. */
 export interface VehicleLookup {

@@ -69,6 +69,30 @@ describe('people: who a user is and where they work', () => {
     });
   });
 
+  it('when the inventory service reads the directory, then every rooftop comes with its group', async () => {
+    const token = await ctx.issuer.machineToken('showroom-services', ['read:dealerships']);
+    const res = await request(ctx.app).get('/api/users/internal/dealerships').auth(token, { type: 'bearer' });
+
+    expect(res.status).toBe(200);
+    const byId = new Map(
+      (res.body.items as Array<{ id: string; name: string; dealerGroupId: string | null }>).map((d) => [
+        d.id,
+        d,
+      ]),
+    );
+    expect(byId.get(DEMO_DEALERSHIPS.downtown.id)?.dealerGroupId).toBe(
+      byId.get(DEMO_DEALERSHIPS.northside.id)?.dealerGroupId,
+    );
+    expect(byId.get(DEMO_DEALERSHIPS.downtown.id)?.dealerGroupId).not.toBeNull();
+    expect(byId.get(DEMO_DEALERSHIPS.rival.id)?.dealerGroupId).toBeNull();
+  });
+
+  it('when a service without the directory scope asks, then it is refused', async () => {
+    const token = await ctx.issuer.machineToken('showroom-services', ['read:team']);
+    const res = await request(ctx.app).get('/api/users/internal/dealerships').auth(token, { type: 'bearer' });
+    expect(res.status).toBe(403);
+  });
+
   it('when seeding runs twice, then the demo tenants are not duplicated', async () => {
     await seedDemoTenants(ctx.database.writer);
     const count = await ctx.database.writer

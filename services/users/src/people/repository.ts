@@ -14,6 +14,41 @@ export interface DealershipMembership {
   role: Role;
 }
 
+const DEALERSHIP_COLUMNS = [
+  'd.id',
+  'd.name',
+  'd.slug',
+  'd.city',
+  'd.region',
+  'd.time_zone',
+  'd.dealer_group_id',
+  'g.name as dealer_group_name',
+] as const;
+
+interface DealershipRow {
+  id: string;
+  name: string;
+  slug: string;
+  city: string | null;
+  region: string | null;
+  time_zone: string;
+  dealer_group_id: string | null;
+  dealer_group_name: string | null;
+}
+
+function dealershipFromRow(row: DealershipRow): Dealership {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    city: row.city,
+    region: row.region,
+    timeZone: row.time_zone,
+    dealerGroupId: row.dealer_group_id,
+    dealerGroupName: row.dealer_group_name,
+  };
+}
+
 /**
  * SQL for people as they sign in. A person works at several dealerships, so their memberships are
  * read across dealerships (`acrossDealerships`, allowed in this file by the users lint config): the
@@ -36,33 +71,22 @@ export class PeopleRepository {
       .selectFrom('memberships as m')
       .innerJoin('dealerships as d', 'd.id', 'm.dealership_id')
       .leftJoin('dealer_groups as g', 'g.id', 'd.dealer_group_id')
-      .select([
-        'm.role',
-        'd.id',
-        'd.name',
-        'd.slug',
-        'd.city',
-        'd.region',
-        'd.time_zone',
-        'd.dealer_group_id',
-        'g.name as dealer_group_name',
-      ])
+      .select(['m.role', ...DEALERSHIP_COLUMNS])
       .where('m.user_id', '=', userId)
       .orderBy('d.name')
       .execute();
-    return rows.map((row) => ({
-      role: row.role,
-      dealership: {
-        id: row.id,
-        name: row.name,
-        slug: row.slug,
-        city: row.city,
-        region: row.region,
-        timeZone: row.time_zone,
-        dealerGroupId: row.dealer_group_id,
-        dealerGroupName: row.dealer_group_name,
-      },
-    }));
+    return rows.map((row) => ({ role: row.role, dealership: dealershipFromRow(row) }));
+  }
+
+  /** Every dealership with its group: the directory other services keep (names of rooftops, groups). */
+  async allDealerships(): Promise<Dealership[]> {
+    const rows = await this.db
+      .selectFrom('dealerships as d')
+      .leftJoin('dealer_groups as g', 'g.id', 'd.dealer_group_id')
+      .select([...DEALERSHIP_COLUMNS])
+      .orderBy('d.name')
+      .execute();
+    return rows.map(dealershipFromRow);
   }
 
   async membershipClaimsOf(userId: string): Promise<MembershipClaim[]> {

@@ -27,6 +27,11 @@ export class PeopleService {
     return memberships.map((m) => m.dealership);
   }
 
+  /** Every dealership and its group, for services that name rooftops (inventory search). */
+  async directory(): Promise<Dealership[]> {
+    return this.people.allDealerships();
+  }
+
   /** What the identity provider puts into a user's access token. */
   async membershipsForToken(userId: string): Promise<UserMemberships> {
     return { userId, memberships: await this.people.membershipClaimsOf(userId) };
