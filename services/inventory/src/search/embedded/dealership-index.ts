@@ -1,0 +1,304 @@
+import { VALUE_FACETS, type RangeFacet, type ValueFacet } from '@showroom/contracts';
+import type { SearchDocument, SearchFilters } from '../port';
+import { FacetColumn, type FacetTally } from './facet-column';
+import { SlotSet } from './slot-set';
+import { SortedTerms } from './sorted-terms';
+import type { QueryWord, TextQuery } from './text-query';
+import { editDistanceWithin } from './typos';
+import { FIELD_ORDER, FIELD_SORTS, SortedSlots, compareRelevance, type FieldSort } from './vehicle-order';
+import { vehicleTerms } from './vehicle-terms';
+
+export interface RankedVehicle {
+  document: SearchDocument;
+  /** Quality of the text match, lower is better (0 = every word exact). */
+  score: number;
+}
+
+export interface DealershipMatches {
+  total: number;
+  /** The first `limit` matches in the requested order. */
+  first: RankedVehicle[];
+  facets: Partial<Record<ValueFacet, FacetTally[]>>;
+  ranges: Record<RangeFacet, { min: number; max: number } | null>;
+}
+
+export interface DealershipQuery {
+  text: TextQuery | null;
+  filters: SearchFilters;
+  /** `relevance` only with text. */
+  sort: FieldSort | 'relevance';
+  limit: number;
+  facets: readonly ValueFacet[];
+}
+
+/** A match of one query word, from strictest to loosest: each set includes the one before. */
+interface WordMatch {
+  exact: SlotSet;
+  prefixed: SlotSet;
+  any: SlotSet;
+}
+
+const EXACT = 0;
+const PREFIX = 1;
+const TYPO = 2;
+
+/**
+ * The search index of one dealership (rooftop). Vehicles live in numbered slots; words map to the
+ * slots that contain them, and every query narrows a bit set of slots before one pass applies the
+ * filters, counts the facets and finds the ranges.
+ */
+export class DealershipIndex {
+  private readonly slotById = new Map<string, number>();
+  private readonly documents: (SearchDocument | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly typoPostings = new Map<string, number[]>();
+  private readonly sortedTerms = new SortedTerms(() => this.postings.keys());
+  private readonly facetColumns = Object.fromEntries(
+    VALUE_FACETS.map((facet) => [facet, new FacetColumn()]),
+  ) as Record<ValueFacet, FacetColumn>;
+  private readonly orders = Object.fromEntries(
+    FIELD_SORTS.map((sort) => [sort, new SortedSlots((slot) => this.documentAt(slot), FIELD_ORDER[sort])]),
+  ) as Record<FieldSort, SortedSlots>;
+
+  get size(): number {
+    return this.slotById.size;
+  }
+
+  /** Before a large batch: orders and the vocabulary are rebuilt once when next read. */
+  startBulkChange(): void {
+    for (const order of Object.values(this.orders)) order.markStale();
+    this.sortedTerms.markStale();
+  }
+
+  upsert(document: SearchDocument): void {
+    let slot = this.slotById.get(document.id);
+    if (slot !== undefined) {
+      this.unindex(slot);
+    } else {
+      slot = this.freeSlots.pop() ?? this.documents.length;
+      this.slotById.set(document.id, slot);
+    }
+    this.documents[slot] = document;
+    const { terms, typoTerms } = vehicleTerms(document);
+    for (const term of terms) this.addPosting(this.postings, term, slot, true);
+    for (const term of typoTerms) this.addPosting(this.typoPostings, term, slot, false);
+    for (const facet of VALUE_FACETS) this.facetColumns[facet].set(slot, document[facet]);
+    for (const order of Object.values(this.orders)) order.insert(slot);
+  }
+
+  remove(id: string): void {
+    const slot = this.slotById.get(id);
+    if (slot === undefined) return;
+    this.unindex(slot);
+    this.slotById.delete(id);
+    this.documents[slot] = undefined;
+    this.freeSlots.push(slot);
+  }
+
+  search(query: DealershipQuery): DealershipMatches {
+    const candidates = query.text ? this.matchText(query.text) : null;
+    const accepts = this.filterFor(query.filters);
+    const matched = new SlotSet(this.documents.length);
+    const ranked: RankedVehicle[] = [];
+    const counters = query.facets.map((facet) => this.facetColumns[facet].newCounter());
+    const ranges = new RangeTracker();
+    let total = 0;
+    const visit = (slot: number) => {
+      const document = this.documents[slot];
+      if (!document || !accepts(slot, document)) return;
+      total++;
+      matched.add(slot);
+      query.facets.forEach((facet, i) => {
+        const id = this.facetColumns[facet].valueIdOf(slot);
+        if (id >= 0) (counters[i] as Int32Array)[id]++;
+      });
+      ranges.add(document);
+      if (candidates && query.sort === 'relevance')
+        ranked.push({ document, score: candidates.scoreOf(slot) });
+    };
+    if (candidates) candidates.slots.forEach(visit);
+    else for (let slot = 0; slot < this.documents.length; slot++) visit(slot);
+
+    const facets: DealershipMatches['facets'] = {};
+    query.facets.forEach((facet, i) => {
+      facets[facet] = this.facetColumns[facet].countsOf(counters[i] as Int32Array);
+    });
+    return { total, first: this.firstInOrder(query, matched, ranked), facets, ranges: ranges.result() };
+  }
+
+  private firstInOrder(query: DealershipQuery, matched: SlotSet, ranked: RankedVehicle[]): RankedVehicle[] {
+    if (query.sort === 'relevance') return ranked.sort(compareRelevance).slice(0, query.limit);
+    const first: RankedVehicle[] = [];
+    for (const slot of this.orders[query.sort].inOrder(() => this.liveSlots())) {
+      if (first.length >= query.limit) break;
+      if (matched.has(slot)) first.push({ document: this.documentAt(slot), score: 0 });
+    }
+    return first;
+  }
+
+  /** The slots matching every unit of the text, and how well each matched. */
+  private matchText(query: TextQuery): { slots: SlotSet; scoreOf(slot: number): number } {
+    const unitMatches = query.units.map((alternatives) => {
+      const unit = this.emptyMatch();
+      for (const alternative of alternatives) {
+        const words = alternative.map((word) => this.matchWord(word));
+        const all = words.reduce((together, word) => intersect(together, word));
+        unit.exact.unionWith(all.exact);
+        unit.prefixed.unionWith(all.prefixed);
+        unit.any.unionWith(all.any);
+      }
+      return unit;
+    });
+    const slots = new SlotSet(this.documents.length);
+    slots.unionWith((unitMatches[0] as WordMatch).any);
+    for (const unit of unitMatches.slice(1)) slots.intersectWith(unit.any);
+    return {
+      slots,
+      scoreOf: (slot) =>
+        unitMatches.reduce(
+          (score, unit) => score + (unit.exact.has(slot) ? EXACT : unit.prefixed.has(slot) ? PREFIX : TYPO),
+          0,
+        ),
+    };
+  }
+
+  private matchWord(word: QueryWord): WordMatch {
+    const match = this.emptyMatch();
+    const exact = this.postings.get(word.word);
+    if (exact) {
+      match.exact.addAll(exact);
+      match.prefixed.addAll(exact);
+      match.any.addAll(exact);
+    }
+    if (word.prefix) {
+      for (const term of this.sortedTerms.startingWith(word.word)) {
+        const slots = this.postings.get(term) as number[];
+        match.prefixed.addAll(slots);
+        match.any.addAll(slots);
+      }
+    }
+    if (word.typos > 0) {
+      for (const [term, slots] of this.typoPostings) {
+        if (editDistanceWithin(word.word, term, word.typos, word.prefix) > 0) match.any.addAll(slots);
+      }
+    }
+    return match;
+  }
+
+  private emptyMatch(): WordMatch {
+    const capacity = this.documents.length;
+    return { exact: new SlotSet(capacity), prefixed: new SlotSet(capacity), any: new SlotSet(capacity) };
+  }
+
+  private filterFor(filters: SearchFilters): (slot: number, document: SearchDocument) => boolean {
+    const checks: Array<(slot: number, document: SearchDocument) => boolean> = [];
+    const oneOf = <K extends 'status' | 'condition' | 'bodyStyle' | 'drivetrain' | 'fuelType'>(field: K) => {
+      const allowed = filters[field];
+      if (!allowed) return;
+      const set = new Set<unknown>(allowed);
+      checks.push((_, document) => set.has(document[field]));
+    };
+    oneOf('status');
+    oneOf('condition');
+    oneOf('bodyStyle');
+    oneOf('drivetrain');
+    oneOf('fuelType');
+    for (const facet of ['make', 'model', 'exteriorColor'] as const) {
+      const values = filters[facet];
+      if (!values) continue;
+      const ids = this.facetColumns[facet].idsOf(values);
+      checks.push((slot) => ids.has(this.facetColumns[facet].valueIdOf(slot)));
+    }
+    if (filters.published !== undefined) {
+      const published = filters.published;
+      checks.push((_, document) => document.published === published);
+    }
+    const between = (pick: (d: SearchDocument) => number | null, min?: number, max?: number) => {
+      if (min === undefined && max === undefined) return;
+      checks.push((_, document) => {
+        const value = pick(document);
+        return value !== null && (min === undefined || value >= min) && (max === undefined || value <= max);
+      });
+    };
+    between((d) => d.year, filters.yearMin, filters.yearMax);
+    between((d) => d.priceCents, filters.priceMin, filters.priceMax);
+    between((d) => d.mileage, filters.mileageMin, filters.mileageMax);
+    return (slot, document) => checks.every((check) => check(slot, document));
+  }
+
+  private unindex(slot: number): void {
+    const old = this.documentAt(slot);
+    for (const order of Object.values(this.orders)) order.remove(slot);
+    const { terms, typoTerms } = vehicleTerms(old);
+    for (const term of terms) this.removePosting(this.postings, term, slot, true);
+    for (const term of typoTerms) this.removePosting(this.typoPostings, term, slot, false);
+  }
+
+  private addPosting(postings: Map<string, number[]>, term: string, slot: number, vocabulary: boolean): void {
+    const slots = postings.get(term);
+    if (slots) {
+      slots.push(slot);
+      return;
+    }
+    postings.set(term, [slot]);
+    if (vocabulary) this.sortedTerms.add(term);
+  }
+
+  private removePosting(
+    postings: Map<string, number[]>,
+    term: string,
+    slot: number,
+    vocabulary: boolean,
+  ): void {
+    const slots = postings.get(term);
+    if (!slots) return;
+    const at = slots.indexOf(slot);
+    if (at < 0) return;
+    slots[at] = slots[slots.length - 1] as number;
+    slots.pop();
+    if (slots.length > 0) return;
+    postings.delete(term);
+    if (vocabulary) this.sortedTerms.delete(term);
+  }
+
+  private documentAt(slot: number): SearchDocument {
+    return this.documents[slot] as SearchDocument;
+  }
+
+  private liveSlots(): number[] {
+    return [...this.slotById.values()];
+  }
+}
+
+function intersect(a: WordMatch, b: WordMatch): WordMatch {
+  a.exact.intersectWith(b.exact);
+  a.prefixed.intersectWith(b.prefixed);
+  a.any.intersectWith(b.any);
+  return a;
+}
+
+class RangeTracker {
+  private readonly bounds: Record<RangeFacet, { min: number; max: number } | null> = {
+    year: null,
+    price: null,
+    mileage: null,
+  };
+
+  add(document: SearchDocument): void {
+    this.include('year', document.year);
+    this.include('mileage', document.mileage);
+    if (document.priceCents !== null) this.include('price', document.priceCents);
+  }
+
+  result(): Record<RangeFacet, { min: number; max: number } | null> {
+    return this.bounds;
+  }
+
+  private include(facet: RangeFacet, value: number): void {
+    const bound = this.bounds[facet];
+    if (!bound) this.bounds[facet] = { min: value, max: value };
+    else if (value < bound.min) bound.min = value;
+    else if (value > bound.max) bound.max = value;
+  }
+}

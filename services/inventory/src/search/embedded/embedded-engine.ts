@@ -1,0 +1,188 @@
+import {
+  RANGE_FACETS,
+  VALUE_FACETS,
+  type FacetCount,
+  type RangeFacet,
+  type SearchFacet,
+  type ValueFacet,
+} from '@showroom/contracts';
+import {
+  SearchEngineUnavailable,
+  type SearchDocument,
+  type SearchRequest,
+  type SearchResult,
+  type SynonymRule,
+  type VehicleRef,
+  type VehicleSearchEngine,
+  type VehicleSearchIndex,
+} from '../port';
+import { DealershipIndex, type DealershipMatches, type RankedVehicle } from './dealership-index';
+import type { FacetTally } from './facet-column';
+import { highlightVehicle } from './highlights';
+import { compileTextQuery, queryWords } from './text-query';
+import { FIELD_ORDER, compareRelevance } from './vehicle-order';
+
+/** Make and model lists are long; the other facets have few values. */
+const FACET_LIMIT: Record<ValueFacet, number> = {
+  make: 50,
+  model: 50,
+  bodyStyle: 20,
+  condition: 20,
+  drivetrain: 20,
+  fuelType: 20,
+  exteriorColor: 20,
+};
+
+/** Above this many changes for one rooftop at once, its orders are re-sorted once instead of per car. */
+const BULK_CHANGE = 64;
+
+export interface EmbeddedSearchOptions {
+  synonyms: readonly SynonymRule[];
+}
+
+/**
+ * The in-process search engine: one index per dealership in this process's memory, so a search
+ * only ever reads the rooftops it names. It answers only once `markReady()` says the first full
+ * build is done; until then the caller falls back to MySQL.
+ */
+export class EmbeddedSearchEngine implements VehicleSearchEngine, VehicleSearchIndex {
+  readonly name = 'embedded';
+  private readonly dealerships = new Map<string, DealershipIndex>();
+  private readonly dealershipOfVehicle = new Map<string, string>();
+  private ready = false;
+
+  constructor(private readonly options: EmbeddedSearchOptions) {}
+
+  markReady(): void {
+    this.ready = true;
+  }
+
+  isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Vehicles held, for health and memory reports. */
+  get size(): number {
+    return this.dealershipOfVehicle.size;
+  }
+
+  async upsert(documents: readonly SearchDocument[]): Promise<void> {
+    const byDealership = groupBy(documents, (document) => document.dealershipId);
+    for (const [dealershipId, batch] of byDealership) {
+      const index = this.dealershipIndex(dealershipId);
+      if (batch.length > BULK_CHANGE) index.startBulkChange();
+      for (const document of batch) {
+        const previous = this.dealershipOfVehicle.get(document.id);
+        if (previous !== undefined && previous !== dealershipId)
+          this.dealerships.get(previous)?.remove(document.id);
+        index.upsert(document);
+        this.dealershipOfVehicle.set(document.id, dealershipId);
+      }
+    }
+  }
+
+  async remove(refs: readonly VehicleRef[]): Promise<void> {
+    for (const ref of refs) {
+      const dealershipId = this.dealershipOfVehicle.get(ref.id);
+      if (dealershipId === undefined) continue;
+      this.dealerships.get(dealershipId)?.remove(ref.id);
+      this.dealershipOfVehicle.delete(ref.id);
+    }
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    if (!this.ready) throw new SearchEngineUnavailable(this.name, 'index is still being built');
+    const text = compileTextQuery(request.text, this.options.synonyms);
+    const sort = request.sort === 'relevance' && !text ? 'daysInStock' : request.sort;
+    const limit = request.page * request.pageSize;
+    const valueFacets = request.facets.filter(isValueFacet);
+    const matches: DealershipMatches[] = [];
+    for (const dealershipId of new Set(request.dealershipIds)) {
+      const index = this.dealerships.get(dealershipId);
+      if (index)
+        matches.push(index.search({ text, filters: request.filters, sort, limit, facets: valueFacets }));
+    }
+    const compare =
+      sort === 'relevance'
+        ? compareRelevance
+        : (a: RankedVehicle, b: RankedVehicle) => FIELD_ORDER[sort](a.document, b.document);
+    const page = matches
+      .flatMap((match) => match.first)
+      .sort(compare)
+      .slice(limit - request.pageSize, limit);
+    const words = text ? queryWords(text) : [];
+    return {
+      hits: page.map(({ document }) => ({
+        dealershipId: document.dealershipId,
+        id: document.id,
+        highlights: text ? highlightVehicle(document, words) : [],
+      })),
+      total: matches.reduce((sum, match) => sum + match.total, 0),
+      facets: Object.fromEntries(
+        valueFacets.map((facet) => [
+          facet,
+          mergeFacet(
+            matches.map((match) => match.facets[facet] ?? []),
+            facet,
+          ),
+        ]),
+      ),
+      ranges: Object.fromEntries(
+        request.facets.filter(isRangeFacet).map((facet) => [facet, mergeRange(matches, facet)]),
+      ),
+    };
+  }
+
+  private dealershipIndex(dealershipId: string): DealershipIndex {
+    let index = this.dealerships.get(dealershipId);
+    if (!index) {
+      index = new DealershipIndex();
+      this.dealerships.set(dealershipId, index);
+    }
+    return index;
+  }
+}
+
+function isValueFacet(facet: SearchFacet): facet is ValueFacet {
+  return (VALUE_FACETS as readonly string[]).includes(facet);
+}
+
+function isRangeFacet(facet: SearchFacet): facet is RangeFacet {
+  return (RANGE_FACETS as readonly string[]).includes(facet);
+}
+
+/** Counts of several rooftops added up by value (without case), most common first, then by value. */
+function mergeFacet(perDealership: FacetTally[][], facet: ValueFacet): FacetCount[] {
+  const merged = new Map<string, FacetCount>();
+  for (const tally of perDealership.flat()) {
+    const known = merged.get(tally.key);
+    if (known) known.count += tally.count;
+    else merged.set(tally.key, { value: tally.value, count: tally.count });
+  }
+  return [...merged.values()]
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    .slice(0, FACET_LIMIT[facet]);
+}
+
+function mergeRange(matches: DealershipMatches[], facet: RangeFacet): { min: number; max: number } | null {
+  let merged: { min: number; max: number } | null = null;
+  for (const match of matches) {
+    const range = match.ranges[facet];
+    if (!range) continue;
+    merged = merged
+      ? { min: Math.min(merged.min, range.min), max: Math.max(merged.max, range.max) }
+      : { ...range };
+  }
+  return merged;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

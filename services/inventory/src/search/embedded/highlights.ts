@@ -1,0 +1,90 @@
+import type { Highlight, HighlightField } from '@showroom/contracts';
+import type { SearchDocument } from '../port';
+import { searchWords } from '../synonyms';
+import type { QueryWord } from './text-query';
+import { editDistanceWithin } from './typos';
+
+/** Fields whose words a near miss may match, as in the index (vehicle-terms.ts). */
+const TYPO_FIELDS = new Set<HighlightField>(['make', 'model', 'trim', 'bodyStyle', 'exteriorColor']);
+const HIGHLIGHT_ORDER: readonly HighlightField[] = [
+  'year',
+  'make',
+  'model',
+  'trim',
+  'bodyStyle',
+  'exteriorColor',
+  'stockNumber',
+  'vin',
+];
+
+/** The vehicle's fields that the search words matched, in parts with the matching text marked. */
+export function highlightVehicle(document: SearchDocument, words: readonly QueryWord[]): Highlight[] {
+  const highlights: Highlight[] = [];
+  for (const field of HIGHLIGHT_ORDER) {
+    const value = document[field];
+    if (value === null) continue;
+    const text = String(value);
+    const marked = new Array<boolean>(text.length).fill(false);
+    markWords(text, words, TYPO_FIELDS.has(field), marked);
+    if (field === 'vin') markVinTail(text, words, marked);
+    if (marked.includes(true)) highlights.push({ field, parts: toParts(text, marked) });
+  }
+  return highlights;
+}
+
+/** How many leading characters of `term` the word matches: all of it, a prefix, or none (0). */
+function matchedLength(term: string, word: QueryWord, typos: boolean): number {
+  if (term === word.word) return term.length;
+  if (word.prefix && term.startsWith(word.word)) return word.word.length;
+  if (typos && word.typos > 0 && editDistanceWithin(word.word, term, word.typos, word.prefix) > 0) {
+    return term.length;
+  }
+  return 0;
+}
+
+function markWords(text: string, words: readonly QueryWord[], typos: boolean, marked: boolean[]): void {
+  for (const chunk of text.matchAll(/\S+/g)) {
+    const parts = [...chunk[0].matchAll(/[\p{L}\p{N}]+/gu)];
+    const joined = searchWords(chunk[0]).join('');
+    if (parts.length > 1 && words.some((word) => matchedLength(joined, word, typos) === joined.length)) {
+      mark(marked, chunk.index, chunk[0].length);
+      continue;
+    }
+    for (const part of parts) {
+      const term = searchWords(part[0])[0] ?? '';
+      // Accents can change a word's length when normalised; then the whole word is marked.
+      const sameLength = term.length === part[0].length;
+      const longest = Math.max(0, ...words.map((word) => matchedLength(term, word, typos)));
+      if (longest > 0) mark(marked, chunk.index + (part.index ?? 0), sameLength ? longest : part[0].length);
+    }
+  }
+}
+
+function markVinTail(vin: string, words: readonly QueryWord[], marked: boolean[]): void {
+  const lower = vin.toLowerCase();
+  for (const tailLength of [6, 8]) {
+    const start = lower.length - tailLength;
+    if (start < 0) continue;
+    const tail = lower.slice(start);
+    for (const word of words) {
+      const length = matchedLength(tail, word, false);
+      if (length > 0) mark(marked, start, length);
+    }
+  }
+}
+
+function mark(marked: boolean[], start: number, length: number): void {
+  for (let i = start; i < start + length && i < marked.length; i++) marked[i] = true;
+}
+
+function toParts(text: string, marked: readonly boolean[]): Highlight['parts'] {
+  const parts: Highlight['parts'] = [];
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i === text.length || marked[i] !== marked[start]) {
+      parts.push({ text: text.slice(start, i), match: marked[start] as boolean });
+      start = i;
+    }
+  }
+  return parts;
+}
