@@ -1,4 +1,4 @@
-import { algoliasearch, type SearchClient } from 'algoliasearch';
+import { algoliasearch, type SearchClient, type SearchClientNodeHelpers } from 'algoliasearch';
 
 /** Where the client connects and with which key. */
 export interface AlgoliaAccess {
@@ -9,7 +9,14 @@ export interface AlgoliaAccess {
 /** The client's own options: tests pass a `requester` (or local `hosts`) here, production nothing. */
 export type AlgoliaClientOptions = NonNullable<Parameters<typeof algoliasearch>[2]>;
 
+/** The search API of the official client, with the helpers its Node build adds (secured keys). */
+export type AlgoliaClient = SearchClient & SearchClientNodeHelpers;
+
 /** The official client, used through its search API only (v5: every call names its index). */
-export function createAlgoliaClient(access: AlgoliaAccess, options: AlgoliaClientOptions = {}): SearchClient {
-  return algoliasearch(access.appId, access.apiKey, options);
+export function createAlgoliaClient(
+  access: AlgoliaAccess,
+  options: AlgoliaClientOptions = {},
+): AlgoliaClient {
+  // The package's types describe the browser build; on Node it is the Node build, with the helpers.
+  return algoliasearch(access.appId, access.apiKey, options) as unknown as AlgoliaClient;
 }

@@ -1,4 +1,3 @@
-import type { SearchClient } from 'algoliasearch';
 import {
   SearchEngineUnavailable,
   type SearchDocument,
@@ -11,6 +10,7 @@ import {
 import { toAlgoliaQuery } from './search-params';
 import { fromAlgoliaResponse, type RetrievedRecord } from './search-response';
 import { toVehicleRecord } from './vehicle-record';
+import type { AlgoliaClient } from './algolia-client';
 
 const ENGINE = 'algolia';
 
@@ -34,7 +34,7 @@ export class AlgoliaSearchEngine implements VehicleSearchEngine {
   readonly name = ENGINE;
 
   constructor(
-    private readonly client: SearchClient,
+    private readonly client: AlgoliaClient,
     private readonly indexName: string,
     private readonly timeouts: AlgoliaSearchTimeouts = DEFAULT_SEARCH_TIMEOUTS,
   ) {}
@@ -56,7 +56,7 @@ export class AlgoliaSearchEngine implements VehicleSearchEngine {
 /** The write side: vehicles' current state as partial updates (created when missing), and deletes. */
 export class AlgoliaVehicleIndex implements VehicleSearchIndex {
   constructor(
-    private readonly client: SearchClient,
+    private readonly client: AlgoliaClient,
     private readonly indexName: string,
     private readonly batchSize = 1000,
   ) {}

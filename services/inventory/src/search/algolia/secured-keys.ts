@@ -1,7 +1,7 @@
-import type { SearchClient } from 'algoliasearch';
 import type { SearchAccess } from '@showroom/contracts';
 import { replicaIndexNames } from './index-settings';
 import { quoted } from './search-params';
+import type { AlgoliaClient } from './algolia-client';
 
 /** Whose public cars a key may see: one rooftop's, or every rooftop of a dealer group. */
 export type SearchKeyScope = { dealershipId: string } | { groupId: string };
@@ -22,7 +22,7 @@ export interface SecuredSearchKeySettings {
  */
 export class SecuredSearchKeys {
   constructor(
-    private readonly client: SearchClient,
+    private readonly client: AlgoliaClient,
     private readonly settings: SecuredSearchKeySettings,
     private readonly clock: () => Date = () => new Date(),
   ) {}
