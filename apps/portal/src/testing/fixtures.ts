@@ -10,6 +10,7 @@ import type {
   Role,
   TeamMember,
   Vehicle,
+  VehicleHit,
   VehicleList,
   VinDecodingResponse,
 } from '@showroom/contracts';
@@ -68,6 +69,9 @@ export function vehicle(overrides: Partial<Vehicle> = {}): Vehicle {
     currency: 'USD',
     status: 'available',
     description: null,
+    published: true,
+    costCents: null,
+    internalNotes: null,
     daysInStock: 12,
     version: 3,
     createdAt: '2026-11-01T15:00:00.000Z',
@@ -76,9 +80,18 @@ export function vehicle(overrides: Partial<Vehicle> = {}): Vehicle {
   };
 }
 
-export function vehicleList(items: Vehicle[], overrides: Partial<VehicleList> = {}): VehicleList {
+/** A vehicle as a search answers it: at its rooftop, with what the search text matched. */
+export function vehicleHit(overrides: Partial<VehicleHit> = {}): VehicleHit {
+  const hit = vehicle(overrides);
+  return { ...hit, rooftop: { id: hit.dealershipId, name: 'Northside Honda' }, highlights: [], ...overrides };
+}
+
+export function vehicleList(
+  items: (Vehicle | VehicleHit)[],
+  overrides: Partial<VehicleList> = {},
+): VehicleList {
   return {
-    items,
+    items: items.map((item) => ('rooftop' in item ? item : vehicleHit(item))),
     page: 1,
     pageSize: 25,
     total: items.length,
@@ -90,6 +103,14 @@ export function vehicleList(items: Vehicle[], overrides: Partial<VehicleList> = 
       model: [{ value: 'Accord', count: 5 }],
       bodyStyle: [{ value: 'sedan', count: 9 }],
       condition: [{ value: 'used', count: 15 }],
+      drivetrain: [{ value: 'fwd', count: 11 }],
+      fuelType: [{ value: 'gasoline', count: 14 }],
+      exteriorColor: [{ value: 'Platinum White', count: 4 }],
+    },
+    ranges: {
+      year: { min: 2016, max: 2024 },
+      price: { min: 1299950, max: 4850000 },
+      mileage: { min: 12, max: 98000 },
     },
     ...overrides,
   };

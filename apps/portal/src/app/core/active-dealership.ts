@@ -1,6 +1,11 @@
 import { computed, Injectable, signal } from '@angular/core';
 import type { Membership } from '@showroom/contracts';
 
+export interface DealerGroup {
+  id: string;
+  name: string;
+}
+
 const STORAGE_KEY = 'showroom.activeDealershipId';
 
 /**
@@ -21,6 +26,19 @@ export class ActiveDealership {
   readonly id = computed(() => this.membership()?.dealership.id ?? null);
   readonly role = computed(() => this.membership()?.role ?? null);
   readonly hasChoice = computed(() => this.memberships().length > 1);
+  /**
+   * The active dealership's group when the dealer works at more than one of its rooftops: they may
+   * search all of those at once. Null otherwise.
+   */
+  readonly group = computed<DealerGroup | null>(() => {
+    const dealership = this.membership()?.dealership;
+    if (!dealership?.dealerGroupId) return null;
+    const rooftops = this.memberships().filter(
+      (m) => m.dealership.dealerGroupId === dealership.dealerGroupId,
+    );
+    if (rooftops.length < 2) return null;
+    return { id: dealership.dealerGroupId, name: dealership.dealerGroupName ?? 'your group' };
+  });
 
   setMemberships(memberships: readonly Membership[]): void {
     this.memberships.set(memberships);

@@ -1,4 +1,5 @@
 import { Route } from '@angular/router';
+import { dealershipFromUrl } from '../core/dealership-from-url';
 import { requirePermission } from '../core/permissions';
 
 export const inventoryRoutes: Route[] = [
@@ -15,11 +16,12 @@ export const inventoryRoutes: Route[] = [
   {
     path: ':id',
     title: 'Vehicle · Showroom',
+    canActivate: [dealershipFromUrl],
     loadComponent: () => import('./vehicle-detail/vehicle-detail-page').then((m) => m.VehicleDetailPage),
   },
   {
     path: ':id/edit',
-    canActivate: [requirePermission('inventory:write')],
+    canActivate: [dealershipFromUrl, requirePermission('inventory:write')],
     loadComponent: () => import('./vehicle-form/vehicle-form-page').then((m) => m.VehicleFormPage),
   },
 ];
