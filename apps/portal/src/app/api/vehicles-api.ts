@@ -1,7 +1,10 @@
 import { HttpClient, HttpHeaders, HttpParams, HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
-  BODY_STYLES,
+  BodyStyle,
+  Drivetrain,
+  FuelType,
+  SearchFacet,
   StockNumberSuggestion,
   Vehicle,
   VehicleCondition,
@@ -15,15 +18,18 @@ import type {
 import { map, Observable } from 'rxjs';
 import { queryParams } from '../shared/query-params';
 
-export type BodyStyle = (typeof BODY_STYLES)[number];
+export type { BodyStyle } from '@showroom/contracts';
 
 /** A search as the portal builds it; money in cents, lists as arrays (sent comma-separated). */
 export interface VehicleSearch {
   status?: readonly VehicleStatus[];
   condition?: readonly VehicleCondition[];
   bodyStyle?: readonly BodyStyle[];
-  make?: string | null;
-  model?: string | null;
+  drivetrain?: readonly Drivetrain[];
+  fuelType?: readonly FuelType[];
+  make?: readonly string[];
+  model?: readonly string[];
+  exteriorColor?: readonly string[];
   yearMin?: number | null;
   yearMax?: number | null;
   priceMinCents?: number | null;
@@ -32,9 +38,22 @@ export interface VehicleSearch {
   mileageMax?: number | null;
   q?: string | null;
   sort?: VehicleSort | null;
+  /** Which facets to count; the service counts them all when absent. */
+  facets?: readonly SearchFacet[];
   page?: number;
   pageSize?: number;
 }
+
+/** Where a search looks: the active dealership, or every rooftop of its group the dealer works at. */
+export type SearchScope = 'rooftop' | 'group';
+
+/** A page of search results, and whether the search engine was down and the database answered. */
+export interface VehicleSearchPage extends VehicleList {
+  answeredByFallback: boolean;
+}
+
+/** The inventory service names a search answered without its engine with this header. */
+export const SEARCH_FALLBACK_HEADER = 'Search-Fallback';
 
 /** A vehicle with the ETag it was read at; edits send it back as If-Match. */
 export interface VersionedVehicle {
@@ -49,8 +68,15 @@ const BASE = '/api/inventory';
 export class VehiclesApi {
   private readonly http = inject(HttpClient);
 
-  list(search: VehicleSearch): Observable<VehicleList> {
-    return this.http.get<VehicleList>(`${BASE}/vehicles`, { params: searchParams(search) });
+  /** A group search answers with the vehicles of each rooftop, each naming its rooftop. */
+  list(search: VehicleSearch, scope: SearchScope = 'rooftop'): Observable<VehicleSearchPage> {
+    const url = scope === 'group' ? `${BASE}/group/vehicles` : `${BASE}/vehicles`;
+    return this.http.get<VehicleList>(url, { params: searchParams(search), observe: 'response' }).pipe(
+      map((response) => {
+        if (!response.body) throw new Error('the inventory service answered a search without a body');
+        return { ...response.body, answeredByFallback: response.headers.has(SEARCH_FALLBACK_HEADER) };
+      }),
+    );
   }
 
   get(id: string): Observable<VersionedVehicle> {
@@ -97,8 +123,11 @@ export function searchParams(search: VehicleSearch): HttpParams {
     status: search.status,
     condition: search.condition,
     bodyStyle: search.bodyStyle,
-    make: search.make?.trim(),
-    model: search.model?.trim(),
+    drivetrain: search.drivetrain,
+    fuelType: search.fuelType,
+    make: trimmed(search.make),
+    model: trimmed(search.model),
+    exteriorColor: trimmed(search.exteriorColor),
     yearMin: search.yearMin,
     yearMax: search.yearMax,
     priceMin: search.priceMinCents,
@@ -107,9 +136,15 @@ export function searchParams(search: VehicleSearch): HttpParams {
     mileageMax: search.mileageMax,
     q: search.q?.trim(),
     sort: search.sort,
+    facets: search.facets,
     page: search.page,
     pageSize: search.pageSize,
   });
+}
+
+/** Free-text facet values as the dealer picked them; blanks dropped (a blank is no filter). */
+function trimmed(values: readonly string[] | undefined): string[] | undefined {
+  return values?.map((value) => value.trim()).filter(Boolean);
 }
 
 function ifMatch(etag: string): HttpHeaders {

@@ -38,9 +38,12 @@ export abstract class FilterBar<S extends F, F extends SearchFilters> {
   /**
    * Call from the constructor, once the form exists: the URL is the source of truth, shown in the
    * form (as `formValue` puts it) without echoing it back as a change; typed search applies after a
-   * pause.
+   * pause of `searchPauseMs` (short where the list answers as the dealer types).
    */
-  protected followState(formValue: (state: S) => Record<string, unknown>): void {
+  protected followState(
+    formValue: (state: S) => Record<string, unknown>,
+    { searchPauseMs = 350 }: { searchPauseMs?: number } = {},
+  ): void {
     effect(() => {
       const s = this.state();
       const value = formValue(s);
@@ -53,7 +56,7 @@ export abstract class FilterBar<S extends F, F extends SearchFilters> {
 
     this.search.valueChanges
       .pipe(
-        debounceTime(350),
+        debounceTime(searchPauseMs),
         map((q) => q?.trim() || null),
         takeUntilDestroyed(),
       )

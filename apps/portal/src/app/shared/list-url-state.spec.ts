@@ -11,6 +11,14 @@ describe('list URL state', () => {
     expect(read({ page: '-2', pageSize: 'many' }).paging()).toEqual({ page: 1, pageSize: 25 });
   });
 
+  it('reads a list of free text (makes, colours) trimmed, cut, without blanks or repeats', () => {
+    expect(read({ make: ' Toyota, ,Honda,Toyota ' }).texts('make', 40)).toEqual(['Toyota', 'Honda']);
+    expect(read({ color: 'Midnight Blue Metallic' }).texts('color', 8)).toEqual(['Midnight']);
+    const many = Array.from({ length: 30 }, (_, i) => `Make${i}`).join(',');
+    expect(read({ make: many }).texts('make', 40)).toHaveLength(20);
+    expect(read({}).texts('make', 40)).toEqual([]);
+  });
+
   it('keeps the defaults off the URL', () => {
     expect(pagingParams({ page: 1, pageSize: 25 })).toEqual({ page: null, pageSize: null });
     expect(pagingParams({ page: 2, pageSize: 100 })).toEqual({ page: '2', pageSize: '100' });

@@ -13,6 +13,8 @@ import { map, type Observable } from 'rxjs';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
+/** The most values one free-text filter takes (the services refuse more). */
+export const MAX_TEXT_VALUES = 20;
 
 export interface Paging {
   /** From 1. */
@@ -35,7 +37,8 @@ export function listUrlState<S>(codec: UrlStateCodec<S>): {
   /** Emits the state at once, then on every change of the URL. */
   changes: Observable<S>;
   current: Signal<S>;
-  navigate(state: S): void;
+  /** `replace`: the new state takes the place of the current history entry (each search keystroke). */
+  navigate(state: S, options?: { replace?: boolean }): void;
 } {
   const route = inject(ActivatedRoute);
   const router = inject(Router);
@@ -43,7 +46,12 @@ export function listUrlState<S>(codec: UrlStateCodec<S>): {
   return {
     changes,
     current: toSignal(changes, { initialValue: codec.empty }),
-    navigate: (state) => void router.navigate([], { relativeTo: route, queryParams: codec.toParams(state) }),
+    navigate: (state, { replace = false } = {}) =>
+      void router.navigate([], {
+        relativeTo: route,
+        queryParams: codec.toParams(state),
+        replaceUrl: replace,
+      }),
   };
 }
 
@@ -59,6 +67,18 @@ export class UrlParamReader {
   text(name: string, max: number): string | null {
     const value = this.params.get(name)?.trim();
     return value ? value.slice(0, max) : null;
+  }
+
+  /**
+   * A comma-separated list of free text (makes, colours): each value trimmed and cut to `max`
+   * characters, blanks and repeats dropped, at most `MAX_TEXT_VALUES` of them.
+   */
+  texts(name: string, max: number): string[] {
+    const values = (this.params.get(name) ?? '')
+      .split(',')
+      .map((part) => part.trim().slice(0, max))
+      .filter(Boolean);
+    return [...new Set(values)].slice(0, MAX_TEXT_VALUES);
   }
 
   /** A whole number from 0 up. */

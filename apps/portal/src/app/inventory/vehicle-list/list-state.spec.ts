@@ -16,8 +16,11 @@ describe('inventory list state in the URL', () => {
       status: 'available,pending',
       condition: 'used',
       bodyStyle: 'suv,pickup',
-      make: 'Honda',
+      drivetrain: 'awd,4wd,6wd',
+      fuelType: 'hybrid',
+      make: 'Honda,Toyota',
       model: 'CR-V',
+      exteriorColor: 'Lunar Silver',
       yearMin: '2018',
       priceMax: '30000',
       q: 'sunroof',
@@ -30,8 +33,11 @@ describe('inventory list state in the URL', () => {
       status: ['available', 'pending'],
       condition: ['used'],
       bodyStyle: ['suv', 'pickup'],
-      make: 'Honda',
-      model: 'CR-V',
+      drivetrain: ['awd', '4wd'],
+      fuelType: ['hybrid'],
+      make: ['Honda', 'Toyota'],
+      model: ['CR-V'],
+      exteriorColor: ['Lunar Silver'],
       yearMin: 2018,
       priceMax: 30000,
       q: 'sunroof',
@@ -47,11 +53,13 @@ describe('inventory list state in the URL', () => {
       sort: 'cheapest',
       page: '-2',
       pageSize: '1000',
+      scope: 'galaxy',
       yearMin: 'soon',
       priceMin: '12.5',
     });
     expect(state.status).toEqual(['available']);
     expect(state.sort).toBeNull();
+    expect(state.scope).toBe('rooftop');
     expect(state.page).toBe(1);
     expect(state.pageSize).toBe(25);
     expect(state.yearMin).toBeNull();
@@ -62,13 +70,15 @@ describe('inventory list state in the URL', () => {
     const state = {
       ...EMPTY_LIST_STATE,
       condition: ['used' as const, 'certified' as const],
-      make: 'Ford',
+      make: ['Ford', 'Ram'],
+      scope: 'group' as const,
       page: 2,
     };
     const params = listStateToParams(state);
     expect(Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null))).toEqual({
       condition: 'used,certified',
-      make: 'Ford',
+      make: 'Ford,Ram',
+      scope: 'group',
       page: '2',
     });
     const back = fromUrl(
@@ -98,10 +108,16 @@ describe('inventory list state in the URL', () => {
     expect(withFilters(onPage4, { condition: ['new'] }).page).toBe(1);
   });
 
-  it('when the make changes, then the model of the old make is dropped', () => {
-    const civic = { ...EMPTY_LIST_STATE, make: 'Honda', model: 'Civic' };
-    expect(withFilters(civic, { make: 'Toyota' }).model).toBeNull();
-    expect(withFilters(civic, { q: 'red' }).model).toBe('Civic');
+  it('when a make is taken away, then the models picked (maybe of that make) are dropped; adding one keeps them', () => {
+    const civic = { ...EMPTY_LIST_STATE, make: ['Honda'], model: ['Civic'] };
+    expect(withFilters(civic, { make: ['Toyota'] }).model).toEqual([]);
+    expect(withFilters(civic, { make: [] }).model).toEqual([]);
+    expect(withFilters(civic, { make: ['Honda', 'Toyota'] }).model).toEqual(['Civic']);
+    expect(withFilters(civic, { q: 'red' }).model).toEqual(['Civic']);
+  });
+
+  it('"Best match" is what no sort means with text, so a link saying sort=relevance reads as no sort', () => {
+    expect(fromUrl({ q: 'camry', sort: 'relevance' }).sort).toBeNull();
   });
 
   it('counts the active filters for the folded filter button on phones', () => {
@@ -109,5 +125,13 @@ describe('inventory list state in the URL', () => {
     expect(
       activeFilterCount({ ...EMPTY_LIST_STATE, status: ['sold'], priceMin: 1, priceMax: 2, q: 'x' }),
     ).toBe(3);
+    expect(
+      activeFilterCount({
+        ...EMPTY_LIST_STATE,
+        fuelType: ['electric'],
+        exteriorColor: ['Red'],
+        scope: 'group',
+      }),
+    ).toBe(2);
   });
 });

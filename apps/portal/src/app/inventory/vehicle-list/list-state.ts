@@ -1,14 +1,20 @@
 import type { ParamMap, Params } from '@angular/router';
 import {
   BODY_STYLES,
+  DRIVETRAINS,
+  FUEL_TYPES,
   VEHICLE_CONDITIONS,
   VEHICLE_SORTS,
   VEHICLE_STATUSES,
+  MAX_SEARCH_TEXT,
+  type BodyStyle,
+  type Drivetrain,
+  type FuelType,
   type VehicleCondition,
   type VehicleSort,
   type VehicleStatus,
 } from '@showroom/contracts';
-import type { BodyStyle, VehicleSearch } from '../../api/vehicles-api';
+import type { SearchScope, VehicleSearch } from '../../api/vehicles-api';
 import { dollarsToCentsOrNull } from '../../core/money';
 import {
   DEFAULT_PAGE_SIZE,
@@ -28,8 +34,11 @@ export interface InventoryListState extends Paging {
   status: VehicleStatus[];
   condition: VehicleCondition[];
   bodyStyle: BodyStyle[];
-  make: string | null;
-  model: string | null;
+  drivetrain: Drivetrain[];
+  fuelType: FuelType[];
+  make: string[];
+  model: string[];
+  exteriorColor: string[];
   yearMin: number | null;
   yearMax: number | null;
   /** Whole dollars. */
@@ -38,15 +47,21 @@ export interface InventoryListState extends Paging {
   mileageMin: number | null;
   mileageMax: number | null;
   q: string | null;
+  /** `null` is the service's default: the best match when there is text, else newest on the lot. */
   sort: VehicleSort | null;
+  /** Every rooftop of the dealership's group the dealer works at, not only the active one. */
+  scope: SearchScope;
 }
 
 export const EMPTY_LIST_STATE: InventoryListState = {
   status: [],
   condition: [],
   bodyStyle: [],
-  make: null,
-  model: null,
+  drivetrain: [],
+  fuelType: [],
+  make: [],
+  model: [],
+  exteriorColor: [],
   yearMin: null,
   yearMax: null,
   priceMin: null,
@@ -55,6 +70,7 @@ export const EMPTY_LIST_STATE: InventoryListState = {
   mileageMax: null,
   q: null,
   sort: null,
+  scope: 'rooftop',
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
 };
@@ -66,16 +82,24 @@ export function listStateFromParams(params: ParamMap): InventoryListState {
     status: read.list('status', VEHICLE_STATUSES),
     condition: read.list('condition', VEHICLE_CONDITIONS),
     bodyStyle: read.list('bodyStyle', BODY_STYLES),
-    make: read.text('make', 40),
-    model: read.text('model', 60),
+    drivetrain: read.list('drivetrain', DRIVETRAINS),
+    fuelType: read.list('fuelType', FUEL_TYPES),
+    make: read.texts('make', 40),
+    model: read.texts('model', 60),
+    exteriorColor: read.texts('exteriorColor', 40),
     yearMin: read.wholeNumber('yearMin'),
     yearMax: read.wholeNumber('yearMax'),
     priceMin: read.wholeNumber('priceMin'),
     priceMax: read.wholeNumber('priceMax'),
     mileageMin: read.wholeNumber('mileageMin'),
     mileageMax: read.wholeNumber('mileageMax'),
-    q: read.text('q', 100),
-    sort: read.oneOf('sort', VEHICLE_SORTS),
+    q: read.text('q', MAX_SEARCH_TEXT),
+    // `relevance` is what no sort means with text; one spelling keeps links and the sort field in step.
+    sort: read.oneOf(
+      'sort',
+      VEHICLE_SORTS.filter((sort) => sort !== 'relevance'),
+    ),
+    scope: read.get('scope') === 'group' ? 'group' : 'rooftop',
     ...read.paging(),
   };
 }
@@ -86,8 +110,11 @@ export function listStateToParams(state: InventoryListState): Params {
     status: listParam(state.status),
     condition: listParam(state.condition),
     bodyStyle: listParam(state.bodyStyle),
-    make: paramValue(state.make),
-    model: paramValue(state.model),
+    drivetrain: listParam(state.drivetrain),
+    fuelType: listParam(state.fuelType),
+    make: listParam(state.make),
+    model: listParam(state.model),
+    exteriorColor: listParam(state.exteriorColor),
     yearMin: paramValue(state.yearMin),
     yearMax: paramValue(state.yearMax),
     priceMin: paramValue(state.priceMin),
@@ -96,6 +123,7 @@ export function listStateToParams(state: InventoryListState): Params {
     mileageMax: paramValue(state.mileageMax),
     q: paramValue(state.q),
     sort: paramValue(state.sort),
+    scope: state.scope === 'group' ? 'group' : null,
     ...pagingParams(state),
   };
 }
@@ -115,8 +143,11 @@ export function listStateToSearch(state: InventoryListState): VehicleSearch {
     status: state.status,
     condition: state.condition,
     bodyStyle: state.bodyStyle,
+    drivetrain: state.drivetrain,
+    fuelType: state.fuelType,
     make: state.make,
     model: state.model,
+    exteriorColor: state.exteriorColor,
     yearMin,
     yearMax,
     priceMinCents: dollarsToCentsOrNull(priceMin),
@@ -130,25 +161,37 @@ export function listStateToSearch(state: InventoryListState): VehicleSearch {
   };
 }
 
-export type ListFilters = Omit<InventoryListState, 'page' | 'pageSize' | 'sort'>;
+export type ListFilters = Omit<InventoryListState, 'page' | 'pageSize' | 'sort' | 'scope'>;
 
 /** A change of filters starts again on page 1: page 7 of the old results means nothing now. */
 export function withFilters(state: InventoryListState, change: Partial<ListFilters>): InventoryListState {
   const next = { ...state, ...change, page: 1 };
-  // A model belongs to a make: picking another make drops the model.
-  if ('make' in change && change.make !== state.make && !('model' in change)) next.model = null;
+  // A model belongs to a make: when a make is taken away, its models may be among those picked.
+  const makeRemoved = change.make !== undefined && state.make.some((make) => !change.make?.includes(make));
+  if (makeRemoved && !('model' in change)) next.model = [];
   return next;
 }
 
+/** The filters that are lists of picked values (facets and status), by name. */
+const LIST_FILTERS = [
+  'status',
+  'condition',
+  'bodyStyle',
+  'drivetrain',
+  'fuelType',
+  'make',
+  'model',
+  'exteriorColor',
+] as const satisfies readonly (keyof ListFilters)[];
+
 export function activeFilterCount(state: InventoryListState): number {
-  const lists = [state.status, state.condition, state.bodyStyle].filter((list) => list.length > 0).length;
+  const lists = LIST_FILTERS.filter((name) => state[name].length > 0).length;
   const ranges = [
     [state.yearMin, state.yearMax],
     [state.priceMin, state.priceMax],
     [state.mileageMin, state.mileageMax],
   ].filter(([min, max]) => min !== null || max !== null).length;
-  const singles = [state.make, state.model, state.q].filter((value) => value !== null).length;
-  return lists + ranges + singles;
+  return lists + ranges + (state.q !== null ? 1 : 0);
 }
 
 function ordered(min: number | null, max: number | null): [number | null, number | null] {

@@ -1,21 +1,31 @@
 import { Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Vehicle } from '@showroom/contracts';
+import type { HighlightField, VehicleHit } from '@showroom/contracts';
+import { MarkedText } from '../shared/marked-text';
 import { MoneyPipe } from '../shared/money.pipe';
 import { StatusChip } from '../shared/status-chip';
-import { CONDITION_SHORT_LABELS, formatMileage, vehicleTitle } from '../shared/vehicle-labels';
+import { fieldParts, type TextPart, titleParts } from '../shared/vehicle-highlights';
+import { CONDITION_SHORT_LABELS, formatMileage } from '../shared/vehicle-labels';
 
-/** The list on phones: one card per vehicle, the whole card is the link. */
+/**
+ * The list on phones: one card per vehicle, the whole card is the link; what the search text matched
+ * is marked. A group search names each vehicle's rooftop.
+ */
 @Component({
   selector: 'sr-vehicle-cards',
-  imports: [MoneyPipe, RouterLink, StatusChip],
+  imports: [MarkedText, MoneyPipe, RouterLink, StatusChip],
   template: `
     <ul class="cards" aria-label="Vehicles">
       @for (vehicle of vehicles(); track vehicle.id) {
         <li data-testid="vehicle-row" [attr.data-vehicle-id]="vehicle.id">
-          <a class="card" data-testid="vehicle-link" [routerLink]="['/inventory', vehicle.id]">
+          <a
+            class="card"
+            data-testid="vehicle-link"
+            [routerLink]="['/inventory', vehicle.id]"
+            [queryParams]="{ dealership: vehicle.dealershipId }"
+          >
             <span class="card__top">
-              <span class="card__title">{{ title(vehicle) }}</span>
+              <span class="card__title"><sr-marked-text [parts]="title(vehicle)" /></span>
               <sr-status-chip [status]="vehicle.status" />
             </span>
             <span class="card__price">{{ vehicle.priceCents | money: vehicle.currency }}</span>
@@ -23,9 +33,12 @@ import { CONDITION_SHORT_LABELS, formatMileage, vehicleTitle } from '../shared/v
               {{ conditions[vehicle.condition] }} · {{ mileage(vehicle) }} · {{ vehicle.daysInStock }} days in
               stock
             </span>
+            @if (showRooftop()) {
+              <span class="card__meta" data-testid="vehicle-rooftop">{{ vehicle.rooftop.name }}</span>
+            }
             <span class="card__ids">
-              <span>#{{ vehicle.stockNumber }}</span>
-              <span class="mono">{{ vehicle.vin }}</span>
+              <span>#<sr-marked-text [parts]="parts(vehicle, 'stockNumber')" /></span>
+              <span class="mono"><sr-marked-text [parts]="parts(vehicle, 'vin')" /></span>
             </span>
           </a>
         </li>
@@ -67,13 +80,17 @@ import { CONDITION_SHORT_LABELS, formatMileage, vehicleTitle } from '../shared/v
   `,
 })
 export class VehicleCards {
-  readonly vehicles = input.required<readonly Vehicle[]>();
+  readonly vehicles = input.required<readonly VehicleHit[]>();
+  readonly showRooftop = input(false);
   protected readonly conditions = CONDITION_SHORT_LABELS;
 
-  protected title(vehicle: Vehicle): string {
-    return vehicleTitle(vehicle);
+  protected title(vehicle: VehicleHit): TextPart[] {
+    return titleParts(vehicle);
   }
-  protected mileage(vehicle: Vehicle): string {
+  protected parts(vehicle: VehicleHit, field: HighlightField): TextPart[] {
+    return fieldParts(vehicle, field);
+  }
+  protected mileage(vehicle: VehicleHit): string {
     return formatMileage(vehicle.mileage);
   }
 }

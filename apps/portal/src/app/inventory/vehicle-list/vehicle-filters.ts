@@ -9,22 +9,37 @@ import { MatSelectModule } from '@angular/material/select';
 import {
   VEHICLE_CONDITIONS,
   VEHICLE_STATUSES,
+  type BodyStyle,
+  type Drivetrain,
   type FacetCount,
+  type FuelType,
   type VehicleCondition,
   type VehicleFacets,
+  type VehicleRanges,
   type VehicleStatus,
 } from '@showroom/contracts';
 import { debounceTime, merge } from 'rxjs';
-import type { BodyStyle } from '../../api/vehicles-api';
 import { FilterBar } from '../../shared/filter-bar';
 import { FilterBarFrame } from '../../shared/filter-bar-frame';
 import { type FilterOption, FilterSelect, type SelectFilter } from '../../shared/filter-select';
-import { BODY_STYLE_LABELS, CONDITION_LABELS, labelOf, STATUS_LABELS } from '../shared/vehicle-labels';
+import {
+  BODY_STYLE_LABELS,
+  CONDITION_LABELS,
+  DRIVETRAIN_LABELS,
+  FUEL_TYPE_LABELS,
+  labelOf,
+  STATUS_LABELS,
+} from '../shared/vehicle-labels';
 import { activeFilterCount, type InventoryListState, type ListFilters } from './list-state';
+import { RANGE_NAMES, RANGES, rangeHint } from './range-fields';
+
+/** The search answers as the dealer types: a short pause only, so a burst of keys is one request. */
+export const SEARCH_PAUSE_MS = 150;
 
 /**
- * The inventory's filter bar (see `FilterBar`): typed numbers too apply after a pause; make, model,
- * condition and body style list the facets of the results with their counts.
+ * The inventory's filter bar (see `FilterBar`). The selects list the facets of the results with their
+ * counts, several values each; drivetrain, fuel, colour and the year, price and mileage ranges wait
+ * behind "More filters" until one is set. Typed numbers apply after a pause.
  */
 @Component({
   selector: 'sr-vehicle-filters',
@@ -43,22 +58,30 @@ import { activeFilterCount, type InventoryListState, type ListFilters } from './
 })
 export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
   readonly facets = input<VehicleFacets | null>(null);
+  /** Lowest and highest year, price and mileage of the results, shown under the range fields. */
+  readonly ranges = input<VehicleRanges | null>(null);
 
   protected readonly moreFilters = signal(false);
   protected readonly activeCount = computed(() => activeFilterCount(this.state()));
-  protected readonly rangeCount = computed(() => {
+  /** How many of the filters behind "More filters" are set: while any is, they stay shown. */
+  protected readonly moreCount = computed(() => {
     const s = this.state();
-    return RANGE_NAMES.filter((name) => s[name] !== null).length;
+    const lists = [s.drivetrain, s.fuelType, s.exteriorColor].filter((list) => list.length > 0).length;
+    return lists + RANGE_NAMES.filter((name) => s[name] !== null).length;
   });
-  protected readonly ranges = RANGES;
+  protected readonly rangeFields = RANGES;
+  protected readonly hint = (name: (typeof RANGE_NAMES)[number]) => rangeHint(name, this.ranges());
 
   protected readonly form = inject(FormBuilder).group({
     q: [''],
     status: [[] as VehicleStatus[]],
     condition: [[] as VehicleCondition[]],
     bodyStyle: [[] as BodyStyle[]],
-    make: [null as string | null],
-    model: [null as string | null],
+    drivetrain: [[] as Drivetrain[]],
+    fuelType: [[] as FuelType[]],
+    make: [[] as string[]],
+    model: [[] as string[]],
+    exteriorColor: [[] as string[]],
     yearMin: [null as number | null],
     yearMax: [null as number | null],
     priceMin: [null as number | null],
@@ -67,75 +90,70 @@ export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
     mileageMax: [null as number | null],
   });
 
-  /**
-   * The selects, in order. Make, model, condition and body style list the facets of the results with
-   * their counts; a selected value the facets no longer list stays selectable.
-   */
+  /** The selects always shown, in order; a selected value the facets no longer list stays selectable. */
   protected readonly selects = computed((): SelectFilter[] => {
     const facets = this.facets();
     const s = this.state();
-    const facet = { countNoun: 'vehicles' };
     return [
       { label: 'Status', name: 'status', testId: 'filter-status', multiple: true, options: STATUS_OPTIONS },
-      {
-        ...facet,
-        label: 'Condition',
-        name: 'condition',
-        testId: 'filter-condition',
-        optionTestId: 'facet-condition',
-        multiple: true,
-        options: facetOptions(facets?.condition ?? [], s.condition, {
-          all: VEHICLE_CONDITIONS,
-          labels: CONDITION_LABELS,
-        }),
-      },
-      {
-        ...facet,
-        label: 'Make',
-        name: 'make',
-        testId: 'filter-make',
-        optionTestId: 'facet-make',
-        anyLabel: 'Any make',
-        options: facetOptions(facets?.make ?? [], s.make ? [s.make] : []),
-      },
-      {
-        ...facet,
-        label: 'Model',
-        name: 'model',
-        testId: 'filter-model',
-        optionTestId: 'facet-model',
-        anyLabel: 'Any model',
-        options: facetOptions(facets?.model ?? [], s.model ? [s.model] : []),
-      },
-      {
-        ...facet,
-        label: 'Body style',
-        name: 'bodyStyle',
-        testId: 'filter-body-style',
-        optionTestId: 'facet-body-style',
-        multiple: true,
-        emptyText: 'No body styles in these results',
-        options: facetOptions(facets?.bodyStyle ?? [], s.bodyStyle, { labels: BODY_STYLE_LABELS }),
-      },
+      facetSelect(
+        'Condition',
+        'condition',
+        facetOptions(facets?.condition, s.condition, CONDITION_LABELS, VEHICLE_CONDITIONS),
+      ),
+      facetSelect('Make', 'make', facetOptions(facets?.make, s.make), 'No makes in these results'),
+      facetSelect('Model', 'model', facetOptions(facets?.model, s.model), 'No models in these results'),
+      facetSelect(
+        'Body style',
+        'bodyStyle',
+        facetOptions(facets?.bodyStyle, s.bodyStyle, BODY_STYLE_LABELS),
+        'No body styles in these results',
+      ),
+    ];
+  });
+
+  /** The selects behind "More filters". */
+  protected readonly moreSelects = computed((): SelectFilter[] => {
+    const facets = this.facets();
+    const s = this.state();
+    return [
+      facetSelect(
+        'Drivetrain',
+        'drivetrain',
+        facetOptions(facets?.drivetrain, s.drivetrain, DRIVETRAIN_LABELS),
+      ),
+      facetSelect('Fuel', 'fuelType', facetOptions(facets?.fuelType, s.fuelType, FUEL_TYPE_LABELS)),
+      facetSelect(
+        'Exterior colour',
+        'exteriorColor',
+        facetOptions(facets?.exteriorColor, s.exteriorColor),
+        'No colours in these results',
+      ),
     ];
   });
 
   constructor() {
     super();
-    this.followState((s) => ({
-      q: s.q ?? '',
-      status: s.status,
-      condition: s.condition,
-      bodyStyle: s.bodyStyle,
-      make: s.make,
-      model: s.model,
-      yearMin: s.yearMin,
-      yearMax: s.yearMax,
-      priceMin: s.priceMin,
-      priceMax: s.priceMax,
-      mileageMin: s.mileageMin,
-      mileageMax: s.mileageMax,
-    }));
+    this.followState(
+      (s) => ({
+        q: s.q ?? '',
+        status: s.status,
+        condition: s.condition,
+        bodyStyle: s.bodyStyle,
+        drivetrain: s.drivetrain,
+        fuelType: s.fuelType,
+        make: s.make,
+        model: s.model,
+        exteriorColor: s.exteriorColor,
+        yearMin: s.yearMin,
+        yearMax: s.yearMax,
+        priceMin: s.priceMin,
+        priceMax: s.priceMax,
+        mileageMin: s.mileageMin,
+        mileageMax: s.mileageMax,
+      }),
+      { searchPauseMs: SEARCH_PAUSE_MS },
+    );
 
     const controls = this.form.controls;
     merge(...RANGE_NAMES.map((name) => controls[name].valueChanges))
@@ -151,45 +169,27 @@ export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
   }
 }
 
-type RangeName = 'yearMin' | 'yearMax' | 'priceMin' | 'priceMax' | 'mileageMin' | 'mileageMax';
+type FacetName = 'condition' | 'make' | 'model' | 'bodyStyle' | 'drivetrain' | 'fuelType' | 'exteriorColor';
 
-/** The from–to pairs behind "Year, price, mileage": whole numbers, applied after a pause. */
-const RANGES: readonly {
-  label: string;
-  fields: readonly {
-    name: RangeName;
-    label: string;
-    testId: string;
-    min: number;
-    step?: number;
-    prefix?: string;
-  }[];
-}[] = [
-  {
-    label: 'Model year',
-    fields: [
-      { name: 'yearMin', label: 'Year from', testId: 'filter-year-min', min: 1981 },
-      { name: 'yearMax', label: 'Year to', testId: 'filter-year-max', min: 1981 },
-    ],
-  },
-  {
-    label: 'Price in dollars',
-    fields: [
-      { name: 'priceMin', label: 'Min price', testId: 'filter-price-min', min: 0, step: 500, prefix: '$' },
-      { name: 'priceMax', label: 'Max price', testId: 'filter-price-max', min: 0, step: 500, prefix: '$' },
-    ],
-  },
-  {
-    label: 'Mileage in miles',
-    fields: [
-      { name: 'mileageMin', label: 'Min miles', testId: 'filter-mileage-min', min: 0, step: 1000 },
-      { name: 'mileageMax', label: 'Max miles', testId: 'filter-mileage-max', min: 0, step: 1000 },
-    ],
-  },
-];
-
-/** The range fields' controls (and list state keys), in order. */
-const RANGE_NAMES: readonly RangeName[] = RANGES.flatMap((range) => range.fields.map((field) => field.name));
+/** A facet's select: several values, each with its count; QA's hooks follow the name (`filter-body-style`). */
+function facetSelect(
+  label: string,
+  name: FacetName,
+  options: FilterOption[],
+  emptyText?: string,
+): SelectFilter {
+  const hook = name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return {
+    label,
+    name,
+    testId: `filter-${hook}`,
+    optionTestId: `facet-${hook}`,
+    multiple: true,
+    countNoun: 'vehicles',
+    emptyText,
+    options,
+  };
+}
 
 const STATUS_OPTIONS: FilterOption[] = VEHICLE_STATUSES.map((status) => ({
   value: status,
@@ -201,14 +201,18 @@ function wholeOrNull(value: number | null | undefined): number | null {
   return Math.floor(value);
 }
 
+/**
+ * The choices of a facet's select. A closed vocabulary (`all`: conditions, drivetrains) lists every
+ * value, 0 where the results have none; free text (makes, colours) lists what the results have.
+ */
 function facetOptions(
-  facets: readonly FacetCount[],
+  facets: readonly FacetCount[] | undefined,
   selected: readonly string[],
-  options: { all?: readonly string[]; labels?: Record<string, string> } = {},
+  labels: Record<string, string> = {},
+  all: readonly string[] = [],
 ): FilterOption[] {
-  const { all = [], labels = {} } = options;
-  const counts = new Map(facets.map((facet) => [facet.value, facet.count]));
-  const values = all.length > 0 ? [...all] : facets.map((facet) => facet.value);
+  const counts = new Map((facets ?? []).map((facet) => [facet.value, facet.count]));
+  const values = all.length > 0 ? [...all] : (facets ?? []).map((facet) => facet.value);
   for (const value of selected) if (!values.includes(value)) values.push(value);
   return values.map((value) => ({
     value,

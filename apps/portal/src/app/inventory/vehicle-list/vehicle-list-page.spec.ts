@@ -2,31 +2,49 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { Router } from '@angular/router';
-import type { Role } from '@showroom/contracts';
-import { membership, NORTH, SOUTH, vehicle, vehicleList } from '../../../testing/fixtures';
+import type { Membership, Role } from '@showroom/contracts';
+import { membership, NORTH, SOUTH, vehicle, vehicleHit, vehicleList } from '../../../testing/fixtures';
 import { openPage } from '../../../testing/page';
 import { ActiveDealership } from '../../core/active-dealership';
 import { dealershipInterceptor } from '../../core/dealership.interceptor';
 import { VehicleFilters } from './vehicle-filters';
 import { VehicleListPage } from './vehicle-list-page';
 
+const GROUP = '5b0d6f3e-1c1a-4d47-9a55-0a1d2b3c4d01';
+
 describe('VehicleListPage', () => {
   let http: HttpTestingController;
 
-  async function open(url: string, role: Role = 'sales') {
+  async function open(
+    url: string,
+    role: Role = 'sales',
+    memberships = [membership(NORTH, role), membership(SOUTH, 'owner')],
+  ) {
     const page = await openPage({
       routes: [{ path: 'inventory', component: VehicleListPage }],
       url,
       role,
-      memberships: [membership(NORTH, role), membership(SOUTH, 'owner')],
+      memberships,
       interceptors: [dealershipInterceptor],
     });
     http = page.http;
     return page.harness;
   }
 
-  function expectSearch() {
-    return http.expectOne((request) => request.url === '/api/inventory/vehicles');
+  /** The search for the page of results (the facet counts of picked facets ask for one row). */
+  function expectSearch(url = '/api/inventory/vehicles') {
+    return http.expectOne((request) => request.url === url && request.params.get('pageSize') !== '1');
+  }
+
+  function facetCountRequests() {
+    return http.match((request) => request.params.get('pageSize') === '1');
+  }
+
+  function inDemoGroup(m: Membership): Membership {
+    return {
+      ...m,
+      dealership: { ...m.dealership, dealerGroupId: GROUP, dealerGroupName: 'Demo Motor Group' },
+    };
   }
 
   afterEach(() => http.verify());
@@ -41,15 +59,17 @@ describe('VehicleListPage', () => {
     expect(request.request.params.get('page')).toBe('2');
     expect(request.request.headers.get('X-Dealership-Id')).toBe(NORTH);
     request.flush(vehicleList([vehicle()]));
+    facetCountRequests().forEach((count) => count.flush(vehicleList([])));
   });
 
   it('when the dealer picks a filter, then it goes into the URL and the page resets', async () => {
     const harness = await open('/inventory?make=Honda&model=Civic&page=3');
     expectSearch().flush(vehicleList([vehicle()]));
+    facetCountRequests().forEach((count) => count.flush(vehicleList([])));
 
     const filters = harness.fixture.debugElement.query(By.directive(VehicleFilters))
       .componentInstance as VehicleFilters;
-    filters.filtersChange.emit({ make: 'Toyota' });
+    filters.filtersChange.emit({ make: ['Toyota'] });
     await harness.fixture.whenStable();
 
     const url = TestBed.inject(Router).url;
@@ -58,6 +78,7 @@ describe('VehicleListPage', () => {
     expect(next.request.params.get('make')).toBe('Toyota');
     expect(next.request.params.has('model')).toBe(false);
     next.flush(vehicleList([]));
+    facetCountRequests().forEach((count) => count.flush(vehicleList([])));
   });
 
   it('when the dealer types a search, then it is applied after a pause, not on every key', async () => {
@@ -116,6 +137,7 @@ describe('VehicleListPage', () => {
   it('when nothing matches, then it says so and offers to clear the filters', async () => {
     const harness = await open('/inventory?make=Lada');
     expectSearch().flush(vehicleList([]));
+    facetCountRequests().forEach((count) => count.flush(vehicleList([])));
     harness.fixture.detectChanges();
     const empty = harness.fixture.nativeElement.querySelector('[data-testid="list-empty"]') as HTMLElement;
     expect(empty.textContent).toContain('No vehicles match these filters');
@@ -142,5 +164,175 @@ describe('VehicleListPage', () => {
     expectSearch().flush(vehicleList([]));
     harness.fixture.detectChanges();
     expect(harness.fixture.nativeElement.querySelector('[data-testid="add-vehicle"]') !== null).toBe(visible);
+  });
+
+  it('when the dealer keeps typing, then the search still in flight is cancelled and only the newest answer shows', async () => {
+    vi.useFakeTimers();
+    try {
+      const harness = await open('/inventory');
+      expectSearch().flush(vehicleList([vehicle()]));
+      const input = harness.fixture.nativeElement.querySelector(
+        '[data-testid="filter-q"]',
+      ) as HTMLInputElement;
+      const navigate = vi.spyOn(TestBed.inject(Router), 'navigate');
+
+      input.value = 'toy';
+      input.dispatchEvent(new Event('input'));
+      await vi.advanceTimersByTimeAsync(160);
+      const first = expectSearch();
+      expect(first.request.params.get('q')).toBe('toy');
+
+      input.value = 'toyota';
+      input.dispatchEvent(new Event('input'));
+      await vi.advanceTimersByTimeAsync(160);
+      const second = expectSearch();
+      expect(second.request.params.get('q')).toBe('toyota');
+      expect(first.cancelled).toBe(true);
+      second.flush(vehicleList([vehicle({ make: 'Toyota', model: 'Camry', trim: null })]));
+      await harness.fixture.whenStable();
+      harness.fixture.detectChanges();
+
+      const rows = harness.fixture.nativeElement.querySelectorAll('[data-testid="vehicle-row"]');
+      expect([...rows].map((row) => (row as HTMLElement).textContent)).toEqual([
+        expect.stringContaining('2020 Toyota Camry'),
+      ]);
+      expect(TestBed.inject(Router).url).toBe('/inventory?q=toyota');
+      // Starting the search added a history entry; refining it replaced that entry.
+      expect(navigate.mock.calls.map(([, extras]) => extras?.replaceUrl)).toEqual([false, true]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('marks what the search matched, as text: a make that looks like markup stays text', async () => {
+    const harness = await open('/inventory?q=toyta');
+    expectSearch().flush(
+      vehicleList([
+        vehicleHit({
+          make: 'Toyota',
+          model: '<img src=x onerror=alert(1)>',
+          trim: null,
+          highlights: [
+            {
+              field: 'make',
+              parts: [{ text: 'Toyota', match: true }],
+            },
+            {
+              field: 'stockNumber',
+              parts: [
+                { text: 'U10', match: true },
+                { text: '42', match: false },
+              ],
+            },
+          ],
+        }),
+      ]),
+    );
+    harness.fixture.detectChanges();
+    const row = harness.fixture.nativeElement.querySelector('[data-testid="vehicle-row"]') as HTMLElement;
+    const marks = [...row.querySelectorAll('mark')].map((mark) => mark.textContent);
+    expect(marks).toEqual(['U10', 'Toyota']);
+    expect(row.querySelector('[data-testid="vehicle-link"]')?.textContent).toBe(
+      '2020 Toyota <img src=x onerror=alert(1)>',
+    );
+    expect(row.querySelector('img')).toBeNull();
+  });
+
+  it('sorts by "Best match" while there is text, by "Newest arrivals" without', async () => {
+    const harness = await open('/inventory?q=camry');
+    expectSearch().flush(vehicleList([vehicle()]));
+    harness.fixture.detectChanges();
+    const sort = harness.fixture.nativeElement.querySelector('[data-testid="sort"]') as HTMLElement;
+    expect(sort.textContent).toContain('Best match');
+
+    await TestBed.inject(Router).navigateByUrl('/inventory');
+    expectSearch().flush(vehicleList([vehicle()]));
+    harness.fixture.detectChanges();
+    expect(sort.textContent).toContain('Newest arrivals');
+  });
+
+  it('when the search engine was down and the database answered, then a quiet notice says so', async () => {
+    const harness = await open('/inventory?q=camry');
+    expectSearch().flush(vehicleList([vehicle()]), { headers: { 'Search-Fallback': 'mysql' } });
+    harness.fixture.detectChanges();
+    const notice = harness.fixture.nativeElement.querySelector('[data-testid="search-fallback"]');
+    expect(notice?.getAttribute('role')).toBe('status');
+
+    await TestBed.inject(Router).navigateByUrl('/inventory?q=civic');
+    expectSearch().flush(vehicleList([vehicle()]));
+    harness.fixture.detectChanges();
+    expect(harness.fixture.nativeElement.querySelector('[data-testid="search-fallback"]')).toBeNull();
+  });
+
+  it('when a make is picked, then the make facet is counted without it, so a second make can be added', async () => {
+    const harness = await open('/inventory?make=Toyota&q=hybrid');
+    const results = expectSearch();
+    expect(results.request.params.get('make')).toBe('Toyota');
+    expect(results.request.params.get('facets')?.split(',')).not.toContain('make');
+    results.flush(vehicleList([vehicle({ make: 'Toyota' })]));
+
+    const [makeCount] = facetCountRequests();
+    expect(makeCount.request.params.has('make')).toBe(false);
+    expect(makeCount.request.params.get('q')).toBe('hybrid');
+    expect(makeCount.request.params.get('facets')).toBe('make');
+    makeCount.flush(
+      vehicleList([], {
+        facets: {
+          make: [
+            { value: 'Toyota', count: 3 },
+            { value: 'Honda', count: 2 },
+          ],
+        },
+      }),
+    );
+    harness.fixture.detectChanges();
+
+    const filters = harness.fixture.debugElement.query(By.directive(VehicleFilters))
+      .componentInstance as unknown as {
+      selects(): { name: string; options: { value: string; count?: number | null }[] }[];
+    };
+    const make = filters.selects().find((select) => select.name === 'make');
+    expect(make?.options.map(({ value, count }) => [value, count])).toEqual([
+      ['Toyota', 3],
+      ['Honda', 2],
+    ]);
+  });
+
+  it('a dealer of two rooftops of a group searches them all: the group route, and a Rooftop column', async () => {
+    const harness = await open('/inventory', 'owner', [
+      inDemoGroup(membership(NORTH, 'owner', 'Demo Motors Downtown')),
+      inDemoGroup(membership(SOUTH, 'owner', 'Demo Motors Northside')),
+    ]);
+    expectSearch().flush(vehicleList([vehicle()]));
+    harness.fixture.detectChanges();
+    const toggle = harness.fixture.nativeElement.querySelector(
+      '[data-testid="group-search"] button',
+    ) as HTMLButtonElement;
+    expect(toggle.closest('mat-slide-toggle')?.textContent).toContain('All rooftops in Demo Motor Group');
+
+    toggle.click();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/inventory?scope=group');
+    expectSearch('/api/inventory/group/vehicles').flush(
+      vehicleList([
+        vehicleHit({ dealershipId: SOUTH, rooftop: { id: SOUTH, name: 'Demo Motors Northside' } }),
+      ]),
+    );
+    harness.fixture.detectChanges();
+
+    const rooftop = harness.fixture.nativeElement.querySelector('[data-testid="vehicle-rooftop"]');
+    expect(rooftop?.textContent).toContain('Demo Motors Northside');
+    const link = harness.fixture.nativeElement.querySelector(
+      '[data-testid="vehicle-link"]',
+    ) as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toContain(`dealership=${SOUTH}`);
+  });
+
+  it('a dealer of one rooftop is offered no group search, and a shared group link searches their rooftop', async () => {
+    const harness = await open('/inventory?scope=group', 'sales', [inDemoGroup(membership(NORTH, 'sales'))]);
+    expectSearch('/api/inventory/vehicles').flush(vehicleList([vehicle()]));
+    harness.fixture.detectChanges();
+    expect(harness.fixture.nativeElement.querySelector('[data-testid="group-search"]')).toBeNull();
+    expect(harness.fixture.nativeElement.querySelector('[data-testid="vehicle-rooftop"]')).toBeNull();
   });
 });

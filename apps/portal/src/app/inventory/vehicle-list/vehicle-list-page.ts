@@ -2,29 +2,32 @@ import { Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
-import type { Vehicle, VehicleSort } from '@showroom/contracts';
+import type { VehicleHit, VehicleSort } from '@showroom/contracts';
 import { VehiclesApi } from '../../api/vehicles-api';
 import { ActiveDealership } from '../../core/active-dealership';
-import { dealershipLoad } from '../../shared/dealership-load';
+import { DEALERSHIP_PARAM } from '../../core/dealership-from-url';
 import { Permissions } from '../../core/permissions';
 import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
+import { dealershipLoad } from '../../shared/dealership-load';
 import { ListResults, type SortOption } from '../../shared/list-results';
 import { listUrlState, pagingAfter } from '../../shared/list-url-state';
 import {
   activeFilterCount,
   EMPTY_LIST_STATE,
+  type InventoryListState,
   INVENTORY_LIST_URL,
   type ListFilters,
   listStateToSearch,
   withFilters,
 } from './list-state';
+import { searchWithOpenFacets } from './open-facets';
 import { VehicleCards } from './vehicle-cards';
 import { VehicleFilters } from './vehicle-filters';
 import { VehicleTable } from './vehicle-table';
 
-export const SORT_OPTIONS: readonly SortOption<VehicleSort | null>[] = [
-  { value: null, label: 'Recommended' },
+const SORTS: readonly SortOption<VehicleSort>[] = [
   { value: 'daysInStock', label: 'Newest arrivals' },
   { value: '-daysInStock', label: 'Longest in stock' },
   { value: 'price', label: 'Price: low to high' },
@@ -35,13 +38,27 @@ export const SORT_OPTIONS: readonly SortOption<VehicleSort | null>[] = [
   { value: '-mileage', label: 'Mileage: highest first' },
 ];
 
-/** `/inventory`: the dealership's vehicles, filtered and paged by the inventory service. */
+/** What the service sorts by when the list names no sort: the best match to the text, else newest. */
+export function defaultSort(hasText: boolean): VehicleSort {
+  return hasText ? 'relevance' : 'daysInStock';
+}
+
+/** The sort choices; "Best match" only when there is text to match. */
+export function sortOptions(hasText: boolean): readonly SortOption<VehicleSort>[] {
+  return hasText ? [{ value: 'relevance', label: 'Best match' }, ...SORTS] : SORTS;
+}
+
+/**
+ * `/inventory`: the dealership's vehicles, searched as the dealer types, filtered and paged by the
+ * inventory service; dealers of several rooftops of a group can search them all at once.
+ */
 @Component({
   selector: 'sr-vehicle-list-page',
   imports: [
     ListResults,
     MatButtonModule,
     MatIconModule,
+    MatSlideToggleModule,
     RouterLink,
     VehicleCards,
     VehicleFilters,
@@ -63,34 +80,61 @@ export class VehicleListPage {
   protected readonly dealershipName = computed(
     () => this.activeDealership.membership()?.dealership.name ?? '',
   );
+  /** The group the dealer may search as a whole; null hides the choice. */
+  protected readonly group = this.activeDealership.group;
+  /** A shared link may ask for a group search the dealer cannot make: it searches the rooftop. */
+  protected readonly groupWide = computed(() => this.state().scope === 'group' && this.group() !== null);
 
-  // Reloads when the URL's filters change, when the dealer switches dealership, or on "Try again".
+  // Reloads when the URL's filters change, when the dealer switches dealership, or on "Try again";
+  // a newer search cancels the one still in flight.
   protected readonly load = dealershipLoad({
     query: this.url.changes,
-    load: (state) => this.vehiclesApi.list(listStateToSearch(state)),
+    load: (state) =>
+      searchWithOpenFacets(
+        (search) => this.vehiclesApi.list(search, this.scopeOf(state)),
+        listStateToSearch(state),
+      ),
   });
   protected readonly list = this.load.value;
   protected readonly filtered = computed(() => activeFilterCount(this.state()) > 0);
-
-  protected readonly sortOptions = SORT_OPTIONS;
+  private readonly hasText = computed(() => this.state().q !== null);
+  protected readonly sortOptions = computed(() => sortOptions(this.hasText()));
+  /** The sort in effect: the list's own, or the service's default for it. */
+  protected readonly sort = computed(() => this.state().sort ?? defaultSort(this.hasText()));
 
   protected changeFilters(change: Partial<ListFilters>): void {
-    this.url.navigate(withFilters(this.state(), change));
+    const state = this.state();
+    // Refining a search replaces the history entry: Back leaves the search, not one letter of it.
+    const refining = Object.keys(change).every((name) => name === 'q') && state.q !== null && !!change.q;
+    this.url.navigate(withFilters(state, change), { replace: refining });
   }
 
   protected clearFilters(): void {
-    this.url.navigate({ ...EMPTY_LIST_STATE, sort: this.state().sort, pageSize: this.state().pageSize });
+    const { sort, pageSize, scope } = this.state();
+    this.url.navigate({ ...EMPTY_LIST_STATE, sort, pageSize, scope });
   }
 
+  /** The default sort stays off the URL, so a link keeps following the text ("Best match" while there is some). */
   protected changeSort(sort: VehicleSort | null): void {
-    this.url.navigate({ ...this.state(), sort, page: 1 });
+    const named = sort === defaultSort(this.hasText()) ? null : sort;
+    this.url.navigate({ ...this.state(), sort: named, page: 1 });
+  }
+
+  protected changeScope(groupWide: boolean): void {
+    this.url.navigate({ ...this.state(), scope: groupWide ? 'group' : 'rooftop', page: 1 });
   }
 
   protected changePage(event: PageEvent): void {
     this.url.navigate({ ...this.state(), ...pagingAfter(this.state(), event) });
   }
 
-  protected open(vehicle: Vehicle): void {
-    void this.router.navigate(['/inventory', vehicle.id]);
+  protected open(vehicle: VehicleHit): void {
+    void this.router.navigate(['/inventory', vehicle.id], {
+      queryParams: { [DEALERSHIP_PARAM]: vehicle.dealershipId },
+    });
+  }
+
+  private scopeOf(state: InventoryListState) {
+    return state.scope === 'group' && this.group() !== null ? 'group' : 'rooftop';
   }
 }

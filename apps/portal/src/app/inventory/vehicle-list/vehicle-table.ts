@@ -2,18 +2,23 @@ import { Component, computed, input, output } from '@angular/core';
 import { MatSortModule, Sort, SortDirection } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import type { Vehicle, VehicleSort } from '@showroom/contracts';
+import type { HighlightField, VehicleHit, VehicleSort } from '@showroom/contracts';
 import { opensRow } from '../../shared/row-click';
+import { MarkedText } from '../shared/marked-text';
 import { MoneyPipe } from '../shared/money.pipe';
 import { StatusChip } from '../shared/status-chip';
-import { CONDITION_SHORT_LABELS, formatMileage, vehicleTitle } from '../shared/vehicle-labels';
+import { fieldParts, type TextPart, titleParts } from '../shared/vehicle-highlights';
+import { CONDITION_SHORT_LABELS, formatMileage } from '../shared/vehicle-labels';
 
 type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
 
-/** The list on wide screens. Each row's title is a real link, so keyboard and middle-click work. */
+/**
+ * The list on wide screens. Each row's title is a real link, so keyboard and middle-click work; what
+ * the search text matched is marked. A group search adds the rooftop each vehicle is at.
+ */
 @Component({
   selector: 'sr-vehicle-table',
-  imports: [MatSortModule, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  imports: [MarkedText, MatSortModule, MatTableModule, MoneyPipe, RouterLink, StatusChip],
   template: `
     <table
       mat-table
@@ -27,7 +32,9 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
     >
       <ng-container matColumnDef="stockNumber">
         <th mat-header-cell *matHeaderCellDef>Stock #</th>
-        <td mat-cell *matCellDef="let v" class="mono">{{ v.stockNumber }}</td>
+        <td mat-cell *matCellDef="let v" class="mono">
+          <sr-marked-text [parts]="parts(v, 'stockNumber')" />
+        </td>
       </ng-container>
       <ng-container matColumnDef="vehicle">
         <th
@@ -39,12 +46,22 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
           Vehicle
         </th>
         <td mat-cell *matCellDef="let v">
-          <a class="title" data-testid="vehicle-link" [routerLink]="['/inventory', v.id]">{{ title(v) }}</a>
+          <a
+            class="title"
+            data-testid="vehicle-link"
+            [routerLink]="['/inventory', v.id]"
+            [queryParams]="{ dealership: v.dealershipId }"
+            ><sr-marked-text [parts]="title(v)"
+          /></a>
         </td>
+      </ng-container>
+      <ng-container matColumnDef="rooftop">
+        <th mat-header-cell *matHeaderCellDef>Rooftop</th>
+        <td mat-cell *matCellDef="let v" data-testid="vehicle-rooftop">{{ v.rooftop.name }}</td>
       </ng-container>
       <ng-container matColumnDef="vin">
         <th mat-header-cell *matHeaderCellDef>VIN</th>
-        <td mat-cell *matCellDef="let v" class="mono vin">{{ v.vin }}</td>
+        <td mat-cell *matCellDef="let v" class="mono vin"><sr-marked-text [parts]="parts(v, 'vin')" /></td>
       </ng-container>
       <ng-container matColumnDef="condition">
         <th mat-header-cell *matHeaderCellDef>Condition</th>
@@ -79,10 +96,10 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
         <td mat-cell *matCellDef="let v" class="num">{{ v.daysInStock }}</td>
       </ng-container>
 
-      <tr mat-header-row *matHeaderRowDef="columns"></tr>
+      <tr mat-header-row *matHeaderRowDef="columns()"></tr>
       <tr
         mat-row
-        *matRowDef="let v; columns: columns"
+        *matRowDef="let v; columns: columns()"
         class="row"
         data-testid="vehicle-row"
         [attr.data-vehicle-id]="v.id"
@@ -115,21 +132,24 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
   `,
 })
 export class VehicleTable {
-  readonly vehicles = input.required<readonly Vehicle[]>();
+  readonly vehicles = input.required<readonly VehicleHit[]>();
+  /** A group search: the rooftop column shows where each vehicle is. */
+  readonly showRooftop = input(false);
   readonly sort = input<VehicleSort | null>(null);
   readonly sortChange = output<VehicleSort | null>();
-  readonly open = output<Vehicle>();
+  readonly open = output<VehicleHit>();
 
-  protected readonly columns = [
+  protected readonly columns = computed(() => [
     'stockNumber',
     'vehicle',
+    ...(this.showRooftop() ? ['rooftop'] : []),
     'vin',
     'condition',
     'mileage',
     'price',
     'status',
     'daysInStock',
-  ];
+  ]);
   protected readonly sortColumn = computed(() => this.sort()?.replace(/^-/, '') ?? '');
   protected readonly sortDirection = computed<SortDirection>(() => {
     const sort = this.sort();
@@ -137,17 +157,20 @@ export class VehicleTable {
     return sort.startsWith('-') ? 'desc' : 'asc';
   });
 
-  protected title(vehicle: Vehicle): string {
-    return vehicleTitle(vehicle);
+  protected title(vehicle: VehicleHit): TextPart[] {
+    return titleParts(vehicle);
   }
-  protected conditionLabel(vehicle: Vehicle): string {
+  protected parts(vehicle: VehicleHit, field: HighlightField): TextPart[] {
+    return fieldParts(vehicle, field);
+  }
+  protected conditionLabel(vehicle: VehicleHit): string {
     return CONDITION_SHORT_LABELS[vehicle.condition];
   }
-  protected mileage(vehicle: Vehicle): string {
+  protected mileage(vehicle: VehicleHit): string {
     return formatMileage(vehicle.mileage);
   }
 
-  protected rowClick(event: MouseEvent, vehicle: Vehicle): void {
+  protected rowClick(event: MouseEvent, vehicle: VehicleHit): void {
     if (opensRow(event)) this.open.emit(vehicle);
   }
 
