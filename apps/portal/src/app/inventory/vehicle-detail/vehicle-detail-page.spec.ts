@@ -50,6 +50,19 @@ describe('VehicleDetailPage', () => {
     expect(element('[data-testid="vehicle-price"]')?.textContent?.trim()).toBe('$24,599');
   });
 
+  it('shows the team what shoppers never see, marked as such: cost, internal notes, and whether it is on the website', async () => {
+    await open('sales');
+    http
+      .expectOne('/api/inventory/vehicles/v-1')
+      .flush(vehicle({ id: 'v-1', published: false, costCents: 1825050, internalNotes: 'Needs two tyres' }));
+    await settle();
+    expect(element('[data-testid="fact-published"]')?.textContent).toBe('Hidden');
+    expect(element('[data-testid="fact-cost"]')?.textContent?.trim()).toBe('$18,250.50');
+    expect(element('[data-testid="fact-internal-notes"]')?.textContent?.trim()).toBe('Needs two tyres');
+    const privateCard = element('[data-testid="fact-cost"]')?.closest('section');
+    expect(privateCard?.textContent).toContain('Never shown to shoppers');
+  });
+
   it.each<[Role, boolean, boolean]>([
     ['viewer', false, false],
     ['sales', true, false],

@@ -77,6 +77,7 @@ export class VehicleFacts {
       { label: 'VIN', value: v.vin, testId: 'vin', mono: true },
       { label: 'Stock number', value: v.stockNumber, testId: 'stock-number', mono: true },
       { label: 'Condition', value: CONDITION_LABELS[v.condition], testId: 'condition' },
+      { label: 'On the website', value: v.published ? 'Shown' : 'Hidden', testId: 'published' },
       { label: 'Price', value: formatCents(v.priceCents, v.currency), testId: 'price' },
       { label: 'MSRP', value: formatCents(v.msrpCents, v.currency), testId: 'msrp' },
       { label: 'Mileage', value: formatMileage(v.mileage), testId: 'mileage' },

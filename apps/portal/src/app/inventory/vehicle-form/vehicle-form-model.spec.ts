@@ -47,6 +47,34 @@ describe('vehicle form model', () => {
     });
   });
 
+  it('when the dealer hides a car from the website and records its cost and notes, then exactly those are sent, cost in cents', () => {
+    const original = vehicle({ published: true, costCents: null, internalNotes: null });
+    const form = newForm();
+    form.reset(formValueFromVehicle(original));
+    form.controls.published.setValue(false);
+    form.controls.cost.setValue(18250.5);
+    form.controls.internalNotes.setValue('  Trade-in from the Smiths; needs tyres  ');
+    expect(vehicleUpdateFromForm(form.getRawValue(), original)).toEqual({
+      published: false,
+      costCents: 1825050,
+      internalNotes: 'Trade-in from the Smiths; needs tyres',
+    });
+  });
+
+  it('a new vehicle shows on the website unless the dealer says otherwise', () => {
+    const input = vehicleInputFromForm({ ...newForm().getRawValue(), year: 2020, mileage: 1 });
+    expect(input.published).toBe(true);
+    expect(input.costCents).toBeNull();
+    expect(input.internalNotes).toBeNull();
+  });
+
+  it('when the service refuses the cost, then the Cost field shows why', () => {
+    const form = newForm();
+    const unmatched = applyServerErrors(form, [{ name: 'costCents', reason: 'must be at most 1000000000' }]);
+    expect(unmatched).toEqual([]);
+    expect(errorMessage('cost', form.controls.cost.errors)).toBe('must be at most 1000000000');
+  });
+
   it('when nothing was changed, then the edit is empty', () => {
     const original = vehicle();
     const form = newForm();

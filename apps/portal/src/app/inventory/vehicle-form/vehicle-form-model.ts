@@ -64,6 +64,12 @@ export interface VehicleFormControls {
   msrp: FormControl<number | null>;
   currency: FormControl<Currency>;
   description: FormControl<string>;
+  /** "Show on website": on the dealership's website and feeds, or in the portal only. */
+  published: FormControl<boolean>;
+  /** What the dealership paid, in dollars; sent as `costCents`. Never shown to shoppers. */
+  cost: FormControl<number | null>;
+  /** The team's own notes. Never shown to shoppers. */
+  internalNotes: FormControl<string>;
 }
 export type VehicleForm = FormGroup<VehicleFormControls>;
 export type VehicleFormValue = ReturnType<VehicleForm['getRawValue']>;
@@ -124,6 +130,9 @@ export function createVehicleForm(fb: NonNullableFormBuilder): VehicleForm {
     msrp: fb.control<number | null>(null, [Validators.min(0), Validators.max(maxDollars), dollarAmount]),
     currency: fb.control<Currency>('USD'),
     description: fb.control('', Validators.maxLength(5000)),
+    published: fb.control(true),
+    cost: fb.control<number | null>(null, [Validators.min(0), Validators.max(maxDollars), dollarAmount]),
+    internalNotes: fb.control('', Validators.maxLength(2000)),
   });
 }
 
@@ -149,6 +158,9 @@ export function formValueFromVehicle(vehicle: Vehicle): VehicleFormValue {
     msrp: vehicle.msrpCents === null ? null : centsToDollars(vehicle.msrpCents),
     currency: vehicle.currency,
     description: vehicle.description ?? '',
+    published: vehicle.published,
+    cost: vehicle.costCents === null ? null : centsToDollars(vehicle.costCents),
+    internalNotes: vehicle.internalNotes ?? '',
   };
 }
 
@@ -177,6 +189,9 @@ export function vehicleInputFromForm(value: VehicleFormValue): VehicleInput {
     msrpCents: dollarsToCentsOrNull(value.msrp),
     currency: value.currency,
     description: optionalText(value.description),
+    published: value.published,
+    costCents: dollarsToCentsOrNull(value.cost),
+    internalNotes: optionalText(value.internalNotes),
   };
 }
 
@@ -207,6 +222,9 @@ export function vehicleUpdateFromForm(value: VehicleFormValue, original: Vehicle
     msrpCents: original.msrpCents,
     currency: original.currency,
     description: original.description,
+    published: original.published,
+    costCents: original.costCents,
+    internalNotes: original.internalNotes,
   };
   const update: Record<string, unknown> = {};
   for (const key of Object.keys(next) as (keyof VehicleInput)[]) {
@@ -221,6 +239,7 @@ const SERVER_FIELDS: Record<string, VehicleField> = {
   'price.amountCents': 'price',
   msrpCents: 'msrp',
   'msrp.amountCents': 'msrp',
+  costCents: 'cost',
 };
 
 /**
@@ -270,6 +289,9 @@ const LABELS: Record<VehicleField, string> = {
   msrp: 'MSRP',
   currency: 'Currency',
   description: 'Description',
+  published: 'Show on website',
+  cost: 'Cost',
+  internalNotes: 'Internal notes',
 };
 
 const RULES: readonly ErrorRule[] = [
