@@ -5,5 +5,6 @@ export * from './lib/users';
 export * from './lib/vin';
 export * from './lib/vehicle-options';
 export * from './lib/vehicles';
+export * from './lib/vehicle-search';
 export * from './lib/lead-options';
 export * from './lib/leads';

@@ -26,7 +26,12 @@ export const FUEL_TYPES = [
   'flex_fuel',
 ] as const;
 export const CURRENCIES = ['USD', 'CAD'] as const;
+/**
+ * `relevance` ranks by the text match (the default when there is text); `daysInStock` ascending is
+ * "newest on the lot" (the default without text), descending "longest in stock".
+ */
 export const VEHICLE_SORTS = [
+  'relevance',
   'price',
   '-price',
   'year',
@@ -36,6 +41,25 @@ export const VEHICLE_SORTS = [
   'daysInStock',
   '-daysInStock',
 ] as const;
+
+/** Facets counted by value, in the order the portal shows them. */
+export const VALUE_FACETS = [
+  'make',
+  'model',
+  'bodyStyle',
+  'condition',
+  'drivetrain',
+  'fuelType',
+  'exteriorColor',
+] as const;
+/** Facets answered as the lowest and highest value of the matching vehicles. */
+export const RANGE_FACETS = ['year', 'price', 'mileage'] as const;
+export const SEARCH_FACETS = [...VALUE_FACETS, ...RANGE_FACETS] as const;
+export type ValueFacet = (typeof VALUE_FACETS)[number];
+export type RangeFacet = (typeof RANGE_FACETS)[number];
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
+/** Longest free text a search accepts; longer is refused, not silently cut. */
+export const MAX_SEARCH_TEXT = 100;
 
 /** Hard upper limit of one page of vehicles. */
 export const MAX_PAGE_SIZE = 100;
@@ -54,3 +78,6 @@ export const STOCK_NUMBER_LETTER: Record<VehicleCondition, 'N' | 'U' | 'C'> = {
   used: 'U',
   certified: 'C',
 };
+export type BodyStyle = (typeof BODY_STYLES)[number];
+export type Drivetrain = (typeof DRIVETRAINS)[number];
+export type FuelType = (typeof FUEL_TYPES)[number];

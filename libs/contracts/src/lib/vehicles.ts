@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { csvOf, queryInt } from './query-params';
 import { decodeVin, normalizeVin, vinProblem } from './vin';
 import {
   BODY_STYLES,
@@ -8,11 +7,9 @@ import {
   FIRST_MODEL_YEAR,
   FUEL_TYPES,
   MAX_MILEAGE,
-  MAX_PAGE_SIZE,
   MAX_PRICE_CENTS,
   TRANSMISSIONS,
   VEHICLE_CONDITIONS,
-  VEHICLE_SORTS,
   VEHICLE_STATUSES,
 } from './vehicle-options';
 
@@ -64,6 +61,12 @@ const vehicleFields = {
   currency: z.enum(CURRENCIES).optional(),
   status: VehicleStatusSchema.optional(),
   description: z.string().trim().max(5000).nullable().optional(),
+  /** Shown on the dealership's website and in its feeds; false keeps it in the portal only. */
+  published: z.boolean().optional(),
+  /** What the dealership paid: the portal's alone, never on a website, feed or search index. */
+  costCents: cents.nullable().optional(),
+  /** The team's own notes: the portal's alone, like the cost. */
+  internalNotes: z.string().trim().max(2000).nullable().optional(),
 };
 
 /** The model year must be one the VIN's 10th character can stand for. */
@@ -115,64 +118,15 @@ export const VehicleSchema = z.object({
   currency: z.enum(CURRENCIES),
   status: VehicleStatusSchema,
   description: z.string().nullable(),
+  published: z.boolean(),
+  costCents: z.int().nullable(),
+  internalNotes: z.string().nullable(),
   daysInStock: z.int(),
   version: z.int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type Vehicle = z.infer<typeof VehicleSchema>;
-
-export const VehicleListQuerySchema = z
-  .strictObject({
-    status: csvOf(VEHICLE_STATUSES).optional(),
-    condition: csvOf(VEHICLE_CONDITIONS).optional(),
-    bodyStyle: csvOf(BODY_STYLES).optional(),
-    make: z.string().trim().min(1).max(40).optional(),
-    model: z.string().trim().min(1).max(60).optional(),
-    yearMin: queryInt(FIRST_MODEL_YEAR, 2100).optional(),
-    yearMax: queryInt(FIRST_MODEL_YEAR, 2100).optional(),
-    priceMin: queryInt(0, MAX_PRICE_CENTS).optional(),
-    priceMax: queryInt(0, MAX_PRICE_CENTS).optional(),
-    mileageMin: queryInt(0, MAX_MILEAGE).optional(),
-    mileageMax: queryInt(0, MAX_MILEAGE).optional(),
-    q: z.string().trim().min(1).max(100).optional(),
-    sort: z.enum(VEHICLE_SORTS).optional(),
-    page: queryInt(1, 10_000).default(1),
-    pageSize: queryInt(1, MAX_PAGE_SIZE).default(25),
-  })
-  .refine((q) => q.yearMin === undefined || q.yearMax === undefined || q.yearMin <= q.yearMax, {
-    path: ['yearMax'],
-    message: 'yearMax must not be below yearMin',
-  })
-  .refine((q) => q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax, {
-    path: ['priceMax'],
-    message: 'priceMax must not be below priceMin',
-  })
-  .refine((q) => q.mileageMin === undefined || q.mileageMax === undefined || q.mileageMin <= q.mileageMax, {
-    path: ['mileageMax'],
-    message: 'mileageMax must not be below mileageMin',
-  });
-export type VehicleListQuery = z.output<typeof VehicleListQuerySchema>;
-export type VehicleListParams = z.input<typeof VehicleListQuerySchema>;
-
-export const FacetCountSchema = z.object({ value: z.string(), count: z.int() });
-export const VehicleFacetsSchema = z.object({
-  make: z.array(FacetCountSchema),
-  model: z.array(FacetCountSchema),
-  bodyStyle: z.array(FacetCountSchema),
-  condition: z.array(FacetCountSchema),
-});
-export type FacetCount = z.infer<typeof FacetCountSchema>;
-export type VehicleFacets = z.infer<typeof VehicleFacetsSchema>;
-
-export const VehicleListSchema = z.object({
-  items: z.array(VehicleSchema),
-  page: z.int(),
-  pageSize: z.int(),
-  total: z.int(),
-  facets: VehicleFacetsSchema,
-});
-export type VehicleList = z.infer<typeof VehicleListSchema>;
 
 export const StockNumberSuggestionSchema = z.object({ stockNumber: z.string() });
 export type StockNumberSuggestion = z.infer<typeof StockNumberSuggestionSchema>;
