@@ -3,7 +3,15 @@ import { tenancy } from '../../tools/tenancy-lint/tenancy.mjs';
 
 export default [
   ...baseConfig,
-  // Statements on tenant tables go through forDealership (libs/server/mysql); nothing here reaches
-  // every dealership at once.
-  ...tenancy({ tenantTables: ['vehicles'] }),
+  // Statements on tenant tables go through forDealership (libs/server/mysql).
+  ...tenancy({
+    tenantTables: ['vehicles', 'vehicle_changes'],
+    acrossDealerships: {
+      'src/search/changes.ts': 'search indexes follow every dealership’s vehicle changes in one feed',
+      'src/search/mysql-engine.ts':
+        'a search names its rooftops (the caller’s own, or their group’s) in an IN list of its own',
+      'src/search/documents.ts':
+        'a full index build reads every dealership’s vehicles; a change names its dealership',
+    },
+  }),
 ];

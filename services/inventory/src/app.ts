@@ -1,64 +1,126 @@
 import type { Redis } from 'ioredis';
 import { createRedis, pingRedis, TenantCache } from '@showroom/server-cache';
-import { createServiceApp, type ComposedService, type ServiceRuntime } from '@showroom/server-kit';
+import {
+  ClientCredentialsTokens,
+  createErrorReporter,
+  createServiceApp,
+  type ComposedService,
+  type ErrorReporter,
+  type ServiceRuntime,
+  type ServiceTokens,
+} from '@showroom/server-kit';
 import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
 import type { InventoryConfig } from './config';
 import type { InventoryDatabase } from './database';
 import { inventoryMigrations } from './migrations';
+import { UsersServiceRooftops } from './rooftops/rooftop-directory';
+import type { AlgoliaClientOptions } from './search/algolia/algolia-client';
+import { composeSearch, type SearchParts } from './search/compose-search';
+import { RooftopScopes } from './search/rooftop-scopes';
+import { searchRoutes } from './search/search-routes';
 import { VehicleRepository } from './vehicles/repository';
 import { vehicleRoutes } from './vehicles/routes';
 import { VehicleService } from './vehicles/service';
 
 export interface InventoryRuntime extends ServiceRuntime {
   clock?: () => Date;
+  /** Machine tokens for the users service (default: client credentials from config). */
+  tokens?: ServiceTokens;
+  reporter?: ErrorReporter;
+  algoliaClientOptions?: AlgoliaClientOptions;
+  /** How soon the rooftop directory asks the users service again for an id it does not know. */
+  rooftopMissRefreshMs?: number;
 }
 
 /** The inventory service as main.ts runs it, and as the tests run it. */
 export interface Inventory extends ComposedService {
   database: Database<InventoryDatabase>;
   redis: Redis;
+  search: SearchParts;
 }
 
 /** The one composition root: adapters from the configuration, the service on them, the app on top. */
 export function composeInventory(config: InventoryConfig, runtime: InventoryRuntime): Inventory {
+  const { logger } = runtime;
   const database = createDatabase<InventoryDatabase>({
     writerUrl: config.INVENTORY_DATABASE_URL,
     readerUrls: config.INVENTORY_DATABASE_READER_URLS,
     connectionLimit: config.DATABASE_POOL_SIZE,
   });
-  const redis = createRedis(config.REDIS_URL, runtime.logger);
-  const cache = new TenantCache(redis, runtime.logger, {
+  const redis = createRedis(config.REDIS_URL, logger);
+  const cache = new TenantCache(redis, logger, {
     namespace: 'inventory',
     ttlSeconds: config.INVENTORY_CACHE_TTL_SECONDS,
   });
+  const reporter = runtime.reporter ?? createErrorReporter(config, logger);
+  const tokens =
+    runtime.tokens ??
+    new ClientCredentialsTokens({
+      issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
+      clientId: config.AUTH_CLIENT_ID,
+      clientSecret: config.AUTH_CLIENT_SECRET,
+      audience: config.AUTH_AUDIENCE,
+    });
+  const rooftops = new UsersServiceRooftops(config.USERS_API_URL, tokens, {
+    missRefreshMs: runtime.rooftopMissRefreshMs,
+  });
+  // The service tells search about its own writes; search hydrates its hits through the service.
   const vehicles = new VehicleService(
     new VehicleRepository(database.writer, database.reader),
     cache,
     runtime.clock,
+    () => search.catchUp(),
   );
+  const search = composeSearch({
+    config,
+    writer: database.writer,
+    reader: database.reader,
+    rooftops,
+    vehicles,
+    logger,
+    reporter,
+    algoliaClientOptions: runtime.algoliaClientOptions,
+  });
   const app = createServiceApp({
     config,
     ...runtime,
+    reporter,
     readiness: [
       { name: 'mysql', critical: true, check: () => database.ping() },
       // Without Redis the API is slower, not wrong: report it, stay ready.
       { name: 'redis', critical: false, check: () => pingRedis(redis) },
+      // A cold index means searches are answered by MySQL meanwhile: slower, still right.
+      {
+        name: 'search-index',
+        critical: false,
+        check: async () => {
+          if (!search.isReady()) throw new Error('the index is still being built; MySQL answers searches');
+        },
+      },
     ],
     api: {
       info: {
         service: 'inventory',
         title: 'Showroom inventory API',
-        description: 'Vehicles on a dealership’s lot: VIN decode, pricing, status, search.',
+        description:
+          'Vehicles on a dealership’s lot: VIN decode, pricing, status; search for the portal and the dealership websites.',
       },
-      routes: vehicleRoutes,
-      deps: { vehicles },
+      routes: [...searchRoutes, ...vehicleRoutes],
+      deps: {
+        vehicles,
+        search: search.search,
+        searchAccess: search.searchAccess,
+        rooftopScopes: new RooftopScopes(rooftops, logger),
+      },
     },
   });
   return {
     app,
     database,
     redis,
+    search,
     migrate: () => migrateToLatest(database.writer, inventoryMigrations),
-    closers: [() => database.close(), () => redis.quit()],
+    startBackground: () => search.start(),
+    closers: [() => search.close(), () => database.close(), () => redis.quit()],
   };
 }

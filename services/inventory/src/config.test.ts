@@ -15,6 +15,8 @@ describe('inventory configuration in production', () => {
       'AUTH_ISSUER_BASE_URL',
       'INVENTORY_DATABASE_URL',
       'REDIS_URL',
+      'USERS_API_URL',
+      'AUTH_CLIENT_SECRET',
       'BUGSNAG_API_KEY',
     ]);
   });
@@ -26,6 +28,8 @@ describe('inventory configuration in production', () => {
       INVENTORY_DATABASE_URL: 'mysql://inventory@writer.db.internal:3306/showroom_inventory',
       INVENTORY_DATABASE_READER_URLS: 'mysql://inventory@reader.db.internal:3306/showroom_inventory',
       REDIS_URL: 'rediss://cache.internal:6379/0',
+      USERS_API_URL: 'http://users.showroom.internal:3002',
+      AUTH_CLIENT_SECRET: 'from-secrets-manager',
     });
     expect(config.INVENTORY_DATABASE_READER_URLS).toHaveLength(1);
   });

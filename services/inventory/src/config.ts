@@ -7,5 +7,33 @@ export const loadInventoryConfig = serviceConfigLoader(3001, {
   ...allNotInProduction(databaseConfigShape('INVENTORY', 'showroom_inventory'), devDefaults.localhost),
   REDIS_URL: notInProduction(z.url().default('redis://127.0.0.1:6379/0'), devDefaults.localhost),
   INVENTORY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** The users service, which names rooftops and dealer groups. */
+  USERS_API_URL: notInProduction(z.url().default('http://127.0.0.1:3002'), devDefaults.localhost),
+  /** Machine credentials (client credentials grant) for calls to the users service. */
+  AUTH_CLIENT_ID: z.string().min(1).default('showroom-services'),
+  AUTH_CLIENT_SECRET: notInProduction(
+    z.string().min(1).default('dev-services-secret'),
+    devDefaults.oneOf('dev-services-secret'),
+  ),
+  /** Which engine answers searches: in this process (default), or Algolia (needs the ALGOLIA_* variables). */
+  SEARCH_ENGINE: z.enum(['embedded', 'algolia']).default('embedded'),
+  ALGOLIA_APP_ID: z.string().min(1).optional(),
+  /** Writes the index (the indexer, `npm run search:configure`/`search:reindex`); never leaves the server. */
+  ALGOLIA_ADMIN_API_KEY: z.string().min(1).optional(),
+  /** Parent of the secured, per-dealership keys handed to websites' browsers. */
+  ALGOLIA_SEARCH_API_KEY: z.string().min(1).optional(),
+  /** One index per environment, e.g. showroom_prod_vehicles; sort replicas are named after it. */
+  ALGOLIA_INDEX_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{3,100}$/, 'letters, digits, _ and - (3–100)')
+    .optional(),
+  /** How long a website's secured search key lives. */
+  ALGOLIA_SEARCH_KEY_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+  /** A synonyms file in Algolia's format, replacing the built-in services/inventory/search/synonyms.json. */
+  SEARCH_SYNONYMS_FILE: z.string().min(1).optional(),
+  /** How often this instance's embedded index (or the Algolia indexer) reads the change feed. */
+  SEARCH_FOLLOW_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+  /** Days the change feed is kept; an Algolia indexer further behind than this needs a full reindex. */
+  SEARCH_CHANGES_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 export type InventoryConfig = ReturnType<typeof loadInventoryConfig>;

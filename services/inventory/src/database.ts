@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { VehicleCondition, VehicleStatus } from '@showroom/contracts';
 
 export interface VehicleTable {
@@ -24,11 +24,23 @@ export interface VehicleTable {
   currency: string;
   status: VehicleStatus;
   description: string | null;
+  published: ColumnType<boolean, boolean | undefined, boolean>;
+  cost_cents: number | null;
+  internal_notes: string | null;
   version: number;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** One row per vehicle write, in its transaction: the feed search indexes follow. */
+export interface VehicleChangeTable {
+  seq: Generated<number>;
+  dealership_id: string;
+  vehicle_id: string;
+  changed_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface InventoryDatabase {
   vehicles: VehicleTable;
+  vehicle_changes: VehicleChangeTable;
 }

@@ -14,11 +14,18 @@ import {
   type TestSchema,
 } from '@showroom/server-testing';
 import { startForTheseTests } from '@showroom/server-testing/matrix';
-import { composeInventory } from '../app';
+import { composeInventory, type Inventory } from '../app';
+import type { AlgoliaClientOptions } from '../search/algolia/algolia-client';
+import { startUsersDirectory, type UsersDirectory } from './users-directory';
 import { loadInventoryConfig } from '../config';
 import type { InventoryDatabase } from '../database';
 
 export interface InventoryTestOptions {
+  /** Extra environment, e.g. SEARCH_ENGINE=algolia with its variables. */
+  env?: Record<string, string>;
+  algoliaClientOptions?: AlgoliaClientOptions;
+  /** Leave the search index unbuilt (searches then go to MySQL), as on a cold instance. */
+  coldSearch?: boolean;
   /** Point the app at another MySQL address (e.g. a cuttable proxy); the schema is still its own. */
   mysqlHostPort?: string;
   redisUrl?: string;
@@ -30,8 +37,13 @@ export interface InventoryTestContext {
   issuer: TestIssuer;
   database: Database<InventoryDatabase>;
   redis: Redis;
-  /** A fresh dealership id per call, so tests never share data. */
+  inventory: Inventory;
+  /** The users service's directory of rooftops, as this app sees it. */
+  directory: UsersDirectory;
+  /** A fresh dealership id per call, so tests never share data; known to the directory, in no group. */
   newDealership(): string;
+  /** A fresh dealer group of `size` rooftops (ids in order). */
+  newGroup(size: number): { groupId: string; dealershipIds: string[] };
   /** A bearer token for someone with `role` at `dealershipId`. */
   tokenFor(role: Role, dealershipId: string): Promise<string>;
   close(): Promise<void>;
@@ -45,7 +57,7 @@ export async function startInventoryTestApp(
   options: InventoryTestOptions = {},
 ): Promise<InventoryTestContext> {
   const schema: TestSchema = await createTestSchema('inventory');
-  const issuer = await startTestIssuer();
+  const [issuer, directory] = await Promise.all([startTestIssuer(), startUsersDirectory()]);
   const url = options.mysqlHostPort
     ? schema.url.replace('127.0.0.1:3306', options.mysqlHostPort)
     : schema.url;
@@ -56,24 +68,51 @@ export async function startInventoryTestApp(
     AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
     BODY_LIMIT: options.bodyLimit ?? '100kb',
     DATABASE_POOL_SIZE: '5',
+    USERS_API_URL: directory.url,
+    SEARCH_FOLLOW_INTERVAL_MS: '50',
+    ...options.env,
   });
-  const { app, database, redis, migrate } = composeInventory(config, { logger: testLogger() });
+  const inventory = composeInventory(config, {
+    logger: testLogger(),
+    // The production wiring; only the machine tokens come from the test issuer.
+    tokens: { token: () => issuer.machineToken('showroom-services', ['read:dealerships']) },
+    algoliaClientOptions: options.algoliaClientOptions,
+    // Tests add rooftops as they go; the directory must see each at once.
+    rooftopMissRefreshMs: 0,
+  });
+  const { app, database, redis, migrate } = inventory;
   await migrate();
+  if (!options.coldSearch) {
+    inventory.startBackground?.();
+    await waitFor(() => inventory.search.isReady());
+  }
+  const newDealership = () => directory.add({ id: randomUUID() }).id;
   return {
     app,
     issuer,
     database,
     redis,
-    newDealership: () => randomUUID(),
+    inventory,
+    directory,
+    newDealership,
+    newGroup(size) {
+      const groupId = randomUUID();
+      const dealershipIds = Array.from(
+        { length: size },
+        () => directory.add({ id: randomUUID(), groupId }).id,
+      );
+      return { groupId, dealershipIds };
+    },
     tokenFor: (role, dealershipId) =>
       issuer.tokenFor({
         sub: `auth0|${role}-${dealershipId.slice(0, 8)}`,
         memberships: [{ dealershipId, role }],
       }),
     async close() {
+      await inventory.search.close();
       redis.disconnect();
       await database.close();
-      await issuer.close();
+      await Promise.all([issuer.close(), directory.close()]);
       await schema.drop();
     },
   };
@@ -112,3 +151,11 @@ export const inventoryAppWithCuttable = (
       },
     };
   });
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('the search index was not built in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,68 +1,8 @@
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Insertable,
-  type Kysely,
-  type Selectable,
-  type SqlBool,
-  type Updateable,
-} from 'kysely';
-import type { FacetCount, VehicleFacets, VehicleListQuery } from '@showroom/contracts';
-import { forDealership } from '@showroom/server-mysql';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase, VehicleTable } from '../database';
 
 export type VehicleRow = Selectable<VehicleTable>;
-type Filterable = ExpressionBuilder<InventoryDatabase, 'vehicles'>;
-
-const SORT_COLUMNS = {
-  price: 'price_cents',
-  year: 'year',
-  mileage: 'mileage',
-  daysInStock: 'created_at',
-} as const;
-
-/** `%` and `_` typed by a dealer are literal characters, not wildcards. */
-function likeContaining(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** Every condition of a list query; each word of the free text must match VIN, stock, make or model. */
-function listFilter(query: VehicleListQuery) {
-  return (eb: Filterable) => {
-    const conditions: Expression<SqlBool>[] = [];
-    if (query.status) conditions.push(eb('status', 'in', query.status));
-    if (query.condition) conditions.push(eb('vehicle_condition', 'in', query.condition));
-    if (query.bodyStyle) conditions.push(eb('body_style', 'in', query.bodyStyle));
-    if (query.make) conditions.push(eb('make', '=', query.make));
-    if (query.model) conditions.push(eb('model', '=', query.model));
-    if (query.yearMin !== undefined) conditions.push(eb('year', '>=', query.yearMin));
-    if (query.yearMax !== undefined) conditions.push(eb('year', '<=', query.yearMax));
-    if (query.priceMin !== undefined) conditions.push(eb('price_cents', '>=', query.priceMin));
-    if (query.priceMax !== undefined) conditions.push(eb('price_cents', '<=', query.priceMax));
-    if (query.mileageMin !== undefined) conditions.push(eb('mileage', '>=', query.mileageMin));
-    if (query.mileageMax !== undefined) conditions.push(eb('mileage', '<=', query.mileageMax));
-    for (const word of (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
-      const pattern = likeContaining(word);
-      conditions.push(
-        eb.or([
-          eb('vin', 'like', pattern),
-          eb('stock_number', 'like', pattern),
-          eb('make', 'like', pattern),
-          eb('model', 'like', pattern),
-        ]),
-      );
-    }
-    return eb.and(conditions);
-  };
-}
-
-function facetList(counts: Map<string, number>, limit: number): FacetCount[] {
-  return [...counts.entries()]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-    .slice(0, limit);
-}
 
 /** SQL for vehicles; every statement is scoped to one dealership by `forDealership`. */
 export class VehicleRepository {
@@ -71,8 +11,24 @@ export class VehicleRepository {
     private readonly reader: Kysely<InventoryDatabase>,
   ) {}
 
+  /** Every write goes with its row in the change feed, in one transaction: search follows the feed. */
+  private async withChange<T>(
+    dealershipId: string,
+    vehicleId: string,
+    write: (tenant: DealershipQueries<InventoryDatabase>) => Promise<T>,
+  ): Promise<T> {
+    return this.writer.transaction().execute(async (trx) => {
+      const tenant = forDealership(trx, dealershipId);
+      const result = await write(tenant);
+      await tenant.insertInto('vehicle_changes').values({ vehicle_id: vehicleId }).execute();
+      return result;
+    });
+  }
+
   async insert({ dealership_id, ...row }: Insertable<VehicleTable>): Promise<void> {
-    await forDealership(this.writer, dealership_id).insertInto('vehicles').values(row).execute();
+    await this.withChange(dealership_id, row.id, (tenant) =>
+      tenant.insertInto('vehicles').values(row).execute(),
+    );
   }
 
   /** Reads from the writer: callers use it right after their own writes. */
@@ -128,88 +84,36 @@ export class VehicleRepository {
     expectedVersion: number,
     changes: Omit<Updateable<VehicleTable>, 'dealership_id'>,
   ): Promise<boolean> {
-    const result = await forDealership(this.writer, dealershipId)
-      .updateTable('vehicles')
-      .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return this.withChange(dealershipId, id, async (tenant) => {
+      const result = await tenant
+        .updateTable('vehicles')
+        .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    });
   }
 
   async deleteIfVersion(dealershipId: string, id: string, expectedVersion: number): Promise<boolean> {
-    const result = await forDealership(this.writer, dealershipId)
-      .deleteFrom('vehicles')
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
+    return this.withChange(dealershipId, id, async (tenant) => {
+      const result = await tenant
+        .deleteFrom('vehicles')
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    });
   }
 
-  async listPage(dealershipId: string, query: VehicleListQuery): Promise<VehicleRow[]> {
-    let select = forDealership(this.reader, dealershipId)
+  /** Vehicles by id from a replica (search results: a moment's lag is harmless). */
+  async findManyByIds(dealershipId: string, ids: readonly string[]): Promise<VehicleRow[]> {
+    if (ids.length === 0) return [];
+    return forDealership(this.reader, dealershipId)
       .selectFrom('vehicles')
       .selectAll()
-      .where(listFilter(query));
-    if (query.sort) {
-      const descending = query.sort.startsWith('-');
-      const field = query.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
-      const column = SORT_COLUMNS[field];
-      // Days in stock grows as created_at shrinks, so that sort runs the other way.
-      const direction = (field === 'daysInStock') !== descending ? 'desc' : 'asc';
-      // Unpriced vehicles go last either way. Descending, NULL already sorts last, and the
-      // price index can serve the order and stop after one page.
-      if (column === 'price_cents' && direction === 'asc') select = select.orderBy(sql`price_cents IS NULL`);
-      select = select.orderBy(column, direction).orderBy('id', direction);
-    } else {
-      select = select.orderBy('created_at', 'desc').orderBy('id', 'desc');
-    }
-    return select
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
+      .where('id', 'in', [...ids])
       .execute();
-  }
-
-  /** Total and facet counts of the filtered set in one grouped scan. */
-  async countAndFacets(
-    dealershipId: string,
-    query: VehicleListQuery,
-  ): Promise<{ total: number; facets: VehicleFacets }> {
-    const groups = await forDealership(this.reader, dealershipId)
-      .selectFrom('vehicles')
-      .select(['make', 'model', 'body_style', 'vehicle_condition', (eb) => eb.fn.countAll<number>().as('n')])
-      .where(listFilter(query))
-      .groupBy(['make', 'model', 'body_style', 'vehicle_condition'])
-      // MariaDB sorts GROUP BY results unless told not to; the order is ours to pick afterwards.
-      .orderBy(sql`NULL`)
-      .execute();
-    const tallies = {
-      make: new Map<string, number>(),
-      model: new Map<string, number>(),
-      bodyStyle: new Map<string, number>(),
-      condition: new Map<string, number>(),
-    };
-    let total = 0;
-    const add = (map: Map<string, number>, key: string | null, n: number) => {
-      if (key !== null) map.set(key, (map.get(key) ?? 0) + n);
-    };
-    for (const group of groups) {
-      const n = Number(group.n);
-      total += n;
-      add(tallies.make, group.make, n);
-      add(tallies.model, group.model, n);
-      add(tallies.bodyStyle, group.body_style, n);
-      add(tallies.condition, group.vehicle_condition, n);
-    }
-    return {
-      total,
-      facets: {
-        make: facetList(tallies.make, 50),
-        model: facetList(tallies.model, 50),
-        bodyStyle: facetList(tallies.bodyStyle, 20),
-        condition: facetList(tallies.condition, 5),
-      },
-    };
   }
 
   /** Highest number used after `letter` in stock numbers like U1042, or null when none. */

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { describeRouteMatrix } from '@showroom/server-testing/matrix';
 import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
 import { freshVin, vehicleInput } from '../test/vehicle-fixtures';
+import { searchRoutes } from '../search/search-routes';
 import { vehicleRoutes } from './routes';
 
 /** A vehicle on the lot of `dealershipId`, added through the API by its manager. */
@@ -25,10 +26,21 @@ const ofAVehicle = async (ctx: InventoryTestContext, dealershipId: string) => ({
 
 describeRouteMatrix<InventoryTestContext>({
   service: 'inventory',
-  routes: vehicleRoutes,
+  routes: [...searchRoutes, ...vehicleRoutes],
   start: () => startInventoryTestApp(),
+  newDealership: async (ctx) => ctx.newDealership(),
   examples: {
     listVehicles: { request: () => ({ query: { sort: 'price' } }) },
+    searchGroupVehicles: { request: () => ({ query: { q: 'camry', facets: 'make,price' } }) },
+    searchPublicVehicles: { request: (_ctx, dealershipId) => ({ params: { dealershipId } }) },
+    searchPublicGroupVehicles: { request: (ctx) => ({ params: { groupId: ctx.newGroup(2).groupId } }) },
+    getPublicVehicle: {
+      request: async (ctx, dealershipId) => ({
+        params: { dealershipId, vehicleId: (await vehicleOf(ctx, dealershipId)).id },
+      }),
+    },
+    getDealershipSearchAccess: { request: (_ctx, dealershipId) => ({ params: { dealershipId } }) },
+    getGroupSearchAccess: { request: (ctx) => ({ params: { groupId: ctx.newGroup(1).groupId } }) },
     addVehicle: { request: () => ({ body: vehicleInput() }) },
     suggestStockNumber: { request: () => ({ query: { condition: 'new' } }) },
     getVehicle: { namesRecord: true, request: ofAVehicle },

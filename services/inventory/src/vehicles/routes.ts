@@ -3,8 +3,6 @@ import {
   StockNumberSuggestionSchema,
   VehicleConditionSchema,
   VehicleInputSchema,
-  VehicleListQuerySchema,
-  VehicleListSchema,
   VehicleSchema,
   VehicleUpdateSchema,
   VinDecodingSchema,
@@ -59,17 +57,6 @@ const oneVehicle = { path: `${base}/vehicles/:id`, tag: 'vehicles', params: vehi
 
 /** The inventory API: every route, once. */
 export const vehicleRoutes = [
-  route({
-    operationId: 'listVehicles',
-    method: 'get',
-    path: `${base}/vehicles`,
-    tag: 'vehicles',
-    summary: 'List, filter, sort and page the dealership’s vehicles, with facet counts',
-    caller: caller.user('inventory:read'),
-    query: VehicleListQuerySchema,
-    responses: { 200: { description: 'A page of vehicles', schema: VehicleListSchema } },
-    handler: ({ dealershipId, query }, { vehicles }) => vehicles.listVehicles(dealershipId, query),
-  }),
   route({
     operationId: 'addVehicle',
     method: 'post',

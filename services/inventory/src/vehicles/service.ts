@@ -6,8 +6,7 @@ import {
   type Vehicle,
   type VehicleCondition,
   type VehicleInputParsed,
-  type VehicleList,
-  type VehicleListQuery,
+  type PublicVehicle,
   type VehicleUpdateParsed,
   type VinDecodingResponse,
 } from '@showroom/contracts';
@@ -15,6 +14,8 @@ import { invalidParamsOf, problems } from '@showroom/server-kit';
 import { isDuplicateKeyError } from '@showroom/server-mysql';
 import type { TenantCache } from '@showroom/server-cache';
 import { z } from 'zod';
+import type { VehicleRef } from '../search/port';
+import { toPublicVehicle } from './public-vehicle';
 import { columnsFromInput, newVehicleRow, vehicleFromRow } from './vehicle-row';
 import type { VehicleRepository, VehicleRow } from './repository';
 
@@ -26,28 +27,32 @@ export class VehicleService {
     private readonly vehicles: VehicleRepository,
     private readonly cache: TenantCache,
     private readonly clock: () => Date = () => new Date(),
+    /** Told after every committed change, so this instance's search index catches up before the answer. */
+    private readonly changed: () => Promise<void> = async () => undefined,
   ) {}
 
-  /** Cached: answers with the page as JSON bytes. */
-  async listVehicles(dealershipId: string, query: VehicleListQuery): Promise<Buffer> {
-    return this.cache.getOrLoad(
-      dealershipId,
-      `list:${JSON.stringify(query)}`,
-      async (): Promise<VehicleList> => {
-        const [rows, { total, facets }] = await Promise.all([
-          this.vehicles.listPage(dealershipId, query),
-          this.vehicles.countAndFacets(dealershipId, query),
-        ]);
-        const now = this.clock();
-        return {
-          items: rows.map((row) => vehicleFromRow(row, now)),
-          page: query.page,
-          pageSize: query.pageSize,
-          total,
-          facets,
-        };
-      },
-    );
+  /** Today's vehicles a search named (read from a replica), for the rooftops it searched. */
+  async vehiclesByRef(refs: readonly VehicleRef[]): Promise<Vehicle[]> {
+    const idsByDealership = new Map<string, string[]>();
+    for (const ref of refs)
+      idsByDealership.set(ref.dealershipId, [...(idsByDealership.get(ref.dealershipId) ?? []), ref.id]);
+    const rows = (
+      await Promise.all(
+        [...idsByDealership].map(([dealershipId, ids]) => this.vehicles.findManyByIds(dealershipId, ids)),
+      )
+    ).flat();
+    const now = this.clock();
+    return rows.map((row) => vehicleFromRow(row, now));
+  }
+
+  /** A vehicle a website may show: published and available, or a 404 as if it did not exist. */
+  async publicVehicle(dealershipId: string, id: string): Promise<PublicVehicle> {
+    const row = await this.vehicles.findById(dealershipId, id);
+    const vehicle = row ? vehicleFromRow(row, this.clock()) : null;
+    if (!vehicle || !vehicle.published || vehicle.status !== 'available') {
+      throw problems.notFound(`Vehicle ${id} for sale at dealership ${dealershipId}`);
+    }
+    return toPublicVehicle(vehicle);
   }
 
   /** Cached: one vehicle as JSON bytes, or a 404 when it is not this dealership's. */
@@ -79,7 +84,7 @@ export class VehicleService {
     } catch (error) {
       throw this.stockNumberClashOr(error, input.stockNumber);
     }
-    await this.cache.invalidate(dealershipId);
+    await this.afterChange(dealershipId);
     return this.mustFind(dealershipId, id);
   }
 
@@ -110,14 +115,18 @@ export class VehicleService {
       throw this.stockNumberClashOr(error, changes.stockNumber ?? current.stock_number);
     }
     if (!updated) throw this.staleEdit(await this.mustFindRow(dealershipId, id));
-    await this.cache.invalidate(dealershipId);
+    await this.afterChange(dealershipId);
     return this.mustFind(dealershipId, id);
   }
 
   async removeVehicle(dealershipId: string, id: string, expectedVersion: number): Promise<void> {
     const deleted = await this.vehicles.deleteIfVersion(dealershipId, id, expectedVersion);
     if (!deleted) throw this.staleEdit(await this.mustFindRow(dealershipId, id));
-    await this.cache.invalidate(dealershipId);
+    await this.afterChange(dealershipId);
+  }
+
+  private async afterChange(dealershipId: string): Promise<void> {
+    await Promise.all([this.cache.invalidate(dealershipId), this.changed()]);
   }
 
   async suggestStockNumber(dealershipId: string, condition: VehicleCondition): Promise<string> {

@@ -33,6 +33,10 @@ export function vehicleFromRow(row: Selectable<VehicleTable>, now: Date): Vehicl
     currency: row.currency as Vehicle['currency'],
     status: row.status,
     description: row.description,
+    // MySQL's BOOLEAN is TINYINT(1): mysql2 answers 0 or 1.
+    published: Boolean(row.published),
+    costCents: row.cost_cents === null ? null : Number(row.cost_cents),
+    internalNotes: row.internal_notes,
     daysInStock: daysInStock(row.created_at, now),
     version: row.version,
     createdAt: row.created_at.toISOString(),
@@ -68,6 +72,9 @@ export function columnsFromInput(
   set('currency', input.currency);
   set('status', input.status);
   set('description', input.description);
+  set('published', input.published);
+  set('cost_cents', input.costCents);
+  set('internal_notes', input.internalNotes);
   return columns;
 }
 

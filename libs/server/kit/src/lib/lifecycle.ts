@@ -89,6 +89,8 @@ export interface ServiceParts {
 export interface ComposedService extends ServiceParts {
   /** Brings the schema up to date; the names of the migrations it applied. */
   migrate(): Promise<string[]>;
+  /** Starts work that runs beside the requests (an index build, a feed follower), once the schema is current. */
+  startBackground?(): void;
 }
 
 /**
@@ -141,6 +143,7 @@ export function runComposedService<C extends BaseConfig & { PORT: number }>(
     const service = compose(config, { logger, isShuttingDown });
     const applied = await service.migrate();
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    service.startBackground?.();
     return service;
   });
 }

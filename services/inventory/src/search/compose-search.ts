@@ -1,0 +1,170 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { SearchAccess } from '@showroom/contracts';
+import { ConfigError, type ErrorReporter } from '@showroom/server-kit';
+import type { InventoryConfig } from '../config';
+import type { InventoryDatabase } from '../database';
+import type { RooftopDirectory } from '../rooftops/rooftop-directory';
+import bundledSynonyms from '../../search/synonyms.json';
+import { createAlgoliaClient, type AlgoliaClientOptions } from './algolia/algolia-client';
+import { AlgoliaSearchEngine, AlgoliaVehicleIndex } from './algolia/algolia-engine';
+import { MysqlIndexCursorStore } from './algolia/mysql-cursor-store';
+import { MysqlLeaderLease } from './algolia/mysql-leader-lease';
+import { SecuredSearchKeys } from './algolia/secured-keys';
+import { MysqlVehicleChanges } from './changes';
+import { MysqlSearchDocuments } from './documents';
+import { EmbeddedSearchEngine } from './embedded/embedded-engine';
+import { IndexFollower, type FollowCursor } from './follow-changes';
+import { MysqlSearchEngine } from './mysql-engine';
+import type { SynonymRule, VehicleSearchEngine } from './port';
+import type { SearchAccessIssuer } from './search-routes';
+import { loadSynonyms, parseSynonyms } from './synonyms';
+import { VehicleSearch, type VehicleHydrator } from './vehicle-search';
+
+export interface SearchParts {
+  search: VehicleSearch;
+  searchAccess: SearchAccessIssuer;
+  /** This instance's index applies every committed change before it resolves (read-your-writes). */
+  catchUp(): Promise<void>;
+  /** Builds the index and follows the change feed in the background; searches meanwhile go to MySQL. */
+  start(): void;
+  isReady(): boolean;
+  close(): Promise<void>;
+}
+
+export interface SearchDependencies {
+  config: InventoryConfig;
+  writer: Kysely<InventoryDatabase>;
+  reader: Kysely<InventoryDatabase>;
+  rooftops: RooftopDirectory;
+  vehicles: VehicleHydrator;
+  logger: Logger;
+  reporter?: ErrorReporter;
+  /** Tests hand the Algolia client a requester that records and answers; production passes nothing. */
+  algoliaClientOptions?: AlgoliaClientOptions;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The search engine the configuration names, the MySQL fallback behind it, and what keeps it current. */
+export function composeSearch(deps: SearchDependencies): SearchParts {
+  const { config, logger } = deps;
+  const synonyms = synonymsOf(config);
+  const changes = new MysqlVehicleChanges(deps.writer);
+  const documents = new MysqlSearchDocuments(deps.writer, deps.rooftops);
+  const chosen = config.SEARCH_ENGINE === 'algolia' ? algoliaEngine(deps) : embeddedEngine(synonyms);
+  const follower = new IndexFollower({
+    index: chosen.index,
+    changes,
+    documents,
+    log: logger.child({ component: `search-${chosen.engine.name}` }),
+    intervalMs: config.SEARCH_FOLLOW_INTERVAL_MS,
+    cursor: chosen.cursor,
+    mayFollow: chosen.mayFollow,
+    onReady: chosen.onReady,
+  });
+  const search = new VehicleSearch({
+    engine: chosen.engine,
+    fallback: new MysqlSearchEngine(deps.reader, synonyms),
+    vehicles: deps.vehicles,
+    rooftops: deps.rooftops,
+    logger,
+    reporter: deps.reporter,
+  });
+  let pruning: NodeJS.Timeout | undefined;
+  const prune = () =>
+    changes
+      .prune(config.SEARCH_CHANGES_RETENTION_DAYS)
+      .catch((error: unknown) => logger.warn({ err: error }, 'old vehicle changes could not be pruned'));
+  return {
+    search,
+    searchAccess: chosen.access,
+    catchUp: () => follower.catchUp(),
+    isReady: () => follower.isReady(),
+    start() {
+      void follower.start();
+      pruning = setInterval(prune, HOUR_MS).unref();
+    },
+    async close() {
+      clearInterval(pruning);
+      await follower.stop();
+      await chosen.close();
+    },
+  };
+}
+
+interface ChosenEngine {
+  engine: VehicleSearchEngine;
+  index: ConstructorParameters<typeof IndexFollower>[0]['index'];
+  access: SearchAccessIssuer;
+  cursor?: FollowCursor;
+  mayFollow?: () => Promise<boolean>;
+  onReady?: () => void;
+  close(): Promise<void>;
+}
+
+function embeddedEngine(synonyms: readonly SynonymRule[]): ChosenEngine {
+  const engine = new EmbeddedSearchEngine({ synonyms });
+  return {
+    engine,
+    index: engine,
+    access: { accessFor: apiAccess },
+    onReady: () => engine.markReady(),
+    close: async () => undefined,
+  };
+}
+
+/** Without Algolia, a website's browser searches through the public API. */
+function apiAccess(scope: { dealershipId: string } | { groupId: string }): SearchAccess {
+  const url =
+    'dealershipId' in scope
+      ? `/api/inventory/public/dealerships/${scope.dealershipId}/vehicles`
+      : `/api/inventory/public/groups/${scope.groupId}/vehicles`;
+  return { engine: 'api', url };
+}
+
+function algoliaEngine({ config, writer, algoliaClientOptions }: SearchDependencies): ChosenEngine {
+  const missing = (
+    ['ALGOLIA_APP_ID', 'ALGOLIA_ADMIN_API_KEY', 'ALGOLIA_SEARCH_API_KEY', 'ALGOLIA_INDEX_NAME'] as const
+  ).filter((name) => !config[name]);
+  if (missing.length > 0) {
+    throw new ConfigError(missing.map((name) => `${name} is required with SEARCH_ENGINE=algolia`));
+  }
+  const appId = config.ALGOLIA_APP_ID as string;
+  const indexName = config.ALGOLIA_INDEX_NAME as string;
+  const admin = createAlgoliaClient(
+    { appId, apiKey: config.ALGOLIA_ADMIN_API_KEY as string },
+    algoliaClientOptions,
+  );
+  const searcher = createAlgoliaClient(
+    { appId, apiKey: config.ALGOLIA_SEARCH_API_KEY as string },
+    algoliaClientOptions,
+  );
+  const consumer = `algolia:${indexName}`;
+  const store = new MysqlIndexCursorStore(writer);
+  const lease = new MysqlLeaderLease(config.INVENTORY_DATABASE_URL, `showroom-search-indexer:${indexName}`);
+  return {
+    engine: new AlgoliaSearchEngine(searcher, indexName),
+    index: new AlgoliaVehicleIndex(admin, indexName),
+    access: new SecuredSearchKeys(searcher, {
+      appId,
+      searchApiKey: config.ALGOLIA_SEARCH_API_KEY as string,
+      indexName,
+      ttlSeconds: config.ALGOLIA_SEARCH_KEY_TTL_SECONDS,
+    }),
+    // Kept in MySQL: a restart resumes where Algolia last acknowledged, it never rebuilds the index.
+    cursor: {
+      read: async () => (await store.load(consumer)) ?? null,
+      write: (seq) => store.advance(consumer, seq),
+    },
+    // One instance indexes; the others search.
+    mayFollow: () => lease.acquire(),
+    close: () => lease.release(),
+  };
+}
+
+function synonymsOf(config: InventoryConfig): SynonymRule[] {
+  return config.SEARCH_SYNONYMS_FILE
+    ? loadSynonyms(config.SEARCH_SYNONYMS_FILE)
+    : parseSynonyms(bundledSynonyms, 'services/inventory/search/synonyms.json (built in)');
+}

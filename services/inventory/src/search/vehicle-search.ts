@@ -1,0 +1,171 @@
+import {
+  SEARCH_FACETS,
+  type PublicVehicleHit,
+  type PublicVehicleList,
+  type PublicVehicleQuery,
+  type Vehicle,
+  type VehicleHit,
+  type VehicleList,
+  type VehicleListQuery,
+} from '@showroom/contracts';
+import type { Logger } from 'pino';
+import type { ErrorReporter } from '@showroom/server-kit';
+import type { Rooftop, RooftopDirectory } from '../rooftops/rooftop-directory';
+import { toPublicVehicle } from '../vehicles/public-vehicle';
+import type { SearchFilters, SearchHit, SearchRequest, SearchResult, VehicleSearchEngine } from './port';
+import { understandQuery } from './query-understanding';
+
+/** Finds the current vehicles a search named, for the rooftops it searched. */
+export interface VehicleHydrator {
+  vehiclesByRef(refs: readonly { dealershipId: string; id: string }[]): Promise<Vehicle[]>;
+}
+
+/** A page of results, and why MySQL answered instead of the engine when it did. */
+export interface Answered<T> {
+  page: T;
+  /** Set when the engine could not answer and MySQL did (the response says so in a header). */
+  fallbackReason: string | null;
+}
+
+/** One report per engine and this long at most while it stays down: an outage is one story, not thousands. */
+const REPORT_EVERY_MS = 60_000;
+
+type Query = VehicleListQuery | PublicVehicleQuery;
+
+/**
+ * The search port as the routes use it: what was typed becomes words and filters, the engine
+ * answers (MySQL when it cannot), and the hits become today's vehicles, each naming its rooftop.
+ */
+export class VehicleSearch {
+  private lastReportAt = -Infinity;
+
+  constructor(
+    private readonly deps: {
+      engine: VehicleSearchEngine;
+      fallback: VehicleSearchEngine;
+      vehicles: VehicleHydrator;
+      rooftops: RooftopDirectory;
+      logger: Logger;
+      reporter?: ErrorReporter;
+      now?: () => number;
+    },
+  ) {}
+
+  /** The portal's search over the rooftops the caller may read: every status unless filtered. */
+  async forDealer(rooftops: readonly Rooftop[], query: VehicleListQuery): Promise<Answered<VehicleList>> {
+    const { result, fallbackReason, request } = await this.run(rooftops, query, { status: query.status });
+    const vehicles = await this.hydrate(result.hits);
+    const items = result.hits.flatMap((hit): VehicleHit[] => {
+      const vehicle = vehicles.get(hit.id);
+      return vehicle ? [{ ...vehicle, ...this.extras(hit, rooftops) }] : [];
+    });
+    return { page: this.pageOf(items, result, request), fallbackReason };
+  }
+
+  /**
+   * A website's search: only published, available cars, and only their public fields. A car that
+   * was unpublished or sold a moment ago is left out even if the index has not caught up yet.
+   */
+  async forShoppers(
+    rooftops: readonly Rooftop[],
+    query: PublicVehicleQuery,
+  ): Promise<Answered<PublicVehicleList>> {
+    const { result, fallbackReason, request } = await this.run(rooftops, query, {
+      status: ['available'],
+      published: true,
+    });
+    const vehicles = await this.hydrate(result.hits);
+    const items = result.hits.flatMap((hit): PublicVehicleHit[] => {
+      const vehicle = vehicles.get(hit.id);
+      return vehicle && isPublic(vehicle)
+        ? [{ ...toPublicVehicle(vehicle), ...this.extras(hit, rooftops) }]
+        : [];
+    });
+    return { page: this.pageOf(items, result, request), fallbackReason };
+  }
+
+  private async run(rooftops: readonly Rooftop[], query: Query, scope: SearchFilters) {
+    const request = searchRequestOf(rooftops, query, scope);
+    try {
+      return { request, result: await this.deps.engine.search(request), fallbackReason: null };
+    } catch (error) {
+      const fallbackReason = `${this.deps.engine.name} search unavailable; answered from MySQL`;
+      this.deps.logger.warn({ err: error, engine: this.deps.engine.name }, fallbackReason);
+      this.report(error);
+      return { request, result: await this.deps.fallback.search(request), fallbackReason };
+    }
+  }
+
+  private report(error: unknown): void {
+    const now = (this.deps.now ?? Date.now)();
+    if (now - this.lastReportAt < REPORT_EVERY_MS) return;
+    this.lastReportAt = now;
+    this.deps.reporter?.notify(error, { engine: this.deps.engine.name, fallback: this.deps.fallback.name });
+  }
+
+  private async hydrate(hits: readonly SearchHit[]): Promise<Map<string, Vehicle>> {
+    const vehicles = await this.deps.vehicles.vehiclesByRef(hits);
+    return new Map(vehicles.map((vehicle) => [vehicle.id, vehicle]));
+  }
+
+  private extras(hit: SearchHit, rooftops: readonly Rooftop[]) {
+    const rooftop = rooftops.find((r) => r.id === hit.dealershipId);
+    return { rooftop: { id: hit.dealershipId, name: rooftop?.name ?? '' }, highlights: hit.highlights };
+  }
+
+  private pageOf<T>(items: T[], result: SearchResult, request: SearchRequest) {
+    return {
+      items,
+      page: request.page,
+      pageSize: request.pageSize,
+      total: result.total,
+      facets: result.facets,
+      ranges: result.ranges,
+    };
+  }
+}
+
+function isPublic(vehicle: Vehicle): boolean {
+  return vehicle.published && vehicle.status === 'available';
+}
+
+/** The engine's request: typed phrases become bounds unless the searcher set that bound. */
+export function searchRequestOf(
+  rooftops: readonly Rooftop[],
+  query: Query,
+  scope: SearchFilters,
+): SearchRequest {
+  const { text, bounds } = understandQuery(query.q);
+  const filters: SearchFilters = {
+    ...bounds,
+    ...definedOnly({
+      condition: query.condition,
+      bodyStyle: query.bodyStyle,
+      drivetrain: query.drivetrain,
+      fuelType: query.fuelType,
+      make: query.make,
+      model: query.model,
+      exteriorColor: query.exteriorColor,
+      yearMin: query.yearMin,
+      yearMax: query.yearMax,
+      priceMin: query.priceMin,
+      priceMax: query.priceMax,
+      mileageMin: query.mileageMin,
+      mileageMax: query.mileageMax,
+    }),
+    ...definedOnly(scope),
+  };
+  return {
+    dealershipIds: rooftops.map((rooftop) => rooftop.id),
+    text,
+    filters,
+    sort: query.sort ?? (text ? 'relevance' : 'daysInStock'),
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: query.facets ?? SEARCH_FACETS,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
