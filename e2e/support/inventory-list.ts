@@ -12,11 +12,18 @@ export class InventoryList {
   readonly emptyState = $(testId('list-empty'));
   readonly errorState = $(testId('list-error'));
   readonly clearFiltersButton = $(testId('clear-filters'));
+  /** The results panel: `aria-busy="true"` while a search is in flight. */
+  readonly results = $(testId('list-results'));
 
-  /** Waits until the list has answered: rows, the empty state or an error. */
+  /**
+   * Waits until the list has answered the latest search: no request in flight, then rows, the empty
+   * state or an error. Rows alone are not enough: while a reload is in flight (a new search, another
+   * dealership) the previous answer's rows are still on screen, faded.
+   */
   async waitUntilLoaded(): Promise<void> {
     await shown(this.search, 'the inventory page (search box)');
     await until(async () => {
+      if ((await this.results.getAttribute('aria-busy')) === 'true') return false;
       if (await this.errorState.isPresent()) {
         throw new Error(`the list shows an error: ${await textOf(this.errorState)}`);
       }
@@ -28,6 +35,16 @@ export class InventoryList {
   async searchFor(text: string): Promise<void> {
     await typeInto(this.search, text);
     await this.search.sendKeys(Key.ENTER);
+    await this.waitForSearch(text);
+  }
+
+  /** Types into the search box and stops, as a dealer does: the list follows by itself. */
+  async typeSearch(text: string): Promise<void> {
+    await typeInto(this.search, text);
+    await this.waitForSearch(text);
+  }
+
+  private async waitForSearch(text: string): Promise<void> {
     await until(
       async () => new URL(await browser.getCurrentUrl()).searchParams.get('q') === text,
       `the search "${text}" to reach the URL`,
@@ -41,6 +58,8 @@ export class InventoryList {
     await click(this.makeFilter, 'the Make filter');
     const option = element(by.cssContainingText(`mat-option${testId('facet-make')}`, make));
     await click(option, `the make "${make}"`);
+    // Several makes can be picked: the list stays open until Escape.
+    await browser.actions().sendKeys(Key.ESCAPE).perform();
     await noOverlayOpen();
     await until(
       async () => new URL(await browser.getCurrentUrl()).searchParams.get('make') === make,
@@ -76,6 +95,17 @@ export class InventoryList {
     const texts: string[] = [];
     for (const row of await this.rows) texts.push(await textOf(row));
     return texts;
+  }
+
+  /** What the search marked as matching in each row of the current page, one list per row. */
+  async markedTexts(): Promise<string[][]> {
+    const marked: string[][] = [];
+    for (const row of await this.rows) {
+      const texts: string[] = [];
+      for (const mark of await row.$$('mark')) texts.push(await textOf(mark));
+      marked.push(texts);
+    }
+    return marked;
   }
 
   rowWith(text: string): ElementFinder {

@@ -2,7 +2,28 @@ import { randomInt } from 'node:crypto';
 import { composeVin } from '@showroom/demo-data';
 
 /** A model line with what its VINs look like (same values as the demo catalog). */
-const HONDA_ACCORD = { make: 'Honda', model: 'Accord', wmi: '1HG', vds: 'CV1F3', plant: 'A' };
+export interface ModelLine {
+  make: string;
+  model: string;
+  wmi: string;
+  vds: string;
+  plant: string;
+}
+
+export const HONDA_ACCORD: ModelLine = {
+  make: 'Honda',
+  model: 'Accord',
+  wmi: '1HG',
+  vds: 'CV1F3',
+  plant: 'A',
+};
+export const TOYOTA_CAMRY: ModelLine = {
+  make: 'Toyota',
+  model: 'Camry',
+  wmi: '4T1',
+  vds: 'G11AK',
+  plant: 'U',
+};
 
 export interface TestVehicle {
   vin: string;
@@ -19,10 +40,10 @@ export interface TestVehicle {
  * A vehicle nobody has yet: a valid VIN (check digit and all) with a random 6-digit serial.
  * The demo dealerships' seeded serials run from 100000 to 120059, so these never meet a seeded VIN.
  */
-export function freshVehicle(): TestVehicle {
+export function freshVehicle(line: ModelLine = HONDA_ACCORD): TestVehicle {
   const serial = String(randomInt(300_000, 1_000_000));
   const year = 2024;
-  const { make, model, wmi, vds, plant } = HONDA_ACCORD;
+  const { make, model, wmi, vds, plant } = line;
   return {
     vin: composeVin(wmi, vds, year, plant, serial),
     year,

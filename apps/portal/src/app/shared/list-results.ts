@@ -36,7 +36,8 @@ export interface SortOption<S> {
  * reload) and the paginator; a spinner until the first answer. With filters set, an empty page
  * offers to clear them. The page projects the rows (default content), what else the bar shows
  * before the sort (`srResultsBar`: "3 new leads") and what to offer when the unfiltered list is
- * empty (`srEmpty`, under `emptyTitle`). S: the list's sort.
+ * empty (`srEmpty`, under `emptyTitle`). S: the list's sort. The panel is `aria-busy` while a
+ * request is in flight, so assistive technology (and QA's waits) know the rows shown are about to change.
  */
 @Component({
   selector: 'sr-list-results',
