@@ -71,6 +71,12 @@ export class DealershipIndex {
     this.sortedTerms.markStale();
   }
 
+  /** Sorts what a bulk change left stale, so the first searches after a build do not pay for it. */
+  prepare(): void {
+    for (const order of Object.values(this.orders)) order.inOrder(() => this.liveSlots());
+    this.sortedTerms.prepare();
+  }
+
   upsert(document: SearchDocument): void {
     let slot = this.slotById.get(document.id);
     if (slot !== undefined) {

@@ -20,11 +20,15 @@ export class SortedTerms {
     if (this.terms[at] === term) this.terms.splice(at, 1);
   }
 
+  /** Sorts a stale vocabulary now rather than in the next search. */
+  prepare(): void {
+    if (!this.stale) return;
+    this.terms = [...this.allTerms()].sort();
+    this.stale = false;
+  }
+
   *startingWith(prefix: string): Generator<string> {
-    if (this.stale) {
-      this.terms = [...this.allTerms()].sort();
-      this.stale = false;
-    }
+    this.prepare();
     for (let at = this.lowerBound(prefix); at < this.terms.length; at++) {
       const term = this.terms[at] as string;
       if (!term.startsWith(prefix)) return;
