@@ -87,6 +87,7 @@ describe('AlgoliaSearchEngine requests', () => {
         'exteriorColor',
         'stockNumber',
         'vin',
+        'vinTail',
       ],
       highlightPreTag: PRE,
       highlightPostTag: POST,
@@ -190,6 +191,42 @@ describe('AlgoliaSearchEngine answers', () => {
     expect(result.facets.bodyStyle?.[0]).toEqual({ value: 'style0', count: 100 });
     expect(result.facets.model).toEqual([]);
     expect(result.ranges).toEqual({ price: { min: 1_000_000, max: 4_500_000 }, mileage: null });
+  });
+
+  it('marks the end of the VIN when its tail matched, since Algolia matched the vinTail attribute', async () => {
+    const vin = '1GCUDEED5PZ100103';
+    const { engine } = engineAnswering(() => ({
+      status: 200,
+      body: {
+        nbHits: 1,
+        hits: [
+          {
+            objectID: 'v-1',
+            dealershipId: ROOFTOP_A,
+            _highlightResult: {
+              vin: { value: vin, matchLevel: 'none', matchedWords: [] },
+              vinTail: [
+                { value: 'PZ100103', matchLevel: 'none', matchedWords: [] },
+                { value: `${PRE}1001${POST}03`, matchLevel: 'partial', matchedWords: ['1001'] },
+              ],
+            },
+          },
+        ],
+      },
+    }));
+
+    const [hit] = (await engine.search(request({ text: '1001' }))).hits;
+
+    expect(hit?.highlights).toEqual([
+      {
+        field: 'vin',
+        parts: [
+          { text: '1GCUDEED5PZ', match: false },
+          { text: '1001', match: true },
+          { text: '03', match: false },
+        ],
+      },
+    ]);
   });
 
   it('retries a failing host on the next one and answers from it', async () => {

@@ -85,6 +85,7 @@ export function primaryIndexSettings(indexName: string): IndexSettings {
       'exteriorColor',
       'stockNumber',
       'vin',
+      'vinTail',
     ],
     attributesToSnippet: [],
     // Hits are hydrated from MySQL by id: a record's other fields never need to leave Algolia.

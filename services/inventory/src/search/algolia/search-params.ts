@@ -67,7 +67,7 @@ export function toAlgoliaQuery(indexName: string, request: SearchRequest): Algol
     hitsPerPage: request.pageSize,
     facets: [...valueFacets, ...rangeFacets.map((facet) => RANGE_ATTRIBUTES[facet])],
     attributesToRetrieve: ['objectID', 'dealershipId'],
-    attributesToHighlight: text === '' ? [] : [...HIGHLIGHT_FIELDS],
+    attributesToHighlight: text === '' ? [] : [...HIGHLIGHT_FIELDS, 'vinTail'],
     highlightPreTag: HIGHLIGHT_PRE_TAG,
     highlightPostTag: HIGHLIGHT_POST_TAG,
   };

@@ -1,4 +1,4 @@
-import type { HighlightResult, SearchResponse } from 'algoliasearch';
+import type { HighlightResult, HighlightResultOption, SearchResponse } from 'algoliasearch';
 import {
   HIGHLIGHT_FIELDS,
   type FacetCount,
@@ -58,10 +58,39 @@ function facetCounts(counts: Record<string, number> | undefined, limit: number):
 function highlights(record: RetrievedRecord): Highlight[] {
   const result = record._highlightResult ?? {};
   return HIGHLIGHT_FIELDS.flatMap((field) => {
+    if (field === 'vin') return vinHighlight(result);
     const option = result[field];
-    if (!option || !('matchLevel' in option) || option.matchLevel === 'none') return [];
+    if (!isMatched(option)) return [];
     return [{ field, parts: highlightParts(String(option.value)) }];
   });
+}
+
+function isMatched(option: HighlightResult | undefined): option is HighlightResultOption {
+  return option !== undefined && 'matchLevel' in option && option.matchLevel !== 'none';
+}
+
+/**
+ * The VIN as typed in full, or by its tail: a tail matches the `vinTail` attribute (the whole VIN
+ * is one word to Algolia), so the VIN's own highlight is rebuilt with the tail marked at its end.
+ */
+function vinHighlight(result: Record<string, HighlightResult>): Highlight[] {
+  const vin = result['vin'];
+  if (isMatched(vin)) return [{ field: 'vin', parts: highlightParts(String(vin.value)) }];
+  const tails = result['vinTail'];
+  const tail = Array.isArray(tails) ? tails.find(isMatched) : undefined;
+  if (!tail || !vin || !('value' in vin)) return [];
+  const tailParts = highlightParts(String(tail.value));
+  const tailLength = tailParts.reduce((length, part) => length + part.text.length, 0);
+  const plainVin = String(vin.value);
+  return [
+    {
+      field: 'vin',
+      parts: mergeNeighbours([
+        { text: plainVin.slice(0, plainVin.length - tailLength), match: false },
+        ...tailParts,
+      ]),
+    },
+  ];
 }
 
 /** `Toy<pre>ota</post>`-style text cut into plain parts, the marked ones flagged as matches. */
@@ -88,6 +117,7 @@ export function highlightParts(marked: string): Highlight['parts'] {
 function mergeNeighbours(parts: Highlight['parts']): Highlight['parts'] {
   const merged: Highlight['parts'] = [];
   for (const part of parts) {
+    if (part.text === '') continue;
     const last = merged.at(-1);
     if (last && last.match === part.match) last.text += part.text;
     else merged.push({ ...part });
