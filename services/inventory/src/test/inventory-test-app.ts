@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Role } from '@showroom/contracts';
+import type { ErrorReporter } from '@showroom/server-kit';
 import type { Database } from '@showroom/server-mysql';
 import {
   createTestSchema,
@@ -24,6 +25,8 @@ export interface InventoryTestOptions {
   /** Extra environment, e.g. SEARCH_ENGINE=algolia with its variables. */
   env?: Record<string, string>;
   algoliaClientOptions?: AlgoliaClientOptions;
+  /** Where error reports go (Bugsnag in production). */
+  reporter?: ErrorReporter;
   /** Leave the search index unbuilt (searches then go to MySQL), as on a cold instance. */
   coldSearch?: boolean;
   /** Point the app at another MySQL address (e.g. a cuttable proxy); the schema is still its own. */
@@ -42,6 +45,8 @@ export interface InventoryTestContext {
   directory: UsersDirectory;
   /** A fresh dealership id per call, so tests never share data; known to the directory, in no group. */
   newDealership(): string;
+  /** A second instance of the service on the same schema, its own index built (closed with this one). */
+  anotherInstance(): Promise<Inventory>;
   /** A fresh dealer group of `size` rooftops (ids in order). */
   newGroup(size: number): { groupId: string; dealershipIds: string[] };
   /** A bearer token for someone with `role` at `dealershipId`. */
@@ -72,20 +77,26 @@ export async function startInventoryTestApp(
     SEARCH_FOLLOW_INTERVAL_MS: '50',
     ...options.env,
   });
-  const inventory = composeInventory(config, {
-    logger: testLogger(),
-    // The production wiring; only the machine tokens come from the test issuer.
-    tokens: { token: () => issuer.machineToken('showroom-services', ['read:dealerships']) },
-    algoliaClientOptions: options.algoliaClientOptions,
-    // Tests add rooftops as they go; the directory must see each at once.
-    rooftopMissRefreshMs: 0,
-  });
-  const { app, database, redis, migrate } = inventory;
-  await migrate();
-  if (!options.coldSearch) {
-    inventory.startBackground?.();
-    await waitFor(() => inventory.search.isReady());
-  }
+  const startInstance = async (coldSearch = false) => {
+    const instance = composeInventory(config, {
+      logger: testLogger(),
+      // The production wiring; only the machine tokens come from the test issuer.
+      tokens: { token: () => issuer.machineToken('showroom-services', ['read:dealerships']) },
+      algoliaClientOptions: options.algoliaClientOptions,
+      reporter: options.reporter,
+      // Tests add rooftops as they go; the directory must see each at once.
+      rooftopMissRefreshMs: 0,
+    });
+    await instance.migrate();
+    if (!coldSearch) {
+      instance.startBackground?.();
+      await waitFor(() => instance.search.isReady());
+    }
+    return instance;
+  };
+  const inventory = await startInstance(options.coldSearch);
+  const { app, database, redis } = inventory;
+  const others: Inventory[] = [];
   const newDealership = () => directory.add({ id: randomUUID() }).id;
   return {
     app,
@@ -108,7 +119,17 @@ export async function startInventoryTestApp(
         sub: `auth0|${role}-${dealershipId.slice(0, 8)}`,
         memberships: [{ dealershipId, role }],
       }),
+    async anotherInstance() {
+      const other = await startInstance();
+      others.push(other);
+      return other;
+    },
     async close() {
+      for (const other of others) {
+        await other.search.close();
+        other.redis.disconnect();
+        await other.database.close();
+      }
       await inventory.search.close();
       redis.disconnect();
       await database.close();

@@ -46,6 +46,24 @@ describe('tenant isolation: a dealership never reaches another one’s vehicles'
     expect(res.body.facets.make).toEqual([]);
   });
 
+  it('group search: their group search does not reach our rooftop', async () => {
+    const res = await as(ownerOfTheirs, theirs).send('get', `/api/inventory/group/vehicles?q=${vehicle.vin}`);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(0);
+  });
+
+  it('public: their website finds nothing of ours, by search or by id', async () => {
+    const search = await request(ctx.app).get(
+      `/api/inventory/public/dealerships/${theirs}/vehicles?q=SECRET1`,
+    );
+    const page = await request(ctx.app).get(
+      `/api/inventory/public/dealerships/${theirs}/vehicles/${vehicle.id}`,
+    );
+    expect(search.body.total).toBe(0);
+    expect(page.status).toBe(404);
+    expect(JSON.stringify(page.body)).not.toContain('SECRET1');
+  });
+
   it('get: our vehicle is 404 for them, with nothing of it in the answer', async () => {
     const res = await as(ownerOfTheirs, theirs).send('get', `/api/inventory/vehicles/${vehicle.id}`);
     expect(res.status).toBe(404);
