@@ -24,6 +24,11 @@ describe('the public inventory: what a dealership website shows shoppers', () =>
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     cars[name] = res.body;
   };
+  const car = (name: string) => {
+    const found = cars[name];
+    if (!found) throw new Error(`no car ${name} was added`);
+    return found;
+  };
   const shopper = (path: string, query: Record<string, string> = {}) =>
     request(ctx.app).get(`/api/inventory/public${path}`).query(query);
   const idsOf = (res: request.Response) => (res.body.items as Array<{ id: string }>).map((v) => v.id).sort();
@@ -32,8 +37,8 @@ describe('the public inventory: what a dealership website shows shoppers', () =>
     ctx = await startInventoryTestApp();
     group = ctx.newGroup(2);
     [downtown, northside] = group.dealershipIds as [string, string];
-    ctx.directory.dealerships.get(downtown)!.name = 'Demo Motors Downtown';
-    ctx.directory.dealerships.get(northside)!.name = 'Demo Motors Northside';
+    ctx.directory.add({ id: downtown, name: 'Demo Motors Downtown', groupId: group.groupId });
+    ctx.directory.add({ id: northside, name: 'Demo Motors Northside', groupId: group.groupId });
     rival = ctx.newDealership();
     await add('forSale', downtown, { make: 'Toyota', model: 'Camry' });
     await add('hidden', downtown, { make: 'Toyota', model: 'Corolla', published: false });
@@ -52,7 +57,7 @@ describe('the public inventory: what a dealership website shows shoppers', () =>
   it('when a shopper searches a dealership, then only its published, available cars are found, without a token', async () => {
     const res = await shopper(`/dealerships/${downtown}/vehicles`, { q: 'toyota' });
     expect(res.status).toBe(200);
-    expect(idsOf(res)).toEqual([cars['forSale']!.id]);
+    expect(idsOf(res)).toEqual([car('forSale').id]);
     expect(res.body.total).toBe(1);
     expect(res.body.items[0].rooftop).toEqual({ id: downtown, name: 'Demo Motors Downtown' });
     expect(res.headers['cache-control']).toContain('public');
@@ -77,9 +82,9 @@ describe('the public inventory: what a dealership website shows shoppers', () =>
   });
 
   it('when a shopper opens a car for sale, then its page has its public facts and its rooftop', async () => {
-    const res = await shopper(`/dealerships/${downtown}/vehicles/${cars['forSale']!.id}`);
+    const res = await shopper(`/dealerships/${downtown}/vehicles/${car('forSale').id}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: cars['forSale']!.id, make: 'Toyota', rooftop: { id: downtown } });
+    expect(res.body).toMatchObject({ id: car('forSale').id, make: 'Toyota', rooftop: { id: downtown } });
     expect(JSON.stringify(res.body)).not.toContain(String(COST));
     expect(res.body).not.toHaveProperty('internalNotes');
   });
@@ -87,19 +92,19 @@ describe('the public inventory: what a dealership website shows shoppers', () =>
   it.each(['hidden', 'sold', 'pending'])(
     'when a shopper opens a %s car by its id, then it is 404 as if it did not exist',
     async (name) => {
-      const res = await shopper(`/dealerships/${downtown}/vehicles/${cars[name]!.id}`);
+      const res = await shopper(`/dealerships/${downtown}/vehicles/${car(name).id}`);
       expect(res.status).toBe(404);
-      expect(JSON.stringify(res.body)).not.toContain(cars[name]!.stockNumber);
+      expect(JSON.stringify(res.body)).not.toContain(car(name).stockNumber);
     },
   );
 
   it('when a website asks for another dealership’s car under its own id, then it is 404', async () => {
-    const res = await shopper(`/dealerships/${downtown}/vehicles/${cars['rivalCamry']!.id}`);
+    const res = await shopper(`/dealerships/${downtown}/vehicles/${car('rivalCamry').id}`);
     expect(res.status).toBe(404);
   });
 
   it('when a website searches for another dealership’s stock number or VIN, then nothing is found', async () => {
-    const rivalCar = cars['rivalCamry'] as unknown as { vin: string; stockNumber: string };
+    const rivalCar = car('rivalCamry') as unknown as { vin: string; stockNumber: string };
     for (const q of [rivalCar.vin, rivalCar.stockNumber, rivalCar.vin.slice(-6)]) {
       expect((await shopper(`/dealerships/${downtown}/vehicles`, { q })).body.total).toBe(0);
     }
@@ -113,7 +118,7 @@ describe('the public inventory: what a dealership website shows shoppers', () =>
   it('when a group website searches, then both rooftops’ cars come, each naming its rooftop, and no rival’s', async () => {
     const res = await shopper(`/groups/${group.groupId}/vehicles`, { q: 'camry' });
     expect(res.status).toBe(200);
-    expect(idsOf(res)).toEqual([cars['forSale']!.id, cars['northCamry']!.id].sort());
+    expect(idsOf(res)).toEqual([car('forSale').id, car('northCamry').id].sort());
     const rooftops = (res.body.items as Array<{ rooftop: { name: string } }>)
       .map((v) => v.rooftop.name)
       .sort();
@@ -138,9 +143,9 @@ describe('the public inventory: what a dealership website shows shoppers', () =>
 
   it('when a car is unpublished, then the next public search no longer shows it', async () => {
     const before = await shopper(`/dealerships/${northside}/vehicles`);
-    expect(idsOf(before)).toEqual([cars['northCamry']!.id]);
+    expect(idsOf(before)).toEqual([car('northCamry').id]);
     await request(ctx.app)
-      .patch(`/api/inventory/vehicles/${cars['northCamry']!.id}`)
+      .patch(`/api/inventory/vehicles/${car('northCamry').id}`)
       .auth(await ctx.tokenFor('manager', northside), { type: 'bearer' })
       .set('X-Dealership-Id', northside)
       .set('If-Match', '"v1"')
