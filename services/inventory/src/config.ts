@@ -15,8 +15,11 @@ export const loadInventoryConfig = serviceConfigLoader(3001, {
     z.string().min(1).default('dev-services-secret'),
     devDefaults.oneOf('dev-services-secret'),
   ),
-  /** Which engine answers searches: in this process (default), or Algolia (needs the ALGOLIA_* variables). */
-  SEARCH_ENGINE: z.enum(['embedded', 'algolia']).default('embedded'),
+  /**
+   * Which engine answers searches: in this process (default), Algolia (needs the ALGOLIA_* variables),
+   * or MySQL alone (no index to keep: exact filters, no typo tolerance; a tiny install, or a baseline).
+   */
+  SEARCH_ENGINE: z.enum(['embedded', 'algolia', 'mysql']).default('embedded'),
   ALGOLIA_APP_ID: z.string().min(1).optional(),
   /** Writes the index (the indexer, `npm run search:configure`/`search:reindex`); never leaves the server. */
   ALGOLIA_ADMIN_API_KEY: z.string().min(1).optional(),

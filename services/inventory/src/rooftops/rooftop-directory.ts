@@ -38,6 +38,8 @@ const rooftopOf = (dealership: Dealership): Rooftop => ({
 export class UsersServiceRooftops implements RooftopDirectory {
   private snapshot: Snapshot | undefined;
   private pending: Promise<Snapshot> | undefined;
+  /** The last failed fetch: while it is recent, callers get its error at once instead of waiting again. */
+  private failure: { at: number; error: unknown } | undefined;
 
   constructor(
     private readonly usersApiUrl: string,
@@ -83,7 +85,16 @@ export class UsersServiceRooftops implements RooftopDirectory {
   }
 
   private refresh(): Promise<Snapshot> {
-    this.pending ??= this.fetch().finally(() => (this.pending = undefined));
+    const failure = this.failure;
+    if (failure && this.now() - failure.at < (this.options.missRefreshMs ?? 5_000)) {
+      return Promise.reject(failure.error);
+    }
+    this.pending ??= this.fetch()
+      .catch((error: unknown) => {
+        this.failure = { at: this.now(), error };
+        throw error;
+      })
+      .finally(() => (this.pending = undefined));
     return this.pending;
   }
 
@@ -96,6 +107,7 @@ export class UsersServiceRooftops implements RooftopDirectory {
     );
     const byId = new Map((list?.items ?? []).map((d) => [d.id.toLowerCase(), rooftopOf(d)]));
     this.snapshot = { byId, fetchedAt: this.now() };
+    this.failure = undefined;
     return this.snapshot;
   }
 }

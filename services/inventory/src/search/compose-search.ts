@@ -16,7 +16,7 @@ import { MysqlSearchDocuments } from './documents';
 import { EmbeddedSearchEngine } from './embedded/embedded-engine';
 import { IndexFollower, type FollowCursor } from './follow-changes';
 import { MysqlSearchEngine } from './mysql-engine';
-import type { SynonymRule, VehicleSearchEngine } from './port';
+import type { SynonymRule, VehicleSearchEngine, VehicleSearchIndex } from './port';
 import type { SearchAccessIssuer } from './search-routes';
 import { loadSynonyms, parseSynonyms } from './synonyms';
 import { VehicleSearch, type VehicleHydrator } from './vehicle-search';
@@ -52,20 +52,28 @@ export function composeSearch(deps: SearchDependencies): SearchParts {
   const synonyms = synonymsOf(config);
   const changes = new MysqlVehicleChanges(deps.writer);
   const documents = new MysqlSearchDocuments(deps.writer, deps.rooftops);
-  const chosen = config.SEARCH_ENGINE === 'algolia' ? algoliaEngine(deps) : embeddedEngine(synonyms);
-  const follower = new IndexFollower({
-    index: chosen.index,
-    changes,
-    documents,
-    log: logger.child({ component: `search-${chosen.engine.name}` }),
-    intervalMs: config.SEARCH_FOLLOW_INTERVAL_MS,
-    cursor: chosen.cursor,
-    mayFollow: chosen.mayFollow,
-    onReady: chosen.onReady,
-  });
+  const fallback = new MysqlSearchEngine(deps.reader, synonyms);
+  const chosen =
+    config.SEARCH_ENGINE === 'algolia'
+      ? algoliaEngine(deps)
+      : config.SEARCH_ENGINE === 'mysql'
+        ? mysqlOnly(fallback)
+        : embeddedEngine(synonyms);
+  const follower =
+    chosen.index &&
+    new IndexFollower({
+      index: chosen.index,
+      changes,
+      documents,
+      log: logger.child({ component: `search-${chosen.engine.name}` }),
+      intervalMs: config.SEARCH_FOLLOW_INTERVAL_MS,
+      cursor: chosen.cursor,
+      mayFollow: chosen.mayFollow,
+      onReady: chosen.onReady,
+    });
   const search = new VehicleSearch({
     engine: chosen.engine,
-    fallback: new MysqlSearchEngine(deps.reader, synonyms),
+    fallback,
     vehicles: deps.vehicles,
     rooftops: deps.rooftops,
     logger,
@@ -79,15 +87,15 @@ export function composeSearch(deps: SearchDependencies): SearchParts {
   return {
     search,
     searchAccess: chosen.access,
-    catchUp: () => follower.catchUp(),
-    isReady: () => follower.isReady(),
+    catchUp: () => follower?.catchUp() ?? Promise.resolve(),
+    isReady: () => follower?.isReady() ?? true,
     start() {
-      void follower.start();
+      void follower?.start();
       pruning = setInterval(prune, HOUR_MS).unref();
     },
     async close() {
       clearInterval(pruning);
-      await follower.stop();
+      await follower?.stop();
       await chosen.close();
     },
   };
@@ -95,12 +103,17 @@ export function composeSearch(deps: SearchDependencies): SearchParts {
 
 interface ChosenEngine {
   engine: VehicleSearchEngine;
-  index: ConstructorParameters<typeof IndexFollower>[0]['index'];
+  /** What the change feed keeps current; none when MySQL itself answers. */
+  index?: VehicleSearchIndex;
   access: SearchAccessIssuer;
   cursor?: FollowCursor;
   mayFollow?: () => Promise<boolean>;
   onReady?: () => void;
   close(): Promise<void>;
+}
+
+function mysqlOnly(mysql: MysqlSearchEngine): ChosenEngine {
+  return { engine: mysql, access: { accessFor: apiAccess }, close: async () => undefined };
 }
 
 function embeddedEngine(synonyms: readonly SynonymRule[]): ChosenEngine {

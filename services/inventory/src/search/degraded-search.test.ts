@@ -68,3 +68,29 @@ describe('search while the index is cold: MySQL answers, slower but right, and s
     expect(res.body.items.map((v: { id: string }) => v.id)).toEqual([camryId]);
   });
 });
+
+describe('SEARCH_ENGINE=mysql: a small install without an index', () => {
+  let ctx: InventoryTestContext;
+
+  beforeAll(async () => {
+    ctx = await startInventoryTestApp({ env: { SEARCH_ENGINE: 'mysql' } });
+  });
+  afterAll(() => ctx.close());
+
+  it('when MySQL is the configured engine, then it answers exact searches with no fallback header', async () => {
+    const dealershipId = ctx.newDealership();
+    const token = await ctx.tokenFor('manager', dealershipId);
+    const added = await request(ctx.app)
+      .post('/api/inventory/vehicles')
+      .auth(token, { type: 'bearer' })
+      .set('X-Dealership-Id', dealershipId)
+      .send(vehicleInput({ make: 'Toyota', model: 'Camry' }));
+    const res = await request(ctx.app)
+      .get('/api/inventory/vehicles')
+      .query({ q: 'camry' })
+      .auth(token, { type: 'bearer' })
+      .set('X-Dealership-Id', dealershipId);
+    expect(res.headers['search-fallback']).toBeUndefined();
+    expect(res.body.items.map((v: { id: string }) => v.id)).toEqual([added.body.id]);
+  });
+});

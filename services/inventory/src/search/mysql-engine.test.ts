@@ -61,7 +61,11 @@ describeSearchEngineContract(
   'MySQL fallback',
   async () => {
     const schema = await createTestSchema('inventory_search');
-    const database = createDatabase<InventoryDatabase>({ writerUrl: schema.url, readerUrls: [], connectionLimit: 3 });
+    const database = createDatabase<InventoryDatabase>({
+      writerUrl: schema.url,
+      readerUrls: [],
+      connectionLimit: 3,
+    });
     await migrateToLatest(database.writer, inventoryMigrations);
     return {
       engine: new MysqlSearchEngine(database.writer, synonyms),
