@@ -59,6 +59,9 @@ export function serviceEnvironments(options: PlatformOptions) {
       PORT: String(ports.inventory),
       INVENTORY_DATABASE_URL: `${stores.mysqlUrl}/${schemas.inventory}`,
       REDIS_URL: stores.redisUrl,
+      USERS_API_URL: `http://127.0.0.1:${ports.users}`,
+      AUTH_CLIENT_ID: 'showroom-services',
+      AUTH_CLIENT_SECRET: DEV_SERVICES_SECRET,
     },
     leads: {
       ...common,

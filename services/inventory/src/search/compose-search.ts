@@ -51,7 +51,10 @@ export function composeSearch(deps: SearchDependencies): SearchParts {
   const { config, logger } = deps;
   const synonyms = synonymsOf(config);
   const changes = new MysqlVehicleChanges(deps.writer);
-  const documents = new MysqlSearchDocuments(deps.writer, deps.rooftops);
+  const documents = new MysqlSearchDocuments(
+    deps.writer,
+    config.SEARCH_ENGINE === 'algolia' ? deps.rooftops : undefined,
+  );
   const fallback = new MysqlSearchEngine(deps.reader, synonyms);
   const chosen =
     config.SEARCH_ENGINE === 'algolia'

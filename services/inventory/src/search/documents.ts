@@ -35,9 +35,14 @@ const DOCUMENT_COLUMNS = [
 type DocumentRow = Pick<Selectable<VehicleTable>, (typeof DOCUMENT_COLUMNS)[number]>;
 
 export class MysqlSearchDocuments implements SearchDocumentSource {
+  /**
+   * `rooftops` names each vehicle's dealer group, for an index that filters by group (Algolia's
+   * secured group keys); without it documents carry no group, and the users service being down
+   * never stops an index that does not need one.
+   */
   constructor(
     private readonly db: Kysely<InventoryDatabase>,
-    private readonly rooftops: RooftopDirectory,
+    private readonly rooftops?: RooftopDirectory,
   ) {}
 
   async load(refs: readonly VehicleRef[]): Promise<{ documents: SearchDocument[]; gone: VehicleRef[] }> {
@@ -85,7 +90,7 @@ export class MysqlSearchDocuments implements SearchDocumentSource {
   private async documentsOf(rows: DocumentRow[]): Promise<SearchDocument[]> {
     const groups = new Map<string, string | null>();
     for (const dealershipId of new Set(rows.map((row) => row.dealership_id))) {
-      groups.set(dealershipId, (await this.rooftops.rooftop(dealershipId))?.groupId ?? null);
+      groups.set(dealershipId, (await this.rooftops?.rooftop(dealershipId))?.groupId ?? null);
     }
     return rows.map((row) => documentOf(row, groups.get(row.dealership_id) ?? null));
   }
