@@ -455,6 +455,8 @@ export function generateDemoVehicles(options: DemoVehicleOptions): Array<Vehicle
       mileage,
       priceCents: price * 100,
       msrpCents: condition === 'new' ? msrp * 100 : null,
+      // What the dealer paid: a typical front-end margin (no extra draw, so the lot stays the same).
+      costCents: Math.round((price * (condition === 'new' ? 0.94 : 0.86)) / 100) * 10_000,
       currency: 'USD',
       status,
       description: `${year} ${m.make} ${m.model} ${trim} in ${condition} condition. ${m.engine}, ${m.drivetrain.toUpperCase()}.`,
