@@ -26,6 +26,9 @@ auth0_leads_client_id = "SET-ME-leads-m2m-client-id" # plan refuses this until t
 auth0_actions_client_id = "SET-ME-actions-m2m-client-id" # plan refuses this until the real id is here
 # Sender of leads' e-mails; its domain must be verified in Amazon SES (see infra/README.md).
 leads_mail_from = "leads@beta.showroom.example"
+# Inventory searches on Algolia, index showroom_beta_vehicles; its two keys in SSM
+# (/showroom/beta/inventory/ALGOLIA_ADMIN_API_KEY and ALGOLIA_SEARCH_API_KEY, see infra/README.md).
+algolia_app_id = "SET-ME-algolia-app-id" # plan refuses this until the real id is here
 
 rds_instance_class        = "db.t4g.large"
 rds_allocated_storage     = 50

@@ -61,6 +61,11 @@ variable "leads_mail_from" {
   default = null
 }
 
+variable "algolia_app_id" {
+  type    = string
+  default = null
+}
+
 variable "log_retention_days" {
   type = number
 }

@@ -2,8 +2,10 @@
 # Deploy one service of one environment at an image tag, the way Jenkins does:
 #   1. check the image exists in ECR (tags are immutable: the tag names exactly one image);
 #   2. register a new revision of the service's task definition with that image (and APP_VERSION);
-#   3. point the ECS service at it and wait until the service is stable;
-#   4. fail if ECS's circuit breaker rolled the deployment back; otherwise record the tag in
+#   3. for inventory, apply that revision's Algolia settings and synonyms (search-configure.sh)
+#      before any of its tasks start;
+#   4. point the ECS service at it and wait until the service is stable;
+#   5. fail if ECS's circuit breaker rolled the deployment back; otherwise record the tag in
 #      /showroom/<env>/deploy/<service>/image-tag, which Terraform reads, so a later
 #      `terraform apply` keeps this image.
 set -euo pipefail
@@ -54,6 +56,10 @@ jq --arg service "$service" --arg tag "$tag" '
 next=$(aws ecs register-task-definition --cli-input-json "file://$workdir/next.json" \
   --query 'taskDefinition.taskDefinitionArn' --output text)
 log "${environment}/${service}: ${current##*/} -> ${next##*/} (${tag})"
+
+if [[ $service == "inventory" ]]; then
+  "$(dirname "${BASH_SOURCE[0]}")/search-configure.sh" "$environment" "$next"
+fi
 
 aws ecs update-service --cluster "$cluster" --service "$service" --task-definition "$next" >/dev/null
 

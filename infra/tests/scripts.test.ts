@@ -37,6 +37,7 @@ describe('infra/scripts', () => {
     expect(runnable).toEqual(
       expect.arrayContaining([
         'deploy-service.sh',
+        'search-configure.sh',
         'publish-portal.sh',
         'rollback.sh',
         'tf.sh',
@@ -93,6 +94,82 @@ describe('infra/scripts', () => {
     );
     expect(result.stderr).toContain("unknown environment 'staging'");
     expect(result.status).toBe(1);
+  });
+
+  describe('search-configure.sh configures Algolia from the revision being deployed, before its tasks start', () => {
+    // A stand-in aws on PATH records its arguments and answers what the script asks.
+    const scratch = mkdtempSync(join(tmpdir(), 'infra-search-'));
+    const calls = join(scratch, 'calls.log');
+    writeFileSync(
+      join(scratch, 'aws'),
+      [
+        '#!/bin/bash',
+        'printf "%s\\n" "$*" >>"$AWS_CALLS"',
+        'case "$1 $2" in',
+        '  "ecs describe-task-definition") echo "$SEARCH_ENGINE_VALUE" ;;',
+        '  "ssm get-parameter") echo "showroom-qa" ;;',
+        '  "ecs describe-services") echo \'{"awsvpcConfiguration":{"subnets":["subnet-1"],"securityGroups":["sg-1"],"assignPublicIp":"DISABLED"}}\' ;;',
+        '  "ecs run-task") echo "arn:aws:ecs:us-east-1:1:task/showroom-qa/f00d" ;;',
+        '  "ecs describe-tasks") echo "$TASK_EXIT_CODE" ;;',
+        'esac',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(join(scratch, 'aws'), 0o755);
+    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+    const revision = 'arn:aws:ecs:us-east-1:1:task-definition/showroom-qa-inventory:42';
+
+    const run = (searchEngine: string, exitCode = '0') => {
+      rmSync(calls, { force: true });
+      const result = spawnSync('bash', [infraPath('scripts', 'search-configure.sh'), 'qa', revision], {
+        encoding: 'utf8',
+        env: {
+          PATH: `${scratch}:/usr/bin:/bin`,
+          AWS_CALLS: calls,
+          SEARCH_ENGINE_VALUE: searchEngine,
+          TASK_EXIT_CODE: exitCode,
+        },
+      });
+      return { ...result, calls: existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : [] };
+    };
+
+    it('runs `node search-admin.js configure` as a one-off task of that revision, in the service’s network', () => {
+      const result = run('algolia');
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.calls).toEqual([
+        expect.stringMatching(/^ecs describe-task-definition --task-definition \S+:42 /),
+        'ssm get-parameter --name /showroom/qa/deploy/cluster --query Parameter.Value --output text',
+        'ecs describe-services --cluster showroom-qa --services inventory --query services[0].networkConfiguration --output json',
+        `ecs run-task --cluster showroom-qa --task-definition ${revision} --count 1 --launch-type FARGATE --network-configuration {"awsvpcConfiguration":{"subnets":["subnet-1"],"securityGroups":["sg-1"],"assignPublicIp":"DISABLED"}} --overrides {"containerOverrides":[{"name":"inventory","command":["node","search-admin.js","configure"]}]} --started-by search-configure --query tasks[0].taskArn --output text`,
+        'ecs wait tasks-stopped --cluster showroom-qa --tasks arn:aws:ecs:us-east-1:1:task/showroom-qa/f00d',
+        expect.stringMatching(/^ecs describe-tasks --cluster showroom-qa --tasks \S+\/f00d /),
+      ]);
+      expect(result.stderr).toContain('Algolia settings, replicas and synonyms applied');
+    });
+
+    it('fails the deploy when the configure task fails, naming the task to look up', () => {
+      const result = run('algolia', '1');
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('search-admin configure exited with 1');
+      expect(result.stderr).toContain('f00d');
+    });
+
+    it('does nothing else where the inventory searches with the embedded engine', () => {
+      const result = run('None');
+      expect(result.status).toBe(0);
+      expect(result.calls).toHaveLength(1);
+      expect(result.stderr).toContain('nothing to configure');
+    });
+
+    it('is run by deploy-service.sh for inventory, between registering the revision and updating the service', () => {
+      const deploy = readFileSync(infraPath('scripts', 'deploy-service.sh'), 'utf8');
+      const register = deploy.indexOf('aws ecs register-task-definition');
+      const configure = deploy.indexOf('/search-configure.sh" "$environment" "$next"');
+      const update = deploy.indexOf('aws ecs update-service');
+      expect(register).toBeGreaterThan(0);
+      expect(configure).toBeGreaterThan(register);
+      expect(update).toBeGreaterThan(configure);
+    });
   });
 
   describe('tf.sh runs every environment from the one root, on its own state and variables', () => {

@@ -54,6 +54,9 @@ const LEADS_ENVIRONMENT = [
 /** The SSM secrets only leads reads: SES SMTP credentials and its Auth0 M2M client secret. */
 const LEADS_ONLY_SECRETS = ['SMTP_URL', 'AUTH_CLIENT_SECRET'];
 const SHARED_SECRETS = ['REDIS_URL', 'BUGSNAG_API_KEY', 'NEW_RELIC_LICENSE_KEY'];
+/** Inventory on Algolia (services/inventory/src/config.ts): its two keys from SSM, the rest plain. */
+const INVENTORY_ALGOLIA_SECRETS = ['ALGOLIA_ADMIN_API_KEY', 'ALGOLIA_SEARCH_API_KEY'];
+const INVENTORY_ALGOLIA_ENVIRONMENT = ['SEARCH_ENGINE', 'ALGOLIA_APP_ID', 'ALGOLIA_INDEX_NAME'];
 const ROOT_FILES = ['backend.tf', 'versions.tf', 'providers.tf', 'main.tf', 'variables.tf', 'outputs.tf'];
 const ROOTS: Root[] = [...ENVIRONMENTS, 'global'];
 
@@ -904,7 +907,8 @@ describe('the leads service', () => {
 
   it("keeps the others' environment to the common one, and never lets extra names shadow it", async () => {
     const catalog = await catalogOf();
-    expect(catalog.inventory['environment']).toEqual({});
+    // Inventory's only extra names are its search engine's (see 'inventory's search engine').
+    expect(catalog.inventory['environment']).toBe('${local.inventory_search_environment}');
     expect(catalog.users['environment']).toEqual({});
 
     // ecs-service merges the extra environment first: a name it also sets would be silently lost.
@@ -920,7 +924,7 @@ describe('the leads service', () => {
     const platform = await loadModule(platformDir);
     const catalog = await catalogOf();
     expect(catalog.leads['secrets']).toEqual(LEADS_ONLY_SECRETS);
-    expect(catalog.inventory['secrets']).toEqual([]);
+    expect(catalog.inventory['secrets']).toBe('${local.inventory_search_secrets}');
     expect(catalog.users['secrets']).toEqual([]);
     expect(platform.calls['secrets']['services']).toBe('${keys(local.service_catalog)}');
     expect(platform.calls['secrets']['service_secret_names']).toBe(
@@ -939,7 +943,7 @@ describe('the leads service', () => {
         `${service.toUpperCase()}_DATABASE_URL`,
         `${service.toUpperCase()}_DATABASE_READER_URLS`,
         ...SHARED_SECRETS,
-        ...(catalog[service]['secrets'] as string[]),
+        ...(service === 'inventory' ? INVENTORY_ALGOLIA_SECRETS : (catalog[service]['secrets'] as string[])),
       ]),
     ];
     expect(namesOf('leads').sort()).toEqual(
@@ -999,6 +1003,51 @@ describe('the leads service', () => {
     expect(readme).toContain('email-smtp.us-east-1.amazonaws.com:465');
     expect(readme).toMatch(/aws sesv2 create-email-identity/);
     expect(readme).not.toMatch(/launched = false`: it runs no task/);
+  });
+});
+
+describe("inventory's search engine", () => {
+  const platformDir = infraPath('modules', 'platform');
+  const oneLine = (value: Json | undefined) =>
+    typeof value === 'string' ? value.replace(/\s+/g, ' ') : value;
+  const inventoryConfig = readFileSync(infraPath('..', 'services', 'inventory', 'src', 'config.ts'), 'utf8');
+
+  it('is Algolia only where an application id is set: its environment and both keys, or nothing', async () => {
+    const platform = await loadModule(platformDir);
+    expect(platform.locals['algolia']).toBe('${var.algolia_app_id != null}');
+    const environment = oneLine(platform.locals['inventory_search_environment']) as string;
+    expect(environment).toMatch(/^\$\{\{ for name, value in \{.*\} : name => value if local\.algolia \}\}$/);
+    expect(environment).toContain('SEARCH_ENGINE = "algolia"');
+    expect(environment).toContain('ALGOLIA_APP_ID = coalesce(var.algolia_app_id, "none")');
+    expect(environment).toContain('ALGOLIA_INDEX_NAME = "showroom_${var.environment}_vehicles"');
+    expect(oneLine(platform.locals['inventory_search_secrets'])).toBe(
+      '${[for name in ["ALGOLIA_ADMIN_API_KEY", "ALGOLIA_SEARCH_API_KEY"] : name if local.algolia]}',
+    );
+    expect(platform.variables['algolia_app_id']['default']).toBeNull();
+  });
+
+  it('asks for nothing services/inventory/src/config.ts does not read', () => {
+    for (const name of [...INVENTORY_ALGOLIA_ENVIRONMENT, ...INVENTORY_ALGOLIA_SECRETS]) {
+      expect(inventoryConfig, name).toMatch(new RegExp(`^\\s*${name}:`, 'm'));
+    }
+  });
+
+  it.each(ENVIRONMENTS)(
+    '%s: qa, beta and prod search on Algolia, dev on the embedded engine',
+    async (env) => {
+      const tfvars = await loadTfvars(env);
+      if (env === 'dev') expect(tfvars['algolia_app_id']).toBeUndefined();
+      else expect(tfvars['algolia_app_id']).toBe('SET-ME-algolia-app-id');
+      const live = await loadModule(infraPath('live'));
+      expect(live.calls['platform']['algolia_app_id']).toBe('${var.algolia_app_id}');
+    },
+  );
+
+  it('tells the operators how to put the two keys', () => {
+    const readme = readFileSync(infraPath('README.md'), 'utf8');
+    for (const name of INVENTORY_ALGOLIA_SECRETS)
+      expect(readme).toContain(`/showroom/<env>/inventory/${name}`);
+    expect(readme).toContain('npm run search:reindex');
   });
 });
 

@@ -30,6 +30,19 @@ locals {
 
   leads_mail_from = coalesce(var.leads_mail_from, "leads@${var.domain_name}")
 
+  # Inventory's search engine: Algolia when the environment names an application, with one index
+  # per environment (its sort replicas are named after it) and the two keys from SSM; otherwise
+  # the embedded engine, which needs nothing here. Filtered for-expressions keep one type either way.
+  algolia = var.algolia_app_id != null
+  inventory_search_environment = {
+    for name, value in {
+      SEARCH_ENGINE      = "algolia"
+      ALGOLIA_APP_ID     = coalesce(var.algolia_app_id, "none")
+      ALGOLIA_INDEX_NAME = "showroom_${var.environment}_vehicles"
+    } : name => value if local.algolia
+  }
+  inventory_search_secrets = [for name in ["ALGOLIA_ADMIN_API_KEY", "ALGOLIA_SEARCH_API_KEY"] : name if local.algolia]
+
   vpce_exempt_principal_arns = [
     for pattern in var.vpce_exempt_role_patterns : "arn:${data.aws_partition.current.partition}:iam::${local.account_id}:role/${pattern}"
   ]
@@ -48,8 +61,8 @@ locals {
       outbox          = false
       machine_clients = [var.auth0_leads_client_id]
       public_internal = null
-      environment     = {}
-      secrets         = []
+      environment     = local.inventory_search_environment
+      secrets         = local.inventory_search_secrets
       dynamodb_tables = ["audit-log"]
       s3_access = [
         { bucket_arn = module.photos_bucket.arn, prefix = "photos/" },

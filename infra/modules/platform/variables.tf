@@ -110,6 +110,17 @@ variable "leads_mail_from" {
   }
 }
 
+variable "algolia_app_id" {
+  description = "Algolia application id (public, not a secret). Set: inventory searches on Algolia (SEARCH_ENGINE=algolia) in the index showroom_<env>_vehicles, with ALGOLIA_ADMIN_API_KEY and ALGOLIA_SEARCH_API_KEY from SSM (/showroom/<env>/inventory/...). null: inventory keeps its embedded engine and needs no Algolia parameters."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.algolia_app_id == null || can(regex("^[A-Z0-9]{10}$", var.algolia_app_id))
+    error_message = "algolia_app_id must be the 10-character Algolia application id (Algolia dashboard > Settings > API Keys), or null for the embedded search engine."
+  }
+}
+
 variable "auth_audience" {
   type    = string
   default = "https://api.showroom.dev"
