@@ -38,7 +38,7 @@ export const SEARCH_PAUSE_MS = 150;
 
 /**
  * The inventory's filter bar (see `FilterBar`). The selects list the facets of the results with their
- * counts, several values each; drivetrain, fuel, colour and the year, price and mileage ranges wait
+ * counts, several values each; drivetrain, fuel, color and the year, price and mileage ranges wait
  * behind "More filters" until one is set. Typed numbers apply after a pause.
  */
 @Component({
@@ -124,10 +124,10 @@ export class VehicleFilters extends FilterBar<InventoryListState, ListFilters> {
       ),
       facetSelect('Fuel', 'fuelType', facetOptions(facets?.fuelType, s.fuelType, FUEL_TYPE_LABELS)),
       facetSelect(
-        'Exterior colour',
+        'Exterior color',
         'exteriorColor',
         facetOptions(facets?.exteriorColor, s.exteriorColor),
-        'No colours in these results',
+        'No colors in these results',
       ),
     ];
   });
