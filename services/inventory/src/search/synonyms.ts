@@ -69,9 +69,9 @@ function describeEntry(entry: unknown, index: number): string {
  * anything that is not a letter or digit ("Mercedes-Benz" → mercedes, benz).
  */
 export function searchWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Plain ASCII (nearly every make, model and code) has no accents to drop.
+  const plain = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);

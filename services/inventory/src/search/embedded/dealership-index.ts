@@ -5,7 +5,7 @@ import { SlotSet } from './slot-set';
 import { SortedTerms } from './sorted-terms';
 import type { QueryWord, TextQuery } from './text-query';
 import { editDistanceWithin } from './typos';
-import { FIELD_ORDER, FIELD_SORTS, SortedSlots, compareRelevance, type FieldSort } from './vehicle-order';
+import { FIELD_ORDER, FIELD_SORTS, SortedSlots, type FieldSort } from './vehicle-order';
 import { vehicleTerms } from './vehicle-terms';
 
 export interface RankedVehicle {
@@ -60,6 +60,7 @@ export class DealershipIndex {
   private readonly orders = Object.fromEntries(
     FIELD_SORTS.map((sort) => [sort, new SortedSlots((slot) => this.documentAt(slot), FIELD_ORDER[sort])]),
   ) as Record<FieldSort, SortedSlots>;
+  private readonly allOrders = Object.values(this.orders);
 
   get size(): number {
     return this.slotById.size;
@@ -67,13 +68,13 @@ export class DealershipIndex {
 
   /** Before a large batch: orders and the vocabulary are rebuilt once when next read. */
   startBulkChange(): void {
-    for (const order of Object.values(this.orders)) order.markStale();
+    for (const order of this.allOrders) order.markStale();
     this.sortedTerms.markStale();
   }
 
   /** Sorts what a bulk change left stale, so the first searches after a build do not pay for it. */
   prepare(): void {
-    for (const order of Object.values(this.orders)) order.inOrder(() => this.liveSlots());
+    for (const order of this.allOrders) order.inOrder(() => this.liveSlots());
     this.sortedTerms.prepare();
   }
 
@@ -90,7 +91,7 @@ export class DealershipIndex {
     for (const term of terms) this.addPosting(this.postings, term, slot, true);
     for (const term of typoTerms) this.addPosting(this.typoPostings, term, slot, false);
     for (const facet of VALUE_FACETS) this.facetColumns[facet].set(slot, document[facet]);
-    for (const order of Object.values(this.orders)) order.insert(slot);
+    for (const order of this.allOrders) order.insert(slot);
   }
 
   remove(id: string): void {
@@ -103,11 +104,11 @@ export class DealershipIndex {
   }
 
   search(query: DealershipQuery): DealershipMatches {
-    const candidates = query.text ? this.matchText(query.text) : null;
+    const text = query.text ? this.matchText(query.text) : null;
     const accepts = this.filterFor(query.filters);
     const matched = new SlotSet(this.documents.length);
-    const ranked: RankedVehicle[] = [];
-    const counters = query.facets.map((facet) => this.facetColumns[facet].newCounter());
+    const columns = query.facets.map((facet) => this.facetColumns[facet]);
+    const counters = columns.map((column) => column.newCounter());
     const ranges = new RangeTracker();
     let total = 0;
     const visit = (slot: number) => {
@@ -115,32 +116,52 @@ export class DealershipIndex {
       if (!document || !accepts(slot, document)) return;
       total++;
       matched.add(slot);
-      query.facets.forEach((facet, i) => {
-        const id = this.facetColumns[facet].valueIdOf(slot);
+      for (let i = 0; i < columns.length; i++) {
+        const id = (columns[i] as FacetColumn).valueIdOf(slot);
         if (id >= 0) (counters[i] as Int32Array)[id]++;
-      });
+      }
       ranges.add(document);
-      if (candidates && query.sort === 'relevance')
-        ranked.push({ document, score: candidates.scoreOf(slot) });
     };
-    if (candidates) candidates.slots.forEach(visit);
+    if (text) text.slots.forEach(visit);
     else for (let slot = 0; slot < this.documents.length; slot++) visit(slot);
 
     const facets: DealershipMatches['facets'] = {};
     query.facets.forEach((facet, i) => {
-      facets[facet] = this.facetColumns[facet].countsOf(counters[i] as Int32Array);
+      facets[facet] = (columns[i] as FacetColumn).countsOf(counters[i] as Int32Array);
     });
-    return { total, first: this.firstInOrder(query, matched, ranked), facets, ranges: ranges.result() };
+    const first =
+      query.sort === 'relevance' && text
+        ? this.firstByRelevance(matched, text.scoreOf, query.limit)
+        : this.firstInOrder(query.sort === 'relevance' ? 'daysInStock' : query.sort, matched, query.limit);
+    return { total, first, facets, ranges: ranges.result() };
   }
 
-  private firstInOrder(query: DealershipQuery, matched: SlotSet, ranked: RankedVehicle[]): RankedVehicle[] {
-    if (query.sort === 'relevance') return ranked.sort(compareRelevance).slice(0, query.limit);
+  private firstInOrder(sort: FieldSort, matched: SlotSet, limit: number): RankedVehicle[] {
     const first: RankedVehicle[] = [];
-    for (const slot of this.orders[query.sort].inOrder(() => this.liveSlots())) {
-      if (first.length >= query.limit) break;
+    for (const slot of this.orders[sort].inOrder(() => this.liveSlots())) {
+      if (first.length >= limit) break;
       if (matched.has(slot)) first.push({ document: this.documentAt(slot), score: 0 });
     }
     return first;
+  }
+
+  /**
+   * Best score first, newest first within a score: the newest-first order is walked once, sorting
+   * matches into one bucket per score, and stops as soon as the best bucket fills the page.
+   */
+  private firstByRelevance(
+    matched: SlotSet,
+    scoreOf: (slot: number) => number,
+    limit: number,
+  ): RankedVehicle[] {
+    const byScore: RankedVehicle[][] = [];
+    for (const slot of this.orders.daysInStock.inOrder(() => this.liveSlots())) {
+      if (!matched.has(slot)) continue;
+      const score = scoreOf(slot);
+      (byScore[score] ??= []).push({ document: this.documentAt(slot), score });
+      if (score === 0 && (byScore[0] as RankedVehicle[]).length >= limit) break;
+    }
+    return byScore.flatMap((bucket) => bucket ?? []).slice(0, limit);
   }
 
   /** The slots matching every unit of the text, and how well each matched. */
@@ -235,7 +256,7 @@ export class DealershipIndex {
 
   private unindex(slot: number): void {
     const old = this.documentAt(slot);
-    for (const order of Object.values(this.orders)) order.remove(slot);
+    for (const order of this.allOrders) order.remove(slot);
     const { terms, typoTerms } = vehicleTerms(old);
     for (const term of terms) this.removePosting(this.postings, term, slot, true);
     for (const term of typoTerms) this.removePosting(this.typoPostings, term, slot, false);

@@ -2,6 +2,7 @@ import {
   RANGE_FACETS,
   VALUE_FACETS,
   type FacetCount,
+  type Highlight,
   type RangeFacet,
   type SearchFacet,
   type ValueFacet,
@@ -113,11 +114,12 @@ export class EmbeddedSearchEngine implements VehicleSearchEngine, VehicleSearchI
       .sort(compare)
       .slice(limit - request.pageSize, limit);
     const words = text ? queryWords(text) : [];
+    const highlighted = new Map<string, Highlight | null>();
     return {
       hits: page.map(({ document }) => ({
         dealershipId: document.dealershipId,
         id: document.id,
-        highlights: text ? highlightVehicle(document, words) : [],
+        highlights: text ? highlightVehicle(document, words, highlighted) : [],
       })),
       total: matches.reduce((sum, match) => sum + match.total, 0),
       facets: Object.fromEntries(

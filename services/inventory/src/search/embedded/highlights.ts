@@ -18,18 +18,33 @@ const HIGHLIGHT_ORDER: readonly HighlightField[] = [
 ];
 
 /** The vehicle's fields that the search words matched, in parts with the matching text marked. */
-export function highlightVehicle(document: SearchDocument, words: readonly QueryWord[]): Highlight[] {
+export function highlightVehicle(
+  document: SearchDocument,
+  words: readonly QueryWord[],
+  /** One per search: the same make or model on many hits is marked once. */
+  known: Map<string, Highlight | null> = new Map(),
+): Highlight[] {
   const highlights: Highlight[] = [];
   for (const field of HIGHLIGHT_ORDER) {
     const value = document[field];
     if (value === null) continue;
     const text = String(value);
-    const marked = new Array<boolean>(text.length).fill(false);
-    markWords(text, words, TYPO_FIELDS.has(field), marked);
-    if (field === 'vin') markVinTail(text, words, marked);
-    if (marked.includes(true)) highlights.push({ field, parts: toParts(text, marked) });
+    const key = `${field}\u0000${text}`;
+    let highlight = known.get(key);
+    if (highlight === undefined) {
+      highlight = highlightField(field, text, words);
+      known.set(key, highlight);
+    }
+    if (highlight) highlights.push(highlight);
   }
   return highlights;
+}
+
+function highlightField(field: HighlightField, text: string, words: readonly QueryWord[]): Highlight | null {
+  const marked = new Array<boolean>(text.length).fill(false);
+  markWords(text, words, TYPO_FIELDS.has(field), marked);
+  if (field === 'vin') markVinTail(text, words, marked);
+  return marked.includes(true) ? { field, parts: toParts(text, marked) } : null;
 }
 
 /** How many leading characters of `term` the word matches: all of it, a prefix, or none (0). */

@@ -13,6 +13,18 @@ export interface VehicleTerms {
  */
 export function fieldTerms(text: string | null): string[] {
   if (!text) return [];
+  const known = repeatedFieldTerms.get(text);
+  if (known) return known;
+  const terms = termsOf(text);
+  if (repeatedFieldTerms.size < MAX_REMEMBERED_VALUES) repeatedFieldTerms.set(text, terms);
+  return terms;
+}
+
+/** Makes, models, trims and colours repeat across thousands of cars: their words are worked out once. */
+const repeatedFieldTerms = new Map<string, string[]>();
+const MAX_REMEMBERED_VALUES = 20_000;
+
+function termsOf(text: string): string[] {
   const terms = searchWords(text);
   for (const chunk of text.split(/\s+/)) {
     const parts = searchWords(chunk);
@@ -41,7 +53,7 @@ export function vehicleTerms(document: SearchDocument): VehicleTerms {
     String(document.year),
     ...fieldTerms(document.drivetrain),
     ...fieldTerms(document.fuelType),
-    ...fieldTerms(document.stockNumber),
+    ...termsOf(document.stockNumber),
     document.vin.toLowerCase(),
     ...vinTails(document.vin),
   ];
