@@ -8,7 +8,7 @@ import type { SearchDocument, VehicleRef } from '../port';
 import { AlgoliaVehicleIndex } from './algolia-engine';
 import { createAlgoliaIndexer, indexerConsumer } from './algolia-indexer';
 import { MysqlIndexCursorStore } from './mysql-cursor-store';
-import { MysqlLeaderLease } from './mysql-leader-lease';
+import { MysqlLeaderLease, usableLockName } from './mysql-leader-lease';
 import { acknowledgeEverything, recordedClient, RecordingRequester } from './testing/recording-requester';
 
 const INDEX = 'showroom_test_vehicles';
@@ -134,6 +134,20 @@ describe('MysqlLeaderLease', () => {
     } finally {
       await first.release();
       await second.release();
+    }
+  });
+
+  it('takes a lock named after a long index too (MySQL allows 64 characters)', async () => {
+    const long = `search-indexer:algolia:${'showroom_'.repeat(11)}vehicles`;
+    expect(usableLockName(long)).toHaveLength(45);
+    expect(usableLockName('search-indexer:algolia:showroom_prod_vehicles')).toBe(
+      'search-indexer:algolia:showroom_prod_vehicles',
+    );
+    const lease = new MysqlLeaderLease(schema.url, long);
+    try {
+      expect(await lease.acquire()).toBe(true);
+    } finally {
+      await lease.release();
     }
   });
 });

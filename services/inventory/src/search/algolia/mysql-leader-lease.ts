@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createConnection, type Connection } from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2';
 
@@ -17,11 +18,14 @@ export interface LeaderLease {
  */
 export class MysqlLeaderLease implements LeaderLease {
   private connection: Connection | undefined;
+  private readonly lockName: string;
 
   constructor(
     private readonly databaseUrl: string,
-    private readonly lockName: string,
-  ) {}
+    lockName: string,
+  ) {
+    this.lockName = usableLockName(lockName);
+  }
 
   async acquire(): Promise<boolean> {
     try {
@@ -50,4 +54,9 @@ export class MysqlLeaderLease implements LeaderLease {
     if (!connection) return;
     await connection.end().catch(() => connection.destroy());
   }
+}
+
+/** MySQL refuses lock names over 64 characters; a long one (a long index name) is hashed instead. */
+export function usableLockName(name: string): string {
+  return name.length <= 64 ? name : `lock:${createHash('sha256').update(name).digest('hex').slice(0, 40)}`;
 }
