@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SearchEngineUnavailable, type SearchDocument, type SearchRequest } from '../port';
 import { AlgoliaSearchEngine, AlgoliaVehicleIndex } from './algolia-engine';
+import { idOrder } from './vehicle-record';
 import { HIGHLIGHT_POST_TAG as POST, HIGHLIGHT_PRE_TAG as PRE } from './search-params';
 import {
   acknowledgeEverything,
@@ -297,6 +298,20 @@ function vehicle(id: string, overrides: Partial<SearchDocument> = {}): SearchDoc
   };
 }
 
+describe('idOrder', () => {
+  it('ranks ids numerically in exactly the order they sort as text, as ties are broken everywhere else', () => {
+    const ids = Array.from({ length: 2000 }, () => crypto.randomUUID());
+    ids.push('7e000000-0000-4000-8000-000000000101', '7e000000-0000-4000-8000-000000000102');
+    const byText = [...ids].sort();
+    const byNumbers = [...ids].sort((a, b) => {
+      const [x, y] = [idOrder(a), idOrder(b)];
+      return x.idOrder1 - y.idOrder1 || x.idOrder2 - y.idOrder2 || x.idOrder3 - y.idOrder3;
+    });
+    expect(byNumbers).toEqual(byText);
+    for (const id of ids) expect(Object.values(idOrder(id)).every(Number.isSafeInteger)).toBe(true);
+  });
+});
+
 describe('AlgoliaVehicleIndex', () => {
   it('sends the current state as partial updates that create missing records, in batches', async () => {
     const requester = new RecordingRequester(acknowledgeEverything);
@@ -312,7 +327,7 @@ describe('AlgoliaVehicleIndex', () => {
       requests: [
         {
           action: 'partialUpdateObject',
-          body: { objectID: 'v-1', ...vehicle('v-1'), vinTail: ['3A004352', '004352'] },
+          body: { objectID: 'v-1', ...vehicle('v-1'), vinTail: ['3A004352', '004352'], ...idOrder('v-1') },
         },
         {
           action: 'partialUpdateObject',
@@ -320,6 +335,7 @@ describe('AlgoliaVehicleIndex', () => {
             objectID: 'v-2',
             ...vehicle('v-2', { priceCents: 2_100_000 }),
             vinTail: ['3A004352', '004352'],
+            ...idOrder('v-2'),
           },
         },
       ],
@@ -328,7 +344,7 @@ describe('AlgoliaVehicleIndex', () => {
       requests: [
         {
           action: 'partialUpdateObject',
-          body: { objectID: 'v-3', ...vehicle('v-3'), vinTail: ['3A004352', '004352'] },
+          body: { objectID: 'v-3', ...vehicle('v-3'), vinTail: ['3A004352', '004352'], ...idOrder('v-3') },
         },
       ],
     });

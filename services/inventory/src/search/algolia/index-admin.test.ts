@@ -64,14 +64,17 @@ describe('configureVehicleIndex', () => {
         'priceCents',
       ]),
       numericAttributesForFiltering: ['year', 'priceCents', 'mileage', 'listedAt'],
-      customRanking: ['desc(listedAt)', 'asc(id)'],
+      customRanking: ['desc(listedAt)', 'asc(idOrder1)', 'asc(idOrder2)', 'asc(idOrder3)'],
       disableTypoToleranceOnAttributes: ['vin', 'stockNumber', 'vinTail'],
       attributesToRetrieve: ['objectID', 'dealershipId'],
       replicas: SORTED_REPLICAS.map(([suffix]) => `virtual(${INDEX}_${suffix})`),
     });
     const replicas = rest.slice(0, SORTED_REPLICAS.length);
     expect(replicas.map((request) => request.body)).toEqual(
-      SORTED_REPLICAS.map(([, ranking]) => ({ customRanking: [ranking, 'asc(id)'], relevancyStrictness: 0 })),
+      SORTED_REPLICAS.map(([, ranking]) => ({
+        customRanking: [ranking, 'asc(idOrder1)', 'asc(idOrder2)', 'asc(idOrder3)'],
+        relevancyStrictness: 0,
+      })),
     );
     const synonyms = rest.at(-1);
     expect(synonyms?.query).toEqual({ forwardToReplicas: 'true', replaceExistingSynonyms: 'true' });

@@ -1,5 +1,6 @@
 import type { IndexSettings } from 'algoliasearch';
 import { VEHICLE_SORTS, type VehicleSort } from '@showroom/contracts';
+import { ID_ORDER_ATTRIBUTES } from './vehicle-record';
 
 /** The sorts a replica answers: every sort but relevance, which the primary index answers. */
 export type ReplicaSort = Exclude<VehicleSort, 'relevance'>;
@@ -32,6 +33,8 @@ export function indexForSort(indexName: string, sort: VehicleSort, hasText: bool
   if (sort === 'relevance') return hasText ? indexName : replicaIndexName(indexName, 'daysInStock');
   return replicaIndexName(indexName, sort);
 }
+
+const ID_TIE_BREAK = ID_ORDER_ATTRIBUTES.map((attribute) => `asc(${attribute})`);
 
 /** Attributes typed exactly: a VIN or stock number one character off is another vehicle. */
 const EXACT_ATTRIBUTES = ['vin', 'stockNumber', 'vinTail'];
@@ -66,8 +69,8 @@ export function primaryIndexSettings(indexName: string): IndexSettings {
       'mileage',
     ],
     numericAttributesForFiltering: ['year', 'priceCents', 'mileage', 'listedAt'],
-    // Ties in text relevance: the newest on the lot first, then by id so pages never overlap.
-    customRanking: ['desc(listedAt)', 'asc(id)'],
+    // Ties in text relevance: the newest on the lot first, then by id, as every engine breaks ties.
+    customRanking: ['desc(listedAt)', ...ID_TIE_BREAK],
     typoTolerance: true,
     minWordSizefor1Typo: 4,
     minWordSizefor2Typos: 8,
@@ -102,5 +105,5 @@ export function primaryIndexSettings(indexName: string): IndexSettings {
  * ranking), so a sorted list has the same total as the relevance list and the MySQL fallback.
  */
 export function replicaIndexSettings(sort: ReplicaSort): IndexSettings {
-  return { customRanking: [SORT_RANKING[sort], 'asc(id)'], relevancyStrictness: 0 };
+  return { customRanking: [SORT_RANKING[sort], ...ID_TIE_BREAK], relevancyStrictness: 0 };
 }

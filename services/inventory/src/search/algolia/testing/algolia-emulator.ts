@@ -8,7 +8,7 @@ import type {
   VehicleSearchIndex,
 } from '../../port';
 import { primaryIndexSettings, REPLICA_SORTS, replicaIndexName } from '../index-settings';
-import { vinTails } from '../vehicle-record';
+import { ID_ORDER_ATTRIBUTES, idOrder, vinTails } from '../vehicle-record';
 import type { Answer, RecordedRequest } from './recording-requester';
 
 /**
@@ -260,10 +260,11 @@ interface QueryParameters {
   highlightPostTag?: string;
 }
 
-/** What a vehicle record may hold: the search document, its objectID and VIN tails, nothing else. */
+/** What a vehicle record may hold: the search document, its objectID, VIN tails and id order, nothing else. */
 const RECORD_ATTRIBUTES = [
   'objectID',
   'vinTail',
+  ...ID_ORDER_ATTRIBUTES,
   'id',
   'dealershipId',
   'groupId',
@@ -293,7 +294,16 @@ function toDocument(record: Record<string, unknown>): SearchDocument {
   if (record['objectID'] !== record['id']) throw new Refusal(400, 'objectID must be the vehicle id');
   if (JSON.stringify(record['vinTail']) !== JSON.stringify(vinTails(String(record['vin']))))
     throw new Refusal(400, 'vinTail must be the last eight and last six characters of the VIN');
-  const { objectID: _objectID, vinTail: _vinTail, ...document } = record;
+  if (
+    JSON.stringify(ID_ORDER_ATTRIBUTES.map((name) => record[name])) !==
+    JSON.stringify(Object.values(idOrder(String(record['id']))))
+  )
+    throw new Refusal(400, 'idOrder1..3 must be the id read as numbers');
+  const document = Object.fromEntries(
+    Object.entries(record).filter(
+      ([name]) => name !== 'objectID' && name !== 'vinTail' && !name.startsWith('idOrder'),
+    ),
+  );
   return document as unknown as SearchDocument;
 }
 
