@@ -23,8 +23,9 @@ describe('VehiclesApi', () => {
         status: ['available', 'pending'],
         condition: ['used'],
         bodyStyle: [],
-        make: ' Honda ',
-        model: null,
+        make: [' Honda ', 'Land Rover', ' '],
+        model: [],
+        drivetrain: ['awd', '4wd'],
         yearMin: 2018,
         priceMaxCents: 3000000,
         q: '  ',
@@ -37,10 +38,22 @@ describe('VehiclesApi', () => {
     const request = http.expectOne((r) => r.url === '/api/inventory/vehicles');
     expect(request.request.method).toBe('GET');
     expect(request.request.params.toString()).toBe(
-      'status=available,pending&condition=used&make=Honda&yearMin=2018&priceMax=3000000&sort=-price&page=2&pageSize=50',
+      'status=available,pending&condition=used&drivetrain=awd,4wd&make=Honda,Land%20Rover&yearMin=2018&priceMax=3000000&sort=-price&page=2&pageSize=50',
     );
     request.flush(vehicleList([vehicle()]));
-    expect((await result).items[0].stockNumber).toBe('U1042');
+    const page = await result;
+    expect(page.items[0].stockNumber).toBe('U1042');
+    expect(page.answeredByFallback).toBe(false);
+  });
+
+  it('a group search asks the group route; an answer from the database (Search-Fallback) says so', async () => {
+    const result = firstValueFrom(api.list({ q: 'camry', facets: ['make', 'year'] }, 'group'));
+    const request = http.expectOne((r) => r.url === '/api/inventory/group/vehicles');
+    expect(request.request.params.toString()).toBe('q=camry&facets=make,year');
+    request.flush(vehicleList([vehicle()]), {
+      headers: { 'Search-Fallback': 'mysql; reason="engine down"' },
+    });
+    expect((await result).answeredByFallback).toBe(true);
   });
 
   it('when a vehicle is read, then the ETag comes with it', async () => {
