@@ -298,6 +298,20 @@ describe('VehicleListPage', () => {
     ]);
   });
 
+  it('when a filter behind "More filters" is set, then those filters stay shown, the ranges with what the results span', async () => {
+    const harness = await open('/inventory?drivetrain=awd');
+    expectSearch().flush(vehicleList([vehicle({ drivetrain: 'awd' })]));
+    facetCountRequests().forEach((count) => count.flush(vehicleList([])));
+    harness.fixture.detectChanges();
+    const page = harness.fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('[data-testid="filter-drivetrain"]')).not.toBeNull();
+    expect(page.querySelector('[data-testid="more-filters"]')).toBeNull();
+    expect(page.querySelector('[data-testid="filter-year-min-hint"]')?.textContent).toContain('Lowest 2016');
+    expect(page.querySelector('[data-testid="filter-price-max-hint"]')?.textContent).toContain(
+      'Highest $48,500',
+    );
+  });
+
   it('a dealer of two rooftops of a group searches them all: the group route, and a Rooftop column', async () => {
     const harness = await open('/inventory', 'owner', [
       inDemoGroup(membership(NORTH, 'owner', 'Demo Motors Downtown')),
