@@ -33,6 +33,7 @@ describe('reindexCommand', () => {
       load: async () => undefined,
       advance: async () => undefined,
       rewind: async (consumer, seq) => void rewinds.push([consumer, seq]),
+      lowest: async () => undefined,
     };
     let feedPosition = 41;
     const car = { id: 'v-1', dealershipId: 'd-1', vin: '1HGCM82633A004352' } as SearchDocument;

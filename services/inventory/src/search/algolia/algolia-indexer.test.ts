@@ -114,6 +114,14 @@ describe('MysqlIndexCursorStore', () => {
     await cursors.rewind(consumer, 4);
     expect(await cursors.load(consumer)).toBe(4);
   });
+
+  it('names the lowest cursor of all consumers, which bounds what the change feed may forget', async () => {
+    await database.writer.deleteFrom('search_index_cursors' as never).execute();
+    expect(await cursors.lowest()).toBeUndefined();
+    await cursors.advance('algolia:a', 30);
+    await cursors.advance('algolia:b', 12);
+    expect(await cursors.lowest()).toBe(12);
+  });
 });
 
 describe('MysqlLeaderLease', () => {

@@ -11,6 +11,11 @@ export interface IndexCursorStore {
    * while it read MySQL are applied again to the new index.
    */
   rewind(consumer: string, seq: number): Promise<void>;
+  /**
+   * The cursor of the consumer furthest behind (undefined with none): pruning the change feed must
+   * keep every change after it, or a consumer that was down for long would never see them.
+   */
+  lowest(): Promise<number | undefined>;
 }
 
 /** The cursors in `search_index_cursors` (migration 0003), on the writer. */
@@ -29,6 +34,13 @@ export class MysqlIndexCursorStore implements IndexCursorStore {
       ON DUPLICATE KEY UPDATE
         updated_at = IF(VALUES(seq) > seq, CURRENT_TIMESTAMP(3), updated_at),
         seq = GREATEST(seq, VALUES(seq))`.execute(this.db);
+  }
+
+  async lowest(): Promise<number | undefined> {
+    const { rows } = await sql<{ seq: number | string | null }>`
+      SELECT MIN(seq) AS seq FROM search_index_cursors`.execute(this.db);
+    const seq = rows[0]?.seq;
+    return seq === null || seq === undefined ? undefined : Number(seq);
   }
 
   async rewind(consumer: string, seq: number): Promise<void> {
