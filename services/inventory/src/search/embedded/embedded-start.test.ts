@@ -7,7 +7,8 @@ import {
   contractVehicles as cars,
 } from '../engine-contract-vehicles';
 import { SearchEngineUnavailable, type SearchRequest } from '../port';
-import { createEmbeddedSearch } from './embedded-search';
+import { IndexFollower } from '../follow-changes';
+import { EmbeddedSearchEngine } from './embedded-engine';
 
 const camrySearch: SearchRequest = {
   dealershipIds: [CONTRACT_DEALERSHIPS.north],
@@ -19,7 +20,7 @@ const camrySearch: SearchRequest = {
   facets: [],
 };
 
-describe('embedded search at start', () => {
+describe('embedded search followed from the change feed', () => {
   it('when the service starts, then searches are refused until the build is done, and answered after', async () => {
     let releaseBuild: () => void = () => undefined;
     const buildMayFinish = new Promise<void>((resolve) => (releaseBuild = resolve));
@@ -35,12 +36,14 @@ describe('embedded search at start', () => {
       },
     };
     const log = { info: () => undefined, error: () => undefined };
-    const { engine, follower } = createEmbeddedSearch({
-      synonyms: [],
+    const engine = new EmbeddedSearchEngine({ synonyms: [] });
+    const follower = new IndexFollower({
+      index: engine,
       changes,
       documents,
       log,
       intervalMs: 50,
+      onReady: () => engine.markReady(),
     });
 
     const started = follower.start();
