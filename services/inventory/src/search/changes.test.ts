@@ -100,4 +100,26 @@ describe('the vehicle change feed: a follower never skips a change that commits 
     const read = await changes.after(start, 100);
     expect(read.refs).toEqual([{ dealershipId, id: 'busy-vehicle' }]);
   });
+
+  it('when old changes are pruned, then those a durable index has not read yet are kept', async () => {
+    const changes = new MysqlVehicleChanges(database.writer, { gapWaitMs: 0 });
+    const old = new Date(Date.now() - 30 * 86_400_000);
+    const insertOld = async (vehicleId: string) => {
+      await acrossDealerships(database.writer)
+        .insertInto('vehicle_changes')
+        .values({ dealership_id: dealershipId, vehicle_id: vehicleId, changed_at: old })
+        .execute();
+    };
+    await insertOld('old-read');
+    const readUpTo = (await changes.after(0, 100_000)).next;
+    await insertOld('old-unread');
+
+    await changes.prune(7, readUpTo);
+    const left = (await changes.after(0, 100_000)).refs.map((ref) => ref.id);
+    expect(left).toContain('old-unread');
+    expect(left).not.toContain('old-read');
+
+    await changes.prune(7);
+    expect((await changes.after(0, 100_000)).refs.map((ref) => ref.id)).not.toContain('old-unread');
+  });
 });

@@ -42,11 +42,15 @@ export class MysqlVehicleChanges implements VehicleChanges {
     return Number(row?.seq ?? 0);
   }
 
-  /** Forgets changes older than `days`: every index has followed them long since. */
-  async prune(days: number): Promise<number> {
+  /**
+   * Forgets changes older than `days`, but never one after `keepAfter` (the lowest cursor of a
+   * durable index): an index that was cut off for longer still finds every change it missed.
+   */
+  async prune(days: number, keepAfter?: number): Promise<number> {
     const result = await acrossDealerships(this.db)
       .deleteFrom('vehicle_changes')
       .where('changed_at', '<', sql<Date>`CURRENT_TIMESTAMP(3) - INTERVAL ${days} DAY`)
+      .$if(keepAfter !== undefined, (q) => q.where('seq', '<=', keepAfter ?? 0))
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }

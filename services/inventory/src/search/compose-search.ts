@@ -8,8 +8,8 @@ import type { RooftopDirectory } from '../rooftops/rooftop-directory';
 import bundledSynonyms from '../../search/synonyms.json';
 import { createAlgoliaClient, type AlgoliaClientOptions } from './algolia/algolia-client';
 import { AlgoliaSearchEngine, AlgoliaVehicleIndex } from './algolia/algolia-engine';
+import { algoliaFollowing } from './algolia/algolia-indexer';
 import { MysqlIndexCursorStore } from './algolia/mysql-cursor-store';
-import { MysqlLeaderLease } from './algolia/mysql-leader-lease';
 import { SecuredSearchKeys } from './algolia/secured-keys';
 import { MysqlVehicleChanges } from './changes';
 import { MysqlSearchDocuments } from './documents';
@@ -83,9 +83,11 @@ export function composeSearch(deps: SearchDependencies): SearchParts {
     reporter: deps.reporter,
   });
   let pruning: NodeJS.Timeout | undefined;
-  const prune = () =>
+  const cursors = new MysqlIndexCursorStore(deps.writer);
+  // Old changes go, except those a durable index (Algolia) has not acknowledged yet.
+  const prune = async () =>
     changes
-      .prune(config.SEARCH_CHANGES_RETENTION_DAYS)
+      .prune(config.SEARCH_CHANGES_RETENTION_DAYS, await cursors.lowest())
       .catch((error: unknown) => logger.warn({ err: error }, 'old vehicle changes could not be pruned'));
   return {
     search,
@@ -139,7 +141,13 @@ function apiAccess(scope: { dealershipId: string } | { groupId: string }): Searc
   return { engine: 'api', url };
 }
 
-function algoliaEngine({ config, writer, algoliaClientOptions }: SearchDependencies): ChosenEngine {
+function algoliaEngine({
+  config,
+  writer,
+  logger,
+  reporter,
+  algoliaClientOptions,
+}: SearchDependencies): ChosenEngine {
   const missing = (
     ['ALGOLIA_APP_ID', 'ALGOLIA_ADMIN_API_KEY', 'ALGOLIA_SEARCH_API_KEY', 'ALGOLIA_INDEX_NAME'] as const
   ).filter((name) => !config[name]);
@@ -156,26 +164,27 @@ function algoliaEngine({ config, writer, algoliaClientOptions }: SearchDependenc
     { appId, apiKey: config.ALGOLIA_SEARCH_API_KEY as string },
     algoliaClientOptions,
   );
-  const consumer = `algolia:${indexName}`;
-  const store = new MysqlIndexCursorStore(writer);
-  const lease = new MysqlLeaderLease(config.INVENTORY_DATABASE_URL, `showroom-search-indexer:${indexName}`);
+  // One instance indexes (a MySQL named lock), from a cursor kept in MySQL, backing off while Algolia fails.
+  const following = algoliaFollowing({
+    indexName,
+    writer,
+    writerUrl: config.INVENTORY_DATABASE_URL,
+    index: new AlgoliaVehicleIndex(admin, indexName),
+    log: logger.child({ component: 'search-algolia-indexer' }),
+    reportError: (error) => reporter?.notify(error, { component: 'search-algolia-indexer' }),
+  });
   return {
     engine: new AlgoliaSearchEngine(searcher, indexName),
-    index: new AlgoliaVehicleIndex(admin, indexName),
+    index: following.index,
+    cursor: following.cursor,
+    mayFollow: following.mayFollow,
+    close: following.close,
     access: new SecuredSearchKeys(searcher, {
       appId,
       searchApiKey: config.ALGOLIA_SEARCH_API_KEY as string,
       indexName,
       ttlSeconds: config.ALGOLIA_SEARCH_KEY_TTL_SECONDS,
     }),
-    // Kept in MySQL: a restart resumes where Algolia last acknowledged, it never rebuilds the index.
-    cursor: {
-      read: async () => (await store.load(consumer)) ?? null,
-      write: (seq) => store.advance(consumer, seq),
-    },
-    // One instance indexes; the others search.
-    mayFollow: () => lease.acquire(),
-    close: () => lease.release(),
   };
 }
 
