@@ -4,13 +4,32 @@ import { join } from 'node:path';
 export const ROOT = join(import.meta.dirname, '..', '..');
 const children: ChildProcess[] = [];
 
-/** A child Node process of the workspace (tsx resolves the path aliases), stopped by `stopAll`. */
-export function start(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+/**
+ * A child Node process of the workspace (tsx resolves the path aliases), stopped by `stopAll`.
+ * Its stdout is dropped, unless `watch` is given: then each line is shown to it until it answers
+ * true, and the rest is drained unread (a blocked pipe would stall the child).
+ */
+export function start(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  watch?: (output: string) => boolean,
+): ChildProcess {
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.base.json'), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', watch ? 'pipe' : 'ignore', 'inherit'],
   });
+  const stdout = child.stdout;
+  if (watch && stdout) {
+    stdout.setEncoding('utf8');
+    let partial = '';
+    const onData = (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      if (lines.some(watch)) stdout.off('data', onData).resume();
+    };
+    stdout.on('data', onData);
+  }
   children.push(child);
   return child;
 }

@@ -1,19 +1,27 @@
 // `npm run bench`: seeds 100,000 vehicles over 20 dealerships (once) and makes those dealerships take
-// leads, starts the production builds of the inventory and leads services and two baselines, and
-// drives each over loopback at fixed concurrency. Then times ADF parsing against its own baselines.
+// leads, starts the production builds of the inventory service (two instances with the embedded
+// search index, one with SEARCH_ENGINE=mysql as today's query), the leads service and the baselines,
+// and drives each over loopback at fixed concurrency. Then measures how soon a vehicle change shows
+// in search, the inventory processes' memory, and times ADF parsing against its own baselines.
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_DEALERSHIPS (20),
-// BENCH_VEHICLES_PER_DEALERSHIP (5000).
+// BENCH_VEHICLES_PER_DEALERSHIP (5000), BENCH_VISIBILITY_CHANGES (200).
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { API_AUDIENCE } from '@showroom/contracts';
+import { API_AUDIENCE, READ_DEALERSHIPS_SCOPE, type Role } from '@showroom/contracts';
 import { LOCAL_BENCHMARK } from '@showroom/server-kit';
 import { createDatabase } from '@showroom/server-mysql';
-import { startDynamoLocal, startSmtpSink, startTestIssuer } from '@showroom/server-testing';
+import { startDynamoLocal, startSmtpSink, startTestIssuer, type TestIssuer } from '@showroom/server-testing';
 import { formatAdfTable, measureAdfParsing } from './adf-parse';
 import { initialBundleSize } from './bundle-size';
+import { startInventory, type IndexReadiness, type InventoryInstance } from './inventory-instances';
 import { leadCaptureScenarios } from './lead-scenarios';
+import { captureListPage, type CapturedPage } from './list-page-bytes';
 import { drive, formatTable, type LoadResult, type Scenario } from './load';
+import { mebibytes, residentBytes } from './process-memory';
 import { benchDealership, finish, ROOT, start, stopAll, waitFor } from './processes';
+import { formatSearchTable, probe, searchVariants, type SideBySide } from './search-scenarios';
+import { startUsersDirectory } from './users-directory';
+import { formatVisibilityTable, measureVisibility } from './visibility';
 
 const settings = {
   seconds: Number(process.env['BENCH_SECONDS'] ?? 10),
@@ -21,10 +29,27 @@ const settings = {
 };
 const DEALERSHIPS = Number(process.env['BENCH_DEALERSHIPS'] ?? 20);
 const PER_DEALERSHIP = Number(process.env['BENCH_VEHICLES_PER_DEALERSHIP'] ?? 5000);
+const VISIBILITY_CHANGES = Number(process.env['BENCH_VISIBILITY_CHANGES'] ?? 200);
+const VEHICLES = (DEALERSHIPS * PER_DEALERSHIP).toLocaleString('en-US');
 const MYSQL = process.env['SHOWROOM_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
 const REDIS = process.env['SHOWROOM_REDIS_URL'] ?? 'redis://127.0.0.1:6379/0';
-const PORTS = { http: 3951, express: 3952, inventory: 3953, leads: 3954 };
+const PORTS = {
+  http: 3951,
+  express: 3952,
+  inventory: 3953,
+  leads: 3954,
+  inventorySecond: 3955,
+  inventoryMysql: 3956,
+  sameBytes: 3957,
+  users: 3958,
+};
 const QUEUE_PREFIX = 'bench-leads';
+/** Inventory's machine credentials, which the bench issuer knows (inventory reads the users directory). */
+const SERVICES_CLIENT = { id: 'showroom-services', secret: 'bench-services-secret' };
+const LIST_PATH = '/api/inventory/vehicles?status=available&pageSize=25';
+const LIST_EMBEDDED = `vehicle list page (25 of ${PER_DEALERSHIP.toLocaleString('en-US')})`;
+const SAME_BYTES = 'baseline: bare Express, same bytes as list';
+const GOALS = { searchP99Ms: 20, visibleP99Ms: 1000, listShareOfSameBytes: 0.5 };
 
 async function seed(): Promise<void> {
   console.log(
@@ -74,36 +99,43 @@ async function build(): Promise<void> {
   if (built !== 0) throw new Error('build failed');
 }
 
-async function inventoryScenarios(api: string, token: string, dealershipId: string): Promise<Scenario[]> {
-  const headers = { authorization: `Bearer ${token}`, 'x-dealership-id': dealershipId };
-  const listPath = '/api/inventory/vehicles?status=available&pageSize=25';
-  await fetch(`${api}${listPath}`, { headers }); // warm the cache
+/** The list page as the portal opens it, next to the same bytes from bare Express; a vehicle by id. */
+async function listScenarios(
+  embedded: string,
+  mysqlOnly: string,
+  headers: Record<string, string>,
+): Promise<{ scenarios: Scenario[]; page: CapturedPage }> {
+  const page = await captureListPage(`${embedded}${LIST_PATH}`, headers);
+  start([
+    '--import',
+    'tsx',
+    'bench/src/baseline-server.ts',
+    'bytes',
+    String(PORTS.sameBytes),
+    page.file,
+    page.contentType,
+  ]);
+  await waitFor(`http://127.0.0.1:${PORTS.sameBytes}/`);
   const firstPage = (await (
-    await fetch(`${api}/api/inventory/vehicles?pageSize=100`, { headers })
-  ).json()) as {
-    items: Array<{ id: string }>;
-  };
+    await fetch(`${embedded}/api/inventory/vehicles?pageSize=100`, { headers })
+  ).json()) as { items: Array<{ id: string }> };
   const ids = firstPage.items.map((v) => v.id);
-  for (const id of ids) await fetch(`${api}/api/inventory/vehicles/${id}`, { headers });
+  for (const id of ids) await fetch(`${embedded}/api/inventory/vehicles/${id}`, { headers });
   let counter = 0;
-  return [
-    { name: 'vehicle list, cached (25 of 5,000)', url: `${api}${listPath}`, headers },
-    {
-      name: 'vehicle list, filter + sort, uncached',
-      url: `${api}/api/inventory/vehicles`,
-      headers,
-      // A price bound that changes on every request makes each query new to the cache.
-      nextRequest: () => ({
-        path: `/api/inventory/vehicles?status=available&condition=used,certified&yearMin=2019&priceMax=${4_000_000 + (counter++ % 1_000_000)}&sort=-price&pageSize=25`,
-      }),
-    },
-    {
-      name: 'single vehicle by id (cached)',
-      url: `${api}/api/inventory/vehicles/${ids[0]}`,
-      headers,
-      nextRequest: () => ({ path: `/api/inventory/vehicles/${ids[counter++ % ids.length]}` }),
-    },
-  ];
+  return {
+    page,
+    scenarios: [
+      { name: SAME_BYTES, url: `http://127.0.0.1:${PORTS.sameBytes}/` },
+      { name: LIST_EMBEDDED, url: `${embedded}${LIST_PATH}`, headers },
+      { name: 'vehicle list page, SEARCH_ENGINE=mysql', url: `${mysqlOnly}${LIST_PATH}`, headers },
+      {
+        name: 'single vehicle by id (cached)',
+        url: `${embedded}/api/inventory/vehicles/${ids[0]}`,
+        headers,
+        nextRequest: () => ({ path: `/api/inventory/vehicles/${ids[counter++ % ids.length]}` }),
+      },
+    ],
+  };
 }
 
 /** Submissions stored: every accepted form or prospect is one, whether it opened a lead or joined one. */
@@ -136,10 +168,22 @@ async function dropBenchJobs(): Promise<void> {
   }
 }
 
+function userToken(issuer: TestIssuer, sub: string, role: Role, dealershipIds: string[]): Promise<string> {
+  return issuer.tokenFor({ sub, memberships: dealershipIds.map((dealershipId) => ({ dealershipId, role })) });
+}
+
 async function main(): Promise<void> {
   await seed();
   await build();
-  const [issuer, dynamo, sink] = await Promise.all([startTestIssuer(), startDynamoLocal(), startSmtpSink()]);
+  const dealershipIds = Array.from({ length: DEALERSHIPS }, (_, i) => benchDealership(i + 1));
+  const [issuer, dynamo, sink, users] = await Promise.all([
+    startTestIssuer({
+      clients: { [SERVICES_CLIENT.id]: { secret: SERVICES_CLIENT.secret, scopes: [READ_DEALERSHIPS_SCOPE] } },
+    }),
+    startDynamoLocal(),
+    startSmtpSink(),
+    startUsersDirectory(dealershipIds, PORTS.users),
+  ]);
   // The production builds run as in production (NODE_ENV=production: Express's production mode,
   // no Swagger UI), except that their issuer, MySQL, Redis and SMTP are on this machine, which a
   // production start refuses: the bench waives that refusal explicitly (each service logs what it
@@ -154,14 +198,22 @@ async function main(): Promise<void> {
     ALLOW_DEVELOPMENT_DEFAULTS: LOCAL_BENCHMARK,
     LOG_LEVEL: 'info',
   };
-  start(['--import', 'tsx', 'bench/src/baseline-server.ts', 'http', String(PORTS.http)]);
-  start(['--import', 'tsx', 'bench/src/baseline-server.ts', 'express', String(PORTS.express)]);
-  start(['dist/services/inventory/main.js'], {
+  const inventoryEnv = {
     ...auth,
-    PORT: String(PORTS.inventory),
     INVENTORY_DATABASE_URL: `${MYSQL}/showroom_bench_inventory`,
     REDIS_URL: REDIS,
-  });
+    USERS_API_URL: users.url,
+    AUTH_CLIENT_ID: SERVICES_CLIENT.id,
+    AUTH_CLIENT_SECRET: SERVICES_CLIENT.secret,
+  };
+  start(['--import', 'tsx', 'bench/src/baseline-server.ts', 'http', String(PORTS.http)]);
+  start(['--import', 'tsx', 'bench/src/baseline-server.ts', 'express', String(PORTS.express)]);
+  const mysqlOnly = startInventory(
+    'SEARCH_ENGINE=mysql (no index)',
+    PORTS.inventoryMysql,
+    'mysql',
+    inventoryEnv,
+  );
   start(['dist/services/leads/main.js'], {
     ...auth,
     PORT: String(PORTS.leads),
@@ -181,31 +233,58 @@ async function main(): Promise<void> {
   await Promise.all([
     waitFor(`http://127.0.0.1:${PORTS.http}/`),
     waitFor(`http://127.0.0.1:${PORTS.express}/`),
-    waitFor(`http://127.0.0.1:${PORTS.inventory}/readyz`),
     waitFor(`http://127.0.0.1:${PORTS.leads}/readyz`),
+    mysqlOnly.ready,
   ]);
-
-  const dealershipIds = Array.from({ length: DEALERSHIPS }, (_, i) => benchDealership(i + 1));
-  const token = await issuer.tokenFor({
-    sub: 'auth0|bench',
-    memberships: dealershipIds.map((dealershipId) => ({ dealershipId, role: 'viewer' as const })),
-  });
-  const inventory = await inventoryScenarios(
-    `http://127.0.0.1:${PORTS.inventory}`,
-    token,
-    dealershipIds[0] as string,
+  // Each embedded index is built while nothing else starts, so its build time is its own.
+  console.log(
+    `Building the embedded search index of ${VEHICLES} vehicles (two instances, one after the other)…`,
   );
+  const embedded = startInventory('embedded index, instance 1', PORTS.inventory, 'embedded', inventoryEnv);
+  const embeddedReady = await embedded.ready;
+  const second = startInventory(
+    'embedded index, instance 2',
+    PORTS.inventorySecond,
+    'embedded',
+    inventoryEnv,
+  );
+  const secondReady = await second.ready;
+  const instances: Array<[InventoryInstance, IndexReadiness]> = [
+    [embedded, embeddedReady],
+    [second, secondReady],
+    [mysqlOnly, await mysqlOnly.ready],
+  ];
+
+  const token = await userToken(issuer, 'auth0|bench', 'viewer', dealershipIds);
+  const writerToken = await userToken(issuer, 'auth0|bench-manager', 'manager', dealershipIds);
+  const dealer = { authorization: `Bearer ${token}`, 'x-dealership-id': dealershipIds[0] as string };
+  const list = await listScenarios(embedded.url, mysqlOnly.url, dealer);
   const leads = leadCaptureScenarios(`http://127.0.0.1:${PORTS.leads}`, dealershipIds);
 
   const results: LoadResult[] = [];
   const run = async (scenario: Scenario) => {
     process.stdout.write(`  ${scenario.name}…\n`);
-    results.push(await drive(scenario, settings));
+    const result = await drive(scenario, settings);
+    results.push(result);
+    return result;
   };
   console.log(`\nDriving each scenario for ${settings.seconds} s at ${settings.connections} connections:`);
   await run({ name: 'baseline: bare node http', url: `http://127.0.0.1:${PORTS.http}/` });
   await run({ name: 'baseline: bare Express', url: `http://127.0.0.1:${PORTS.express}/` });
-  for (const scenario of inventory) await run(scenario);
+  for (const scenario of list.scenarios) await run(scenario);
+  const searches: SideBySide[] = [];
+  for (const variant of searchVariants({ token, dealershipIds, group: users.groups[0] ?? [] })) {
+    const onEmbedded = variant.scenario(embedded.url);
+    const onMysql = variant.scenario(mysqlOnly.url);
+    const [embeddedProbe, mysqlProbe] = [await probe(onEmbedded), await probe(onMysql)];
+    process.stdout.write(`  search: ${variant.name}, embedded then SEARCH_ENGINE=mysql…\n`);
+    searches.push({
+      variant: variant.name,
+      embedded: { ...(await drive(onEmbedded, settings)), probe: embeddedProbe },
+      mysql: { ...(await drive(onMysql, settings)), probe: mysqlProbe },
+    });
+  }
+  const rssAfterSearches = instances.map(([instance]) => residentBytes(instance.pid));
   await run({
     name: 'baseline: bare Express, POST JSON',
     url: `http://127.0.0.1:${PORTS.express}/`,
@@ -220,7 +299,32 @@ async function main(): Promise<void> {
     .filter((r) => r.scenario.startsWith('lead capture'))
     .reduce((sum, r) => sum + r.requests - r.failures, 0);
 
+  console.log(
+    `\nA vehicle change visible in search: ${VISIBILITY_CHANGES} PATCHes on instance 1, one at a time…`,
+  );
+  const visibility = await measureVisibility({
+    writer: embedded.url,
+    readers: [
+      { name: 'on instance 2 (its own embedded index)', url: second.url },
+      { name: 'on instance 1, which took the write', url: embedded.url },
+      { name: 'baseline: SEARCH_ENGINE=mysql instance (no index to update)', url: mysqlOnly.url },
+    ],
+    token: writerToken,
+    dealershipIds: dealershipIds.slice(0, 4),
+    changes: VISIBILITY_CHANGES,
+    timeoutMs: 5_000,
+    budgetMs: 120_000,
+  });
+
   console.log(`\n${formatTable(results, 'baseline: bare Express')}`);
+  console.log(`\n${listShare(results, list.page)}`);
+  console.log(
+    `\nSearch at ${VEHICLES} vehicles over ${DEALERSHIPS} dealerships, ${settings.connections} connections, ${settings.seconds} s each ` +
+      `("found" = total of one request; every request moves a price bound by a cent and rotates the dealership):`,
+  );
+  console.log(formatSearchTable(searches, GOALS.searchP99Ms));
+  console.log(`\n${formatVisibilityTable(visibility, GOALS.visibleP99Ms)}`);
+  console.log(`\n${memoryTable(instances, rssAfterSearches)}`);
   console.log(`\nLead submissions answered 201: ${accepted}; committed in MySQL: ${stored}.`);
   console.log(`\n${formatAdfTable(await measureAdfParsing())}`);
   const bundle = initialBundleSize(join(ROOT, 'dist/apps/portal/browser'));
@@ -228,7 +332,33 @@ async function main(): Promise<void> {
     `\nPortal initial bundle (${bundle.files.length} files): ${(bundle.rawBytes / 1024).toFixed(1)} kB raw, ` +
       `${(bundle.gzipBytes / 1024).toFixed(1)} kB gzip, ${(bundle.brotliBytes / 1024).toFixed(1)} kB brotli (budget: 250 kB compressed)`,
   );
-  await Promise.all([issuer.close(), dynamo.close(), sink.close()]);
+  await Promise.all([issuer.close(), dynamo.close(), sink.close(), users.close()]);
+}
+
+/** The list page's req/s as a share of bare Express sending the same bytes (the fair baseline). */
+function listShare(results: LoadResult[], page: CapturedPage): string {
+  const rate = (name: string) => results.find((r) => r.scenario === name)?.requestsPerSecond ?? NaN;
+  const share = rate(LIST_EMBEDDED) / rate(SAME_BYTES);
+  const goal = share >= GOALS.listShareOfSameBytes ? 'met' : 'MISSED';
+  return (
+    `Vehicle list page (${(page.bytes / 1024).toFixed(1)} kB, ${page.contentType}): ${rate(LIST_EMBEDDED).toFixed(0)} req/s = ` +
+    `${(share * 100).toFixed(0)}% of bare Express sending the same bytes (${rate(SAME_BYTES).toFixed(0)} req/s; goal ≥ ` +
+    `${GOALS.listShareOfSameBytes * 100}%: ${goal}); ${((rate(LIST_EMBEDDED) / rate('baseline: bare Express')) * 100).toFixed(0)}% of bare Express answering {"status":"ok"}.`
+  );
+}
+
+function memoryTable(
+  instances: Array<[InventoryInstance, IndexReadiness]>,
+  rssAfterSearches: Array<number | null>,
+): string {
+  const head = `${`inventory process at ${VEHICLES} vehicles`.padEnd(40)}${'RSS ready'.padStart(11)}${'after load'.padStart(12)}  index build`;
+  const lines = instances.map(([instance, ready], i) => {
+    const build = ready.built
+      ? `${ready.built.vehicles.toLocaleString('en-US')} vehicles in ${(ready.built.ms / 1000).toFixed(1)} s (service log); /readyz up ${(ready.readyMs / 1000).toFixed(1)} s after spawn`
+      : `none; /readyz up ${(ready.readyMs / 1000).toFixed(1)} s after spawn`;
+    return `${instance.name.padEnd(40)}${mebibytes(ready.rssAtReady).padStart(11)}${mebibytes(rssAfterSearches[i] ?? null).padStart(12)}  ${build}`;
+  });
+  return [head, ...lines].join('\n');
 }
 
 main()
