@@ -57,6 +57,9 @@ const SHARED_SECRETS = ['REDIS_URL', 'BUGSNAG_API_KEY', 'NEW_RELIC_LICENSE_KEY']
 /** Inventory on Algolia (services/inventory/src/config.ts): its two keys from SSM, the rest plain. */
 const INVENTORY_ALGOLIA_SECRETS = ['ALGOLIA_ADMIN_API_KEY', 'ALGOLIA_SEARCH_API_KEY'];
 const INVENTORY_ALGOLIA_ENVIRONMENT = ['SEARCH_ENGINE', 'ALGOLIA_APP_ID', 'ALGOLIA_INDEX_NAME'];
+/** Inventory names rooftops from the users service, with the machine client leads uses. */
+const INVENTORY_USERS_ENVIRONMENT = ['USERS_API_URL', 'AUTH_CLIENT_ID'];
+const INVENTORY_USERS_SECRETS = ['AUTH_CLIENT_SECRET'];
 const ROOT_FILES = ['backend.tf', 'versions.tf', 'providers.tf', 'main.tf', 'variables.tf', 'outputs.tf'];
 const ROOTS: Root[] = [...ENVIRONMENTS, 'global'];
 
@@ -907,8 +910,11 @@ describe('the leads service', () => {
 
   it("keeps the others' environment to the common one, and never lets extra names shadow it", async () => {
     const catalog = await catalogOf();
-    // Inventory's only extra names are its search engine's (see 'inventory's search engine').
-    expect(catalog.inventory['environment']).toBe('${local.inventory_search_environment}');
+    // Inventory's only extra names are its search engine's (see 'inventory's search engine') and
+    // how it reaches the users service.
+    expect(oneLine(catalog.inventory['environment'])).toBe(
+      '${merge(local.inventory_search_environment, { USERS_API_URL = "http://users.${local.internal_domain}:3002" AUTH_CLIENT_ID = var.auth0_leads_client_id })}',
+    );
     expect(catalog.users['environment']).toEqual({});
 
     // ecs-service merges the extra environment first: a name it also sets would be silently lost.
@@ -924,7 +930,7 @@ describe('the leads service', () => {
     const platform = await loadModule(platformDir);
     const catalog = await catalogOf();
     expect(catalog.leads['secrets']).toEqual(LEADS_ONLY_SECRETS);
-    expect(catalog.inventory['secrets']).toBe('${local.inventory_search_secrets}');
+    expect(catalog.inventory['secrets']).toBe('${concat(["AUTH_CLIENT_SECRET"], local.inventory_search_secrets)}');
     expect(catalog.users['secrets']).toEqual([]);
     expect(platform.calls['secrets']['services']).toBe('${keys(local.service_catalog)}');
     expect(platform.calls['secrets']['service_secret_names']).toBe(
@@ -943,15 +949,16 @@ describe('the leads service', () => {
         `${service.toUpperCase()}_DATABASE_URL`,
         `${service.toUpperCase()}_DATABASE_READER_URLS`,
         ...SHARED_SECRETS,
-        ...(service === 'inventory' ? INVENTORY_ALGOLIA_SECRETS : (catalog[service]['secrets'] as string[])),
+        ...(service === 'inventory'
+          ? [...INVENTORY_USERS_SECRETS, ...INVENTORY_ALGOLIA_SECRETS]
+          : (catalog[service]['secrets'] as string[])),
       ]),
     ];
     expect(namesOf('leads').sort()).toEqual(
       ['LEADS_DATABASE_URL', 'LEADS_DATABASE_READER_URLS', ...SHARED_SECRETS, ...LEADS_ONLY_SECRETS].sort(),
     );
-    for (const other of ['inventory', 'users'] as const) {
-      for (const name of LEADS_ONLY_SECRETS) expect(namesOf(other)).not.toContain(name);
-    }
+    expect(namesOf('users')).not.toContain('AUTH_CLIENT_SECRET');
+    for (const other of ['inventory', 'users'] as const) expect(namesOf(other)).not.toContain('SMTP_URL');
 
     // Each name becomes /showroom/<env>/<service>/<NAME>, by ARN in that service's task definition,
     // readable only by its execution role, and listed for the operators.
@@ -1027,7 +1034,12 @@ describe("inventory's search engine", () => {
   });
 
   it('asks for nothing services/inventory/src/config.ts does not read', () => {
-    for (const name of [...INVENTORY_ALGOLIA_ENVIRONMENT, ...INVENTORY_ALGOLIA_SECRETS]) {
+    for (const name of [
+      ...INVENTORY_ALGOLIA_ENVIRONMENT,
+      ...INVENTORY_ALGOLIA_SECRETS,
+      ...INVENTORY_USERS_ENVIRONMENT,
+      ...INVENTORY_USERS_SECRETS,
+    ]) {
       expect(inventoryConfig, name).toMatch(new RegExp(`^\\s*${name}:`, 'm'));
     }
   });
@@ -1045,7 +1057,7 @@ describe("inventory's search engine", () => {
 
   it('tells the operators how to put the two keys', () => {
     const readme = readFileSync(infraPath('README.md'), 'utf8');
-    for (const name of INVENTORY_ALGOLIA_SECRETS)
+    for (const name of [...INVENTORY_ALGOLIA_SECRETS, ...INVENTORY_USERS_SECRETS])
       expect(readme).toContain(`/showroom/<env>/inventory/${name}`);
     expect(readme).toContain('npm run search:reindex');
   });

@@ -61,8 +61,12 @@ locals {
       outbox          = false
       machine_clients = [var.auth0_leads_client_id]
       public_internal = null
-      environment     = local.inventory_search_environment
-      secrets         = local.inventory_search_secrets
+      # Rooftop and group names come from users, with the same machine client leads uses.
+      environment = merge(local.inventory_search_environment, {
+        USERS_API_URL  = "http://users.${local.internal_domain}:3002"
+        AUTH_CLIENT_ID = var.auth0_leads_client_id
+      })
+      secrets         = concat(["AUTH_CLIENT_SECRET"], local.inventory_search_secrets)
       dynamodb_tables = ["audit-log"]
       s3_access = [
         { bucket_arn = module.photos_bucket.arn, prefix = "photos/" },

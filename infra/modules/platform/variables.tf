@@ -80,7 +80,7 @@ variable "auth0_portal_client_id" {
 }
 
 variable "auth0_leads_client_id" {
-  description = "Client id of the Auth0 Machine to Machine application leads uses to call users and inventory (AUTH_CLIENT_ID; its secret is the SSM parameter /showroom/<env>/leads/AUTH_CLIENT_SECRET)."
+  description = "Client id of the Auth0 Machine to Machine application leads uses to call users and inventory, and inventory to call users (AUTH_CLIENT_ID; its secret is the SSM parameter /showroom/<env>/<service>/AUTH_CLIENT_SECRET of each)."
   type        = string
 
   validation {
