@@ -86,7 +86,10 @@ function quietLog(): FollowerLog & { errors: string[] } {
   return { errors, info: () => undefined, error: (_details, message) => errors.push(message) };
 }
 
-function following(inventory: FakeInventory, options: { intervalMs?: number; cursor?: FollowCursor } = {}) {
+function following(
+  inventory: FakeInventory,
+  options: { intervalMs?: number; cursor?: FollowCursor; mayFollow?: () => Promise<boolean> } = {},
+) {
   const index = new MapIndex();
   const log = quietLog();
   const follower = new IndexFollower({
@@ -96,6 +99,7 @@ function following(inventory: FakeInventory, options: { intervalMs?: number; cur
     log,
     intervalMs: options.intervalMs ?? 60_000,
     cursor: options.cursor,
+    mayFollow: options.mayFollow,
     buildPageSize: 2,
     buildRetryMs: 5,
   });
@@ -215,5 +219,49 @@ describe('following vehicle changes into a search index', () => {
     await follower.catchUp();
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(index.documents.size).toBe(0);
+  });
+
+  describe('a shared index (Algolia) that one instance at a time follows', () => {
+    /** The cursor in MySQL that every instance shares. */
+    const sharedCursor = () => {
+      let stored: number | null = null;
+      return { read: async () => stored, write: async (seq: number) => void (stored = seq) };
+    };
+
+    it('when an instance may not follow at start, then it does not build the index and still stands ready', async () => {
+      const inventory = new FakeInventory();
+      inventory.save(cars.northCamryXle);
+      const { index, follower } = following(inventory, {
+        cursor: sharedCursor(),
+        mayFollow: async () => false,
+      });
+      await follower.start();
+      expect(follower.isReady()).toBe(true);
+      expect(index.documents.size).toBe(0);
+      await follower.stop();
+    });
+
+    it('when a standby takes over, then it resumes from where the leader left the shared cursor', async () => {
+      const inventory = new FakeInventory();
+      inventory.save(cars.northCamryXle, cars.northTacoma);
+      const cursor = sharedCursor();
+      const leader = following(inventory, { cursor, mayFollow: async () => true });
+      await leader.follower.start();
+      let allowed = false;
+      const standby = following(inventory, { cursor, mayFollow: async () => allowed });
+      await standby.follower.start();
+
+      // The leader goes on while the other stands by, then stops (its lock is released).
+      inventory.save(cars.southTahoe);
+      await leader.follower.catchUp();
+      await leader.follower.stop();
+      inventory.save(cars.eastCivic);
+      allowed = true;
+      await standby.follower.catchUp();
+      // Only what came after the leader's last read: no rebuild, no replay from the start.
+      expect([...standby.index.documents.keys()]).toEqual([cars.eastCivic.id]);
+      expect(await cursor.read()).toBe(4);
+      await standby.follower.stop();
+    });
   });
 });

@@ -62,6 +62,8 @@ export class IndexFollower {
   private position = 0;
   private buildFrom: number | null = null;
   private ready = false;
+  /** With `mayFollow`: whether this instance followed at its last turn (a standby does not). */
+  private leading = false;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
   private latestPoll: Promise<void> = Promise.resolve();
@@ -109,7 +111,12 @@ export class IndexFollower {
   private async buildUntilDone(): Promise<void> {
     while (!this.stopped) {
       try {
-        await this.buildOrResume();
+        // A shared index is built or resumed only by the instance allowed to follow it; the others
+        // stand by and take over at a later turn (see pollSafely).
+        if (!this.options.mayFollow || (await this.options.mayFollow())) {
+          await this.buildOrResume();
+          this.leading = true;
+        }
         this.ready = true;
         this.options.onReady?.();
         return;
@@ -151,7 +158,15 @@ export class IndexFollower {
 
   private async pollSafely(): Promise<void> {
     try {
-      if (this.options.mayFollow && !(await this.options.mayFollow())) return;
+      if (this.options.mayFollow) {
+        if (!(await this.options.mayFollow())) {
+          this.leading = false;
+          return;
+        }
+        // Taking over: the shared cursor has moved on while this instance stood by.
+        if (!this.leading) await this.buildOrResume();
+        this.leading = true;
+      }
       await this.poll();
     } catch (error) {
       this.options.log.error(
