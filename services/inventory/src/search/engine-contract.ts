@@ -13,6 +13,7 @@ import type {
   VehicleSearchEngine,
   VehicleSearchIndex,
 } from './port';
+import { FIELD_SORTS } from './port';
 
 export interface ContractEngine {
   engine: VehicleSearchEngine;
@@ -288,16 +289,7 @@ export function describeSearchEngineContract(
       });
 
       describe('sorting and paging', () => {
-        const fieldSorts: VehicleSort[] = [
-          'price',
-          '-price',
-          'year',
-          '-year',
-          'mileage',
-          '-mileage',
-          'daysInStock',
-          '-daysInStock',
-        ];
+        const fieldSorts: readonly VehicleSort[] = FIELD_SORTS;
         for (const sort of fieldSorts) {
           it(`when the group's cars are paged three at a time by ${sort}, then every car comes once, in order, ties by id`, async () => {
             const expected = [...inRooftops(group)].sort(referenceOrder(sort)).map((car) => car.id);

@@ -2,21 +2,28 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { FacetCount, Highlight, HighlightField, ValueFacet } from '@showroom/contracts';
 import { acrossDealerships } from '@showroom/server-mysql';
 import type { InventoryDatabase } from '../database';
-import type { SearchFilters, SearchRequest, SearchResult, SynonymRule, VehicleSearchEngine } from './port';
+import {
+  FACET_VALUE_LIMITS,
+  type SearchFilters,
+  type SearchRequest,
+  type SearchResult,
+  type SynonymRule,
+  type VehicleSearchEngine,
+} from './port';
 import { expandWords, searchWords } from './synonyms';
 
 type Filterable = ExpressionBuilder<InventoryDatabase, 'vehicles'>;
 
-/** Each value facet's column and how many values it answers. */
+/** Each value facet's column. */
 const FACET_COLUMNS = {
-  make: ['make', 50],
-  model: ['model', 50],
-  bodyStyle: ['body_style', 20],
-  condition: ['vehicle_condition', 20],
-  drivetrain: ['drivetrain', 20],
-  fuelType: ['fuel_type', 20],
-  exteriorColor: ['exterior_color', 20],
-} as const satisfies Record<ValueFacet, readonly [string, number]>;
+  make: 'make',
+  model: 'model',
+  bodyStyle: 'body_style',
+  condition: 'vehicle_condition',
+  drivetrain: 'drivetrain',
+  fuelType: 'fuel_type',
+  exteriorColor: 'exterior_color',
+} as const satisfies Record<ValueFacet, string>;
 
 /** The columns a word of free text may match (year compared as text). */
 const TEXT_COLUMNS = [
@@ -174,7 +181,7 @@ export class MysqlSearchEngine implements VehicleSearchEngine {
     request: SearchRequest,
     where: (eb: Filterable) => Expression<SqlBool>,
   ): Promise<Omit<SearchResult, 'hits'>> {
-    const facetColumns = Object.values(FACET_COLUMNS).map(([column]) => column);
+    const facetColumns = Object.values(FACET_COLUMNS);
     const groups = (await this.vehicles()
       .select([
         ...(facetColumns as never[]),
@@ -197,9 +204,7 @@ export class MysqlSearchEngine implements VehicleSearchEngine {
     for (const group of groups) {
       const n = Number(group['n']);
       total += n;
-      for (const [facet, [column]] of Object.entries(FACET_COLUMNS) as Array<
-        [ValueFacet, readonly [string, number]]
-      >) {
+      for (const [facet, column] of Object.entries(FACET_COLUMNS) as Array<[ValueFacet, string]>) {
         const value = group[column];
         if (value === null || value === undefined) continue;
         const tally = tallies.get(facet) ?? new Map<string, number>();
@@ -215,7 +220,7 @@ export class MysqlSearchEngine implements VehicleSearchEngine {
     for (const facet of request.facets) {
       if (facet in FACET_COLUMNS) {
         const valueFacet = facet as ValueFacet;
-        facets[valueFacet] = facetList(tallies.get(valueFacet), FACET_COLUMNS[valueFacet][1]);
+        facets[valueFacet] = facetList(tallies.get(valueFacet), FACET_VALUE_LIMITS[valueFacet]);
       } else {
         const rangeFacet = facet as keyof typeof ranges;
         asked[rangeFacet] = ranges[rangeFacet].value();

@@ -1,3 +1,4 @@
+import { VEHICLE_SORTS } from '@showroom/contracts';
 import type {
   BodyStyle,
   Drivetrain,
@@ -79,6 +80,21 @@ export interface SearchRequest {
   pageSize: number;
   facets: readonly SearchFacet[];
 }
+
+/** How many values of each facet a result lists, the most frequent first (make and model lists are long). */
+export const FACET_VALUE_LIMITS: Readonly<Record<ValueFacet, number>> = {
+  make: 50,
+  model: 50,
+  bodyStyle: 20,
+  condition: 20,
+  drivetrain: 20,
+  fuelType: 20,
+  exteriorColor: 20,
+};
+
+/** The sorts that order by a field; `relevance` orders by the text match. */
+export type FieldSort = Exclude<VehicleSort, 'relevance'>;
+export const FIELD_SORTS = VEHICLE_SORTS.filter((sort): sort is FieldSort => sort !== 'relevance');
 
 export interface SearchHit extends VehicleRef {
   highlights: Highlight[];

@@ -1,10 +1,12 @@
 import type { IndexSettings } from 'algoliasearch';
-import { VEHICLE_SORTS, type VehicleSort } from '@showroom/contracts';
+import { HIGHLIGHT_FIELDS, type VehicleSort } from '@showroom/contracts';
+import { FIELD_SORTS, type FieldSort } from '../port';
 import { ID_ORDER_ATTRIBUTES } from './vehicle-record';
 
 /** The sorts a replica answers: every sort but relevance, which the primary index answers. */
-export type ReplicaSort = Exclude<VehicleSort, 'relevance'>;
-export const REPLICA_SORTS = VEHICLE_SORTS.filter((sort): sort is ReplicaSort => sort !== 'relevance');
+/** Every sort but relevance has a virtual replica ordered by its field. */
+export type ReplicaSort = FieldSort;
+export const REPLICA_SORTS = FIELD_SORTS;
 
 /** The record attribute and direction behind each sort ("days in stock" ascending = listed last). */
 const SORT_RANKING: Record<ReplicaSort, string> = {
@@ -79,17 +81,7 @@ export function primaryIndexSettings(indexName: string): IndexSettings {
     // The search-as-you-type word is a prefix; a VIN tail is typed whole or as its start.
     queryType: 'prefixLast',
     removeWordsIfNoResults: 'none',
-    attributesToHighlight: [
-      'year',
-      'make',
-      'model',
-      'trim',
-      'bodyStyle',
-      'exteriorColor',
-      'stockNumber',
-      'vin',
-      'vinTail',
-    ],
+    attributesToHighlight: [...HIGHLIGHT_FIELDS, 'vinTail'],
     attributesToSnippet: [],
     // Hits are hydrated from MySQL by id: a record's other fields never need to leave Algolia.
     attributesToRetrieve: ['objectID', 'dealershipId'],

@@ -1,6 +1,6 @@
 import type { SearchParamsObject } from 'algoliasearch';
 import { HIGHLIGHT_FIELDS, type RangeFacet, type ValueFacet } from '@showroom/contracts';
-import type { SearchFilters, SearchRequest } from '../port';
+import { FACET_VALUE_LIMITS, type SearchFilters, type SearchRequest } from '../port';
 import { indexForSort } from './index-settings';
 
 /**
@@ -15,17 +15,6 @@ export const RANGE_ATTRIBUTES: Record<RangeFacet, 'year' | 'priceCents' | 'milea
   year: 'year',
   price: 'priceCents',
   mileage: 'mileage',
-};
-
-/** How many values of each facet a result lists (the most frequent first). */
-export const FACET_VALUE_LIMITS: Record<ValueFacet, number> = {
-  make: 50,
-  model: 50,
-  bodyStyle: 20,
-  condition: 20,
-  drivetrain: 20,
-  fuelType: 20,
-  exteriorColor: 20,
 };
 
 const VALUE_FILTERS = [

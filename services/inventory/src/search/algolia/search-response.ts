@@ -7,7 +7,8 @@ import {
   type ValueFacet,
 } from '@showroom/contracts';
 import type { SearchHit, SearchRequest, SearchResult } from '../port';
-import { FACET_VALUE_LIMITS, HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, RANGE_ATTRIBUTES } from './search-params';
+import { FACET_VALUE_LIMITS } from '../port';
+import { HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, RANGE_ATTRIBUTES } from './search-params';
 
 /** What a search retrieves of a record (attributesToRetrieve), and what Algolia adds to it. */
 export interface RetrievedRecord {

@@ -5,7 +5,8 @@ import { SlotSet } from './slot-set';
 import { SortedTerms } from './sorted-terms';
 import type { QueryWord, TextQuery } from './text-query';
 import { editDistanceWithin } from './typos';
-import { FIELD_ORDER, FIELD_SORTS, SortedSlots, type FieldSort } from './vehicle-order';
+import { FIELD_SORTS, type FieldSort } from '../port';
+import { FIELD_ORDER, SortedSlots } from './vehicle-order';
 import { vehicleTerms } from './vehicle-terms';
 
 export interface RankedVehicle {

@@ -8,6 +8,7 @@ import {
   type ValueFacet,
 } from '@showroom/contracts';
 import {
+  FACET_VALUE_LIMITS,
   SearchEngineUnavailable,
   type SearchDocument,
   type SearchRequest,
@@ -22,17 +23,6 @@ import type { FacetTally } from './facet-column';
 import { highlightVehicle } from './highlights';
 import { compileTextQuery, queryWords } from './text-query';
 import { FIELD_ORDER, compareRelevance } from './vehicle-order';
-
-/** Make and model lists are long; the other facets have few values. */
-const FACET_LIMIT: Record<ValueFacet, number> = {
-  make: 50,
-  model: 50,
-  bodyStyle: 20,
-  condition: 20,
-  drivetrain: 20,
-  fuelType: 20,
-  exteriorColor: 20,
-};
 
 /** Above this many changes for one rooftop at once, its orders are re-sorted once instead of per car. */
 const BULK_CHANGE = 64;
@@ -193,7 +183,7 @@ function mergeFacet(perDealership: FacetTally[][], facet: ValueFacet): FacetCoun
   }
   return [...merged.values()]
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-    .slice(0, FACET_LIMIT[facet]);
+    .slice(0, FACET_VALUE_LIMITS[facet]);
 }
 
 function mergeRange(matches: DealershipMatches[], facet: RangeFacet): { min: number; max: number } | null {

@@ -1,4 +1,4 @@
-import type { Highlight, HighlightField } from '@showroom/contracts';
+import { HIGHLIGHT_FIELDS, type Highlight, type HighlightField } from '@showroom/contracts';
 import type { SearchDocument } from '../port';
 import { searchWords } from '../synonyms';
 import type { QueryWord } from './text-query';
@@ -6,16 +6,6 @@ import { editDistanceWithin } from './typos';
 
 /** Fields whose words a near miss may match, as in the index (vehicle-terms.ts). */
 const TYPO_FIELDS = new Set<HighlightField>(['make', 'model', 'trim', 'bodyStyle', 'exteriorColor']);
-const HIGHLIGHT_ORDER: readonly HighlightField[] = [
-  'year',
-  'make',
-  'model',
-  'trim',
-  'bodyStyle',
-  'exteriorColor',
-  'stockNumber',
-  'vin',
-];
 
 /** The vehicle's fields that the search words matched, in parts with the matching text marked. */
 export function highlightVehicle(
@@ -25,7 +15,7 @@ export function highlightVehicle(
   known: Map<string, Highlight | null> = new Map(),
 ): Highlight[] {
   const highlights: Highlight[] = [];
-  for (const field of HIGHLIGHT_ORDER) {
+  for (const field of HIGHLIGHT_FIELDS) {
     const value = document[field];
     if (value === null) continue;
     const text = String(value);

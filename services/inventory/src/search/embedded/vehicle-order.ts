@@ -1,18 +1,4 @@
-import type { VehicleSort } from '@showroom/contracts';
-import type { SearchDocument } from '../port';
-
-/** The sorts that order by a field; `relevance` orders by the text match, see `compareRelevance`. */
-export type FieldSort = Exclude<VehicleSort, 'relevance'>;
-export const FIELD_SORTS: readonly FieldSort[] = [
-  'price',
-  '-price',
-  'year',
-  '-year',
-  'mileage',
-  '-mileage',
-  'daysInStock',
-  '-daysInStock',
-];
+import type { FieldSort, SearchDocument } from '../port';
 
 export type DocumentComparator = (a: SearchDocument, b: SearchDocument) => number;
 
