@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csvOf, queryInt } from './query-params';
+import { csvOf, csvOfText, queryInt } from './query-params';
 import {
   BODY_STYLES,
   DRIVETRAINS,
@@ -33,15 +33,7 @@ const searchText = z
   .transform((text) => (text === '' ? undefined : text));
 
 /** Free-text facet values (make, model, colour): comma-separated, each 1–60 characters, at most 20. */
-const csvText = z
-  .string()
-  .transform((raw) =>
-    raw
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.string().max(60)).min(1).max(20));
+const csvText = csvOfText(60, 20);
 
 const shopperFilters = {
   q: searchText.optional(),
@@ -76,10 +68,10 @@ function boundsInOrder<T extends z.ZodType<Bounded>>(schema: T) {
       path: ['priceMax'],
       message: 'priceMax must not be below priceMin',
     })
-    .refine(
-      (q) => q.mileageMin === undefined || q.mileageMax === undefined || q.mileageMin <= q.mileageMax,
-      { path: ['mileageMax'], message: 'mileageMax must not be below mileageMin' },
-    );
+    .refine((q) => q.mileageMin === undefined || q.mileageMax === undefined || q.mileageMin <= q.mileageMax, {
+      path: ['mileageMax'],
+      message: 'mileageMax must not be below mileageMin',
+    });
 }
 
 /** The portal's inventory search: everything a shopper can ask, plus the status of the car. */
