@@ -54,6 +54,21 @@ export const VALUE_FACETS = [
 ] as const;
 /** Facets answered as the lowest and highest value of the matching vehicles. */
 export const RANGE_FACETS = ['year', 'price', 'mileage'] as const;
+/**
+ * The filters that pick values of a field (a vehicle matches one of the values picked): the value
+ * facets and the status. Each range facet filters by two bounds instead, `<facet>Min` and `<facet>Max`.
+ */
+export const VALUE_FILTERS = [
+  'status',
+  'condition',
+  'bodyStyle',
+  'drivetrain',
+  'fuelType',
+  'make',
+  'model',
+  'exteriorColor',
+] as const;
+export type ValueFilter = (typeof VALUE_FILTERS)[number];
 export const SEARCH_FACETS = [...VALUE_FACETS, ...RANGE_FACETS] as const;
 export type ValueFacet = (typeof VALUE_FACETS)[number];
 export type RangeFacet = (typeof RANGE_FACETS)[number];

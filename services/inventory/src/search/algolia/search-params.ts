@@ -1,5 +1,5 @@
 import type { SearchParamsObject } from 'algoliasearch';
-import { HIGHLIGHT_FIELDS, type RangeFacet, type ValueFacet } from '@showroom/contracts';
+import { HIGHLIGHT_FIELDS, VALUE_FILTERS, type RangeFacet, type ValueFacet } from '@showroom/contracts';
 import { FACET_VALUE_LIMITS, type SearchFilters, type SearchRequest } from '../port';
 import { indexForSort } from './index-settings';
 
@@ -16,17 +16,6 @@ export const RANGE_ATTRIBUTES: Record<RangeFacet, 'year' | 'priceCents' | 'milea
   price: 'priceCents',
   mileage: 'mileage',
 };
-
-const VALUE_FILTERS = [
-  'status',
-  'condition',
-  'bodyStyle',
-  'drivetrain',
-  'fuelType',
-  'make',
-  'model',
-  'exteriorColor',
-] as const satisfies readonly (keyof SearchFilters)[];
 
 const NUMERIC_FILTERS: readonly [keyof SearchFilters, string, '>=' | '<='][] = [
   ['yearMin', 'year', '>='],

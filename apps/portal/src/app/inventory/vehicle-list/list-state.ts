@@ -7,6 +7,8 @@ import {
   VEHICLE_SORTS,
   VEHICLE_STATUSES,
   MAX_SEARCH_TEXT,
+  RANGE_FACETS,
+  VALUE_FILTERS,
   type BodyStyle,
   type Drivetrain,
   type FuelType,
@@ -172,25 +174,11 @@ export function withFilters(state: InventoryListState, change: Partial<ListFilte
   return next;
 }
 
-/** The filters that are lists of picked values (facets and status), by name. */
-const LIST_FILTERS = [
-  'status',
-  'condition',
-  'bodyStyle',
-  'drivetrain',
-  'fuelType',
-  'make',
-  'model',
-  'exteriorColor',
-] as const satisfies readonly (keyof ListFilters)[];
-
 export function activeFilterCount(state: InventoryListState): number {
-  const lists = LIST_FILTERS.filter((name) => state[name].length > 0).length;
-  const ranges = [
-    [state.yearMin, state.yearMax],
-    [state.priceMin, state.priceMax],
-    [state.mileageMin, state.mileageMax],
-  ].filter(([min, max]) => min !== null || max !== null).length;
+  const lists = VALUE_FILTERS.filter((name) => state[name].length > 0).length;
+  const ranges = RANGE_FACETS.filter(
+    (facet) => state[`${facet}Min` as const] !== null || state[`${facet}Max` as const] !== null,
+  ).length;
   return lists + ranges + (state.q !== null ? 1 : 0);
 }
 
