@@ -15,6 +15,7 @@ import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { MoneyPipe } from '../shared/money.pipe';
+import { PrivateCard } from '../shared/private-card';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { LoadState } from '../../shared/load-state';
 import { StatusChip } from '../shared/status-chip';
@@ -38,6 +39,7 @@ const STATUS_ACTIONS: Record<VehicleStatus, string> = {
     MatMenuModule,
     MatProgressSpinnerModule,
     MoneyPipe,
+    PrivateCard,
     ProblemTextPipe,
     RouterLink,
     StatusChip,

@@ -60,6 +60,7 @@ import {
 } from '../../shared/form-errors';
 import { LoadState } from '../../shared/load-state';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
+import { PrivateCard } from '../shared/private-card';
 import {
   BODY_STYLE_LABELS,
   CONDITION_LABELS,
@@ -80,6 +81,7 @@ import {
   vehicleInputFromForm,
   vehicleUpdateFromForm,
 } from './vehicle-form-model';
+import { MoneyField } from './money-field';
 import { VinInsight } from './vin-insight';
 
 /** `/inventory/new` and `/inventory/:id/edit`. */
@@ -93,6 +95,8 @@ import { VinInsight } from './vin-insight';
     MatProgressSpinnerModule,
     MatSelectModule,
     MatSlideToggleModule,
+    MoneyField,
+    PrivateCard,
     ProblemTextPipe,
     ReactiveFormsModule,
     RouterLink,

@@ -1,0 +1,56 @@
+import { Component, inject, input } from '@angular/core';
+import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+
+/**
+ * An amount of the vehicle form in dollars and cents (price, MSRP, cost): `$` before it, a hint and
+ * the control's error under it. Bound to the control `controlName` of the page's form, which it
+ * finds through the form's container; the input keeps the `formcontrolname`, `name` and `data-testid`
+ * attributes (all the control's name) that the form's tests and QA's suite match.
+ */
+@Component({
+  selector: 'sr-money-field',
+  imports: [MatFormFieldModule, MatInputModule, ReactiveFormsModule],
+  // The page's form ([formGroup]) is this field's form.
+  viewProviders: [
+    { provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) },
+  ],
+  template: `
+    <mat-form-field class="field">
+      <mat-label>{{ label() }}</mat-label>
+      <span matTextPrefix>$&nbsp;</span>
+      <input
+        matInput
+        type="number"
+        inputmode="decimal"
+        step="0.01"
+        min="0"
+        [formControlName]="controlName()"
+        [attr.formcontrolname]="controlName()"
+        [attr.name]="controlName()"
+        [attr.data-testid]="controlName()"
+      />
+      @if (hint(); as hint) {
+        <mat-hint>{{ hint }}</mat-hint>
+      }
+      <mat-error>{{ error() }}</mat-error>
+    </mat-form-field>
+  `,
+  styles: `
+    :host {
+      display: block;
+      min-width: 0;
+    }
+    .field {
+      width: 100%;
+    }
+  `,
+})
+export class MoneyField {
+  readonly controlName = input.required<string>();
+  readonly label = input.required<string>();
+  readonly hint = input<string>();
+  /** What is wrong with the amount; shown while the field is in error. */
+  readonly error = input<string | null>(null);
+}
