@@ -47,6 +47,31 @@ describe('VehicleListPage', () => {
     };
   }
 
+  type Harness = Awaited<ReturnType<typeof open>>;
+
+  /**
+   * The search box waits for a pause in typing, so these run on fake timers: the list is open with
+   * its first results in, and `typing` gets the page and its search box.
+   */
+  async function whileTyping(typing: (harness: Harness, searchBox: HTMLInputElement) => Promise<void>) {
+    vi.useFakeTimers();
+    try {
+      const harness = await open('/inventory');
+      expectSearch().flush(vehicleList([vehicle()]));
+      const searchBox = harness.fixture.nativeElement.querySelector(
+        '[data-testid="filter-q"]',
+      ) as HTMLInputElement;
+      await typing(harness, searchBox);
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  function type(searchBox: HTMLInputElement, text: string) {
+    searchBox.value = text;
+    searchBox.dispatchEvent(new Event('input'));
+  }
+
   afterEach(() => http.verify());
 
   it('when the URL carries filters, then the inventory service is asked for exactly those (prices in cents)', async () => {
@@ -81,20 +106,11 @@ describe('VehicleListPage', () => {
     facetCountRequests().forEach((count) => count.flush(vehicleList([])));
   });
 
-  it('when the dealer types a search, then it is applied after a pause, not on every key', async () => {
-    vi.useFakeTimers();
-    try {
-      const harness = await open('/inventory');
-      expectSearch().flush(vehicleList([vehicle()]));
-      const input = harness.fixture.nativeElement.querySelector(
-        '[data-testid="filter-q"]',
-      ) as HTMLInputElement;
-
-      input.value = 'acc';
-      input.dispatchEvent(new Event('input'));
+  it('when the dealer types a search, then it is applied after a pause, not on every key', () =>
+    whileTyping(async (harness, searchBox) => {
+      type(searchBox, 'acc');
       vi.advanceTimersByTime(100);
-      input.value = 'accord';
-      input.dispatchEvent(new Event('input'));
+      type(searchBox, 'accord');
       vi.advanceTimersByTime(400);
       await vi.runAllTimersAsync();
       await harness.fixture.whenStable();
@@ -103,10 +119,7 @@ describe('VehicleListPage', () => {
       const searches = http.match((request) => request.url === '/api/inventory/vehicles');
       expect(searches.map((request) => request.request.params.get('q'))).toEqual(['accord']);
       searches.forEach((request) => request.flush(vehicleList([])));
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 
   it('when the dealer switches dealership, then the list is loaded again for the new one', async () => {
     const harness = await open('/inventory');
@@ -166,24 +179,16 @@ describe('VehicleListPage', () => {
     expect(harness.fixture.nativeElement.querySelector('[data-testid="add-vehicle"]') !== null).toBe(visible);
   });
 
-  it('when the dealer keeps typing, then the search still in flight is cancelled and only the newest answer shows', async () => {
-    vi.useFakeTimers();
-    try {
-      const harness = await open('/inventory');
-      expectSearch().flush(vehicleList([vehicle()]));
-      const input = harness.fixture.nativeElement.querySelector(
-        '[data-testid="filter-q"]',
-      ) as HTMLInputElement;
+  it('when the dealer keeps typing, then the search still in flight is cancelled and only the newest answer shows', () =>
+    whileTyping(async (harness, searchBox) => {
       const navigate = vi.spyOn(TestBed.inject(Router), 'navigate');
 
-      input.value = 'toy';
-      input.dispatchEvent(new Event('input'));
+      type(searchBox, 'toy');
       await vi.advanceTimersByTimeAsync(160);
       const first = expectSearch();
       expect(first.request.params.get('q')).toBe('toy');
 
-      input.value = 'toyota';
-      input.dispatchEvent(new Event('input'));
+      type(searchBox, 'toyota');
       await vi.advanceTimersByTimeAsync(160);
       const second = expectSearch();
       expect(second.request.params.get('q')).toBe('toyota');
@@ -199,10 +204,7 @@ describe('VehicleListPage', () => {
       expect(TestBed.inject(Router).url).toBe('/inventory?q=toyota');
       // Starting the search added a history entry; refining it replaced that entry.
       expect(navigate.mock.calls.map(([, extras]) => extras?.replaceUrl)).toEqual([false, true]);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 
   it('marks what the search matched, as text: a make that looks like markup stays text', async () => {
     const harness = await open('/inventory?q=toyta');
