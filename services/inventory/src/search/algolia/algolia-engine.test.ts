@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HIGHLIGHT_FIELDS } from '@showroom/contracts';
 import { SearchEngineUnavailable, type SearchDocument, type SearchRequest } from '../port';
 import { AlgoliaSearchEngine, AlgoliaVehicleIndex } from './algolia-engine';
 import { idOrder } from './vehicle-record';
@@ -79,17 +80,7 @@ describe('AlgoliaSearchEngine requests', () => {
       maxValuesPerFacet: 50,
       sortFacetValuesBy: 'count',
       attributesToRetrieve: ['objectID', 'dealershipId'],
-      attributesToHighlight: [
-        'year',
-        'make',
-        'model',
-        'trim',
-        'bodyStyle',
-        'exteriorColor',
-        'stockNumber',
-        'vin',
-        'vinTail',
-      ],
+      attributesToHighlight: [...HIGHLIGHT_FIELDS, 'vinTail'],
       highlightPreTag: PRE,
       highlightPostTag: POST,
     });
