@@ -260,31 +260,31 @@ interface QueryParameters {
   highlightPostTag?: string;
 }
 
+/** A search document's fields, each once: the compiler holds the list to the port's type. */
+const DOCUMENT_FIELDS = Object.keys({
+  id: true,
+  dealershipId: true,
+  groupId: true,
+  vin: true,
+  stockNumber: true,
+  condition: true,
+  status: true,
+  published: true,
+  year: true,
+  make: true,
+  model: true,
+  trim: true,
+  bodyStyle: true,
+  drivetrain: true,
+  fuelType: true,
+  exteriorColor: true,
+  mileage: true,
+  priceCents: true,
+  listedAt: true,
+} satisfies Record<keyof SearchDocument, true>);
+
 /** What a vehicle record may hold: the search document, its objectID, VIN tails and id order, nothing else. */
-const RECORD_ATTRIBUTES = [
-  'objectID',
-  'vinTail',
-  ...ID_ORDER_ATTRIBUTES,
-  'id',
-  'dealershipId',
-  'groupId',
-  'vin',
-  'stockNumber',
-  'condition',
-  'status',
-  'published',
-  'year',
-  'make',
-  'model',
-  'trim',
-  'bodyStyle',
-  'drivetrain',
-  'fuelType',
-  'exteriorColor',
-  'mileage',
-  'priceCents',
-  'listedAt',
-] as const;
+const RECORD_ATTRIBUTES = ['objectID', 'vinTail', ...ID_ORDER_ATTRIBUTES, ...DOCUMENT_FIELDS];
 
 function toDocument(record: Record<string, unknown>): SearchDocument {
   strictObject(record, RECORD_ATTRIBUTES);
