@@ -82,6 +82,7 @@ import {
   vehicleUpdateFromForm,
 } from './vehicle-form-model';
 import { MoneyField } from './money-field';
+import { TextAreaField } from './text-area-field';
 import { VinInsight } from './vin-insight';
 
 /** `/inventory/new` and `/inventory/:id/edit`. */
@@ -100,6 +101,7 @@ import { VinInsight } from './vin-insight';
     ProblemTextPipe,
     ReactiveFormsModule,
     RouterLink,
+    TextAreaField,
     VinInsight,
   ],
   templateUrl: './vehicle-form-page.html',

@@ -1,0 +1,61 @@
+import { Component, inject, input } from '@angular/core';
+import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+
+/**
+ * A long text of the vehicle form (the description, internal notes): how much of its room is used
+ * under it, and the control's error. Bound to the control `controlName` of the page's form, which
+ * it finds through the form's container; the text area keeps the `formcontrolname` and `name`
+ * attributes (the control's name) and the `data-testid` given that the form's tests and QA's suite match.
+ */
+@Component({
+  selector: 'sr-text-area-field',
+  imports: [MatFormFieldModule, MatInputModule, ReactiveFormsModule],
+  // The page's form ([formGroup]) is this field's form.
+  viewProviders: [
+    { provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) },
+  ],
+  template: `
+    <mat-form-field class="field">
+      <mat-label>{{ label() }}</mat-label>
+      <textarea
+        matInput
+        [formControlName]="controlName()"
+        [attr.formcontrolname]="controlName()"
+        [attr.name]="controlName()"
+        [attr.data-testid]="testId() ?? null"
+        [rows]="rows()"
+        [maxlength]="maxLength()"
+      ></textarea>
+      <mat-hint align="end">{{ length() }}/{{ maxLength() }}</mat-hint>
+      <mat-error>{{ error() }}</mat-error>
+    </mat-form-field>
+  `,
+  styles: `
+    :host {
+      display: block;
+      min-width: 0;
+    }
+    .field {
+      width: 100%;
+    }
+  `,
+})
+export class TextAreaField {
+  private readonly container = inject(ControlContainer, { skipSelf: true });
+
+  readonly controlName = input.required<string>();
+  readonly label = input.required<string>();
+  readonly rows = input.required<number>();
+  readonly maxLength = input.required<number>();
+  readonly testId = input<string>();
+  /** What is wrong with the text; shown while the field is in error. */
+  readonly error = input<string | null>(null);
+
+  /** The characters typed so far. */
+  protected length(): number {
+    const value: unknown = this.container.control?.get(this.controlName())?.value;
+    return typeof value === 'string' ? value.length : 0;
+  }
+}
