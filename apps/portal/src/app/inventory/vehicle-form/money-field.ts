@@ -1,7 +1,8 @@
-import { Component, inject, input } from '@angular/core';
-import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
+import { Component, input } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { PAGE_FORM } from '../../shared/page-form';
 
 /**
  * An amount of the vehicle form in dollars and cents (price, MSRP, cost): `$` before it, a hint and
@@ -12,10 +13,7 @@ import { MatInputModule } from '@angular/material/input';
 @Component({
   selector: 'sr-money-field',
   imports: [MatFormFieldModule, MatInputModule, ReactiveFormsModule],
-  // The page's form ([formGroup]) is this field's form.
-  viewProviders: [
-    { provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) },
-  ],
+  viewProviders: [PAGE_FORM],
   template: `
     <mat-form-field class="field">
       <mat-label>{{ label() }}</mat-label>
@@ -38,13 +36,9 @@ import { MatInputModule } from '@angular/material/input';
     </mat-form-field>
   `,
   styles: `
-    :host {
-      display: block;
-      min-width: 0;
-    }
-    .field {
-      width: 100%;
-    }
+    @use 'form-page';
+
+    @include form-page.field-host;
   `,
 })
 export class MoneyField {

@@ -2,6 +2,7 @@ import { Component, inject, input } from '@angular/core';
 import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { PAGE_FORM } from '../../shared/page-form';
 
 /**
  * A long text of the vehicle form (the description, internal notes): how much of its room is used
@@ -12,10 +13,7 @@ import { MatInputModule } from '@angular/material/input';
 @Component({
   selector: 'sr-text-area-field',
   imports: [MatFormFieldModule, MatInputModule, ReactiveFormsModule],
-  // The page's form ([formGroup]) is this field's form.
-  viewProviders: [
-    { provide: ControlContainer, useFactory: () => inject(ControlContainer, { skipSelf: true }) },
-  ],
+  viewProviders: [PAGE_FORM],
   template: `
     <mat-form-field class="field">
       <mat-label>{{ label() }}</mat-label>
@@ -33,13 +31,9 @@ import { MatInputModule } from '@angular/material/input';
     </mat-form-field>
   `,
   styles: `
-    :host {
-      display: block;
-      min-width: 0;
-    }
-    .field {
-      width: 100%;
-    }
+    @use 'form-page';
+
+    @include form-page.field-host;
   `,
 })
 export class TextAreaField {
