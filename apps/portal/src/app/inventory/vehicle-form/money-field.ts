@@ -3,6 +3,7 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { PAGE_FORM } from '../../shared/page-form';
+import { VehicleFormField } from './vehicle-form-field';
 
 /**
  * An amount of the vehicle form in dollars and cents (price, MSRP, cost): `$` before it, a hint and
@@ -41,10 +42,6 @@ import { PAGE_FORM } from '../../shared/page-form';
     @include form-page.field-host;
   `,
 })
-export class MoneyField {
-  readonly controlName = input.required<string>();
-  readonly label = input.required<string>();
+export class MoneyField extends VehicleFormField {
   readonly hint = input<string>();
-  /** What is wrong with the amount; shown while the field is in error. */
-  readonly error = input<string | null>(null);
 }

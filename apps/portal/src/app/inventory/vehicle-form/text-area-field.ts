@@ -1,12 +1,13 @@
-import { Component, inject, input } from '@angular/core';
-import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
+import { Component, input } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { PAGE_FORM } from '../../shared/page-form';
+import { VehicleFormField } from './vehicle-form-field';
 
 /**
  * A long text of the vehicle form (the description, internal notes): how much of its room is used
- * under it, and the control's error. Bound to the control `controlName` of the page's form, which
+ * under it, and what is wrong with it. Bound to the control `controlName` of the page's form, which
  * it finds through the form's container; the text area keeps the `formcontrolname` and `name`
  * attributes (the control's name) and the `data-testid` given that the form's tests and QA's suite match.
  */
@@ -36,20 +37,14 @@ import { PAGE_FORM } from '../../shared/page-form';
     @include form-page.field-host;
   `,
 })
-export class TextAreaField {
-  private readonly container = inject(ControlContainer, { skipSelf: true });
-
-  readonly controlName = input.required<string>();
-  readonly label = input.required<string>();
+export class TextAreaField extends VehicleFormField {
   readonly rows = input.required<number>();
   readonly maxLength = input.required<number>();
   readonly testId = input<string>();
-  /** What is wrong with the text; shown while the field is in error. */
-  readonly error = input<string | null>(null);
 
   /** The characters typed so far. */
   protected length(): number {
-    const value: unknown = this.container.control?.get(this.controlName())?.value;
+    const value: unknown = this.control()?.value;
     return typeof value === 'string' ? value.length : 0;
   }
 }
