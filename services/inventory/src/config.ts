@@ -36,6 +36,8 @@ export const loadInventoryConfig = serviceConfigLoader(3001, {
   SEARCH_SYNONYMS_FILE: z.string().min(1).optional(),
   /** How often this instance's embedded index (or the Algolia indexer) reads the change feed. */
   SEARCH_FOLLOW_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+  /** Memory for search pages kept as sent (embedded engine only: its index generations are known here). */
+  SEARCH_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4_096).default(32),
   /** Days the change feed is kept; an Algolia indexer further behind than this needs a full reindex. */
   SEARCH_CHANGES_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });

@@ -16,6 +16,7 @@ import { MysqlSearchDocuments } from './documents';
 import { EmbeddedSearchEngine } from './embedded/embedded-engine';
 import { IndexFollower, type FollowCursor } from './follow-changes';
 import { MysqlSearchEngine } from './mysql-engine';
+import { IndexGenerations, SearchPageCache } from './page-cache';
 import type { SynonymRule, VehicleSearchEngine, VehicleSearchIndex } from './port';
 import type { SearchAccessIssuer } from './search-routes';
 import { loadSynonyms, parseSynonyms } from './synonyms';
@@ -45,6 +46,8 @@ export interface SearchDependencies {
 }
 
 const HOUR_MS = 3_600_000;
+/** A kept page is dropped after this even if nothing changed: days in stock move on with the clock. */
+const PAGE_TTL_MS = 60_000;
 
 /** The search engine the configuration names, the MySQL fallback behind it, and what keeps it current. */
 export function composeSearch(deps: SearchDependencies): SearchParts {
@@ -56,12 +59,13 @@ export function composeSearch(deps: SearchDependencies): SearchParts {
     config.SEARCH_ENGINE === 'algolia' ? deps.rooftops : undefined,
   );
   const fallback = new MysqlSearchEngine(deps.reader, synonyms);
+  const generations = new IndexGenerations();
   const chosen =
     config.SEARCH_ENGINE === 'algolia'
       ? algoliaEngine(deps)
       : config.SEARCH_ENGINE === 'mysql'
         ? mysqlOnly(fallback)
-        : embeddedEngine(synonyms);
+        : embeddedEngine(synonyms, generations);
   const follower =
     chosen.index &&
     new IndexFollower({
@@ -81,6 +85,13 @@ export function composeSearch(deps: SearchDependencies): SearchParts {
     rooftops: deps.rooftops,
     logger,
     reporter: deps.reporter,
+    pageCache:
+      chosen.pagesCacheable && config.SEARCH_PAGE_CACHE_MB > 0
+        ? new SearchPageCache(generations, {
+            maxBytes: config.SEARCH_PAGE_CACHE_MB * 1_048_576,
+            ttlMs: PAGE_TTL_MS,
+          })
+        : undefined,
   });
   let pruning: NodeJS.Timeout | undefined;
   const cursors = new MysqlIndexCursorStore(deps.writer);
@@ -114,6 +125,8 @@ interface ChosenEngine {
   cursor?: FollowCursor;
   mayFollow?: () => Promise<boolean>;
   onReady?: () => void;
+  /** Whether this process knows each change its index takes (an index in this process). */
+  pagesCacheable?: boolean;
   close(): Promise<void>;
 }
 
@@ -121,11 +134,12 @@ function mysqlOnly(mysql: MysqlSearchEngine): ChosenEngine {
   return { engine: mysql, access: { accessFor: apiAccess }, close: async () => undefined };
 }
 
-function embeddedEngine(synonyms: readonly SynonymRule[]): ChosenEngine {
+function embeddedEngine(synonyms: readonly SynonymRule[], generations: IndexGenerations): ChosenEngine {
   const engine = new EmbeddedSearchEngine({ synonyms });
   return {
     engine,
-    index: engine,
+    index: generations.watching(engine),
+    pagesCacheable: true,
     access: { accessFor: apiAccess },
     onReady: () => engine.markReady(),
     close: async () => undefined,

@@ -13,6 +13,7 @@ import type { ErrorReporter } from '@showroom/server-kit';
 import type { Rooftop, RooftopDirectory } from '../rooftops/rooftop-directory';
 import { toPublicVehicle } from '../vehicles/public-vehicle';
 import type { SearchFilters, SearchHit, SearchRequest, SearchResult, VehicleSearchEngine } from './port';
+import type { SearchPageCache } from './page-cache';
 import { understandQuery } from './query-understanding';
 
 /** Finds the current vehicles a search named, for the rooftops it searched. */
@@ -47,12 +48,51 @@ export class VehicleSearch {
       rooftops: RooftopDirectory;
       logger: Logger;
       reporter?: ErrorReporter;
+      /** Pages kept as sent, for an index in this process; none for an index elsewhere (Algolia). */
+      pageCache?: SearchPageCache;
       now?: () => number;
     },
   ) {}
 
   /** The portal's search over the rooftops the caller may read: every status unless filtered. */
-  async forDealer(rooftops: readonly Rooftop[], query: VehicleListQuery): Promise<Answered<VehicleList>> {
+  async forDealer(rooftops: readonly Rooftop[], query: VehicleListQuery): Promise<Answered<Buffer>> {
+    return this.cached('dealer', rooftops, query, () => this.dealerPage(rooftops, query));
+  }
+
+  /**
+   * A website's search: only published, available cars, and only their public fields. A car that
+   * was unpublished or sold a moment ago is left out even if the index has not caught up yet.
+   */
+  async forShoppers(rooftops: readonly Rooftop[], query: PublicVehicleQuery): Promise<Answered<Buffer>> {
+    return this.cached('public', rooftops, query, () => this.shopperPage(rooftops, query));
+  }
+
+  /** The page as JSON bytes, from the page cache when this process's index has not changed since. */
+  private async cached(
+    audience: 'dealer' | 'public',
+    rooftops: readonly Rooftop[],
+    query: Query,
+    render: () => Promise<Answered<VehicleList | PublicVehicleList>>,
+  ): Promise<Answered<Buffer>> {
+    let fallbackReason: string | null = null;
+    const renderBytes = async () => {
+      const answered = await render();
+      fallbackReason = answered.fallbackReason;
+      // A page MySQL answered for a cold or failing engine is not kept: the engine's is better.
+      return { bytes: Buffer.from(JSON.stringify(answered.page)), cacheable: fallbackReason === null };
+    };
+    const ids = rooftops.map((rooftop) => rooftop.id);
+    const cache = this.deps.pageCache;
+    const page = cache
+      ? await cache.getOrRender(ids, `${audience}|${JSON.stringify(query)}`, renderBytes)
+      : (await renderBytes()).bytes;
+    return { page, fallbackReason };
+  }
+
+  private async dealerPage(
+    rooftops: readonly Rooftop[],
+    query: VehicleListQuery,
+  ): Promise<Answered<VehicleList>> {
     const { result, fallbackReason, request } = await this.run(rooftops, query, { status: query.status });
     const vehicles = await this.hydrate(result.hits);
     const items = result.hits.flatMap((hit): VehicleHit[] => {
@@ -62,11 +102,7 @@ export class VehicleSearch {
     return { page: this.pageOf(items, result, request), fallbackReason };
   }
 
-  /**
-   * A website's search: only published, available cars, and only their public fields. A car that
-   * was unpublished or sold a moment ago is left out even if the index has not caught up yet.
-   */
-  async forShoppers(
+  private async shopperPage(
     rooftops: readonly Rooftop[],
     query: PublicVehicleQuery,
   ): Promise<Answered<PublicVehicleList>> {
