@@ -50,7 +50,16 @@ interface Measured {
   /** Wall-clock and CPU milliseconds per search (CPU time is what other load on the machine cannot inflate). */
   latency: Record<
     string,
-    { p50: number; p99: number; max: number; cpuP50: number; cpuP99: number; matches: number }
+    {
+      p50: number;
+      p99: number;
+      max: number;
+      cpuP50: number;
+      cpuP99: number;
+      matches: number;
+      /** Mean KiB of heap a search leaves behind as garbage (heap growth over searches a GC did not interrupt). */
+      garbageKiB: number;
+    }
   >;
 }
 
@@ -417,6 +426,24 @@ function percentile(sorted: number[], p: number): number {
   );
 }
 
+/**
+ * What a search allocates, in KiB: the heap's growth across each search, averaged over the searches
+ * no garbage collection ran during (a collection shows as a shrinking heap and is left out).
+ */
+async function garbagePerSearch(candidate: Candidate, requests: SearchRequest[]): Promise<number> {
+  let bytes = 0;
+  let counted = 0;
+  for (const request of requests) {
+    const before = process.memoryUsage().heapUsed;
+    await candidate.search(request);
+    const grown = process.memoryUsage().heapUsed - before;
+    if (grown < 0) continue;
+    bytes += grown;
+    counted++;
+  }
+  return counted === 0 ? NaN : Math.round(bytes / counted / 1024);
+}
+
 async function measure(name: CandidateName): Promise<Measured> {
   const gc = globalThis.gc as () => void;
   gc();
@@ -450,6 +477,7 @@ async function measure(name: CandidateName): Promise<Measured> {
     }
     times.sort((a, b) => a - b);
     cpuTimes.sort((a, b) => a - b);
+    const garbageKiB = await garbagePerSearch(candidate, list);
     latency[scenario] = {
       p50: percentile(times, 0.5),
       p99: percentile(times, 0.99),
@@ -457,6 +485,7 @@ async function measure(name: CandidateName): Promise<Measured> {
       cpuP50: percentile(cpuTimes, 0.5),
       cpuP99: percentile(cpuTimes, 0.99),
       matches: Math.round(matches / list.length),
+      garbageKiB,
     };
   }
   return {
@@ -474,7 +503,7 @@ function table(results: Measured[]): string {
     'build ms',
     'heap MiB',
     'RSS MiB',
-    ...SCENARIOS.map((s) => `${s}: wall p50 / p99 / max · CPU p50 / p99 ms (mean matches)`),
+    ...SCENARIOS.map((s) => `${s}: wall p50 / p99 / max · CPU p50 / p99 ms (mean matches) · KiB garbage`),
   ];
   const rows = results.map((r) => [
     r.candidate,
@@ -483,7 +512,7 @@ function table(results: Measured[]): string {
     String(r.rssMiB),
     ...SCENARIOS.map((s) => {
       const l = r.latency[s];
-      return `${l?.p50} / ${l?.p99} / ${l?.max} · ${l?.cpuP50} / ${l?.cpuP99} (${l?.matches})`;
+      return `${l?.p50} / ${l?.p99} / ${l?.max} · ${l?.cpuP50} / ${l?.cpuP99} (${l?.matches}) · ${l?.garbageKiB}`;
     }),
   ]);
   return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');

@@ -1,12 +1,13 @@
-import { VALUE_FACETS, type RangeFacet, type ValueFacet } from '@showroom/contracts';
+import type { ValueFacet } from '@showroom/contracts';
 import type { SearchDocument, SearchFilters } from '../port';
-import { FacetColumn, type FacetTally } from './facet-column';
+import type { FacetTally } from './facet-column';
 import { SlotSet } from './slot-set';
 import { SortedTerms } from './sorted-terms';
 import type { QueryWord, TextQuery } from './text-query';
 import { editDistanceWithin } from './typos';
 import { FIELD_SORTS, type FieldSort } from '../port';
 import { FIELD_ORDER, SortedSlots } from './vehicle-order';
+import { VehicleColumns, type Ranges } from './vehicle-columns';
 import { vehicleTerms } from './vehicle-terms';
 
 export interface RankedVehicle {
@@ -20,7 +21,7 @@ export interface DealershipMatches {
   /** The first `limit` matches in the requested order. */
   first: RankedVehicle[];
   facets: Partial<Record<ValueFacet, FacetTally[]>>;
-  ranges: Record<RangeFacet, { min: number; max: number } | null>;
+  ranges: Ranges;
 }
 
 export interface DealershipQuery {
@@ -45,8 +46,9 @@ const TYPO = 2;
 
 /**
  * The search index of one dealership (rooftop). Vehicles live in numbered slots; words map to the
- * slots that contain them, and every query narrows a bit set of slots before one pass applies the
- * filters, counts the facets and finds the ranges.
+ * slots that contain them, and every query narrows a bit set of slots — by the text, then by the
+ * value filters' bit sets — before one pass over it applies the numeric filters, counts the facets
+ * and finds the ranges (`VehicleColumns`); the page is then read off a kept sort order.
  */
 export class DealershipIndex {
   private readonly slotById = new Map<string, number>();
@@ -55,9 +57,9 @@ export class DealershipIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly typoPostings = new Map<string, number[]>();
   private readonly sortedTerms = new SortedTerms(() => this.postings.keys());
-  private readonly facetColumns = Object.fromEntries(
-    VALUE_FACETS.map((facet) => [facet, new FacetColumn()]),
-  ) as Record<ValueFacet, FacetColumn>;
+  private readonly columns = new VehicleColumns();
+  /** The slots of the search under way, reused by every search (searches are synchronous). */
+  private readonly matched = new SlotSet();
   private readonly orders = Object.fromEntries(
     FIELD_SORTS.map((sort) => [sort, new SortedSlots((slot) => this.documentAt(slot), FIELD_ORDER[sort])]),
   ) as Record<FieldSort, SortedSlots>;
@@ -91,7 +93,7 @@ export class DealershipIndex {
     const { terms, typoTerms } = vehicleTerms(document);
     for (const term of terms) this.addPosting(this.postings, term, slot, true);
     for (const term of typoTerms) this.addPosting(this.typoPostings, term, slot, false);
-    for (const facet of VALUE_FACETS) this.facetColumns[facet].set(slot, document[facet]);
+    this.columns.set(slot, document);
     for (const order of this.allOrders) order.insert(slot);
   }
 
@@ -99,6 +101,7 @@ export class DealershipIndex {
     const slot = this.slotById.get(id);
     if (slot === undefined) return;
     this.unindex(slot);
+    this.columns.clear(slot);
     this.slotById.delete(id);
     this.documents[slot] = undefined;
     this.freeSlots.push(slot);
@@ -106,35 +109,15 @@ export class DealershipIndex {
 
   search(query: DealershipQuery): DealershipMatches {
     const text = query.text ? this.matchText(query.text) : null;
-    const accepts = this.filterFor(query.filters);
-    const matched = new SlotSet(this.documents.length);
-    const columns = query.facets.map((facet) => this.facetColumns[facet]);
-    const counters = columns.map((column) => column.newCounter());
-    const ranges = new RangeTracker();
-    let total = 0;
-    const visit = (slot: number) => {
-      const document = this.documents[slot];
-      if (!document || !accepts(slot, document)) return;
-      total++;
-      matched.add(slot);
-      for (let i = 0; i < columns.length; i++) {
-        const id = (columns[i] as FacetColumn).valueIdOf(slot);
-        if (id >= 0) (counters[i] as Int32Array)[id]++;
-      }
-      ranges.add(document);
-    };
-    if (text) text.slots.forEach(visit);
-    else for (let slot = 0; slot < this.documents.length; slot++) visit(slot);
-
-    const facets: DealershipMatches['facets'] = {};
-    query.facets.forEach((facet, i) => {
-      facets[facet] = (columns[i] as FacetColumn).countsOf(counters[i] as Int32Array);
-    });
+    const matched = this.matched;
+    matched.copyFrom(text ? text.slots : this.columns.live);
+    this.columns.applyValueFilters(matched, query.filters, this.documents.length);
+    const { total, facets, ranges } = this.columns.tally(matched, query.filters, query.facets);
     const first =
       query.sort === 'relevance' && text
         ? this.firstByRelevance(matched, text.scoreOf, query.limit)
         : this.firstInOrder(query.sort === 'relevance' ? 'daysInStock' : query.sort, matched, query.limit);
-    return { total, first, facets, ranges: ranges.result() };
+    return { total, first, facets, ranges };
   }
 
   private firstInOrder(sort: FieldSort, matched: SlotSet, limit: number): RankedVehicle[] {
@@ -183,11 +166,12 @@ export class DealershipIndex {
     for (const unit of unitMatches.slice(1)) slots.intersectWith(unit.any);
     return {
       slots,
-      scoreOf: (slot) =>
-        unitMatches.reduce(
-          (score, unit) => score + (unit.exact.has(slot) ? EXACT : unit.prefixed.has(slot) ? PREFIX : TYPO),
-          0,
-        ),
+      scoreOf: (slot) => {
+        let score = 0;
+        for (const unit of unitMatches)
+          score += unit.exact.has(slot) ? EXACT : unit.prefixed.has(slot) ? PREFIX : TYPO;
+        return score;
+      },
     };
   }
 
@@ -217,42 +201,6 @@ export class DealershipIndex {
   private emptyMatch(): WordMatch {
     const capacity = this.documents.length;
     return { exact: new SlotSet(capacity), prefixed: new SlotSet(capacity), any: new SlotSet(capacity) };
-  }
-
-  private filterFor(filters: SearchFilters): (slot: number, document: SearchDocument) => boolean {
-    const checks: Array<(slot: number, document: SearchDocument) => boolean> = [];
-    const oneOf = <K extends 'status' | 'condition' | 'bodyStyle' | 'drivetrain' | 'fuelType'>(field: K) => {
-      const allowed = filters[field];
-      if (!allowed) return;
-      const set = new Set<unknown>(allowed);
-      checks.push((_, document) => set.has(document[field]));
-    };
-    oneOf('status');
-    oneOf('condition');
-    oneOf('bodyStyle');
-    oneOf('drivetrain');
-    oneOf('fuelType');
-    for (const facet of ['make', 'model', 'exteriorColor'] as const) {
-      const values = filters[facet];
-      if (!values) continue;
-      const ids = this.facetColumns[facet].idsOf(values);
-      checks.push((slot) => ids.has(this.facetColumns[facet].valueIdOf(slot)));
-    }
-    if (filters.published !== undefined) {
-      const published = filters.published;
-      checks.push((_, document) => document.published === published);
-    }
-    const between = (pick: (d: SearchDocument) => number | null, min?: number, max?: number) => {
-      if (min === undefined && max === undefined) return;
-      checks.push((_, document) => {
-        const value = pick(document);
-        return value !== null && (min === undefined || value >= min) && (max === undefined || value <= max);
-      });
-    };
-    between((d) => d.year, filters.yearMin, filters.yearMax);
-    between((d) => d.priceCents, filters.priceMin, filters.priceMax);
-    between((d) => d.mileage, filters.mileageMin, filters.mileageMax);
-    return (slot, document) => checks.every((check) => check(slot, document));
   }
 
   private unindex(slot: number): void {
@@ -304,29 +252,4 @@ function intersect(a: WordMatch, b: WordMatch): WordMatch {
   a.prefixed.intersectWith(b.prefixed);
   a.any.intersectWith(b.any);
   return a;
-}
-
-class RangeTracker {
-  private readonly bounds: Record<RangeFacet, { min: number; max: number } | null> = {
-    year: null,
-    price: null,
-    mileage: null,
-  };
-
-  add(document: SearchDocument): void {
-    this.include('year', document.year);
-    this.include('mileage', document.mileage);
-    if (document.priceCents !== null) this.include('price', document.priceCents);
-  }
-
-  result(): Record<RangeFacet, { min: number; max: number } | null> {
-    return this.bounds;
-  }
-
-  private include(facet: RangeFacet, value: number): void {
-    const bound = this.bounds[facet];
-    if (!bound) this.bounds[facet] = { min: value, max: value };
-    else if (value < bound.min) bound.min = value;
-    else if (value > bound.max) bound.max = value;
-  }
 }

@@ -88,7 +88,7 @@ export class EmbeddedSearchEngine implements VehicleSearchEngine, VehicleSearchI
     const text = compileTextQuery(request.text, this.options.synonyms);
     const sort = request.sort === 'relevance' && !text ? 'daysInStock' : request.sort;
     const limit = request.page * request.pageSize;
-    const valueFacets = request.facets.filter(isValueFacet);
+    const valueFacets = [...new Set(request.facets)].filter(isValueFacet);
     const matches: DealershipMatches[] = [];
     for (const dealershipId of new Set(request.dealershipIds)) {
       const index = this.dealerships.get(dealershipId);

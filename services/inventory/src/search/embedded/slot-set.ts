@@ -1,36 +1,81 @@
-/** A set of a dealership index's slots as a bit set: text matches are combined word by word with it. */
+/**
+ * A set of a dealership index's slots as a bit set (32 slots per word). Filters, text matches and
+ * the vehicles holding each facet value are all slot sets, so a search combines them a word at a
+ * time instead of checking vehicles one by one. Sets grow as slots are added; a set shorter than
+ * another simply holds none of the slots beyond its end.
+ */
 export class SlotSet {
-  private readonly bits: Uint32Array;
+  private bits: Uint32Array;
 
-  constructor(readonly capacity: number) {
-    this.bits = new Uint32Array((capacity + 31) >>> 5);
+  constructor(capacity = 0) {
+    this.bits = new Uint32Array(wordsFor(capacity));
+  }
+
+  /** The raw words, for the tight loops of a search; valid until the set next grows. */
+  get words(): Uint32Array {
+    return this.bits;
   }
 
   add(slot: number): void {
-    this.bits[slot >>> 5] = (this.bits[slot >>> 5] as number) | (1 << (slot & 31));
+    const at = slot >>> 5;
+    if (at >= this.bits.length) this.grow(at + 1);
+    this.bits[at] = (this.bits[at] as number) | (1 << (slot & 31));
   }
 
   addAll(slots: Iterable<number>): void {
     for (const slot of slots) this.add(slot);
   }
 
+  delete(slot: number): void {
+    const at = slot >>> 5;
+    if (at < this.bits.length) this.bits[at] = (this.bits[at] as number) & ~(1 << (slot & 31));
+  }
+
   has(slot: number): boolean {
-    return ((this.bits[slot >>> 5] as number) & (1 << (slot & 31))) !== 0;
+    return ((this.bits[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0;
+  }
+
+  /** Empties the set and makes room for `capacity` slots, keeping its memory when that is enough. */
+  reset(capacity: number): void {
+    const words = wordsFor(capacity);
+    if (words > this.bits.length) this.bits = new Uint32Array(words);
+    else this.bits.fill(0);
+  }
+
+  copyFrom(other: SlotSet): void {
+    const from = other.bits;
+    if (from.length > this.bits.length) this.bits = new Uint32Array(from.length);
+    this.bits.set(from);
+    this.bits.fill(0, from.length);
   }
 
   unionWith(other: SlotSet): void {
-    for (let i = 0; i < this.bits.length; i++)
-      this.bits[i] = (this.bits[i] as number) | (other.bits[i] as number);
+    const from = other.bits;
+    if (from.length > this.bits.length) this.grow(from.length);
+    const bits = this.bits;
+    for (let i = 0; i < from.length; i++) bits[i] = (bits[i] as number) | (from[i] as number);
   }
 
   intersectWith(other: SlotSet): void {
-    for (let i = 0; i < this.bits.length; i++)
-      this.bits[i] = (this.bits[i] as number) & (other.bits[i] as number);
+    const from = other.bits;
+    const bits = this.bits;
+    const shared = Math.min(bits.length, from.length);
+    for (let i = 0; i < shared; i++) bits[i] = (bits[i] as number) & (from[i] as number);
+    bits.fill(0, shared);
+  }
+
+  /** Keeps only the slots `other` does not hold. */
+  subtract(other: SlotSet): void {
+    const from = other.bits;
+    const bits = this.bits;
+    const shared = Math.min(bits.length, from.length);
+    for (let i = 0; i < shared; i++) bits[i] = (bits[i] as number) & ~(from[i] as number);
   }
 
   forEach(visit: (slot: number) => void): void {
-    for (let i = 0; i < this.bits.length; i++) {
-      let word = this.bits[i] as number;
+    const bits = this.bits;
+    for (let i = 0; i < bits.length; i++) {
+      let word = bits[i] as number;
       while (word !== 0) {
         const lowest = word & -word;
         visit((i << 5) + 31 - Math.clz32(lowest));
@@ -38,4 +83,14 @@ export class SlotSet {
       }
     }
   }
+
+  private grow(words: number): void {
+    const grown = new Uint32Array(Math.max(words, this.bits.length * 2));
+    grown.set(this.bits);
+    this.bits = grown;
+  }
+}
+
+function wordsFor(capacity: number): number {
+  return (capacity + 31) >>> 5;
 }

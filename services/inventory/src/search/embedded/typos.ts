@@ -7,6 +7,8 @@ export function typoBudget(word: string): number {
   return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
 }
 
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /**
  * The edits (insert, delete, substitute, swap of neighbours) that turn `word` into `term` — or, with
  * `prefix`, into the closest start of `term` — or -1 when that takes more than `max`.
@@ -15,9 +17,9 @@ export function editDistanceWithin(word: string, term: string, max: number, pref
   const m = word.length;
   const n = prefix ? Math.min(term.length, m + max) : term.length;
   if (n < m - max || (!prefix && n > m + max)) return -1;
-  let before = new Int32Array(n + 1);
-  let previous = new Int32Array(n + 1);
-  let current = new Int32Array(n + 1);
+  // Three rows reused across calls: a typo search compares a word with every name of a rooftop.
+  if (rows[0].length < n + 1) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [before, previous, current] = rows;
   for (let j = 0; j <= n; j++) previous[j] = j;
   for (let i = 1; i <= m; i++) {
     current[0] = i;
@@ -40,7 +42,10 @@ export function editDistanceWithin(word: string, term: string, max: number, pref
       if (best < rowMin) rowMin = best;
     }
     if (rowMin > max) return -1;
-    [before, previous, current] = [previous, current, before];
+    const oldest = before;
+    before = previous;
+    previous = current;
+    current = oldest;
   }
   let distance = previous[n] as number;
   if (prefix)
