@@ -175,13 +175,22 @@ function isRangeFacet(facet: SearchFacet): facet is RangeFacet {
 
 /** Counts of several rooftops added up by value (without case), most common first, then by value. */
 function mergeFacet(perDealership: FacetTally[][], facet: ValueFacet): FacetCount[] {
-  const merged = new Map<string, FacetCount>();
-  for (const tally of perDealership.flat()) {
-    const known = merged.get(tally.key);
-    if (known) known.count += tally.count;
-    else merged.set(tally.key, { value: tally.value, count: tally.count });
+  let counts: FacetCount[];
+  if (perDealership.length === 1) {
+    // One rooftop (the usual search): its values are distinct already.
+    counts = (perDealership[0] as FacetTally[]).map(({ value, count }) => ({ value, count }));
+  } else {
+    const merged = new Map<string, FacetCount>();
+    for (const tallies of perDealership) {
+      for (const tally of tallies) {
+        const known = merged.get(tally.key);
+        if (known) known.count += tally.count;
+        else merged.set(tally.key, { value: tally.value, count: tally.count });
+      }
+    }
+    counts = [...merged.values()];
   }
-  return [...merged.values()]
+  return counts
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
     .slice(0, FACET_VALUE_LIMITS[facet]);
 }

@@ -31,11 +31,27 @@ export function highlightVehicle(
 }
 
 function highlightField(field: HighlightField, text: string, words: readonly QueryWord[]): Highlight | null {
+  if (!TYPO_FIELDS.has(field) && cannotMatch(text, words)) return null;
   const marked = new Array<boolean>(text.length).fill(false);
   markWords(text, words, TYPO_FIELDS.has(field), marked);
   if (field === 'vin') markVinTail(text, words, marked);
   return marked.includes(true) ? { field, parts: toParts(text, marked) } : null;
 }
+
+/**
+ * A quick no for plain-ASCII text without near misses (VINs, stock numbers, years: unique per hit,
+ * so never remembered): every word that marks something there is the start of one of its words or
+ * joined words, so it appears in the text with the punctuation taken out.
+ */
+function cannotMatch(text: string, words: readonly QueryWord[]): boolean {
+  if (!PLAIN_ASCII.test(text)) return false;
+  const compact = text.toLowerCase().replace(NOT_ALPHANUMERIC, '');
+  for (const word of words) if (compact.includes(word.word)) return false;
+  return true;
+}
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const NOT_ALPHANUMERIC = /[^a-z0-9]+/g;
 
 /** How many leading characters of `term` the word matches: all of it, a prefix, or none (0). */
 function matchedLength(term: string, word: QueryWord, typos: boolean): number {
