@@ -3,6 +3,7 @@ import type { SearchDocument } from '../port';
 import { searchWords } from '../synonyms';
 import type { QueryWord } from './text-query';
 import { editDistanceWithin } from './typos';
+import { fieldTerms } from './vehicle-terms';
 
 /** Fields whose words a near miss may match, as in the index (vehicle-terms.ts). */
 const TYPO_FIELDS = new Set<HighlightField>(['make', 'model', 'trim', 'bodyStyle', 'exteriorColor']);
@@ -31,7 +32,7 @@ export function highlightVehicle(
 }
 
 function highlightField(field: HighlightField, text: string, words: readonly QueryWord[]): Highlight | null {
-  if (!TYPO_FIELDS.has(field) && cannotMatch(text, words)) return null;
+  if (TYPO_FIELDS.has(field) ? noTermMatches(text, words) : appearsNowhere(text, words)) return null;
   const marked = new Array<boolean>(text.length).fill(false);
   markWords(text, words, TYPO_FIELDS.has(field), marked);
   if (field === 'vin') markVinTail(text, words, marked);
@@ -39,11 +40,22 @@ function highlightField(field: HighlightField, text: string, words: readonly Que
 }
 
 /**
- * A quick no for plain-ASCII text without near misses (VINs, stock numbers, years: unique per hit,
- * so never remembered): every word that marks something there is the start of one of its words or
- * joined words, so it appears in the text with the punctuation taken out.
+ * A quick no for names (most fields of a hit match no word): their words are worked out once per
+ * value (`fieldTerms`, as the index does) and include every word and joined word that marking could
+ * find, so when none of them matches, marking would mark nothing.
  */
-function cannotMatch(text: string, words: readonly QueryWord[]): boolean {
+function noTermMatches(text: string, words: readonly QueryWord[]): boolean {
+  for (const term of fieldTerms(text))
+    for (const word of words) if (matchedLength(term, word, true) > 0) return false;
+  return true;
+}
+
+/**
+ * A quick no for plain-ASCII text without near misses (VINs, stock numbers, years: unique per hit,
+ * so neither remembered nor worth tokenising): every word that marks something there is the start of
+ * one of its words, joined words or VIN tails, so it appears in the text with the punctuation taken out.
+ */
+function appearsNowhere(text: string, words: readonly QueryWord[]): boolean {
   if (!PLAIN_ASCII.test(text)) return false;
   const compact = text.toLowerCase().replace(NOT_ALPHANUMERIC, '');
   for (const word of words) if (compact.includes(word.word)) return false;
