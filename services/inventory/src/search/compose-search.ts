@@ -17,6 +17,7 @@ import { EmbeddedSearchEngine } from './embedded/embedded-engine';
 import { IndexFollower, type FollowCursor } from './follow-changes';
 import { MysqlSearchEngine } from './mysql-engine';
 import { IndexGenerations, SearchPageCache } from './page-cache';
+import { VehicleMemo } from './vehicle-memo';
 import type { SynonymRule, VehicleSearchEngine, VehicleSearchIndex } from './port';
 import type { SearchAccessIssuer } from './search-routes';
 import { loadSynonyms, parseSynonyms } from './synonyms';
@@ -46,7 +47,9 @@ export interface SearchDependencies {
 }
 
 const HOUR_MS = 3_600_000;
-/** A kept page is dropped after this even if nothing changed: days in stock move on with the clock. */
+/** Vehicles of recent hits kept in memory (about 1.5 kB each). */
+const MEMO_VEHICLES = 20_000;
+/** A kept page or vehicle is dropped after this even if nothing changed: days in stock move on with the clock. */
 const PAGE_TTL_MS = 60_000;
 
 /** The search engine the configuration names, the MySQL fallback behind it, and what keeps it current. */
@@ -85,13 +88,16 @@ export function composeSearch(deps: SearchDependencies): SearchParts {
     rooftops: deps.rooftops,
     logger,
     reporter: deps.reporter,
-    pageCache:
-      chosen.pagesCacheable && config.SEARCH_PAGE_CACHE_MB > 0
-        ? new SearchPageCache(generations, {
+    // Only for an index in this process: its generations say when a kept page or vehicle is stale.
+    ...(chosen.pagesCacheable && config.SEARCH_PAGE_CACHE_MB > 0
+      ? {
+          pageCache: new SearchPageCache(generations, {
             maxBytes: config.SEARCH_PAGE_CACHE_MB * 1_048_576,
             ttlMs: PAGE_TTL_MS,
-          })
-        : undefined,
+          }),
+          vehicleMemo: new VehicleMemo(generations, { maxVehicles: MEMO_VEHICLES, ttlMs: PAGE_TTL_MS }),
+        }
+      : {}),
   });
   let pruning: NodeJS.Timeout | undefined;
   const cursors = new MysqlIndexCursorStore(deps.writer);

@@ -15,6 +15,7 @@ import { toPublicVehicle } from '../vehicles/public-vehicle';
 import type { SearchFilters, SearchHit, SearchRequest, SearchResult, VehicleSearchEngine } from './port';
 import type { SearchPageCache } from './page-cache';
 import { understandQuery } from './query-understanding';
+import type { VehicleMemo } from './vehicle-memo';
 
 /** Finds the current vehicles a search named, for the rooftops it searched. */
 export interface VehicleHydrator {
@@ -50,6 +51,8 @@ export class VehicleSearch {
       reporter?: ErrorReporter;
       /** Pages kept as sent, for an index in this process; none for an index elsewhere (Algolia). */
       pageCache?: SearchPageCache;
+      /** Hits' vehicles kept between searches, on the same terms as the pages. */
+      vehicleMemo?: VehicleMemo;
       now?: () => number;
     },
   ) {}
@@ -140,8 +143,14 @@ export class VehicleSearch {
   }
 
   private async hydrate(hits: readonly SearchHit[]): Promise<Map<string, Vehicle>> {
-    const vehicles = await this.deps.vehicles.vehiclesByRef(hits);
-    return new Map(vehicles.map((vehicle) => [vehicle.id, vehicle]));
+    const memo = this.deps.vehicleMemo;
+    if (!memo) return byId(await this.deps.vehicles.vehiclesByRef(hits));
+    const { known, missing } = memo.recall(hits);
+    if (missing.length === 0) return byId(known);
+    const generations = memo.generationsOf(missing.map((ref) => ref.dealershipId));
+    const read = await this.deps.vehicles.vehiclesByRef(missing);
+    memo.remember(read, generations);
+    return byId([...known, ...read]);
   }
 
   private extras(hit: SearchHit, rooftops: readonly Rooftop[]) {
@@ -159,6 +168,10 @@ export class VehicleSearch {
       ranges: result.ranges,
     };
   }
+}
+
+function byId(vehicles: readonly Vehicle[]): Map<string, Vehicle> {
+  return new Map(vehicles.map((vehicle) => [vehicle.id, vehicle]));
 }
 
 function isPublic(vehicle: Vehicle): boolean {
