@@ -1,10 +1,10 @@
 import type { ValueFacet } from '@showroom/contracts';
 import type { SearchDocument, SearchFilters } from '../port';
 import type { FacetTally } from './facet-column';
-import { SlotSet } from './slot-set';
+import { NearMisses } from './near-misses';
+import { SlotSet, SlotSetPool } from './slot-set';
 import { SortedTerms } from './sorted-terms';
 import type { QueryWord, TextQuery } from './text-query';
-import { editDistanceWithin } from './typos';
 import { FIELD_SORTS, type FieldSort } from '../port';
 import { FIELD_ORDER, SortedSlots } from './vehicle-order';
 import { VehicleColumns, type Ranges } from './vehicle-columns';
@@ -60,6 +60,9 @@ export class DealershipIndex {
   private readonly columns = new VehicleColumns();
   /** The slots of the search under way, reused by every search (searches are synchronous). */
   private readonly matched = new SlotSet();
+  /** The bit sets of the text search under way, taken afresh by each search. */
+  private readonly textSets = new SlotSetPool();
+  private readonly nearMisses = new NearMisses(() => this.typoPostings.keys());
   private readonly orders = Object.fromEntries(
     FIELD_SORTS.map((sort) => [sort, new SortedSlots((slot) => this.documentAt(slot), FIELD_ORDER[sort])]),
   ) as Record<FieldSort, SortedSlots>;
@@ -91,8 +94,9 @@ export class DealershipIndex {
     }
     this.documents[slot] = document;
     const { terms, typoTerms } = vehicleTerms(document);
-    for (const term of terms) this.addPosting(this.postings, term, slot, true);
-    for (const term of typoTerms) this.addPosting(this.typoPostings, term, slot, false);
+    for (const term of terms) if (this.addPosting(this.postings, term, slot)) this.sortedTerms.add(term);
+    for (const term of typoTerms)
+      if (this.addPosting(this.typoPostings, term, slot)) this.nearMisses.forget();
     this.columns.set(slot, document);
     for (const order of this.allOrders) order.insert(slot);
   }
@@ -150,6 +154,7 @@ export class DealershipIndex {
 
   /** The slots matching every unit of the text, and how well each matched. */
   private matchText(query: TextQuery): { slots: SlotSet; scoreOf(slot: number): number } {
+    this.textSets.releaseAll();
     const unitMatches = query.units.map((alternatives) => {
       const unit = this.emptyMatch();
       for (const alternative of alternatives) {
@@ -161,7 +166,7 @@ export class DealershipIndex {
       }
       return unit;
     });
-    const slots = new SlotSet(this.documents.length);
+    const slots = this.textSets.take(this.documents.length);
     slots.unionWith((unitMatches[0] as WordMatch).any);
     for (const unit of unitMatches.slice(1)) slots.intersectWith(unit.any);
     return {
@@ -191,51 +196,49 @@ export class DealershipIndex {
       }
     }
     if (word.typos > 0) {
-      for (const [term, slots] of this.typoPostings) {
-        if (editDistanceWithin(word.word, term, word.typos, word.prefix) > 0) match.any.addAll(slots);
-      }
+      for (const term of this.nearMisses.of(word)) match.any.addAll(this.typoPostings.get(term) as number[]);
     }
     return match;
   }
 
   private emptyMatch(): WordMatch {
     const capacity = this.documents.length;
-    return { exact: new SlotSet(capacity), prefixed: new SlotSet(capacity), any: new SlotSet(capacity) };
+    const sets = this.textSets;
+    return { exact: sets.take(capacity), prefixed: sets.take(capacity), any: sets.take(capacity) };
   }
 
   private unindex(slot: number): void {
     const old = this.documentAt(slot);
     for (const order of this.allOrders) order.remove(slot);
     const { terms, typoTerms } = vehicleTerms(old);
-    for (const term of terms) this.removePosting(this.postings, term, slot, true);
-    for (const term of typoTerms) this.removePosting(this.typoPostings, term, slot, false);
+    for (const term of terms)
+      if (this.removePosting(this.postings, term, slot)) this.sortedTerms.delete(term);
+    for (const term of typoTerms)
+      if (this.removePosting(this.typoPostings, term, slot)) this.nearMisses.forget();
   }
 
-  private addPosting(postings: Map<string, number[]>, term: string, slot: number, vocabulary: boolean): void {
+  /** Adds the slot to the term's postings; true when the term is new. */
+  private addPosting(postings: Map<string, number[]>, term: string, slot: number): boolean {
     const slots = postings.get(term);
     if (slots) {
       slots.push(slot);
-      return;
+      return false;
     }
     postings.set(term, [slot]);
-    if (vocabulary) this.sortedTerms.add(term);
+    return true;
   }
 
-  private removePosting(
-    postings: Map<string, number[]>,
-    term: string,
-    slot: number,
-    vocabulary: boolean,
-  ): void {
+  /** Takes the slot out of the term's postings; true when no slot holds the term any more. */
+  private removePosting(postings: Map<string, number[]>, term: string, slot: number): boolean {
     const slots = postings.get(term);
-    if (!slots) return;
+    if (!slots) return false;
     const at = slots.indexOf(slot);
-    if (at < 0) return;
+    if (at < 0) return false;
     slots[at] = slots[slots.length - 1] as number;
     slots.pop();
-    if (slots.length > 0) return;
+    if (slots.length > 0) return false;
     postings.delete(term);
-    if (vocabulary) this.sortedTerms.delete(term);
+    return true;
   }
 
   private documentAt(slot: number): SearchDocument {

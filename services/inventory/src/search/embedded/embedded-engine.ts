@@ -2,7 +2,6 @@ import {
   RANGE_FACETS,
   VALUE_FACETS,
   type FacetCount,
-  type Highlight,
   type RangeFacet,
   type SearchFacet,
   type ValueFacet,
@@ -20,7 +19,7 @@ import {
 } from '../port';
 import { DealershipIndex, type DealershipMatches, type RankedVehicle } from './dealership-index';
 import type { FacetTally } from './facet-column';
-import { highlightVehicle } from './highlights';
+import { highlightVehicle, type KnownHighlights } from './highlights';
 import { compileTextQuery, queryWords } from './text-query';
 import { FIELD_ORDER, compareRelevance } from './vehicle-order';
 
@@ -104,7 +103,7 @@ export class EmbeddedSearchEngine implements VehicleSearchEngine, VehicleSearchI
       .sort(compare)
       .slice(limit - request.pageSize, limit);
     const words = text ? queryWords(text) : [];
-    const highlighted = new Map<string, Highlight | null>();
+    const highlighted: KnownHighlights = new Map();
     return {
       hits: page.map(({ document }) => ({
         dealershipId: document.dealershipId,

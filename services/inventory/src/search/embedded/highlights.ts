@@ -8,27 +8,45 @@ import { fieldTerms } from './vehicle-terms';
 /** Fields whose words a near miss may match, as in the index (vehicle-terms.ts). */
 const TYPO_FIELDS = new Set<HighlightField>(['make', 'model', 'trim', 'bodyStyle', 'exteriorColor']);
 
+/** Fields unique to a vehicle: remembering them would only fill the memo. */
+const UNIQUE_FIELDS = new Set<HighlightField>(['vin', 'stockNumber']);
+
+/** One per search, by field then value: the same make or model on many hits is marked once. */
+export type KnownHighlights = Map<HighlightField, Map<string, Highlight | null>>;
+
 /** The vehicle's fields that the search words matched, in parts with the matching text marked. */
 export function highlightVehicle(
   document: SearchDocument,
   words: readonly QueryWord[],
-  /** One per search: the same make or model on many hits is marked once. */
-  known: Map<string, Highlight | null> = new Map(),
+  known: KnownHighlights = new Map(),
 ): Highlight[] {
   const highlights: Highlight[] = [];
   for (const field of HIGHLIGHT_FIELDS) {
     const value = document[field];
     if (value === null) continue;
     const text = String(value);
-    const key = `${field}\u0000${text}`;
-    let highlight = known.get(key);
-    if (highlight === undefined) {
-      highlight = highlightField(field, text, words);
-      known.set(key, highlight);
-    }
+    const highlight = UNIQUE_FIELDS.has(field)
+      ? highlightField(field, text, words)
+      : rememberedHighlight(field, text, words, known);
     if (highlight) highlights.push(highlight);
   }
   return highlights;
+}
+
+function rememberedHighlight(
+  field: HighlightField,
+  text: string,
+  words: readonly QueryWord[],
+  known: KnownHighlights,
+): Highlight | null {
+  let byValue = known.get(field);
+  if (!byValue) known.set(field, (byValue = new Map()));
+  let highlight = byValue.get(text);
+  if (highlight === undefined) {
+    highlight = highlightField(field, text, words);
+    byValue.set(text, highlight);
+  }
+  return highlight;
 }
 
 function highlightField(field: HighlightField, text: string, words: readonly QueryWord[]): Highlight | null {

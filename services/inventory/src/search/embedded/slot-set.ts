@@ -22,8 +22,8 @@ export class SlotSet {
     this.bits[at] = (this.bits[at] as number) | (1 << (slot & 31));
   }
 
-  addAll(slots: Iterable<number>): void {
-    for (const slot of slots) this.add(slot);
+  addAll(slots: readonly number[]): void {
+    for (let i = 0; i < slots.length; i++) this.add(slots[i] as number);
   }
 
   delete(slot: number): void {
@@ -93,4 +93,26 @@ export class SlotSet {
 
 function wordsFor(capacity: number): number {
   return (capacity + 31) >>> 5;
+}
+
+/**
+ * Slot sets a search borrows and gives back all at once when the next search starts (searches are
+ * synchronous), so matching the words of a text allocates no bit sets once warm.
+ */
+export class SlotSetPool {
+  private readonly sets: SlotSet[] = [];
+  private used = 0;
+
+  releaseAll(): void {
+    this.used = 0;
+  }
+
+  /** An empty set with room for `capacity` slots, valid until `releaseAll`. */
+  take(capacity: number): SlotSet {
+    let set = this.sets[this.used];
+    if (set) set.reset(capacity);
+    else this.sets.push((set = new SlotSet(capacity)));
+    this.used++;
+    return set;
+  }
 }
