@@ -38,7 +38,7 @@ import { RANGE_NAMES, RANGES, rangeHint } from './range-fields';
  * request (a stale request is cancelled anyway), short enough that results land within 100 ms of
  * the last key (the engine answers in a few milliseconds).
  */
-export const SEARCH_PAUSE_MS = 60;
+export const SEARCH_PAUSE_MS = 40;
 
 /**
  * The inventory's filter bar (see `FilterBar`). The selects list the facets of the results with their
