@@ -62,11 +62,13 @@ export class DealershipIndex {
   private readonly matched = new SlotSet();
   /** The bit sets of the text search under way, taken afresh by each search. */
   private readonly textSets = new SlotSetPool();
-  private readonly nearMisses = new NearMisses(() => this.typoPostings.keys());
   private readonly orders = Object.fromEntries(
     FIELD_SORTS.map((sort) => [sort, new SortedSlots((slot) => this.documentAt(slot), FIELD_ORDER[sort])]),
   ) as Record<FieldSort, SortedSlots>;
   private readonly allOrders = Object.values(this.orders);
+
+  /** `nearMisses` is shared by the rooftops of one engine (see `NearMisses`). */
+  constructor(private readonly nearMisses = new NearMisses()) {}
 
   get size(): number {
     return this.slotById.size;
@@ -96,7 +98,7 @@ export class DealershipIndex {
     const { terms, typoTerms } = vehicleTerms(document);
     for (const term of terms) if (this.addPosting(this.postings, term, slot)) this.sortedTerms.add(term);
     for (const term of typoTerms)
-      if (this.addPosting(this.typoPostings, term, slot)) this.nearMisses.forget();
+      if (this.addPosting(this.typoPostings, term, slot)) this.nearMisses.addName(term);
     this.columns.set(slot, document);
     for (const order of this.allOrders) order.insert(slot);
   }
@@ -196,7 +198,10 @@ export class DealershipIndex {
       }
     }
     if (word.typos > 0) {
-      for (const term of this.nearMisses.of(word)) match.any.addAll(this.typoPostings.get(term) as number[]);
+      for (const term of this.nearMisses.of(word)) {
+        const slots = this.typoPostings.get(term);
+        if (slots) match.any.addAll(slots);
+      }
     }
     return match;
   }
@@ -213,8 +218,7 @@ export class DealershipIndex {
     const { terms, typoTerms } = vehicleTerms(old);
     for (const term of terms)
       if (this.removePosting(this.postings, term, slot)) this.sortedTerms.delete(term);
-    for (const term of typoTerms)
-      if (this.removePosting(this.typoPostings, term, slot)) this.nearMisses.forget();
+    for (const term of typoTerms) this.removePosting(this.typoPostings, term, slot);
   }
 
   /** Adds the slot to the term's postings; true when the term is new. */

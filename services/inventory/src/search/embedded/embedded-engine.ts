@@ -19,6 +19,7 @@ import {
 } from '../port';
 import { DealershipIndex, type DealershipMatches, type RankedVehicle } from './dealership-index';
 import type { FacetTally } from './facet-column';
+import { NearMisses } from './near-misses';
 import { highlightVehicle, type KnownHighlights } from './highlights';
 import { compileTextQuery, queryWords } from './text-query';
 import { FIELD_ORDER, compareRelevance } from './vehicle-order';
@@ -40,6 +41,7 @@ export class EmbeddedSearchEngine implements VehicleSearchEngine, VehicleSearchI
   private readonly dealerships = new Map<string, DealershipIndex>();
   private readonly dealershipOfVehicle = new Map<string, string>();
   private readonly sharedValues = new Map<string, string>();
+  private readonly nearMisses = new NearMisses();
   private ready = false;
 
   constructor(private readonly options: EmbeddedSearchOptions) {}
@@ -157,7 +159,7 @@ export class EmbeddedSearchEngine implements VehicleSearchEngine, VehicleSearchI
   private dealershipIndex(dealershipId: string): DealershipIndex {
     let index = this.dealerships.get(dealershipId);
     if (!index) {
-      index = new DealershipIndex();
+      index = new DealershipIndex(this.nearMisses);
       this.dealerships.set(dealershipId, index);
     }
     return index;
