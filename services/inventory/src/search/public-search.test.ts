@@ -63,6 +63,15 @@ describe('the public inventory: what a dealership website shows shoppers', () =>
     expect(res.headers['cache-control']).toContain('public');
   });
 
+  it('when a website’s browser on another origin searches, then it may read the answer', async () => {
+    const res = await shopper(`/dealerships/${downtown}/vehicles`).set(
+      'Origin',
+      'https://www.demo-motors.example',
+    );
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-expose-headers']).toContain('Search-Fallback');
+  });
+
   it('when the website reads the results, then no cost, internal note, version, status or age is in them', async () => {
     const res = await shopper(`/dealerships/${downtown}/vehicles`);
     const text = JSON.stringify(res.body);

@@ -8,7 +8,7 @@ import {
   type SearchAccess,
 } from '@showroom/contracts';
 import { caller, routeFor, type HeaderDoc } from '@showroom/server-kit';
-import type { Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { VehicleService } from '../vehicles/service';
 import type { RooftopScopes } from './rooftop-scopes';
@@ -39,6 +39,16 @@ function sendPage<T>(res: Response, { page, fallbackReason }: Answered<T>): T {
   if (fallbackReason) res.set(FALLBACK_HEADER, `mysql; reason="${fallbackReason}"`);
   return page;
 }
+
+/**
+ * Websites' browsers search from any site a dealership owns, without credentials: any origin may
+ * read these answers (and the header that says MySQL answered).
+ */
+const anyWebsite: RequestHandler = (_req, res, next) => {
+  res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': FALLBACK_HEADER });
+  next();
+};
+const forWebsites = () => [anyWebsite];
 
 /** Websites may keep a page briefly: a car sold a moment ago disappears within this many seconds. */
 const PUBLIC_CACHE = 'public, max-age=15, stale-while-revalidate=30';
@@ -89,6 +99,7 @@ export const searchRoutes = [
     tag: 'websites',
     summary: 'A dealership website’s search: published, available vehicles and their public fields only',
     caller: caller.public(),
+    middleware: forWebsites,
     params: dealershipParams,
     query: PublicVehicleQuerySchema,
     headers: [fallbackHeader],
@@ -107,6 +118,7 @@ export const searchRoutes = [
     tag: 'websites',
     summary: 'A dealer group website’s search across its rooftops; each result names its rooftop',
     caller: caller.public(),
+    middleware: forWebsites,
     params: groupParams,
     query: PublicVehicleQuerySchema,
     headers: [fallbackHeader],
@@ -125,6 +137,7 @@ export const searchRoutes = [
     tag: 'websites',
     summary: 'One published, available vehicle for its page on the website',
     caller: caller.public(),
+    middleware: forWebsites,
     params: vehicleParams,
     responses: { 200: { description: 'The vehicle', schema: PublicVehicleDetailSchema } },
     problems: { 404: 'No such dealership, or no such vehicle for sale there' },
@@ -143,6 +156,7 @@ export const searchRoutes = [
     summary:
       'How a website’s browser may search: a secured, expiring, search-only Algolia key limited to this dealership’s public cars, or this API',
     caller: caller.public(),
+    middleware: forWebsites,
     params: dealershipParams,
     responses: { 200: { description: 'Search access', schema: SearchAccessSchema } },
     problems: { 404: 'No such dealership' },
@@ -159,6 +173,7 @@ export const searchRoutes = [
     tag: 'websites',
     summary: 'Search access for a dealer group website, limited to the group’s public cars',
     caller: caller.public(),
+    middleware: forWebsites,
     params: groupParams,
     responses: { 200: { description: 'Search access', schema: SearchAccessSchema } },
     problems: { 404: 'No such dealer group' },
