@@ -930,7 +930,9 @@ describe('the leads service', () => {
     const platform = await loadModule(platformDir);
     const catalog = await catalogOf();
     expect(catalog.leads['secrets']).toEqual(LEADS_ONLY_SECRETS);
-    expect(catalog.inventory['secrets']).toBe('${concat(["AUTH_CLIENT_SECRET"], local.inventory_search_secrets)}');
+    expect(catalog.inventory['secrets']).toBe(
+      '${concat(["AUTH_CLIENT_SECRET"], local.inventory_search_secrets)}',
+    );
     expect(catalog.users['secrets']).toEqual([]);
     expect(platform.calls['secrets']['services']).toBe('${keys(local.service_catalog)}');
     expect(platform.calls['secrets']['service_secret_names']).toBe(
