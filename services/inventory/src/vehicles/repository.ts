@@ -26,7 +26,7 @@ export class VehicleRepository {
   }
 
   async insert({ dealership_id, ...row }: Insertable<VehicleTable>): Promise<void> {
-    await this.withChange(dealership_id, row.id, (tenant) =>
+    await this.withChange(dealership_id, row.id, (tenant: DealershipQueries<InventoryDatabase>) =>
       tenant.insertInto('vehicles').values(row).execute(),
     );
   }
@@ -84,7 +84,7 @@ export class VehicleRepository {
     expectedVersion: number,
     changes: Omit<Updateable<VehicleTable>, 'dealership_id'>,
   ): Promise<boolean> {
-    return this.withChange(dealershipId, id, async (tenant) => {
+    return this.withChange(dealershipId, id, async (tenant: DealershipQueries<InventoryDatabase>) => {
       const result = await tenant
         .updateTable('vehicles')
         .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
@@ -96,7 +96,7 @@ export class VehicleRepository {
   }
 
   async deleteIfVersion(dealershipId: string, id: string, expectedVersion: number): Promise<boolean> {
-    return this.withChange(dealershipId, id, async (tenant) => {
+    return this.withChange(dealershipId, id, async (tenant: DealershipQueries<InventoryDatabase>) => {
       const result = await tenant
         .deleteFrom('vehicles')
         .where('id', '=', id)
