@@ -128,6 +128,7 @@ describe.each(SERVICES)('the $name image, assembled as the Dockerfile does', ({ 
         PORT: String(port),
         AUTH_ISSUER_BASE_URL: 'https://showroom-image-test.us.auth0.com/',
         AUTH_CLIENT_SECRET: 'image-test-machine-secret',
+        USERS_API_URL: 'http://users.showroom-image-test.internal:3002',
         SMTP_URL: 'smtp://email-smtp.us-east-1.amazonaws.com:587',
         [databaseVariable]: mysql.toString(),
         REDIS_URL: redis.toString(),

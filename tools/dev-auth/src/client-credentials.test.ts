@@ -1,6 +1,7 @@
 import { DEMO_USERS } from '@showroom/demo-data';
 import {
   MEMBERSHIPS_CLAIM,
+  READ_DEALERSHIPS_SCOPE,
   READ_INVENTORY_SCOPE,
   READ_MEMBERSHIPS_SCOPE,
   READ_TEAM_SCOPE,
@@ -62,11 +63,11 @@ describe('Services get machine tokens with client_credentials', () => {
   const servicesToken = (scope?: string) =>
     requestServicesToken(devAuth.url, scope === undefined ? {} : { scope });
 
-  it('showroom-services holds read:team and read:inventory when it names no scope, as Auth0 grants them all', async () => {
+  it('showroom-services holds read:team, read:inventory and read:dealerships when it names no scope, as Auth0 grants them all', async () => {
     const tokens = await servicesToken();
     expect(tokens.status).toBe(200);
     expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(
-      `${READ_TEAM_SCOPE} ${READ_INVENTORY_SCOPE}`,
+      `${READ_TEAM_SCOPE} ${READ_INVENTORY_SCOPE} ${READ_DEALERSHIPS_SCOPE}`,
     );
   });
 
