@@ -85,7 +85,6 @@ export function composeSearch(deps: SearchDependencies): SearchParts {
     engine: chosen.engine,
     fallback,
     vehicles: deps.vehicles,
-    rooftops: deps.rooftops,
     logger,
     reporter: deps.reporter,
     // Only for an index in this process: its generations say when a kept page or vehicle is stale.

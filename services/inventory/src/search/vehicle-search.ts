@@ -10,7 +10,7 @@ import {
 } from '@showroom/contracts';
 import type { Logger } from 'pino';
 import type { ErrorReporter } from '@showroom/server-kit';
-import type { Rooftop, RooftopDirectory } from '../rooftops/rooftop-directory';
+import type { Rooftop } from '../rooftops/rooftop-directory';
 import { toPublicVehicle } from '../vehicles/public-vehicle';
 import type { SearchFilters, SearchHit, SearchRequest, SearchResult, VehicleSearchEngine } from './port';
 import type { SearchPageCache } from './page-cache';
@@ -46,7 +46,6 @@ export class VehicleSearch {
       engine: VehicleSearchEngine;
       fallback: VehicleSearchEngine;
       vehicles: VehicleHydrator;
-      rooftops: RooftopDirectory;
       logger: Logger;
       reporter?: ErrorReporter;
       /** Pages kept as sent, for an index in this process; none for an index elsewhere (Algolia). */
