@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { Role } from '@showroom/contracts';
 import type { ErrorReporter } from '@showroom/server-kit';
 import type { Database } from '@showroom/server-mysql';
@@ -25,6 +26,8 @@ export interface InventoryTestOptions {
   /** Extra environment, e.g. SEARCH_ENGINE=algolia with its variables. */
   env?: Record<string, string>;
   algoliaClientOptions?: AlgoliaClientOptions;
+  /** The service's logger (default: silent). */
+  logger?: Logger;
   /** Where error reports go (Bugsnag in production). */
   reporter?: ErrorReporter;
   /** Leave the search index unbuilt (searches then go to MySQL), as on a cold instance. */
@@ -79,7 +82,7 @@ export async function startInventoryTestApp(
   });
   const startInstance = async (coldSearch = false) => {
     const instance = composeInventory(config, {
-      logger: testLogger(),
+      logger: options.logger ?? testLogger(),
       // The production wiring; only the machine tokens come from the test issuer.
       tokens: { token: () => issuer.machineToken('showroom-services', ['read:dealerships']) },
       algoliaClientOptions: options.algoliaClientOptions,

@@ -13,6 +13,35 @@ export function createLogger(service: string, level: string): Logger {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
+/**
+ * Query parameters whose values are what a person typed (a shopper's search box): a name, a phone
+ * number or an e-mail typed there must not reach the logs, so only the parameter's name does.
+ */
+const TYPED_TEXT_PARAMETERS = new Set(['q']);
+
+/** The URL as logged: typed text replaced by `[redacted]`, everything else as sent. */
+export function loggableUrl(url: string): string {
+  const queryStart = url.indexOf('?');
+  if (queryStart < 0) return url;
+  const query = url
+    .slice(queryStart + 1)
+    .split('&')
+    .map((pair) => {
+      const name = pair.split('=', 1)[0] ?? '';
+      return TYPED_TEXT_PARAMETERS.has(decodeURIComponentSafely(name)) ? `${name}=[redacted]` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, queryStart)}?${query}`;
+}
+
+function decodeURIComponentSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** One log line per request, each with a request id that is echoed back as `X-Request-Id`. */
 export function requestLogger(logger: Logger) {
   return pinoHttp({
@@ -32,7 +61,7 @@ export function requestLogger(logger: Logger) {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        url: loggableUrl(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
