@@ -2,8 +2,7 @@
 // image): the Algolia index's settings, replicas and synonyms from the repo, and a full rebuild.
 import { createDatabase } from '@showroom/server-mysql';
 import { ClientCredentialsTokens, ConfigError } from '@showroom/server-kit';
-import bundledSynonyms from '../search/synonyms.json';
-import { loadInventoryConfig, type InventoryConfig } from './config';
+import { loadInventoryConfig } from './config';
 import type { InventoryDatabase } from './database';
 import { UsersServiceRooftops } from './rooftops/rooftop-directory';
 import { algoliaAdminAccess, configureCommand, reindexCommand } from './search/algolia/admin-commands';
@@ -11,8 +10,7 @@ import { createAlgoliaClient } from './search/algolia/algolia-client';
 import { MysqlIndexCursorStore } from './search/algolia/mysql-cursor-store';
 import { MysqlVehicleChanges } from './search/changes';
 import { MysqlSearchDocuments } from './search/documents';
-import type { SynonymRule } from './search/port';
-import { loadSynonyms, parseSynonyms } from './search/synonyms';
+import { configuredSynonyms } from './search/synonyms';
 
 const COMMANDS = ['configure', 'reindex'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -23,7 +21,7 @@ async function main(command: Command): Promise<void> {
   const config = loadInventoryConfig();
   const access = algoliaAdminAccess(config);
   const client = createAlgoliaClient({ appId: access.appId, apiKey: access.adminApiKey });
-  const synonyms = synonymsOf(config);
+  const synonyms = configuredSynonyms(config.SEARCH_SYNONYMS_FILE);
   if (command === 'configure') {
     await configureCommand(client, access.indexName, synonyms, log);
     return;
@@ -55,12 +53,6 @@ async function main(command: Command): Promise<void> {
   } finally {
     await database.close();
   }
-}
-
-function synonymsOf(config: InventoryConfig): SynonymRule[] {
-  return config.SEARCH_SYNONYMS_FILE
-    ? loadSynonyms(config.SEARCH_SYNONYMS_FILE)
-    : parseSynonyms(bundledSynonyms, 'services/inventory/search/synonyms.json (built in)');
 }
 
 const command = process.argv[2];

@@ -5,7 +5,6 @@ import { ConfigError, type ErrorReporter } from '@showroom/server-kit';
 import type { InventoryConfig } from '../config';
 import type { InventoryDatabase } from '../database';
 import type { RooftopDirectory } from '../rooftops/rooftop-directory';
-import bundledSynonyms from '../../search/synonyms.json';
 import { createAlgoliaClient, type AlgoliaClientOptions } from './algolia/algolia-client';
 import { AlgoliaSearchEngine, AlgoliaVehicleIndex } from './algolia/algolia-engine';
 import { algoliaFollowing } from './algolia/algolia-indexer';
@@ -20,7 +19,7 @@ import { IndexGenerations, SearchPageCache } from './page-cache';
 import { VehicleMemo } from './vehicle-memo';
 import type { SynonymRule, VehicleSearchEngine, VehicleSearchIndex } from './port';
 import type { SearchAccessIssuer } from './search-routes';
-import { loadSynonyms, parseSynonyms } from './synonyms';
+import { configuredSynonyms } from './synonyms';
 import { VehicleSearch, type VehicleHydrator } from './vehicle-search';
 
 export interface SearchParts {
@@ -55,7 +54,7 @@ const PAGE_TTL_MS = 60_000;
 /** The search engine the configuration names, the MySQL fallback behind it, and what keeps it current. */
 export function composeSearch(deps: SearchDependencies): SearchParts {
   const { config, logger } = deps;
-  const synonyms = synonymsOf(config);
+  const synonyms = configuredSynonyms(config.SEARCH_SYNONYMS_FILE);
   const changes = new MysqlVehicleChanges(deps.writer);
   const documents = new MysqlSearchDocuments(
     deps.writer,
@@ -108,7 +107,9 @@ export function composeSearch(deps: SearchDependencies): SearchParts {
   return {
     search,
     searchAccess: chosen.access,
-    catchUp: () => follower?.catchUp() ?? Promise.resolve(),
+    // Only an index in this process can be caught up for the writer's next search; Algolia indexes
+    // on its own time, and a write must not wait on the indexer's lock or on Algolia.
+    catchUp: () => (chosen.pagesCacheable && follower ? follower.catchUp() : Promise.resolve()),
     isReady: () => follower?.isReady() ?? true,
     start() {
       void follower?.start();
@@ -205,10 +206,4 @@ function algoliaEngine({
       ttlSeconds: config.ALGOLIA_SEARCH_KEY_TTL_SECONDS,
     }),
   };
-}
-
-function synonymsOf(config: InventoryConfig): SynonymRule[] {
-  return config.SEARCH_SYNONYMS_FILE
-    ? loadSynonyms(config.SEARCH_SYNONYMS_FILE)
-    : parseSynonyms(bundledSynonyms, 'services/inventory/search/synonyms.json (built in)');
 }

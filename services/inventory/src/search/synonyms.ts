@@ -1,3 +1,4 @@
+import bundledSynonyms from '../../search/synonyms.json';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { SynonymRule } from './port';
@@ -139,4 +140,11 @@ export function expandWords(words: readonly string[], rules: readonly SynonymRul
     }
   }
   return units;
+}
+
+/** The platform's synonyms: the file SEARCH_SYNONYMS_FILE names, or the built-in one. */
+export function configuredSynonyms(file: string | undefined): SynonymRule[] {
+  return file
+    ? loadSynonyms(file)
+    : parseSynonyms(bundledSynonyms, 'services/inventory/search/synonyms.json (built in)');
 }

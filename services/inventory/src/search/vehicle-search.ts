@@ -11,7 +11,7 @@ import {
 import type { Logger } from 'pino';
 import type { ErrorReporter } from '@showroom/server-kit';
 import type { Rooftop } from '../rooftops/rooftop-directory';
-import { toPublicVehicle } from '../vehicles/public-vehicle';
+import { isForSale, toPublicVehicle } from '../vehicles/public-vehicle';
 import type { SearchFilters, SearchHit, SearchRequest, SearchResult, VehicleSearchEngine } from './port';
 import type { SearchPageCache } from './page-cache';
 import { understandQuery } from './query-understanding';
@@ -33,6 +33,9 @@ export interface Answered<T> {
 const REPORT_EVERY_MS = 60_000;
 
 type Query = VehicleListQuery | PublicVehicleQuery;
+
+/** A page as rendered: `complete` when every hit of the engine made it onto the page. */
+type Rendered<T> = Answered<T> & { complete: boolean };
 
 /**
  * The search port as the routes use it: what was typed becomes words and filters, the engine
@@ -74,14 +77,18 @@ export class VehicleSearch {
     audience: 'dealer' | 'public',
     rooftops: readonly Rooftop[],
     query: Query,
-    render: () => Promise<Answered<VehicleList | PublicVehicleList>>,
+    render: () => Promise<Rendered<VehicleList | PublicVehicleList>>,
   ): Promise<Answered<Buffer>> {
     let fallbackReason: string | null = null;
     const renderBytes = async () => {
       const answered = await render();
       fallbackReason = answered.fallbackReason;
-      // A page MySQL answered for a cold or failing engine is not kept: the engine's is better.
-      return { bytes: Buffer.from(JSON.stringify(answered.page)), cacheable: fallbackReason === null };
+      // Not kept: a page MySQL answered for a cold or failing engine (the engine's is better), nor one
+      // missing a hit that the replica has not got yet or that is no longer for sale.
+      return {
+        bytes: Buffer.from(JSON.stringify(answered.page)),
+        cacheable: fallbackReason === null && answered.complete,
+      };
     };
     const ids = rooftops.map((rooftop) => rooftop.id);
     const cache = this.deps.pageCache;
@@ -94,32 +101,42 @@ export class VehicleSearch {
   private async dealerPage(
     rooftops: readonly Rooftop[],
     query: VehicleListQuery,
-  ): Promise<Answered<VehicleList>> {
+  ): Promise<Rendered<VehicleList>> {
     const { result, fallbackReason, request } = await this.run(rooftops, query, { status: query.status });
     const vehicles = await this.hydrate(result.hits);
+    const names = new Map(rooftops.map((rooftop) => [rooftop.id, rooftop.name]));
     const items = result.hits.flatMap((hit): VehicleHit[] => {
       const vehicle = vehicles.get(hit.id);
-      return vehicle ? [{ ...vehicle, ...this.extras(hit, rooftops) }] : [];
+      return vehicle ? [{ ...vehicle, ...this.extras(hit, names) }] : [];
     });
-    return { page: this.pageOf(items, result, request), fallbackReason };
+    return {
+      page: this.pageOf(items, result, request),
+      fallbackReason,
+      complete: items.length === result.hits.length,
+    };
   }
 
   private async shopperPage(
     rooftops: readonly Rooftop[],
     query: PublicVehicleQuery,
-  ): Promise<Answered<PublicVehicleList>> {
+  ): Promise<Rendered<PublicVehicleList>> {
     const { result, fallbackReason, request } = await this.run(rooftops, query, {
       status: ['available'],
       published: true,
     });
     const vehicles = await this.hydrate(result.hits);
+    const names = new Map(rooftops.map((rooftop) => [rooftop.id, rooftop.name]));
     const items = result.hits.flatMap((hit): PublicVehicleHit[] => {
       const vehicle = vehicles.get(hit.id);
-      return vehicle && isPublic(vehicle)
-        ? [{ ...toPublicVehicle(vehicle), ...this.extras(hit, rooftops) }]
+      return vehicle && isForSale(vehicle)
+        ? [{ ...toPublicVehicle(vehicle), ...this.extras(hit, names) }]
         : [];
     });
-    return { page: this.pageOf(items, result, request), fallbackReason };
+    return {
+      page: this.pageOf(items, result, request),
+      fallbackReason,
+      complete: items.length === result.hits.length,
+    };
   }
 
   private async run(rooftops: readonly Rooftop[], query: Query, scope: SearchFilters) {
@@ -152,9 +169,11 @@ export class VehicleSearch {
     return byId([...known, ...read]);
   }
 
-  private extras(hit: SearchHit, rooftops: readonly Rooftop[]) {
-    const rooftop = rooftops.find((r) => r.id === hit.dealershipId);
-    return { rooftop: { id: hit.dealershipId, name: rooftop?.name ?? '' }, highlights: hit.highlights };
+  private extras(hit: SearchHit, rooftopNames: ReadonlyMap<string, string>) {
+    return {
+      rooftop: { id: hit.dealershipId, name: rooftopNames.get(hit.dealershipId) ?? '' },
+      highlights: hit.highlights,
+    };
   }
 
   private pageOf<T>(items: T[], result: SearchResult, request: SearchRequest) {
@@ -171,10 +190,6 @@ export class VehicleSearch {
 
 function byId(vehicles: readonly Vehicle[]): Map<string, Vehicle> {
   return new Map(vehicles.map((vehicle) => [vehicle.id, vehicle]));
-}
-
-function isPublic(vehicle: Vehicle): boolean {
-  return vehicle.published && vehicle.status === 'available';
 }
 
 /** The engine's request: typed phrases become bounds unless the searcher set that bound. */

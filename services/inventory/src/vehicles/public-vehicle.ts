@@ -29,3 +29,8 @@ export function toPublicVehicle(vehicle: Vehicle): PublicVehicle {
     description: vehicle.description,
   };
 }
+
+/** Whether a website may show the vehicle: published and available. */
+export function isForSale(vehicle: Pick<Vehicle, 'published' | 'status'>): boolean {
+  return vehicle.published && vehicle.status === 'available';
+}

@@ -15,7 +15,7 @@ import { isDuplicateKeyError } from '@showroom/server-mysql';
 import type { TenantCache } from '@showroom/server-cache';
 import { z } from 'zod';
 import type { VehicleRef } from '../search/port';
-import { toPublicVehicle } from './public-vehicle';
+import { isForSale, toPublicVehicle } from './public-vehicle';
 import { columnsFromInput, newVehicleRow, vehicleFromRow } from './vehicle-row';
 import type { VehicleRepository, VehicleRow } from './repository';
 
@@ -34,8 +34,11 @@ export class VehicleService {
   /** Today's vehicles a search named (read from a replica), for the rooftops it searched. */
   async vehiclesByRef(refs: readonly VehicleRef[]): Promise<Vehicle[]> {
     const idsByDealership = new Map<string, string[]>();
-    for (const ref of refs)
-      idsByDealership.set(ref.dealershipId, [...(idsByDealership.get(ref.dealershipId) ?? []), ref.id]);
+    for (const ref of refs) {
+      const ids = idsByDealership.get(ref.dealershipId);
+      if (ids) ids.push(ref.id);
+      else idsByDealership.set(ref.dealershipId, [ref.id]);
+    }
     const rows = (
       await Promise.all(
         [...idsByDealership].map(([dealershipId, ids]) => this.vehicles.findManyByIds(dealershipId, ids)),
@@ -49,7 +52,7 @@ export class VehicleService {
   async publicVehicle(dealershipId: string, id: string): Promise<PublicVehicle> {
     const row = await this.vehicles.findById(dealershipId, id);
     const vehicle = row ? vehicleFromRow(row, this.clock()) : null;
-    if (!vehicle || !vehicle.published || vehicle.status !== 'available') {
+    if (!vehicle || !isForSale(vehicle)) {
       throw problems.notFound(`Vehicle ${id} for sale at dealership ${dealershipId}`);
     }
     return toPublicVehicle(vehicle);
