@@ -4,3 +4,4 @@ export * from './lib/silent-logger';
 export * from './lib/tcp-proxy';
 export * from './lib/dynamo-local';
 export * from './lib/smtp-sink';
+export * from './lib/s3-local';
