@@ -5,7 +5,15 @@ export default [
   ...baseConfig,
   // Statements on tenant tables go through forDealership (libs/server/mysql).
   ...tenancy({
-    tenantTables: ['vehicles', 'vehicle_changes'],
+    tenantTables: [
+      'vehicles',
+      'vehicle_changes',
+      'vehicle_price_history',
+      'inventory_events',
+      'syndication_settings',
+      'syndication_channel_state',
+      'syndication_runs',
+    ],
     acrossDealerships: {
       'src/search/changes.ts': 'search indexes follow every dealership’s vehicle changes in one feed',
       'src/search/mysql-engine.ts':

@@ -8,3 +8,4 @@ export * from './lib/vehicles';
 export * from './lib/vehicle-search';
 export * from './lib/lead-options';
 export * from './lib/leads';
+export * from './lib/syndication';

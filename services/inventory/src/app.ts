@@ -18,6 +18,7 @@ import type { AlgoliaClientOptions } from './search/algolia/algolia-client';
 import { composeSearch, type SearchParts } from './search/compose-search';
 import { RooftopScopes } from './search/rooftop-scopes';
 import { searchRoutes } from './search/search-routes';
+import { priceHistoryRoutes } from './syndication/price-history-routes';
 import { VehicleRepository } from './vehicles/repository';
 import { vehicleRoutes } from './vehicles/routes';
 import { VehicleService } from './vehicles/service';
@@ -105,12 +106,13 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
         description:
           'Vehicles on a dealership’s lot: VIN decode, pricing, status; search for the portal and the dealership websites.',
       },
-      routes: [...searchRoutes, ...vehicleRoutes],
+      routes: [...searchRoutes, ...vehicleRoutes, ...priceHistoryRoutes],
       deps: {
         vehicles,
         search: search.search,
         searchAccess: search.searchAccess,
         rooftopScopes: new RooftopScopes(rooftops, logger),
+        inventoryWriter: database.writer,
       },
     },
   });

@@ -40,7 +40,67 @@ export interface VehicleChangeTable {
   changed_at: ColumnType<Date, Date | undefined, never>;
 }
 
+/** Every price a vehicle was given (set, changed or removed), newest last. */
+export interface VehiclePriceHistoryTable {
+  id: Generated<number>;
+  dealership_id: string;
+  vehicle_id: string;
+  from_cents: number | null;
+  to_cents: number | null;
+  currency: string;
+  source: 'portal' | 'import';
+  changed_at: Date;
+}
+
+/** The inventory outbox: events written in the transaction of the change they report. */
+export interface InventoryEventTable {
+  id: Generated<number>;
+  dealership_id: string;
+  type: string;
+  /** JSON text. */
+  payload: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface SyndicationSettingsTable {
+  dealership_id: string;
+  /** JSON text of SyndicationSettings. */
+  settings: string;
+  feed_secret: string;
+  dirty_since: Date | null;
+  last_full_run_at: Date | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface SyndicationChannelStateTable {
+  dealership_id: string;
+  channel: string;
+  /** JSON text: the file names written. */
+  files: string;
+  included: number;
+  /** JSON text: the vehicles left out, each with its reasons. */
+  excluded: string;
+  generated_at: Date;
+}
+
+export interface SyndicationRunTable {
+  id: Generated<number>;
+  dealership_id: string;
+  channel: string;
+  trigger_kind: 'change' | 'schedule' | 'manual' | 'settings';
+  included: number;
+  excluded: number;
+  bytes: number;
+  duration_ms: number;
+  finished_at: Date;
+}
+
 export interface InventoryDatabase {
   vehicles: VehicleTable;
   vehicle_changes: VehicleChangeTable;
+  vehicle_price_history: VehiclePriceHistoryTable;
+  inventory_events: InventoryEventTable;
+  syndication_settings: SyndicationSettingsTable;
+  syndication_channel_state: SyndicationChannelStateTable;
+  syndication_runs: SyndicationRunTable;
 }

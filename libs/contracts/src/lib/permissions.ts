@@ -4,6 +4,8 @@ export const PERMISSIONS = [
   'inventory:read',
   'inventory:write',
   'inventory:delete',
+  /** Syndication feeds: channels, web-ready rule, the secret feed URLs and their rotation. */
+  'inventory:syndicate',
   'team:read',
   'team:manage',
   /** See leads: sales see their own, the rest see every lead of the dealership. */

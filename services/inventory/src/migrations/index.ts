@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import { vehicles } from './0001_vehicles';
 import { search } from './0002_search';
 import { searchIndexCursors } from './0003_search_index_cursors';
+import { syndication } from './0007_syndication';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const inventoryMigrations: Record<string, Migration> = {
   '0001_vehicles': vehicles,
   '0002_search': search,
   '0003_search_index_cursors': searchIndexCursors,
+  '0007_syndication': syndication,
 };

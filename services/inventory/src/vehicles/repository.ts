@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase, VehicleTable } from '../database';
+import { recordPriceChange } from './price-history';
 
 export type VehicleRow = Selectable<VehicleTable>;
 
@@ -26,9 +27,17 @@ export class VehicleRepository {
   }
 
   async insert({ dealership_id, ...row }: Insertable<VehicleTable>): Promise<void> {
-    await this.withChange(dealership_id, row.id, (tenant: DealershipQueries<InventoryDatabase>) =>
-      tenant.insertInto('vehicles').values(row).execute(),
-    );
+    await this.withChange(dealership_id, row.id, async (tenant: DealershipQueries<InventoryDatabase>) => {
+      await tenant.insertInto('vehicles').values(row).execute();
+      await recordPriceChange(tenant, {
+        vehicleId: row.id,
+        fromCents: null,
+        toCents: row.price_cents ?? null,
+        currency: row.currency ?? 'USD',
+        at: new Date(),
+        source: 'portal',
+      });
+    });
   }
 
   /** Reads from the writer: callers use it right after their own writes. */
@@ -85,13 +94,36 @@ export class VehicleRepository {
     changes: Omit<Updateable<VehicleTable>, 'dealership_id'>,
   ): Promise<boolean> {
     return this.withChange(dealershipId, id, async (tenant: DealershipQueries<InventoryDatabase>) => {
+      // The price before, locked so a concurrent edit cannot slip between it and the history row.
+      const before =
+        changes.price_cents === undefined
+          ? undefined
+          : await tenant
+              .selectFrom('vehicles')
+              .select(['price_cents', 'currency'])
+              .where('id', '=', id)
+              .where('version', '=', expectedVersion)
+              .forUpdate()
+              .executeTakeFirst();
+      const at = new Date();
       const result = await tenant
         .updateTable('vehicles')
-        .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+        .set({ ...changes, version: sql`version + 1`, updated_at: at })
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const updated = Number(result.numUpdatedRows) === 1;
+      if (updated && before) {
+        await recordPriceChange(tenant, {
+          vehicleId: id,
+          fromCents: before.price_cents === null ? null : Number(before.price_cents),
+          toCents: changes.price_cents ?? null,
+          currency: changes.currency ?? before.currency,
+          at,
+          source: 'portal',
+        });
+      }
+      return updated;
     });
   }
 

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+
+/** Where a dealership's cars are sent: Google vehicle listings, Meta's automotive catalog, marketplaces. */
+export const SYNDICATION_CHANNELS = ['google', 'meta', 'marketplace'] as const;
+export type SyndicationChannel = (typeof SYNDICATION_CHANNELS)[number];
+export const SyndicationChannelSchema = z.enum(SYNDICATION_CHANNELS);
+
+/** What a dealer sees as the channel's name. */
+export const SYNDICATION_CHANNEL_NAMES: Record<SyndicationChannel, string> = {
+  google: 'Google vehicle listings',
+  meta: 'Meta automotive catalog',
+  marketplace: 'Marketplaces (CSV)',
+};
+
+/** Why a vehicle was left out of a feed. */
+export const EXCLUSION_REASONS = [
+  'not_for_sale',
+  'unpublished',
+  'no_price',
+  'no_photos',
+  'too_few_photos',
+  'no_description',
+  'invalid_vin',
+  'duplicate_vin',
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+export const EXCLUSION_REASON_TEXT: Record<ExclusionReason, string> = {
+  not_for_sale: 'Not for sale (sold, archived or pending)',
+  unpublished: 'Not published',
+  no_price: 'No price',
+  no_photos: 'No photos',
+  too_few_photos: 'Fewer photos than the web-ready rule asks',
+  no_description: 'No description',
+  invalid_vin: 'VIN fails its check digit',
+  duplicate_vin: 'The same VIN is on another vehicle of this dealership',
+};
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null);
+
+export const FeedAddressSchema = z.strictObject({
+  street: optionalText(120),
+  city: optionalText(80),
+  region: optionalText(80),
+  postalCode: optionalText(20),
+  /** ISO 3166-1 alpha-2, e.g. US. */
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'a two-letter country code (ISO 3166-1), e.g. US')
+    .transform((value) => value.toUpperCase())
+    .default('US'),
+});
+export type FeedAddress = z.output<typeof FeedAddressSchema>;
+
+/** A car is web-ready (and goes into feeds) when it meets the dealership's rule. */
+export const WebReadyRuleSchema = z.strictObject({
+  requirePrice: z.boolean().default(true),
+  minPhotos: z.int().min(0).max(60).default(1),
+  requireDescription: z.boolean().default(false),
+});
+export type WebReadyRule = z.output<typeof WebReadyRuleSchema>;
+
+export const SyndicationSettingsSchema = z.strictObject({
+  channels: z
+    .strictObject({
+      google: z.boolean().default(false),
+      meta: z.boolean().default(false),
+      marketplace: z.boolean().default(false),
+    })
+    .default({ google: false, meta: false, marketplace: false }),
+  webReady: WebReadyRuleSchema.default({ requirePrice: true, minPhotos: 1, requireDescription: false }),
+  /** The store code of the dealership's Google Business Profile (Google's `store_code`). */
+  storeCode: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]*$/, 'letters, digits, dot, dash and underscore only')
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null),
+  address: FeedAddressSchema.default({
+    street: null,
+    city: null,
+    region: null,
+    postalCode: null,
+    country: 'US',
+  }),
+  /**
+   * The dealership's website; a vehicle's link is `<websiteBaseUrl>/vehicles/<id>`. Null: the
+   * dealership's Showroom site (see `defaultWebsiteBaseUrl` in the settings answer).
+   */
+  websiteBaseUrl: z
+    .url({ protocol: /^https?$/, message: 'an http(s) address, e.g. https://www.example-motors.com' })
+    .max(200)
+    .transform((value) => value.replace(/\/+$/, ''))
+    .nullable()
+    .default(null),
+});
+export type SyndicationSettingsInput = z.input<typeof SyndicationSettingsSchema>;
+export type SyndicationSettings = z.output<typeof SyndicationSettingsSchema>;
+
+export const SyndicationSettingsResponseSchema = z.object({
+  settings: SyndicationSettingsSchema,
+  /** What vehicle links start with while `websiteBaseUrl` is null. */
+  defaultWebsiteBaseUrl: z.string(),
+  /** The dealership's name as feeds give it (from the dealership directory). */
+  dealershipName: z.string(),
+});
+export type SyndicationSettingsResponse = z.infer<typeof SyndicationSettingsResponseSchema>;
+
+export const FeedFileSchema = z.object({
+  name: z.string(),
+  format: z.enum(['tsv', 'csv', 'xml']),
+  /** The secret public address; anyone holding it can read the feed. */
+  url: z.string(),
+});
+export type FeedFile = z.infer<typeof FeedFileSchema>;
+
+export const ChannelStatusSchema = z.object({
+  channel: SyndicationChannelSchema,
+  name: z.string(),
+  enabled: z.boolean(),
+  files: z.array(FeedFileSchema),
+  lastGeneratedAt: z.iso.datetime().nullable(),
+  included: z.int().nullable(),
+  excluded: z.int().nullable(),
+  lastRun: z
+    .object({
+      trigger: z.enum(['change', 'schedule', 'manual', 'settings']),
+      bytes: z.int(),
+      durationMs: z.int(),
+      finishedAt: z.iso.datetime(),
+    })
+    .nullable(),
+});
+export type ChannelStatus = z.infer<typeof ChannelStatusSchema>;
+
+export const ChannelListSchema = z.object({
+  /** Changes wait for generation (a run follows shortly). */
+  pending: z.boolean(),
+  channels: z.array(ChannelStatusSchema),
+});
+export type ChannelList = z.infer<typeof ChannelListSchema>;
+
+export const ExcludedVehicleSchema = z.object({
+  vehicleId: z.string(),
+  stockNumber: z.string(),
+  vin: z.string(),
+  title: z.string(),
+  reasons: z.array(z.enum(EXCLUSION_REASONS)).min(1),
+});
+export type ExcludedVehicle = z.infer<typeof ExcludedVehicleSchema>;
+
+export const ChannelReportSchema = z.object({
+  channel: SyndicationChannelSchema,
+  generatedAt: z.iso.datetime().nullable(),
+  included: z.int(),
+  excluded: z.array(ExcludedVehicleSchema),
+});
+export type ChannelReport = z.infer<typeof ChannelReportSchema>;
+
+export const PriceHistoryEntrySchema = z.object({
+  fromCents: z.int().nullable(),
+  toCents: z.int().nullable(),
+  currency: z.string(),
+  source: z.enum(['portal', 'import']),
+  changedAt: z.iso.datetime(),
+});
+export type PriceHistoryEntry = z.infer<typeof PriceHistoryEntrySchema>;
+
+export const PriceHistorySchema = z.object({
+  vehicleId: z.string(),
+  /** Oldest first. */
+  entries: z.array(PriceHistoryEntrySchema),
+});
+export type PriceHistory = z.infer<typeof PriceHistorySchema>;

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { PriceHistory } from '@showroom/contracts';
+import { forDealership, type DealershipQueries } from '@showroom/server-mysql';
+import type { InventoryDatabase } from '../database';
+
+export type PriceChangeSource = 'portal' | 'import';
+
+export interface PriceChange {
+  vehicleId: string;
+  fromCents: number | null;
+  toCents: number | null;
+  currency: string;
+  at: Date;
+  source: PriceChangeSource;
+}
+
+/** The outbox event of a lower price; analytics and price alerts consume it. */
+export const PRICE_DROPPED = 'price_dropped';
+
+export interface PriceDroppedPayload {
+  vehicleId: string;
+  fromCents: number;
+  toCents: number;
+  currency: string;
+  source: PriceChangeSource;
+  at: string;
+}
+
+/**
+ * In the caller's transaction: a row in vehicle_price_history and, when the price went down, a
+ * `price_dropped` row in inventory_events. A price that stays the same records nothing.
+ */
+export async function recordPriceChange(
+  tenant: DealershipQueries<InventoryDatabase>,
+  change: PriceChange,
+): Promise<void> {
+  const { vehicleId, fromCents, toCents, currency, at, source } = change;
+  if (fromCents === toCents) return;
+  await tenant
+    .insertInto('vehicle_price_history')
+    .values({
+      vehicle_id: vehicleId,
+      from_cents: fromCents,
+      to_cents: toCents,
+      currency,
+      source,
+      changed_at: at,
+    })
+    .execute();
+  if (fromCents !== null && toCents !== null && toCents < fromCents) {
+    const payload: PriceDroppedPayload = {
+      vehicleId,
+      fromCents,
+      toCents,
+      currency,
+      source,
+      at: at.toISOString(),
+    };
+    await tenant
+      .insertInto('inventory_events')
+      .values({ type: PRICE_DROPPED, payload: JSON.stringify(payload), created_at: at })
+      .execute();
+  }
+}
+
+/** A vehicle's prices, oldest first; null when the dealership has no such vehicle. */
+export async function readPriceHistory(
+  db: Kysely<InventoryDatabase>,
+  dealershipId: string,
+  vehicleId: string,
+): Promise<PriceHistory | null> {
+  const tenant = forDealership(db, dealershipId);
+  const vehicle = await tenant
+    .selectFrom('vehicles')
+    .select('id')
+    .where('id', '=', vehicleId)
+    .executeTakeFirst();
+  if (!vehicle) return null;
+  const rows = await tenant
+    .selectFrom('vehicle_price_history')
+    .select(['from_cents', 'to_cents', 'currency', 'source', 'changed_at'])
+    .where('vehicle_id', '=', vehicleId)
+    .orderBy('changed_at')
+    .orderBy('id')
+    .execute();
+  return {
+    vehicleId,
+    entries: rows.map((row) => ({
+      fromCents: row.from_cents === null ? null : Number(row.from_cents),
+      toCents: row.to_cents === null ? null : Number(row.to_cents),
+      currency: row.currency,
+      source: row.source,
+      changedAt: row.changed_at.toISOString(),
+    })),
+  };
+}
