@@ -10,6 +10,7 @@ import {
   type ServiceTokens,
 } from '@showroom/server-kit';
 import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storage';
 import type { InventoryConfig } from './config';
 import type { InventoryDatabase } from './database';
 import { inventoryMigrations } from './migrations';
@@ -38,6 +39,8 @@ export interface Inventory extends ComposedService {
   database: Database<InventoryDatabase>;
   redis: Redis;
   search: SearchParts;
+  /** Photos, feeds and imported files (S3). */
+  objects: ObjectStore;
 }
 
 /** The one composition root: adapters from the configuration, the service on them, the app on top. */
@@ -49,6 +52,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     connectionLimit: config.DATABASE_POOL_SIZE,
   });
   const redis = createRedis(config.REDIS_URL, logger);
+  const objects = objectStoreFromConfig(config);
   const cache = new TenantCache(redis, logger, {
     namespace: 'inventory',
     ttlSeconds: config.INVENTORY_CACHE_TTL_SECONDS,
@@ -121,6 +125,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     database,
     redis,
     search,
+    objects,
     migrate: () => migrateToLatest(database.writer, inventoryMigrations),
     startBackground: () => search.start(),
     closers: [() => search.close(), () => database.close(), () => redis.quit()],

@@ -5,8 +5,10 @@ import type { Logger } from 'pino';
 import type { Role } from '@showroom/contracts';
 import type { ErrorReporter } from '@showroom/server-kit';
 import type { Database } from '@showroom/server-mysql';
+import { LOCAL_MEDIA_BUCKET, type ObjectStore } from '@showroom/server-storage';
 import {
   createTestSchema,
+  startS3Local,
   startTcpProxy,
   startTestIssuer,
   testLogger,
@@ -44,6 +46,8 @@ export interface InventoryTestContext {
   database: Database<InventoryDatabase>;
   redis: Redis;
   inventory: Inventory;
+  /** The app's bucket on an s3rver of this test app's own. */
+  objects: ObjectStore;
   /** The users service's directory of rooftops, as this app sees it. */
   directory: UsersDirectory;
   /** A fresh dealership id per call, so tests never share data; known to the directory, in no group. */
@@ -65,7 +69,11 @@ export async function startInventoryTestApp(
   options: InventoryTestOptions = {},
 ): Promise<InventoryTestContext> {
   const schema: TestSchema = await createTestSchema('inventory');
-  const [issuer, directory] = await Promise.all([startTestIssuer(), startUsersDirectory()]);
+  const [issuer, directory, s3] = await Promise.all([
+    startTestIssuer(),
+    startUsersDirectory(),
+    startS3Local({ buckets: [LOCAL_MEDIA_BUCKET] }),
+  ]);
   const url = options.mysqlHostPort
     ? schema.url.replace('127.0.0.1:3306', options.mysqlHostPort)
     : schema.url;
@@ -78,6 +86,9 @@ export async function startInventoryTestApp(
     DATABASE_POOL_SIZE: '5',
     USERS_API_URL: directory.url,
     SEARCH_FOLLOW_INTERVAL_MS: '50',
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: LOCAL_MEDIA_BUCKET,
+    MEDIA_PUBLIC_URL: 'http://media.test/media',
     ...options.env,
   });
   const startInstance = async (coldSearch = false) => {
@@ -98,7 +109,7 @@ export async function startInventoryTestApp(
     return instance;
   };
   const inventory = await startInstance(options.coldSearch);
-  const { app, database, redis } = inventory;
+  const { app, database, redis, objects } = inventory;
   const others: Inventory[] = [];
   const newDealership = () => directory.add({ id: randomUUID() }).id;
   return {
@@ -107,6 +118,7 @@ export async function startInventoryTestApp(
     database,
     redis,
     inventory,
+    objects,
     directory,
     newDealership,
     newGroup(size) {
@@ -136,7 +148,7 @@ export async function startInventoryTestApp(
       await inventory.search.close();
       redis.disconnect();
       await database.close();
-      await Promise.all([issuer.close(), directory.close()]);
+      await Promise.all([issuer.close(), directory.close(), s3.close()]);
       await schema.drop();
     },
   };
