@@ -8,6 +8,8 @@ export default [
     tenantTables: [
       'vehicles',
       'vehicle_changes',
+      'photo_fetch_jobs',
+      'photo_fetch_items',
       'vehicle_price_history',
       'inventory_events',
       'syndication_settings',
@@ -15,6 +17,8 @@ export default [
       'syndication_runs',
     ],
     acrossDealerships: {
+      'src/photo-robot/photo-fetch-repository.ts':
+        'the photo robot’s workers claim due links of every dealership from one queue',
       'src/search/changes.ts': 'search indexes follow every dealership’s vehicle changes in one feed',
       'src/search/mysql-engine.ts':
         'a search names its rooftops (the caller’s own, or their group’s) in an IN list of its own',

@@ -8,4 +8,5 @@ export * from './lib/vehicles';
 export * from './lib/vehicle-search';
 export * from './lib/lead-options';
 export * from './lib/leads';
+export * from './lib/photo-fetch';
 export * from './lib/syndication';

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { VehicleCondition, VehicleStatus } from '@showroom/contracts';
+import type { PhotoFetchItemStatus, VehicleCondition, VehicleStatus } from '@showroom/contracts';
 
 export interface VehicleTable {
   id: string;
@@ -95,9 +95,38 @@ export interface SyndicationRunTable {
   finished_at: Date;
 }
 
+/** The photo robot: one job per list of image links for a vehicle. */
+export interface PhotoFetchJobTable {
+  id: string;
+  dealership_id: string;
+  vehicle_id: string;
+  origin_kind: 'dealer' | 'feed';
+  origin_ref: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** One link of a photo robot job, and what came of it. */
+export interface PhotoFetchItemTable {
+  id: Generated<number>;
+  dealership_id: string;
+  job_id: string;
+  vehicle_id: string;
+  position: number;
+  url: string;
+  status: PhotoFetchItemStatus;
+  reason: string | null;
+  photo_id: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** queued: when it may be tried; fetching: when the worker's lease ends. */
+  due_at: Date;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface InventoryDatabase {
   vehicles: VehicleTable;
   vehicle_changes: VehicleChangeTable;
+  photo_fetch_jobs: PhotoFetchJobTable;
+  photo_fetch_items: PhotoFetchItemTable;
   vehicle_price_history: VehiclePriceHistoryTable;
   inventory_events: InventoryEventTable;
   syndication_settings: SyndicationSettingsTable;

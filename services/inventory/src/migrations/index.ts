@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import { vehicles } from './0001_vehicles';
 import { search } from './0002_search';
 import { searchIndexCursors } from './0003_search_index_cursors';
+import { photoFetches } from './0005_photo_fetches';
 import { syndication } from './0007_syndication';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
@@ -9,5 +10,6 @@ export const inventoryMigrations: Record<string, Migration> = {
   '0001_vehicles': vehicles,
   '0002_search': search,
   '0003_search_index_cursors': searchIndexCursors,
+  '0005_photo_fetches': photoFetches,
   '0007_syndication': syndication,
 };

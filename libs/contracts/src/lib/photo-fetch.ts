@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/** How many links one request to the photo robot may carry: a vehicle holds at most 60 photos. */
+export const MAX_PHOTO_FETCH_URLS = 60;
+export const MAX_PHOTO_URL_LENGTH = 2048;
+
+/** Why a pasted link cannot be fetched at all, or null when it is an http(s) link the robot may try. */
+export function photoUrlProblem(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'is not a link (it must start with http:// or https://)';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return `must be an http or https link, not ${url.protocol.replace(':', '')}`;
+  }
+  if (url.username || url.password) return 'must not carry a user name or password';
+  return null;
+}
+
+export const PhotoUrlSchema = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .max(MAX_PHOTO_URL_LENGTH, `is longer than ${MAX_PHOTO_URL_LENGTH} characters`)
+  .superRefine((raw, ctx) => {
+    const problem = photoUrlProblem(raw);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const PhotoFetchRequestSchema = z.strictObject({
+  urls: z
+    .array(PhotoUrlSchema)
+    .min(1, 'give at least one image link')
+    .max(MAX_PHOTO_FETCH_URLS, `give at most ${MAX_PHOTO_FETCH_URLS} image links`),
+});
+export type PhotoFetchRequest = z.input<typeof PhotoFetchRequestSchema>;
+
+/**
+ * One link's state: waiting, being fetched, or what came of it. `refused` links point somewhere the
+ * robot must never go (a private address, a non-web scheme); `failed` ones could not be made a photo.
+ */
+export const PHOTO_FETCH_ITEM_STATUSES = [
+  'queued',
+  'fetching',
+  'added',
+  'duplicate',
+  'failed',
+  'refused',
+] as const;
+export type PhotoFetchItemStatus = (typeof PHOTO_FETCH_ITEM_STATUSES)[number];
+export const PhotoFetchItemStatusSchema = z.enum(PHOTO_FETCH_ITEM_STATUSES);
+
+/** Statuses a link does not leave again. */
+export const FINISHED_PHOTO_FETCH_STATUSES: readonly PhotoFetchItemStatus[] = [
+  'added',
+  'duplicate',
+  'failed',
+  'refused',
+];
+
+export const PhotoFetchItemSchema = z.object({
+  position: z.int(),
+  url: z.string(),
+  status: PhotoFetchItemStatusSchema,
+  /** Why a link failed, was refused or counted as a duplicate, in words a dealer can act on. */
+  reason: z.string().nullable(),
+  /** The photo it became (or the one it duplicates). */
+  photoId: z.string().nullable(),
+  attempts: z.int(),
+});
+export type PhotoFetchItem = z.infer<typeof PhotoFetchItemSchema>;
+
+export const PhotoFetchCountsSchema = z.object({
+  total: z.int(),
+  queued: z.int(),
+  fetching: z.int(),
+  added: z.int(),
+  duplicate: z.int(),
+  failed: z.int(),
+  refused: z.int(),
+});
+export type PhotoFetchCounts = z.infer<typeof PhotoFetchCountsSchema>;
+
+export const PhotoFetchJobSchema = z.object({
+  id: z.uuid(),
+  vehicleId: z.uuid(),
+  /** Pasted by a dealer, or listed in a feed import. */
+  origin: z.enum(['dealer', 'feed']),
+  /** `running` while any link is queued or being fetched. */
+  status: z.enum(['running', 'done']),
+  counts: PhotoFetchCountsSchema,
+  items: z.array(PhotoFetchItemSchema),
+  createdAt: z.iso.datetime(),
+  /** When the last link finished; null while running. */
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type PhotoFetchJob = z.infer<typeof PhotoFetchJobSchema>;
+
+export const PhotoFetchJobListSchema = z.object({ jobs: z.array(PhotoFetchJobSchema) });
+export type PhotoFetchJobList = z.infer<typeof PhotoFetchJobListSchema>;

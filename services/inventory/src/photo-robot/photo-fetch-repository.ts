@@ -1,0 +1,182 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { acrossDealerships, forDealership, type DealershipQueries } from '@showroom/server-mysql';
+import type { PhotoFetchItemStatus } from '@showroom/contracts';
+import type { InventoryDatabase, PhotoFetchItemTable, PhotoFetchJobTable } from '../database';
+
+export type PhotoFetchJobRow = Selectable<PhotoFetchJobTable>;
+export type PhotoFetchItemRow = Selectable<PhotoFetchItemTable>;
+
+export interface NewPhotoFetchJob {
+  id: string;
+  vehicleId: string;
+  originKind: 'dealer' | 'feed';
+  originRef: string;
+  items: ReadonlyArray<{ url: string; status: PhotoFetchItemStatus; reason: string | null }>;
+  now: Date;
+}
+
+/** A link a worker holds until `leaseUntil`; `attempts` (this one included) fences its writes. */
+export interface ClaimedItem {
+  id: number;
+  dealershipId: string;
+  jobId: string;
+  vehicleId: string;
+  url: string;
+  attempts: number;
+}
+
+/** The outcome to record for a claimed link. */
+export type ItemOutcome =
+  | { status: 'added' | 'duplicate'; photoId: string; reason: string | null }
+  | { status: 'failed' | 'refused'; reason: string };
+
+const REASON_LENGTH = 500;
+const clip = (reason: string | null) =>
+  reason && reason.length > REASON_LENGTH ? `${reason.slice(0, REASON_LENGTH - 1)}…` : reason;
+
+/** SQL for the photo robot's jobs and links. */
+export class PhotoFetchRepository {
+  constructor(private readonly writer: Kysely<InventoryDatabase>) {}
+
+  async vehicleExists(dealershipId: string, vehicleId: string): Promise<boolean> {
+    const row = await forDealership(this.writer, dealershipId)
+      .selectFrom('vehicles')
+      .select('id')
+      .where('id', '=', vehicleId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The job and all its links, in one transaction: a worker never sees half a job. */
+  async insertJob(dealershipId: string, job: NewPhotoFetchJob): Promise<void> {
+    await this.writer.transaction().execute(async (trx) => {
+      const tenant: DealershipQueries<InventoryDatabase> = forDealership(trx, dealershipId);
+      await tenant
+        .insertInto('photo_fetch_jobs')
+        .values({
+          id: job.id,
+          vehicle_id: job.vehicleId,
+          origin_kind: job.originKind,
+          origin_ref: job.originRef,
+          created_at: job.now,
+        })
+        .execute();
+      await tenant
+        .insertInto('photo_fetch_items')
+        .values(
+          job.items.map((item, position) => ({
+            job_id: job.id,
+            vehicle_id: job.vehicleId,
+            position,
+            url: item.url,
+            status: item.status,
+            reason: clip(item.reason),
+            due_at: job.now,
+            updated_at: job.now,
+          })),
+        )
+        .execute();
+    });
+  }
+
+  async findJob(dealershipId: string, jobId: string): Promise<PhotoFetchJobRow | undefined> {
+    return forDealership(this.writer, dealershipId)
+      .selectFrom('photo_fetch_jobs')
+      .selectAll()
+      .where('id', '=', jobId)
+      .executeTakeFirst();
+  }
+
+  async recentJobs(dealershipId: string, vehicleId: string, limit: number): Promise<PhotoFetchJobRow[]> {
+    return forDealership(this.writer, dealershipId)
+      .selectFrom('photo_fetch_jobs')
+      .selectAll()
+      .where('vehicle_id', '=', vehicleId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  /** The links of these jobs, in their order. */
+  async itemsOf(dealershipId: string, jobIds: readonly string[]): Promise<PhotoFetchItemRow[]> {
+    if (jobIds.length === 0) return [];
+    return forDealership(this.writer, dealershipId)
+      .selectFrom('photo_fetch_items')
+      .selectAll()
+      .where('job_id', 'in', [...jobIds])
+      .orderBy('job_id')
+      .orderBy('position')
+      .execute();
+  }
+
+  /**
+   * Takes up to `limit` due links of any dealership for this worker until `leaseUntil`: queued ones
+   * whose time has come and fetching ones whose worker's lease ran out (it crashed or hung). Rows
+   * another worker is claiming at this moment are skipped, not waited for.
+   */
+  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedItem[]> {
+    return this.writer.transaction().execute(async (trx) => {
+      const due = await acrossDealerships(trx)
+        .selectFrom('photo_fetch_items')
+        .select(['id', 'dealership_id', 'job_id', 'vehicle_id', 'url', 'attempts'])
+        .where('status', 'in', ['queued', 'fetching'])
+        .where('due_at', '<=', now)
+        .orderBy('due_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      if (due.length === 0) return [];
+      await acrossDealerships(trx)
+        .updateTable('photo_fetch_items')
+        .set({ status: 'fetching', due_at: leaseUntil, attempts: sql`attempts + 1`, updated_at: now })
+        .where(
+          'id',
+          'in',
+          due.map((row) => row.id),
+        )
+        .execute();
+      return due.map((row) => ({
+        id: row.id,
+        dealershipId: row.dealership_id,
+        jobId: row.job_id,
+        vehicleId: row.vehicle_id,
+        url: row.url,
+        attempts: row.attempts + 1,
+      }));
+    });
+  }
+
+  /**
+   * Records what came of a claimed link; false when the claim is no longer this worker's (its lease
+   * ran out and another worker took the link over), in which case nothing is written.
+   */
+  async finish(item: ClaimedItem, outcome: ItemOutcome, now: Date): Promise<boolean> {
+    const result = await this.ownClaim(item)
+      .set({
+        status: outcome.status,
+        reason: clip(outcome.reason),
+        photo_id: 'photoId' in outcome ? outcome.photoId : null,
+        updated_at: now,
+      })
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Puts a link that failed for a passing reason back in the queue until `dueAt`. */
+  async retryLater(item: ClaimedItem, reason: string, dueAt: Date, now: Date): Promise<boolean> {
+    const result = await this.ownClaim(item)
+      .set({ status: 'queued', reason: clip(reason), due_at: dueAt, updated_at: now })
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  private ownClaim(item: ClaimedItem) {
+    return forDealership(this.writer, item.dealershipId)
+      .updateTable('photo_fetch_items')
+      .where('id', '=', item.id)
+      .where('status', '=', 'fetching')
+      .where('attempts', '=', item.attempts);
+  }
+}
