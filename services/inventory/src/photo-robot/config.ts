@@ -43,7 +43,7 @@ export const photoRobotConfigShape = {
   PHOTO_ROBOT_RETRY_DELAY_MS: ms(0, 600_000, 10_000),
 };
 
-type PhotoRobotConfig = {
+export type PhotoRobotConfig = {
   [K in keyof typeof photoRobotConfigShape]: z.output<(typeof photoRobotConfigShape)[K]>;
 };
 

@@ -22,7 +22,8 @@ const RECENT_JOBS = 10;
 export class PhotoFetchQueue {
   constructor(
     private readonly repository: PhotoFetchRepository,
-    private readonly clock: () => Date = () => new Date(),
+    /** Told after each new job (this instance's worker starts at once instead of at its next poll). */
+    private readonly onQueued: () => void = () => undefined,
   ) {}
 
   /**
@@ -60,8 +61,9 @@ export class PhotoFetchQueue {
       originKind: origin.kind,
       originRef: origin.kind === 'dealer' ? origin.userId : origin.importId,
       items,
-      now: this.clock(),
+      now: new Date(),
     });
+    this.onQueued();
     return id;
   }
 

@@ -21,6 +21,8 @@ export interface ClaimedItem {
   dealershipId: string;
   jobId: string;
   vehicleId: string;
+  /** Whose links these are: a dealer's paste, or a feed import's. */
+  originKind: 'dealer' | 'feed';
   url: string;
   attempts: number;
 }
@@ -137,11 +139,18 @@ export class PhotoFetchRepository {
           due.map((row) => row.id),
         )
         .execute();
+      const jobs = await acrossDealerships(trx)
+        .selectFrom('photo_fetch_jobs')
+        .select(['id', 'origin_kind'])
+        .where('id', 'in', [...new Set(due.map((row) => row.job_id))])
+        .execute();
+      const originOf = new Map(jobs.map((job) => [job.id, job.origin_kind]));
       return due.map((row) => ({
-        id: row.id,
+        id: Number(row.id),
         dealershipId: row.dealership_id,
         jobId: row.job_id,
         vehicleId: row.vehicle_id,
+        originKind: originOf.get(row.job_id) ?? 'dealer',
         url: row.url,
         attempts: row.attempts + 1,
       }));
