@@ -2,7 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import swaggerUi from 'swagger-ui-express';
 import { z } from 'zod';
 import { ProblemSchema } from '@showroom/contracts';
-import type { HeaderDoc, HttpMethod, OperationResponse, Route } from './routes';
+import type { HeaderDoc, HttpMethod, MultipartFiles, OperationResponse, Route } from './routes';
 
 export interface OpenApiInfo {
   service: string;
@@ -28,6 +28,8 @@ export interface ApiOperation {
   body?: z.ZodType;
   /** Media types the body may come as, when not JSON (e.g. ADF/XML). */
   bodyMediaTypes?: string[];
+  /** A multipart/form-data body of files. */
+  files?: MultipartFiles;
   responses: Record<number, OperationResponse>;
   /** Problem answers (status → description), all application/problem+json. */
   problems?: Record<number, string>;
@@ -44,7 +46,9 @@ const DEALERSHIP_HEADER_DOC: HeaderDoc = {
 /** The problems every route of a kind of caller may answer, unless the declaration words them itself. */
 function callerProblems(route: Route<never>): Record<number, string> {
   const invalid: Record<number, string> =
-    route.params || route.query || route.body ? { 400: 'Invalid request (each bad field listed)' } : {};
+    route.params || route.query || route.body || route.files
+      ? { 400: 'Invalid request (each bad field listed)' }
+      : {};
   switch (route.caller.kind) {
     case 'public':
       return invalid;
@@ -80,6 +84,7 @@ function operationOf(route: Route<never>): ApiOperation {
     query: route.query,
     body: route.body,
     bodyMediaTypes: route.bodyMediaTypes,
+    files: route.files,
     headers: [...(kind === 'user' ? [DEALERSHIP_HEADER_DOC] : []), ...(route.headers ?? [])],
     responses: route.responses,
     problems: { ...callerProblems(route), ...route.problems },
@@ -88,6 +93,27 @@ function operationOf(route: Route<never>): ApiOperation {
 }
 
 type JsonSchema = Record<string, unknown>;
+
+/** A form of files: OpenAPI 3.1 describes each as a string of binary content. */
+const multipartBodyOf = (files: MultipartFiles): JsonSchema => ({
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: [files.field],
+        properties: {
+          [files.field]: {
+            type: 'array',
+            description: files.description,
+            maxItems: files.maxFiles,
+            items: { type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' },
+          },
+        },
+      },
+    },
+  },
+});
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
@@ -165,6 +191,7 @@ export class OpenApiDocument {
         ...(op.security === 'none' ? { security: [] } : {}),
         ...(op.security === 'ingestKey' ? { security: [{ ingestKey: [] }] } : {}),
         ...(parameters.length ? { parameters } : {}),
+        ...(op.files ? { requestBody: multipartBodyOf(op.files) } : {}),
         ...(op.body
           ? {
               requestBody: {

@@ -78,6 +78,22 @@ const routes: Route<Deps>[] = [
     responses: { 200: { description: 'Fine' } },
     handler: () => ({ ok: true }),
   }),
+  route({
+    operationId: 'uploadThingPictures',
+    method: 'post',
+    path: '/api/probe/things/:id/pictures',
+    tag: 'things',
+    summary: 'Pictures of a thing, streamed by the handler',
+    caller: caller.user('inventory:write'),
+    params: z.object({ id: z.uuid() }),
+    files: { field: 'pictures', description: 'Images', maxFiles: 3 },
+    responses: { 201: { description: 'Stored' } },
+    handler: async ({ req, res }) => {
+      let bytes = 0;
+      for await (const chunk of req) bytes += (chunk as Buffer).length;
+      res.status(201).json({ type: req.get('content-type')?.split(';')[0], bytes });
+    },
+  }),
 ];
 
 function app() {
@@ -205,5 +221,58 @@ describe('the route table itself', () => {
       'required',
       'content',
     ]);
+  });
+
+  it('documents a multipart body of files, and hands the handler the unread stream', async () => {
+    const info = { service: 'probe', title: 'Probe', version: '1', description: 'Probe' };
+    const document = OpenApiDocument.of(info, routes as Route<never>[]).toJSON() as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    const upload = document.paths['/api/probe/things/{id}/pictures']?.['post'];
+    expect(upload?.['requestBody']).toEqual({
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['pictures'],
+            properties: {
+              pictures: {
+                type: 'array',
+                description: 'Images',
+                maxItems: 3,
+                items: { type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' },
+              },
+            },
+          },
+        },
+      },
+    });
+    const sent = await request(app().served)
+      .post(`/api/probe/things/${OURS}/pictures`)
+      .set('Authorization', `Bearer ${userToken('sales')}`)
+      .set('X-Dealership-Id', OURS)
+      .attach('pictures', Buffer.alloc(1000, 1), 'a.jpg');
+    expect(sent.status).toBe(201);
+    expect(sent.body.type).toBe('multipart/form-data');
+    expect(sent.body.bytes).toBeGreaterThan(1000);
+  });
+
+  it('refuses a route with both a JSON body and files', () => {
+    const both = route({
+      operationId: 'both',
+      method: 'post',
+      path: '/api/probe/both',
+      tag: 'probe',
+      summary: 'Both',
+      caller: caller.public(),
+      body: z.object({}),
+      files: { field: 'f', description: 'F', maxFiles: 1 },
+      responses: { 201: { description: 'Stored' } },
+      handler: () => undefined,
+    });
+    expect(() => checkRouteTable([both] as Route<never>[])).toThrow(
+      'POST /api/probe/both: a multipart body of files has no JSON body',
+    );
   });
 });

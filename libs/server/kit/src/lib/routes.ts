@@ -55,6 +55,13 @@ export interface OperationResponse {
   headers?: string[];
 }
 
+export interface MultipartFiles {
+  /** The form field the files come in. */
+  field: string;
+  description: string;
+  maxFiles: number;
+}
+
 export interface HeaderDoc {
   name: string;
   required: boolean;
@@ -97,6 +104,11 @@ export interface RouteDeclaration<Deps, P = undefined, Q = undefined, B = undefi
   body?: B;
   /** Media types the body may come as, when not JSON (e.g. ADF/XML). */
   bodyMediaTypes?: string[];
+  /**
+   * A multipart/form-data body of files, which the handler streams from `req` itself (nothing parses
+   * it before); documented as binary files in `field`. Excludes `body`.
+   */
+  files?: MultipartFiles;
   /** Request headers worth documenting besides Authorization and X-Dealership-Id (e.g. If-Match). */
   headers?: HeaderDoc[];
   responses: Record<number, OperationResponse>;
@@ -140,6 +152,7 @@ export function checkRouteTable(routes: readonly Route<never>[]): void {
     if (paths.has(key)) faults.push(`${name} is declared twice`);
     if (ids.has(route.operationId)) faults.push(`${name}: operationId ${route.operationId} is used twice`);
     if (!/^[a-z][A-Za-z0-9]*$/.test(route.operationId)) faults.push(`${name}: operationId must be camelCase`);
+    if (route.files && route.body) faults.push(`${name}: a multipart body of files has no JSON body`);
     paths.add(key);
     ids.add(route.operationId);
     const declared = Object.keys((route.params as z.ZodObject | undefined)?.shape ?? {}).sort();
