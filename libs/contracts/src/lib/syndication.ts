@@ -107,8 +107,23 @@ export const SyndicationSettingsSchema = z.strictObject({
 export type SyndicationSettingsInput = z.input<typeof SyndicationSettingsSchema>;
 export type SyndicationSettings = z.output<typeof SyndicationSettingsSchema>;
 
+/** The settings as saved (what the input schema's transforms produce), for answers. */
+export const SavedSyndicationSettingsSchema = z.object({
+  channels: z.object({ google: z.boolean(), meta: z.boolean(), marketplace: z.boolean() }),
+  webReady: z.object({ requirePrice: z.boolean(), minPhotos: z.int(), requireDescription: z.boolean() }),
+  storeCode: z.string().nullable(),
+  address: z.object({
+    street: z.string().nullable(),
+    city: z.string().nullable(),
+    region: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    country: z.string(),
+  }),
+  websiteBaseUrl: z.string().nullable(),
+});
+
 export const SyndicationSettingsResponseSchema = z.object({
-  settings: SyndicationSettingsSchema,
+  settings: SavedSyndicationSettingsSchema,
   /** What vehicle links start with while `websiteBaseUrl` is null. */
   defaultWebsiteBaseUrl: z.string(),
   /** The dealership's name as feeds give it (from the dealership directory). */
