@@ -15,8 +15,15 @@ export default [
       'syndication_settings',
       'syndication_channel_state',
       'syndication_runs',
+      'feed_import_settings',
+      'feed_imports',
+      'feed_import_issues',
+      'feed_import_vins',
+      'feed_photo_lists',
     ],
     acrossDealerships: {
+      'src/feed-import/job-claims.ts':
+        'a worker takes the next queued import or due feed URL of any dealership (SKIP LOCKED)',
       'src/photo-robot/photo-fetch-repository.ts':
         'the photo robot’s workers claim due links of every dealership from one queue',
       'src/search/changes.ts': 'search indexes follow every dealership’s vehicle changes in one feed',

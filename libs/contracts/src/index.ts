@@ -10,3 +10,4 @@ export * from './lib/lead-options';
 export * from './lib/leads';
 export * from './lib/photo-fetch';
 export * from './lib/syndication';
+export * from './lib/feed-import';

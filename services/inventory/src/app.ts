@@ -13,7 +13,11 @@ import { createDatabase, migrateToLatest, type Database } from '@showroom/server
 import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storage';
 import type { InventoryConfig } from './config';
 import type { InventoryDatabase } from './database';
+import { composeFeedImport, type FeedImport } from './feed-import/compose-feed-import';
+import { feedImportRoutes } from './feed-import/routes';
 import { inventoryMigrations } from './migrations';
+import { PhotoFetchQueue } from './photo-robot/photo-fetch-queue';
+import { PhotoFetchRepository } from './photo-robot/photo-fetch-repository';
 import { UsersServiceRooftops } from './rooftops/rooftop-directory';
 import type { AlgoliaClientOptions } from './search/algolia/algolia-client';
 import { composeSearch, type SearchParts } from './search/compose-search';
@@ -41,6 +45,7 @@ export interface Inventory extends ComposedService {
   search: SearchParts;
   /** Photos, feeds and imported files (S3). */
   objects: ObjectStore;
+  feedImport: FeedImport;
 }
 
 /** The one composition root: adapters from the configuration, the service on them, the app on top. */
@@ -86,6 +91,18 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     reporter,
     algoliaClientOptions: runtime.algoliaClientOptions,
   });
+  const feedImport = composeFeedImport({
+    config,
+    writer: database.writer,
+    objects,
+    photos: new PhotoFetchQueue(new PhotoFetchRepository(database.writer)),
+    suggestStockNumber: (dealershipId, condition) => vehicles.suggestStockNumber(dealershipId, condition),
+    vehiclesChanged: async (dealershipId) => {
+      await Promise.all([cache.invalidate(dealershipId), search.catchUp()]);
+    },
+    logger,
+    clock: runtime.clock,
+  });
   const app = createServiceApp({
     config,
     ...runtime,
@@ -110,13 +127,14 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
         description:
           'Vehicles on a dealership’s lot: VIN decode, pricing, status; search for the portal and the dealership websites.',
       },
-      routes: [...searchRoutes, ...vehicleRoutes, ...priceHistoryRoutes],
+      routes: [...searchRoutes, ...vehicleRoutes, ...priceHistoryRoutes, ...feedImportRoutes],
       deps: {
         vehicles,
         search: search.search,
         searchAccess: search.searchAccess,
         rooftopScopes: new RooftopScopes(rooftops, logger),
         inventoryWriter: database.writer,
+        feedImports: feedImport.service,
       },
     },
   });
@@ -126,8 +144,12 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     redis,
     search,
     objects,
+    feedImport,
     migrate: () => migrateToLatest(database.writer, inventoryMigrations),
-    startBackground: () => search.start(),
-    closers: [() => search.close(), () => database.close(), () => redis.quit()],
+    startBackground: () => {
+      search.start();
+      feedImport.worker.start();
+    },
+    closers: [() => feedImport.worker.close(), () => search.close(), () => database.close(), () => redis.quit()],
   };
 }

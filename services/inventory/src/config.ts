@@ -2,6 +2,7 @@ import { allNotInProduction, devDefaults, notInProduction, serviceConfigLoader }
 import { databaseConfigShape } from '@showroom/server-mysql';
 import { storageConfigShape } from '@showroom/server-storage';
 import { z } from 'zod';
+import { feedImportConfigShape } from './feed-import/config';
 import { photoRobotConfigShape } from './photo-robot/config';
 
 /** The inventory service's environment (besides the base variables every service reads). */
@@ -11,6 +12,8 @@ export const loadInventoryConfig = serviceConfigLoader(3001, {
   ...storageConfigShape,
   /** The photo robot's limits, and the private hosts tests may let it reach. */
   ...photoRobotConfigShape,
+  /** Feed import batches, polling, and when an abandoned import is taken over. */
+  ...feedImportConfigShape,
   REDIS_URL: notInProduction(z.url().default('redis://127.0.0.1:6379/0'), devDefaults.localhost),
   INVENTORY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** The users service, which names rooftops and dealer groups. */

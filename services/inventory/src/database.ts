@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { PhotoFetchItemStatus, VehicleCondition, VehicleStatus } from '@showroom/contracts';
+import type { FeedImportTables } from './feed-import/tables';
 
 export interface VehicleTable {
   id: string;
@@ -122,7 +123,7 @@ export interface PhotoFetchItemTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
-export interface InventoryDatabase {
+export interface InventoryDatabase extends FeedImportTables {
   vehicles: VehicleTable;
   vehicle_changes: VehicleChangeTable;
   photo_fetch_jobs: PhotoFetchJobTable;

@@ -3,6 +3,7 @@ import { vehicles } from './0001_vehicles';
 import { search } from './0002_search';
 import { searchIndexCursors } from './0003_search_index_cursors';
 import { photoFetches } from './0005_photo_fetches';
+import { feedImports } from './0006_feed_imports';
 import { syndication } from './0007_syndication';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
@@ -11,5 +12,6 @@ export const inventoryMigrations: Record<string, Migration> = {
   '0002_search': search,
   '0003_search_index_cursors': searchIndexCursors,
   '0005_photo_fetches': photoFetches,
+  '0006_feed_imports': feedImports,
   '0007_syndication': syndication,
 };

@@ -1,0 +1,270 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { sql, type Selectable } from 'kysely';
+import type {
+  ImportField,
+  ImportRules,
+  VehicleCondition,
+  VehicleInputParsed,
+  VehicleUpdateParsed,
+} from '@showroom/contracts';
+import type { DealershipQueries } from '@showroom/server-mysql';
+import type { InventoryDatabase, VehicleTable } from '../database';
+import { recordPriceChange } from '../vehicles/price-history';
+import { columnsFromInput, newVehicleRow } from '../vehicles/vehicle-row';
+import type { CsvFault } from './csv-file';
+import type { ReadRow, RowIssue } from './row-values';
+
+type Tenant = DealershipQueries<InventoryDatabase>;
+type VehicleRow = Selectable<VehicleTable>;
+
+/** Another worker took the import over (this one was thought dead): stop without writing. */
+export class LostClaim extends Error {}
+
+/** Stock numbers for new vehicles of a file without them, continuing after the lot's highest. */
+export interface StockNumbers {
+  next(condition: VehicleCondition): Promise<string>;
+}
+
+export interface Batch {
+  importId: string;
+  /** The job's cursor this batch follows; another value means another worker moved it. */
+  expectedCursor: number;
+  /** The file line of the batch's last record: the cursor once committed. */
+  lastLine: number;
+  rows: readonly ReadRow[];
+  faults: readonly CsvFault[];
+  rules: ImportRules;
+  now: Date;
+}
+
+const FIELD_OF_KEY: Partial<Record<string, ImportField>> = { priceCents: 'price', msrpCents: 'msrp' };
+const same = (a: unknown, b: unknown) => String(a ?? null) === String(b ?? null);
+const centsOf = (value: number | string | null) => (value === null ? null : Number(value));
+export const photoListHash = (urls: readonly string[]) =>
+  createHash('sha256').update(urls.join('\n')).digest('hex');
+
+/**
+ * One batch of rows, in the caller's transaction together with the job's cursor and counts: a
+ * crash leaves either all of it or none. Rows are matched by VIN (the car on the lot first);
+ * unchanged rows write nothing; every vehicle write has its change-feed row and a new price its
+ * price history.
+ */
+export async function applyBatch(tenant: Tenant, batch: Batch, stockNumbers: StockNumbers): Promise<void> {
+  const { importId, rules, now } = batch;
+  const job = await tenant
+    .selectFrom('feed_imports')
+    .select(['cursor_line', 'status'])
+    .where('id', '=', importId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!job || job.status !== 'running' || job.cursor_line !== batch.expectedCursor) throw new LostClaim();
+
+  const vins = [...new Set(batch.rows.flatMap((row) => (row.vin ? [row.vin] : [])))];
+  const seenBefore = new Map<string, number>();
+  const byVin = new Map<string, VehicleRow>();
+  if (vins.length > 0) {
+    const [seen, existing] = await Promise.all([
+      tenant
+        .selectFrom('feed_import_vins')
+        .select(['vin', 'line'])
+        .where('import_id', '=', importId)
+        .where('vin', 'in', vins)
+        .execute(),
+      tenant
+        .selectFrom('vehicles')
+        .selectAll()
+        .where('vin', 'in', vins)
+        .orderBy(sql`status IN ('available', 'pending')`, 'desc')
+        .orderBy('created_at', 'desc')
+        .forUpdate()
+        .execute(),
+    ]);
+    for (const { vin, line } of seen) seenBefore.set(vin, line);
+    for (const row of existing) if (!byVin.has(row.vin)) byVin.set(row.vin, row);
+  }
+  const wantedStockNumbers = [...new Set(batch.rows.flatMap((row) => row.values?.stockNumber ?? []))];
+  const stockHolders = new Map<string, string>();
+  if (wantedStockNumbers.length > 0) {
+    const holders = await tenant
+      .selectFrom('vehicles')
+      .select(['id', 'stock_number'])
+      .where('stock_number', 'in', wantedStockNumbers)
+      .execute();
+    for (const holder of holders) stockHolders.set(holder.stock_number.toUpperCase(), holder.id);
+  }
+  const heldByOther = (stockNumber: string, vehicleId: string | null) => {
+    const holder = stockHolders.get(stockNumber.toUpperCase());
+    return holder !== undefined && holder !== vehicleId;
+  };
+
+  const issues: RowIssue[] = batch.faults.map((fault) => ({
+    line: fault.line,
+    field: null,
+    reason: fault.reason,
+    severity: 'error',
+    vin: null,
+  }));
+  const counts = { created: 0, updated: 0, unchanged: 0, skipped: batch.faults.length };
+  const seenNow: Array<{ vin: string; line: number }> = [];
+  const written: string[] = [];
+  const photoLists = new Map<string, string[]>();
+  const locked = new Set<ImportField>(rules.locked);
+  const skip = (row: ReadRow, field: ImportField, reason: string) => {
+    issues.push({ line: row.line, field, reason, severity: 'error', vin: row.vin });
+    counts.skipped += 1;
+  };
+
+  for (const row of batch.rows) {
+    issues.push(...row.issues);
+    const firstLine = row.vin
+      ? (seenBefore.get(row.vin) ?? seenNow.find((s) => s.vin === row.vin)?.line)
+      : undefined;
+    if (row.vin && firstLine === undefined) seenNow.push({ vin: row.vin, line: row.line });
+    if (!row.values) {
+      counts.skipped += 1;
+      continue;
+    }
+    if (firstLine !== undefined) {
+      skip(row, 'vin', `appears again (first on line ${firstLine}); this row is skipped`);
+      continue;
+    }
+    const values = row.values;
+    const current = byVin.get(values.vin);
+    if (current) {
+      const allowed = Object.fromEntries(
+        Object.entries(values).filter(([key]) => !locked.has(FIELD_OF_KEY[key] ?? (key as ImportField))),
+      ) as VehicleUpdateParsed;
+      const columns: Record<string, unknown> = columnsFromInput(allowed);
+      delete columns['vin'];
+      const changes = Object.fromEntries(
+        Object.entries(columns).filter(
+          ([column, value]) => !same(current[column as keyof VehicleRow], value),
+        ),
+      );
+      if (current.status === 'sold' || current.status === 'archived') changes['status'] = 'available';
+      if (typeof changes['stock_number'] === 'string' && heldByOther(changes['stock_number'], current.id)) {
+        skip(row, 'stockNumber', `${changes['stock_number']} is another vehicle's stock number`);
+        continue;
+      }
+      if (Object.keys(changes).length === 0) counts.unchanged += 1;
+      else {
+        await tenant
+          .updateTable('vehicles')
+          .set({ ...changes, version: sql<number>`version + 1`, updated_at: now })
+          .where('id', '=', current.id)
+          .execute();
+        if ('price_cents' in changes) {
+          await recordPriceChange(tenant, {
+            vehicleId: current.id,
+            fromCents: centsOf(current.price_cents),
+            toCents: centsOf(changes['price_cents'] as number | null),
+            currency: current.currency,
+            at: now,
+            source: 'import',
+          });
+        }
+        written.push(current.id);
+        counts.updated += 1;
+      }
+      if (row.photos && !locked.has('photos')) photoLists.set(current.id, row.photos);
+      continue;
+    }
+    const condition = values.condition ?? 'used';
+    const mileage = values.mileage ?? (condition === 'new' ? 0 : undefined);
+    if (mileage === undefined) {
+      skip(row, 'mileage', 'is needed to add a used vehicle');
+      continue;
+    }
+    const stockNumber = values.stockNumber ?? (await stockNumbers.next(condition));
+    if (heldByOther(stockNumber, null)) {
+      skip(row, 'stockNumber', `${stockNumber} is another vehicle's stock number`);
+      continue;
+    }
+    const id = randomUUID();
+    const input = { ...values, condition, mileage, stockNumber } as VehicleInputParsed;
+    const { dealership_id: _dealership, ...vehicle } = newVehicleRow(id, tenant.dealershipId, input, now);
+    await tenant.insertInto('vehicles').values(vehicle).execute();
+    stockHolders.set(stockNumber.toUpperCase(), id);
+    if (input.priceCents != null) {
+      await recordPriceChange(tenant, {
+        vehicleId: id,
+        fromCents: null,
+        toCents: input.priceCents,
+        currency: vehicle.currency ?? 'USD',
+        at: now,
+        source: 'import',
+      });
+    }
+    written.push(id);
+    counts.created += 1;
+    if (row.photos) photoLists.set(id, row.photos);
+  }
+
+  if (written.length > 0) {
+    await tenant
+      .insertInto('vehicle_changes')
+      .values(written.map((vehicle_id) => ({ vehicle_id })))
+      .execute();
+  }
+  if (issues.length > 0) {
+    await tenant
+      .insertInto('feed_import_issues')
+      .values(
+        issues.map((issue) => ({
+          import_id: importId,
+          line: issue.line,
+          field: issue.field,
+          reason: issue.reason.slice(0, 500),
+          severity: issue.severity,
+          vin: issue.vin,
+        })),
+      )
+      .execute();
+  }
+  if (seenNow.length > 0) {
+    await tenant
+      .insertInto('feed_import_vins')
+      .values(seenNow.map(({ vin, line }) => ({ import_id: importId, vin, line })))
+      .execute();
+  }
+  await notePhotoLists(tenant, importId, photoLists);
+  await tenant
+    .updateTable('feed_imports')
+    .set({
+      cursor_line: batch.lastLine,
+      rows_done: sql<number>`rows_done + ${batch.rows.length + batch.faults.length}`,
+      created_count: sql<number>`created_count + ${counts.created}`,
+      updated_count: sql<number>`updated_count + ${counts.updated}`,
+      unchanged_count: sql<number>`unchanged_count + ${counts.unchanged}`,
+      skipped_count: sql<number>`skipped_count + ${counts.skipped}`,
+      issue_count: sql<number>`issue_count + ${issues.length}`,
+      heartbeat_at: now,
+    })
+    .where('id', '=', importId)
+    .execute();
+}
+
+/** Records the vehicles whose feed photo list is new or changed, pending for the robot. */
+async function notePhotoLists(tenant: Tenant, importId: string, lists: Map<string, string[]>): Promise<void> {
+  if (lists.size === 0) return;
+  const known = await tenant
+    .selectFrom('feed_photo_lists')
+    .select(['vehicle_id', 'urls_hash'])
+    .where('vehicle_id', 'in', [...lists.keys()])
+    .execute();
+  const hashes = new Map(known.map((row) => [row.vehicle_id, row.urls_hash]));
+  for (const [vehicleId, urls] of lists) {
+    const hash = photoListHash(urls);
+    if (hashes.get(vehicleId) === hash) continue;
+    const values = {
+      urls_hash: hash,
+      urls: JSON.stringify(urls),
+      pending_import_id: urls.length > 0 ? importId : null,
+    };
+    await tenant
+      .insertInto('feed_photo_lists')
+      .values({ vehicle_id: vehicleId, ...values })
+      .onDuplicateKeyUpdate(values)
+      .execute();
+  }
+}

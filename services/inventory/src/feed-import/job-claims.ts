@@ -1,0 +1,91 @@
+import { sql, type Kysely } from 'kysely';
+import { acrossDealerships } from '@showroom/server-mysql';
+import type { InventoryDatabase } from '../database';
+
+export interface ClaimedImport {
+  id: string;
+  dealershipId: string;
+  attempts: number;
+}
+
+export interface DueFeed {
+  dealershipId: string;
+  url: string;
+}
+
+/**
+ * The work queue of every dealership's imports and scheduled feeds. Rows are taken with
+ * `FOR UPDATE SKIP LOCKED`, so instances never take the same one, and marked as taken in the
+ * same transaction.
+ */
+export class ImportJobClaims {
+  constructor(private readonly writer: Kysely<InventoryDatabase>) {}
+
+  /** A queued import whose time has come, or a running one whose worker went silent (it died). */
+  async claimImport(now: Date, staleAfterMs: number): Promise<ClaimedImport | null> {
+    return this.writer.transaction().execute(async (trx) => {
+      const db = acrossDealerships(trx);
+      const row = await db
+        .selectFrom('feed_imports')
+        .select(['id', 'dealership_id', 'attempts'])
+        .where((eb) =>
+          eb.or([
+            eb.and([
+              eb('status', '=', 'queued'),
+              eb.or([eb('not_before', 'is', null), eb('not_before', '<=', now)]),
+            ]),
+            eb.and([
+              eb('status', '=', 'running'),
+              eb('heartbeat_at', '<', new Date(now.getTime() - staleAfterMs)),
+            ]),
+          ]),
+        )
+        .orderBy('created_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!row) return null;
+      await db
+        .updateTable('feed_imports')
+        .set({
+          status: 'running',
+          heartbeat_at: now,
+          not_before: null,
+          attempts: sql<number>`attempts + 1`,
+          started_at: sql<Date>`COALESCE(started_at, ${now})`,
+        })
+        .where('id', '=', row.id)
+        .execute();
+      return { id: row.id, dealershipId: row.dealership_id, attempts: row.attempts + 1 };
+    });
+  }
+
+  /** A feed URL due for its fetch; its next fetch is moved one interval on as it is taken. */
+  async claimDueFeed(now: Date): Promise<DueFeed | null> {
+    return this.writer.transaction().execute(async (trx) => {
+      const db = acrossDealerships(trx);
+      const row = await db
+        .selectFrom('feed_import_settings')
+        .select(['dealership_id', 'feed_url'])
+        .where('feed_enabled', '=', true)
+        .where('feed_url', 'is not', null)
+        .where('feed_next_at', '<=', now)
+        .orderBy('feed_next_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!row?.feed_url) return null;
+      await db
+        .updateTable('feed_import_settings')
+        .set({
+          feed_next_at: sql<Date>`${now} + INTERVAL feed_interval_hours HOUR`,
+          feed_last_fetched_at: now,
+        })
+        .where('dealership_id', '=', row.dealership_id)
+        .execute();
+      return { dealershipId: row.dealership_id, url: row.feed_url };
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { sql } from 'kysely';
+import type { MissingVehicleAction } from '@showroom/contracts';
+import type { DealershipQueries } from '@showroom/server-mysql';
+import type { InventoryDatabase } from '../database';
+
+type Tenant = DealershipQueries<InventoryDatabase>;
+
+/** The lot's vehicles (available or pending) whose VIN the import has not seen. */
+const missingFrom = (tenant: Tenant, importId: string) =>
+  tenant
+    .selectFrom('vehicles')
+    .where('status', 'in', ['available', 'pending'])
+    .where(
+      'vin',
+      'not in',
+      tenant.selectFrom('feed_import_vins').select('vin').where('import_id', '=', importId),
+    );
+
+/**
+ * One step of a full feed's end, in the caller's transaction: up to `limit` vehicles the feed no
+ * longer lists are marked sold, archived or deleted (each with its change-feed row), and counted
+ * on the job. Answers how many it handled; 0 means done. Repeating it after a crash goes on with
+ * the ones left, since handled vehicles are off the lot. `keep` only counts them, once.
+ */
+export async function handleMissing(
+  tenant: Tenant,
+  importId: string,
+  action: MissingVehicleAction,
+  limit: number,
+  now: Date,
+): Promise<number> {
+  if (action === 'keep') {
+    const { count } = await missingFrom(tenant, importId)
+      .select(sql<number>`COUNT(*)`.as('count'))
+      .executeTakeFirstOrThrow();
+    await tenant
+      .updateTable('feed_imports')
+      .set({ missing_count: Number(count) })
+      .where('id', '=', importId)
+      .execute();
+    return 0;
+  }
+  const vehicles = await missingFrom(tenant, importId).select('id').limit(limit).forUpdate().execute();
+  if (vehicles.length === 0) return 0;
+  const ids = vehicles.map((vehicle) => vehicle.id);
+  if (action === 'delete') {
+    await tenant.deleteFrom('vehicles').where('id', 'in', ids).execute();
+  } else {
+    await tenant
+      .updateTable('vehicles')
+      .set({
+        status: action === 'mark_sold' ? 'sold' : 'archived',
+        version: sql<number>`version + 1`,
+        updated_at: now,
+      })
+      .where('id', 'in', ids)
+      .execute();
+  }
+  await tenant
+    .insertInto('vehicle_changes')
+    .values(ids.map((vehicle_id) => ({ vehicle_id })))
+    .execute();
+  await tenant
+    .updateTable('feed_imports')
+    .set({ missing_count: sql<number>`missing_count + ${ids.length}`, heartbeat_at: now })
+    .where('id', '=', importId)
+    .execute();
+  return ids.length;
+}

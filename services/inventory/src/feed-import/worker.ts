@@ -1,0 +1,269 @@
+import { STOCK_NUMBER_LETTER, type VehicleCondition } from '@showroom/contracts';
+import { HttpProblem } from '@showroom/server-kit';
+import type { ObjectStore } from '@showroom/server-storage';
+import type { Logger } from 'pino';
+import type { FetchLimits, SafeFetchResult } from '../photo-robot/safe-fetch';
+import { applyBatch, LostClaim, type StockNumbers } from './batch';
+import type { FeedImportSettings } from './config';
+import { readRecords, type CsvFault } from './csv-file';
+import type { ClaimedImport, ImportJobClaims } from './job-claims';
+import { handleMissing } from './missing';
+import { headerKey } from './presets';
+import type { FeedImportRepository, ImportJobRow } from './repository';
+import { indexColumns, readRow, type ColumnIndex, type ReadRow } from './row-values';
+import { jobFromRow } from './repository';
+
+/** The robot's queue as the import uses it (PhotoFetchQueue). */
+export interface FeedPhotoQueue {
+  enqueue(
+    dealershipId: string,
+    vehicleId: string,
+    urls: readonly string[],
+    origin: { kind: 'feed'; importId: string },
+  ): Promise<string>;
+}
+
+/** What the worker needs of the rest of the service. */
+export interface FeedImportWorkerDeps {
+  repository: FeedImportRepository;
+  claims: ImportJobClaims;
+  objects: ObjectStore;
+  photos: FeedPhotoQueue;
+  /** The lot's next free stock number for a condition (VehicleService.suggestStockNumber). */
+  suggestStockNumber(dealershipId: string, condition: VehicleCondition): Promise<string>;
+  /** After vehicles changed: caches dropped, search told. */
+  vehiclesChanged(dealershipId: string): Promise<void>;
+  /** Turns a fetched feed into a queued import (FeedImportService.importFeed). */
+  importFeed(dealershipId: string, url: string, file: Buffer): Promise<string>;
+  fetchFeed(url: string, limits: FetchLimits): Promise<SafeFetchResult>;
+  fetchLimits: FetchLimits;
+  settings: FeedImportSettings;
+  logger: Logger;
+  clock: () => Date;
+}
+
+/** An import that cannot succeed by trying again (the file is gone, a mapped column is not in it). */
+class ImportCannotRun extends Error {}
+
+/**
+ * Background imports: claims queued (or abandoned) imports and scheduled feeds one at a time and
+ * runs them; a batch commits with the job's cursor, so a crash resumes after the last batch.
+ */
+export class FeedImportWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private started = false;
+  private closing = false;
+
+  constructor(private readonly deps: FeedImportWorkerDeps) {}
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.schedule(0);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Works until nothing is waiting; exposed so tests and benchmarks can drive it without the timer. */
+  async drain(): Promise<void> {
+    while (!this.closing) {
+      const feed = await this.fetchDueFeed();
+      const claimed = await this.deps.claims.claimImport(this.deps.clock(), this.deps.settings.staleAfterMs);
+      if (claimed) await this.run(claimed);
+      if (!claimed && !feed) return;
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.closing) return;
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .catch((error: unknown) => this.deps.logger.error({ err: error }, 'feed import worker failed'))
+        .finally(() => this.schedule(this.deps.settings.pollIntervalMs));
+    }, delayMs);
+  }
+
+  private async fetchDueFeed(): Promise<boolean> {
+    const due = await this.deps.claims.claimDueFeed(this.deps.clock());
+    if (!due) return false;
+    const { repository, logger } = this.deps;
+    const result = await this.deps.fetchFeed(due.url, {
+      ...this.deps.fetchLimits,
+      maxBytes: this.deps.settings.maxBytes,
+    });
+    try {
+      if (result.outcome !== 'fetched')
+        throw new ImportCannotRun(`the feed could not be fetched: ${result.reason}`);
+      const importId = await this.deps.importFeed(due.dealershipId, due.url, result.bytes);
+      await repository.recordFeedFetch(due.dealershipId, { importId });
+    } catch (error) {
+      const reason =
+        error instanceof HttpProblem || error instanceof ImportCannotRun
+          ? error.message
+          : 'the feed could not be imported';
+      if (!(error instanceof HttpProblem || error instanceof ImportCannotRun))
+        logger.error({ err: error }, 'feed fetch failed');
+      await repository.recordFeedFetch(due.dealershipId, { error: reason });
+    }
+    return true;
+  }
+
+  /** Runs one claimed import to its end, or records why it stopped. */
+  async run(claimed: ClaimedImport): Promise<void> {
+    const { repository, settings, clock, logger } = this.deps;
+    try {
+      await this.runImport(claimed);
+    } catch (error) {
+      if (error instanceof LostClaim) return;
+      const final = error instanceof ImportCannotRun || claimed.attempts >= settings.maxAttempts;
+      const message =
+        error instanceof ImportCannotRun
+          ? error.message
+          : 'the import stopped on an error; it goes on from the last batch saved';
+      if (!(error instanceof ImportCannotRun))
+        logger.error({ err: error, importId: claimed.id }, 'feed import failed');
+      await repository.updateJob(claimed.dealershipId, claimed.id, ['running'], {
+        status: final ? 'failed' : 'queued',
+        error: message,
+        heartbeat_at: null,
+        not_before: final
+          ? null
+          : new Date(clock().getTime() + settings.retryDelayMs * 2 ** (claimed.attempts - 1)),
+        finished_at: final ? clock() : null,
+      });
+    }
+  }
+
+  private async runImport({ id, dealershipId }: ClaimedImport): Promise<void> {
+    const { repository, objects, settings, clock } = this.deps;
+    const job = await repository.findJob(dealershipId, id);
+    if (!job) throw new LostClaim();
+    const { mapping, rules } = jobFromRow(job);
+    if (!mapping || !rules) throw new ImportCannotRun('the import was queued without a mapping');
+    if (!job.rows_finished) {
+      const stored = await objects.get(job.object_key);
+      if (!stored) throw new ImportCannotRun('the uploaded file is no longer stored; upload it again');
+      await this.importRows(job, mapping, stored.body);
+      await repository.updateJob(dealershipId, id, ['running'], {
+        rows_finished: true,
+        heartbeat_at: clock(),
+      });
+    }
+    if (rules.mode === 'full') {
+      if (await repository.sawAnyVin(dealershipId, id)) {
+        while (
+          (await repository.transaction(dealershipId, (tenant) =>
+            handleMissing(tenant, id, rules.missing, settings.batchRows, clock()),
+          )) > 0
+        ) {
+          await this.deps.vehiclesChanged(dealershipId);
+        }
+        await this.deps.vehiclesChanged(dealershipId);
+      } else if (!job.rows_finished) {
+        await repository.addIssue(dealershipId, id, {
+          line: 1,
+          field: null,
+          reason: 'the file lists no vehicle, so no vehicle on the lot was treated as missing',
+          severity: 'warning',
+        });
+      }
+    }
+    await this.sendPhotos(dealershipId, id);
+    await repository.updateJob(dealershipId, id, ['running'], {
+      status: 'succeeded',
+      error: null,
+      heartbeat_at: null,
+      finished_at: clock(),
+    });
+  }
+
+  /** Reads the file from after the job's cursor and applies it batch by batch. */
+  private async importRows(
+    job: ImportJobRow,
+    mapping: NonNullable<ReturnType<typeof jobFromRow>['mapping']>,
+    file: Buffer,
+  ): Promise<void> {
+    const { repository, settings, clock } = this.deps;
+    const rules = jobFromRow(job).rules;
+    if (!rules) throw new ImportCannotRun('the import was queued without rules');
+    const stockNumbers = this.stockNumbersFor(job.dealership_id);
+    let cursor = job.cursor_line;
+    let columns: ColumnIndex | undefined;
+    const faults: CsvFault[] = [];
+    let rows: ReadRow[] = [];
+    let lastLine = cursor;
+    const commit = async (through: number) => {
+      const taken = faults.filter((fault) => fault.line <= through);
+      faults.splice(0, taken.length);
+      const fresh = taken.filter((fault) => fault.line > cursor);
+      if (rows.length === 0 && fresh.length === 0) return;
+      const batch = {
+        importId: job.id,
+        expectedCursor: cursor,
+        lastLine: through,
+        rows,
+        faults: fresh,
+        rules,
+        now: clock(),
+      };
+      await repository.transaction(job.dealership_id, (tenant) => applyBatch(tenant, batch, stockNumbers));
+      cursor = through;
+      rows = [];
+      await this.sendPhotos(job.dealership_id, job.id);
+      await this.deps.vehiclesChanged(job.dealership_id);
+    };
+    for await (const item of readRecords(file, (fault) => faults.push(fault))) {
+      if ('headers' in item) {
+        columns = indexColumns(mapping, item.headers);
+        const keys = new Set(item.headers.map(headerKey));
+        const unknown = Object.values(mapping).filter(
+          (column): column is string => !!column && !keys.has(headerKey(column)),
+        );
+        if (unknown.length > 0) {
+          throw new ImportCannotRun(
+            `the file has no column ${[...new Set(unknown)].map((c) => `"${c}"`).join(', ')} named in the mapping`,
+          );
+        }
+        continue;
+      }
+      if (item.line <= cursor || !columns) continue;
+      rows.push(readRow(item.line, item.cells, columns));
+      lastLine = item.line;
+      if (rows.length >= settings.batchRows) await commit(lastLine);
+    }
+    const lastFault = faults.at(-1)?.line ?? 0;
+    await commit(Math.max(lastLine, lastFault));
+  }
+
+  private stockNumbersFor(dealershipId: string): StockNumbers {
+    const nextByLetter = new Map<string, number>();
+    return {
+      next: async (condition) => {
+        const letter = STOCK_NUMBER_LETTER[condition];
+        const next =
+          nextByLetter.get(letter) ??
+          Number((await this.deps.suggestStockNumber(dealershipId, condition)).slice(1));
+        nextByLetter.set(letter, next + 1);
+        return `${letter}${next}`;
+      },
+    };
+  }
+
+  /** Hands the robot the photo lists this import recorded; a vehicle gone since is passed over. */
+  private async sendPhotos(dealershipId: string, importId: string): Promise<void> {
+    const { repository, photos } = this.deps;
+    for (const { vehicleId, urls } of await repository.pendingPhotoLists(dealershipId, importId)) {
+      try {
+        await photos.enqueue(dealershipId, vehicleId, urls, { kind: 'feed', importId });
+      } catch (error) {
+        if (!(error instanceof HttpProblem && error.status === 404)) throw error;
+      }
+      await repository.photoListSent(dealershipId, importId, vehicleId);
+    }
+  }
+}
