@@ -25,6 +25,8 @@ export const PhotoUrlSchema = z
   .min(1, 'is empty')
   .max(MAX_PHOTO_URL_LENGTH, `is longer than ${MAX_PHOTO_URL_LENGTH} characters`)
   .superRefine((raw, ctx) => {
+    // Empty and overlong entries already have their reason.
+    if (raw.length === 0 || raw.length > MAX_PHOTO_URL_LENGTH) return;
     const problem = photoUrlProblem(raw);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
