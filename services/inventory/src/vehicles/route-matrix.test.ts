@@ -2,6 +2,8 @@ import request from 'supertest';
 import { describeRouteMatrix } from '@showroom/server-testing/matrix';
 import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
 import { freshVin, vehicleInput } from '../test/vehicle-fixtures';
+import { feedImportExamples } from '../feed-import/route-examples';
+import { feedImportRoutes } from '../feed-import/routes';
 import { searchRoutes } from '../search/search-routes';
 import { vehicleRoutes } from './routes';
 
@@ -26,10 +28,11 @@ const ofAVehicle = async (ctx: InventoryTestContext, dealershipId: string) => ({
 
 describeRouteMatrix<InventoryTestContext>({
   service: 'inventory',
-  routes: [...searchRoutes, ...vehicleRoutes],
+  routes: [...searchRoutes, ...vehicleRoutes, ...feedImportRoutes],
   start: () => startInventoryTestApp(),
   newDealership: async (ctx) => ctx.newDealership(),
   examples: {
+    ...feedImportExamples,
     listVehicles: { request: () => ({ query: { sort: 'price' } }) },
     searchGroupVehicles: { request: () => ({ query: { q: 'camry', facets: 'make,price' } }) },
     searchPublicVehicles: { request: (_ctx, dealershipId) => ({ params: { dealershipId } }) },
