@@ -4,6 +4,7 @@ export * from './lib/problem';
 export * from './lib/users';
 export * from './lib/vin';
 export * from './lib/vehicle-options';
+export * from './lib/vehicle-photos';
 export * from './lib/vehicles';
 export * from './lib/vehicle-search';
 export * from './lib/lead-options';

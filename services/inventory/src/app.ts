@@ -16,6 +16,10 @@ import type { InventoryDatabase } from './database';
 import { composeFeedImport, type FeedImport } from './feed-import/compose-feed-import';
 import { feedImportRoutes } from './feed-import/routes';
 import { inventoryMigrations } from './migrations';
+import { PhotoLibrary } from './photos/photo-library';
+import { photoUrlsAt } from './photos/photo-keys';
+import { PhotoRepository } from './photos/photo-repository';
+import { photoRoutes } from './photos/photo-routes';
 import { PhotoFetchQueue } from './photo-robot/photo-fetch-queue';
 import { PhotoFetchRepository } from './photo-robot/photo-fetch-repository';
 import { UsersServiceRooftops } from './rooftops/rooftop-directory';
@@ -58,6 +62,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
   });
   const redis = createRedis(config.REDIS_URL, logger);
   const objects = objectStoreFromConfig(config);
+  const photoUrls = photoUrlsAt(config.MEDIA_PUBLIC_URL);
   const cache = new TenantCache(redis, logger, {
     namespace: 'inventory',
     ttlSeconds: config.INVENTORY_CACHE_TTL_SECONDS,
@@ -79,6 +84,14 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     new VehicleRepository(database.writer, database.reader),
     cache,
     runtime.clock,
+    () => search.catchUp(),
+    photoUrls,
+  );
+  const photos = new PhotoLibrary(
+    new PhotoRepository(database.writer, database.reader),
+    objects,
+    cache,
+    photoUrls,
     () => search.catchUp(),
   );
   const search = composeSearch({
@@ -127,9 +140,10 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
         description:
           'Vehicles on a dealership’s lot: VIN decode, pricing, status; search for the portal and the dealership websites.',
       },
-      routes: [...searchRoutes, ...vehicleRoutes, ...priceHistoryRoutes, ...feedImportRoutes],
+      routes: [...searchRoutes, ...vehicleRoutes, ...photoRoutes, ...priceHistoryRoutes, ...feedImportRoutes],
       deps: {
         vehicles,
+        photos,
         search: search.search,
         searchAccess: search.searchAccess,
         rooftopScopes: new RooftopScopes(rooftops, logger),

@@ -1,5 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { PhotoFetchItemStatus, VehicleCondition, VehicleStatus } from '@showroom/contracts';
+import type {
+  PhotoFetchItemStatus,
+  PhotoSource,
+  VehicleCondition,
+  VehicleStatus,
+} from '@showroom/contracts';
 import type { FeedImportTables } from './feed-import/tables';
 
 export interface VehicleTable {
@@ -28,6 +33,9 @@ export interface VehicleTable {
   published: ColumnType<boolean, boolean | undefined, boolean>;
   cost_cents: number | null;
   internal_notes: string | null;
+  /** The hero photo's key base (see VehiclePhotoTable.key_base); null without photos. */
+  hero_photo_key: ColumnType<string | null, string | null | undefined, string | null>;
+  photo_count: ColumnType<number, number | undefined, number>;
   version: number;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
@@ -96,6 +104,23 @@ export interface SyndicationRunTable {
   finished_at: Date;
 }
 
+/** One photo of a vehicle; its variants are S3 objects named after key_base. */
+export interface VehiclePhotoTable {
+  id: string;
+  dealership_id: string;
+  vehicle_id: string;
+  position: number;
+  content_hash: string;
+  key_base: string;
+  width: number;
+  height: number;
+  bytes: number;
+  source: PhotoSource;
+  source_url: string | null;
+  original_name: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
 /** The photo robot: one job per list of image links for a vehicle. */
 export interface PhotoFetchJobTable {
   id: string;
@@ -126,6 +151,7 @@ export interface PhotoFetchItemTable {
 export interface InventoryDatabase extends FeedImportTables {
   vehicles: VehicleTable;
   vehicle_changes: VehicleChangeTable;
+  vehicle_photos: VehiclePhotoTable;
   photo_fetch_jobs: PhotoFetchJobTable;
   photo_fetch_items: PhotoFetchItemTable;
   vehicle_price_history: VehiclePriceHistoryTable;

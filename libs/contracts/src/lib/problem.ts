@@ -14,6 +14,7 @@ export const PROBLEM_TYPES = {
   unsupportedMediaType: 'https://showroom.dev/problems/unsupported-media-type',
   tooManyRequests: 'https://showroom.dev/problems/too-many-requests',
   invalidAdf: 'https://showroom.dev/problems/invalid-adf',
+  invalidImage: 'https://showroom.dev/problems/invalid-image',
   serviceUnavailable: 'https://showroom.dev/problems/service-unavailable',
   internal: 'https://showroom.dev/problems/internal',
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PhotoVariantUrlsSchema } from './vehicle-photos';
 import { csvOf, csvOfText, queryInt } from './query-params';
 import {
   BODY_STYLES,
@@ -171,13 +172,19 @@ export const PublicVehicleSchema = VehicleSchema.pick({
   msrpCents: true,
   currency: true,
   description: true,
+  heroPhoto: true,
+  photoCount: true,
 });
 export type PublicVehicle = z.infer<typeof PublicVehicleSchema>;
 export const PublicVehicleHitSchema = PublicVehicleSchema.extend(hitExtras);
 export type PublicVehicleHit = z.infer<typeof PublicVehicleHitSchema>;
 export const PublicVehicleListSchema = z.object({ items: z.array(PublicVehicleHitSchema), ...pageFields });
 export type PublicVehicleList = z.infer<typeof PublicVehicleListSchema>;
-export const PublicVehicleDetailSchema = PublicVehicleSchema.extend({ rooftop: RooftopSchema });
+/** A vehicle's page: its gallery in order (the hero first only if the dealer put it first). */
+export const PublicVehicleDetailSchema = PublicVehicleSchema.extend({
+  photos: z.array(PhotoVariantUrlsSchema),
+  rooftop: RooftopSchema,
+});
 export type PublicVehicleDetail = z.infer<typeof PublicVehicleDetailSchema>;
 
 /**

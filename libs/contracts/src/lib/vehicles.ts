@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decodeVin, normalizeVin, vinProblem } from './vin';
+import { PhotoVariantUrlsSchema } from './vehicle-photos';
 import {
   BODY_STYLES,
   CURRENCIES,
@@ -122,6 +123,9 @@ export const VehicleSchema = z.object({
   costCents: z.int().nullable(),
   internalNotes: z.string().nullable(),
   daysInStock: z.int(),
+  /** The photo shown in lists and cards; null until the vehicle has one. */
+  heroPhoto: PhotoVariantUrlsSchema.nullable(),
+  photoCount: z.int(),
   version: z.int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import { vehicles } from './0001_vehicles';
 import { search } from './0002_search';
 import { searchIndexCursors } from './0003_search_index_cursors';
+import { photos } from './0004_photos';
 import { photoFetches } from './0005_photo_fetches';
 import { feedImports } from './0006_feed_imports';
 import { syndication } from './0007_syndication';
@@ -11,6 +12,7 @@ export const inventoryMigrations: Record<string, Migration> = {
   '0001_vehicles': vehicles,
   '0002_search': search,
   '0003_search_index_cursors': searchIndexCursors,
+  '0004_photos': photos,
   '0005_photo_fetches': photoFetches,
   '0006_feed_imports': feedImports,
   '0007_syndication': syndication,

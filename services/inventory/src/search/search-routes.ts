@@ -10,6 +10,7 @@ import {
 import { caller, routeFor, type HeaderDoc } from '@showroom/server-kit';
 import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
+import type { PhotoLibrary } from '../photos/photo-library';
 import type { VehicleService } from '../vehicles/service';
 import type { RooftopScopes } from './rooftop-scopes';
 import type { Answered, VehicleSearch } from './vehicle-search';
@@ -21,6 +22,7 @@ export interface SearchAccessIssuer {
 
 export interface SearchRouteDeps {
   vehicles: VehicleService;
+  photos: PhotoLibrary;
   search: VehicleSearch;
   rooftopScopes: RooftopScopes;
   searchAccess: SearchAccessIssuer;
@@ -141,11 +143,12 @@ export const searchRoutes = [
     params: vehicleParams,
     responses: { 200: { description: 'The vehicle', schema: PublicVehicleDetailSchema } },
     problems: { 404: 'No such dealership, or no such vehicle for sale there' },
-    handler: async ({ params, res }, { vehicles, rooftopScopes }) => {
+    handler: async ({ params, res }, { vehicles, photos, rooftopScopes }) => {
       const rooftop = await rooftopScopes.publicRooftop(params.dealershipId);
       const vehicle = await vehicles.publicVehicle(rooftop.id, params.vehicleId);
+      const gallery = await photos.gallery(rooftop.id, vehicle.id);
       res.set('Cache-Control', PUBLIC_CACHE);
-      return { ...vehicle, rooftop: { id: rooftop.id, name: rooftop.name } };
+      return { ...vehicle, photos: gallery, rooftop: { id: rooftop.id, name: rooftop.name } };
     },
   }),
   route({

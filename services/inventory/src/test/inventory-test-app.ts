@@ -48,6 +48,8 @@ export interface InventoryTestContext {
   inventory: Inventory;
   /** The app's bucket on an s3rver of this test app's own. */
   objects: ObjectStore;
+  /** That s3rver's endpoint (path-style, credentials S3RVER/S3RVER), for what ObjectStore does not show. */
+  s3Endpoint: string;
   /** The users service's directory of rooftops, as this app sees it. */
   directory: UsersDirectory;
   /** A fresh dealership id per call, so tests never share data; known to the directory, in no group. */
@@ -119,6 +121,7 @@ export async function startInventoryTestApp(
     redis,
     inventory,
     objects,
+    s3Endpoint: s3.endpoint,
     directory,
     newDealership,
     newGroup(size) {
@@ -141,10 +144,14 @@ export async function startInventoryTestApp(
     },
     async close() {
       for (const other of others) {
+        await other.photoRobot.worker.stop();
+        await other.syndication.scheduler.close();
         await other.search.close();
         other.redis.disconnect();
         await other.database.close();
       }
+      await inventory.syndication.scheduler.close();
+      await inventory.photoRobot.worker.stop();
       await inventory.search.close();
       redis.disconnect();
       await database.close();

@@ -27,6 +27,8 @@ export function toPublicVehicle(vehicle: Vehicle): PublicVehicle {
     msrpCents: vehicle.msrpCents,
     currency: vehicle.currency,
     description: vehicle.description,
+    heroPhoto: vehicle.heroPhoto,
+    photoCount: vehicle.photoCount,
   };
 }
 

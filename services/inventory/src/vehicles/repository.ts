@@ -5,6 +5,24 @@ import { recordPriceChange } from './price-history';
 
 export type VehicleRow = Selectable<VehicleTable>;
 
+/**
+ * Every write to a vehicle (its fields, its photos) goes with its row in the change feed, in one
+ * transaction: search, feeds and websites follow the feed.
+ */
+export function withVehicleChange<T>(
+  writer: Kysely<InventoryDatabase>,
+  dealershipId: string,
+  vehicleId: string,
+  write: (tenant: DealershipQueries<InventoryDatabase>) => Promise<T>,
+): Promise<T> {
+  return writer.transaction().execute(async (trx) => {
+    const tenant = forDealership(trx, dealershipId);
+    const result = await write(tenant);
+    await tenant.insertInto('vehicle_changes').values({ vehicle_id: vehicleId }).execute();
+    return result;
+  });
+}
+
 /** SQL for vehicles; every statement is scoped to one dealership by `forDealership`. */
 export class VehicleRepository {
   constructor(
@@ -12,18 +30,12 @@ export class VehicleRepository {
     private readonly reader: Kysely<InventoryDatabase>,
   ) {}
 
-  /** Every write goes with its row in the change feed, in one transaction: search follows the feed. */
-  private async withChange<T>(
+  private withChange<T>(
     dealershipId: string,
     vehicleId: string,
     write: (tenant: DealershipQueries<InventoryDatabase>) => Promise<T>,
   ): Promise<T> {
-    return this.writer.transaction().execute(async (trx) => {
-      const tenant = forDealership(trx, dealershipId);
-      const result = await write(tenant);
-      await tenant.insertInto('vehicle_changes').values({ vehicle_id: vehicleId }).execute();
-      return result;
-    });
+    return withVehicleChange(this.writer, dealershipId, vehicleId, write);
   }
 
   async insert({ dealership_id, ...row }: Insertable<VehicleTable>): Promise<void> {

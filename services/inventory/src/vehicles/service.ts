@@ -18,6 +18,7 @@ import type { VehicleRef } from '../search/port';
 import { isForSale, toPublicVehicle } from './public-vehicle';
 import { columnsFromInput, newVehicleRow, vehicleFromRow } from './vehicle-row';
 import type { VehicleRepository, VehicleRow } from './repository';
+import type { PhotoUrls } from '../photos/photo-keys';
 
 const FIRST_STOCK_NUMBER = 1001;
 
@@ -29,6 +30,8 @@ export class VehicleService {
     private readonly clock: () => Date = () => new Date(),
     /** Told after every committed change, so this instance's search index catches up before the answer. */
     private readonly changed: () => Promise<void> = async () => undefined,
+    /** Where hero photos are served. */
+    private readonly photoUrls: PhotoUrls,
   ) {}
 
   /** Today's vehicles a search named (read from a replica), for the rooftops it searched. */
@@ -45,13 +48,13 @@ export class VehicleService {
       )
     ).flat();
     const now = this.clock();
-    return rows.map((row) => vehicleFromRow(row, now));
+    return rows.map((row) => vehicleFromRow(row, now, this.photoUrls));
   }
 
   /** A vehicle a website may show: published and available, or a 404 as if it did not exist. */
   async publicVehicle(dealershipId: string, id: string): Promise<PublicVehicle> {
     const row = await this.vehicles.findById(dealershipId, id);
-    const vehicle = row ? vehicleFromRow(row, this.clock()) : null;
+    const vehicle = row ? vehicleFromRow(row, this.clock(), this.photoUrls) : null;
     if (!vehicle || !isForSale(vehicle)) {
       throw problems.notFound(`Vehicle ${id} for sale at dealership ${dealershipId}`);
     }
@@ -62,7 +65,7 @@ export class VehicleService {
   async getVehicle(dealershipId: string, id: string): Promise<Buffer> {
     const json = await this.cache.getOrLoad(dealershipId, `vehicle:${id}`, async () => {
       const row = await this.vehicles.findById(dealershipId, id);
-      return row ? vehicleFromRow(row, this.clock()) : null;
+      return row ? vehicleFromRow(row, this.clock(), this.photoUrls) : null;
     });
     if (json.length === 4 && json.toString() === 'null') throw problems.notFound(`Vehicle ${id}`);
     return json;
@@ -75,7 +78,7 @@ export class VehicleService {
       throw problems.notFound(
         'vin' in ref ? `Vehicle with VIN ${ref.vin}` : `Stock number ${ref.stockNumber}`,
       );
-    return vehicleFromRow(row, this.clock());
+    return vehicleFromRow(row, this.clock(), this.photoUrls);
   }
 
   async addVehicle(dealershipId: string, input: VehicleInputParsed): Promise<Vehicle> {
@@ -153,7 +156,7 @@ export class VehicleService {
   }
 
   private async mustFind(dealershipId: string, id: string): Promise<Vehicle> {
-    return vehicleFromRow(await this.mustFindRow(dealershipId, id), this.clock());
+    return vehicleFromRow(await this.mustFindRow(dealershipId, id), this.clock(), this.photoUrls);
   }
 
   private staleEdit(current: VehicleRow) {

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Vehicle, VehicleInputParsed } from '@showroom/contracts';
 import type { VehicleTable } from '../database';
+import type { PhotoUrls } from '../photos/photo-keys';
 
 const DAY_MS = 86_400_000;
 
@@ -8,8 +9,8 @@ export function daysInStock(createdAt: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY_MS));
 }
 
-/** Row → the API's vehicle; `now` decides days in stock. */
-export function vehicleFromRow(row: Selectable<VehicleTable>, now: Date): Vehicle {
+/** Row → the API's vehicle; `now` decides days in stock, `photoUrls` where its hero photo is served. */
+export function vehicleFromRow(row: Selectable<VehicleTable>, now: Date, photoUrls: PhotoUrls): Vehicle {
   return {
     id: row.id,
     dealershipId: row.dealership_id,
@@ -38,6 +39,8 @@ export function vehicleFromRow(row: Selectable<VehicleTable>, now: Date): Vehicl
     costCents: row.cost_cents === null ? null : Number(row.cost_cents),
     internalNotes: row.internal_notes,
     daysInStock: daysInStock(row.created_at, now),
+    heroPhoto: row.hero_photo_key === null ? null : photoUrls(row.hero_photo_key),
+    photoCount: row.photo_count,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

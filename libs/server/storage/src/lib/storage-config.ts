@@ -45,9 +45,8 @@ export const storageConfigShape = {
   ),
 };
 
-export type StorageConfig = {
-  [K in keyof typeof storageConfigShape]: z.infer<(typeof storageConfigShape)[K]>;
-};
+const storageConfigSchema = z.object(storageConfigShape);
+export type StorageConfig = z.infer<typeof storageConfigSchema>;
 
 /** The ObjectStore a service's config describes. */
 export function objectStoreFromConfig(config: StorageConfig): ObjectStore {

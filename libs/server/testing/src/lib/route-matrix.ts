@@ -15,6 +15,8 @@ export interface ExampleRequest {
   body?: unknown;
   /** When the body is not JSON (e.g. ADF/XML). */
   contentType?: string;
+  /** A multipart/form-data body of these files (instead of `body`). */
+  files?: { field: string; name: string; bytes: Buffer }[];
   headers?: Record<string, string>;
 }
 
@@ -159,6 +161,7 @@ async function send(app: Express, route: Route<never>, example: ExampleRequest, 
     .set(example.headers ?? {});
   if (call.token) req = req.auth(call.token, { type: 'bearer' });
   if (call.dealershipId) req = req.set('X-Dealership-Id', call.dealershipId);
+  for (const file of example.files ?? []) req = req.attach(file.field, file.bytes, file.name);
   if (example.body === undefined) return req;
   if (example.contentType) req = req.set('Content-Type', example.contentType);
   return req.send(example.body as object);

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** A vehicle holds at most this many photos. */
+export const MAX_PHOTOS_PER_VEHICLE = 60;
+/** The largest file accepted as a photo (25 MiB). */
+export const MAX_PHOTO_BYTES = 25 * 1024 * 1024;
+/** The multipart field that carries the files of an upload. */
+export const PHOTO_UPLOAD_FIELD = 'photos';
+
+/** Sizes every photo is kept in, each as WebP and JPEG; never wider than the original. */
+export const PHOTO_VARIANTS = { thumbnail: 320, card: 800, full: 1920 } as const;
+export type PhotoVariant = keyof typeof PHOTO_VARIANTS;
+
+/** Where a photo came from: uploaded by a dealer, fetched by the robot, or named in a feed. */
+export const PHOTO_SOURCES = ['upload', 'robot', 'feed'] as const;
+export const PhotoSourceSchema = z.enum(PHOTO_SOURCES);
+export type PhotoSource = z.infer<typeof PhotoSourceSchema>;
+
+const formats = z.object({ webp: z.url(), jpeg: z.url() });
+/** The public URLs of a photo's variants (content-hashed: cache them forever). */
+export const PhotoVariantUrlsSchema = z.object({ thumbnail: formats, card: formats, full: formats });
+export type PhotoVariantUrls = z.infer<typeof PhotoVariantUrlsSchema>;
+
+export const VehiclePhotoSchema = z.object({
+  id: z.uuid(),
+  vehicleId: z.uuid(),
+  /** 0-based place in the gallery. */
+  position: z.int(),
+  hero: z.boolean(),
+  /** Of the full variant. */
+  width: z.int(),
+  height: z.int(),
+  /** Of the original file. */
+  bytes: z.int(),
+  /** sha256 of the original bytes (hex): the same file is kept once per vehicle. */
+  contentHash: z.string(),
+  source: PhotoSourceSchema,
+  originalName: z.string().nullable(),
+  urls: PhotoVariantUrlsSchema,
+  createdAt: z.iso.datetime(),
+});
+export type VehiclePhoto = z.infer<typeof VehiclePhotoSchema>;
+
+/** A vehicle's photos in gallery order; the hero is the one with `hero: true`. */
+export const VehiclePhotoListSchema = z.object({ items: z.array(VehiclePhotoSchema) });
+export type VehiclePhotoList = z.infer<typeof VehiclePhotoListSchema>;
+
+/** One file of an upload: the photo kept, and whether the vehicle already had it. */
+export const PhotoUploadResultSchema = z.object({
+  name: z.string(),
+  photo: VehiclePhotoSchema,
+  duplicate: z.boolean(),
+});
+export const PhotoUploadResponseSchema = z.object({ items: z.array(PhotoUploadResultSchema) });
+export type PhotoUploadResponse = z.infer<typeof PhotoUploadResponseSchema>;
+
+/** The new gallery order: every photo id of the vehicle, once each. */
+export const PhotoOrderSchema = z.strictObject({
+  photoIds: z
+    .array(z.uuid('must be photo ids (UUID)'))
+    .max(MAX_PHOTOS_PER_VEHICLE)
+    .refine((ids) => new Set(ids).size === ids.length, 'names a photo twice'),
+});
+export type PhotoOrder = z.infer<typeof PhotoOrderSchema>;
+
+export const PhotoHeroSchema = z.strictObject({ photoId: z.uuid('must be a photo id (UUID)') });
+export type PhotoHero = z.infer<typeof PhotoHeroSchema>;

@@ -1,0 +1,38 @@
+import { PHOTO_VARIANTS, type PhotoVariant, type PhotoVariantUrls } from '@showroom/contracts';
+import { mediaUrl } from '@showroom/server-storage';
+
+export type PhotoFormat = 'webp' | 'jpeg';
+export const PHOTO_FORMATS: readonly PhotoFormat[] = ['webp', 'jpeg'];
+export const CONTENT_TYPES: Record<PhotoFormat, string> = { webp: 'image/webp', jpeg: 'image/jpeg' };
+const EXTENSIONS: Record<PhotoFormat, string> = { webp: 'webp', jpeg: 'jpg' };
+const VARIANTS = Object.keys(PHOTO_VARIANTS) as PhotoVariant[];
+
+/** Variants never change under their name (the name carries the content hash): cache them for a year. */
+export const PHOTO_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/** `photos/<dealership>/<vehicle>/<first 16 hex of the sha256>`: what a photo's variant keys start with. */
+export const photoKeyBase = (dealershipId: string, vehicleId: string, contentHash: string): string =>
+  `photos/${dealershipId}/${vehicleId}/${contentHash.slice(0, 16)}`;
+
+export const variantKey = (keyBase: string, variant: PhotoVariant, format: PhotoFormat): string =>
+  `${keyBase}-${variant}.${EXTENSIONS[format]}`;
+
+/** Every object key of a photo. */
+export const variantKeysOf = (keyBase: string): string[] =>
+  VARIANTS.flatMap((variant) => PHOTO_FORMATS.map((format) => variantKey(keyBase, variant, format)));
+
+/** A photo's key base → the public URLs of its variants. */
+export type PhotoUrls = (keyBase: string) => PhotoVariantUrls;
+
+/** PhotoUrls for media served at `mediaPublicUrl` (CloudFront, or the local edge's /media). */
+export function photoUrlsAt(mediaPublicUrl: string): PhotoUrls {
+  const urlOf = (keyBase: string, variant: PhotoVariant) => ({
+    webp: mediaUrl(mediaPublicUrl, variantKey(keyBase, variant, 'webp')),
+    jpeg: mediaUrl(mediaPublicUrl, variantKey(keyBase, variant, 'jpeg')),
+  });
+  return (keyBase) => ({
+    thumbnail: urlOf(keyBase, 'thumbnail'),
+    card: urlOf(keyBase, 'card'),
+    full: urlOf(keyBase, 'full'),
+  });
+}
