@@ -14,6 +14,12 @@ export const inventoryRoutes: Route[] = [
     loadComponent: () => import('./vehicle-form/vehicle-form-page').then((m) => m.VehicleFormPage),
   },
   {
+    path: 'syndication',
+    title: 'Channels · Showroom',
+    canActivate: [requirePermission('inventory:syndicate')],
+    loadComponent: () => import('./syndication/syndication-page').then((m) => m.SyndicationPage),
+  },
+  {
     path: ':id',
     title: 'Vehicle · Showroom',
     canActivate: [dealershipFromUrl],

@@ -214,6 +214,17 @@ describe('Shell', () => {
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });
 
+  it('offers Channels (syndication feeds) to owners and managers, not to salespeople', async () => {
+    await open(dealer([membership(NORTH, 'manager')]));
+    answerBackground();
+    expect(element('[data-testid="nav-channels"]')?.getAttribute('href')).toBe('/inventory/syndication');
+    TestBed.resetTestingModule();
+
+    await open(dealer([membership(NORTH, 'sales')]));
+    answerBackground();
+    expect(element('[data-testid="nav-channels"]')).toBeNull();
+  });
+
   it('when the dealer switches dealership on a lead, then it goes back to the inbox and counts again', async () => {
     await open(
       dealer([

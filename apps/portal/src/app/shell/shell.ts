@@ -26,9 +26,9 @@ import { DealershipSwitcher } from './dealership-switcher';
 
 /**
  * Screens that show one record of a dealership; after a switch they would answer 404. Maps the
- * record's URL to its list: `/leads/<id>` → `/leads`. "new", "board" and "settings" are no records.
+ * record's URL to its list: `/leads/<id>` → `/leads`. "new", "board", "settings" and "syndication" are no records.
  */
-const RECORD_URL = /^\/(inventory|leads)\/(?!(?:new|board|settings)(?:[/?#]|$))[^/?#]+/;
+const RECORD_URL = /^\/(inventory|leads)\/(?!(?:new|board|settings|syndication)(?:[/?#]|$))[^/?#]+/;
 
 @Component({
   selector: 'sr-shell',
@@ -86,6 +86,7 @@ export class Shell {
   });
 
   protected readonly canReadLeads = computed(() => this.permissions.can('leads:read'));
+  protected readonly canSyndicate = computed(() => this.permissions.can('inventory:syndicate'));
   /** New plus overdue, for the menu button on narrow screens where the nav is folded away. */
   protected readonly leadAlerts = computed(() => {
     const counts = this.leadCounts.counts();

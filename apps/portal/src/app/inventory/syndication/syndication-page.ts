@@ -1,0 +1,222 @@
+import { Clipboard } from '@angular/cdk/clipboard';
+import { DatePipe } from '@angular/common';
+import { Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import type {
+  ChannelList,
+  ChannelReport,
+  SyndicationChannel,
+  SyndicationSettingsResponse,
+} from '@showroom/contracts';
+import { filter, forkJoin, switchMap, tap } from 'rxjs';
+import { ActiveDealership } from '../../core/active-dealership';
+import { problemOf } from '../../core/problem';
+import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
+import { fieldErrors, type FormProblem, formProblem } from '../../shared/form-errors';
+import { LoadState } from '../../shared/load-state';
+import { ProblemTextPipe } from '../../shared/problem-text.pipe';
+import { SyndicationApi } from './syndication-api';
+import {
+  applyServerErrors,
+  CHANNEL_HELP,
+  CHANNELS,
+  createSyndicationForm,
+  errorMessage,
+  formatBytes,
+  formValueFromSettings,
+  REASON_TEXT,
+  settingsFromForm,
+} from './syndication-model';
+
+/**
+ * `/inventory/syndication` (owners and managers): the feeds that send the lot to Google, Meta and
+ * marketplaces, their secret addresses, the web-ready rule, and which cars each feed left out.
+ */
+@Component({
+  selector: 'sr-syndication-page',
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    MatSlideToggleModule,
+    ProblemTextPipe,
+    ReactiveFormsModule,
+    RouterLink,
+  ],
+  templateUrl: './syndication-page.html',
+  styleUrl: './syndication-page.scss',
+})
+export class SyndicationPage {
+  private readonly api = inject(SyndicationApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly clipboard = inject(Clipboard);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly channelIds = CHANNELS;
+  protected readonly channelHelp = CHANNEL_HELP;
+  protected readonly reasonText = REASON_TEXT;
+  protected readonly formatBytes = formatBytes;
+
+  protected readonly form = createSyndicationForm(inject(NonNullableFormBuilder));
+  private readonly loadState = new LoadState('loading', false);
+  protected readonly status = this.loadState.status;
+  protected readonly loadProblem = this.loadState.problem;
+  protected readonly settings = signal<SyndicationSettingsResponse | null>(null);
+  protected readonly channels = signal<ChannelList | null>(null);
+  protected readonly report = signal<ChannelReport | null>(null);
+  protected readonly saving = signal(false);
+  protected readonly saveProblem = signal<FormProblem | null>(null);
+  /** Regenerating or rotating: the channel buttons wait. */
+  protected readonly working = signal(false);
+
+  private readonly formChanged = toSignal(this.form.events);
+  protected readonly errors = fieldErrors(this.form, errorMessage, this.formChanged);
+
+  constructor() {
+    // Feeds belong to a dealership: switching shows the other one's.
+    toObservable(inject(ActiveDealership).id)
+      .pipe(
+        filter((id) => id !== null),
+        switchMap(() => this.load()),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
+  }
+
+  protected reload(): void {
+    this.load().pipe(takeUntilDestroyed(this.destroyRef)).subscribe();
+  }
+
+  private load() {
+    this.report.set(null);
+    return this.loadState
+      .track(forkJoin({ settings: this.api.settings(), channels: this.api.channels() }))
+      .pipe(
+        tap(({ settings, channels }) => {
+          this.showSettings(settings);
+          this.channels.set(channels);
+        }),
+      );
+  }
+
+  private showSettings(settings: SyndicationSettingsResponse): void {
+    this.settings.set(settings);
+    this.form.reset(formValueFromSettings(settings.settings));
+  }
+
+  protected save(): void {
+    if (this.saving()) return;
+    this.saveProblem.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.saving.set(true);
+    this.api
+      .saveSettings(settingsFromForm(this.form))
+      .pipe(
+        tap((settings) => this.showSettings(settings)),
+        switchMap(() => this.api.channels()),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (channels) => {
+          this.saving.set(false);
+          this.channels.set(channels);
+          this.refreshReport();
+          this.snackBar.open('Saved; the feeds are regenerated', undefined, { duration: 3000 });
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          const problem = problemOf(error);
+          const unmatched = applyServerErrors(this.form, problem.invalidParams ?? []);
+          if (unmatched.length > 0 || !problem.invalidParams?.length) {
+            this.saveProblem.set(formProblem(problem, unmatched));
+          }
+        },
+      });
+  }
+
+  protected regenerate(): void {
+    this.working.set(true);
+    this.api
+      .regenerate()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (channels) => {
+          this.working.set(false);
+          this.channels.set(channels);
+          this.refreshReport();
+          this.snackBar.open('Feeds regenerated', undefined, { duration: 3000 });
+        },
+        error: (error: unknown) => this.failed(error),
+      });
+  }
+
+  protected confirmRotate(): void {
+    const data: ConfirmDialogData = {
+      title: 'Give the feeds new addresses?',
+      message:
+        'The current feed addresses stop working at once: Google, Meta and every marketplace must be ' +
+        'given the new ones, or they stop receiving your inventory.',
+      confirmLabel: 'New addresses',
+      destructive: true,
+    };
+    this.dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data, maxWidth: '460px' })
+      .afterClosed()
+      .pipe(
+        filter((confirmed) => confirmed === true),
+        tap(() => this.working.set(true)),
+        switchMap(() => this.api.rotateSecret()),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (channels) => {
+          this.working.set(false);
+          this.channels.set(channels);
+          this.snackBar.open('The feeds have new addresses', undefined, { duration: 4000 });
+        },
+        error: (error: unknown) => this.failed(error),
+      });
+  }
+
+  protected copy(url: string): void {
+    this.clipboard.copy(url);
+    this.snackBar.open('Feed address copied', undefined, { duration: 2000 });
+  }
+
+  protected showReport(channel: SyndicationChannel): void {
+    this.api
+      .report(channel)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (report) => this.report.set(report),
+        error: (error: unknown) => this.failed(error),
+      });
+  }
+
+  private refreshReport(): void {
+    const shown = this.report();
+    if (shown) this.showReport(shown.channel);
+  }
+
+  private failed(error: unknown): void {
+    this.working.set(false);
+    this.snackBar.open(problemOf(error).title, 'Dismiss', { duration: 6000 });
+  }
+}
