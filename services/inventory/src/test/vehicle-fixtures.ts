@@ -1,5 +1,7 @@
 import type { VehicleInput } from '@showroom/contracts';
 import { composeVin } from '@showroom/demo-data';
+import request from 'supertest';
+import type { InventoryTestContext } from './inventory-test-app';
 
 let serial = 200_000;
 
@@ -27,4 +29,15 @@ export function vehicleInput(overrides: Partial<VehicleInput> = {}): VehicleInpu
     priceCents: 2_649_500,
     ...overrides,
   };
+}
+
+/** A vehicle on the lot of `dealershipId`, added through the API by its manager; its id. */
+export async function addVehicleThroughApi(ctx: InventoryTestContext, dealershipId: string): Promise<string> {
+  const res = await request(ctx.app)
+    .post('/api/inventory/vehicles')
+    .auth(await ctx.tokenFor('manager', dealershipId), { type: 'bearer' })
+    .set('X-Dealership-Id', dealershipId)
+    .send(vehicleInput());
+  if (res.status !== 201) throw new Error(`could not add a vehicle: ${JSON.stringify(res.body)}`);
+  return res.body.id;
 }

@@ -4,6 +4,8 @@ import { startInventoryTestApp, type InventoryTestContext } from '../test/invent
 import { freshVin, vehicleInput } from '../test/vehicle-fixtures';
 import { feedImportExamples } from '../feed-import/route-examples';
 import { feedImportRoutes } from '../feed-import/routes';
+import { photoExamples } from '../photos/route-examples';
+import { photoRoutes } from '../photos/photo-routes';
 import { searchRoutes } from '../search/search-routes';
 import { vehicleRoutes } from './routes';
 
@@ -28,10 +30,11 @@ const ofAVehicle = async (ctx: InventoryTestContext, dealershipId: string) => ({
 
 describeRouteMatrix<InventoryTestContext>({
   service: 'inventory',
-  routes: [...searchRoutes, ...vehicleRoutes, ...feedImportRoutes],
+  routes: [...searchRoutes, ...vehicleRoutes, ...photoRoutes, ...feedImportRoutes],
   start: () => startInventoryTestApp(),
   newDealership: async (ctx) => ctx.newDealership(),
   examples: {
+    ...photoExamples,
     ...feedImportExamples,
     listVehicles: { request: () => ({ query: { sort: 'price' } }) },
     searchGroupVehicles: { request: () => ({ query: { q: 'camry', facets: 'make,price' } }) },
