@@ -27,7 +27,9 @@ import type { AlgoliaClientOptions } from './search/algolia/algolia-client';
 import { composeSearch, type SearchParts } from './search/compose-search';
 import { RooftopScopes } from './search/rooftop-scopes';
 import { searchRoutes } from './search/search-routes';
+import { composeSyndication, type SyndicationParts } from './syndication/compose-syndication';
 import { priceHistoryRoutes } from './syndication/price-history-routes';
+import { syndicationRoutes } from './syndication/routes';
 import { VehicleRepository } from './vehicles/repository';
 import { vehicleRoutes } from './vehicles/routes';
 import { VehicleService } from './vehicles/service';
@@ -47,6 +49,7 @@ export interface Inventory extends ComposedService {
   database: Database<InventoryDatabase>;
   redis: Redis;
   search: SearchParts;
+  syndication: SyndicationParts;
   /** Photos, feeds and imported files (S3). */
   objects: ObjectStore;
   feedImport: FeedImport;
@@ -116,6 +119,15 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     logger,
     clock: runtime.clock,
   });
+  const syndication = composeSyndication({
+    config,
+    writer: database.writer,
+    objects,
+    rooftops,
+    photoUrls,
+    logger,
+    reportError: (error) => reporter?.notify(error, { component: 'syndication' }),
+  });
   const app = createServiceApp({
     config,
     ...runtime,
@@ -140,7 +152,14 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
         description:
           'Vehicles on a dealership’s lot: VIN decode, pricing, status; search for the portal and the dealership websites.',
       },
-      routes: [...searchRoutes, ...vehicleRoutes, ...photoRoutes, ...priceHistoryRoutes, ...feedImportRoutes],
+      routes: [
+        ...searchRoutes,
+        ...vehicleRoutes,
+        ...photoRoutes,
+        ...priceHistoryRoutes,
+        ...syndicationRoutes,
+        ...feedImportRoutes,
+      ],
       deps: {
         vehicles,
         photos,
@@ -148,6 +167,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
         searchAccess: search.searchAccess,
         rooftopScopes: new RooftopScopes(rooftops, logger),
         inventoryWriter: database.writer,
+        syndication: syndication.service,
         feedImports: feedImport.service,
       },
     },
@@ -157,13 +177,21 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     database,
     redis,
     search,
+    syndication,
     objects,
     feedImport,
     migrate: () => migrateToLatest(database.writer, inventoryMigrations),
     startBackground: () => {
       search.start();
       feedImport.worker.start();
+      syndication.scheduler.start();
     },
-    closers: [() => feedImport.worker.close(), () => search.close(), () => database.close(), () => redis.quit()],
+    closers: [
+      () => feedImport.worker.close(),
+      () => search.close(),
+      () => syndication.scheduler.close(),
+      () => database.close(),
+      () => redis.quit(),
+    ],
   };
 }

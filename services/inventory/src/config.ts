@@ -4,6 +4,7 @@ import { storageConfigShape } from '@showroom/server-storage';
 import { z } from 'zod';
 import { feedImportConfigShape } from './feed-import/config';
 import { photoRobotConfigShape } from './photo-robot/config';
+import { syndicationConfigShape } from './syndication/config';
 
 /** The inventory service's environment (besides the base variables every service reads). */
 export const loadInventoryConfig = serviceConfigLoader(3001, {
@@ -12,6 +13,8 @@ export const loadInventoryConfig = serviceConfigLoader(3001, {
   ...storageConfigShape,
   /** The photo robot's limits, and the private hosts tests may let it reach. */
   ...photoRobotConfigShape,
+  /** When feeds are regenerated, and the website vehicle links point at by default. */
+  ...syndicationConfigShape,
   /** Feed import batches, polling, and when an abandoned import is taken over. */
   ...feedImportConfigShape,
   REDIS_URL: notInProduction(z.url().default('redis://127.0.0.1:6379/0'), devDefaults.localhost),

@@ -4,7 +4,7 @@ import type { FeedAddress, PublicVehicle, VehicleStatus } from '@showroom/contra
  * A vehicle as the feed generators see it: only what a website may show (no cost, no internal
  * notes), whether it is on sale, and its photos' public addresses, the hero first.
  */
-export interface FeedVehicle extends PublicVehicle {
+export interface FeedVehicle extends Omit<PublicVehicle, 'heroPhoto' | 'photoCount'> {
   status: VehicleStatus;
   published: boolean;
   /** Full-size JPEG addresses, the hero first. */

@@ -7,6 +7,9 @@ import { feedImportRoutes } from '../feed-import/routes';
 import { photoExamples } from '../photos/route-examples';
 import { photoRoutes } from '../photos/photo-routes';
 import { searchRoutes } from '../search/search-routes';
+import { priceHistoryRoutes } from '../syndication/price-history-routes';
+import { syndicationExamples } from '../syndication/route-examples';
+import { syndicationRoutes } from '../syndication/routes';
 import { vehicleRoutes } from './routes';
 
 /** A vehicle on the lot of `dealershipId`, added through the API by its manager. */
@@ -30,12 +33,20 @@ const ofAVehicle = async (ctx: InventoryTestContext, dealershipId: string) => ({
 
 describeRouteMatrix<InventoryTestContext>({
   service: 'inventory',
-  routes: [...searchRoutes, ...vehicleRoutes, ...photoRoutes, ...feedImportRoutes],
+  routes: [
+    ...searchRoutes,
+    ...vehicleRoutes,
+    ...photoRoutes,
+    ...priceHistoryRoutes,
+    ...syndicationRoutes,
+    ...feedImportRoutes,
+  ],
   start: () => startInventoryTestApp(),
   newDealership: async (ctx) => ctx.newDealership(),
   examples: {
     ...photoExamples,
     ...feedImportExamples,
+    ...syndicationExamples,
     listVehicles: { request: () => ({ query: { sort: 'price' } }) },
     searchGroupVehicles: { request: () => ({ query: { q: 'camry', facets: 'make,price' } }) },
     searchPublicVehicles: { request: (_ctx, dealershipId) => ({ params: { dealershipId } }) },

@@ -1,0 +1,164 @@
+import type { Kysely } from 'kysely';
+import { SYNDICATION_CHANNELS, type SyndicationChannel, type SyndicationSettings } from '@showroom/contracts';
+import { forDealership } from '@showroom/server-mysql';
+import { mediaUrl, type ObjectStore } from '@showroom/server-storage';
+import type { InventoryDatabase } from '../database';
+import type { PhotoUrls } from '../photos/photo-keys';
+import type { RooftopDirectory } from '../rooftops/rooftop-directory';
+import { toPublicVehicle } from '../vehicles/public-vehicle';
+import { vehicleFromRow } from '../vehicles/vehicle-row';
+import { CHANNEL_FILES } from './channels';
+import type { FeedContext, FeedVehicle } from './feed-vehicle';
+import { SyndicationRepository, type LotVehicleRow, type RunTrigger } from './repository';
+import { selectForFeed } from './web-ready';
+
+/** Feeds are fetched by channels on their own schedule: a few minutes of caching at the edge is plenty. */
+export const FEED_CACHE_CONTROL = 'public, max-age=300';
+
+/** `feeds/<dealershipId>/<secret>/`: everything under it is public to whoever holds the secret. */
+export const feedPrefix = (dealershipId: string, secret: string): string =>
+  `feeds/${dealershipId}/${secret}/`;
+
+export interface FeedPublisherOptions {
+  writer: Kysely<InventoryDatabase>;
+  objects: ObjectStore;
+  rooftops: RooftopDirectory;
+  photoUrls: PhotoUrls;
+  mediaPublicUrl: string;
+  defaultWebsiteUrl: string;
+  clock?: () => Date;
+}
+
+/** What one generation did. */
+export interface GenerationResult {
+  channels: Array<{ channel: SyndicationChannel; included: number; excluded: number; bytes: number }>;
+}
+
+/**
+ * Generates and stores one dealership's feeds. The dealership's settings row is locked for the
+ * whole run, so a rotation of the secret waits for a run under the old one (and then deletes what
+ * it wrote), and two instances never write the same dealership's feeds at once.
+ */
+export class FeedPublisher {
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: FeedPublisherOptions) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** The dealership's website address when its settings name none. */
+  defaultWebsiteBaseUrl(dealershipId: string): string {
+    return this.options.defaultWebsiteUrl.replace('{dealershipId}', dealershipId).replace(/\/+$/, '');
+  }
+
+  publicUrl(dealershipId: string, secret: string, file: string): string {
+    return mediaUrl(this.options.mediaPublicUrl, `${feedPrefix(dealershipId, secret)}${file}`);
+  }
+
+  /** Regenerates every enabled channel and removes the files of disabled ones; null without settings. */
+  async generate(dealershipId: string, trigger: RunTrigger): Promise<GenerationResult | null> {
+    return this.options.writer.transaction().execute(async (trx) => {
+      const repository = new SyndicationRepository(trx);
+      const lockedSecret = await forDealership(trx, dealershipId)
+        .selectFrom('syndication_settings')
+        .select('feed_secret')
+        .forUpdate()
+        .executeTakeFirst();
+      const stored = lockedSecret && (await repository.settings(dealershipId));
+      if (!stored) return null;
+      const startedAt = this.clock();
+      const [lot, context] = await Promise.all([
+        repository.lot(dealershipId),
+        this.context(dealershipId, stored.settings),
+      ]);
+      const { included, excluded } = selectForFeed(
+        lot.map((vehicle) => this.feedVehicle(vehicle, startedAt)),
+        stored.settings.webReady,
+      );
+      const result: GenerationResult = { channels: [] };
+      for (const channel of SYNDICATION_CHANNELS) {
+        if (!stored.settings.channels[channel]) {
+          await this.unpublish(repository, dealershipId, stored.secret, channel);
+          continue;
+        }
+        const began = performance.now();
+        let bytes = 0;
+        for (const file of CHANNEL_FILES[channel]) {
+          const body = Buffer.from(file.generate(included, context), 'utf8');
+          bytes += body.length;
+          await this.options.objects.put(`${feedPrefix(dealershipId, stored.secret)}${file.name}`, body, {
+            contentType: file.contentType,
+            cacheControl: FEED_CACHE_CONTROL,
+          });
+        }
+        const finishedAt = this.clock();
+        await repository.recordRun(
+          dealershipId,
+          {
+            channel,
+            files: CHANNEL_FILES[channel].map((file) => file.name),
+            included: included.length,
+            excluded,
+            generatedAt: finishedAt,
+          },
+          {
+            channel,
+            trigger,
+            included: included.length,
+            excluded: excluded.length,
+            bytes,
+            durationMs: Math.round(performance.now() - began),
+            finishedAt,
+          },
+        );
+        result.channels.push({ channel, included: included.length, excluded: excluded.length, bytes });
+      }
+      await repository.generated(dealershipId, startedAt);
+      return result;
+    });
+  }
+
+  /** Deletes every feed file under `secret` (an old secret after rotation). */
+  async deleteFeeds(dealershipId: string, secret: string): Promise<void> {
+    const keys = await this.options.objects.list(feedPrefix(dealershipId, secret));
+    await this.options.objects.delete(keys);
+  }
+
+  private async unpublish(
+    repository: SyndicationRepository,
+    dealershipId: string,
+    secret: string,
+    channel: SyndicationChannel,
+  ): Promise<void> {
+    const prefix = feedPrefix(dealershipId, secret);
+    await this.options.objects.delete(CHANNEL_FILES[channel].map((file) => `${prefix}${file.name}`));
+    await repository.forgetChannel(dealershipId, channel);
+  }
+
+  private async context(dealershipId: string, settings: SyndicationSettings): Promise<FeedContext> {
+    const rooftop = await this.options.rooftops.rooftop(dealershipId);
+    const website = settings.websiteBaseUrl ?? this.defaultWebsiteBaseUrl(dealershipId);
+    return {
+      dealershipId,
+      dealershipName: rooftop?.name ?? '',
+      storeCode: settings.storeCode ?? dealershipId,
+      address: settings.address,
+      vehicleUrl: (vehicleId) => `${website}/vehicles/${vehicleId}`,
+    };
+  }
+
+  private feedVehicle({ row, photoKeyBases }: LotVehicleRow, now: Date): FeedVehicle {
+    // Only what a website may show: the public view drops cost and internal notes.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the hero and count are replaced by every photo
+    const { heroPhoto, photoCount, ...shown } = toPublicVehicle(
+      vehicleFromRow(row, now, this.options.photoUrls),
+    );
+    return {
+      ...shown,
+      status: row.status,
+      published: Boolean(row.published),
+      photoUrls: photoKeyBases.map((keyBase) => this.options.photoUrls(keyBase).full.jpeg),
+      inStockSince: row.created_at.toISOString(),
+    };
+  }
+}

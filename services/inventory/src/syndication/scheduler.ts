@@ -1,0 +1,121 @@
+import type { VehicleChanges } from '../search/changes';
+import type { FollowCursor } from '../search/follow-changes';
+import type { LeaderLease } from '../search/algolia/mysql-leader-lease';
+import type { FeedPublisher } from './feed-publisher';
+import type { SyndicationRepository } from './repository';
+
+export interface SchedulerLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+export interface SyndicationSchedulerOptions {
+  changes: VehicleChanges;
+  /** Durable, shared by every instance (search_index_cursors). */
+  cursor: FollowCursor;
+  /** Only the holder generates; the others stand by. */
+  lease: LeaderLease;
+  repository: SyndicationRepository;
+  publisher: FeedPublisher;
+  log: SchedulerLog;
+  reportError: (error: unknown) => void;
+  intervalMs: number;
+  debounceMs: number;
+  fullIntervalMs: number;
+}
+
+const CHANGES_PER_READ = 500;
+/** Dealerships generated per turn; the rest wait for the next one, so a turn stays short. */
+const DEALERSHIPS_PER_TURN = 20;
+
+/**
+ * Keeps feeds current: follows the vehicle change feed from its own durable cursor and marks the
+ * dealerships it names dirty, then regenerates those whose last change is `debounceMs` old (a burst
+ * of edits makes one run) and those not regenerated for `fullIntervalMs`. Only the instance holding
+ * the lease works; a failed turn is logged and the next one tries again.
+ */
+export class SyndicationScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private busy = false;
+  private leading = false;
+
+  constructor(private readonly options: SyndicationSchedulerOptions) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.turn(), this.options.intervalMs);
+    this.timer.unref();
+    void this.turn();
+  }
+
+  /** One turn (the timer's, or a test's); a turn already under way is awaited instead. */
+  turn(): Promise<void> {
+    if (this.busy) return this.running;
+    this.busy = true;
+    this.running = this.work()
+      .catch((error: unknown) => {
+        this.options.log.warn({ err: error }, 'syndication turn failed; the next one tries again');
+        this.options.reportError(error);
+      })
+      .finally(() => {
+        this.busy = false;
+      });
+    return this.running;
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+    await this.options.lease.release();
+  }
+
+  private async work(): Promise<void> {
+    const leading = await this.options.lease.acquire();
+    if (leading !== this.leading) {
+      this.leading = leading;
+      this.options.log.info({ leading }, leading ? 'syndication generates feeds' : 'syndication stands by');
+    }
+    if (!leading) return;
+    await this.follow();
+    await this.generateDue();
+  }
+
+  private async follow(): Promise<void> {
+    const { changes, cursor, repository } = this.options;
+    let position = await cursor.read();
+    if (position === null) {
+      // First run ever: every dealership's first full generation covers what came before.
+      position = await changes.latest();
+      await cursor.write(position);
+    }
+    for (;;) {
+      const { refs, next } = await changes.after(position, CHANGES_PER_READ);
+      await repository.markDirty(refs.map((ref) => ref.dealershipId));
+      const moved = next > position;
+      if (moved) {
+        await cursor.write(next);
+        position = next;
+      }
+      if (!moved || refs.length < CHANGES_PER_READ) return;
+    }
+  }
+
+  private async generateDue(): Promise<void> {
+    const due = await this.options.repository.due(
+      this.options.debounceMs,
+      this.options.fullIntervalMs,
+      DEALERSHIPS_PER_TURN,
+    );
+    for (const { dealershipId, full } of due) {
+      try {
+        await this.options.publisher.generate(dealershipId, full ? 'schedule' : 'change');
+      } catch (error) {
+        // One dealership's failure (S3 refusing, say) does not hold up the others; it stays due.
+        this.options.log.warn({ err: error, dealershipId }, 'feeds of a dealership could not be generated');
+        this.options.reportError(error);
+      }
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SyndicationSettingsInput } from '@showroom/contracts';
+import { forDealership } from '@showroom/server-mysql';
+import { inventoryAppForTests } from '../test/inventory-test-app';
+import { vehicleInput } from '../test/vehicle-fixtures';
+
+const base = '/api/inventory/syndication';
+
+describe('syndication: a dealership’s feeds to Google, Meta and marketplaces', () => {
+  const ctx = inventoryAppForTests({
+    env: { SYNDICATION_DEBOUNCE_MS: '0', SYNDICATION_FOLLOW_INTERVAL_MS: '50' },
+  });
+  let dealershipId: string;
+  let owner: string;
+
+  beforeAll(async () => {
+    dealershipId = ctx.directory.add({ id: randomUUID(), name: 'Maple Motors' }).id;
+    owner = await ctx.tokenFor('owner', dealershipId);
+  });
+
+  const as = (token: string, dealership = dealershipId) => {
+    const go = (method: 'get' | 'put' | 'post' | 'patch', path: string) =>
+      request(ctx.app)[method](path).auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealership);
+    return {
+      get: (path: string) => go('get', path),
+      put: (path: string, body: object) => go('put', path).send(body),
+      post: (path: string, body: object = {}) => go('post', path).send(body),
+      patch: (path: string, body: object, etag: string) => go('patch', path).set('If-Match', etag).send(body),
+    };
+  };
+
+  const settings = (overrides: SyndicationSettingsInput = {}): SyndicationSettingsInput => ({
+    channels: { google: true, meta: true, marketplace: true },
+    webReady: { requirePrice: true, minPhotos: 0, requireDescription: false },
+    storeCode: 'MAPLE-01',
+    address: {
+      street: '1800 Main St.',
+      city: 'Springfield',
+      region: 'IL',
+      postalCode: '62701',
+      country: 'US',
+    },
+    websiteBaseUrl: 'https://www.maple-motors.example/',
+    ...overrides,
+  });
+
+  /** The object behind a feed's public address. */
+  const keyOf = (url: string) => url.slice(url.indexOf('/feeds/') + 1);
+  const feedText = async (url: string) => (await ctx.objects.get(keyOf(url)))?.body.toString('utf8') ?? null;
+  const channel = async (name: string, token = owner, dealership = dealershipId) => {
+    const res = await as(token, dealership).get(`${base}/channels`);
+    expect(res.status).toBe(200);
+    return res.body.channels.find((c: { channel: string }) => c.channel === name);
+  };
+  const addVehicle = async (overrides: Parameters<typeof vehicleInput>[0] = {}) => {
+    const res = await as(owner).post('/api/inventory/vehicles', vehicleInput(overrides));
+    expect(res.status).toBe(201);
+    return res;
+  };
+  async function eventually<T>(
+    read: () => Promise<T>,
+    until: (value: T) => boolean,
+    timeoutMs = 8_000,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      if (until(value) || Date.now() > deadline) return value;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('bad settings are refused with a problem naming each bad field', async () => {
+    const res = await as(owner).put(`${base}/settings`, {
+      ...settings(),
+      webReady: { requirePrice: true, minPhotos: 99, requireDescription: false },
+      address: { country: 'USA' },
+      websiteBaseUrl: 'ftp://maple.example',
+    });
+
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const names = res.body.invalidParams.map((p: { name: string }) => p.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['body.webReady.minPhotos', 'body.address.country', 'body.websiteBaseUrl']),
+    );
+  });
+
+  it('turning channels on publishes their feeds at secret addresses, with the ready cars in and the others reported', async () => {
+    const ready = (await addVehicle({ description: 'Clean history' })).body;
+    const noPrice = (await addVehicle({ priceCents: null })).body;
+
+    const saved = await as(owner).put(`${base}/settings`, settings());
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ dealershipName: 'Maple Motors', settings: { storeCode: 'MAPLE-01' } });
+
+    const google = await channel('google');
+    expect(google).toMatchObject({ enabled: true, excluded: 1 });
+    expect(google.included).toBeGreaterThanOrEqual(1);
+    expect(google.files[0].url).toMatch(
+      new RegExp(
+        `^http://media\\.test/media/feeds/${dealershipId}/[A-Za-z0-9_-]{32}/google-vehicle-ads\\.tsv$`,
+      ),
+    );
+    const rows = parse((await feedText(google.files[0].url)) ?? '', {
+      columns: true,
+      delimiter: '\t',
+      quote: false,
+    }) as Record<string, string>[];
+    expect(rows.find((row) => row.vin === ready.vin)).toMatchObject({
+      store_code: 'MAPLE-01',
+      dealership_name: 'Maple Motors',
+      dealership_address: '1800 Main St., Springfield, IL 62701, US',
+      link: `https://www.maple-motors.example/vehicles/${ready.id}`,
+      price: '26495.00 USD',
+      condition: 'used',
+      mileage: '24500 miles',
+    });
+    expect(rows.some((row) => row.vin === noPrice.vin)).toBe(false);
+    const stored = await ctx.objects.get(keyOf(google.files[0].url));
+    expect(stored?.contentType).toContain('text/tab-separated-values');
+
+    const meta = await channel('meta');
+    expect(meta.files.map((f: { name: string }) => f.name)).toEqual([
+      'meta-automotive.csv',
+      'meta-automotive.xml',
+    ]);
+    expect(await feedText(meta.files[1].url)).toContain(`<vin>${ready.vin}</vin>`);
+
+    const report = await as(owner).get(`${base}/channels/marketplace/report`);
+    expect(report.status).toBe(200);
+    expect(report.body.excluded).toEqual([
+      expect.objectContaining({
+        vehicleId: noPrice.id,
+        stockNumber: noPrice.stockNumber,
+        reasons: ['no_price'],
+      }),
+    ]);
+
+    const runs = await forDealership(ctx.database.writer, dealershipId)
+      .selectFrom('syndication_runs')
+      .selectAll()
+      .execute();
+    expect(runs.map((run) => run.channel).sort()).toEqual(['google', 'marketplace', 'meta']);
+    expect(runs.every((run) => run.bytes > 0 && run.trigger_kind === 'settings')).toBe(true);
+  });
+
+  it('a change to a vehicle reaches the feeds without anyone asking (the change feed is followed)', async () => {
+    const created = await addVehicle();
+    const marketplace = await channel('marketplace');
+    const url = marketplace.files[0].url;
+
+    const changed = await as(owner).patch(
+      `/api/inventory/vehicles/${created.body.id}`,
+      { priceCents: 1_999_900 },
+      created.headers['etag'],
+    );
+    expect(changed.status).toBe(200);
+
+    const text = await eventually(
+      () => feedText(url),
+      (value) => value?.includes('19999.00') ?? false,
+    );
+    const row = (parse(text ?? '', { columns: true }) as Record<string, string>[]).find(
+      (r) => r.vin === created.body.vin,
+    );
+    expect(row?.price).toBe('19999.00');
+  });
+
+  it('regenerate now writes a run of its own', async () => {
+    const res = await as(owner).post(`${base}/regenerate`);
+    expect(res.status).toBe(200);
+    expect(res.body.channels.find((c: { channel: string }) => c.channel === 'google').lastRun).toMatchObject({
+      trigger: 'manual',
+    });
+  });
+
+  it('rotating the secret deletes every old feed object: the old addresses stop working', async () => {
+    const before = await channel('google');
+    const oldPrefix = keyOf(before.files[0].url).replace(/[^/]+$/, '');
+    expect((await ctx.objects.list(oldPrefix)).length).toBe(4);
+
+    const rotated = await as(owner).post(`${base}/rotate-secret`);
+
+    expect(rotated.status).toBe(200);
+    expect(await ctx.objects.list(oldPrefix)).toEqual([]);
+    const after = rotated.body.channels.find((c: { channel: string }) => c.channel === 'google');
+    expect(after.files[0].url).not.toBe(before.files[0].url);
+    expect(await feedText(after.files[0].url)).toContain('store_code');
+  });
+
+  it('turning a channel off deletes its file and its report', async () => {
+    const meta = await channel('meta');
+    const res = await as(owner).put(
+      `${base}/settings`,
+      settings({ channels: { google: true, meta: false, marketplace: true } }),
+    );
+    expect(res.status).toBe(200);
+
+    expect(await feedText(meta.files[0].url)).toBeNull();
+    expect(await channel('meta')).toMatchObject({ enabled: false, files: [], included: null });
+  });
+
+  it('another dealership sees none of it: its own defaults, no addresses, an empty report; sales are refused', async () => {
+    const other = ctx.newDealership();
+    const theirOwner = await ctx.tokenFor('owner', other);
+
+    const theirSettings = await as(theirOwner, other).get(`${base}/settings`);
+    expect(theirSettings.body.settings.storeCode).toBeNull();
+    expect((await channel('google', theirOwner, other)).files).toEqual([]);
+    const report = await as(theirOwner, other).get(`${base}/channels/google/report`);
+    expect(report.body).toMatchObject({ included: 0, excluded: [] });
+
+    const sales = await as(await ctx.tokenFor('sales', dealershipId)).get(`${base}/channels`);
+    expect(sales.status).toBe(403);
+  });
+});
