@@ -73,6 +73,8 @@ export function vehicle(overrides: Partial<Vehicle> = {}): Vehicle {
     costCents: null,
     internalNotes: null,
     daysInStock: 12,
+    heroPhoto: null,
+    photoCount: 0,
     version: 3,
     createdAt: '2026-11-01T15:00:00.000Z',
     updatedAt: '2026-11-20T09:30:00.000Z',

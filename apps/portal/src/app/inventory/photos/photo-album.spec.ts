@@ -1,0 +1,136 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { photo, photos } from '../../../testing/photo-fixtures';
+import { PhotoAlbum } from './photo-album';
+import { photoIds } from './photo-order';
+
+describe('PhotoAlbum', () => {
+  let album: PhotoAlbum;
+  let http: HttpTestingController;
+  const url = '/api/inventory/vehicles/v-1/photos';
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), PhotoAlbum],
+    });
+    album = TestBed.inject(PhotoAlbum);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    http.verify();
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
+  });
+
+  function opened(count: number) {
+    album.open('v-1', count);
+    http.expectOne(url).flush({ items: photos(count) });
+  }
+
+  it('a vehicle without photos is not asked for them', () => {
+    album.open('v-1', 0);
+    http.expectNone(url);
+    expect(album.status()).toBe('ready');
+    expect(album.count()).toBe(0);
+    expect(album.room()).toBe(60);
+  });
+
+  it('reads the photos of a vehicle that has some, and counts the room left', () => {
+    opened(3);
+    expect(photoIds(album.photos())).toEqual(['p1', 'p2', 'p3']);
+    expect(album.room()).toBe(57);
+  });
+
+  it('when the dealer drags a photo, then the new order shows at once and every id is sent in it', () => {
+    opened(4);
+
+    album.move(3, 1);
+
+    expect(photoIds(album.photos())).toEqual(['p1', 'p4', 'p2', 'p3']);
+    const request = http.expectOne(`${url}/order`);
+    expect(request.request.method).toBe('PUT');
+    expect(request.request.body).toEqual({ photoIds: ['p1', 'p4', 'p2', 'p3'] });
+    request.flush({ items: photoIds(album.photos()).map((id, position) => photo(id, { position })) });
+  });
+
+  it('two quick moves are sent one after the other, so the later order is the one stored', () => {
+    opened(3);
+
+    album.move(0, 2);
+    album.move(0, 1);
+    expect(photoIds(album.photos())).toEqual(['p3', 'p2', 'p1']);
+
+    const first = http.expectOne(`${url}/order`);
+    expect(first.request.body).toEqual({ photoIds: ['p2', 'p3', 'p1'] });
+    http.expectNone(`${url}/order`);
+    first.flush({ items: ['p2', 'p3', 'p1'].map((id, position) => photo(id, { position })) });
+    // The first answer does not put back the order the dealer has already changed.
+    expect(photoIds(album.photos())).toEqual(['p3', 'p2', 'p1']);
+
+    const second = http.expectOne(`${url}/order`);
+    expect(second.request.body).toEqual({ photoIds: ['p3', 'p2', 'p1'] });
+    second.flush({ items: ['p3', 'p2', 'p1'].map((id, position) => photo(id, { position })) });
+  });
+
+  it('when a new order cannot be saved, then the photos are read again and shown as stored', () => {
+    opened(3);
+
+    album.move(0, 2);
+    http
+      .expectOne(`${url}/order`)
+      .flush(
+        { type: 'about:blank', title: 'Conflict', status: 409, detail: 'The photos changed meanwhile' },
+        { status: 409, statusText: 'Conflict' },
+      );
+
+    http.expectOne(url).flush({ items: photos(3) });
+    expect(photoIds(album.photos())).toEqual(['p1', 'p2', 'p3']);
+    expect(document.querySelector('.cdk-overlay-container')?.textContent).toContain(
+      'The new order could not be saved: The photos changed meanwhile',
+    );
+  });
+
+  it('the star moves the hero mark at once and tells the service', () => {
+    opened(3);
+
+    album.makeHero('p2');
+
+    expect(album.photos().map((one) => one.hero)).toEqual([false, true, false]);
+    const request = http.expectOne(`${url}/hero`);
+    expect(request.request.method).toBe('PUT');
+    expect(request.request.body).toEqual({ photoId: 'p2' });
+    request.flush({ items: album.photos() });
+  });
+
+  it('deleting the hero reads the photos again to learn the new hero; deleting another does not', () => {
+    opened(3);
+
+    album.remove('p2');
+    expect(photoIds(album.photos())).toEqual(['p1', 'p3']);
+    http
+      .expectOne({ method: 'DELETE', url: `${url}/p2` })
+      .flush(null, { status: 204, statusText: 'No Content' });
+    http.expectNone(url);
+
+    album.remove('p1');
+    http
+      .expectOne({ method: 'DELETE', url: `${url}/p1` })
+      .flush(null, { status: 204, statusText: 'No Content' });
+    http.expectOne(url).flush({ items: [photo('p3', { position: 0, hero: true })] });
+    expect(album.photos().map((one) => [one.id, one.hero])).toEqual([['p3', true]]);
+  });
+
+  it('photos uploaded side by side are put back in the order they were dropped', () => {
+    opened(1);
+    album.add(photo('p3', { position: 1 }));
+    album.add(photo('p2', { position: 2 }));
+
+    album.keepDroppedOrder(['p2', 'p3']);
+
+    expect(photoIds(album.photos())).toEqual(['p1', 'p2', 'p3']);
+    const order = http.expectOne(`${url}/order`);
+    expect(order.request.body).toEqual({ photoIds: ['p1', 'p2', 'p3'] });
+    order.flush({ items: photos(3) });
+  });
+});

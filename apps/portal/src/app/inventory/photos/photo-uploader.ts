@@ -1,0 +1,91 @@
+import { Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VEHICLE } from '@showroom/contracts';
+import { PhotosApi } from '../../api/photos-api';
+import { PhotoAlbum } from './photo-album';
+import { type PhotoUpload, PhotoUploadQueue, refusalText, type RefusedFile } from './photo-upload-queue';
+
+/**
+ * Where a dealer adds photos: dropped (several at once) or picked. Each file shows its own progress
+ * and, when the service refuses it, why; a failed file can be sent again or dropped from the list.
+ */
+@Component({
+  selector: 'sr-photo-uploader',
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule],
+  templateUrl: './photo-uploader.html',
+  styleUrl: './photo-uploader.scss',
+})
+export class PhotoUploader {
+  readonly vehicleId = input.required<string>();
+
+  private readonly api = inject(PhotosApi);
+  protected readonly album = inject(PhotoAlbum);
+
+  protected readonly queue = new PhotoUploadQueue({
+    upload: (file) => this.api.upload(this.vehicleId(), file),
+    room: () => this.album.room(),
+    uploaded: (photo) => this.album.add(photo),
+    drained: (added) => this.album.keepDroppedOrder(added.map((photo) => photo.id)),
+  });
+  protected readonly maxPhotos = MAX_PHOTOS_PER_VEHICLE;
+  protected readonly maxMegabytes = MAX_PHOTO_BYTES / 1024 / 1024;
+  /** What fits still, counting the files on their way. */
+  protected readonly room = computed(() => Math.max(this.album.room() - this.queue.pending(), 0));
+  protected readonly refused = signal<readonly RefusedFile[]>([]);
+  protected readonly dragging = signal(false);
+  protected readonly finished = computed(() => this.queue.uploads().length > 0 && this.queue.pending() === 0);
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.queue.destroy());
+  }
+
+  protected picked(input: HTMLInputElement): void {
+    this.add(Array.from(input.files ?? []));
+    // The same file picked again (after removing it) must fire `change` again.
+    input.value = '';
+  }
+
+  protected dragOver(event: DragEvent): void {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = this.room() > 0 ? 'copy' : 'none';
+    this.dragging.set(true);
+  }
+
+  protected dropped(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(false);
+    this.add(Array.from(event.dataTransfer?.files ?? []));
+  }
+
+  protected retry(upload: PhotoUpload): void {
+    if (!this.queue.retry(upload.id)) {
+      this.refused.set([{ name: upload.file.name, reason: 'the vehicle has no room for more photos' }]);
+    }
+  }
+
+  protected refusal(upload: PhotoUpload): string {
+    return upload.problem ? refusalText(upload.problem) : '';
+  }
+
+  protected statusText(upload: PhotoUpload): string {
+    switch (upload.status) {
+      case 'waiting':
+        return 'Waiting';
+      case 'uploading':
+        // Sent in full: the service is making its sizes.
+        return upload.progress < 1 ? `${Math.round(upload.progress * 100)}%` : 'Processing';
+      case 'done':
+        return upload.duplicate ? 'Already on this vehicle' : 'Added';
+      case 'failed':
+        return 'Not added';
+    }
+  }
+
+  private add(files: File[]): void {
+    if (!files.length) return;
+    this.refused.set(this.queue.add(files));
+  }
+}

@@ -1,0 +1,64 @@
+import { Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MAX_PHOTOS_PER_VEHICLE, type Vehicle } from '@showroom/contracts';
+import { Permissions } from '../../core/permissions';
+import { ProblemTextPipe } from '../../shared/problem-text.pipe';
+import { PhotoFetchPanel } from '../photo-robot/photo-fetch-panel';
+import { PhotoAlbum } from './photo-album';
+import { PhotoArranger } from './photo-arranger';
+import { PhotoGallery } from './photo-gallery';
+import { PhotoUploader } from './photo-uploader';
+
+/**
+ * The vehicle page's photos: a gallery for everyone who may see the vehicle; for those who may change
+ * it, "Manage photos" adds (files, or links for the photo robot), arranges, picks the hero and deletes.
+ */
+@Component({
+  selector: 'sr-vehicle-photos',
+  imports: [
+    MatButtonModule,
+    MatExpansionModule,
+    MatIconModule,
+    MatProgressSpinnerModule,
+    PhotoArranger,
+    PhotoFetchPanel,
+    PhotoGallery,
+    PhotoUploader,
+    ProblemTextPipe,
+  ],
+  providers: [PhotoAlbum],
+  templateUrl: './vehicle-photos.html',
+  styleUrl: './vehicle-photos.scss',
+})
+export class VehiclePhotos {
+  readonly vehicle = input.required<Vehicle>();
+
+  protected readonly album = inject(PhotoAlbum);
+  private readonly permissions = inject(Permissions);
+
+  protected readonly canWrite = computed(() => this.permissions.can('inventory:write'));
+  protected readonly managing = signal(false);
+  protected readonly maxPhotos = MAX_PHOTOS_PER_VEHICLE;
+  /** "2021 Honda Civic": the photos' alt text names the car, not its trim. */
+  protected readonly vehicleName = computed(() => {
+    const { year, make, model } = this.vehicle();
+    return `${year} ${make} ${model}`;
+  });
+
+  constructor() {
+    // Another vehicle (the page's id changed), not a new version of this one (a status change).
+    let opened = '';
+    effect(() => {
+      const { id, photoCount } = this.vehicle();
+      if (id === opened) return;
+      opened = id;
+      untracked(() => {
+        this.managing.set(false);
+        this.album.open(id, photoCount);
+      });
+    });
+  }
+}
