@@ -20,6 +20,7 @@ import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dial
 import { LoadState } from '../../shared/load-state';
 import { StatusChip } from '../shared/status-chip';
 import { STATUS_LABELS, vehicleTitle } from '../shared/vehicle-labels';
+import { VehiclePhotos } from '../photos/vehicle-photos';
 import { VehicleFacts } from './vehicle-facts';
 
 /** The actions offered for a status: what a dealer would call the step. */
@@ -44,6 +45,7 @@ const STATUS_ACTIONS: Record<VehicleStatus, string> = {
     RouterLink,
     StatusChip,
     VehicleFacts,
+    VehiclePhotos,
   ],
   templateUrl: './vehicle-detail-page.html',
   styleUrl: './vehicle-detail-page.scss',
