@@ -1,6 +1,7 @@
 import { Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { HighlightField, VehicleHit } from '@showroom/contracts';
+import { VehicleThumbnail } from '../photos/vehicle-thumbnail';
 import { MarkedText } from '../shared/marked-text';
 import { MoneyPipe } from '../shared/money.pipe';
 import { StatusChip } from '../shared/status-chip';
@@ -13,7 +14,7 @@ import { CONDITION_SHORT_LABELS, formatMileage } from '../shared/vehicle-labels'
  */
 @Component({
   selector: 'sr-vehicle-cards',
-  imports: [MarkedText, MoneyPipe, RouterLink, StatusChip],
+  imports: [MarkedText, MoneyPipe, RouterLink, StatusChip, VehicleThumbnail],
   template: `
     <ul class="cards" aria-label="Vehicles">
       @for (vehicle of vehicles(); track vehicle.id) {
@@ -24,6 +25,7 @@ import { CONDITION_SHORT_LABELS, formatMileage } from '../shared/vehicle-labels'
             [routerLink]="['/inventory', vehicle.id]"
             [queryParams]="{ dealership: vehicle.dealershipId }"
           >
+            <sr-vehicle-thumbnail class="card__photo" [hero]="vehicle.heroPhoto" [width]="96" [height]="72" />
             <span class="card__top">
               <span class="card__title"><sr-marked-text [parts]="title(vehicle)" /></span>
               <sr-status-chip [status]="vehicle.status" />
@@ -50,6 +52,18 @@ import { CONDITION_SHORT_LABELS, formatMileage } from '../shared/vehicle-labels'
     @use 'tokens';
 
     @include list-page.cards;
+    // The photo on the left, the text beside it on every line.
+    .card {
+      grid-template-columns: 96px 1fr;
+      column-gap: 12px;
+    }
+    .card > :not(.card__photo) {
+      grid-column: 2;
+    }
+    .card__photo {
+      grid-row: 1 / span 4;
+      align-self: start;
+    }
     .card__top {
       display: flex;
       justify-content: space-between;

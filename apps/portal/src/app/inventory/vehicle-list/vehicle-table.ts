@@ -4,6 +4,7 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { HighlightField, VehicleHit, VehicleSort } from '@showroom/contracts';
 import { opensRow } from '../../shared/row-click';
+import { VehicleThumbnail } from '../photos/vehicle-thumbnail';
 import { MarkedText } from '../shared/marked-text';
 import { MoneyPipe } from '../shared/money.pipe';
 import { StatusChip } from '../shared/status-chip';
@@ -18,7 +19,7 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
  */
 @Component({
   selector: 'sr-vehicle-table',
-  imports: [MarkedText, MatSortModule, MatTableModule, MoneyPipe, RouterLink, StatusChip],
+  imports: [MarkedText, MatSortModule, MatTableModule, MoneyPipe, RouterLink, StatusChip, VehicleThumbnail],
   template: `
     <table
       mat-table
@@ -30,6 +31,12 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
       [matSortDirection]="sortDirection()"
       (matSortChange)="changeSort($event)"
     >
+      <ng-container matColumnDef="photo">
+        <th mat-header-cell *matHeaderCellDef class="photo">
+          <span class="cdk-visually-hidden">Photo</span>
+        </th>
+        <td mat-cell *matCellDef="let v" class="photo"><sr-vehicle-thumbnail [hero]="v.heroPhoto" /></td>
+      </ng-container>
       <ng-container matColumnDef="stockNumber">
         <th mat-header-cell *matHeaderCellDef>Stock #</th>
         <td mat-cell *matCellDef="let v" class="mono">
@@ -126,6 +133,11 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
     .price {
       font-weight: 600;
     }
+    .photo {
+      width: 64px;
+      padding-top: 6px;
+      padding-bottom: 6px;
+    }
     .title {
       @include list-page.row-link;
     }
@@ -140,6 +152,7 @@ export class VehicleTable {
   readonly open = output<VehicleHit>();
 
   protected readonly columns = computed(() => [
+    'photo',
     'stockNumber',
     'vehicle',
     ...(this.showRooftop() ? ['rooftop'] : []),
