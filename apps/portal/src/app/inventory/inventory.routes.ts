@@ -20,6 +20,12 @@ export const inventoryRoutes: Route[] = [
     loadComponent: () => import('./syndication/syndication-page').then((m) => m.SyndicationPage),
   },
   {
+    path: 'import',
+    title: 'Import · Showroom',
+    canActivate: [requirePermission('inventory:write')],
+    loadComponent: () => import('./import/import-page').then((m) => m.ImportPage),
+  },
+  {
     path: ':id',
     title: 'Vehicle · Showroom',
     canActivate: [dealershipFromUrl],
