@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink, type SmtpSink } from '@showroom/server-testing';
+import { createS3ObjectStore, LOCAL_S3_CREDENTIALS } from '@showroom/server-storage';
+import { startS3Local, startSmtpSink, type SmtpSink } from '@showroom/server-testing';
 import { startEdge } from './edge';
 import type { PortPlan } from './ports';
 
@@ -48,6 +49,7 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
       leads: portOf(leads as Server),
       dynamo: 0,
       smtp: sink.port,
+      s3: 0,
     };
   });
   afterAll(async () => {
@@ -92,6 +94,50 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
     expect(text).toContain('portal shell');
     expect(text).not.toContain('dev inbox');
     expect((await fetch(`${base}/dev/mail.json`)).headers.get('content-type')).not.toContain('json');
+  });
+
+  it('serves photos and feeds from the media bucket with their cache lifetimes, and nothing else', async () => {
+    const s3 = await startS3Local({ buckets: ['edge-media'] });
+    try {
+      const media = createS3ObjectStore({
+        bucket: 'edge-media',
+        region: 'us-east-1',
+        endpoint: s3.endpoint,
+        credentials: { ...LOCAL_S3_CREDENTIALS },
+      });
+      await media.put('photos/d1/v1/abc-card.webp', Buffer.from('RIFFwebp'), { contentType: 'image/webp' });
+      await media.put('feeds/d1/s3cret/google.xml', '<feed/>', { contentType: 'application/xml' });
+      await media.put('imports/d1/i1.csv', 'vin,price', { contentType: 'text/csv' });
+      const base = await startOn({ media });
+
+      const photo = await fetch(`${base}/media/photos/d1/v1/abc-card.webp`);
+      expect(photo.status).toBe(200);
+      expect(photo.headers.get('content-type')).toBe('image/webp');
+      expect(photo.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(Buffer.from(await photo.arrayBuffer()).toString()).toBe('RIFFwebp');
+
+      const feed = await fetch(`${base}/media/feeds/d1/s3cret/google.xml`);
+      expect([feed.status, feed.headers.get('cache-control'), await feed.text()]).toEqual([
+        200,
+        'no-cache',
+        '<feed/>',
+      ]);
+
+      for (const path of [
+        'photos/d1/v1/missing.webp',
+        'photos/d1/v1/',
+        'photos/',
+        'imports/d1/i1.csv',
+        'photos/%E0%A4%A',
+        'photos/d1/../../imports/d1/i1.csv',
+      ]) {
+        const res = await fetch(`${base}/media/${path}`);
+        expect([path, res.status]).toEqual([path, 404]);
+        expect(await res.text()).not.toContain('portal shell');
+      }
+    } finally {
+      await s3.close();
+    }
   });
 
   it('refuses to start when the portal is not built', () => {

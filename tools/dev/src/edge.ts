@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { API_AUDIENCE } from '@showroom/contracts';
+import type { ObjectStore } from '@showroom/server-storage';
 import type { SmtpSink } from '@showroom/server-testing';
 import { devInboxRoutes } from './dev-inbox';
 import type { PortPlan } from './ports';
@@ -16,11 +17,57 @@ export interface EdgeOptions {
   devInbox?: SmtpSink;
   /** The built portal; the workspace's `dist/apps/portal/browser` unless told otherwise. */
   portalDist?: string;
+  /** The media bucket, served at /media as CloudFront serves it in production. */
+  media?: ObjectStore;
+}
+
+/**
+ * What may be read at /media, and for how long: photos are named by their content (cached for good),
+ * feeds keep their secret URL while their content changes. Anything else (imported files) is private.
+ */
+const MEDIA_CACHE: Array<[prefix: string, cacheControl: string]> = [
+  ['photos/', 'public, max-age=31536000, immutable'],
+  ['feeds/', 'no-cache'],
+];
+
+/** The key a /media path names; '' (not found) when its escapes are broken. */
+function keyOf(escaped: string): string {
+  try {
+    return decodeURIComponent(escaped);
+  } catch {
+    return '';
+  }
+}
+
+/** GET /media/<key>: the object, or 404 (for a missing key, a private prefix or a folder: no listing). */
+export function mediaRoutes(media: ObjectStore): express.Router {
+  const router = express.Router();
+  router.use('/media', async (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const key = keyOf(req.path.slice(1));
+    const cacheControl = MEDIA_CACHE.find(([prefix]) => key.startsWith(prefix))?.[1];
+    try {
+      const readable = cacheControl && !key.endsWith('/') && !key.split('/').includes('..');
+      const object = readable ? await media.get(key) : null;
+      if (!object || !cacheControl) {
+        res.status(404).set('Cache-Control', 'no-store').type('text/plain').send('Not found');
+        return;
+      }
+      res
+        .set({ 'Cache-Control': cacheControl, 'X-Content-Type-Options': 'nosniff' })
+        .type(object.contentType);
+      res.send(object.body);
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
 }
 
 /**
  * What CloudFront and the ALB do in production, on one port: the built portal, its runtime
- * `config.json`, and `/api/<service>` routed to each service. Locally, also the dev inbox.
+ * `config.json`, `/api/<service>` routed to each service and `/media` from the bucket. Locally,
+ * also the dev inbox.
  */
 export function startEdge(ports: PortPlan, options: EdgeOptions = {}): Promise<Server> {
   const portalDist = options.portalDist ?? PORTAL_DIST;
@@ -51,6 +98,7 @@ export function startEdge(ports: PortPlan, options: EdgeOptions = {}): Promise<S
       }),
     );
   }
+  if (options.media) app.use(mediaRoutes(options.media));
   if (options.devInbox) app.use(devInboxRoutes(options.devInbox));
   app.use(express.static(portalDist, { index: false, maxAge: '1h' }));
   // Client-side routes: every other GET is the app shell.

@@ -35,6 +35,25 @@ describe('the environment the dev runner gives each service', () => {
     });
   });
 
+  it('gives inventory the S3 stand-in and the edge’s /media as its public media address', () => {
+    expect(npmStartPlan().inventory).toMatchObject({
+      S3_ENDPOINT: 'http://127.0.0.1:4569',
+      S3_BUCKET: 'showroom-media-local',
+      MEDIA_PUBLIC_URL: 'http://localhost:4200/media',
+    });
+    const e2e = serviceEnvironments({
+      ports: E2E_PORTS,
+      schemas: E2E_SCHEMAS,
+      stores,
+      echo: false,
+      logLevel: 'warn',
+    });
+    expect(e2e.inventory).toMatchObject({
+      S3_ENDPOINT: 'http://127.0.0.1:4669',
+      MEDIA_PUBLIC_URL: 'http://localhost:4300/media',
+    });
+  });
+
   it('gives dev-auth the same services secret the leads service signs in with', () => {
     const env = npmStartPlan();
     expect(env.leads.AUTH_CLIENT_SECRET).toBe(env.devAuth.DEV_AUTH_SERVICES_SECRET);

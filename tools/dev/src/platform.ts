@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { demoPassword } from '@showroom/demo-data';
+import { createS3ObjectStore, LOCAL_MEDIA_BUCKET, LOCAL_S3_CREDENTIALS } from '@showroom/server-storage';
 import type { SmtpSink } from '@showroom/server-testing';
 import type { BackingStores } from './backing-services';
 import { startEdge } from './edge';
@@ -15,6 +16,8 @@ export interface PlatformOptions {
   logLevel: string;
   /** LevelDB folder of the DynamoDB stand-in (npm start keeps timelines); in memory when absent (e2e). */
   dynamoPath?: string;
+  /** Folder of the S3 stand-in (npm start keeps photos and feeds); a temporary one when absent (e2e). */
+  s3Path?: string;
   /** The built portal the edge serves; the workspace's build unless told otherwise. */
   portalDist?: string;
 }
@@ -25,6 +28,8 @@ export interface RunningPlatform {
   mail: SmtpSink;
   /** Where the DynamoDB stand-in answers. */
   dynamoEndpoint: string;
+  /** Where the S3 stand-in answers (bucket LOCAL_MEDIA_BUCKET, credentials LOCAL_S3_CREDENTIALS). */
+  s3Endpoint: string;
   stop(): Promise<void>;
   /** Resolves when any part stops on its own. */
   anyExited: Promise<string>;
@@ -62,6 +67,13 @@ export function serviceEnvironments(options: PlatformOptions) {
       USERS_API_URL: `http://127.0.0.1:${ports.users}`,
       AUTH_CLIENT_ID: 'showroom-services',
       AUTH_CLIENT_SECRET: DEV_SERVICES_SECRET,
+      S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,
+      S3_REGION: 'us-east-1',
+      S3_BUCKET: LOCAL_MEDIA_BUCKET,
+      S3_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
+      S3_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
+      // The edge serves the bucket at /media, as CloudFront does in production.
+      MEDIA_PUBLIC_URL: `${portalOrigin}/media`,
     },
     leads: {
       ...common,
@@ -93,7 +105,7 @@ export function serviceEnvironments(options: PlatformOptions) {
 }
 
 /**
- * Starts DynamoDB and the SMTP sink in this process, migrates and seeds (idempotently), then
+ * Starts DynamoDB, S3 and the SMTP sink in this process, migrates and seeds (idempotently), then
  * starts dev-auth, the services and the portal's edge.
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
@@ -101,6 +113,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const standIns: LocalStandIns = await startStandIns({
     ports: options.ports,
     dynamoPath: options.dynamoPath,
+    s3Path: options.s3Path,
   });
   const processes: ManagedProcess[] = [];
   let edge: Server | undefined;
@@ -134,6 +147,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const production = process.env['NODE_ENV'] === 'production';
     edge = await startEdge(ports, {
       portalDist: options.portalDist,
+      media: createS3ObjectStore({
+        bucket: LOCAL_MEDIA_BUCKET,
+        region: 'us-east-1',
+        endpoint: standIns.s3.endpoint,
+        credentials: { ...LOCAL_S3_CREDENTIALS },
+      }),
       ...(production ? {} : { devInbox: standIns.mail }),
     });
   } catch (error) {
@@ -144,6 +163,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     portalUrl: `http://localhost:${options.ports.portal}`,
     mail: standIns.mail,
     dynamoEndpoint: standIns.dynamo.endpoint,
+    s3Endpoint: standIns.s3.endpoint,
     stop,
     anyExited: Promise.race(processes.map((p) => p.exited.then(() => p.name))),
   };

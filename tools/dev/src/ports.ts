@@ -9,6 +9,8 @@ export interface PortPlan {
   dynamo: number;
   /** The SMTP sink every e-mail goes to (read it at /dev/mail). */
   smtp: number;
+  /** The S3 stand-in (s3rver) photos, feeds and imports are kept in. */
+  s3: number;
 }
 
 export const START_PORTS: PortPlan = {
@@ -19,6 +21,7 @@ export const START_PORTS: PortPlan = {
   leads: 3003,
   dynamo: 4567,
   smtp: 1025,
+  s3: 4569,
 };
 export const E2E_PORTS: PortPlan = {
   portal: 4300,
@@ -28,6 +31,7 @@ export const E2E_PORTS: PortPlan = {
   leads: 3103,
   dynamo: 4667,
   smtp: 1125,
+  s3: 4669,
 };
 
 /** Schemas of one platform run: the demo's own, or throwaway ones for e2e. */

@@ -1,10 +1,20 @@
-import { startDynamoLocal, startSmtpSink, type DynamoLocal, type SmtpSink } from '@showroom/server-testing';
+import { LOCAL_MEDIA_BUCKET } from '@showroom/server-storage';
+import {
+  startDynamoLocal,
+  startS3Local,
+  startSmtpSink,
+  type DynamoLocal,
+  type S3Local,
+  type SmtpSink,
+} from '@showroom/server-testing';
 import type { PortPlan } from './ports';
 
 /** The AWS and e-mail pieces that run inside the dev runner's own process. */
 export interface LocalStandIns {
   dynamo: DynamoLocal;
   mail: SmtpSink;
+  /** S3 with the media bucket (LOCAL_MEDIA_BUCKET). */
+  s3: S3Local;
   close(): Promise<void>;
 }
 
@@ -12,6 +22,8 @@ export interface StandInOptions {
   ports: PortPlan;
   /** LevelDB folder so lead timelines survive restarts (npm start); in memory when absent (e2e). */
   dynamoPath?: string;
+  /** Folder of the S3 stand-in's objects (npm start keeps photos); a temporary one when absent (e2e). */
+  s3Path?: string;
 }
 
 function explainBusyPort(what: string, port: number, error: unknown): Error {
@@ -23,9 +35,9 @@ function explainBusyPort(what: string, port: number, error: unknown): Error {
   );
 }
 
-/** Starts DynamoDB (dynalite) and the SMTP sink on 127.0.0.1 before any service needs them. */
+/** Starts DynamoDB (dynalite), S3 (s3rver) and the SMTP sink on 127.0.0.1 before any service needs them. */
 export async function startStandIns(options: StandInOptions): Promise<LocalStandIns> {
-  const { ports, dynamoPath } = options;
+  const { ports, dynamoPath, s3Path } = options;
   const dynamo = await startDynamoLocal({ port: ports.dynamo, path: dynamoPath }).catch((error: unknown) => {
     throw explainBusyPort('DynamoDB (dynalite)', ports.dynamo, error);
   });
@@ -33,11 +45,18 @@ export async function startStandIns(options: StandInOptions): Promise<LocalStand
     await dynamo.close();
     throw explainBusyPort('The SMTP sink', ports.smtp, error);
   });
+  const s3 = await startS3Local({ port: ports.s3, directory: s3Path, buckets: [LOCAL_MEDIA_BUCKET] }).catch(
+    async (error: unknown) => {
+      await Promise.allSettled([mail.close(), dynamo.close()]);
+      throw explainBusyPort('S3 (s3rver)', ports.s3, error);
+    },
+  );
   return {
     dynamo,
     mail,
+    s3,
     async close() {
-      await Promise.allSettled([mail.close(), dynamo.close()]);
+      await Promise.allSettled([mail.close(), dynamo.close(), s3.close()]);
     },
   };
 }

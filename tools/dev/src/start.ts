@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   );
 
   console.log(
-    'Starting DynamoDB and the SMTP sink; migrating, seeding and starting dev-auth, users, inventory, leads…',
+    'Starting DynamoDB, S3 and the SMTP sink; migrating, seeding and starting dev-auth, users, inventory, leads…',
   );
   const platform = await startPlatform({
     ports: START_PORTS,
@@ -36,8 +36,9 @@ async function main(): Promise<void> {
     stores,
     echo: true,
     logLevel: process.env['LOG_LEVEL'] ?? 'info',
-    // Lead timelines survive a restart, as the MySQL schemas do.
+    // Lead timelines and photos survive a restart, as the MySQL schemas do.
     dynamoPath: join(WORKSPACE_ROOT, 'tmp', 'dynamo'),
+    s3Path: join(WORKSPACE_ROOT, 'tmp', 's3'),
   });
 
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
