@@ -20,8 +20,8 @@ import { PhotoLibrary } from './photos/photo-library';
 import { photoUrlsAt } from './photos/photo-keys';
 import { PhotoRepository } from './photos/photo-repository';
 import { photoRoutes } from './photos/photo-routes';
-import { PhotoFetchQueue } from './photo-robot/photo-fetch-queue';
-import { PhotoFetchRepository } from './photo-robot/photo-fetch-repository';
+import { composePhotoRobot, type PhotoRobot } from './photo-robot/compose-photo-robot';
+import { photoFetchRoutes } from './photo-robot/routes';
 import { UsersServiceRooftops } from './rooftops/rooftop-directory';
 import type { AlgoliaClientOptions } from './search/algolia/algolia-client';
 import { composeSearch, type SearchParts } from './search/compose-search';
@@ -52,6 +52,8 @@ export interface Inventory extends ComposedService {
   syndication: SyndicationParts;
   /** Photos, feeds and imported files (S3). */
   objects: ObjectStore;
+  /** Fetches photos from image links in the background (the queue, and this instance's worker). */
+  photoRobot: PhotoRobot;
   feedImport: FeedImport;
 }
 
@@ -97,6 +99,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     photoUrls,
     () => search.catchUp(),
   );
+  const photoRobot = composePhotoRobot({ config, writer: database.writer, photos, logger, reporter });
   const search = composeSearch({
     config,
     writer: database.writer,
@@ -111,7 +114,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     config,
     writer: database.writer,
     objects,
-    photos: new PhotoFetchQueue(new PhotoFetchRepository(database.writer)),
+    photos: photoRobot.queue,
     suggestStockNumber: (dealershipId, condition) => vehicles.suggestStockNumber(dealershipId, condition),
     vehiclesChanged: async (dealershipId) => {
       await Promise.all([cache.invalidate(dealershipId), search.catchUp()]);
@@ -156,6 +159,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
         ...searchRoutes,
         ...vehicleRoutes,
         ...photoRoutes,
+        ...photoFetchRoutes,
         ...priceHistoryRoutes,
         ...syndicationRoutes,
         ...feedImportRoutes,
@@ -163,6 +167,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
       deps: {
         vehicles,
         photos,
+        photoFetches: photoRobot.queue,
         search: search.search,
         searchAccess: search.searchAccess,
         rooftopScopes: new RooftopScopes(rooftops, logger),
@@ -177,12 +182,14 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     database,
     redis,
     search,
+    photoRobot,
     syndication,
     objects,
     feedImport,
     migrate: () => migrateToLatest(database.writer, inventoryMigrations),
     startBackground: () => {
       search.start();
+      photoRobot.worker.start();
       feedImport.worker.start();
       syndication.scheduler.start();
     },
@@ -190,6 +197,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
       () => feedImport.worker.close(),
       () => search.close(),
       () => syndication.scheduler.close(),
+      () => photoRobot.worker.stop(),
       () => database.close(),
       () => redis.quit(),
     ],

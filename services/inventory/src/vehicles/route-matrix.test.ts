@@ -4,6 +4,8 @@ import { startInventoryTestApp, type InventoryTestContext } from '../test/invent
 import { freshVin, vehicleInput } from '../test/vehicle-fixtures';
 import { feedImportExamples } from '../feed-import/route-examples';
 import { feedImportRoutes } from '../feed-import/routes';
+import { photoFetchExamples } from '../photo-robot/route-examples';
+import { photoFetchRoutes } from '../photo-robot/routes';
 import { photoExamples } from '../photos/route-examples';
 import { photoRoutes } from '../photos/photo-routes';
 import { searchRoutes } from '../search/search-routes';
@@ -37,6 +39,7 @@ describeRouteMatrix<InventoryTestContext>({
     ...searchRoutes,
     ...vehicleRoutes,
     ...photoRoutes,
+    ...photoFetchRoutes,
     ...priceHistoryRoutes,
     ...syndicationRoutes,
     ...feedImportRoutes,
@@ -44,6 +47,7 @@ describeRouteMatrix<InventoryTestContext>({
   start: () => startInventoryTestApp(),
   newDealership: async (ctx) => ctx.newDealership(),
   examples: {
+    ...photoFetchExamples,
     ...photoExamples,
     ...feedImportExamples,
     ...syndicationExamples,

@@ -96,6 +96,30 @@ describe('tenant isolation: a dealership never reaches another one’s vehicles'
     expect(sameStock.status).toBe(201);
   });
 
+  it('photo robot: they cannot start it on our vehicle, list its jobs or read one', async () => {
+    const jobId = await ctx.inventory.photoRobot.queue.enqueue(
+      ours,
+      vehicle.id,
+      ['http://192.0.2.1/SECRET1.jpg'],
+      { kind: 'dealer', userId: 'auth0|ours' },
+    );
+    const start = await as(ownerOfTheirs, theirs)
+      .send('post', `/api/inventory/vehicles/${vehicle.id}/photo-fetches`)
+      .send({ urls: ['http://192.0.2.1/theirs.jpg'] });
+    const list = await as(ownerOfTheirs, theirs).send(
+      'get',
+      `/api/inventory/vehicles/${vehicle.id}/photo-fetches`,
+    );
+    const job = await as(ownerOfTheirs, theirs).send('get', `/api/inventory/photo-fetches/${jobId}`);
+    expect([start.status, list.status, job.status]).toEqual([404, 404, 404]);
+    expect(JSON.stringify(job.body)).not.toContain('SECRET1');
+    const ourJobs = await as(ownerOfOurs, ours).send(
+      'get',
+      `/api/inventory/vehicles/${vehicle.id}/photo-fetches`,
+    );
+    expect(ourJobs.body.jobs.map((j: { id: string }) => j.id)).toEqual([jobId]);
+  });
+
   it('a request without X-Dealership-Id is refused with 400 naming the header', async () => {
     const res = await request(ctx.app).get('/api/inventory/vehicles').auth(ownerOfOurs, { type: 'bearer' });
     expect(res.status).toBe(400);
