@@ -22,6 +22,7 @@ import { StatusChip } from '../shared/status-chip';
 import { STATUS_LABELS, vehicleTitle } from '../shared/vehicle-labels';
 import { VehiclePhotos } from '../photos/vehicle-photos';
 import { VehicleFacts } from './vehicle-facts';
+import { PriceHistoryCard } from '../syndication/price-history-card';
 
 /** The actions offered for a status: what a dealer would call the step. */
 const STATUS_ACTIONS: Record<VehicleStatus, string> = {
@@ -40,6 +41,7 @@ const STATUS_ACTIONS: Record<VehicleStatus, string> = {
     MatMenuModule,
     MatProgressSpinnerModule,
     MoneyPipe,
+    PriceHistoryCard,
     PrivateCard,
     ProblemTextPipe,
     RouterLink,
