@@ -159,15 +159,16 @@ const ALIASES: Partial<Record<ImportField, string[]>> = {
 };
 
 /**
- * A mapping for a header row: the saved one if the file has its columns, else the detected
- * preset's, else each field from a column going by one of its known names.
+ * A mapping for a header row (the saved one if the file has its columns, else the detected
+ * preset's, else each field from a column going by one of its known names) and the preset the
+ * header row is in, if any.
  */
 export function suggestMapping(
   headers: readonly string[],
   saved: ColumnMapping | null,
 ): { presetId: string | null; mapping: Partial<Record<ImportField, string | null>> } {
-  if (saved && mappingFits(saved, headers)) return { presetId: null, mapping: saved };
   const detected = detectPreset(headers);
+  if (saved && mappingFits(saved, headers)) return { presetId: detected?.id ?? null, mapping: saved };
   const byKey = new Map(headers.map((header) => [headerKey(header), header]));
   const knownNames = (field: ImportField) => [
     ...(detected ? [detected.mapping[field]] : []),
