@@ -147,6 +147,24 @@ describe('the photo robot', () => {
     return res.body.items;
   }
 
+  /** A job written straight into its tables, as a worker (or a crash) left it; a feed's, by the origin. */
+  async function jobInTable(
+    vehicleId: string,
+    items: Array<{ url: string; status: 'queued' | 'fetching'; due_at: Date; attempts?: number }>,
+  ): Promise<string> {
+    const tenant = forDealership(ctx.database.writer, ctx.dealershipId);
+    const jobId = crypto.randomUUID();
+    await tenant
+      .insertInto('photo_fetch_jobs')
+      .values({ id: jobId, vehicle_id: vehicleId, origin_kind: 'feed', origin_ref: 'import-1' })
+      .execute();
+    await tenant
+      .insertInto('photo_fetch_items')
+      .values(items.map((item, position) => ({ ...item, job_id: jobId, vehicle_id: vehicleId, position })))
+      .execute();
+    return jobId;
+  }
+
   it('when a manager pastes links with a repeat, a copy and a dead one, then each link reports what became of it', async () => {
     const vehicleId = await newVehicle();
     const urls = [`${origin}/red.jpg`, `${origin}/gone.jpg`, `${origin}/red.jpg`, `${origin}/red-copy.jpg`];
@@ -253,39 +271,16 @@ describe('the photo robot', () => {
 
   it('when a worker died holding a link, then the link is taken up once its lease ends, and not before', async () => {
     const vehicleId = await newVehicle();
-    const tenant = forDealership(ctx.database.writer, ctx.dealershipId);
-    const jobId = crypto.randomUUID();
     const past = new Date(Date.now() - 1_000);
-    const future = new Date(Date.now() + 60_000);
-    await tenant
-      .insertInto('photo_fetch_jobs')
-      .values({ id: jobId, vehicle_id: vehicleId, origin_kind: 'feed', origin_ref: 'import-1' })
-      .execute();
-    await tenant
-      .insertInto('photo_fetch_items')
-      .values([
-        {
-          job_id: jobId,
-          vehicle_id: vehicleId,
-          position: 0,
-          url: `${origin}/blue.jpg`,
-          status: 'fetching',
-          attempts: 1,
-          due_at: past,
-          updated_at: past,
-        },
-        {
-          job_id: jobId,
-          vehicle_id: vehicleId,
-          position: 1,
-          url: `${origin}/green-held.jpg`,
-          status: 'fetching',
-          attempts: 1,
-          due_at: future,
-          updated_at: past,
-        },
-      ])
-      .execute();
+    const jobId = await jobInTable(vehicleId, [
+      { url: `${origin}/blue.jpg`, status: 'fetching', attempts: 1, due_at: past },
+      {
+        url: `${origin}/green-held.jpg`,
+        status: 'fetching',
+        attempts: 1,
+        due_at: new Date(Date.now() + 60_000),
+      },
+    ]);
 
     const until = Date.now() + 5_000;
     let current: PhotoFetchJob = (await job(jobId)).body;
@@ -299,6 +294,25 @@ describe('the photo robot', () => {
     expect(host.hits.get('/green-held.jpg')).toBeUndefined();
     const photos = await photosOf(vehicleId);
     expect(photos).toEqual([expect.objectContaining({ id: current.items[0].photoId, source: 'feed' })]);
+  });
+
+  it('when the vehicle is full, or was deleted while its links waited, then the links fail saying so', async () => {
+    const full = await newVehicle();
+    const tenant = forDealership(ctx.database.writer, ctx.dealershipId);
+    await tenant.updateTable('vehicles').set({ photo_count: 60 }).where('id', '=', full).execute();
+    const fullJob = await finished((await start(full, [`${origin}/green-full.jpg`])).body.id);
+    expect(fullJob.items[0]).toMatchObject({
+      status: 'failed',
+      reason: 'The vehicle already has 60 photos; green-full.jpg was not added.',
+    });
+
+    // Queued as the worker found it: the vehicle was deleted after the job was queued.
+    const gone = crypto.randomUUID();
+    const jobId = await jobInTable(gone, [
+      { url: `${origin}/green-gone.jpg`, status: 'queued', due_at: new Date() },
+    ]);
+    const goneJob = await finished(jobId);
+    expect(goneJob.items[0]).toMatchObject({ status: 'failed', reason: `Vehicle ${gone} was not found.` });
   });
 
   it('when two instances run, then each link is fetched once', async () => {
