@@ -91,6 +91,12 @@ describe.each(SERVICES)('the $name image, assembled as the Dockerfile does', ({ 
     expect(missing, 'modules the build requires but package.json does not list').toEqual([]);
 
     run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], folder);
+    if (manifest.dependencies['sharp']) {
+      // Photos: npm ci brought sharp's prebuilt libvips for this platform (glibc, as the bookworm image).
+      const encode =
+        "require('sharp')({create:{width:2,height:2,channels:3,background:'#000'}}).webp().toBuffer()";
+      run(process.execPath, ['-e', `${encode}.then((b) => process.exit(b.length > 0 ? 0 : 1))`], folder);
+    }
 
     schema = await createTestSchema(`image_${name}`);
     const image = {
@@ -130,6 +136,10 @@ describe.each(SERVICES)('the $name image, assembled as the Dockerfile does', ({ 
         AUTH_CLIENT_SECRET: 'image-test-machine-secret',
         USERS_API_URL: 'http://users.showroom-image-test.internal:3002',
         SMTP_URL: 'smtp://email-smtp.us-east-1.amazonaws.com:587',
+        S3_BUCKET: 'showroom-image-test-media',
+        S3_ENDPOINT: 'https://s3.us-east-1.amazonaws.com',
+        S3_KMS_KEY_ID: 'arn:aws:kms:us-east-1:111122223333:key/image-test',
+        MEDIA_PUBLIC_URL: 'https://www.showroom-image-test.example/media',
         [databaseVariable]: mysql.toString(),
         REDIS_URL: redis.toString(),
       },

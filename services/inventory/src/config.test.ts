@@ -14,6 +14,10 @@ describe('inventory configuration in production', () => {
     expect((error as ConfigError).problems.map((p) => p.split(/[= ]/)[0])).toEqual([
       'AUTH_ISSUER_BASE_URL',
       'INVENTORY_DATABASE_URL',
+      'S3_BUCKET',
+      'S3_ENDPOINT',
+      'S3_KMS_KEY_ID',
+      'MEDIA_PUBLIC_URL',
       'REDIS_URL',
       'USERS_API_URL',
       'AUTH_CLIENT_SECRET',
@@ -30,7 +34,12 @@ describe('inventory configuration in production', () => {
       REDIS_URL: 'rediss://cache.internal:6379/0',
       USERS_API_URL: 'http://users.showroom.internal:3002',
       AUTH_CLIENT_SECRET: 'from-secrets-manager',
+      S3_BUCKET: 'showroom-prod-media',
+      S3_ENDPOINT: 'https://s3.us-east-1.amazonaws.com',
+      S3_KMS_KEY_ID: 'arn:aws:kms:us-east-1:111122223333:key/platform',
+      MEDIA_PUBLIC_URL: 'https://www.showroom.example/media',
     });
     expect(config.INVENTORY_DATABASE_READER_URLS).toHaveLength(1);
+    expect(config.MEDIA_PUBLIC_URL).toBe('https://www.showroom.example/media');
   });
 });
