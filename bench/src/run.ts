@@ -2,7 +2,8 @@
 // leads, starts the production builds of the inventory service (two instances with the embedded
 // search index, one with SEARCH_ENGINE=mysql as today's query), the leads service and the baselines,
 // and drives each over loopback at fixed concurrency. Then measures how soon a vehicle change shows
-// in search, the inventory processes' memory, and times ADF parsing against its own baselines.
+// in search, the inventory processes' memory, and times ADF parsing against its own baselines;
+// last, merchandising (bench/src/merchandising.ts: CSV import, photo upload, syndication feeds).
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_DEALERSHIPS (20),
 // BENCH_VEHICLES_PER_DEALERSHIP (5000), BENCH_VISIBILITY_CHANGES (200).
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { startInventory, type IndexReadiness, type InventoryInstance } from './i
 import { leadCaptureScenarios } from './lead-scenarios';
 import { captureListPage, type CapturedPage } from './list-page-bytes';
 import { drive, formatTable, type LoadResult, type Scenario } from './load';
+import { runMerchandisingBench } from './merchandising';
 import { mebibytes, residentBytes } from './process-memory';
 import { benchDealership, finish, ROOT, start, stopAll, waitFor } from './processes';
 import { formatSearchTable, probe, searchVariants, type SideBySide } from './search-scenarios';
@@ -42,6 +44,8 @@ const PORTS = {
   inventoryMysql: 3956,
   sameBytes: 3957,
   users: 3958,
+  merchandising: 3959,
+  merchandisingUsers: 3960,
 };
 const QUEUE_PREFIX = 'bench-leads';
 /** Inventory's machine credentials, which the bench issuer knows (inventory reads the users directory). */
@@ -341,6 +345,14 @@ async function main(): Promise<void> {
     `\nPortal initial bundle (${bundle.files.length} files): ${(bundle.rawBytes / 1024).toFixed(1)} kB raw, ` +
       `${(bundle.gzipBytes / 1024).toFixed(1)} kB gzip, ${(bundle.brotliBytes / 1024).toFixed(1)} kB brotli (budget: 250 kB compressed)`,
   );
+  console.log('');
+  const merchandising = await runMerchandisingBench({
+    mysqlUrl: MYSQL,
+    redisUrl: REDIS,
+    port: PORTS.merchandising,
+    usersPort: PORTS.merchandisingUsers,
+  });
+  console.log(`\n${merchandising}`);
   await Promise.all([issuer.close(), dynamo.close(), sink.close(), users.close()]);
 }
 
