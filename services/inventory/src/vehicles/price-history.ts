@@ -34,33 +34,44 @@ export async function recordPriceChange(
   tenant: DealershipQueries<InventoryDatabase>,
   change: PriceChange,
 ): Promise<void> {
-  const { vehicleId, fromCents, toCents, currency, at, source } = change;
-  if (fromCents === toCents) return;
+  await recordPriceChanges(tenant, [change]);
+}
+
+/** {@link recordPriceChange} of many vehicles at once (an import's batch), in two statements at most. */
+export async function recordPriceChanges(
+  tenant: DealershipQueries<InventoryDatabase>,
+  changes: readonly PriceChange[],
+): Promise<void> {
+  const changed = changes.filter((change) => change.fromCents !== change.toCents);
+  if (changed.length === 0) return;
   await tenant
     .insertInto('vehicle_price_history')
-    .values({
-      vehicle_id: vehicleId,
-      from_cents: fromCents,
-      to_cents: toCents,
-      currency,
-      source,
-      changed_at: at,
-    })
+    .values(
+      changed.map(({ vehicleId, fromCents, toCents, currency, at, source }) => ({
+        vehicle_id: vehicleId,
+        from_cents: fromCents,
+        to_cents: toCents,
+        currency,
+        source,
+        changed_at: at,
+      })),
+    )
     .execute();
-  if (fromCents !== null && toCents !== null && toCents < fromCents) {
-    const payload: PriceDroppedPayload = {
-      vehicleId,
-      fromCents,
-      toCents,
-      currency,
-      source,
-      at: at.toISOString(),
-    };
-    await tenant
-      .insertInto('inventory_events')
-      .values({ type: PRICE_DROPPED, payload: JSON.stringify(payload), created_at: at })
-      .execute();
-  }
+  const drops = changed.flatMap(({ vehicleId, fromCents, toCents, currency, at, source }) =>
+    fromCents !== null && toCents !== null && toCents < fromCents
+      ? [{ vehicleId, fromCents, toCents, currency, source, at }]
+      : [],
+  );
+  if (drops.length === 0) return;
+  await tenant
+    .insertInto('inventory_events')
+    .values(
+      drops.map(({ at, ...drop }) => {
+        const payload: PriceDroppedPayload = { ...drop, at: at.toISOString() };
+        return { type: PRICE_DROPPED, payload: JSON.stringify(payload), created_at: at };
+      }),
+    )
+    .execute();
 }
 
 /** A vehicle's prices, oldest first; null when the dealership has no such vehicle. */
