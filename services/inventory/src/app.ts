@@ -116,9 +116,8 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     objects,
     photos: photoRobot.queue,
     suggestStockNumber: (dealershipId, condition) => vehicles.suggestStockNumber(dealershipId, condition),
-    vehiclesChanged: async (dealershipId) => {
-      await Promise.all([cache.invalidate(dealershipId), search.catchUp()]);
-    },
+    // Search follows the change feed on its own: an import does not wait for the index after each batch.
+    vehiclesChanged: (dealershipId) => cache.invalidate(dealershipId),
     logger,
     clock: runtime.clock,
   });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type {
   ImportField,
   ImportRules,
@@ -9,7 +9,7 @@ import type {
 } from '@showroom/contracts';
 import type { DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase, VehicleTable } from '../database';
-import { recordPriceChange } from '../vehicles/price-history';
+import { recordPriceChanges, type PriceChange } from '../vehicles/price-history';
 import { columnsFromInput, newVehicleRow } from '../vehicles/vehicle-row';
 import type { CsvFault } from './csv-file';
 import type { ReadRow, RowIssue } from './row-values';
@@ -107,6 +107,8 @@ export async function applyBatch(tenant: Tenant, batch: Batch, stockNumbers: Sto
   const counts = { created: 0, updated: 0, unchanged: 0, skipped: batch.faults.length };
   const seenNow: Array<{ vin: string; line: number }> = [];
   const written: string[] = [];
+  const added: Array<Omit<Insertable<VehicleTable>, 'dealership_id'>> = [];
+  const prices: PriceChange[] = [];
   const photoLists = new Map<string, string[]>();
   const locked = new Set<ImportField>(rules.locked);
   const skip = (row: ReadRow, field: ImportField, reason: string) => {
@@ -154,7 +156,7 @@ export async function applyBatch(tenant: Tenant, batch: Batch, stockNumbers: Sto
           .where('id', '=', current.id)
           .execute();
         if ('price_cents' in changes) {
-          await recordPriceChange(tenant, {
+          prices.push({
             vehicleId: current.id,
             fromCents: centsOf(current.price_cents),
             toCents: centsOf(changes['price_cents'] as number | null),
@@ -183,10 +185,10 @@ export async function applyBatch(tenant: Tenant, batch: Batch, stockNumbers: Sto
     const id = randomUUID();
     const input = { ...values, condition, mileage, stockNumber } as VehicleInputParsed;
     const { dealership_id: _dealership, ...vehicle } = newVehicleRow(id, tenant.dealershipId, input, now);
-    await tenant.insertInto('vehicles').values(vehicle).execute();
+    added.push(vehicle);
     stockHolders.set(stockNumber.toUpperCase(), id);
     if (input.priceCents != null) {
-      await recordPriceChange(tenant, {
+      prices.push({
         vehicleId: id,
         fromCents: null,
         toCents: input.priceCents,
@@ -200,6 +202,8 @@ export async function applyBatch(tenant: Tenant, batch: Batch, stockNumbers: Sto
     if (row.photos) photoLists.set(id, row.photos);
   }
 
+  if (added.length > 0) await tenant.insertInto('vehicles').values(added).execute();
+  await recordPriceChanges(tenant, prices);
   if (written.length > 0) {
     await tenant
       .insertInto('vehicle_changes')

@@ -31,7 +31,7 @@ export interface FeedImportWorkerDeps {
   photos: FeedPhotoQueue;
   /** The lot's next free stock number for a condition (VehicleService.suggestStockNumber). */
   suggestStockNumber(dealershipId: string, condition: VehicleCondition): Promise<string>;
-  /** After vehicles changed: caches dropped, search told. */
+  /** After vehicles changed: the dealership's cached answers dropped (search follows the change feed). */
   vehiclesChanged(dealershipId: string): Promise<void>;
   /** Turns a fetched feed into a queued import (FeedImportService.importFeed). */
   importFeed(dealershipId: string, url: string, file: Buffer): Promise<string>;
