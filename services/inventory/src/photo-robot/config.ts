@@ -41,6 +41,8 @@ export const photoRobotConfigShape = {
   PHOTO_ROBOT_POLL_INTERVAL_MS: ms(10, 60_000, 1_000),
   /** Wait before the first retry of a link that failed for a passing reason; doubled each time. */
   PHOTO_ROBOT_RETRY_DELAY_MS: ms(0, 600_000, 10_000),
+  /** Days a finished job (and its report) is kept. */
+  PHOTO_ROBOT_RETENTION_DAYS: ms(1, 3_650, 30),
 };
 
 export type PhotoRobotConfig = {
@@ -65,6 +67,7 @@ export interface PhotoRobotSettings {
   retryDelayMs: number;
   /** How long a claimed link is a worker's; past it (a crash), another worker takes it over. */
   leaseMs: number;
+  retentionDays: number;
 }
 
 export function photoRobotSettingsOf(config: PhotoRobotConfig): PhotoRobotSettings {
@@ -76,5 +79,6 @@ export function photoRobotSettingsOf(config: PhotoRobotConfig): PhotoRobotSettin
     retryDelayMs: config.PHOTO_ROBOT_RETRY_DELAY_MS,
     // The fetch and then the photo pipeline (variants, storage) must fit in it.
     leaseMs: limits.totalTimeoutMs + 60_000,
+    retentionDays: config.PHOTO_ROBOT_RETENTION_DAYS,
   };
 }

@@ -158,6 +158,40 @@ export class PhotoFetchRepository {
   }
 
   /**
+   * Forgets jobs created before `before` whose links have all finished, a batch at a time; answers
+   * how many jobs went. A job with a link still pending stays until it finishes.
+   */
+  async pruneFinished(before: Date, batch = 500): Promise<number> {
+    let pruned = 0;
+    for (;;) {
+      const old = await acrossDealerships(this.writer)
+        .selectFrom('photo_fetch_jobs')
+        .select('id')
+        .where('created_at', '<', before)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('photo_fetch_items as i')
+                .select('i.id')
+                .whereRef('i.job_id', '=', 'photo_fetch_jobs.id')
+                .where('i.status', 'in', ['queued', 'fetching']),
+            ),
+          ),
+        )
+        .limit(batch)
+        .execute();
+      if (old.length === 0) return pruned;
+      const ids = old.map((job) => job.id);
+      await this.writer.transaction().execute(async (trx) => {
+        await acrossDealerships(trx).deleteFrom('photo_fetch_items').where('job_id', 'in', ids).execute();
+        await acrossDealerships(trx).deleteFrom('photo_fetch_jobs').where('id', 'in', ids).execute();
+      });
+      pruned += ids.length;
+      if (old.length < batch) return pruned;
+    }
+  }
+
+  /**
    * Records what came of a claimed link; false when the claim is no longer this worker's (its lease
    * ran out and another worker took the link over), in which case nothing is written.
    */

@@ -15,6 +15,8 @@ export interface PhotoPipeline {
 
 /** Tries per link, the first included; passing failures (timeouts, 5xx, cut connections) are retried. */
 export const MAX_ATTEMPTS = 3;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PhotoFetchWorkerOptions {
   repository: PhotoFetchRepository;
@@ -39,6 +41,7 @@ export class PhotoFetchWorker {
   private claiming: Promise<void> | null = null;
   private started = false;
   private stopped = false;
+  private prunedAt = 0;
 
   constructor(private readonly options: PhotoFetchWorkerOptions) {}
 
@@ -75,7 +78,20 @@ export class PhotoFetchWorker {
     this.timer.unref();
   }
 
+  /** Forgets finished jobs older than the retention; answers how many. Run hourly by the worker. */
+  async prune(): Promise<number> {
+    this.prunedAt = Date.now();
+    const before = new Date(this.now().getTime() - this.options.settings.retentionDays * DAY_MS);
+    return this.options.repository.pruneFinished(before);
+  }
+
   private async claimAndRun(): Promise<void> {
+    if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
+      // Every instance prunes; deleting what another instance deleted first is harmless.
+      await this.prune().catch((error: unknown) =>
+        this.options.logger.error({ err: error }, 'photo robot could not forget old jobs'),
+      );
+    }
     const free = this.options.settings.concurrency - this.inFlight.size;
     if (free <= 0) return;
     let claimed: ClaimedItem[];

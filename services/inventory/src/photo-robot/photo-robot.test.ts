@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PhotoFetchJob } from '@showroom/contracts';
+import type { PhotoFetchItemStatus, PhotoFetchJob } from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
 import { inventoryAppForTests, type InventoryTestContext } from '../test/inventory-test-app';
 import { vehicleInput } from '../test/vehicle-fixtures';
@@ -150,13 +150,20 @@ describe('the photo robot', () => {
   /** A job written straight into its tables, as a worker (or a crash) left it; a feed's, by the origin. */
   async function jobInTable(
     vehicleId: string,
-    items: Array<{ url: string; status: 'queued' | 'fetching'; due_at: Date; attempts?: number }>,
+    items: Array<{ url: string; status: PhotoFetchItemStatus; due_at: Date; attempts?: number }>,
+    createdAt = new Date(),
   ): Promise<string> {
     const tenant = forDealership(ctx.database.writer, ctx.dealershipId);
     const jobId = crypto.randomUUID();
     await tenant
       .insertInto('photo_fetch_jobs')
-      .values({ id: jobId, vehicle_id: vehicleId, origin_kind: 'feed', origin_ref: 'import-1' })
+      .values({
+        id: jobId,
+        vehicle_id: vehicleId,
+        origin_kind: 'feed',
+        origin_ref: 'import-1',
+        created_at: createdAt,
+      })
       .execute();
     await tenant
       .insertInto('photo_fetch_items')
@@ -313,6 +320,37 @@ describe('the photo robot', () => {
     ]);
     const goneJob = await finished(jobId);
     expect(goneJob.items[0]).toMatchObject({ status: 'failed', reason: `Vehicle ${gone} was not found.` });
+  });
+
+  it('forgets finished jobs after the retention days, but not a job with a link still pending', async () => {
+    const vehicleId = await newVehicle();
+    const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    const later = new Date(Date.now() + 60_000);
+    const oldDone = await jobInTable(
+      vehicleId,
+      [{ url: `${origin}/red.jpg`, status: 'failed', due_at: longAgo }],
+      longAgo,
+    );
+    const oldHeld = await jobInTable(
+      vehicleId,
+      [{ url: `${origin}/held.jpg`, status: 'fetching', due_at: later, attempts: 1 }],
+      longAgo,
+    );
+    const recentDone = await jobInTable(vehicleId, [
+      { url: `${origin}/red.jpg`, status: 'refused', due_at: new Date() },
+    ]);
+
+    expect(await ctx.inventory.photoRobot.worker.prune()).toBeGreaterThanOrEqual(1);
+
+    expect((await job(oldDone)).status).toBe(404);
+    expect((await job(oldHeld)).status).toBe(200);
+    expect((await job(recentDone)).status).toBe(200);
+    const left = await forDealership(ctx.database.writer, ctx.dealershipId)
+      .selectFrom('photo_fetch_items')
+      .select('id')
+      .where('job_id', '=', oldDone)
+      .execute();
+    expect(left).toEqual([]);
   });
 
   it('when two instances run, then each link is fetched once', async () => {
