@@ -468,7 +468,7 @@ describe('the platform module wires every part', () => {
     ['redis', 'elasticache-redis'],
     ['timelines', 'dynamodb-timelines'],
     ['portal', 'static-site'],
-    ['photos_bucket', 's3-private-bucket'],
+    ['media_bucket', 's3-private-bucket'],
     ['reports_bucket', 's3-private-bucket'],
     ['secrets', 'ssm-secrets'],
     ['monitoring', 'monitoring'],
@@ -910,10 +910,10 @@ describe('the leads service', () => {
 
   it("keeps the others' environment to the common one, and never lets extra names shadow it", async () => {
     const catalog = await catalogOf();
-    // Inventory's only extra names are its search engine's (see 'inventory's search engine') and
-    // how it reaches the users service.
+    // Inventory's only extra names are its search engine's (see 'inventory's search engine'), its
+    // media bucket's (see 'inventory's media') and how it reaches the users service.
     expect(oneLine(catalog.inventory['environment'])).toBe(
-      '${merge(local.inventory_search_environment, { USERS_API_URL = "http://users.${local.internal_domain}:3002" AUTH_CLIENT_ID = var.auth0_leads_client_id })}',
+      '${merge(local.inventory_search_environment, local.inventory_media_environment, { USERS_API_URL = "http://users.${local.internal_domain}:3002" AUTH_CLIENT_ID = var.auth0_leads_client_id })}',
     );
     expect(catalog.users['environment']).toEqual({});
 
@@ -1062,6 +1062,55 @@ describe("inventory's search engine", () => {
     for (const name of [...INVENTORY_ALGOLIA_SECRETS, ...INVENTORY_USERS_SECRETS])
       expect(readme).toContain(`/showroom/<env>/inventory/${name}`);
     expect(readme).toContain('npm run search:reindex');
+  });
+});
+
+describe("inventory's media: photos, feeds and imports in one SSE-KMS bucket", () => {
+  const platformDir = infraPath('modules', 'platform');
+  const oneLine = (value: Json | undefined) =>
+    typeof value === 'string' ? value.replace(/\s+/g, ' ') : value;
+  const storageConfig = readFileSync(
+    infraPath('..', 'libs', 'server', 'storage', 'src', 'lib', 'storage-config.ts'),
+    'utf8',
+  );
+
+  it('tells inventory its bucket, regional endpoint, KMS key and the origin that serves media', async () => {
+    const platform = await loadModule(platformDir);
+    expect(platform.locals['inventory_media_environment']).toEqual({
+      S3_BUCKET: '${module.media_bucket.bucket}',
+      S3_REGION: '${data.aws_region.current.region}',
+      S3_ENDPOINT: 'https://s3.${data.aws_region.current.region}.amazonaws.com',
+      S3_KMS_KEY_ID: '${module.media_bucket.kms_key_arn}',
+      MEDIA_PUBLIC_URL: '${local.portal_origin}',
+    });
+    for (const name of Object.keys(platform.locals['inventory_media_environment'] as Block)) {
+      expect(storageConfig, name).toMatch(new RegExp(`^\\s*${name}:`, 'm'));
+    }
+  });
+
+  it('lets the inventory task read, write and delete its prefixes and use the bucket key', async () => {
+    const platform = await loadModule(platformDir);
+    expect(platform.locals['media_prefixes']).toEqual(['photos/', 'feeds/', 'imports/']);
+    const inventory = (platform.locals['service_catalog'] as Record<string, Block>)['inventory'] as Block;
+    expect(oneLine(inventory['s3_access'])).toContain(
+      '[for prefix in local.media_prefixes : { bucket_arn = module.media_bucket.arn, prefix = prefix }]',
+    );
+    expect(inventory['kms_keys']).toContain('${module.media_bucket.kms_key_arn}');
+  });
+
+  it('serves photos and feeds through CloudFront (OAC) at their own paths, and never imports', async () => {
+    const platform = await loadModule(platformDir);
+    expect(platform.locals['public_media_prefixes']).toEqual(['photos/', 'feeds/']);
+    const bucket = platform.calls['media_bucket'] as Block;
+    expect(bucket['cloudfront_distribution_arns']).toEqual(['${module.portal.distribution_arn}']);
+    expect(bucket['cloudfront_read_prefixes']).toBe('${local.public_media_prefixes}');
+    expect(bucket['restrict_to_vpc_endpoint_id']).toBe('${module.network.s3_vpc_endpoint_id}');
+    expect(oneLine(platform.calls['portal']['extra_s3_origins'])).toContain('path_pattern = "/${prefix}*"');
+    const module = await loadModule(infraPath('modules', 's3-private-bucket'));
+    const policy = JSON.stringify(module.data);
+    expect(policy).toContain(
+      '"resources":"${[for prefix in var.cloudfront_read_prefixes : \\"${aws_s3_bucket.this.arn}/${prefix}*\\"]}","sid":"CloudFrontReads"',
+    );
   });
 });
 

@@ -43,6 +43,18 @@ locals {
   }
   inventory_search_secrets = [for name in ["ALGOLIA_ADMIN_API_KEY", "ALGOLIA_SEARCH_API_KEY"] : name if local.algolia]
 
+  # Inventory's media bucket (services/inventory's storage config): what it keeps under each prefix,
+  # which of them CloudFront serves at the same path, and where browsers find them.
+  media_prefixes        = ["photos/", "feeds/", "imports/"]
+  public_media_prefixes = ["photos/", "feeds/"]
+  inventory_media_environment = {
+    S3_BUCKET        = module.media_bucket.bucket
+    S3_REGION        = data.aws_region.current.region
+    S3_ENDPOINT      = "https://s3.${data.aws_region.current.region}.amazonaws.com"
+    S3_KMS_KEY_ID    = module.media_bucket.kms_key_arn
+    MEDIA_PUBLIC_URL = local.portal_origin
+  }
+
   vpce_exempt_principal_arns = [
     for pattern in var.vpce_exempt_role_patterns : "arn:${data.aws_partition.current.partition}:iam::${local.account_id}:role/${pattern}"
   ]
@@ -62,18 +74,17 @@ locals {
       machine_clients = [var.auth0_leads_client_id]
       public_internal = null
       # Rooftop and group names come from users, with the same machine client leads uses.
-      environment = merge(local.inventory_search_environment, {
+      environment = merge(local.inventory_search_environment, local.inventory_media_environment, {
         USERS_API_URL  = "http://users.${local.internal_domain}:3002"
         AUTH_CLIENT_ID = var.auth0_leads_client_id
       })
       secrets         = concat(["AUTH_CLIENT_SECRET"], local.inventory_search_secrets)
       dynamodb_tables = ["audit-log"]
-      s3_access = [
-        { bucket_arn = module.photos_bucket.arn, prefix = "photos/" },
-        { bucket_arn = module.feeds_bucket.arn, prefix = "" },
-        { bucket_arn = module.reports_bucket.arn, prefix = "inventory/" },
-      ]
-      kms_keys = [module.photos_bucket.kms_key_arn, module.feeds_bucket.kms_key_arn, module.reports_bucket.kms_key_arn]
+      s3_access = concat(
+        [for prefix in local.media_prefixes : { bucket_arn = module.media_bucket.arn, prefix = prefix }],
+        [{ bucket_arn = module.reports_bucket.arn, prefix = "inventory/" }],
+      )
+      kms_keys = [module.media_bucket.kms_key_arn, module.reports_bucket.kms_key_arn]
     }
     users = {
       port            = 3002
@@ -195,28 +206,26 @@ module "logs_bucket" {
   ]
 }
 
-module "photos_bucket" {
+# Inventory's media (ObjectStore, S3_BUCKET): vehicle photos (content-hashed variants, immutable) and
+# syndication feeds (secret URLs) served by CloudFront at /photos/* and /feeds/*, and dealers'
+# imported files (imports/), which CloudFront may not read. SSE-KMS with the bucket's key, which the
+# inventory task role and CloudFront (for the two public prefixes) may use.
+module "media_bucket" {
   source = "../s3-private-bucket"
 
-  bucket_name                  = "${local.name}-photos-${local.account_id}"
+  bucket_name                  = "${local.name}-media-${local.account_id}"
   restrict_to_vpc_endpoint_id  = module.network.s3_vpc_endpoint_id
   vpce_exempt_principal_arns   = local.vpce_exempt_principal_arns
   cloudfront_distribution_arns = [module.portal.distribution_arn]
+  cloudfront_read_prefixes     = local.public_media_prefixes
   force_destroy                = !var.deletion_protection
   lifecycle_rules = [
-    { id = "tier-photos", transition_days = 30, transition_storage_class = "INTELLIGENT_TIERING", noncurrent_expiration_days = 30 },
+    { id = "tier-photos", prefix = "photos/", transition_days = 30, transition_storage_class = "INTELLIGENT_TIERING", noncurrent_expiration_days = 30 },
+    { id = "expire-imports", prefix = "imports/", expiration_days = 90, noncurrent_expiration_days = 7 },
+    { id = "feed-versions", prefix = "feeds/", noncurrent_expiration_days = 7 },
   ]
 }
 
-module "feeds_bucket" {
-  source = "../s3-private-bucket"
-
-  bucket_name   = "${local.name}-feeds-${local.account_id}"
-  force_destroy = !var.deletion_protection
-  lifecycle_rules = [
-    { id = "expire-feeds", expiration_days = 90, noncurrent_expiration_days = 7 },
-  ]
-}
 
 module "reports_bucket" {
   source = "../s3-private-bucket"
@@ -384,8 +393,10 @@ module "portal" {
   web_acl_id              = module.waf.arn
   content_security_policy = local.content_security_policy
   force_destroy           = !var.deletion_protection
+  # A path is the object's key: /photos/<key> reads photos/<key> (MEDIA_PUBLIC_URL is the site's origin).
   extra_s3_origins = [
-    { id = "photos", path_pattern = "/photos/*", regional_domain_name = module.photos_bucket.regional_domain_name },
+    for prefix in local.public_media_prefixes :
+    { id = trimsuffix(prefix, "/"), path_pattern = "/${prefix}*", regional_domain_name = module.media_bucket.regional_domain_name }
   ]
 }
 

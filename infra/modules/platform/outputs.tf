@@ -30,8 +30,7 @@ output "portal_distribution_id" {
 output "buckets" {
   value = {
     logs    = module.logs_bucket.bucket
-    photos  = module.photos_bucket.bucket
-    feeds   = module.feeds_bucket.bucket
+    media   = module.media_bucket.bucket
     reports = module.reports_bucket.bucket
   }
 }

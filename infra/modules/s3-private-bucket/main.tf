@@ -225,7 +225,7 @@ data "aws_iam_policy_document" "bucket" {
     content {
       sid       = "CloudFrontReads"
       actions   = ["s3:GetObject"]
-      resources = ["${aws_s3_bucket.this.arn}/*"]
+      resources = [for prefix in var.cloudfront_read_prefixes : "${aws_s3_bucket.this.arn}/${prefix}*"]
 
       principals {
         type        = "Service"

@@ -51,6 +51,12 @@ variable "cloudfront_distribution_arns" {
   default     = []
 }
 
+variable "cloudfront_read_prefixes" {
+  description = "Key prefixes those distributions may read (\"\" for every key); the rest stays private."
+  type        = list(string)
+  default     = [""]
+}
+
 variable "allow_alb_access_logs" {
   description = "Let Elastic Load Balancing write access logs under alb_access_logs_prefix."
   type        = bool
