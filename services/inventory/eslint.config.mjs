@@ -8,6 +8,7 @@ export default [
     tenantTables: [
       'vehicles',
       'vehicle_changes',
+      'vehicle_photos',
       'photo_fetch_jobs',
       'photo_fetch_items',
       'vehicle_price_history',
