@@ -13,54 +13,60 @@ import { photoAlt, PhotoViewer, type PhotoViewerData } from './photo-viewer';
   selector: 'sr-photo-gallery',
   imports: [PhotoPicture],
   template: `
-    @if (hero(); as hero) {
-      <button
-        type="button"
-        class="hero"
-        data-testid="gallery-hero"
-        [attr.aria-label]="'Open the photos larger, from ' + heroAlt()"
-        (click)="view(hero)"
-      >
-        <sr-photo-picture
-          class="hero__photo"
-          [urls]="hero.urls"
-          variant="card"
-          sizes="(max-width: 760px) 100vw, 720px"
-          [alt]="heroAlt()"
-          [width]="hero.width"
-          [height]="hero.height"
-          [lazy]="false"
-        />
-      </button>
-    }
-    @if (photos().length > 1) {
-      <ul class="strip" aria-label="All photos">
-        @for (photo of photos(); track photo.id; let index = $index) {
-          <li>
-            <button
-              type="button"
-              class="strip__item"
-              data-testid="gallery-thumbnail"
-              [class.strip__item--hero]="photo.hero"
-              [attr.aria-label]="'Open ' + alt(index)"
-              (click)="view(photo)"
-            >
-              <sr-photo-picture
-                class="strip__photo"
-                [urls]="photo.urls"
-                variant="thumbnail"
-                [alt]="alt(index)"
-                [width]="96"
-                [height]="72"
-              />
-            </button>
-          </li>
-        }
-      </ul>
-    }
+    <div class="layout">
+      @if (hero(); as hero) {
+        <button
+          type="button"
+          class="hero"
+          data-testid="gallery-hero"
+          [attr.aria-label]="'Open the photos larger, from ' + heroAlt()"
+          (click)="view(hero)"
+        >
+          <sr-photo-picture
+            class="hero__photo"
+            [urls]="hero.urls"
+            variant="card"
+            sizes="(max-width: 760px) 100vw, 600px"
+            [alt]="heroAlt()"
+            [width]="hero.width"
+            [height]="hero.height"
+            [lazy]="false"
+          />
+        </button>
+      }
+      @if (photos().length > 1) {
+        <ul class="strip" aria-label="All photos">
+          @for (photo of photos(); track photo.id; let index = $index) {
+            <li>
+              <button
+                type="button"
+                class="strip__item"
+                data-testid="gallery-thumbnail"
+                [class.strip__item--hero]="photo.hero"
+                [attr.aria-label]="'Open ' + alt(index)"
+                (click)="view(photo)"
+              >
+                <sr-photo-picture
+                  class="strip__photo"
+                  [urls]="photo.urls"
+                  variant="thumbnail"
+                  [alt]="alt(index)"
+                  [width]="96"
+                  [height]="72"
+                />
+              </button>
+            </li>
+          }
+        </ul>
+      }
+    </div>
   `,
   styles: `
     :host {
+      display: block;
+      container-type: inline-size;
+    }
+    .layout {
       display: grid;
       gap: 8px;
     }
@@ -77,7 +83,7 @@ import { photoAlt, PhotoViewer, type PhotoViewerData } from './photo-viewer';
     }
     .hero {
       display: block;
-      width: min(100%, 720px);
+      width: 100%;
     }
     .hero__photo {
       aspect-ratio: 4 / 3;
@@ -102,6 +108,20 @@ import { photoAlt, PhotoViewer, type PhotoViewerData } from './photo-viewer';
       width: 96px;
       height: 72px;
       border-radius: 6px;
+    }
+    /* Wide: the thumbnails beside the hero, as tall as it, scrolling when there are many. */
+    @container (min-width: 720px) {
+      .layout {
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        gap: 12px;
+      }
+      .strip {
+        flex-wrap: wrap;
+        align-content: flex-start;
+        height: 0;
+        min-height: 100%;
+        overflow: hidden auto;
+      }
     }
   `,
 })

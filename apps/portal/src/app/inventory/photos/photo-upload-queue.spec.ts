@@ -3,7 +3,7 @@ import { MAX_PHOTO_BYTES, type VehiclePhoto } from '@showroom/contracts';
 import { Subject } from 'rxjs';
 import { photo } from '../../../testing/photo-fixtures';
 import type { PhotoUploadEvent } from '../../api/photos-api';
-import { PhotoUploadQueue, refusalText } from './photo-upload-queue';
+import { mayRetry, PhotoUploadQueue, refusalText } from './photo-upload-queue';
 
 /** A file of `bytes` without allocating them (only name and size matter to the queue). */
 function file(name: string, bytes = 1000): File {
@@ -214,5 +214,16 @@ describe('PhotoUploadQueue', () => {
         detail: 'Check your connection and try again.',
       }),
     ).toBe('Showroom cannot be reached: Check your connection and try again.');
+  });
+
+  it.each([
+    [0, true],
+    [503, true],
+    [429, true],
+    [422, false],
+    [409, false],
+    [413, false],
+  ])('a file that failed with %i may be sent again: %s', (status, retry) => {
+    expect(mayRetry({ type: 'about:blank', title: 'Failed', status })).toBe(retry);
   });
 });

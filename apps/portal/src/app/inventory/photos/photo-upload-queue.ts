@@ -202,3 +202,12 @@ export function refusalText(problem: Problem): string {
   if (reasons.length) return reasons.join('; ');
   return problem.detail ? `${problem.title}: ${problem.detail}` : problem.title;
 }
+
+/**
+ * Whether sending the file again may go better: the network, a busy or failing service. A file the
+ * service judged (not a photo, too large, no room) would only be refused again.
+ */
+export function mayRetry(problem: Problem | null): boolean {
+  if (!problem) return false;
+  return problem.status === 0 || problem.status === 408 || problem.status === 429 || problem.status >= 500;
+}

@@ -5,7 +5,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VEHICLE } from '@showroom/contracts';
 import { PhotosApi } from '../../api/photos-api';
 import { PhotoAlbum } from './photo-album';
-import { type PhotoUpload, PhotoUploadQueue, refusalText, type RefusedFile } from './photo-upload-queue';
+import {
+  mayRetry,
+  type PhotoUpload,
+  PhotoUploadQueue,
+  refusalText,
+  type RefusedFile,
+} from './photo-upload-queue';
 
 /**
  * Where a dealer adds photos: dropped (several at once) or picked. Each file shows its own progress
@@ -33,6 +39,7 @@ export class PhotoUploader {
   protected readonly maxMegabytes = MAX_PHOTO_BYTES / 1024 / 1024;
   /** What fits still, counting the files on their way. */
   protected readonly room = computed(() => Math.max(this.album.room() - this.queue.pending(), 0));
+  protected readonly mayRetry = mayRetry;
   protected readonly refused = signal<readonly RefusedFile[]>([]);
   protected readonly dragging = signal(false);
   protected readonly finished = computed(() => this.queue.uploads().length > 0 && this.queue.pending() === 0);
@@ -76,6 +83,7 @@ export class PhotoUploader {
         return 'Waiting';
       case 'uploading':
         // Sent in full: the service is making its sizes.
+        if (upload.progress === 0) return 'Sending';
         return upload.progress < 1 ? `${Math.round(upload.progress * 100)}%` : 'Processing';
       case 'done':
         return upload.duplicate ? 'Already on this vehicle' : 'Added';

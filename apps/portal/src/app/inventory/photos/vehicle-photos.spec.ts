@@ -175,6 +175,9 @@ describe('Vehicle photos on the vehicle page', () => {
     expect(text('[data-testid="upload-problem"]')).toBe(
       'brochure.pdf is not a JPEG, PNG, WebP, AVIF or TIFF image',
     );
+    // The same bytes would be refused again: no Retry, only Remove.
+    expect(element('[data-testid="retry-upload"]')).toBeNull();
+    expect(element('[data-testid="remove-upload"]')).not.toBeNull();
     expect(all('[data-testid="photo-tile"]')).toHaveLength(2);
     expect(text('[data-testid="photo-count"]')).toBe('2 of 60');
   });
