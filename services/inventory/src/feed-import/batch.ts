@@ -14,7 +14,6 @@ import { columnsFromInput, newVehicleRow } from '../vehicles/vehicle-row';
 import type { CsvFault } from './csv-file';
 import type { ReadRow, RowIssue } from './row-values';
 
-type Tenant = DealershipQueries<InventoryDatabase>;
 type VehicleRow = Selectable<VehicleTable>;
 
 /** Another worker took the import over (this one was thought dead): stop without writing. */
@@ -49,7 +48,11 @@ export const photoListHash = (urls: readonly string[]) =>
  * unchanged rows write nothing; every vehicle write has its change-feed row and a new price its
  * price history.
  */
-export async function applyBatch(tenant: Tenant, batch: Batch, stockNumbers: StockNumbers): Promise<void> {
+export async function applyBatch(
+  tenant: DealershipQueries<InventoryDatabase>,
+  batch: Batch,
+  stockNumbers: StockNumbers,
+): Promise<void> {
   const { importId, rules, now } = batch;
   const job = await tenant
     .selectFrom('feed_imports')
@@ -249,7 +252,11 @@ export async function applyBatch(tenant: Tenant, batch: Batch, stockNumbers: Sto
 }
 
 /** Records the vehicles whose feed photo list is new or changed, pending for the robot. */
-async function notePhotoLists(tenant: Tenant, importId: string, lists: Map<string, string[]>): Promise<void> {
+async function notePhotoLists(
+  tenant: DealershipQueries<InventoryDatabase>,
+  importId: string,
+  lists: Map<string, string[]>,
+): Promise<void> {
   if (lists.size === 0) return;
   const known = await tenant
     .selectFrom('feed_photo_lists')

@@ -3,10 +3,8 @@ import type { MissingVehicleAction } from '@showroom/contracts';
 import type { DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase } from '../database';
 
-type Tenant = DealershipQueries<InventoryDatabase>;
-
 /** The lot's vehicles (available or pending) whose VIN the import has not seen. */
-const missingFrom = (tenant: Tenant, importId: string) =>
+const missingFrom = (tenant: DealershipQueries<InventoryDatabase>, importId: string) =>
   tenant
     .selectFrom('vehicles')
     .where('status', 'in', ['available', 'pending'])
@@ -23,7 +21,7 @@ const missingFrom = (tenant: Tenant, importId: string) =>
  * the ones left, since handled vehicles are off the lot. `keep` only counts them, once.
  */
 export async function handleMissing(
-  tenant: Tenant,
+  tenant: DealershipQueries<InventoryDatabase>,
   importId: string,
   action: MissingVehicleAction,
   limit: number,
