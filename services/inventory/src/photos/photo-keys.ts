@@ -10,9 +10,13 @@ const VARIANTS = Object.keys(PHOTO_VARIANTS) as PhotoVariant[];
 /** Variants never change under their name (the name carries the content hash): cache them for a year. */
 export const PHOTO_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
+/** Where every object of a vehicle's photos lies. */
+export const vehiclePhotoPrefix = (dealershipId: string, vehicleId: string): string =>
+  `photos/${dealershipId}/${vehicleId}/`;
+
 /** `photos/<dealership>/<vehicle>/<first 16 hex of the sha256>`: what a photo's variant keys start with. */
 export const photoKeyBase = (dealershipId: string, vehicleId: string, contentHash: string): string =>
-  `photos/${dealershipId}/${vehicleId}/${contentHash.slice(0, 16)}`;
+  `${vehiclePhotoPrefix(dealershipId, vehicleId)}${contentHash.slice(0, 16)}`;
 
 export const variantKey = (keyBase: string, variant: PhotoVariant, format: PhotoFormat): string =>
   `${keyBase}-${variant}.${EXTENSIONS[format]}`;

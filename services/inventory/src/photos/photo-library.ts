@@ -16,6 +16,7 @@ import {
   photoKeyBase,
   variantKey,
   variantKeysOf,
+  vehiclePhotoPrefix,
   type PhotoUrls,
 } from './photo-keys';
 import type { PhotoRepository, PhotoRow } from './photo-repository';
@@ -173,6 +174,11 @@ export class PhotoLibrary {
     if (!removed) throw problems.notFound(`Photo ${photoId} of vehicle ${vehicleId}`);
     await this.afterChange(dealershipId);
     await this.objects.delete(variantKeysOf(removed.key_base));
+  }
+
+  /** After the vehicle was deleted (its photo rows with it): deletes every object of its photos. */
+  async forgetVehicle(dealershipId: string, vehicleId: string): Promise<void> {
+    await this.objects.delete(await this.objects.list(vehiclePhotoPrefix(dealershipId, vehicleId)));
   }
 
   /** Writes every variant, or none: when one put fails, the others are deleted once all have settled. */

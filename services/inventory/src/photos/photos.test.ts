@@ -246,6 +246,25 @@ describe('vehicle photos: upload, variants in S3, order, hero, delete', () => {
     expect(await keysOf(vehicleId)).toHaveLength(360);
   }, 60_000);
 
+  it('deletes a vehicle’s photos, rows and objects, with the vehicle', async () => {
+    const vehicleId = await newVehicle();
+    await upload(vehicleId, [
+      { bytes: await photoJpeg(100, 80, 51), name: 'a.jpg' },
+      { bytes: await photoJpeg(100, 80, 52), name: 'b.jpg' },
+    ]);
+    expect(await keysOf(vehicleId)).toHaveLength(12);
+    const deleted = await as('delete', `/api/inventory/vehicles/${vehicleId}`).set('If-Match', '"v1"');
+    expect(deleted.status).toBe(204);
+    expect(await keysOf(vehicleId)).toEqual([]);
+    const rows = await ctx.database.writer
+      .selectFrom('vehicle_photos')
+      .select('id')
+      .where('dealership_id', '=', ctx.dealershipId)
+      .where('vehicle_id', '=', vehicleId)
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
   describe('bad files: refused with a problem naming the file, nothing left in S3 or MySQL', () => {
     const jpeg = () => photoJpeg(400, 300, 31);
     const cases: Array<[string, () => Promise<File>, RegExp]> = [

@@ -146,7 +146,10 @@ export class VehicleRepository {
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
-      return Number(result.numDeletedRows) === 1;
+      const deleted = Number(result.numDeletedRows) === 1;
+      // Its photos' rows go with it; their objects are deleted after the commit (PhotoLibrary.forgetVehicle).
+      if (deleted) await tenant.deleteFrom('vehicle_photos').where('vehicle_id', '=', id).execute();
+      return deleted;
     });
   }
 

@@ -10,10 +10,12 @@ import {
 } from '@showroom/contracts';
 import { caller, etagOf, expectedVersion, routeFor, type HeaderDoc } from '@showroom/server-kit';
 import { z } from 'zod';
+import type { PhotoLibrary } from '../photos/photo-library';
 import type { VehicleService } from './service';
 
 export interface VehicleRouteDeps {
   vehicles: VehicleService;
+  photos: PhotoLibrary;
 }
 
 const vehicleIdParams = z.object({ id: z.uuid('must be a vehicle id (UUID)') });
@@ -128,8 +130,9 @@ export const vehicleRoutes = [
     headers: [ifMatch],
     responses: { 204: { description: 'Deleted' } },
     problems: versionedChangeProblems,
-    handler: async ({ dealershipId, params, req, res }, { vehicles }) => {
+    handler: async ({ dealershipId, params, req, res }, { vehicles, photos }) => {
       await vehicles.removeVehicle(dealershipId, params.id, expectedVersion(req));
+      await photos.forgetVehicle(dealershipId, params.id);
       res.status(204).end();
     },
   }),
