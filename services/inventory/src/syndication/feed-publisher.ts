@@ -72,26 +72,42 @@ export class FeedPublisher {
         this.context(dealershipId, stored.settings),
       ]);
       const { included, excluded } = selectForFeed(
-        lot.map((vehicle) => this.feedVehicle(vehicle, startedAt)),
+        lot.map((vehicle) => feedVehicleOf(vehicle, startedAt, this.options.photoUrls)),
         stored.settings.webReady,
       );
-      const result: GenerationResult = { channels: [] };
+      const prefix = feedPrefix(dealershipId, stored.secret);
+      const enabled = SYNDICATION_CHANNELS.filter((channel) => stored.settings.channels[channel]);
       for (const channel of SYNDICATION_CHANNELS) {
-        if (!stored.settings.channels[channel]) {
+        if (!enabled.includes(channel))
           await this.unpublish(repository, dealershipId, stored.secret, channel);
-          continue;
-        }
-        const began = performance.now();
-        let bytes = 0;
-        for (const file of CHANNEL_FILES[channel]) {
-          const body = Buffer.from(file.generate(included, context), 'utf8');
-          bytes += body.length;
-          await this.options.objects.put(`${feedPrefix(dealershipId, stored.secret)}${file.name}`, body, {
-            contentType: file.contentType,
-            cacheControl: FEED_CACHE_CONTROL,
-          });
-        }
-        const finishedAt = this.clock();
+      }
+      // Generating is CPU work; the uploads overlap.
+      const published = await Promise.all(
+        enabled.map(async (channel) => {
+          const began = performance.now();
+          const files = CHANNEL_FILES[channel].map((file) => ({
+            file,
+            body: Buffer.from(file.generate(included, context), 'utf8'),
+          }));
+          await Promise.all(
+            files.map(({ file, body }) =>
+              this.options.objects.put(`${prefix}${file.name}`, body, {
+                contentType: file.contentType,
+                cacheControl: FEED_CACHE_CONTROL,
+              }),
+            ),
+          );
+          const bytes = files.reduce((sum, { body }) => sum + body.length, 0);
+          return {
+            channel,
+            bytes,
+            durationMs: Math.round(performance.now() - began),
+            finishedAt: this.clock(),
+          };
+        }),
+      );
+      const result: GenerationResult = { channels: [] };
+      for (const { channel, bytes, durationMs, finishedAt } of published) {
         await repository.recordRun(
           dealershipId,
           {
@@ -107,7 +123,7 @@ export class FeedPublisher {
             included: included.length,
             excluded: excluded.length,
             bytes,
-            durationMs: Math.round(performance.now() - began),
+            durationMs,
             finishedAt,
           },
         );
@@ -146,19 +162,22 @@ export class FeedPublisher {
       vehicleUrl: (vehicleId) => `${website}/vehicles/${vehicleId}`,
     };
   }
+}
 
-  private feedVehicle({ row, photoKeyBases }: LotVehicleRow, now: Date): FeedVehicle {
-    // Only what a website may show: the public view drops cost and internal notes.
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the hero and count are replaced by every photo
-    const { heroPhoto, photoCount, ...shown } = toPublicVehicle(
-      vehicleFromRow(row, now, this.options.photoUrls),
-    );
-    return {
-      ...shown,
-      status: row.status,
-      published: Boolean(row.published),
-      photoUrls: photoKeyBases.map((keyBase) => this.options.photoUrls(keyBase).full.jpeg),
-      inStockSince: row.created_at.toISOString(),
-    };
-  }
+/** A car on the lot as the generators see it: the website's view of it, its status and its photos. */
+export function feedVehicleOf(
+  { row, photoKeyBases }: LotVehicleRow,
+  now: Date,
+  photoUrls: PhotoUrls,
+): FeedVehicle {
+  // Only what a website may show: the public view drops cost and internal notes.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the hero and count are replaced by every photo
+  const { heroPhoto, photoCount, ...shown } = toPublicVehicle(vehicleFromRow(row, now, photoUrls));
+  return {
+    ...shown,
+    status: row.status,
+    published: Boolean(row.published),
+    photoUrls: photoKeyBases.map((keyBase) => photoUrls(keyBase).full.jpeg),
+    inStockSince: row.created_at.toISOString(),
+  };
 }

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import {
   decimalAmount,
   oneLine,
@@ -7,6 +6,7 @@ import {
   type FeedContext,
   type FeedVehicle,
 } from './feed-vehicle';
+import { tsvText } from './feed-text';
 
 /**
  * Google's vehicle ads / vehicle listings primary feed as a tab-delimited file (the format Google
@@ -102,17 +102,8 @@ export function googleRow(
 }
 
 export function googleFeedTsv(vehicles: readonly FeedVehicle[], context: FeedContext): string {
-  // Google's delimited files are not quoted: no value may hold a tab or a line break.
-  const rows = vehicles.map((vehicle) =>
-    Object.fromEntries(
-      Object.entries(googleRow(vehicle, context)).map(([name, value]) => [name, oneLine(value)]),
-    ),
+  return tsvText(
+    GOOGLE_COLUMNS,
+    vehicles.map((vehicle) => googleRow(vehicle, context)),
   );
-  return stringify(rows, {
-    header: true,
-    columns: [...GOOGLE_COLUMNS],
-    delimiter: '\t',
-    quote: '',
-    record_delimiter: 'unix',
-  });
 }

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import {
   decimalAmount,
   oneLineAddress,
@@ -6,6 +5,7 @@ import {
   type FeedContext,
   type FeedVehicle,
 } from './feed-vehicle';
+import { csvText } from './feed-text';
 
 /**
  * A plain CSV for marketplaces that take a dealer's inventory file (and for dealers who want a
@@ -77,5 +77,5 @@ export function marketplaceFeedCsv(vehicles: readonly FeedVehicle[], context: Fe
     photo_urls: vehicle.photoUrls.join('|'),
     in_stock_since: vehicle.inStockSince.slice(0, 10),
   }));
-  return stringify(rows, { header: true, columns: [...MARKETPLACE_COLUMNS], record_delimiter: 'unix' });
+  return csvText(MARKETPLACE_COLUMNS, rows);
 }

@@ -1,7 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
-import { XMLBuilder } from 'fast-xml-parser';
 import type { BodyStyle } from '@showroom/contracts';
 import { decimalAmount, oneLine, vehicleTitle, type FeedContext, type FeedVehicle } from './feed-vehicle';
+import { csvText, escapeXml, xmlElement, type FeedCell } from './feed-text';
 
 /**
  * Meta's automotive (vehicle) catalog, as a CSV data feed and as XML. Field names and enumerations
@@ -147,7 +146,7 @@ export function metaFeedCsv(vehicles: readonly FeedVehicle[], context: FeedConte
   ];
   const rows = listings.map((listing) => {
     const { mileage, address, images, ...plain } = listing;
-    const row: Record<string, string | number> = {
+    const row: Record<string, FeedCell> = {
       ...plain,
       'mileage.value': mileage.value,
       'mileage.unit': mileage.unit,
@@ -156,31 +155,33 @@ export function metaFeedCsv(vehicles: readonly FeedVehicle[], context: FeedConte
     images.forEach((url, index) => (row[`image[${index}].url`] = url));
     return row;
   });
-  return stringify(rows, { header: true, columns, record_delimiter: 'unix' });
+  return csvText(columns, rows);
 }
 
-const xmlBuilder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  format: true,
-  suppressEmptyNode: true,
-});
-
 export function metaFeedXml(vehicles: readonly FeedVehicle[], context: FeedContext): string {
-  const listing = vehicles.map((vehicle) => {
-    const { address, images, ...fields } = metaListing(vehicle, context);
-    return {
-      ...fields,
-      address: {
-        '@_format': 'simple',
-        component: Object.entries(address).map(([name, value]) => ({ '@_name': name, '#text': value })),
-      },
-      image: images.map((url) => ({ url })),
-    };
-  });
-  const document = {
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    listings: { title: `${context.dealershipName} vehicles`, listing },
-  };
-  return xmlBuilder.build(document) as string;
+  const parts = [
+    '<?xml version="1.0" encoding="UTF-8"?>\n<listings>\n',
+    xmlElement('title', `${context.dealershipName} vehicles`),
+    '\n',
+  ];
+  for (const vehicle of vehicles) {
+    const { mileage, address, images, ...fields } = metaListing(vehicle, context);
+    parts.push('<listing>');
+    for (const [name, value] of Object.entries(fields)) parts.push(xmlElement(name, value));
+    parts.push(
+      '<mileage>',
+      xmlElement('value', mileage.value),
+      xmlElement('unit', mileage.unit),
+      '</mileage>',
+    );
+    parts.push('<address format="simple">');
+    for (const [name, value] of Object.entries(address)) {
+      if (value) parts.push(`<component name="${name}">${escapeXml(value)}</component>`);
+    }
+    parts.push('</address>');
+    for (const url of images) parts.push('<image>', xmlElement('url', url), '</image>');
+    parts.push('</listing>\n');
+  }
+  parts.push('</listings>\n');
+  return parts.join('');
 }
