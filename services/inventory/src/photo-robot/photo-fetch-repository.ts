@@ -215,6 +215,13 @@ export class PhotoFetchRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Gives a claimed link back untried (the worker is stopping): due now, this attempt not counted. */
+  async release(item: ClaimedItem, now: Date): Promise<void> {
+    await this.ownClaim(item)
+      .set({ status: 'queued', due_at: now, attempts: item.attempts - 1, updated_at: now })
+      .execute();
+  }
+
   private ownClaim(item: ClaimedItem) {
     return forDealership(this.writer, item.dealershipId)
       .updateTable('photo_fetch_items')

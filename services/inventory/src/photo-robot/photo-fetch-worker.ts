@@ -62,7 +62,7 @@ export class PhotoFetchWorker {
     });
   }
 
-  /** Stops claiming, aborts the fetches under way and waits for them; their links go back by lease. */
+  /** Stops claiming, aborts the fetches under way and puts their links back in the queue. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -136,7 +136,11 @@ export class PhotoFetchWorker {
       return { status: 'failed', reason: `the robot stopped while fetching it ${MAX_ATTEMPTS} times` };
     }
     const fetched = await safeFetch(item.url, this.options.settings.limits, { signal: this.aborts.signal });
-    if (this.stopped) return 'retry';
+    if (this.stopped) {
+      // Shutting down (a deploy): the link goes back at once, this try not counted, for the next instance.
+      await this.options.repository.release(item, this.now());
+      return 'retry';
+    }
     switch (fetched.outcome) {
       case 'refused':
         return { status: 'refused', reason: fetched.reason };

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PhotoFetchItemStatus, PhotoFetchJob } from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
+import type { Inventory } from '../app';
 import { inventoryAppForTests, type InventoryTestContext } from '../test/inventory-test-app';
 import { vehicleInput } from '../test/vehicle-fixtures';
 
@@ -45,6 +46,13 @@ async function startImageHost() {
     }
     if (url.pathname === '/always-busy.jpg') return res.writeHead(503).end();
     if (url.pathname === '/silent.jpg') return;
+    if (url.pathname === '/trickle.jpg') {
+      // Never finishes, never silent for long: only the total time limit or a stop ends it.
+      res.writeHead(200, { 'Content-Type': 'image/jpeg' });
+      const timer = setInterval(() => res.write(Buffer.alloc(1)), 50);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
     if (url.pathname === '/page.html') {
       return res.writeHead(200, { 'Content-Type': 'image/jpeg' }).end('<html>not a car</html>');
     }
@@ -95,6 +103,8 @@ const origin = host.origin;
 afterAll(() => host.close());
 
 describe('the photo robot', () => {
+  /** The second instance, once a test has started it. */
+  let second: Inventory | undefined;
   const ctx = inventoryAppForTests({
     env: {
       PHOTO_ROBOT_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${host.port}`,
@@ -354,7 +364,7 @@ describe('the photo robot', () => {
   });
 
   it('when two instances run, then each link is fetched once', async () => {
-    await ctx.anotherInstance();
+    second = await ctx.anotherInstance();
     const vehicleId = await newVehicle();
     const urls = Array.from({ length: 8 }, (_, i) => `${origin}/shade-${i}.jpg`);
     const done = await finished((await start(vehicleId, urls)).body.id);
@@ -407,5 +417,20 @@ describe('the photo robot', () => {
     expect(theirList.status).toBe(404);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(host.hits.get('/green-theirs.jpg')).toBeUndefined();
+  });
+
+  // Last: it stops the workers of this file's app.
+  it('when the service stops during a download, then the link goes back to the queue at once, the try not counted', async () => {
+    const vehicleId = await newVehicle();
+    const jobId = (await start(vehicleId, [`${origin}/trickle.jpg`])).body.id;
+    const until = Date.now() + 5_000;
+    while ((await job(jobId)).body.items[0].status !== 'fetching') {
+      if (Date.now() > until) throw new Error('the link was never claimed');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+
+    await Promise.all([ctx.inventory.photoRobot.worker.stop(), second?.photoRobot.worker.stop()]);
+
+    expect((await job(jobId)).body.items[0]).toMatchObject({ status: 'queued', attempts: 0, reason: null });
   });
 });
