@@ -126,6 +126,10 @@ describe('safeFetch', () => {
         }
         case '/reset':
           return req.socket.destroy();
+        case '/cut-short':
+          res.writeHead(200, { 'Content-Length': '1000', 'Content-Type': 'image/jpeg' });
+          res.write(Buffer.alloc(100));
+          return setTimeout(() => req.socket.destroy(), 20);
         case '/busy':
           return res.writeHead(503).end();
         case '/empty':
@@ -265,6 +269,14 @@ describe('safeFetch', () => {
   it('reports a connection the server cut as worth retrying', async () => {
     const result = await safeFetch(`${images.origin}/reset`, limits());
     expect(result).toMatchObject({ outcome: 'failed', transient: true });
+  });
+
+  it('reports an image cut short (fewer bytes than declared) as worth retrying', async () => {
+    expect(await safeFetch(`${images.origin}/cut-short`, limits())).toEqual({
+      outcome: 'failed',
+      reason: 'the connection broke while the image arrived',
+      transient: true,
+    });
   });
 
   it('stops when the caller aborts', async () => {

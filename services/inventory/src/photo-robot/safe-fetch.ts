@@ -214,7 +214,9 @@ function readBody(
     chunks.push(chunk);
   });
   response.on('error', () => fail('the connection broke while the image arrived', true));
-  response.on('aborted', () => fail('the connection broke while the image arrived', true));
+  response.on('close', () => {
+    if (!response.complete) fail('the connection broke while the image arrived', true);
+  });
   response.on('end', () => {
     if (!response.complete) return fail('the connection broke while the image arrived', true);
     if (received === 0) return fail('the server sent no bytes', false);
