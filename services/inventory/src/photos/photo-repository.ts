@@ -18,8 +18,6 @@ export type AddOutcome =
   | { kind: 'full' }
   | { kind: 'noVehicle' };
 
-type Tenant = DealershipQueries<InventoryDatabase>;
-
 /** SQL for vehicle photos; every change also writes the vehicle's row in the change feed. */
 export class PhotoRepository {
   constructor(
@@ -66,25 +64,30 @@ export class PhotoRepository {
    */
   async add(dealershipId: string, row: NewPhotoRow, max: number): Promise<AddOutcome> {
     try {
-      return await changeOf(this.writer, dealershipId, row.vehicle_id, async (tenant: Tenant) => {
-        const holder = await lockHolder(tenant, row.vehicle_id);
-        if (!holder) throw new NoChange({ kind: 'noVehicle' });
-        if (holder.photo_count >= max) throw new NoChange({ kind: 'full' });
-        const added = { ...row, position: holder.photo_count };
-        await tenant.insertInto('vehicle_photos').values(added).execute();
-        const heroKey = holder.hero_photo_key ?? row.key_base;
-        await tenant
-          .updateTable('vehicles')
-          .set({ photo_count: holder.photo_count + 1, hero_photo_key: heroKey })
-          .where('id', '=', row.vehicle_id)
-          .execute();
-        const stored = await tenant
-          .selectFrom('vehicle_photos')
-          .selectAll()
-          .where('id', '=', row.id)
-          .executeTakeFirstOrThrow();
-        return { kind: 'added', row: stored, heroKey };
-      });
+      return await changeOf(
+        this.writer,
+        dealershipId,
+        row.vehicle_id,
+        async (tenant: DealershipQueries<InventoryDatabase>) => {
+          const holder = await lockHolder(tenant, row.vehicle_id);
+          if (!holder) throw new NoChange({ kind: 'noVehicle' });
+          if (holder.photo_count >= max) throw new NoChange({ kind: 'full' });
+          const added = { ...row, position: holder.photo_count };
+          await tenant.insertInto('vehicle_photos').values(added).execute();
+          const heroKey = holder.hero_photo_key ?? row.key_base;
+          await tenant
+            .updateTable('vehicles')
+            .set({ photo_count: holder.photo_count + 1, hero_photo_key: heroKey })
+            .where('id', '=', row.vehicle_id)
+            .execute();
+          const stored = await tenant
+            .selectFrom('vehicle_photos')
+            .selectAll()
+            .where('id', '=', row.id)
+            .executeTakeFirstOrThrow();
+          return { kind: 'added', row: stored, heroKey };
+        },
+      );
     } catch (error) {
       if (!isDuplicateKeyError(error, 'vehicle_photos_once_per_vehicle')) throw error;
       const existing = await this.findByHash(dealershipId, row.vehicle_id, row.content_hash);
@@ -100,42 +103,53 @@ export class PhotoRepository {
     vehicleId: string,
     photoIds: readonly string[],
   ): Promise<boolean | null> {
-    return changeOf(this.writer, dealershipId, vehicleId, async (tenant: Tenant) => {
-      if (!(await lockHolder(tenant, vehicleId))) throw new NoChange(null);
-      const current = await tenant
-        .selectFrom('vehicle_photos')
-        .select('id')
-        .where('vehicle_id', '=', vehicleId)
-        .execute();
-      const known = new Set(current.map((photo) => photo.id));
-      if (known.size !== photoIds.length || photoIds.some((id) => !known.has(id))) throw new NoChange(false);
-      if (photoIds.length === 0) throw new NoChange(true);
-      const position = sql<number>`CASE id ${sql.join(
-        photoIds.map((id, index) => sql`WHEN ${id} THEN ${index}`),
-        sql` `,
-      )} END`;
-      await tenant
-        .updateTable('vehicle_photos')
-        .set({ position })
-        .where('vehicle_id', '=', vehicleId)
-        .execute();
-      return true;
-    });
+    return changeOf(
+      this.writer,
+      dealershipId,
+      vehicleId,
+      async (tenant: DealershipQueries<InventoryDatabase>) => {
+        if (!(await lockHolder(tenant, vehicleId))) throw new NoChange(null);
+        const current = await tenant
+          .selectFrom('vehicle_photos')
+          .select('id')
+          .where('vehicle_id', '=', vehicleId)
+          .execute();
+        const known = new Set(current.map((photo) => photo.id));
+        if (known.size !== photoIds.length || photoIds.some((id) => !known.has(id)))
+          throw new NoChange(false);
+        if (photoIds.length === 0) throw new NoChange(true);
+        const position = sql<number>`CASE id ${sql.join(
+          photoIds.map((id, index) => sql`WHEN ${id} THEN ${index}`),
+          sql` `,
+        )} END`;
+        await tenant
+          .updateTable('vehicle_photos')
+          .set({ position })
+          .where('vehicle_id', '=', vehicleId)
+          .execute();
+        return true;
+      },
+    );
   }
 
   /** Makes the photo the vehicle's hero; null when the vehicle has no such photo. */
   async setHero(dealershipId: string, vehicleId: string, photoId: string): Promise<PhotoRow | null> {
-    return changeOf(this.writer, dealershipId, vehicleId, async (tenant: Tenant) => {
-      if (!(await lockHolder(tenant, vehicleId))) throw new NoChange(null);
-      const photo = await findPhoto(tenant, vehicleId, photoId);
-      if (!photo) throw new NoChange(null);
-      await tenant
-        .updateTable('vehicles')
-        .set({ hero_photo_key: photo.key_base })
-        .where('id', '=', vehicleId)
-        .execute();
-      return photo;
-    });
+    return changeOf(
+      this.writer,
+      dealershipId,
+      vehicleId,
+      async (tenant: DealershipQueries<InventoryDatabase>) => {
+        if (!(await lockHolder(tenant, vehicleId))) throw new NoChange(null);
+        const photo = await findPhoto(tenant, vehicleId, photoId);
+        if (!photo) throw new NoChange(null);
+        await tenant
+          .updateTable('vehicles')
+          .set({ hero_photo_key: photo.key_base })
+          .where('id', '=', vehicleId)
+          .execute();
+        return photo;
+      },
+    );
   }
 
   /**
@@ -143,35 +157,40 @@ export class PhotoRepository {
    * The removed row, or null when the vehicle has no such photo.
    */
   async remove(dealershipId: string, vehicleId: string, photoId: string): Promise<PhotoRow | null> {
-    return changeOf(this.writer, dealershipId, vehicleId, async (tenant: Tenant) => {
-      const holder = await lockHolder(tenant, vehicleId);
-      if (!holder) throw new NoChange(null);
-      const photo = await findPhoto(tenant, vehicleId, photoId);
-      if (!photo) throw new NoChange(null);
-      await tenant.deleteFrom('vehicle_photos').where('id', '=', photoId).execute();
-      await tenant
-        .updateTable('vehicle_photos')
-        .set({ position: sql<number>`position - 1` })
-        .where('vehicle_id', '=', vehicleId)
-        .where('position', '>', photo.position)
-        .execute();
-      let hero = holder.hero_photo_key;
-      if (hero === photo.key_base) {
-        const first = await tenant
-          .selectFrom('vehicle_photos')
-          .select('key_base')
+    return changeOf(
+      this.writer,
+      dealershipId,
+      vehicleId,
+      async (tenant: DealershipQueries<InventoryDatabase>) => {
+        const holder = await lockHolder(tenant, vehicleId);
+        if (!holder) throw new NoChange(null);
+        const photo = await findPhoto(tenant, vehicleId, photoId);
+        if (!photo) throw new NoChange(null);
+        await tenant.deleteFrom('vehicle_photos').where('id', '=', photoId).execute();
+        await tenant
+          .updateTable('vehicle_photos')
+          .set({ position: sql<number>`position - 1` })
           .where('vehicle_id', '=', vehicleId)
-          .orderBy('position')
-          .executeTakeFirst();
-        hero = first?.key_base ?? null;
-      }
-      await tenant
-        .updateTable('vehicles')
-        .set({ photo_count: Math.max(0, holder.photo_count - 1), hero_photo_key: hero })
-        .where('id', '=', vehicleId)
-        .execute();
-      return photo;
-    });
+          .where('position', '>', photo.position)
+          .execute();
+        let hero = holder.hero_photo_key;
+        if (hero === photo.key_base) {
+          const first = await tenant
+            .selectFrom('vehicle_photos')
+            .select('key_base')
+            .where('vehicle_id', '=', vehicleId)
+            .orderBy('position')
+            .executeTakeFirst();
+          hero = first?.key_base ?? null;
+        }
+        await tenant
+          .updateTable('vehicles')
+          .set({ photo_count: Math.max(0, holder.photo_count - 1), hero_photo_key: hero })
+          .where('id', '=', vehicleId)
+          .execute();
+        return photo;
+      },
+    );
   }
 }
 
@@ -185,7 +204,7 @@ async function changeOf<T>(
   writer: Kysely<InventoryDatabase>,
   dealershipId: string,
   vehicleId: string,
-  write: (tenant: Tenant) => Promise<T>,
+  write: (tenant: DealershipQueries<InventoryDatabase>) => Promise<T>,
 ): Promise<T> {
   try {
     return await withVehicleChange(writer, dealershipId, vehicleId, write);
@@ -196,7 +215,10 @@ async function changeOf<T>(
 }
 
 /** The vehicle row, locked until the transaction ends: photo changes of one vehicle take turns. */
-const lockHolder = (tenant: Tenant, vehicleId: string): Promise<PhotoHolder | undefined> =>
+const lockHolder = (
+  tenant: DealershipQueries<InventoryDatabase>,
+  vehicleId: string,
+): Promise<PhotoHolder | undefined> =>
   tenant
     .selectFrom('vehicles')
     .select(['hero_photo_key', 'photo_count'])
@@ -204,7 +226,11 @@ const lockHolder = (tenant: Tenant, vehicleId: string): Promise<PhotoHolder | un
     .forUpdate()
     .executeTakeFirst();
 
-const findPhoto = (tenant: Tenant, vehicleId: string, photoId: string): Promise<PhotoRow | undefined> =>
+const findPhoto = (
+  tenant: DealershipQueries<InventoryDatabase>,
+  vehicleId: string,
+  photoId: string,
+): Promise<PhotoRow | undefined> =>
   tenant
     .selectFrom('vehicle_photos')
     .selectAll()
