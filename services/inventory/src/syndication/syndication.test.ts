@@ -4,6 +4,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyndicationSettingsInput } from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
+import { photoJpeg } from '../photos/photo-fixtures';
 import { inventoryAppForTests } from '../test/inventory-test-app';
 import { vehicleInput } from '../test/vehicle-fixtures';
 
@@ -204,6 +205,68 @@ describe('syndication: a dealership’s feeds to Google, Meta and marketplaces',
 
     expect(await feedText(meta.files[0].url)).toBeNull();
     expect(await channel('meta')).toMatchObject({ enabled: false, files: [], included: null });
+  });
+
+  it('photos: the hero leads, the web-ready rule counts them, and choosing another hero reaches the feed', async () => {
+    const other = ctx.directory.add({ id: randomUUID(), name: 'Photo Motors' }).id;
+    const token = await ctx.tokenFor('owner', other);
+    const upload = async (vehicleId: string, seed: number) => {
+      const res = await request(ctx.app)
+        .post(`/api/inventory/vehicles/${vehicleId}/photos`)
+        .auth(token, { type: 'bearer' })
+        .set('X-Dealership-Id', other)
+        .attach('photos', await photoJpeg(64, 48, seed), `car-${seed}.jpg`);
+      expect(res.status).toBe(201);
+      return res.body.items[0].photo as { id: string; urls: { full: { jpeg: string } } };
+    };
+    const two = (await as(token, other).post('/api/inventory/vehicles', vehicleInput())).body;
+    const one = (await as(token, other).post('/api/inventory/vehicles', vehicleInput())).body;
+    const first = await upload(two.id, 301);
+    const second = await upload(two.id, 302);
+    await upload(one.id, 303);
+
+    const saved = await as(token, other).put(
+      `${base}/settings`,
+      settings({ channels: { google: true, meta: false, marketplace: false }, webReady: { minPhotos: 2 } }),
+    );
+    expect(saved.status).toBe(200);
+    const google = await channel('google', token, other);
+    const rowOf = async () =>
+      (
+        parse((await feedText(google.files[0].url)) ?? '', {
+          columns: true,
+          delimiter: '\t',
+          quote: false,
+        }) as Record<string, string>[]
+      ).find((row) => row.vin === two.vin);
+    expect(await rowOf()).toMatchObject({
+      image_link: first.urls.full.jpeg,
+      additional_image_link: second.urls.full.jpeg,
+    });
+    const report = await as(token, other).get(`${base}/channels/google/report`);
+    expect(report.body.excluded).toEqual([
+      expect.objectContaining({ vehicleId: one.id, reasons: ['too_few_photos'] }),
+    ]);
+
+    const hero = await request(ctx.app)
+      .put(`/api/inventory/vehicles/${two.id}/photos/hero`)
+      .auth(token, { type: 'bearer' })
+      .set('X-Dealership-Id', other)
+      .send({ photoId: second.id });
+    expect(hero.status).toBe(200);
+    const row = await eventually(rowOf, (value) => value?.image_link === second.urls.full.jpeg);
+    expect(row).toMatchObject({
+      image_link: second.urls.full.jpeg,
+      additional_image_link: first.urls.full.jpeg,
+    });
+  });
+
+  it('another dealership rotating its own addresses leaves ours working', async () => {
+    const ours = await channel('google');
+    const other = ctx.newDealership();
+    const theirs = await as(await ctx.tokenFor('manager', other), other).post(`${base}/rotate-secret`);
+    expect(theirs.status).toBe(200);
+    expect(await feedText(ours.files[0].url)).toContain('store_code');
   });
 
   it('another dealership sees none of it: its own defaults, no addresses, an empty report; sales are refused', async () => {
