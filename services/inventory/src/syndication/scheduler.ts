@@ -25,6 +25,9 @@ export interface SyndicationSchedulerOptions {
 }
 
 const CHANGES_PER_READ = 500;
+/** A dealership whose feeds failed waits this long before the next try, doubled per failure up to an hour. */
+const FIRST_RETRY_MS = 30_000;
+const LAST_RETRY_MS = 3_600_000;
 /** Dealerships generated per turn; the rest wait for the next one, so a turn stays short. */
 const DEALERSHIPS_PER_TURN = 20;
 
@@ -39,6 +42,8 @@ export class SyndicationScheduler {
   private running: Promise<void> = Promise.resolve();
   private busy = false;
   private leading = false;
+  /** Dealerships whose last run failed: when to try again, and how many times it failed. */
+  private readonly failing = new Map<string, { retryAt: number; failures: number }>();
 
   constructor(private readonly options: SyndicationSchedulerOptions) {}
 
@@ -109,12 +114,22 @@ export class SyndicationScheduler {
       DEALERSHIPS_PER_TURN,
     );
     for (const { dealershipId, full } of due) {
+      const failing = this.failing.get(dealershipId);
+      if (failing && Date.now() < failing.retryAt) continue;
       try {
         await this.options.publisher.generate(dealershipId, full ? 'schedule' : 'change');
+        this.failing.delete(dealershipId);
       } catch (error) {
-        // One dealership's failure (S3 refusing, say) does not hold up the others; it stays due.
-        this.options.log.warn({ err: error, dealershipId }, 'feeds of a dealership could not be generated');
-        this.options.reportError(error);
+        // One dealership's failure (S3 refusing, say) does not hold up the others; it stays due and
+        // is tried again after a growing wait. Bugsnag hears of it once, not on every try.
+        const failures = (failing?.failures ?? 0) + 1;
+        const waitMs = Math.min(FIRST_RETRY_MS * 2 ** (failures - 1), LAST_RETRY_MS);
+        this.failing.set(dealershipId, { retryAt: Date.now() + waitMs, failures });
+        this.options.log.warn(
+          { err: error, dealershipId, failures, retryInMs: waitMs },
+          'feeds of a dealership could not be generated',
+        );
+        if (failures === 1) this.options.reportError(error);
       }
     }
   }
