@@ -14,6 +14,11 @@ export type PhotoFetchOrigin = { kind: 'dealer'; userId: string } | { kind: 'fee
 
 /** Jobs a vehicle's page lists. */
 const RECENT_JOBS = 10;
+/**
+ * Workers take due links earliest first. A dealer waiting at the screen should not wait behind a
+ * feed import's backlog (thousands of links), so pasted links count as due this much earlier.
+ */
+export const DEALER_HEAD_START_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The photo robot's queue: a list of image links for a vehicle becomes a durable job that the
@@ -55,13 +60,15 @@ export class PhotoFetchQueue {
       return { url, status: 'queued' as const, reason: null };
     });
     const id = randomUUID();
+    const now = new Date();
     await this.repository.insertJob(dealershipId, {
       id,
       vehicleId,
       originKind: origin.kind,
       originRef: origin.kind === 'dealer' ? origin.userId : origin.importId,
       items,
-      now: new Date(),
+      now,
+      dueAt: origin.kind === 'dealer' ? new Date(now.getTime() - DEALER_HEAD_START_MS) : now,
     });
     this.onQueued();
     return id;

@@ -13,6 +13,8 @@ export interface NewPhotoFetchJob {
   originRef: string;
   items: ReadonlyArray<{ url: string; status: PhotoFetchItemStatus; reason: string | null }>;
   now: Date;
+  /** When its links may be tried; workers take the earliest first. */
+  dueAt: Date;
 }
 
 /** A link a worker holds until `leaseUntil`; `attempts` (this one included) fences its writes. */
@@ -73,7 +75,7 @@ export class PhotoFetchRepository {
             url: item.url,
             status: item.status,
             reason: clip(item.reason),
-            due_at: job.now,
+            due_at: job.dueAt,
             updated_at: job.now,
           })),
         )

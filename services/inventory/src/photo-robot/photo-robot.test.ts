@@ -46,6 +46,7 @@ async function startImageHost() {
     }
     if (url.pathname === '/always-busy.jpg') return res.writeHead(503).end();
     if (url.pathname === '/silent.jpg') return;
+    if (url.pathname.startsWith('/backlog-')) return void setTimeout(() => jpeg(green), 100);
     if (url.pathname === '/trickle.jpg') {
       // Never finishes, never silent for long: only the total time limit or a stop ends it.
       res.writeHead(200, { 'Content-Type': 'image/jpeg' });
@@ -417,6 +418,22 @@ describe('the photo robot', () => {
     expect(theirList.status).toBe(404);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(host.hits.get('/green-theirs.jpg')).toBeUndefined();
+  });
+
+  it('when a feed import has a backlog, then links a dealer pastes are fetched before the rest of it', async () => {
+    const vehicleId = await newVehicle();
+    const backlog = Array.from({ length: 16 }, (_, i) => `${origin}/backlog-${i}.jpg`);
+    const feedJob = await ctx.inventory.photoRobot.queue.enqueue(ctx.dealershipId, vehicleId, backlog, {
+      kind: 'feed',
+      importId: 'import-2',
+    });
+    const dealerJob = (await start(vehicleId, [`${origin}/backlog-dealer.jpg`])).body.id;
+    await finished(dealerJob);
+    await finished(feedJob);
+    const fetched = [...host.hits.keys()].filter((path) => path.startsWith('/backlog-'));
+    expect(fetched).toHaveLength(17);
+    // At most the links already being fetched (4 per instance) went first.
+    expect(fetched.indexOf('/backlog-dealer.jpg')).toBeLessThanOrEqual(8);
   });
 
   // Last: it stops the workers of this file's app.
