@@ -28,6 +28,8 @@ export default [
       'src/photo-robot/photo-fetch-repository.ts':
         'the photo robot’s workers claim due links of every dealership from one queue',
       'src/search/changes.ts': 'search indexes follow every dealership’s vehicle changes in one feed',
+      'src/syndication/repository.ts':
+        'the one feed generator finds every dealership whose feeds are due (changed, or stale) in one query',
       'src/search/mysql-engine.ts':
         'a search names its rooftops (the caller’s own, or their group’s) in an IN list of its own',
       'src/search/documents.ts':
