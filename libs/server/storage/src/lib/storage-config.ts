@@ -45,8 +45,7 @@ export const storageConfigShape = {
   ),
 };
 
-const storageConfigSchema = z.object(storageConfigShape);
-export type StorageConfig = z.infer<typeof storageConfigSchema>;
+export type StorageConfig = z.infer<z.ZodObject<typeof storageConfigShape>>;
 
 /** The ObjectStore a service's config describes. */
 export function objectStoreFromConfig(config: StorageConfig): ObjectStore {
