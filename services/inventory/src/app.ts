@@ -118,6 +118,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     suggestStockNumber: (dealershipId, condition) => vehicles.suggestStockNumber(dealershipId, condition),
     // Search follows the change feed on its own: an import does not wait for the index after each batch.
     vehiclesChanged: (dealershipId) => cache.invalidate(dealershipId),
+    forgetPhotos: (dealershipId, vehicleId) => photos.forgetVehicle(dealershipId, vehicleId),
     logger,
     clock: runtime.clock,
   });

@@ -24,6 +24,7 @@ export function composeFeedImport(options: {
   photos: FeedPhotoQueue;
   suggestStockNumber(dealershipId: string, condition: VehicleCondition): Promise<string>;
   vehiclesChanged(dealershipId: string): Promise<void>;
+  forgetPhotos(dealershipId: string, vehicleId: string): Promise<void>;
   logger: Logger;
   clock?: () => Date;
 }): FeedImport {
@@ -38,6 +39,7 @@ export function composeFeedImport(options: {
     photos: options.photos,
     suggestStockNumber: options.suggestStockNumber,
     vehiclesChanged: options.vehiclesChanged,
+    forgetPhotos: options.forgetPhotos,
     importFeed: (dealershipId, url, file) => service.importFeed(dealershipId, url, file),
     fetchFeed: safeFetch,
     fetchLimits: fetchLimitsOf(options.config),

@@ -21,8 +21,12 @@ export interface DueFeed {
 export class ImportJobClaims {
   constructor(private readonly writer: Kysely<InventoryDatabase>) {}
 
-  /** A queued import whose time has come, or a running one whose worker went silent (it died). */
+  /**
+   * A queued import whose time has come, or a running one whose worker went silent (it died). A
+   * dealership's imports run one at a time: two at once could both add the same new VIN.
+   */
   async claimImport(now: Date, staleAfterMs: number): Promise<ClaimedImport | null> {
+    const staleBefore = new Date(now.getTime() - staleAfterMs);
     return this.writer.transaction().execute(async (trx) => {
       const db = acrossDealerships(trx);
       const row = await db
@@ -34,11 +38,20 @@ export class ImportJobClaims {
               eb('status', '=', 'queued'),
               eb.or([eb('not_before', 'is', null), eb('not_before', '<=', now)]),
             ]),
-            eb.and([
-              eb('status', '=', 'running'),
-              eb('heartbeat_at', '<', new Date(now.getTime() - staleAfterMs)),
-            ]),
+            eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', staleBefore)]),
           ]),
+        )
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('feed_imports as other')
+                .select('other.id')
+                .whereRef('other.dealership_id', '=', 'feed_imports.dealership_id')
+                .whereRef('other.id', '<>', 'feed_imports.id')
+                .where('other.status', '=', 'running')
+                .where('other.heartbeat_at', '>=', staleBefore),
+            ),
+          ),
         )
         .orderBy('created_at')
         .limit(1)

@@ -16,9 +16,11 @@ const missingFrom = (tenant: DealershipQueries<InventoryDatabase>, importId: str
 
 /**
  * One step of a full feed's end, in the caller's transaction: up to `limit` vehicles the feed no
- * longer lists are marked sold, archived or deleted (each with its change-feed row), and counted
- * on the job. Answers how many it handled; 0 means done. Repeating it after a crash goes on with
- * the ones left, since handled vehicles are off the lot. `keep` only counts them, once.
+ * longer lists are marked sold, archived or deleted (each with its change-feed row; a deleted one's
+ * photo rows go with it), and counted on the job. Answers the vehicles it handled (none: done) and
+ * those it deleted, whose photo files the caller removes after the commit. Repeating it after a
+ * crash goes on with the ones left, since handled vehicles are off the lot. `keep` only counts
+ * them, once.
  */
 export async function handleMissing(
   tenant: DealershipQueries<InventoryDatabase>,
@@ -26,7 +28,7 @@ export async function handleMissing(
   action: MissingVehicleAction,
   limit: number,
   now: Date,
-): Promise<number> {
+): Promise<{ handled: number; deleted: string[] }> {
   if (action === 'keep') {
     const { count } = await missingFrom(tenant, importId)
       .select(sql<number>`COUNT(*)`.as('count'))
@@ -36,13 +38,15 @@ export async function handleMissing(
       .set({ missing_count: Number(count) })
       .where('id', '=', importId)
       .execute();
-    return 0;
+    return { handled: 0, deleted: [] };
   }
   const vehicles = await missingFrom(tenant, importId).select('id').limit(limit).forUpdate().execute();
-  if (vehicles.length === 0) return 0;
+  if (vehicles.length === 0) return { handled: 0, deleted: [] };
   const ids = vehicles.map((vehicle) => vehicle.id);
   if (action === 'delete') {
     await tenant.deleteFrom('vehicles').where('id', 'in', ids).execute();
+    await tenant.deleteFrom('vehicle_photos').where('vehicle_id', 'in', ids).execute();
+    await tenant.deleteFrom('feed_photo_lists').where('vehicle_id', 'in', ids).execute();
   } else {
     await tenant
       .updateTable('vehicles')
@@ -63,5 +67,5 @@ export async function handleMissing(
     .set({ missing_count: sql<number>`missing_count + ${ids.length}`, heartbeat_at: now })
     .where('id', '=', importId)
     .execute();
-  return ids.length;
+  return { handled: ids.length, deleted: action === 'delete' ? ids : [] };
 }

@@ -2,6 +2,8 @@ import { STOCK_NUMBER_LETTER, type VehicleCondition } from '@showroom/contracts'
 import { HttpProblem } from '@showroom/server-kit';
 import type { ObjectStore } from '@showroom/server-storage';
 import type { Logger } from 'pino';
+import type { DealershipQueries } from '@showroom/server-mysql';
+import type { InventoryDatabase } from '../database';
 import type { FetchLimits, SafeFetchResult } from '../photo-robot/safe-fetch';
 import { applyBatch, LostClaim, type StockNumbers } from './batch';
 import type { FeedImportSettings } from './config';
@@ -31,6 +33,8 @@ export interface FeedImportWorkerDeps {
   photos: FeedPhotoQueue;
   /** The lot's next free stock number for a condition (VehicleService.suggestStockNumber). */
   suggestStockNumber(dealershipId: string, condition: VehicleCondition): Promise<string>;
+  /** Removes the photo files of a vehicle the import deleted (PhotoLibrary.forgetVehicle). */
+  forgetPhotos(dealershipId: string, vehicleId: string): Promise<void>;
   /** After vehicles changed: the dealership's cached answers dropped (search follows the change feed). */
   vehiclesChanged(dealershipId: string): Promise<void>;
   /** Turns a fetched feed into a queued import (FeedImportService.importFeed). */
@@ -156,14 +160,16 @@ export class FeedImportWorker {
     }
     if (rules.mode === 'full') {
       if (await repository.sawAnyVin(dealershipId, id)) {
-        while (
-          (await repository.transaction(dealershipId, (tenant) =>
-            handleMissing(tenant, id, rules.missing, settings.batchRows, clock()),
-          )) > 0
-        ) {
+        for (;;) {
+          const { handled, deleted } = await repository.transaction(
+            dealershipId,
+            (tenant: DealershipQueries<InventoryDatabase>) =>
+              handleMissing(tenant, id, rules.missing, settings.batchRows, clock()),
+          );
+          for (const vehicleId of deleted) await this.deps.forgetPhotos(dealershipId, vehicleId);
           await this.deps.vehiclesChanged(dealershipId);
+          if (handled === 0) break;
         }
-        await this.deps.vehiclesChanged(dealershipId);
       } else if (!job.rows_finished) {
         await repository.addIssue(dealershipId, id, {
           line: 1,
