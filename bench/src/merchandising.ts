@@ -309,11 +309,11 @@ async function measureFeeds(base: string, headers: Record<string, string>): Prom
 }
 
 function formatTable(rows: Measured[]): string {
-  const head = `${'merchandising'.padEnd(78)}${'time'.padStart(9)}  ${'goal'.padEnd(12)}baseline (same run)`;
+  const head = `${'merchandising'.padEnd(78)}${'time'.padStart(9)}  ${'goal'.padEnd(17)}baseline (same run)`;
   const lines = rows.map((row) => {
     const goal = `≤ ${row.goalSeconds} s ${row.seconds <= row.goalSeconds ? 'met' : 'MISSED'}`;
     return (
-      `${row.name.padEnd(78)}${`${row.seconds.toFixed(2)} s`.padStart(9)}  ${goal.padEnd(12)}` +
+      `${row.name.padEnd(78)}${`${row.seconds.toFixed(2)} s`.padStart(9)}  ${goal.padEnd(17)}` +
       `${row.baselineName}: ${row.baselineSeconds.toFixed(2)} s\n${''.padEnd(80)}${row.detail}`
     );
   });
