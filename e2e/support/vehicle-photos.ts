@@ -1,4 +1,4 @@
-import { $, $$, browser, ElementFinder } from 'protractor';
+import { $, $$, browser } from 'protractor';
 import { testId } from './locators';
 import { click, shown, textOf, until } from './waits';
 
@@ -90,23 +90,46 @@ export class VehiclePhotos {
   }
 
   /**
-   * Drags a photo onto another's place with the mouse, the way the CDK expects it: press, a small
-   * move to start the drag, moves across the grid, release.
+   * Drags a photo onto another's place with the mouse, as the CDK expects it: press, a small move to
+   * start the drag, a move over the other photo, release. ChromeDriver's legacy "move to element"
+   * lands off target on this page, so each move is relative to where the pointer really is (read
+   * from a mousemove listener), from the photos' own boxes.
    */
   async drag(from: number, to: number): Promise<void> {
-    const source: ElementFinder = this.tiles.get(from);
-    const target: ElementFinder = this.tiles.get(to);
+    const source = this.tiles.get(from);
     await shown(source, `photo ${from + 1}`);
-    await browser.executeScript('arguments[0].scrollIntoView({ block: "center" });', source.getWebElement());
-    const size = await target.getSize();
-    await browser
-      .actions()
-      .mouseMove(source.getWebElement(), { x: 40, y: 40 })
-      .mouseDown()
-      .mouseMove({ x: 12, y: 0 })
-      .mouseMove(target.getWebElement(), { x: Math.round(size.width / 4), y: 40 })
-      .mouseMove(target.getWebElement(), { x: Math.round(size.width / 4) - 2, y: 42 })
-      .mouseUp()
-      .perform();
+    await browser.executeScript(
+      `arguments[0].scrollIntoView({ block: 'center' });
+       window.__srPointer = null;
+       document.addEventListener('mousemove', (e) => { window.__srPointer = [e.clientX, e.clientY]; }, true);`,
+      source.getWebElement(),
+    );
+    await browser.actions().mouseMove(source.getWebElement()).perform();
+    let pointer = (await browser.executeScript('return window.__srPointer;')) as [number, number] | null;
+    if (!pointer) throw new Error('the pointer did not reach the page');
+    const [sourceX, sourceY] = await this.boxOf(from);
+    const moveBy = async (x: number, y: number) => {
+      await browser
+        .actions()
+        .mouseMove({ x: Math.round(x), y: Math.round(y) })
+        .perform();
+    };
+    await moveBy(sourceX + 40 - pointer[0], sourceY + 40 - pointer[1]);
+    await browser.actions().mouseDown().perform();
+    await moveBy(10, 0);
+    await moveBy(10, 0);
+    pointer = (await browser.executeScript('return window.__srPointer;')) as [number, number];
+    const [targetX, targetY] = await this.boxOf(to);
+    await moveBy(targetX + 30 - pointer[0], targetY + 40 - pointer[1]);
+    await moveBy(-2, 1);
+    await browser.actions().mouseUp().perform();
+  }
+
+  /** Where a photo's tile is in the window (left, top). */
+  private async boxOf(index: number): Promise<[number, number]> {
+    return (await browser.executeScript(
+      'const box = arguments[0].getBoundingClientRect(); return [box.left, box.top];',
+      this.tiles.get(index).getWebElement(),
+    )) as [number, number];
   }
 }

@@ -24,13 +24,14 @@ describe('PhotoAlbum', () => {
   });
 
   function opened(count: number) {
-    album.open('v-1', count);
+    album.open('v-1');
     http.expectOne(url).flush({ items: photos(count) });
   }
 
-  it('a vehicle without photos is not asked for them', () => {
-    album.open('v-1', 0);
-    http.expectNone(url);
+  it('a vehicle is asked for its photos even when none are expected, and has room for 60', () => {
+    album.open('v-1');
+    expect(album.status()).toBe('loading');
+    http.expectOne(url).flush({ items: [] });
     expect(album.status()).toBe('ready');
     expect(album.count()).toBe(0);
     expect(album.room()).toBe(60);

@@ -57,14 +57,13 @@ export class PhotoAlbum {
       .subscribe((photos) => this.shown.set(photos));
   }
 
-  /** A vehicle without photos is not asked about (most of a new car's life, and every list row). */
-  open(vehicleId: string, photoCount: number): void {
+  /**
+   * Always asks, even when the vehicle says it has no photos: its `photoCount` may come from a cache
+   * that has not yet heard of an upload a moment ago.
+   */
+  open(vehicleId: string): void {
     this.vehicleId = vehicleId;
-    if (photoCount === 0) {
-      this.shown.set([]);
-      this.status.set('ready');
-      return;
-    }
+    this.shown.set([]);
     this.reload();
   }
 

@@ -52,12 +52,12 @@ export class VehiclePhotos {
     // Another vehicle (the page's id changed), not a new version of this one (a status change).
     let opened = '';
     effect(() => {
-      const { id, photoCount } = this.vehicle();
+      const { id } = this.vehicle();
       if (id === opened) return;
       opened = id;
       untracked(() => {
         this.managing.set(false);
-        this.album.open(id, photoCount);
+        this.album.open(id);
       });
     });
   }

@@ -39,7 +39,13 @@ describe('VehicleDetailPage', () => {
     await settle();
   }
 
-  afterEach(() => closePage(http));
+  afterEach(() => {
+    // The photos section reads the vehicle's photos on its own (its specs are in photos/).
+    for (const request of http.match((r) => r.url.endsWith('/photos'))) {
+      if (!request.cancelled) request.flush({ items: [] });
+    }
+    closePage(http);
+  });
 
   it('shows the vehicle: title, status and all its fields', async () => {
     await loaded('viewer');
