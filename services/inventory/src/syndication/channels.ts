@@ -1,4 +1,4 @@
-import type { FeedFile, SyndicationChannel } from '@showroom/contracts';
+import type { FeedFile, SyndicationChannel, WebReadyRule } from '@showroom/contracts';
 import type { FeedContext, FeedVehicle } from './feed-vehicle';
 import { googleFeedTsv } from './google-feed';
 import { marketplaceFeedCsv } from './marketplace-feed';
@@ -44,3 +44,24 @@ export const CHANNEL_FILES: Record<SyndicationChannel, readonly ChannelFile[]> =
     },
   ],
 };
+
+/**
+ * What a channel refuses whatever the dealer's rule says: Google and Meta disapprove a vehicle without
+ * a price or an image, so such a car stays out of their feeds (and their reports say why) even when
+ * the dealership's own rule would let it into the marketplace file.
+ */
+const CHANNEL_NEEDS: Record<SyndicationChannel, Pick<WebReadyRule, 'requirePrice' | 'minPhotos'>> = {
+  google: { requirePrice: true, minPhotos: 1 },
+  meta: { requirePrice: true, minPhotos: 1 },
+  marketplace: { requirePrice: false, minPhotos: 0 },
+};
+
+/** The dealership's rule, tightened to what the channel needs. */
+export function channelRule(channel: SyndicationChannel, rule: WebReadyRule): WebReadyRule {
+  const needs = CHANNEL_NEEDS[channel];
+  return {
+    requirePrice: rule.requirePrice || needs.requirePrice,
+    minPhotos: Math.max(rule.minPhotos, needs.minPhotos),
+    requireDescription: rule.requireDescription,
+  };
+}

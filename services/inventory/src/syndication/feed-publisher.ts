@@ -7,7 +7,7 @@ import type { PhotoUrls } from '../photos/photo-keys';
 import type { RooftopDirectory } from '../rooftops/rooftop-directory';
 import { toPublicVehicle } from '../vehicles/public-vehicle';
 import { vehicleFromRow } from '../vehicles/vehicle-row';
-import { CHANNEL_FILES } from './channels';
+import { CHANNEL_FILES, channelRule } from './channels';
 import type { FeedContext, FeedVehicle } from './feed-vehicle';
 import { SyndicationRepository, type LotVehicleRow, type RunTrigger } from './repository';
 import { selectForFeed } from './web-ready';
@@ -71,10 +71,7 @@ export class FeedPublisher {
         repository.lot(dealershipId),
         this.context(dealershipId, stored.settings),
       ]);
-      const { included, excluded } = selectForFeed(
-        lot.map((vehicle) => feedVehicleOf(vehicle, startedAt, this.options.photoUrls)),
-        stored.settings.webReady,
-      );
+      const vehicles = lot.map((vehicle) => feedVehicleOf(vehicle, startedAt, this.options.photoUrls));
       const prefix = feedPrefix(dealershipId, stored.secret);
       const enabled = SYNDICATION_CHANNELS.filter((channel) => stored.settings.channels[channel]);
       for (const channel of SYNDICATION_CHANNELS) {
@@ -85,6 +82,10 @@ export class FeedPublisher {
       const published = await Promise.all(
         enabled.map(async (channel) => {
           const began = performance.now();
+          const { included, excluded } = selectForFeed(
+            vehicles,
+            channelRule(channel, stored.settings.webReady),
+          );
           const files = CHANNEL_FILES[channel].map((file) => ({
             file,
             body: Buffer.from(file.generate(included, context), 'utf8'),
@@ -100,6 +101,8 @@ export class FeedPublisher {
           const bytes = files.reduce((sum, { body }) => sum + body.length, 0);
           return {
             channel,
+            included: included.length,
+            excluded,
             bytes,
             durationMs: Math.round(performance.now() - began),
             finishedAt: this.clock(),
@@ -107,27 +110,27 @@ export class FeedPublisher {
         }),
       );
       const result: GenerationResult = { channels: [] };
-      for (const { channel, bytes, durationMs, finishedAt } of published) {
+      for (const { channel, included, excluded, bytes, durationMs, finishedAt } of published) {
         await repository.recordRun(
           dealershipId,
           {
             channel,
             files: CHANNEL_FILES[channel].map((file) => file.name),
-            included: included.length,
+            included,
             excluded,
             generatedAt: finishedAt,
           },
           {
             channel,
             trigger,
-            included: included.length,
+            included,
             excluded: excluded.length,
             bytes,
             durationMs,
             finishedAt,
           },
         );
-        result.channels.push({ channel, included: included.length, excluded: excluded.length, bytes });
+        result.channels.push({ channel, included, excluded: excluded.length, bytes });
       }
       await repository.generated(dealershipId, startedAt);
       return result;

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_FILES } from './channels';
+import { CHANNEL_FILES, channelRule } from './channels';
 import { feedContext, feedVehicle } from './feed-fixtures';
 import { GOOGLE_COLUMNS, googleFeedTsv } from './google-feed';
 import { marketplaceFeedCsv } from './marketplace-feed';
@@ -207,6 +207,21 @@ describe('the web-ready rule and the report of cars left out', () => {
       requireDescription: false,
     });
     expect(included).toHaveLength(1);
+  });
+});
+
+describe('what each channel needs besides the dealership’s rule', () => {
+  it('Google and Meta leave out a car without a price or an image even when the rule lets it in; marketplaces take it', () => {
+    const lax = { requirePrice: false, minPhotos: 0, requireDescription: false };
+    const bare = feedVehicle({ priceCents: null, photoUrls: [] });
+
+    for (const channel of ['google', 'meta'] as const) {
+      const { included, excluded } = selectForFeed([bare], channelRule(channel, lax));
+      expect(included, channel).toEqual([]);
+      expect(excluded[0].reasons, channel).toEqual(['no_price', 'no_photos']);
+    }
+    expect(selectForFeed([bare], channelRule('marketplace', lax)).included).toHaveLength(1);
+    expect(channelRule('google', { ...lax, minPhotos: 5 }).minPhotos).toBe(5);
   });
 });
 

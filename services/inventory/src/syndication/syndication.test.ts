@@ -93,6 +93,13 @@ describe('syndication: a dealership’s feeds to Google, Meta and marketplaces',
   it('turning channels on publishes their feeds at secret addresses, with the ready cars in and the others reported', async () => {
     const ready = (await addVehicle({ description: 'Clean history' })).body;
     const noPrice = (await addVehicle({ priceCents: null })).body;
+    // Google and Meta take no car without an image, whatever the dealership's rule.
+    const photo = await request(ctx.app)
+      .post(`/api/inventory/vehicles/${ready.id}/photos`)
+      .auth(owner, { type: 'bearer' })
+      .set('X-Dealership-Id', dealershipId)
+      .attach('photos', await photoJpeg(64, 48, 201), 'front.jpg');
+    expect(photo.status).toBe(201);
 
     const saved = await as(owner).put(`${base}/settings`, settings());
     expect(saved.status).toBe(200);
@@ -139,6 +146,10 @@ describe('syndication: a dealership’s feeds to Google, Meta and marketplaces',
         stockNumber: noPrice.stockNumber,
         reasons: ['no_price'],
       }),
+    ]);
+    const googleReport = await as(owner).get(`${base}/channels/google/report`);
+    expect(googleReport.body.excluded).toEqual([
+      expect.objectContaining({ vehicleId: noPrice.id, reasons: ['no_price', 'no_photos'] }),
     ]);
 
     const runs = await forDealership(ctx.database.writer, dealershipId)
