@@ -30,6 +30,8 @@ function readFile(stream: Readable): Promise<Buffer | 'tooLarge'> {
     });
     stream.on('error', reject);
     stream.on('end', () => resolve(tooLarge ? 'tooLarge' : Buffer.concat(chunks)));
+    // Destroyed without an error: the body ended inside this file.
+    stream.on('close', () => reject(new Error('the file was cut off')));
   });
 }
 
@@ -66,6 +68,7 @@ export async function forEachUploadedFile(
   let files = 0;
   let work: Promise<void> = Promise.resolve();
   let failure: unknown;
+  const reading = new Set<Readable>();
 
   parser.on('file', (field, stream, info) => {
     if (field !== PHOTO_UPLOAD_FIELD) {
@@ -78,7 +81,8 @@ export async function forEachUploadedFile(
     }
     const index = files++;
     const name = info.filename || `photo ${index + 1}`;
-    const read = readFile(stream);
+    reading.add(stream);
+    const read = readFile(stream).finally(() => reading.delete(stream));
     work = work.then(async () => {
       const bytes = await read;
       if (failure !== undefined) return;
@@ -112,14 +116,16 @@ export async function forEachUploadedFile(
     });
     req.pipe(parser);
   });
-  // A file whose stream broke with the body never reaches `handle`: wait for the others only.
-  await work.catch(() => undefined);
   if (broken !== null) {
+    // A file cut off with the body never reaches `handle`; the ones before it finish first.
     req.unpipe(parser);
+    for (const stream of reading) stream.destroy(new Error(broken));
+    await work.catch(() => undefined);
     throw problems.validation([
       { name: 'body', reason: `not a complete multipart/form-data body: ${broken}` },
     ]);
   }
+  await work;
   if (failure !== undefined) throw failure;
   if (files === 0 && refusedParts.length === 0) {
     refusedParts.push({ name: PHOTO_UPLOAD_FIELD, reason: 'no file was sent' });

@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import request from 'supertest';
@@ -263,6 +265,65 @@ describe('vehicle photos: upload, variants in S3, order, hero, delete', () => {
       .where('vehicle_id', '=', vehicleId)
       .execute();
     expect(rows).toEqual([]);
+  });
+
+  it('keeps one photo when the same file is uploaded twice at once, its objects intact', async () => {
+    const vehicleId = await newVehicle();
+    const bytes = await photoJpeg(640, 480, 61);
+    const [first, second] = await Promise.all([
+      upload(vehicleId, [{ bytes, name: 'one.jpg' }]),
+      upload(vehicleId, [{ bytes, name: 'two.jpg' }]),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const duplicates = [first, second].map((res) => res.body.items[0].duplicate).sort();
+    expect(duplicates).toEqual([false, true]);
+    expect(first.body.items[0].photo.id).toBe(second.body.items[0].photo.id);
+    expect(await photosOf(vehicleId)).toHaveLength(1);
+    const keys = await keysOf(vehicleId);
+    expect(keys).toHaveLength(6);
+    for (const key of keys) expect((await ctx.objects.get(key))?.body.length).toBeGreaterThan(0);
+  });
+
+  it('leaves nothing of a file whose upload is cut off mid-way', async () => {
+    const vehicleId = await newVehicle();
+    const bytes = await photoJpeg(800, 600, 71);
+    const boundary = 'cut-off-boundary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="cut.jpg"\r\n` +
+        'Content-Type: image/jpeg\r\n\r\n',
+    );
+    const server = ctx.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const answered = await new Promise<number | 'cut'>((resolve) => {
+        const req = httpRequest({
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: `/api/inventory/vehicles/${vehicleId}/photos`,
+          headers: {
+            Authorization: `Bearer ${manager}`,
+            'X-Dealership-Id': ctx.dealershipId,
+            'Content-Type': `multipart/form-data; boundary=${boundary}`,
+            'Content-Length': String(head.length + bytes.length + 100),
+          },
+        });
+        req.on('response', (res) => resolve(res.statusCode ?? 0));
+        req.on('error', () => resolve('cut'));
+        req.write(Buffer.concat([head, bytes.subarray(0, bytes.length >> 1)]), () =>
+          setTimeout(() => req.destroy(), 100),
+        );
+      });
+      expect(answered).toBe('cut');
+      // The handler saw the body end early and stored nothing; give it a moment to finish.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await photosOf(vehicleId)).toEqual([]);
+      expect(await keysOf(vehicleId)).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   describe('bad files: refused with a problem naming the file, nothing left in S3 or MySQL', () => {
