@@ -1,4 +1,5 @@
 import type { ImportJob, ImportPreset } from '@showroom/contracts';
+import { importJob } from '../../../testing/import-fixtures';
 import {
   countsSummary,
   fileProblem,
@@ -8,23 +9,8 @@ import {
   percentDone,
 } from './import-model';
 
-const job = (overrides: Partial<ImportJob>): ImportJob => ({
-  id: 'i-1',
-  source: 'upload',
-  fileName: 'stock.csv',
-  status: 'running',
-  rowsTotal: 200,
-  rowsDone: 50,
-  counts: { created: 0, updated: 0, unchanged: 0, skipped: 0, missing: 0 },
-  issueCount: 0,
-  error: null,
-  mapping: null,
-  rules: null,
-  createdAt: '2026-12-06T10:00:00.000Z',
-  startedAt: null,
-  finishedAt: null,
-  ...overrides,
-});
+const job = (overrides: Partial<ImportJob>) =>
+  importJob({ status: 'running', rowsTotal: 200, rowsDone: 50, ...overrides });
 
 describe('import model', () => {
   const homenet: ImportPreset = {

@@ -9,31 +9,18 @@ import {
   type LockableImportField,
   type MissingVehicleAction,
 } from '@showroom/contracts';
+import { VEHICLE_FIELD_LABELS } from '../vehicle-form/vehicle-form-model';
 
 /** Feed column per Showroom field, as the mapping table edits it (null: not imported). */
 export type Mapping = Partial<Record<ImportField, string | null>>;
 
-export const FIELD_LABELS: Record<ImportField, string> = {
-  vin: 'VIN',
-  stockNumber: 'Stock number',
-  condition: 'Condition (new, used, certified)',
-  year: 'Year',
-  make: 'Make',
-  model: 'Model',
-  trim: 'Trim',
-  bodyStyle: 'Body style',
-  drivetrain: 'Drivetrain',
-  transmission: 'Transmission',
-  fuelType: 'Fuel type',
-  engine: 'Engine',
-  exteriorColor: 'Exterior colour',
-  interiorColor: 'Interior colour',
-  mileage: 'Mileage',
-  price: 'Price',
-  msrp: 'MSRP',
-  description: 'Description',
+/** The vehicle form's words for the fields, and the photo column the form does not have. */
+export const FIELD_LABELS = {
+  ...Object.fromEntries(
+    IMPORT_FIELDS.flatMap((field) => (field === 'photos' ? [] : [[field, VEHICLE_FIELD_LABELS[field]]])),
+  ),
   photos: 'Photo links',
-};
+} as Record<ImportField, string>;
 
 export const MISSING_LABELS: Record<MissingVehicleAction, string> = {
   mark_sold: 'Mark them sold',

@@ -1,7 +1,15 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { FeedSource, ImportJob, ImportPreset, ImportSettings, ImportUpload } from '@showroom/contracts';
+import type {
+  FeedSource,
+  ImportJob,
+  ImportPreset,
+  ImportReport,
+  ImportSettings,
+  ImportUpload,
+} from '@showroom/contracts';
+import { importJob as job, importReport } from '../../../testing/import-fixtures';
 import { closePage, elementIn, openPage, settle as settlePage } from '../../../testing/page';
 import { ImportPage } from './import-page';
 
@@ -39,24 +47,6 @@ const FEED: FeedSource = {
   lastImportId: null,
 };
 
-const job = (overrides: Partial<ImportJob> = {}): ImportJob => ({
-  id: '5f0c1d2e-0000-4000-8000-000000000001',
-  source: 'upload',
-  fileName: 'stock.csv',
-  status: 'uploaded',
-  rowsTotal: 3,
-  rowsDone: 0,
-  counts: { created: 0, updated: 0, unchanged: 0, skipped: 0, missing: 0 },
-  issueCount: 0,
-  error: null,
-  mapping: null,
-  rules: null,
-  createdAt: '2026-12-06T10:00:00.000Z',
-  startedAt: null,
-  finishedAt: null,
-  ...overrides,
-});
-
 describe('ImportPage', () => {
   let http: HttpTestingController;
   let harness: RouterTestingHarness;
@@ -88,6 +78,9 @@ describe('ImportPage', () => {
     input.dispatchEvent(new Event('change'));
     await settle();
   }
+
+  const flushReport = (importId: string, report: ImportReport) =>
+    http.expectOne((req) => req.url === `/api/inventory/imports/${importId}/report`).flush(report);
 
   afterEach(() => closePage(http));
 
@@ -135,23 +128,18 @@ describe('ImportPage', () => {
     );
     await settle();
 
-    http
-      .expectOne((req) => req.url === `/api/inventory/imports/${answer.job.id}/report`)
-      .flush({
-        job: job({ status: 'succeeded' }),
-        items: [
-          {
-            line: 3,
-            field: 'vin',
-            reason: 'check digit is 4 but position 9 holds 5',
-            severity: 'error',
-            vin: null,
-          },
-        ],
-        total: 1,
-        page: 1,
-        pageSize: 50,
-      });
+    flushReport(
+      answer.job.id,
+      importReport(job({ status: 'succeeded' }), [
+        {
+          line: 3,
+          field: 'vin',
+          reason: 'check digit is 4 but position 9 holds 5',
+          severity: 'error',
+          vin: null,
+        },
+      ]),
+    );
     await settle();
 
     expect(text('import-status')).toBe('Done: 2 added · 1 skipped');
@@ -172,29 +160,13 @@ describe('ImportPage', () => {
     expect(element('[data-testid="past-imports"]')?.textContent).toContain('failed');
     (element('[data-testid="past-import"] button') as HTMLButtonElement).click();
     await settle();
-    http
-      .expectOne((req) => req.url === `/api/inventory/imports/${failed.id}/report`)
-      .flush({
-        job: failed,
-        items: [],
-        total: 0,
-        page: 1,
-        pageSize: 50,
-      });
+    flushReport(failed.id, importReport(failed));
     await settle();
     expect(text('import-status')).toContain('Stopped: the import stopped on an error');
     element('[data-testid="resume-import"]')?.click();
     http.expectOne(`/api/inventory/imports/${failed.id}/resume`).flush(job({ status: 'succeeded' }));
     await settle();
-    http
-      .expectOne((req) => req.url === `/api/inventory/imports/${failed.id}/report`)
-      .flush({
-        job: failed,
-        items: [],
-        total: 0,
-        page: 1,
-        pageSize: 50,
-      });
+    flushReport(failed.id, importReport(failed));
     await settle();
     expect(text('report-empty')).toContain('without a problem');
   });

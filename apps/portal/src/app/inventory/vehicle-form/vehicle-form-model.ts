@@ -268,7 +268,8 @@ export function prefillFromVin(form: VehicleForm, decoding: VinDecodingResponse)
   return filled;
 }
 
-const LABELS: Record<VehicleField, string> = {
+/** What the portal calls each vehicle field (the form's labels, the import's mapping table). */
+export const VEHICLE_FIELD_LABELS: Record<VehicleField, string> = {
   vin: 'VIN',
   stockNumber: 'Stock number',
   condition: 'Condition',
@@ -310,5 +311,5 @@ const RULES: readonly ErrorRule[] = [
 
 /** The one message a field shows; the server's reason wins, it knows what it refused. */
 export function errorMessage(field: VehicleField, errors: ValidationErrors | null): string | null {
-  return fieldMessage(LABELS[field], errors, RULES);
+  return fieldMessage(VEHICLE_FIELD_LABELS[field], errors, RULES);
 }
