@@ -221,4 +221,49 @@ describe('Vehicle photos on the vehicle page', () => {
     expect(all('[data-testid="photo-tile"]')).toHaveLength(3);
     expect(text('[data-testid="photo-count"]')).toBe('3 of 60');
   });
+
+  it('files dropped on the drop zone are sent like picked ones; more than fit are named and not sent', async () => {
+    await open('sales', 58);
+    await manage();
+
+    const zone = element('[data-testid="photo-drop-zone"]');
+    // jsdom has no DataTransfer: the events carry the little the uploader reads from it.
+    const over = new Event('dragover', { bubbles: true, cancelable: true });
+    Object.defineProperty(over, 'dataTransfer', { value: { types: ['Files'], dropEffect: 'none' } });
+    zone?.dispatchEvent(over);
+    await settle();
+    expect(over.defaultPrevented).toBe(true);
+    expect(zone?.classList).toContain('drop--over');
+
+    const dropped = ['a.jpg', 'b.jpg', 'c.jpg'].map(
+      (name) => new File(['jpeg'], name, { type: 'image/jpeg' }),
+    );
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: dropped } });
+    zone?.dispatchEvent(drop);
+    await settle();
+
+    expect(zone?.classList).not.toContain('drop--over');
+    const sent = http.match(photosUrl);
+    expect(sent.map((request) => ((request.request.body as FormData).get('photos') as File).name)).toEqual([
+      'a.jpg',
+      'b.jpg',
+    ]);
+    expect(text('[data-testid="photos-refused"]')).toContain(
+      'c.jpg: the vehicle has no room for more photos',
+    );
+    sent.forEach((request, index) =>
+      request.flush(
+        {
+          items: [
+            { name: `${index}.jpg`, photo: photo(`n${index}`, { position: 58 + index }), duplicate: false },
+          ],
+        },
+        { status: 201, statusText: 'Created' },
+      ),
+    );
+    await settle();
+    expect(text('[data-testid="photo-count"]')).toBe('60 of 60');
+    expect(text('[data-testid="photos-full"]')).toContain('60 photos, the most it can have');
+  });
 });
