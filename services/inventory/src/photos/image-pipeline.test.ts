@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { PhotoRejected, preparePhoto } from './image-pipeline';
 import { photoJpeg } from './photo-fixtures';
@@ -14,10 +14,10 @@ const reasonOf = async (bytes: Buffer) => {
 
 describe('the photo pipeline on its own', () => {
   it.each([
-    ['PNG', (image: sharp.Sharp) => image.png()],
-    ['WebP', (image: sharp.Sharp) => image.webp()],
-    ['AVIF', (image: sharp.Sharp) => image.avif()],
-    ['TIFF', (image: sharp.Sharp) => image.tiff()],
+    ['PNG', (image: Sharp) => image.png()],
+    ['WebP', (image: Sharp) => image.webp()],
+    ['AVIF', (image: Sharp) => image.avif()],
+    ['TIFF', (image: Sharp) => image.tiff()],
   ])('takes %s and makes six variants, WebP and JPEG', async (_name, encode) => {
     const bytes = await encode(sharp(await photoJpeg(96, 64, 3))).toBuffer();
     const prepared = await preparePhoto(bytes);
