@@ -1,4 +1,4 @@
-import type { ImportIssue, ImportJob, ImportReport } from '@showroom/contracts';
+import type { ImportIssue, ImportJob, ImportPreset, ImportReport } from '@showroom/contracts';
 
 /** An import as the inventory service answers it: uploaded, three rows, nothing read yet. */
 export function importJob(overrides: Partial<ImportJob> = {}): ImportJob {
@@ -25,3 +25,18 @@ export function importJob(overrides: Partial<ImportJob> = {}): ImportJob {
 export function importReport(job: ImportJob, items: ImportIssue[] = []): ImportReport {
   return { job, items, total: items.length, page: 1, pageSize: 50 };
 }
+
+/** HomeNet's layout, with the columns the specs use. */
+export const HOMENET_PRESET: ImportPreset = {
+  id: 'homenet',
+  name: 'HomeNet IOL export',
+  description: '',
+  mapping: {
+    vin: 'VIN',
+    year: 'Year',
+    make: 'Make',
+    model: 'Model',
+    mileage: 'Miles',
+    price: 'SellingPrice',
+  },
+};

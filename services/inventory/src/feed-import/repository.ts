@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import {
   ColumnMappingSchema,
   ImportRulesSchema,
@@ -12,7 +12,7 @@ import {
 } from '@showroom/contracts';
 import { forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase } from '../database';
-import type { FeedImportTable } from './tables';
+import type { FeedImportSettingsTable, FeedImportTable } from './tables';
 
 export type ImportJobRow = Selectable<FeedImportTable>;
 type JobChanges = Omit<Updateable<FeedImportTable>, 'id' | 'dealership_id'>;
@@ -85,11 +85,7 @@ export class FeedImportRepository {
       rules: JSON.stringify(settings.rules),
       updated_at: now,
     };
-    await forDealership(this.writer, dealershipId)
-      .insertInto('feed_import_settings')
-      .values(values)
-      .onDuplicateKeyUpdate(values)
-      .execute();
+    await this.upsertSettings(dealershipId, values);
   }
 
   async feedSource(dealershipId: string): Promise<FeedSource> {
@@ -117,6 +113,14 @@ export class FeedImportRepository {
       feed_next_at: source.enabled ? now : null,
       updated_at: now,
     };
+    await this.upsertSettings(dealershipId, values);
+  }
+
+  /** The dealership's settings row with these columns, made when it has none. */
+  private async upsertSettings(
+    dealershipId: string,
+    values: Omit<Insertable<FeedImportSettingsTable>, 'dealership_id'>,
+  ): Promise<void> {
     await forDealership(this.writer, dealershipId)
       .insertInto('feed_import_settings')
       .values(values)

@@ -1,5 +1,5 @@
-import type { ImportJob, ImportPreset } from '@showroom/contracts';
-import { importJob } from '../../../testing/import-fixtures';
+import type { ImportJob } from '@showroom/contracts';
+import { HOMENET_PRESET as homenet, importJob } from '../../../testing/import-fixtures';
 import {
   countsSummary,
   fileProblem,
@@ -13,20 +13,6 @@ const job = (overrides: Partial<ImportJob>) =>
   importJob({ status: 'running', rowsTotal: 200, rowsDone: 50, ...overrides });
 
 describe('import model', () => {
-  const homenet: ImportPreset = {
-    id: 'homenet',
-    name: 'HomeNet',
-    description: '',
-    mapping: {
-      vin: 'VIN',
-      year: 'Year',
-      make: 'Make',
-      model: 'Model',
-      mileage: 'Miles',
-      photos: 'ImageList',
-    },
-  };
-
   it('applies a preset with the file’s own spelling of each column, leaving out the ones it lacks', () => {
     const mapping = mappingFromPreset(homenet, ['vin', 'YEAR', 'Make', 'Model', ' miles ']);
     expect(mapping).toMatchObject({

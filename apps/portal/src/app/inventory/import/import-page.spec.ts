@@ -9,28 +9,14 @@ import type {
   ImportSettings,
   ImportUpload,
 } from '@showroom/contracts';
-import { importJob as job, importReport } from '../../../testing/import-fixtures';
+import { HOMENET_PRESET, importJob as job, importReport } from '../../../testing/import-fixtures';
 import { closePage, elementIn, openPage, settle as settlePage } from '../../../testing/page';
 import { ImportPage } from './import-page';
 
 @Component({ template: '' })
 class InventoryStub {}
 
-const PRESETS: ImportPreset[] = [
-  {
-    id: 'homenet',
-    name: 'HomeNet IOL export',
-    description: '',
-    mapping: {
-      vin: 'VIN',
-      year: 'Year',
-      make: 'Make',
-      model: 'Model',
-      mileage: 'Miles',
-      price: 'SellingPrice',
-    },
-  },
-];
+const PRESETS: ImportPreset[] = [HOMENET_PRESET];
 const SETTINGS: ImportSettings = {
   presetId: null,
   mapping: null,
