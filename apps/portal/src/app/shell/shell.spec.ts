@@ -215,9 +215,12 @@ describe('Shell', () => {
   });
 
   it('offers Channels (syndication feeds) to owners and managers, not to salespeople', async () => {
-    await open(dealer([membership(NORTH, 'manager')]));
+    await open(dealer([membership(NORTH, 'manager')]), '/inventory/syndication');
     answerBackground();
-    expect(element('[data-testid="nav-channels"]')?.getAttribute('href')).toBe('/inventory/syndication');
+    const channels = element('[data-testid="nav-channels"]');
+    expect(channels?.getAttribute('href')).toBe('/inventory/syndication');
+    expect(channels?.getAttribute('aria-current')).toBe('page');
+    expect(element('[data-testid="nav-inventory"]')?.getAttribute('aria-current')).toBeNull();
     TestBed.resetTestingModule();
 
     await open(dealer([membership(NORTH, 'sales')]));

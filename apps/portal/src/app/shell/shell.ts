@@ -1,5 +1,6 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { Component, computed, DestroyRef, effect, inject, signal, untracked, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@angular/material/form-field';
@@ -10,8 +11,9 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { Auth0ClientService, AuthService } from '@auth0/auth0-angular';
+import { filter, map } from 'rxjs';
 import { TeamApi } from '../api/team-api';
 import { ActiveDealership } from '../core/active-dealership';
 import { registerShowroomIcons } from '../core/icons';
@@ -87,6 +89,14 @@ export class Shell {
 
   protected readonly canReadLeads = computed(() => this.permissions.can('leads:read'));
   protected readonly canSyndicate = computed(() => this.permissions.can('inventory:syndicate'));
+  /** Channels live under /inventory; there the Inventory entry is not the current page. */
+  protected readonly onChannels = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => this.router.url.startsWith('/inventory/syndication')),
+    ),
+    { initialValue: this.router.url.startsWith('/inventory/syndication') },
+  );
   /** New plus overdue, for the menu button on narrow screens where the nav is folded away. */
   protected readonly leadAlerts = computed(() => {
     const counts = this.leadCounts.counts();

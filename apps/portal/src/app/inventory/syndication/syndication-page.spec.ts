@@ -133,6 +133,7 @@ describe('SyndicationPage', () => {
     });
     await settle();
 
+    expect(element('#report-heading')?.textContent).toContain('Left out of Google vehicle listings (1)');
     const row = element('[data-testid="excluded-vehicle"]');
     expect(
       [...(row?.querySelectorAll('[data-testid="exclusion-reason"]') ?? [])].map((r) =>

@@ -29,6 +29,7 @@ import { SyndicationApi } from './syndication-api';
 import {
   applyServerErrors,
   CHANNEL_HELP,
+  CHANNEL_NAMES,
   CHANNELS,
   createSyndicationForm,
   errorMessage,
@@ -68,6 +69,7 @@ export class SyndicationPage {
 
   protected readonly channelIds = CHANNELS;
   protected readonly channelHelp = CHANNEL_HELP;
+  protected readonly channelNames = CHANNEL_NAMES;
   protected readonly reasonText = REASON_TEXT;
   protected readonly formatBytes = formatBytes;
 
