@@ -134,4 +134,10 @@ describe('PhotoAlbum', () => {
     expect(order.request.body).toEqual({ photoIds: ['p1', 'p2', 'p3'] });
     order.flush({ items: photos(3) });
   });
+
+  it('a photo of another vehicle (an upload that ended after the dealer moved on) is not shown here', () => {
+    opened(1);
+    album.add(photo('elsewhere', { vehicleId: 'v-2', position: 1 }));
+    expect(photoIds(album.photos())).toEqual(['p1']);
+  });
 });

@@ -34,7 +34,7 @@ export class PhotoAlbum {
   readonly count = computed(() => this.shown().length);
   readonly room = computed(() => Math.max(MAX_PHOTOS_PER_VEHICLE - this.shown().length, 0));
 
-  private vehicleId = '';
+  private openVehicleId = '';
   private readonly changes = new Subject<PhotoChange>();
   private unsent = 0;
   private readonly reads = new Subject<void>();
@@ -62,7 +62,7 @@ export class PhotoAlbum {
    * that has not yet heard of an upload a moment ago.
    */
   open(vehicleId: string): void {
-    this.vehicleId = vehicleId;
+    this.openVehicleId = vehicleId;
     this.shown.set([]);
     this.reload();
   }
@@ -71,8 +71,14 @@ export class PhotoAlbum {
     this.reads.next();
   }
 
+  /** The vehicle whose photos these are. */
+  get vehicleId(): string {
+    return this.openVehicleId;
+  }
+
   /** A photo that arrived (an upload or the robot); the service has it already. */
   add(photo: VehiclePhoto): void {
+    if (photo.vehicleId !== this.openVehicleId) return;
     this.shown.update((photos) => withPhoto(photos, photo));
   }
 

@@ -125,10 +125,12 @@ export class PhotoUploadQueue {
     this.state.update((uploads) => uploads.filter((upload) => upload.status !== 'done'));
   }
 
-  /** Cancels everything in flight (the page is left). */
-  destroy(): void {
+  /** Cancels everything in flight and forgets every file (the page is left, another vehicle opened). */
+  clear(): void {
     for (const subscription of this.running.values()) subscription.unsubscribe();
     this.running.clear();
+    this.added = new Map();
+    this.state.set([]);
   }
 
   private room(): number {

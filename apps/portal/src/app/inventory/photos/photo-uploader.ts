@@ -1,17 +1,11 @@
-import { Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
+import { Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VEHICLE } from '@showroom/contracts';
-import { PhotosApi } from '../../api/photos-api';
 import { PhotoAlbum } from './photo-album';
-import {
-  mayRetry,
-  type PhotoUpload,
-  PhotoUploadQueue,
-  refusalText,
-  type RefusedFile,
-} from './photo-upload-queue';
+import { PhotoUploads } from './photo-uploads';
+import { mayRetry, type PhotoUpload, refusalText, type RefusedFile } from './photo-upload-queue';
 
 /**
  * Where a dealer adds photos: dropped (several at once) or picked. Each file shows its own progress
@@ -24,17 +18,8 @@ import {
   styleUrl: './photo-uploader.scss',
 })
 export class PhotoUploader {
-  readonly vehicleId = input.required<string>();
-
-  private readonly api = inject(PhotosApi);
   protected readonly album = inject(PhotoAlbum);
-
-  protected readonly queue = new PhotoUploadQueue({
-    upload: (file) => this.api.upload(this.vehicleId(), file),
-    room: () => this.album.room(),
-    uploaded: (photo) => this.album.add(photo),
-    drained: (added) => this.album.keepDroppedOrder(added.map((photo) => photo.id)),
-  });
+  protected readonly queue = inject(PhotoUploads).queue;
   protected readonly maxPhotos = MAX_PHOTOS_PER_VEHICLE;
   protected readonly maxMegabytes = MAX_PHOTO_BYTES / 1024 / 1024;
   /** What fits still, counting the files on their way. */
@@ -43,10 +28,6 @@ export class PhotoUploader {
   protected readonly refused = signal<readonly RefusedFile[]>([]);
   protected readonly dragging = signal(false);
   protected readonly finished = computed(() => this.queue.uploads().length > 0 && this.queue.pending() === 0);
-
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.queue.destroy());
-  }
 
   protected picked(input: HTMLInputElement): void {
     this.add(Array.from(input.files ?? []));

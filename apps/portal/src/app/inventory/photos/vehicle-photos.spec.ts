@@ -266,4 +266,29 @@ describe('Vehicle photos on the vehicle page', () => {
     expect(text('[data-testid="photo-count"]')).toBe('60 of 60');
     expect(text('[data-testid="photos-full"]')).toContain('60 photos, the most it can have');
   });
+
+  it('“Done” while a photo is uploading lets it finish: the gallery says so, then shows it', async () => {
+    await open('sales', 1);
+    await manage();
+    const input = element<HTMLInputElement>('[data-testid="photo-file-input"]');
+    Object.defineProperty(input, 'files', {
+      value: [new File(['jpeg'], 'rear.jpg', { type: 'image/jpeg' })],
+    });
+    input?.dispatchEvent(new Event('change'));
+    await settle();
+
+    await manage();
+    expect(element('[data-testid="photo-manager"]')).toBeNull();
+    expect(text('[data-testid="photos-uploading"]')).toBe('adding 1 more…');
+
+    http
+      .expectOne(photosUrl)
+      .flush(
+        { items: [{ name: 'rear.jpg', photo: photo('p2', { position: 1 }), duplicate: false }] },
+        { status: 201, statusText: 'Created' },
+      );
+    await settle();
+    expect(element('[data-testid="photos-uploading"]')).toBeNull();
+    expect(all('[data-testid="gallery-thumbnail"]')).toHaveLength(2);
+  });
 });

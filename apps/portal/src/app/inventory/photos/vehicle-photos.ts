@@ -11,6 +11,7 @@ import { PhotoAlbum } from './photo-album';
 import { PhotoArranger } from './photo-arranger';
 import { PhotoGallery } from './photo-gallery';
 import { PhotoUploader } from './photo-uploader';
+import { PhotoUploads } from './photo-uploads';
 
 /**
  * The vehicle page's photos: a gallery for everyone who may see the vehicle; for those who may change
@@ -29,7 +30,7 @@ import { PhotoUploader } from './photo-uploader';
     PhotoUploader,
     ProblemTextPipe,
   ],
-  providers: [PhotoAlbum],
+  providers: [PhotoAlbum, PhotoUploads],
   templateUrl: './vehicle-photos.html',
   styleUrl: './vehicle-photos.scss',
 })
@@ -37,6 +38,9 @@ export class VehiclePhotos {
   readonly vehicle = input.required<Vehicle>();
 
   protected readonly album = inject(PhotoAlbum);
+  private readonly uploads = inject(PhotoUploads).queue;
+  /** Files still on their way while the gallery shows (the dealer clicked "Done"). */
+  protected readonly uploading = this.uploads.pending;
   private readonly permissions = inject(Permissions);
 
   protected readonly canWrite = computed(() => this.permissions.can('inventory:write'));
@@ -57,6 +61,7 @@ export class VehiclePhotos {
       opened = id;
       untracked(() => {
         this.managing.set(false);
+        this.uploads.clear();
         this.album.open(id);
       });
     });
