@@ -124,8 +124,9 @@ export const VehicleSchema = z.object({
   internalNotes: z.string().nullable(),
   daysInStock: z.int(),
   /** The photo shown in lists and cards; null until the vehicle has one. */
-  heroPhoto: PhotoVariantUrlsSchema.nullable(),
-  photoCount: z.int(),
+  // Defaults: a reader of an inventory from before photos (a rolling deploy) still parses it.
+  heroPhoto: PhotoVariantUrlsSchema.nullable().default(null),
+  photoCount: z.int().default(0),
   version: z.int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

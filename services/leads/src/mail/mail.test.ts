@@ -31,6 +31,8 @@ const onLot = (dealershipId: string): Vehicle => ({
   costCents: 1_650_000,
   internalNotes: null,
   daysInStock: 12,
+  heroPhoto: null,
+  photoCount: 0,
   version: 1,
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
