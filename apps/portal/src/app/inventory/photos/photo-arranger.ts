@@ -77,7 +77,21 @@ export class PhotoArranger {
       .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data, maxWidth: '440px' })
       .afterClosed()
       .pipe(filter((confirmed) => confirmed === true))
-      .subscribe(() => this.album.remove(photo.id));
+      .subscribe(() => {
+        this.album.remove(photo.id);
+        void this.announcer.announce(`Photo ${index + 1} deleted`);
+        // The dialog gives the focus back to a button that is gone: keep it in the grid, on the
+        // photo that took the deleted one's place (or the new last one).
+        afterNextRender(
+          () => {
+            const buttons = this.host.nativeElement.querySelectorAll<HTMLButtonElement>(
+              '[data-testid="photo-delete"]',
+            );
+            buttons[Math.min(index, buttons.length - 1)]?.focus();
+          },
+          { injector: this.injector },
+        );
+      });
   }
 
   private announce(index: number): void {

@@ -202,6 +202,8 @@ describe('Vehicle photos on the vehicle page', () => {
       .flush(null, { status: 204, statusText: 'No Content' });
     await settle();
     expect(all('[data-testid="photo-tile"]').map((tile) => tile.dataset['photoId'])).toEqual(['p1']);
+    // The focus stays in the grid, on the photo now in the deleted one's place (here the last).
+    expect(document.activeElement).toBe(element('[data-photo-id="p1"] [data-testid="photo-delete"]'));
   });
 
   it('when the photo robot reports photos it added from pasted links, then the photos are read again', async () => {
