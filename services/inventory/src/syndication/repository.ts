@@ -202,6 +202,15 @@ export class SyndicationRepository {
       .execute();
   }
 
+  /** Forgets runs older than `days` (every dealership's): the channel states keep the latest reports. */
+  async pruneRuns(days: number): Promise<number> {
+    const result = await acrossDealerships(this.writer)
+      .deleteFrom('syndication_runs')
+      .where('finished_at', '<', sql<Date>`CURRENT_TIMESTAMP(3) - INTERVAL ${days} DAY`)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** A channel turned off: its state goes (its files are deleted by the caller). */
   async forgetChannel(dealershipId: string, channel: SyndicationChannel): Promise<void> {
     await forDealership(this.writer, dealershipId)

@@ -28,6 +28,9 @@ const CHANGES_PER_READ = 500;
 /** A dealership whose feeds failed waits this long before the next try, doubled per failure up to an hour. */
 const FIRST_RETRY_MS = 30_000;
 const LAST_RETRY_MS = 3_600_000;
+/** Runs are kept this long (the history of how feeds went); pruned once an hour by the leader. */
+const RUNS_KEPT_DAYS = 30;
+const PRUNE_EVERY_MS = 3_600_000;
 /** Dealerships generated per turn; the rest wait for the next one, so a turn stays short. */
 const DEALERSHIPS_PER_TURN = 20;
 
@@ -42,6 +45,7 @@ export class SyndicationScheduler {
   private running: Promise<void> = Promise.resolve();
   private busy = false;
   private leading = false;
+  private prunedAt = 0;
   /** Dealerships whose last run failed: when to try again, and how many times it failed. */
   private readonly failing = new Map<string, { retryAt: number; failures: number }>();
 
@@ -85,6 +89,10 @@ export class SyndicationScheduler {
     if (!leading) return;
     await this.follow();
     await this.generateDue();
+    if (Date.now() - this.prunedAt >= PRUNE_EVERY_MS) {
+      this.prunedAt = Date.now();
+      await this.options.repository.pruneRuns(RUNS_KEPT_DAYS);
+    }
   }
 
   private async follow(): Promise<void> {

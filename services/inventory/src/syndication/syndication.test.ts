@@ -7,6 +7,7 @@ import { forDealership } from '@showroom/server-mysql';
 import { photoJpeg } from '../photos/photo-fixtures';
 import { inventoryAppForTests } from '../test/inventory-test-app';
 import { vehicleInput } from '../test/vehicle-fixtures';
+import { SyndicationRepository } from './repository';
 
 const base = '/api/inventory/syndication';
 
@@ -278,6 +279,31 @@ describe('syndication: a dealership’s feeds to Google, Meta and marketplaces',
     const theirs = await as(await ctx.tokenFor('manager', other), other).post(`${base}/rotate-secret`);
     expect(theirs.status).toBe(200);
     expect(await feedText(ours.files[0].url)).toContain('store_code');
+  });
+
+  it('runs older than 30 days are pruned; newer ones and the latest reports stay', async () => {
+    const tenant = forDealership(ctx.database.writer, dealershipId);
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    await tenant
+      .insertInto('syndication_runs')
+      .values({
+        channel: 'google',
+        trigger_kind: 'schedule',
+        included: 1,
+        excluded: 0,
+        bytes: 10,
+        duration_ms: 1,
+        finished_at: old,
+      })
+      .execute();
+    const count = async () =>
+      (await tenant.selectFrom('syndication_runs').select('finished_at').execute()).length;
+    const before = await count();
+
+    await new SyndicationRepository(ctx.database.writer).pruneRuns(30);
+
+    expect(await count()).toBe(before - 1);
+    expect((await channel('google')).lastRun).not.toBeNull();
   });
 
   it('another dealership sees none of it: its own defaults, no addresses, an empty report; sales are refused', async () => {
