@@ -12,8 +12,11 @@ import type { FeedContext, FeedVehicle } from './feed-vehicle';
 import { SyndicationRepository, type LotVehicleRow, type RunTrigger } from './repository';
 import { selectForFeed } from './web-ready';
 
-/** Feeds are fetched by channels on their own schedule: a few minutes of caching at the edge is plenty. */
-export const FEED_CACHE_CONTROL = 'public, max-age=300';
+/**
+ * A minute at the edge: channels fetch on their own schedule, and an address whose secret was rotated
+ * (its objects deleted) stops answering from the CDN's cache within that minute.
+ */
+export const FEED_CACHE_CONTROL = 'public, max-age=60';
 
 /** `feeds/<dealershipId>/<secret>/`: everything under it is public to whoever holds the secret. */
 export const feedPrefix = (dealershipId: string, secret: string): string =>
