@@ -15,11 +15,13 @@ describe('Permissions', () => {
     ['manager', true, true],
     ['sales', true, false],
     ['viewer', false, false],
-  ])('a %s may write: %s, may delete: %s', (role, write, remove) => {
+  ])('a %s may write: %s, may delete and syndicate: %s', (role, write, remove) => {
     TestBed.inject(ActiveDealership).setMemberships([membership(NORTH, role)]);
     const permissions = TestBed.inject(Permissions);
     expect(permissions.can('inventory:write')).toBe(write);
     expect(permissions.can('inventory:delete')).toBe(remove);
+    // The feeds' settings and secret addresses are the owners' and managers'.
+    expect(permissions.can('inventory:syndicate')).toBe(remove);
     expect(permissions.can('inventory:read')).toBe(true);
   });
 
