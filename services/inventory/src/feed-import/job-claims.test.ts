@@ -19,7 +19,7 @@ describe('the import queue', () => {
 
   async function job(
     dealershipId: string,
-    status: 'queued' | 'running' | 'succeeded',
+    status: 'uploaded' | 'queued' | 'running' | 'succeeded',
     extra: { heartbeatAgoMs?: number; createdAgoMs?: number; notBefore?: Date } = {},
   ): Promise<string> {
     const id = randomUUID();
@@ -64,5 +64,22 @@ describe('the import queue', () => {
       .where('id', '=', waiting)
       .executeTakeFirstOrThrow();
     expect(status.status).toBe('queued');
+  });
+
+  it('forgets uploads nobody started within a day: their files and rows', async () => {
+    const dealershipId = randomUUID();
+    const old = await job(dealershipId, 'uploaded', { createdAgoMs: 25 * 3_600_000 });
+    const fresh = await job(dealershipId, 'uploaded', { createdAgoMs: 60_000 });
+    for (const id of [old, fresh]) {
+      await ctx.objects.put(`imports/${dealershipId}/${id}.csv`, 'VIN\n', { contentType: 'text/csv' });
+    }
+    expect(await ctx.inventory.feedImport.worker.pruneAbandonedUploads()).toBe(1);
+    expect(await ctx.objects.get(`imports/${dealershipId}/${old}.csv`)).toBeNull();
+    expect(await ctx.objects.get(`imports/${dealershipId}/${fresh}.csv`)).not.toBeNull();
+    const left = await forDealership(ctx.database.writer, dealershipId)
+      .selectFrom('feed_imports')
+      .select('id')
+      .execute();
+    expect(left.map((row) => row.id)).toEqual([fresh]);
   });
 });

@@ -101,4 +101,19 @@ export class ImportJobClaims {
       return { dealershipId: row.dealership_id, url: row.feed_url };
     });
   }
+
+  /** Uploads nobody started since `before` (the dealer left the page): their files and rows go. */
+  async abandonedUploads(
+    before: Date,
+    limit: number,
+  ): Promise<Array<{ id: string; dealershipId: string; objectKey: string }>> {
+    const rows = await acrossDealerships(this.writer)
+      .selectFrom('feed_imports')
+      .select(['id', 'dealership_id', 'object_key'])
+      .where('status', '=', 'uploaded')
+      .where('created_at', '<', before)
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ id: row.id, dealershipId: row.dealership_id, objectKey: row.object_key }));
+  }
 }

@@ -257,4 +257,12 @@ export class FeedImportRepository {
         .execute();
     });
   }
+
+  async deleteUploadedJob(dealershipId: string, id: string): Promise<void> {
+    await forDealership(this.writer, dealershipId)
+      .deleteFrom('feed_imports')
+      .where('id', '=', id)
+      .where('status', '=', 'uploaded')
+      .execute();
+  }
 }

@@ -46,6 +46,11 @@ export interface FeedImportWorkerDeps {
   clock: () => Date;
 }
 
+const HOUR_MS = 3_600_000;
+const PRUNE_EVERY_MS = HOUR_MS;
+/** An upload not started within this is taken for abandoned. */
+const ABANDONED_AFTER_MS = 24 * HOUR_MS;
+
 /** An import that cannot succeed by trying again (the file is gone, a mapped column is not in it). */
 class ImportCannotRun extends Error {}
 
@@ -57,6 +62,7 @@ export class FeedImportWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private started = false;
+  private prunedAt = 0;
   private closing = false;
 
   constructor(private readonly deps: FeedImportWorkerDeps) {}
@@ -75,12 +81,27 @@ export class FeedImportWorker {
 
   /** Works until nothing is waiting; exposed so tests and benchmarks can drive it without the timer. */
   async drain(): Promise<void> {
+    if (this.deps.clock().getTime() - this.prunedAt >= PRUNE_EVERY_MS) {
+      await this.pruneAbandonedUploads();
+      this.prunedAt = this.deps.clock().getTime();
+    }
     while (!this.closing) {
       const feed = await this.fetchDueFeed();
       const claimed = await this.deps.claims.claimImport(this.deps.clock(), this.deps.settings.staleAfterMs);
       if (claimed) await this.run(claimed);
       if (!claimed && !feed) return;
     }
+  }
+
+  /** Deletes the files and rows of uploads nobody started within a day. */
+  async pruneAbandonedUploads(): Promise<number> {
+    const before = new Date(this.deps.clock().getTime() - ABANDONED_AFTER_MS);
+    const abandoned = await this.deps.claims.abandonedUploads(before, 100);
+    if (abandoned.length === 0) return 0;
+    await this.deps.objects.delete(abandoned.map((upload) => upload.objectKey));
+    for (const upload of abandoned)
+      await this.deps.repository.deleteUploadedJob(upload.dealershipId, upload.id);
+    return abandoned.length;
   }
 
   private schedule(delayMs: number): void {
@@ -186,6 +207,8 @@ export class FeedImportWorker {
       heartbeat_at: null,
       finished_at: clock(),
     });
+    // The report is in MySQL; the file was kept only to resume from.
+    await objects.delete([job.object_key]);
   }
 
   /** Reads the file from after the job's cursor and applies it batch by batch. */
