@@ -108,7 +108,8 @@ export const feedImportRoutes = [
     path: `${base}/feed-source`,
     tag: 'imports',
     summary: 'The feed URL fetched on a schedule',
-    caller: caller.user('inventory:read'),
+    // A feed URL often carries the DMS's access token: only who may change the inventory sees it.
+    caller: caller.user('inventory:write'),
     responses: { 200: { description: 'The feed source', schema: FeedSourceSchema } },
     handler: ({ dealershipId }, { feedImports }) => feedImports.feedSource(dealershipId),
   }),
