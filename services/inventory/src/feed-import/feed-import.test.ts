@@ -165,6 +165,33 @@ describe('feed import', () => {
       });
     }
 
+    it('a car whose row was skipped for a bad value is listed, so not missing', async () => {
+      const d = await dealer();
+      const [fine, mistyped] = [feedCar(), feedCar()];
+      await d.importFile(csvOf([fine, mistyped]));
+      const job = await d.importFile(csvOf([fine, { ...mistyped, Price: 'call us' }]), {
+        mode: 'full',
+        missing: 'mark_sold',
+      });
+      expect(job.counts).toMatchObject({ unchanged: 1, skipped: 1, missing: 0 });
+      expect((await d.vehicles()).get(mistyped.VIN)?.status).toBe('available');
+    });
+
+    it('a file without a single vehicle does not empty the lot', async () => {
+      const d = await dealer();
+      const car = feedCar();
+      await d.importFile(csvOf([car]));
+      const job = await d.importFile(csvOf([{ ...car, VIN: 'NOT-A-VIN' }]), {
+        mode: 'full',
+        missing: 'delete',
+      });
+      expect(job.counts).toMatchObject({ skipped: 1, missing: 0 });
+      expect((await d.vehicles()).get(car.VIN)?.status).toBe('available');
+      expect((await d.report(job.id)).items.map((i) => i.reason)).toContain(
+        'the file lists no vehicle, so no vehicle on the lot was treated as missing',
+      );
+    });
+
     it('a partial feed leaves the others alone', async () => {
       const d = await dealer();
       const [stays, other] = [feedCar(), feedCar()];
