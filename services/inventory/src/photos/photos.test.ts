@@ -64,6 +64,11 @@ describe('vehicle photos: upload, variants in S3, order, hero, delete', () => {
 
   it('stores several files in one upload as WebP and JPEG variants, immutable, never upscaled', async () => {
     const vehicleId = await newVehicle();
+    // Read (and cached) before the upload: the upload must invalidate it.
+    expect((await as('get', `/api/inventory/vehicles/${vehicleId}`)).body).toMatchObject({
+      photoCount: 0,
+      heroPhoto: null,
+    });
     const res = await upload(vehicleId, [
       { bytes: await photoJpeg(2400, 1600, 1), name: 'front.jpg' },
       { bytes: await photoJpeg(640, 480, 2), name: 'side.jpg' },
@@ -111,6 +116,11 @@ describe('vehicle photos: upload, variants in S3, order, hero, delete', () => {
     const vehicle = await as('get', `/api/inventory/vehicles/${vehicleId}`);
     expect(vehicle.body.photoCount).toBe(2);
     expect(vehicle.body.heroPhoto).toEqual(front.urls);
+    // Same version, new photos: a browser revalidating with the ETag must get the new body, not 304.
+    expect(vehicle.headers['cache-control']).toBe('no-store');
+    const revalidated = await as('get', `/api/inventory/vehicles/${vehicleId}`).set('If-None-Match', '"v1"');
+    expect(revalidated.status).toBe(200);
+    expect(revalidated.body.photoCount).toBe(2);
   });
 
   it('applies the EXIF orientation and strips every piece of metadata, the GPS position first', async () => {

@@ -101,8 +101,17 @@ export const vehicleRoutes = [
     problems: { 404: 'No such vehicle in this dealership' },
     handler: async ({ dealershipId, params, res }, { vehicles }) => {
       const json = await vehicles.getVehicle(dealershipId, params.id);
-      res.set('ETag', etagOf(Number(VERSION_IN_JSON.exec(json.toString())?.[1])));
-      return json;
+      // The ETag is the version edits send in If-Match; photos change the vehicle without a new
+      // version, so it must not serve as a cache validator (no 304, nothing kept by browsers; the
+      // body holds cost and notes besides).
+      res
+        .status(200)
+        .set({
+          ETag: etagOf(Number(VERSION_IN_JSON.exec(json.toString())?.[1])),
+          'Cache-Control': 'no-store',
+        })
+        .type('application/json')
+        .end(json);
     },
   }),
   route({
