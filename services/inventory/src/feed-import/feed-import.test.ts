@@ -82,6 +82,44 @@ describe('feed import', () => {
     expect(await ctx.objects.get(`imports/${d.dealershipId}/${uploaded.body.job.id}.csv`)).toBeNull();
   });
 
+  it('recognises a vAuto export and imports it with its own words (New/Used, Odometer, Series, photo links by spaces)', async () => {
+    const d = await dealer();
+    const vin = freshVin(2022);
+    const file = csvOf([
+      {
+        'Stock #': 'V-77',
+        VIN: vin,
+        Year: '2022',
+        Make: 'Honda',
+        Model: 'Accord',
+        Series: 'Touring 2.0T',
+        Body: 'Sedan 4D',
+        'New/Used': 'U',
+        Odometer: '12,345 mi',
+        Price: '$31,250',
+        'Drive Type': 'Front Wheel Drive',
+        Transmission: '10-Speed Automatic',
+        Fuel: 'Gasoline Fuel',
+        'Photo URLs': 'http://192.0.2.1/1.jpg http://192.0.2.1/2.jpg',
+      },
+    ]);
+    const uploaded = await d.upload(file);
+    expect(uploaded.body.detectedPresetId).toBe('vauto');
+    const job = await d.importFile(file);
+    expect(job.counts).toMatchObject({ created: 1, skipped: 0 });
+    expect((await d.vehicles()).get(vin)).toMatchObject({
+      stock_number: 'V-77',
+      trim: 'Touring 2.0T',
+      body_style: 'sedan',
+      vehicle_condition: 'used',
+      mileage: 12_345,
+      drivetrain: 'fwd',
+      transmission: 'automatic',
+      fuel_type: 'gasoline',
+    });
+    expect(await d.count('photo_fetch_jobs')).toBe(1);
+  });
+
   it('skips bad rows with their line, field and reason, and imports the good ones', async () => {
     const d = await dealer();
     const good = feedCar();
