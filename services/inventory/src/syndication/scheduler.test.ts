@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forDealership } from '@showroom/server-mysql';
+import type { Inventory } from '../app';
 import { inventoryAppForTests } from '../test/inventory-test-app';
 import { vehicleInput } from '../test/vehicle-fixtures';
 
@@ -42,10 +43,11 @@ describe('syndication schedule: changes wait for the debounce, every dealership 
       (run) => run.trigger_kind,
     );
   /** A turn that starts now: the first call may only wait for one already under way. */
-  const turn = async () => {
-    await ctx.inventory.syndication.scheduler.turn();
-    await ctx.inventory.syndication.scheduler.turn();
+  const turnOf = async (instance: Inventory) => {
+    await instance.syndication.scheduler.turn();
+    await instance.syndication.scheduler.turn();
   };
+  const turn = () => turnOf(ctx.inventory);
 
   it('a change marks the dealership dirty but waits for the debounce; once the change is old enough it is generated', async () => {
     const added = await request(ctx.app)
@@ -82,5 +84,24 @@ describe('syndication schedule: changes wait for the debounce, every dealership 
 
     expect((await runs()).at(-1)).toBe('schedule');
     expect((await state()).last_full_run_at?.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('only the instance holding the lock generates; another takes over when it stops', async () => {
+    const other = await ctx.anotherInstance();
+    const staleNow = () =>
+      tenant()
+        .updateTable('syndication_settings')
+        .set({ last_full_run_at: new Date(Date.now() - 2 * 3_600_000) })
+        .execute();
+    const count = async () => (await runs()).length;
+    const before = await count();
+    await staleNow();
+
+    await turnOf(other);
+    expect(await count()).toBe(before);
+
+    await ctx.inventory.syndication.scheduler.close();
+    await turnOf(other);
+    expect(await count()).toBe(before + 1);
   });
 });
