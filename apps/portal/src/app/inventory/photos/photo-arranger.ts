@@ -27,6 +27,10 @@ export class PhotoArranger {
   /** "2021 Honda Civic": the alt text of each photo starts with it. */
   readonly vehicleName = input.required<string>();
 
+  protected readonly moves = [
+    { by: -1, word: 'earlier', icon: 'chevron-left' },
+    { by: 1, word: 'later', icon: 'chevron-right' },
+  ] as const;
   protected readonly album = inject(PhotoAlbum);
   private readonly dialog = inject(MatDialog);
   private readonly announcer = inject(LiveAnnouncer);

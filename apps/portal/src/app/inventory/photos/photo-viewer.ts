@@ -18,8 +18,8 @@ export interface PhotoViewerData {
   selector: 'sr-photo-viewer',
   imports: [MatButtonModule, MatDialogModule, MatIconModule, PhotoPicture],
   host: {
-    '(keydown.arrowleft)': 'step(-1)',
-    '(keydown.arrowright)': 'step(1)',
+    '(keydown.arrowleft)': 'move(-1)',
+    '(keydown.arrowright)': 'move(1)',
   },
   template: `
     <div class="bar">
@@ -42,26 +42,20 @@ export interface PhotoViewerData {
         [lazy]="false"
       />
       @if (data.photos.length > 1) {
-        <button
-          type="button"
-          matIconButton
-          class="stage__step stage__step--previous"
-          aria-label="Previous photo"
-          data-testid="viewer-previous"
-          (click)="step(-1)"
-        >
-          <mat-icon svgIcon="chevron-left" />
-        </button>
-        <button
-          type="button"
-          matIconButton
-          class="stage__step stage__step--next"
-          aria-label="Next photo"
-          data-testid="viewer-next"
-          (click)="step(1)"
-        >
-          <mat-icon svgIcon="chevron-right" />
-        </button>
+        @for (step of steps; track step.by) {
+          <button
+            type="button"
+            matIconButton
+            class="stage__step"
+            [class.stage__step--previous]="step.by < 0"
+            [class.stage__step--next]="step.by > 0"
+            [attr.aria-label]="step.label"
+            [attr.data-testid]="'viewer-' + step.word"
+            (click)="move(step.by)"
+          >
+            <mat-icon [svgIcon]="step.icon" />
+          </button>
+        }
       }
     </div>
   `,
@@ -125,6 +119,10 @@ export interface PhotoViewerData {
 })
 export class PhotoViewer {
   protected readonly data = inject<PhotoViewerData>(MAT_DIALOG_DATA);
+  protected readonly steps = [
+    { by: -1, word: 'previous', label: 'Previous photo', icon: 'chevron-left' },
+    { by: 1, word: 'next', label: 'Next photo', icon: 'chevron-right' },
+  ] as const;
   protected readonly index = signal(this.data.index);
   protected readonly photo = computed(() => this.data.photos[this.index()]);
   protected readonly alt = computed(() =>
@@ -132,7 +130,7 @@ export class PhotoViewer {
   );
 
   /** Round the ends: after the last photo comes the first. */
-  protected step(by: number): void {
+  protected move(by: number): void {
     const count = this.data.photos.length;
     this.index.update((index) => (index + by + count) % count);
   }
