@@ -6,8 +6,11 @@ const int = (min: number, max: number, fallback: number) =>
 
 /** The feed import's variables, spread into the inventory service's config. */
 export const feedImportConfigShape = {
-  /** Rows committed together with the job's cursor: a crash redoes at most one batch. */
-  FEED_IMPORT_BATCH_ROWS: int(1, 5_000, 250),
+  /**
+   * Rows committed together with the job's cursor: a crash redoes at most one batch. Statements,
+   * not rows, cost most: 10,000 new cars took 21.8 s in batches of 250 and 11.8 s in 1,000.
+   */
+  FEED_IMPORT_BATCH_ROWS: int(1, 5_000, 1_000),
   /** How often an idle worker looks for queued imports and feed URLs due. */
   FEED_IMPORT_POLL_INTERVAL_MS: int(10, 60_000, 1_000),
   /** A running import whose heartbeat is older than this is taken over (its worker died). */
