@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   MAX_PHOTOS_PER_VEHICLE,
   PROBLEM_TYPES,
@@ -35,6 +36,9 @@ export function photoRejection(name: string, reason: string): HttpProblem {
     { name: 'photo', reason: `${name} ${reason}` },
   ]);
 }
+
+/** The longest an answer waits for this instance's search pages to show the photo change. */
+const SEARCH_CATCH_UP_WAIT_MS = 300;
 
 const tooMany = (name: string) =>
   problems.conflict(`The vehicle already has ${MAX_PHOTOS_PER_VEHICLE} photos; ${name} was not added.`, [
@@ -211,8 +215,14 @@ export class PhotoLibrary {
     await this.objects.delete(variantKeysOf(keyBase));
   }
 
+  /**
+   * Search pages show the hero, and this instance's turn over once its index has read the change:
+   * usually at once. Behind a backlog (a large import just ran) the answer does not wait for it;
+   * the pages follow within the follow interval after the backlog.
+   */
   private async afterChange(dealershipId: string): Promise<void> {
-    await Promise.all([this.cache.invalidate(dealershipId), this.changed()]);
+    await this.cache.invalidate(dealershipId);
+    await Promise.race([this.changed(), delay(SEARCH_CATCH_UP_WAIT_MS)]);
   }
 
   private toPhoto(row: PhotoRow, heroKey: string | null): VehiclePhoto {
