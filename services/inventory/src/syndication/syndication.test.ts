@@ -51,7 +51,18 @@ describe('syndication: a dealership’s feeds to Google, Meta and marketplaces',
 
   /** The object behind a feed's public address. */
   const keyOf = (url: string) => url.slice(url.indexOf('/feeds/') + 1);
-  const feedText = async (url: string) => (await ctx.objects.get(keyOf(url)))?.body.toString('utf8') ?? null;
+  /**
+   * The feed behind an address, null when there is none. s3rver (unlike S3) writes an object in place,
+   * so a read while the background generator rewrites it can see it empty or cut: read again until it
+   * is whole (every feed file ends with a line break).
+   */
+  const feedText = async (url: string): Promise<string | null> => {
+    for (let attempt = 0; ; attempt++) {
+      const text = (await ctx.objects.get(keyOf(url)))?.body.toString('utf8') ?? null;
+      if (text === null || text.endsWith('\n') || attempt === 40) return text;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   const channel = async (name: string, token = owner, dealership = dealershipId) => {
     const res = await as(token, dealership).get(`${base}/channels`);
     expect(res.status).toBe(200);
