@@ -159,18 +159,19 @@ const ALIASES: Partial<Record<ImportField, string[]>> = {
 };
 
 /**
- * A mapping for a header row (the saved one if the file has its columns, else the detected
- * preset's, else each field from a column going by one of its known names) and the preset the
- * header row is in, if any.
+ * A mapping for a header row, and the preset the header row is in (if any). Each field gets the
+ * column the saved mapping names when the file has all the saved mapping's columns, else the
+ * detected preset's column, else a column going by one of the field's known names.
  */
 export function suggestMapping(
   headers: readonly string[],
   saved: ColumnMapping | null,
 ): { presetId: string | null; mapping: Partial<Record<ImportField, string | null>> } {
   const detected = detectPreset(headers);
-  if (saved && mappingFits(saved, headers)) return { presetId: detected?.id ?? null, mapping: saved };
   const byKey = new Map(headers.map((header) => [headerKey(header), header]));
+  const fromSaved = saved && mappingFits(saved, headers) ? saved : {};
   const knownNames = (field: ImportField) => [
+    fromSaved[field],
     ...(detected ? [detected.mapping[field]] : []),
     ...IMPORT_PRESETS.map((preset) => preset.mapping[field]),
     ...(ALIASES[field] ?? []),

@@ -54,10 +54,19 @@ describe('presets', () => {
     expect(detectPreset(['A', 'B', 'VIN', 'Year', 'Make', 'Model'])).toBeNull();
   });
 
-  it('suggests the saved mapping when the file has its columns, else by known column names', () => {
-    const saved = { vin: 'VIN', year: 'Year', make: 'Make', model: 'Model', stockNumber: 'Stock' };
-    expect(suggestMapping(['vin', 'year', 'make', 'model', 'stock', 'Extra'], saved).mapping).toBe(saved);
-    expect(suggestMapping(['VIN', 'Year', 'Make', 'Model'], saved).mapping).not.toBe(saved);
+  it('suggests the saved mapping’s columns when the file has them all, the known names for the rest', () => {
+    const saved = { vin: 'VIN', year: 'Year', make: 'Make', model: 'Model', mileage: 'KM' };
+    expect(
+      suggestMapping(['vin', 'year', 'make', 'model', 'km', 'Miles', 'Trim'], saved).mapping,
+    ).toMatchObject({
+      vin: 'vin',
+      mileage: 'km',
+      trim: 'Trim',
+      price: null,
+    });
+    expect(suggestMapping(['VIN', 'Year', 'Make', 'Model', 'Miles'], saved).mapping).toMatchObject({
+      mileage: 'Miles',
+    });
     const guessed = suggestMapping(
       ['vin', 'model year', 'Year', 'MAKE', 'Model', 'Odometer', 'Internet Price'],
       null,
