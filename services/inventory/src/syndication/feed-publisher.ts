@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { SYNDICATION_CHANNELS, type SyndicationChannel, type SyndicationSettings } from '@showroom/contracts';
-import { forDealership } from '@showroom/server-mysql';
 import { mediaUrl, type ObjectStore } from '@showroom/server-storage';
 import type { InventoryDatabase } from '../database';
 import type { PhotoUrls } from '../photos/photo-keys';
@@ -62,12 +61,7 @@ export class FeedPublisher {
   async generate(dealershipId: string, trigger: RunTrigger): Promise<GenerationResult | null> {
     return this.options.writer.transaction().execute(async (trx) => {
       const repository = new SyndicationRepository(trx);
-      const lockedSecret = await forDealership(trx, dealershipId)
-        .selectFrom('syndication_settings')
-        .select('feed_secret')
-        .forUpdate()
-        .executeTakeFirst();
-      const stored = lockedSecret && (await repository.settings(dealershipId));
+      const stored = await repository.settings(dealershipId, { lock: true });
       if (!stored) return null;
       const startedAt = this.clock();
       const [lot, context] = await Promise.all([

@@ -49,10 +49,12 @@ function fromJson<T>(value: unknown): T {
 export class SyndicationRepository {
   constructor(private readonly writer: Kysely<InventoryDatabase>) {}
 
-  async settings(dealershipId: string): Promise<StoredSettings | undefined> {
+  /** `lock`: FOR UPDATE, for a run that must not overlap another of the dealership (or a rotation). */
+  async settings(dealershipId: string, { lock = false } = {}): Promise<StoredSettings | undefined> {
     const row = await forDealership(this.writer, dealershipId)
       .selectFrom('syndication_settings')
       .select(['settings', 'feed_secret', 'dirty_since'])
+      .$if(lock, (query) => query.forUpdate())
       .executeTakeFirst();
     if (!row) return undefined;
     return {
