@@ -29,7 +29,8 @@ export class SyndicationService {
 
   async settings(dealershipId: string): Promise<SyndicationSettingsResponse> {
     const stored = await this.repository.settings(dealershipId);
-    const rooftop = await this.rooftops.rooftop(dealershipId);
+    // The name is shown beside the settings; with the users service away they still open.
+    const rooftop = await this.rooftops.rooftop(dealershipId).catch(() => null);
     return {
       settings: stored?.settings ?? DEFAULT_SETTINGS,
       defaultWebsiteBaseUrl: this.publisher.defaultWebsiteBaseUrl(dealershipId),
