@@ -38,13 +38,21 @@ export class SyndicationService {
     };
   }
 
-  /** Saves the settings and regenerates at once, so a channel turned on has its feed when the page shows it. */
+  /**
+   * Saves the settings and regenerates at once, so a channel turned on has its feed when the page shows
+   * it; when that fails (S3 away) the settings stay saved and the channels say feeds are pending.
+   */
   async saveSettings(
     dealershipId: string,
     settings: SyndicationSettings,
   ): Promise<SyndicationSettingsResponse> {
     await this.repository.saveSettings(dealershipId, settings, newSecret());
-    await this.publisher.generate(dealershipId, 'settings');
+    try {
+      await this.publisher.generate(dealershipId, 'settings');
+    } catch {
+      // Saved all the same: the feeds are marked for the scheduler, which tries again (and reports it).
+      await this.repository.markDirty([dealershipId]);
+    }
     return this.settings(dealershipId);
   }
 
