@@ -98,7 +98,8 @@ export interface PhotoViewerData {
       display: grid;
     }
     .stage__photo {
-      --sr-photo-fit: contain;
+      /* Large, but never blown up past the size the photo was taken at. */
+      --sr-photo-fit: scale-down;
       width: 100%;
       height: 100%;
       background: transparent;
