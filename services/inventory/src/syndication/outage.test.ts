@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { forDealership } from '@showroom/server-mysql';
 import { inventoryAppForTests } from '../test/inventory-test-app';
 
 describe('syndication with S3 away', () => {
@@ -32,5 +33,25 @@ describe('syndication with S3 away', () => {
     const regenerated = await as('post', '/api/inventory/syndication/regenerate');
     expect(regenerated.status).toBeGreaterThanOrEqual(500);
     expect(regenerated.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('a rotation that cannot delete the old feeds changes nothing: the old secret is kept, and the dealer hears of it', async () => {
+    const owner = await ctx.tokenFor('owner', ctx.dealershipId);
+    const secret = async () =>
+      (
+        await forDealership(ctx.database.writer, ctx.dealershipId)
+          .selectFrom('syndication_settings')
+          .select('feed_secret')
+          .executeTakeFirstOrThrow()
+      ).feed_secret;
+    const before = await secret();
+
+    const rotated = await request(ctx.app)
+      .post('/api/inventory/syndication/rotate-secret')
+      .auth(owner, { type: 'bearer' })
+      .set('X-Dealership-Id', ctx.dealershipId);
+
+    expect(rotated.status).toBeGreaterThanOrEqual(500);
+    expect(await secret()).toBe(before);
   });
 });

@@ -75,8 +75,16 @@ export class SyndicationRepository {
       .execute();
   }
 
-  /** Replaces the secret; the one it replaced, or undefined when there were no settings. */
-  async rotateSecret(dealershipId: string, secret: string): Promise<string | undefined> {
+  /**
+   * Replaces the secret once `retire(old secret)` has succeeded (it deletes the old objects), all under
+   * the settings row's lock: a feed run waits, so nothing is written under the old secret afterwards,
+   * and when `retire` fails the secret stays as it was. False when the dealership has no settings.
+   */
+  async rotateSecret(
+    dealershipId: string,
+    secret: string,
+    retire: (oldSecret: string) => Promise<void>,
+  ): Promise<boolean> {
     return this.writer.transaction().execute(async (trx) => {
       const tenant = forDealership(trx, dealershipId);
       const row = await tenant
@@ -84,12 +92,13 @@ export class SyndicationRepository {
         .select('feed_secret')
         .forUpdate()
         .executeTakeFirst();
-      if (!row) return undefined;
+      if (!row) return false;
+      await retire(row.feed_secret);
       await tenant
         .updateTable('syndication_settings')
         .set({ feed_secret: secret, updated_at: new Date() })
         .execute();
-      return row.feed_secret;
+      return true;
     });
   }
 

@@ -47,12 +47,7 @@ export class SyndicationService {
     settings: SyndicationSettings,
   ): Promise<SyndicationSettingsResponse> {
     await this.repository.saveSettings(dealershipId, settings, newSecret());
-    try {
-      await this.publisher.generate(dealershipId, 'settings');
-    } catch {
-      // Saved all the same: the feeds are marked for the scheduler, which tries again (and reports it).
-      await this.repository.markDirty([dealershipId]);
-    }
+    await this.regenerateOrMark(dealershipId);
     return this.settings(dealershipId);
   }
 
@@ -111,15 +106,26 @@ export class SyndicationService {
   }
 
   /**
-   * A new secret: the feeds are written under it, and everything under the old one is deleted, so
-   * the old addresses stop working (channels must be given the new ones).
+   * A new secret: everything under the old one is deleted first (when that fails, nothing changes and
+   * the caller hears of it), so the old addresses stop working; the feeds are then written under the
+   * new one (channels must be given the new addresses).
    */
   async rotateSecret(dealershipId: string): Promise<ChannelList> {
     const stored: StoredSettings | undefined = await this.repository.settings(dealershipId);
     if (!stored) await this.repository.saveSettings(dealershipId, DEFAULT_SETTINGS, newSecret());
-    const old = await this.repository.rotateSecret(dealershipId, newSecret());
-    if (old) await this.publisher.deleteFeeds(dealershipId, old);
-    await this.publisher.generate(dealershipId, 'settings');
+    await this.repository.rotateSecret(dealershipId, newSecret(), (old) =>
+      this.publisher.deleteFeeds(dealershipId, old),
+    );
+    await this.regenerateOrMark(dealershipId);
     return this.channels(dealershipId);
+  }
+
+  /** After a change of settings or secret: the feeds now, or (S3 away) marked for the scheduler, which retries. */
+  private async regenerateOrMark(dealershipId: string): Promise<void> {
+    try {
+      await this.publisher.generate(dealershipId, 'settings');
+    } catch {
+      await this.repository.markDirty([dealershipId]);
+    }
   }
 }
