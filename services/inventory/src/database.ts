@@ -1,10 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type {
-  PhotoFetchItemStatus,
-  PhotoSource,
-  VehicleCondition,
-  VehicleStatus,
-} from '@showroom/contracts';
+import type { PhotoFetchItemStatus, PhotoSource, VehicleCondition, VehicleStatus } from '@showroom/contracts';
 import type { FeedImportTables } from './feed-import/tables';
 
 export interface VehicleTable {
