@@ -28,9 +28,10 @@ import { DealershipSwitcher } from './dealership-switcher';
 
 /**
  * Screens that show one record of a dealership; after a switch they would answer 404. Maps the
- * record's URL to its list: `/leads/<id>` → `/leads`. "new", "board", "settings" and "syndication" are no records.
+ * record's URL to its list: `/leads/<id>` → `/leads`. "new", "board", "settings", "syndication" and
+ * "import" are no records (they are pages of the dealership, which reload by themselves).
  */
-const RECORD_URL = /^\/(inventory|leads)\/(?!(?:new|board|settings|syndication)(?:[/?#]|$))[^/?#]+/;
+const RECORD_URL = /^\/(inventory|leads)\/(?!(?:new|board|settings|syndication|import)(?:[/?#]|$))[^/?#]+/;
 
 @Component({
   selector: 'sr-shell',
