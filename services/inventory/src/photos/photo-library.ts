@@ -147,7 +147,10 @@ export class PhotoLibrary {
     return rows.map((row) => this.photoUrls(row.key_base));
   }
 
-  /** A new gallery order naming every photo of the vehicle once. */
+  /**
+   * A new gallery order: the photos named come first, in that order; photos not named (added since the
+   * dealer's screen was drawn) follow in their relative order. 400 when an id is not the vehicle's.
+   */
   async reorder(
     dealershipId: string,
     vehicleId: string,
@@ -157,8 +160,8 @@ export class PhotoLibrary {
     if (done === null) throw problems.notFound(`Vehicle ${vehicleId}`);
     if (!done) {
       throw problems.validation(
-        [{ name: 'body.photoIds', reason: 'must name every photo of the vehicle exactly once' }],
-        'The order must name every photo of the vehicle exactly once; reload the photos and try again.',
+        [{ name: 'body.photoIds', reason: 'must name only photos of the vehicle' }],
+        'The order names a photo the vehicle does not have (deleted meanwhile?); reload the photos and try again.',
       );
     }
     await this.afterChange(dealershipId);

@@ -97,7 +97,11 @@ export class PhotoRepository {
     }
   }
 
-  /** Puts the photos in the order of `photoIds` (all of the vehicle's, once each); false if they differ. */
+  /**
+   * Puts the photos named in `photoIds` first, in that order; the vehicle's other photos (ones that
+   * arrived after the dealer's screen was drawn: an upload still being answered, the robot) keep their
+   * relative order after them. False when an id is not one of the vehicle's photos.
+   */
   async reorder(
     dealershipId: string,
     vehicleId: string,
@@ -113,13 +117,15 @@ export class PhotoRepository {
           .selectFrom('vehicle_photos')
           .select('id')
           .where('vehicle_id', '=', vehicleId)
+          .orderBy('position')
           .execute();
         const known = new Set(current.map((photo) => photo.id));
-        if (known.size !== photoIds.length || photoIds.some((id) => !known.has(id)))
-          throw new NoChange(false);
-        if (photoIds.length === 0) throw new NoChange(true);
+        if (photoIds.some((id) => !known.has(id))) throw new NoChange(false);
+        const listed = new Set(photoIds);
+        const order = [...photoIds, ...current.map((photo) => photo.id).filter((id) => !listed.has(id))];
+        if (order.length === 0) throw new NoChange(true);
         const position = sql<number>`CASE id ${sql.join(
-          photoIds.map((id, index) => sql`WHEN ${id} THEN ${index}`),
+          order.map((id, index) => sql`WHEN ${id} THEN ${index}`),
           sql` `,
         )} END`;
         await tenant

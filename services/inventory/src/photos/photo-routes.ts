@@ -116,7 +116,8 @@ export const photoRoutes = [
     ...ofVehicle,
     method: 'put',
     path: `${path}/order`,
-    summary: 'Put a vehicle’s photos in a new order (every photo id, once each)',
+    summary:
+      'Put a vehicle’s photos in a new order: the ids given come first, in that order; photos not named (added meanwhile) keep their relative order after them',
     caller: caller.user('inventory:write'),
     body: PhotoOrderSchema,
     responses: photoList,

@@ -179,12 +179,26 @@ describe('vehicle photos: upload, variants in S3, order, hero, delete', () => {
     // The hero stays the one chosen (the first upload) until another is chosen.
     expect(reordered.body.items.find((p: { hero: boolean }) => p.hero).id).toBe(one);
 
+    // A screen drawn before a photo arrived (an upload being answered, the robot) names only the
+    // photos it shows: those go first, in that order; the ones it did not name keep their relative
+    // order after them.
     const partial = await as('put', `/api/inventory/vehicles/${vehicleId}/photos/order`).send({
-      photoIds: [three, one],
+      photoIds: [two],
     });
-    expect(partial.status).toBe(400);
-    expect(partial.body.invalidParams).toEqual([
-      { name: 'body.photoIds', reason: 'must name every photo of the vehicle exactly once' },
+    expect(partial.status).toBe(200);
+    expect(partial.body.items.map((p: { id: string }) => p.id)).toEqual([two, three, one]);
+    expect(partial.body.items.map((p: { position: number }) => p.position)).toEqual([0, 1, 2]);
+    const back = await as('put', `/api/inventory/vehicles/${vehicleId}/photos/order`).send({
+      photoIds: [three, one, two],
+    });
+    expect(back.body.items.map((p: { id: string }) => p.id)).toEqual([three, one, two]);
+
+    const stranger = await as('put', `/api/inventory/vehicles/${vehicleId}/photos/order`).send({
+      photoIds: [three, '00000000-0000-4000-8000-000000000000'],
+    });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.invalidParams).toEqual([
+      { name: 'body.photoIds', reason: 'must name only photos of the vehicle' },
     ]);
 
     const hero = await as('put', `/api/inventory/vehicles/${vehicleId}/photos/hero`).send({ photoId: two });
@@ -211,7 +225,7 @@ describe('vehicle photos: upload, variants in S3, order, hero, delete', () => {
     const vehicle = await as('get', `/api/inventory/vehicles/${vehicleId}`);
     expect(vehicle.body.photoCount).toBe(2);
     expect(vehicle.body.heroPhoto).toEqual(left[0]?.urls);
-    expect(await changesOf(vehicleId)).toBe(changesBefore + 3);
+    expect(await changesOf(vehicleId)).toBe(changesBefore + 5);
 
     expect((await as('delete', `/api/inventory/vehicles/${vehicleId}/photos/${two}`)).status).toBe(404);
   });
