@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forDealership } from '@showroom/server-mysql';
 import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
 import { freshVin } from '../test/vehicle-fixtures';
-import { asManager, csvOf, feedCar } from './import-test-support';
+import { asManager, asRole, csvOf, feedCar } from './import-test-support';
 
 describe('feed import', () => {
   let ctx: InventoryTestContext;
@@ -349,5 +349,61 @@ describe('feed import', () => {
       expect(res.status, `${method} ${path}`).toBe(404);
     }
     expect((await them.send('get', '/api/inventory/imports')).body.items).toEqual([]);
+  });
+
+  describe('deleting the cars a full feed no longer lists needs inventory:delete', () => {
+    const MAPPING = { vin: 'VIN', year: 'Year', make: 'Make', model: 'Model' };
+    const DELETE = { mode: 'full', missing: 'delete' } as const;
+
+    function expectRefused(res: {
+      status: number;
+      headers: Record<string, string>;
+      body: { detail?: string };
+    }) {
+      expect(res.status, JSON.stringify(res.body)).toBe(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.detail).toMatch(/inventory:delete/);
+    }
+
+    it('a salesperson may not start an import, nor save rules, that delete missing cars; other rules are fine', async () => {
+      const dealershipId = ctx.newDealership();
+      const manager = await asManager(ctx, dealershipId);
+      const sales = await asRole(ctx, dealershipId, 'sales');
+      const [stays, goes] = [feedCar(), feedCar()];
+      await manager.importFile(csvOf([stays, goes]));
+
+      const uploaded = await sales.upload(csvOf([stays]));
+      const start = (rules: object) =>
+        sales
+          .send('post', `/api/inventory/imports/${uploaded.body.job.id}/start`)
+          .send({ mapping: MAPPING, rules });
+      expectRefused(await start(DELETE));
+      expectRefused(
+        await sales.send('put', '/api/inventory/imports/settings').send({ mapping: MAPPING, rules: DELETE }),
+      );
+      // Nothing was saved nor queued by the refused calls.
+      expect((await sales.send('get', '/api/inventory/imports/settings')).body.rules.missing).toBe('keep');
+      expect((await sales.send('get', `/api/inventory/imports/${uploaded.body.job.id}`)).body.status).toBe(
+        'uploaded',
+      );
+
+      expect((await start({ mode: 'full', missing: 'mark_sold' })).status).toBe(202);
+      expect((await sales.finished(uploaded.body.job.id)).counts.missing).toBe(1);
+      expect((await manager.vehicles()).get(goes.VIN)?.status).toBe('sold');
+    });
+
+    it('a salesperson may not change the feed while the saved rules delete missing cars; a manager may', async () => {
+      const dealershipId = ctx.newDealership();
+      const manager = await asManager(ctx, dealershipId);
+      const sales = await asRole(ctx, dealershipId, 'sales');
+      const saved = await manager
+        .send('put', '/api/inventory/imports/settings')
+        .send({ mapping: MAPPING, rules: DELETE });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      const feed = { url: 'https://dms.example.com/stock.csv', intervalHours: 24, enabled: true };
+      expectRefused(await sales.send('put', '/api/inventory/imports/feed-source').send(feed));
+      expect((await sales.send('get', '/api/inventory/imports/feed-source')).body.enabled).toBe(false);
+      expect((await manager.send('put', '/api/inventory/imports/feed-source').send(feed)).status).toBe(200);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import request from 'supertest';
 import { expect } from 'vitest';
-import type { ImportJob, ImportRulesInput, ImportUpload } from '@showroom/contracts';
+import type { ImportJob, ImportRulesInput, ImportUpload, Role } from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
 import type { VehicleTable } from '../database';
 import type { InventoryTestContext } from '../test/inventory-test-app';
@@ -41,8 +41,13 @@ export function csvOf(
 }
 
 /** Calls as a manager of `dealershipId`. */
-export async function asManager(ctx: InventoryTestContext, dealershipId: string) {
-  const token = await ctx.tokenFor('manager', dealershipId);
+export function asManager(ctx: InventoryTestContext, dealershipId: string) {
+  return asRole(ctx, dealershipId, 'manager');
+}
+
+/** Calls as someone with `role` at `dealershipId`. */
+export async function asRole(ctx: InventoryTestContext, dealershipId: string, role: Role) {
+  const token = await ctx.tokenFor(role, dealershipId);
   const send = (method: 'get' | 'post' | 'put', path: string) =>
     request(ctx.app)[method](path).auth(token, { type: 'bearer' }).set('X-Dealership-Id', dealershipId);
   return {

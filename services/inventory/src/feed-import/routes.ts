@@ -9,9 +9,10 @@ import {
   ImportSettingsInputSchema,
   ImportSettingsSchema,
   ImportUploadSchema,
+  roleHasPermission,
   StartImportSchema,
 } from '@showroom/contracts';
-import { caller, routeFor } from '@showroom/server-kit';
+import { caller, routeFor, type Tenant } from '@showroom/server-kit';
 import { z } from 'zod';
 import type { FeedImportService } from './service';
 import { csvUpload, uploadedFile } from './upload';
@@ -25,6 +26,9 @@ const route = routeFor<FeedImportRouteDeps>();
 const importParams = z.object({ importId: z.uuid('must be an import id (UUID)') });
 const oneImport = { tag: 'imports', params: importParams };
 const notFound = { 404: 'No such import in this dealership' };
+/** Rules that delete the cars a full feed does not list need inventory:delete, not just inventory:write. */
+const deleteMissing = { 403: 'The rules delete missing cars and the role lacks inventory:delete' };
+const mayDelete = (tenant: Tenant) => roleHasPermission(tenant.role, 'inventory:delete');
 
 /** Feed import: mapping and rules, uploads, the background jobs and their reports, the scheduled feed. */
 export const feedImportRoutes = [
@@ -59,7 +63,9 @@ export const feedImportRoutes = [
     caller: caller.user('inventory:write'),
     body: ImportSettingsInputSchema,
     responses: { 200: { description: 'Saved', schema: ImportSettingsSchema } },
-    handler: ({ dealershipId, body }, { feedImports }) => feedImports.saveSettings(dealershipId, body),
+    problems: deleteMissing,
+    handler: ({ dealershipId, tenant, body }, { feedImports }) =>
+      feedImports.saveSettings(dealershipId, body, mayDelete(tenant)),
   }),
   route({
     operationId: 'uploadImportFile',
@@ -122,8 +128,9 @@ export const feedImportRoutes = [
     caller: caller.user('inventory:write'),
     body: FeedSourceInputSchema,
     responses: { 200: { description: 'Saved', schema: FeedSourceSchema } },
-    problems: { 409: 'No saved column mapping yet' },
-    handler: ({ dealershipId, body }, { feedImports }) => feedImports.saveFeedSource(dealershipId, body),
+    problems: { ...deleteMissing, 409: 'No saved column mapping yet' },
+    handler: ({ dealershipId, tenant, body }, { feedImports }) =>
+      feedImports.saveFeedSource(dealershipId, body, mayDelete(tenant)),
   }),
   route({
     ...oneImport,
@@ -145,9 +152,9 @@ export const feedImportRoutes = [
     caller: caller.user('inventory:write'),
     body: StartImportSchema,
     responses: { 202: { description: 'Queued', schema: ImportJobSchema } },
-    problems: { ...notFound, 409: 'Already started, or the file is gone' },
-    handler: async ({ dealershipId, params, body, res }, { feedImports }) => {
-      res.status(202).json(await feedImports.start(dealershipId, params.importId, body));
+    problems: { ...notFound, ...deleteMissing, 409: 'Already started, or the file is gone' },
+    handler: async ({ dealershipId, tenant, params, body, res }, { feedImports }) => {
+      res.status(202).json(await feedImports.start(dealershipId, params.importId, body, mayDelete(tenant)));
     },
   }),
   route({

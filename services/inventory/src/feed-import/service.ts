@@ -10,6 +10,7 @@ import {
   type ImportReport,
   type ImportSettings,
   type ImportUpload,
+  type MissingVehicleAction,
   type StartImportSchema,
 } from '@showroom/contracts';
 import { problems } from '@showroom/server-kit';
@@ -45,11 +46,14 @@ export class FeedImportService {
     return this.repository.settings(dealershipId);
   }
 
+  /** `mayDelete`: the caller's role grants inventory:delete (needed for rules that delete missing cars). */
   async saveSettings(
     dealershipId: string,
     settings: { presetId: string | null; mapping: ColumnMapping; rules: z.output<typeof ImportRulesSchema> },
+    mayDelete: boolean,
   ): Promise<ImportSettings> {
     this.assertPreset(settings.presetId);
+    assertMayDeleteMissing(settings.rules, mayDelete);
     await this.repository.saveSettings(dealershipId, settings, this.clock());
     return this.repository.settings(dealershipId);
   }
@@ -92,8 +96,10 @@ export class FeedImportService {
     dealershipId: string,
     id: string,
     request: z.output<typeof StartImportSchema>,
+    mayDelete: boolean,
   ): Promise<ImportJob> {
     this.assertPreset(request.presetId);
+    assertMayDeleteMissing(request.rules, mayDelete);
     const row = await this.mustFindJob(dealershipId, id);
     if (row.status !== 'uploaded') {
       throw problems.conflict(`Import ${id} was already started (it is ${row.status}).`);
@@ -178,12 +184,22 @@ export class FeedImportService {
     return this.repository.feedSource(dealershipId);
   }
 
-  async saveFeedSource(dealershipId: string, source: FeedSourceInput): Promise<FeedSource> {
-    if (source.enabled && !(await this.repository.settings(dealershipId)).mapping) {
+  /**
+   * A scheduled feed imports with the saved rules: when they delete missing cars, only who may
+   * delete cars (`mayDelete`) may change the feed.
+   */
+  async saveFeedSource(
+    dealershipId: string,
+    source: FeedSourceInput,
+    mayDelete: boolean,
+  ): Promise<FeedSource> {
+    const saved = await this.repository.settings(dealershipId);
+    if (source.enabled && !saved.mapping) {
       throw problems.conflict('Import a file once and save its column mapping before scheduling a feed.', [
         { name: 'enabled', reason: 'no saved column mapping yet' },
       ]);
     }
+    assertMayDeleteMissing(saved.rules, mayDelete);
     await this.repository.saveFeedSource(dealershipId, source, this.clock());
     return this.repository.feedSource(dealershipId);
   }
@@ -216,5 +232,17 @@ export class FeedImportService {
     });
     if (invalid.length > 0)
       throw problems.validation(invalid, 'The mapping names columns the file does not have.');
+  }
+}
+
+/**
+ * Deleting the cars a full import does not list deletes cars: that needs inventory:delete, not
+ * just inventory:write (a salesperson may import, not empty the lot).
+ */
+function assertMayDeleteMissing(rules: { missing: MissingVehicleAction }, mayDelete: boolean): void {
+  if (rules.missing === 'delete' && !mayDelete) {
+    throw problems.forbidden(
+      'Deleting the cars a full feed no longer lists needs the inventory:delete permission, which your role does not have: keep them, mark them sold or archive them instead.',
+    );
   }
 }
