@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VEHICLE } from '@showroom/contracts';
+import { FileDrop, FilePicker } from '../../shared/file-drop';
 import { PhotoAlbum } from './photo-album';
 import { PhotoUploads } from './photo-uploads';
 import { mayRetry, type PhotoUpload, refusalText, type RefusedFile } from './photo-upload-queue';
@@ -13,7 +14,7 @@ import { mayRetry, type PhotoUpload, refusalText, type RefusedFile } from './pho
  */
 @Component({
   selector: 'sr-photo-uploader',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [FileDrop, FilePicker, MatButtonModule, MatIconModule, MatProgressBarModule],
   templateUrl: './photo-uploader.html',
   styleUrl: './photo-uploader.scss',
 })
@@ -26,27 +27,7 @@ export class PhotoUploader {
   protected readonly room = computed(() => Math.max(this.album.room() - this.queue.pending(), 0));
   protected readonly mayRetry = mayRetry;
   protected readonly refused = signal<readonly RefusedFile[]>([]);
-  protected readonly dragging = signal(false);
   protected readonly finished = computed(() => this.queue.uploads().length > 0 && this.queue.pending() === 0);
-
-  protected picked(input: HTMLInputElement): void {
-    this.add(Array.from(input.files ?? []));
-    // The same file picked again (after removing it) must fire `change` again.
-    input.value = '';
-  }
-
-  protected dragOver(event: DragEvent): void {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = this.room() > 0 ? 'copy' : 'none';
-    this.dragging.set(true);
-  }
-
-  protected dropped(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging.set(false);
-    this.add(Array.from(event.dataTransfer?.files ?? []));
-  }
 
   protected retry(upload: PhotoUpload): void {
     if (!this.queue.retry(upload.id)) {
@@ -73,7 +54,7 @@ export class PhotoUploader {
     }
   }
 
-  private add(files: File[]): void {
+  protected add(files: File[]): void {
     if (!files.length) return;
     this.refused.set(this.queue.add(files));
   }

@@ -241,7 +241,7 @@ describe('Vehicle photos on the vehicle page', () => {
       (name) => new File(['jpeg'], name, { type: 'image/jpeg' }),
     );
     const drop = new Event('drop', { bubbles: true, cancelable: true });
-    Object.defineProperty(drop, 'dataTransfer', { value: { files: dropped } });
+    Object.defineProperty(drop, 'dataTransfer', { value: { types: ['Files'], files: dropped } });
     zone?.dispatchEvent(drop);
     await settle();
 
