@@ -61,12 +61,23 @@ describe('the address guard', () => {
     ['::ffff:10.0.0.1', 'private network'],
     ['64:ff9b::7f00:1', 'rfc6052'],
     ['2002:7f00:1::1', '6to4'],
+    ['::127.0.0.1', 'loopback'],
+    ['::7f00:1', 'loopback'],
+    ['::a9fe:a9fe', 'cloud metadata'],
+    ['4000::1', 'not a public'],
+    ['e000::1', 'not a public'],
   ])('refuses %s (%s)', (address, words) => {
     expect(addressProblem(address)).toContain(words);
   });
 
   it('judges an IPv4-mapped IPv6 address by the IPv4 address it carries', () => {
     expect(addressProblem('::ffff:7f00:1')).toMatch(/^127\.0\.0\.1, /);
+  });
+
+  it('judges an IPv4-compatible IPv6 address (::/96) by the IPv4 address inside, and lets public ones through', () => {
+    expect(addressProblem('::7f00:1')).toMatch(/^127\.0\.0\.1, /);
+    expect(addressProblem('::8.8.8.8')).toBeNull();
+    expect(addressProblem('2606:4700::1111')).toBeNull();
   });
 
   it.each(['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111', '::ffff:93.184.215.14'])(
@@ -109,6 +120,8 @@ describe('safeFetch', () => {
           return redirect('http://169.254.169.254/latest/meta-data/');
         case '/to-file':
           return redirect('file:///etc/passwd');
+        case '/to-invalid':
+          return redirect('http://[bad');
         case '/declared-large':
           return res.writeHead(200, { 'Content-Length': '5000' }).end(Buffer.alloc(5000));
         case '/undeclared-large':
@@ -172,6 +185,7 @@ describe('safeFetch', () => {
       'http://127.1:PORT/car.png',
       'http://017700000001:PORT/car.png',
       'http://[::ffff:127.0.0.1]:PORT/car.png',
+      'http://[::127.0.0.1]:PORT/car.png',
       'http://[0:0:0:0:0:0:0:1]:PORT/car.png',
       'http://localhost:PORT/car.png',
       'http://LocalHost:PORT/car.png',
@@ -219,6 +233,11 @@ describe('safeFetch', () => {
   ])('refuses the redirect of %s', async (path, words) => {
     const result = await safeFetch(`${images.origin}${path}`, limits());
     expect(result.outcome === 'refused' && result.reason).toContain(words);
+  });
+
+  it('fails, without throwing the URL, on a redirect to an address that is not a URL', async () => {
+    const result = await safeFetch(`${images.origin}/to-invalid?token=s3cret`, limits());
+    expect(result).toEqual({ outcome: 'failed', reason: 'it redirects to an invalid address', transient: false });
   });
 
   it('gives up after the allowed number of redirects', async () => {

@@ -71,7 +71,10 @@ export async function safeFetch(
     if (redirects >= limits.maxRedirects) {
       return failed(`it redirects more than ${limits.maxRedirects} times`, false);
     }
-    current = new URL(answer.redirectTo, checked.url).toString();
+    // A malformed Location must not throw: the error would carry the full URL (and any token in it).
+    const next = URL.parse(answer.redirectTo, checked.url);
+    if (!next) return failed('it redirects to an invalid address', false);
+    current = next.toString();
   }
 }
 
