@@ -140,4 +140,67 @@ describe('PhotoAlbum', () => {
     album.add(photo('elsewhere', { vehicleId: 'v-2', position: 1 }));
     expect(photoIds(album.photos())).toEqual(['p1']);
   });
+
+  describe('when the dealer goes back or forward to another vehicle (the router keeps the album)', () => {
+    const other = '/api/inventory/vehicles/v-2/photos';
+    const v2 = (ids: string[]) => ids.map((id, position) => photo(id, { vehicleId: 'v-2', position }));
+
+    it('a change made on the first vehicle is still sent there, and its answer is not shown on the second', () => {
+      opened(3);
+      album.move(0, 2);
+      album.move(0, 1);
+      const first = http.expectOne(`${url}/order`);
+
+      album.open('v-2');
+      http.expectOne(other).flush({ items: v2(['q1', 'q2']) });
+      first.flush({ items: ['p2', 'p3', 'p1'].map((id, position) => photo(id, { position })) });
+
+      // The second change of v-1 goes to v-1, not to the vehicle open when it is sent.
+      const second = http.expectOne(`${url}/order`);
+      expect(second.request.body).toEqual({ photoIds: ['p3', 'p2', 'p1'] });
+      second.flush({ items: ['p3', 'p2', 'p1'].map((id, position) => photo(id, { position })) });
+      http.expectNone(`${other}/order`);
+      expect(photoIds(album.photos())).toEqual(['q1', 'q2']);
+    });
+
+    it('a change of the first vehicle that fails does not read the photos of the second again', () => {
+      opened(2);
+      album.makeHero('p2');
+      const hero = http.expectOne(`${url}/hero`);
+      album.open('v-2');
+      http.expectOne(other).flush({ items: v2(['q1']) });
+
+      hero.flush(
+        { type: 'about:blank', title: 'Not Found', status: 404, detail: 'Vehicle v-1' },
+        { status: 404, statusText: 'Not Found' },
+      );
+      http.expectNone(other);
+      expect(photoIds(album.photos())).toEqual(['q1']);
+
+      // The second vehicle's own changes are answered as usual.
+      album.makeHero('q1');
+      http.expectOne(`${other}/hero`).flush({ items: v2(['q1']) });
+      expect(photoIds(album.photos())).toEqual(['q1']);
+    });
+
+    it('a slow read of the first vehicle is dropped: its photos never show on the second', () => {
+      album.open('v-1');
+      const slow = http.expectOne(url);
+      album.open('v-2');
+      expect(slow.cancelled).toBe(true);
+      http.expectOne(other).flush({ items: v2(['q1']) });
+      expect(photoIds(album.photos())).toEqual(['q1']);
+    });
+  });
+
+  it('a read answered while a change is still on its way does not undo the change', () => {
+    opened(2);
+    album.move(0, 1);
+    const order = http.expectOne(`${url}/order`);
+    album.reload();
+    http.expectOne(url).flush({ items: [...photos(2), photo('p3', { position: 2 })] });
+    expect(photoIds(album.photos())).toEqual(['p2', 'p1']);
+    order.flush({ items: ['p2', 'p1', 'p3'].map((id, position) => photo(id, { position })) });
+    expect(photoIds(album.photos())).toEqual(['p2', 'p1', 'p3']);
+  });
 });

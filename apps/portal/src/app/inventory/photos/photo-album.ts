@@ -2,7 +2,7 @@ import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core'
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MAX_PHOTOS_PER_VEHICLE, type VehiclePhoto } from '@showroom/contracts';
-import { catchError, concatMap, EMPTY, type Observable, of, Subject, tap } from 'rxjs';
+import { catchError, concatMap, EMPTY, map, type Observable, of, Subject, switchMap, tap } from 'rxjs';
 import { PhotosApi } from '../../api/photos-api';
 import { problemOf } from '../../core/problem';
 import { LoadState } from '../../shared/load-state';
@@ -10,7 +10,11 @@ import { inDroppedOrder, movePhoto, photoIds, withHero, withPhoto } from './phot
 
 /** A change the dealer made, sent in turn: each one's answer is the photos as the service keeps them. */
 interface PhotoChange {
-  send: () => Observable<VehiclePhoto[] | null>;
+  /** The vehicle on screen when the dealer made it: sent there even if another is opened meanwhile. */
+  vehicleId: string;
+  /** Which opening of a vehicle it belongs to: answers for an earlier one are not shown. */
+  opening: number;
+  send: (vehicleId: string) => Observable<VehiclePhoto[] | null>;
   /** "The new order could not be saved". */
   failure: string;
 }
@@ -18,7 +22,9 @@ interface PhotoChange {
 /**
  * The photos of the vehicle on screen, and the dealer's changes to them. Changes show at once and are
  * sent one after another (a reorder answered out of turn would undo a later one); when one fails, the
- * photos are read again so the screen shows what is stored. Provided by the photos section.
+ * photos are read again so the screen shows what is stored. Provided by the photos section, which the
+ * router keeps when the dealer goes back or forward to another vehicle: every change is sent for the
+ * vehicle it was made on, and answers for a vehicle no longer open are not shown.
  */
 @Injectable()
 export class PhotoAlbum {
@@ -35,9 +41,12 @@ export class PhotoAlbum {
   readonly room = computed(() => Math.max(MAX_PHOTOS_PER_VEHICLE - this.shown().length, 0));
 
   private openVehicleId = '';
+  /** Counts the openings, so an answer knows whether its vehicle is still the one on screen. */
+  private opening = 0;
   private readonly changes = new Subject<PhotoChange>();
+  /** Changes of the vehicle open now that are shown but not yet answered. */
   private unsent = 0;
-  private readonly reads = new Subject<void>();
+  private readonly reads = new Subject<{ vehicleId: string; opening: number }>();
 
   constructor() {
     const destroyed = inject(DestroyRef);
@@ -49,26 +58,35 @@ export class PhotoAlbum {
       .subscribe();
     this.reads
       .pipe(
-        concatMap(() =>
-          this.loadState.track(this.api.list(this.vehicleId), { quietly: this.status() === 'ready' }),
+        // A newer read (another vehicle, or this one again) makes an older answer moot.
+        switchMap(({ vehicleId, opening }) =>
+          this.loadState
+            .track(this.api.list(vehicleId), { quietly: this.status() === 'ready' })
+            .pipe(map((photos) => ({ photos, opening }))),
         ),
         takeUntilDestroyed(destroyed),
       )
-      .subscribe((photos) => this.shown.set(photos));
+      .subscribe(({ photos, opening }) => {
+        // A change shown but not answered yet would be undone; its own answer brings the stored photos.
+        if (opening === this.opening && this.unsent === 0) this.shown.set(photos);
+      });
   }
 
   /**
    * Always asks, even when the vehicle says it has no photos: its `photoCount` may come from a cache
-   * that has not yet heard of an upload a moment ago.
+   * that has not yet heard of an upload a moment ago. Changes still on their way to the vehicle shown
+   * before are sent, but no longer counted nor shown.
    */
   open(vehicleId: string): void {
     this.openVehicleId = vehicleId;
+    this.opening++;
+    this.unsent = 0;
     this.shown.set([]);
     this.reload();
   }
 
   reload(): void {
-    this.reads.next();
+    this.reads.next({ vehicleId: this.openVehicleId, opening: this.opening });
   }
 
   /** The vehicle whose photos these are. */
@@ -86,7 +104,7 @@ export class PhotoAlbum {
     if (from === to) return;
     const moved = movePhoto(this.shown(), from, to);
     this.change(moved, {
-      send: () => this.api.reorder(this.vehicleId, photoIds(moved)),
+      send: (vehicleId) => this.api.reorder(vehicleId, photoIds(moved)),
       failure: 'The new order could not be saved',
     });
   }
@@ -96,14 +114,14 @@ export class PhotoAlbum {
     const arranged = inDroppedOrder(this.shown(), ids);
     if (!arranged) return;
     this.change(arranged, {
-      send: () => this.api.reorder(this.vehicleId, photoIds(arranged)),
+      send: (vehicleId) => this.api.reorder(vehicleId, photoIds(arranged)),
       failure: 'The photos could not be put in the order they were dropped',
     });
   }
 
   makeHero(photoId: string): void {
     this.change(withHero(this.shown(), photoId), {
-      send: () => this.api.setHero(this.vehicleId, photoId),
+      send: (vehicleId) => this.api.setHero(vehicleId, photoId),
       failure: 'The hero photo could not be changed',
     });
   }
@@ -115,33 +133,37 @@ export class PhotoAlbum {
       rest.map((photo, position) => ({ ...photo, position })),
       {
         // Deleting the hero makes another one the hero: read which.
-        send: () =>
+        send: (vehicleId) =>
           this.api
-            .remove(this.vehicleId, photoId)
-            .pipe(concatMap(() => (removed?.hero ? this.api.list(this.vehicleId) : of(null)))),
+            .remove(vehicleId, photoId)
+            .pipe(concatMap(() => (removed?.hero ? this.api.list(vehicleId) : of(null)))),
         failure: 'The photo could not be deleted',
       },
     );
   }
 
-  private change(photos: VehiclePhoto[], change: PhotoChange): void {
+  private change(photos: VehiclePhoto[], change: Pick<PhotoChange, 'send' | 'failure'>): void {
     this.shown.set(photos);
     this.unsent++;
-    this.changes.next(change);
+    this.changes.next({ ...change, vehicleId: this.openVehicleId, opening: this.opening });
   }
 
   private send(change: PhotoChange): Observable<unknown> {
-    return change.send().pipe(
+    const stillOpen = () => change.opening === this.opening;
+    return change.send(change.vehicleId).pipe(
       tap((stored) => {
+        if (!stillOpen()) return;
         this.unsent--;
         // A later change already shows on screen; its own answer will bring the stored photos.
         if (stored && this.unsent === 0) this.shown.set(stored);
       }),
       catchError((error: unknown) => {
-        this.unsent--;
         const problem = problemOf(error);
         this.snackBar.open(`${change.failure}: ${problem.detail ?? problem.title}`, 'OK', { duration: 8000 });
-        this.reload();
+        if (stillOpen()) {
+          this.unsent--;
+          this.reload();
+        }
         return EMPTY;
       }),
     );
