@@ -64,6 +64,11 @@ export const ImportRulesSchema = z.strictObject({
   /** `full`: the file is the whole lot, so vehicles it does not list are handled by `missing`. */
   mode: z.enum(['full', 'partial']).default('partial'),
   missing: z.enum(MISSING_VEHICLE_ACTIONS).default('keep'),
+  /**
+   * The dealer confirms this import may remove more than 30% of the lot (more than 5 cars); without
+   * it such an import removes nothing and says why. Never saved with the dealership's rules.
+   */
+  allowLargeRemoval: z.boolean().optional(),
 });
 export type ImportRules = z.infer<typeof ImportRulesSchema>;
 export type ImportRulesInput = z.input<typeof ImportRulesSchema>;

@@ -104,10 +104,11 @@ export async function applyBatch(
     line: fault.line,
     field: null,
     reason: fault.reason,
-    severity: 'error',
+    severity: fault.skipped ? 'error' : 'warning',
     vin: null,
   }));
-  const counts = { created: 0, updated: 0, unchanged: 0, skipped: batch.faults.length };
+  const unreadable = batch.faults.filter((fault) => fault.skipped).length;
+  const counts = { created: 0, updated: 0, unchanged: 0, skipped: unreadable };
   const seenNow: Array<{ vin: string; line: number }> = [];
   const written: string[] = [];
   const added: Array<Omit<Insertable<VehicleTable>, 'dealership_id'>> = [];
@@ -239,12 +240,13 @@ export async function applyBatch(
     .updateTable('feed_imports')
     .set({
       cursor_line: batch.lastLine,
-      rows_done: sql<number>`rows_done + ${batch.rows.length + batch.faults.length}`,
+      rows_done: sql<number>`rows_done + ${batch.rows.length + unreadable}`,
       created_count: sql<number>`created_count + ${counts.created}`,
       updated_count: sql<number>`updated_count + ${counts.updated}`,
       unchanged_count: sql<number>`unchanged_count + ${counts.unchanged}`,
       skipped_count: sql<number>`skipped_count + ${counts.skipped}`,
       issue_count: sql<number>`issue_count + ${issues.length}`,
+      read_faults: sql<number>`read_faults + ${batch.faults.length}`,
       heartbeat_at: now,
     })
     .where('id', '=', importId)

@@ -8,12 +8,15 @@ import { problems } from '@showroom/server-kit';
  * inside a field kept as text, rows shorter or longer than the header (Excel's trailing empty
  * columns), blank lines skipped. Cells are trimmed by the row reader, not here.
  */
+const MAX_RECORD_CHARS = 64 * 1024;
 const CSV_OPTIONS: Options = {
   bom: true,
   relax_column_count: true,
   relax_quotes: true,
   skip_empty_lines: true,
   skip_records_with_error: true,
+  // A quote opened and never closed would otherwise swallow the rest of the file into one field.
+  max_record_size: MAX_RECORD_CHARS,
   info: true,
 };
 
@@ -26,6 +29,8 @@ export interface CsvRecord {
 export interface CsvFault {
   line: number;
   reason: string;
+  /** The record was left out (unreadable); otherwise it was read but may hold other rows. */
+  skipped: boolean;
 }
 
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
@@ -54,7 +59,10 @@ export async function* readRecords(
       line: parsedLine + 1,
       reason: error.message.startsWith('Quote Not Closed')
         ? 'a quoted field opened here is never closed; the rest of the file could not be read'
-        : `the line cannot be read as CSV (${error.message})`,
+        : (error as Error & { code?: string }).code === 'CSV_MAX_RECORD_SIZE'
+          ? `a record here is longer than ${MAX_RECORD_CHARS / 1024} KiB (a quote opened and not closed?); it was left out`
+          : `the line cannot be read as CSV (${error.message.slice(0, 200)})`,
+      skipped: true,
     });
   });
   let header = true;
@@ -69,6 +77,27 @@ export async function* readRecords(
       yield { line: info.lines, cells: record };
     }
   }
+}
+
+/**
+ * Why a record that was read may hold later rows of the file: a stray quote that closes lines
+ * later makes the rows in between one field. A line break is expected only in the description,
+ * and there only as text: a line inside it with as many commas as a row has is taken for rows.
+ */
+export function mergedRowsProblem(
+  cells: readonly string[],
+  headerCount: number,
+  descriptionAt: number | undefined,
+): string | null {
+  const rowLike = Math.max(2, headerCount - 2);
+  for (const [at, cell] of cells.entries()) {
+    if (!/[\r\n]/.test(cell)) continue;
+    const lines = cell.split(/\r?\n|\r/).slice(1);
+    if (at !== descriptionAt || lines.some((line) => line.split(',').length - 1 >= rowLike)) {
+      return 'a field here runs over several lines (a stray quote?), so later rows may have been read into it';
+    }
+  }
+  return null;
 }
 
 function trimTrailingBlanks(headers: string[]): string[] {

@@ -14,6 +14,30 @@ const missingFrom = (tenant: DealershipQueries<InventoryDatabase>, importId: str
       tenant.selectFrom('feed_import_vins').select('vin').where('import_id', '=', importId),
     );
 
+/** Share of the lot one import may remove without the dealer's confirmation (`allowLargeRemoval`). */
+export const MAX_REMOVAL_SHARE = 0.3;
+/** A removal of this many cars is never "large" (a small lot sells a few in a day). */
+const ALWAYS_REMOVABLE = 5;
+
+export const removesTooMany = (missing: number, lot: number): boolean =>
+  missing > ALWAYS_REMOVABLE && missing > lot * MAX_REMOVAL_SHARE;
+
+/** How many of the lot's vehicles (available or pending) the import has not seen, and the lot's size. */
+export async function missingShare(
+  tenant: DealershipQueries<InventoryDatabase>,
+  importId: string,
+): Promise<{ missing: number; lot: number }> {
+  const missing = await missingFrom(tenant, importId)
+    .select(sql<number>`COUNT(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  const lot = await tenant
+    .selectFrom('vehicles')
+    .where('status', 'in', ['available', 'pending'])
+    .select(sql<number>`COUNT(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return { missing: Number(missing.n), lot: Number(lot.n) };
+}
+
 /**
  * One step of a full feed's end, in the caller's transaction: up to `limit` vehicles the feed no
  * longer lists are marked sold, archived or deleted (each with its change-feed row; a deleted one's

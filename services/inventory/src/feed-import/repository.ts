@@ -82,7 +82,8 @@ export class FeedImportRepository {
     const values = {
       preset_id: settings.presetId,
       mapping: JSON.stringify(settings.mapping),
-      rules: JSON.stringify(settings.rules),
+      // A large removal is confirmed for one import, never for the scheduled feed's next ones.
+      rules: JSON.stringify({ ...settings.rules, allowLargeRemoval: undefined }),
       updated_at: now,
     };
     await this.upsertSettings(dealershipId, values);

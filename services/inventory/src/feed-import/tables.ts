@@ -36,6 +36,8 @@ export interface FeedImportTable {
   skipped_count: ColumnType<number, number | undefined, number>;
   missing_count: ColumnType<number, number | undefined, number>;
   issue_count: ColumnType<number, number | undefined, number>;
+  /** Lines not read reliably (unreadable, or rows that may have merged): a full feed then removes nothing. */
+  read_faults: ColumnType<number, number | undefined, number>;
   attempts: ColumnType<number, number | undefined, number>;
   not_before: Date | null;
   heartbeat_at: Date | null;

@@ -1,4 +1,4 @@
-import { STOCK_NUMBER_LETTER, type VehicleCondition } from '@showroom/contracts';
+import { STOCK_NUMBER_LETTER, type ImportRules, type VehicleCondition } from '@showroom/contracts';
 import { HttpProblem } from '@showroom/server-kit';
 import type { ObjectStore } from '@showroom/server-storage';
 import type { Logger } from 'pino';
@@ -7,9 +7,9 @@ import type { InventoryDatabase } from '../database';
 import type { FetchLimits, SafeFetchResult } from '../photo-robot/safe-fetch';
 import { applyBatch, LostClaim, type StockNumbers } from './batch';
 import type { FeedImportSettings } from './config';
-import { readRecords, type CsvFault } from './csv-file';
+import { mergedRowsProblem, readRecords, type CsvFault } from './csv-file';
 import type { ClaimedImport, ImportJobClaims } from './job-claims';
-import { handleMissing } from './missing';
+import { handleMissing, MAX_REMOVAL_SHARE, missingShare, removesTooMany } from './missing';
 import { headerKey } from './presets';
 import type { FeedImportRepository, ImportJobRow } from './repository';
 import { indexColumns, readRow, type ColumnIndex, type ReadRow } from './row-values';
@@ -180,7 +180,17 @@ export class FeedImportWorker {
       });
     }
     if (rules.mode === 'full') {
-      if (await repository.sawAnyVin(dealershipId, id)) {
+      const refusal = await this.missingStepRefusal(job, rules);
+      if (refusal) {
+        if (!job.rows_finished) {
+          await repository.addIssue(dealershipId, id, {
+            line: 1,
+            field: null,
+            reason: refusal,
+            severity: 'warning',
+          });
+        }
+      } else if (await repository.sawAnyVin(dealershipId, id)) {
         for (;;) {
           const { handled, deleted } = await repository.transaction(
             dealershipId,
@@ -211,6 +221,27 @@ export class FeedImportWorker {
     await objects.delete([job.object_key]);
   }
 
+  /**
+   * Why a full feed's missing step must not run: the file had lines not read reliably (the cars
+   * on them would look missing), or it would remove a large share of the lot, which the dealer
+   * did not confirm. Null: it may run. Once it has started removing cars (a resumed job), it goes on.
+   */
+  private async missingStepRefusal(job: ImportJobRow, rules: ImportRules): Promise<string | null> {
+    if (rules.missing === 'keep') return null;
+    const fresh = await this.deps.repository.findJob(job.dealership_id, job.id);
+    if (!fresh || fresh.missing_count > 0) return null;
+    if (fresh.read_faults > 0) {
+      return `no vehicle on the lot was treated as missing: ${fresh.read_faults} line(s) of the file could not be read reliably (see the report), so cars on them would have looked missing`;
+    }
+    if (rules.allowLargeRemoval) return null;
+    const { missing, lot } = await this.deps.repository.transaction(
+      job.dealership_id,
+      (tenant: DealershipQueries<InventoryDatabase>) => missingShare(tenant, job.id),
+    );
+    if (!removesTooMany(missing, lot)) return null;
+    return `no vehicle on the lot was treated as missing: the file leaves out ${missing} of the ${lot} vehicles on the lot, more than ${MAX_REMOVAL_SHARE * 100}% at once; if that is right, import it again allowing a large removal`;
+  }
+
   /** Reads the file from after the job's cursor and applies it batch by batch. */
   private async importRows(
     job: ImportJobRow,
@@ -223,12 +254,14 @@ export class FeedImportWorker {
     const stockNumbers = this.stockNumbersFor(job.dealership_id);
     let cursor = job.cursor_line;
     let columns: ColumnIndex | undefined;
+    let headerCount = 0;
     const faults: CsvFault[] = [];
     let rows: ReadRow[] = [];
     let lastLine = cursor;
     const commit = async (through: number) => {
       const taken = faults.filter((fault) => fault.line <= through);
-      faults.splice(0, taken.length);
+      const later = faults.filter((fault) => fault.line > through);
+      faults.splice(0, faults.length, ...later);
       const fresh = taken.filter((fault) => fault.line > cursor);
       if (rows.length === 0 && fresh.length === 0) return;
       const batch = {
@@ -249,6 +282,7 @@ export class FeedImportWorker {
     for await (const item of readRecords(file, (fault) => faults.push(fault))) {
       if ('headers' in item) {
         columns = indexColumns(mapping, item.headers);
+        headerCount = item.headers.length;
         const keys = new Set(item.headers.map(headerKey));
         const unknown = Object.values(mapping).filter(
           (column): column is string => !!column && !keys.has(headerKey(column)),
@@ -261,6 +295,8 @@ export class FeedImportWorker {
         continue;
       }
       if (item.line <= cursor || !columns) continue;
+      const merged = mergedRowsProblem(item.cells, headerCount, columns.get('description'));
+      if (merged) faults.push({ line: item.line, reason: merged, skipped: false });
       rows.push(readRow(item.line, item.cells, columns));
       lastLine = item.line;
       if (rows.length >= settings.batchRows) await commit(lastLine);

@@ -6,7 +6,7 @@ import { photos } from './0004_photos';
 import { photoFetches } from './0005_photo_fetches';
 import { feedImports } from './0006_feed_imports';
 import { syndication } from './0007_syndication';
-import { mediaDeletions } from './0009_media_deletions';
+import { importSafety } from './0008_import_safety';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const inventoryMigrations: Record<string, Migration> = {
@@ -17,5 +17,5 @@ export const inventoryMigrations: Record<string, Migration> = {
   '0005_photo_fetches': photoFetches,
   '0006_feed_imports': feedImports,
   '0007_syndication': syndication,
-  '0009_media_deletions': mediaDeletions,
+  '0008_import_safety': importSafety,
 };
