@@ -9,6 +9,7 @@ export default [
       'vehicles',
       'vehicle_changes',
       'vehicle_photos',
+      'media_deletions',
       'photo_fetch_jobs',
       'photo_fetch_items',
       'vehicle_price_history',
@@ -23,6 +24,8 @@ export default [
       'feed_photo_lists',
     ],
     acrossDealerships: {
+      'src/photos/media-deletions.ts':
+        'one sweeper retries every dealership’s pending media deletions (SKIP LOCKED)',
       'src/feed-import/job-claims.ts':
         'a worker takes the next queued import or due feed URL of any dealership (SKIP LOCKED)',
       'src/photo-robot/photo-fetch-repository.ts':

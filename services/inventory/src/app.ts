@@ -16,6 +16,7 @@ import type { InventoryDatabase } from './database';
 import { composeFeedImport, type FeedImport } from './feed-import/compose-feed-import';
 import { feedImportRoutes } from './feed-import/routes';
 import { inventoryMigrations } from './migrations';
+import { MediaDeletions } from './photos/media-deletions';
 import { PhotoLibrary } from './photos/photo-library';
 import { photoUrlsAt } from './photos/photo-keys';
 import { PhotoRepository } from './photos/photo-repository';
@@ -52,6 +53,8 @@ export interface Inventory extends ComposedService {
   syndication: SyndicationParts;
   /** Photos, feeds and imported files (S3). */
   objects: ObjectStore;
+  /** Media objects of removed photos and vehicles still to delete (swept while background work runs). */
+  mediaDeletions: MediaDeletions;
   /** Fetches photos from image links in the background (the queue, and this instance's worker). */
   photoRobot: PhotoRobot;
   feedImport: FeedImport;
@@ -92,9 +95,13 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     () => search.catchUp(),
     photoUrls,
   );
+  const mediaDeletions = new MediaDeletions(database.writer, objects, logger, (error) =>
+    reporter?.notify(error, { component: 'media-deletions' }),
+  );
   const photos = new PhotoLibrary(
     new PhotoRepository(database.writer, database.reader),
     objects,
+    mediaDeletions,
     cache,
     photoUrls,
     () => search.catchUp(),
@@ -185,6 +192,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     photoRobot,
     syndication,
     objects,
+    mediaDeletions,
     feedImport,
     migrate: () => migrateToLatest(database.writer, inventoryMigrations),
     startBackground: () => {
@@ -192,11 +200,13 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
       photoRobot.worker.start();
       feedImport.worker.start();
       syndication.scheduler.start();
+      mediaDeletions.start();
     },
     closers: [
       () => feedImport.worker.close(),
       () => search.close(),
       () => syndication.scheduler.close(),
+      () => mediaDeletions.close(),
       () => photoRobot.worker.stop(),
       () => database.close(),
       () => redis.quit(),

@@ -74,6 +74,19 @@ export interface SyndicationSettingsTable {
   dirty_since: Date | null;
   last_full_run_at: Date | null;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** Generations failed in a row; the scheduler leaves the dealership alone until `retry_at`. */
+  failures: ColumnType<number, number | undefined, number>;
+  retry_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** Media objects still to delete (every key under `prefix`), retried until S3 confirms. */
+export interface MediaDeletionTable {
+  id: string;
+  dealership_id: string;
+  prefix: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  due_at: ColumnType<Date, Date | undefined, Date>;
+  created_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface SyndicationChannelStateTable {
@@ -154,4 +167,5 @@ export interface InventoryDatabase extends FeedImportTables {
   syndication_settings: SyndicationSettingsTable;
   syndication_channel_state: SyndicationChannelStateTable;
   syndication_runs: SyndicationRunTable;
+  media_deletions: MediaDeletionTable;
 }

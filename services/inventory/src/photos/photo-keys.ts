@@ -14,9 +14,21 @@ export const PHOTO_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 export const vehiclePhotoPrefix = (dealershipId: string, vehicleId: string): string =>
   `photos/${dealershipId}/${vehicleId}/`;
 
-/** `photos/<dealership>/<vehicle>/<first 16 hex of the sha256>`: what a photo's variant keys start with. */
-export const photoKeyBase = (dealershipId: string, vehicleId: string, contentHash: string): string =>
-  `${vehiclePhotoPrefix(dealershipId, vehicleId)}${contentHash.slice(0, 16)}`;
+/**
+ * `photos/<dealership>/<vehicle>/<first 16 hex of the sha256>_<photo id>`: what a photo's variant keys
+ * start with. The photo id makes the objects one row's own: deleting them (a removed photo, a failed
+ * upload) never touches another row's, even one of the same image uploaded meanwhile. (Rows written
+ * before had `<hash16>` alone; `photoObjectsPrefix` of those matches no newer key.)
+ */
+export const photoKeyBase = (
+  dealershipId: string,
+  vehicleId: string,
+  contentHash: string,
+  photoId: string,
+): string => `${vehiclePhotoPrefix(dealershipId, vehicleId)}${contentHash.slice(0, 16)}_${photoId}`;
+
+/** What every object key of the photo with this key base, and no other photo's, starts with. */
+export const photoObjectsPrefix = (keyBase: string): string => `${keyBase}-`;
 
 export const variantKey = (keyBase: string, variant: PhotoVariant, format: PhotoFormat): string =>
   `${keyBase}-${variant}.${EXTENSIONS[format]}`;

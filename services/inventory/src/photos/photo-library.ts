@@ -15,11 +15,12 @@ import {
   CONTENT_TYPES,
   PHOTO_CACHE_CONTROL,
   photoKeyBase,
+  photoObjectsPrefix,
   variantKey,
-  variantKeysOf,
   vehiclePhotoPrefix,
   type PhotoUrls,
 } from './photo-keys';
+import type { MediaDeletions } from './media-deletions';
 import type { PhotoRepository, PhotoRow } from './photo-repository';
 
 export interface PhotoInput {
@@ -53,6 +54,7 @@ export class PhotoLibrary {
   constructor(
     private readonly photos: PhotoRepository,
     private readonly objects: ObjectStore,
+    private readonly deletions: MediaDeletions,
     private readonly cache: TenantCache,
     private readonly photoUrls: PhotoUrls,
     /** Told after every committed change, so this instance's search index catches up before the answer. */
@@ -92,15 +94,16 @@ export class PhotoLibrary {
       if (error instanceof PhotoRejected) throw photoRejection(input.name, error.reason);
       throw error;
     }
-    const keyBase = photoKeyBase(dealershipId, vehicleId, contentHash);
-    await this.store(keyBase, prepared);
+    const id = randomUUID();
+    const keyBase = photoKeyBase(dealershipId, vehicleId, contentHash, id);
+    await this.store(dealershipId, keyBase, prepared);
 
     let outcome: Awaited<ReturnType<PhotoRepository['add']>>;
     try {
       outcome = await this.photos.add(
         dealershipId,
         {
-          id: randomUUID(),
+          id,
           vehicle_id: vehicleId,
           content_hash: contentHash,
           key_base: keyBase,
@@ -114,21 +117,22 @@ export class PhotoLibrary {
         MAX_PHOTOS_PER_VEHICLE,
       );
     } catch (error) {
-      await this.discard(dealershipId, vehicleId, contentHash, keyBase);
+      await this.discard(dealershipId, keyBase);
       throw error;
     }
     switch (outcome.kind) {
       case 'added':
         await this.afterChange(dealershipId);
         return { photo: this.toPhoto(outcome.row, outcome.heroKey), duplicate: false };
-      // A concurrent upload of the same file recorded it first, over the same objects: keep them.
+      // A concurrent upload of the same file recorded it first, with objects of its own.
       case 'duplicate':
+        await this.discard(dealershipId, keyBase);
         return { photo: this.toPhoto(outcome.row, outcome.heroKey), duplicate: true };
       case 'full':
-        await this.discard(dealershipId, vehicleId, contentHash, keyBase);
+        await this.discard(dealershipId, keyBase);
         throw tooMany(input.name);
       case 'noVehicle':
-        await this.discard(dealershipId, vehicleId, contentHash, keyBase);
+        await this.discard(dealershipId, keyBase);
         throw problems.notFound(`Vehicle ${vehicleId}`);
     }
   }
@@ -175,21 +179,27 @@ export class PhotoLibrary {
     return this.list(dealershipId, vehicleId);
   }
 
-  /** Removes the photo, its variants included. */
+  /**
+   * Removes the photo, its variants included. The row's removal records the objects' deletion in the
+   * same transaction; once committed, S3 failing only delays the deletion (swept again), never the answer.
+   */
   async remove(dealershipId: string, vehicleId: string, photoId: string): Promise<void> {
     const removed = await this.photos.remove(dealershipId, vehicleId, photoId);
     if (!removed) throw problems.notFound(`Photo ${photoId} of vehicle ${vehicleId}`);
+    await this.deletions.purge(dealershipId, photoObjectsPrefix(removed.key_base));
     await this.afterChange(dealershipId);
-    await this.objects.delete(variantKeysOf(removed.key_base));
   }
 
-  /** After the vehicle was deleted (its photo rows with it): deletes every object of its photos. */
+  /**
+   * After the vehicle was deleted (its photo rows with it): deletes every object of its photos, now
+   * or, when S3 fails, by the sweeper. Never throws: the vehicle is gone either way.
+   */
   async forgetVehicle(dealershipId: string, vehicleId: string): Promise<void> {
-    await this.objects.delete(await this.objects.list(vehiclePhotoPrefix(dealershipId, vehicleId)));
+    await this.deletions.purge(dealershipId, vehiclePhotoPrefix(dealershipId, vehicleId));
   }
 
   /** Writes every variant, or none: when one put fails, the others are deleted once all have settled. */
-  private async store(keyBase: string, prepared: PreparedPhoto): Promise<void> {
+  private async store(dealershipId: string, keyBase: string, prepared: PreparedPhoto): Promise<void> {
     const puts = prepared.variants.map(async ({ variant, format, body }) => {
       const key = variantKey(keyBase, variant, format);
       await this.objects.put(key, body, {
@@ -201,21 +211,13 @@ export class PhotoLibrary {
     const settled = await Promise.allSettled(puts);
     const failed = settled.find((result) => result.status === 'rejected');
     if (!failed) return;
-    await this.objects.delete(
-      settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
-    );
+    await this.discard(dealershipId, keyBase);
     throw failed.reason;
   }
 
-  /** Deletes a photo's objects unless a concurrent upload of the same file recorded them meanwhile. */
-  private async discard(
-    dealershipId: string,
-    vehicleId: string,
-    contentHash: string,
-    keyBase: string,
-  ): Promise<void> {
-    if (await this.photos.findByHash(dealershipId, vehicleId, contentHash)) return;
-    await this.objects.delete(variantKeysOf(keyBase));
+  /** Deletes the objects written for a photo that was not recorded: they are this attempt's own. */
+  private async discard(dealershipId: string, keyBase: string): Promise<void> {
+    await this.deletions.purge(dealershipId, photoObjectsPrefix(keyBase));
   }
 
   /**

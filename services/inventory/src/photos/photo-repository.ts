@@ -2,6 +2,8 @@ import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { forDealership, isDuplicateKeyError, type DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase, VehiclePhotoTable } from '../database';
 import { withVehicleChange } from '../vehicles/repository';
+import { recordMediaDeletion } from './media-deletions';
+import { photoObjectsPrefix } from './photo-keys';
 
 export type PhotoRow = Selectable<VehiclePhotoTable>;
 export type NewPhotoRow = Omit<Insertable<VehiclePhotoTable>, 'dealership_id' | 'position'>;
@@ -160,7 +162,8 @@ export class PhotoRepository {
 
   /**
    * Removes the photo and closes the gap in the order; a removed hero passes to the first photo left.
-   * The removed row, or null when the vehicle has no such photo.
+   * Its objects are recorded for deletion in the same transaction. The removed row, or null when the
+   * vehicle has no such photo.
    */
   async remove(dealershipId: string, vehicleId: string, photoId: string): Promise<PhotoRow | null> {
     return changeOf(
@@ -173,6 +176,7 @@ export class PhotoRepository {
         const photo = await findPhoto(tenant, vehicleId, photoId);
         if (!photo) throw new NoChange(null);
         await tenant.deleteFrom('vehicle_photos').where('id', '=', photoId).execute();
+        await recordMediaDeletion(tenant, photoObjectsPrefix(photo.key_base));
         await tenant
           .updateTable('vehicle_photos')
           .set({ position: sql<number>`position - 1` })

@@ -92,7 +92,7 @@ describe('vehicle photos: upload, variants in S3, order, hero, delete', () => {
     expect(side).toMatchObject({ position: 1, hero: false, width: 640, height: 480 });
     expect(front.urls.card.webp).toMatch(
       new RegExp(
-        `^http://media\\.test/media/photos/${ctx.dealershipId}/${vehicleId}/[0-9a-f]{16}-card\\.webp$`,
+        `^http://media\\.test/media/photos/${ctx.dealershipId}/${vehicleId}/[0-9a-f]{16}_${front.id}-card\\.webp$`,
       ),
     );
     expect(await keysOf(vehicleId)).toHaveLength(12);

@@ -146,11 +146,13 @@ export async function startInventoryTestApp(
       for (const other of others) {
         await other.photoRobot.worker.stop();
         await other.syndication.scheduler.close();
+        await other.mediaDeletions.close();
         await other.search.close();
         other.redis.disconnect();
         await other.database.close();
       }
       await inventory.syndication.scheduler.close();
+      await inventory.mediaDeletions.close();
       await inventory.photoRobot.worker.stop();
       await inventory.search.close();
       redis.disconnect();

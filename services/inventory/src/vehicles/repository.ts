@@ -1,6 +1,8 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase, VehicleTable } from '../database';
+import { recordMediaDeletion } from '../photos/media-deletions';
+import { vehiclePhotoPrefix } from '../photos/photo-keys';
 import { recordPriceChange } from './price-history';
 
 export type VehicleRow = Selectable<VehicleTable>;
@@ -147,8 +149,12 @@ export class VehicleRepository {
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       const deleted = Number(result.numDeletedRows) === 1;
-      // Its photos' rows go with it; their objects are deleted after the commit (PhotoLibrary.forgetVehicle).
-      if (deleted) await tenant.deleteFrom('vehicle_photos').where('vehicle_id', '=', id).execute();
+      // Its photos' rows go with it; their objects are recorded for deletion with them, deleted after
+      // the commit (PhotoLibrary.forgetVehicle) or, when S3 fails, by the sweeper.
+      if (deleted) {
+        await tenant.deleteFrom('vehicle_photos').where('vehicle_id', '=', id).execute();
+        await recordMediaDeletion(tenant, vehiclePhotoPrefix(dealershipId, id));
+      }
       return deleted;
     });
   }
