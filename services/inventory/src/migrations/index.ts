@@ -7,6 +7,7 @@ import { photoFetches } from './0005_photo_fetches';
 import { feedImports } from './0006_feed_imports';
 import { syndication } from './0007_syndication';
 import { importSafety } from './0008_import_safety';
+import { mediaDeletions } from './0009_media_deletions';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const inventoryMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const inventoryMigrations: Record<string, Migration> = {
   '0006_feed_imports': feedImports,
   '0007_syndication': syndication,
   '0008_import_safety': importSafety,
+  '0009_media_deletions': mediaDeletions,
 };
