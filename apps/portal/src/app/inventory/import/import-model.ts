@@ -9,6 +9,7 @@ import {
   type LockableImportField,
   type MissingVehicleAction,
 } from '@showroom/contracts';
+import { nonZeroCounts, percentOf } from '../../shared/counts-text';
 import { VEHICLE_FIELD_LABELS } from '../vehicle-form/vehicle-form-model';
 
 /** Feed column per Showroom field, as the mapping table edits it (null: not imported). */
@@ -63,23 +64,20 @@ export function mappingToSend(mapping: Mapping): Record<string, string> {
 export const isActive = (job: ImportJob): boolean => job.status === 'queued' || job.status === 'running';
 
 /** Rows read of the file's rows (0–100); a finished import is complete. */
-export function percentDone(job: ImportJob): number {
-  if (job.status === 'succeeded') return 100;
-  if (job.rowsTotal === 0) return 0;
-  return Math.min(100, Math.round((job.rowsDone / job.rowsTotal) * 100));
-}
+export const percentDone = (job: ImportJob): number =>
+  job.status === 'succeeded' ? 100 : percentOf(job.rowsDone, job.rowsTotal);
 
 /** "3 added · 1 updated · 2 skipped …": the counts that are not zero. */
 export function countsSummary(job: ImportJob): string {
   const { created, updated, unchanged, skipped, missing } = job.counts;
-  const parts = [
-    created ? `${created} added` : '',
-    updated ? `${updated} updated` : '',
-    unchanged ? `${unchanged} unchanged` : '',
-    skipped ? `${skipped} skipped` : '',
-    missing ? `${missing} no longer in the feed` : '',
-  ].filter(Boolean);
-  return parts.length > 0 ? parts.join(' · ') : 'No rows';
+  const summary = nonZeroCounts([
+    [created, 'added'],
+    [updated, 'updated'],
+    [unchanged, 'unchanged'],
+    [skipped, 'skipped'],
+    [missing, 'no longer in the feed'],
+  ]);
+  return summary || 'No rows';
 }
 
 /** Why a picked file is not sent (checked again by the service, which also reads its bytes). */
