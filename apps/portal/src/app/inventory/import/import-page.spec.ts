@@ -1,5 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type {
   FeedSource,
@@ -8,10 +10,14 @@ import type {
   ImportReport,
   ImportSettings,
   ImportUpload,
+  Membership,
+  Role,
 } from '@showroom/contracts';
+import { ActiveDealership } from '../../core/active-dealership';
+import { membership, NORTH, SOUTH } from '../../../testing/fixtures';
 import { HOMENET_PRESET, importJob as job, importReport } from '../../../testing/import-fixtures';
 import { closePage, elementIn, openPage, settle as settlePage } from '../../../testing/page';
-import { ImportPage } from './import-page';
+import { ImportPage, POLL_INTERVAL_MS } from './import-page';
 
 @Component({ template: '' })
 class InventoryStub {}
@@ -37,19 +43,39 @@ describe('ImportPage', () => {
   let http: HttpTestingController;
   let harness: RouterTestingHarness;
 
-  async function open(jobs: ImportJob[] = []) {
+  async function open(
+    jobs: ImportJob[] = [],
+    {
+      role = 'manager' as Role,
+      settings = SETTINGS,
+      memberships = undefined as Membership[] | undefined,
+    } = {},
+  ) {
     ({ http, harness } = await openPage({
       routes: [
         { path: 'inventory/import', component: ImportPage },
         { path: 'inventory', component: InventoryStub },
       ],
       url: '/inventory/import',
-      role: 'manager',
+      role,
+      memberships,
     }));
+    await answerLoad(jobs, settings);
+  }
+
+  async function answerLoad(jobs: ImportJob[], settings = SETTINGS) {
     http.expectOne('/api/inventory/imports/presets').flush({ items: PRESETS });
-    http.expectOne('/api/inventory/imports/settings').flush(SETTINGS);
+    http.expectOne('/api/inventory/imports/settings').flush(settings);
     http.expectOne('/api/inventory/imports').flush({ items: jobs });
     http.expectOne('/api/inventory/imports/feed-source').flush(FEED);
+    await settle();
+  }
+
+  const jobUrl = (id: string) => `/api/inventory/imports/${id}`;
+  /** The next read of a followed import, answered. */
+  async function poll(answer: ImportJob) {
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+    http.expectOne(jobUrl(answer.id)).flush(answer);
     await settle();
   }
 
@@ -60,7 +86,7 @@ describe('ImportPage', () => {
 
   async function pick(file: File) {
     const input = element<HTMLInputElement>('[data-testid="import-file"]') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: { length: 1, item: () => file }, configurable: true });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
     input.dispatchEvent(new Event('change'));
     await settle();
   }
@@ -68,7 +94,10 @@ describe('ImportPage', () => {
   const flushReport = (importId: string, report: ImportReport) =>
     http.expectOne((req) => req.url === `/api/inventory/imports/${importId}/report`).flush(report);
 
-  afterEach(() => closePage(http));
+  afterEach(() => {
+    closePage(http);
+    vi.useRealTimers();
+  });
 
   it('uploads a CSV, shows its columns and the detected layout, and starts it with the mapping and rules', async () => {
     await open();
@@ -155,5 +184,228 @@ describe('ImportPage', () => {
     flushReport(failed.id, importReport(failed));
     await settle();
     expect(text('report-empty')).toContain('without a problem');
+  });
+
+  describe('a running import', () => {
+    const running = (rowsDone: number) => job({ status: 'running', rowsTotal: 4, rowsDone });
+    const done = job({
+      status: 'succeeded',
+      rowsTotal: 4,
+      rowsDone: 4,
+      counts: { created: 3, updated: 1, unchanged: 0, skipped: 0, missing: 0 },
+    });
+    const progress = () => element('[data-testid="progress-bar"]')?.getAttribute('aria-valuenow');
+    const announced = () => text('import-announcement');
+
+    it('is read every second until it ends: the bar moves, the status region speaks at the start and the end only, then the report shows and the polling stops', async () => {
+      vi.useFakeTimers();
+      await open([running(1)]);
+      // Followed from the page's load: read at once, then a second after each answer.
+      http.expectOne(jobUrl(done.id)).flush(running(1));
+      await settle();
+      expect(progress()).toBe('25');
+      expect(text('import-status')).toBe('1 of 4 rows read…');
+      expect(announced()).toBe('Importing stock.csv…');
+
+      await poll(running(3));
+      expect(progress()).toBe('75');
+      expect(text('import-status')).toBe('3 of 4 rows read…');
+      expect(announced()).toBe('Importing stock.csv…');
+      // The visible line is no live region: only the announcement is.
+      expect(element('[data-testid="import-status"]')?.getAttribute('role')).toBeNull();
+
+      await poll(done);
+      expect(progress()).toBe('100');
+      expect(announced()).toBe('Import of stock.csv done: 3 added · 1 updated');
+      flushReport(done.id, importReport(done));
+      await settle();
+      expect(text('report-empty')).toContain('without a problem');
+      expect(element('[data-testid="past-imports"]')?.textContent).toContain('3 added · 1 updated');
+
+      await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 5);
+      http.expectNone(jobUrl(done.id));
+    });
+
+    it('a read slower than a second is waited for, not cancelled and asked again', async () => {
+      vi.useFakeTimers();
+      await open([running(1)]);
+      const slow = http.expectOne(jobUrl(done.id));
+      await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 4);
+      expect(slow.cancelled).toBe(false);
+      http.expectNone(jobUrl(done.id));
+      slow.flush(running(2));
+      await settle();
+      expect(progress()).toBe('50');
+      await poll(running(3));
+    });
+
+    it('a started import is followed from its start answer', async () => {
+      vi.useFakeTimers();
+      await open();
+      await pick(new File(['VIN,Year,Make,Model\n'], 'stock.csv', { type: 'text/csv' }));
+      http.expectOne({ method: 'POST', url: '/api/inventory/imports' }).flush({
+        job: job(),
+        headers: ['VIN', 'Year', 'Make', 'Model'],
+        preview: [],
+        detectedPresetId: null,
+        suggestedMapping: { vin: 'VIN', year: 'Year', make: 'Make', model: 'Model' },
+      } satisfies ImportUpload);
+      await settle();
+      element('[data-testid="start-import"]')?.click();
+      http.expectOne(`${jobUrl(done.id)}/start`).flush(job({ status: 'queued', rowsTotal: 4 }));
+      await settle();
+      expect(text('import-status')).toBe('Waiting to start…');
+      http.expectOne(jobUrl(done.id)).flush(running(2));
+      await settle();
+      expect(progress()).toBe('50');
+      await poll(done);
+      flushReport(done.id, importReport(done));
+      await settle();
+      expect(text('import-status')).toBe('Done: 3 added · 1 updated');
+    });
+
+    it('stops being read when the service answers 404, and says why', async () => {
+      vi.useFakeTimers();
+      await open([running(1)]);
+      http
+        .expectOne(jobUrl(done.id))
+        .flush(
+          { title: 'Not Found', status: 404, detail: 'Import gone' },
+          { status: 404, statusText: 'Not Found' },
+        );
+      await settle();
+      expect(element('[data-testid="import-progress"]')?.textContent).toContain('Import gone');
+      await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 5);
+      http.expectNone(jobUrl(done.id));
+    });
+
+    it('is no longer read once the dealer leaves the page', async () => {
+      vi.useFakeTimers();
+      await open([running(1)]);
+      http.expectOne(jobUrl(done.id)).flush(running(1));
+      await settle();
+      await harness.navigateByUrl('/inventory');
+      await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 5);
+      http.expectNone(jobUrl(done.id));
+    });
+
+    it('after a dealership switch, the previous dealership’s import is no longer read and the other one’s imports show', async () => {
+      vi.useFakeTimers();
+      await open([running(1)], { memberships: [membership(NORTH, 'manager'), membership(SOUTH, 'manager')] });
+      http.expectOne(jobUrl(done.id)).flush(running(1));
+      await settle();
+      TestBed.inject(ActiveDealership).select(SOUTH);
+      await settle();
+      await answerLoad([]);
+      expect(TestBed.inject(Router).url).toBe('/inventory/import');
+      expect(element('[data-testid="import-progress"]')).toBeNull();
+      await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 5);
+      http.expectNone(jobUrl(done.id));
+    });
+
+    it('the list follows an import the dealer looked away from, and its report does not replace the one shown', async () => {
+      vi.useFakeTimers();
+      const past = job({
+        id: '5f0c1d2e-0000-4000-8000-000000000002',
+        fileName: 'old.csv',
+        status: 'succeeded',
+      });
+      await open([running(1), past]);
+      http.expectOne(jobUrl(done.id)).flush(running(1));
+      await settle();
+      (element('[data-testid="past-import"]:nth-child(2) button') as HTMLButtonElement).click();
+      await settle();
+      flushReport(past.id, importReport(past));
+      await settle();
+
+      await poll(done);
+      expect(element('[data-testid="past-imports"]')?.textContent).toContain('3 added · 1 updated');
+      http.expectNone((req) => req.url === `${jobUrl(done.id)}/report`);
+      expect(element('#progress-title')?.textContent).toBe('old.csv');
+    });
+  });
+
+  it('a report asked for replaces one still on its way: the answer of the import left is dropped', async () => {
+    const first = job({ status: 'succeeded', fileName: 'first.csv' });
+    const second = job({
+      id: '5f0c1d2e-0000-4000-8000-000000000002',
+      status: 'succeeded',
+      fileName: 'second.csv',
+    });
+    await open([first, second]);
+    const buttons = () =>
+      Array.from(
+        harness.fixture.nativeElement.querySelectorAll('[data-testid="past-import"] button'),
+      ) as HTMLButtonElement[];
+    buttons()[0].click();
+    await settle();
+    const firstReport = http.expectOne((req) => req.url === `${jobUrl(first.id)}/report`);
+    buttons()[1].click();
+    await settle();
+    expect(firstReport.cancelled).toBe(true);
+    flushReport(
+      second.id,
+      importReport(second, [{ line: 2, field: 'vin', reason: 'second file', severity: 'error', vin: null }]),
+    );
+    await settle();
+    expect(text('report-reason')).toBe('second file');
+  });
+
+  it('names each mapping control for screen readers', async () => {
+    await open();
+    await pick(new File(['VIN,Year,Make,Model\n'], 'stock.csv', { type: 'text/csv' }));
+    http.expectOne({ method: 'POST', url: '/api/inventory/imports' }).flush({
+      job: job(),
+      headers: ['VIN', 'Year', 'Make', 'Model'],
+      preview: [],
+      detectedPresetId: null,
+      suggestedMapping: { vin: 'VIN', year: 'Year', make: 'Make', model: 'Model' },
+    } satisfies ImportUpload);
+    await settle();
+    expect(element('[data-testid="map-vin"] mat-select')?.getAttribute('aria-label')).toBe('Column for VIN');
+    expect(element('[data-testid="map-mileage"] input[type="checkbox"]')?.getAttribute('aria-label')).toBe(
+      'Never overwrite Mileage of cars already on the lot',
+    );
+  });
+
+  describe('cars a whole-lot file does not list', () => {
+    async function uploadWholeLot() {
+      await pick(new File(['VIN,Year,Make,Model\n'], 'stock.csv', { type: 'text/csv' }));
+      http.expectOne({ method: 'POST', url: '/api/inventory/imports' }).flush({
+        job: job(),
+        headers: ['VIN', 'Year', 'Make', 'Model'],
+        preview: [],
+        detectedPresetId: null,
+        suggestedMapping: { vin: 'VIN', year: 'Year', make: 'Make', model: 'Model' },
+      } satisfies ImportUpload);
+      await settle();
+      element('[data-testid="mode-full"] input')?.click();
+      await settle();
+      element('[data-testid="missing"] .mat-mdc-select-trigger')?.click();
+      await settle();
+      return Array.from(document.querySelectorAll('mat-option')).map((option) => option.textContent?.trim());
+    }
+
+    it('a manager (inventory:delete) may have them deleted', async () => {
+      await open();
+      expect(await uploadWholeLot()).toContain('Delete them');
+    });
+
+    it('a salesperson is not offered "Delete them"; a saved delete rule becomes "keep" for their import', async () => {
+      await open([], {
+        role: 'sales',
+        settings: { ...SETTINGS, rules: { locked: [], mode: 'full', missing: 'delete' } },
+      });
+      const options = await uploadWholeLot();
+      expect(options).not.toContain('Delete them');
+      expect(options).toContain('Mark them sold');
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+      element('[data-testid="start-import"]')?.click();
+      const start = http.expectOne(`${jobUrl(job().id)}/start`);
+      expect((start.request.body as { rules: { missing: string } }).rules.missing).toBe('keep');
+      start.flush(job({ status: 'succeeded' }));
+      await settle();
+      flushReport(job().id, importReport(job({ status: 'succeeded' })));
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
-import { Component, computed, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { Component, computed, DestroyRef, inject, NgZone, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -25,10 +25,12 @@ import {
   type MissingVehicleAction,
   type Problem,
 } from '@showroom/contracts';
-import { catchError, EMPTY, filter, forkJoin, Subject, switchMap, takeWhile, tap, timer } from 'rxjs';
-import { ActiveDealership } from '../../core/active-dealership';
+import { catchError, EMPTY, forkJoin, map, of, Subject, switchMap } from 'rxjs';
+import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
-import { LoadState } from '../../shared/load-state';
+import { dealershipLoad } from '../../shared/dealership-load';
+import { FileDrop, FilePicker } from '../../shared/file-drop';
+import { pollWhile } from '../../shared/poll';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { ImportApi } from './import-api';
 import {
@@ -62,6 +64,8 @@ export const REPORT_PAGE_SIZE = 50;
   selector: 'sr-import-page',
   imports: [
     DatePipe,
+    FileDrop,
+    FilePicker,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
@@ -81,25 +85,54 @@ export const REPORT_PAGE_SIZE = 50;
 export class ImportPage {
   private readonly api = inject(ImportApi);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly zone = inject(NgZone);
+  private readonly permissions = inject(Permissions);
 
   protected readonly fields = FIELDS;
   protected readonly labels = FIELD_LABELS;
   protected readonly isRequired = isRequired;
   protected readonly isLockable = isLockable;
-  protected readonly missingActions = MISSING_VEHICLE_ACTIONS;
   protected readonly missingLabels = MISSING_LABELS;
   protected readonly intervals = FEED_INTERVAL_HOURS;
   protected readonly percentDone = percentDone;
   protected readonly countsSummary = countsSummary;
   protected readonly labelOf = (field: string): string => FIELD_LABELS[field as ImportField] ?? field;
 
-  private readonly loadState = new LoadState('loading', false);
-  protected readonly status = this.loadState.status;
-  protected readonly loadProblem = this.loadState.problem;
+  /** Deleting the cars a full file does not list deletes cars: only with inventory:delete (the service checks too). */
+  protected readonly canDelete = computed(() => this.permissions.can('inventory:delete'));
+  protected readonly missingActions = computed(() =>
+    MISSING_VEHICLE_ACTIONS.filter((action) => action !== 'delete' || this.canDelete()),
+  );
+
+  /** The page's data for the active dealership; a switch reloads it and drops older answers. */
+  protected readonly page = dealershipLoad({
+    query: of(null),
+    load: () => {
+      this.reset();
+      return forkJoin({
+        presets: this.api.presets(),
+        settings: this.api.settings(),
+        jobs: this.api.jobs(),
+        feed: this.api.feedSource(),
+      });
+    },
+    loaded: ({ presets, settings, jobs, feed }) => {
+      this.presets.set(presets);
+      this.jobs.set(jobs);
+      this.locked.set(new Set(settings.rules.locked));
+      this.mode.set(settings.rules.mode);
+      // Saved by someone who may delete cars: this dealer chooses another action for their import.
+      this.missing.set(
+        settings.rules.missing === 'delete' && !this.canDelete() ? 'keep' : settings.rules.missing,
+      );
+      this.showFeed(feed);
+      const running = jobs.find(isActive);
+      if (running) this.follow(running);
+    },
+  });
   protected readonly presets = signal<ImportPreset[]>([]);
   protected readonly jobs = signal<ImportJob[]>([]);
 
-  protected readonly dragging = signal(false);
   protected readonly uploading = signal(false);
   protected readonly fileError = signal<string | null>(null);
   protected readonly uploadProblem = signal<Problem | null>(null);
@@ -128,94 +161,80 @@ export class ImportPage {
   protected readonly feedSaving = signal(false);
   protected readonly feedProblem = signal<Problem | null>(null);
 
-  private readonly watched = new Subject<string>();
+  /** The running import to poll; null stops polling (another dealership, or nothing running). */
+  private readonly watched = new Subject<string | null>();
+  /** The report page to read; a newer request (or null) drops the answer of the one before. */
+  private readonly reportRequests = new Subject<{ importId: string; page: number } | null>();
 
   constructor() {
-    // Imports belong to a dealership: switching shows the other one's.
-    toObservable(inject(ActiveDealership).id)
-      .pipe(
-        filter((id) => id !== null),
-        switchMap(() => this.load()),
-        takeUntilDestroyed(),
-      )
-      .subscribe();
     this.watched
       .pipe(
         switchMap((id) =>
-          timer(POLL_INTERVAL_MS, POLL_INTERVAL_MS).pipe(
-            // A read that fails (a network blip) is skipped; the next tick asks again.
-            switchMap(() => this.api.job(id).pipe(catchError(() => EMPTY))),
-            takeWhile((job) => isActive(job), true),
-          ),
+          id === null
+            ? EMPTY
+            : pollWhile(() => this.api.job(id), isActive, {
+                intervalMs: POLL_INTERVAL_MS,
+                zone: this.zone,
+              }).pipe(
+                // The import is gone, or another dealership's: say so, stop asking.
+                catchError((error: unknown) => {
+                  if (this.current()?.id === id) this.reportProblem.set(problemOf(error));
+                  return EMPTY;
+                }),
+              ),
         ),
         takeUntilDestroyed(),
       )
       .subscribe((job) => {
+        // The list shows every import's latest state, also one the dealer looked away from.
+        this.jobs.update((jobs) => jobs.map((j) => (j.id === job.id ? job : j)));
         if (job.id !== this.current()?.id) return;
         this.current.set(job);
         if (!isActive(job)) this.finished(job);
       });
-  }
-
-  private load() {
-    this.reset();
-    return this.loadState
-      .track(
-        forkJoin({
-          presets: this.api.presets(),
-          settings: this.api.settings(),
-          jobs: this.api.jobs(),
-          feed: this.api.feedSource(),
-        }),
-      )
+    this.reportRequests
       .pipe(
-        tap(({ presets, settings, jobs, feed }) => {
-          this.presets.set(presets);
-          this.jobs.set(jobs);
-          this.locked.set(new Set(settings.rules.locked));
-          this.mode.set(settings.rules.mode);
-          this.missing.set(settings.rules.missing);
-          this.showFeed(feed);
-          const running = jobs.find(isActive);
-          if (running) this.follow(running);
-        }),
-      );
+        switchMap((request) =>
+          request === null
+            ? EMPTY
+            : this.api.report(request.importId, request.page, REPORT_PAGE_SIZE).pipe(
+                map((report) => ({ report })),
+                catchError((error: unknown) => of({ problem: problemOf(error) })),
+              ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((answer) => {
+        if ('problem' in answer) this.reportProblem.set(answer.problem);
+        else this.report.set(answer.report);
+      });
   }
 
-  protected reload(): void {
-    this.load().pipe(takeUntilDestroyed(this.destroyRef)).subscribe();
-  }
-
+  /** Another dealership (or a reload): nothing of the previous one stays on screen or keeps polling. */
   private reset(): void {
+    this.watched.next(null);
+    this.reportRequests.next(null);
     this.upload.set(null);
     this.current.set(null);
     this.report.set(null);
+    this.reportProblem.set(null);
     this.fileError.set(null);
     this.uploadProblem.set(null);
     this.startProblem.set(null);
+    this.feedProblem.set(null);
   }
 
-  protected dragOver(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging.set(true);
-  }
-
-  protected drop(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging.set(false);
-    const file = event.dataTransfer?.files.item(0);
-    if (file) this.send(file);
-  }
-
-  protected picked(input: HTMLInputElement): void {
-    const file = input.files?.item(0);
-    input.value = '';
+  protected take(files: readonly File[]): void {
+    const file = files[0];
     if (file) this.send(file);
   }
 
   private send(file: File): void {
     if (this.uploading()) return;
-    this.reset();
+    this.upload.set(null);
+    this.fileError.set(null);
+    this.uploadProblem.set(null);
+    this.startProblem.set(null);
     const problem = fileProblem(file);
     this.fileError.set(problem);
     if (problem) return;
@@ -305,6 +324,7 @@ export class ImportPage {
     this.current.set(job);
     this.report.set(null);
     this.reportProblem.set(null);
+    this.reportRequests.next(null);
     if (isActive(job)) this.watched.next(job.id);
     else this.finished(job);
   }
@@ -315,13 +335,22 @@ export class ImportPage {
   }
 
   protected readReport(importId: string, page: number): void {
-    this.api
-      .report(importId, page, REPORT_PAGE_SIZE)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (report) => this.report.set(report),
-        error: (error: unknown) => this.reportProblem.set(problemOf(error)),
-      });
+    this.reportRequests.next({ importId, page });
+  }
+
+  /** What the status region says: that the import started, and how it ended; not each row read. */
+  protected announcement(job: ImportJob): string {
+    switch (job.status) {
+      case 'queued':
+      case 'running':
+        return `Importing ${job.fileName}…`;
+      case 'succeeded':
+        return `Import of ${job.fileName} done: ${countsSummary(job)}`;
+      case 'failed':
+        return `Import of ${job.fileName} stopped: ${job.error ?? 'an error'}`;
+      default:
+        return '';
+    }
   }
 
   protected lastReportPage(report: ImportReport): boolean {
