@@ -37,8 +37,8 @@ function readFile(stream: Readable): Promise<Buffer | 'tooLarge'> {
 
 /**
  * Streams the files of a multipart/form-data upload (field `photos`) one at a time to `handle`, in
- * the order they were sent: a file is read as it arrives and handled once whole, so busboy moves on
- * while the one before is processed. A file over 25 MiB is handed over refused, without its bytes.
+ * the order they were sent: a file is read once the one before is handled, so at most one file's
+ * bytes are held at a time. A file over 25 MiB is handed over refused, without its bytes.
  * Answers the parts that were not photo files (other fields), for the caller to name.
  */
 export async function forEachUploadedFile(
@@ -82,9 +82,15 @@ export async function forEachUploadedFile(
     const index = files++;
     const name = info.filename || `photo ${index + 1}`;
     reading.add(stream);
-    const read = readFile(stream).finally(() => reading.delete(stream));
+    // Not read until the file before is handled: an unread file stream holds busboy, which holds the
+    // request, so the client waits instead of this process buffering every file of the upload.
     work = work.then(async () => {
-      const bytes = await read;
+      if (failure !== undefined || stream.destroyed) {
+        reading.delete(stream);
+        stream.resume();
+        return;
+      }
+      const bytes = await readFile(stream).finally(() => reading.delete(stream));
       if (failure !== undefined) return;
       await handle(
         bytes === 'tooLarge'
