@@ -7,10 +7,11 @@ import { ActiveDealership } from '../../core/active-dealership';
 import { membership, NORTH } from '../../../testing/fixtures';
 import { readPastedLinks } from './pasted-links';
 import { PhotoFetchPanel } from './photo-fetch-panel';
-import { POLL_INTERVAL_MS } from './photo-fetch-run';
+import { POLL_INTERVAL_MS, PhotoFetchRun } from './photo-fetch-run';
 
 @Component({
   imports: [PhotoFetchPanel],
+  providers: [PhotoFetchRun],
   template: `<sr-photo-fetch-panel [vehicleId]="vehicleId()" (photosAdded)="added.push($event)" />`,
 })
 class VehiclePageStub {
@@ -232,6 +233,108 @@ describe('PhotoFetchPanel', () => {
     http.expectOne(recentUrl('v-2')).flush({ jobs: [] });
     await settle();
     expect(element('[data-testid="photo-fetch-job"]')).toBeNull();
+  });
+});
+
+describe('PhotoFetchRun', () => {
+  let http: HttpTestingController;
+  let run: PhotoFetchRun;
+  const jobOf = (vehicleId: string, id: string, items: PhotoFetchItem[]) => ({
+    ...job(items, id),
+    vehicleId,
+  });
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), PhotoFetchRun],
+    });
+    http = TestBed.inject(HttpTestingController);
+    run = TestBed.inject(PhotoFetchRun);
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    http.verify();
+  });
+
+  it('the latest job of a vehicle the dealer has left is neither shown nor followed on the next one', async () => {
+    run.open('v-1');
+    const slow = http.expectOne('/api/inventory/vehicles/v-1/photo-fetches');
+    run.open('v-2');
+    expect(slow.cancelled).toBe(true);
+    http.expectOne('/api/inventory/vehicles/v-2/photo-fetches').flush({ jobs: [] });
+    expect(run.job()).toBeNull();
+    await vi.advanceTimersByTimeAsync(3 * POLL_INTERVAL_MS);
+    http.expectNone('/api/inventory/photo-fetches/job-a');
+  });
+
+  it('a job started on a vehicle the dealer has left is not shown on the next one', () => {
+    run.open('v-1');
+    http.expectOne('/api/inventory/vehicles/v-1/photo-fetches').flush({ jobs: [] });
+    run.start([A]);
+    const post = http.expectOne({ method: 'POST', url: '/api/inventory/vehicles/v-1/photo-fetches' });
+    run.open('v-2');
+    expect(post.cancelled).toBe(true);
+    http.expectOne('/api/inventory/vehicles/v-2/photo-fetches').flush({ jobs: [] });
+    expect(run.job()).toBeNull();
+    expect(run.starting()).toBe(false);
+  });
+
+  it('a slow read of the job is not cancelled by the next tick: the next read starts after its answer', async () => {
+    run.open('v-1');
+    http
+      .expectOne('/api/inventory/vehicles/v-1/photo-fetches')
+      .flush({ jobs: [jobOf('v-1', 'job-a', [item(0, A)])] });
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+    const slow = http.expectOne('/api/inventory/photo-fetches/job-a');
+    await vi.advanceTimersByTimeAsync(5 * POLL_INTERVAL_MS);
+    expect(slow.cancelled).toBe(false);
+    http.expectNone('/api/inventory/photo-fetches/job-a');
+    slow.flush(jobOf('v-1', 'job-a', [item(0, A, { status: 'fetching', attempts: 1 })]));
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+    http
+      .expectOne('/api/inventory/photo-fetches/job-a')
+      .flush(jobOf('v-1', 'job-a', [item(0, A, { status: 'added', photoId: 'p1', attempts: 1 })]));
+    expect(run.running()).toBe(false);
+  });
+
+  it('tells the page as each link’s photo is added, not only when the job ends', async () => {
+    const arrived: number[] = [];
+    run.arrived.subscribe(() => arrived.push(Date.now()));
+    run.open('v-1');
+    http
+      .expectOne('/api/inventory/vehicles/v-1/photo-fetches')
+      .flush({ jobs: [jobOf('v-1', 'job-a', [item(0, A), item(1, B)])] });
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+    http
+      .expectOne('/api/inventory/photo-fetches/job-a')
+      .flush(
+        jobOf('v-1', 'job-a', [item(0, A, { status: 'added', photoId: 'p1', attempts: 1 }), item(1, B)]),
+      );
+    expect(arrived).toHaveLength(1);
+    expect(run.running()).toBe(true);
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+    http
+      .expectOne('/api/inventory/photo-fetches/job-a')
+      .flush(
+        jobOf('v-1', 'job-a', [item(0, A, { status: 'added', photoId: 'p1', attempts: 1 }), item(1, B)]),
+      );
+    expect(arrived).toHaveLength(1);
+  });
+
+  it('a job that is gone (404) is no longer read', async () => {
+    run.open('v-1');
+    http
+      .expectOne('/api/inventory/vehicles/v-1/photo-fetches')
+      .flush({ jobs: [jobOf('v-1', 'job-a', [item(0, A)])] });
+    await vi.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+    http
+      .expectOne('/api/inventory/photo-fetches/job-a')
+      .flush(null, { status: 404, statusText: 'Not Found' });
+    await vi.advanceTimersByTimeAsync(3 * POLL_INTERVAL_MS);
+    http.expectNone('/api/inventory/photo-fetches/job-a');
+    expect(run.job()?.id).toBe('job-a');
   });
 });
 

@@ -24,12 +24,12 @@ const STATUS_LABELS: Record<PhotoFetchItemStatus, string> = {
  * The photo robot on a vehicle's photos: paste image links (from the dealer's old website, a DMS, an
  * auction listing) and the robot fetches them in the background; the panel follows the job link by
  * link. Shows the vehicle's latest job when it opens. `photosAdded` tells the page how many photos a
- * job added once it finishes (only when it added any), so it can read the photos again.
+ * job added once it finishes (only when it added any). The job is the `PhotoFetchRun` of the page
+ * around it (the vehicle's photos section), so it is still followed when the panel closes.
  */
 @Component({
   selector: 'sr-photo-fetch-panel',
   imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ProblemTextPipe],
-  providers: [PhotoFetchRun],
   templateUrl: './photo-fetch-panel.html',
   styleUrl: './photo-fetch-panel.scss',
 })
@@ -57,7 +57,8 @@ export class PhotoFetchPanel {
       const id = this.vehicleId();
       untracked(() => {
         this.text.set('');
-        this.run.open(id);
+        // Shown again after "Done": the job followed meanwhile is kept, not read afresh.
+        if (this.run.vehicleId !== id) this.run.open(id);
       });
     });
     this.run.finished.pipe(takeUntilDestroyed()).subscribe((added) => {

@@ -1,12 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
-import { By } from '@angular/platform-browser';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Role } from '@showroom/contracts';
+import type { PhotoFetchItem, PhotoFetchJob, Role } from '@showroom/contracts';
 import { vehicle } from '../../../testing/fixtures';
 import { closePage, elementIn, openPage, overlayElement, settle as settlePage } from '../../../testing/page';
 import { photo, photos } from '../../../testing/photo-fixtures';
-import { PhotoFetchPanel } from '../photo-robot/photo-fetch-panel';
+import { POLL_INTERVAL_MS } from '../photo-robot/photo-fetch-run';
 import { VehicleDetailPage } from '../vehicle-detail/vehicle-detail-page';
 
 @Component({ selector: 'sr-list-stub', template: 'list' })
@@ -147,28 +146,6 @@ describe('Vehicle photos on the vehicle page', () => {
 
     const [front, brochure] = http.match(photosUrl);
     expect((front.request.body as FormData).get('photos')).toMatchObject({ name: 'front.jpg' });
-    brochure.flush(
-      {
-        type: 'https://showroom.dev/problems/invalid-image',
-        title: 'Not a usable photo',
-        status: 422,
-        detail: '0 of 1 photo added; 1 refused.',
-        invalidParams: [
-          { name: 'photos[0]', reason: 'brochure.pdf is not a JPEG, PNG, WebP, AVIF or TIFF image' },
-        ],
-      },
-      { status: 422, statusText: 'Unprocessable Entity' },
-    );
-    front.flush(
-      { items: [{ name: 'front.jpg', photo: photo('p2', { position: 1 }), duplicate: false }] },
-      { status: 201, statusText: 'Created' },
-    );
-    await settle();
-
-    expect(all('[data-testid="photo-upload"]').map((upload) => upload.dataset['status'])).toEqual([
-      'done',
-      'failed',
-    ]);
     expect(text('[data-testid="upload-problem"]')).toBe(
       'brochure.pdf is not a JPEG, PNG, WebP, AVIF or TIFF image',
     );
@@ -206,22 +183,34 @@ describe('Vehicle photos on the vehicle page', () => {
     expect(document.activeElement).toBe(element('[data-photo-id="p1"] [data-testid="photo-delete"]'));
   });
 
-  it('when the photo robot reports photos it added from pasted links, then the photos are read again', async () => {
+  it('the photo robot is still followed after “Done”: the photos are read again once it adds some', async () => {
     await open('sales', 1);
     await manage();
 
     element<HTMLElement>('[data-testid="photos-from-links"] mat-expansion-panel-header')?.click();
     await settle();
-    http.expectOne('/api/inventory/vehicles/v-1/photo-fetches').flush({ jobs: [] });
+    const running = robotJob('running', { status: 'queued', photoId: null });
+    http.expectOne('/api/inventory/vehicles/v-1/photo-fetches').flush({ jobs: [running] });
     await settle();
+    expect(element(`[data-testid="photo-fetch-job"]`)?.dataset['status']).toBe('running');
 
-    const robot = harness.fixture.debugElement.query(By.directive(PhotoFetchPanel));
-    (robot.componentInstance as PhotoFetchPanel).photosAdded.emit(2);
-    http.expectOne(photosUrl).flush({ items: photos(3) });
+    await manage();
+    expect(element('[data-testid="photo-fetch-panel"]')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS + 100));
+    http
+      .expectOne('/api/inventory/photo-fetches/job-1')
+      .flush(robotJob('done', { status: 'added', photoId: 'p2' }));
+    http.expectOne(photosUrl).flush({ items: photos(2) });
     await settle();
+    expect(all('[data-testid="gallery-thumbnail"]')).toHaveLength(2);
+    expect(text('[data-testid="photo-count"]')).toBe('2 of 60');
 
-    expect(all('[data-testid="photo-tile"]')).toHaveLength(3);
-    expect(text('[data-testid="photo-count"]')).toBe('3 of 60');
+    // Managing again shows the job as followed, without reading the latest job afresh.
+    await manage();
+    element<HTMLElement>('[data-testid="photos-from-links"] mat-expansion-panel-header')?.click();
+    await settle();
+    http.expectNone('/api/inventory/vehicles/v-1/photo-fetches');
+    expect(element(`[data-testid="photo-fetch-job"]`)?.dataset['status']).toBe('done');
   });
 
   it('files dropped on the drop zone are sent like picked ones; more than fit are named and not sent', async () => {
@@ -294,3 +283,20 @@ describe('Vehicle photos on the vehicle page', () => {
     expect(all('[data-testid="gallery-thumbnail"]')).toHaveLength(2);
   });
 });
+
+function robotJob(
+  status: 'running' | 'done',
+  link: Pick<PhotoFetchItem, 'status' | 'photoId'>,
+): PhotoFetchJob {
+  const added = link.status === 'added' ? 1 : 0;
+  return {
+    id: 'job-1',
+    vehicleId: 'v-1',
+    origin: 'dealer',
+    status,
+    counts: { total: 1, queued: 1 - added, fetching: 0, added, duplicate: 0, failed: 0, refused: 0 },
+    items: [{ position: 0, url: 'https://images.example.com/a.jpg', reason: null, attempts: added, ...link }],
+    createdAt: '2026-12-06T10:00:00.000Z',
+    finishedAt: status === 'done' ? '2026-12-06T10:00:05.000Z' : null,
+  };
+}

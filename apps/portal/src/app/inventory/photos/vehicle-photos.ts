@@ -1,4 +1,5 @@
 import { Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
@@ -7,6 +8,7 @@ import { MAX_PHOTOS_PER_VEHICLE, type Vehicle } from '@showroom/contracts';
 import { Permissions } from '../../core/permissions';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { PhotoFetchPanel } from '../photo-robot/photo-fetch-panel';
+import { PhotoFetchRun } from '../photo-robot/photo-fetch-run';
 import { PhotoAlbum } from './photo-album';
 import { PhotoArranger } from './photo-arranger';
 import { PhotoGallery } from './photo-gallery';
@@ -30,7 +32,7 @@ import { PhotoUploads } from './photo-uploads';
     PhotoUploader,
     ProblemTextPipe,
   ],
-  providers: [PhotoAlbum, PhotoUploads],
+  providers: [PhotoAlbum, PhotoUploads, PhotoFetchRun],
   templateUrl: './vehicle-photos.html',
   styleUrl: './vehicle-photos.scss',
 })
@@ -39,6 +41,8 @@ export class VehiclePhotos {
 
   protected readonly album = inject(PhotoAlbum);
   private readonly uploads = inject(PhotoUploads).queue;
+  /** The photo robot's job, followed here rather than in its panel: "Done" does not stop it. */
+  private readonly robot = inject(PhotoFetchRun);
   /** Files still on their way while the gallery shows (the dealer clicked "Done"). */
   protected readonly uploading = this.uploads.pending;
   private readonly permissions = inject(Permissions);
@@ -62,8 +66,11 @@ export class VehiclePhotos {
       untracked(() => {
         this.managing.set(false);
         this.uploads.clear();
+        this.robot.close();
         this.album.open(id);
       });
     });
+    // The robot's photos show as its links are added, whether or not the panel is still open.
+    this.robot.arrived.pipe(takeUntilDestroyed()).subscribe(() => this.album.reload());
   }
 }
