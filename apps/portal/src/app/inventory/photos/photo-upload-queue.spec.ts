@@ -140,6 +140,22 @@ describe('PhotoUploadQueue', () => {
     expect(statuses()).toEqual(['b.jpg:uploading', 'c.jpg:uploading']);
   });
 
+  it('a file sent in full cannot be cancelled: the service stores it anyway, so it stays until answered', () => {
+    queue.add([file('a.jpg')]);
+    const a = answer('a.jpg');
+    a.next({ type: 'progress', loaded: 1000, total: 1000 });
+    expect(queue.processing()).toBe(1);
+
+    expect(queue.remove(queue.uploads()[0].id)).toBe(false);
+
+    expect(a.observed).toBe(true);
+    expect(statuses()).toEqual(['a.jpg:uploading']);
+    a.next({ type: 'done', photo: photo('pa'), duplicate: false });
+    a.complete();
+    expect(stored.map((one) => one.id)).toEqual(['pa']);
+    expect(queue.processing()).toBe(0);
+  });
+
   it('when more files are dropped than the vehicle has room for (60), then only those that fit are queued and the rest are named', () => {
     room = 60;
     stored = Array.from({ length: 57 }, (_, index) => photo(`old${index}`));

@@ -62,6 +62,11 @@ export class PhotoUploadQueue {
       this.state().filter((upload) => upload.status === 'waiting' || upload.status === 'uploading').length,
   );
   readonly failed = computed(() => this.state().filter((upload) => upload.status === 'failed').length);
+  /**
+   * Uploads sent in full whose answer has not come: the service is making the photo's sizes and
+   * stores it whatever the browser does now (a cancel would not stop it).
+   */
+  readonly processing = computed(() => this.state().filter(isProcessing).length);
 
   private readonly concurrency: number;
   private readonly running = new Map<number, Subscription>();
@@ -111,13 +116,20 @@ export class PhotoUploadQueue {
     return true;
   }
 
-  /** Takes a file off the list; one being sent is cancelled (nothing is stored for it). */
-  remove(id: number): void {
+  /**
+   * Takes a file off the list; one still being sent is cancelled (nothing is stored for it). One sent
+   * in full stays (false): the service has it and stores it even if the request is dropped, so a
+   * "cancelled" photo would appear on the vehicle all the same.
+   */
+  remove(id: number): boolean {
+    const upload = this.find(id);
+    if (!upload || isProcessing(upload)) return false;
     this.running.get(id)?.unsubscribe();
     this.running.delete(id);
     this.state.update((uploads) => uploads.filter((upload) => upload.id !== id));
     this.startWaiting();
     this.drainedIfIdle();
+    return true;
   }
 
   /** Forgets the files that arrived, keeping the failed ones in view. */
@@ -193,6 +205,11 @@ export class PhotoUploadQueue {
       uploads.map((upload) => (upload.id === id ? { ...upload, ...change } : upload)),
     );
   }
+}
+
+/** Sent in full, its answer not come yet ("Processing"). */
+export function isProcessing(upload: PhotoUpload): boolean {
+  return upload.status === 'uploading' && upload.progress >= 1;
 }
 
 /**

@@ -6,7 +6,13 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_VEHICLE } from '@showroom/contracts';
 import { FileDrop, FilePicker } from '../../shared/file-drop';
 import { PhotoAlbum } from './photo-album';
 import { PhotoUploads } from './photo-uploads';
-import { mayRetry, type PhotoUpload, refusalText, type RefusedFile } from './photo-upload-queue';
+import {
+  isProcessing,
+  mayRetry,
+  type PhotoUpload,
+  refusalText,
+  type RefusedFile,
+} from './photo-upload-queue';
 
 /**
  * Where a dealer adds photos: dropped (several at once) or picked. Each file shows its own progress
@@ -28,6 +34,27 @@ export class PhotoUploader {
   protected readonly mayRetry = mayRetry;
   protected readonly refused = signal<readonly RefusedFile[]>([]);
   protected readonly finished = computed(() => this.queue.uploads().length > 0 && this.queue.pending() === 0);
+
+  protected readonly processing = isProcessing;
+  /**
+   * What a screen reader hears as the files go (a polite status): counts by status, so it changes
+   * when a file is added, fails or starts, not with every percent sent.
+   */
+  protected readonly summary = computed(() => {
+    const uploads = this.queue.uploads();
+    if (!uploads.length) return '';
+    const count = (status: PhotoUpload['status']) =>
+      uploads.filter((upload) => upload.status === status).length;
+    const added = count('done');
+    const failed = count('failed');
+    const going = uploads.length - added - failed;
+    const parts = [
+      `${added} of ${uploads.length} ${uploads.length === 1 ? 'photo' : 'photos'} added`,
+      failed ? `${failed} not added` : '',
+      going ? `${going} on ${going === 1 ? 'its' : 'their'} way` : '',
+    ];
+    return parts.filter(Boolean).join(', ') + '.';
+  });
 
   protected retry(upload: PhotoUpload): void {
     if (!this.queue.retry(upload.id)) {

@@ -1,3 +1,4 @@
+import { HttpEventType } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -146,9 +147,45 @@ describe('Vehicle photos on the vehicle page', () => {
 
     const [front, brochure] = http.match(photosUrl);
     expect((front.request.body as FormData).get('photos')).toMatchObject({ name: 'front.jpg' });
+    expect(text('[data-testid="uploads-summary"]')).toBe('0 of 2 photos added, 2 on their way.');
+    expect(element('[data-testid="uploads-summary"]')?.getAttribute('role')).toBe('status');
+
+    // Sent in full, the service stores it whatever the browser does: no cancel any more.
+    front.event({ type: HttpEventType.UploadProgress, loaded: 4, total: 4 });
+    await settle();
+    const frontRow = all('[data-testid="photo-upload"]')[0];
+    expect(frontRow.textContent).toContain('Processing');
+    expect(frontRow.querySelector('[data-testid="remove-upload"]')).toBeNull();
+    expect(
+      all('[data-testid="photo-upload"]')[1].querySelector('[data-testid="remove-upload"]'),
+    ).not.toBeNull();
+    brochure.flush(
+      {
+        type: 'https://showroom.dev/problems/invalid-image',
+        title: 'Not a usable photo',
+        status: 422,
+        detail: '0 of 1 photo added; 1 refused.',
+        invalidParams: [
+          { name: 'photos[0]', reason: 'brochure.pdf is not a JPEG, PNG, WebP, AVIF or TIFF image' },
+        ],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    front.flush(
+      { items: [{ name: 'front.jpg', photo: photo('p2', { position: 1 }), duplicate: false }] },
+      { status: 201, statusText: 'Created' },
+    );
+    await settle();
+
+    expect(all('[data-testid="photo-upload"]').map((upload) => upload.dataset['status'])).toEqual([
+      'done',
+      'failed',
+    ]);
     expect(text('[data-testid="upload-problem"]')).toBe(
       'brochure.pdf is not a JPEG, PNG, WebP, AVIF or TIFF image',
     );
+    expect(element('[data-testid="upload-problem"]')?.getAttribute('role')).toBe('alert');
+    expect(text('[data-testid="uploads-summary"]')).toBe('1 of 2 photos added, 1 not added.');
     // The same bytes would be refused again: no Retry, only Remove.
     expect(element('[data-testid="retry-upload"]')).toBeNull();
     expect(element('[data-testid="remove-upload"]')).not.toBeNull();
