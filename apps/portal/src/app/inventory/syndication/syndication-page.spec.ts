@@ -1,9 +1,12 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { ChannelList, SyndicationSettingsResponse } from '@showroom/contracts';
-import { closePage, elementIn, openPage, settle as settlePage } from '../../../testing/page';
+import type { ChannelList, Membership, SyndicationSettingsResponse } from '@showroom/contracts';
+import { ActiveDealership } from '../../core/active-dealership';
+import { membership, NORTH, SOUTH } from '../../../testing/fixtures';
+import { closePage, elementIn, openPage, overlayElement, settle as settlePage } from '../../../testing/page';
 import { SyndicationPage } from './syndication-page';
 
 @Component({ template: '' })
@@ -74,7 +77,7 @@ describe('SyndicationPage', () => {
   let harness: RouterTestingHarness;
   let copied: string[];
 
-  async function open() {
+  async function open(memberships?: Membership[]) {
     copied = [];
     ({ http, harness } = await openPage({
       routes: [
@@ -83,6 +86,7 @@ describe('SyndicationPage', () => {
       ],
       url: '/inventory/syndication',
       role: 'manager',
+      memberships,
       providers: [{ provide: Clipboard, useValue: { copy: (text: string) => copied.push(text) > 0 } }],
     }));
     http.expectOne('/api/inventory/syndication/settings').flush(settingsResponse());
@@ -186,5 +190,58 @@ describe('SyndicationPage', () => {
     expect(element('[data-testid="channel-google"] [data-testid="channel-included"]')?.textContent).toContain(
       '42',
     );
+  });
+
+  it('a new feed secret is asked only after the dealer confirms; cancelling sends nothing', async () => {
+    await open();
+    await click('rotate-secret');
+    expect(overlayElement('sr-confirm-dialog')?.textContent).toContain('stop working at once');
+    // The first button is Cancel.
+    overlayElement<HTMLButtonElement>('sr-confirm-dialog button')?.click();
+    await settle();
+    http.expectNone('/api/inventory/syndication/rotate-secret');
+
+    await click('rotate-secret');
+    overlayElement<HTMLButtonElement>('[data-testid="confirm"]')?.click();
+    await settle();
+    const list = channelList();
+    list.channels[0].files[0].url = FEED.replace('s3cr3t', 'n3w');
+    http.expectOne({ method: 'POST', url: '/api/inventory/syndication/rotate-secret' }).flush(list);
+    await settle();
+    expect(element('[data-testid="channel-google"] [data-testid="feed-url"]')?.textContent).toContain('n3w');
+  });
+
+  it('a save answered after a dealership switch does not land in the other dealership’s form', async () => {
+    await open([membership(NORTH, 'manager'), membership(SOUTH, 'manager')]);
+    element<HTMLButtonElement>('[data-testid="save-syndication"]')?.click();
+    const put = http.expectOne({ method: 'PUT', url: '/api/inventory/syndication/settings' });
+
+    TestBed.inject(ActiveDealership).select(SOUTH);
+    await settle();
+    const south = settingsResponse();
+    south.settings.storeCode = 'SOUTH-02';
+    http.expectOne('/api/inventory/syndication/settings').flush(south);
+    http.expectOne('/api/inventory/syndication/channels').flush(channelList());
+    await settle();
+
+    put.flush(settingsResponse());
+    await settle();
+    http.expectNone('/api/inventory/syndication/channels');
+    expect(element<HTMLInputElement>('[data-testid="store-code"]')?.value).toBe('SOUTH-02');
+    expect(element<HTMLButtonElement>('[data-testid="save-syndication"]')?.disabled).toBeFalsy();
+  });
+
+  it('a report answered after a dealership switch is not shown', async () => {
+    await open([membership(NORTH, 'manager'), membership(SOUTH, 'manager')]);
+    await click('show-report-google');
+    const report = http.expectOne('/api/inventory/syndication/channels/google/report');
+    TestBed.inject(ActiveDealership).select(SOUTH);
+    await settle();
+    http.expectOne('/api/inventory/syndication/settings').flush(settingsResponse());
+    http.expectOne('/api/inventory/syndication/channels').flush(channelList());
+    await settle();
+    report.flush({ channel: 'google', generatedAt: '2026-12-06T10:00:00.000Z', included: 41, excluded: [] });
+    await settle();
+    expect(element('#report-heading')).toBeNull();
   });
 });

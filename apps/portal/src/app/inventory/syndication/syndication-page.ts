@@ -1,7 +1,7 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { DatePipe } from '@angular/common';
 import { Component, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -18,12 +18,22 @@ import type {
   SyndicationChannel,
   SyndicationSettingsResponse,
 } from '@showroom/contracts';
-import { filter, forkJoin, switchMap, tap } from 'rxjs';
+import {
+  catchError,
+  EMPTY,
+  filter,
+  forkJoin,
+  type MonoTypeOperatorFunction,
+  of,
+  switchMap,
+  tap,
+  throwError,
+} from 'rxjs';
 import { ActiveDealership } from '../../core/active-dealership';
 import { problemOf } from '../../core/problem';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { fieldErrors, type FormProblem, formProblem } from '../../shared/form-errors';
-import { LoadState } from '../../shared/load-state';
+import { dealershipLoad } from '../../shared/dealership-load';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { SyndicationApi } from './syndication-api';
 import {
@@ -74,9 +84,23 @@ export class SyndicationPage {
   protected readonly formatBytes = formatBytes;
 
   protected readonly form = createSyndicationForm(inject(NonNullableFormBuilder));
-  private readonly loadState = new LoadState('loading', false);
-  protected readonly status = this.loadState.status;
-  protected readonly loadProblem = this.loadState.problem;
+  private readonly dealershipId = inject(ActiveDealership).id;
+  /** Settings and channels of the active dealership; a switch reloads them and drops older answers. */
+  protected readonly page = dealershipLoad({
+    query: of(null),
+    load: () => {
+      // What was on its way for the previous dealership is dropped (see forThisDealership).
+      this.report.set(null);
+      this.saving.set(false);
+      this.working.set(false);
+      this.saveProblem.set(null);
+      return forkJoin({ settings: this.api.settings(), channels: this.api.channels() });
+    },
+    loaded: ({ settings, channels }) => {
+      this.showSettings(settings);
+      this.channels.set(channels);
+    },
+  });
   protected readonly settings = signal<SyndicationSettingsResponse | null>(null);
   protected readonly channels = signal<ChannelList | null>(null);
   protected readonly report = signal<ChannelReport | null>(null);
@@ -88,30 +112,17 @@ export class SyndicationPage {
   private readonly formChanged = toSignal(this.form.events);
   protected readonly errors = fieldErrors(this.form, errorMessage, this.formChanged);
 
-  constructor() {
-    // Feeds belong to a dealership: switching shows the other one's.
-    toObservable(inject(ActiveDealership).id)
-      .pipe(
-        filter((id) => id !== null),
-        switchMap(() => this.load()),
-        takeUntilDestroyed(),
-      )
-      .subscribe();
-  }
-
-  protected reload(): void {
-    this.load().pipe(takeUntilDestroyed(this.destroyRef)).subscribe();
-  }
-
-  private load() {
-    this.report.set(null);
-    return this.loadState
-      .track(forkJoin({ settings: this.api.settings(), channels: this.api.channels() }))
-      .pipe(
-        tap(({ settings, channels }) => {
-          this.showSettings(settings);
-          this.channels.set(channels);
-        }),
+  /**
+   * Drops an answer (or a failure) that arrives after the dealer switched dealership: it belongs to
+   * the dealership the request was made for, and would otherwise land in the other one's form.
+   */
+  private forThisDealership<T>(): MonoTypeOperatorFunction<T> {
+    const askedFor = this.dealershipId();
+    const still = () => this.dealershipId() === askedFor;
+    return (source) =>
+      source.pipe(
+        catchError((error: unknown) => (still() ? throwError(() => error) : EMPTY)),
+        filter(still),
       );
   }
 
@@ -131,8 +142,9 @@ export class SyndicationPage {
     this.api
       .saveSettings(settingsFromForm(this.form))
       .pipe(
+        this.forThisDealership(),
         tap((settings) => this.showSettings(settings)),
-        switchMap(() => this.api.channels()),
+        switchMap(() => this.api.channels().pipe(this.forThisDealership())),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
@@ -157,7 +169,7 @@ export class SyndicationPage {
     this.working.set(true);
     this.api
       .regenerate()
-      .pipe(takeUntilDestroyed(this.destroyRef))
+      .pipe(this.forThisDealership(), takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (channels) => {
           this.working.set(false);
@@ -184,7 +196,7 @@ export class SyndicationPage {
       .pipe(
         filter((confirmed) => confirmed === true),
         tap(() => this.working.set(true)),
-        switchMap(() => this.api.rotateSecret()),
+        switchMap(() => this.api.rotateSecret().pipe(this.forThisDealership())),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
@@ -205,7 +217,7 @@ export class SyndicationPage {
   protected showReport(channel: SyndicationChannel): void {
     this.api
       .report(channel)
-      .pipe(takeUntilDestroyed(this.destroyRef))
+      .pipe(this.forThisDealership(), takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (report) => this.report.set(report),
         error: (error: unknown) => this.failed(error),
