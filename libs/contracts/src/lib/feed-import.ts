@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { photoUrlProblem } from './photo-fetch';
 
 /** The Showroom fields a feed column can fill, in the order the portal lists them. */
 export const IMPORT_FIELDS = [
@@ -197,9 +198,15 @@ export type FeedSource = z.infer<typeof FeedSourceSchema>;
 
 export const FeedSourceInputSchema = z
   .strictObject({
+    // The robot's rule (no user:password@, which it never sends): a URL saved is one it may fetch.
     url: z
-      .url({ protocol: /^https?$/, error: 'an http(s) URL' })
+      .string()
+      .trim()
       .max(2000)
+      .superRefine((raw, ctx) => {
+        const problem = photoUrlProblem(raw);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .nullable(),
     intervalHours: z.literal(FEED_INTERVAL_HOURS),
     enabled: z.boolean(),

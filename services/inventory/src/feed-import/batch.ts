@@ -8,6 +8,7 @@ import type {
   VehicleUpdateParsed,
 } from '@showroom/contracts';
 import type { DealershipQueries } from '@showroom/server-mysql';
+import { clipReason } from '../background/reason';
 import type { InventoryDatabase, VehicleTable } from '../database';
 import { recordPriceChanges, type PriceChange } from '../vehicles/price-history';
 import { columnsFromInput, newVehicleRow } from '../vehicles/vehicle-row';
@@ -222,7 +223,7 @@ export async function applyBatch(
           import_id: importId,
           line: issue.line,
           field: issue.field,
-          reason: issue.reason.slice(0, 500),
+          reason: clipReason(issue.reason),
           severity: issue.severity,
           vin: issue.vin,
         })),

@@ -11,6 +11,9 @@ export interface ClaimedImport {
 export interface DueFeed {
   dealershipId: string;
   url: string;
+  /** Passing failures in a row before this fetch. */
+  failures: number;
+  intervalHours: number;
 }
 
 /**
@@ -80,7 +83,7 @@ export class ImportJobClaims {
       const db = acrossDealerships(trx);
       const row = await db
         .selectFrom('feed_import_settings')
-        .select(['dealership_id', 'feed_url'])
+        .select(['dealership_id', 'feed_url', 'feed_failures', 'feed_interval_hours'])
         .where('feed_enabled', '=', true)
         .where('feed_url', 'is not', null)
         .where('feed_next_at', '<=', now)
@@ -98,7 +101,12 @@ export class ImportJobClaims {
         })
         .where('dealership_id', '=', row.dealership_id)
         .execute();
-      return { dealershipId: row.dealership_id, url: row.feed_url };
+      return {
+        dealershipId: row.dealership_id,
+        url: row.feed_url,
+        failures: row.feed_failures,
+        intervalHours: row.feed_interval_hours,
+      };
     });
   }
 

@@ -11,6 +11,7 @@ import {
   type ImportSettings,
 } from '@showroom/contracts';
 import { forDealership, type DealershipQueries } from '@showroom/server-mysql';
+import { clipReason } from '../background/reason';
 import type { InventoryDatabase } from '../database';
 import type { FeedImportSettingsTable, FeedImportTable } from './tables';
 
@@ -129,16 +130,22 @@ export class FeedImportRepository {
       .execute();
   }
 
+  /** After a fetch: its import, or why not and, for a passing failure, when to try again. */
   async recordFeedFetch(
     dealershipId: string,
-    outcome: { importId: string } | { error: string },
+    outcome: { importId: string } | { error: string; retryAt: Date | null },
   ): Promise<void> {
     await forDealership(this.writer, dealershipId)
       .updateTable('feed_import_settings')
       .set(
         'error' in outcome
-          ? { feed_last_error: outcome.error.slice(0, 500) }
-          : { feed_last_error: null, feed_last_import_id: outcome.importId },
+          ? {
+              feed_last_error: clipReason(outcome.error),
+              ...(outcome.retryAt
+                ? { feed_failures: sql<number>`feed_failures + 1`, feed_next_at: outcome.retryAt }
+                : { feed_failures: 0 }),
+            }
+          : { feed_last_error: null, feed_last_import_id: outcome.importId, feed_failures: 0 },
       )
       .execute();
   }

@@ -143,7 +143,8 @@ export class FeedImportService {
     const saved = await this.repository.settings(dealershipId);
     if (!saved.mapping)
       throw problems.conflict('Save a column mapping (import a file once) before scheduling a feed.');
-    const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'feed.csv');
+    // The host only: the path may carry the DMS's token, and inventory:read shows the name.
+    const name = new URL(url).hostname;
     const inspection = await inspectCsv(name, bytes);
     const id = randomUUID();
     const key = `imports/${dealershipId}/${id}.csv`;

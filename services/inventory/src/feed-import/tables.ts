@@ -14,6 +14,8 @@ export interface FeedImportSettingsTable {
   feed_last_fetched_at: Date | null;
   feed_last_error: string | null;
   feed_last_import_id: string | null;
+  /** Passing fetch failures in a row (each retried sooner than the interval); 0 after a fetch. */
+  feed_failures: ColumnType<number, number | undefined, number>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 

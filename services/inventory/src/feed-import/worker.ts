@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase } from '../database';
 import type { FetchLimits, SafeFetchResult } from '../photo-robot/safe-fetch';
+import { backoffMs } from '../background/backoff';
+import { loggableError } from '../background/loggable-error';
 import { applyBatch, LostClaim, type StockNumbers } from './batch';
 import type { FeedImportSettings } from './config';
 import { mergedRowsProblem, readRecords, type CsvFault } from './csv-file';
@@ -48,6 +50,8 @@ export interface FeedImportWorkerDeps {
 
 const HOUR_MS = 3_600_000;
 const PRUNE_EVERY_MS = HOUR_MS;
+/** The first retry of a feed that failed for a passing reason; doubled each time, at most the interval. */
+const FEED_RETRY_FIRST_MS = 60_000;
 /** An upload not started within this is taken for abandoned. */
 const ABANDONED_AFTER_MS = 24 * HOUR_MS;
 
@@ -108,7 +112,9 @@ export class FeedImportWorker {
     if (this.closing) return;
     this.timer = setTimeout(() => {
       this.running = this.drain()
-        .catch((error: unknown) => this.deps.logger.error({ err: error }, 'feed import worker failed'))
+        .catch((error: unknown) =>
+          this.deps.logger.error({ error: loggableError(error) }, 'feed import worker failed'),
+        )
         .finally(() => this.schedule(this.deps.settings.pollIntervalMs));
     }, delayMs);
   }
@@ -116,12 +122,19 @@ export class FeedImportWorker {
   private async fetchDueFeed(): Promise<boolean> {
     const due = await this.deps.claims.claimDueFeed(this.deps.clock());
     if (!due) return false;
-    const { repository, logger } = this.deps;
-    const result = await this.deps.fetchFeed(due.url, {
-      ...this.deps.fetchLimits,
-      maxBytes: this.deps.settings.maxBytes,
-    });
+    const { repository, logger, clock } = this.deps;
+    // A passing failure (the server down, a timeout) is tried again sooner than the next interval.
+    let retryAt: Date | null = null;
     try {
+      const result = await this.deps.fetchFeed(due.url, {
+        ...this.deps.fetchLimits,
+        maxBytes: this.deps.settings.maxBytes,
+      });
+      if (result.outcome === 'failed' && result.transient) {
+        retryAt = new Date(
+          clock().getTime() + backoffMs(FEED_RETRY_FIRST_MS, due.failures + 1, due.intervalHours * HOUR_MS),
+        );
+      }
       if (result.outcome !== 'fetched')
         throw new ImportCannotRun(`the feed could not be fetched: ${result.reason}`);
       const importId = await this.deps.importFeed(due.dealershipId, due.url, result.bytes);
@@ -131,9 +144,10 @@ export class FeedImportWorker {
         error instanceof HttpProblem || error instanceof ImportCannotRun
           ? error.message
           : 'the feed could not be imported';
+      // Never the error itself: it may carry the feed's URL, and with it the DMS token.
       if (!(error instanceof HttpProblem || error instanceof ImportCannotRun))
-        logger.error({ err: error }, 'feed fetch failed');
-      await repository.recordFeedFetch(due.dealershipId, { error: reason });
+        logger.error({ error: loggableError(error) }, 'feed fetch failed');
+      await repository.recordFeedFetch(due.dealershipId, { error: reason, retryAt });
     }
     return true;
   }
@@ -151,14 +165,14 @@ export class FeedImportWorker {
           ? error.message
           : 'the import stopped on an error; it goes on from the last batch saved';
       if (!(error instanceof ImportCannotRun))
-        logger.error({ err: error, importId: claimed.id }, 'feed import failed');
+        logger.error({ error: loggableError(error), importId: claimed.id }, 'feed import failed');
       await repository.updateJob(claimed.dealershipId, claimed.id, ['running'], {
         status: final ? 'failed' : 'queued',
         error: message,
         heartbeat_at: null,
         not_before: final
           ? null
-          : new Date(clock().getTime() + settings.retryDelayMs * 2 ** (claimed.attempts - 1)),
+          : new Date(clock().getTime() + backoffMs(settings.retryDelayMs, claimed.attempts)),
         finished_at: final ? clock() : null,
       });
     }

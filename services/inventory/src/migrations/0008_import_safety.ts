@@ -4,7 +4,8 @@ import type { Migration } from 'kysely/migration';
 /**
  * Feed import and robot fixes: `feed_imports.read_faults` counts the lines an import could not read
  * reliably (committed with each batch, so a resumed import still knows: a full feed with any does
- * not remove missing cars); indexes for the lookups by id alone that the robot's claim and prune
+ * not remove missing cars); `feed_import_settings.feed_failures` (a feed failing for a passing reason
+ * is retried sooner, backing off); indexes for the lookups by id alone that the robot's claim and prune
  * make and for pruning finished imports, which otherwise scanned whole tables.
  */
 export const importSafety: Migration = {
@@ -13,6 +14,10 @@ export const importSafety: Migration = {
     await db.schema
       .alterTable('feed_imports')
       .addColumn('read_faults', 'integer', (c) => c.notNull().unsigned().defaultTo(0))
+      .execute();
+    await db.schema
+      .alterTable('feed_import_settings')
+      .addColumn('feed_failures', 'smallint', (c) => c.notNull().unsigned().defaultTo(0))
       .execute();
     await db.schema
       .createIndex('feed_imports_finished')

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { acrossDealerships, forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { PhotoFetchItemStatus } from '@showroom/contracts';
 import type { InventoryDatabase, PhotoFetchItemTable, PhotoFetchJobTable } from '../database';
+import { clipReason } from '../background/reason';
 
 export type PhotoFetchJobRow = Selectable<PhotoFetchJobTable>;
 export type PhotoFetchItemRow = Selectable<PhotoFetchItemTable>;
@@ -33,10 +34,6 @@ export interface ClaimedItem {
 export type ItemOutcome =
   | { status: 'added' | 'duplicate'; photoId: string; reason: string | null }
   | { status: 'failed' | 'refused'; reason: string };
-
-const REASON_LENGTH = 500;
-const clip = (reason: string | null) =>
-  reason && reason.length > REASON_LENGTH ? `${reason.slice(0, REASON_LENGTH - 1)}…` : reason;
 
 /** SQL for the photo robot's jobs and links. */
 export class PhotoFetchRepository {
@@ -74,7 +71,7 @@ export class PhotoFetchRepository {
             position,
             url: item.url,
             status: item.status,
-            reason: clip(item.reason),
+            reason: clipReason(item.reason),
             due_at: job.dueAt,
             updated_at: job.now,
           })),
@@ -201,7 +198,7 @@ export class PhotoFetchRepository {
     const result = await this.ownClaim(item)
       .set({
         status: outcome.status,
-        reason: clip(outcome.reason),
+        reason: clipReason(outcome.reason),
         photo_id: 'photoId' in outcome ? outcome.photoId : null,
         updated_at: now,
       })
@@ -212,7 +209,7 @@ export class PhotoFetchRepository {
   /** Puts a link that failed for a passing reason back in the queue until `dueAt`. */
   async retryLater(item: ClaimedItem, reason: string, dueAt: Date, now: Date): Promise<boolean> {
     const result = await this.ownClaim(item)
-      .set({ status: 'queued', reason: clip(reason), due_at: dueAt, updated_at: now })
+      .set({ status: 'queued', reason: clipReason(reason), due_at: dueAt, updated_at: now })
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }

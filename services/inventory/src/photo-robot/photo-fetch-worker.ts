@@ -3,6 +3,8 @@ import { HttpProblem, type ErrorReporter } from '@showroom/server-kit';
 import type { PhotoRobotSettings } from './config';
 import type { ClaimedItem, ItemOutcome, PhotoFetchRepository } from './photo-fetch-repository';
 import { safeFetch } from './safe-fetch';
+import { backoffMs } from '../background/backoff';
+import { loggableError, reportableError } from '../background/loggable-error';
 
 /** What the robot needs of the photo pipeline (PhotoLibrary): validate, make variants, store, dedupe. */
 export interface PhotoPipeline {
@@ -89,7 +91,7 @@ export class PhotoFetchWorker {
     if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
       // Every instance prunes; deleting what another instance deleted first is harmless.
       await this.prune().catch((error: unknown) =>
-        this.options.logger.error({ err: error }, 'photo robot could not forget old jobs'),
+        this.options.logger.error({ error: loggableError(error) }, 'photo robot could not forget old jobs'),
       );
     }
     const free = this.options.settings.concurrency - this.inFlight.size;
@@ -103,7 +105,10 @@ export class PhotoFetchWorker {
         free,
       );
     } catch (error) {
-      this.options.logger.error({ err: error }, 'photo robot could not claim links; trying again');
+      this.options.logger.error(
+        { error: loggableError(error) },
+        'photo robot could not claim links; trying again',
+      );
       return;
     }
     for (const item of claimed) {
@@ -125,8 +130,11 @@ export class PhotoFetchWorker {
       }
     } catch (error) {
       // The link stays claimed; its lease ends and another turn takes it up.
-      this.options.logger.error({ err: error, itemId: item.id }, 'photo robot could not record a link');
-      this.options.reporter?.notify(error, { photoFetchItemId: item.id });
+      this.options.logger.error(
+        { error: loggableError(error), itemId: item.id },
+        'photo robot could not record a link',
+      );
+      this.options.reporter?.notify(reportableError(error), { photoFetchItemId: item.id });
     }
   }
 
@@ -171,7 +179,10 @@ export class PhotoFetchWorker {
       if (error instanceof HttpProblem && error.status < 500) {
         return { status: 'failed', reason: error.detail ?? error.title };
       }
-      this.options.logger.warn({ err: error, itemId: item.id }, 'photo robot could not store an image');
+      this.options.logger.warn(
+        { error: loggableError(error), itemId: item.id },
+        'photo robot could not store an image',
+      );
       return this.retryOrFail(item, 'the image could not be stored just now');
     }
   }
@@ -181,7 +192,7 @@ export class PhotoFetchWorker {
       return { status: 'failed', reason: `${reason} (tried ${item.attempts} times)` };
     }
     const now = this.now();
-    const backoff = this.options.settings.retryDelayMs * 2 ** (item.attempts - 1);
+    const backoff = backoffMs(this.options.settings.retryDelayMs, item.attempts);
     await this.options.repository.retryLater(
       item,
       `${reason}; trying again`,
