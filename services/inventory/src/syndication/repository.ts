@@ -114,7 +114,9 @@ export class SyndicationRepository {
 
   /**
    * Dealerships whose feeds are due: changed at least `debounceMs` ago, or not fully regenerated
-   * for `fullIntervalMs`. Every dealership's settings, in one statement: the scheduler serves all.
+   * for `fullIntervalMs`, and not waiting to retry after failed runs (else a `limit` of failing
+   * dealerships, oldest first, would be picked every turn and starve the rest). Every dealership's
+   * settings, in one statement: the scheduler serves all.
    */
   async due(
     debounceMs: number,
@@ -134,6 +136,7 @@ export class SyndicationRepository {
           eb('last_full_run_at', '<=', stale),
         ]),
       )
+      .where((eb) => eb.or([eb('retry_at', 'is', null), eb('retry_at', '<=', sql<Date>`CURRENT_TIMESTAMP(3)`)]))
       .orderBy(sql`COALESCE(dirty_since, last_full_run_at)`)
       .limit(limit)
       .execute();
@@ -147,9 +150,29 @@ export class SyndicationRepository {
       .set({
         dirty_since: sql<Date | null>`IF(dirty_since <= ${startedAt}, NULL, dirty_since)`,
         last_full_run_at: startedAt,
+        failures: 0,
+        retry_at: null,
       })
       .execute();
   }
+  /**
+   * After a failed run: the dealership is left out of `due` until `retryInMs(failures)` has passed.
+   * Answers how many runs in a row have failed.
+   */
+  async failed(dealershipId: string, retryInMs: (failures: number) => number): Promise<number> {
+    const tenant = forDealership(this.writer, dealershipId);
+    const row = await tenant.selectFrom('syndication_settings').select('failures').executeTakeFirst();
+    const failures = (row?.failures ?? 0) + 1;
+    await tenant
+      .updateTable('syndication_settings')
+      .set({
+        failures,
+        retry_at: sql<Date>`CURRENT_TIMESTAMP(3) + INTERVAL ${retryInMs(failures) * 1000} MICROSECOND`,
+      })
+      .execute();
+    return failures;
+  }
+
 
   /** Vehicles on the lot (available or pending) with their photos, the hero first, then in gallery order. */
   async lot(dealershipId: string): Promise<LotVehicleRow[]> {

@@ -32,7 +32,7 @@ const LAST_RETRY_MS = 3_600_000;
 const RUNS_KEPT_DAYS = 30;
 const PRUNE_EVERY_MS = 3_600_000;
 /** Dealerships generated per turn; the rest wait for the next one, so a turn stays short. */
-const DEALERSHIPS_PER_TURN = 20;
+export const DEALERSHIPS_PER_TURN = 20;
 
 /**
  * Keeps feeds current: follows the vehicle change feed from its own durable cursor and marks the
@@ -46,8 +46,6 @@ export class SyndicationScheduler {
   private busy = false;
   private leading = false;
   private prunedAt = 0;
-  /** Dealerships whose last run failed: when to try again, and how many times it failed. */
-  private readonly failing = new Map<string, { retryAt: number; failures: number }>();
 
   constructor(private readonly options: SyndicationSchedulerOptions) {}
 
@@ -122,17 +120,15 @@ export class SyndicationScheduler {
       DEALERSHIPS_PER_TURN,
     );
     for (const { dealershipId, full } of due) {
-      const failing = this.failing.get(dealershipId);
-      if (failing && Date.now() < failing.retryAt) continue;
       try {
         await this.options.publisher.generate(dealershipId, full ? 'schedule' : 'change');
-        this.failing.delete(dealershipId);
       } catch (error) {
-        // One dealership's failure (S3 refusing, say) does not hold up the others; it stays due and
-        // is tried again after a growing wait. Bugsnag hears of it once, not on every try.
-        const failures = (failing?.failures ?? 0) + 1;
-        const waitMs = Math.min(FIRST_RETRY_MS * 2 ** (failures - 1), LAST_RETRY_MS);
-        this.failing.set(dealershipId, { retryAt: Date.now() + waitMs, failures });
+        // One dealership's failure (S3 refusing, say) does not hold up the others: it stays due but is
+        // left out of `due` (in SQL, so others take its place) until a growing wait has passed.
+        // Bugsnag hears of it once, not on every try.
+        const waitOf = (failures: number) => Math.min(FIRST_RETRY_MS * 2 ** (failures - 1), LAST_RETRY_MS);
+        const failures = await this.options.repository.failed(dealershipId, waitOf);
+        const waitMs = waitOf(failures);
         this.options.log.warn(
           { err: error, dealershipId, failures, retryInMs: waitMs },
           'feeds of a dealership could not be generated',
