@@ -1,19 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { freshVin } from '../test/vehicle-fixtures';
 import { detectPreset, suggestMapping } from './presets';
-import { indexColumns, parseMoneyCents, parseWholeNumber, readRow, splitPhotoUrls } from './row-values';
+import {
+  indexColumns,
+  parseMileage,
+  parseMoneyCents,
+  parseWholeNumber,
+  readRow,
+  splitPhotoUrls,
+} from './row-values';
 
 describe('values as spreadsheets write them', () => {
   it.each([
     ['$12,995.00', 1_299_500],
     ['12995', 1_299_500],
-    ['CA$ 31 500', 3_150_000],
+    ['USD 31 500', 3_150_000],
+    ['31500 USD', 3_150_000],
     ['0', null],
   ])('price %s', (text, cents) => expect(parseMoneyCents(text)).toBe(cents));
 
   it.each(['1.2995E+04', '12,99x', '-5'])('refuses the price %s', (text) =>
     expect(() => parseMoneyCents(text)).toThrow(),
   );
+
+  it.each(['CA$ 31 500', '31,500 CAD', 'C$31500', '€ 29.900', '£25,000'])(
+    'refuses the price %s in another currency than the dealership’s US dollars, saying so',
+    (text) => expect(() => parseMoneyCents(text)).toThrow(/another currency .*US dollars/),
+  );
+
+  it('converts kilometres to miles (rounded) and says from what; miles stay', () => {
+    expect(parseMileage('72,420 km')).toEqual({ miles: 45_000, km: 72_420 });
+    expect(parseMileage('45,000 mi')).toEqual({ miles: 45_000, km: null });
+    expect(() => parseWholeNumber('45000 km')).toThrow();
+  });
+
+  it('keeps commas inside a photo link (Cloudinary, imgix) and splits on a comma only before the next link', () =>
+    expect(
+      splitPhotoUrls(
+        'https://res.cloudinary.com/d/image/upload/c_fill,w_640/car.jpg,https://img.example/a.jpg?w=1,2, http://x/b.jpg',
+      ).urls,
+    ).toEqual([
+      'https://res.cloudinary.com/d/image/upload/c_fill,w_640/car.jpg',
+      'https://img.example/a.jpg?w=1,2',
+      'http://x/b.jpg',
+    ]));
 
   it.each([
     ['45,000', 45_000],
@@ -24,7 +54,7 @@ describe('values as spreadsheets write them', () => {
   it('refuses a number Excel put in scientific notation, saying so', () =>
     expect(() => parseWholeNumber('4.5E+04')).toThrow(/scientific notation/));
 
-  it('splits photo links on | , ; and spaces, keeping each once and naming what is not a link', () =>
+  it('splits photo links on | ; spaces and commas between links, keeping each once and naming what is not a link', () =>
     expect(splitPhotoUrls('http://a/1.jpg|https://a/2.jpg; http://a/1.jpg , ftp://x  img3.jpg')).toEqual({
       urls: ['http://a/1.jpg', 'https://a/2.jpg'],
       refused: ['ftp://x', 'img3.jpg'],
@@ -163,5 +193,23 @@ describe('a row read with the mapping', () => {
       field: 'model',
       reason: 'is required but empty',
     });
+  });
+
+  it('a price in Canadian dollars skips the row with the price named; kilometres become miles with a warning', () => {
+    const vin = freshVin(2022);
+    const cad = readRow(4, [vin, '2022', 'Honda', 'Accord', 'Used', '12,000', 'CA$ 31,500', '', ''], columns);
+    expect(cad.values).toBeUndefined();
+    expect(cad.issues).toEqual([
+      expect.objectContaining({ field: 'price', severity: 'error', reason: expect.stringMatching(/CA\$/) }),
+    ]);
+    const km = readRow(5, [vin, '2022', 'Honda', 'Accord', 'Used', '72,420 km', '$31,500', '', ''], columns);
+    expect(km.values).toMatchObject({ mileage: 45_000, priceCents: 3_150_000 });
+    expect(km.issues).toEqual([
+      expect.objectContaining({
+        field: 'mileage',
+        severity: 'warning',
+        reason: '72420 km converted to 45000 miles',
+      }),
+    ]);
   });
 });

@@ -45,20 +45,46 @@ function refuseScientific(text: string): void {
   }
 }
 
-/** A price as spreadsheets write it: "$12,995.00", "12995", "CA$ 31 500". Zero means no price (call for price). */
+/** Money marks of currencies other than the dealership's (US dollars), as files write them. */
+const FOREIGN_CURRENCY = /^(cad|ca\$|c\$|eur|€|gbp|£|mxn|mx\$|aud|au\$)\s*|\s*(cad|eur|€|gbp|£|mxn|aud)$/i;
+
+/**
+ * A price in US dollars as spreadsheets write it: "$12,995.00", "12995", "USD 31 500". Zero means
+ * no price (call for price). Another currency (CA$, CAD, €, £ …) is refused, not read as dollars.
+ */
 export function parseMoneyCents(text: string): number | null {
   refuseScientific(text);
-  const cleaned = text.replace(/^(usd|cad|us\$|ca\$|c\$|\$)\s*/i, '').replace(/\s*(usd|cad)$/i, '');
+  const foreign = FOREIGN_CURRENCY.exec(text.trim());
+  if (foreign) {
+    const mark = (foreign[1] ?? foreign[2] ?? '').trim();
+    throw new FieldError(
+      `"${text}" is in another currency (${mark}); the dealership's prices are in US dollars, so convert it in the file`,
+    );
+  }
+  const cleaned = text.replace(/^(usd|us\$|\$)\s*/i, '').replace(/\s*usd$/i, '');
   const digits = cleaned.replace(/[,\s]/g, '');
   if (!/^\d+(\.\d{1,2})?$/.test(digits)) throw new FieldError(`"${text}" is not an amount`);
   const cents = Math.round(Number(digits) * 100);
   return cents === 0 ? null : cents;
 }
 
+const KM_PER_MILE = 1.609344;
+
+/**
+ * Mileage in miles as spreadsheets write it: "45,000", "45000 mi"; kilometres ("72,420 km") are
+ * converted, rounded, and `converted` says from what.
+ */
+export function parseMileage(text: string): { miles: number; km: number | null } {
+  const km = /^(.*?)\s*(km|kms|kilometers|kilometres)$/i.exec(text.trim());
+  if (!km) return { miles: parseWholeNumber(text), km: null };
+  const kilometres = parseWholeNumber(km[1] ?? '');
+  return { miles: Math.round(kilometres / KM_PER_MILE), km: kilometres };
+}
+
 /** A whole number as spreadsheets write it: "45,000", "45000 mi", "45000.0". */
 export function parseWholeNumber(text: string): number {
   refuseScientific(text);
-  const digits = text.replace(/\s*(mi|miles|km)$/i, '').replace(/[,\s]/g, '');
+  const digits = text.replace(/\s*(mi|miles)$/i, '').replace(/[,\s]/g, '');
   if (!/^\d+(\.0+)?$/.test(digits)) throw new FieldError(`"${text}" is not a whole number`);
   return Number.parseInt(digits, 10);
 }
@@ -152,9 +178,15 @@ const parseFuelType = lookup<FuelType>(
   'fuel type',
 );
 
-/** Photo URLs in one cell, separated by | , ; or spaces. */
+/**
+ * Photo URLs in one cell, separated by |, ; or spaces, or by a comma only where the next link
+ * starts: commas inside a link are its own (Cloudinary's …/c_fill,w_640/…).
+ */
 export function splitPhotoUrls(text: string): { urls: string[]; refused: string[] } {
-  const parts = text.split(/[|,;\s]+/).filter((part) => part.length > 0);
+  const parts = text
+    .split(/[|;\s]+|,\s*(?=https?:\/\/)/i)
+    .map((part) => part.replace(/^,+|,+$/g, ''))
+    .filter((part) => part.length > 0);
   const urls: string[] = [];
   const refused: string[] = [];
   for (const part of parts) {
@@ -239,7 +271,16 @@ export function readRow(line: number, record: readonly string[], columns: Column
   read('engine', 'engine', (text) => text, 'error');
   read('exteriorColor', 'exteriorColor', (text) => text, 'error');
   read('interiorColor', 'interiorColor', (text) => text, 'error');
-  read('mileage', 'mileage', parseWholeNumber, 'error');
+  read(
+    'mileage',
+    'mileage',
+    (text) => {
+      const { miles, km } = parseMileage(text);
+      if (km !== null) issue('mileage', `${km} km converted to ${miles} miles`, 'warning');
+      return miles;
+    },
+    'error',
+  );
   read('price', 'priceCents', parseMoneyCents, 'error');
   read('msrp', 'msrpCents', parseMoneyCents, 'error');
   read('description', 'description', (text) => text, 'error');
