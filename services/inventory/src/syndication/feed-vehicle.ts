@@ -13,6 +13,9 @@ export interface FeedVehicle extends Omit<PublicVehicle, 'heroPhoto' | 'photoCou
   inStockSince: string;
 }
 
+/** Odometer readings are kept in miles (the vehicle's `mileage`); each channel spells the unit its own way. */
+export const MILEAGE_UNIT = { google: 'miles', meta: 'MI', marketplace: 'mi' } as const;
+
 /** What every feed of one dealership shares. */
 export interface FeedContext {
   dealershipId: string;

@@ -21,7 +21,7 @@ describe('Google vehicle ads feed (tab-delimited)', () => {
 
     expect(Object.keys(row)).toEqual([...GOOGLE_COLUMNS]);
     expect(row).toMatchObject({
-      id: used.stockNumber,
+      id: used.id,
       store_code: 'MAPLE-01',
       vin: used.vin,
       title: '2021 Honda Accord Sport',

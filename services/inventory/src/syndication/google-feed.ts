@@ -1,5 +1,6 @@
 import {
   decimalAmount,
+  MILEAGE_UNIT,
   oneLine,
   oneLineAddress,
   vehicleTitle,
@@ -69,7 +70,9 @@ export function googleRow(
   const price = (cents: number | null) =>
     cents === null ? '' : `${decimalAmount(cents)} ${vehicle.currency}`;
   return {
-    id: vehicle.stockNumber,
+    // The vehicle's id, not its stock number: an import may renumber stock, and Google would take a
+    // new id for a new offer (losing the car's history and approval).
+    id: vehicle.id,
     store_code: context.storeCode,
     vin: vehicle.vin,
     title: vehicleTitle(vehicle),
@@ -87,7 +90,7 @@ export function googleRow(
     year: String(vehicle.year),
     trim: vehicle.trim ?? '',
     // Required for used cars; Google reads an integer and a unit.
-    mileage: used ? `${vehicle.mileage} miles` : '',
+    mileage: used ? `${vehicle.mileage} ${MILEAGE_UNIT.google}` : '',
     color: vehicle.exteriorColor ?? '',
     exterior_color: vehicle.exteriorColor ?? '',
     interior_color: vehicle.interiorColor ?? '',

@@ -1,5 +1,6 @@
 import {
   decimalAmount,
+  MILEAGE_UNIT,
   oneLineAddress,
   vehicleTitle,
   type FeedContext,
@@ -68,7 +69,7 @@ export function marketplaceFeedCsv(vehicles: readonly FeedVehicle[], context: Fe
     exterior_color: vehicle.exteriorColor ?? '',
     interior_color: vehicle.interiorColor ?? '',
     mileage: vehicle.mileage,
-    mileage_unit: 'mi',
+    mileage_unit: MILEAGE_UNIT.marketplace,
     price: vehicle.priceCents === null ? '' : decimalAmount(vehicle.priceCents),
     msrp: vehicle.msrpCents === null ? '' : decimalAmount(vehicle.msrpCents),
     currency: vehicle.currency,

@@ -1,5 +1,12 @@
 import type { BodyStyle } from '@showroom/contracts';
-import { decimalAmount, oneLine, vehicleTitle, type FeedContext, type FeedVehicle } from './feed-vehicle';
+import {
+  decimalAmount,
+  MILEAGE_UNIT,
+  oneLine,
+  vehicleTitle,
+  type FeedContext,
+  type FeedVehicle,
+} from './feed-vehicle';
 import { csvText, escapeXml, xmlElement, type FeedCell } from './feed-text';
 
 /**
@@ -56,7 +63,7 @@ export interface MetaListing {
   fuel_type: string;
   exterior_color: string;
   interior_color: string;
-  mileage: { value: number; unit: 'MI' };
+  mileage: { value: number; unit: typeof MILEAGE_UNIT.meta };
   price: string;
   state_of_vehicle: 'NEW' | 'USED' | 'CPO';
   availability: 'available';
@@ -85,7 +92,7 @@ export function metaListing(vehicle: FeedVehicle, context: FeedContext): MetaLis
     fuel_type: vehicle.fuelType ? (META_FUEL_TYPES[vehicle.fuelType] ?? 'OTHER') : '',
     exterior_color: vehicle.exteriorColor ?? '',
     interior_color: vehicle.interiorColor ?? '',
-    mileage: { value: vehicle.mileage, unit: 'MI' },
+    mileage: { value: vehicle.mileage, unit: MILEAGE_UNIT.meta },
     // Meta's price: an amount and an ISO 4217 code; whole dollars unless there are cents.
     price:
       vehicle.priceCents === null
