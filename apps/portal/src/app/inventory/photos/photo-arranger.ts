@@ -1,6 +1,6 @@
 import { type CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { afterNextRender, Component, ElementRef, inject, Injector, input } from '@angular/core';
+import { afterNextRender, Component, computed, ElementRef, inject, Injector, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -9,7 +9,9 @@ import type { VehiclePhoto } from '@showroom/contracts';
 import { filter } from 'rxjs';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { PhotoAlbum } from './photo-album';
+import { PHOTO_STEPS } from './photo-order';
 import { PhotoPicture } from './photo-picture';
+import { PhotoUploads } from './photo-uploads';
 import { photoAlt } from './photo-viewer';
 
 /**
@@ -27,11 +29,14 @@ export class PhotoArranger {
   /** "2021 Honda Civic": the alt text of each photo starts with it. */
   readonly vehicleName = input.required<string>();
 
-  protected readonly moves = [
-    { by: -1, word: 'earlier', icon: 'chevron-left' },
-    { by: 1, word: 'later', icon: 'chevron-right' },
-  ] as const;
+  protected readonly moves = PHOTO_STEPS;
   protected readonly album = inject(PhotoAlbum);
+  private readonly uploads = inject(PhotoUploads).queue;
+  /**
+   * A photo sent in full but not yet answered is stored but not on screen: an order arranged now would
+   * be made without it. Arranging waits for its answer (a moment).
+   */
+  protected readonly waiting = computed(() => this.uploads.processing() > 0);
   private readonly dialog = inject(MatDialog);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -42,13 +47,14 @@ export class PhotoArranger {
   }
 
   protected dropped(event: CdkDragDrop<readonly VehiclePhoto[]>): void {
-    if (event.previousIndex === event.currentIndex) return;
+    if (event.previousIndex === event.currentIndex || this.waiting()) return;
     this.album.move(event.previousIndex, event.currentIndex);
     this.announce(event.currentIndex);
   }
 
   /** One place earlier (-1) or later (1); the focus stays on the photo's button that moved it. */
   protected moveBy(index: number, by: -1 | 1): void {
+    if (this.waiting()) return;
     const photo = this.album.photos()[index];
     this.album.move(index, index + by);
     this.announce(index + by);

@@ -59,3 +59,12 @@ export function inDroppedOrder(
 function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), max);
 }
+
+/**
+ * One photo back or on, with its chevron: the arranger's "one place earlier/later" buttons and the
+ * larger view's "previous/next photo" steps.
+ */
+export const PHOTO_STEPS = [
+  { by: -1, icon: 'chevron-left', place: 'earlier', photo: 'previous' },
+  { by: 1, icon: 'chevron-right', place: 'later', photo: 'next' },
+] as const;

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import type { VehiclePhoto } from '@showroom/contracts';
+import { PHOTO_STEPS } from './photo-order';
 import { PhotoPicture } from './photo-picture';
 
 export interface PhotoViewerData {
@@ -49,8 +50,8 @@ export interface PhotoViewerData {
             class="stage__step"
             [class.stage__step--previous]="step.by < 0"
             [class.stage__step--next]="step.by > 0"
-            [attr.aria-label]="step.label"
-            [attr.data-testid]="'viewer-' + step.word"
+            [attr.aria-label]="(step.by < 0 ? 'Previous' : 'Next') + ' photo'"
+            [attr.data-testid]="'viewer-' + step.photo"
             (click)="move(step.by)"
           >
             <mat-icon [svgIcon]="step.icon" />
@@ -120,10 +121,7 @@ export interface PhotoViewerData {
 })
 export class PhotoViewer {
   protected readonly data = inject<PhotoViewerData>(MAT_DIALOG_DATA);
-  protected readonly steps = [
-    { by: -1, word: 'previous', label: 'Previous photo', icon: 'chevron-left' },
-    { by: 1, word: 'next', label: 'Next photo', icon: 'chevron-right' },
-  ] as const;
+  protected readonly steps = PHOTO_STEPS;
   protected readonly index = signal(this.data.index);
   protected readonly photo = computed(() => this.data.photos[this.index()]);
   protected readonly alt = computed(() =>

@@ -295,6 +295,35 @@ describe('Vehicle photos on the vehicle page', () => {
     expect(text('[data-testid="photos-full"]')).toContain('60 photos, the most it can have');
   });
 
+  it('arranging waits while an upload is processing: the photo is stored but not yet on screen', async () => {
+    await open('sales', 2);
+    await manage();
+    const input = element<HTMLInputElement>('[data-testid="photo-file-input"]');
+    Object.defineProperty(input, 'files', {
+      value: [new File(['jpeg'], 'rear.jpg', { type: 'image/jpeg' })],
+    });
+    input?.dispatchEvent(new Event('change'));
+    await settle();
+    const upload = http.expectOne(photosUrl);
+    expect(element<HTMLButtonElement>('[data-testid="photo-move-later"]')?.disabled).toBe(false);
+
+    upload.event({ type: HttpEventType.UploadProgress, loaded: 4, total: 4 });
+    await settle();
+    expect(text('[data-testid="arrange-waiting"]')).toContain('Arranging waits');
+    expect(all<HTMLButtonElement>('[data-testid^="photo-move-"]').every((button) => button.disabled)).toBe(
+      true,
+    );
+
+    upload.flush(
+      { items: [{ name: 'rear.jpg', photo: photo('p3', { position: 2 }), duplicate: false }] },
+      { status: 201, statusText: 'Created' },
+    );
+    await settle();
+    expect(element('[data-testid="arrange-waiting"]')).toBeNull();
+    expect(element<HTMLButtonElement>('[data-testid="photo-move-later"]')?.disabled).toBe(false);
+    expect(all('[data-testid="photo-tile"]')).toHaveLength(3);
+  });
+
   it('“Done” while a photo is uploading lets it finish: the gallery says so, then shows it', async () => {
     await open('sales', 1);
     await manage();
