@@ -21,6 +21,8 @@ export const feedImportConfigShape = {
   FEED_IMPORT_RETRY_DELAY_MS: int(0, 600_000, 10_000),
   /** Largest CSV an upload or a feed URL may bring (at most the contract's 50 MB). */
   FEED_IMPORT_MAX_BYTES: int(1_024, MAX_IMPORT_BYTES, MAX_IMPORT_BYTES),
+  /** Days a finished import (its report, and the file of a failed one) is kept. */
+  FEED_IMPORT_RETENTION_DAYS: int(1, 3_650, 30),
 };
 
 export type FeedImportConfig = {
@@ -34,6 +36,7 @@ export interface FeedImportSettings {
   maxAttempts: number;
   retryDelayMs: number;
   maxBytes: number;
+  retentionDays: number;
 }
 
 export function feedImportSettingsOf(config: FeedImportConfig): FeedImportSettings {
@@ -44,5 +47,6 @@ export function feedImportSettingsOf(config: FeedImportConfig): FeedImportSettin
     maxAttempts: config.FEED_IMPORT_MAX_ATTEMPTS,
     retryDelayMs: config.FEED_IMPORT_RETRY_DELAY_MS,
     maxBytes: config.FEED_IMPORT_MAX_BYTES,
+    retentionDays: config.FEED_IMPORT_RETENTION_DAYS,
   };
 }

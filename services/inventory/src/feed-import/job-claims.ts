@@ -110,6 +110,21 @@ export class ImportJobClaims {
     });
   }
 
+  /** Imports that finished (succeeded or failed) before `before`: past the retention, they go. */
+  async finishedBefore(
+    before: Date,
+    limit: number,
+  ): Promise<Array<{ id: string; dealershipId: string; objectKey: string }>> {
+    const rows = await acrossDealerships(this.writer)
+      .selectFrom('feed_imports')
+      .select(['id', 'dealership_id', 'object_key'])
+      .where('status', 'in', ['succeeded', 'failed'])
+      .where('finished_at', '<', before)
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ id: row.id, dealershipId: row.dealership_id, objectKey: row.object_key }));
+  }
+
   /** Uploads nobody started since `before` (the dealer left the page): their files and rows go. */
   async abandonedUploads(
     before: Date,

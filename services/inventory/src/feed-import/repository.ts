@@ -266,6 +266,27 @@ export class FeedImportRepository {
     });
   }
 
+  /** The VINs a finished import read: needed only for its missing step (and a resume of a failed one). */
+  async forgetVins(dealershipId: string, importId: string): Promise<void> {
+    await forDealership(this.writer, dealershipId)
+      .deleteFrom('feed_import_vins')
+      .where('import_id', '=', importId)
+      .execute();
+  }
+
+  /** A finished import past the retention: its report, VINs and row go together. */
+  async forgetFinishedJob(dealershipId: string, importId: string): Promise<void> {
+    await this.transaction(dealershipId, async (tenant: DealershipQueries<InventoryDatabase>) => {
+      await tenant.deleteFrom('feed_import_issues').where('import_id', '=', importId).execute();
+      await tenant.deleteFrom('feed_import_vins').where('import_id', '=', importId).execute();
+      await tenant
+        .deleteFrom('feed_imports')
+        .where('id', '=', importId)
+        .where('status', 'in', ['succeeded', 'failed'])
+        .execute();
+    });
+  }
+
   async deleteUploadedJob(dealershipId: string, id: string): Promise<void> {
     await forDealership(this.writer, dealershipId)
       .deleteFrom('feed_imports')

@@ -87,6 +87,7 @@ export class FeedImportWorker {
   async drain(): Promise<void> {
     if (this.deps.clock().getTime() - this.prunedAt >= PRUNE_EVERY_MS) {
       await this.pruneAbandonedUploads();
+      await this.pruneFinishedImports();
       this.prunedAt = this.deps.clock().getTime();
     }
     while (!this.closing) {
@@ -106,6 +107,24 @@ export class FeedImportWorker {
     for (const upload of abandoned)
       await this.deps.repository.deleteUploadedJob(upload.dealershipId, upload.id);
     return abandoned.length;
+  }
+
+  /**
+   * Forgets imports finished longer ago than the retention: reports, VINs, and the file a failed
+   * import kept for a resume. Answers how many went.
+   */
+  async pruneFinishedImports(batch = 100): Promise<number> {
+    const { claims, objects, repository, settings, clock } = this.deps;
+    const before = new Date(clock().getTime() - settings.retentionDays * 24 * HOUR_MS);
+    let pruned = 0;
+    for (;;) {
+      const old = await claims.finishedBefore(before, batch);
+      if (old.length === 0) return pruned;
+      await objects.delete(old.map((job) => job.objectKey));
+      for (const job of old) await repository.forgetFinishedJob(job.dealershipId, job.id);
+      pruned += old.length;
+      if (old.length < batch) return pruned;
+    }
   }
 
   private schedule(delayMs: number): void {
@@ -231,8 +250,9 @@ export class FeedImportWorker {
       heartbeat_at: null,
       finished_at: clock(),
     });
-    // The report is in MySQL; the file was kept only to resume from.
+    // The report is in MySQL; the file and the VINs were kept only to resume from.
     await objects.delete([job.object_key]);
+    await repository.forgetVins(dealershipId, id);
   }
 
   /**
