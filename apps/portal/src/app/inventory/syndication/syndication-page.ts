@@ -32,7 +32,8 @@ import {
 import { ActiveDealership } from '../../core/active-dealership';
 import { problemOf } from '../../core/problem';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
-import { fieldErrors, type FormProblem, formProblem } from '../../shared/form-errors';
+import { fieldErrors, type FormProblem } from '../../shared/form-errors';
+import { FormProblemBanner, saveProblem } from '../../shared/form-problem-banner';
 import { dealershipLoad } from '../../shared/dealership-load';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { SyndicationApi } from './syndication-api';
@@ -57,6 +58,7 @@ import {
   selector: 'sr-syndication-page',
   imports: [
     DatePipe,
+    FormProblemBanner,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
@@ -157,10 +159,9 @@ export class SyndicationPage {
         error: (error: unknown) => {
           this.saving.set(false);
           const problem = problemOf(error);
-          const unmatched = applyServerErrors(this.form, problem.invalidParams ?? []);
-          if (unmatched.length > 0 || !problem.invalidParams?.length) {
-            this.saveProblem.set(formProblem(problem, unmatched));
-          }
+          this.saveProblem.set(
+            saveProblem(problem, applyServerErrors(this.form, problem.invalidParams ?? [])),
+          );
         },
       });
   }
