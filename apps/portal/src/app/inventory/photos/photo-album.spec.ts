@@ -203,4 +203,18 @@ describe('PhotoAlbum', () => {
     order.flush({ items: ['p2', 'p1', 'p3'].map((id, position) => photo(id, { position })) });
     expect(photoIds(album.photos())).toEqual(['p2', 'p1', 'p3']);
   });
+
+  it('a read skipped while a deletion was on its way is made again once the deletion is answered', () => {
+    opened(2);
+    album.remove('p2');
+    const deletion = http.expectOne({ method: 'DELETE', url: `${url}/p2` });
+    // The robot added a photo meanwhile.
+    album.reload();
+    http.expectOne(url).flush({ items: [...photos(2), photo('p3', { position: 2 })] });
+    expect(photoIds(album.photos())).toEqual(['p1']);
+
+    deletion.flush(null, { status: 204, statusText: 'No Content' });
+    http.expectOne(url).flush({ items: [photo('p1'), photo('p3', { position: 1 })] });
+    expect(photoIds(album.photos())).toEqual(['p1', 'p3']);
+  });
 });

@@ -46,6 +46,8 @@ export class PhotoAlbum {
   private readonly changes = new Subject<PhotoChange>();
   /** Changes of the vehicle open now that are shown but not yet answered. */
   private unsent = 0;
+  /** A read came while changes were unanswered; unless their answer brings the photos, read again. */
+  private readSkipped = false;
   private readonly reads = new Subject<{ vehicleId: string; opening: number }>();
 
   constructor() {
@@ -67,8 +69,10 @@ export class PhotoAlbum {
         takeUntilDestroyed(destroyed),
       )
       .subscribe(({ photos, opening }) => {
-        // A change shown but not answered yet would be undone; its own answer brings the stored photos.
-        if (opening === this.opening && this.unsent === 0) this.shown.set(photos);
+        if (opening !== this.opening) return;
+        // A change shown but not answered yet would be undone: read again once it is answered.
+        if (this.unsent > 0) this.readSkipped = true;
+        else this.shown.set(photos);
       });
   }
 
@@ -81,6 +85,7 @@ export class PhotoAlbum {
     this.openVehicleId = vehicleId;
     this.opening++;
     this.unsent = 0;
+    this.readSkipped = false;
     this.shown.set([]);
     this.reload();
   }
@@ -155,13 +160,18 @@ export class PhotoAlbum {
         if (!stillOpen()) return;
         this.unsent--;
         // A later change already shows on screen; its own answer will bring the stored photos.
-        if (stored && this.unsent === 0) this.shown.set(stored);
+        if (this.unsent > 0) return;
+        const skipped = this.readSkipped;
+        this.readSkipped = false;
+        if (stored) this.shown.set(stored);
+        else if (skipped) this.reload();
       }),
       catchError((error: unknown) => {
         const problem = problemOf(error);
         this.snackBar.open(`${change.failure}: ${problem.detail ?? problem.title}`, 'OK', { duration: 8000 });
         if (stillOpen()) {
           this.unsent--;
+          this.readSkipped = false;
           this.reload();
         }
         return EMPTY;
