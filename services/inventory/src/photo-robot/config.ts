@@ -1,9 +1,8 @@
 import { commaList, notInProduction } from '@showroom/server-kit';
 import { z } from 'zod';
 import type { FetchLimits } from './safe-fetch';
+import { configInt } from '../background/config-int';
 
-const ms = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
 const HOST_PORT = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):\d{1,5}$/i;
 
 /** The photo robot's variables, spread into the inventory service's config. */
@@ -23,26 +22,21 @@ export const photoRobotConfigShape = {
     },
   ),
   /** Largest image the robot downloads (the upload limit). */
-  PHOTO_ROBOT_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(25 * 1024 * 1024)
-    .default(25 * 1024 * 1024),
-  PHOTO_ROBOT_CONNECT_TIMEOUT_MS: ms(10, 60_000, 5_000),
+  PHOTO_ROBOT_MAX_BYTES: configInt(1, 25 * 1024 * 1024, 25 * 1024 * 1024),
+  PHOTO_ROBOT_CONNECT_TIMEOUT_MS: configInt(10, 60_000, 5_000),
   /** Silence from an image server before the robot gives up on it. */
-  PHOTO_ROBOT_RESPONSE_TIMEOUT_MS: ms(10, 120_000, 15_000),
+  PHOTO_ROBOT_RESPONSE_TIMEOUT_MS: configInt(10, 120_000, 15_000),
   /** One image's whole download, redirects included. */
-  PHOTO_ROBOT_TOTAL_TIMEOUT_MS: ms(10, 300_000, 60_000),
-  PHOTO_ROBOT_MAX_REDIRECTS: ms(0, 10, 5),
+  PHOTO_ROBOT_TOTAL_TIMEOUT_MS: configInt(10, 300_000, 60_000),
+  PHOTO_ROBOT_MAX_REDIRECTS: configInt(0, 10, 5),
   /** Images fetched at once by one instance. */
-  PHOTO_ROBOT_CONCURRENCY: ms(1, 32, 4),
+  PHOTO_ROBOT_CONCURRENCY: configInt(1, 32, 4),
   /** How often an idle worker looks for queued links. */
-  PHOTO_ROBOT_POLL_INTERVAL_MS: ms(10, 60_000, 1_000),
+  PHOTO_ROBOT_POLL_INTERVAL_MS: configInt(10, 60_000, 1_000),
   /** Wait before the first retry of a link that failed for a passing reason; doubled each time. */
-  PHOTO_ROBOT_RETRY_DELAY_MS: ms(0, 600_000, 10_000),
+  PHOTO_ROBOT_RETRY_DELAY_MS: configInt(0, 600_000, 10_000),
   /** Days a finished job (and its report) is kept. */
-  PHOTO_ROBOT_RETENTION_DAYS: ms(1, 3_650, 30),
+  PHOTO_ROBOT_RETENTION_DAYS: configInt(1, 3_650, 30),
 };
 
 export type PhotoRobotConfig = {
