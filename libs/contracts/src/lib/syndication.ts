@@ -22,6 +22,7 @@ export const EXCLUSION_REASONS = [
   'no_description',
   'invalid_vin',
   'duplicate_vin',
+  'no_exterior_color',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
@@ -34,6 +35,7 @@ export const EXCLUSION_REASON_TEXT: Record<ExclusionReason, string> = {
   no_description: 'No description',
   invalid_vin: 'VIN fails its check digit',
   duplicate_vin: 'The same VIN is on another vehicle of this dealership',
+  no_exterior_color: 'No exterior colour (Meta requires it)',
 };
 
 const optionalText = (max: number) =>

@@ -153,11 +153,18 @@ export class FeedPublisher {
 
   private async context(dealershipId: string, settings: SyndicationSettings): Promise<FeedContext> {
     const rooftop = await this.options.rooftops.rooftop(dealershipId);
+    const { google, meta } = settings.channels;
+    // Google and Meta show the dealership's name and refuse a feed without one: fail (and retry) instead.
+    if ((google || meta) && !rooftop?.name) {
+      throw new Error('the dealership directory has no name for this dealership; Google and Meta need one');
+    }
     const website = settings.websiteBaseUrl ?? this.defaultWebsiteBaseUrl(dealershipId);
     return {
       dealershipId,
       dealershipName: rooftop?.name ?? '',
-      storeCode: settings.storeCode ?? dealershipId,
+      // Never the dealership's id: Google would match it to no Business Profile (settings with Google
+      // on need a store code; ones saved before that rule give Google an empty code it reports).
+      storeCode: settings.storeCode ?? '',
       address: settings.address,
       vehicleUrl: (vehicleId) => `${website}/vehicles/${vehicleId}`,
     };

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_FILES, channelRule } from './channels';
+import { EXCLUSION_REASON_TEXT, SyndicationSettingsSchema } from '@showroom/contracts';
+import { CHANNEL_FILES, channelRule, missingForChannels } from './channels';
 import { feedContext, feedVehicle } from './feed-fixtures';
 import { GOOGLE_COLUMNS, googleFeedTsv } from './google-feed';
 import { marketplaceFeedCsv } from './marketplace-feed';
@@ -222,6 +223,39 @@ describe('what each channel needs besides the dealership’s rule', () => {
     }
     expect(selectForFeed([bare], channelRule('marketplace', lax)).included).toHaveLength(1);
     expect(channelRule('google', { ...lax, minPhotos: 5 }).minPhotos).toBe(5);
+  });
+
+  it('Meta leaves out a car without an exterior colour, saying so; Google and marketplaces take it', () => {
+    const lax = { requirePrice: false, minPhotos: 0, requireDescription: false };
+    const colourless = feedVehicle({ exteriorColor: null });
+    const blank = feedVehicle({ exteriorColor: ' ' });
+
+    const meta = selectForFeed([colourless, blank], channelRule('meta', lax));
+    expect(meta.included).toEqual([]);
+    expect(meta.excluded.map((e) => e.reasons)).toEqual([['no_exterior_color'], ['no_exterior_color']]);
+    expect(EXCLUSION_REASON_TEXT.no_exterior_color).toMatch(/exterior colou?r/i);
+    for (const channel of ['google', 'marketplace'] as const) {
+      expect(selectForFeed([colourless], channelRule(channel, lax)).included, channel).toHaveLength(1);
+    }
+  });
+
+  it('turning Google or Meta on needs a store code (Google) and the full address (both), each missing field named', () => {
+    const settings = SyndicationSettingsSchema.parse({ channels: { google: true, meta: true } });
+    expect(missingForChannels(settings).map((param) => param.name)).toEqual([
+      'body.storeCode',
+      'body.address.street',
+      'body.address.city',
+      'body.address.region',
+      'body.address.postalCode',
+    ]);
+    const metaOnly = SyndicationSettingsSchema.parse({
+      channels: { meta: true },
+      address: { street: '1 Main St.', city: 'Springfield', region: 'IL', postalCode: '62701' },
+    });
+    expect(missingForChannels(metaOnly)).toEqual([]);
+    expect(missingForChannels(SyndicationSettingsSchema.parse({ channels: { marketplace: true } }))).toEqual(
+      [],
+    );
   });
 });
 

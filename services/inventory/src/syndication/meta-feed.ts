@@ -101,7 +101,7 @@ export function metaListing(vehicle: FeedVehicle, context: FeedContext): MetaLis
     state_of_vehicle:
       vehicle.condition === 'new' ? 'NEW' : vehicle.condition === 'certified' ? 'CPO' : 'USED',
     availability: 'available',
-    dealer_id: context.storeCode,
+    dealer_id: context.storeCode || context.dealershipId,
     dealer_name: context.dealershipName,
     address: {
       addr1: address.street ?? '',

@@ -9,7 +9,15 @@ export const syndicationExamples: Record<string, RouteExample<InventoryTestConte
     request: async (ctx, dealershipId) => ({ params: { id: await addVehicleThroughApi(ctx, dealershipId) } }),
   },
   getSyndicationSettings: { request: () => ({}) },
-  putSyndicationSettings: { request: () => ({ body: { storeCode: 'STORE-1', channels: { google: true } } }) },
+  putSyndicationSettings: {
+    request: () => ({
+      body: {
+        storeCode: 'STORE-1',
+        address: { street: '1 Main St.', city: 'Springfield', region: 'IL', postalCode: '62701' },
+        channels: { google: true },
+      },
+    }),
+  },
   listSyndicationChannels: { request: () => ({}) },
   getSyndicationChannelReport: { namesRecord: false, request: () => ({ params: { channel: 'meta' } }) },
   regenerateSyndicationFeeds: { request: () => ({}) },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  PROBLEM_TYPES,
   SYNDICATION_CHANNEL_NAMES,
   SYNDICATION_CHANNELS,
   SyndicationSettingsSchema,
@@ -9,8 +10,9 @@ import {
   type SyndicationSettings,
   type SyndicationSettingsResponse,
 } from '@showroom/contracts';
+import { HttpProblem } from '@showroom/server-kit';
 import type { RooftopDirectory } from '../rooftops/rooftop-directory';
-import { CHANNEL_FILES } from './channels';
+import { CHANNEL_FILES, missingForChannels } from './channels';
 import type { FeedPublisher } from './feed-publisher';
 import type { StoredSettings, SyndicationRepository } from './repository';
 
@@ -41,11 +43,22 @@ export class SyndicationService {
   /**
    * Saves the settings and regenerates at once, so a channel turned on has its feed when the page shows
    * it; when that fails (S3 away) the settings stay saved and the channels say feeds are pending.
+   * 422 naming the fields when a channel turned on lacks what it needs (store code, address).
    */
   async saveSettings(
     dealershipId: string,
     settings: SyndicationSettings,
   ): Promise<SyndicationSettingsResponse> {
+    const missing = missingForChannels(settings);
+    if (missing.length > 0) {
+      throw new HttpProblem(
+        422,
+        PROBLEM_TYPES.validation,
+        'A channel needs more settings',
+        `Fill in ${missing.map((param) => param.name.replace(/^body\./, '')).join(', ')} to turn these channels on.`,
+        missing,
+      );
+    }
     await this.repository.saveSettings(dealershipId, settings, newSecret());
     await this.regenerateOrMark(dealershipId);
     return this.settings(dealershipId);

@@ -86,6 +86,21 @@ describe('syndication: a dealership’s feeds to Google, Meta and marketplaces',
     }
   }
 
+  it('Google and Meta cannot be turned on without a store code (Google) and a full address: 422 naming the fields', async () => {
+    const res = await as(owner).put(`${base}/settings`, {
+      ...settings(),
+      storeCode: '',
+      address: { street: '1800 Main St.', city: '', region: 'IL', postalCode: '62701', country: 'US' },
+    });
+
+    expect(res.status).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.invalidParams.map((p: { name: string }) => p.name)).toEqual([
+      'body.storeCode',
+      'body.address.city',
+    ]);
+  });
+
   it('bad settings are refused with a problem naming each bad field', async () => {
     const res = await as(owner).put(`${base}/settings`, {
       ...settings(),
@@ -103,7 +118,8 @@ describe('syndication: a dealership’s feeds to Google, Meta and marketplaces',
   });
 
   it('turning channels on publishes their feeds at secret addresses, with the ready cars in and the others reported', async () => {
-    const ready = (await addVehicle({ description: 'Clean history' })).body;
+    // Meta takes no car without an exterior colour.
+    const ready = (await addVehicle({ description: 'Clean history', exteriorColor: 'Lunar Silver' })).body;
     const noPrice = (await addVehicle({ priceCents: null })).body;
     // Google and Meta take no car without an image, whatever the dealership's rule.
     const photo = await request(ctx.app)

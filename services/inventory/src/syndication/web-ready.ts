@@ -16,7 +16,10 @@ export interface FeedSelection {
  * with every reason (a dealer fixes them all at once). Channels refuse a VIN that appears twice, so
  * every car sharing a VIN stays out until the dealer removes the duplicate.
  */
-export function selectForFeed(vehicles: readonly FeedVehicle[], rule: WebReadyRule): FeedSelection {
+export function selectForFeed(
+  vehicles: readonly FeedVehicle[],
+  rule: WebReadyRule & { requireExteriorColor?: boolean },
+): FeedSelection {
   const vinCounts = new Map<string, number>();
   for (const vehicle of vehicles) vinCounts.set(vehicle.vin, (vinCounts.get(vehicle.vin) ?? 0) + 1);
   const included: FeedVehicle[] = [];
@@ -38,7 +41,7 @@ export function selectForFeed(vehicles: readonly FeedVehicle[], rule: WebReadyRu
 
 function exclusionReasons(
   vehicle: FeedVehicle,
-  rule: WebReadyRule,
+  rule: WebReadyRule & { requireExteriorColor?: boolean },
   duplicateVin: boolean,
 ): ExclusionReason[] {
   const reasons: ExclusionReason[] = [];
@@ -51,5 +54,6 @@ function exclusionReasons(
   if (rule.requireDescription && !vehicle.description?.trim()) reasons.push('no_description');
   if (vinProblem(vehicle.vin) !== null) reasons.push('invalid_vin');
   if (duplicateVin) reasons.push('duplicate_vin');
+  if (rule.requireExteriorColor && !vehicle.exteriorColor?.trim()) reasons.push('no_exterior_color');
   return reasons;
 }
