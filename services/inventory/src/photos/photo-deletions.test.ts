@@ -33,7 +33,10 @@ describe('deleting photos and vehicles: objects go, even when S3 fails at first'
   };
   const keysOf = (vehicleId: string) => ctx.objects.list(`photos/${ctx.dealershipId}/${vehicleId}/`);
   const pending = () =>
-    forDealership(ctx.database.writer, ctx.dealershipId).selectFrom('media_deletions').select('prefix').execute();
+    forDealership(ctx.database.writer, ctx.dealershipId)
+      .selectFrom('media_deletions')
+      .select('prefix')
+      .execute();
   const s3RefusesOneDelete = () =>
     vi.spyOn(ctx.objects, 'delete').mockRejectedValueOnce(new Error('S3 is away'));
 

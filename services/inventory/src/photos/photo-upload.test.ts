@@ -43,7 +43,10 @@ describe('forEachUploadedFile', () => {
 
     const upload = request(`http://127.0.0.1:${port}`).post('/');
     for (let i = 0; i < 5; i++) {
-      upload.attach('photos', Buffer.alloc(FILE_BYTES, i + 1), { filename: `p${i}.jpg`, contentType: 'image/jpeg' });
+      upload.attach('photos', Buffer.alloc(FILE_BYTES, i + 1), {
+        filename: `p${i}.jpg`,
+        contentType: 'image/jpeg',
+      });
     }
     const res = await upload;
 

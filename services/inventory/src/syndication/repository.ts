@@ -136,7 +136,9 @@ export class SyndicationRepository {
           eb('last_full_run_at', '<=', stale),
         ]),
       )
-      .where((eb) => eb.or([eb('retry_at', 'is', null), eb('retry_at', '<=', sql<Date>`CURRENT_TIMESTAMP(3)`)]))
+      .where((eb) =>
+        eb.or([eb('retry_at', 'is', null), eb('retry_at', '<=', sql<Date>`CURRENT_TIMESTAMP(3)`)]),
+      )
       .orderBy(sql`COALESCE(dirty_since, last_full_run_at)`)
       .limit(limit)
       .execute();
@@ -172,7 +174,6 @@ export class SyndicationRepository {
       .execute();
     return failures;
   }
-
 
   /** Vehicles on the lot (available or pending) with their photos, the hero first, then in gallery order. */
   async lot(dealershipId: string): Promise<LotVehicleRow[]> {
