@@ -408,4 +408,44 @@ describe('ImportPage', () => {
       flushReport(job().id, importReport(job({ status: 'succeeded' })));
     });
   });
+
+  it('saves the feed URL and schedule; a refusal (the saved rules delete cars) shows the service’s reason', async () => {
+    await open([], { role: 'sales' });
+    const url = element<HTMLInputElement>('[data-testid="feed-url"]') as HTMLInputElement;
+    url.value = ' https://dms.example.com/stock.csv ';
+    url.dispatchEvent(new Event('input'));
+    element('[data-testid="feed-enabled"] button')?.click();
+    await settle();
+    element('[data-testid="save-feed"]')?.click();
+    const put = http.expectOne({ method: 'PUT', url: '/api/inventory/imports/feed-source' });
+    expect(put.request.body).toEqual({
+      url: 'https://dms.example.com/stock.csv',
+      intervalHours: 24,
+      enabled: true,
+    });
+    put.flush(
+      {
+        type: 'https://showroom.dev/problems/forbidden',
+        title: 'Forbidden',
+        status: 403,
+        detail: 'Deleting the cars a full feed no longer lists needs the inventory:delete permission',
+      },
+      { status: 403, statusText: 'Forbidden' },
+    );
+    await settle();
+    expect(text('feed-problem')).toContain('inventory:delete');
+
+    element('[data-testid="save-feed"]')?.click();
+    http
+      .expectOne({ method: 'PUT', url: '/api/inventory/imports/feed-source' })
+      .flush({
+        ...FEED,
+        url: 'https://dms.example.com/stock.csv',
+        enabled: true,
+        nextFetchAt: '2026-12-06T11:00:00.000Z',
+      });
+    await settle();
+    expect(element('[data-testid="feed-problem"]')).toBeNull();
+    expect(element('[data-testid="feed-next"]')).not.toBeNull();
+  });
 });

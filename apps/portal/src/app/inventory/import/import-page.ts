@@ -13,7 +13,6 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import {
-  FEED_INTERVAL_HOURS,
   MISSING_VEHICLE_ACTIONS,
   type FeedSource,
   type ImportField,
@@ -33,6 +32,7 @@ import { FileDrop, FilePicker } from '../../shared/file-drop';
 import { pollWhile } from '../../shared/poll';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { ImportApi } from './import-api';
+import { ImportFeedSource } from './import-feed-source';
 import {
   countsSummary,
   FIELD_LABELS,
@@ -66,6 +66,7 @@ export const REPORT_PAGE_SIZE = 50;
     DatePipe,
     FileDrop,
     FilePicker,
+    ImportFeedSource,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
@@ -93,7 +94,6 @@ export class ImportPage {
   protected readonly isRequired = isRequired;
   protected readonly isLockable = isLockable;
   protected readonly missingLabels = MISSING_LABELS;
-  protected readonly intervals = FEED_INTERVAL_HOURS;
   protected readonly percentDone = percentDone;
   protected readonly countsSummary = countsSummary;
   protected readonly labelOf = (field: string): string => FIELD_LABELS[field as ImportField] ?? field;
@@ -125,7 +125,7 @@ export class ImportPage {
       this.missing.set(
         settings.rules.missing === 'delete' && !this.canDelete() ? 'keep' : settings.rules.missing,
       );
-      this.showFeed(feed);
+      this.feed.set(feed);
       const running = jobs.find(isActive);
       if (running) this.follow(running);
     },
@@ -155,11 +155,6 @@ export class ImportPage {
   protected readonly reportProblem = signal<Problem | null>(null);
 
   protected readonly feed = signal<FeedSource | null>(null);
-  protected readonly feedUrl = signal('');
-  protected readonly feedInterval = signal<number>(24);
-  protected readonly feedEnabled = signal(false);
-  protected readonly feedSaving = signal(false);
-  protected readonly feedProblem = signal<Problem | null>(null);
 
   /** The running import to poll; null stops polling (another dealership, or nothing running). */
   private readonly watched = new Subject<string | null>();
@@ -221,7 +216,6 @@ export class ImportPage {
     this.fileError.set(null);
     this.uploadProblem.set(null);
     this.startProblem.set(null);
-    this.feedProblem.set(null);
   }
 
   protected take(files: readonly File[]): void {
@@ -355,36 +349,5 @@ export class ImportPage {
 
   protected lastReportPage(report: ImportReport): boolean {
     return report.page * report.pageSize >= report.total;
-  }
-
-  private showFeed(feed: FeedSource): void {
-    this.feed.set(feed);
-    this.feedUrl.set(feed.url ?? '');
-    this.feedInterval.set(feed.intervalHours);
-    this.feedEnabled.set(feed.enabled);
-  }
-
-  protected saveFeed(): void {
-    if (this.feedSaving()) return;
-    this.feedSaving.set(true);
-    this.feedProblem.set(null);
-    const url = this.feedUrl().trim();
-    this.api
-      .saveFeedSource({
-        url: url === '' ? null : url,
-        intervalHours: this.feedInterval() as (typeof FEED_INTERVAL_HOURS)[number],
-        enabled: this.feedEnabled(),
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (feed) => {
-          this.feedSaving.set(false);
-          this.showFeed(feed);
-        },
-        error: (error: unknown) => {
-          this.feedSaving.set(false);
-          this.feedProblem.set(problemOf(error));
-        },
-      });
   }
 }
