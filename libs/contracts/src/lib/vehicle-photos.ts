@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InvalidParamSchema } from './problem';
 
 /** A vehicle holds at most this many photos. */
 export const MAX_PHOTOS_PER_VEHICLE = 60;
@@ -51,7 +52,11 @@ export const PhotoUploadResultSchema = z.object({
   photo: VehiclePhotoSchema,
   duplicate: z.boolean(),
 });
-export const PhotoUploadResponseSchema = z.object({ items: z.array(PhotoUploadResultSchema) });
+export const PhotoUploadResponseSchema = z.object({
+  items: z.array(PhotoUploadResultSchema),
+  /** Parts of the form that were not photo files (stray fields, files past the limit): skipped. */
+  ignored: z.array(InvalidParamSchema).optional(),
+});
 export type PhotoUploadResponse = z.infer<typeof PhotoUploadResponseSchema>;
 
 /** The new gallery order: every photo id of the vehicle, once each. */

@@ -60,7 +60,11 @@ export const photoRoutes = [
       maxFiles: MAX_PHOTOS_PER_VEHICLE,
     },
     responses: {
-      201: { description: 'Every file was added (or was there already)', schema: PhotoUploadResponseSchema },
+      201: {
+        description:
+          'Every file was added (or was there already); parts that were not photo files are listed in `ignored`',
+        schema: PhotoUploadResponseSchema,
+      },
     },
     problems: {
       404: 'No such vehicle in this dealership',
@@ -92,10 +96,12 @@ export const photoRoutes = [
           }
         }
       });
-      if (refusedFiles.length > 0 || refusedParts.length > 0) {
+      // A stray part may come after files already stored: with no file refused, the files' outcome is
+      // the answer (201), the stray parts named beside them; a 400 would hide what was added.
+      if (refusedFiles.length > 0 || items.length === 0) {
         throw partlyRefused(files, items.length, refusedFiles, refusedParts);
       }
-      res.status(201).json({ items });
+      res.status(201).json(refusedParts.length > 0 ? { items, ignored: refusedParts } : { items });
     },
   }),
   route({

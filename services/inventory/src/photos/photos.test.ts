@@ -453,6 +453,19 @@ describe('vehicle photos: upload, variants in S3, order, hero, delete', () => {
       ]);
       expect(await keysOf(vehicleId)).toEqual([]);
     });
+
+    it('a stray field after a good file: the file is added and the answer says so (201), naming the field it skipped', async () => {
+      const vehicleId = await newVehicle();
+      const res = await as('post', `/api/inventory/vehicles/${vehicleId}/photos`)
+        .attach('photos', await photoJpeg(120, 90, 61), { filename: 'good.jpg', contentType: 'image/jpeg' })
+        .field('note', 'hello');
+      expect(res.status).toBe(201);
+      expect(res.body.items.map((item: { name: string }) => item.name)).toEqual(['good.jpg']);
+      expect(res.body.ignored).toEqual([
+        { name: 'note', reason: 'unexpected field; send only files in "photos"' },
+      ]);
+      expect(await photosOf(vehicleId)).toHaveLength(1);
+    });
   });
 
   it('answers 404 on every photo route for another dealership’s vehicle, and changes nothing there', async () => {
