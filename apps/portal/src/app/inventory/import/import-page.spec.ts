@@ -436,14 +436,12 @@ describe('ImportPage', () => {
     expect(text('feed-problem')).toContain('inventory:delete');
 
     element('[data-testid="save-feed"]')?.click();
-    http
-      .expectOne({ method: 'PUT', url: '/api/inventory/imports/feed-source' })
-      .flush({
-        ...FEED,
-        url: 'https://dms.example.com/stock.csv',
-        enabled: true,
-        nextFetchAt: '2026-12-06T11:00:00.000Z',
-      });
+    http.expectOne({ method: 'PUT', url: '/api/inventory/imports/feed-source' }).flush({
+      ...FEED,
+      url: 'https://dms.example.com/stock.csv',
+      enabled: true,
+      nextFetchAt: '2026-12-06T11:00:00.000Z',
+    });
     await settle();
     expect(element('[data-testid="feed-problem"]')).toBeNull();
     expect(element('[data-testid="feed-next"]')).not.toBeNull();

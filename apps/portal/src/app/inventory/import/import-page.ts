@@ -33,6 +33,7 @@ import { pollWhile } from '../../shared/poll';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { ImportApi } from './import-api';
 import { ImportFeedSource } from './import-feed-source';
+import { ImportProgress } from './import-progress';
 import {
   countsSummary,
   FIELD_LABELS,
@@ -67,6 +68,7 @@ export const REPORT_PAGE_SIZE = 50;
     FileDrop,
     FilePicker,
     ImportFeedSource,
+    ImportProgress,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
@@ -330,24 +332,5 @@ export class ImportPage {
 
   protected readReport(importId: string, page: number): void {
     this.reportRequests.next({ importId, page });
-  }
-
-  /** What the status region says: that the import started, and how it ended; not each row read. */
-  protected announcement(job: ImportJob): string {
-    switch (job.status) {
-      case 'queued':
-      case 'running':
-        return `Importing ${job.fileName}…`;
-      case 'succeeded':
-        return `Import of ${job.fileName} done: ${countsSummary(job)}`;
-      case 'failed':
-        return `Import of ${job.fileName} stopped: ${job.error ?? 'an error'}`;
-      default:
-        return '';
-    }
-  }
-
-  protected lastReportPage(report: ImportReport): boolean {
-    return report.page * report.pageSize >= report.total;
   }
 }
