@@ -6,6 +6,7 @@ import type { DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase } from '../database';
 import type { FetchLimits, SafeFetchResult } from '../photo-robot/safe-fetch';
 import { backoffMs } from '../background/backoff';
+import { DAY_MS, HOUR_MS, Hourly } from '../background/hourly';
 import { loggableError } from '../background/loggable-error';
 import { applyBatch, LostClaim, type StockNumbers } from './batch';
 import type { FeedImportSettings } from './config';
@@ -48,8 +49,6 @@ export interface FeedImportWorkerDeps {
   clock: () => Date;
 }
 
-const HOUR_MS = 3_600_000;
-const PRUNE_EVERY_MS = HOUR_MS;
 /** The first retry of a feed that failed for a passing reason; doubled each time, at most the interval. */
 const FEED_RETRY_FIRST_MS = 60_000;
 /** An upload not started within this is taken for abandoned. */
@@ -66,7 +65,7 @@ export class FeedImportWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private started = false;
-  private prunedAt = 0;
+  private readonly pruning = new Hourly();
   private closing = false;
 
   constructor(private readonly deps: FeedImportWorkerDeps) {}
@@ -85,10 +84,9 @@ export class FeedImportWorker {
 
   /** Works until nothing is waiting; exposed so tests and benchmarks can drive it without the timer. */
   async drain(): Promise<void> {
-    if (this.deps.clock().getTime() - this.prunedAt >= PRUNE_EVERY_MS) {
+    if (this.pruning.due(this.deps.clock().getTime())) {
       await this.pruneAbandonedUploads();
       await this.pruneFinishedImports();
-      this.prunedAt = this.deps.clock().getTime();
     }
     while (!this.closing) {
       const feed = await this.fetchDueFeed();
@@ -115,7 +113,7 @@ export class FeedImportWorker {
    */
   async pruneFinishedImports(batch = 100): Promise<number> {
     const { claims, objects, repository, settings, clock } = this.deps;
-    const before = new Date(clock().getTime() - settings.retentionDays * 24 * HOUR_MS);
+    const before = new Date(clock().getTime() - settings.retentionDays * DAY_MS);
     let pruned = 0;
     for (;;) {
       const old = await claims.finishedBefore(before, batch);

@@ -4,6 +4,7 @@ import type { PhotoRobotSettings } from './config';
 import type { ClaimedItem, ItemOutcome, PhotoFetchRepository } from './photo-fetch-repository';
 import { safeFetch } from './safe-fetch';
 import { backoffMs } from '../background/backoff';
+import { DAY_MS, Hourly } from '../background/hourly';
 import { loggableError, reportableError } from '../background/loggable-error';
 
 /** What the robot needs of the photo pipeline (PhotoLibrary): validate, make variants, store, dedupe. */
@@ -17,8 +18,6 @@ export interface PhotoPipeline {
 
 /** Tries per link, the first included; passing failures (timeouts, 5xx, cut connections) are retried. */
 export const MAX_ATTEMPTS = 3;
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PhotoFetchWorkerOptions {
   repository: PhotoFetchRepository;
@@ -43,7 +42,7 @@ export class PhotoFetchWorker {
   private claiming: Promise<void> | null = null;
   private started = false;
   private stopped = false;
-  private prunedAt = 0;
+  private readonly pruning = new Hourly();
 
   constructor(private readonly options: PhotoFetchWorkerOptions) {}
 
@@ -82,13 +81,13 @@ export class PhotoFetchWorker {
 
   /** Forgets finished jobs older than the retention; answers how many. Run hourly by the worker. */
   async prune(): Promise<number> {
-    this.prunedAt = Date.now();
+    this.pruning.ran(Date.now());
     const before = new Date(this.now().getTime() - this.options.settings.retentionDays * DAY_MS);
     return this.options.repository.pruneFinished(before);
   }
 
   private async claimAndRun(): Promise<void> {
-    if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
+    if (this.pruning.due(Date.now())) {
       // Every instance prunes; deleting what another instance deleted first is harmless.
       await this.prune().catch((error: unknown) =>
         this.options.logger.error({ error: loggableError(error) }, 'photo robot could not forget old jobs'),
