@@ -1,31 +1,21 @@
 import { DatePipe } from '@angular/common';
-import { Component, computed, DestroyRef, inject, NgZone, signal } from '@angular/core';
+import { Component, DestroyRef, inject, NgZone, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { MatRadioModule } from '@angular/material/radio';
-import { MatSelectModule } from '@angular/material/select';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
-import {
-  MISSING_VEHICLE_ACTIONS,
-  type FeedSource,
-  type ImportField,
-  type ImportJob,
-  type ImportPreset,
-  type ImportReport,
-  type ImportUpload,
-  type LockableImportField,
-  type MissingVehicleAction,
-  type Problem,
+import type {
+  FeedSource,
+  ImportJob,
+  ImportPreset,
+  ImportReport,
+  ImportRules,
+  ImportUpload,
+  Problem,
 } from '@showroom/contracts';
 import { catchError, EMPTY, forkJoin, map, of, Subject, switchMap } from 'rxjs';
-import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { dealershipLoad } from '../../shared/dealership-load';
 import { FileDrop, FilePicker } from '../../shared/file-drop';
@@ -33,22 +23,9 @@ import { pollWhile } from '../../shared/poll';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { ImportApi } from './import-api';
 import { ImportFeedSource } from './import-feed-source';
+import { ImportMapping } from './import-mapping';
 import { ImportProgress } from './import-progress';
-import {
-  countsSummary,
-  FIELD_LABELS,
-  FIELDS,
-  fileProblem,
-  isActive,
-  isLockable,
-  isRequired,
-  type Mapping,
-  mappingFromPreset,
-  mappingToSend,
-  MISSING_LABELS,
-  missingRequired,
-  percentDone,
-} from './import-model';
+import { countsSummary, fileProblem, isActive } from './import-model';
 
 /** How often a running import is read again. */
 export const POLL_INTERVAL_MS = 1000;
@@ -68,17 +45,12 @@ export const REPORT_PAGE_SIZE = 50;
     FileDrop,
     FilePicker,
     ImportFeedSource,
+    ImportMapping,
     ImportProgress,
     MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatProgressBarModule,
     MatProgressSpinnerModule,
-    MatRadioModule,
-    MatSelectModule,
-    MatSlideToggleModule,
     ProblemTextPipe,
     RouterLink,
   ],
@@ -89,22 +61,8 @@ export class ImportPage {
   private readonly api = inject(ImportApi);
   private readonly destroyRef = inject(DestroyRef);
   private readonly zone = inject(NgZone);
-  private readonly permissions = inject(Permissions);
 
-  protected readonly fields = FIELDS;
-  protected readonly labels = FIELD_LABELS;
-  protected readonly isRequired = isRequired;
-  protected readonly isLockable = isLockable;
-  protected readonly missingLabels = MISSING_LABELS;
-  protected readonly percentDone = percentDone;
   protected readonly countsSummary = countsSummary;
-  protected readonly labelOf = (field: string): string => FIELD_LABELS[field as ImportField] ?? field;
-
-  /** Deleting the cars a full file does not list deletes cars: only with inventory:delete (the service checks too). */
-  protected readonly canDelete = computed(() => this.permissions.can('inventory:delete'));
-  protected readonly missingActions = computed(() =>
-    MISSING_VEHICLE_ACTIONS.filter((action) => action !== 'delete' || this.canDelete()),
-  );
 
   /** The page's data for the active dealership; a switch reloads it and drops older answers. */
   protected readonly page = dealershipLoad({
@@ -121,12 +79,7 @@ export class ImportPage {
     loaded: ({ presets, settings, jobs, feed }) => {
       this.presets.set(presets);
       this.jobs.set(jobs);
-      this.locked.set(new Set(settings.rules.locked));
-      this.mode.set(settings.rules.mode);
-      // Saved by someone who may delete cars: this dealer chooses another action for their import.
-      this.missing.set(
-        settings.rules.missing === 'delete' && !this.canDelete() ? 'keep' : settings.rules.missing,
-      );
+      this.rules.set(settings.rules);
       this.feed.set(feed);
       const running = jobs.find(isActive);
       if (running) this.follow(running);
@@ -134,23 +87,14 @@ export class ImportPage {
   });
   protected readonly presets = signal<ImportPreset[]>([]);
   protected readonly jobs = signal<ImportJob[]>([]);
+  /** The rules a new file starts with: the saved ones, then those of the last import started here. */
+  protected readonly rules = signal<ImportRules>({ locked: [], mode: 'partial', missing: 'keep' });
 
   protected readonly uploading = signal(false);
   protected readonly fileError = signal<string | null>(null);
   protected readonly uploadProblem = signal<Problem | null>(null);
   protected readonly upload = signal<ImportUpload | null>(null);
-  protected readonly presetId = signal<string | null>(null);
-  protected readonly mapping = signal<Mapping>({});
-  protected readonly locked = signal<ReadonlySet<LockableImportField>>(new Set());
-  protected readonly mode = signal<'partial' | 'full'>('partial');
-  protected readonly missing = signal<MissingVehicleAction>('keep');
-  protected readonly unmapped = computed(() => missingRequired(this.mapping()));
-  protected readonly detectedPreset = computed(
-    () => this.presets().find((preset) => preset.id === this.upload()?.detectedPresetId) ?? null,
-  );
 
-  protected readonly starting = signal(false);
-  protected readonly startProblem = signal<Problem | null>(null);
   /** The import on screen: the one just started (followed while it runs), or a past one picked. */
   protected readonly current = signal<ImportJob | null>(null);
   protected readonly report = signal<ImportReport | null>(null);
@@ -217,7 +161,6 @@ export class ImportPage {
     this.reportProblem.set(null);
     this.fileError.set(null);
     this.uploadProblem.set(null);
-    this.startProblem.set(null);
   }
 
   protected take(files: readonly File[]): void {
@@ -230,7 +173,6 @@ export class ImportPage {
     this.upload.set(null);
     this.fileError.set(null);
     this.uploadProblem.set(null);
-    this.startProblem.set(null);
     const problem = fileProblem(file);
     this.fileError.set(problem);
     if (problem) return;
@@ -242,8 +184,6 @@ export class ImportPage {
         next: (upload) => {
           this.uploading.set(false);
           this.upload.set(upload);
-          this.presetId.set(upload.detectedPresetId);
-          this.mapping.set(upload.suggestedMapping);
         },
         error: (error: unknown) => {
           this.uploading.set(false);
@@ -252,52 +192,12 @@ export class ImportPage {
       });
   }
 
-  protected choosePreset(id: string | null): void {
-    this.presetId.set(id);
-    const preset = this.presets().find((p) => p.id === id);
-    const upload = this.upload();
-    if (preset && upload) this.mapping.set(mappingFromPreset(preset, upload.headers));
-  }
-
-  protected mapField(field: ImportField, column: string | null): void {
-    this.mapping.update((mapping) => ({ ...mapping, [field]: column }));
-  }
-
-  protected toggleLock(field: ImportField, on: boolean): void {
-    if (!isLockable(field)) return;
-    this.locked.update((locked) => {
-      const next = new Set(locked);
-      if (on) next.add(field);
-      else next.delete(field);
-      return next;
-    });
-  }
-
-  protected start(): void {
-    const upload = this.upload();
-    if (!upload || this.starting() || this.unmapped().length > 0) return;
-    this.starting.set(true);
-    this.startProblem.set(null);
-    this.api
-      .start(upload.job.id, {
-        mapping: mappingToSend(this.mapping()),
-        rules: { locked: [...this.locked()], mode: this.mode(), missing: this.missing() },
-        presetId: this.presetId(),
-        save: true,
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (job) => {
-          this.starting.set(false);
-          this.upload.set(null);
-          this.follow(job);
-          this.jobs.update((jobs) => [job, ...jobs.filter((j) => j.id !== job.id)]);
-        },
-        error: (error: unknown) => {
-          this.starting.set(false);
-          this.startProblem.set(problemOf(error));
-        },
-      });
+  /** The mapping card started the import: follow it, list it, and keep its rules for the next file. */
+  protected started(job: ImportJob): void {
+    this.upload.set(null);
+    if (job.rules) this.rules.set(job.rules);
+    this.follow(job);
+    this.jobs.update((jobs) => [job, ...jobs.filter((j) => j.id !== job.id)]);
   }
 
   /** Shows a past import's progress and report. */
