@@ -5,13 +5,14 @@ import {
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
-import type {
-  ExclusionReason,
-  InvalidParam,
-  PriceHistoryEntry,
-  SyndicationChannel,
-  SyndicationSettings,
-  SyndicationSettingsInput,
+import {
+  EXCLUSION_REASON_TEXT,
+  type ExclusionReason,
+  type InvalidParam,
+  type PriceHistoryEntry,
+  type SyndicationChannel,
+  type SyndicationSettings,
+  type SyndicationSettingsInput,
 } from '@showroom/contracts';
 import {
   applyInvalidParams,
@@ -40,16 +41,8 @@ export const CHANNEL_HELP: Record<SyndicationChannel, string> = {
   marketplace: 'A CSV file for marketplaces that take an inventory file.',
 };
 
-export const REASON_TEXT: Record<ExclusionReason, string> = {
-  not_for_sale: 'Not for sale',
-  unpublished: 'Not published',
-  no_price: 'No price',
-  no_photos: 'No photos',
-  too_few_photos: 'Too few photos',
-  no_description: 'No description',
-  invalid_vin: 'VIN fails its check digit',
-  duplicate_vin: 'Same VIN as another vehicle',
-};
+/** Why a vehicle was left out of a feed, in the service's words (one list for the API and the portal). */
+export const REASON_TEXT: Record<ExclusionReason, string> = EXCLUSION_REASON_TEXT;
 
 export interface SyndicationControls {
   google: FormControl<boolean>;
