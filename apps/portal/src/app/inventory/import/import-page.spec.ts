@@ -446,4 +446,16 @@ describe('ImportPage', () => {
     expect(element('[data-testid="feed-problem"]')).toBeNull();
     expect(element('[data-testid="feed-next"]')).not.toBeNull();
   });
+
+  it('an upload answered after a dealership switch is not shown in the other dealership', async () => {
+    await open([], { memberships: [membership(NORTH, 'manager'), membership(SOUTH, 'manager')] });
+    await pick(new File(['VIN,Year,Make,Model\n'], 'stock.csv', { type: 'text/csv' }));
+    const upload = http.expectOne({ method: 'POST', url: '/api/inventory/imports' });
+    TestBed.inject(ActiveDealership).select(SOUTH);
+    await settle();
+    await answerLoad([]);
+    expect(upload.cancelled).toBe(true);
+    expect(element('[data-testid="mapping"]')).toBeNull();
+    expect(element<HTMLButtonElement>('[data-testid="drop-zone"] button')?.disabled).toBe(false);
+  });
 });

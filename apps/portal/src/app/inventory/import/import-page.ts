@@ -15,7 +15,7 @@ import type {
   ImportUpload,
   Problem,
 } from '@showroom/contracts';
-import { catchError, EMPTY, forkJoin, map, of, Subject, switchMap } from 'rxjs';
+import { catchError, EMPTY, forkJoin, map, of, Subject, switchMap, takeUntil } from 'rxjs';
 import { problemOf } from '../../core/problem';
 import { dealershipLoad } from '../../shared/dealership-load';
 import { FileDrop, FilePicker } from '../../shared/file-drop';
@@ -102,6 +102,8 @@ export class ImportPage {
 
   protected readonly feed = signal<FeedSource | null>(null);
 
+  /** Ends an upload or a resume on its way: its answer is the previous dealership's. */
+  private readonly switched = new Subject<void>();
   /** The running import to poll; null stops polling (another dealership, or nothing running). */
   private readonly watched = new Subject<string | null>();
   /** The report page to read; a newer request (or null) drops the answer of the one before. */
@@ -153,6 +155,8 @@ export class ImportPage {
 
   /** Another dealership (or a reload): nothing of the previous one stays on screen or keeps polling. */
   private reset(): void {
+    this.switched.next();
+    this.uploading.set(false);
     this.watched.next(null);
     this.reportRequests.next(null);
     this.upload.set(null);
@@ -179,7 +183,7 @@ export class ImportPage {
     this.uploading.set(true);
     this.api
       .upload(file)
-      .pipe(takeUntilDestroyed(this.destroyRef))
+      .pipe(takeUntil(this.switched), takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (upload) => {
           this.uploading.set(false);
@@ -209,7 +213,7 @@ export class ImportPage {
   protected resume(job: ImportJob): void {
     this.api
       .resume(job.id)
-      .pipe(takeUntilDestroyed(this.destroyRef))
+      .pipe(takeUntil(this.switched), takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (queued) => this.follow(queued),
         error: (error: unknown) => this.reportProblem.set(problemOf(error)),
