@@ -137,6 +137,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     photoUrls,
     logger,
     reportError: (error) => reporter?.notify(error, { component: 'syndication' }),
+    mediaDeletions,
   });
   const app = createServiceApp({
     config,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ObjectStore } from '@showroom/server-storage';
 import type { InventoryConfig } from '../config';
 import type { InventoryDatabase } from '../database';
+import type { MediaDeletions } from '../photos/media-deletions';
 import type { PhotoUrls } from '../photos/photo-keys';
 import type { RooftopDirectory } from '../rooftops/rooftop-directory';
 import { MysqlVehicleChanges } from '../search/changes';
@@ -30,6 +31,8 @@ export function composeSyndication(deps: {
   photoUrls: PhotoUrls;
   logger: SchedulerLog;
   reportError: (error: unknown) => void;
+  /** Deletes a rotated secret's feeds, retried until done. */
+  mediaDeletions: MediaDeletions;
 }): SyndicationParts {
   const { config, writer } = deps;
   const repository = new SyndicationRepository(writer);
@@ -57,5 +60,9 @@ export function composeSyndication(deps: {
     debounceMs: config.SYNDICATION_DEBOUNCE_MS,
     fullIntervalMs: config.SYNDICATION_FULL_INTERVAL_MINUTES * 60_000,
   });
-  return { service: new SyndicationService(repository, publisher, deps.rooftops), publisher, scheduler };
+  return {
+    service: new SyndicationService(repository, publisher, deps.rooftops, deps.mediaDeletions),
+    publisher,
+    scheduler,
+  };
 }

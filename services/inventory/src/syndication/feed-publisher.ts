@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { SYNDICATION_CHANNELS, type SyndicationChannel, type SyndicationSettings } from '@showroom/contracts';
+import { forDealership } from '@showroom/server-mysql';
 import { mediaUrl, type ObjectStore } from '@showroom/server-storage';
 import type { InventoryDatabase } from '../database';
+import { recordMediaDeletion } from '../photos/media-deletions';
 import type { PhotoUrls } from '../photos/photo-keys';
 import type { RooftopDirectory } from '../rooftops/rooftop-directory';
 import { toPublicVehicle } from '../vehicles/public-vehicle';
@@ -37,9 +39,13 @@ export interface GenerationResult {
 }
 
 /**
- * Generates and stores one dealership's feeds. The dealership's settings row is locked for the
- * whole run, so a rotation of the secret waits for a run under the old one (and then deletes what
- * it wrote), and two instances never write the same dealership's feeds at once.
+ * Generates and stores one dealership's feeds. The directory's answer, the lot and the S3 puts happen
+ * outside any transaction (a slow users service or S3 holds no lock and no pooled connection); the run
+ * then records its reports in a short transaction, fenced: only if the settings and secret are still
+ * the ones it read. Otherwise the run after the change owns the feeds: this one records nothing,
+ * retires files it wrote under a rotated secret, and marks the dealership for the scheduler. Runs that
+ * overlap (the scheduler's and a dealer's) both record; the one that started first and finished last
+ * marks the dealership dirty, so its possibly older files are soon rewritten.
  */
 export class FeedPublisher {
   private readonly clock: () => Date;
@@ -57,55 +63,71 @@ export class FeedPublisher {
     return mediaUrl(this.options.mediaPublicUrl, `${feedPrefix(dealershipId, secret)}${file}`);
   }
 
-  /** Regenerates every enabled channel and removes the files of disabled ones; null without settings. */
+  /**
+   * Regenerates every enabled channel and removes the files of disabled ones; null without settings,
+   * or when the settings changed while it ran (the run after that change publishes).
+   */
   async generate(dealershipId: string, trigger: RunTrigger): Promise<GenerationResult | null> {
+    const stored = await new SyndicationRepository(this.options.writer).settings(dealershipId);
+    if (!stored) return null;
+    const startedAt = this.clock();
+    const [lot, context] = await Promise.all([
+      new SyndicationRepository(this.options.writer).lot(dealershipId),
+      this.context(dealershipId, stored.settings),
+    ]);
+    const vehicles = lot.map((vehicle) => feedVehicleOf(vehicle, startedAt, this.options.photoUrls));
+    const prefix = feedPrefix(dealershipId, stored.secret);
+    const enabled = SYNDICATION_CHANNELS.filter((channel) => stored.settings.channels[channel]);
+    const disabled = SYNDICATION_CHANNELS.filter((channel) => !enabled.includes(channel));
+    await this.options.objects.delete(
+      disabled.flatMap((channel) => CHANNEL_FILES[channel].map((file) => `${prefix}${file.name}`)),
+    );
+    // Generating is CPU work; the uploads overlap.
+    const published = await Promise.all(
+      enabled.map(async (channel) => {
+        const began = performance.now();
+        const { included, excluded } = selectForFeed(
+          vehicles,
+          channelRule(channel, stored.settings.webReady),
+        );
+        const files = CHANNEL_FILES[channel].map((file) => ({
+          file,
+          body: Buffer.from(file.generate(included, context), 'utf8'),
+        }));
+        await Promise.all(
+          files.map(({ file, body }) =>
+            this.options.objects.put(`${prefix}${file.name}`, body, {
+              contentType: file.contentType,
+              cacheControl: FEED_CACHE_CONTROL,
+            }),
+          ),
+        );
+        const bytes = files.reduce((sum, { body }) => sum + body.length, 0);
+        return {
+          channel,
+          included: included.length,
+          excluded,
+          bytes,
+          durationMs: Math.round(performance.now() - began),
+          finishedAt: this.clock(),
+        };
+      }),
+    );
     return this.options.writer.transaction().execute(async (trx) => {
       const repository = new SyndicationRepository(trx);
-      const stored = await repository.settings(dealershipId, { lock: true });
-      if (!stored) return null;
-      const startedAt = this.clock();
-      const [lot, context] = await Promise.all([
-        repository.lot(dealershipId),
-        this.context(dealershipId, stored.settings),
-      ]);
-      const vehicles = lot.map((vehicle) => feedVehicleOf(vehicle, startedAt, this.options.photoUrls));
-      const prefix = feedPrefix(dealershipId, stored.secret);
-      const enabled = SYNDICATION_CHANNELS.filter((channel) => stored.settings.channels[channel]);
-      for (const channel of SYNDICATION_CHANNELS) {
-        if (!enabled.includes(channel))
-          await this.unpublish(repository, dealershipId, stored.secret, channel);
+      const current = await repository.settings(dealershipId, { lock: true });
+      const stale =
+        !current ||
+        current.secret !== stored.secret ||
+        current.updatedAt.getTime() !== stored.updatedAt.getTime();
+      if (stale) {
+        if (current && current.secret !== stored.secret) {
+          await recordMediaDeletion(forDealership(trx, dealershipId), prefix);
+        }
+        await repository.markDirty([dealershipId]);
+        return null;
       }
-      // Generating is CPU work; the uploads overlap.
-      const published = await Promise.all(
-        enabled.map(async (channel) => {
-          const began = performance.now();
-          const { included, excluded } = selectForFeed(
-            vehicles,
-            channelRule(channel, stored.settings.webReady),
-          );
-          const files = CHANNEL_FILES[channel].map((file) => ({
-            file,
-            body: Buffer.from(file.generate(included, context), 'utf8'),
-          }));
-          await Promise.all(
-            files.map(({ file, body }) =>
-              this.options.objects.put(`${prefix}${file.name}`, body, {
-                contentType: file.contentType,
-                cacheControl: FEED_CACHE_CONTROL,
-              }),
-            ),
-          );
-          const bytes = files.reduce((sum, { body }) => sum + body.length, 0);
-          return {
-            channel,
-            included: included.length,
-            excluded,
-            bytes,
-            durationMs: Math.round(performance.now() - began),
-            finishedAt: this.clock(),
-          };
-        }),
-      );
+      for (const channel of disabled) await repository.forgetChannel(dealershipId, channel);
       const result: GenerationResult = { channels: [] };
       for (const { channel, included, excluded, bytes, durationMs, finishedAt } of published) {
         await repository.recordRun(
@@ -117,38 +139,19 @@ export class FeedPublisher {
             excluded,
             generatedAt: finishedAt,
           },
-          {
-            channel,
-            trigger,
-            included,
-            excluded: excluded.length,
-            bytes,
-            durationMs,
-            finishedAt,
-          },
+          { channel, trigger, included, excluded: excluded.length, bytes, durationMs, finishedAt },
         );
         result.channels.push({ channel, included, excluded: excluded.length, bytes });
       }
-      await repository.generated(dealershipId, startedAt);
+      // A run that started later already recorded: its files may have been overwritten by this run's
+      // older ones, so the dealership is marked for another run rather than marked generated.
+      if (current.lastFullRunAt !== null && current.lastFullRunAt > startedAt) {
+        await repository.markDirty([dealershipId]);
+      } else {
+        await repository.generated(dealershipId, startedAt);
+      }
       return result;
     });
-  }
-
-  /** Deletes every feed file under `secret` (an old secret after rotation). */
-  async deleteFeeds(dealershipId: string, secret: string): Promise<void> {
-    const keys = await this.options.objects.list(feedPrefix(dealershipId, secret));
-    await this.options.objects.delete(keys);
-  }
-
-  private async unpublish(
-    repository: SyndicationRepository,
-    dealershipId: string,
-    secret: string,
-    channel: SyndicationChannel,
-  ): Promise<void> {
-    const prefix = feedPrefix(dealershipId, secret);
-    await this.options.objects.delete(CHANNEL_FILES[channel].map((file) => `${prefix}${file.name}`));
-    await repository.forgetChannel(dealershipId, channel);
   }
 
   private async context(dealershipId: string, settings: SyndicationSettings): Promise<FeedContext> {

@@ -7,6 +7,7 @@ import {
 } from '@showroom/contracts';
 import { acrossDealerships, forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase, VehicleTable } from '../database';
+import { recordMediaDeletion } from '../photos/media-deletions';
 
 export type RunTrigger = 'change' | 'schedule' | 'manual' | 'settings';
 
@@ -14,6 +15,9 @@ export interface StoredSettings {
   settings: SyndicationSettings;
   secret: string;
   dirtySince: Date | null;
+  /** Changed by every save and rotation: a run records its feeds only if the settings are still these. */
+  updatedAt: Date;
+  lastFullRunAt: Date | null;
 }
 
 export interface ChannelState {
@@ -53,7 +57,7 @@ export class SyndicationRepository {
   async settings(dealershipId: string, { lock = false } = {}): Promise<StoredSettings | undefined> {
     const row = await forDealership(this.writer, dealershipId)
       .selectFrom('syndication_settings')
-      .select(['settings', 'feed_secret', 'dirty_since'])
+      .select(['settings', 'feed_secret', 'dirty_since', 'updated_at', 'last_full_run_at'])
       .$if(lock, (query) => query.forUpdate())
       .executeTakeFirst();
     if (!row) return undefined;
@@ -62,6 +66,8 @@ export class SyndicationRepository {
       settings: SyndicationSettingsSchema.parse(fromJson(row.settings)),
       secret: row.feed_secret,
       dirtySince: row.dirty_since,
+      updatedAt: row.updated_at,
+      lastFullRunAt: row.last_full_run_at,
     };
   }
 
@@ -76,15 +82,16 @@ export class SyndicationRepository {
   }
 
   /**
-   * Replaces the secret once `retire(old secret)` has succeeded (it deletes the old objects), all under
-   * the settings row's lock: a feed run waits, so nothing is written under the old secret afterwards,
-   * and when `retire` fails the secret stays as it was. False when the dealership has no settings.
+   * Replaces the secret and, in the same short transaction, records the deletion of everything under
+   * the old one (`retiredPrefix(old)`): the S3 work happens after the commit, without the row lock, and
+   * is retried until done. A run writing meanwhile sees the new secret when it records, and retires
+   * what it wrote. The old secret, or null when the dealership has no settings.
    */
   async rotateSecret(
     dealershipId: string,
     secret: string,
-    retire: (oldSecret: string) => Promise<void>,
-  ): Promise<boolean> {
+    retiredPrefix: (oldSecret: string) => string,
+  ): Promise<string | null> {
     return this.writer.transaction().execute(async (trx) => {
       const tenant = forDealership(trx, dealershipId);
       const row = await tenant
@@ -92,13 +99,13 @@ export class SyndicationRepository {
         .select('feed_secret')
         .forUpdate()
         .executeTakeFirst();
-      if (!row) return false;
-      await retire(row.feed_secret);
+      if (!row) return null;
       await tenant
         .updateTable('syndication_settings')
         .set({ feed_secret: secret, updated_at: new Date() })
         .execute();
-      return true;
+      await recordMediaDeletion(tenant, retiredPrefix(row.feed_secret));
+      return row.feed_secret;
     });
   }
 

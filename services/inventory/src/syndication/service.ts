@@ -13,7 +13,8 @@ import {
 import { HttpProblem } from '@showroom/server-kit';
 import type { RooftopDirectory } from '../rooftops/rooftop-directory';
 import { CHANNEL_FILES, missingForChannels } from './channels';
-import type { FeedPublisher } from './feed-publisher';
+import type { MediaDeletions } from '../photos/media-deletions';
+import { feedPrefix, type FeedPublisher } from './feed-publisher';
 import type { StoredSettings, SyndicationRepository } from './repository';
 
 /** 24 random bytes: the part of a feed's address that keeps it private. */
@@ -27,6 +28,7 @@ export class SyndicationService {
     private readonly repository: SyndicationRepository,
     private readonly publisher: FeedPublisher,
     private readonly rooftops: RooftopDirectory,
+    private readonly mediaDeletions: MediaDeletions,
   ) {}
 
   async settings(dealershipId: string): Promise<SyndicationSettingsResponse> {
@@ -119,16 +121,17 @@ export class SyndicationService {
   }
 
   /**
-   * A new secret: everything under the old one is deleted first (when that fails, nothing changes and
-   * the caller hears of it), so the old addresses stop working; the feeds are then written under the
-   * new one (channels must be given the new addresses).
+   * A new secret: the feeds are written under it (channels must be given the new addresses), and
+   * everything under the old one is deleted, at once or, when S3 fails, by the media sweeper (the
+   * deletion is recorded with the new secret), so the old addresses stop working.
    */
   async rotateSecret(dealershipId: string): Promise<ChannelList> {
     const stored: StoredSettings | undefined = await this.repository.settings(dealershipId);
     if (!stored) await this.repository.saveSettings(dealershipId, DEFAULT_SETTINGS, newSecret());
-    await this.repository.rotateSecret(dealershipId, newSecret(), (old) =>
-      this.publisher.deleteFeeds(dealershipId, old),
+    const old = await this.repository.rotateSecret(dealershipId, newSecret(), (secret) =>
+      feedPrefix(dealershipId, secret),
     );
+    if (old !== null) await this.mediaDeletions.purge(dealershipId, feedPrefix(dealershipId, old));
     await this.regenerateOrMark(dealershipId);
     return this.channels(dealershipId);
   }
