@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Request } from 'express';
+import express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forEachUploadedFile } from './photo-upload';
@@ -18,9 +18,10 @@ describe('forEachUploadedFile', () => {
 
   it('reads a file only once the one before is handled: an upload of several files holds at most one file’s bytes', async () => {
     const seen: Array<{ index: number; bytes: number; readFromClient: number; handledBefore: number }> = [];
-    server = createServer((req, res) => {
+    const app = express();
+    app.post('/', (req, res) => {
       let handledBytes = 0;
-      forEachUploadedFile(req as Request, async (file) => {
+      forEachUploadedFile(req, async (file) => {
         // What this process has taken off the socket beyond the files already handled is what it holds.
         seen.push({
           index: file.index,
@@ -38,8 +39,10 @@ describe('forEachUploadedFile', () => {
         },
       );
     });
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => {
+      server = app.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = server?.address() as AddressInfo;
 
     const upload = request(`http://127.0.0.1:${port}`).post('/');
     for (let i = 0; i < 5; i++) {
