@@ -64,6 +64,7 @@ export const ImportRulesSchema = z.strictObject({
   locked: z.array(z.enum(LOCKABLE_IMPORT_FIELDS)).max(LOCKABLE_IMPORT_FIELDS.length).default([]),
   /** `full`: the file is the whole lot, so vehicles it does not list are handled by `missing`. */
   mode: z.enum(['full', 'partial']).default('partial'),
+  /** `delete` needs inventory:delete (403 otherwise): on start, on saving the settings and the feed source. */
   missing: z.enum(MISSING_VEHICLE_ACTIONS).default('keep'),
   /**
    * The dealer confirms this import may remove more than 30% of the lot (more than 5 cars); without
