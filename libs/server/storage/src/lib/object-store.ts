@@ -42,7 +42,8 @@ export interface S3ObjectStoreOptions {
 /** S3 accepts at most 1000 keys per DeleteObjects request. */
 const DELETE_BATCH = 1000;
 
-function isAwsEndpoint(endpoint: string): boolean {
+/** AWS's own S3 (virtual-hosted buckets, the SDK's default credentials) rather than an S3-compatible server. */
+export function isAwsEndpoint(endpoint: string): boolean {
   const host = new URL(endpoint).hostname.toLowerCase();
   return host === 'amazonaws.com' || host.endsWith('.amazonaws.com');
 }

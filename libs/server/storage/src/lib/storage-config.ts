@@ -1,6 +1,6 @@
 import { devDefaults, notInProduction, type DevDefaultRule } from '@showroom/server-kit';
 import { z } from 'zod';
-import { createS3ObjectStore, type ObjectStore } from './object-store';
+import { createS3ObjectStore, isAwsEndpoint, type ObjectStore } from './object-store';
 
 /** The bucket `npm start`, the tests and the e2e run create in their local S3. */
 export const LOCAL_MEDIA_BUCKET = 'showroom-media-local';
@@ -49,7 +49,7 @@ export type StorageConfig = z.infer<z.ZodObject<typeof storageConfigShape>>;
 
 /** The ObjectStore a service's config describes. */
 export function objectStoreFromConfig(config: StorageConfig): ObjectStore {
-  const endpointIsAws = new URL(config.S3_ENDPOINT).hostname.endsWith('.amazonaws.com');
+  const endpointIsAws = isAwsEndpoint(config.S3_ENDPOINT);
   const credentials =
     config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY
       ? { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY }
