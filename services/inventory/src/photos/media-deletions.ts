@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { acrossDealerships, forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { ObjectStore } from '@showroom/server-storage';
+import { backoffMs } from '../background/backoff';
 import type { InventoryDatabase } from '../database';
 
 /** How a deletion that failed is retried: the first wait, doubled per failure up to the last. */
@@ -98,7 +99,7 @@ export class MediaDeletions {
         done += 1;
       } catch (error) {
         const attempts = row.attempts + 1;
-        const waitMs = Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), LAST_RETRY_MS);
+        const waitMs = backoffMs(FIRST_RETRY_MS, attempts, LAST_RETRY_MS);
         this.log.warn(
           { err: error, dealershipId: row.dealership_id, prefix: row.prefix, attempts, retryInMs: waitMs },
           'media objects still not deleted',

@@ -1,3 +1,4 @@
+import { backoffMs } from '../background/backoff';
 import type { VehicleChanges } from '../search/changes';
 import type { FollowCursor } from '../search/follow-changes';
 import type { LeaderLease } from '../search/algolia/mysql-leader-lease';
@@ -126,7 +127,7 @@ export class SyndicationScheduler {
         // One dealership's failure (S3 refusing, say) does not hold up the others: it stays due but is
         // left out of `due` (in SQL, so others take its place) until a growing wait has passed.
         // Bugsnag hears of it once, not on every try.
-        const waitOf = (failures: number) => Math.min(FIRST_RETRY_MS * 2 ** (failures - 1), LAST_RETRY_MS);
+        const waitOf = (failures: number) => backoffMs(FIRST_RETRY_MS, failures, LAST_RETRY_MS);
         const failures = await this.options.repository.failed(dealershipId, waitOf);
         const waitMs = waitOf(failures);
         this.options.log.warn(
