@@ -85,6 +85,8 @@ export class ImportMapping {
   protected readonly missing = linkedSignal<MissingVehicleAction>(() =>
     this.rules().missing === 'delete' && !this.canDelete() ? 'keep' : this.rules().missing,
   );
+  /** For this import only (never saved): a whole-lot file may remove more than 30% of the cars. */
+  protected readonly allowLargeRemoval = signal(false);
   protected readonly unmapped = computed(() => missingRequired(this.mapping()));
   protected readonly detectedPreset = computed(
     () => this.presets().find((preset) => preset.id === this.file().detectedPresetId) ?? null,
@@ -120,7 +122,14 @@ export class ImportMapping {
     this.api
       .start(this.file().job.id, {
         mapping: mappingToSend(this.mapping()),
-        rules: { locked: [...this.locked()], mode: this.mode(), missing: this.missing() },
+        rules: {
+          locked: [...this.locked()],
+          mode: this.mode(),
+          missing: this.missing(),
+          ...(this.mode() === 'full' && this.missing() !== 'keep' && this.allowLargeRemoval()
+            ? { allowLargeRemoval: true }
+            : {}),
+        },
         presetId: this.presetId(),
         save: true,
       })

@@ -386,9 +386,24 @@ describe('ImportPage', () => {
       return Array.from(document.querySelectorAll('mat-option')).map((option) => option.textContent?.trim());
     }
 
-    it('a manager (inventory:delete) may have them deleted', async () => {
+    it('a manager (inventory:delete) may have them deleted, and may let this import remove much of the lot', async () => {
       await open();
       expect(await uploadWholeLot()).toContain('Delete them');
+      (document.querySelectorAll('mat-option')[0] as HTMLElement).click();
+      await settle();
+      element('[data-testid="allow-large-removal"] input')?.click();
+      await settle();
+      element('[data-testid="start-import"]')?.click();
+      const start = http.expectOne(`${jobUrl(job().id)}/start`);
+      expect((start.request.body as { rules: object }).rules).toEqual({
+        locked: [],
+        mode: 'full',
+        missing: 'mark_sold',
+        allowLargeRemoval: true,
+      });
+      start.flush(job({ status: 'succeeded' }));
+      await settle();
+      flushReport(job().id, importReport(job({ status: 'succeeded' })));
     });
 
     it('a salesperson is not offered "Delete them"; a saved delete rule becomes "keep" for their import', async () => {

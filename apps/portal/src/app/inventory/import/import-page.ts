@@ -199,7 +199,8 @@ export class ImportPage {
   /** The mapping card started the import: follow it, list it, and keep its rules for the next file. */
   protected started(job: ImportJob): void {
     this.upload.set(null);
-    if (job.rules) this.rules.set(job.rules);
+    // The permission to remove much of the lot was for that import only.
+    if (job.rules) this.rules.set({ ...job.rules, allowLargeRemoval: undefined });
     this.follow(job);
     this.jobs.update((jobs) => [job, ...jobs.filter((j) => j.id !== job.id)]);
   }
