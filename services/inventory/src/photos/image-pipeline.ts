@@ -33,7 +33,8 @@ export interface PreparedPhoto {
 }
 
 const ACCEPTED = 'JPEG, PNG, WebP, AVIF or TIFF';
-const MB = 1024 * 1024;
+/** The size limit as refusals and the API description say it ("25 MB"). */
+export const PHOTO_SIZE_LIMIT = `${MAX_PHOTO_BYTES / (1024 * 1024)} MB`;
 
 /** What the first bytes say a file is: the formats we take, and the usual wrong ones (to say so). */
 function sniff(bytes: Buffer): { format: string; accepted: boolean } | null {
@@ -61,7 +62,7 @@ function sniff(bytes: Buffer): { format: string; accepted: boolean } | null {
 export async function preparePhoto(bytes: Buffer): Promise<PreparedPhoto> {
   if (bytes.length === 0) throw new PhotoRejected('is empty');
   if (bytes.length > MAX_PHOTO_BYTES) {
-    throw new PhotoRejected(`is larger than ${MAX_PHOTO_BYTES / MB} MB`);
+    throw new PhotoRejected(`is larger than ${PHOTO_SIZE_LIMIT}`);
   }
   const sniffed = sniff(bytes);
   if (!sniffed) throw new PhotoRejected(`is not an image (send a ${ACCEPTED} photo)`);

@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import {
   MAX_PHOTOS_PER_VEHICLE,
   PROBLEM_TYPES,
+  type InvalidParam,
   type PhotoSource,
   type PhotoVariantUrls,
   type VehiclePhoto,
@@ -31,11 +32,14 @@ export interface PhotoInput {
   sourceUrl?: string;
 }
 
+/** 422 for files that are not usable photos, each named in `invalidParams`. */
+export function notUsablePhoto(detail: string, invalidParams: InvalidParam[]): HttpProblem {
+  return new HttpProblem(422, PROBLEM_TYPES.invalidImage, 'Not a usable photo', detail, invalidParams);
+}
+
 /** A file that is not a usable photo: 422, naming the file. */
 export function photoRejection(name: string, reason: string): HttpProblem {
-  return new HttpProblem(422, PROBLEM_TYPES.invalidImage, 'Not a usable photo', `${name} ${reason}.`, [
-    { name: 'photo', reason: `${name} ${reason}` },
-  ]);
+  return notUsablePhoto(`${name} ${reason}.`, [{ name: 'photo', reason: `${name} ${reason}` }]);
 }
 
 /** The longest an answer waits for this instance's search pages to show the photo change. */

@@ -1,8 +1,6 @@
 import {
   MAX_PHOTOS_PER_VEHICLE,
-  MAX_PHOTO_BYTES,
   PHOTO_UPLOAD_FIELD,
-  PROBLEM_TYPES,
   PhotoHeroSchema,
   PhotoOrderSchema,
   PhotoUploadResponseSchema,
@@ -12,7 +10,8 @@ import {
 } from '@showroom/contracts';
 import { caller, HttpProblem, problems, routeFor } from '@showroom/server-kit';
 import { z } from 'zod';
-import type { PhotoLibrary } from './photo-library';
+import { PHOTO_SIZE_LIMIT } from './image-pipeline';
+import { notUsablePhoto, type PhotoLibrary } from './photo-library';
 import { forEachUploadedFile } from './photo-upload';
 
 export interface PhotoRouteDeps {
@@ -25,7 +24,6 @@ const path = '/api/inventory/vehicles/:id/photos';
 const route = routeFor<PhotoRouteDeps>();
 const ofVehicle = { tag: 'photos', params: vehicleParams };
 const photoList = { 200: { description: 'The photos in gallery order', schema: VehiclePhotoListSchema } };
-const MB = 1024 * 1024;
 
 /**
  * The answer to an upload where some parts were refused: the refused files (named `photos[i]` and by
@@ -42,7 +40,7 @@ function partlyRefused(
   const summary = `${added} of ${files} photo${files === 1 ? '' : 's'} added; ${refusedFiles.length} refused.`;
   if (refusedFiles.every((refusal) => refusal.status === 409))
     return problems.conflict(summary, invalidParams);
-  return new HttpProblem(422, PROBLEM_TYPES.invalidImage, 'Not a usable photo', summary, invalidParams);
+  return notUsablePhoto(summary, invalidParams);
 }
 
 /** A vehicle's photos: upload, list, order, hero, delete. */
@@ -56,7 +54,7 @@ export const photoRoutes = [
     caller: caller.user('inventory:write'),
     files: {
       field: PHOTO_UPLOAD_FIELD,
-      description: `JPEG, PNG, WebP, AVIF or TIFF photos, each at most ${MAX_PHOTO_BYTES / MB} MB and 50 megapixels`,
+      description: `JPEG, PNG, WebP, AVIF or TIFF photos, each at most ${PHOTO_SIZE_LIMIT} and 50 megapixels`,
       maxFiles: MAX_PHOTOS_PER_VEHICLE,
     },
     responses: {
