@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PriceHistory } from '@showroom/contracts';
 import { forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase } from '../database';
+import { vehicleExists } from './repository';
 
 export type PriceChangeSource = 'portal' | 'import';
 
@@ -81,12 +82,7 @@ export async function readPriceHistory(
   vehicleId: string,
 ): Promise<PriceHistory | null> {
   const tenant = forDealership(db, dealershipId);
-  const vehicle = await tenant
-    .selectFrom('vehicles')
-    .select('id')
-    .where('id', '=', vehicleId)
-    .executeTakeFirst();
-  if (!vehicle) return null;
+  if (!(await vehicleExists(tenant, vehicleId))) return null;
   const rows = await tenant
     .selectFrom('vehicle_price_history')
     .select(['from_cents', 'to_cents', 'currency', 'source', 'changed_at'])

@@ -25,6 +25,15 @@ export function withVehicleChange<T>(
   });
 }
 
+/** Whether the dealership has the vehicle: what routes under a vehicle check before a 404. */
+export async function vehicleExists(
+  tenant: DealershipQueries<InventoryDatabase>,
+  vehicleId: string,
+): Promise<boolean> {
+  const row = await tenant.selectFrom('vehicles').select('id').where('id', '=', vehicleId).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** SQL for vehicles; every statement is scoped to one dealership by `forDealership`. */
 export class VehicleRepository {
   constructor(
