@@ -237,7 +237,11 @@ describe('safeFetch', () => {
 
   it('fails, without throwing the URL, on a redirect to an address that is not a URL', async () => {
     const result = await safeFetch(`${images.origin}/to-invalid?token=s3cret`, limits());
-    expect(result).toEqual({ outcome: 'failed', reason: 'it redirects to an invalid address', transient: false });
+    expect(result).toEqual({
+      outcome: 'failed',
+      reason: 'it redirects to an invalid address',
+      transient: false,
+    });
   });
 
   it('gives up after the allowed number of redirects', async () => {

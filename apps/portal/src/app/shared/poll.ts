@@ -31,7 +31,9 @@ export function pollWhile<T>(
     zone.runOutsideAngular(() =>
       defer(read)
         .pipe(
-          retry({ delay: (error: unknown) => (isClientError(error) ? throwError(() => error) : timer(intervalMs)) }),
+          retry({
+            delay: (error: unknown) => (isClientError(error) ? throwError(() => error) : timer(intervalMs)),
+          }),
           repeat({ delay: intervalMs }),
           takeWhile((answer) => isActive(answer), true),
         )

@@ -55,8 +55,7 @@ export class ImportMapping {
   private readonly destroyRef = inject(DestroyRef);
   private readonly permissions = inject(Permissions);
 
-  // `file` here, `upload` in the template (an @let) and for the page.
-  readonly file = input.required<ImportUpload>({ alias: 'upload' });
+  readonly upload = input.required<ImportUpload>();
   readonly presets = input<ImportPreset[]>([]);
   /** The rules to start from (the saved ones). */
   readonly rules = input.required<ImportRules>();
@@ -75,8 +74,8 @@ export class ImportMapping {
     MISSING_VEHICLE_ACTIONS.filter((action) => action !== 'delete' || this.canDelete()),
   );
 
-  protected readonly presetId = linkedSignal(() => this.file().detectedPresetId);
-  protected readonly mapping = linkedSignal<Mapping>(() => this.file().suggestedMapping);
+  protected readonly presetId = linkedSignal(() => this.upload().detectedPresetId);
+  protected readonly mapping = linkedSignal<Mapping>(() => this.upload().suggestedMapping);
   protected readonly locked = linkedSignal<ReadonlySet<LockableImportField>>(
     () => new Set(this.rules().locked),
   );
@@ -89,7 +88,7 @@ export class ImportMapping {
   protected readonly allowLargeRemoval = signal(false);
   protected readonly unmapped = computed(() => missingRequired(this.mapping()));
   protected readonly detectedPreset = computed(
-    () => this.presets().find((preset) => preset.id === this.file().detectedPresetId) ?? null,
+    () => this.presets().find((preset) => preset.id === this.upload().detectedPresetId) ?? null,
   );
 
   protected readonly starting = signal(false);
@@ -98,7 +97,7 @@ export class ImportMapping {
   protected choosePreset(id: string | null): void {
     this.presetId.set(id);
     const preset = this.presets().find((p) => p.id === id);
-    if (preset) this.mapping.set(mappingFromPreset(preset, this.file().headers));
+    if (preset) this.mapping.set(mappingFromPreset(preset, this.upload().headers));
   }
 
   protected mapField(field: ImportField, column: string | null): void {
@@ -120,7 +119,7 @@ export class ImportMapping {
     this.starting.set(true);
     this.startProblem.set(null);
     this.api
-      .start(this.file().job.id, {
+      .start(this.upload().job.id, {
         mapping: mappingToSend(this.mapping()),
         rules: {
           locked: [...this.locked()],

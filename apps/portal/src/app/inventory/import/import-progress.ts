@@ -16,11 +16,11 @@ import { countsSummary, FIELD_LABELS, percentDone } from './import-model';
   styleUrl: './import-progress.scss',
 })
 export class ImportProgress {
-  readonly shown = input.required<ImportJob>({ alias: 'job' });
+  readonly job = input.required<ImportJob>();
   readonly report = input<ImportReport | null>(null);
   readonly reportProblem = input<Problem | null>(null);
   /** "Resume" on a failed import. */
-  readonly resume = output<ImportJob>();
+  readonly resumeImport = output<ImportJob>();
   /** Another page of the report. */
   readonly reportPage = output<number>();
 
