@@ -14,25 +14,19 @@ import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storag
 import type { InventoryConfig } from './config';
 import type { InventoryDatabase } from './database';
 import { composeFeedImport, type FeedImport } from './feed-import/compose-feed-import';
-import { feedImportRoutes } from './feed-import/routes';
 import { inventoryMigrations } from './migrations';
 import { MediaDeletions } from './photos/media-deletions';
 import { PhotoLibrary } from './photos/photo-library';
 import { photoUrlsAt } from './photos/photo-keys';
 import { PhotoRepository } from './photos/photo-repository';
-import { photoRoutes } from './photos/photo-routes';
 import { composePhotoRobot, type PhotoRobot } from './photo-robot/compose-photo-robot';
-import { photoFetchRoutes } from './photo-robot/routes';
 import { UsersServiceRooftops } from './rooftops/rooftop-directory';
 import type { AlgoliaClientOptions } from './search/algolia/algolia-client';
 import { composeSearch, type SearchParts } from './search/compose-search';
+import { inventoryRoutes } from './routes';
 import { RooftopScopes } from './search/rooftop-scopes';
-import { searchRoutes } from './search/search-routes';
 import { composeSyndication, type SyndicationParts } from './syndication/compose-syndication';
-import { priceHistoryRoutes } from './syndication/price-history-routes';
-import { syndicationRoutes } from './syndication/routes';
 import { VehicleRepository } from './vehicles/repository';
-import { vehicleRoutes } from './vehicles/routes';
 import { VehicleService } from './vehicles/service';
 
 export interface InventoryRuntime extends ServiceRuntime {
@@ -163,15 +157,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
         description:
           'Vehicles on a dealership’s lot: VIN decode, pricing, status; search for the portal and the dealership websites.',
       },
-      routes: [
-        ...searchRoutes,
-        ...vehicleRoutes,
-        ...photoRoutes,
-        ...photoFetchRoutes,
-        ...priceHistoryRoutes,
-        ...syndicationRoutes,
-        ...feedImportRoutes,
-      ],
+      routes: inventoryRoutes,
       deps: {
         vehicles,
         photos,

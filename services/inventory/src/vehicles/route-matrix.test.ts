@@ -1,18 +1,12 @@
 import request from 'supertest';
 import { describeRouteMatrix } from '@showroom/server-testing/matrix';
+import { inventoryRoutes } from '../routes';
 import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
 import { freshVin, vehicleInput } from '../test/vehicle-fixtures';
 import { feedImportExamples } from '../feed-import/route-examples';
-import { feedImportRoutes } from '../feed-import/routes';
 import { photoFetchExamples } from '../photo-robot/route-examples';
-import { photoFetchRoutes } from '../photo-robot/routes';
 import { photoExamples } from '../photos/route-examples';
-import { photoRoutes } from '../photos/photo-routes';
-import { searchRoutes } from '../search/search-routes';
-import { priceHistoryRoutes } from '../syndication/price-history-routes';
 import { syndicationExamples } from '../syndication/route-examples';
-import { syndicationRoutes } from '../syndication/routes';
-import { vehicleRoutes } from './routes';
 
 /** A vehicle on the lot of `dealershipId`, added through the API by its manager. */
 async function vehicleOf(
@@ -35,15 +29,7 @@ const ofAVehicle = async (ctx: InventoryTestContext, dealershipId: string) => ({
 
 describeRouteMatrix<InventoryTestContext>({
   service: 'inventory',
-  routes: [
-    ...searchRoutes,
-    ...vehicleRoutes,
-    ...photoRoutes,
-    ...photoFetchRoutes,
-    ...priceHistoryRoutes,
-    ...syndicationRoutes,
-    ...feedImportRoutes,
-  ],
+  routes: inventoryRoutes,
   start: () => startInventoryTestApp(),
   newDealership: async (ctx) => ctx.newDealership(),
   examples: {
