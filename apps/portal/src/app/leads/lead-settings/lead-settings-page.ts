@@ -20,7 +20,8 @@ import { ActiveDealership } from '../../core/active-dealership';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
-import { fieldErrors, type FormProblem, formProblem } from '../../shared/form-errors';
+import { fieldErrors, type FormProblem } from '../../shared/form-errors';
+import { FormProblemBanner, saveProblem } from '../../shared/form-problem-banner';
 import { LoadState } from '../../shared/load-state';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { exactTime } from '../shared/lead-time';
@@ -48,6 +49,7 @@ import {
     MatInputModule,
     MatProgressSpinnerModule,
     MatSlideToggleModule,
+    FormProblemBanner,
     ProblemTextPipe,
     ReactiveFormsModule,
     RouterLink,
@@ -159,10 +161,9 @@ export class LeadSettingsPage {
         error: (error: unknown) => {
           this.saving.set(false);
           const problem = problemOf(error);
-          const unmatched = applyServerErrors(this.form, problem.invalidParams ?? []);
-          if (unmatched.length > 0 || !problem.invalidParams?.length) {
-            this.saveProblem.set(formProblem(problem, unmatched));
-          }
+          this.saveProblem.set(
+            saveProblem(problem, applyServerErrors(this.form, problem.invalidParams ?? [])),
+          );
         },
       });
   }
