@@ -22,6 +22,7 @@ import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { ImportApi } from './import-api';
 import {
   FIELD_LABELS,
+  fieldLabel,
   FIELDS,
   isLockable,
   isRequired,
@@ -66,7 +67,7 @@ export class ImportMapping {
   protected readonly isRequired = isRequired;
   protected readonly isLockable = isLockable;
   protected readonly missingLabels = MISSING_LABELS;
-  protected readonly labelOf = (field: string): string => FIELD_LABELS[field as ImportField] ?? field;
+  protected readonly labelOf = fieldLabel;
 
   /** Deleting the cars a full file does not list deletes cars: only with inventory:delete (the service checks too). */
   protected readonly canDelete = computed(() => this.permissions.can('inventory:delete'));

@@ -23,6 +23,9 @@ export const FIELD_LABELS = {
   photos: 'Photo links',
 } as Record<ImportField, string>;
 
+/** A field's words, or the name as sent when it is not one of ours. */
+export const fieldLabel = (field: string): string => FIELD_LABELS[field as ImportField] ?? field;
+
 export const MISSING_LABELS: Record<MissingVehicleAction, string> = {
   mark_sold: 'Mark them sold',
   archive: 'Archive them',

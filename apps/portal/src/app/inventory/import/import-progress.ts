@@ -1,9 +1,9 @@
 import { Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { ImportField, ImportJob, ImportReport, Problem } from '@showroom/contracts';
+import type { ImportJob, ImportReport, Problem } from '@showroom/contracts';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
-import { countsSummary, FIELD_LABELS, percentDone } from './import-model';
+import { countsSummary, fieldLabel, percentDone } from './import-model';
 
 /**
  * The import on the page: its progress while it runs (seen, and announced only at its start and
@@ -26,7 +26,7 @@ export class ImportProgress {
 
   protected readonly percentDone = percentDone;
   protected readonly countsSummary = countsSummary;
-  protected readonly labelOf = (field: string): string => FIELD_LABELS[field as ImportField] ?? field;
+  protected readonly labelOf = fieldLabel;
 
   /** What the status region says: that the import started, and how it ended; not each row read. */
   protected announcement(job: ImportJob): string {

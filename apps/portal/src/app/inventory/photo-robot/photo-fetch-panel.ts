@@ -6,6 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MAX_PHOTO_FETCH_URLS, type PhotoFetchItem, type PhotoFetchItemStatus } from '@showroom/contracts';
 import { Permissions } from '../../core/permissions';
+import { nonZeroCounts } from '../../shared/counts-text';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { readPastedLinks } from './pasted-links';
 import { PhotoFetchRun } from './photo-fetch-run';
@@ -71,18 +72,21 @@ export class PhotoFetchPanel {
     this.run.start(this.pasted().urls, () => this.text.set(''));
   }
 
-  protected summary(): string {
+  protected readonly summary = computed(() => {
     const job = this.run.job();
     if (!job) return '';
     const { total, queued, fetching, added, duplicate, failed, refused } = job.counts;
-    const parts = [
+    return [
       `${total - queued - fetching} of ${total} links done`,
-      added ? `${added} added` : '',
-      duplicate ? `${duplicate} already there` : '',
-      failed + refused ? `${failed + refused} not added` : '',
-    ];
-    return parts.filter(Boolean).join(' · ');
-  }
+      nonZeroCounts([
+        [added, 'added'],
+        [duplicate, 'already there'],
+        [failed + refused, 'not added'],
+      ]),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  });
 
   protected trackItem(_index: number, item: PhotoFetchItem): number {
     return item.position;

@@ -4,6 +4,7 @@ import type { PhotoFetchJob, Problem } from '@showroom/contracts';
 import { catchError, concat, EMPTY, map, type Observable, of, Subject, switchMap, tap, timer } from 'rxjs';
 import { PhotoFetchApi } from '../../api/photo-fetch-api';
 import { problemOf } from '../../core/problem';
+import { percentOf } from '../../shared/counts-text';
 import { LoadState } from '../../shared/load-state';
 import { pollWhile } from '../../shared/poll';
 
@@ -33,9 +34,7 @@ export class PhotoFetchRun {
   /** Links with an outcome, of all the job's links (0–100). */
   readonly percentDone = computed(() => {
     const job = this.job();
-    if (!job || job.counts.total === 0) return 0;
-    const done = job.counts.total - job.counts.queued - job.counts.fetching;
-    return Math.round((done / job.counts.total) * 100);
+    return job ? percentOf(job.counts.total - job.counts.queued - job.counts.fetching, job.counts.total) : 0;
   });
   readonly starting = signal(false);
   readonly startProblem = signal<Problem | null>(null);
