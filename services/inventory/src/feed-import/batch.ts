@@ -64,6 +64,7 @@ export async function applyBatch(
   if (!job || job.status !== 'running' || job.cursor_line !== batch.expectedCursor) throw new LostClaim();
 
   const vins = [...new Set(batch.rows.flatMap((row) => (row.vin ? [row.vin] : [])))];
+  // The first line of each VIN in this file: from earlier batches, then this batch's rows as they pass.
   const seenBefore = new Map<string, number>();
   const byVin = new Map<string, VehicleRow>();
   if (vins.length > 0) {
@@ -123,10 +124,11 @@ export async function applyBatch(
 
   for (const row of batch.rows) {
     issues.push(...row.issues);
-    const firstLine = row.vin
-      ? (seenBefore.get(row.vin) ?? seenNow.find((s) => s.vin === row.vin)?.line)
-      : undefined;
-    if (row.vin && firstLine === undefined) seenNow.push({ vin: row.vin, line: row.line });
+    const firstLine = row.vin ? seenBefore.get(row.vin) : undefined;
+    if (row.vin && firstLine === undefined) {
+      seenNow.push({ vin: row.vin, line: row.line });
+      seenBefore.set(row.vin, row.line);
+    }
     if (!row.values) {
       counts.skipped += 1;
       continue;

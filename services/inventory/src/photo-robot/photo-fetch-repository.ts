@@ -3,6 +3,7 @@ import { acrossDealerships, forDealership, type DealershipQueries } from '@showr
 import type { PhotoFetchItemStatus } from '@showroom/contracts';
 import type { InventoryDatabase, PhotoFetchItemTable, PhotoFetchJobTable } from '../database';
 import { clipReason } from '../background/reason';
+import { vehicleExists } from '../vehicles/repository';
 
 export type PhotoFetchJobRow = Selectable<PhotoFetchJobTable>;
 export type PhotoFetchItemRow = Selectable<PhotoFetchItemTable>;
@@ -39,13 +40,8 @@ export type ItemOutcome =
 export class PhotoFetchRepository {
   constructor(private readonly writer: Kysely<InventoryDatabase>) {}
 
-  async vehicleExists(dealershipId: string, vehicleId: string): Promise<boolean> {
-    const row = await forDealership(this.writer, dealershipId)
-      .selectFrom('vehicles')
-      .select('id')
-      .where('id', '=', vehicleId)
-      .executeTakeFirst();
-    return row !== undefined;
+  vehicleExists(dealershipId: string, vehicleId: string): Promise<boolean> {
+    return vehicleExists(forDealership(this.writer, dealershipId), vehicleId);
   }
 
   /** The job and all its links, in one transaction: a worker never sees half a job. */

@@ -3,11 +3,12 @@ import { sql, type Kysely } from 'kysely';
 import { acrossDealerships, forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { ObjectStore } from '@showroom/server-storage';
 import { backoffMs } from '../background/backoff';
+import { HOUR_MS } from '../background/hourly';
 import type { InventoryDatabase } from '../database';
 
 /** How a deletion that failed is retried: the first wait, doubled per failure up to the last. */
 const FIRST_RETRY_MS = 5_000;
-const LAST_RETRY_MS = 3_600_000;
+const LAST_RETRY_MS = HOUR_MS;
 /** A claimed deletion is the claimer's for this long (it is tried again after, should it crash). */
 const CLAIM_MS = 60_000;
 const PER_SWEEP = 20;

@@ -1,11 +1,10 @@
-import { PHOTO_VARIANTS, type PhotoVariant, type PhotoVariantUrls } from '@showroom/contracts';
+import type { PhotoVariant, PhotoVariantUrls } from '@showroom/contracts';
 import { mediaUrl } from '@showroom/server-storage';
 
 export type PhotoFormat = 'webp' | 'jpeg';
 export const PHOTO_FORMATS: readonly PhotoFormat[] = ['webp', 'jpeg'];
 export const CONTENT_TYPES: Record<PhotoFormat, string> = { webp: 'image/webp', jpeg: 'image/jpeg' };
 const EXTENSIONS: Record<PhotoFormat, string> = { webp: 'webp', jpeg: 'jpg' };
-const VARIANTS = Object.keys(PHOTO_VARIANTS) as PhotoVariant[];
 
 /** Variants never change under their name (the name carries the content hash): cache them for a year. */
 export const PHOTO_CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -32,10 +31,6 @@ export const photoObjectsPrefix = (keyBase: string): string => `${keyBase}-`;
 
 export const variantKey = (keyBase: string, variant: PhotoVariant, format: PhotoFormat): string =>
   `${keyBase}-${variant}.${EXTENSIONS[format]}`;
-
-/** Every object key of a photo. */
-export const variantKeysOf = (keyBase: string): string[] =>
-  VARIANTS.flatMap((variant) => PHOTO_FORMATS.map((format) => variantKey(keyBase, variant, format)));
 
 /** A photo's key base → the public URLs of its variants. */
 export type PhotoUrls = (keyBase: string) => PhotoVariantUrls;

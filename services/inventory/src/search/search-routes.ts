@@ -145,8 +145,11 @@ export const searchRoutes = [
     problems: { 404: 'No such dealership, or no such vehicle for sale there' },
     handler: async ({ params, res }, { vehicles, photos, rooftopScopes }) => {
       const rooftop = await rooftopScopes.publicRooftop(params.dealershipId);
-      const vehicle = await vehicles.publicVehicle(rooftop.id, params.vehicleId);
-      const gallery = await photos.gallery(rooftop.id, vehicle.id);
+      // The gallery needs only the id: both reads go at once (a missing car still answers 404).
+      const [vehicle, gallery] = await Promise.all([
+        vehicles.publicVehicle(rooftop.id, params.vehicleId),
+        photos.gallery(rooftop.id, params.vehicleId),
+      ]);
       res.set('Cache-Control', PUBLIC_CACHE);
       return { ...vehicle, photos: gallery, rooftop: { id: rooftop.id, name: rooftop.name } };
     },

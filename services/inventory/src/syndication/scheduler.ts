@@ -1,4 +1,5 @@
 import { backoffMs } from '../background/backoff';
+import { Hourly, HOUR_MS } from '../background/hourly';
 import type { VehicleChanges } from '../search/changes';
 import type { FollowCursor } from '../search/follow-changes';
 import type { LeaderLease } from '../search/algolia/mysql-leader-lease';
@@ -28,10 +29,9 @@ export interface SyndicationSchedulerOptions {
 const CHANGES_PER_READ = 500;
 /** A dealership whose feeds failed waits this long before the next try, doubled per failure up to an hour. */
 const FIRST_RETRY_MS = 30_000;
-const LAST_RETRY_MS = 3_600_000;
+const LAST_RETRY_MS = HOUR_MS;
 /** Runs are kept this long (the history of how feeds went); pruned once an hour by the leader. */
 const RUNS_KEPT_DAYS = 30;
-const PRUNE_EVERY_MS = 3_600_000;
 /** Dealerships generated per turn; the rest wait for the next one, so a turn stays short. */
 export const DEALERSHIPS_PER_TURN = 20;
 
@@ -46,7 +46,7 @@ export class SyndicationScheduler {
   private running: Promise<void> = Promise.resolve();
   private busy = false;
   private leading = false;
-  private prunedAt = 0;
+  private readonly pruning = new Hourly();
 
   constructor(private readonly options: SyndicationSchedulerOptions) {}
 
@@ -88,8 +88,7 @@ export class SyndicationScheduler {
     if (!leading) return;
     await this.follow();
     await this.generateDue();
-    if (Date.now() - this.prunedAt >= PRUNE_EVERY_MS) {
-      this.prunedAt = Date.now();
+    if (this.pruning.due(Date.now())) {
       await this.options.repository.pruneRuns(RUNS_KEPT_DAYS);
     }
   }
