@@ -12,3 +12,4 @@ export * from './lib/leads';
 export * from './lib/photo-fetch';
 export * from './lib/syndication';
 export * from './lib/feed-import';
+export * from './lib/websites';

@@ -19,14 +19,21 @@ export const PERMISSIONS = [
   'leads:configure',
   /** Rotate the ADF ingest key marketplaces post with. */
   'leads:rotate-key',
+  /** The dealership's website: look, facts, hours, domains; see its provisioning and retry it. */
+  'website:manage',
+  /** Onboard a rooftop into the dealer group (it gets its website by itself). */
+  'rooftops:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who may do what. Services enforce this; the portal only uses it to hide what would be refused. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  // Everything but handing out a new ADF ingest key, which marketplaces are given by the owner.
-  manager: PERMISSIONS.filter((permission) => permission !== 'leads:rotate-key'),
+  // Everything but handing out a new ADF ingest key, which marketplaces are given by the owner, and
+  // onboarding rooftops, which commits the group.
+  manager: PERMISSIONS.filter(
+    (permission) => permission !== 'leads:rotate-key' && permission !== 'rooftops:manage',
+  ),
   sales: ['inventory:read', 'inventory:write', 'team:read', 'leads:read', 'leads:work'],
   viewer: ['inventory:read', 'team:read', 'leads:read', 'leads:read-all'],
 };
