@@ -13,3 +13,4 @@ export * from './lib/etag';
 export * from './lib/routes';
 export * from './lib/machine-token';
 export * from './lib/service-client';
+export * from './lib/multipart-files';

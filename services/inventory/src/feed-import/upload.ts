@@ -1,7 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { MAX_IMPORT_BYTES, PROBLEM_TYPES } from '@showroom/contracts';
-import { HttpProblem, problems } from '@showroom/server-kit';
-import { forEachMultipartFile } from '../uploads/multipart-files';
+import { forEachMultipartFile, HttpProblem, problems } from '@showroom/server-kit';
 import type { UploadedFile } from './service';
 
 const FILE = Symbol('showroom.importFile');

@@ -5,7 +5,7 @@ import {
   PHOTO_UPLOAD_FIELD,
   type InvalidParam,
 } from '@showroom/contracts';
-import { forEachMultipartFile, type MultipartFile } from '../uploads/multipart-files';
+import { forEachMultipartFile, type MultipartFile } from '@showroom/server-kit';
 
 /** One file of a multipart upload, read whole, or why it was not. */
 export type UploadedFile = MultipartFile;

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { PROBLEM_TYPES, type InvalidParam } from '@showroom/contracts';
-import { HttpProblem, problems } from '@showroom/server-kit';
+import { HttpProblem, problems } from './problem';
 
 /** One file of a multipart upload, read whole, or why it was not (larger than allowed). */
 export type MultipartFile =
