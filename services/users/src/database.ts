@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Role } from '@showroom/contracts';
+import type { ProvisioningStepName, Role } from '@showroom/contracts';
 
 export interface DealerGroupTable {
   id: string;
@@ -36,9 +36,41 @@ export interface MembershipTable {
   created_at: Generated<Date>;
 }
 
+export type ProvisioningState = 'pending' | 'running' | 'live' | 'failed';
+
+/** A dealership's website provisioning request (the outbox row) and its run's lease. */
+export interface WebsiteProvisioningTable {
+  dealership_id: string;
+  version: number;
+  version_live: number | null;
+  state: ProvisioningState;
+  attempts: Generated<number>;
+  next_attempt_at: Date | null;
+  claimed_until: Date | null;
+  claim_token: string | null;
+  live_at: Date | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** How one provisioning step went, for the version it last ran for. */
+export interface WebsiteProvisioningStepTable {
+  dealership_id: string;
+  step: ProvisioningStepName;
+  version: number;
+  status: 'pending' | 'done' | 'failed';
+  attempts: Generated<number>;
+  last_error: string | null;
+  detail: string | null;
+  finished_at: Date | null;
+}
+
 export interface UsersDatabase {
   dealer_groups: DealerGroupTable;
   dealerships: DealershipTable;
   users: UserTable;
   memberships: MembershipTable;
+  website_provisioning: WebsiteProvisioningTable;
+  website_provisioning_steps: WebsiteProvisioningStepTable;
 }

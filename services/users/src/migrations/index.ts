@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely/migration';
 import { peopleAndDealerships } from './0001_people_and_dealerships';
 import { memberAvailability } from './0002_member_availability';
+import { dealerWebsites } from './0003_dealer_websites';
+import { websiteProvisioning } from './0004_website_provisioning';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const usersMigrations: Record<string, Migration> = {
   '0001_people_and_dealerships': peopleAndDealerships,
   '0002_member_availability': memberAvailability,
+  '0003_dealer_websites': dealerWebsites,
+  '0004_website_provisioning': websiteProvisioning,
 };
