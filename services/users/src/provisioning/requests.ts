@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { PROVISIONING_STEPS, type ProvisioningStatus, type ProvisioningStep } from '@showroom/contracts';
+import { acrossDealerships, forDealership } from '@showroom/server-mysql';
 import type { UsersDatabase, WebsiteProvisioningStepTable, WebsiteProvisioningTable } from '../database';
 
 /**
@@ -23,10 +24,9 @@ export async function requestProvisioning(
   version: number,
 ): Promise<void> {
   const now = new Date();
-  await trx
+  await forDealership(trx, dealershipId)
     .insertInto('website_provisioning')
     .values({
-      dealership_id: dealershipId,
       version,
       state: 'pending',
       attempts: 0,
@@ -50,10 +50,9 @@ export async function requestProvisioning(
  */
 export async function retryProvisioning(db: Kysely<UsersDatabase>, dealershipId: string): Promise<void> {
   const now = new Date();
-  await db
+  await forDealership(db, dealershipId)
     .updateTable('website_provisioning')
     .set({ state: stateAfterRequest(now), next_attempt_at: now, updated_at: now })
-    .where('dealership_id', '=', dealershipId)
     .execute();
 }
 
@@ -68,9 +67,14 @@ export async function provisioningStatusOf(
 ): Promise<Map<string, ProvisioningStatus>> {
   const statuses = new Map<string, ProvisioningStatus>();
   if (dealershipIds.length === 0) return statuses;
+  const across = acrossDealerships(db);
   const [requests, steps] = await Promise.all([
-    db.selectFrom('website_provisioning').selectAll().where('dealership_id', 'in', dealershipIds).execute(),
-    db
+    across
+      .selectFrom('website_provisioning')
+      .selectAll()
+      .where('dealership_id', 'in', dealershipIds)
+      .execute(),
+    across
       .selectFrom('website_provisioning_steps')
       .selectAll()
       .where('dealership_id', 'in', dealershipIds)
