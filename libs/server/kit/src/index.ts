@@ -14,3 +14,7 @@ export * from './lib/routes';
 export * from './lib/machine-token';
 export * from './lib/service-client';
 export * from './lib/multipart-files';
+export * from './lib/backoff';
+export * from './lib/config-int';
+export * from './lib/reason';
+export * from './lib/loggable-error';

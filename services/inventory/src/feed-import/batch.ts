@@ -1,3 +1,4 @@
+import { clipReason } from '@showroom/server-kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type {
@@ -8,7 +9,6 @@ import type {
   VehicleUpdateParsed,
 } from '@showroom/contracts';
 import type { DealershipQueries } from '@showroom/server-mysql';
-import { clipReason } from '../background/reason';
 import type { InventoryDatabase, VehicleTable } from '../database';
 import { recordPriceChanges, type PriceChange } from '../vehicles/price-history';
 import { columnsFromInput, newVehicleRow } from '../vehicles/vehicle-row';

@@ -1,6 +1,6 @@
+import { configInt } from '@showroom/server-kit';
 import { MAX_IMPORT_BYTES } from '@showroom/contracts';
 import { z } from 'zod';
-import { configInt } from '../background/config-int';
 
 /** The feed import's variables, spread into the inventory service's config. */
 export const feedImportConfigShape = {

@@ -1,3 +1,4 @@
+import { clipReason } from '@showroom/server-kit';
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import {
   ColumnMappingSchema,
@@ -11,7 +12,6 @@ import {
   type ImportSettings,
 } from '@showroom/contracts';
 import { forDealership, type DealershipQueries } from '@showroom/server-mysql';
-import { clipReason } from '../background/reason';
 import type { InventoryDatabase } from '../database';
 import type { FeedImportSettingsTable, FeedImportTable } from './tables';
 

@@ -1,13 +1,11 @@
 import { STOCK_NUMBER_LETTER, type ImportRules, type VehicleCondition } from '@showroom/contracts';
-import { HttpProblem } from '@showroom/server-kit';
+import { HttpProblem, backoffMs, loggableError } from '@showroom/server-kit';
 import type { ObjectStore } from '@showroom/server-storage';
 import type { Logger } from 'pino';
 import type { DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase } from '../database';
 import type { FetchLimits, SafeFetchResult } from '../photo-robot/safe-fetch';
-import { backoffMs } from '../background/backoff';
 import { DAY_MS, HOUR_MS, Hourly } from '../background/hourly';
-import { loggableError } from '../background/loggable-error';
 import { applyBatch, LostClaim, type StockNumbers } from './batch';
 import type { FeedImportSettings } from './config';
 import { mergedRowsProblem, readRecords, type CsvFault } from './csv-file';

@@ -1,7 +1,6 @@
-import { commaList, notInProduction } from '@showroom/server-kit';
+import { commaList, notInProduction, configInt } from '@showroom/server-kit';
 import { z } from 'zod';
 import type { FetchLimits } from './safe-fetch';
-import { configInt } from '../background/config-int';
 
 const HOST_PORT = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):\d{1,5}$/i;
 

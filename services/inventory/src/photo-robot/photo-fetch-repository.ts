@@ -1,8 +1,8 @@
+import { clipReason } from '@showroom/server-kit';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { acrossDealerships, forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { PhotoFetchItemStatus } from '@showroom/contracts';
 import type { InventoryDatabase, PhotoFetchItemTable, PhotoFetchJobTable } from '../database';
-import { clipReason } from '../background/reason';
 import { vehicleExists } from '../vehicles/repository';
 
 export type PhotoFetchJobRow = Selectable<PhotoFetchJobTable>;

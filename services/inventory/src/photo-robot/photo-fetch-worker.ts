@@ -1,11 +1,15 @@
 import type { Logger } from 'pino';
-import { HttpProblem, type ErrorReporter } from '@showroom/server-kit';
+import {
+  HttpProblem,
+  type ErrorReporter,
+  backoffMs,
+  loggableError,
+  reportableError,
+} from '@showroom/server-kit';
 import type { PhotoRobotSettings } from './config';
 import type { ClaimedItem, ItemOutcome, PhotoFetchRepository } from './photo-fetch-repository';
 import { safeFetch } from './safe-fetch';
-import { backoffMs } from '../background/backoff';
 import { DAY_MS, Hourly } from '../background/hourly';
-import { loggableError, reportableError } from '../background/loggable-error';
 
 /** What the robot needs of the photo pipeline (PhotoLibrary): validate, make variants, store, dedupe. */
 export interface PhotoPipeline {

@@ -1,8 +1,8 @@
+import { backoffMs } from '@showroom/server-kit';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { acrossDealerships, forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { ObjectStore } from '@showroom/server-storage';
-import { backoffMs } from '../background/backoff';
 import { HOUR_MS } from '../background/hourly';
 import type { InventoryDatabase } from '../database';
 

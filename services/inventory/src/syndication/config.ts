@@ -1,5 +1,5 @@
+import { configInt } from '@showroom/server-kit';
 import { z } from 'zod';
-import { configInt } from '../background/config-int';
 
 /** Syndication's variables (spread into the inventory config). */
 export const syndicationConfigShape = {

@@ -1,4 +1,4 @@
-import { backoffMs } from '../background/backoff';
+import { backoffMs } from '@showroom/server-kit';
 import { Hourly, HOUR_MS } from '../background/hourly';
 import type { VehicleChanges } from '../search/changes';
 import type { FollowCursor } from '../search/follow-changes';
