@@ -6,6 +6,7 @@ import {
   READ_MEMBERSHIPS_SCOPE,
   READ_TEAM_SCOPE,
   UserMembershipsSchema,
+  WRITE_SITE_ORIGINS_SCOPE,
 } from '@showroom/contracts';
 import express from 'express';
 import { auth } from 'express-oauth2-jwt-bearer';
@@ -63,11 +64,11 @@ describe('Services get machine tokens with client_credentials', () => {
   const servicesToken = (scope?: string) =>
     requestServicesToken(devAuth.url, scope === undefined ? {} : { scope });
 
-  it('showroom-services holds read:team, read:inventory and read:dealerships when it names no scope, as Auth0 grants them all', async () => {
+  it('showroom-services holds read:team, read:inventory, read:dealerships and write:site-origins when it names no scope, as Auth0 grants them all', async () => {
     const tokens = await servicesToken();
     expect(tokens.status).toBe(200);
     expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(
-      `${READ_TEAM_SCOPE} ${READ_INVENTORY_SCOPE} ${READ_DEALERSHIPS_SCOPE}`,
+      `${READ_TEAM_SCOPE} ${READ_INVENTORY_SCOPE} ${READ_DEALERSHIPS_SCOPE} ${WRITE_SITE_ORIGINS_SCOPE}`,
     );
   });
 

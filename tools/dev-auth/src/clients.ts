@@ -4,6 +4,7 @@ import {
   READ_INVENTORY_SCOPE,
   READ_MEMBERSHIPS_SCOPE,
   READ_TEAM_SCOPE,
+  WRITE_SITE_ORIGINS_SCOPE,
 } from '@showroom/contracts';
 import type { DevAuthConfig } from './config';
 
@@ -19,7 +20,12 @@ export const PASSWORD_GRANT = 'password';
 export const DEFAULT_REALM = 'Username-Password-Authentication';
 
 /** What the services' machine token may carry (Auth0: the M2M application's client grant). */
-export const SERVICES_API_SCOPES = [READ_TEAM_SCOPE, READ_INVENTORY_SCOPE, READ_DEALERSHIPS_SCOPE] as const;
+export const SERVICES_API_SCOPES = [
+  READ_TEAM_SCOPE,
+  READ_INVENTORY_SCOPE,
+  READ_DEALERSHIPS_SCOPE,
+  WRITE_SITE_ORIGINS_SCOPE,
+] as const;
 
 /** What a user token may carry for the API: the OIDC scopes, as in an Auth0 access token. */
 export const USER_API_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
@@ -66,7 +72,8 @@ export function registeredClients(config: DevAuthConfig): RegisteredClient[] {
       apiScopes: [READ_MEMBERSHIPS_SCOPE],
     },
     {
-      // Service-to-service calls: the leads service reads teams (round-robin) and looks vehicles up.
+      // Service-to-service calls: the leads service reads teams (round-robin) and looks vehicles up;
+      // website provisioning (users) lets a site's origins post the leads form.
       metadata: {
         client_id: SERVICES_CLIENT_ID,
         client_name: 'Showroom services',
