@@ -15,6 +15,11 @@ export interface DealershipTable {
   city: string | null;
   region: string | null;
   time_zone: string;
+  street: string | null;
+  postal_code: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  phone: string | null;
   created_at: Generated<Date>;
 }
 
@@ -66,11 +71,40 @@ export interface WebsiteProvisioningStepTable {
   finished_at: Date | null;
 }
 
+/** A dealership's website settings (one row per dealership). JSON columns come back as text. */
+export interface WebsiteTable {
+  dealership_id: string;
+  tagline: string | null;
+  email: string | null;
+  /** OpeningHours as JSON. */
+  hours: string;
+  brand_colour: string;
+  accent_colour: string;
+  logo_key: string | null;
+  logo_width: number | null;
+  logo_height: number | null;
+  /** sha256 of the normalised PNG, hex. */
+  logo_hash: string | null;
+  /** string[] as JSON; the first is the canonical host. */
+  custom_domains: string;
+  /** Bumped by every change (the ETag); provisioning is requested for it. */
+  version: Generated<number>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** Who holds a custom domain: the primary key lets one dealership only have it. */
+export interface WebsiteDomainTable {
+  domain: string;
+  dealership_id: string;
+}
+
 export interface UsersDatabase {
   dealer_groups: DealerGroupTable;
   dealerships: DealershipTable;
   users: UserTable;
   memberships: MembershipTable;
+  websites: WebsiteTable;
+  website_domains: WebsiteDomainTable;
   website_provisioning: WebsiteProvisioningTable;
   website_provisioning_steps: WebsiteProvisioningStepTable;
 }

@@ -50,6 +50,7 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
       dynamo: 0,
       smtp: sink.port,
       s3: 0,
+      storefront: 0,
     };
   });
   afterAll(async () => {
@@ -96,7 +97,7 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
     expect((await fetch(`${base}/dev/mail.json`)).headers.get('content-type')).not.toContain('json');
   });
 
-  it('serves photos and feeds from the media bucket with their cache lifetimes, and nothing else', async () => {
+  it('serves photos, sites’ assets and feeds from the media bucket with their cache lifetimes, and nothing else', async () => {
     const s3 = await startS3Local({ buckets: ['edge-media'] });
     try {
       const media = createS3ObjectStore({
@@ -108,6 +109,12 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
       await media.put('photos/d1/v1/abc-card.webp', Buffer.from('RIFFwebp'), { contentType: 'image/webp' });
       await media.put('feeds/d1/s3cret/google.xml', '<feed/>', { contentType: 'application/xml' });
       await media.put('imports/d1/i1.csv', 'vin,price', { contentType: 'text/csv' });
+      await media.put('sites/assets/d1/favicon-32-abc.png', Buffer.from('PNGfav'), {
+        contentType: 'image/png',
+      });
+      await media.put('sites/uploads/d1/logo-abc.png', Buffer.from('PNGraw'), { contentType: 'image/png' });
+      await media.put('sites/hosts/demo.localhost.json', '{}', { contentType: 'application/json' });
+      await media.put('sites/dealerships/d1.json', '{}', { contentType: 'application/json' });
       const base = await startOn({ media });
 
       const photo = await fetch(`${base}/media/photos/d1/v1/abc-card.webp`);
@@ -115,6 +122,14 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
       expect(photo.headers.get('content-type')).toBe('image/webp');
       expect(photo.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(Buffer.from(await photo.arrayBuffer()).toString()).toBe('RIFFwebp');
+
+      const favicon = await fetch(`${base}/media/sites/assets/d1/favicon-32-abc.png`);
+      expect([
+        favicon.status,
+        favicon.headers.get('content-type'),
+        favicon.headers.get('cache-control'),
+        await favicon.text(),
+      ]).toEqual([200, 'image/png', 'public, max-age=31536000, immutable', 'PNGfav']);
 
       const feed = await fetch(`${base}/media/feeds/d1/s3cret/google.xml`);
       expect([feed.status, feed.headers.get('cache-control'), await feed.text()]).toEqual([
@@ -130,6 +145,11 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
         'imports/d1/i1.csv',
         'photos/%E0%A4%A',
         'photos/d1/../../imports/d1/i1.csv',
+        'sites/uploads/d1/logo-abc.png',
+        'sites/hosts/demo.localhost.json',
+        'sites/dealerships/d1.json',
+        'sites/assets/d1/../../uploads/d1/logo-abc.png',
+        'sites/assets/',
       ]) {
         const res = await fetch(`${base}/media/${path}`);
         expect([path, res.status]).toEqual([path, 404]);

@@ -22,11 +22,13 @@ export interface EdgeOptions {
 }
 
 /**
- * What may be read at /media, and for how long: photos are named by their content (cached for good),
- * feeds keep their secret URL while their content changes. Anything else (imported files) is private.
+ * What may be read at /media, and for how long: photos and the sites' assets (logos, favicons) are
+ * named by their content (cached for good), feeds keep their secret URL while their content changes.
+ * Anything else (imported files, logo uploads, the published site configurations) is private.
  */
 const MEDIA_CACHE: Array<[prefix: string, cacheControl: string]> = [
   ['photos/', 'public, max-age=31536000, immutable'],
+  ['sites/assets/', 'public, max-age=31536000, immutable'],
   ['feeds/', 'no-cache'],
 ];
 

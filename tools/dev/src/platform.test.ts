@@ -5,16 +5,12 @@ import { E2E_PORTS, E2E_SCHEMAS, START_PORTS, START_SCHEMAS } from './ports';
 const stores = { mysqlUrl: 'mysql://root@127.0.0.1:3306', redisUrl: 'redis://127.0.0.1:6379/0' };
 const npmStartPlan = () =>
   serviceEnvironments({ ports: START_PORTS, schemas: START_SCHEMAS, stores, echo: true, logLevel: 'info' });
+const e2ePlan = () =>
+  serviceEnvironments({ ports: E2E_PORTS, schemas: E2E_SCHEMAS, stores, echo: false, logLevel: 'warn' });
 
 describe('the environment the dev runner gives each service', () => {
   it('gives the leads service exactly what its config reads, on the e2e plan', () => {
-    const env = serviceEnvironments({
-      ports: E2E_PORTS,
-      schemas: E2E_SCHEMAS,
-      stores,
-      echo: false,
-      logLevel: 'warn',
-    });
+    const env = e2ePlan();
 
     expect(env.leads).toMatchObject({
       PORT: '3103',
@@ -41,17 +37,61 @@ describe('the environment the dev runner gives each service', () => {
       S3_BUCKET: 'showroom-media-local',
       MEDIA_PUBLIC_URL: 'http://localhost:4200/media',
     });
-    const e2e = serviceEnvironments({
-      ports: E2E_PORTS,
-      schemas: E2E_SCHEMAS,
-      stores,
-      echo: false,
-      logLevel: 'warn',
-    });
-    expect(e2e.inventory).toMatchObject({
+    expect(e2ePlan().inventory).toMatchObject({
       S3_ENDPOINT: 'http://127.0.0.1:4669',
       MEDIA_PUBLIC_URL: 'http://localhost:4300/media',
     });
+  });
+
+  it('gives the users service what provisioning needs: the bucket, the sites’ local addresses, leads and a machine client', () => {
+    const env = npmStartPlan();
+    expect(env.users).toMatchObject({
+      S3_ENDPOINT: 'http://127.0.0.1:4569',
+      S3_BUCKET: 'showroom-media-local',
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      MEDIA_PUBLIC_URL: 'http://localhost:4200/media',
+      SITES_PLATFORM_DOMAIN: 'localhost',
+      SITES_ORIGIN_TEMPLATE: 'http://{host}:4400',
+      SITES_HOSTING: 'local',
+      LEADS_API_URL: 'http://127.0.0.1:3003',
+      AUTH_CLIENT_ID: 'showroom-services',
+      AUTH_CLIENT_SECRET: env.devAuth.DEV_AUTH_SERVICES_SECRET,
+    });
+    expect(e2ePlan().users).toMatchObject({
+      SITES_ORIGIN_TEMPLATE: 'http://{host}:4500',
+      LEADS_API_URL: 'http://127.0.0.1:3103',
+      S3_ENDPOINT: 'http://127.0.0.1:4669',
+    });
+  });
+
+  it('gives the storefront its port on loopback, inventory for server reads and the edge for browsers', () => {
+    expect(npmStartPlan().storefront).toEqual({
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      PORT: '4400',
+      HOST: '127.0.0.1',
+      INVENTORY_API_URL: 'http://127.0.0.1:3001',
+      PUBLIC_API_ORIGIN: 'http://localhost:4200',
+      S3_ENDPOINT: 'http://127.0.0.1:4569',
+      S3_REGION: 'us-east-1',
+      S3_BUCKET: 'showroom-media-local',
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      MEDIA_PUBLIC_URL: 'http://localhost:4200/media',
+    });
+    expect(e2ePlan().storefront).toMatchObject({
+      PORT: '4500',
+      INVENTORY_API_URL: 'http://127.0.0.1:3101',
+      PUBLIC_API_ORIGIN: 'http://localhost:4300',
+      S3_ENDPOINT: 'http://127.0.0.1:4669',
+    });
+  });
+
+  it('publishes sites on the storefront’s port: the origin the users service allows is where the storefront listens', () => {
+    for (const env of [npmStartPlan(), e2ePlan()]) {
+      const origin = env.users.SITES_ORIGIN_TEMPLATE.replace('{host}', 'demo-motors-downtown.localhost');
+      expect(new URL(origin).port).toBe(env.storefront.PORT);
+    }
   });
 
   it('gives dev-auth the same services secret the leads service signs in with', () => {

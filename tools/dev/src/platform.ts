@@ -1,12 +1,18 @@
 import type { Server } from 'node:http';
 import { demoPassword } from '@showroom/demo-data';
-import { createS3ObjectStore, LOCAL_MEDIA_BUCKET, LOCAL_S3_CREDENTIALS } from '@showroom/server-storage';
+import {
+  createS3ObjectStore,
+  LOCAL_MEDIA_BUCKET,
+  LOCAL_S3_CREDENTIALS,
+  type ObjectStore,
+} from '@showroom/server-storage';
 import type { SmtpSink } from '@showroom/server-testing';
 import type { BackingStores } from './backing-services';
 import { startEdge } from './edge';
 import type { PortPlan, SchemaPlan } from './ports';
 import { runTypeScript, startTypeScript, stopAll, waitUntilReady, type ManagedProcess } from './processes';
 import { startStandIns, type LocalStandIns } from './stand-ins';
+import { LOCAL_SITES_DOMAIN, localSiteUrl, startStorefront } from './storefront';
 
 export interface PlatformOptions {
   ports: PortPlan;
@@ -20,6 +26,8 @@ export interface PlatformOptions {
   s3Path?: string;
   /** The built portal the edge serves; the workspace's build unless told otherwise. */
   portalDist?: string;
+  /** The built storefront server; the workspace's build unless told otherwise. */
+  storefrontServer?: string;
 }
 
 export interface RunningPlatform {
@@ -30,6 +38,10 @@ export interface RunningPlatform {
   dynamoEndpoint: string;
   /** Where the S3 stand-in answers (bucket LOCAL_MEDIA_BUCKET, credentials LOCAL_S3_CREDENTIALS). */
   s3Endpoint: string;
+  /** The media bucket in the S3 stand-in (published sites, their assets, photos). */
+  media: ObjectStore;
+  /** Where a dealership's site answers, e.g. http://demo-motors-downtown.localhost:4400. */
+  siteUrl(slug: string): string;
   stop(): Promise<void>;
   /** Resolves when any part stops on its own. */
   anyExited: Promise<string>;
@@ -44,6 +56,17 @@ export const DEV_LEAD_TIMELINE_TABLE = 'showroom-dev-lead-timeline';
 export function serviceEnvironments(options: PlatformOptions) {
   const { ports, schemas, stores } = options;
   const portalOrigin = `http://localhost:${ports.portal}`;
+  const media = {
+    S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,
+    S3_REGION: 'us-east-1',
+    S3_BUCKET: LOCAL_MEDIA_BUCKET,
+    S3_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
+    S3_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
+    // The edge serves the bucket at /media, as CloudFront does in production.
+    MEDIA_PUBLIC_URL: `${portalOrigin}/media`,
+  };
+  /** dev-auth's machine client, which services call each other with. */
+  const servicesClient = { AUTH_CLIENT_ID: 'showroom-services', AUTH_CLIENT_SECRET: DEV_SERVICES_SECRET };
   const common = {
     // Whatever the shell says: every part runs on this machine's stores and issuer, which a
     // production start refuses (NODE_ENV=production npm start only drops the edge's inbox).
@@ -58,6 +81,14 @@ export function serviceEnvironments(options: PlatformOptions) {
       ...common,
       PORT: String(ports.users),
       USERS_DATABASE_URL: `${stores.mysqlUrl}/${schemas.users}`,
+      ...media,
+      ...servicesClient,
+      LEADS_API_URL: `http://127.0.0.1:${ports.leads}`,
+      // Sites are http://<slug>.localhost:<storefront port>; provisioning publishes to the S3
+      // stand-in and has no DNS, certificate or CDN to touch.
+      SITES_PLATFORM_DOMAIN: LOCAL_SITES_DOMAIN,
+      SITES_ORIGIN_TEMPLATE: `http://{host}:${ports.storefront}`,
+      SITES_HOSTING: 'local',
     },
     inventory: {
       ...common,
@@ -65,15 +96,8 @@ export function serviceEnvironments(options: PlatformOptions) {
       INVENTORY_DATABASE_URL: `${stores.mysqlUrl}/${schemas.inventory}`,
       REDIS_URL: stores.redisUrl,
       USERS_API_URL: `http://127.0.0.1:${ports.users}`,
-      AUTH_CLIENT_ID: 'showroom-services',
-      AUTH_CLIENT_SECRET: DEV_SERVICES_SECRET,
-      S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,
-      S3_REGION: 'us-east-1',
-      S3_BUCKET: LOCAL_MEDIA_BUCKET,
-      S3_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
-      S3_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
-      // The edge serves the bucket at /media, as CloudFront does in production.
-      MEDIA_PUBLIC_URL: `${portalOrigin}/media`,
+      ...servicesClient,
+      ...media,
     },
     leads: {
       ...common,
@@ -90,8 +114,17 @@ export function serviceEnvironments(options: PlatformOptions) {
       PORTAL_URL: portalOrigin,
       USERS_API_URL: `http://127.0.0.1:${ports.users}`,
       INVENTORY_API_URL: `http://127.0.0.1:${ports.inventory}`,
-      AUTH_CLIENT_ID: 'showroom-services',
-      AUTH_CLIENT_SECRET: DEV_SERVICES_SECRET,
+      ...servicesClient,
+    },
+    storefront: {
+      NODE_ENV: common.NODE_ENV,
+      LOG_LEVEL: common.LOG_LEVEL,
+      PORT: String(ports.storefront),
+      HOST: '127.0.0.1',
+      // Server-side reads go straight to the service; browsers call the APIs through the edge.
+      INVENTORY_API_URL: `http://127.0.0.1:${ports.inventory}`,
+      PUBLIC_API_ORIGIN: portalOrigin,
+      ...media,
     },
     devAuth: {
       ...common,
@@ -106,7 +139,7 @@ export function serviceEnvironments(options: PlatformOptions) {
 
 /**
  * Starts DynamoDB, S3 and the SMTP sink in this process, migrates and seeds (idempotently), then
- * starts dev-auth, the services and the portal's edge.
+ * starts dev-auth, the services, the storefront and the portal's edge.
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const env = serviceEnvironments(options);
@@ -114,6 +147,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     ports: options.ports,
     dynamoPath: options.dynamoPath,
     s3Path: options.s3Path,
+  });
+  const media = createS3ObjectStore({
+    bucket: LOCAL_MEDIA_BUCKET,
+    region: 'us-east-1',
+    endpoint: standIns.s3.endpoint,
+    credentials: { ...LOCAL_S3_CREDENTIALS },
   });
   const processes: ManagedProcess[] = [];
   let edge: Server | undefined;
@@ -124,12 +163,15 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await standIns.close();
   };
   try {
+    const { ports, echo } = options;
+    // First, so that a storefront that is not built stops the start before the seeds run.
+    const storefront = startStorefront({ env: env.storefront, echo, server: options.storefrontServer });
+    processes.push(storefront);
     await Promise.all([
       runTypeScript('users-seed', 'services/users/src/seed.ts', env.users),
       runTypeScript('inventory-seed', 'services/inventory/src/seed.ts', env.inventory),
       runTypeScript('leads-seed', 'services/leads/src/seed.ts', env.leads),
     ]);
-    const { ports, echo } = options;
     const users = startTypeScript('users', 'services/users/src/main.ts', { env: env.users, echo });
     const inventory = startTypeScript('inventory', 'services/inventory/src/main.ts', {
       env: env.inventory,
@@ -143,16 +185,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       waitUntilReady(inventory, `http://127.0.0.1:${ports.inventory}/readyz`),
       waitUntilReady(leads, `http://127.0.0.1:${ports.leads}/readyz`),
       waitUntilReady(devAuth, `http://localhost:${ports.devAuth}/.well-known/openid-configuration`),
+      waitUntilReady(storefront, `http://127.0.0.1:${ports.storefront}/readyz`),
     ]);
     const production = process.env['NODE_ENV'] === 'production';
     edge = await startEdge(ports, {
       portalDist: options.portalDist,
-      media: createS3ObjectStore({
-        bucket: LOCAL_MEDIA_BUCKET,
-        region: 'us-east-1',
-        endpoint: standIns.s3.endpoint,
-        credentials: { ...LOCAL_S3_CREDENTIALS },
-      }),
+      media,
       ...(production ? {} : { devInbox: standIns.mail }),
     });
   } catch (error) {
@@ -164,6 +202,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     mail: standIns.mail,
     dynamoEndpoint: standIns.dynamo.endpoint,
     s3Endpoint: standIns.s3.endpoint,
+    media,
+    siteUrl: (slug) => localSiteUrl(slug, options.ports.storefront),
     stop,
     anyExited: Promise.race(processes.map((p) => p.exited.then(() => p.name))),
   };

@@ -11,6 +11,8 @@ export interface PortPlan {
   smtp: number;
   /** The S3 stand-in (s3rver) photos, feeds and imports are kept in. */
   s3: number;
+  /** The dealer websites (storefront SSR): each at http://<slug>.localhost:<this port>. */
+  storefront: number;
 }
 
 export const START_PORTS: PortPlan = {
@@ -22,6 +24,7 @@ export const START_PORTS: PortPlan = {
   dynamo: 4567,
   smtp: 1025,
   s3: 4569,
+  storefront: 4400,
 };
 export const E2E_PORTS: PortPlan = {
   portal: 4300,
@@ -32,6 +35,7 @@ export const E2E_PORTS: PortPlan = {
   dynamo: 4667,
   smtp: 1125,
   s3: 4669,
+  storefront: 4500,
 };
 
 /** Schemas of one platform run: the demo's own, or throwaway ones for e2e. */

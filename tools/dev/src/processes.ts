@@ -18,9 +18,21 @@ export interface StartOptions {
 
 /** Runs a TypeScript entry point with tsx on this Node (24), with the workspace's path aliases. */
 export function startTypeScript(name: string, entry: string, options: StartOptions): ManagedProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(WORKSPACE_ROOT, entry)], {
+  return startNode(name, ['--import', 'tsx', join(WORKSPACE_ROOT, entry)], {
+    ...options,
+    env: { TSX_TSCONFIG_PATH: join(WORKSPACE_ROOT, 'tsconfig.base.json'), ...options.env },
+  });
+}
+
+/** Runs a built JavaScript file (e.g. the storefront's SSR server) on this Node (24). */
+export function startBuilt(name: string, file: string, options: StartOptions): ManagedProcess {
+  return startNode(name, [file], options);
+}
+
+function startNode(name: string, args: string[], options: StartOptions): ManagedProcess {
+  const child = spawn(process.execPath, args, {
     cwd: WORKSPACE_ROOT,
-    env: { ...process.env, TSX_TSCONFIG_PATH: join(WORKSPACE_ROOT, 'tsconfig.base.json'), ...options.env },
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (options.echo) {

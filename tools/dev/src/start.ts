@@ -3,9 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ALL_DEMO_DEALERSHIPS, ALL_DEMO_USERS, demoPassword } from '@showroom/demo-data';
 import { backingStoresFromEnv, checkBackingStores } from './backing-services';
+import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from './build';
 import { startPlatform } from './platform';
+import { waitForPublishedSites } from './storefront';
 import { START_PORTS, START_SCHEMAS } from './ports';
 import { WORKSPACE_ROOT } from './processes';
+
+/** Publishing every demo site takes seconds; the banner does not wait longer than this for them. */
+const SITES_PUBLISHED_WITHIN_MS = 60_000;
 
 function describeMembership(m: { dealershipId: string; role: string }): string {
   return `${m.role} of ${ALL_DEMO_DEALERSHIPS.find((d) => d.id === m.dealershipId)?.name ?? m.dealershipId}`;
@@ -16,19 +21,15 @@ async function main(): Promise<void> {
   const stores = backingStoresFromEnv();
   if (!(await checkBackingStores(stores))) process.exit(1);
 
-  console.log('Building the portal (cached after the first run)…');
-  execFileSync(
-    process.execPath,
-    [`${WORKSPACE_ROOT}/node_modules/nx/dist/bin/nx.js`, 'build', 'portal', '--output-style=static'],
-    {
-      cwd: WORKSPACE_ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-    },
-  );
+  console.log('Building the portal and the storefront (cached after the first run)…');
+  execFileSync(process.execPath, [NX_BIN, ...BUILD_APPS_ARGS, '--output-style=static'], {
+    cwd: WORKSPACE_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...NX_ENV },
+  });
 
   console.log(
-    'Starting DynamoDB, S3 and the SMTP sink; migrating, seeding and starting dev-auth, users, inventory, leads…',
+    'Starting DynamoDB, S3 and the SMTP sink; migrating, seeding and starting dev-auth, users, inventory, leads, the storefront…',
   );
   const platform = await startPlatform({
     ports: START_PORTS,
@@ -41,20 +42,6 @@ async function main(): Promise<void> {
     s3Path: join(WORKSPACE_ROOT, 'tmp', 's3'),
   });
 
-  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-  const emailWidth = Math.max(...ALL_DEMO_USERS.map((u) => u.email.length)) + 1;
-  console.log(`
-  Showroom is running (ready in ${seconds} s): ${platform.portalUrl}
-
-  Sign in with any demo account; the password is ${demoPassword()}
-${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(emailWidth)} ${u.memberships.map(describeMembership).join(', ')}`).join('\n')}
-
-  APIs:     ${platform.portalUrl}/api/inventory/docs · ${platform.portalUrl}/api/users/docs · ${platform.portalUrl}/api/leads/docs
-  Sign-in:  http://localhost:${START_PORTS.devAuth}
-  E-mail:   ${platform.portalUrl}/dev/mail (every mail sent, caught by the SMTP sink on ${platform.mail.url})
-  Ctrl-C stops everything.
-`);
-
   let stopping = false;
   const stop = async (reason: string) => {
     if (stopping) return;
@@ -66,6 +53,39 @@ ${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(emailWidth)} ${u.memberships.m
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   void platform.anyExited.then((name) => stop(`${name} exited`));
+
+  // The users service's provisioning publishes every demo site in the background, seconds after start.
+  const published = await waitForPublishedSites(
+    platform.media,
+    ALL_DEMO_DEALERSHIPS.map((d) => d.id),
+    SITES_PUBLISHED_WITHIN_MS,
+  );
+  if (stopping) return;
+
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  const emailWidth = Math.max(...ALL_DEMO_USERS.map((u) => u.email.length)) + 1;
+  const nameWidth = Math.max(...ALL_DEMO_DEALERSHIPS.map((d) => d.name.length)) + 1;
+  const siteLine = (dealership: { id: string; name: string }) => {
+    const site = published.find((p) => p.dealershipId === dealership.id);
+    const where = site
+      ? platform.siteUrl(site.slug)
+      : 'not published yet: see its provisioning on the portal’s Website page';
+    return `    ${dealership.name.padEnd(nameWidth)} ${where}`;
+  };
+  console.log(`
+  Showroom is running (ready in ${seconds} s): ${platform.portalUrl}
+
+  Sign in with any demo account; the password is ${demoPassword()}
+${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(emailWidth)} ${u.memberships.map(describeMembership).join(', ')}`).join('\n')}
+
+  Dealer websites (a rooftop added in the portal gets its own at http://<its slug>.localhost:${START_PORTS.storefront}):
+${ALL_DEMO_DEALERSHIPS.map(siteLine).join('\n')}
+
+  APIs:     ${platform.portalUrl}/api/inventory/docs · ${platform.portalUrl}/api/users/docs · ${platform.portalUrl}/api/leads/docs
+  Sign-in:  http://localhost:${START_PORTS.devAuth}
+  E-mail:   ${platform.portalUrl}/dev/mail (every mail sent, caught by the SMTP sink on ${platform.mail.url})
+  Ctrl-C stops everything.
+`);
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { dropSchema } from '@showroom/server-mysql';
 import { backingStoresFromEnv, checkBackingStores } from './backing-services';
+import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from './build';
 import { startPlatform } from './platform';
 import { E2E_PORTS, E2E_SCHEMAS } from './ports';
 import { WORKSPACE_ROOT } from './processes';
@@ -21,8 +22,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
       stdio: 'inherit',
       env: {
         ...process.env,
-        NX_DAEMON: 'false',
-        NX_NO_CLOUD: 'true',
+        ...NX_ENV,
         // tsx's --tsconfig reaches children as a relative path; tests run from their project's folder
         // (and the leads ADF worker thread loads its source through tsx), so hand them the absolute one.
         TSX_TSCONFIG_PATH: join(WORKSPACE_ROOT, 'tsconfig.base.json'),
@@ -33,16 +33,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
   });
 }
 
-const nx = (...args: string[]) =>
-  run(process.execPath, [
-    join(WORKSPACE_ROOT, 'node_modules/nx/dist/bin/nx.js'),
-    ...args,
-    '--output-style=static',
-  ]);
+const nx = (...args: string[]) => run(process.execPath, [NX_BIN, ...args, '--output-style=static']);
 
 async function endToEnd(): Promise<boolean> {
   const stores = backingStoresFromEnv();
   if (!(await checkBackingStores(stores))) return false;
+  // The platform serves the built portal and storefront (from Nx's cache after `npm test`'s build step).
+  if (!(await nx(...BUILD_APPS_ARGS))) return false;
   const dropE2eSchemas = () =>
     Promise.all(Object.values(E2E_SCHEMAS).map((schema) => dropSchema(`${stores.mysqlUrl}/${schema}`)));
   await dropE2eSchemas();
