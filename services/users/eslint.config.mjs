@@ -7,9 +7,21 @@ export default [
   // `dealer_groups` have no dealership (a person and a group span several); `dealerships` is the
   // register of tenants, read by its own id.
   ...tenancy({
-    tenantTables: ['memberships'],
+    tenantTables: [
+      'memberships',
+      'websites',
+      'website_domains',
+      'website_provisioning',
+      'website_provisioning_steps',
+    ],
     acrossDealerships: {
       'src/people/repository.ts': 'a signed-in person’s own memberships, at every dealership they work at',
+      'src/provisioning/requests.ts':
+        'the provisioning status of several rooftops (a group’s list) in one query',
+      'src/provisioning/claims.ts':
+        'the provisioner claims the due site of any dealership (SKIP LOCKED) and records its run',
+      'src/websites/domains.ts':
+        'a custom domain belongs to one dealership: who holds it is looked up (and only the domain named)',
     },
   }),
 ];

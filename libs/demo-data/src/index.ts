@@ -1,2 +1,3 @@
 export * from './lib/demo-tenants';
 export * from './lib/demo-vehicles';
+export * from './lib/demo-websites';

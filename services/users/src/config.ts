@@ -1,10 +1,16 @@
 import { allNotInProduction, commaList, devDefaults, serviceConfigLoader } from '@showroom/server-kit';
 import { databaseConfigShape } from '@showroom/server-mysql';
+import { storageConfigShape } from '@showroom/server-storage';
+import { sitesConfigShape } from './websites/config';
 
 /** The users service's environment (besides the base variables every service reads). */
 export const loadUsersConfig = serviceConfigLoader(3002, {
   ...allNotInProduction(databaseConfigShape('USERS', 'showroom_users'), devDefaults.localhost),
   /** The services (read:team) and the identity provider's Action (read:memberships) call this service. */
   MACHINE_CLIENT_IDS: commaList.default(['showroom-services', 'showroom-actions']),
+  /** Dealers' logos (private uploads) and the sites' published configuration and assets. */
+  ...storageConfigShape,
+  /** Where dealer websites are served. */
+  ...sitesConfigShape,
 });
 export type UsersConfig = ReturnType<typeof loadUsersConfig>;
