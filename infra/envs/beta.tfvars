@@ -15,6 +15,9 @@ services = {
   leads     = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4, launched = true }
 }
 
+# Dealer websites (modules/storefront): the SSR service behind their own CloudFront.
+storefront = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4 }
+
 auth0_domain           = "showroom-beta.us.auth0.com"
 auth0_portal_client_id = "SET-ME-portal-spa-client-id" # plan refuses this until the real id is here
 log_retention_days     = 30

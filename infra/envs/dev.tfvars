@@ -14,6 +14,9 @@ services = {
   leads     = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug", launched = true }
 }
 
+# Dealer websites (modules/storefront): the SSR service behind their own CloudFront.
+storefront = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug" }
+
 # Auth0 tenant of this environment; the client id is the portal SPA's (public, not a secret).
 auth0_domain           = "showroom-dev.us.auth0.com"
 auth0_portal_client_id = "SET-ME-portal-spa-client-id" # plan refuses this until the real id is here

@@ -15,6 +15,11 @@ services = {
   leads     = { cpu = 1024, memory = 2048, min_capacity = 3, max_capacity = 12, launched = true }
 }
 
+# Dealer websites (modules/storefront): the SSR service behind their own CloudFront.
+storefront = { cpu = 1024, memory = 2048, min_capacity = 3, max_capacity = 12 }
+# Production sites are <slug>.sites.showroom.example (not under app.showroom.example).
+sites_domain = "sites.showroom.example"
+
 auth0_domain           = "showroom.us.auth0.com"
 auth0_portal_client_id = "SET-ME-portal-spa-client-id" # plan refuses this until the real id is here
 log_retention_days     = 90

@@ -4,7 +4,7 @@ variable "hosted_zone_name" {
 }
 
 variable "services" {
-  description = "One ECR repository each."
+  description = "One ECR repository each: the services and the storefront (dealer websites)."
   type        = list(string)
 }
 

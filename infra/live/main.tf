@@ -18,6 +18,8 @@ module "platform" {
   nat_gateway_per_az = var.nat_gateway_per_az
 
   services                = var.services
+  storefront              = var.storefront
+  sites_domain            = var.sites_domain
   capacity_provider       = var.capacity_provider
   auth0_domain            = var.auth0_domain
   auth0_portal_client_id  = var.auth0_portal_client_id

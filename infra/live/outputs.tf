@@ -21,6 +21,18 @@ output "image_tag_parameters" {
   value = module.platform.image_tag_parameters
 }
 
+output "sites_url_template" {
+  value = module.platform.sites_url_template
+}
+
+output "sites_distribution_id" {
+  value = module.platform.sites_distribution_id
+}
+
+output "sites_distribution_domain_name" {
+  value = module.platform.sites_distribution_domain_name
+}
+
 output "portal_bucket" {
   value = module.platform.portal_bucket
 }

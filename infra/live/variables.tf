@@ -36,6 +36,22 @@ variable "services" {
   }))
 }
 
+variable "storefront" {
+  type = object({
+    cpu               = number
+    memory            = number
+    min_capacity      = number
+    max_capacity      = number
+    log_level         = optional(string, "info")
+    initial_image_tag = optional(string, "v0.1.0")
+  })
+}
+
+variable "sites_domain" {
+  type    = string
+  default = null
+}
+
 variable "capacity_provider" {
   type = string
 }

@@ -838,7 +838,8 @@ describe('the leads service', () => {
         );
       expect(clients('inventory')).toEqual([tfvars['auth0_leads_client_id']]);
       expect(clients('users')).toEqual([tfvars['auth0_leads_client_id'], tfvars['auth0_actions_client_id']]);
-      expect(clients('leads')).toEqual([]);
+      // ...and leads accepts it from users, which registers each dealer site's origins.
+      expect(clients('leads')).toEqual([tfvars['auth0_leads_client_id']]);
       expect(platform.module.locals['leads_mail_from']).toBe(
         '${coalesce(var.leads_mail_from, "leads@${var.domain_name}")}',
       );
@@ -915,7 +916,10 @@ describe('the leads service', () => {
     expect(oneLine(catalog.inventory['environment'])).toBe(
       '${merge(local.inventory_search_environment, local.inventory_media_environment, { USERS_API_URL = "http://users.${local.internal_domain}:3002" AUTH_CLIENT_ID = var.auth0_leads_client_id })}',
     );
-    expect(catalog.users['environment']).toEqual({});
+    // Users' are its site provisioner's (see 'dealer websites').
+    expect(catalog.users['environment']).toBe(
+      '${merge(local.users_sites_environment, local.users_media_environment)}',
+    );
 
     // ecs-service merges the extra environment first: a name it also sets would be silently lost.
     const service = await loadModule(infraPath('modules', 'ecs-service'));
@@ -933,7 +937,8 @@ describe('the leads service', () => {
     expect(catalog.inventory['secrets']).toBe(
       '${concat(["AUTH_CLIENT_SECRET"], local.inventory_search_secrets)}',
     );
-    expect(catalog.users['secrets']).toEqual([]);
+    // users calls leads' internal route with the machine client inventory also uses.
+    expect(catalog.users['secrets']).toEqual(['AUTH_CLIENT_SECRET']);
     expect(platform.calls['secrets']['services']).toBe('${keys(local.service_catalog)}');
     expect(platform.calls['secrets']['service_secret_names']).toBe(
       '${{ for name, service in local.service_catalog : name => service.secrets }}',
@@ -959,7 +964,7 @@ describe('the leads service', () => {
     expect(namesOf('leads').sort()).toEqual(
       ['LEADS_DATABASE_URL', 'LEADS_DATABASE_READER_URLS', ...SHARED_SECRETS, ...LEADS_ONLY_SECRETS].sort(),
     );
-    expect(namesOf('users')).not.toContain('AUTH_CLIENT_SECRET');
+    expect(namesOf('users')).toContain('AUTH_CLIENT_SECRET');
     for (const other of ['inventory', 'users'] as const) expect(namesOf(other)).not.toContain('SMTP_URL');
 
     // Each name becomes /showroom/<env>/<service>/<NAME>, by ARN in that service's task definition,
@@ -1076,14 +1081,19 @@ describe("inventory's media: photos, feeds and imports in one SSE-KMS bucket", (
 
   it('tells inventory its bucket, regional endpoint, KMS key and the origin that serves media', async () => {
     const platform = await loadModule(platformDir);
-    expect(platform.locals['inventory_media_environment']).toEqual({
+    expect(platform.locals['media_bucket_environment']).toEqual({
       S3_BUCKET: '${module.media_bucket.bucket}',
       S3_REGION: '${data.aws_region.current.region}',
       S3_ENDPOINT: 'https://s3.${data.aws_region.current.region}.amazonaws.com',
       S3_KMS_KEY_ID: '${module.media_bucket.kms_key_arn}',
-      MEDIA_PUBLIC_URL: '${local.portal_origin}',
     });
-    for (const name of Object.keys(platform.locals['inventory_media_environment'] as Block)) {
+    expect(platform.locals['inventory_media_environment']).toBe(
+      '${merge(local.media_bucket_environment, { MEDIA_PUBLIC_URL = local.portal_origin })}',
+    );
+    for (const name of [
+      ...Object.keys(platform.locals['media_bucket_environment'] as Block),
+      'MEDIA_PUBLIC_URL',
+    ]) {
       expect(storageConfig, name).toMatch(new RegExp(`^\\s*${name}:`, 'm'));
     }
   });
@@ -1102,8 +1112,14 @@ describe("inventory's media: photos, feeds and imports in one SSE-KMS bucket", (
     const platform = await loadModule(platformDir);
     expect(platform.locals['public_media_prefixes']).toEqual(['photos/', 'feeds/']);
     const bucket = platform.calls['media_bucket'] as Block;
-    expect(bucket['cloudfront_distribution_arns']).toEqual(['${module.portal.distribution_arn}']);
-    expect(bucket['cloudfront_read_prefixes']).toBe('${local.public_media_prefixes}');
+    // The portal's distribution, and the dealer websites' for their assets (see 'dealer websites').
+    expect(bucket['cloudfront_distribution_arns']).toEqual([
+      '${module.portal.distribution_arn}',
+      '${module.storefront.distribution_arn}',
+    ]);
+    expect(bucket['cloudfront_read_prefixes']).toBe(
+      '${concat(local.public_media_prefixes, [local.sites_assets_prefix])}',
+    );
     expect(bucket['restrict_to_vpc_endpoint_id']).toBe('${module.network.s3_vpc_endpoint_id}');
     expect(oneLine(platform.calls['portal']['extra_s3_origins'])).toContain('path_pattern = "/${prefix}*"');
     const module = await loadModule(infraPath('modules', 's3-private-bucket'));
@@ -1469,11 +1485,15 @@ describe('images', () => {
     const global = await environmentScope('global');
     const ecr = await enterCall(global, 'ecr');
     expect(ecr.module.dir).toBe(infraPath('modules', 'ecr'));
-    expect(ecr.inputs['services']).toEqual(Object.keys(SERVICES));
+    // One repository per service, and the storefront's (dealer websites).
+    expect(ecr.inputs['services']).toEqual([...Object.keys(SERVICES), 'storefront']);
 
     const platform = await loadModule(infraPath('modules', 'platform'));
     expect(platform.data['aws_ecr_repository']['service']['name']).toBe(
       '${var.ecr_repository_prefix}/${each.key}',
+    );
+    expect(platform.data['aws_ecr_repository']['storefront']['name']).toBe(
+      '${var.ecr_repository_prefix}/storefront',
     );
     expect(platform.variables['ecr_repository_prefix']['default']).toBe(ecr.inputs['repository_prefix']);
     expect(Object.keys(platform.resources)).not.toContain('aws_ecr_repository');
@@ -1512,5 +1532,331 @@ describe('images', () => {
       expect(rule?.priority).toBeLessThan(builds?.priority ?? 0);
       expect(rule?.priority).toBeLessThan(untagged?.priority ?? 0);
     }
+  });
+});
+
+describe('dealer websites (modules/storefront)', () => {
+  const platformDir = infraPath('modules', 'platform');
+  const storefrontDir = infraPath('modules', 'storefront');
+  const oneLine = (value: Json | undefined) =>
+    typeof value === 'string' ? value.replace(/\s+/g, ' ') : value;
+  const catalogOf = async () =>
+    (await loadModule(platformDir)).locals['service_catalog'] as Record<Service, Block>;
+
+  /** A CloudFront Function's code as deployed: its two template expressions filled in, then run. */
+  const cloudFrontFunction = async (name: string) => {
+    const storefront = await loadModule(storefrontDir);
+    const code = String(storefront.resources['aws_cloudfront_function'][name]['code'])
+      .replace(
+        '${lower(local.site_host_header)}',
+        String(storefront.locals['site_host_header']).toLowerCase(),
+      )
+      .replace(
+        '${length(var.media_path)}',
+        String(String(storefront.variables['media_path']['default']).length),
+      );
+    expect(code).not.toContain('${');
+    return new Function(`${code}; return handler;`)() as (event: object) => {
+      uri: string;
+      headers: Record<string, { value: string }>;
+    };
+  };
+
+  it('runs the SSR server as one more ECS service (modules/ecs-service) on its own port, reachable from the ALB', async () => {
+    const platform = await loadModule(platformDir);
+    expect(platform.calls['storefront']['source']).toBe('../storefront');
+    expect(platform.locals['storefront_port']).toBe(4400);
+    expect(platform.calls['storefront']['container_port']).toBe('${local.storefront_port}');
+    // The app tier admits the ALB on it (network's service ports).
+    expect(platform.calls['network']['service_ports']).toBe(
+      '${concat([for service in local.service_catalog : service.port], [local.storefront_port])}',
+    );
+    const storefront = await loadModule(storefrontDir);
+    const service = storefront.calls['service'];
+    expect(service).toMatchObject({
+      source: '../ecs-service',
+      service_name: 'storefront',
+      container_port: '${var.container_port}',
+      path_pattern: '/*',
+      extra_environment: '${var.service_environment}',
+      secret_arns: {},
+    });
+    // Sized per environment, like the services.
+    for (const env of ENVIRONMENTS) {
+      const size = (await loadTfvars(env))['storefront'] as Block;
+      expect(Number(size['min_capacity']), env).toBeGreaterThanOrEqual(1);
+      expect(Number(size['max_capacity']), env).toBeGreaterThanOrEqual(Number(size['min_capacity']));
+    }
+    expect(platform.calls['storefront']['size']).toBe('${var.storefront}');
+  });
+
+  it("the ALB forwards to it only what came through the sites' distribution, with a secret of its own", async () => {
+    const storefront = await loadModule(storefrontDir);
+    const secret = storefront.resources['random_password']['origin_secret'];
+    expect(secret['special']).toBe(false);
+    expect(Number(secret['length'])).toBeGreaterThanOrEqual(32);
+    // The listener rule (ecs-service: path AND header) requires this secret, not the portal's,
+    // so neither distribution reaches the other's targets.
+    expect(storefront.calls['service']['alb_origin_header']).toEqual({
+      name: '${var.origin_header_name}',
+      value: '${random_password.origin_secret.result}',
+    });
+    const distribution = storefront.resources['aws_cloudfront_distribution']['this'];
+    const origins = distribution['origin'] as Block[];
+    const site = origins.find((origin) => origin['origin_id'] === '${local.site_origin_id}') ?? {};
+    expect(site['domain_name']).toBe('${var.alb_domain_name}');
+    expect(first(site['custom_header'])).toEqual({
+      name: '${var.origin_header_name}',
+      value: '${random_password.origin_secret.result}',
+    });
+    expect(first(site['custom_origin_config'])['origin_protocol_policy']).toBe('https-only');
+    const platform = await loadModule(platformDir);
+    expect(platform.calls['storefront']['alb_domain_name']).toBe('${module.alb.domain_name}');
+    expect(platform.calls['storefront']['alb_listener_arn']).toBe('${module.alb.https_listener_arn}');
+    expect(platform.calls['storefront']['web_acl_id']).toBe('${module.waf.arn}');
+    // Its rule comes after the internal routes' 404 and apart from every API rule.
+    const alb = await loadModule(infraPath('modules', 'alb'));
+    const priority = Number(storefront.variables['listener_rule_priority']['default']);
+    expect(priority).toBeGreaterThan(Number(alb.variables['internal_routes_rule_priority']['default']));
+    const priorities = Object.values(await catalogOf()).map((service) => Number(service['priority']));
+    expect(priorities).not.toContain(priority);
+  });
+
+  it('answers every <slug>.<sites domain> with one wildcard certificate (us-east-1, DNS-validated) and one wildcard record', async () => {
+    const storefront = await loadModule(storefrontDir);
+    const certificate = storefront.resources['aws_acm_certificate']['sites'];
+    expect(certificate).toMatchObject({ domain_name: '*.${var.sites_domain}', validation_method: 'DNS' });
+    expect(storefront.resources['aws_route53_record']['validation']['zone_id']).toBe('${var.hosted_zone_id}');
+    expect(storefront.resources['aws_acm_certificate_validation']['sites']['certificate_arn']).toBe(
+      '${aws_acm_certificate.sites.arn}',
+    );
+    const distribution = storefront.resources['aws_cloudfront_distribution']['this'];
+    expect(distribution['aliases']).toEqual(['*.${var.sites_domain}']);
+    expect(first(distribution['viewer_certificate'])).toMatchObject({
+      acm_certificate_arn: '${aws_acm_certificate_validation.sites.certificate_arn}',
+      ssl_support_method: 'sni-only',
+    });
+    // Dealers' own domains are the provisioner's: a later apply must not remove them.
+    expect(first(distribution['lifecycle'])['ignore_changes']).toEqual(['${aliases}']);
+    const wildcard = storefront.resources['aws_route53_record']['wildcard'];
+    expect(wildcard).toMatchObject({ name: '*.${var.sites_domain}', zone_id: '${var.hosted_zone_id}' });
+    expect(wildcard['for_each']).toBe('${toset(["A", "AAAA"])}');
+    expect(first(wildcard['alias'])['name']).toBe('${aws_cloudfront_distribution.this.domain_name}');
+    // In us-east-1 (CloudFront's certificates live there): the platform's default provider.
+    const platform = await loadModule(platformDir);
+    expect(platform.calls['storefront']['providers']).toBeUndefined();
+    expect(platform.calls['storefront']['hosted_zone_id']).toBe('${data.aws_route53_zone.this.zone_id}');
+  });
+
+  it.each(ENVIRONMENTS)('%s: the sites domain lies inside the hosted zone', async (env) => {
+    const root = await environmentScope(env);
+    const platform = await enterCall(root, 'platform');
+    const domain = String(variableValue(platform, 'domain_name'));
+    const zone = String(variableValue(platform, 'hosted_zone_name'));
+    const sites = variableValue(platform, 'sites_domain') ?? `sites.${domain}`;
+    expect(platform.module.locals['sites_domain']).toBe(
+      '${coalesce(var.sites_domain, "sites.${var.domain_name}")}',
+    );
+    expect(String(sites).endsWith(`.${zone}`), String(sites)).toBe(true);
+    if (env === 'prod') expect(sites).toBe('sites.showroom.example');
+    else expect(sites).toBe(`sites.${env}.showroom.example`);
+  });
+
+  it("caches pages per site host, path and query — the viewer's host travels as X-Site-Host, never as Host", async () => {
+    const storefront = await loadModule(storefrontDir);
+    const distribution = storefront.resources['aws_cloudfront_distribution']['this'];
+    const pages = first(distribution['default_cache_behavior']);
+    expect(pages).toMatchObject({
+      target_origin_id: '${local.site_origin_id}',
+      viewer_protocol_policy: 'redirect-to-https',
+      allowed_methods: ['GET', 'HEAD'],
+      compress: true,
+      cache_policy_id: '${aws_cloudfront_cache_policy.pages.id}',
+    });
+    // No origin request policy: Host stays the ALB's name, so its certificate always matches.
+    expect(pages['origin_request_policy_id']).toBeUndefined();
+    expect(first(pages['function_association'])).toEqual({
+      event_type: 'viewer-request',
+      function_arn: '${aws_cloudfront_function.site_host.arn}',
+    });
+    const key = first(
+      storefront.resources['aws_cloudfront_cache_policy']['pages'][
+        'parameters_in_cache_key_and_forwarded_to_origin'
+      ],
+    );
+    expect(first(first(key['headers_config'])['headers'])['items']).toEqual(['${local.site_host_header}']);
+    expect(first(key['headers_config'])['header_behavior']).toBe('whitelist');
+    expect(first(key['query_strings_config'])['query_string_behavior']).toBe('all');
+    expect(first(key['cookies_config'])['cookie_behavior']).toBe('none');
+    expect(storefront.locals['site_host_header']).toBe('X-Site-Host');
+
+    const handler = await cloudFrontFunction('site_host');
+    const request = handler({
+      request: { uri: '/cars', headers: { host: { value: 'Demo-Motors.sites.showroom.example' } } },
+    });
+    expect(request.headers['x-site-host']).toEqual({ value: 'demo-motors.sites.showroom.example' });
+    expect(request.headers['host']).toEqual({ value: 'Demo-Motors.sites.showroom.example' });
+  });
+
+  it('serves site assets from the media bucket under /media on every site host, and nothing private', async () => {
+    const storefront = await loadModule(storefrontDir);
+    const distribution = storefront.resources['aws_cloudfront_distribution']['this'];
+    const media = first(distribution['ordered_cache_behavior']);
+    expect(media).toMatchObject({
+      path_pattern: '${var.media_path}/*',
+      target_origin_id: '${local.media_origin_id}',
+      allowed_methods: ['GET', 'HEAD'],
+      cache_policy_id: '${data.aws_cloudfront_cache_policy.caching_optimized.id}',
+    });
+    const origin = (distribution['origin'] as Block[]).find(
+      (candidate) => candidate['origin_id'] === '${local.media_origin_id}',
+    );
+    expect(origin).toMatchObject({
+      domain_name: '${var.media_bucket_regional_domain_name}',
+      origin_access_control_id: '${aws_cloudfront_origin_access_control.media.id}',
+    });
+    const handler = await cloudFrontFunction('media_path');
+    expect(handler({ request: { uri: '/media/sites/assets/d1/logo-abc.png', headers: {} } }).uri).toBe(
+      '/sites/assets/d1/logo-abc.png',
+    );
+    // The bucket lets this distribution read photos, feeds and site assets; never the uploads or
+    // the published configurations under sites/ (read by the storefront's task role instead).
+    const platform = await loadModule(platformDir);
+    expect(platform.locals['sites_assets_prefix']).toBe('sites/assets/');
+    expect(platform.calls['storefront']['media_bucket_regional_domain_name']).toBe(
+      '${module.media_bucket.regional_domain_name}',
+    );
+    const users = await enterCall({ module: platform, inputs: {} }, 'media_bucket');
+    expect(users.module.dir).toBe(infraPath('modules', 's3-private-bucket'));
+    // What browsers are told (MEDIA_PUBLIC_URL of users and the storefront) is served by this path.
+    expect(platform.locals['sites_media_url']).toBe('https://media.${local.sites_domain}/media');
+    expect(storefront.variables['media_path']['default']).toBe('/media');
+  });
+
+  it('lets the storefront task read the published sites only, and users write sites/*', async () => {
+    const storefront = await loadModule(storefrontDir);
+    expect(storefront.variables['site_config_prefixes']['default']).toEqual([
+      'sites/hosts/',
+      'sites/dealerships/',
+    ]);
+    expect(oneLine(storefront.calls['service']['s3_access'])).toBe(
+      '${[for prefix in var.site_config_prefixes : { bucket_arn = var.media_bucket_arn, prefix = prefix, read_only = true }]}',
+    );
+    const service = await loadModule(infraPath('modules', 'ecs-service'));
+    // ecs-service: a read-only prefix gets GetObject alone.
+    const objects = first(
+      (dynamicBlocks(service.data['aws_iam_policy_document']['task'])['statement'] as Block[])[1]['content'],
+    );
+    expect(objects['actions']).toBe(
+      '${statement.value.read_only ? ["s3:GetObject"] : ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]}',
+    );
+
+    const users = (await catalogOf()).users;
+    expect(users['s3_access']).toEqual([
+      { bucket_arn: '${module.media_bucket.arn}', prefix: '${local.sites_prefix}' },
+    ]);
+    expect(users['kms_keys']).toEqual(['${module.media_bucket.kms_key_arn}']);
+    const platform = await loadModule(platformDir);
+    expect(platform.locals['sites_prefix']).toBe('sites/');
+  });
+
+  it("gives the users task exactly the provisioner's AWS calls, on that zone and that distribution", async () => {
+    const storefront = await loadModule(storefrontDir);
+    const policy = storefront.resources['aws_iam_role_policy']['provisioner'];
+    expect(policy['role']).toBe('${var.provisioner_role_name}');
+    const platform = await loadModule(platformDir);
+    expect(platform.calls['storefront']['provisioner_role_name']).toBe(
+      '${module.service["users"].task_role_name}',
+    );
+    const statements = (
+      storefront.data['aws_iam_policy_document']['provisioner']['statement'] as Block[]
+    ).map((statement) => ({ actions: statement['actions'], resources: statement['resources'] }));
+    expect(statements).toEqual([
+      {
+        actions: ['route53:ChangeResourceRecordSets'],
+        resources: ['arn:${local.partition}:route53:::hostedzone/${var.hosted_zone_id}'],
+      },
+      { actions: ['route53:GetChange'], resources: ['arn:${local.partition}:route53:::change/*'] },
+      { actions: ['acm:RequestCertificate', 'acm:ListCertificates'], resources: ['*'] },
+      {
+        actions: ['acm:DescribeCertificate'],
+        resources: ['arn:${local.partition}:acm:us-east-1:${local.account_id}:certificate/*'],
+      },
+      {
+        actions: [
+          'cloudfront:GetDistributionConfig',
+          'cloudfront:UpdateDistribution',
+          'cloudfront:CreateInvalidation',
+        ],
+        resources: ['${aws_cloudfront_distribution.this.arn}'],
+      },
+    ]);
+    // No statement allows everything of a service.
+    expect(JSON.stringify(statements)).not.toMatch(/"[a-z0-9]+:\*"/);
+  });
+
+  describe.each(ENVIRONMENTS)('in %s', (env) => {
+    it('tells the users service where its sites live and what to provision them on (SITES_*)', async () => {
+      const root = await environmentScope(env);
+      const platform = await enterCall(root, 'platform');
+      const tfvars = await loadTfvars(env);
+      const sites = platform.module.locals['users_sites_environment'] as Block;
+      const value = (name: string) => interpolate(platform, sites[name]);
+      const sitesDomain = (tfvars['sites_domain'] as string | undefined) ?? `sites.${tfvars['domain_name']}`;
+      expect(Object.keys(sites).sort()).toEqual([
+        'AUTH_CLIENT_ID',
+        'LEADS_API_URL',
+        'SITES_CLOUDFRONT_DISTRIBUTION_ID',
+        'SITES_HOSTED_ZONE_ID',
+        'SITES_HOSTING',
+        'SITES_ORIGIN_TEMPLATE',
+        'SITES_PLATFORM_DOMAIN',
+      ]);
+      expect(value('SITES_HOSTING')).toBe('aws');
+      expect(variableValue(platform, 'sites_domain') ?? `sites.${tfvars['domain_name']}`).toBe(sitesDomain);
+      expect(sites['SITES_PLATFORM_DOMAIN']).toBe('${local.sites_domain}');
+      expect(value('SITES_ORIGIN_TEMPLATE')).toBe('https://{host}');
+      expect(value('LEADS_API_URL')).toBe(`http://leads.${env}.showroom.internal:${SERVICES.leads}`);
+      expect(value('AUTH_CLIENT_ID')).toBe(tfvars['auth0_leads_client_id']);
+      expect(sites['SITES_CLOUDFRONT_DISTRIBUTION_ID']).toBe('${module.storefront.distribution_id}');
+      expect(sites['SITES_HOSTED_ZONE_ID']).toBe('${module.storefront.hosted_zone_id}');
+      const storefront = await enterCall(platform, 'storefront');
+      expect(storefront.module.outputs['distribution_id']['value']).toBe(
+        '${aws_cloudfront_distribution.this.id}',
+      );
+      expect(storefront.module.outputs['hosted_zone_id']['value']).toBe('${var.hosted_zone_id}');
+      expect(platform.module.locals['users_media_environment']).toBe(
+        '${merge(local.media_bucket_environment, { MEDIA_PUBLIC_URL = local.sites_media_url })}',
+      );
+    });
+  });
+
+  it('gives the storefront server inventory inside the VPC, the public APIs at the portal and the published sites', async () => {
+    const platform = await loadModule(platformDir);
+    expect(platform.calls['storefront']['service_environment']).toBe('${local.storefront_environment}');
+    const environment = oneLine(platform.locals['storefront_environment']) as string;
+    expect(environment).toMatch(/^\$\{merge\(local\.media_bucket_environment, \{/);
+    for (const entry of [
+      'MEDIA_PUBLIC_URL = local.sites_media_url',
+      'INVENTORY_API_URL = "http://inventory.${local.internal_domain}:3001"',
+      'PUBLIC_API_ORIGIN = local.portal_origin',
+      'SITE_CACHE_SECONDS = "5"',
+      'PAGE_CACHE_SECONDS = "30"',
+    ]) {
+      expect(environment).toContain(entry);
+    }
+  });
+
+  it('is watched and put to sleep like the services', async () => {
+    const platform = await loadModule(platformDir);
+    expect(oneLine(platform.calls['monitoring']['ecs_services'])).toBe(
+      '${concat(keys(local.service_catalog), [module.storefront.service_name])}',
+    );
+    expect(oneLine(platform.calls['monitoring']['target_groups'])).toContain(
+      '{ storefront = module.storefront.target_group_arn_suffix }',
+    );
+    expect(oneLine(platform.calls['scheduler']['ecs_services'])).toContain(
+      'storefront = { resource_id = module.storefront.autoscaling_resource_id',
+    );
   });
 });

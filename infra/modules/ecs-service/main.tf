@@ -186,7 +186,7 @@ data "aws_iam_policy_document" "task" {
 
     content {
       sid       = "Objects${statement.key}"
-      actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+      actions   = statement.value.read_only ? ["s3:GetObject"] : ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
       resources = ["${statement.value.bucket_arn}/${statement.value.prefix}*"]
     }
   }

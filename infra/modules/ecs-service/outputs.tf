@@ -31,6 +31,11 @@ output "task_role_arn" {
   value = aws_iam_role.task.arn
 }
 
+output "task_role_name" {
+  description = "For policies attached where the resources they grant live (e.g. modules/storefront's provisioner policy)."
+  value       = aws_iam_role.task.name
+}
+
 output "execution_role_arn" {
   value = aws_iam_role.execution.arn
 }

@@ -183,10 +183,11 @@ variable "dynamodb_table_arns" {
 }
 
 variable "s3_access" {
-  description = "Bucket prefixes the task may read and write."
+  description = "Bucket prefixes the task may read and write (or only read: read_only)."
   type = list(object({
     bucket_arn = string
     prefix     = string
+    read_only  = optional(bool, false)
   }))
   default = []
 }

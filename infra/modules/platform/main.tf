@@ -5,6 +5,8 @@
 #   WAF -> CloudFront (portal bucket, /photos/*, /api/* -> ALB with a secret origin header) -> ALB
 #   (CloudFront's addresses only) -> ECS services -> RDS / Redis / DynamoDB / S3, secrets from SSM,
 #   images from the shared ECR, alarms to SNS; services call each other by Cloud Map names.
+#   Dealer websites: WAF -> their own CloudFront (*.<sites_domain>, /media/*) -> the same ALB with
+#   the storefront's secret -> ECS storefront (modules/storefront), provisioned by users.
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
@@ -30,6 +32,12 @@ locals {
 
   leads_mail_from = coalesce(var.leads_mail_from, "leads@${var.domain_name}")
 
+  # Dealer websites (modules/storefront): <slug>.<sites_domain> for every dealership, https.
+  sites_domain = coalesce(var.sites_domain, "sites.${var.domain_name}")
+  # Site assets (logos, icons) published by users, served by the storefront's distribution at
+  # /media/<key> on every site host; this one host is the address written into published sites.
+  sites_media_url = "https://media.${local.sites_domain}/media"
+
   # Inventory's search engine: Algolia when the environment names an application, with one index
   # per environment (its sort replicas are named after it) and the two keys from SSM; otherwise
   # the embedded engine, which needs nothing here. Filtered for-expressions keep one type either way.
@@ -47,13 +55,40 @@ locals {
   # which of them CloudFront serves at the same path, and where browsers find them.
   media_prefixes        = ["photos/", "feeds/", "imports/"]
   public_media_prefixes = ["photos/", "feeds/"]
-  inventory_media_environment = {
-    S3_BUCKET        = module.media_bucket.bucket
-    S3_REGION        = data.aws_region.current.region
-    S3_ENDPOINT      = "https://s3.${data.aws_region.current.region}.amazonaws.com"
-    S3_KMS_KEY_ID    = module.media_bucket.kms_key_arn
-    MEDIA_PUBLIC_URL = local.portal_origin
+  # Dealer websites in the same bucket (users writes sites/*): private uploads and published
+  # configurations under sites/, public assets (read by CloudFront) under sites/assets/.
+  sites_prefix        = "sites/"
+  sites_assets_prefix = "sites/assets/"
+  media_bucket_environment = {
+    S3_BUCKET     = module.media_bucket.bucket
+    S3_REGION     = data.aws_region.current.region
+    S3_ENDPOINT   = "https://s3.${data.aws_region.current.region}.amazonaws.com"
+    S3_KMS_KEY_ID = module.media_bucket.kms_key_arn
   }
+  inventory_media_environment = merge(local.media_bucket_environment, { MEDIA_PUBLIC_URL = local.portal_origin })
+  users_media_environment     = merge(local.media_bucket_environment, { MEDIA_PUBLIC_URL = local.sites_media_url })
+
+  # The users service's site provisioning on AWS (services/users/src/config.ts, SITES_*).
+  users_sites_environment = {
+    SITES_HOSTING                    = "aws"
+    SITES_PLATFORM_DOMAIN            = local.sites_domain
+    SITES_ORIGIN_TEMPLATE            = "https://{host}"
+    SITES_CLOUDFRONT_DISTRIBUTION_ID = module.storefront.distribution_id
+    SITES_HOSTED_ZONE_ID             = module.storefront.hosted_zone_id
+    LEADS_API_URL                    = "http://leads.${local.internal_domain}:3003"
+    AUTH_CLIENT_ID                   = var.auth0_leads_client_id
+  }
+
+  # The storefront server (apps/storefront/README.md): inventory inside the VPC, the public APIs
+  # (leads' forms) at the portal's origin, published sites from the media bucket.
+  storefront_port = 4400
+  storefront_environment = merge(local.media_bucket_environment, {
+    MEDIA_PUBLIC_URL   = local.sites_media_url
+    INVENTORY_API_URL  = "http://inventory.${local.internal_domain}:3001"
+    PUBLIC_API_ORIGIN  = local.portal_origin
+    SITE_CACHE_SECONDS = "5"
+    PAGE_CACHE_SECONDS = "30"
+  })
 
   vpce_exempt_principal_arns = [
     for pattern in var.vpce_exempt_role_patterns : "arn:${data.aws_partition.current.partition}:iam::${local.account_id}:role/${pattern}"
@@ -94,18 +129,22 @@ locals {
       # Auth0's post-login Action reads memberships from outside AWS: the one internal route the
       # edge forwards (still only to an allow-listed client's token).
       public_internal = { priority = 5, path = "/api/users/internal/users/*/memberships" }
-      environment     = {}
-      secrets         = []
+      # Its site provisioner (services/users/src/provisioning) publishes sites to S3, attaches
+      # domains to the storefront's distribution (modules/storefront grants those calls) and
+      # registers each site's origins with leads, with the machine client inventory also uses.
+      environment     = merge(local.users_sites_environment, local.users_media_environment)
+      secrets         = ["AUTH_CLIENT_SECRET"]
       dynamodb_tables = ["audit-log"]
-      s3_access       = []
-      kms_keys        = []
+      s3_access       = [{ bucket_arn = module.media_bucket.arn, prefix = local.sites_prefix }]
+      kms_keys        = [module.media_bucket.kms_key_arn]
     }
     leads = {
       port     = 3003
       priority = 120
       # Its outbox sweeper writes the Showroom/Outbox metrics that modules/monitoring alarms on.
-      outbox          = true
-      machine_clients = []
+      outbox = true
+      # users registers each dealer site's origins (write:site-origins) with this client.
+      machine_clients = [var.auth0_leads_client_id]
       public_internal = null
       environment = {
         LEAD_TIMELINE_TABLE = module.timelines.table_names["lead-timeline"]
@@ -160,7 +199,7 @@ module "network" {
   cidr_block         = var.vpc_cidr
   az_count           = var.az_count
   nat_gateway_per_az = var.nat_gateway_per_az
-  service_ports      = [for service in local.service_catalog : service.port]
+  service_ports      = concat([for service in local.service_catalog : service.port], [local.storefront_port])
   # leads sends its e-mails through Amazon SES's SMTP endpoint (SMTP_URL, port 465).
   allow_smtps_egress = true
 }
@@ -216,13 +255,14 @@ module "media_bucket" {
   bucket_name                  = "${local.name}-media-${local.account_id}"
   restrict_to_vpc_endpoint_id  = module.network.s3_vpc_endpoint_id
   vpce_exempt_principal_arns   = local.vpce_exempt_principal_arns
-  cloudfront_distribution_arns = [module.portal.distribution_arn]
-  cloudfront_read_prefixes     = local.public_media_prefixes
+  cloudfront_distribution_arns = [module.portal.distribution_arn, module.storefront.distribution_arn]
+  cloudfront_read_prefixes     = concat(local.public_media_prefixes, [local.sites_assets_prefix])
   force_destroy                = !var.deletion_protection
   lifecycle_rules = [
     { id = "tier-photos", prefix = "photos/", transition_days = 30, transition_storage_class = "INTELLIGENT_TIERING", noncurrent_expiration_days = 30 },
     { id = "expire-imports", prefix = "imports/", expiration_days = 90, noncurrent_expiration_days = 7 },
     { id = "feed-versions", prefix = "feeds/", noncurrent_expiration_days = 7 },
+    { id = "site-versions", prefix = local.sites_prefix, noncurrent_expiration_days = 7 },
   ]
 }
 
@@ -400,6 +440,50 @@ module "portal" {
   ]
 }
 
+# --- Dealer websites -----------------------------------------------------------------------------
+
+data "aws_ecr_repository" "storefront" {
+  name = "${var.ecr_repository_prefix}/storefront"
+}
+
+module "storefront" {
+  source = "../storefront"
+
+  name_prefix    = local.name
+  environment    = var.environment
+  sites_domain   = local.sites_domain
+  hosted_zone_id = data.aws_route53_zone.this.zone_id
+
+  container_port     = local.storefront_port
+  cluster_arn        = module.ecs_cluster.arn
+  cluster_name       = module.ecs_cluster.name
+  vpc_id             = module.network.vpc_id
+  subnet_ids         = module.network.app_subnet_ids
+  security_group_ids = [module.network.app_security_group_id]
+  alb_listener_arn   = module.alb.https_listener_arn
+  alb_arn_suffix     = module.alb.arn_suffix
+  alb_domain_name    = module.alb.domain_name
+  ecr_repository_url = data.aws_ecr_repository.storefront.repository_url
+  ecr_repository_arn = data.aws_ecr_repository.storefront.arn
+
+  size                 = var.storefront
+  capacity_provider    = var.capacity_provider
+  auth_issuer_base_url = "https://${var.auth0_domain}/"
+  cors_origins         = [local.portal_origin]
+  log_retention_days   = var.log_retention_days
+  service_environment  = local.storefront_environment
+
+  secrets_parameter_path_arn = "${module.secrets.parameter_path_arn_prefix}/storefront/*"
+  secrets_kms_key_arn        = module.secrets.kms_key_arn
+
+  media_bucket_arn                  = module.media_bucket.arn
+  media_bucket_regional_domain_name = module.media_bucket.regional_domain_name
+  media_kms_key_arn                 = module.media_bucket.kms_key_arn
+
+  provisioner_role_name = module.service["users"].task_role_name
+  web_acl_id            = module.waf.arn
+}
+
 # What scripts/publish-portal.sh and deploy-service.sh read: no secrets, only names.
 resource "aws_ssm_parameter" "deploy" {
   for_each = {
@@ -422,9 +506,9 @@ module "monitoring" {
   name_prefix               = local.name
   alarm_emails              = var.alarm_emails
   alb_arn_suffix            = module.alb.arn_suffix
-  target_groups             = { for name, service in module.service : name => service.target_group_arn_suffix }
+  target_groups             = merge({ for name, service in module.service : name => service.target_group_arn_suffix }, { storefront = module.storefront.target_group_arn_suffix })
   ecs_cluster_name          = module.ecs_cluster.name
-  ecs_services              = keys(local.service_catalog)
+  ecs_services              = concat(keys(local.service_catalog), [module.storefront.service_name])
   rds_instance_ids          = concat([module.rds.primary_identifier], module.rds.replica_identifiers)
   rds_replica_ids           = module.rds.replica_identifiers
   redis_cluster_ids         = module.redis.member_cluster_ids
@@ -439,12 +523,21 @@ module "scheduler" {
   count  = var.scheduled_shutdown ? 1 : 0
 
   name_prefix = local.name
-  ecs_services = {
-    for name, service in module.service : name => {
-      resource_id  = service.autoscaling_resource_id
-      min_capacity = local.capacity[name].min
-      max_capacity = local.capacity[name].max
-    }
-  }
+  ecs_services = merge(
+    {
+      for name, service in module.service : name => {
+        resource_id  = service.autoscaling_resource_id
+        min_capacity = local.capacity[name].min
+        max_capacity = local.capacity[name].max
+      }
+    },
+    {
+      storefront = {
+        resource_id  = module.storefront.autoscaling_resource_id
+        min_capacity = var.storefront.min_capacity
+        max_capacity = var.storefront.max_capacity
+      }
+    },
+  )
   rds_instances = { (local.rds_identifier) = module.rds.primary_arn }
 }

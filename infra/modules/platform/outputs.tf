@@ -12,11 +12,25 @@ output "ecs_cluster_name" {
 }
 
 output "ecs_services" {
-  value = { for name, service in module.service : name => service.service_name }
+  value = merge({ for name, service in module.service : name => service.service_name }, { storefront = module.storefront.service_name })
 }
 
 output "image_tag_parameters" {
-  value = { for name, service in module.service : name => service.image_tag_parameter_name }
+  value = merge({ for name, service in module.service : name => service.image_tag_parameter_name }, { storefront = module.storefront.image_tag_parameter_name })
+}
+
+output "sites_url_template" {
+  description = "A dealership's platform site: https://<slug>.<sites domain>."
+  value       = "https://{slug}.${module.storefront.sites_domain}"
+}
+
+output "sites_distribution_id" {
+  value = module.storefront.distribution_id
+}
+
+output "sites_distribution_domain_name" {
+  description = "Where a dealer's own domain points (CNAME) once the provisioner has attached it."
+  value       = module.storefront.distribution_domain_name
 }
 
 output "portal_bucket" {

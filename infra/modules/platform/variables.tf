@@ -52,6 +52,24 @@ variable "services" {
   }
 }
 
+variable "storefront" {
+  description = "Sizing of the dealer websites' SSR service (modules/storefront); min_capacity = 0 keeps it stopped."
+  type = object({
+    cpu               = number
+    memory            = number
+    min_capacity      = number
+    max_capacity      = number
+    log_level         = optional(string, "info")
+    initial_image_tag = optional(string, "v0.1.0")
+  })
+}
+
+variable "sites_domain" {
+  description = "Parent of the dealer websites' platform hosts (<slug>.<sites_domain>); null = sites.<domain_name>. Must be inside hosted_zone_name."
+  type        = string
+  default     = null
+}
+
 variable "capacity_provider" {
   description = "FARGATE, or FARGATE_SPOT for environments that tolerate interruptions."
   type        = string

@@ -33,3 +33,8 @@ output "parameter_names_to_set" {
 output "redis_auth_token_parameter_name" {
   value = local.redis_auth_token_parameter_name
 }
+
+output "parameter_path_arn_prefix" {
+  description = "ARN of /showroom/<env>, for a service with no secret yet (its path: <prefix>/<service>/*)."
+  value       = "${local.arn}${local.prefix}"
+}
