@@ -14,8 +14,10 @@ type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
 export interface LeadSettingsTable {
   dealership_id: string;
   dealership_name: string;
-  /** JSON array of origins. */
+  /** JSON array of origins the dealer typed in. */
   site_origins: string;
+  /** JSON array of the origins Showroom serves the dealership's website on (set by provisioning). */
+  website_origins: ColumnType<string, string | undefined, string>;
   ack_enabled: ColumnType<number, boolean | undefined, boolean>;
   ack_subject: string;
   ack_body: string;

@@ -89,5 +89,11 @@ describeRouteMatrix<LeadsTestContext>({
       request: () => ({ body: exampleBody('updateLeadSettings', { lead: '', task: '', assigneeId: '' }) }),
     },
     rotateIngestKey: { request: () => ({}) },
+    registerWebsiteOrigins: {
+      request: (_ctx, dealershipId) => ({
+        params: { dealershipId },
+        body: { dealershipName: 'Matrix Motors', siteOrigins: ['https://matrix-motors.sites.showroom.dev'] },
+      }),
+    },
   },
 });

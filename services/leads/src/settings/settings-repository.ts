@@ -26,13 +26,22 @@ export class SettingsRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  /** The origins a dealership's website posts from, or null when no dealership has this id. */
+  /**
+   * The origins a dealership's website posts from (those the dealer typed and those Showroom serves
+   * its site on), or null when no dealership has this id.
+   */
   async siteOriginsOf(dealershipId: string): Promise<string[] | null> {
     const row = await forDealership(this.db, dealershipId)
       .selectFrom('lead_settings')
-      .select('site_origins')
+      .select(['site_origins', 'website_origins'])
       .executeTakeFirst();
-    return row ? (JSON.parse(row.site_origins) as string[]) : null;
+    if (!row) return null;
+    return [
+      ...new Set([
+        ...(JSON.parse(row.site_origins) as string[]),
+        ...(JSON.parse(row.website_origins) as string[]),
+      ]),
+    ];
   }
 
   /**

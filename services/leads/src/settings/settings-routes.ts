@@ -1,5 +1,12 @@
-import { IngestKeySchema, LeadSettingsSchema, LeadSettingsUpdateSchema } from '@showroom/contracts';
+import {
+  IngestKeySchema,
+  LeadSettingsSchema,
+  LeadSettingsUpdateSchema,
+  LeadsWebsiteRegistrationSchema,
+  WRITE_SITE_ORIGINS_SCOPE,
+} from '@showroom/contracts';
 import { caller, routeFor, type Tenant } from '@showroom/server-kit';
+import { z } from 'zod';
 import type { IngestKeys } from './ingest-keys';
 import type { SettingsService } from './settings-service';
 
@@ -12,6 +19,7 @@ export interface SettingsRouteDeps {
 const nameFor = (tenant: Tenant) => `Dealership ${tenant.dealershipId.slice(0, 8)}`;
 const base = '/api/leads/settings';
 const route = routeFor<SettingsRouteDeps>();
+const dealershipParams = z.object({ dealershipId: z.uuid('must be a dealership id (UUID)') });
 
 export const settingsRoutes = [
   route({
@@ -49,6 +57,22 @@ export const settingsRoutes = [
         .status(201)
         .set('Cache-Control', 'no-store')
         .json(await keys.rotate(tenant.dealershipId));
+    },
+  }),
+  route({
+    operationId: 'registerWebsiteOrigins',
+    method: 'put',
+    path: '/api/leads/internal/dealerships/:dealershipId/website',
+    tag: 'services',
+    summary:
+      'Website provisioning (users) sets the origins Showroom serves a dealership’s site on; they may post its forms',
+    caller: caller.machine(WRITE_SITE_ORIGINS_SCOPE),
+    params: dealershipParams,
+    body: LeadsWebsiteRegistrationSchema,
+    responses: { 204: { description: 'Registered' } },
+    handler: async ({ params, body, res }, { settings }) => {
+      await settings.registerWebsite(params.dealershipId.toLowerCase(), body);
+      res.status(204).end();
     },
   }),
 ];

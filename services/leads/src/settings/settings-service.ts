@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { LeadSettings, LeadSettingsUpdate } from '@showroom/contracts';
+import type { LeadSettings, LeadSettingsUpdate, LeadsWebsiteRegistration } from '@showroom/contracts';
 import type { LeadSettingsTable, SettingsRow } from '../database';
 import type { SettingsRepository } from './settings-repository';
 import type { SiteOrigins } from './site-origins';
@@ -53,6 +53,21 @@ export class SettingsService {
   /** Registers a dealership with default settings; does nothing when it already exists. */
   async register(dealershipId: string, dealershipName: string, siteOrigins: string[] = []): Promise<void> {
     await this.settings.insertIfMissing(defaultSettings(dealershipId, dealershipName, siteOrigins));
+  }
+
+  /**
+   * Website provisioning (users) names the origins Showroom serves the dealership's site on: they
+   * replace the previous ones, the origins the dealer typed in stay. The dealership is registered
+   * when it has no settings yet (a rooftop just onboarded).
+   */
+  async registerWebsite(dealershipId: string, registration: LeadsWebsiteRegistration): Promise<void> {
+    await this.register(dealershipId, registration.dealershipName);
+    await this.settings.update(dealershipId, {
+      dealership_name: registration.dealershipName,
+      website_origins: JSON.stringify([...new Set(registration.siteOrigins)]),
+      updated_at: new Date(),
+    });
+    this.origins.forget(dealershipId);
   }
 
   async get(dealershipId: string, dealershipName: string): Promise<LeadSettings> {
