@@ -17,6 +17,8 @@ export class Shell {
   readonly inventoryLink = $(testId('nav-inventory'));
   /** Only for roles that read leads (all of them today). */
   readonly leadsLink = $(testId('nav-leads'));
+  /** Only for group owners (rooftops:manage). */
+  readonly rooftopsLink = $(testId('nav-rooftops'));
 
   async waitUntilLoaded(): Promise<void> {
     await shown(this.userMenu, 'the signed-in shell (user menu)');
@@ -78,6 +80,11 @@ export class Shell {
   async goToLeads(): Promise<void> {
     await noOverlayOpen();
     await click(this.leadsLink, 'Leads in the navigation');
+  }
+
+  async goToRooftops(): Promise<void> {
+    await noOverlayOpen();
+    await click(this.rooftopsLink, 'Rooftops in the navigation');
   }
 
   private async openUserMenu(): Promise<void> {

@@ -2,6 +2,24 @@ import { $, browser, by, element } from 'protractor';
 import { password, portalOrigin } from './env';
 import { click, shown, STEP_TIMEOUT_MS, typeInto, until } from './waits';
 
+/** Whether the portal runs on the page: its Angular testability is there, so Protractor may wait for it. */
+export async function portalBooted(): Promise<boolean> {
+  return await browser.executeScript<boolean>(
+    'return typeof window.getAllAngularTestabilities === "function" && window.getAllAngularTestabilities().length > 0;',
+  );
+}
+
+/**
+ * Opens a page of the portal from a page that is not Angular (the sign-in page, a dealer website)
+ * and turns Protractor's Angular waiting back on once the portal runs.
+ */
+export async function returnToPortal(path = '/'): Promise<void> {
+  await browser.waitForAngularEnabled(false);
+  await browser.get(new URL(path, portalOrigin()).href);
+  await until(portalBooted, `the portal to load at ${path}`, STEP_TIMEOUT_MS * 2);
+  await browser.waitForAngularEnabled(true);
+}
+
 /**
  * The identity provider's sign-in page: dev-auth locally, Auth0's Universal Login when deployed.
  * Both name their fields `username` and `password` and submit with `button[name=action]`.
@@ -59,9 +77,7 @@ export class SignInPage {
           if (refused) throw new Error(`the sign-in page refused ${email}: check E2E_PASSWORD`);
           return false;
         }
-        return browser.executeScript<boolean>(
-          'return typeof window.getAllAngularTestabilities === "function" && window.getAllAngularTestabilities().length > 0;',
-        );
+        return portalBooted();
       },
       `the portal to load after signing in as ${email}`,
       STEP_TIMEOUT_MS * 2,

@@ -56,6 +56,8 @@ async function endToEnd(): Promise<boolean> {
       [join(WORKSPACE_ROOT, 'node_modules/protractor/bin/protractor'), 'e2e/protractor.conf.cjs'],
       {
         E2E_BASE_URL: platform.portalUrl,
+        // Where the dealer websites of this platform answer (http://{slug}.localhost:4500).
+        E2E_SITE_URL_TEMPLATE: platform.siteUrl('{slug}'),
       },
     );
   } finally {
