@@ -20,6 +20,8 @@ export default [
         'the provisioning status of several rooftops (a group’s list) in one query',
       'src/provisioning/claims.ts':
         'the provisioner claims the due site of any dealership (SKIP LOCKED) and records its run',
+      'src/rooftops/repository.ts':
+        'the own domains of the rooftops of the owner’s group, for their site links',
       'src/websites/domains.ts':
         'a custom domain belongs to one dealership: who holds it is looked up (and only the domain named)',
     },

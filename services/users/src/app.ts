@@ -1,17 +1,24 @@
 import { createServiceApp, type ComposedService, type ServiceRuntime } from '@showroom/server-kit';
 import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storage';
 import type { UsersConfig } from './config';
 import type { UsersDatabase } from './database';
 import { usersMigrations } from './migrations';
 import { PeopleRepository } from './people/repository';
 import { PeopleService } from './people/service';
+import { RooftopService } from './rooftops/rooftop-service';
 import { usersRoutes, type UsersRouteDeps } from './routes';
 import { TeamRepository } from './team/repository';
 import { TeamService } from './team/service';
+import { SiteUrls } from './websites/site-urls';
+import { WebsiteService } from './websites/website-service';
 
 /** The users service as main.ts runs it, and as the tests run it. */
 export interface Users extends ComposedService {
   database: Database<UsersDatabase>;
+  /** The media bucket: logo uploads, and the sites provisioning publishes. */
+  objects: ObjectStore;
+  siteUrls: SiteUrls;
 }
 
 /** The one composition root: adapters from the configuration, the services on them, the app on top. */
@@ -21,9 +28,19 @@ export function composeUsers(config: UsersConfig, runtime: ServiceRuntime): User
     readerUrls: config.USERS_DATABASE_READER_URLS,
     connectionLimit: config.DATABASE_POOL_SIZE,
   });
+  const objects = objectStoreFromConfig(config);
+  const siteUrls = new SiteUrls(config);
   const deps: UsersRouteDeps = {
     people: new PeopleService(new PeopleRepository(database.writer)),
     team: new TeamService(new TeamRepository(database.writer)),
+    websites: new WebsiteService({
+      db: database.writer,
+      urls: siteUrls,
+      objects,
+      mediaPublicUrl: config.MEDIA_PUBLIC_URL,
+      logger: runtime.logger,
+    }),
+    rooftops: new RooftopService(database.writer, siteUrls),
   };
   const app = createServiceApp({
     config,
@@ -33,7 +50,8 @@ export function composeUsers(config: UsersConfig, runtime: ServiceRuntime): User
       info: {
         service: 'users',
         title: 'Showroom users API',
-        description: 'Dealer groups, dealerships, members, roles and availability.',
+        description:
+          'Dealer groups, dealerships, members, roles and availability; dealer websites and rooftop onboarding.',
       },
       routes: usersRoutes,
       deps,
@@ -42,6 +60,8 @@ export function composeUsers(config: UsersConfig, runtime: ServiceRuntime): User
   return {
     app,
     database,
+    objects,
+    siteUrls,
     migrate: () => migrateToLatest(database.writer, usersMigrations),
     closers: [() => database.close()],
   };

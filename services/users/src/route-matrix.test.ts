@@ -1,6 +1,7 @@
 import { describeRouteMatrix } from '@showroom/server-testing/matrix';
 import { usersRoutes } from './routes';
 import { addDealership, addMember } from './test/tenants';
+import { currentIfMatch, logoPng, rooftopInput } from './test/websites';
 import { startUsersTestApp, type UsersTestContext } from './test/users-test-app';
 
 describeRouteMatrix<UsersTestContext>({
@@ -24,5 +25,19 @@ describeRouteMatrix<UsersTestContext>({
     },
     listDealershipsForService: { request: () => ({}) },
     listTeamForService: { request: (_ctx, dealershipId) => ({ params: { dealershipId } }) },
+    getWebsite: { request: () => ({}) },
+    updateWebsite: {
+      request: async (ctx, dealershipId) => ({
+        headers: { 'If-Match': await currentIfMatch(ctx, dealershipId) },
+        body: { tagline: 'Matrix motors' },
+      }),
+    },
+    uploadWebsiteLogo: {
+      request: async () => ({ files: [{ field: 'logo', name: 'logo.png', bytes: await logoPng(120, 40) }] }),
+    },
+    removeWebsiteLogo: { request: () => ({}) },
+    retryWebsiteProvisioning: { request: () => ({}) },
+    listRooftops: { request: () => ({}) },
+    createRooftop: { request: () => ({ body: rooftopInput() }) },
   },
 });

@@ -12,9 +12,11 @@ import {
 import { caller, routeFor } from '@showroom/server-kit';
 import { z } from 'zod';
 import type { PeopleService } from './people/service';
+import { rooftopRoutes, type RooftopRouteDeps } from './rooftops/routes';
 import type { TeamService } from './team/service';
+import { websiteRoutes, type WebsiteRouteDeps } from './websites/routes';
 
-export interface UsersRouteDeps {
+export interface UsersRouteDeps extends WebsiteRouteDeps, RooftopRouteDeps {
   people: PeopleService;
   team: TeamService;
 }
@@ -24,7 +26,7 @@ const userIdParams = z.object({ userId: z.string().min(1).max(128) });
 const dealershipParams = z.object({ dealershipId: z.uuid('must be a dealership id (UUID)') });
 const route = routeFor<UsersRouteDeps>();
 
-/** The users API: every route, once. */
+/** The users API: every route, once (the app serves these, and the route matrix checks each). */
 export const usersRoutes = [
   route({
     operationId: 'getMe',
@@ -110,4 +112,6 @@ export const usersRoutes = [
       items: await team.listForService(params.dealershipId.toLowerCase()),
     }),
   }),
+  ...websiteRoutes,
+  ...rooftopRoutes,
 ];
