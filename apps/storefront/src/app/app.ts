@@ -1,9 +1,45 @@
-import { Component } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
+import { filter, map } from 'rxjs';
+import { SiteFooter } from './layout/site-footer';
+import { SiteHeader } from './layout/site-header';
+import { SITE } from './site/site';
 
 @Component({
   selector: 'sf-root',
-  imports: [RouterOutlet],
-  template: '<router-outlet />',
+  imports: [RouterOutlet, SiteHeader, SiteFooter],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    // The dealership's colours, published with its site, reach every component as custom properties.
+    '[style.--sf-brand]': 'site.theme.brandColour',
+    '[style.--sf-accent]': 'site.theme.accentColour',
+  },
+  template: `
+    <a class="sf-skip-link" [attr.href]="skipHref()" (click)="skipToMain($event)">Skip to main content</a>
+    <sf-site-header />
+    <main id="main" tabindex="-1" #main>
+      <router-outlet />
+    </main>
+    <sf-site-footer />
+  `,
 })
-export class App {}
+export class App {
+  protected readonly site = inject(SITE);
+  private readonly router = inject(Router);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  // The page's own path + #main (not a bare "#main", which <base href="/"> would turn into the home page).
+  protected readonly skipHref = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => `${event.urlAfterRedirects.split('#')[0]}#main`),
+    ),
+    { initialValue: '#main' },
+  );
+
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+}
