@@ -174,6 +174,8 @@ export const PublicVehicleSchema = VehicleSchema.pick({
   description: true,
   heroPhoto: true,
   photoCount: true,
+  /** When the listing last changed (a sitemap's lastmod). */
+  updatedAt: true,
 });
 export type PublicVehicle = z.infer<typeof PublicVehicleSchema>;
 export const PublicVehicleHitSchema = PublicVehicleSchema.extend(hitExtras);

@@ -29,6 +29,7 @@ export function toPublicVehicle(vehicle: Vehicle): PublicVehicle {
     description: vehicle.description,
     heroPhoto: vehicle.heroPhoto,
     photoCount: vehicle.photoCount,
+    updatedAt: vehicle.updatedAt,
   };
 }
 
