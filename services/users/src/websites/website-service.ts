@@ -88,7 +88,12 @@ export class WebsiteService {
     await this.options.objects.put(key, logo.png, { contentType: 'image/png' });
     const previous = await this.change(dealershipId, expectedVersion, async () => ({
       website: { logo_key: key, logo_hash: logo.hash, logo_width: logo.width, logo_height: logo.height },
-    }));
+    })).catch(async (error: unknown) => {
+      // Refused (a stale version): the copy is nobody's, unless the same logo is the current one.
+      const current = await websiteRepository.findWebsite(this.db, dealershipId);
+      await this.forgetUpload(key, current?.logo_key ?? null);
+      throw error;
+    });
     await this.forgetUpload(previous.logo_key, key);
     return this.read(dealershipId);
   }
@@ -157,12 +162,12 @@ export class WebsiteService {
     if (refused.length > 0) throw problems.validation(refused);
   }
 
-  /** The upload a new logo replaced: nothing names it any more. */
-  private async forgetUpload(previousKey: string | null, currentKey: string | null): Promise<void> {
-    if (!previousKey || previousKey === currentKey) return;
-    await this.options.objects.delete([previousKey]).catch((error: unknown) => {
-      // An object left behind costs a few kilobytes; the change itself is saved.
-      this.options.logger.warn({ err: error, key: previousKey }, 'could not delete a replaced logo upload');
+  /** Deletes an upload the website no longer names (`currentKey` is the one it names). */
+  private async forgetUpload(key: string | null, currentKey: string | null): Promise<void> {
+    if (!key || key === currentKey) return;
+    await this.options.objects.delete([key]).catch((error: unknown) => {
+      // An object left behind costs a few kilobytes; the website itself is as it should be.
+      this.options.logger.warn({ err: error, key }, 'could not delete a logo upload no longer used');
     });
   }
 
