@@ -56,6 +56,8 @@ describe('the environment the dev runner gives each service', () => {
       LEADS_API_URL: 'http://127.0.0.1:3003',
       AUTH_CLIENT_ID: 'showroom-services',
       AUTH_CLIENT_SECRET: env.devAuth.DEV_AUTH_SERVICES_SECRET,
+      // Leads and dev-auth may still be starting when the first run calls them: retried in seconds.
+      PROVISIONING_RETRY_FIRST_MS: '2000',
     });
     expect(e2ePlan().users).toMatchObject({
       SITES_ORIGIN_TEMPLATE: 'http://{host}:4500',

@@ -1,16 +1,12 @@
 import type { Server } from 'node:http';
-import { demoPassword } from '@showroom/demo-data';
-import {
-  createS3ObjectStore,
-  LOCAL_MEDIA_BUCKET,
-  LOCAL_S3_CREDENTIALS,
-  type ObjectStore,
-} from '@showroom/server-storage';
+import { ALL_DEMO_DEALERSHIPS, demoPassword } from '@showroom/demo-data';
+import { createS3ObjectStore, LOCAL_MEDIA_BUCKET, LOCAL_S3_CREDENTIALS } from '@showroom/server-storage';
 import type { SmtpSink } from '@showroom/server-testing';
 import type { BackingStores } from './backing-services';
 import { startEdge } from './edge';
 import type { PortPlan, SchemaPlan } from './ports';
 import { runTypeScript, startTypeScript, stopAll, waitUntilReady, type ManagedProcess } from './processes';
+import { waitForLiveSites, type SiteState } from './site-states';
 import { startStandIns, type LocalStandIns } from './stand-ins';
 import { LOCAL_SITES_DOMAIN, localSiteUrl, startStorefront } from './storefront';
 
@@ -38,10 +34,10 @@ export interface RunningPlatform {
   dynamoEndpoint: string;
   /** Where the S3 stand-in answers (bucket LOCAL_MEDIA_BUCKET, credentials LOCAL_S3_CREDENTIALS). */
   s3Endpoint: string;
-  /** The media bucket in the S3 stand-in (published sites, their assets, photos). */
-  media: ObjectStore;
   /** Where a dealership's site answers, e.g. http://demo-motors-downtown.localhost:4400. */
   siteUrl(slug: string): string;
+  /** The demo dealerships' sites once all are live (provisioned), or as they stand after `timeoutMs`. */
+  demoSites(timeoutMs: number): Promise<SiteState[]>;
   stop(): Promise<void>;
   /** Resolves when any part stops on its own. */
   anyExited: Promise<string>;
@@ -89,6 +85,10 @@ export function serviceEnvironments(options: PlatformOptions) {
       SITES_PLATFORM_DOMAIN: LOCAL_SITES_DOMAIN,
       SITES_ORIGIN_TEMPLATE: `http://{host}:${ports.storefront}`,
       SITES_HOSTING: 'local',
+      // A step that failed because a neighbour (leads, dev-auth) was still starting is tried again
+      // within seconds here, not after production's minute.
+      PROVISIONING_RETRY_FIRST_MS: '2000',
+      PROVISIONING_RETRY_MAX_MS: '30000',
     },
     inventory: {
       ...common,
@@ -202,8 +202,13 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     mail: standIns.mail,
     dynamoEndpoint: standIns.dynamo.endpoint,
     s3Endpoint: standIns.s3.endpoint,
-    media,
     siteUrl: (slug) => localSiteUrl(slug, options.ports.storefront),
+    demoSites: (timeoutMs) =>
+      waitForLiveSites(
+        env.users.USERS_DATABASE_URL,
+        ALL_DEMO_DEALERSHIPS.map((dealership) => dealership.id),
+        timeoutMs,
+      ),
     stop,
     anyExited: Promise.race(processes.map((p) => p.exited.then(() => p.name))),
   };

@@ -5,12 +5,12 @@ import { ALL_DEMO_DEALERSHIPS, ALL_DEMO_USERS, demoPassword } from '@showroom/de
 import { backingStoresFromEnv, checkBackingStores } from './backing-services';
 import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from './build';
 import { startPlatform } from './platform';
-import { waitForPublishedSites } from './storefront';
+import type { SiteState } from './site-states';
 import { START_PORTS, START_SCHEMAS } from './ports';
 import { WORKSPACE_ROOT } from './processes';
 
-/** Publishing every demo site takes seconds; the banner does not wait longer than this for them. */
-const SITES_PUBLISHED_WITHIN_MS = 60_000;
+/** Provisioning every demo site takes seconds; the banner does not wait longer than this for them. */
+const SITES_LIVE_WITHIN_MS = 60_000;
 
 function describeMembership(m: { dealershipId: string; role: string }): string {
   return `${m.role} of ${ALL_DEMO_DEALERSHIPS.find((d) => d.id === m.dealershipId)?.name ?? m.dealershipId}`;
@@ -54,24 +54,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   void platform.anyExited.then((name) => stop(`${name} exited`));
 
-  // The users service's provisioning publishes every demo site in the background, seconds after start.
-  const published = await waitForPublishedSites(
-    platform.media,
-    ALL_DEMO_DEALERSHIPS.map((d) => d.id),
-    SITES_PUBLISHED_WITHIN_MS,
-  );
+  // The users service's provisioning puts every demo site live in the background, seconds after start.
+  const sites = await platform.demoSites(SITES_LIVE_WITHIN_MS);
   if (stopping) return;
 
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   const emailWidth = Math.max(...ALL_DEMO_USERS.map((u) => u.email.length)) + 1;
-  const nameWidth = Math.max(...ALL_DEMO_DEALERSHIPS.map((d) => d.name.length)) + 1;
-  const siteLine = (dealership: { id: string; name: string }) => {
-    const site = published.find((p) => p.dealershipId === dealership.id);
-    const where = site
-      ? platform.siteUrl(site.slug)
-      : 'not published yet: see its provisioning on the portal’s Website page';
-    return `    ${dealership.name.padEnd(nameWidth)} ${where}`;
-  };
+  const nameWidth = Math.max(...sites.map((site) => site.name.length)) + 1;
+  const siteLine = (site: SiteState) =>
+    `    ${site.name.padEnd(nameWidth)} ${platform.siteUrl(site.slug)}` +
+    (site.state === 'live' ? '' : ` (not live yet: ${site.state}; see the portal’s Website page)`);
   console.log(`
   Showroom is running (ready in ${seconds} s): ${platform.portalUrl}
 
@@ -79,7 +71,7 @@ async function main(): Promise<void> {
 ${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(emailWidth)} ${u.memberships.map(describeMembership).join(', ')}`).join('\n')}
 
   Dealer websites (a rooftop added in the portal gets its own at http://<its slug>.localhost:${START_PORTS.storefront}):
-${ALL_DEMO_DEALERSHIPS.map(siteLine).join('\n')}
+${sites.map(siteLine).join('\n')}
 
   APIs:     ${platform.portalUrl}/api/inventory/docs · ${platform.portalUrl}/api/users/docs · ${platform.portalUrl}/api/leads/docs
   Sign-in:  http://localhost:${START_PORTS.devAuth}

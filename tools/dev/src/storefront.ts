@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { siteConfigKeys } from '@showroom/contracts';
-import type { ObjectStore } from '@showroom/server-storage';
 import { startBuilt, WORKSPACE_ROOT, type ManagedProcess, type StartOptions } from './processes';
 
 /** The storefront's SSR server as `nx build storefront` writes it (run as production runs it). */
@@ -22,35 +20,4 @@ export function startStorefront(options: StartOptions & { server?: string }): Ma
     throw new Error(`The storefront is not built (${server}); run: npx nx build storefront`);
   }
   return startBuilt('storefront', server, options);
-}
-
-/** What the banner says of a published site. */
-export interface PublishedDemoSite {
-  dealershipId: string;
-  name: string;
-  slug: string;
-}
-
-/**
- * The sites provisioning has published for these dealerships (their `sites/dealerships/<id>.json`),
- * waiting up to `timeoutMs` for all of them; those still missing then are left out.
- */
-export async function waitForPublishedSites(
-  media: ObjectStore,
-  dealershipIds: readonly string[],
-  timeoutMs: number,
-): Promise<PublishedDemoSite[]> {
-  const deadline = Date.now() + timeoutMs;
-  const found = new Map<string, PublishedDemoSite>();
-  for (;;) {
-    for (const id of dealershipIds.filter((id) => !found.has(id))) {
-      const object = await media.get(siteConfigKeys.forDealership(id));
-      if (!object) continue;
-      const { name, slug } = JSON.parse(object.body.toString('utf8')) as { name: string; slug: string };
-      found.set(id, { dealershipId: id, name, slug });
-    }
-    if (found.size === dealershipIds.length || Date.now() >= deadline) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return dealershipIds.flatMap((id) => found.get(id) ?? []);
 }

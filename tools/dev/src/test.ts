@@ -35,6 +35,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
 
 const nx = (...args: string[]) => run(process.execPath, [NX_BIN, ...args, '--output-style=static']);
 
+/** How long e2e waits for the demo sites to be provisioned before it runs the stories anyway. */
+const SITES_LIVE_WITHIN_MS = 90_000;
+
 async function endToEnd(): Promise<boolean> {
   const stores = backingStoresFromEnv();
   if (!(await checkBackingStores(stores))) return false;
@@ -51,6 +54,9 @@ async function endToEnd(): Promise<boolean> {
     logLevel: 'warn',
   });
   try {
+    // The website stories need the demo sites live (published, and their origins allowed to post leads).
+    const notLive = (await platform.demoSites(SITES_LIVE_WITHIN_MS)).filter((site) => site.state !== 'live');
+    for (const site of notLive) console.warn(`e2e: the site of ${site.name} is not live (${site.state})`);
     return await run(
       process.execPath,
       [join(WORKSPACE_ROOT, 'node_modules/protractor/bin/protractor'), 'e2e/protractor.conf.cjs'],
