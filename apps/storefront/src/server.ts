@@ -1,64 +1,71 @@
+import { AngularNodeAppEngine, createNodeRequestHandler, isMainModule } from '@angular/ssr/node';
 import {
-  AngularNodeAppEngine,
-  createNodeRequestHandler,
-  isMainModule,
-  writeResponseToNodeResponse,
-} from '@angular/ssr/node';
-import express from 'express';
+  ConfigError,
+  createLogger,
+  exitOnSignals,
+  listen,
+  waivedProductionFaults,
+} from '@showroom/server-kit';
+import type { Express } from 'express';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { composeStorefront } from './server/compose';
+import { loadStorefrontConfig } from './server/config';
 
 const serverDistFolder = dirname(fileURLToPath(import.meta.url));
-const browserDistFolder = resolve(serverDistFolder, '../browser');
+const browserFolder = resolve(serverDistFolder, '../browser');
 
-const app = express();
-const angularApp = new AngularNodeAppEngine();
+// Every host is allowed here only because the site resolver (server/site-routes.ts) has already
+// answered 404 for any host without a published site: Angular never renders for a host Showroom
+// does not serve. Listing hosts instead would mean a rebuild for every dealer's domain.
+const angularApp = new AngularNodeAppEngine({ allowedHosts: ['*'] });
 
-/**
- * Example Express Rest API endpoints can be defined here.
- * Uncomment and define endpoints as necessary.
- *
- * Example:
- * ```ts
- * app.get('/api/**', (req, res) => {
- *   // Handle API request
- * });
- * ```
- */
+async function composeFromEnv(isShuttingDown: () => boolean) {
+  const config = loadStorefrontConfig();
+  const logger = createLogger('storefront', config.LOG_LEVEL);
+  for (const fault of waivedProductionFaults(config)) {
+    logger.warn(`production guard waived by ALLOW_DEVELOPMENT_DEFAULTS (never in a deployment): ${fault}`);
+  }
+  const composed = await composeStorefront(config, {
+    logger,
+    render: (req, context) => angularApp.handle(req, context),
+    browserFolder,
+    isShuttingDown,
+  });
+  return { config, logger, ...composed };
+}
 
-/**
- * Serve static files from /browser
- */
-app.use(
-  express.static(browserDistFolder, {
-    maxAge: '1y',
-    index: false,
-    redirect: false,
-  }),
-);
+/** `node dist/apps/storefront/server/server.mjs`: listen, and drain on SIGTERM. */
+async function main(): Promise<void> {
+  let shuttingDown = false;
+  const { config, logger, app, closers } = await composeFromEnv(() => shuttingDown);
+  const service = await listen({
+    app,
+    host: config.HOST,
+    port: config.PORT,
+    logger,
+    graceMs: config.SHUTDOWN_GRACE_MS,
+    closers,
+    onShuttingDown: () => (shuttingDown = true),
+  });
+  logger.info(
+    `storefront listening on http://${config.HOST}:${config.PORT} (each site at http://<host>:${config.PORT})`,
+  );
+  exitOnSignals(service, logger);
+}
 
-/**
- * Handle all other requests by rendering the Angular application.
- */
-app.use((req, res, next) => {
-  angularApp
-    .handle(req)
-    .then((response) => (response ? writeResponseToNodeResponse(response, res) : next()))
-    .catch(next);
-});
-
-/**
- * Start the server if this module is the main entry point, or it is ran via PM2.
- * The server listens on the port defined by the `PORT` environment variable, or defaults to 4000.
- */
 if (isMainModule(import.meta.url) || process.env['pm_id']) {
-  const port = process.env['PORT'] || 4000;
-  app.listen(port, () => {
-    console.log(`Node Express server listening on http://localhost:${port}`);
+  main().catch((error: unknown) => {
+    if (error instanceof ConfigError) console.error(`storefront cannot start.\n${error.message}`);
+    else console.error('storefront failed to start:', error);
+    process.exit(1);
   });
 }
 
-/**
- * Request handler used by the Angular CLI (for dev-server and during build) or Firebase Cloud Functions.
- */
-export const reqHandler = createNodeRequestHandler(app);
+let devApp: Promise<Express> | undefined;
+/** The Angular CLI's dev server (`nx serve storefront`) hands its SSR requests to this. */
+export const reqHandler = createNodeRequestHandler(async (req, res, next) => {
+  devApp ??= composeFromEnv(() => false).then(({ app }) => app);
+  // Express takes plain Node requests and decorates them itself.
+  (await devApp)(req as Parameters<Express>[0], res as Parameters<Express>[1], next);
+});
