@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp, { type OutputInfo, type Sharp } from 'sharp';
 import { MAX_PHOTO_BYTES, PHOTO_VARIANTS, type PhotoVariant } from '@showroom/contracts';
+import { sniffImage } from '@showroom/server-storage';
 import { PHOTO_FORMATS, type PhotoFormat } from './photo-keys';
 
 /** More pixels than any camera photo a dealer takes; beyond it a small file may decode to gigabytes. */
@@ -36,24 +37,6 @@ const ACCEPTED = 'JPEG, PNG, WebP, AVIF or TIFF';
 /** The size limit as refusals and the API description say it ("25 MB"). */
 export const PHOTO_SIZE_LIMIT = `${MAX_PHOTO_BYTES / (1024 * 1024)} MB`;
 
-/** What the first bytes say a file is: the formats we take, and the usual wrong ones (to say so). */
-function sniff(bytes: Buffer): { format: string; accepted: boolean } | null {
-  const ascii = (start: number, end: number) => bytes.subarray(start, end).toString('latin1');
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { format: 'jpeg', accepted: true };
-  if (ascii(0, 8) === '\x89PNG\r\n\x1a\n') return { format: 'png', accepted: true };
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return { format: 'webp', accepted: true };
-  if (ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*') return { format: 'tiff', accepted: true };
-  if (ascii(4, 8) === 'ftyp') return { format: 'heif', accepted: true };
-  if (ascii(0, 4) === 'GIF8') return { format: 'a GIF', accepted: false };
-  if (ascii(0, 5) === '%PDF-') return { format: 'a PDF document', accepted: false };
-  if (ascii(0, 2) === 'BM') return { format: 'a BMP bitmap', accepted: false };
-  const head = ascii(0, 512).trimStart().toLowerCase();
-  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) {
-    return { format: 'an SVG drawing', accepted: false };
-  }
-  return null;
-}
-
 /**
  * Checks a file and makes its variants: the type is decided from the bytes (never the name or the
  * declared type), size, pixel count and completeness are checked before any full decode, the
@@ -64,9 +47,9 @@ export async function preparePhoto(bytes: Buffer): Promise<PreparedPhoto> {
   if (bytes.length > MAX_PHOTO_BYTES) {
     throw new PhotoRejected(`is larger than ${PHOTO_SIZE_LIMIT}`);
   }
-  const sniffed = sniff(bytes);
+  const sniffed = sniffImage(bytes);
   if (!sniffed) throw new PhotoRejected(`is not an image (send a ${ACCEPTED} photo)`);
-  if (!sniffed.accepted) throw new PhotoRejected(`is ${sniffed.format}, not a photo we take (${ACCEPTED})`);
+  if (!sniffed.image) throw new PhotoRejected(`is ${sniffed.format}, not a photo we take (${ACCEPTED})`);
 
   // Dimensions only: the header is read, nothing is decoded yet.
   const header = await sharp(bytes, { limitInputPixels: false, failOn: 'none' })

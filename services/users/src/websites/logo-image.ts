@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
+import { sniffImage, type ImageFormat } from '@showroom/server-storage';
 
 /** The largest logo file taken. */
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
@@ -9,6 +10,7 @@ export const MAX_LOGO_SIDE = 4000;
 export const LOGO_BOX = { width: 600, height: 200 } as const;
 
 const ACCEPTED = 'a PNG, JPEG or WebP image';
+const LOGO_FORMATS: readonly ImageFormat[] = ['png', 'jpeg', 'webp'];
 
 /** Why a file is not a usable logo, worded to follow its name ("logo.png is a PDF document, …"). */
 export class LogoRejected extends Error {
@@ -26,21 +28,6 @@ export interface NormalisedLogo {
   height: number;
 }
 
-/** The format the first bytes say, whatever the file is called. */
-function sniff(bytes: Buffer): { format: string; accepted: boolean } | null {
-  const ascii = (start: number, end: number) => bytes.subarray(start, end).toString('latin1');
-  if (ascii(0, 8) === '\x89PNG\r\n\x1a\n') return { format: 'png', accepted: true };
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { format: 'jpeg', accepted: true };
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return { format: 'webp', accepted: true };
-  if (ascii(0, 5) === '%PDF-') return { format: 'a PDF document', accepted: false };
-  if (ascii(0, 4) === 'GIF8') return { format: 'a GIF', accepted: false };
-  const head = ascii(0, 512).trimStart().toLowerCase();
-  if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) {
-    return { format: 'an SVG drawing', accepted: false };
-  }
-  return null;
-}
-
 /**
  * Checks a logo file and makes the one stored copy: the type comes from the bytes (never the name),
  * the size and the dimensions are checked before decoding, the orientation is applied, it is shrunk
@@ -50,9 +37,12 @@ export async function normaliseLogo(bytes: Buffer): Promise<NormalisedLogo> {
   if (bytes.length === 0) throw new LogoRejected('is empty');
   if (bytes.length > MAX_LOGO_BYTES)
     throw new LogoRejected(`is larger than ${MAX_LOGO_BYTES / 1024 / 1024} MB`);
-  const sniffed = sniff(bytes);
+  const sniffed = sniffImage(bytes);
   if (!sniffed) throw new LogoRejected(`is not an image (send ${ACCEPTED})`);
-  if (!sniffed.accepted) throw new LogoRejected(`is ${sniffed.format}, not an image we take (${ACCEPTED})`);
+  if (!sniffed.image) throw new LogoRejected(`is ${sniffed.format}, not an image we take (${ACCEPTED})`);
+  if (!LOGO_FORMATS.includes(sniffed.format)) {
+    throw new LogoRejected(`is a ${sniffed.format.toUpperCase()} image; send ${ACCEPTED}`);
+  }
 
   const header = await sharp(bytes, { limitInputPixels: false, failOn: 'none' })
     .metadata()
