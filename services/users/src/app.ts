@@ -6,6 +6,8 @@ import type { UsersDatabase } from './database';
 import { usersMigrations } from './migrations';
 import { PeopleRepository } from './people/repository';
 import { PeopleService } from './people/service';
+import { composeProvisioner } from './provisioning/compose-provisioning';
+import type { WebsiteProvisioner } from './provisioning/provisioner';
 import { RooftopService } from './rooftops/rooftop-service';
 import { usersRoutes, type UsersRouteDeps } from './routes';
 import { TeamRepository } from './team/repository';
@@ -19,6 +21,8 @@ export interface Users extends ComposedService {
   /** The media bucket: logo uploads, and the sites provisioning publishes. */
   objects: ObjectStore;
   siteUrls: SiteUrls;
+  /** Puts dealer websites live (claims due provisioning requests); started with the background work. */
+  provisioner: WebsiteProvisioner;
 }
 
 /** The one composition root: adapters from the configuration, the services on them, the app on top. */
@@ -42,6 +46,12 @@ export function composeUsers(config: UsersConfig, runtime: ServiceRuntime): User
     }),
     rooftops: new RooftopService(database.writer, siteUrls),
   };
+  const provisioner = composeProvisioner(config, {
+    db: database.writer,
+    objects,
+    urls: siteUrls,
+    logger: runtime.logger,
+  });
   const app = createServiceApp({
     config,
     ...runtime,
@@ -62,7 +72,10 @@ export function composeUsers(config: UsersConfig, runtime: ServiceRuntime): User
     database,
     objects,
     siteUrls,
+    provisioner,
     migrate: () => migrateToLatest(database.writer, usersMigrations),
-    closers: [() => database.close()],
+    startBackground: () => provisioner.start(),
+    // The provisioner finishes the step under way before the pool closes.
+    closers: [() => provisioner.close(), () => database.close()],
   };
 }

@@ -1,6 +1,7 @@
 import { allNotInProduction, commaList, devDefaults, serviceConfigLoader } from '@showroom/server-kit';
 import { databaseConfigShape } from '@showroom/server-mysql';
 import { storageConfigShape } from '@showroom/server-storage';
+import { provisioningConfigShape } from './provisioning/config';
 import { sitesConfigShape } from './websites/config';
 
 /** The users service's environment (besides the base variables every service reads). */
@@ -12,5 +13,7 @@ export const loadUsersConfig = serviceConfigLoader(3002, {
   ...storageConfigShape,
   /** Where dealer websites are served. */
   ...sitesConfigShape,
+  /** Website provisioning: AWS or local hosting, the leads service, machine credentials, intervals. */
+  ...provisioningConfigShape,
 });
 export type UsersConfig = ReturnType<typeof loadUsersConfig>;
