@@ -1,0 +1,315 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import {
+  awsHosting,
+  awsHostingClients,
+  certificateIdempotencyToken,
+  CLOUDFRONT_HOSTED_ZONE_ID,
+  invalidationReference,
+} from './aws-hosting';
+import type { SiteHosts } from './hosting';
+
+/** A request as it left the SDK, signed and serialised. */
+interface Sent {
+  host: string;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+interface Answer {
+  status?: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+const DISTRIBUTION_ID = 'E2QWRUHAPOMQZL';
+const DISTRIBUTION_DOMAIN = 'd111111abcdef8.cloudfront.net';
+const CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-0123456789ab';
+const DEALERSHIP = '6f0c6a2e-3b8e-4d5f-9a41-2f9d2c1b7e10';
+const R53 = 'xmlns="https://route53.amazonaws.com/doc/2013-04-01/"';
+const CF = 'xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"';
+
+/**
+ * The AWS SDK's transport replaced by one that records every request and answers as AWS would:
+ * what the adapter sends is checked exactly, nothing leaves the machine.
+ */
+function recordingHandler(answer: (sent: Sent) => Answer) {
+  const sent: Sent[] = [];
+  const handler = {
+    metadata: { handlerProtocol: 'http/1.1' },
+    async handle(request: {
+      hostname: string;
+      method: string;
+      path: string;
+      query?: Record<string, unknown>;
+      headers: Record<string, string>;
+      body?: unknown;
+    }) {
+      const body =
+        typeof request.body === 'string'
+          ? request.body
+          : request.body instanceof Uint8Array
+            ? Buffer.from(request.body).toString('utf8')
+            : '';
+      const query = new URLSearchParams(
+        Object.entries(request.query ?? {}).map(([key, value]) => [key, String(value)]),
+      ).toString();
+      const record: Sent = {
+        host: request.hostname,
+        method: request.method,
+        path: `${request.path}${query ? `?${query}` : ''}`,
+        headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])),
+        body,
+      };
+      sent.push(record);
+      const reply = answer(record);
+      return {
+        response: {
+          statusCode: reply.status ?? 200,
+          headers: reply.headers ?? {},
+          body: Readable.from([Buffer.from(reply.body)]),
+        },
+      };
+    },
+    updateHttpClientConfig() {},
+    httpHandlerConfigs() {
+      return {};
+    },
+    destroy() {},
+  };
+  return { handler, sent };
+}
+
+const distributionXml = (aliases: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
+<Distribution ${CF}><Id>${DISTRIBUTION_ID}</Id><ARN>arn:aws:cloudfront::123456789012:distribution/${DISTRIBUTION_ID}</ARN><Status>Deployed</Status><LastModifiedTime>2026-12-01T00:00:00Z</LastModifiedTime><InProgressInvalidationBatches>0</InProgressInvalidationBatches><DomainName>${DISTRIBUTION_DOMAIN}</DomainName><DistributionConfig><CallerReference>terraform-20261201</CallerReference><Aliases><Quantity>${aliases.length}</Quantity><Items>${aliases.map((a) => `<CNAME>${a}</CNAME>`).join('')}</Items></Aliases><Origins><Quantity>1</Quantity><Items><Origin><Id>storefront</Id><DomainName>alb.showroom.dev</DomainName></Origin></Items></Origins><DefaultCacheBehavior><TargetOriginId>storefront</TargetOriginId><ViewerProtocolPolicy>redirect-to-https</ViewerProtocolPolicy></DefaultCacheBehavior><Comment>Showroom dealer websites</Comment><Enabled>true</Enabled></DistributionConfig></Distribution>`;
+
+interface AwsWorld {
+  /** Certificates ACM already has (ListCertificates). */
+  certificates: Array<{ arn: string; domains: string[] }>;
+  aliases: string[];
+  zones: Array<{ id: string; name: string }>;
+}
+
+/** AWS as the adapter sees it: ACM (JSON), Route 53 and CloudFront (REST-XML). */
+function fakeAws(world: AwsWorld) {
+  return recordingHandler((sent) => {
+    const target = sent.headers['x-amz-target'];
+    if (target === 'CertificateManager.ListCertificates') {
+      return {
+        body: JSON.stringify({
+          CertificateSummaryList: world.certificates.map((c) => ({
+            CertificateArn: c.arn,
+            DomainName: c.domains[0],
+            SubjectAlternativeNameSummaries: c.domains,
+            HasAdditionalSubjectAlternativeNames: false,
+            Status: 'PENDING_VALIDATION',
+          })),
+        }),
+      };
+    }
+    if (target === 'CertificateManager.RequestCertificate') {
+      return { body: JSON.stringify({ CertificateArn: CERTIFICATE_ARN }) };
+    }
+    if (target === 'CertificateManager.DescribeCertificate') {
+      const domains = world.certificates[0]?.domains ?? [
+        'www.harbor-motors.example',
+        'shop.elsewhere.example',
+      ];
+      return {
+        body: JSON.stringify({
+          Certificate: {
+            CertificateArn: CERTIFICATE_ARN,
+            Status: 'PENDING_VALIDATION',
+            DomainValidationOptions: domains.map((domain, i) => ({
+              DomainName: domain,
+              ValidationMethod: 'DNS',
+              ValidationStatus: 'PENDING_VALIDATION',
+              ResourceRecord: {
+                Name: `_a${i}.${domain}.`,
+                Type: 'CNAME',
+                Value: `_b${i}.acm-validations.aws.`,
+              },
+            })),
+          },
+        }),
+      };
+    }
+    if (sent.host === 'route53.amazonaws.com' && sent.method === 'GET') {
+      const zones = world.zones
+        .map(
+          (z) =>
+            `<HostedZone><Id>/hostedzone/${z.id}</Id><Name>${z.name}.</Name><CallerReference>${z.id}</CallerReference><Config><PrivateZone>false</PrivateZone></Config><ResourceRecordSetCount>2</ResourceRecordSetCount></HostedZone>`,
+        )
+        .join('');
+      return {
+        body: `<?xml version="1.0"?>\n<ListHostedZonesResponse ${R53}><HostedZones>${zones}</HostedZones><IsTruncated>false</IsTruncated><MaxItems>100</MaxItems></ListHostedZonesResponse>`,
+      };
+    }
+    if (sent.host === 'route53.amazonaws.com' && sent.method === 'POST') {
+      return {
+        body: `<?xml version="1.0"?>\n<ChangeResourceRecordSetsResponse ${R53}><ChangeInfo><Id>/change/C2682N5HXP0BZ4</Id><Status>PENDING</Status><SubmittedAt>2026-12-06T13:00:00Z</SubmittedAt></ChangeInfo></ChangeResourceRecordSetsResponse>`,
+      };
+    }
+    if (sent.host === 'cloudfront.amazonaws.com' && sent.path.endsWith('/invalidation')) {
+      return {
+        status: 201,
+        headers: {
+          location: `https://cloudfront.amazonaws.com/2020-05-31/distribution/${DISTRIBUTION_ID}/invalidation/I2J0I21PCUYOIK`,
+        },
+        body: `<?xml version="1.0"?>\n<Invalidation ${CF}><Id>I2J0I21PCUYOIK</Id><Status>InProgress</Status><CreateTime>2026-12-06T13:00:00Z</CreateTime><InvalidationBatch><Paths><Quantity>1</Quantity><Items><Path>/*</Path></Items></Paths><CallerReference>ref</CallerReference></InvalidationBatch></Invalidation>`,
+      };
+    }
+    if (sent.host === 'cloudfront.amazonaws.com') {
+      return {
+        headers: { etag: sent.method === 'GET' ? 'E1ETAGBEFORE' : 'E2ETAGAFTER' },
+        body: distributionXml(world.aliases),
+      };
+    }
+    throw new Error(`no AWS answer for ${sent.method} ${sent.host}${sent.path}`);
+  });
+}
+
+function hostingOn(handler: ReturnType<typeof recordingHandler>['handler']) {
+  return awsHosting({
+    ...awsHostingClients('us-east-1', {
+      requestHandler: handler,
+      credentials: {
+        accessKeyId: 'AKIDEXAMPLE',
+        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+      },
+    }),
+    distributionId: DISTRIBUTION_ID,
+    validationPolls: 1,
+  });
+}
+
+const site = (customDomains: string[]): SiteHosts => ({
+  dealershipId: DEALERSHIP,
+  version: 7,
+  hosts: ['harbor-motors.sites.showroom.dev', ...customDomains],
+  customDomains,
+});
+
+const operation = (sent: Sent) =>
+  sent.headers['x-amz-target'] ?? `${sent.method} ${sent.host} ${sent.path.replace(/\?.*$/, '')}`;
+
+describe('AWS hosting of a site (exact requests, recorded)', () => {
+  it('attaches own domains: certificate with DNS validation, UPSERTed records in our zone, the CDN names added with IfMatch', async () => {
+    const { handler, sent } = fakeAws({
+      certificates: [],
+      aliases: ['*.sites.showroom.dev'],
+      zones: [
+        { id: 'Z0SITES', name: 'sites.showroom.dev' },
+        { id: 'Z0HARBOR', name: 'harbor-motors.example' },
+      ],
+    });
+    const domains = ['www.harbor-motors.example', 'shop.elsewhere.example'];
+    const detail = await hostingOn(handler).domains.attach(site(domains));
+
+    expect(sent.map(operation)).toEqual([
+      'CertificateManager.ListCertificates',
+      'CertificateManager.RequestCertificate',
+      'CertificateManager.DescribeCertificate',
+      `GET cloudfront.amazonaws.com /2020-05-31/distribution/${DISTRIBUTION_ID}`,
+      `PUT cloudfront.amazonaws.com /2020-05-31/distribution/${DISTRIBUTION_ID}/config`,
+      'GET route53.amazonaws.com /2013-04-01/hostedzone',
+      'POST route53.amazonaws.com /2013-04-01/hostedzone/Z0HARBOR/rrset',
+    ]);
+    const [, request] = sent;
+    expect(request?.host).toBe('acm.us-east-1.amazonaws.com');
+    expect(JSON.parse(request?.body ?? '')).toEqual({
+      DomainName: 'www.harbor-motors.example',
+      SubjectAlternativeNames: domains,
+      ValidationMethod: 'DNS',
+      IdempotencyToken: certificateIdempotencyToken(DEALERSHIP, domains),
+      Tags: [{ Key: 'showroom:dealership', Value: DEALERSHIP }],
+    });
+    expect(certificateIdempotencyToken(DEALERSHIP, domains)).toMatch(/^\w{32}$/);
+    expect(certificateIdempotencyToken(DEALERSHIP, [...domains].reverse())).toBe(
+      certificateIdempotencyToken(DEALERSHIP, domains),
+    );
+
+    const update = sent[4];
+    expect(update?.headers['if-match']).toBe('E1ETAGBEFORE');
+    expect(update?.body).toContain(
+      '<Aliases><Quantity>3</Quantity><Items><CNAME>*.sites.showroom.dev</CNAME><CNAME>www.harbor-motors.example</CNAME><CNAME>shop.elsewhere.example</CNAME></Items></Aliases>',
+    );
+    // The rest of the distribution goes back as it was read.
+    expect(update?.body).toContain('<CallerReference>terraform-20261201</CallerReference>');
+    expect(update?.body).toContain('<Comment>Showroom dealer websites</Comment>');
+
+    const alias = (type: string) =>
+      `<Change><Action>UPSERT</Action><ResourceRecordSet><Name>www.harbor-motors.example</Name><Type>${type}</Type><AliasTarget><HostedZoneId>${CLOUDFRONT_HOSTED_ZONE_ID}</HostedZoneId><DNSName>${DISTRIBUTION_DOMAIN}</DNSName><EvaluateTargetHealth>false</EvaluateTargetHealth></AliasTarget></ResourceRecordSet></Change>`;
+    expect(sent[6]?.body).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>' +
+        `<ChangeResourceRecordSetsRequest ${R53}><ChangeBatch><Changes>` +
+        '<Change><Action>UPSERT</Action><ResourceRecordSet><Name>_a0.www.harbor-motors.example.</Name><Type>CNAME</Type><TTL>300</TTL><ResourceRecords><ResourceRecord><Value>_b0.acm-validations.aws.</Value></ResourceRecord></ResourceRecords></ResourceRecordSet></Change>' +
+        alias('A') +
+        alias('AAAA') +
+        `</Changes><Comment>Showroom site of ${DEALERSHIP} (v7)</Comment></ChangeBatch></ChangeResourceRecordSetsRequest>`,
+    );
+    expect(detail).toBe(
+      'certificate waiting for DNS validation for www.harbor-motors.example, shop.elsewhere.example; ' +
+        'CDN names added: www.harbor-motors.example, shop.elsewhere.example; ' +
+        "DNS not hosted by Showroom, add at the domain's DNS host: CNAME _a1.shop.elsewhere.example → _b1.acm-validations.aws; " +
+        `CNAME (or ALIAS at the apex) shop.elsewhere.example → ${DISTRIBUTION_DOMAIN}`,
+    );
+  });
+
+  it('run again, it requests no second certificate and leaves the distribution alone', async () => {
+    const domains = ['www.harbor-motors.example'];
+    const { handler, sent } = fakeAws({
+      certificates: [{ arn: CERTIFICATE_ARN, domains }],
+      aliases: ['*.sites.showroom.dev', ...domains],
+      zones: [{ id: 'Z0HARBOR', name: 'harbor-motors.example' }],
+    });
+    const detail = await hostingOn(handler).domains.attach(site(domains));
+    expect(sent.map(operation)).toEqual([
+      'CertificateManager.ListCertificates',
+      'CertificateManager.DescribeCertificate',
+      `GET cloudfront.amazonaws.com /2020-05-31/distribution/${DISTRIBUTION_ID}`,
+      'GET route53.amazonaws.com /2013-04-01/hostedzone',
+      'POST route53.amazonaws.com /2013-04-01/hostedzone/Z0HARBOR/rrset',
+    ]);
+    expect(JSON.parse(sent[1]?.body ?? '')).toEqual({ CertificateArn: CERTIFICATE_ARN });
+    expect(detail).toContain('CDN names already there');
+  });
+
+  it('a site on its platform sub-domain only calls nothing: the wildcard covers it', async () => {
+    const { handler, sent } = fakeAws({ certificates: [], aliases: [], zones: [] });
+    const detail = await hostingOn(handler).domains.attach(site([]));
+    expect(sent).toEqual([]);
+    expect(detail).toMatch(/wildcard/);
+  });
+
+  it('invalidates /* once per site version: the caller reference is the dealership and version', async () => {
+    const { handler, sent } = fakeAws({ certificates: [], aliases: [], zones: [] });
+    const detail = await hostingOn(handler).cdn.invalidate(site([]));
+    expect(sent.map(operation)).toEqual([
+      `POST cloudfront.amazonaws.com /2020-05-31/distribution/${DISTRIBUTION_ID}/invalidation`,
+    ]);
+    expect(invalidationReference(DEALERSHIP, 7)).toBe(`showroom-site-${DEALERSHIP}-v7`);
+    expect(sent[0]?.body).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>' +
+        `<InvalidationBatch ${CF}><Paths><Quantity>1</Quantity><Items><Path>/*</Path></Items></Paths>` +
+        `<CallerReference>showroom-site-${DEALERSHIP}-v7</CallerReference></InvalidationBatch>`,
+    );
+    expect(detail).toBe('CDN invalidation I2J0I21PCUYOIK of /* under way');
+  });
+
+  it('an AWS refusal fails the step with AWS’s own words', async () => {
+    const { handler } = recordingHandler(() => ({
+      status: 400,
+      headers: { 'content-type': 'application/x-amz-json-1.1' },
+      body: JSON.stringify({
+        __type: 'LimitExceededException',
+        message: 'the certificate limit was reached',
+      }),
+    }));
+    await expect(hostingOn(handler).domains.attach(site(['www.harbor-motors.example']))).rejects.toThrow(
+      'the certificate limit was reached',
+    );
+  });
+});
