@@ -73,11 +73,11 @@ function recordingHandler(answer: (sent: Sent) => Answer) {
         },
       };
     },
-    updateHttpClientConfig() {},
+    updateHttpClientConfig: () => undefined,
     httpHandlerConfigs() {
       return {};
     },
-    destroy() {},
+    destroy: () => undefined,
   };
   return { handler, sent };
 }
