@@ -31,6 +31,7 @@ export function feedVehicle(overrides: Partial<FeedVehicle> = {}): FeedVehicle {
     published: true,
     photoUrls: [1, 2, 3].map((n) => `https://media.example.com/photos/${id}/${n}-full.jpg`),
     inStockSince: '2026-11-02T10:00:00.000Z',
+    updatedAt: '2026-11-20T09:00:00.000Z',
     ...overrides,
   };
 }
