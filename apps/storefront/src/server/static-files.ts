@@ -22,8 +22,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Angular's output names carry a content hash (main-ABCD1234.js): such a file never changes. */
-const HASHED = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+/**
+ * The names Angular gives its output carry a content hash (main-Z7ATDS3W.js, chunk-BxMO3ZV7.js,
+ * media/font-AB12cd34.woff2): such a file never changes. Files copied from public/ keep their names.
+ */
+const HASHED =
+  /^\/(?:(?:main|polyfills|styles|chunk|worker)-[A-Za-z0-9_-]{8}\.(?:js|css)|media\/.+-[A-Za-z0-9_-]{8}\.[a-z0-9]+)$/;
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 const UNHASHED = 'public, max-age=3600';
 

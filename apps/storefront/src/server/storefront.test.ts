@@ -1,7 +1,8 @@
 // The built storefront server (dist/apps/storefront/server/server.mjs) in its own process, reading
 // published sites from a real S3 API (s3rver) and cars from a stand-in of the inventory public API.
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { siteConfigKeys, type PublicVehicleDetail, type PublishedSite } from '@showroom/contracts';
 import { LOCAL_S3_CREDENTIALS, createS3ObjectStore, type ObjectStore } from '@showroom/server-storage';
@@ -111,10 +112,11 @@ describe('choosing the site by host', () => {
 
   it('passes the site to the browser in the transfer state, with the public API origin', async () => {
     const html = (await storefront.get('/contact', onAlpha)).text;
-    const state = /<script id="ng-state" type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
-    expect(state).toContain(ALPHA_ID);
-    expect(state).toContain(PUBLIC_API_ORIGIN);
-    expect(state).not.toContain(inventory.url);
+    const state = JSON.parse(
+      /<script id="ng-state" type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}',
+    ) as Record<string, unknown>;
+    expect(state['sf-site']).toMatchObject({ dealershipId: ALPHA_ID, apiOrigin: PUBLIC_API_ORIGIN });
+    expect(JSON.stringify(state)).not.toContain(inventory.url);
   });
 });
 
@@ -172,6 +174,18 @@ describe('a vehicle page', () => {
     });
     // The dealer's description holds "</script>": it stays inside the JSON-LD.
     expect(html).not.toContain('<script>alert(1)</script>');
+  });
+
+  it('hands the car it read to the browser, filed under the public API URL, so the browser does not fetch it again', async () => {
+    const html = (await storefront.get(vehiclePath(car), onAlpha)).text;
+    const state = JSON.parse(
+      /<script id="ng-state" type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}',
+    ) as Record<string, { b?: { vin?: string }; u?: string }>;
+    const cached = Object.values(state).find((entry) => entry.b?.vin === car.vin);
+    expect(cached?.u).toBe(
+      `${PUBLIC_API_ORIGIN}/api/inventory/public/dealerships/${ALPHA_ID}/vehicles/${car.id}`,
+    );
+    expect(JSON.stringify(state)).not.toContain(inventory.url);
   });
 
   it('sends a wrong slug permanently to the canonical URL', async () => {
@@ -254,12 +268,17 @@ describe('headers and encodings', () => {
     expect(String(plain.headers['vary'])).toMatch(/Accept-Encoding/i);
   });
 
-  it('serves the hashed scripts as immutable, compressed', async () => {
-    const main = readdirSync(BUILT_BROWSER).find((name) => /^main-[A-Z0-9]{8}\.js$/.test(name));
-    const script = await storefront.get(`/${main}`, { ...onAlpha, headers: { 'accept-encoding': 'br' } });
-    expect(script.status).toBe(200);
-    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect(script.headers['content-encoding']).toBe('br');
+  it('serves the hashed scripts and chunks as immutable, compressed, and other files briefly', async () => {
+    const names = readdirSync(BUILT_BROWSER);
+    for (const name of names.filter((file) => /^(main|chunk)-[\w-]{8}\.js$/.test(file))) {
+      const script = await storefront.get(`/${name}`, { ...onAlpha, headers: { 'accept-encoding': 'br' } });
+      expect(script.status, name).toBe(200);
+      expect(script.headers['cache-control'], name).toBe('public, max-age=31536000, immutable');
+      if (statSync(join(BUILT_BROWSER, name)).size > 1024)
+        expect(script.headers['content-encoding'], name).toBe('br');
+    }
+    const favicon = await storefront.get('/favicon.ico', onAlpha);
+    expect(favicon.headers['cache-control']).toBe('public, max-age=3600');
   });
 
   it('answers its probes for any host', async () => {
