@@ -29,8 +29,15 @@ export class RooftopsPage {
   readonly rooftops = $$(testId('rooftop'));
   readonly timeZone = $(testId('rooftop-time-zone'));
 
+  readonly loadError = $(testId('rooftops-error'));
+
   async waitUntilLoaded(): Promise<void> {
-    await shown(this.addButton, 'the rooftops page (Add rooftop)');
+    await until(async () => {
+      if (await this.loadError.isPresent()) {
+        throw new Error(`the rooftops page shows an error: ${await textOf(this.loadError)}`);
+      }
+      return (await this.addButton.isPresent()) && this.addButton.isDisplayed();
+    }, 'the rooftops page (Add rooftop)');
   }
 
   /** Fills "Add a rooftop" and adds it; waits for the page to confirm it and returns its site URL. */

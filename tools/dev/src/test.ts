@@ -59,7 +59,12 @@ async function endToEnd(): Promise<boolean> {
     for (const site of notLive) console.warn(`e2e: the site of ${site.name} is not live (${site.state})`);
     return await run(
       process.execPath,
-      [join(WORKSPACE_ROOT, 'node_modules/protractor/bin/protractor'), 'e2e/protractor.conf.cjs'],
+      [
+        join(WORKSPACE_ROOT, 'node_modules/protractor/bin/protractor'),
+        'e2e/protractor.conf.cjs',
+        // E2E_SPECS=e2e/specs/a.e2e.ts,e2e/specs/b.e2e.ts runs only those stories.
+        ...(process.env['E2E_SPECS'] ? ['--specs', process.env['E2E_SPECS']] : []),
+      ],
       {
         E2E_BASE_URL: platform.portalUrl,
         // Where the dealer websites of this platform answer (http://{slug}.localhost:4500).
