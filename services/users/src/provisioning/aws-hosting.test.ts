@@ -51,7 +51,7 @@ function recordingHandler(answer: (sent: Sent) => Answer) {
         typeof request.body === 'string'
           ? request.body
           : request.body instanceof Uint8Array
-            ? Buffer.from(request.body).toString('utf8')
+            ? new TextDecoder().decode(request.body)
             : '';
       const query = new URLSearchParams(
         Object.entries(request.query ?? {}).map(([key, value]) => [key, String(value)]),
@@ -90,11 +90,13 @@ interface AwsWorld {
   certificates: Array<{ arn: string; domains: string[] }>;
   aliases: string[];
   zones: Array<{ id: string; name: string }>;
+  /** CloudFront refuses new names its certificate does not cover. */
+  refuseAliases?: boolean;
 }
 
 /** AWS as the adapter sees it: ACM (JSON), Route 53 and CloudFront (REST-XML). */
 function fakeAws(world: AwsWorld) {
-  return recordingHandler((sent) => {
+  return recordingHandler((sent): Answer => {
     const target = sent.headers['x-amz-target'];
     if (target === 'CertificateManager.ListCertificates') {
       return {
@@ -159,6 +161,12 @@ function fakeAws(world: AwsWorld) {
           location: `https://cloudfront.amazonaws.com/2020-05-31/distribution/${DISTRIBUTION_ID}/invalidation/I2J0I21PCUYOIK`,
         },
         body: `<?xml version="1.0"?>\n<Invalidation ${CF}><Id>I2J0I21PCUYOIK</Id><Status>InProgress</Status><CreateTime>2026-12-06T13:00:00Z</CreateTime><InvalidationBatch><Paths><Quantity>1</Quantity><Items><Path>/*</Path></Items></Paths><CallerReference>ref</CallerReference></InvalidationBatch></Invalidation>`,
+      };
+    }
+    if (sent.host === 'cloudfront.amazonaws.com' && sent.method === 'PUT' && world.refuseAliases) {
+      return {
+        status: 400,
+        body: `<?xml version="1.0"?>\n<ErrorResponse ${CF}><Error><Type>Sender</Type><Code>InvalidViewerCertificate</Code><Message>The certificate does not cover the alternate domain names.</Message></Error><RequestId>r1</RequestId></ErrorResponse>`,
       };
     }
     if (sent.host === 'cloudfront.amazonaws.com') {
@@ -275,6 +283,21 @@ describe('AWS hosting of a site (exact requests, recorded)', () => {
     ]);
     expect(JSON.parse(sent[1]?.body ?? '')).toEqual({ CertificateArn: CERTIFICATE_ARN });
     expect(detail).toContain('CDN names already there');
+  });
+
+  it('CloudFront refusing a name its certificate does not cover is said, and the records are still written', async () => {
+    const domains = ['www.harbor-motors.example'];
+    const { handler, sent } = fakeAws({
+      certificates: [{ arn: CERTIFICATE_ARN, domains }],
+      aliases: ['*.sites.showroom.dev'],
+      zones: [{ id: 'Z0HARBOR', name: 'harbor-motors.example' }],
+      refuseAliases: true,
+    });
+    const detail = await hostingOn(handler).domains.attach(site(domains));
+    expect(detail).toContain(
+      "CDN names not added: the CDN's certificate does not cover www.harbor-motors.example yet",
+    );
+    expect(sent.map(operation)).toContain('POST route53.amazonaws.com /2013-04-01/hostedzone/Z0HARBOR/rrset');
   });
 
   it('a site on its platform sub-domain only calls nothing: the wildcard covers it', async () => {
