@@ -83,6 +83,24 @@ describe('infra/scripts', () => {
     },
   );
 
+  it('deploy-service.sh and rollback.sh know the storefront (dealer websites) as one more service', () => {
+    const usage = spawnSync('bash', [infraPath('scripts', 'deploy-service.sh'), '--help'], {
+      encoding: 'utf8',
+      env: { PATH: '/usr/bin:/bin' },
+    });
+    expect(usage.stderr).toContain('one of: inventory users leads storefront');
+    const unknown = spawnSync(
+      'bash',
+      [infraPath('scripts', 'deploy-service.sh'), 'qa', 'website', 'v1.0.0'],
+      {
+        encoding: 'utf8',
+        env: { PATH: '/usr/bin:/bin' },
+      },
+    );
+    expect(unknown.stderr).toContain("unknown service 'website'");
+    expect(unknown.status).toBe(1);
+  });
+
   it('deploy-service.sh rejects an unknown environment before calling AWS', () => {
     const result = spawnSync(
       'bash',

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds and pushes one image per service from docker/Dockerfile, tagged <version>-<short sha>.
-# Expects `docker login` to the registry done (the Jenkinsfile logs in to ECR first).
+# Builds and pushes one image per service from docker/Dockerfile, tagged <version>-<short sha>:
+# the Express services from its default target (SERVICE=<name>), the storefront (dealer websites)
+# from its target `storefront`. Expects `docker login` to the registry done (the Jenkinsfile logs
+# in to ECR first).
 #   jenkins/scripts/build-images.sh <registry> <tag> <service>...
 #   e.g. jenkins/scripts/build-images.sh 123456789012.dkr.ecr.us-east-1.amazonaws.com 0.1.0-1a2b3c4 inventory users
 set -euo pipefail
@@ -28,8 +30,13 @@ export DOCKER_BUILDKIT=1
 for service in "$@"; do
   image="$registry/showroom/$service:$tag"
   echo "== $image"
+  if [[ "$service" == "storefront" ]]; then
+    recipe=(--target storefront)
+  else
+    recipe=(--build-arg "SERVICE=$service")
+  fi
   docker build -f docker/Dockerfile \
-    --build-arg "SERVICE=$service" \
+    "${recipe[@]}" \
     --build-arg "APP_VERSION=$version" \
     --build-arg "GIT_COMMIT=$commit" \
     -t "$image" .

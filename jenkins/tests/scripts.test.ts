@@ -101,6 +101,18 @@ describe('build-images.sh', () => {
     ]);
   });
 
+  it('builds the storefront from its own target of the same Dockerfile', () => {
+    const bin = stubs('docker-storefront', { docker: 'exit 0' });
+    const result = run('build-images.sh', [registry, tag, 'users', 'storefront'], { path: bin });
+    expect(result.status, result.out).toBe(0);
+    expect(calls(bin)).toEqual([
+      `docker build -f docker/Dockerfile --build-arg SERVICE=users --build-arg APP_VERSION=${version} --build-arg GIT_COMMIT=${head} -t ${registry}/showroom/users:${tag} .`,
+      `docker build -f docker/Dockerfile --target storefront --build-arg APP_VERSION=${version} --build-arg GIT_COMMIT=${head} -t ${registry}/showroom/storefront:${tag} .`,
+      `docker push ${registry}/showroom/users:${tag}`,
+      `docker push ${registry}/showroom/storefront:${tag}`,
+    ]);
+  });
+
   it('pushes nothing when one image fails to build', () => {
     const bin = stubs('docker-fails', { docker: '[[ "$*" == *SERVICE=users* ]] && exit 1; exit 0' });
     const result = run('build-images.sh', [registry, tag, 'inventory', 'users'], { path: bin });

@@ -127,6 +127,16 @@ at('services of the commit', {
   calls: [{ var: 'showroomServices' }],
 });
 
+at('services of a commit with the storefront', {
+  files: [
+    'services/inventory/project.json',
+    'services/users/project.json',
+    'services/leads/project.json',
+    'apps/storefront/project.json',
+  ],
+  calls: [{ var: 'showroomServices' }],
+});
+
 at('nx scope of a pull request', {
   env: PR,
   calls: [
@@ -361,6 +371,12 @@ describe('buildImages', () => {
 describe('showroomServices', () => {
   it('ships the services of the commit (leads once it exists)', () => {
     expect(values('services of the commit')).toEqual([['inventory', 'users']]);
+  });
+
+  it('ships the storefront (dealer websites) too where apps/storefront exists, after the APIs', () => {
+    expect(values('services of a commit with the storefront')).toEqual([
+      ['inventory', 'users', 'leads', 'storefront'],
+    ]);
   });
 });
 

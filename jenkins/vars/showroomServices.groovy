@@ -1,13 +1,22 @@
-// The Express services that ship as images (showroom/<service> in ECR, showroom-<env>-<service> in
-// ECS): those of inventory, users and leads that exist in the checked-out commit.
+// What ships as an image (showroom/<name> in ECR, ECS service <name> in cluster showroom-<env>): the
+// Express services inventory, users and leads, and the storefront (dealer websites, Angular SSR),
+// each only if its project exists in the checked-out commit. Deployed in this order: the storefront
+// last, after the APIs its pages call.
 //   List services = showroomServices()
 List call() {
   List services = []
-  for (String name in ['inventory', 'users', 'leads']) {
-    if (fileExists("services/${name}/project.json")) {
+  List shipped = [
+    ['inventory', 'services/inventory'],
+    ['users', 'services/users'],
+    ['leads', 'services/leads'],
+    ['storefront', 'apps/storefront'],
+  ]
+  for (List project in shipped) {
+    String name = project[0]
+    if (fileExists("${project[1]}/project.json")) {
       services << name
     } else {
-      echo "services/${name} is not in this commit: no image, no deploy for it"
+      echo "${project[1]} is not in this commit: no image, no deploy for ${name}"
     }
   }
   if (services.isEmpty()) {
