@@ -44,7 +44,9 @@ export class WebsiteService {
   }
 
   async settings(dealershipId: string): Promise<WebsiteSettings> {
-    await websiteRepository.ensureWebsite(this.db, dealershipId);
+    if (!(await websiteRepository.findWebsite(this.db, dealershipId))) {
+      await websiteRepository.ensureWebsite(this.db, dealershipId);
+    }
     return this.read(dealershipId);
   }
 
