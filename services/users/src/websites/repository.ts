@@ -44,10 +44,15 @@ export const websiteRepository = {
     return row ?? null;
   },
 
-  /** Creates the dealership's website with the defaults when it has none yet. */
-  async ensureWebsite(db: Kysely<UsersDatabase>, dealershipId: string): Promise<void> {
+  /** Creates the dealership's website with the defaults when it has none yet; true when it did. */
+  async ensureWebsite(db: Kysely<UsersDatabase>, dealershipId: string): Promise<boolean> {
     const { dealership_id: _, ...defaults } = defaultWebsite(dealershipId);
-    await forDealership(db, dealershipId).insertInto('websites').values(defaults).ignore().execute();
+    const result = await forDealership(db, dealershipId)
+      .insertInto('websites')
+      .values(defaults)
+      .ignore()
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   },
 
   /** `lock` (inside a transaction): holds the row until commit, so two saves of one version cannot both win. */

@@ -44,9 +44,7 @@ export class WebsiteService {
   }
 
   async settings(dealershipId: string): Promise<WebsiteSettings> {
-    if (!(await websiteRepository.findWebsite(this.db, dealershipId))) {
-      await websiteRepository.ensureWebsite(this.db, dealershipId);
-    }
+    if (!(await websiteRepository.findWebsite(this.db, dealershipId))) await this.ensureWebsite(dealershipId);
     return this.read(dealershipId);
   }
 
@@ -110,7 +108,7 @@ export class WebsiteService {
 
   /** Runs the site's provisioning again now (a failed step, or a site to republish). */
   async retryProvisioning(dealershipId: string): Promise<WebsiteSettings> {
-    await websiteRepository.ensureWebsite(this.db, dealershipId);
+    await this.ensureWebsite(dealershipId);
     await this.db.transaction().execute(async (trx) => {
       const website = await websiteRepository.findWebsite(trx, dealershipId, true);
       if (!website) throw problems.notFound('The website of this dealership');
@@ -134,7 +132,7 @@ export class WebsiteService {
       trx: Kysely<UsersDatabase>,
     ) => Promise<{ website: WebsiteChanges; dealership?: DealershipChanges }>,
   ): Promise<WebsiteRow> {
-    await websiteRepository.ensureWebsite(this.db, dealershipId);
+    await this.ensureWebsite(dealershipId);
     return this.db.transaction().execute(async (trx) => {
       const before = await websiteRepository.findWebsite(trx, dealershipId, true);
       if (!before) throw problems.notFound('The website of this dealership');
@@ -147,6 +145,17 @@ export class WebsiteService {
       const version = await websiteRepository.saveWebsite(trx, dealershipId, website, dealership);
       await requestProvisioning(trx, dealershipId, version);
       return before;
+    });
+  }
+
+  /**
+   * A dealership from before websites gets its website with the defaults, and its site is
+   * provisioned with them (same transaction), so it goes live without anyone saving first.
+   */
+  private async ensureWebsite(dealershipId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (await websiteRepository.ensureWebsite(trx, dealershipId))
+        await requestProvisioning(trx, dealershipId, 1);
     });
   }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { WebsiteSettingsSchema } from '@showroom/contracts';
 import { DEMO_DEALERSHIPS, DEMO_USERS, DEMO_WEBSITES } from '@showroom/demo-data';
+import { addDealership, addMember } from '../test/tenants';
 import { usersAppOnDemoTenants } from '../test/users-test-app';
 import { provisioningRequestOf, websiteClient } from '../test/websites';
 
@@ -248,5 +249,28 @@ describe('website settings: a dealership sets up its site in the portal', () => 
     const request = await provisioningRequestOf(ctx, northside.id);
     expect(request?.state).toMatch(/pending|running/);
     expect(request?.next_attempt_at?.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it('when a dealership from before websites opens its website, then it has the default theme, no hours yet, and its site is on the way', async () => {
+    const dealershipId = await addDealership(ctx);
+    const userId = await addMember(ctx, dealershipId, 'manager');
+    const manager = {
+      id: userId,
+      email: 'm@example.test',
+      name: 'M',
+      memberships: [{ dealershipId, role: 'manager' as const }],
+    };
+
+    const res = await (await websiteClient(ctx, manager, dealershipId)).get();
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      theme: { brandColour: '#1f3a5f', accentColour: '#b3261e' },
+      hours: [],
+      address: null,
+      version: 1,
+      provisioning: { state: 'pending', version: 1 },
+    });
+    expect(await provisioningRequestOf(ctx, dealershipId)).toMatchObject({ version: 1, state: 'pending' });
   });
 });
