@@ -130,7 +130,6 @@ export class Storefront {
       } else if ((await field.getAttribute('type')) === 'date') {
         // Chromium's date input takes the digits in the locale's order (en-US: MM DD YYYY).
         const [year, month, day] = value.split('-');
-        await click(field, name);
         await field.sendKeys(`${month}${day}${year}`);
         const typed = await valueOf(field);
         if (typed !== value) throw new Error(`the date field ${name} took "${typed}" for ${value}`);
