@@ -139,6 +139,28 @@ describe('website provisioning', () => {
     expect((await statusOf(id)).state).toBe('live');
   });
 
+  it('a new logo replaces the previous logo files, and removing the logo removes them', async () => {
+    const { id } = await bed.newDealership();
+    const first = await bed.setLogo(id);
+    await bed.provisioner().drain();
+    const second = await bed.setLogo(id, { width: 400, height: 400 });
+    expect(second.hash).not.toBe(first.hash);
+    await bed.provisioner().drain();
+    const assets = () => bed.objects.list(siteConfigKeys.assetsPrefix(id));
+    expect((await assets()).sort()).toEqual(
+      [
+        ...Object.values(logoAssetKeys(id, second.hash)),
+        ...Object.values(iconAssetKeys(id, second.hash)),
+      ].sort(),
+    );
+    expect((await stepOf(id, 'upload-assets'))?.detail).toContain('the previous logo files removed');
+
+    await bed.websites.removeLogo(id, null);
+    await bed.provisioner().drain();
+    expect(await assets()).toEqual([]);
+    expect((await published(siteConfigKeys.forDealership(id)))?.logo).toBeNull();
+  });
+
   it('a domain the site no longer has loses its host object; one another dealership took keeps it', async () => {
     const { id, slug } = await bed.newDealership();
     const [kept, dropped, movedAway] = ['www', 'old', 'shop'].map((sub) => `${sub}.${slug}.example`) as [

@@ -108,7 +108,7 @@ export interface ProvisioningBed {
   ): WebsiteProvisioner;
   newDealership(name?: string): Promise<{ id: string; slug: string }>;
   /** A normalised logo set on the dealership's website (a new version). */
-  setLogo(dealershipId: string): Promise<{ hash: string }>;
+  setLogo(dealershipId: string, size?: { width: number; height: number }): Promise<{ hash: string }>;
   close(): Promise<void>;
 }
 
@@ -184,8 +184,8 @@ export async function startProvisioningBed(): Promise<ProvisioningBed> {
       await websites.update(id, 1, { tagline: 'Cars people keep' });
       return { id, slug };
     },
-    async setLogo(dealershipId) {
-      const logo = await normaliseLogo(await logoPng(900, 300));
+    async setLogo(dealershipId, size = { width: 900, height: 300 }) {
+      const logo = await normaliseLogo(await logoPng(size.width, size.height));
       await websites.setLogo(dealershipId, null, logo);
       return { hash: logo.hash };
     },

@@ -36,7 +36,8 @@ async function variantsOf(dealershipId: string, logo: LogoUpload, png: Buffer): 
 /**
  * Makes the site's public files from the dealer's normalised logo upload (private): the logo as PNG
  * and WebP, a 32 px favicon and a 180 px touch icon, under the dealership's assets prefix. Files
- * already there are kept (their names are their content).
+ * already there are kept (their names are their content); those of a previous logo go once the
+ * published configuration no longer names them (publish-config runs first).
  */
 export async function uploadAssets(
   objects: ObjectStore,
@@ -44,13 +45,19 @@ export async function uploadAssets(
   logo: LogoUpload | null,
   assetsPrefix: string,
 ): Promise<string> {
-  if (!logo) return 'no logo: nothing to upload';
   const present = new Set(await objects.list(assetsPrefix));
-  const wanted = [
-    ...Object.values(logoAssetKeys(dealershipId, logo.hash)),
-    ...Object.values(iconAssetKeys(dealershipId, logo.hash)),
-  ];
-  if (wanted.every((key) => present.has(key))) return 'logo, favicon and touch icon already uploaded';
+  const wanted = logo
+    ? [
+        ...Object.values(logoAssetKeys(dealershipId, logo.hash)),
+        ...Object.values(iconAssetKeys(dealershipId, logo.hash)),
+      ]
+    : [];
+  const stale = [...present].filter((key) => !wanted.includes(key));
+  if (stale.length > 0) await objects.delete(stale);
+  const removed = stale.length > 0 ? '; the previous logo files removed' : '';
+  if (!logo) return `no logo: nothing to upload${removed}`;
+  if (wanted.every((key) => present.has(key)))
+    return `logo, favicon and touch icon already uploaded${removed}`;
   const upload = await objects.get(logo.key);
   if (!upload) throw new Error('the uploaded logo is no longer stored; upload it again');
   const variants = await variantsOf(dealershipId, logo, upload.body);
@@ -61,5 +68,5 @@ export async function uploadAssets(
       cacheControl: ASSET_CACHE_CONTROL,
     });
   }
-  return 'logo (PNG, WebP), favicon and touch icon uploaded';
+  return `logo (PNG, WebP), favicon and touch icon uploaded${removed}`;
 }
