@@ -38,6 +38,17 @@ export class App {
     { initialValue: '#main' },
   );
 
+  constructor() {
+    // A new page (not a new query of the same page: a facet, a sort) moves the focus to its content,
+    // so a screen reader starts reading it and the next Tab is inside it, as after a page load.
+    let path: string | null = null;
+    this.router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe((event) => {
+      const next = event.urlAfterRedirects.split(/[?#]/)[0] ?? '';
+      if (path !== null && next !== path) this.main().nativeElement.focus({ preventScroll: true });
+      path = next;
+    });
+  }
+
   protected skipToMain(event: Event): void {
     event.preventDefault();
     this.main().nativeElement.focus();

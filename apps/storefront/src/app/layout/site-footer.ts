@@ -11,7 +11,7 @@ import { DealershipContact } from '../shared/dealership-contact';
     <footer>
       <div class="sf-wrap">
         <h2 class="sf-visually-hidden">Visit or call {{ site.name }}</h2>
-        <sf-dealership-contact />
+        <sf-dealership-contact [compact]="true" />
         <p class="small">
           <a routerLink="/cars">All cars</a> · <a routerLink="/contact">Contact us</a> <br />© {{ year }}
           {{ site.name }}

@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { SITE } from '../site/site';
 import { NOW } from './clock';
@@ -7,6 +8,7 @@ import { DAY_NAMES, WEEK, clockAt, dayHoursText, openState, openStateText } from
 /** Where the dealership is, how to reach it and when it is open (in its own time zone). */
 @Component({
   selector: 'sf-dealership-contact',
+  imports: [NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="contact">
@@ -39,25 +41,33 @@ import { DAY_NAMES, WEEK, clockAt, dayHoursText, openState, openStateText } from
               <br /><span>{{ state }}</span>
             }
           </p>
-          <table class="hours">
-            <caption>
-              Sales hours
-              @if (showTimeZone()) {
-                <span class="zone">({{ zoneName() }})</span>
-              }
-            </caption>
-            <tbody>
-              @for (row of week(); track row.day) {
-                <tr [class.current]="row.today">
-                  <th scope="row">{{ row.name }}</th>
-                  <td>{{ row.hours }}</td>
-                </tr>
-              }
-            </tbody>
-          </table>
+          @if (compact()) {
+            <details>
+              <summary>Sales hours this week</summary>
+              <ng-container *ngTemplateOutlet="weekTable" />
+            </details>
+          } @else {
+            <ng-container *ngTemplateOutlet="weekTable" />
+          }
         </div>
       }
     </div>
+    <ng-template #weekTable>
+      <table class="hours">
+        <caption>
+          Sales hours
+          <span class="zone">({{ zoneName() }})</span>
+        </caption>
+        <tbody>
+          @for (row of week(); track row.day) {
+            <tr [class.current]="row.today">
+              <th scope="row">{{ row.name }}</th>
+              <td>{{ row.hours }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </ng-template>
   `,
   styles: `
     .contact {
@@ -109,6 +119,13 @@ import { DAY_NAMES, WEEK, clockAt, dayHoursText, openState, openStateText } from
     .zone {
       font-weight: 400;
     }
+    summary {
+      display: flex;
+      align-items: center;
+      min-height: 44px;
+      cursor: pointer;
+      text-decoration: underline;
+    }
     th,
     td {
       text-align: left;
@@ -124,8 +141,8 @@ import { DAY_NAMES, WEEK, clockAt, dayHoursText, openState, openStateText } from
 export class DealershipContact {
   protected readonly site = inject(SITE);
   private readonly now = inject(NOW);
-  /** Shoppers may be elsewhere; the zone is named unless the page says it already. */
-  readonly showTimeZone = input(true);
+  /** The footer's version: the week's hours folded away under today's. */
+  readonly compact = input(false);
 
   protected readonly tel = telHref;
   private readonly clock = computed(() => clockAt(this.site.timeZone, this.now()));
