@@ -10,6 +10,8 @@ export interface InventoryInstance {
   pid: number | undefined;
   /** Resolves once /readyz reports the search index up (at once for SEARCH_ENGINE=mysql). */
   ready: Promise<IndexReadiness>;
+  /** SIGTERM now, for a part of the bench that is done with it (stopAll does it at the end anyway). */
+  stop(): void;
 }
 
 export interface IndexReadiness {
@@ -50,7 +52,7 @@ export function startInventory(
     await waitForSearchIndex(url, () => child.exitCode !== null);
     return { readyMs: performance.now() - started, built, rssAtReady: residentBytes(child.pid) };
   })();
-  return { name, url, pid: child.pid, ready };
+  return { name, url, pid: child.pid, ready, stop: () => child.kill('SIGTERM') };
 }
 
 async function waitForSearchIndex(url: string, exited: () => boolean): Promise<void> {

@@ -9,6 +9,7 @@ export interface LoadResult {
   scenario: string;
   requestsPerSecond: number;
   p50: number;
+  p975: number;
   p99: number;
   requests: number;
   failures: number;
@@ -48,6 +49,7 @@ export async function drive(scenario: Scenario, settings: LoadSettings): Promise
     scenario: scenario.name,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
+    p975: result.latency.p97_5,
     p99: result.latency.p99,
     requests: result.requests.total,
     failures: result.errors + result.timeouts + result.non2xx,

@@ -3,7 +3,8 @@
 // search index, one with SEARCH_ENGINE=mysql as today's query), the leads service and the baselines,
 // and drives each over loopback at fixed concurrency. Then measures how soon a vehicle change shows
 // in search, the inventory processes' memory, and times ADF parsing against its own baselines;
-// last, merchandising (bench/src/merchandising.ts: CSV import, photo upload, syndication feeds).
+// then merchandising (bench/src/merchandising.ts: CSV import, photo upload, syndication feeds);
+// last, the dealer websites (bench/src/storefront.ts: vehicle page render, its JavaScript).
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_DEALERSHIPS (20),
 // BENCH_VEHICLES_PER_DEALERSHIP (5000), BENCH_VISIBILITY_CHANGES (200).
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { runMerchandisingBench } from './merchandising';
 import { mebibytes, residentBytes } from './process-memory';
 import { benchDealership, finish, ROOT, start, stopAll, waitFor } from './processes';
 import { formatSearchTable, probe, searchVariants, type SideBySide } from './search-scenarios';
+import { runStorefrontBench } from './storefront';
 import { startUsersDirectory } from './users-directory';
 import { formatVisibilityTable, measureVisibility } from './visibility';
 
@@ -46,6 +48,8 @@ const PORTS = {
   users: 3958,
   merchandising: 3959,
   merchandisingUsers: 3960,
+  /** and the four after it (bench/src/storefront.ts) */
+  storefront: 3963,
 };
 const QUEUE_PREFIX = 'bench-leads';
 /** Inventory's machine credentials, which the bench issuer knows (inventory reads the users directory). */
@@ -82,7 +86,7 @@ async function seed(): Promise<void> {
 }
 
 async function build(): Promise<void> {
-  console.log('Building the inventory and leads services and the portal for production…');
+  console.log('Building the inventory and leads services, the portal and the storefront for production…');
   const built = await finish(
     start(
       [
@@ -94,6 +98,7 @@ async function build(): Promise<void> {
         'inventory',
         'leads',
         'portal',
+        'storefront',
       ],
       {
         NX_DAEMON: 'false',
@@ -353,6 +358,13 @@ async function main(): Promise<void> {
     usersPort: PORTS.merchandisingUsers,
   });
   console.log(`\n${merchandising}`);
+  const storefront = await runStorefrontBench({
+    mysqlUrl: MYSQL,
+    redisUrl: REDIS,
+    settings,
+    firstPort: PORTS.storefront,
+  });
+  console.log(`\n${storefront}`);
   await Promise.all([issuer.close(), dynamo.close(), sink.close(), users.close()]);
 }
 
