@@ -52,11 +52,14 @@ export async function staticFiles(browserFolder: string): Promise<RequestHandler
     const extension = extname(path).toLowerCase();
     const contentType = CONTENT_TYPES[extension];
     if (!contentType) continue;
+    // A build replacing the folder as the server starts: a file listed may be gone.
+    const bytes = await readFile(path).catch(() => null);
+    if (!bytes) continue;
     const urlPath = `/${relative(browserFolder, path).split(sep).join('/')}`;
     files.set(urlPath, {
       contentType,
       cacheControl: HASHED.test(urlPath) ? IMMUTABLE : UNHASHED,
-      body: await encodeBody(await readFile(path), contentType, 'max'),
+      body: await encodeBody(bytes, contentType, 'max'),
     });
   }
   return (req, res, next) => {
