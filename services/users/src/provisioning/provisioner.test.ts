@@ -5,6 +5,7 @@ import { forDealership } from '@showroom/server-mysql';
 import { logoAssetKeys, logoUploadKey } from '../websites/logo-keys';
 import { ProvisioningClaims } from './claims';
 import { iconAssetKeys } from './published';
+import { stepErrorOf } from './provisioner';
 import { provisioningStatusOf, retryProvisioning } from './requests';
 import {
   closedPort,
@@ -318,5 +319,16 @@ describe('website provisioning', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'running', claim_token: second.token });
     expect(await claims.finished(second, 2, later)).toBe(true);
+  });
+
+  it('tells the owner what failed in plain words: the cause of a network failure, the field of a refused site', () => {
+    const network = new TypeError('fetch failed', {
+      cause: new Error('connect ECONNREFUSED 127.0.0.1:3003'),
+    });
+    expect(stepErrorOf(network)).toBe('TypeError: fetch failed (connect ECONNREFUSED 127.0.0.1:3003)');
+    const refused = PublishedSiteSchema.safeParse({});
+    expect(refused.success).toBe(false);
+    expect(stepErrorOf(refused.error)).toMatch(/^the site cannot be published as it is: .*dealershipId/s);
+    expect(stepErrorOf('thrown text')).toBe('the step failed');
   });
 });

@@ -3,6 +3,7 @@ import { backoffMs, loggableError } from '@showroom/server-kit';
 import type { ObjectStore } from '@showroom/server-storage';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { UsersDatabase } from '../database';
 import { siteToPublish, type SiteToPublish } from '../websites/published-site';
 import type { SiteUrls } from '../websites/site-urls';
@@ -32,6 +33,7 @@ export interface WebsiteProvisionerDeps {
  * stack; a network failure says what it could not reach.
  */
 export function stepErrorOf(error: unknown): string {
+  if (error instanceof z.ZodError) return `the site cannot be published as it is: ${z.prettifyError(error)}`;
   if (!(error instanceof Error)) return 'the step failed';
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   const name = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
