@@ -1,7 +1,7 @@
 // The built storefront server (dist/apps/storefront/server/server.mjs) in its own process, reading
 // published sites from a real S3 API (s3rver) and cars from a stand-in of the inventory public API.
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { siteConfigKeys, type PublicVehicleDetail, type PublishedSite } from '@showroom/contracts';
@@ -279,6 +279,15 @@ describe('headers and encodings', () => {
     }
     const favicon = await storefront.get('/favicon.ico', onAlpha);
     expect(favicon.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it('ships no schema library and no server code to browsers', () => {
+    for (const name of readdirSync(BUILT_BROWSER).filter((file) => file.endsWith('.js'))) {
+      const code = readFileSync(join(BUILT_BROWSER, name), 'utf8');
+      for (const marker of ['ZodError', 'S3Client', 'express']) {
+        expect(code.includes(marker), `${marker} in ${name}`).toBe(false);
+      }
+    }
   });
 
   it('answers its probes for any host', async () => {
