@@ -16,9 +16,10 @@ describe('encoding a body once', () => {
   it('keeps brotli and gzip copies of text that decode to the same bytes', async () => {
     const html = Buffer.from(`<!doctype html>${'<p>Toyota Camry</p>'.repeat(200)}`);
     const body = await encodeBody(html, 'text/html; charset=utf-8', 'fast');
-    expect(brotliDecompressSync(body.br!)).toEqual(html);
-    expect(gunzipSync(body.gzip!)).toEqual(html);
-    expect(body.br!.length).toBeLessThan(html.length / 5);
+    const { br = Buffer.alloc(0), gzip = Buffer.alloc(0) } = body;
+    expect(brotliDecompressSync(br)).toEqual(html);
+    expect(gunzipSync(gzip)).toEqual(html);
+    expect(br.length).toBeLessThan(html.length / 5);
   });
 
   it('leaves images and tiny bodies alone', async () => {

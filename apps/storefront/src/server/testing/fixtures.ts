@@ -55,7 +55,7 @@ const MAKES = [
 /** The n-th car of a dealership's fixture stock (ids are stable per n). */
 export function vehicle(dealershipId: string, n: number, rooftopName: string): PublicVehicleDetail {
   const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-  const [make, model, bodyStyle] = MAKES[n % MAKES.length]!;
+  const [make, model, bodyStyle] = MAKES[n % MAKES.length] ?? MAKES[0];
   return PublicVehicleDetailSchema.parse({
     id,
     dealershipId,

@@ -33,7 +33,7 @@ export async function startInventoryStandIn(
     const match = /^\/api\/inventory\/public\/dealerships\/([^/]+)\/vehicles(?:\/([^/]+))?$/.exec(
       url.pathname,
     );
-    const cars = match ? stock.get(match[1]!) : undefined;
+    const cars = match?.[1] ? stock.get(match[1]) : undefined;
     if (!match || !cars) return json(404, { type: 'about:blank', title: 'Not Found', status: 404 });
     if (match[2]) {
       const car = cars.find((candidate) => candidate.id === match[2]);
