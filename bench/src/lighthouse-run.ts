@@ -5,9 +5,12 @@
 // Chromium is Debian's (/usr/bin/chromium, headless, no network beyond this machine: the site's
 // host is *.localhost, which Chromium resolves to 127.0.0.1).
 // Environment: LIGHTHOUSE_SITE (http://demo-motors-downtown.localhost:4400), CHROME_PATH (/usr/bin/chromium).
+// Run by Node 24 itself (type stripping), not tsx: Lighthouse sends functions' source to the page,
+// and tsx's transform adds a `__name` helper to them that the page does not have.
+//   node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON bench/src/lighthouse-run.ts
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { getAsSite } from './site-request';
+import { getAsSite } from './site-request.ts';
 
 const SITE = new URL(process.env['LIGHTHOUSE_SITE'] ?? 'http://demo-motors-downtown.localhost:4400');
 const CHROME_PATH = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
@@ -45,7 +48,10 @@ interface AuditResult {
   score: number | null;
   scoreDisplayMode: string;
   displayValue?: string;
+  details?: { items?: Array<{ url?: unknown }> };
 }
+/** How many of an audit's resources are named (the largest offenders come first in Lighthouse's lists). */
+const RESOURCES_SHOWN = 3;
 interface CategoryResult {
   score: number | null;
   auditRefs: Array<{ id: string; weight: number }>;
@@ -82,7 +88,12 @@ export function failedAudits(category: CategoryResult, audits: Record<string, Au
       const shown = audit as AuditResult;
       const measured = shown.displayValue ? ` (${shown.displayValue})` : '';
       const weight = ref.weight > 0 ? `, weight ${ref.weight}` : '';
-      return `${shown.title}${measured} — score ${Math.round((shown.score ?? 0) * 100)}${weight}`;
+      const urls = (shown.details?.items ?? [])
+        .map((item) => item.url)
+        .filter((url): url is string => typeof url === 'string')
+        .slice(0, RESOURCES_SHOWN);
+      const resources = urls.length > 0 ? `: ${urls.join(', ')}` : '';
+      return `${shown.title}${measured} — score ${Math.round((shown.score ?? 0) * 100)}${weight}${resources}`;
     });
 }
 
