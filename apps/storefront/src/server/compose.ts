@@ -71,7 +71,7 @@ export async function composeStorefront(
   );
   app.use(securityHeaders());
   if (existsSync(runtime.browserFolder)) app.use(await staticFiles(runtime.browserFolder));
-  app.use(siteResolver(sites));
+  app.use(siteResolver(sites, config.SITE_HOST_HEADER));
   app.use(seoFileRoutes(inventory, config.SITEMAP_CACHE_SECONDS * 1000));
   app.use(
     angularPages({

@@ -36,6 +36,15 @@ export const storefrontConfigSchema = baseConfigSchema
       devDefaults.localhost,
     ),
     ...storageConfigShape,
+    /**
+     * The header naming the site's host when a CDN sits in front: CloudFront sends the origin's own
+     * name as Host and copies the viewer's into this one (infra/modules/storefront). Unset: Host.
+     */
+    SITE_HOST_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as X-Site-Host')
+      .transform((name) => name.toLowerCase())
+      .optional(),
     /** How long a host's published site is trusted before S3 is read again. */
     SITE_CACHE_SECONDS: seconds(300, 5),
     /** How long a rendered page is served from memory (per site version, host and URL). */

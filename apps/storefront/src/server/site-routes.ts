@@ -9,14 +9,15 @@ import { MAX_SITEMAP_VEHICLES, robotsTxt, sitemapXml } from './seo-files';
 import type { SiteDirectory } from './site-directory';
 
 /**
- * Chooses the site by the Host header (`res.locals.site`, `res.locals.host`). A host without a
- * published site gets the 404 page and goes no further: nothing else, Angular included, ever runs
- * for a host Showroom does not serve.
+ * Chooses the site by the Host header, or by `siteHostHeader` when the CDN in front names the
+ * viewer's host there (`res.locals.site`, `res.locals.host`). A host without a published site gets
+ * the 404 page and goes no further: nothing else, Angular included, ever runs for a host Showroom
+ * does not serve.
  */
-export function siteResolver(sites: SiteDirectory): RequestHandler {
+export function siteResolver(sites: SiteDirectory, siteHostHeader?: string): RequestHandler {
   return async (req, res, next) => {
     try {
-      const host = siteHostOf(req.headers.host);
+      const host = siteHostOf((siteHostHeader && req.get(siteHostHeader)) || req.headers.host);
       const site = host ? await sites.siteFor(host) : null;
       if (!site) {
         res
