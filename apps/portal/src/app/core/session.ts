@@ -1,4 +1,5 @@
-import { inject, Injectable, signal } from '@angular/core';
+import { inject, Injectable, Injector, signal } from '@angular/core';
+import { AuthService } from '@auth0/auth0-angular';
 import type { Me, Problem } from '@showroom/contracts';
 import { firstValueFrom } from 'rxjs';
 import { UsersApi } from '../api/users-api';
@@ -12,6 +13,7 @@ export type SessionStatus = 'idle' | 'loading' | 'ready' | 'failed';
 export class Session {
   private readonly usersApi = inject(UsersApi);
   private readonly activeDealership = inject(ActiveDealership);
+  private readonly injector = inject(Injector);
   private pending: Promise<void> | null = null;
 
   readonly me = signal<Me | null>(null);
@@ -27,6 +29,19 @@ export class Session {
   reload(): Promise<void> {
     this.pending = this.fetch();
     return this.pending;
+  }
+
+  /**
+   * After the dealer joined a dealership (a rooftop they added): a fresh token, which carries the new
+   * membership the services check, then the memberships again, so the switcher offers it. The screen
+   * stays as it is (no loading state); a failure is the caller's to show.
+   */
+  async refreshMemberships(): Promise<void> {
+    // Asked for here, not in the constructor: only this needs the identity provider's client.
+    await firstValueFrom(this.injector.get(AuthService).getAccessTokenSilently({ cacheMode: 'off' }));
+    const me = await firstValueFrom(this.usersApi.me());
+    this.activeDealership.setMemberships(me.memberships);
+    this.me.set(me);
   }
 
   private async fetch(): Promise<void> {
