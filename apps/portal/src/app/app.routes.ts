@@ -25,6 +25,14 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./leads/leads.routes').then((m) => m.leadsRoutes),
       },
       {
+        path: 'website',
+        loadChildren: () => import('./website/website.routes').then((m) => m.websiteRoutes),
+      },
+      {
+        path: 'rooftops',
+        loadChildren: () => import('./rooftops/rooftops.routes').then((m) => m.rooftopsRoutes),
+      },
+      {
         path: '**',
         title: 'Page not found · Showroom',
         loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),

@@ -228,6 +228,25 @@ describe('Shell', () => {
     expect(element('[data-testid="nav-channels"]')).toBeNull();
   });
 
+  it('offers Website to owners and managers and Rooftops to owners only; others see neither entry', async () => {
+    await open(dealer([membership(NORTH, 'owner')]));
+    answerBackground();
+    expect(element('[data-testid="nav-website"]')?.getAttribute('href')).toBe('/website');
+    expect(element('[data-testid="nav-rooftops"]')?.getAttribute('href')).toBe('/rooftops');
+    TestBed.resetTestingModule();
+
+    await open(dealer([membership(NORTH, 'manager')]));
+    answerBackground();
+    expect(element('[data-testid="nav-website"]')).not.toBeNull();
+    expect(element('[data-testid="nav-rooftops"]')).toBeNull();
+    TestBed.resetTestingModule();
+
+    await open(dealer([membership(NORTH, 'sales')]));
+    answerBackground();
+    expect(element('[data-testid="nav-website"]')).toBeNull();
+    expect(element('[data-testid="nav-rooftops"]')).toBeNull();
+  });
+
   it('when the dealer switches dealership on a lead, then it goes back to the inbox and counts again', async () => {
     await open(
       dealer([

@@ -90,6 +90,8 @@ export class Shell {
 
   protected readonly canReadLeads = computed(() => this.permissions.can('leads:read'));
   protected readonly canSyndicate = computed(() => this.permissions.can('inventory:syndicate'));
+  protected readonly canManageWebsite = computed(() => this.permissions.can('website:manage'));
+  protected readonly canManageRooftops = computed(() => this.permissions.can('rooftops:manage'));
   /** Channels live under /inventory; there the Inventory entry is not the current page. */
   protected readonly onChannels = toSignal(
     this.router.events.pipe(
