@@ -1776,6 +1776,7 @@ describe('dealer websites (modules/storefront)', () => {
         actions: ['route53:ChangeResourceRecordSets'],
         resources: ['arn:${local.partition}:route53:::hostedzone/${var.hosted_zone_id}'],
       },
+      { actions: ['route53:ListHostedZones'], resources: ['*'] },
       { actions: ['route53:GetChange'], resources: ['arn:${local.partition}:route53:::change/*'] },
       { actions: ['acm:RequestCertificate', 'acm:ListCertificates'], resources: ['*'] },
       {
@@ -1831,6 +1832,26 @@ describe('dealer websites (modules/storefront)', () => {
     });
   });
 
+  it('asks for nothing the users service does not read', async () => {
+    const read = ['config.ts', 'provisioning/config.ts', 'websites/config.ts']
+      .map((file) => readFileSync(infraPath('..', 'services', 'users', 'src', file), 'utf8'))
+      .concat(
+        readFileSync(infraPath('..', 'libs', 'server', 'storage', 'src', 'lib', 'storage-config.ts'), 'utf8'),
+      )
+      .join('\n');
+    const platform = await loadModule(platformDir);
+    const names = [
+      ...Object.keys(platform.locals['users_sites_environment'] as Block),
+      ...Object.keys(platform.locals['media_bucket_environment'] as Block),
+      'MEDIA_PUBLIC_URL',
+      ...((await catalogOf()).users['secrets'] as string[]),
+    ];
+    // The sites zone is given for the provisioner (its policy allows record changes there only);
+    // today it finds a domain's zone by listing them.
+    const unread = names.filter((name) => !new RegExp(`^\\s*${name}:`, 'm').test(read));
+    expect(unread).toEqual(['SITES_HOSTED_ZONE_ID']);
+  });
+
   it('gives the storefront server inventory inside the VPC, the public APIs at the portal and the published sites', async () => {
     const platform = await loadModule(platformDir);
     expect(platform.calls['storefront']['service_environment']).toBe('${local.storefront_environment}');
@@ -1844,6 +1865,17 @@ describe('dealer websites (modules/storefront)', () => {
       'PAGE_CACHE_SECONDS = "30"',
     ]) {
       expect(environment).toContain(entry);
+    }
+    // ...each a variable the server reads (apps/storefront/src/server/config.ts, storageConfigShape).
+    const config = readFileSync(infraPath('..', 'apps', 'storefront', 'src', 'server', 'config.ts'), 'utf8');
+    expect(config).toContain('...storageConfigShape');
+    for (const name of [
+      'INVENTORY_API_URL',
+      'PUBLIC_API_ORIGIN',
+      'SITE_CACHE_SECONDS',
+      'PAGE_CACHE_SECONDS',
+    ]) {
+      expect(config, name).toMatch(new RegExp(`^\\s*${name}:`, 'm'));
     }
   });
 

@@ -319,6 +319,14 @@ data "aws_iam_policy_document" "provisioner" {
     resources = ["arn:${local.partition}:route53:::hostedzone/${var.hosted_zone_id}"]
   }
 
+  # The provisioner looks up which zone holds a domain (services/users/src/provisioning/aws-hosting.ts);
+  # listing cannot be narrowed, and it may change records in the sites zone only (above).
+  statement {
+    sid       = "FindZones"
+    actions   = ["route53:ListHostedZones"]
+    resources = ["*"]
+  }
+
   # A change id is known only once made: GetChange cannot be narrowed to a zone.
   statement {
     sid       = "WaitForRecordChanges"
