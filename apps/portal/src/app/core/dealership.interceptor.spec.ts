@@ -47,6 +47,15 @@ describe('dealershipInterceptor', () => {
     ).toBe(NORTH);
   });
 
+  it('when the dealer edits the website or adds a rooftop, then the active dealership is named (the logo upload too)', () => {
+    http.patch('/api/users/website', {}).subscribe();
+    http.put('/api/users/website/logo', new FormData()).subscribe();
+    http.post('/api/users/rooftops', {}).subscribe();
+    expect(backend.expectOne('/api/users/website').request.headers.get('X-Dealership-Id')).toBe(NORTH);
+    expect(backend.expectOne('/api/users/website/logo').request.headers.get('X-Dealership-Id')).toBe(NORTH);
+    expect(backend.expectOne('/api/users/rooftops').request.headers.get('X-Dealership-Id')).toBe(NORTH);
+  });
+
   it('leaves other services and other origins alone', () => {
     http.get('/api/users/me').subscribe();
     http.get('https://cdn.example.com/api/inventory/vehicles').subscribe();

@@ -10,9 +10,16 @@ export const DEALERSHIP_HEADER = 'X-Dealership-Id';
 
 /**
  * Calls that work in one dealership. `/api/users/me` and `/api/users/dealerships` are about the
- * person across all of theirs, so they go without it.
+ * person across all of theirs, so they go without it. The website and the rooftops are the active
+ * dealership's (its group's, for the rooftops).
  */
-const DEALERSHIP_SCOPED_PATHS = ['/api/inventory/', '/api/leads/', '/api/users/team'];
+const DEALERSHIP_SCOPED_PATHS = [
+  '/api/inventory/',
+  '/api/leads/',
+  '/api/users/team',
+  '/api/users/website',
+  '/api/users/rooftops',
+];
 
 /** Names the active dealership on every call made in it; the service checks the token grants it. */
 export const dealershipInterceptor: HttpInterceptorFn = (request, next) => {
