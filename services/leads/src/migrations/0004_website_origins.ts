@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
 /**
@@ -11,7 +11,9 @@ export const websiteOrigins: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .alterTable('lead_settings')
-      .addColumn('website_origins', 'text', (c) => c.notNull().defaultTo('[]'))
+      // MySQL 8 refuses a literal default on TEXT (error 1101); an expression default is taken
+      // (MySQL ≥ 8.0.13, MariaDB).
+      .addColumn('website_origins', 'text', (c) => c.notNull().defaultTo(sql`('[]')`))
       .execute();
   },
 };
