@@ -1578,7 +1578,6 @@ describe('dealer websites (modules/storefront)', () => {
       service_name: 'storefront',
       container_port: '${var.container_port}',
       path_pattern: '/*',
-      extra_environment: '${var.service_environment}',
       secret_arns: {},
     });
     // Sized per environment, like the services.
@@ -1689,6 +1688,15 @@ describe('dealer websites (modules/storefront)', () => {
     expect(first(key['query_strings_config'])['query_string_behavior']).toBe('all');
     expect(first(key['cookies_config'])['cookie_behavior']).toBe('none');
     expect(storefront.locals['site_host_header']).toBe('X-Site-Host');
+    // ...the header the storefront is told to choose the site by (SITE_HOST_HEADER; unset, it uses Host).
+    expect(oneLine(storefront.calls['service']['extra_environment'])).toBe(
+      '${merge(var.service_environment, { SITE_HOST_HEADER = local.site_host_header })}',
+    );
+    const storefrontConfig = readFileSync(
+      infraPath('..', 'apps', 'storefront', 'src', 'server', 'config.ts'),
+      'utf8',
+    );
+    expect(storefrontConfig).toMatch(/^\s*SITE_HOST_HEADER:/m);
 
     const handler = await cloudFrontFunction('site_host');
     const request = handler({
@@ -1760,7 +1768,7 @@ describe('dealer websites (modules/storefront)', () => {
     expect(platform.locals['sites_prefix']).toBe('sites/');
   });
 
-  it("gives the users task exactly the provisioner's AWS calls, on that zone and that distribution", async () => {
+  it("gives the users task exactly the provisioner's AWS calls, on this account's zones and that distribution", async () => {
     const storefront = await loadModule(storefrontDir);
     const policy = storefront.resources['aws_iam_role_policy']['provisioner'];
     expect(policy['role']).toBe('${var.provisioner_role_name}');
@@ -1774,17 +1782,18 @@ describe('dealer websites (modules/storefront)', () => {
     expect(statements).toEqual([
       {
         actions: ['route53:ChangeResourceRecordSets'],
-        resources: ['arn:${local.partition}:route53:::hostedzone/${var.hosted_zone_id}'],
+        resources: ['arn:${local.partition}:route53:::hostedzone/*'],
       },
       { actions: ['route53:ListHostedZones'], resources: ['*'] },
       { actions: ['route53:GetChange'], resources: ['arn:${local.partition}:route53:::change/*'] },
       { actions: ['acm:RequestCertificate', 'acm:ListCertificates'], resources: ['*'] },
       {
-        actions: ['acm:DescribeCertificate'],
+        actions: ['acm:DescribeCertificate', 'acm:AddTagsToCertificate'],
         resources: ['arn:${local.partition}:acm:us-east-1:${local.account_id}:certificate/*'],
       },
       {
         actions: [
+          'cloudfront:GetDistribution',
           'cloudfront:GetDistributionConfig',
           'cloudfront:UpdateDistribution',
           'cloudfront:CreateInvalidation',
@@ -1794,6 +1803,21 @@ describe('dealer websites (modules/storefront)', () => {
     ]);
     // No statement allows everything of a service.
     expect(JSON.stringify(statements)).not.toMatch(/"[a-z0-9]+:\*"/);
+    // ...and every call the provisioner's AWS adapter makes is allowed (a tagged certificate request
+    // also needs AddTagsToCertificate).
+    const adapter = readFileSync(
+      infraPath('..', 'services', 'users', 'src', 'provisioning', 'aws-hosting.ts'),
+      'utf8',
+    );
+    const calls = [...adapter.matchAll(/new ([A-Z]\w+)Command\b/g)].map((match) => match[1] as string);
+    expect(calls).toEqual(
+      expect.arrayContaining(['ChangeResourceRecordSets', 'RequestCertificate', 'UpdateDistribution']),
+    );
+    const allowed = statements
+      .flatMap((statement) => statement.actions as string[])
+      .map((action) => action.split(':')[1]);
+    expect(calls.filter((call) => !allowed.includes(call))).toEqual([]);
+    if (/Tags:/.test(adapter)) expect(allowed).toContain('AddTagsToCertificate');
   });
 
   describe.each(ENVIRONMENTS)('in %s', (env) => {

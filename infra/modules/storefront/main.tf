@@ -72,7 +72,8 @@ module "service" {
   cors_origins         = var.cors_origins
   log_level            = var.size.log_level
   log_retention_days   = var.log_retention_days
-  extra_environment    = var.service_environment
+  # The storefront picks the site by this header (apps/storefront/README.md), never by a shopper's.
+  extra_environment = merge(var.service_environment, { SITE_HOST_HEADER = local.site_host_header })
 
   secret_arns                = {}
   secrets_parameter_path_arn = var.secrets_parameter_path_arn
@@ -313,14 +314,16 @@ resource "aws_cloudfront_distribution" "this" {
 # --- What the users service's provisioner may do -------------------------------------------------
 
 data "aws_iam_policy_document" "provisioner" {
+  # A dealer's own domain may live in any zone of this account (delegated to us), not only the
+  # sites zone: the provisioner finds the zone that holds it (services/users/src/provisioning/
+  # aws-hosting.ts) and writes its validation and alias records there. Zones of other accounts are
+  # out of reach; their owners add the records the portal shows.
   statement {
-    sid       = "RecordsInTheSitesZone"
+    sid       = "RecordsInTheAccountZones"
     actions   = ["route53:ChangeResourceRecordSets"]
-    resources = ["arn:${local.partition}:route53:::hostedzone/${var.hosted_zone_id}"]
+    resources = ["arn:${local.partition}:route53:::hostedzone/*"]
   }
 
-  # The provisioner looks up which zone holds a domain (services/users/src/provisioning/aws-hosting.ts);
-  # listing cannot be narrowed, and it may change records in the sites zone only (above).
   statement {
     sid       = "FindZones"
     actions   = ["route53:ListHostedZones"]
@@ -341,15 +344,21 @@ data "aws_iam_policy_document" "provisioner" {
     resources = ["*"]
   }
 
+  # Certificates are requested tagged with their dealership (showroom:dealership).
   statement {
-    sid       = "ReadCertificates"
-    actions   = ["acm:DescribeCertificate"]
+    sid       = "ReadAndTagCertificates"
+    actions   = ["acm:DescribeCertificate", "acm:AddTagsToCertificate"]
     resources = ["arn:${local.partition}:acm:us-east-1:${local.account_id}:certificate/*"]
   }
 
   statement {
-    sid       = "AliasesAndInvalidations"
-    actions   = ["cloudfront:GetDistributionConfig", "cloudfront:UpdateDistribution", "cloudfront:CreateInvalidation"]
+    sid = "AliasesAndInvalidations"
+    actions = [
+      "cloudfront:GetDistribution",
+      "cloudfront:GetDistributionConfig",
+      "cloudfront:UpdateDistribution",
+      "cloudfront:CreateInvalidation",
+    ]
     resources = [aws_cloudfront_distribution.this.arn]
   }
 }
