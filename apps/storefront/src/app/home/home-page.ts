@@ -28,7 +28,7 @@ export class HomePage {
   // Newest on the lot first; one request gives the cars and the counts to browse by.
   private readonly newest = toSignal(
     inject(InventoryApi)
-      .search({ sort: 'daysInStock', pageSize: 24, facets: 'bodyStyle,condition' })
+      .search({ sort: 'daysInStock', pageSize: 12, facets: 'bodyStyle,condition' })
       .pipe(catchError(() => of(null as PublicVehicleList | null))),
     { initialValue: undefined },
   );

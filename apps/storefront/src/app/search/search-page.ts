@@ -10,6 +10,7 @@ import { Seo } from '../seo/seo';
 import { SITE } from '../site/site';
 import { formatCount } from '../shared/format';
 import { SORT_LABELS } from '../shared/labels';
+import { SearchBox } from '../shared/search-box';
 import { VehicleCard } from '../shared/vehicle-card';
 import { SearchFilters } from './search-filters';
 import { activeFilters, pagingOf, searchHeading } from './search-links';
@@ -22,7 +23,7 @@ type Results =
 /** /cars: the dealership's cars for a search kept wholly in the URL. */
 @Component({
   selector: 'sf-search-page',
-  imports: [RouterLink, VehicleCard, SearchFilters],
+  imports: [RouterLink, VehicleCard, SearchFilters, SearchBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './search-page.html',
   styleUrl: './search-page.scss',

@@ -19,7 +19,7 @@ import { Router } from '@angular/router';
           enterkeyhint="search"
           maxlength="100"
           placeholder="Make, model or keyword"
-          [value]="text()"
+          [value]="text() ?? ''"
         />
         <button type="submit" class="sf-button">Search</button>
       </div>
