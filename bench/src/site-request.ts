@@ -3,6 +3,7 @@ import { request } from 'node:http';
 export interface SiteAnswer {
   status: number;
   location: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
   body: Buffer;
 }
 
@@ -18,7 +19,12 @@ export function getAsSite(url: string, host: string): Promise<SiteAnswer> {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, location: res.headers.location, body: Buffer.concat(chunks) }),
+        resolve({
+          status: res.statusCode ?? 0,
+          location: res.headers.location,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+        }),
       );
       res.on('error', reject);
     });

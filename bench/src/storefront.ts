@@ -282,6 +282,14 @@ export async function runStorefrontBench(options: StorefrontBenchOptions): Promi
     for (const url of [warm, uncached]) {
       for (let i = 0; i < 20; i++) await getAsSite(`${url}${path}`, HOST);
     }
+    // The storefront says whether its page cache answered (X-Page-Cache): the two must differ as named.
+    const cacheOf = async (url: string) => (await getAsSite(`${url}${path}`, HOST)).headers['x-page-cache'];
+    const [warmCache, uncachedCache] = [await cacheOf(warm), await cacheOf(uncached)];
+    if (warmCache !== 'hit' || uncachedCache === 'hit') {
+      throw new Error(
+        `X-Page-Cache: ${String(warmCache)} with the cache on, ${String(uncachedCache)} with it off`,
+      );
+    }
     const scenarios: Array<Scenario & { connections?: number }> = [
       {
         name: `vehicle page, page cache warm (${path.slice(0, 20)}…)`,
