@@ -1,9 +1,19 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  ElementRef,
+  afterNextRender,
+  inject,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 import { SiteFooter } from './layout/site-footer';
 import { SiteHeader } from './layout/site-header';
+import { Seo } from './seo/seo';
+import { autoDealerJsonLd } from './seo/structured-data';
 import { SITE } from './site/site';
 
 @Component({
@@ -39,6 +49,12 @@ export class App {
   );
 
   constructor() {
+    // Every page names the dealership it belongs to (a car's offer points at it by @id).
+    inject(Seo).structuredData('dealer', autoDealerJsonLd(this.site));
+    // For end-to-end tests (zoneless: no testability API): typing before hydration would be lost.
+    const document = inject(DOCUMENT);
+    afterNextRender(() => (document.documentElement.dataset['hydrated'] = 'true'));
+
     // A new page (not a new query of the same page: a facet, a sort) moves the focus to its content,
     // so a screen reader starts reading it and the next Tab is inside it, as after a page load.
     let path: string | null = null;

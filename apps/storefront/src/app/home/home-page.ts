@@ -1,11 +1,10 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { BodyStyle, PublicVehicleList } from '@showroom/contracts';
 import { catchError, of } from 'rxjs';
 import { InventoryApi } from '../data/inventory-api';
 import { Seo } from '../seo/seo';
-import { autoDealerJsonLd } from '../seo/structured-data';
 import { SITE } from '../site/site';
 import { BODY_STYLE_LABELS, CONDITION_LABELS } from '../shared/labels';
 import { SearchBox } from '../shared/search-box';
@@ -69,7 +68,5 @@ export class HomePage {
         `${this.site.name}: new and used cars for sale${place}. Browse our inventory, book a test drive or value your trade-in.`,
       path: '/',
     });
-    this.seo.structuredData('dealer', autoDealerJsonLd(this.site));
-    inject(DestroyRef).onDestroy(() => this.seo.structuredData('dealer', null));
   }
 }

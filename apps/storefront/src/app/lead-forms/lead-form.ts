@@ -87,6 +87,8 @@ export class LeadForm {
   protected readonly errors = signal<FieldErrors>({});
   protected readonly general = signal<string | null>(null);
   protected readonly sending = signal(false);
+  /** Off until the browser runs the form: a plain submit before then would send nothing useful. */
+  protected readonly ready = signal(false);
 
   protected readonly copy = computed(() => INTENT_COPY[this.intent()]);
   protected readonly vehicleName = computed(() => {
@@ -107,6 +109,7 @@ export class LeadForm {
 
   constructor() {
     afterNextRender(() => {
+      this.ready.set(true);
       if (this.focusOnOpen()) this.document.getElementById(`${this.id}-firstName`)?.focus();
     });
   }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { LeadIntent } from '@showroom/contracts';
@@ -6,7 +6,6 @@ import { map } from 'rxjs';
 import { LeadForm } from '../lead-forms/lead-form';
 import { INTENT_COPY } from '../lead-forms/lead-intents';
 import { Seo } from '../seo/seo';
-import { autoDealerJsonLd } from '../seo/structured-data';
 import { SITE } from '../site/site';
 import { DealershipContact } from '../shared/dealership-contact';
 
@@ -111,7 +110,5 @@ export class ContactPage {
       description: `Visit ${this.site.name}${place}${this.site.phone ? `, call ${this.site.phone}` : ''} or send us a message. Sales hours and directions.`,
       path: '/contact',
     });
-    seo.structuredData('dealer', autoDealerJsonLd(this.site));
-    inject(DestroyRef).onDestroy(() => seo.structuredData('dealer', null));
   }
 }

@@ -40,6 +40,13 @@ describe('SearchPage', () => {
     expect(links(page, 'a[rel="prev"]')).toEqual(['/cars?make=Toyota']);
     expect(links(page, 'a[rel="next"]')).toEqual(['/cars?make=Toyota&page=3']);
     expect(page.querySelector('a[aria-current="page"][aria-label="Page 2"]')).not.toBeNull();
+    const itemList = JSON.parse(document.head.querySelector('script#results')?.textContent ?? '{}');
+    expect(itemList).toMatchObject({ '@type': 'ItemList', numberOfItems: 80 });
+    expect(itemList.itemListElement[0]).toMatchObject({
+      position: 26,
+      url: `http://demo-motors-downtown.localhost:4400/cars/${hit().id}/2021-toyota-camry-se`,
+    });
+    expect(page.querySelector('[data-testid="results"]')?.getAttribute('aria-busy')).toBeNull();
     expect(links(page, '.paging a:not([rel])')).toEqual([
       '/cars?make=Toyota',
       '/cars?make=Toyota&page=2',

@@ -1,5 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, RESPONSE_INIT, computed, effect, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  RESPONSE_INIT,
+  computed,
+  effect,
+  inject,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { PublicVehicleList, PublicVehicleParams } from '@showroom/contracts';
@@ -13,6 +21,7 @@ import { SORT_LABELS } from '../shared/labels';
 import { SearchBox } from '../shared/search-box';
 import { VehicleCard } from '../shared/vehicle-card';
 import { SearchFilters } from './search-filters';
+import { resultsJsonLd } from './results-structured-data';
 import { activeFilters, pagingOf, searchHeading } from './search-links';
 
 type Results =
@@ -93,7 +102,14 @@ export class SearchPage {
         // Empty and failed searches are not pages worth finding.
         noindex: total === 0,
       });
+      this.seo.structuredData(
+        'results',
+        results.state === 'loaded'
+          ? resultsJsonLd(results.list, (vehiclePath) => this.seo.urlOf(vehiclePath))
+          : null,
+      );
     });
+    inject(DestroyRef).onDestroy(() => this.seo.structuredData('results', null));
   }
 
   /** The sort form: a GET form without JavaScript, applied on change with it. */

@@ -13,7 +13,7 @@ import { vehicleTitle } from '../seo/structured-data';
   imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <article class="card">
+    <article class="card" data-testid="result-card">
       <div class="photo">
         @if (photo(); as sources) {
           <picture>
