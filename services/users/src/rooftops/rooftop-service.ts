@@ -7,13 +7,13 @@ import {
   type ProvisioningStatus,
 } from '@showroom/contracts';
 import { problems, type Tenant } from '@showroom/server-kit';
-import { forDealership, isDuplicateKeyError } from '@showroom/server-mysql';
+import { isDuplicateKeyError } from '@showroom/server-mysql';
 import type { z } from 'zod';
 import type { UsersDatabase } from '../database';
 import { provisioningStatusOf, requestProvisioning } from '../provisioning/requests';
-import { claimDomains } from '../websites/domains';
+import { claimDomains, refuseShowroomDomains } from '../websites/domains';
 import type { SiteUrls } from '../websites/site-urls';
-import { addressOf, defaultWebsite, type DealershipRow } from '../websites/website-row';
+import { addressOf, type DealershipRow } from '../websites/website-row';
 import { rooftopRepository } from './repository';
 import { unusedSlug } from './slugs';
 
@@ -33,13 +33,9 @@ export class RooftopService {
     private readonly urls: SiteUrls,
   ) {}
 
-  /** The active dealership's group (a dealership in no group: itself alone). */
-  async list(dealershipId: string): Promise<GroupRooftopList> {
-    const dealership = await this.db
-      .selectFrom('dealerships')
-      .selectAll()
-      .where('id', '=', dealershipId)
-      .executeTakeFirst();
+  /** The active dealership's group (a dealership in no group: itself alone); the caller must own all of it. */
+  async list(tenant: Tenant): Promise<GroupRooftopList> {
+    const dealership = await rooftopRepository.findDealership(this.db, tenant.dealershipId);
     if (!dealership) throw problems.notFound('This dealership');
     const groupId = dealership.dealer_group_id;
     const [rooftops, groupName] = groupId
@@ -48,23 +44,18 @@ export class RooftopService {
           rooftopRepository.groupName(this.db, groupId),
         ])
       : [[dealership], null];
+    await this.requireOwnerOfAll(this.db, tenant, groupName ?? dealership.name, rooftops);
     return { groupId, groupName, items: await this.describe(rooftops) };
   }
 
   /** Onboards a rooftop into the active dealership's group (made for it when it has none); the caller owns it. */
   async create(tenant: Tenant, input: RooftopInput): Promise<GroupRooftop> {
-    if (input.domain && this.urls.isPlatformHost(input.domain)) {
-      throw problems.validation([
-        {
-          name: 'body.domain',
-          reason: `${input.domain} is a Showroom address; give the rooftop’s own domain`,
-        },
-      ]);
-    }
+    refuseShowroomDomains(this.urls, input.domain ? [input.domain] : [], () => 'body.domain');
     for (let attempt = 1; ; attempt++) {
       try {
         const id = await this.db.transaction().execute((trx) => this.insertRooftop(trx, tenant, input));
-        const [rooftop] = await this.describe([await this.dealership(id)]);
+        const created = await rooftopRepository.findDealership(this.db, id);
+        const [rooftop] = created ? await this.describe([created]) : [];
         if (!rooftop) throw new Error(`rooftop ${id} vanished after it was created`);
         return rooftop;
       } catch (error) {
@@ -80,7 +71,12 @@ export class RooftopService {
   ): Promise<string> {
     const active = await rooftopRepository.lockDealership(trx, tenant.dealershipId);
     if (!active) throw problems.notFound('This dealership');
-    const group = await this.groupOf(trx, active);
+    const existing = active.dealer_group_id
+      ? await rooftopRepository.lockGroup(trx, active.dealer_group_id)
+      : null;
+    const members = existing ? await rooftopRepository.ofGroup(trx, existing.id) : [active];
+    await this.requireOwnerOfAll(trx, tenant, existing?.name ?? active.name, members);
+    const group = existing ?? (await this.newGroupFor(trx, active));
     if (await rooftopRepository.nameTakenInGroup(trx, group.id, input.name)) {
       throw problems.conflict(`${group.name} already has a rooftop named ${input.name}.`, [
         { name: 'body.name', reason: `is already a rooftop of ${group.name}` },
@@ -88,37 +84,49 @@ export class RooftopService {
     }
     const id = randomUUID();
     const { address } = input;
-    await trx
-      .insertInto('dealerships')
-      .values({
-        id,
-        dealer_group_id: group.id,
-        name: input.name,
-        slug: await unusedSlug(trx, input.name),
-        street: address.street,
-        city: address.city,
-        region: address.region,
-        postal_code: address.postalCode,
-        country: address.country,
-        phone: input.phone ?? null,
-        time_zone: input.timeZone,
-      })
-      .execute();
+    await rooftopRepository.insertDealership(trx, {
+      id,
+      dealer_group_id: group.id,
+      name: input.name,
+      slug: await unusedSlug(trx, input.name),
+      street: address.street,
+      city: address.city,
+      region: address.region,
+      postal_code: address.postalCode,
+      country: address.country,
+      phone: input.phone ?? null,
+      time_zone: input.timeZone,
+    });
     await this.ensureProfile(trx, tenant);
-    const rooftop = forDealership(trx, id);
-    await rooftop
-      .insertInto('memberships')
-      .values({ user_id: tenant.principal.userId, role: 'owner' })
-      .execute();
+    await rooftopRepository.insertOwner(trx, id, tenant.principal.userId);
     const domains = input.domain ? [input.domain] : [];
-    const { dealership_id: _, ...website } = defaultWebsite(id);
-    await rooftop
-      .insertInto('websites')
-      .values({ ...website, custom_domains: JSON.stringify(domains) })
-      .execute();
+    await rooftopRepository.insertWebsite(trx, id, domains);
     await claimDomains(trx, id, domains, () => 'body.domain');
     await requestProvisioning(trx, id, 1);
     return id;
+  }
+
+  /**
+   * A dealer group's rooftops, their sites' provisioning and a new rooftop are its owner's: whoever
+   * owns every rooftop of it (a standalone dealership: owns it). An owner of one rooftop is that
+   * rooftop's owner, not the group's. The active dealership's ownership is the token's (the route's
+   * permission was checked on it); every other rooftop's is the register's, so a rooftop added since
+   * the token was issued counts too.
+   */
+  private async requireOwnerOfAll(
+    db: Kysely<UsersDatabase>,
+    tenant: Tenant,
+    groupName: string,
+    rooftops: DealershipRow[],
+  ): Promise<void> {
+    const others = rooftops.map((rooftop) => rooftop.id).filter((id) => id !== tenant.dealershipId);
+    const owned =
+      (tenant.role === 'owner' ? 1 : 0) +
+      (await rooftopRepository.ownedBy(db, tenant.principal.userId, others));
+    if (owned === rooftops.length) return;
+    throw problems.forbidden(
+      `Only an owner of every rooftop of ${groupName} may add rooftops or see them all; you own ${owned} of its ${rooftops.length}.`,
+    );
   }
 
   /**
@@ -127,36 +135,19 @@ export class RooftopService {
    */
   private async ensureProfile(trx: Kysely<UsersDatabase>, tenant: Tenant): Promise<void> {
     const { userId, email, name } = tenant.principal;
-    const known = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-    if (known) return;
+    if (await rooftopRepository.userExists(trx, userId)) return;
     if (!email) throw problems.forbidden('Your account has no Showroom profile to own the rooftop with.');
-    await trx
-      .insertInto('users')
-      .values({ id: userId, email, name: name ?? email })
-      .execute();
+    await rooftopRepository.insertUser(trx, { id: userId, email, name: name ?? email });
   }
 
-  /** The active dealership's group, made now (named after it) when it is a standalone dealership. */
-  private async groupOf(
+  /** A standalone dealership's onboarding makes its group, named after it. */
+  private async newGroupFor(
     trx: Kysely<UsersDatabase>,
     active: DealershipRow,
   ): Promise<{ id: string; name: string }> {
-    if (active.dealer_group_id) {
-      const group = await rooftopRepository.lockGroup(trx, active.dealer_group_id);
-      if (group) return group;
-    }
     const group = { id: randomUUID(), name: `${active.name} Group` };
-    await trx.insertInto('dealer_groups').values(group).execute();
-    await trx
-      .updateTable('dealerships')
-      .set({ dealer_group_id: group.id })
-      .where('id', '=', active.id)
-      .execute();
+    await rooftopRepository.insertGroupOf(trx, group, active.id);
     return group;
-  }
-
-  private async dealership(id: string): Promise<DealershipRow> {
-    return this.db.selectFrom('dealerships').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   }
 
   private async describe(rooftops: DealershipRow[]): Promise<GroupRooftop[]> {

@@ -192,6 +192,24 @@ describe('rooftops: a group owner onboards a rooftop and its site follows', () =
     expect(await footprint(ctx)).toEqual(before);
   });
 
+  it('when the rooftop’s domain is Showroom’s own or under it, then 400 naming the domain field and nothing is made', async () => {
+    const before = await footprint(ctx);
+    const client = await owner();
+
+    const responses = await Promise.all(
+      ['www.showroom.dev', 'showroom.dev', 'new-rooftop.localhost'].map((domain) =>
+        client.addRooftop(rooftopInput({ name: `Squatter ${domain}`, domain })),
+      ),
+    );
+
+    expect(responses.map((res) => [res.status, res.body.invalidParams])).toEqual([
+      [400, [{ name: 'body.domain', reason: 'www.showroom.dev is a Showroom domain' }]],
+      [400, [{ name: 'body.domain', reason: 'showroom.dev is a Showroom domain' }]],
+      [400, [{ name: 'body.domain', reason: 'new-rooftop.localhost is a Showroom domain' }]],
+    ]);
+    expect(await footprint(ctx)).toEqual(before);
+  });
+
   it('when the input is incomplete or wrong, then 400 naming each field', async () => {
     const res = await (
       await owner()
@@ -215,5 +233,64 @@ describe('rooftops: a group owner onboards a rooftop and its site follows', () =
     expect(slugOf('Demo Motors – Östside & Co.')).toBe('demo-motors-ostside-and-co');
     expect(slugOf('!!!')).toBe('rooftop');
     expect(slugOf('x'.repeat(100))).toHaveLength(56);
+  });
+});
+
+describe('rooftops: only the owner of every rooftop of a group is the group’s owner', () => {
+  const ctx = usersAppOnDemoTenants();
+
+  /** Someone who owns Demo Motors Downtown and nothing else of Demo Motor Group. */
+  async function downtownOnlyOwner(): Promise<DemoUser> {
+    const userId = await addMember(ctx, downtown.id, 'owner');
+    return {
+      id: userId,
+      email: `${userId.slice(6)}@example.test`,
+      name: 'Test Member',
+      memberships: [{ dealershipId: downtown.id, role: 'owner' }],
+    };
+  }
+
+  it('when an owner of one rooftop lists the group’s rooftops, then 403 saying only an owner of every rooftop may, and no sibling or its provisioning is shown', async () => {
+    const res = await (await websiteClient(ctx, await downtownOnlyOwner(), downtown.id)).listRooftops();
+
+    expect(res.status).toBe(403);
+    expect(res.body.type).toBe('https://showroom.dev/problems/forbidden');
+    expect(res.body.detail).toBe(
+      'Only an owner of every rooftop of Demo Motor Group may add rooftops or see them all; you own 1 of its 2.',
+    );
+    expect(JSON.stringify(res.body)).not.toContain('Northside');
+  });
+
+  it('when an owner of one rooftop adds a rooftop to the group, then 403 with the reason and nothing is made', async () => {
+    const client = await websiteClient(ctx, await downtownOnlyOwner(), downtown.id);
+    const before = await footprint(ctx);
+
+    const res = await client.addRooftop(rooftopInput({ name: 'Demo Motors Westside' }));
+
+    expect(res.status).toBe(403);
+    expect(res.body.detail).toContain('Only an owner of every rooftop of Demo Motor Group may add rooftops');
+    expect(await footprint(ctx)).toEqual(before);
+  });
+
+  it('when that owner is made owner of the other rooftop too, then they are the group’s owner, acting with the token they have', async () => {
+    const user = await downtownOnlyOwner();
+    const client = await websiteClient(ctx, user, downtown.id);
+    await forDealership(ctx.database.writer, northside.id)
+      .insertInto('memberships')
+      .values({ user_id: user.id, role: 'owner' })
+      .execute();
+
+    const list = await client.listRooftops();
+    const added = await client.addRooftop(rooftopInput());
+
+    expect(list.status).toBe(200);
+    expect(list.body.items).toHaveLength(2);
+    expect(added.status).toBe(201);
+    // The demo owner does not own the rooftop just added, so is no longer the group's owner.
+    const demoOwner = await (await websiteClient(ctx, DEMO_USERS.owner, downtown.id)).listRooftops();
+    expect([demoOwner.status, demoOwner.body.detail]).toEqual([
+      403,
+      'Only an owner of every rooftop of Demo Motor Group may add rooftops or see them all; you own 2 of its 3.',
+    ]);
   });
 });

@@ -8,6 +8,8 @@ export interface RooftopRouteDeps {
 
 const route = routeFor<RooftopRouteDeps>();
 const path = '/api/users/rooftops';
+const OWNER_OF_EVERY_ROOFTOP =
+  'Not a member of that dealership, the role lacks rooftops:manage, or the caller is not an owner of every rooftop of its group (a standalone dealership: of it)';
 
 /** A dealer group's rooftops: the owner's list, and onboarding a new one. */
 export const rooftopRoutes = [
@@ -19,7 +21,8 @@ export const rooftopRoutes = [
     summary: 'The rooftops of the active dealership’s group, each with its site and provisioning',
     caller: caller.user('rooftops:manage'),
     responses: { 200: { description: 'The group’s rooftops', schema: GroupRooftopListSchema } },
-    handler: ({ dealershipId }, { rooftops }) => rooftops.list(dealershipId),
+    problems: { 403: OWNER_OF_EVERY_ROOFTOP },
+    handler: ({ tenant }, { rooftops }) => rooftops.list(tenant),
   }),
   route({
     operationId: 'createRooftop',
@@ -34,6 +37,8 @@ export const rooftopRoutes = [
       201: { description: 'The new rooftop; its site is being provisioned', schema: GroupRooftopSchema },
     },
     problems: {
+      400: 'X-Dealership-Id missing or not a UUID, or a field is wrong: each named, a Showroom domain as body.domain',
+      403: OWNER_OF_EVERY_ROOFTOP,
       409: 'The group has a rooftop of that name (body.name), or the domain is another dealership’s (body.domain)',
     },
     handler: async ({ tenant, body, res }, { rooftops }) => {

@@ -3,6 +3,22 @@ import type { InvalidParam } from '@showroom/contracts';
 import { problems } from '@showroom/server-kit';
 import { acrossDealerships, forDealership, isDuplicateKeyError } from '@showroom/server-mysql';
 import type { UsersDatabase } from '../database';
+import type { SiteUrls } from './site-urls';
+
+/**
+ * A 400 naming each domain Showroom holds (the platform's parent domain, SITES_RESERVED_DOMAINS, or
+ * under them): a dealership brings only its own domains; its platform host is given, not listed.
+ */
+export function refuseShowroomDomains(
+  urls: SiteUrls,
+  domains: readonly string[],
+  paramOf: (index: number) => string,
+): void {
+  const refused: InvalidParam[] = domains.flatMap((domain, i) =>
+    urls.isShowroomDomain(domain) ? [{ name: paramOf(i), reason: `${domain} is a Showroom domain` }] : [],
+  );
+  if (refused.length > 0) throw problems.validation(refused);
+}
 
 /** A 409 naming each domain (never the dealership holding it) and the field it came in. */
 function domainsTaken(domains: readonly string[], paramOf: (domain: string) => string) {

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, MIN_BRAND_CONTRAST, PublishedSiteSchema } from '@showroom/contracts';
-import { ALL_DEMO_WEBSITES, DEMO_DEALERSHIPS, DEMO_GROUP, DEMO_WEBSITES } from '@showroom/demo-data';
+import {
+  contrastRatio,
+  MIN_BRAND_CONTRAST,
+  PublishedSiteSchema,
+  WebsiteSettingsSchema,
+} from '@showroom/contracts';
+import {
+  ALL_DEMO_WEBSITES,
+  DEMO_DEALERSHIPS,
+  DEMO_GROUP,
+  DEMO_USERS,
+  DEMO_WEBSITES,
+} from '@showroom/demo-data';
+import { loadUsersConfig } from '../config';
 import { usersAppOnDemoTenants } from '../test/users-test-app';
+import { websiteClient } from '../test/websites';
 import { siteToPublish } from './published-site';
 import { SiteUrls } from './site-urls';
 
@@ -47,7 +60,85 @@ describe('the site provisioning publishes for a dealership', () => {
     expect(production.siteUrlOf('rival-autos', ['www.rival-autos.com'])).toBe('https://www.rival-autos.com/');
     expect(production.siteUrlOf('rival-autos', [])).toBe('https://rival-autos.sites.showroom.dev/');
     expect(production.isPlatformHost('demo-motors-downtown.sites.showroom.dev')).toBe(true);
+    // www.showroom.dev is no platform host, and no dealer's domain either: it is Showroom's.
     expect(production.isPlatformHost('www.showroom.dev')).toBe(false);
+    expect(production.isShowroomDomain('www.showroom.dev')).toBe(true);
+  });
+
+  it('a domain equal to or under the platform’s parent domain or a reserved one is Showroom’s, never a dealer’s own', () => {
+    const production = new SiteUrls({
+      SITES_PLATFORM_DOMAIN: 'sites.showroom.dev',
+      SITES_ORIGIN_TEMPLATE: 'https://{host}',
+      SITES_RESERVED_DOMAINS: ['showroom.io'],
+    });
+    const showroom = [
+      'www.showroom.dev',
+      'SHOWROOM.dev',
+      'rival-autos.sites.showroom.dev',
+      'showroom.io',
+      'a.showroom.io',
+    ];
+    const dealers = [
+      'www.rival-autos.com',
+      'notshowroom.dev',
+      'showroom.dev.rival-autos.com',
+      'localhost.rival-autos.com',
+    ];
+    expect(showroom.filter((domain) => !production.isShowroomDomain(domain))).toEqual([]);
+    expect(dealers.filter((domain) => production.isShowroomDomain(domain))).toEqual([]);
+
+    // A two-label platform domain is its own parent: not every .dev domain is Showroom's.
+    const apex = new SiteUrls({
+      SITES_PLATFORM_DOMAIN: 'showroom.dev',
+      SITES_ORIGIN_TEMPLATE: 'https://{host}',
+    });
+    expect(apex.isShowroomDomain('www.showroom.dev')).toBe(true);
+    expect(apex.isShowroomDomain('rival-autos.dev')).toBe(false);
+    // Without a reserved list: Showroom's domain and this machine's (the defaults).
+    expect(apex.isShowroomDomain('demo.localhost')).toBe(true);
+  });
+
+  it('SITES_RESERVED_DOMAINS is a comma list of domains, lower-cased, showroom.dev and localhost by default', () => {
+    expect(loadUsersConfig({}).SITES_RESERVED_DOMAINS).toEqual(['showroom.dev', 'localhost']);
+    expect(
+      loadUsersConfig({ SITES_RESERVED_DOMAINS: ' Showroom.IO, showroom.dev ' }).SITES_RESERVED_DOMAINS,
+    ).toEqual(['showroom.io', 'showroom.dev']);
+    expect(() => loadUsersConfig({ SITES_RESERVED_DOMAINS: 'https://showroom.io' })).toThrow(
+      /SITES_RESERVED_DOMAINS/,
+    );
+  });
+
+  it('what the Website page shows and what provisioning publishes are the same facts', async () => {
+    const client = await websiteClient(ctx, DEMO_USERS.owner, DEMO_DEALERSHIPS.northside.id);
+    expect(
+      (await client.save({ tagline: 'Same story', customDomains: ['www.northside-motors.com'] })).status,
+    ).toBe(200);
+    const settings = WebsiteSettingsSchema.parse((await client.get()).body);
+
+    const site = await siteToPublish(ctx.database.writer, DEMO_DEALERSHIPS.northside.id, localUrls);
+
+    const { logoUpload: _, groupId, hosts, canonicalOrigin, ...shared } = site ?? ({} as never);
+    expect(settings).toMatchObject(shared);
+    expect(Object.keys(shared).sort()).toEqual(
+      [
+        'dealershipId',
+        'name',
+        'slug',
+        'timeZone',
+        'tagline',
+        'phone',
+        'email',
+        'address',
+        'hours',
+        'theme',
+        'version',
+      ].sort(),
+    );
+    expect([groupId, hosts, canonicalOrigin]).toEqual([
+      DEMO_GROUP.id,
+      [settings.platformHost, 'www.northside-motors.com'],
+      new URL(settings.siteUrl).origin,
+    ]);
   });
 
   it('when a dealership does not exist, then there is nothing to publish', async () => {

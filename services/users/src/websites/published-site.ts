@@ -1,18 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { PublishedSite } from '@showroom/contracts';
 import type { UsersDatabase } from '../database';
-import { websiteRepository } from './repository';
+import { readSiteFacts, type LogoUpload } from './site-facts';
 import type { SiteUrls } from './site-urls';
-import { addressOf, customDomainsOf, hoursOf, logoUploadOf } from './website-row';
 
-/** The dealer's normalised logo upload (private); provisioning makes the public variants from it. */
-export interface LogoUpload {
-  key: string;
-  /** sha256 of the PNG, hex. */
-  hash: string;
-  width: number;
-  height: number;
-}
+export type { LogoUpload };
 
 /** A site as provisioning publishes it, before the public logo URLs and the time are added. */
 export type SiteToPublish = Omit<PublishedSite, 'logo' | 'publishedAt'> & { logoUpload: LogoUpload | null };
@@ -26,27 +18,14 @@ export async function siteToPublish(
   dealershipId: string,
   urls: SiteUrls,
 ): Promise<SiteToPublish | null> {
-  const [dealership, website] = await Promise.all([
-    websiteRepository.findDealership(db, dealershipId),
-    websiteRepository.findWebsite(db, dealershipId),
-  ]);
-  if (!dealership || !website) return null;
-  const customDomains = customDomainsOf(website);
+  const facts = await readSiteFacts(db, dealershipId);
+  if (!facts) return null;
+  const { shared, customDomains } = facts;
   return {
-    dealershipId: dealership.id,
-    groupId: dealership.dealer_group_id,
-    name: dealership.name,
-    slug: dealership.slug,
-    tagline: website.tagline,
-    phone: dealership.phone,
-    email: website.email,
-    address: addressOf(dealership),
-    hours: hoursOf(website),
-    timeZone: dealership.time_zone,
-    theme: { brandColour: website.brand_colour, accentColour: website.accent_colour },
-    hosts: urls.hostsOf(dealership.slug, customDomains),
-    canonicalOrigin: urls.canonicalOriginOf(dealership.slug, customDomains),
-    version: website.version,
-    logoUpload: logoUploadOf(website),
+    ...shared,
+    groupId: facts.groupId,
+    hosts: urls.hostsOf(shared.slug, customDomains),
+    canonicalOrigin: urls.canonicalOriginOf(shared.slug, customDomains),
+    logoUpload: facts.logoUpload,
   };
 }

@@ -108,6 +108,7 @@ export const websiteRoutes = [
     headers: ifMatch(true),
     responses: settings,
     problems: {
+      400: 'X-Dealership-Id missing or not a UUID, or a field is wrong: each named, a Showroom domain as body.customDomains.<i>',
       409: 'A custom domain is another dealership’s: invalidParams names it (body.customDomains.<i>)',
       412: 'The website changed since the version in If-Match',
       428: 'No If-Match',

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import {
-  type InvalidParam,
   type Logo,
   type WebsiteSettings,
   type WebsiteSettingsUpdate,
@@ -12,12 +11,13 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { UsersDatabase } from '../database';
 import { provisioningStatusOf, requestProvisioning, retryProvisioning } from '../provisioning/requests';
-import { claimDomains } from './domains';
+import { claimDomains, refuseShowroomDomains } from './domains';
 import { logoAssetKeys, logoUploadKey } from './logo-keys';
 import type { NormalisedLogo } from './logo-image';
 import { websiteRepository, type DealershipChanges, type WebsiteChanges } from './repository';
 import type { SiteUrls } from './site-urls';
-import { addressColumns, addressOf, customDomainsOf, hoursOf, type WebsiteRow } from './website-row';
+import { readSiteFacts, type LogoUpload } from './site-facts';
+import { addressColumns, type WebsiteRow } from './website-row';
 
 export type WebsiteUpdate = z.output<typeof WebsiteSettingsUpdateSchema>;
 export type { WebsiteSettingsUpdate };
@@ -54,7 +54,7 @@ export class WebsiteService {
     expectedVersion: number,
     update: WebsiteUpdate,
   ): Promise<WebsiteSettings> {
-    this.refusePlatformHosts(update.customDomains ?? []);
+    refuseShowroomDomains(this.options.urls, update.customDomains ?? [], (i) => `body.customDomains.${i}`);
     await this.change(dealershipId, expectedVersion, async (trx) => {
       const website: WebsiteChanges = {};
       const dealership: DealershipChanges = {};
@@ -159,20 +159,6 @@ export class WebsiteService {
     });
   }
 
-  private refusePlatformHosts(domains: readonly string[]): void {
-    const refused: InvalidParam[] = domains.flatMap((domain, i) =>
-      this.options.urls.isPlatformHost(domain)
-        ? [
-            {
-              name: `body.customDomains.${i}`,
-              reason: `${domain} is a Showroom address; list only your own domains`,
-            },
-          ]
-        : [],
-    );
-    if (refused.length > 0) throw problems.validation(refused);
-  }
-
   /** Deletes an upload the website no longer names (`currentKey` is the one it names). */
   private async forgetUpload(key: string | null, currentKey: string | null): Promise<void> {
     if (!key || key === currentKey) return;
@@ -183,46 +169,35 @@ export class WebsiteService {
   }
 
   private async read(dealershipId: string): Promise<WebsiteSettings> {
-    const [dealership, website, statuses] = await Promise.all([
-      websiteRepository.findDealership(this.db, dealershipId),
-      websiteRepository.findWebsite(this.db, dealershipId),
+    const [facts, statuses] = await Promise.all([
+      readSiteFacts(this.db, dealershipId),
       provisioningStatusOf(this.db, [dealershipId]),
     ]);
-    if (!dealership || !website) throw problems.notFound('The website of this dealership');
-    const customDomains = customDomainsOf(website);
+    if (!facts) throw problems.notFound('The website of this dealership');
     const status = statuses.get(dealershipId);
     if (!status) throw new Error(`no provisioning status for ${dealershipId}`);
+    const { shared, customDomains } = facts;
     return {
-      dealershipId,
-      name: dealership.name,
-      slug: dealership.slug,
-      timeZone: dealership.time_zone,
-      tagline: website.tagline,
-      phone: dealership.phone,
-      email: website.email,
-      address: addressOf(dealership),
-      hours: hoursOf(website),
-      theme: { brandColour: website.brand_colour, accentColour: website.accent_colour },
-      logo: this.logoOf(dealershipId, website),
+      ...shared,
+      logo: this.logoOf(dealershipId, facts.logoUpload),
       customDomains,
-      platformHost: this.options.urls.platformHost(dealership.slug),
-      siteUrl: this.options.urls.siteUrlOf(dealership.slug, customDomains),
-      version: website.version,
-      updatedAt: website.updated_at.toISOString(),
+      platformHost: this.options.urls.platformHost(shared.slug),
+      siteUrl: this.options.urls.siteUrlOf(shared.slug, customDomains),
+      updatedAt: facts.updatedAt.toISOString(),
       provisioning: status,
     };
   }
 
   /** The public variants' URLs (live once provisioning has uploaded them). */
-  private logoOf(dealershipId: string, website: WebsiteRow): Logo | null {
-    if (!website.logo_hash || !website.logo_width || !website.logo_height) return null;
-    const keys = logoAssetKeys(dealershipId, website.logo_hash);
+  private logoOf(dealershipId: string, upload: LogoUpload | null): Logo | null {
+    if (!upload) return null;
+    const keys = logoAssetKeys(dealershipId, upload.hash);
     const { mediaPublicUrl } = this.options;
     return {
       url: mediaUrl(mediaPublicUrl, keys.png),
       webpUrl: mediaUrl(mediaPublicUrl, keys.webp),
-      width: website.logo_width,
-      height: website.logo_height,
+      width: upload.width,
+      height: upload.height,
     };
   }
 }

@@ -140,8 +140,28 @@ describe('website settings: a dealership sets up its site in the portal', () => 
 
     expect(res.status).toBe(400);
     expect(res.body.invalidParams).toEqual([
-      { name: 'body.customDomains.0', reason: expect.stringContaining('is a Showroom address') },
+      { name: 'body.customDomains.0', reason: 'rival-autos.localhost is a Showroom domain' },
     ]);
+  });
+
+  it('when Showroom’s own domain or a name under it is listed as an own domain, then 400 naming each entry and nothing is saved', async () => {
+    const client = await manager();
+    const before = WebsiteSettingsSchema.parse((await client.get()).body);
+
+    const res = await client.save({
+      customDomains: ['www.demo-downtown.com', 'www.showroom.dev', 'showroom.dev', 'api.eu.showroom.dev'],
+    });
+
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams).toEqual([
+      { name: 'body.customDomains.1', reason: 'www.showroom.dev is a Showroom domain' },
+      { name: 'body.customDomains.2', reason: 'showroom.dev is a Showroom domain' },
+      { name: 'body.customDomains.3', reason: 'api.eu.showroom.dev is a Showroom domain' },
+    ]);
+    const after = WebsiteSettingsSchema.parse((await client.get()).body);
+    expect([after.version, after.customDomains]).toEqual([before.version, before.customDomains]);
+    // A name that only ends like ours is somebody else's.
+    expect((await client.save({ customDomains: ['www.notshowroom.dev'] })).status).toBe(200);
   });
 
   it('when opening hours close before they open, or a day has three periods, then 400 naming each', async () => {
