@@ -137,6 +137,10 @@ const STEP_ICONS = { pending: 'schedule', done: 'check', failed: 'error' } as co
       min-width: 0;
     }
     .step__status,
+    .step__attempts {
+      margin-left: 0.3em;
+    }
+    .step__status,
     .step__attempts,
     .step__detail {
       color: var(--mat-sys-on-surface-variant);

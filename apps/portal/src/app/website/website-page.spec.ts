@@ -104,8 +104,12 @@ describe('WebsitePage', () => {
     http.expectNone('/api/users/website');
     expect(byTestId('brand-colour-error').textContent).toContain('Brand colour is too light');
 
-    type('brand-colour', '#0d47a1');
+    // The native picker sets the same colour as typing it does.
+    const picker = byTestId<HTMLInputElement>('brand-colour-picker');
+    picker.value = '#0d47a1';
+    picker.dispatchEvent(new Event('input'));
     await settle();
+    expect(byTestId<HTMLInputElement>('brand-colour').value).toBe('#0d47a1');
     await save();
     const patch = http.expectOne('/api/users/website');
     expect(patch.request.body).toEqual({ theme: { brandColour: '#0d47a1', accentColour: '#b3261e' } });
@@ -117,16 +121,14 @@ describe('WebsitePage', () => {
     type('tagline', 'Fair prices, no haggling');
     await settle();
     await save();
-    http
-      .expectOne('/api/users/website')
-      .flush(
-        {
-          type: 'https://showroom.dev/problems/precondition-failed',
-          title: 'Precondition failed',
-          status: 412,
-        },
-        { status: 412, statusText: 'Precondition Failed' },
-      );
+    http.expectOne('/api/users/website').flush(
+      {
+        type: 'https://showroom.dev/problems/precondition-failed',
+        title: 'Precondition failed',
+        status: 412,
+      },
+      { status: 412, statusText: 'Precondition Failed' },
+    );
     await settle();
     expect(byTestId('stale-banner').textContent).toContain('Someone else changed this website');
 

@@ -121,15 +121,17 @@ export class WebsitePage {
         ),
         takeUntilDestroyed(),
       )
-      .subscribe((latest) =>
+      .subscribe((latest) => {
         // Only the status: the version stays the one the form was read at, so a save still
         // notices someone else's change (412) instead of overwriting it.
         this.website.update((website) =>
           website?.dealershipId === latest.dealershipId
             ? { ...website, provisioning: latest.provisioning }
             : website,
-        ),
-      );
+        );
+        // An uploaded logo's public URL answers once provisioning has put it there.
+        if (!isProvisioning(latest.provisioning)) this.setLogoPreview(null);
+      });
     this.destroyRef.onDestroy(() => this.setLogoPreview(null));
   }
 
@@ -151,6 +153,19 @@ export class WebsitePage {
     const control = this.form.controls.customDomains;
     control.setValue(control.value.filter((d) => d !== domain));
     control.markAsDirty();
+  }
+
+  /** The native picker needs a valid #rrggbb; while the typed one is not, it shows black. */
+  protected swatchOf(colour: string): string {
+    return /^#[0-9a-fA-F]{6}$/.test(colour) ? colour.toLowerCase() : '#000000';
+  }
+
+  /** The picker is not a control of the form (its field would be focused as "invalid"): it sets the typed one. */
+  protected pickColour(field: 'brandColour' | 'accentColour', event: Event): void {
+    const control = this.form.controls[field];
+    control.setValue((event.target as HTMLInputElement).value);
+    control.markAsDirty();
+    control.markAsTouched();
   }
 
   protected save(): void {
@@ -206,7 +221,7 @@ export class WebsitePage {
     if (refused || this.uploadingLogo()) return;
     this.setLogoPreview(file);
     this.uploadingLogo.set(true);
-    this.changeLogo(this.api.uploadLogo(file), 'Logo saved; publishing it');
+    this.changeLogo(this.api.uploadLogo(file), 'Logo saved; publishing it', { keepPreview: true });
   }
 
   protected removeLogo(): void {
@@ -242,13 +257,14 @@ export class WebsitePage {
 
   /**
    * The logo is saved on its own (no If-Match: it changes no field of the form). The page keeps the
-   * form as the dealer left it and takes the new version and status.
+   * form as the dealer left it and takes the new version and status. An uploaded logo's public URL
+   * is live only once published: `keepPreview` shows the picked file until then.
    */
-  private changeLogo(change: Observable<WebsiteSettings>, done: string): void {
+  private changeLogo(change: Observable<WebsiteSettings>, done: string, { keepPreview = false } = {}): void {
     change.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: (website) => {
         this.uploadingLogo.set(false);
-        this.setLogoPreview(null);
+        if (!keepPreview || !isProvisioning(website.provisioning)) this.setLogoPreview(null);
         this.website.set(website);
         this.watched.next(website);
         this.snackBar.open(done, undefined, { duration: 3000 });
