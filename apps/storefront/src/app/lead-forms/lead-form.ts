@@ -110,7 +110,12 @@ export class LeadForm {
   constructor() {
     afterNextRender(() => {
       this.ready.set(true);
-      if (this.focusOnOpen()) this.document.getElementById(`${this.id}-firstName`)?.focus();
+      // Once the enabled fields are rendered: a disabled field cannot take the focus.
+      if (this.focusOnOpen()) {
+        afterNextRender(() => this.document.getElementById(`${this.id}-firstName`)?.focus(), {
+          injector: this.injector,
+        });
+      }
     });
   }
 
