@@ -1,6 +1,33 @@
 import type { z } from 'zod';
 import type { ServiceTokens } from './machine-token';
 
+/** Another service answered, but not with what was asked (its status says how). */
+export class ServiceResponseError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+  ) {
+    super(`${method} ${path} answered ${status}`);
+    this.name = 'ServiceResponseError';
+  }
+}
+
+/** One call to another Showroom service with a machine token, given up after `timeoutMs`. */
+async function requestService(
+  baseUrl: string,
+  path: string,
+  tokens: ServiceTokens,
+  init: { method: 'GET' | 'PUT'; headers: Record<string, string>; body?: string; timeoutMs: number },
+): Promise<Response> {
+  return fetch(new URL(path, baseUrl), {
+    method: init.method,
+    headers: { authorization: `Bearer ${await tokens.token()}`, ...init.headers },
+    body: init.body,
+    signal: AbortSignal.timeout(init.timeoutMs),
+  });
+}
+
 /** A JSON GET to another Showroom service with a machine token; null on 404, an error otherwise. */
 export async function getFromService<S extends z.ZodType>(
   baseUrl: string,
@@ -8,12 +35,13 @@ export async function getFromService<S extends z.ZodType>(
   schema: S,
   tokens: ServiceTokens,
 ): Promise<z.output<S> | null> {
-  const response = await fetch(new URL(path, baseUrl), {
-    headers: { authorization: `Bearer ${await tokens.token()}`, accept: 'application/json' },
-    signal: AbortSignal.timeout(3000),
+  const response = await requestService(baseUrl, path, tokens, {
+    method: 'GET',
+    headers: { accept: 'application/json' },
+    timeoutMs: 3000,
   });
   if (response.status === 404) return null;
-  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+  if (!response.ok) throw new ServiceResponseError('GET', path, response.status);
   return schema.parse(await response.json());
 }
 
@@ -24,11 +52,11 @@ export async function putToService(
   body: unknown,
   tokens: ServiceTokens,
 ): Promise<void> {
-  const response = await fetch(new URL(path, baseUrl), {
+  const response = await requestService(baseUrl, path, tokens, {
     method: 'PUT',
-    headers: { authorization: `Bearer ${await tokens.token()}`, 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
-    signal: AbortSignal.timeout(5000),
+    timeoutMs: 5000,
   });
-  if (!response.ok) throw new Error(`PUT ${path} answered ${response.status}`);
+  if (!response.ok) throw new ServiceResponseError('PUT', path, response.status);
 }
