@@ -115,15 +115,15 @@ export const LogoSchema = z.object({
 export type Logo = z.infer<typeof LogoSchema>;
 
 export const PROVISIONING_STEPS = [
+  /** The dealership's own files: logo variants, favicon (before any configuration names them). */
+  'upload-assets',
   /** The site's configuration (sites/hosts/<host>.json) in the bucket the storefront reads. */
   'publish-config',
-  /** The dealership's own files: logo variants, favicon, web manifest. */
-  'upload-assets',
   /** Certificate (ACM, DNS validation), DNS records (Route 53), CDN alternate names (CloudFront). */
   'attach-domain',
   /** The site's origins may post the leads form. */
   'allow-lead-origins',
-  /** The CDN forgets the old pages and configuration. */
+  /** The CDN forgets the old pages and configuration; then a replaced logo's files are removed. */
   'invalidate-cdn',
 ] as const;
 export const ProvisioningStepNameSchema = z.enum(PROVISIONING_STEPS);

@@ -4,10 +4,12 @@ import {
   awsHosting,
   awsHostingClients,
   certificateIdempotencyToken,
+  type AllowedZones,
   CLOUDFRONT_HOSTED_ZONE_ID,
   invalidationReference,
 } from './aws-hosting';
 import type { SiteHosts } from './hosting';
+import { ownerFacingError } from './owner-errors';
 
 /** A request as it left the SDK, signed and serialised. */
 interface Sent {
@@ -179,8 +181,22 @@ function fakeAws(world: AwsWorld) {
   });
 }
 
-function hostingOn(handler: ReturnType<typeof recordingHandler>['handler']) {
+const PLATFORM_DOMAIN = 'sites.showroom.dev';
+/** As production configures it: the sites zone, and the zones dealers delegated to us. */
+const ALLOWED_ZONES: Omit<AllowedZones, 'isPlatformName'> = {
+  platformZoneId: 'Z0SITES',
+  customerZoneIds: ['Z0HARBOR'],
+};
+
+function hostingOn(
+  handler: ReturnType<typeof recordingHandler>['handler'],
+  zones: Omit<AllowedZones, 'isPlatformName'> = ALLOWED_ZONES,
+) {
   return awsHosting({
+    zones: {
+      ...zones,
+      isPlatformName: (name) => name === PLATFORM_DOMAIN || name.endsWith(`.${PLATFORM_DOMAIN}`),
+    },
     ...awsHostingClients('us-east-1', {
       requestHandler: handler,
       credentials: {
@@ -204,7 +220,7 @@ const operation = (sent: Sent) =>
   sent.headers['x-amz-target'] ?? `${sent.method} ${sent.host} ${sent.path.replace(/\?.*$/, '')}`;
 
 describe('AWS hosting of a site (exact requests, recorded)', () => {
-  it('attaches own domains: certificate with DNS validation, UPSERTed records in our zone, the CDN names added with IfMatch', async () => {
+  it('attaches own domains: certificate with DNS validation, the CDN names added with IfMatch, UPSERTed records in the delegated zone', async () => {
     const { handler, sent } = fakeAws({
       certificates: [],
       aliases: ['*.sites.showroom.dev'],
@@ -261,7 +277,7 @@ describe('AWS hosting of a site (exact requests, recorded)', () => {
     expect(detail).toBe(
       'certificate waiting for DNS validation for www.harbor-motors.example, shop.elsewhere.example; ' +
         'CDN names added: www.harbor-motors.example, shop.elsewhere.example; ' +
-        "DNS not hosted by Showroom, add at the domain's DNS host: CNAME _a1.shop.elsewhere.example → _b1.acm-validations.aws; " +
+        'add at your DNS host: CNAME _a1.shop.elsewhere.example → _b1.acm-validations.aws; ' +
         `CNAME (or ALIAS at the apex) shop.elsewhere.example → ${DISTRIBUTION_DOMAIN}`,
     );
   });
@@ -285,7 +301,7 @@ describe('AWS hosting of a site (exact requests, recorded)', () => {
     expect(detail).toContain('CDN names already there');
   });
 
-  it('CloudFront refusing a name its certificate does not cover is said, and the records are still written', async () => {
+  it('a domain CloudFront refuses (its certificate does not cover it) gets its validation CNAME but no alias, and reads "not yet served"', async () => {
     const domains = ['www.harbor-motors.example'];
     const { handler, sent } = fakeAws({
       certificates: [{ arn: CERTIFICATE_ARN, domains }],
@@ -294,10 +310,50 @@ describe('AWS hosting of a site (exact requests, recorded)', () => {
       refuseAliases: true,
     });
     const detail = await hostingOn(handler).domains.attach(site(domains));
-    expect(detail).toContain(
-      "CDN names not added: the CDN's certificate does not cover www.harbor-motors.example yet",
+    expect(detail).toMatch(
+      /^not yet served on www\.harbor-motors\.example: the CDN's certificate does not cover it yet, the site is live on its platform host meanwhile; /,
     );
-    expect(sent.map(operation)).toContain('POST route53.amazonaws.com /2013-04-01/hostedzone/Z0HARBOR/rrset');
+    expect(detail).toContain('CDN names not added: www.harbor-motors.example');
+    const records = sent.filter((request) => request.path.endsWith('/hostedzone/Z0HARBOR/rrset'));
+    expect(records).toHaveLength(1);
+    expect(records[0]?.body).toContain('<Name>_a0.www.harbor-motors.example.</Name><Type>CNAME</Type>');
+    expect(records[0]?.body).not.toContain('<AliasTarget>');
+  });
+
+  it("writes only in the configured zones: a domain in Showroom's own zone (or any other zone of the account) gets the records to add instead", async () => {
+    const domains = ['portal.showroom.dev'];
+    const world = {
+      certificates: [{ arn: CERTIFICATE_ARN, domains }],
+      aliases: ['*.sites.showroom.dev', ...domains],
+      zones: [
+        { id: 'Z0SITES', name: 'sites.showroom.dev' },
+        { id: 'Z0SHOWROOM', name: 'showroom.dev' },
+        { id: 'Z0HARBOR', name: 'harbor-motors.example' },
+      ],
+    };
+    const expected =
+      'add at your DNS host: CNAME _a0.portal.showroom.dev → _b0.acm-validations.aws; ' +
+      `CNAME (or ALIAS at the apex) portal.showroom.dev → ${DISTRIBUTION_DOMAIN}`;
+    const writes = (sent: Sent[]) =>
+      sent.filter((request) => request.method === 'POST' && request.host.startsWith('route53'));
+
+    const allowed = fakeAws(world);
+    expect(await hostingOn(allowed.handler).domains.attach(site(domains))).toContain(expected);
+    expect(writes(allowed.sent)).toEqual([]);
+
+    // Even the platform's own zone takes no name outside the platform domain.
+    const platformIsParent = fakeAws(world);
+    const detail = await hostingOn(platformIsParent.handler, {
+      platformZoneId: 'Z0SHOWROOM',
+      customerZoneIds: [],
+    }).domains.attach(site(domains));
+    expect(detail).toContain(expected);
+    expect(writes(platformIsParent.sent)).toEqual([]);
+
+    // No zone configured: Route 53 is not even asked.
+    const none = fakeAws(world);
+    await hostingOn(none.handler, { customerZoneIds: [] }).domains.attach(site(domains));
+    expect(none.sent.filter((request) => request.host.startsWith('route53'))).toEqual([]);
   });
 
   it('a site on its platform sub-domain only calls nothing: the wildcard covers it', async () => {
@@ -322,7 +378,7 @@ describe('AWS hosting of a site (exact requests, recorded)', () => {
     expect(detail).toBe('CDN invalidation I2J0I21PCUYOIK of /* under way');
   });
 
-  it('an AWS refusal fails the step with AWS’s own words', async () => {
+  it('an AWS refusal fails the step; the owner reads plain words, never AWS’s message', async () => {
     const { handler } = recordingHandler(() => ({
       status: 400,
       headers: { 'content-type': 'application/x-amz-json-1.1' },
@@ -331,8 +387,33 @@ describe('AWS hosting of a site (exact requests, recorded)', () => {
         message: 'the certificate limit was reached',
       }),
     }));
-    await expect(hostingOn(handler).domains.attach(site(['www.harbor-motors.example']))).rejects.toThrow(
-      'the certificate limit was reached',
+    const limited = await hostingOn(handler)
+      .domains.attach(site(['www.harbor-motors.example']))
+      .catch((error: unknown) => error);
+    expect(limited).toBeInstanceOf(Error);
+    expect(ownerFacingError('attach-domain', limited)).toBe('AWS refused: LimitExceededException (see logs)');
+  });
+
+  it('a permission AWS refuses reads "permission missing" with the request id: no account id or role ARN reaches the owner', async () => {
+    const { handler } = recordingHandler(() => ({
+      status: 400,
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-requestid': '7f3c9d2e-1111-2222-3333-444455556666',
+      },
+      body: JSON.stringify({
+        __type: 'AccessDeniedException',
+        message:
+          'User: arn:aws:sts::123456789012:assumed-role/showroom-prod-users/abc is not authorized to perform: acm:RequestCertificate',
+      }),
+    }));
+    const denied = await hostingOn(handler)
+      .domains.attach(site(['www.harbor-motors.example']))
+      .catch((error: unknown) => error);
+    const text = ownerFacingError('attach-domain', denied);
+    expect(text).toBe(
+      'AWS refused: permission missing (see logs, request id 7f3c9d2e-1111-2222-3333-444455556666)',
     );
+    expect(text).not.toMatch(/arn:|123456789012|assumed-role/);
   });
 });

@@ -21,6 +21,7 @@ import {
   type HostedZone,
 } from '@aws-sdk/client-route-53';
 import type { CdnInvalidator, DomainAttacher, SiteHosting, SiteHosts } from './hosting';
+import { OwnerFacingError } from './owner-errors';
 
 /** The hosted zone id every CloudFront alias record targets (fixed by AWS). */
 export const CLOUDFRONT_HOSTED_ZONE_ID = 'Z2FDTNDATAQYW2';
@@ -30,23 +31,49 @@ export interface AwsHostingOptions {
   route53: Route53Client;
   cloudfront: CloudFrontClient;
   distributionId: string;
+  /** The Route 53 zones records may be written in; nothing else of the account is touched. */
+  zones: AllowedZones;
   /** ACM fills in a new certificate's validation records within seconds: how long to wait between looks, and how many. */
   validationPollMs?: number;
   validationPolls?: number;
 }
 
-const dotless = (name: string) => name.toLowerCase().replace(/\.$/, '');
-
-/** The hosted zone of ours a name lives in (the longest zone name it ends with), if any. */
-function zoneOf(name: string, zones: HostedZone[]): HostedZone | undefined {
-  const host = dotless(name);
-  return zones
-    .filter((zone) => {
-      const zoneName = dotless(zone.Name ?? '');
-      return host === zoneName || host.endsWith(`.${zoneName}`);
-    })
-    .sort((a, b) => (b.Name?.length ?? 0) - (a.Name?.length ?? 0))[0];
+/**
+ * Where the adapter may write DNS records. The platform's zone (SITES_HOSTED_ZONE_ID) only for names
+ * under the platform domain; zones dealers delegated to us (SITES_CUSTOMER_ZONE_IDS) only for names
+ * outside it. Any other zone of the account (Showroom's own records among them) is never written:
+ * its records are given to the dealer to add instead.
+ */
+export interface AllowedZones {
+  platformZoneId?: string;
+  customerZoneIds: readonly string[];
+  /** A name under the platform domain (SiteUrls.isPlatformHost). */
+  isPlatformName: (name: string) => boolean;
 }
+
+interface WritableZone {
+  id: string;
+  name: string;
+  platform: boolean;
+}
+
+const dotless = (name: string) => name.toLowerCase().replace(/\.$/, '');
+const zoneIdOf = (zone: HostedZone) => (zone.Id ?? '').replace(/^\/hostedzone\//, '');
+
+/** The allowed zone a name may be written in (the longest zone name it ends with), if any. */
+function zoneOf(name: string, zones: WritableZone[], isPlatformName: (name: string) => boolean) {
+  const host = dotless(name);
+  const platformName = isPlatformName(host);
+  return zones
+    .filter((zone) => zone.platform === platformName)
+    .filter((zone) => host === zone.name || host.endsWith(`.${zone.name}`))
+    .sort((a, b) => b.name.length - a.name.length)[0];
+}
+
+/** Said first in the step's detail: the site is live, but not on these own domains yet. */
+const notYetServed = (domains: string[]) =>
+  `not yet served on ${domains.join(', ')}: the CDN's certificate does not cover ${domains.length > 1 ? 'them' : 'it'} yet, ` +
+  'the site is live on its platform host meanwhile';
 
 /**
  * The same dealership and domains give the same token, so a repeated request (within ACM's hour)
@@ -64,12 +91,13 @@ export const invalidationReference = (dealershipId: string, version: number) =>
 
 /**
  * A site's own domains on AWS: a DNS-validated certificate (ACM, us-east-1 for CloudFront), the
- * validation CNAMEs and alias A/AAAA records to the storefront's distribution in our Route 53 zone
- * of the domain (a domain whose DNS is elsewhere gets the records to add in the step's detail),
- * and the domains as alternate names of the distribution. Each part skips what is already there:
- * an existing certificate for the same names is reused, records are UPSERTed, aliases added only
- * when missing (with the distribution's ETag, so a concurrent change is not overwritten).
- * Platform sub-domains need nothing: Terraform's wildcard certificate and record cover them.
+ * domains as alternate names of the storefront's distribution, then the validation CNAMEs and the
+ * alias A/AAAA records of the domains the distribution serves, in an allowed Route 53 zone (see
+ * AllowedZones; a domain in none gets the records to add in the step's detail). Each part skips
+ * what is already there: an existing certificate for the same names is reused, records are
+ * UPSERTed, aliases added only when missing (with the distribution's ETag, so a concurrent change
+ * is not overwritten). Platform sub-domains need nothing: Terraform's wildcard certificate and
+ * record cover them.
  */
 export class AwsDomainAttacher implements DomainAttacher {
   constructor(private readonly options: AwsHostingOptions) {}
@@ -79,14 +107,14 @@ export class AwsDomainAttacher implements DomainAttacher {
     if (domains.length === 0)
       return 'platform sub-domain only: covered by the wildcard certificate and DNS record';
     const certificate = await this.certificateFor(site.dealershipId, domains);
-    const { target, aliases } = await this.addAliases(domains);
-    const elsewhere = await this.upsertRecords(site, certificate.records, target);
+    const cdn = await this.addAliases(domains);
+    const elsewhere = await this.upsertRecords(site, certificate.records, cdn);
+    const refused = domains.filter((domain) => !cdn.served.includes(domain));
     return [
+      ...(refused.length > 0 ? [notYetServed(refused)] : []),
       `certificate ${certificate.status === 'ISSUED' ? 'issued' : 'waiting for DNS validation'} for ${domains.join(', ')}`,
-      aliases,
-      ...(elsewhere.length > 0
-        ? [`DNS not hosted by Showroom, add at the domain's DNS host: ${elsewhere.join('; ')}`]
-        : []),
+      cdn.done,
+      ...(elsewhere.length > 0 ? [`add at your DNS host: ${elsewhere.join('; ')}`] : []),
     ].join('; ');
   }
 
@@ -106,7 +134,8 @@ export class AwsDomainAttacher implements DomainAttacher {
       if (options.length > 0 && records.length === options.length) {
         return { arn, status: Certificate?.Status ?? 'PENDING_VALIDATION', records };
       }
-      if (look >= polls) throw new Error('ACM has not given the certificate’s DNS validation records yet');
+      if (look >= polls)
+        throw new OwnerFacingError('the certificate’s DNS validation records are not ready yet; retrying');
       await new Promise((resolve) => setTimeout(resolve, this.options.validationPollMs ?? 2_000));
     }
   }
@@ -145,20 +174,23 @@ export class AwsDomainAttacher implements DomainAttacher {
     return CertificateArn;
   }
 
-  /** UPSERTs the records in our zones; answers the records to add elsewhere, as text. */
+  /**
+   * UPSERTs the certificate's validation CNAMEs, and the alias A/AAAA of each domain the CDN serves
+   * (an alias to a distribution that refuses the name would break the domain), in the allowed
+   * zones; answers the records to add elsewhere, as text.
+   */
   private async upsertRecords(
     site: SiteHosts,
     validation: ResourceRecord[],
-    target: string,
+    cdn: { target: string; served: string[] },
   ): Promise<string[]> {
-    const zones = await this.hostedZones();
+    const zones = await this.writableZones();
     const changes = new Map<string, Change[]>();
     const elsewhere: string[] = [];
     const add = (name: string, change: Change, instead: string) => {
-      const zone = zoneOf(name, zones);
-      if (!zone?.Id) return void elsewhere.push(instead);
-      const id = zone.Id.replace(/^\/hostedzone\//, '');
-      changes.set(id, [...(changes.get(id) ?? []), change]);
+      const zone = zoneOf(name, zones, this.options.zones.isPlatformName);
+      if (!zone) return void elsewhere.push(instead);
+      changes.set(zone.id, [...(changes.get(zone.id) ?? []), change]);
     };
     const seen = new Set<string>();
     for (const record of validation) {
@@ -178,7 +210,7 @@ export class AwsDomainAttacher implements DomainAttacher {
         `CNAME ${dotless(record.Name)} → ${dotless(record.Value)}`,
       );
     }
-    for (const domain of site.customDomains) {
+    for (const domain of cdn.served) {
       for (const Type of ['A', 'AAAA'] as const) {
         add(
           domain,
@@ -189,12 +221,12 @@ export class AwsDomainAttacher implements DomainAttacher {
               Type,
               AliasTarget: {
                 HostedZoneId: CLOUDFRONT_HOSTED_ZONE_ID,
-                DNSName: target,
+                DNSName: cdn.target,
                 EvaluateTargetHealth: false,
               },
             },
           },
-          `CNAME (or ALIAS at the apex) ${domain} → ${target}`,
+          `CNAME (or ALIAS at the apex) ${domain} → ${cdn.target}`,
         );
       }
     }
@@ -209,12 +241,20 @@ export class AwsDomainAttacher implements DomainAttacher {
     return [...new Set(elsewhere)];
   }
 
-  private async hostedZones(): Promise<HostedZone[]> {
-    const zones: HostedZone[] = [];
+  /** The allowed zones with their names (public ones only); none allowed, nothing is asked. */
+  private async writableZones(): Promise<WritableZone[]> {
+    const { platformZoneId, customerZoneIds } = this.options.zones;
+    if (!platformZoneId && customerZoneIds.length === 0) return [];
+    const zones: WritableZone[] = [];
     let Marker: string | undefined;
     do {
       const page = await this.options.route53.send(new ListHostedZonesCommand({ Marker }));
-      zones.push(...(page.HostedZones ?? []).filter((zone) => !zone.Config?.PrivateZone));
+      for (const zone of page.HostedZones ?? []) {
+        const id = zoneIdOf(zone);
+        if (zone.Config?.PrivateZone || !zone.Name) continue;
+        const platform = id === platformZoneId;
+        if (platform || customerZoneIds.includes(id)) zones.push({ id, name: dotless(zone.Name), platform });
+      }
       Marker = page.IsTruncated ? page.NextMarker : undefined;
     } while (Marker);
     return zones;
@@ -222,20 +262,22 @@ export class AwsDomainAttacher implements DomainAttacher {
 
   /**
    * Adds the domains the distribution lacks as alternate names; answers its domain name (the alias
-   * target) and what was done. CloudFront refuses a name its one certificate does not cover
-   * (ADR 10): that is said, and the rest of the site's provisioning goes on (the site is served on
-   * its platform host meanwhile) instead of failing every retry.
+   * target), the domains it serves and what was done. CloudFront refuses a name its one certificate
+   * does not cover (ADR 10): those domains are not served yet, and the rest of the site's
+   * provisioning goes on (the site is served on its platform host meanwhile) instead of failing
+   * every retry.
    */
-  private async addAliases(domains: string[]): Promise<{ target: string; aliases: string }> {
+  private async addAliases(domains: string[]): Promise<{ target: string; served: string[]; done: string }> {
     const { cloudfront, distributionId: Id } = this.options;
     const { Distribution, ETag } = await cloudfront.send(new GetDistributionCommand({ Id }));
     const config = Distribution?.DistributionConfig;
     if (!Distribution?.DomainName || !config || !ETag)
-      throw new Error(`CloudFront distribution ${Id} was not found`);
+      throw new OwnerFacingError('the CDN distribution of the sites was not found (see logs)');
     const aliases = config.Aliases?.Items ?? [];
+    const present = domains.filter((domain) => aliases.includes(domain));
     const missing = domains.filter((domain) => !aliases.includes(domain));
     const target = Distribution.DomainName;
-    if (missing.length === 0) return { target, aliases: 'CDN names already there' };
+    if (missing.length === 0) return { target, served: present, done: 'CDN names already there' };
     const Items = [...aliases, ...missing];
     try {
       await cloudfront.send(
@@ -247,12 +289,9 @@ export class AwsDomainAttacher implements DomainAttacher {
       );
     } catch (error) {
       if (!(error instanceof InvalidViewerCertificate)) throw error;
-      return {
-        target,
-        aliases: `CDN names not added: the CDN's certificate does not cover ${missing.join(', ')} yet`,
-      };
+      return { target, served: present, done: `CDN names not added: ${missing.join(', ')}` };
     }
-    return { target, aliases: `CDN names added: ${missing.join(', ')}` };
+    return { target, served: domains, done: `CDN names added: ${missing.join(', ')}` };
   }
 }
 
@@ -271,10 +310,8 @@ export class AwsCdnInvalidator implements CdnInvalidator {
         },
       }),
     );
-    return `CDN invalidation ${Invalidation?.Id ?? ''} of /* ${Invalidation?.Status === 'Completed' ? 'completed' : 'under way'}`.replace(
-      '  ',
-      ' ',
-    );
+    const invalidation = Invalidation?.Id ? `CDN invalidation ${Invalidation.Id}` : 'CDN invalidation';
+    return `${invalidation} of /* ${Invalidation?.Status === 'Completed' ? 'completed' : 'under way'}`;
   }
 }
 

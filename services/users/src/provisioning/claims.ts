@@ -11,6 +11,16 @@ export interface ClaimedSite {
   token: string;
   /** Failed runs of this request before this one: a run after a failure goes on from its failed step. */
   failures: number;
+  /** The version requested when the run was claimed (the site read next may be newer). */
+  version: number;
+}
+
+/** The claim ran out and another worker may hold the site: the run stops without writing. */
+export class ClaimLost extends Error {
+  override name = 'ClaimLost';
+  constructor() {
+    super('the provisioning lease ran out; another worker takes the site over');
+  }
 }
 
 export type StepOutcome = { status: 'done'; detail: string } | { status: 'failed'; error: string };
@@ -34,7 +44,7 @@ export class ProvisioningClaims {
     return this.writer.transaction().execute(async (trx) => {
       const row = await acrossDealerships(trx)
         .selectFrom('website_provisioning')
-        .select(['dealership_id', 'attempts'])
+        .select(['dealership_id', 'attempts', 'version'])
         .where('next_attempt_at', '<=', now)
         .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
         .orderBy('next_attempt_at')
@@ -53,7 +63,7 @@ export class ProvisioningClaims {
           updated_at: now,
         })
         .execute();
-      return { dealershipId: row.dealership_id, token, failures: row.attempts };
+      return { dealershipId: row.dealership_id, token, failures: row.attempts, version: row.version };
     });
   }
 

@@ -42,6 +42,11 @@ export function composeProvisioner(
       ? awsHosting({
           ...awsHostingClients(config.SITES_CERTIFICATE_REGION),
           distributionId: distributionIdOf(config),
+          zones: {
+            platformZoneId: config.SITES_HOSTED_ZONE_ID,
+            customerZoneIds: config.SITES_CUSTOMER_ZONE_IDS,
+            isPlatformName: (name) => parts.urls.isPlatformHost(name),
+          },
         })
       : localHosting((host) => parts.urls.originOf(host)));
   const tokens =

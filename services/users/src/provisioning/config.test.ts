@@ -49,6 +49,22 @@ describe('provisioning configuration', () => {
     ]);
   });
 
+  it('reads the zones records may be written in: the sites zone and the comma list of delegated zones', () => {
+    expect(loadUsersConfig({})).toMatchObject({ SITES_CUSTOMER_ZONE_IDS: [] });
+    expect(
+      loadUsersConfig({
+        SITES_HOSTED_ZONE_ID: 'Z0SITES1234',
+        SITES_CUSTOMER_ZONE_IDS: 'Z0HARBOR123, Z0ELSEWHERE9',
+      }),
+    ).toMatchObject({
+      SITES_HOSTED_ZONE_ID: 'Z0SITES1234',
+      SITES_CUSTOMER_ZONE_IDS: ['Z0HARBOR123', 'Z0ELSEWHERE9'],
+    });
+    expect(problemsOf(() => loadUsersConfig({ SITES_CUSTOMER_ZONE_IDS: 'Z0OK1,/hostedzone/Z0BAD' }))).toEqual(
+      ['SITES_CUSTOMER_ZONE_IDS.1'],
+    );
+  });
+
   it('backs off from a minute up to an hour, and leases a run for five minutes, by default', () => {
     expect(loadUsersConfig({})).toMatchObject({
       SITES_HOSTING: 'local',

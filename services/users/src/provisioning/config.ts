@@ -1,5 +1,7 @@
-import { ConfigError, configInt, devDefaults, notInProduction } from '@showroom/server-kit';
+import { commaList, ConfigError, configInt, devDefaults, notInProduction } from '@showroom/server-kit';
 import { z } from 'zod';
+
+const ROUTE53_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 
 /** The website provisioner's variables, spread into the users service's config. */
 export const provisioningConfigShape = {
@@ -17,6 +19,23 @@ export const provisioningConfigShape = {
     .string()
     .regex(/^[A-Z0-9]{8,20}$/, 'a CloudFront distribution id such as E2QWRUHAPOMQZL')
     .optional(),
+  /**
+   * The platform's Route 53 zone (Terraform's sites zone): records are written there only for names
+   * under SITES_PLATFORM_DOMAIN.
+   */
+  SITES_HOSTED_ZONE_ID: z
+    .string()
+    .regex(ROUTE53_ZONE_ID, 'a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ')
+    .optional(),
+  /**
+   * Zones dealers delegated to us (comma-separated ids): a custom domain's records are written only
+   * in one of these; any other domain gets the records to add at its own DNS host.
+   */
+  SITES_CUSTOMER_ZONE_IDS: commaList
+    .pipe(
+      z.array(z.string().regex(ROUTE53_ZONE_ID, 'Route 53 hosted zone ids such as Z0123456789ABCDEFGHIJ')),
+    )
+    .default([]),
   /** CloudFront serves certificates from ACM in us-east-1 only. */
   SITES_CERTIFICATE_REGION: z.string().min(1).default('us-east-1'),
   /** The leads service, told which origins may post each site's forms. */

@@ -1,11 +1,13 @@
 import sharp from 'sharp';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublishedSiteSchema, siteConfigKeys, type ProvisioningStatus } from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
 import { logoAssetKeys, logoUploadKey } from '../websites/logo-keys';
+import type { ObjectStore } from '@showroom/server-storage';
+import { faviconKeys, siteAssetKeys } from './asset-keys';
 import { ProvisioningClaims } from './claims';
-import { iconAssetKeys } from './published';
-import { stepErrorOf } from './provisioner';
+import { ownerFacingError, RUN_FAILED } from './owner-errors';
 import { provisioningStatusOf, retryProvisioning } from './requests';
 import {
   closedPort,
@@ -67,7 +69,7 @@ describe('website provisioning', () => {
 
     const platformHost = `${slug}.localhost`;
     const logo = logoAssetKeys(id, hash);
-    const icons = iconAssetKeys(id, hash);
+    const icons = faviconKeys(id, hash);
     expect([...(await siteObjects(id, [platformHost, domain])).keys()].sort()).toEqual(
       [
         siteConfigKeys.forHost(platformHost),
@@ -113,8 +115,8 @@ describe('website provisioning', () => {
     expect(status).toMatchObject({ state: 'live', version: 4, nextAttemptAt: null });
     expect(status.liveAt).not.toBeNull();
     expect(status.steps.map((step) => [step.step, step.status, step.attempts])).toEqual([
-      ['publish-config', 'done', 1],
       ['upload-assets', 'done', 1],
+      ['publish-config', 'done', 1],
       ['attach-domain', 'done', 1],
       ['allow-lead-origins', 'done', 1],
       ['invalidate-cdn', 'done', 1],
@@ -151,10 +153,10 @@ describe('website provisioning', () => {
     expect((await assets()).sort()).toEqual(
       [
         ...Object.values(logoAssetKeys(id, second.hash)),
-        ...Object.values(iconAssetKeys(id, second.hash)),
+        ...Object.values(faviconKeys(id, second.hash)),
       ].sort(),
     );
-    expect((await stepOf(id, 'upload-assets'))?.detail).toContain('the previous logo files removed');
+    expect((await stepOf(id, 'invalidate-cdn'))?.detail).toContain('the previous logo files removed');
 
     await bed.websites.removeLogo(id, null);
     await bed.provisioner().drain();
@@ -185,7 +187,7 @@ describe('website provisioning', () => {
     expect((await stepOf(id, 'publish-config'))?.detail).toContain(`removed ${dropped}`);
   });
 
-  it('S3 out of reach: the step fails with a readable error, backs off 1 then 2 minutes, and succeeds once S3 is back', async () => {
+  it('S3 out of reach: the step fails in plain words, backs off 1 then 2 minutes, and succeeds once S3 is back', async () => {
     const { id, slug } = await bed.newDealership();
     const unreachable = objectStoreAt(`http://127.0.0.1:${await closedPort()}`);
     const broken = bed.provisioner({ objects: unreachable });
@@ -194,16 +196,23 @@ describe('website provisioning', () => {
     let status = await statusOf(id);
     expect(status.state).toBe('failed');
     expectRetryIn(status, 60_000);
-    const failedStep = status.steps[0];
-    expect(failedStep).toMatchObject({ step: 'publish-config', status: 'failed', attempts: 1 });
-    expect(failedStep?.lastError).toMatch(/ECONNREFUSED/);
-    expect(failedStep?.lastError).not.toMatch(/\n\s+at /);
-    expect(status.steps.slice(1).map((step) => step.status)).toEqual([
-      'pending',
+    // No logo: upload-assets had nothing to do; publish-config could not reach the bucket.
+    expect(status.steps.map((step) => step.status)).toEqual([
+      'done',
+      'failed',
       'pending',
       'pending',
       'pending',
     ]);
+    expect(status.steps[1]).toMatchObject({
+      step: 'publish-config',
+      status: 'failed',
+      attempts: 1,
+      lastError: 'could not reach the file storage; retrying',
+    });
+    expect(JSON.stringify(status.steps.map((step) => step.lastError))).not.toMatch(
+      /127\.0\.0\.1|ECONNREFUSED|:\d{4,5}\b/,
+    );
 
     // Not due before its time; then due, fails again, and waits twice as long.
     await broken.drain();
@@ -211,15 +220,35 @@ describe('website provisioning', () => {
     bed.clock.offsetMs += 60_000;
     await broken.drain();
     status = await statusOf(id);
-    expect(status.steps[0]).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(status.steps[1]).toMatchObject({ status: 'failed', attempts: 2 });
     expectRetryIn(status, 120_000);
 
     bed.clock.offsetMs += 120_000;
     await bed.provisioner().drain();
     status = await statusOf(id);
     expect(status).toMatchObject({ state: 'live', nextAttemptAt: null });
-    expect(status.steps[0]).toMatchObject({ status: 'done', attempts: 3, lastError: null });
+    expect(status.steps[1]).toMatchObject({ status: 'done', attempts: 3, lastError: null });
     expect(await published(siteConfigKeys.forHost(`${slug}.localhost`))).not.toBeNull();
+  });
+
+  it('leads service not listening: the owner reads "could not reach the leads service", never its address', async () => {
+    const { id } = await bed.newDealership();
+    await bed.provisioner({ env: { LEADS_API_URL: `http://127.0.0.1:${await closedPort()}` } }).drain();
+    const status = await statusOf(id);
+    expect(status.state).toBe('failed');
+    expect(status.steps[3]).toMatchObject({
+      step: 'allow-lead-origins',
+      status: 'failed',
+      lastError: 'could not reach the leads service; retrying',
+    });
+    expect(JSON.stringify(status.steps.map((step) => step.lastError))).not.toMatch(
+      /127\.0\.0\.1|ECONNREFUSED|:\d{4,5}\b|fetch failed/,
+    );
+    const row = await forDealership(bed.database.writer, id)
+      .selectFrom('website_provisioning')
+      .select('last_error')
+      .executeTakeFirstOrThrow();
+    expect(row.last_error).toBe('allow-lead-origins: could not reach the leads service; retrying');
   });
 
   it('leads down: the steps before it stay done, the owner reads why, and Retry finishes from that step', async () => {
@@ -233,7 +262,7 @@ describe('website provisioning', () => {
     let status = await statusOf(id);
     expect(status.state).toBe('failed');
     expect(status.steps.map((step) => step.status)).toEqual(['done', 'done', 'done', 'failed', 'pending']);
-    expect(status.steps[3]?.lastError).toBe(`PUT /api/leads/internal/dealerships/${id}/website answered 503`);
+    expect(status.steps[3]?.lastError).toBe('the leads service is unavailable (it answered 503); retrying');
 
     await retryProvisioning(bed.database.writer, id);
     await bed.provisioner().drain();
@@ -321,14 +350,136 @@ describe('website provisioning', () => {
     expect(await claims.finished(second, 2, later)).toBe(true);
   });
 
-  it('tells the owner what failed in plain words: the cause of a network failure, the field of a refused site', () => {
+  it('the logo files exist before any configuration names them, and a replaced logo’s files stay until the CDN has forgotten the old pages', async () => {
+    const { id } = await bed.newDealership();
+    const first = await bed.setLogo(id);
+    const namedTooEarly: string[] = [];
+    // Every configuration put is checked: each logo URL it names must already be in the bucket.
+    const watched: ObjectStore = {
+      get: (key) => bed.objects.get(key),
+      list: (prefix) => bed.objects.list(prefix),
+      delete: (keys) => bed.objects.delete(keys),
+      async put(key, body, options) {
+        if (key.startsWith('sites/hosts/') || key.startsWith('sites/dealerships/')) {
+          const logo = PublishedSiteSchema.parse(JSON.parse(body.toString())).logo;
+          for (const url of logo ? [logo.url, logo.webpUrl] : []) {
+            const named = url.slice(TEST_MEDIA_URL.length + 1);
+            if (!(await bed.objects.get(named))) namedTooEarly.push(named);
+          }
+        }
+        await bed.objects.put(key, body, options);
+      },
+    };
+    const oldFiles = Object.values(siteAssetKeys(id, first.hash));
+    const present = async (keys: string[]) =>
+      (await bed.objects.list(siteConfigKeys.assetsPrefix(id))).filter((key) => keys.includes(key));
+    let cdnDown = false;
+    const seenByCdn: string[][] = [];
+    const provisioner = bed.provisioner({
+      objects: watched,
+      hosting: {
+        domains: { attach: async () => 'nothing to attach' },
+        cdn: {
+          invalidate: async () => {
+            seenByCdn.push(await present(oldFiles));
+            if (cdnDown) throw new Error('CDN unavailable');
+            return 'CDN told';
+          },
+        },
+      },
+    });
+    await provisioner.drain();
+    const second = await bed.setLogo(id, { width: 400, height: 400 });
+    cdnDown = true;
+    await provisioner.drain();
+    // The new logo is published; the CDN could not be told, so the old files are all still there.
+    expect((await published(siteConfigKeys.forDealership(id)))?.logo?.url).toContain(
+      second.hash.slice(0, 16),
+    );
+    expect(await present(oldFiles)).toEqual(oldFiles.toSorted());
+    expect((await statusOf(id)).steps[4]).toMatchObject({ step: 'invalidate-cdn', status: 'failed' });
+
+    cdnDown = false;
+    bed.clock.offsetMs += 60_000;
+    await provisioner.drain();
+    expect((await statusOf(id)).state).toBe('live');
+    expect(seenByCdn.at(-1)).toEqual(oldFiles.toSorted());
+    expect(await present(oldFiles)).toEqual([]);
+    expect(namedTooEarly).toEqual([]);
+  });
+
+  it('the database failing before a step (the lease cannot be extended) fails the run with a backoff instead of leaving it running', async () => {
+    const { id } = await bed.newDealership();
+    // As a lock wait timeout would: the heartbeat's UPDATE of a running row is refused.
+    await sql`CREATE TRIGGER busy_heartbeat BEFORE UPDATE ON website_provisioning FOR EACH ROW
+      IF NEW.dealership_id = ${sql.lit(id)} AND OLD.state = 'running' AND NEW.state = 'running' THEN
+        SIGNAL SQLSTATE 'HY000' SET MESSAGE_TEXT = 'Lock wait timeout exceeded; try restarting transaction';
+      END IF`.execute(bed.database.writer);
+    try {
+      await bed.provisioner().drain();
+    } finally {
+      await sql`DROP TRIGGER busy_heartbeat`.execute(bed.database.writer);
+    }
+    const status = await statusOf(id);
+    expect(status.state).toBe('failed');
+    expectRetryIn(status, 60_000);
+    expect(status.steps[0]).toMatchObject({ step: 'upload-assets', status: 'failed', lastError: RUN_FAILED });
+
+    bed.clock.offsetMs += 60_000;
+    await bed.provisioner().drain();
+    expect((await statusOf(id)).state).toBe('live');
+  });
+
+  it('a worker whose lease ran out mid-run does not publish its older version over the newer one', async () => {
+    const { id, slug } = await bed.newDealership();
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let paused!: () => void;
+    const reachedPublish = new Promise<void>((resolve) => (paused = resolve));
+    // The old worker stalls in publish-config (a slow bucket) past its lease.
+    const slow: ObjectStore = {
+      get: async (key) => {
+        if (key === siteConfigKeys.forDealership(id)) {
+          paused();
+          await held;
+        }
+        return bed.objects.get(key);
+      },
+      put: (key, body, options) => bed.objects.put(key, body, options),
+      list: (prefix) => bed.objects.list(prefix),
+      delete: (keys) => bed.objects.delete(keys),
+    };
+    const old = bed.provisioner({ objects: slow, env: { PROVISIONING_LEASE_MS: '1000' } }).drain();
+    await reachedPublish;
+
+    await bed.websites.update(id, 2, { tagline: 'The newer tagline' });
+    bed.clock.offsetMs += 2_000;
+    await bed.provisioner().drain();
+    expect((await statusOf(id)).state).toBe('live');
+    release();
+    await old;
+
+    const site = await published(siteConfigKeys.forHost(`${slug}.localhost`));
+    expect(site).toMatchObject({ version: 3, tagline: 'The newer tagline' });
+    expect(await published(siteConfigKeys.forDealership(id))).toEqual(site);
+    expect(await statusOf(id)).toMatchObject({ state: 'live', version: 3 });
+  });
+
+  it('tells the owner what failed in plain words: what could not be reached, the field of a refused site, never the raw text', () => {
     const network = new TypeError('fetch failed', {
       cause: new Error('connect ECONNREFUSED 127.0.0.1:3003'),
     });
-    expect(stepErrorOf(network)).toBe('TypeError: fetch failed (connect ECONNREFUSED 127.0.0.1:3003)');
+    Object.assign(network.cause as Error, { code: 'ECONNREFUSED' });
+    expect(ownerFacingError('allow-lead-origins', network)).toBe(
+      'could not reach the leads service; retrying',
+    );
     const refused = PublishedSiteSchema.safeParse({});
     expect(refused.success).toBe(false);
-    expect(stepErrorOf(refused.error)).toMatch(/^the site cannot be published as it is: .*dealershipId/s);
-    expect(stepErrorOf('thrown text')).toBe('the step failed');
+    expect(ownerFacingError('publish-config', refused.error)).toMatch(
+      /^the site cannot be published as it is: .*dealershipId/s,
+    );
+    expect(ownerFacingError('attach-domain', new Error('socket hang up at 10.0.3.7:443'))).toBe(
+      'failed unexpectedly; retrying (see logs)',
+    );
   });
 });

@@ -1,19 +1,19 @@
-import { PROVISIONING_STEPS, siteConfigKeys, type ProvisioningStepName } from '@showroom/contracts';
+import { PROVISIONING_STEPS, type ProvisioningStepName } from '@showroom/contracts';
 import { backoffMs, loggableError } from '@showroom/server-kit';
 import type { ObjectStore } from '@showroom/server-storage';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import type { UsersDatabase } from '../database';
 import { siteToPublish, type SiteToPublish } from '../websites/published-site';
 import type { SiteUrls } from '../websites/site-urls';
-import type { ClaimedSite, ProvisioningClaims } from './claims';
+import { ClaimLost, type ClaimedSite, type ProvisioningClaims } from './claims';
 import type { ProvisioningSettings } from './config';
 import type { SiteHosting, SiteHosts } from './hosting';
 import type { LeadOrigins } from './lead-origins';
 import { publishConfig } from './publish-config';
 import { publishedSiteOf } from './published';
-import { uploadAssets } from './upload-assets';
+import { ownerFacingError, RUN_FAILED } from './owner-errors';
+import { removeReplacedAssets, uploadAssets } from './upload-assets';
 
 export interface WebsiteProvisionerDeps {
   db: Kysely<UsersDatabase>;
@@ -26,18 +26,6 @@ export interface WebsiteProvisionerDeps {
   settings: ProvisioningSettings;
   logger: Logger;
   clock: () => Date;
-}
-
-/**
- * What the owner reads of a failure: the error's own words (an SDK's, a connection's), never a
- * stack; a network failure says what it could not reach.
- */
-export function stepErrorOf(error: unknown): string {
-  if (error instanceof z.ZodError) return `the site cannot be published as it is: ${z.prettifyError(error)}`;
-  if (!(error instanceof Error)) return 'the step failed';
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  const name = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
-  return `${name}${error.message}${cause}`;
 }
 
 /**
@@ -87,52 +75,90 @@ export class WebsiteProvisioner {
     }, delayMs);
   }
 
-  /** Runs one claimed site's steps and records how it went. */
+  /**
+   * Runs one claimed site's steps and records how it went. Whatever fails — a step, reading the
+   * site, checking the claim — fails the run with a backoff; a lost claim stops it without a write.
+   */
   async run(claim: ClaimedSite): Promise<void> {
-    const { claims, settings, clock, logger } = this.deps;
-    const site = await siteToPublish(this.deps.db, claim.dealershipId, this.deps.urls);
-    if (!site) return void (await claims.forget(claim));
-    const done = await claims.steps(claim);
-    const runners = this.runnersFor(site);
-    for (const step of PROVISIONING_STEPS) {
-      const last = done.get(step);
-      if (claim.failures > 0 && last?.status === 'done' && last.version === site.version) continue;
-      try {
+    const { claims, clock, logger } = this.deps;
+    // The step a failure is recorded on: the one running, or the one about to run.
+    let step: ProvisioningStepName = PROVISIONING_STEPS[0];
+    let inStep = false;
+    let version = claim.version;
+    try {
+      const site = await siteToPublish(this.deps.db, claim.dealershipId, this.deps.urls);
+      if (!site) return void (await claims.forget(claim));
+      version = site.version;
+      const done = await claims.steps(claim);
+      const runners = this.runnersFor(site, () => this.holdClaim(claim));
+      for (step of PROVISIONING_STEPS) {
+        const last = done.get(step);
+        if (claim.failures > 0 && last?.status === 'done' && last.version === site.version) continue;
+        // Checked before each step's writes: a run that outlived its lease writes nothing more.
+        await this.holdClaim(claim);
+        inStep = true;
         const detail = await runners[step]();
-        if (!(await claims.recordStep(claim, step, site.version, { status: 'done', detail }, clock())))
-          return;
-      } catch (error) {
-        const reason = `${step}: ${stepErrorOf(error)}`;
-        logger.warn(
-          {
-            dealershipId: claim.dealershipId,
-            step,
-            failures: claim.failures + 1,
-            error: loggableError(error),
-          },
-          'website provisioning step failed; it is retried',
+        inStep = false;
+        if (!(await claims.recordStep(claim, step, version, { status: 'done', detail }, clock()))) return;
+      }
+      await claims.finished(claim, version, clock());
+      logger.info({ dealershipId: claim.dealershipId, version }, 'website live');
+    } catch (error) {
+      if (error instanceof ClaimLost) {
+        logger.info(
+          { dealershipId: claim.dealershipId, step },
+          'website provisioning lease lost; run stopped',
         );
-        const now = clock();
-        const retryAt = new Date(
-          now.getTime() + backoffMs(settings.retryFirstMs, claim.failures + 1, settings.retryMaxMs),
-        );
-        await claims.recordStep(
-          claim,
-          step,
-          site.version,
-          { status: 'failed', error: stepErrorOf(error) },
-          now,
-        );
-        await claims.failed(claim, site.version, reason, retryAt, now);
         return;
       }
-      if (!(await claims.heartbeat(claim, clock(), settings.leaseMs))) return;
+      await this.recordFailure(
+        claim,
+        step,
+        version,
+        inStep ? ownerFacingError(step, error) : RUN_FAILED,
+        error,
+      );
     }
-    await claims.finished(claim, site.version, clock());
-    logger.info({ dealershipId: claim.dealershipId, version: site.version }, 'website live');
   }
 
-  private runnersFor(site: SiteToPublish): Record<ProvisioningStepName, () => Promise<string>> {
+  /** Extends the claim's lease, or stops the run (ClaimLost) when another worker may have it. */
+  private async holdClaim(claim: ClaimedSite): Promise<void> {
+    const { claims, clock, settings } = this.deps;
+    if (!(await claims.heartbeat(claim, clock(), settings.leaseMs))) throw new ClaimLost();
+  }
+
+  /** The run failed at `step`: the owner reads `reason`, the logs the error; tried again after a growing wait. */
+  private async recordFailure(
+    claim: ClaimedSite,
+    step: ProvisioningStepName,
+    version: number,
+    reason: string,
+    error: unknown,
+  ): Promise<void> {
+    const { claims, settings, clock, logger } = this.deps;
+    const failures = claim.failures + 1;
+    logger.warn(
+      { dealershipId: claim.dealershipId, step, failures, error: loggableError(error) },
+      'website provisioning failed; it is retried',
+    );
+    const now = clock();
+    const retryAt = new Date(now.getTime() + backoffMs(settings.retryFirstMs, failures, settings.retryMaxMs));
+    try {
+      await claims.recordStep(claim, step, version, { status: 'failed', error: reason }, now);
+      await claims.failed(claim, version, `${step}: ${reason}`, retryAt, now);
+    } catch (recordError) {
+      // The database itself is failing: the lease runs out and another run takes the site over.
+      logger.error(
+        { dealershipId: claim.dealershipId, error: loggableError(recordError) },
+        'website provisioning failure could not be recorded',
+      );
+    }
+  }
+
+  private runnersFor(
+    site: SiteToPublish,
+    holdClaim: () => Promise<void>,
+  ): Record<ProvisioningStepName, () => Promise<string>> {
     const { objects, hosting, leads, urls, mediaPublicUrl, clock } = this.deps;
     const published = publishedSiteOf(site, mediaPublicUrl, clock());
     const hosts: SiteHosts = {
@@ -142,21 +168,21 @@ export class WebsiteProvisioner {
       customDomains: site.hosts.filter((host) => !urls.isPlatformHost(host)),
     };
     return {
-      'publish-config': () => publishConfig(objects, published),
-      'upload-assets': () =>
-        uploadAssets(
-          objects,
-          site.dealershipId,
-          site.logoUpload,
-          siteConfigKeys.assetsPrefix(site.dealershipId),
-        ),
+      'upload-assets': () => uploadAssets(objects, site.dealershipId, site.logoUpload),
+      'publish-config': () => publishConfig(objects, published, holdClaim),
       'attach-domain': () => hosting.domains.attach(hosts),
       'allow-lead-origins': () =>
         leads.allow(site.dealershipId, {
           dealershipName: site.name,
           siteOrigins: site.hosts.map((host) => urls.originOf(host)),
         }),
-      'invalidate-cdn': () => hosting.cdn.invalidate(hosts),
+      'invalidate-cdn': async () => {
+        const invalidated = await hosting.cdn.invalidate(hosts);
+        // Only now: pages the CDN cached until the invalidation still name a replaced logo's files.
+        await holdClaim();
+        const removed = await removeReplacedAssets(objects, site.dealershipId, site.logoUpload);
+        return removed ? `${invalidated}; ${removed}` : invalidated;
+      },
     };
   }
 }

@@ -3,15 +3,6 @@ import { mediaUrl } from '@showroom/server-storage';
 import { logoAssetKeys } from '../websites/logo-keys';
 import type { SiteToPublish } from '../websites/published-site';
 
-/** The favicon and touch icon made from a logo: content-hashed names beside its public variants. */
-export function iconAssetKeys(dealershipId: string, hash: string): { favicon: string; appleTouch: string } {
-  const logo = logoAssetKeys(dealershipId, hash).png;
-  return {
-    favicon: logo.replace(/\/logo-([^/]+)\.png$/, '/favicon-32-$1.png'),
-    appleTouch: logo.replace(/\/logo-([^/]+)\.png$/, '/apple-touch-$1.png'),
-  };
-}
-
 /** The site as the storefront reads it: the public logo URLs in place of the private upload. */
 export function publishedSiteOf(site: SiteToPublish, mediaPublicUrl: string, now: Date): PublishedSite {
   const { logoUpload, ...facts } = site;

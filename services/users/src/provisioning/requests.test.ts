@@ -43,8 +43,8 @@ describe('provisioning requests', () => {
     const status = await statusOf(id);
     expect(status).toMatchObject({ state: 'pending', version: 1, nextAttemptAt: null, liveAt: null });
     expect(status?.steps.map((step) => [step.step, step.status])).toEqual([
-      ['publish-config', 'pending'],
       ['upload-assets', 'pending'],
+      ['publish-config', 'pending'],
       ['attach-domain', 'pending'],
       ['allow-lead-origins', 'pending'],
       ['invalidate-cdn', 'pending'],
@@ -153,13 +153,13 @@ describe('provisioning requests', () => {
     const statuses = await provisioningStatusOf(database.writer, [a, b]);
     expect(statuses.get(b)).toMatchObject({ state: 'pending', version: 0 });
     const steps = statuses.get(a)?.steps ?? [];
-    expect(steps[0]).toMatchObject({
+    expect(steps[1]).toMatchObject({
       step: 'publish-config',
       status: 'done',
       attempts: 1,
       detail: 'published 2 hosts',
     });
-    expect(steps[1]).toMatchObject({
+    expect(steps[0]).toMatchObject({
       step: 'upload-assets',
       status: 'pending',
       attempts: 0,
