@@ -151,6 +151,11 @@ export const ProvisioningStatusSchema = z.object({
   nextAttemptAt: z.iso.datetime().nullable(),
   /** When this version went live. */
   liveAt: z.iso.datetime().nullable(),
+  /**
+   * The dealership's own domains the site is not served on yet (certificate waiting for DNS
+   * validation, or the CDN refused the name): live on its platform host meanwhile.
+   */
+  unservedDomains: z.array(z.string()),
 });
 export type ProvisioningStatus = z.infer<typeof ProvisioningStatusSchema>;
 
