@@ -96,6 +96,16 @@ export function withNameConflict(problem: Problem): Problem {
   return { ...problem, invalidParams: [{ name: 'name', reason: problem.detail ?? problem.title }] };
 }
 
+/**
+ * Why the service will not let this dealer see or grow the group (403), in its own words, e.g. "Only an
+ * owner of every rooftop of Demo Motor Group may add rooftops or see them all; you own 1 of its 2.";
+ * null for any other problem.
+ */
+export function refusalOf(problem: Problem | null): string | null {
+  if (problem?.status !== 403) return null;
+  return problem.detail ?? problem.title;
+}
+
 /** The refused fields go on theirs (`body.address.city` on the city); returns those no field takes. */
 export function applyRooftopServerErrors(
   form: RooftopForm,

@@ -30,7 +30,16 @@ describe('RooftopsPage', () => {
     items,
   });
 
-  async function open(list: GroupRooftopList = group()) {
+  const forbidden = {
+    type: 'https://showroom.dev/problems/forbidden',
+    title: 'Forbidden',
+    status: 403,
+    detail:
+      'Only an owner of every rooftop of Demo Motor Group may add rooftops or see them all; you own 1 of its 2.',
+  };
+
+  /** Opens the page and answers its read with `list`; null leaves the read for the test to answer. */
+  async function open(list: GroupRooftopList | null = group()) {
     tokenRequests = [];
     ({ http, harness } = await openPage({
       routes: [
@@ -51,8 +60,10 @@ describe('RooftopsPage', () => {
         },
       ],
     }));
-    http.expectOne('/api/users/rooftops').flush(list);
-    await settle();
+    if (list) {
+      http.expectOne('/api/users/rooftops').flush(list);
+      await settle();
+    }
   }
 
   const settle = () => settlePage(harness);
@@ -108,9 +119,48 @@ describe('RooftopsPage', () => {
     expect(rooftops[1].querySelector('[data-testid="provisioning-state"]')?.textContent).toBe(
       'Failed, will retry',
     );
+    expect(element('[data-testid="rooftop-domain-pending"]')).toBeNull();
     // The owner is no member of West (yet): there is no Website page of it to open.
     expect(rooftops[1].querySelector('[data-testid="rooftop-website-link"]')).toBeNull();
     expect(rooftops[0].querySelector('[data-testid="rooftop-website-link"]')).not.toBeNull();
+  });
+
+  it('when a rooftop’s own domain does not serve its site yet, then its state says the domain is pending', async () => {
+    await open(
+      group([
+        groupRooftop({
+          provisioning: provisioningStatus({ unservedDomains: ['www.northside-honda.example'] }),
+        }),
+      ]),
+    );
+    expect(byTestId('provisioning-state').textContent).toBe('Live');
+    expect(byTestId('rooftop-domain-pending').textContent?.trim()).toBe(
+      'Domain pending: www.northside-honda.example',
+    );
+  });
+
+  it('when an owner of only some of the group’s rooftops opens the page (403), then the service’s reason shows, with no retry and no form', async () => {
+    await open(null);
+    http.expectOne('/api/users/rooftops').flush(forbidden, { status: 403, statusText: 'Forbidden' });
+    await settle();
+    expect(byTestId('rooftops-refusal').textContent?.trim()).toBe(forbidden.detail);
+    expect(byTestId('rooftops-error').textContent).not.toContain('Forbidden');
+    expect(byTestId('rooftops-error').querySelector('button')).toBeNull();
+    expect(element('[data-testid="add-rooftop"]')).toBeNull();
+  });
+
+  it('when the service refuses the new rooftop to this owner (403), then the form says why in the service’s words', async () => {
+    await open();
+    await fillIn();
+    await submit();
+    http.expectOne('/api/users/rooftops').flush(forbidden, { status: 403, statusText: 'Forbidden' });
+    await settle();
+    const banner = byTestId('rooftop-create-error');
+    expect(banner.textContent).toContain('The rooftop was not added.');
+    expect(banner.textContent).toContain(forbidden.detail);
+    expect(banner.textContent).not.toContain('Forbidden');
+    expect(element('[data-testid="rooftop-name-error"]')).toBeNull();
+    expect(tokenRequests).toEqual([]);
   });
 
   it('when an owner adds a rooftop, then it is created, a fresh token puts it in the dealership switcher, and its site and Website page are offered', async () => {

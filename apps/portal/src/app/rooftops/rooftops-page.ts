@@ -22,11 +22,12 @@ import { LoadState } from '../shared/load-state';
 import { pollWhile } from '../shared/poll';
 import { ProblemTextPipe } from '../shared/problem-text.pipe';
 import { AddressFields, addressLine } from '../website/address-fields';
-import { isProvisioning, PROVISIONING_POLL_MS } from '../website/provisioning-labels';
+import { domainPendingHint, isProvisioning, PROVISIONING_POLL_MS } from '../website/provisioning-labels';
 import { ProvisioningStateChip } from '../website/provisioning-state-chip';
 import {
   applyRooftopServerErrors,
   createRooftopForm,
+  refusalOf,
   rooftopErrorMessage,
   rooftopInputFrom,
   timeZones,
@@ -70,6 +71,8 @@ export class RooftopsPage {
   protected readonly status = this.loadState.status;
   protected readonly loadProblem = this.loadState.problem;
   protected readonly list = signal<GroupRooftopList | null>(null);
+  /** The list is refused to this dealer (403): why, and no retry (it would be refused again). */
+  protected readonly loadRefusal = computed(() => refusalOf(this.loadProblem()));
   protected readonly dealershipName = computed(
     () => this.activeDealership.membership()?.dealership.name ?? '',
   );
@@ -114,6 +117,7 @@ export class RooftopsPage {
   }
 
   protected readonly addressLine = addressLine;
+  protected readonly domainPendingHint = domainPendingHint;
 
   protected isMember(rooftop: GroupRooftop): boolean {
     return this.memberOf().has(rooftop.id);
@@ -162,8 +166,11 @@ export class RooftopsPage {
         error: (error: unknown) => {
           this.creating.set(false);
           const problem = withNameConflict(problemOf(error));
+          const refusal = refusalOf(problem);
           this.createProblem.set(
-            saveProblem(problem, applyRooftopServerErrors(this.form, problem.invalidParams ?? [])),
+            refusal
+              ? { title: 'The rooftop was not added.', detail: refusal, params: [] }
+              : saveProblem(problem, applyRooftopServerErrors(this.form, problem.invalidParams ?? [])),
           );
           if (this.createProblem()) revealBanner(this.host);
           else focusFirstInvalid(this.host);

@@ -3,15 +3,21 @@ import { Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import type { ProvisioningStatus } from '@showroom/contracts';
-import { isProvisioning, STEP_LABELS, STEP_STATUS_LABELS } from './provisioning-labels';
+import type { ProvisioningStatus, ProvisioningStep } from '@showroom/contracts';
+import {
+  isProvisioning,
+  STEP_LABELS,
+  STEP_STATUS_LABELS,
+  unservedDomainsWarning,
+} from './provisioning-labels';
 import { ProvisioningStateChip } from './provisioning-state-chip';
 
 const STEP_ICONS = { pending: 'schedule', done: 'check', failed: 'error' } as const;
 
 /**
- * Where putting the site live stands: its state, each step with what it did or what went wrong,
- * when a failed run is tried again, and a button to try now.
+ * Where putting the site live stands: its state (and the own domains that do not serve the site yet),
+ * each step in the order the service ran them with what it did or what went wrong, when a failed run
+ * is tried again, and a button to try now.
  */
 @Component({
   selector: 'sr-provisioning-card',
@@ -24,6 +30,12 @@ const STEP_ICONS = { pending: 'schedule', done: 'check', failed: 'error' } as co
       }
       <span class="version">Settings version {{ status().version }}</span>
     </div>
+    @if (unservedWarning(); as warning) {
+      <p class="unserved" data-testid="unserved-domains">
+        <mat-icon svgIcon="warning" aria-hidden="true" />
+        <span>{{ warning }}</span>
+      </p>
+    }
     <p class="summary" role="status" data-testid="provisioning-summary">
       @switch (status().state) {
         @case ('live') {
@@ -54,7 +66,8 @@ const STEP_ICONS = { pending: 'schedule', done: 'check', failed: 'error' } as co
             class="step__icon"
             [class.step__icon--done]="step.status === 'done'"
             [class.step__icon--failed]="step.status === 'failed'"
-            [svgIcon]="icons[step.status]"
+            [class.step__icon--attention]="needsAttention(step)"
+            [svgIcon]="needsAttention(step) ? 'warning' : icons[step.status]"
             aria-hidden="true"
           />
           <div class="step__text">
@@ -91,6 +104,9 @@ const STEP_ICONS = { pending: 'schedule', done: 'check', failed: 'error' } as co
     }
   `,
   styles: `
+    @use 'page';
+    @use 'tokens';
+
     :host {
       display: grid;
       gap: 12px;
@@ -133,6 +149,18 @@ const STEP_ICONS = { pending: 'schedule', done: 'check', failed: 'error' } as co
     .step__icon--failed {
       color: var(--mat-sys-error);
     }
+    .step__icon--attention {
+      color: tokens.$on-warn-container;
+    }
+    .unserved {
+      @include page.banner($padding: 8px 12px);
+      @include page.warn-tone;
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .unserved mat-icon {
+      flex: none;
+    }
     .step__text {
       min-width: 0;
     }
@@ -160,6 +188,8 @@ const STEP_ICONS = { pending: 'schedule', done: 'check', failed: 'error' } as co
 })
 export class ProvisioningCard {
   readonly status = input.required<ProvisioningStatus>();
+  /** The platform sub-domain, which serves the site while an own domain does not yet. */
+  readonly platformHost = input.required<string>();
   readonly retrying = input(false);
   readonly retryRequested = output<void>();
 
@@ -167,4 +197,12 @@ export class ProvisioningCard {
   protected readonly stepLabels = STEP_LABELS;
   protected readonly statusLabels = STEP_STATUS_LABELS;
   protected readonly working = computed(() => isProvisioning(this.status()));
+  protected readonly unservedWarning = computed(() =>
+    unservedDomainsWarning(this.status(), this.platformHost()),
+  );
+
+  /** Attaching the domains is done, but some of them do not serve the site yet: its detail says why. */
+  protected needsAttention(step: ProvisioningStep): boolean {
+    return step.step === 'attach-domain' && step.status === 'done' && this.unservedWarning() !== null;
+  }
 }

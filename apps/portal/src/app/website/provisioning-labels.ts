@@ -10,8 +10,8 @@ export const PROVISIONING_STATE_LABELS: Readonly<Record<ProvisioningState, strin
 };
 
 export const STEP_LABELS: Readonly<Record<ProvisioningStepName, string>> = {
-  'publish-config': 'Publish the site’s settings',
   'upload-assets': 'Upload the logo and icons',
+  'publish-config': 'Publish the site’s settings',
   'attach-domain': 'Attach the domains',
   'allow-lead-origins': 'Let the site send leads',
   'invalidate-cdn': 'Refresh the cached pages',
@@ -30,3 +30,24 @@ export function isProvisioning(status: ProvisioningStatus): boolean {
 
 /** How often a page asks how publishing goes while it is on its way. */
 export const PROVISIONING_POLL_MS = 3000;
+
+const AND_LIST = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/**
+ * What the owner should know when some of the site's own domains do not serve it yet (certificate
+ * waiting for DNS validation, or the CDN refused the name); null when every domain serves it.
+ */
+export function unservedDomainsWarning(status: ProvisioningStatus, platformHost: string): string | null {
+  if (status.unservedDomains.length === 0) return null;
+  return (
+    `Live on ${platformHost}; not yet served on ${AND_LIST.format(status.unservedDomains)} — ` +
+    `see the “${STEP_LABELS['attach-domain']}” step.`
+  );
+}
+
+/** The rooftops list's short hint beside the state; null when every own domain serves the site. */
+export function domainPendingHint(status: ProvisioningStatus): string | null {
+  const domains = status.unservedDomains;
+  if (domains.length === 0) return null;
+  return `${domains.length === 1 ? 'Domain' : 'Domains'} pending: ${AND_LIST.format(domains)}`;
+}

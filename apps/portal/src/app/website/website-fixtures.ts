@@ -1,7 +1,10 @@
 import type { GroupRooftop, ProvisioningStatus, WebsiteSettings } from '@showroom/contracts';
 import { NORTH } from '../../testing/fixtures';
 
-/** Test data for the website and rooftops pages. No test framework here, so the app's type-check accepts it. */
+/**
+ * Test data for the website and rooftops pages. No test framework here, so the app's type-check accepts it.
+ * The steps are in the order the users service runs and sends them (PROVISIONING_STEPS).
+ */
 
 export function provisioningStatus(overrides: Partial<ProvisioningStatus> = {}): ProvisioningStatus {
   return {
@@ -9,7 +12,7 @@ export function provisioningStatus(overrides: Partial<ProvisioningStatus> = {}):
     version: 3,
     steps: [
       {
-        step: 'publish-config',
+        step: 'upload-assets',
         status: 'done',
         attempts: 1,
         lastError: null,
@@ -17,7 +20,7 @@ export function provisioningStatus(overrides: Partial<ProvisioningStatus> = {}):
         finishedAt: '2026-12-01T10:00:01.000Z',
       },
       {
-        step: 'upload-assets',
+        step: 'publish-config',
         status: 'done',
         attempts: 1,
         lastError: null,
@@ -51,6 +54,7 @@ export function provisioningStatus(overrides: Partial<ProvisioningStatus> = {}):
     ],
     nextAttemptAt: null,
     liveAt: '2026-12-01T10:00:03.000Z',
+    unservedDomains: [],
     ...overrides,
   };
 }

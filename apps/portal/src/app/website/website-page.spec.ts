@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Role } from '@showroom/contracts';
-import { closePage, elementIn, openPage, settle as settlePage } from '../../testing/page';
+import { closePage, elementIn, openPage, overlayElement, settle as settlePage } from '../../testing/page';
 import { provisioningStatus, websiteSettings } from './website-fixtures';
 import { PROVISIONING_POLL_MS } from './provisioning-labels';
 import { WebsitePage } from './website-page';
@@ -183,6 +183,36 @@ describe('WebsitePage', () => {
     expect(element('[data-testid="website-save-error"]')).toBeNull();
   });
 
+  it('when an own domain is not served yet, then the card says the site is live on its platform host and points at the domain step', async () => {
+    const live = provisioningStatus({ unservedDomains: ['www.northside-honda.example'] });
+    live.steps[2] = {
+      ...live.steps[2],
+      detail: 'not yet served on www.northside-honda.example: certificate waiting for DNS validation',
+    };
+    await open(websiteSettings({ provisioning: live }));
+    expect(byTestId('provisioning-state').textContent).toBe('Live');
+    expect(byTestId('unserved-domains').textContent?.trim()).toBe(
+      'Live on northside-honda.localhost; not yet served on www.northside-honda.example — see the “Attach the domains” step.',
+    );
+    const attach = element('[data-testid="provisioning-step"][data-step="attach-domain"]');
+    expect(attach?.querySelector('mat-icon')?.classList).toContain('step__icon--attention');
+    expect(attach?.textContent).toContain('certificate waiting for DNS validation');
+  });
+
+  it('when every domain serves the site, then no domain warning shows, and the steps show in the order the service sent them', async () => {
+    await open();
+    expect(element('[data-testid="unserved-domains"]')).toBeNull();
+    const steps = [...harness.fixture.nativeElement.querySelectorAll('[data-testid="provisioning-step"]')];
+    expect(steps.map((step) => step.getAttribute('data-step'))).toEqual([
+      'upload-assets',
+      'publish-config',
+      'attach-domain',
+      'allow-lead-origins',
+      'invalidate-cdn',
+    ]);
+    expect(element('.step__icon--attention')).toBeNull();
+  });
+
   it('when publishing failed, then each step, the error and the next attempt show, and Retry asks for a run now', async () => {
     const failed = provisioningStatus({
       state: 'failed',
@@ -283,7 +313,19 @@ describe('WebsitePage', () => {
       'http://localhost:4200/media/sites/assets/n/logo-abc.png',
     );
 
+    // Removing asks first: "Cancel" keeps the logo and sends nothing.
     byTestId<HTMLButtonElement>('remove-logo').click();
+    await settle();
+    expect(overlayElement('mat-dialog-container')?.textContent).toContain('Remove the logo?');
+    overlayElement<HTMLButtonElement>('[mat-dialog-close]:not([data-testid="confirm"])')?.click();
+    await settle();
+    http.expectNone('/api/users/website/logo');
+    expect(byTestId<HTMLImageElement>('logo-preview')).not.toBeNull();
+
+    byTestId<HTMLButtonElement>('remove-logo').click();
+    await settle();
+    overlayElement<HTMLButtonElement>('[data-testid="confirm"]')?.click();
+    await settle();
     const remove = http.expectOne('/api/users/website/logo');
     expect(remove.request.method).toBe('DELETE');
     remove.flush(websiteSettings({ version: 5, logo: null }));

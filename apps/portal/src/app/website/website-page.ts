@@ -4,6 +4,7 @@ import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-i
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -16,6 +17,7 @@ import { WebsiteApi } from '../api/website-api';
 import { ActiveDealership } from '../core/active-dealership';
 import { Permissions } from '../core/permissions';
 import { problemOf } from '../core/problem';
+import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm-dialog';
 import { fieldErrors, focusFirstInvalid, type FormProblem, revealBanner } from '../shared/form-errors';
 import { FormProblemBanner, saveProblem } from '../shared/form-problem-banner';
 import { LoadState } from '../shared/load-state';
@@ -65,6 +67,7 @@ import {
 export class WebsitePage {
   private readonly api = inject(WebsiteApi);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
   private readonly zone = inject(NgZone);
   private readonly destroyRef = inject(DestroyRef);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
@@ -224,11 +227,29 @@ export class WebsitePage {
     this.changeLogo(this.api.uploadLogo(file), 'Logo saved; publishing it', { keepPreview: true });
   }
 
+  /** Removing is published by itself and cannot be undone (the file is gone): asked first. */
   protected removeLogo(): void {
     if (this.uploadingLogo()) return;
-    this.logoProblem.set(null);
-    this.uploadingLogo.set(true);
-    this.changeLogo(this.api.removeLogo(), 'Logo removed; the site shows the name instead');
+    const data: ConfirmDialogData = {
+      title: 'Remove the logo?',
+      message:
+        'The site shows the dealership’s name in its place as soon as the change is published. ' +
+        'To have the logo back, upload its file again.',
+      confirmLabel: 'Remove logo',
+      destructive: true,
+    };
+    this.dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data, maxWidth: '440px' })
+      .afterClosed()
+      .pipe(
+        filter((confirmed) => confirmed === true && !this.uploadingLogo()),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => {
+        this.logoProblem.set(null);
+        this.uploadingLogo.set(true);
+        this.changeLogo(this.api.removeLogo(), 'Logo removed; the site shows the name instead');
+      });
   }
 
   protected retryProvisioning(): void {
