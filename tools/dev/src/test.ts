@@ -90,7 +90,8 @@ const STEPS: Array<[string, () => Promise<boolean>]> = [
   ],
   ['lint', () => nx('run-many', '-t', 'lint')],
   ['typecheck', () => nx('run-many', '-t', 'typecheck')],
-  ['unit and integration tests', () => nx('run-many', '-t', 'test', '--parallel=2')],
+  // test-server: the storefront's server tests, against its built server (the target builds it first).
+  ['unit and integration tests', () => nx('run-many', '-t', 'test', 'test-server', '--parallel=2')],
   ['build', () => nx('run-many', '-t', 'build')],
   ['e2e (Protractor)', endToEnd],
 ];
