@@ -55,6 +55,8 @@ export interface WebsiteProvisioningTable {
   claim_token: string | null;
   live_at: Date | null;
   last_error: string | null;
+  /** The own domains the site is not served on yet, as attach-domain last found them: a JSON array; null for none. */
+  unserved_domains: string | null;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -3,6 +3,7 @@ import { peopleAndDealerships } from './0001_people_and_dealerships';
 import { memberAvailability } from './0002_member_availability';
 import { dealerWebsites } from './0003_dealer_websites';
 import { websiteProvisioning } from './0004_website_provisioning';
+import { unservedDomains } from './0005_unserved_domains';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const usersMigrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const usersMigrations: Record<string, Migration> = {
   '0002_member_availability': memberAvailability,
   '0003_dealer_websites': dealerWebsites,
   '0004_website_provisioning': websiteProvisioning,
+  '0005_unserved_domains': unservedDomains,
 };

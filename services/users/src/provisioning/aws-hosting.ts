@@ -20,7 +20,7 @@ import {
   type Change,
   type HostedZone,
 } from '@aws-sdk/client-route-53';
-import type { CdnInvalidator, DomainAttacher, SiteHosting, SiteHosts } from './hosting';
+import type { AttachedDomains, CdnInvalidator, DomainAttacher, SiteHosting, SiteHosts } from './hosting';
 import { OwnerFacingError } from './owner-errors';
 
 /** The hosted zone id every CloudFront alias record targets (fixed by AWS). */
@@ -102,20 +102,24 @@ export const invalidationReference = (dealershipId: string, version: number) =>
 export class AwsDomainAttacher implements DomainAttacher {
   constructor(private readonly options: AwsHostingOptions) {}
 
-  async attach(site: SiteHosts): Promise<string> {
+  async attach(site: SiteHosts): Promise<AttachedDomains> {
     const domains = site.customDomains;
     if (domains.length === 0)
-      return 'platform sub-domain only: covered by the wildcard certificate and DNS record';
+      return {
+        detail: 'platform sub-domain only: covered by the wildcard certificate and DNS record',
+        unservedDomains: [],
+      };
     const certificate = await this.certificateFor(site.dealershipId, domains);
     const cdn = await this.addAliases(domains);
     const elsewhere = await this.upsertRecords(site, certificate.records, cdn);
     const refused = domains.filter((domain) => !cdn.served.includes(domain));
-    return [
+    const detail = [
       ...(refused.length > 0 ? [notYetServed(refused)] : []),
       `certificate ${certificate.status === 'ISSUED' ? 'issued' : 'waiting for DNS validation'} for ${domains.join(', ')}`,
       cdn.done,
       ...(elsewhere.length > 0 ? [`add at your DNS host: ${elsewhere.join('; ')}`] : []),
     ].join('; ');
+    return { detail, unservedDomains: refused };
   }
 
   private async certificateFor(

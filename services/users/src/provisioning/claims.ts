@@ -23,7 +23,15 @@ export class ClaimLost extends Error {
   }
 }
 
-export type StepOutcome = { status: 'done'; detail: string } | { status: 'failed'; error: string };
+/**
+ * How a step went. A done step that names `unservedDomains` (attach-domain) replaces the site's
+ * list of own domains not served yet; the other steps leave it as it was.
+ */
+export type StepOutcome =
+  { status: 'done'; detail: string; unservedDomains?: string[] } | { status: 'failed'; error: string };
+
+/** The unserved_domains column: a JSON array of the names, NULL for none. */
+const unservedDomainsColumn = (domains: string[]) => (domains.length > 0 ? JSON.stringify(domains) : null);
 
 /** How each step last went, by step. */
 export type StepRecords = Map<
@@ -85,7 +93,10 @@ export class ProvisioningClaims {
     return new Map(rows.map((row) => [row.step, { version: row.version, status: row.status }]));
   }
 
-  /** Records a step's outcome for `version`; its attempts count again from 1 for a new version. */
+  /**
+   * Records a step's outcome for `version`; its attempts count again from 1 for a new version. A
+   * done step's `unservedDomains` is written with it, in the same fenced transaction.
+   */
   async recordStep(
     claim: ClaimedSite,
     step: ProvisioningStepName,
@@ -117,6 +128,12 @@ export class ProvisioningClaims {
           ...values,
         })
         .execute();
+      if (outcome.status === 'done' && outcome.unservedDomains) {
+        await forDealership(trx, claim.dealershipId)
+          .updateTable('website_provisioning')
+          .set({ unserved_domains: unservedDomainsColumn(outcome.unservedDomains) })
+          .execute();
+      }
     });
   }
 

@@ -8,10 +8,21 @@ export interface SiteHosts {
   customDomains: string[];
 }
 
+/** What attaching a site's domains did. */
+export interface AttachedDomains {
+  /** What was done, for the owner to read. */
+  detail: string;
+  /**
+   * The site's own domains it is not served on yet (the CDN refused the name, or nothing here
+   * serves own domains): it is live on its platform host meanwhile. Empty when every one is served.
+   */
+  unservedDomains: string[];
+}
+
 /** Makes the site's own domains reach the storefront: certificate, DNS, CDN alternate names. */
 export interface DomainAttacher {
-  /** What was done, for the owner to read; throws when a part failed (the step is retried). */
-  attach(site: SiteHosts): Promise<string>;
+  /** Throws when a part failed (the step is retried); a domain not served yet is no failure. */
+  attach(site: SiteHosts): Promise<AttachedDomains>;
 }
 
 /** Makes the CDN forget the site's cached pages and configuration. */

@@ -6,6 +6,7 @@ import { forDealership } from '@showroom/server-mysql';
 import { logoAssetKeys, logoUploadKey } from '../websites/logo-keys';
 import type { ObjectStore } from '@showroom/server-storage';
 import { faviconKeys, siteAssetKeys } from './asset-keys';
+import { awsHostingOver, CERTIFICATE_ARN, fakeAws } from './aws-test-support';
 import { ProvisioningClaims } from './claims';
 import { ownerFacingError, RUN_FAILED } from './owner-errors';
 import { provisioningStatusOf, retryProvisioning } from './requests';
@@ -122,6 +123,58 @@ describe('website provisioning', () => {
       ['invalidate-cdn', 'done', 1],
     ]);
     expect(status.steps[2]?.detail).toContain(`served at http://${platformHost}:4400`);
+    // Nothing on this machine serves a dealer's own domain: it is named unserved, and the detail says why.
+    expect(status.unservedDomains).toEqual([domain]);
+    expect(status.steps[2]?.detail).toContain(
+      `not served on own domains (${domain}): nothing on this machine`,
+    );
+  });
+
+  it('the own domains not served yet are kept until attach-domain runs again: a new version without them clears them then', async () => {
+    const { id, slug } = await bed.newDealership();
+    const domain = `www.${slug}.example`;
+    await bed.websites.update(id, 2, { customDomains: [domain] });
+    await bed.provisioner().drain();
+    expect((await statusOf(id)).unservedDomains).toEqual([domain]);
+
+    await bed.websites.update(id, 3, { customDomains: [] });
+    // Requested, not run yet: what attach-domain last found still stands.
+    expect(await statusOf(id)).toMatchObject({ state: 'pending', unservedDomains: [domain] });
+    await bed.provisioner().drain();
+    expect(await statusOf(id)).toMatchObject({ state: 'live', unservedDomains: [] });
+    const row = await forDealership(bed.database.writer, id)
+      .selectFrom('website_provisioning')
+      .select('unserved_domains')
+      .executeTakeFirstOrThrow();
+    expect(row.unserved_domains).toBeNull();
+  });
+
+  it('on AWS, an own domain CloudFront refuses leaves the site live and is named unserved; once the CDN takes it, none is', async () => {
+    const { id, slug } = await bed.newDealership();
+    const domain = `www.${slug}.example`;
+    await bed.websites.update(id, 2, { customDomains: [domain] });
+    const world = {
+      certificates: [{ arn: CERTIFICATE_ARN, domains: [domain] }],
+      aliases: ['*.localhost'],
+      zones: [],
+      refuseAliases: true,
+    };
+    const aws = fakeAws(world);
+    const hosting = awsHostingOver(aws.handler, {
+      customerZoneIds: [],
+      isPlatformName: (name) => bed.urls.isPlatformHost(name),
+    });
+    await bed.provisioner({ hosting }).drain();
+    let status = await statusOf(id);
+    expect(status).toMatchObject({ state: 'live', unservedDomains: [domain] });
+    expect(status.steps[2]?.detail).toContain(`not yet served on ${domain}: `);
+
+    world.refuseAliases = false;
+    await retryProvisioning(bed.database.writer, id);
+    await bed.provisioner({ hosting }).drain();
+    status = await statusOf(id);
+    expect(status).toMatchObject({ state: 'live', unservedDomains: [] });
+    expect(status.steps[2]?.detail).toContain(`CDN names added: ${domain}`);
   });
 
   it('running it again changes nothing in the bucket', async () => {
@@ -289,7 +342,7 @@ describe('website provisioning', () => {
               changed = true;
               await bed.websites.update(id, 2, { tagline: 'Saved mid-run' });
             }
-            return 'nothing to attach';
+            return { detail: 'nothing to attach', unservedDomains: [] };
           },
         },
         cdn: { invalidate: async () => 'no CDN' },
@@ -314,7 +367,7 @@ describe('website provisioning', () => {
           await new Promise((resolve) => setTimeout(resolve, 30));
           running.delete(dealershipId);
           runs.push(dealershipId);
-          return 'attached';
+          return { detail: 'attached', unservedDomains: [] };
         },
       },
       cdn: { invalidate: async () => 'no CDN' },
@@ -340,13 +393,22 @@ describe('website provisioning', () => {
     expect(
       await claims.recordStep(first, 'publish-config', 2, { status: 'done', detail: 'late' }, later),
     ).toBe(false);
+    expect(
+      await claims.recordStep(
+        first,
+        'attach-domain',
+        2,
+        { status: 'done', detail: 'late', unservedDomains: ['www.late.example'] },
+        later,
+      ),
+    ).toBe(false);
     expect(await claims.finished(first, 2, later)).toBe(false);
     expect(await claims.heartbeat(first, later, 1_000)).toBe(false);
     const row = await forDealership(bed.database.writer, id)
       .selectFrom('website_provisioning')
-      .select(['state', 'claim_token'])
+      .select(['state', 'claim_token', 'unserved_domains'])
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ state: 'running', claim_token: second.token });
+    expect(row).toEqual({ state: 'running', claim_token: second.token, unserved_domains: null });
     expect(await claims.finished(second, 2, later)).toBe(true);
   });
 
@@ -378,7 +440,7 @@ describe('website provisioning', () => {
     const provisioner = bed.provisioner({
       objects: watched,
       hosting: {
-        domains: { attach: async () => 'nothing to attach' },
+        domains: { attach: async () => ({ detail: 'nothing to attach', unservedDomains: [] }) },
         cdn: {
           invalidate: async () => {
             seenByCdn.push(await present(oldFiles));

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { UsersDatabase } from '../database';
 import { siteToPublish, type SiteToPublish } from '../websites/published-site';
 import type { SiteUrls } from '../websites/site-urls';
-import { ClaimLost, type ClaimedSite, type ProvisioningClaims } from './claims';
+import { ClaimLost, type ClaimedSite, type ProvisioningClaims, type StepOutcome } from './claims';
 import type { ProvisioningSettings } from './config';
 import type { SiteHosting, SiteHosts } from './hosting';
 import type { LeadOrigins } from './lead-origins';
@@ -27,6 +27,9 @@ export interface WebsiteProvisionerDeps {
   logger: Logger;
   clock: () => Date;
 }
+
+/** What a step that went through says (attach-domain also names the own domains not served yet). */
+type StepDone = Omit<Extract<StepOutcome, { status: 'done' }>, 'status'>;
 
 /**
  * Puts dealer websites live: claims a due request (SKIP LOCKED, with a lease), reads the site as it
@@ -89,17 +92,17 @@ export class WebsiteProvisioner {
       const site = await siteToPublish(this.deps.db, claim.dealershipId, this.deps.urls);
       if (!site) return void (await claims.forget(claim));
       version = site.version;
-      const done = await claims.steps(claim);
+      const records = await claims.steps(claim);
       const runners = this.runnersFor(site, () => this.holdClaim(claim));
       for (step of PROVISIONING_STEPS) {
-        const last = done.get(step);
+        const last = records.get(step);
         if (claim.failures > 0 && last?.status === 'done' && last.version === site.version) continue;
         // Checked before each step's writes: a run that outlived its lease writes nothing more.
         await this.holdClaim(claim);
         inStep = true;
-        const detail = await runners[step]();
+        const done = await runners[step]();
         inStep = false;
-        if (!(await claims.recordStep(claim, step, version, { status: 'done', detail }, clock()))) return;
+        if (!(await claims.recordStep(claim, step, version, { status: 'done', ...done }, clock()))) return;
       }
       await claims.finished(claim, version, clock());
       logger.info({ dealershipId: claim.dealershipId, version }, 'website live');
@@ -158,7 +161,7 @@ export class WebsiteProvisioner {
   private runnersFor(
     site: SiteToPublish,
     holdClaim: () => Promise<void>,
-  ): Record<ProvisioningStepName, () => Promise<string>> {
+  ): Record<ProvisioningStepName, () => Promise<StepDone>> {
     const { objects, hosting, leads, urls, mediaPublicUrl, clock } = this.deps;
     const published = publishedSiteOf(site, mediaPublicUrl, clock());
     const hosts: SiteHosts = {
@@ -168,20 +171,24 @@ export class WebsiteProvisioner {
       customDomains: site.hosts.filter((host) => !urls.isPlatformHost(host)),
     };
     return {
-      'upload-assets': () => uploadAssets(objects, site.dealershipId, site.logoUpload),
-      'publish-config': () => publishConfig(objects, published, holdClaim),
+      'upload-assets': async () => ({
+        detail: await uploadAssets(objects, site.dealershipId, site.logoUpload),
+      }),
+      'publish-config': async () => ({ detail: await publishConfig(objects, published, holdClaim) }),
+      // Its unserved domains replace the last run's: a site with none (or no own domain) clears them.
       'attach-domain': () => hosting.domains.attach(hosts),
-      'allow-lead-origins': () =>
-        leads.allow(site.dealershipId, {
+      'allow-lead-origins': async () => ({
+        detail: await leads.allow(site.dealershipId, {
           dealershipName: site.name,
           siteOrigins: site.hosts.map((host) => urls.originOf(host)),
         }),
+      }),
       'invalidate-cdn': async () => {
         const invalidated = await hosting.cdn.invalidate(hosts);
         // Only now: pages the CDN cached until the invalidation still name a replaced logo's files.
         await holdClaim();
         const removed = await removeReplacedAssets(objects, site.dealershipId, site.logoUpload);
-        return removed ? `${invalidated}; ${removed}` : invalidated;
+        return { detail: removed ? `${invalidated}; ${removed}` : invalidated };
       },
     };
   }

@@ -41,7 +41,13 @@ describe('provisioning requests', () => {
     const id = await newDealership();
     await database.writer.transaction().execute((trx) => requestProvisioning(trx, id, 1));
     const status = await statusOf(id);
-    expect(status).toMatchObject({ state: 'pending', version: 1, nextAttemptAt: null, liveAt: null });
+    expect(status).toMatchObject({
+      state: 'pending',
+      version: 1,
+      nextAttemptAt: null,
+      liveAt: null,
+      unservedDomains: [],
+    });
     expect(status?.steps.map((step) => [step.step, step.status])).toEqual([
       ['upload-assets', 'pending'],
       ['publish-config', 'pending'],
@@ -151,7 +157,7 @@ describe('provisioning requests', () => {
       ])
       .execute();
     const statuses = await provisioningStatusOf(database.writer, [a, b]);
-    expect(statuses.get(b)).toMatchObject({ state: 'pending', version: 0 });
+    expect(statuses.get(b)).toMatchObject({ state: 'pending', version: 0, unservedDomains: [] });
     const steps = statuses.get(a)?.steps ?? [];
     expect(steps[1]).toMatchObject({
       step: 'publish-config',

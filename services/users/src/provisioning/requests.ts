@@ -59,7 +59,8 @@ export async function retryProvisioning(db: Kysely<UsersDatabase>, dealershipId:
 /**
  * The provisioning of each dealership asked about, every one in the map: one never requested
  * reads as pending at version 0. Steps are those of the requested version; a step that last ran
- * for an older version reads as pending.
+ * for an older version reads as pending. The unserved domains are those attach-domain last found,
+ * kept until it runs again (a newer version's request leaves them as they were).
  */
 export async function provisioningStatusOf(
   db: Kysely<UsersDatabase>,
@@ -121,5 +122,17 @@ function statusOf(
     nextAttemptAt: request?.state === 'failed' ? (request.next_attempt_at?.toISOString() ?? null) : null,
     liveAt:
       request && (request.version_live ?? 0) >= version ? (request.live_at?.toISOString() ?? null) : null,
+    unservedDomains: unservedDomainsOf(request?.unserved_domains ?? null),
   };
+}
+
+/** The unserved_domains column read back: a JSON array of names; NULL (or anything else) is none. */
+function unservedDomainsOf(column: string | null): string[] {
+  if (!column) return [];
+  try {
+    const parsed: unknown = JSON.parse(column);
+    return Array.isArray(parsed) ? parsed.filter((name): name is string => typeof name === 'string') : [];
+  } catch {
+    return [];
+  }
 }
