@@ -18,6 +18,7 @@ import { ActiveDealership } from '../core/active-dealership';
 import { Permissions } from '../core/permissions';
 import { problemOf } from '../core/problem';
 import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm-dialog';
+import { addChip, removeChip } from '../shared/chip-list';
 import { fieldErrors, focusFirstInvalid, type FormProblem, revealBanner } from '../shared/form-errors';
 import { FormProblemBanner, saveProblem } from '../shared/form-problem-banner';
 import { LoadState } from '../shared/load-state';
@@ -143,19 +144,11 @@ export class WebsitePage {
   }
 
   protected addDomain(event: MatChipInputEvent): void {
-    const domain = tidyDomain(event.value);
-    event.chipInput.clear();
-    if (!domain) return;
-    const control = this.form.controls.customDomains;
-    if (!control.value.includes(domain)) control.setValue([...control.value, domain]);
-    control.markAsTouched();
-    control.markAsDirty();
+    addChip(this.form.controls.customDomains, event, tidyDomain);
   }
 
   protected removeDomain(domain: string): void {
-    const control = this.form.controls.customDomains;
-    control.setValue(control.value.filter((d) => d !== domain));
-    control.markAsDirty();
+    removeChip(this.form.controls.customDomains, domain);
   }
 
   /** The native picker needs a valid #rrggbb; while the typed one is not, it shows black. */

@@ -20,6 +20,7 @@ import { ActiveDealership } from '../../core/active-dealership';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
+import { addChip, removeChip } from '../../shared/chip-list';
 import { fieldErrors, type FormProblem } from '../../shared/form-errors';
 import { FormProblemBanner, saveProblem } from '../../shared/form-problem-banner';
 import { LoadState } from '../../shared/load-state';
@@ -107,19 +108,11 @@ export class LeadSettingsPage {
   }
 
   protected addOrigin(event: MatChipInputEvent): void {
-    const origin = tidyOrigin(event.value);
-    event.chipInput.clear();
-    if (!origin) return;
-    const control = this.form.controls.siteOrigins;
-    if (!control.value.includes(origin)) control.setValue([...control.value, origin]);
-    control.markAsTouched();
-    control.markAsDirty();
+    addChip(this.form.controls.siteOrigins, event, tidyOrigin);
   }
 
   protected removeOrigin(origin: string): void {
-    const control = this.form.controls.siteOrigins;
-    control.setValue(control.value.filter((o) => o !== origin));
-    control.markAsDirty();
+    removeChip(this.form.controls.siteOrigins, origin);
   }
 
   /** Puts `{{firstName}}` where the cursor is in the message (or at its end). */
