@@ -1,15 +1,7 @@
-import type { OpeningHours, PublicVehicleDetail, PublishedSite, Weekday } from '@showroom/contracts';
+import type { OpeningHours, PublicVehicleDetail, PublishedSite } from '@showroom/contracts';
+import { DAY_NAMES } from '../shared/opening-hours';
 
 const SCHEMA = 'https://schema.org';
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 /** Drops null and undefined fields: schema.org readers treat a null as a value. */
 function compact<T extends Record<string, unknown>>(fields: T): Partial<T> {
