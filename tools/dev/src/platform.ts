@@ -8,7 +8,7 @@ import type { PortPlan, SchemaPlan } from './ports';
 import { runTypeScript, startTypeScript, stopAll, waitUntilReady, type ManagedProcess } from './processes';
 import { waitForLiveSites, type SiteState } from './site-states';
 import { startStandIns, type LocalStandIns } from './stand-ins';
-import { LOCAL_SITES_DOMAIN, localSiteUrl, startStorefront } from './storefront';
+import { builtStorefront, LOCAL_SITES_DOMAIN, localSiteUrl, startStorefront } from './storefront';
 
 export interface PlatformOptions {
   ports: PortPlan;
@@ -164,9 +164,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   };
   try {
     const { ports, echo } = options;
-    // First, so that a storefront that is not built stops the start before the seeds run.
-    const storefront = startStorefront({ env: env.storefront, echo, server: options.storefrontServer });
-    processes.push(storefront);
+    // Before the seeds: a storefront that is not built stops the start at once.
+    const storefrontServer = builtStorefront(options.storefrontServer);
     await Promise.all([
       runTypeScript('users-seed', 'services/users/src/seed.ts', env.users),
       runTypeScript('inventory-seed', 'services/inventory/src/seed.ts', env.inventory),
@@ -185,8 +184,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       waitUntilReady(inventory, `http://127.0.0.1:${ports.inventory}/readyz`),
       waitUntilReady(leads, `http://127.0.0.1:${ports.leads}/readyz`),
       waitUntilReady(devAuth, `http://localhost:${ports.devAuth}/.well-known/openid-configuration`),
-      waitUntilReady(storefront, `http://127.0.0.1:${ports.storefront}/readyz`),
     ]);
+    // After inventory: the storefront is not ready (and says so in its log) while inventory is down.
+    const storefront = startStorefront(storefrontServer, { env: env.storefront, echo });
+    processes.push(storefront);
+    await waitUntilReady(storefront, `http://127.0.0.1:${ports.storefront}/readyz`);
     const production = process.env['NODE_ENV'] === 'production';
     edge = await startEdge(ports, {
       portalDist: options.portalDist,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { E2E_PORTS, START_PORTS } from './ports';
-import { localSiteUrl, startStorefront } from './storefront';
+import { builtStorefront, localSiteUrl } from './storefront';
 
 describe('the storefront in a platform run', () => {
   it('puts each site on a sub-domain of localhost, on the plan’s storefront port', () => {
@@ -12,8 +12,8 @@ describe('the storefront in a platform run', () => {
   });
 
   it('refuses to start a storefront that is not built, saying how to build it', () => {
-    expect(() =>
-      startStorefront({ env: {}, echo: false, server: join(import.meta.dirname, 'missing', 'server.mjs') }),
-    ).toThrow(/The storefront is not built .*npx nx build storefront/);
+    expect(() => builtStorefront(join(import.meta.dirname, 'missing', 'server.mjs'))).toThrow(
+      /The storefront is not built .*npx nx build storefront/,
+    );
   });
 });

@@ -13,11 +13,14 @@ export function localSiteUrl(slug: string, storefrontPort: number): string {
   return `http://${slug}.${LOCAL_SITES_DOMAIN}:${storefrontPort}`;
 }
 
-/** Starts the built storefront server; refuses when it is not built. */
-export function startStorefront(options: StartOptions & { server?: string }): ManagedProcess {
-  const server = options.server ?? STOREFRONT_SERVER;
+/** The built storefront server's path; refuses when it is not built. */
+export function builtStorefront(server = STOREFRONT_SERVER): string {
   if (!existsSync(server)) {
     throw new Error(`The storefront is not built (${server}); run: npx nx build storefront`);
   }
+  return server;
+}
+
+export function startStorefront(server: string, options: StartOptions): ManagedProcess {
   return startBuilt('storefront', server, options);
 }
