@@ -31,7 +31,10 @@ import { SITE } from './site/site';
     <main id="main" tabindex="-1" #main>
       <router-outlet />
     </main>
-    <sf-site-footer />
+    <!-- Rendered on the server with the page, hydrated only once scrolled to (incremental hydration). -->
+    @defer (on immediate; hydrate on viewport) {
+      <sf-site-footer />
+    }
   `,
 })
 export class App {
