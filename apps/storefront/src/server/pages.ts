@@ -27,6 +27,15 @@ function cacheControlOf(status: number, isPrivate: boolean): string {
   return 'no-store';
 }
 
+/**
+ * The page is already drawn by the server: preloading every chunk at high priority in the head
+ * only makes the scripts race the first paint on a slow phone. Without the hints the browser
+ * still fetches them, from the module script's imports, once the page is on screen.
+ */
+export function withoutModulePreloads(html: string): string {
+  return html.replace(/<link rel="modulepreload" href="[^"]*">/g, '');
+}
+
 export interface PageDeps {
   render: AngularRender;
   /** null: every page is rendered (PAGE_CACHE_SECONDS=0). */
@@ -43,8 +52,11 @@ export function angularPages(deps: PageDeps): RequestHandler {
   const renderPage = async (req: Request, site: PublishedSite): Promise<RenderedPage | null> => {
     const response = await deps.render(req, deps.contextFor(site));
     if (!response) return null;
-    const body = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? 'text/html; charset=utf-8';
+    const rendered = Buffer.from(await response.arrayBuffer());
+    const body = contentType.startsWith('text/html')
+      ? Buffer.from(withoutModulePreloads(rendered.toString('utf8')))
+      : rendered;
     const headers: Array<[string, string]> = [];
     response.headers.forEach((value, name) => {
       if (!SKIPPED_HEADERS.has(name.toLowerCase())) headers.push([name, value]);

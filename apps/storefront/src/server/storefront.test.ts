@@ -182,6 +182,12 @@ describe('a vehicle page', () => {
     expect(html).not.toContain('<script>alert(1)</script>');
   });
 
+  it('loads its scripts after the first paint: the module script stays, no chunk is preloaded in the head', async () => {
+    const html = (await storefront.get(vehiclePath(car), onAlpha)).text;
+    expect(html).toMatch(/<script src="main-[^"]+\.js" type="module">/);
+    expect(html).not.toContain('rel="modulepreload"');
+  });
+
   it('hands the car it read to the browser, filed under the public API URL, so the browser does not fetch it again', async () => {
     const html = (await storefront.get(vehiclePath(car), onAlpha)).text;
     const state = JSON.parse(
