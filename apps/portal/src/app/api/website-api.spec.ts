@@ -37,16 +37,14 @@ describe('WebsiteApi', () => {
 
   it('when someone else saved first, then the 412 reaches the caller', async () => {
     const saved = firstValueFrom(api.update(3, { phone: null }));
-    http
-      .expectOne('/api/users/website')
-      .flush(
-        {
-          type: 'https://showroom.dev/problems/precondition-failed',
-          title: 'Precondition failed',
-          status: 412,
-        },
-        { status: 412, statusText: 'Precondition Failed' },
-      );
+    http.expectOne('/api/users/website').flush(
+      {
+        type: 'https://showroom.dev/problems/precondition-failed',
+        title: 'Precondition failed',
+        status: 412,
+      },
+      { status: 412, statusText: 'Precondition Failed' },
+    );
     await expect(saved).rejects.toMatchObject({ status: 412 });
   });
 
