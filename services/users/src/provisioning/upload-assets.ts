@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { ObjectStore } from '@showroom/server-storage';
 import { siteConfigKeys } from '@showroom/contracts';
 import type { LogoUpload } from '../websites/published-site';
-import { siteAssetKeys } from './asset-keys';
+import { siteAssetKeys } from '../websites/logo-keys';
 import { OwnerFacingError } from './owner-errors';
 
 /** Content-hashed names: a new logo gets new keys, so an object, once written, never changes. */

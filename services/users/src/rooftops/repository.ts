@@ -103,6 +103,16 @@ export const rooftopRepository = {
       .execute();
   },
 
+  /** The slugs taken by any dealership that are this one or this one with a -n suffix. */
+  async slugsLike(trx: Kysely<UsersDatabase>, base: string): Promise<Set<string>> {
+    const rows = await trx
+      .selectFrom('dealerships')
+      .select('slug')
+      .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+      .execute();
+    return new Set(rows.map((row) => row.slug));
+  },
+
   async insertDealership(trx: Kysely<UsersDatabase>, dealership: Insertable<DealershipTable>): Promise<void> {
     await trx.insertInto('dealerships').values(dealership).execute();
   },

@@ -15,7 +15,7 @@ import { claimDomains, refuseShowroomDomains } from '../websites/domains';
 import type { SiteUrls } from '../websites/site-urls';
 import { addressOf, type DealershipRow } from '../websites/website-row';
 import { rooftopRepository } from './repository';
-import { unusedSlug } from './slugs';
+import { slugOf, unusedSlug } from './slugs';
 
 export type RooftopInput = z.output<typeof RooftopInputSchema>;
 
@@ -84,11 +84,12 @@ export class RooftopService {
     }
     const id = randomUUID();
     const { address } = input;
+    const slug = slugOf(input.name);
     await rooftopRepository.insertDealership(trx, {
       id,
       dealer_group_id: group.id,
       name: input.name,
-      slug: await unusedSlug(trx, input.name),
+      slug: unusedSlug(slug, await rooftopRepository.slugsLike(trx, slug)),
       street: address.street,
       city: address.city,
       region: address.region,

@@ -7,7 +7,7 @@ import { forDealership } from '@showroom/server-mysql';
 import { addDealership, addMember } from '../test/tenants';
 import { usersAppOnDemoTenants, type UsersTestContext } from '../test/users-test-app';
 import { provisioningRequestOf, rooftopInput, websiteClient } from '../test/websites';
-import { slugOf } from './slugs';
+import { slugOf, unusedSlug } from './slugs';
 
 const { downtown, northside } = DEMO_DEALERSHIPS;
 
@@ -233,6 +233,11 @@ describe('rooftops: a group owner onboards a rooftop and its site follows', () =
     expect(slugOf('Demo Motors – Östside & Co.')).toBe('demo-motors-ostside-and-co');
     expect(slugOf('!!!')).toBe('rooftop');
     expect(slugOf('x'.repeat(100))).toHaveLength(56);
+  });
+
+  it('a slug another dealership has gets the first free number after it', () => {
+    expect(unusedSlug('demo-motors', new Set())).toBe('demo-motors');
+    expect(unusedSlug('demo-motors', new Set(['demo-motors', 'demo-motors-2']))).toBe('demo-motors-3');
   });
 });
 
