@@ -140,6 +140,13 @@ describe.each(SERVICES)('the $name image, assembled as the Dockerfile does', ({ 
         S3_ENDPOINT: 'https://s3.us-east-1.amazonaws.com',
         S3_KMS_KEY_ID: 'arn:aws:kms:us-east-1:111122223333:key/image-test',
         MEDIA_PUBLIC_URL: 'https://www.showroom-image-test.example/media',
+        // The users service's website provisioning, as Terraform sets it.
+        SITES_HOSTING: 'aws',
+        SITES_PLATFORM_DOMAIN: 'sites.showroom-image-test.example',
+        SITES_ORIGIN_TEMPLATE: 'https://{host}',
+        SITES_CLOUDFRONT_DISTRIBUTION_ID: 'E2IMAGETESTDIST',
+        SITES_HOSTED_ZONE_ID: 'Z0123456789IMAGETEST',
+        LEADS_API_URL: 'http://leads.showroom-image-test.internal:3003',
         [databaseVariable]: mysql.toString(),
         REDIS_URL: redis.toString(),
       },

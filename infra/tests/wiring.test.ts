@@ -1870,10 +1870,8 @@ describe('dealer websites (modules/storefront)', () => {
       'MEDIA_PUBLIC_URL',
       ...((await catalogOf()).users['secrets'] as string[]),
     ];
-    // The sites zone is given for the provisioner (its policy allows record changes there only);
-    // today it finds a domain's zone by listing them.
     const unread = names.filter((name) => !new RegExp(`^\\s*${name}:`, 'm').test(read));
-    expect(unread).toEqual(['SITES_HOSTED_ZONE_ID']);
+    expect(unread).toEqual([]);
   });
 
   it('gives the storefront server inventory inside the VPC, the public APIs at the portal and the published sites', async () => {
