@@ -26,12 +26,19 @@ export default [
             { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
             { sourceTag: 'scope:leads', onlyDependOnLibsWithTags: ['scope:leads', 'scope:shared'] },
             { sourceTag: 'scope:users', onlyDependOnLibsWithTags: ['scope:users', 'scope:shared'] },
+            { sourceTag: 'scope:retail', onlyDependOnLibsWithTags: ['scope:retail', 'scope:shared'] },
             { sourceTag: 'scope:storefront', onlyDependOnLibsWithTags: ['scope:storefront', 'scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             // The benchmark measures every scope's code.
             {
               sourceTag: 'scope:bench',
-              onlyDependOnLibsWithTags: ['scope:inventory', 'scope:leads', 'scope:users', 'scope:shared'],
+              onlyDependOnLibsWithTags: [
+                'scope:inventory',
+                'scope:leads',
+                'scope:users',
+                'scope:retail',
+                'scope:shared',
+              ],
             },
             // The contracts are the vocabulary everyone shares: they import nothing of ours.
             { sourceTag: 'layer:contracts', onlyDependOnLibsWithTags: [] },

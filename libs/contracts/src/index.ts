@@ -13,3 +13,4 @@ export * from './lib/photo-fetch';
 export * from './lib/syndication';
 export * from './lib/feed-import';
 export * from './lib/websites';
+export * from './lib/retail';

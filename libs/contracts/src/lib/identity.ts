@@ -15,7 +15,8 @@ export const DEALERSHIP_HEADER = 'x-dealership-id';
 /** Scope a machine client needs to read memberships from the users service (the Auth0 Action's call). */
 export const READ_MEMBERSHIPS_SCOPE = 'read:memberships';
 
-export const ROLES = ['owner', 'manager', 'sales', 'viewer'] as const;
+/** `finance` is the finance manager (F&I): deals and credit applications. */
+export const ROLES = ['owner', 'manager', 'finance', 'sales', 'viewer'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

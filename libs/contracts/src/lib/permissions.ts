@@ -23,19 +23,50 @@ export const PERMISSIONS = [
   'website:manage',
   /** Onboard a rooftop into the dealer group (it gets its website by itself). */
   'rooftops:manage',
+  /** Digital-retailing deals: sales see the deals of their own leads, the rest see every deal. */
+  'deals:read',
+  'deals:read-all',
+  /** Work a deal one may see: counter-offers, trade appraisals, releasing a reservation. */
+  'deals:work',
+  /** Open a shopper's credit application (decrypted, audited): finance managers and owners only. */
+  'credit:read',
+  /** Retail settings: fees, taxes, rates, residuals, products, the valuation grid, deposits. */
+  'retail:configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who may do what. Services enforce this; the portal only uses it to hide what would be refused. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  // Everything but handing out a new ADF ingest key, which marketplaces are given by the owner, and
-  // onboarding rooftops, which commits the group.
+  // Everything but handing out a new ADF ingest key, which marketplaces are given by the owner,
+  // onboarding rooftops, which commits the group, and opening credit applications (finance only).
   manager: PERMISSIONS.filter(
-    (permission) => permission !== 'leads:rotate-key' && permission !== 'rooftops:manage',
+    (permission) =>
+      permission !== 'leads:rotate-key' && permission !== 'rooftops:manage' && permission !== 'credit:read',
   ),
-  sales: ['inventory:read', 'inventory:write', 'team:read', 'leads:read', 'leads:work'],
-  viewer: ['inventory:read', 'team:read', 'leads:read', 'leads:read-all'],
+  // The finance manager (F&I): every deal and its credit application, and the leads behind them.
+  finance: [
+    'inventory:read',
+    'team:read',
+    'leads:read',
+    'leads:read-all',
+    'leads:work',
+    'deals:read',
+    'deals:read-all',
+    'deals:work',
+    'credit:read',
+  ],
+  sales: [
+    'inventory:read',
+    'inventory:write',
+    'team:read',
+    'leads:read',
+    'leads:work',
+    'deals:read',
+    'deals:work',
+  ],
+  // Viewers see deals without the shopper's contact details and never a credit application.
+  viewer: ['inventory:read', 'team:read', 'leads:read', 'leads:read-all', 'deals:read', 'deals:read-all'],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {
