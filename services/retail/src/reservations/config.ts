@@ -5,8 +5,8 @@ import { z } from 'zod';
 export const STRIPE_API_ORIGIN = 'https://api.stripe.com';
 
 /** The payments sandbox's keys (tools/dev and the tests start it with these); never Stripe's. */
-export const SANDBOX_STRIPE_SECRET_KEY = 'sk_test_showroom_payments_sandbox';
-export const SANDBOX_STRIPE_WEBHOOK_SECRET = 'whsec_showroom_payments_sandbox';
+export const SANDBOX_STRIPE_SECRET_KEY = 'sk_test_showroom_sandbox';
+export const SANDBOX_STRIPE_WEBHOOK_SECRET = 'whsec_showroom_sandbox';
 /** Where `npm start` runs the payments sandbox (the e2e run uses 4670). */
 export const SANDBOX_STRIPE_API_URL = 'http://127.0.0.1:4570';
 
