@@ -1,0 +1,10 @@
+export { quoteDeal } from './lib/quote-deal';
+export type { QuoteInput, QuoteTerms } from './lib/quote-input';
+export { QuoteError } from './lib/quote-error';
+export { moneyFactorToAprBps, aprBpsToMoneyFactor } from './lib/money-factor';
+export { formatCents } from './lib/format-cents';
+export { amortisedPaymentCents } from './lib/amortised-payment';
+export { leasePayment, type LeasePayment, type LeasePaymentInput } from './lib/lease-payment';
+export { salesTaxCents, taxableCents, type TaxableFigures } from './lib/sales-tax';
+export { roundHalfAwayFromZero, shareOfCents } from './lib/rounding';
+export { FINANCE_TERM_RANGE } from './lib/finance-quote';
