@@ -1,0 +1,67 @@
+import { roleHasPermission } from '@showroom/contracts';
+import { problems, type Principal, type Tenant } from '@showroom/server-kit';
+import type { DealRepository, DealRow } from './deal-repository';
+
+/** Who a lead is assigned to, as the leads service answers it now (P's `LeadsDesk.assignees`). */
+export interface LeadAssigneeSource {
+  assignees(dealershipId: string, leadIds: string[]): Promise<Map<string, string | null>>;
+}
+
+/** Every deal of the dealership (deals:read-all), or only those of one's own leads (salespeople). */
+export const seesAllDeals = (tenant: Tenant): boolean => roleHasPermission(tenant.role, 'deals:read-all');
+
+/** Whether the caller may see the shopper's e-mail and phone: those who work deals; viewers do not. */
+export const seesShopperContact = (tenant: Tenant): boolean => roleHasPermission(tenant.role, 'deals:work');
+
+/**
+ * Which deals a member of the dealership may open at the desk. Another dealership's deal and, for a
+ * salesperson, a deal whose lead is not assigned to them answer the same 404. The assignee is asked
+ * of leads (a lead can be reassigned there at any time) and remembered on the deal, so the desk's
+ * list can filter on it.
+ */
+export class DealAccess {
+  constructor(
+    private readonly deals: Pick<DealRepository, 'find' | 'setAssignees'>,
+    private readonly leads: LeadAssigneeSource,
+  ) {}
+
+  async require(tenant: Tenant, principal: Principal, dealId: string): Promise<DealRow> {
+    const deal = await this.deals.find(tenant.dealershipId, dealId);
+    if (!deal) throw notFound(dealId);
+    if (seesAllDeals(tenant)) return deal;
+    if (!deal.lead_id) throw notFound(dealId);
+    const assignees = await this.currentAssignees(tenant.dealershipId, [deal]);
+    if (assignees.get(deal.lead_id) !== principal.userId) throw notFound(dealId);
+    return { ...deal, assignee_id: principal.userId };
+  }
+
+  /**
+   * Of these deals (a page of a salesperson's list, filtered on the remembered assignee), those whose
+   * lead is still theirs; the remembered assignees are brought up to date on the way.
+   */
+  async stillTheirs(tenant: Tenant, principal: Principal, deals: DealRow[]): Promise<DealRow[]> {
+    if (seesAllDeals(tenant)) return deals;
+    const withLead = deals.filter((deal) => deal.lead_id !== null);
+    if (withLead.length === 0) return [];
+    const assignees = await this.currentAssignees(tenant.dealershipId, withLead);
+    return withLead.filter((deal) => assignees.get(deal.lead_id as string) === principal.userId);
+  }
+
+  private async currentAssignees(
+    dealershipId: string,
+    deals: DealRow[],
+  ): Promise<Map<string, string | null>> {
+    const leadIds = [...new Set(deals.map((deal) => deal.lead_id as string))];
+    const assignees = await this.leads.assignees(dealershipId, leadIds);
+    const changed = new Map(
+      deals
+        .filter((deal) => assignees.has(deal.lead_id as string))
+        .filter((deal) => assignees.get(deal.lead_id as string) !== deal.assignee_id)
+        .map((deal) => [deal.lead_id as string, assignees.get(deal.lead_id as string) ?? null]),
+    );
+    if (changed.size > 0) await this.deals.setAssignees(dealershipId, changed);
+    return assignees;
+  }
+}
+
+const notFound = (dealId: string) => problems.notFound(`Deal ${dealId}`);
