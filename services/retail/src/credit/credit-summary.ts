@@ -1,0 +1,21 @@
+import type { CreditApplicationSummary, DealLeadSummary } from '@showroom/contracts';
+import type { CreditApplicationRow } from './credit-repository';
+
+/** What anyone working the deal may see of an application: its status and dates, nothing personal. */
+export function creditSummaryOf(row: CreditApplicationRow): CreditApplicationSummary {
+  const deleted = row.deleted_at !== null;
+  return {
+    status: deleted ? 'deleted' : 'received',
+    applicants: row.applicants,
+    submittedAt: row.submitted_at.toISOString(),
+    consentVersion: row.consent_version,
+    deleteAfter: deleted ? null : row.delete_after.toISOString(),
+  };
+}
+
+/** The lead's word for the deal's application: whether there is one, never anything in it. */
+export function leadCreditStatus(
+  summary: CreditApplicationSummary | null,
+): DealLeadSummary['creditApplication'] {
+  return summary?.status ?? 'none';
+}
