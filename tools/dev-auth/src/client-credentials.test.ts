@@ -1,11 +1,14 @@
 import { DEMO_USERS } from '@showroom/demo-data';
 import {
+  HOLD_VEHICLES_SCOPE,
   MEMBERSHIPS_CLAIM,
   READ_DEALERSHIPS_SCOPE,
   READ_INVENTORY_SCOPE,
+  READ_LEAD_ASSIGNEES_SCOPE,
   READ_MEMBERSHIPS_SCOPE,
   READ_TEAM_SCOPE,
   UserMembershipsSchema,
+  WRITE_DEAL_LEADS_SCOPE,
   WRITE_SITE_ORIGINS_SCOPE,
 } from '@showroom/contracts';
 import express from 'express';
@@ -64,12 +67,28 @@ describe('Services get machine tokens with client_credentials', () => {
   const servicesToken = (scope?: string) =>
     requestServicesToken(devAuth.url, scope === undefined ? {} : { scope });
 
-  it('showroom-services holds read:team, read:inventory, read:dealerships and write:site-origins when it names no scope, as Auth0 grants them all', async () => {
+  it('showroom-services holds every scope of its grant when it names no scope, as Auth0 grants them all (retail’s included)', async () => {
     const tokens = await servicesToken();
     expect(tokens.status).toBe(200);
     expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(
-      `${READ_TEAM_SCOPE} ${READ_INVENTORY_SCOPE} ${READ_DEALERSHIPS_SCOPE} ${WRITE_SITE_ORIGINS_SCOPE}`,
+      [
+        READ_TEAM_SCOPE,
+        READ_INVENTORY_SCOPE,
+        READ_DEALERSHIPS_SCOPE,
+        WRITE_SITE_ORIGINS_SCOPE,
+        HOLD_VEHICLES_SCOPE,
+        WRITE_DEAL_LEADS_SCOPE,
+        READ_LEAD_ASSIGNEES_SCOPE,
+      ].join(' '),
     );
+  });
+
+  it('showroom-services gets the scopes retail calls the other services with, one at a time', async () => {
+    for (const scope of [HOLD_VEHICLES_SCOPE, WRITE_DEAL_LEADS_SCOPE, READ_LEAD_ASSIGNEES_SCOPE]) {
+      const tokens = await servicesToken(scope);
+      expect(tokens.status).toBe(200);
+      expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(scope);
+    }
   });
 
   it('showroom-services gets just the scopes it names, and never one it was not granted', async () => {

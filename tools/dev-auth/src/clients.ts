@@ -1,9 +1,12 @@
 import type { ClientMetadata } from 'oidc-provider';
 import {
+  HOLD_VEHICLES_SCOPE,
   READ_DEALERSHIPS_SCOPE,
   READ_INVENTORY_SCOPE,
+  READ_LEAD_ASSIGNEES_SCOPE,
   READ_MEMBERSHIPS_SCOPE,
   READ_TEAM_SCOPE,
+  WRITE_DEAL_LEADS_SCOPE,
   WRITE_SITE_ORIGINS_SCOPE,
 } from '@showroom/contracts';
 import type { DevAuthConfig } from './config';
@@ -25,6 +28,9 @@ export const SERVICES_API_SCOPES = [
   READ_INVENTORY_SCOPE,
   READ_DEALERSHIPS_SCOPE,
   WRITE_SITE_ORIGINS_SCOPE,
+  HOLD_VEHICLES_SCOPE,
+  WRITE_DEAL_LEADS_SCOPE,
+  READ_LEAD_ASSIGNEES_SCOPE,
 ] as const;
 
 /** What a user token may carry for the API: the OIDC scopes, as in an Auth0 access token. */
@@ -73,7 +79,8 @@ export function registeredClients(config: DevAuthConfig): RegisteredClient[] {
     },
     {
       // Service-to-service calls: the leads service reads teams (round-robin) and looks vehicles up;
-      // website provisioning (users) lets a site's origins post the leads form.
+      // website provisioning (users) lets a site's origins post the leads form; retail reads the
+      // dealership's storefront, holds reserved vehicles, opens deal leads and reads their assignees.
       metadata: {
         client_id: SERVICES_CLIENT_ID,
         client_name: 'Showroom services',

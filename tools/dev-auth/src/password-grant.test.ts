@@ -98,6 +98,17 @@ describe('QA automation signs in with the password-realm grant (showroom-e2e)', 
     expect(tokens.body['refresh_token']).toBeUndefined();
   });
 
+  it('signs in each demo rooftop’s finance manager with their finance membership', async () => {
+    for (const user of [DEMO_USERS.finance, DEMO_USERS.northsideFinance, DEMO_USERS.rivalFinance]) {
+      const tokens = await postForm(`${devAuth.url}/oauth/token`, realmGrant(user.email, PASSWORD));
+      expect(tokens.status, user.email).toBe(200);
+      expect(decodeJwt(String(tokens.body['access_token'])).payload).toMatchObject({
+        sub: user.id,
+        [MEMBERSHIPS_CLAIM]: [{ dealershipId: user.memberships[0].dealershipId, role: 'finance' }],
+      });
+    }
+  });
+
   it('refuses a wrong password with 403 invalid_grant, and an unknown email the same way', async () => {
     for (const [email, password] of [
       [DEMO_USERS.owner.email, 'not-the-password'],

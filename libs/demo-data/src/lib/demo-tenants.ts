@@ -135,6 +135,25 @@ export const DEMO_USERS = {
     name: 'Rosa Romero',
     memberships: [{ dealershipId: rival.id, role: 'sales' }],
   },
+  // A finance manager (F&I) per rooftop: works every deal and opens credit applications.
+  finance: {
+    id: 'auth0|demo-finance',
+    email: 'finance@demo.showroom.dev',
+    name: 'Fiona Finance',
+    memberships: [{ dealershipId: downtown.id, role: 'finance' }],
+  },
+  northsideFinance: {
+    id: 'auth0|demo-northside-finance',
+    email: 'finance.northside@demo.showroom.dev',
+    name: 'Felix Fischer',
+    memberships: [{ dealershipId: northside.id, role: 'finance' }],
+  },
+  rivalFinance: {
+    id: 'auth0|rival-finance',
+    email: 'finance@rival.showroom.dev',
+    name: 'Rhea Ruiz',
+    memberships: [{ dealershipId: rival.id, role: 'finance' }],
+  },
 } as const satisfies Record<string, DemoUser>;
 
 export const ALL_DEMO_DEALERSHIPS: readonly DemoDealership[] = Object.values(DEMO_DEALERSHIPS);

@@ -4,6 +4,7 @@ import { memberAvailability } from './0002_member_availability';
 import { dealerWebsites } from './0003_dealer_websites';
 import { websiteProvisioning } from './0004_website_provisioning';
 import { unservedDomains } from './0005_unserved_domains';
+import { financeRole } from './0006_finance_role';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const usersMigrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const usersMigrations: Record<string, Migration> = {
   '0003_dealer_websites': dealerWebsites,
   '0004_website_provisioning': websiteProvisioning,
   '0005_unserved_domains': unservedDomains,
+  '0006_finance_role': financeRole,
 };

@@ -69,6 +69,24 @@ describe('people: who a user is and where they work', () => {
     });
   });
 
+  it('when a finance manager signs in, then their token gets the finance role, and /me lists credit applications among its permissions', async () => {
+    const token = await ctx.issuer.machineToken('showroom-actions', ['read:memberships']);
+    const claims = await request(ctx.app)
+      .get(`/api/users/internal/users/${encodeURIComponent(DEMO_USERS.finance.id)}/memberships`)
+      .auth(token, { type: 'bearer' });
+    expect(claims.body.memberships).toEqual([
+      { dealershipId: DEMO_DEALERSHIPS.downtown.id, role: 'finance' },
+    ]);
+
+    const me = await request(ctx.app)
+      .get('/api/users/me')
+      .auth(await tokenOf(DEMO_USERS.finance), { type: 'bearer' });
+    expect(me.status).toBe(200);
+    expect(me.body.memberships[0]).toMatchObject({ role: 'finance' });
+    expect(me.body.memberships[0].permissions).toEqual(expect.arrayContaining(['credit:read', 'deals:work']));
+    expect(me.body.memberships[0].permissions).not.toContain('retail:configure');
+  });
+
   it('when the inventory service reads the directory, then every rooftop comes with its group', async () => {
     const token = await ctx.issuer.machineToken('showroom-services', ['read:dealerships']);
     const res = await request(ctx.app).get('/api/users/internal/dealerships').auth(token, { type: 'bearer' });
@@ -99,6 +117,6 @@ describe('people: who a user is and where they work', () => {
       .selectFrom('memberships')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(11);
+    expect(Number(count.n)).toBe(14);
   });
 });

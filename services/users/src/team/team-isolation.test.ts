@@ -73,6 +73,7 @@ describe('team for other services: machine tokens with read:team', () => {
     expect(res.status).toBe(200);
     expect(TeamListSchema.parse(res.body)).toEqual(res.body);
     expect(res.body.items.map((m: { id: string; available: boolean }) => [m.id, m.available])).toEqual([
+      [DEMO_USERS.northsideFinance.id, true],
       [DEMO_USERS.northsideSales.id, true],
       [DEMO_USERS.northsideSales2.id, false],
       [DEMO_USERS.owner.id, true],
@@ -86,6 +87,7 @@ describe('team for other services: machine tokens with read:team', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((m: { name: string }) => m.name)).toEqual([
       'Ravi Reyes',
+      'Rhea Ruiz',
       'Rita Rival',
       'Rosa Romero',
     ]);

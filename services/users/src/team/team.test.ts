@@ -25,6 +25,13 @@ describe('team: who works at the dealership, and who takes new leads', () => {
     expect(TeamListSchema.parse(res.body)).toEqual(res.body);
     expect(res.body.items).toEqual([
       {
+        id: DEMO_USERS.finance.id,
+        name: 'Fiona Finance',
+        email: 'finance@demo.showroom.dev',
+        role: 'finance',
+        available: true,
+      },
+      {
         id: DEMO_USERS.manager.id,
         name: 'Marcus Manager',
         email: 'manager@demo.showroom.dev',
@@ -60,6 +67,7 @@ describe('team: who works at the dealership, and who takes new leads', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.items.map((m: { name: string; role: string }) => `${m.name} (${m.role})`)).toEqual([
+      'Felix Fischer (finance)',
       'Nadia Novak (sales)',
       'Noah Newman (sales)',
       'Olivia Owner (owner)',
