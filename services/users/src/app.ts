@@ -12,6 +12,7 @@ import { RooftopService } from './rooftops/rooftop-service';
 import { usersRoutes, type UsersRouteDeps } from './routes';
 import { TeamRepository } from './team/repository';
 import { TeamService } from './team/service';
+import { StorefrontDirectory } from './websites/dealership-storefront';
 import { SiteUrls } from './websites/site-urls';
 import { WebsiteService } from './websites/website-service';
 
@@ -45,6 +46,7 @@ export function composeUsers(config: UsersConfig, runtime: ServiceRuntime): User
       logger: runtime.logger,
     }),
     rooftops: new RooftopService(database.writer, siteUrls),
+    storefronts: new StorefrontDirectory(database.writer, siteUrls),
   };
   const provisioner = composeProvisioner(config, {
     db: database.writer,

@@ -25,6 +25,7 @@ describeRouteMatrix<UsersTestContext>({
     },
     listDealershipsForService: { request: () => ({}) },
     listTeamForService: { request: (_ctx, dealershipId) => ({ params: { dealershipId } }) },
+    getDealershipStorefrontForService: { request: (_ctx, dealershipId) => ({ params: { dealershipId } }) },
     getWebsite: { request: () => ({}) },
     updateWebsite: {
       request: async (ctx, dealershipId) => ({

@@ -1,6 +1,7 @@
 import {
   AvailabilityInputSchema,
   DealershipListSchema,
+  DealershipStorefrontSchema,
   MeSchema,
   READ_DEALERSHIPS_SCOPE,
   READ_MEMBERSHIPS_SCOPE,
@@ -9,16 +10,18 @@ import {
   TeamMemberSchema,
   UserMembershipsSchema,
 } from '@showroom/contracts';
-import { caller, routeFor } from '@showroom/server-kit';
+import { caller, problems, routeFor } from '@showroom/server-kit';
 import { z } from 'zod';
 import type { PeopleService } from './people/service';
 import { rooftopRoutes, type RooftopRouteDeps } from './rooftops/routes';
 import type { TeamService } from './team/service';
+import type { StorefrontDirectory } from './websites/dealership-storefront';
 import { websiteRoutes, type WebsiteRouteDeps } from './websites/routes';
 
 export interface UsersRouteDeps extends WebsiteRouteDeps, RooftopRouteDeps {
   people: PeopleService;
   team: TeamService;
+  storefronts: StorefrontDirectory;
 }
 
 /** A person named in a path by their identity provider's id (`sub`). */
@@ -111,6 +114,23 @@ export const usersRoutes = [
     handler: async ({ params }, { team }) => ({
       items: await team.listForService(params.dealershipId.toLowerCase()),
     }),
+  }),
+  route({
+    operationId: 'getDealershipStorefrontForService',
+    method: 'get',
+    path: '/api/users/internal/dealerships/:dealershipId/storefront',
+    tag: 'services',
+    summary:
+      'A dealership’s name, contact, time zone and website (its URL once live, the origins it is served from), for another service (retail)',
+    caller: caller.machine(READ_DEALERSHIPS_SCOPE),
+    params: dealershipParams,
+    responses: { 200: { description: 'The dealership’s storefront', schema: DealershipStorefrontSchema } },
+    problems: { 404: 'No such dealership' },
+    handler: async ({ params }, { storefronts }) => {
+      const storefront = await storefronts.storefront(params.dealershipId.toLowerCase());
+      if (!storefront) throw problems.notFound(`Dealership ${params.dealershipId}`);
+      return storefront;
+    },
   }),
   ...websiteRoutes,
   ...rooftopRoutes,

@@ -126,6 +126,23 @@ function statusOf(
   };
 }
 
+/** What provisioning last put live for a dealership: whether its site ever went live, and the own domains not served yet. */
+export interface LiveSite {
+  everLive: boolean;
+  unservedDomains: string[];
+}
+
+export async function liveSiteOf(db: Kysely<UsersDatabase>, dealershipId: string): Promise<LiveSite> {
+  const request = await forDealership(db, dealershipId)
+    .selectFrom('website_provisioning')
+    .select(['version_live', 'unserved_domains'])
+    .executeTakeFirst();
+  return {
+    everLive: (request?.version_live ?? null) !== null,
+    unservedDomains: unservedDomainsOf(request?.unserved_domains ?? null),
+  };
+}
+
 /** The unserved_domains column read back: a JSON array of names; NULL (or anything else) is none. */
 function unservedDomainsOf(column: string | null): string[] {
   if (!column) return [];
