@@ -5,3 +5,4 @@ export * from './lib/tcp-proxy';
 export * from './lib/dynamo-local';
 export * from './lib/smtp-sink';
 export * from './lib/s3-local';
+export * from './lib/payments-sandbox';
