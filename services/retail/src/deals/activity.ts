@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DealActivity } from '@showroom/contracts';
 import type { RetailDatabase } from '../database';
-import { enqueueJob } from '../jobs/enqueue-job';
+import { enqueueJob } from '../jobs/enqueue';
 import { DealRepository } from './deal-repository';
 
 /** Job kind: copy an entry of the deal's timeline onto its lead's timeline in the leads service. */

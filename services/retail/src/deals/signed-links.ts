@@ -52,12 +52,17 @@ export class SignedLinks {
     return { dealershipId, dealId, offerVersion, expiresAt: new Date(expiry * 1000) };
   }
 
-  /** The shopper's deal page on the dealership's website, opened with a fresh token. */
-  linkTo(siteUrl: string, dealershipId: string, dealId: string, offerVersion: number): string {
-    const { token } = this.issue(dealershipId, dealId, offerVersion);
+  /** The shopper's deal page on the dealership's website, opened with a fresh token, and when it expires. */
+  linkTo(
+    siteUrl: string,
+    dealershipId: string,
+    dealId: string,
+    offerVersion: number,
+  ): { url: string; expiresAt: Date } {
+    const { token, expiresAt } = this.issue(dealershipId, dealId, offerVersion);
     const url = new URL(`deals/${dealId}`, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
     url.searchParams.set('access', token);
-    return url.toString();
+    return { url: url.toString(), expiresAt };
   }
 
   static isSignedLinkToken(token: string): boolean {

@@ -1,0 +1,49 @@
+import {
+  NO_ADJUSTMENTS,
+  type DealAdjustments,
+  type DealStructure,
+  type DealTradeIn,
+  type DealVehicle,
+  type Quote,
+  type RetailTerms,
+  type TradeFigures,
+} from '@showroom/contracts';
+import { problems } from '@showroom/server-kit';
+import { QuoteError, quoteDeal } from '@showroom/retail-payments';
+
+/** The trade as a quote counts it: what the deal counts it at, and what is owed on it. */
+export const tradeFiguresOf = (tradeIn: DealTradeIn | null): TradeFigures | null =>
+  tradeIn ? { valueCents: tradeIn.valueCents, payoffCents: tradeIn.payoffCents } : null;
+
+export interface OfferToQuote {
+  vehicle: DealVehicle;
+  structure: DealStructure;
+  tradeIn: DealTradeIn | null;
+  terms: RetailTerms;
+  adjustments?: DealAdjustments;
+}
+
+/**
+ * The quote of an offer, computed on the server with the dealership's terms (a browser's figures
+ * are never taken). A structure the terms cannot quote (a lease term without a residual, a product
+ * the dealer does not offer) is a 400 naming the field of the request.
+ */
+export function quoteOffer(offer: OfferToQuote): Quote {
+  try {
+    return quoteDeal({
+      vehicle: { priceCents: offer.vehicle.priceCents, msrpCents: offer.vehicle.msrpCents },
+      structure: offer.structure,
+      trade: tradeFiguresOf(offer.tradeIn),
+      terms: offer.terms,
+      adjustments: offer.adjustments ?? NO_ADJUSTMENTS,
+    });
+  } catch (error) {
+    if (error instanceof QuoteError) {
+      throw problems.validation(
+        [{ name: `body.${error.field}`, reason: error.message }],
+        'The deal cannot be quoted with the dealership’s terms.',
+      );
+    }
+    throw error;
+  }
+}
