@@ -1,4 +1,4 @@
-import type { CreditApplicationSummary, DealLeadSummary } from '@showroom/contracts';
+import type { CreditApplicationSummary } from '@showroom/contracts';
 import type { CreditApplicationRow } from './credit-repository';
 
 /** What anyone working the deal may see of an application: its status and dates, nothing personal. */
@@ -11,11 +11,4 @@ export function creditSummaryOf(row: CreditApplicationRow): CreditApplicationSum
     consentVersion: row.consent_version,
     deleteAfter: deleted ? null : row.delete_after.toISOString(),
   };
-}
-
-/** The lead's word for the deal's application: whether there is one, never anything in it. */
-export function leadCreditStatus(
-  summary: CreditApplicationSummary | null,
-): DealLeadSummary['creditApplication'] {
-  return summary?.status ?? 'none';
 }
