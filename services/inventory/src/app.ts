@@ -14,6 +14,8 @@ import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storag
 import type { InventoryConfig } from './config';
 import type { InventoryDatabase } from './database';
 import { composeFeedImport, type FeedImport } from './feed-import/compose-feed-import';
+import { VehicleHoldRepository } from './holds/hold-repository';
+import { VehicleHolds } from './holds/vehicle-holds';
 import { inventoryMigrations } from './migrations';
 import { MediaDeletions } from './photos/media-deletions';
 import { PhotoLibrary } from './photos/photo-library';
@@ -168,6 +170,12 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
         inventoryWriter: database.writer,
         syndication: syndication.service,
         feedImports: feedImport.service,
+        holds: new VehicleHolds(
+          new VehicleHoldRepository(database.writer),
+          cache,
+          () => search.catchUp(),
+          runtime.clock,
+        ),
       },
     },
   });

@@ -31,6 +31,9 @@ export interface VehicleTable {
   /** The hero photo's key base (see VehiclePhotoTable.key_base); null without photos. */
   hero_photo_key: ColumnType<string | null, string | null | undefined, string | null>;
   photo_count: ColumnType<number, number | undefined, number>;
+  /** The online reservation holding the vehicle (status pending), and until when; null when none. */
+  hold_reservation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  held_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   version: number;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;

@@ -1,4 +1,5 @@
 import { feedImportRoutes } from './feed-import/routes';
+import { holdRoutes } from './holds/hold-routes';
 import { photoFetchRoutes } from './photo-robot/routes';
 import { photoRoutes } from './photos/photo-routes';
 import { searchRoutes } from './search/search-routes';
@@ -10,6 +11,7 @@ import { vehicleRoutes } from './vehicles/routes';
 export const inventoryRoutes = [
   ...searchRoutes,
   ...vehicleRoutes,
+  ...holdRoutes,
   ...photoRoutes,
   ...photoFetchRoutes,
   ...priceHistoryRoutes,

@@ -8,6 +8,7 @@ import { feedImports } from './0006_feed_imports';
 import { syndication } from './0007_syndication';
 import { importSafety } from './0008_import_safety';
 import { mediaDeletions } from './0009_media_deletions';
+import { vehicleHolds } from './0010_vehicle_holds';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const inventoryMigrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const inventoryMigrations: Record<string, Migration> = {
   '0007_syndication': syndication,
   '0008_import_safety': importSafety,
   '0009_media_deletions': mediaDeletions,
+  '0010_vehicle_holds': vehicleHolds,
 };

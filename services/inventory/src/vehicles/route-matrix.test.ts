@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { describeRouteMatrix } from '@showroom/server-testing/matrix';
 import { inventoryRoutes } from '../routes';
@@ -60,6 +61,21 @@ describeRouteMatrix<InventoryTestContext>({
     },
     deleteVehicle: { namesRecord: true, request: ofAVehicle },
     decodeVin: { namesRecord: false, request: () => ({ params: { vin: freshVin() } }) },
+    holdVehicleForReservation: {
+      request: async (ctx, dealershipId) => ({
+        params: { dealershipId, vehicleId: (await vehicleOf(ctx, dealershipId)).id },
+        body: { reservationId: randomUUID(), until: new Date(Date.now() + 86_400_000).toISOString() },
+      }),
+    },
+    releaseVehicleHold: {
+      request: async (ctx, dealershipId) => ({
+        params: {
+          dealershipId,
+          vehicleId: (await vehicleOf(ctx, dealershipId)).id,
+          reservationId: randomUUID(),
+        },
+      }),
+    },
     lookUpVehicleForService: {
       request: async (ctx, dealershipId) => ({
         params: { dealershipId },

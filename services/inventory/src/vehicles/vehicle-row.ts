@@ -78,6 +78,12 @@ export function columnsFromInput(
   set('published', input.published);
   set('cost_cents', input.costCents);
   set('internal_notes', input.internalNotes);
+  // A dealer who moves a held vehicle out of pending (sold it, put it back on sale) ends the online
+  // hold: the reservation's later release then finds nothing of its own to undo.
+  if (input.status !== undefined && input.status !== 'pending') {
+    columns['hold_reservation_id'] = null;
+    columns['held_until'] = null;
+  }
   return columns;
 }
 
