@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { pingRedis } from '@showroom/server-cache';
-import { createServiceApp, type ErrorReporter, type OpenApiInfo } from '@showroom/server-kit';
+import { createServiceApp, SiteOrigins, type ErrorReporter, type OpenApiInfo } from '@showroom/server-kit';
 import type { Database } from '@showroom/server-mysql';
 import type { AdfParser } from './capture/adf-parser';
 import { ingestKeyOf } from './capture/adf-routes';
@@ -19,7 +19,6 @@ import { leadsRoutes, type LeadsRouteDeps } from './routes';
 import { IngestKeys } from './settings/ingest-keys';
 import { SettingsRepository } from './settings/settings-repository';
 import { SettingsService } from './settings/settings-service';
-import { SiteOrigins } from './settings/site-origins';
 import type { TimelineStore } from './timeline/timeline-store';
 
 export interface LeadsAppDeps {

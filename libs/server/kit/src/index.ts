@@ -18,3 +18,6 @@ export * from './lib/backoff';
 export * from './lib/config-int';
 export * from './lib/reason';
 export * from './lib/loggable-error';
+export * from './lib/polling-worker';
+export * from './lib/site-cors';
+export * from './lib/rate-limit';

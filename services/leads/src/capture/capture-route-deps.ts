@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
-import { routeFor } from '@showroom/server-kit';
+import { routeFor, type SiteOrigins } from '@showroom/server-kit';
 import type { IngestKeys } from '../settings/ingest-keys';
-import type { SiteOrigins } from '../settings/site-origins';
 import type { AdfParser } from './adf-parser';
 import type { CaptureService } from './capture-service';
 

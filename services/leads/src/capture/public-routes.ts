@@ -6,9 +6,8 @@ import {
   WebsiteLeadReceiptSchema,
   type WebsiteLeadReceipt,
 } from '@showroom/contracts';
-import { caller, problems } from '@showroom/server-kit';
+import { caller, siteCors, type SiteOrigins } from '@showroom/server-kit';
 import { z } from 'zod';
-import type { SiteOrigins } from '../settings/site-origins';
 import { captureRoute } from './capture-route-deps';
 import { idempotencyKeyHeader, idempotencyOf } from './idempotency';
 import { websiteDraft } from './lead-draft';
@@ -16,36 +15,9 @@ import { websiteDraft } from './lead-draft';
 export const PUBLIC_LEADS_PATH = '/api/leads/public/dealerships/:dealershipId/leads';
 export const dealershipParams = z.object({ dealershipId: z.uuid('must be a dealership id (UUID)') });
 
-/**
- * CORS for one dealership's website: only the origins it registered may post its forms from a
- * browser. Requests without an Origin (a server posting) are allowed; the rate limit still applies.
- */
-function siteCors(origins: SiteOrigins): RequestHandler {
-  return async (req, res, next) => {
-    const origin = req.get('origin');
-    const parsed = dealershipParams.safeParse(req.params);
-    if (!origin || !parsed.success) return next();
-    const allowed = await origins.of(parsed.data.dealershipId);
-    if (!allowed?.includes(origin)) {
-      if (req.method === 'OPTIONS') return void res.status(204).end();
-      return next(problems.forbidden(`Origin ${origin} is not one of this dealership's websites.`));
-    }
-    res.set({ 'Access-Control-Allow-Origin': origin, Vary: 'Origin' });
-    if (req.method === 'OPTIONS') {
-      res
-        .set({
-          'Access-Control-Allow-Methods': 'POST',
-          'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
-          'Access-Control-Max-Age': '600',
-        })
-        .status(204)
-        .end();
-      return;
-    }
-    res.set('Access-Control-Expose-Headers', 'Location, Retry-After, X-Request-Id');
-    next();
-  };
-}
+/** CORS of the website form: only the origins the dealership registered may post it from a browser. */
+const formCors = (origins: SiteOrigins): RequestHandler =>
+  siteCors({ origins, methods: ['POST'], headers: ['Content-Type', 'Idempotency-Key'] });
 
 /**
  * Preflights of the website form: not an operation of the API, but limited like one (before any
@@ -53,7 +25,7 @@ function siteCors(origins: SiteOrigins): RequestHandler {
  */
 export function sitePreflight(origins: SiteOrigins, preflightLimit: RequestHandler): Router {
   const router = Router();
-  router.options(PUBLIC_LEADS_PATH, preflightLimit, siteCors(origins));
+  router.options(PUBLIC_LEADS_PATH, preflightLimit, formCors(origins));
   return router;
 }
 
@@ -77,7 +49,7 @@ export const publicLeadRoutes = [
     body: WebsiteLeadInputSchema,
     middleware: ({ formLimit, origins }) => [
       formLimit,
-      siteCors(origins),
+      formCors(origins),
       express.json({ limit: '32kb', strict: true }),
     ],
     responses: {

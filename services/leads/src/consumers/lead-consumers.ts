@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { Mailer } from '@showroom/server-mail';
 import { schemaNameOf, type LeadsConfig } from '../config';
 import type { LeadsDatabase } from '../database';
 import { AcknowledgementLimit } from '../mail/acknowledgement-limit';
 import { Deliveries } from '../mail/deliveries';
-import type { Mailer } from '../mail/mailer';
 import type { OutboxConsumers, OutboxHandler } from '../outbox/events';
 import type { MetricLineSink } from '../outbox/outbox-metrics';
 import { startOutbox, type OutboxRuntime } from '../outbox/outbox-runtime';

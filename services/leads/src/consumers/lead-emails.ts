@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { PersonRef } from '@showroom/contracts';
 import { buildAdf } from '@showroom/leads-adf';
+import type { Mailer } from '@showroom/server-mail';
 import type { LeadsDatabase } from '../database';
 import type { AcknowledgementLimit } from '../mail/acknowledgement-limit';
 import { adfExportOf } from '../mail/adf-export';
 import type { Deliveries } from '../mail/deliveries';
-import type { Mailer } from '../mail/mailer';
 import { acknowledgement, assigneeNotice } from '../mail/templates';
 import type { OutboxEvent } from '../outbox/events';
 import type { TeamDirectory } from '../routing/team-directory';

@@ -10,11 +10,11 @@ import {
   type TcpProxy,
   type TestSchema,
 } from '@showroom/server-testing';
+import { Mailer } from '@showroom/server-mail';
 import type { LeadsDatabase } from '../database';
 import { leadsMigrations } from '../migrations';
 import type { NewLeadEvent, OutboxEvent } from '../outbox/events';
 import { Deliveries, DeliveryInFlight } from './deliveries';
-import { Mailer } from './mailer';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

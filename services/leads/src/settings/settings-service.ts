@@ -1,8 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { LeadSettings, LeadSettingsUpdate, LeadsWebsiteRegistration } from '@showroom/contracts';
+import type { SiteOrigins } from '@showroom/server-kit';
 import type { LeadSettingsTable, SettingsRow } from '../database';
 import type { SettingsRepository } from './settings-repository';
-import type { SiteOrigins } from './site-origins';
 
 export const DEFAULT_ACK_SUBJECT = 'Thanks for contacting {{dealershipName}}';
 export const DEFAULT_ACK_BODY = `Hi {{firstName}},

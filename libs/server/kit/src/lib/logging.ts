@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+/** A service's logger: JSON lines to stdout, or to `destination` (a test that reads what was logged). */
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options = {
     name: service,
     level,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;

@@ -18,7 +18,12 @@ async function requestService(
   baseUrl: string,
   path: string,
   tokens: ServiceTokens,
-  init: { method: 'GET' | 'PUT'; headers: Record<string, string>; body?: string; timeoutMs: number },
+  init: {
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+    headers: Record<string, string>;
+    body?: string;
+    timeoutMs: number;
+  },
 ): Promise<Response> {
   return fetch(new URL(path, baseUrl), {
     method: init.method,
@@ -59,4 +64,40 @@ export async function putToService(
     timeoutMs: 5000,
   });
   if (!response.ok) throw new ServiceResponseError('PUT', path, response.status);
+}
+
+/**
+ * A JSON request to another Showroom service with a machine token, answered with JSON that `schema`
+ * parses (or with nothing, without a schema); an error unless it answers 2xx.
+ */
+export async function sendToService<S extends z.ZodType>(
+  baseUrl: string,
+  request: { method: 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown },
+  tokens: ServiceTokens,
+  schema: S,
+): Promise<z.output<S>>;
+export async function sendToService(
+  baseUrl: string,
+  request: { method: 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown },
+  tokens: ServiceTokens,
+): Promise<void>;
+export async function sendToService(
+  baseUrl: string,
+  request: { method: 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown },
+  tokens: ServiceTokens,
+  schema?: z.ZodType,
+): Promise<unknown> {
+  const { method, path, body } = request;
+  const response = await requestService(baseUrl, path, tokens, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    timeoutMs: 5000,
+  });
+  if (!response.ok) throw new ServiceResponseError(method, path, response.status);
+  if (!schema) return undefined;
+  return schema.parse(await response.json());
 }

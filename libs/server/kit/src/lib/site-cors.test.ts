@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SiteOrigins } from './site-origins';
+import { SiteOrigins } from './site-cors';
 
 describe('site origins cache', () => {
   const known = new Map<string, string[]>(

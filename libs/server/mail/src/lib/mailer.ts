@@ -10,7 +10,10 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
 }
 
-/** Sends over SMTP: the sink in dev and tests, SES's SMTP endpoint in production. */
+/**
+ * Sends over SMTP: the sink in dev and tests, SES's SMTP endpoint in production. A send fails fast
+ * while the server is away; callers send from an outbox that tries again later.
+ */
 export class Mailer {
   private readonly transport: Transporter;
 

@@ -1,0 +1,145 @@
+import type { Redis } from 'ioredis';
+import { createRedis, pingRedis } from '@showroom/server-cache';
+import {
+  ClientCredentialsTokens,
+  createServiceApp,
+  type ComposedService,
+  type ServiceRuntime,
+} from '@showroom/server-kit';
+import { Mailer } from '@showroom/server-mail';
+import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storage';
+import type { RetailConfig } from './config';
+import type { RetailDatabase } from './database';
+import { JobClaims } from './jobs/job-claims';
+import { JobRunner, type JobHandlers } from './jobs/job-runner';
+import { jobRunnerSettingsOf } from './jobs/job-settings';
+import { ShopperMailer } from './mail/shopper-mailer';
+import { retailMigrations } from './migrations';
+import { DealershipDirectory } from './peers/dealership-directory';
+import { LeadsDesk } from './peers/leads-desk';
+import { VehicleCatalog } from './peers/vehicle-catalog';
+import { PublicAccess } from './public-access/public-access';
+import { retailRoutes, type RetailRouteDeps } from './routes';
+
+/** Work that runs beside the requests, started once the schema is current and stopped before the pools close. */
+export interface BackgroundWork {
+  start(): void;
+  /** Resolves once the run under way has ended. */
+  stop(): Promise<void>;
+}
+
+/** The retail service as main.ts runs it, and as the tests run it. */
+export interface Retail extends ComposedService {
+  database: Database<RetailDatabase>;
+  /** Rate-limit counters (each instance counts in memory while Redis is away). */
+  redis: Redis;
+  /** The media bucket: trade-in photos. */
+  objects: ObjectStore;
+  directory: DealershipDirectory;
+  catalog: VehicleCatalog;
+  leadsDesk: LeadsDesk;
+  /** The retail outbox's runner (tests drive it with `runDue`). */
+  jobs: JobRunner;
+}
+
+/** The schema a database URL names: it also keeps this deployment's keys apart in a shared Redis. */
+const schemaNameOf = (databaseUrl: string): string => new URL(databaseUrl).pathname.slice(1);
+
+/** The one composition root: adapters from the configuration, the modules on them, the app on top. */
+export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Retail {
+  const { logger } = runtime;
+  const clock = () => new Date();
+  const database = createDatabase<RetailDatabase>({
+    writerUrl: config.RETAIL_DATABASE_URL,
+    readerUrls: config.RETAIL_DATABASE_READER_URLS,
+    connectionLimit: config.DATABASE_POOL_SIZE,
+  });
+  const db = database.writer;
+  const redis = createRedis(config.REDIS_URL, logger);
+  const objects = objectStoreFromConfig(config);
+  const mailer = new Mailer(config.SMTP_URL);
+  const tokens = new ClientCredentialsTokens({
+    issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
+    clientId: config.AUTH_CLIENT_ID,
+    clientSecret: config.AUTH_CLIENT_SECRET,
+    audience: config.AUTH_AUDIENCE,
+  });
+  const directory = new DealershipDirectory(config.USERS_API_URL, tokens, {
+    max: config.STOREFRONT_CACHE_SIZE,
+  });
+  const catalog = new VehicleCatalog(config.INVENTORY_API_URL, tokens, { max: config.STOREFRONT_CACHE_SIZE });
+  const leadsDesk = new LeadsDesk(config.LEADS_API_URL, tokens);
+  const publicAccess = new PublicAccess(directory, redis, {
+    perAddress: config.PUBLIC_RATE_PER_ADDRESS,
+    perDealership: config.PUBLIC_RATE_PER_DEALERSHIP,
+    windowSeconds: config.PUBLIC_RATE_WINDOW_SECONDS,
+    namespace: schemaNameOf(config.RETAIL_DATABASE_URL),
+  });
+  const shopperMailer = new ShopperMailer({ db, mailer, directory, mailFrom: config.MAIL_FROM, logger });
+
+  const deps: RetailRouteDeps = {
+    publicAccess,
+  };
+  /** Every job kind's handler: each module adds its own. */
+  const jobHandlers: JobHandlers = {
+    ...shopperMailer.handlers,
+  };
+  const jobs = new JobRunner({
+    claims: new JobClaims(db),
+    handlers: jobHandlers,
+    settings: jobRunnerSettingsOf(config),
+    logger: logger.child({ worker: 'retail-jobs' }),
+    clock,
+  });
+  /** The job runner and the modules' periodic sweeps. */
+  const background: BackgroundWork[] = [jobs];
+
+  const app = createServiceApp({
+    config,
+    ...runtime,
+    readiness: [
+      { name: 'mysql', critical: true, check: () => database.ping() },
+      // Without Redis the rate limits count per instance: slower to agree, never down.
+      { name: 'redis', critical: false, check: () => pingRedis(redis) },
+    ],
+    api: {
+      info: {
+        service: 'retail',
+        title: 'Showroom retail API',
+        description:
+          'Digital retailing: deals shoppers work out on a dealership’s website (payment, trade-in, credit application, protection products, reservation) and the deal desk that answers them.',
+      },
+      routes: retailRoutes,
+      deps,
+    },
+    // CORS preflights of the public routes: not operations, rate-limited all the same.
+    publicRoutes: publicAccess.preflight(),
+  });
+  return {
+    app,
+    database,
+    redis,
+    objects,
+    directory,
+    catalog,
+    leadsDesk,
+    jobs,
+    migrate: () => migrateToLatest(db, retailMigrations),
+    startBackground: () => background.forEach((work) => work.start()),
+    // The work under way finishes before the pools close.
+    closers: [
+      () => Promise.all(background.map((work) => work.stop())),
+      async () => mailer.close(),
+      () => database.close(),
+      () => closeRedis(redis),
+    ],
+  };
+}
+
+/** QUIT waits for Redis; one that is away is simply dropped. */
+async function closeRedis(redis: Redis): Promise<void> {
+  const quit = redis.quit().catch(() => undefined);
+  await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  redis.disconnect();
+}
