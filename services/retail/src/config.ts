@@ -43,6 +43,8 @@ export const loadRetailConfig = serviceConfigLoader(3004, {
     z.string().min(32).default(DEV_DEAL_LINK_SECRET),
     devDefaults.oneOf(DEV_DEAL_LINK_SECRET),
   ),
+  /** How long an e-mailed deal link (a counter-offer's) opens the deal. */
+  DEAL_LINK_TTL_HOURS: configInt(1, 720, 72),
   /** Public routes: requests per client address, and per dealership, in each window. */
   PUBLIC_RATE_PER_ADDRESS: configInt(1, 1_000_000, 120),
   PUBLIC_RATE_PER_DEALERSHIP: configInt(1, 10_000_000, 6_000),
