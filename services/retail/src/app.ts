@@ -20,7 +20,12 @@ import { DealershipDirectory } from './peers/dealership-directory';
 import { LeadsDesk } from './peers/leads-desk';
 import { VehicleCatalog } from './peers/vehicle-catalog';
 import { PublicAccess } from './public-access/public-access';
+import { ShopperQuotes } from './quotes/shopper-quotes';
 import { retailRoutes, type RetailRouteDeps } from './routes';
+import { ProtectionProductService } from './settings/product-service';
+import { RetailTermsSource } from './settings/retail-terms-source';
+import { RetailSettingsService } from './settings/settings-service';
+import { ValuationGridService } from './settings/valuation-grid-service';
 
 /** Work that runs beside the requests, started once the schema is current and stopped before the pools close. */
 export interface BackgroundWork {
@@ -78,8 +83,17 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
   });
   const shopperMailer = new ShopperMailer({ db, mailer, directory, mailFrom: config.MAIL_FROM, logger });
 
+  /** The terms quotes are computed with (cached; a settings or product change forgets them). */
+  const retailTerms = new RetailTermsSource(db);
+  const settingsDeps = { db, terms: retailTerms, clock };
+
   const deps: RetailRouteDeps = {
     publicAccess,
+    retailTerms,
+    retailSettings: new RetailSettingsService(settingsDeps),
+    protectionProducts: new ProtectionProductService(settingsDeps),
+    valuationGrid: new ValuationGridService(db),
+    shopperQuotes: new ShopperQuotes(catalog, retailTerms),
   };
   /** Every job kind's handler: each module adds its own. */
   const jobHandlers: JobHandlers = {

@@ -1,14 +1,18 @@
 import type { Route } from '@showroom/server-kit';
 import type { PublicRouteDeps } from './public-access/public-route';
+import { quoteRoutes, type QuoteRouteDeps } from './quotes/quote-routes';
+import { settingsRoutes, type SettingsRouteDeps } from './settings/settings-routes';
 
 /**
  * What the route handlers of every module are given (app.ts builds it). A module adds its own deps
  * interface to the list it extends.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-empty-interface -- the modules' deps join the list
-export interface RetailRouteDeps extends PublicRouteDeps {}
+export interface RetailRouteDeps extends PublicRouteDeps, SettingsRouteDeps, QuoteRouteDeps {}
 
 /** The retail API: every route, once (the app serves these; the route matrix and OpenAPI tests walk them). */
 export const retailRoutes: Route<RetailRouteDeps>[] = [
   // Each module spreads its route table here, one line each.
+  ...settingsRoutes,
+  ...quoteRoutes,
 ];
