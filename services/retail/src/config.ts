@@ -8,6 +8,8 @@ import {
 import { databaseConfigShape } from '@showroom/server-mysql';
 import { storageConfigShape } from '@showroom/server-storage';
 import { z } from 'zod';
+import { creditConfigShape } from './credit/config';
+import { keyProviderConfigShape } from './encryption/config';
 
 /** Signs the e-mailed deal links on this machine only; production must set its own secret. */
 export const DEV_DEAL_LINK_SECRET = 'dev-deal-link-secret-not-for-production';
@@ -62,5 +64,8 @@ export const loadRetailConfig = serviceConfigLoader(3004, {
   JOB_MAX_ATTEMPTS: configInt(1, 1_000, 12),
   /** Jobs one runner claims at a time. */
   JOB_BATCH_SIZE: configInt(1, 100, 10),
+  /** Credit applications: who wraps their data keys (KMS in production), and the retention sweep. */
+  ...keyProviderConfigShape,
+  ...creditConfigShape,
 });
 export type RetailConfig = ReturnType<typeof loadRetailConfig>;
