@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { PAYMENT_ESTIMATE_DISCLOSURE, type DealDesk, type ShopperDeal } from '@showroom/contracts';
+import { forDealership } from '@showroom/server-mysql';
+import { formatCents } from '@showroom/retail-payments';
+import { retailAppOnDemo } from '../test/retail-test-app';
+import {
+  atDesk,
+  dealershipWithCar,
+  FINANCE_60,
+  LEASE_36,
+  publicDeals,
+  runJobs,
+  startDeal,
+} from './deal-test-support';
+import { queueDealLeadUpdate } from './deal-lead-updates';
+import { DealRepository } from './deal-repository';
+
+const ctx = retailAppOnDemo();
+
+async function dealRow(dealershipId: string, dealId: string) {
+  const deal = await new DealRepository(ctx.database.writer).find(dealershipId, dealId);
+  if (!deal) throw new Error(`deal ${dealId} is not stored`);
+  return deal;
+}
+
+async function dealsOf(dealershipId: string): Promise<number> {
+  const { n } = await forDealership(ctx.database.writer, dealershipId)
+    .selectFrom('deals')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+describe('a shopper works out a deal online and the dealership answers it', () => {
+  it('goes from a started deal to an accepted counter-offer, with the lead opened once and the shopper e-mailed', async () => {
+    const { storefront, vehicle, sales } = await dealershipWithCar(ctx);
+
+    // Start: the car's price comes from inventory, the quote from the dealership's terms.
+    const shopper = await startDeal(ctx, storefront, vehicle, FINANCE_60);
+    expect(shopper.started.deal).toMatchObject({ status: 'draft', shopperFirstName: 'Dana' });
+    expect(shopper.started.deal.offer.quote.sellingPriceCents).toBe(vehicle.priceCents);
+    expect(shopper.started.deal.offer.quote.finance?.termMonths).toBe(60);
+    const stored = await dealRow(storefront.dealershipId, shopper.dealId);
+    expect(stored.access_token_hash).toBe(createHash('sha256').update(shopper.accessToken).digest('hex'));
+    expect(JSON.stringify(stored)).not.toContain(shopper.accessToken);
+
+    // Change the structure while it is a draft.
+    const changed = await shopper.call('put', '/structure').send({ structure: LEASE_36 }).expect(200);
+    expect((changed.body as ShopperDeal).offer.structure.kind).toBe('lease');
+    expect((changed.body as ShopperDeal).offer.quote.lease?.termMonths).toBe(36);
+
+    // Submit: the deal becomes a lead (once, however often the job runs) and the shopper is e-mailed.
+    const submitted = await shopper.call('post', '/submit').expect(200);
+    expect((submitted.body as ShopperDeal).status).toBe('submitted');
+    await runJobs(ctx);
+    const lead = ctx.peers.leads.get(shopper.dealId);
+    expect(lead?.inputs).toHaveLength(1);
+    expect(lead?.inputs[0]?.deal).toMatchObject({
+      status: 'submitted',
+      kind: 'lease',
+      creditApplication: 'none',
+    });
+    expect(lead?.inputs[0]?.shopper).toEqual({
+      firstName: 'Dana',
+      lastName: 'Driver',
+      email: 'dana.driver@example.com',
+      phone: '614-555-0142',
+    });
+    await queueDealLeadUpdate(ctx.database.writer, await dealRow(storefront.dealershipId, shopper.dealId));
+    await runJobs(ctx);
+    expect([...ctx.peers.leads.values()].filter((l) => l.dealId === shopper.dealId)).toHaveLength(1);
+    expect(lead?.inputs).toHaveLength(2);
+    expect(await dealRow(storefront.dealershipId, shopper.dealId)).toMatchObject({
+      lead_id: lead?.leadId,
+      assignee_id: sales.id,
+    });
+    const received = await ctx.sink.waitFor(
+      (mail) =>
+        mail.to.includes('dana.driver@example.com') && mail.subject.startsWith('We received your deal'),
+    );
+    expect(received.text).toContain(storefront.name);
+    expect(received.text).toContain(PAYMENT_ESTIMATE_DISCLOSURE);
+    expect(received.text).toMatch(/Lease: \$[\d,]+\.\d\d a month for 36 months/);
+
+    // The salesperson counters on the version they read.
+    const desk = atDesk(ctx, sales, storefront.dealershipId);
+    const read = await desk.get(`/deals/${shopper.dealId}`).expect(200);
+    const etag = read.headers['etag'] as string;
+    const listed = vehicle.priceCents ?? 0;
+    const counter = {
+      structure: FINANCE_60,
+      adjustments: {
+        sellingPriceCents: listed - 100_000,
+        financeAprBps: 399,
+        leaseMoneyFactor: null,
+        tradeValueCents: null,
+      },
+      message: 'We can take $1,000 off and give you 3.99%.',
+    };
+    await desk.post(`/deals/${shopper.dealId}/counter-offers`, counter).expect(428);
+    await desk.post(`/deals/${shopper.dealId}/counter-offers`, counter, '"v1"').expect(412);
+    const countered = await desk.post(`/deals/${shopper.dealId}/counter-offers`, counter, etag).expect(201);
+    const deal = countered.body as DealDesk;
+    expect(deal.status).toBe('countered');
+    expect(countered.headers['etag']).toBe(`"v${deal.version}"`);
+    const dealerOffer = deal.offers.at(-1);
+    expect(dealerOffer).toMatchObject({
+      version: 2,
+      by: 'dealer',
+      author: 'Sara Sales',
+      message: counter.message,
+    });
+    expect(dealerOffer?.quote.sellingPriceCents).toBe(listed - 100_000);
+    expect(dealerOffer?.quote.finance?.aprBps).toBe(399);
+    // The same If-Match again is stale now.
+    await desk.post(`/deals/${shopper.dealId}/counter-offers`, counter, etag).expect(412);
+
+    // The shopper gets an e-mail with a link that opens the deal.
+    await runJobs(ctx);
+    const offerMail = await ctx.sink.waitFor(
+      (mail) => mail.to.includes('dana.driver@example.com') && mail.subject.includes('has an offer'),
+    );
+    expect(offerMail.text).toContain(counter.message);
+    expect(offerMail.text).toContain(formatCents(dealerOffer?.quote.monthlyPaymentCents ?? 0));
+    expect(offerMail.text).toContain(PAYMENT_ESTIMATE_DISCLOSURE);
+    const link = new URL(/https?:\/\/\S+/.exec(offerMail.text)?.[0] ?? '');
+    expect(`${link.origin}/`).toBe(storefront.siteUrl);
+    expect(link.pathname).toBe(`/deals/${shopper.dealId}`);
+    const linkToken = link.searchParams.get('access') as string;
+    const opened = await shopper.call('get', '', linkToken).expect(200);
+    expect((opened.body as ShopperDeal).offer).toMatchObject({ version: 2, by: 'dealer' });
+
+    // Only the dealer's latest offer can be accepted, and then the deal is done.
+    await shopper.call('post', '/accept', linkToken).send({ version: 1 }).expect(409);
+    const accepted = await shopper.call('post', '/accept', linkToken).send({ version: 2 }).expect(200);
+    expect((accepted.body as ShopperDeal).status).toBe('accepted');
+    expect((accepted.body as ShopperDeal).offer.acceptedAt).not.toBeNull();
+    await desk.post(`/deals/${shopper.dealId}/counter-offers`, counter, `"v${deal.version + 1}"`).expect(409);
+
+    await runJobs(ctx);
+    await ctx.sink.waitFor(
+      (mail) => mail.to.includes('dana.driver@example.com') && mail.subject.startsWith('You accepted'),
+    );
+    expect(lead?.inputs.at(-1)?.deal).toMatchObject({ status: 'accepted', kind: 'finance', aprBps: 399 });
+    expect(lead?.activities.map((a) => a.text)).toEqual([
+      expect.stringContaining('Sent an offer'),
+      expect.stringContaining('Accepted the dealership’s offer'),
+    ]);
+    const timeline = await desk.get(`/deals/${shopper.dealId}`).expect(200);
+    expect((timeline.body as DealDesk).activity.map((a) => a.kind)).toEqual([
+      'started',
+      'structure-changed',
+      'submitted',
+      'countered',
+      'accepted',
+    ]);
+  });
+
+  it('refuses to change a deal once it was sent, and sending it again changes nothing', async () => {
+    const { storefront, vehicle } = await dealershipWithCar(ctx);
+    const shopper = await startDeal(ctx, storefront, vehicle);
+    await shopper.call('post', '/submit').expect(200);
+    await shopper.call('post', '/submit').expect(200);
+    const refused = await shopper.call('put', '/structure').send({ structure: LEASE_36 }).expect(409);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    await runJobs(ctx);
+    expect(ctx.peers.leads.get(shopper.dealId)?.inputs).toHaveLength(1);
+    expect(
+      ctx.sink
+        .messages()
+        .filter((m) => m.subject.startsWith('We received') && m.text.includes(storefront.name)),
+    ).toHaveLength(1);
+  });
+
+  it('names the field when the dealership’s terms cannot quote the structure, and stores nothing', async () => {
+    const { storefront, vehicle } = await dealershipWithCar(ctx);
+    const res = await startDeal(ctx, storefront, vehicle).then((shopper) =>
+      shopper.call('put', '/structure').send({
+        structure: {
+          ...FINANCE_60,
+          products: [{ productId: '6a1c1c8e-5a3b-4a55-9b7c-2f1d2e3c4b5a', termMonths: 36 }],
+        },
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams[0].name).toMatch(/^body\.structure\.products/);
+  });
+
+  it('answers a bot that fills the hidden field like a shopper, and keeps no deal', async () => {
+    const { storefront, vehicle } = await dealershipWithCar(ctx);
+    const bot = await request(ctx.app)
+      .post(publicDeals(storefront.dealershipId))
+      .set('Origin', storefront.siteOrigins[0] as string)
+      .send({
+        vehicleId: vehicle.id,
+        shopper: { firstName: 'Bot', lastName: 'Net', email: 'bot@example.com' },
+        structure: FINANCE_60,
+        website: 'https://spam.example',
+      })
+      .expect(201);
+    expect(bot.body.deal.status).toBe('draft');
+    expect(bot.body.accessToken).toEqual(expect.any(String));
+    expect(await dealsOf(storefront.dealershipId)).toBe(0);
+    await request(ctx.app)
+      .get(`${publicDeals(storefront.dealershipId)}/${bot.body.deal.id}`)
+      .set('x-deal-access', bot.body.accessToken)
+      .expect(404);
+  });
+
+  it('says a car that is not for sale is not found', async () => {
+    const { storefront } = await dealershipWithCar(ctx);
+    await request(ctx.app)
+      .post(publicDeals(storefront.dealershipId))
+      .send({
+        vehicleId: '0b7f3f0e-3f7e-4c4e-9a55-1d6b1f1d2c3b',
+        shopper: { firstName: 'Dana', lastName: 'Driver', email: 'dana.driver@example.com' },
+        structure: FINANCE_60,
+      })
+      .expect(404);
+  });
+});
