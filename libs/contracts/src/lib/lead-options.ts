@@ -56,6 +56,8 @@ export const LEAD_INTENTS = [
   'value_trade_in',
   'get_pre_approved',
   'general_contact',
+  /** A deal worked out online (digital retailing) and submitted: the lead carries the deal. */
+  'buy_online',
 ] as const;
 export type LeadIntent = (typeof LEAD_INTENTS)[number];
 
@@ -88,6 +90,10 @@ export const LEAD_EVENT_TYPES = [
   'task_reopened',
   'email_sent',
   'crm_forwarded',
+  /** The lead's online deal changed: countered, accepted, a trade or reservation added. */
+  'deal_updated',
+  /** Something happened on the lead's online deal (e.g. its credit application was opened by someone). */
+  'deal_activity',
 ] as const;
 export type LeadEventType = (typeof LEAD_EVENT_TYPES)[number];
 
@@ -97,6 +103,8 @@ export const MAX_LEAD_PAGE_SIZE = 100;
 export const MAX_TIMELINE_PAGE_SIZE = 100;
 /** The website form's hidden field: people never fill it, form-filling bots do. */
 export const HONEYPOT_FIELD = 'homepage';
+/** The `source` of a lead opened by a deal a shopper submitted online (digital retailing). */
+export const DEAL_LEAD_SOURCE = 'digital_retailing';
 /** The ADF ingest key is sent as `Authorization: Bearer <key>`; keys start with this prefix. */
 export const INGEST_KEY_PREFIX = 'srk_';
 
@@ -111,5 +119,6 @@ const MANUAL_SOURCE_LABELS: Record<ManualLeadSource, string> = {
 /** How a lead's `source` reads to a person: "Website · schedule test drive", "Walk-in", "Cars.com". */
 export function leadSourceLabel(source: string): string {
   if (source.startsWith('website:')) return `Website · ${source.slice('website:'.length).replace(/_/g, ' ')}`;
+  if (source === DEAL_LEAD_SOURCE) return 'Website · online deal';
   return MANUAL_SOURCE_LABELS[source as ManualLeadSource] ?? source;
 }

@@ -49,6 +49,7 @@ describe('website form', () => {
 describe('leadSourceLabel', () => {
   it('reads sources as people say them', () => {
     expect(leadSourceLabel('website:schedule_test_drive')).toBe('Website · schedule test drive');
+    expect(leadSourceLabel('digital_retailing')).toBe('Website · online deal');
     expect(leadSourceLabel('walk_in')).toBe('Walk-in');
     expect(leadSourceLabel('Cars.com')).toBe('Cars.com');
   });

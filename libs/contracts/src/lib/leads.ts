@@ -14,6 +14,7 @@ import {
   MAX_TIMELINE_PAGE_SIZE,
   TASK_KINDS,
 } from './lead-options';
+import { DealLeadSummarySchema } from './retail';
 import { normalizeVin } from './vin';
 
 export const LeadStatusSchema = z.enum(LEAD_STATUSES);
@@ -206,6 +207,8 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
   ),
   /** Where the pipeline may go next from here. */
   allowedTransitions: z.array(LeadStatusSchema),
+  /** The deal the shopper worked out online (its latest, when they started several), or null. */
+  deal: DealLeadSummarySchema.nullable(),
   version: z.int(),
 });
 export type LeadDetail = z.infer<typeof LeadDetailSchema>;

@@ -746,6 +746,12 @@ export const DealLeadSummarySchema = z.object({
   /** Finance APR, or a lease's APR equivalent. */
   aprBps: z.int().nullable(),
   dueAtSigningCents: z.int(),
+  /** Finance: the amount financed (ADF's finance balance); null otherwise. Optional: added after the first release. */
+  amountFinancedCents: z.int().nullable().optional(),
+  /** Lease: the residual value (ADF's residual balance); null otherwise. Optional: added after the first release. */
+  residualCents: z.int().nullable().optional(),
+  /** Finance and lease: the sum of the monthly payments; null for cash. Optional: added after the first release. */
+  totalOfPaymentsCents: z.int().nullable().optional(),
   tradeValueCents: z.int().nullable(),
   tradePayoffCents: z.int().nullable(),
   products: z.array(z.string()),
