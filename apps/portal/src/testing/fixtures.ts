@@ -197,6 +197,7 @@ export function leadDetail(overrides: Partial<LeadDetail> = {}): LeadDetail {
     tasks: [],
     relatedLeads: [],
     allowedTransitions: ['contacted', 'appointment_set', 'showroom_visit', 'lost'],
+    deal: null,
     version: 1,
     ...overrides,
   };

@@ -41,6 +41,7 @@ export const LEAD_INTENT_LABELS: Record<LeadIntent, string> = {
   value_trade_in: 'Value my trade-in',
   get_pre_approved: 'Get pre-approved',
   general_contact: 'General question',
+  buy_online: 'Buy online',
 };
 
 export const LEAD_CHANNEL_LABELS: Record<LeadChannel, string> = {
@@ -95,6 +96,8 @@ export const LEAD_EVENT_LABELS: Record<LeadEventType, string> = {
   task_reopened: 'Task reopened',
   email_sent: 'E-mail sent',
   crm_forwarded: 'Sent to the CRM',
+  deal_updated: 'Online deal updated',
+  deal_activity: 'Online deal',
 };
 
 /** A website lead's `source` is `website:<intent>`; staff pick the manual sources. */
