@@ -10,6 +10,7 @@ import { storageConfigShape } from '@showroom/server-storage';
 import { z } from 'zod';
 import { creditConfigShape } from './credit/config';
 import { keyProviderConfigShape } from './encryption/config';
+import { paymentsConfigShape } from './reservations/config';
 
 /** Signs the e-mailed deal links on this machine only; production must set its own secret. */
 export const DEV_DEAL_LINK_SECRET = 'dev-deal-link-secret-not-for-production';
@@ -67,5 +68,7 @@ export const loadRetailConfig = serviceConfigLoader(3004, {
   /** Credit applications: who wraps their data keys (KMS in production), and the retention sweep. */
   ...keyProviderConfigShape,
   ...creditConfigShape,
+  /** Reservation deposits: Stripe (the payments sandbox here) and the hold-expiry sweep. */
+  ...paymentsConfigShape,
 });
 export type RetailConfig = ReturnType<typeof loadRetailConfig>;
