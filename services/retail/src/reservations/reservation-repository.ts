@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
-import { forDealership } from '@showroom/server-mysql';
+import { forDealership, isDuplicateKeyError } from '@showroom/server-mysql';
 import type { ReservationTable, RetailDatabase } from '../database';
 
 export type ReservationRow = Selectable<ReservationTable>;
@@ -42,6 +42,38 @@ export class ReservationRepository {
       .selectAll()
       .where('id', '=', reservationId)
       .executeTakeFirst();
+  }
+
+  /** The reservation, locked until the transaction ends. */
+  findLocked(dealershipId: string, reservationId: string): Promise<ReservationRow | undefined> {
+    return forDealership(this.db, dealershipId)
+      .selectFrom('reservations')
+      .selectAll()
+      .where('id', '=', reservationId)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  /** Makes room for a new reservation of the deal (the deal keeps one; its timeline keeps the story). */
+  async remove(dealershipId: string, reservationId: string): Promise<void> {
+    await forDealership(this.db, dealershipId)
+      .deleteFrom('reservations')
+      .where('id', '=', reservationId)
+      .execute();
+  }
+
+  /** Records a provider event as handled; false when it was already (webhooks come at least once). */
+  async recordEvent(dealershipId: string, eventId: string): Promise<boolean> {
+    try {
+      await forDealership(this.db, dealershipId)
+        .insertInto('payment_events')
+        .values({ id: eventId })
+        .execute();
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
   }
 
   async insert(row: Omit<ReservationRow, 'created_at' | 'updated_at'>): Promise<void> {

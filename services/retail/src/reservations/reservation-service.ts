@@ -1,14 +1,172 @@
-import type { Reservation } from '@showroom/contracts';
-import type { ReservationRepository } from './reservation-repository';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { DealVehicleSchema, type Reservation, type ReservationCheckout } from '@showroom/contracts';
+import { loggableError, problems } from '@showroom/server-kit';
+import type { RetailDatabase } from '../database';
+import { DealRepository, type DealRow } from '../deals/deal-repository';
+import type { DepositPayment } from './deposit-payment';
+import { PaymentProviderUnavailable, type DepositCheckout, type PaymentProvider } from './payment-provider';
+import type { ReservationTermsSource, StorefrontSource, VehicleHolds } from './reservation-ports';
+import { ReservationRepository, type ReservationRow } from './reservation-repository';
 import { reservationView } from './reservation-view';
+import { vehicleTitle } from './reservation-mail';
 
-/** The reservation part of a deal's view (shopper and desk). */
+export interface ReservationServiceDeps {
+  db: Kysely<RetailDatabase>;
+  provider: PaymentProvider;
+  payments: DepositPayment;
+  terms: ReservationTermsSource;
+  storefronts: StorefrontSource;
+  vehicles: VehicleHolds;
+  logger: Logger;
+}
+
+/** The provider could not be reached: the shopper is asked to try again shortly. */
+export function providerUnavailable(error: unknown): Error {
+  if (!(error instanceof PaymentProviderUnavailable)) return error as Error;
+  const problem = problems.serviceUnavailable(
+    'The payment provider is not answering just now; try again in a moment.',
+  );
+  problem.cause = error;
+  return problem;
+}
+
+/** Calls the provider; its outage becomes the 503 problem. */
+async function askProvider<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw providerUnavailable(error);
+  }
+}
+
+/** `<siteUrl>/deals/<dealId>?reservation=<outcome>`: the storefront's deal page, which reads the outcome. */
+function dealPage(siteUrl: string, dealId: string, outcome: 'paid' | 'cancelled'): string {
+  return `${siteUrl.replace(/\/+$/, '')}/deals/${encodeURIComponent(dealId)}?reservation=${outcome}`;
+}
+
+/**
+ * A deal's reservation as the shopper starts it and as the deal views show it. Paying happens on
+ * the provider's page; its outcome arrives by the provider's event (PaymentWebhook) or, when that
+ * is late, by asking the provider when the deal is opened.
+ */
 export class ReservationService {
-  constructor(private readonly reservations: ReservationRepository) {}
+  private readonly reservations: ReservationRepository;
+
+  constructor(private readonly deps: ReservationServiceDeps) {
+    this.reservations = new ReservationRepository(deps.db);
+  }
 
   /** The deal's reservation, or null when the shopper has not started one. */
   async forDeal(dealershipId: string, dealId: string): Promise<Reservation | null> {
     const row = await this.reservations.forDeal(dealershipId, dealId);
-    return row ? reservationView(row) : null;
+    if (!row) return null;
+    if (row.status !== 'awaiting-payment' || row.checkout_session_id === null) return reservationView(row);
+    return reservationView((await this.caughtUp(row)) ?? row);
+  }
+
+  /**
+   * Starts paying the deposit: only when the dealership takes one, the vehicle is still for sale and
+   * the deal holds no reservation. A checkout the shopper left unpaid is closed and replaced.
+   */
+  async start(deal: DealRow): Promise<ReservationCheckout> {
+    const dealershipId = deal.dealership_id;
+    if (deal.status === 'withdrawn')
+      throw problems.conflict('The deal was withdrawn: it cannot be reserved.');
+    const existing = await this.reservations.forDeal(dealershipId, deal.id);
+    if (existing?.status === 'held') throw alreadyHeld();
+    if (existing?.status === 'awaiting-payment' && existing.checkout_session_id) {
+      const state = await askProvider(() =>
+        this.deps.provider.closeCheckout(existing.checkout_session_id as string),
+      );
+      if (state.paid) {
+        await this.deps.payments.confirm(dealershipId, existing.id, state);
+        throw alreadyHeld();
+      }
+    }
+    const { reservation: terms } = await this.deps.terms.of(dealershipId);
+    if (terms.depositCents <= 0)
+      throw problems.conflict('This dealership does not take reservations online.');
+    if (!(await this.deps.vehicles.forSale(dealershipId, deal.vehicle_id))) {
+      throw problems.conflict('The vehicle is no longer for sale: it cannot be reserved.');
+    }
+    const siteUrl = (await this.deps.storefronts.storefront(dealershipId))?.siteUrl;
+    if (!siteUrl)
+      throw problems.conflict('The dealership’s website is not live yet: reservations open with it.');
+
+    const reservationId = randomUUID();
+    const vehicle = DealVehicleSchema.parse(JSON.parse(deal.vehicle));
+    const checkout = await askProvider(() =>
+      this.deps.provider.startCheckout({
+        reservationId,
+        dealershipId,
+        dealId: deal.id,
+        depositCents: terms.depositCents,
+        description: `${vehicleTitle(vehicle)}, stock #${vehicle.stockNumber}`,
+        customerEmail: deal.shopper_email,
+        successUrl: dealPage(siteUrl, deal.id, 'paid'),
+        cancelUrl: dealPage(siteUrl, deal.id, 'cancelled'),
+      }),
+    );
+    const row = await this.store(deal, existing ?? null, reservationId, terms.depositCents, checkout);
+    if (!row) {
+      await this.deps.provider.closeCheckout(checkout.sessionId).catch(() => undefined);
+      throw problems.conflict('The deal’s reservation changed meanwhile; look at the deal again.');
+    }
+    return { reservation: reservationView(row), checkoutUrl: checkout.checkoutUrl };
+  }
+
+  /** Writes the new reservation in place of the one read before, unless that changed meanwhile. */
+  private store(
+    deal: DealRow,
+    replaced: ReservationRow | null,
+    reservationId: string,
+    depositCents: number,
+    checkout: DepositCheckout,
+  ): Promise<ReservationRow | null> {
+    return this.deps.db.transaction().execute(async (trx) => {
+      await new DealRepository(trx).findForUpdate(deal.dealership_id, deal.id);
+      const reservations = new ReservationRepository(trx);
+      const current = await reservations.forDealLocked(deal.dealership_id, deal.id);
+      if (current?.id !== replaced?.id || current?.status !== replaced?.status) return null;
+      if (current) await reservations.remove(deal.dealership_id, current.id);
+      const row: Omit<ReservationRow, 'created_at' | 'updated_at'> = {
+        id: reservationId,
+        dealership_id: deal.dealership_id,
+        deal_id: deal.id,
+        vehicle_id: deal.vehicle_id,
+        deposit_cents: depositCents,
+        status: 'awaiting-payment',
+        provider: this.deps.provider.name,
+        checkout_session_id: checkout.sessionId,
+        paid_at: null,
+        held_until: null,
+        released_at: null,
+      };
+      await reservations.insert(row);
+      return (await reservations.find(deal.dealership_id, reservationId)) ?? null;
+    });
+  }
+
+  /**
+   * The reservation after asking the provider about its checkout (the shopper may have paid and
+   * the event not arrived yet); null when nothing changed or the provider did not answer.
+   */
+  private async caughtUp(row: ReservationRow): Promise<ReservationRow | null> {
+    try {
+      const state = await this.deps.provider.checkout(row.checkout_session_id as string);
+      if (!state.paid) return null;
+      await this.deps.payments.confirm(row.dealership_id, row.id, state);
+      return (await this.reservations.find(row.dealership_id, row.id)) ?? null;
+    } catch (error) {
+      this.deps.logger.warn(
+        { error: loggableError(error), dealershipId: row.dealership_id, reservationId: row.id },
+        'could not ask the payment provider about an unpaid reservation; showing it as stored',
+      );
+      return null;
+    }
   }
 }
+
+const alreadyHeld = () => problems.conflict('The deal’s vehicle is already reserved (its deposit is paid).');
