@@ -25,6 +25,15 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./leads/leads.routes').then((m) => m.leadsRoutes),
       },
       {
+        path: 'deals',
+        loadChildren: () => import('./deals/deals.routes').then((m) => m.dealsRoutes),
+      },
+      {
+        path: 'retail-settings',
+        loadChildren: () =>
+          import('./retail-settings/retail-settings.routes').then((m) => m.retailSettingsRoutes),
+      },
+      {
         path: 'website',
         loadChildren: () => import('./website/website.routes').then((m) => m.websiteRoutes),
       },

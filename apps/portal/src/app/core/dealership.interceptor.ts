@@ -11,11 +11,12 @@ export const DEALERSHIP_HEADER = 'X-Dealership-Id';
 /**
  * Calls that work in one dealership. `/api/users/me` and `/api/users/dealerships` are about the
  * person across all of theirs, so they go without it. The website and the rooftops are the active
- * dealership's (its group's, for the rooftops).
+ * dealership's (its group's, for the rooftops); so are its deals and retail settings.
  */
 const DEALERSHIP_SCOPED_PATHS = [
   '/api/inventory/',
   '/api/leads/',
+  '/api/retail/',
   '/api/users/team',
   '/api/users/website',
   '/api/users/rooftops',

@@ -3,6 +3,7 @@ import type { Role } from '@showroom/contracts';
 const ROLE_LABELS: Record<Role, string> = {
   owner: 'Owner',
   manager: 'Manager',
+  finance: 'Finance manager',
   sales: 'Sales',
   viewer: 'Viewer',
 };

@@ -28,10 +28,11 @@ import { DealershipSwitcher } from './dealership-switcher';
 
 /**
  * Screens that show one record of a dealership; after a switch they would answer 404. Maps the
- * record's URL to its list: `/leads/<id>` → `/leads`. "new", "board", "settings", "syndication" and
+ * record's URL to its list: `/leads/<id>` → `/leads`, `/deals/<id>` → `/deals`. "new", "board", "settings", "syndication" and
  * "import" are no records (they are pages of the dealership, which reload by themselves).
  */
-const RECORD_URL = /^\/(inventory|leads)\/(?!(?:new|board|settings|syndication|import)(?:[/?#]|$))[^/?#]+/;
+const RECORD_URL =
+  /^\/(inventory|leads|deals)\/(?!(?:new|board|settings|syndication|import)(?:[/?#]|$))[^/?#]+/;
 
 @Component({
   selector: 'sr-shell',
@@ -89,6 +90,8 @@ export class Shell {
   });
 
   protected readonly canReadLeads = computed(() => this.permissions.can('leads:read'));
+  protected readonly canReadDeals = computed(() => this.permissions.can('deals:read'));
+  protected readonly canConfigureRetail = computed(() => this.permissions.can('retail:configure'));
   protected readonly canSyndicate = computed(() => this.permissions.can('inventory:syndicate'));
   protected readonly canManageWebsite = computed(() => this.permissions.can('website:manage'));
   protected readonly canManageRooftops = computed(() => this.permissions.can('rooftops:manage'));

@@ -33,6 +33,7 @@ import { formatDuration } from '../shared/lead-time';
 import { askLostReason } from '../shared/lost-reason-dialog';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
+import { LeadDealCard } from './lead-deal-card';
 import { LeadNotes } from './lead-notes';
 import { LeadTasks } from './lead-tasks';
 import { LeadTimeline } from './lead-timeline';
@@ -43,6 +44,7 @@ import { LeadCountsStore } from '../../core/lead-counts';
   selector: 'sr-lead-detail-page',
   imports: [
     ExactTimePipe,
+    LeadDealCard,
     LeadNotes,
     LeadStatusChip,
     LeadTasks,
@@ -85,6 +87,9 @@ export class LeadDetailPage {
 
   protected readonly canWork = computed(() => this.permissions.can('leads:work'));
   protected readonly canAssign = computed(() => this.permissions.can('leads:assign'));
+  protected readonly canReadDeals = computed(() => this.permissions.can('deals:read'));
+  /** The online deal the lead came with. */
+  protected readonly deal = computed(() => this.lead()?.deal ?? null);
   private readonly team = teamOfActiveDealership(this.canAssign);
   protected readonly salespeople = computed(() => assignableMembers(this.team()));
 
