@@ -8,8 +8,8 @@ import {
   type RetailTerms,
   type TradeFigures,
 } from '@showroom/contracts';
-import { problems } from '@showroom/server-kit';
 import { QuoteError, quoteDeal } from '@showroom/retail-payments';
+import { unquotable } from '../quotes/shopper-quotes';
 
 /** The trade as a quote counts it: what the deal counts it at, and what is owed on it. */
 export const tradeFiguresOf = (tradeIn: DealTradeIn | null): TradeFigures | null =>
@@ -26,7 +26,7 @@ export interface OfferToQuote {
 /**
  * The quote of an offer, computed on the server with the dealership's terms (a browser's figures
  * are never taken). A structure the terms cannot quote (a lease term without a residual, a product
- * the dealer does not offer) is a 400 naming the field of the request.
+ * the dealer does not offer) is a 422 naming the field of the request, as the public quote says it.
  */
 export function quoteOffer(offer: OfferToQuote): Quote {
   try {
@@ -38,12 +38,7 @@ export function quoteOffer(offer: OfferToQuote): Quote {
       adjustments: offer.adjustments ?? NO_ADJUSTMENTS,
     });
   } catch (error) {
-    if (error instanceof QuoteError) {
-      throw problems.validation(
-        [{ name: `body.${error.field}`, reason: error.message }],
-        'The deal cannot be quoted with the dealership’s terms.',
-      );
-    }
+    if (error instanceof QuoteError) throw unquotable(error);
     throw error;
   }
 }

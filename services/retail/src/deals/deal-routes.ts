@@ -69,7 +69,7 @@ export const publicDealRoutes = [
       },
     },
     problems: {
-      400: 'Invalid fields, or a structure the dealership’s terms cannot quote (the field is named)',
+      422: 'The dealership’s terms cannot quote this structure (invalidParams names the field)',
       404: 'No such dealership, or the vehicle is not for sale there',
     },
     handler: async ({ params, body, req, res }, { shopperDeals }) => {
@@ -109,7 +109,7 @@ export const publicDealRoutes = [
     responses: { 200: { description: 'The deal, quoted again', schema: ShopperDealSchema } },
     problems: {
       ...noSuchDeal,
-      400: 'Invalid fields, or a structure the dealership’s terms cannot quote (the field is named)',
+      422: 'The dealership’s terms cannot quote this structure (invalidParams names the field)',
       409: 'The deal was sent to the dealership: its structure can no longer change',
     },
     handler: ({ params, body, req, res }, { shopperDeals }) => {
@@ -205,7 +205,7 @@ export const deskDealRoutes = [
     },
     problems: {
       ...hidden,
-      400: 'Invalid fields, or a structure the dealership’s terms cannot quote (the field is named)',
+      422: 'The dealership’s terms cannot quote this structure (invalidParams names the field)',
       409: 'The deal is a draft, or already accepted or withdrawn',
       412: 'The deal changed since it was read',
       428: 'If-Match is missing',

@@ -310,7 +310,7 @@ function requotedOrAsSaved(quote: () => ReturnType<typeof quoteOffer>) {
   try {
     return quote();
   } catch (error) {
-    if (error instanceof HttpProblem && error.status === 400) return null;
+    if (error instanceof HttpProblem && error.status === 422) return null;
     throw error;
   }
 }
