@@ -64,6 +64,15 @@ describe('internal vehicle lookup: by VIN or stock number, for services with rea
     }
   });
 
+  it('finds a vehicle by its id, whatever its status (a deal’s lead names the car it was reserved as)', async () => {
+    const sold = await add(ours, { status: 'sold' });
+    for (const id of [vehicle.id, sold.id.toUpperCase()]) {
+      const res = await lookup(ours, { id });
+      expect(res.status, id).toBe(200);
+      expect(res.body.vehicle.id).toBe(id.toLowerCase());
+    }
+  });
+
   it('prefers the car on the lot over a newer sold one with the same VIN', async () => {
     const vin = freshVin();
     const older = await add(ours, { vin, status: 'sold' });
@@ -87,13 +96,18 @@ describe('internal vehicle lookup: by VIN or stock number, for services with rea
     const queries: Record<string, string>[] = [
       { vin: theirVehicle.vin },
       { stockNumber: theirVehicle.stockNumber },
+      { id: theirVehicle.id },
     ];
     for (const query of queries) {
       const res = await lookup(ours, query);
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.type).toBe('https://showroom.dev/problems/not-found');
-      expect(JSON.stringify(res.body)).not.toContain(theirVehicle.id);
+      // Nothing of the car beyond what the query itself named.
+      const leaked = [theirVehicle.id, theirVehicle.vin, theirVehicle.stockNumber].filter(
+        (value) => !Object.values(query).includes(value),
+      );
+      for (const value of leaked) expect(JSON.stringify(res.body)).not.toContain(value);
     }
     expect((await lookup(theirs, { vin: theirVehicle.vin })).status).toBe(200);
   });
@@ -115,6 +129,12 @@ describe('internal vehicle lookup: by VIN or stock number, for services with rea
     it.each([
       ['neither vin nor stockNumber', {}, 'query'],
       ['both vin and stockNumber', { vin: '1HGCV1F30NA000001', stockNumber: 'U4711' }, 'query'],
+      [
+        'both id and stockNumber',
+        { id: '5d3c1f0e-9b7a-4e21-8c55-0f1e2d3c4b5a', stockNumber: 'U4711' },
+        'query',
+      ],
+      ['an id that is not a UUID', { id: 'car-1' }, 'query.id'],
       ['a VIN too short to be one', { vin: '1HGCV' }, 'query.vin'],
       ['a VIN with punctuation', { vin: '1HGCV1F3-NA00000' }, 'query.vin'],
       ['a stock number over 20 characters', { stockNumber: 'S'.repeat(21) }, 'query.stockNumber'],
@@ -141,6 +161,7 @@ describe('internal vehicle lookup: by VIN or stock number, for services with rea
       'dealershipId',
       'vin',
       'stockNumber',
+      'id',
     ]);
   });
 });

@@ -7,6 +7,9 @@ import { recordPriceChange } from './price-history';
 
 export type VehicleRow = Selectable<VehicleTable>;
 
+/** How another service names a vehicle: by VIN, stock number or id. */
+export type VehicleLookupRef = { vin: string } | { stockNumber: string } | { id: string };
+
 /**
  * Every write to a vehicle (its fields, its photos) goes with its row in the change feed, in one
  * transaction: search, feeds and websites follow the feed.
@@ -81,18 +84,21 @@ export class VehicleRepository {
   }
 
   /**
-   * For another service naming a car: the vehicle with this VIN (or stock number; both compare
+   * For another service naming a car: the vehicle with this id, or with this VIN (or stock number; both compare
    * case-insensitively, as the schema's collation does), the one on the lot before sold ones,
    * newest first. Reads a replica: nothing here follows the caller's own write.
    */
-  async findForLookup(
-    dealershipId: string,
-    ref: { vin: string } | { stockNumber: string },
-  ): Promise<VehicleRow | undefined> {
+  async findForLookup(dealershipId: string, ref: VehicleLookupRef): Promise<VehicleRow | undefined> {
     return forDealership(this.reader, dealershipId)
       .selectFrom('vehicles')
       .selectAll()
-      .where((eb) => ('vin' in ref ? eb('vin', '=', ref.vin) : eb('stock_number', '=', ref.stockNumber)))
+      .where((eb) =>
+        'vin' in ref
+          ? eb('vin', '=', ref.vin)
+          : 'id' in ref
+            ? eb('id', '=', ref.id)
+            : eb('stock_number', '=', ref.stockNumber),
+      )
       .orderBy(sql`status IN ('available', 'pending')`, 'desc')
       .orderBy('created_at', 'desc')
       .executeTakeFirst();

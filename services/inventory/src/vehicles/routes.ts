@@ -23,7 +23,10 @@ const vinParams = z.object({ vin: z.string().min(1).max(40) });
 const stockNumberQuery = z.strictObject({ condition: VehicleConditionSchema.default('used') });
 const lookupParams = z.object({ dealershipId: z.uuid('must be a dealership id (UUID)') });
 
-/** How a lead names a car (the same bounds as the leads contract), by exactly one of the two. */
+/**
+ * How a lead names a car: by VIN or stock number (the same bounds as the leads contract), or by its
+ * id when another service already knows the vehicle (a deal's lead); exactly one of the three.
+ */
 const vehicleLookupQuery = z
   .strictObject({
     vin: z
@@ -35,9 +38,10 @@ const vehicleLookupQuery = z
       .transform(normalizeVin)
       .optional(),
     stockNumber: z.string().trim().min(1).max(20).optional(),
+    id: z.uuid('must be a vehicle id (UUID)').optional(),
   })
-  .refine((query) => (query.vin === undefined) !== (query.stockNumber === undefined), {
-    message: 'give exactly one of vin or stockNumber',
+  .refine((query) => [query.vin, query.stockNumber, query.id].filter((v) => v !== undefined).length === 1, {
+    message: 'give exactly one of vin, stockNumber or id',
   });
 
 const VERSION_IN_JSON = /"version":(\d+)/;
@@ -162,17 +166,22 @@ export const vehicleRoutes = [
     method: 'get',
     path: `${base}/internal/dealerships/:dealershipId/vehicles/lookup`,
     tag: 'services',
-    summary: 'Find the vehicle a lead names, by VIN or stock number (exactly one), for another service',
+    summary: 'Find the vehicle a lead names, by VIN, stock number or id (exactly one), for another service',
     caller: caller.machine(READ_INVENTORY_SCOPE),
     params: lookupParams,
     query: vehicleLookupQuery,
     responses: { 200: { description: 'The vehicle', schema: z.object({ vehicle: VehicleSchema }) } },
     problems: {
-      400: 'Neither or both of vin and stockNumber, or a bad value',
+      400: 'Not exactly one of vin, stockNumber and id, or a bad value',
       404: 'No such vehicle in this dealership',
     },
     handler: async ({ params, query }, { vehicles }) => {
-      const ref = query.vin !== undefined ? { vin: query.vin } : { stockNumber: query.stockNumber as string };
+      const ref =
+        query.vin !== undefined
+          ? { vin: query.vin }
+          : query.id !== undefined
+            ? { id: query.id.toLowerCase() }
+            : { stockNumber: query.stockNumber as string };
       return { vehicle: await vehicles.lookUp(params.dealershipId.toLowerCase(), ref) };
     },
   }),

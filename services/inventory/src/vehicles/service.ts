@@ -17,7 +17,7 @@ import { z } from 'zod';
 import type { VehicleRef } from '../search/port';
 import { isForSale, toPublicVehicle } from './public-vehicle';
 import { columnsFromInput, newVehicleRow, vehicleFromRow } from './vehicle-row';
-import type { VehicleRepository, VehicleRow } from './repository';
+import type { VehicleLookupRef, VehicleRepository, VehicleRow } from './repository';
 import type { PhotoUrls } from '../photos/photo-keys';
 
 const FIRST_STOCK_NUMBER = 1001;
@@ -71,12 +71,16 @@ export class VehicleService {
     return json;
   }
 
-  /** The vehicle another service names by VIN or stock number, or a 404 when this dealership has none. */
-  async lookUp(dealershipId: string, ref: { vin: string } | { stockNumber: string }): Promise<Vehicle> {
+  /** The vehicle another service names by VIN, stock number or id, or a 404 when this dealership has none. */
+  async lookUp(dealershipId: string, ref: VehicleLookupRef): Promise<Vehicle> {
     const row = await this.vehicles.findForLookup(dealershipId, ref);
     if (!row)
       throw problems.notFound(
-        'vin' in ref ? `Vehicle with VIN ${ref.vin}` : `Stock number ${ref.stockNumber}`,
+        'vin' in ref
+          ? `Vehicle with VIN ${ref.vin}`
+          : 'id' in ref
+            ? `Vehicle ${ref.id}`
+            : `Stock number ${ref.stockNumber}`,
       );
     return vehicleFromRow(row, this.clock(), this.photoUrls);
   }
