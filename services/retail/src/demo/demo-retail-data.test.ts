@@ -7,7 +7,12 @@ import {
   ValuationGridSchema,
   type ValuationGridRow,
 } from '@showroom/contracts';
-import { ALL_DEMO_DEALERSHIPS, generateDemoVehicles, seedFromText } from '@showroom/demo-data';
+import {
+  ALL_DEMO_DEALERSHIPS,
+  DEMO_DEALERSHIPS,
+  generateDemoVehicles,
+  seedFromText,
+} from '@showroom/demo-data';
 import { quoteDeal } from '@showroom/retail-payments';
 import { z } from 'zod';
 import { DEFAULT_RETAIL_SETTINGS } from '../settings/defaults';
@@ -45,7 +50,7 @@ describe('the demo retail data', () => {
   it('offers the four kinds of protection product, each with valid terms and an id that stays the same', () => {
     expect(DEMO_PRODUCTS.map((product) => product.kind).sort()).toEqual([...PRODUCT_KINDS].sort());
     for (const product of DEMO_PRODUCTS) expect(ProtectionProductInputSchema.parse(product)).toEqual(product);
-    const [downtown, rival] = [ALL_DEMO_DEALERSHIPS[0]!.id, ALL_DEMO_DEALERSHIPS[2]!.id];
+    const [downtown, rival] = [DEMO_DEALERSHIPS.downtown.id, DEMO_DEALERSHIPS.rival.id];
     const id = demoProductId(downtown, 'gap');
     expect(z.uuid().safeParse(id).success).toBe(true);
     expect(demoProductId(downtown, 'gap')).toBe(id);
@@ -70,9 +75,10 @@ describe('the demo retail data', () => {
   });
 
   it('quotes a demo car at every lease term and every finance tier with each rooftop’s settings', () => {
-    const car = demoInventory(ALL_DEMO_DEALERSHIPS[0]!.slug, 0).find((c) => c.condition === 'new')!;
+    const car = demoInventory(DEMO_DEALERSHIPS.downtown.slug, 0).find((c) => c.condition === 'new');
+    if (!car?.priceCents) throw new Error('the demo inventory has no priced new car');
     for (const dealership of ALL_DEMO_DEALERSHIPS) {
-      const settings = DEMO_RETAIL_SETTINGS[dealership.id]!;
+      const settings = DEMO_RETAIL_SETTINGS[dealership.id] ?? DEFAULT_RETAIL_SETTINGS;
       const terms = {
         ...settings,
         products: DEMO_PRODUCTS.map((product) => ({
@@ -81,7 +87,7 @@ describe('the demo retail data', () => {
         })),
         disclosure: 'Estimate only.',
       };
-      const vehicle = { priceCents: car.priceCents!, msrpCents: car.msrpCents ?? null };
+      const vehicle = { priceCents: car.priceCents, msrpCents: car.msrpCents ?? null };
       for (const termMonths of LEASE_TERMS) {
         const quote = quoteDeal({
           vehicle,
