@@ -3,6 +3,7 @@ import { createRedis, pingRedis } from '@showroom/server-cache';
 import {
   ClientCredentialsTokens,
   createServiceApp,
+  PollingWorker,
   type ComposedService,
   type ServiceRuntime,
 } from '@showroom/server-kit';
@@ -21,6 +22,11 @@ import { LeadsDesk } from './peers/leads-desk';
 import { VehicleCatalog } from './peers/vehicle-catalog';
 import { PublicAccess } from './public-access/public-access';
 import { ShopperQuotes } from './quotes/shopper-quotes';
+import { CreditRepository } from './credit/credit-repository';
+import { CreditService } from './credit/credit-service';
+import { CreditRetention } from './credit/retention';
+import { dealGates } from './deals/compose-deals';
+import { composeKeyProvider } from './encryption/compose-key-provider';
 import { retailRoutes, type RetailRouteDeps } from './routes';
 import { ProtectionProductService } from './settings/product-service';
 import { RetailTermsSource } from './settings/retail-terms-source';
@@ -87,6 +93,25 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
   const retailTerms = new RetailTermsSource(db);
   const settingsDeps = { db, terms: retailTerms, clock };
 
+  /** Who may open a deal: deals, trade-ins, credit and reservations check access with it. */
+  const gates = dealGates(db, config, leadsDesk);
+
+  /** Credit applications, sealed under data keys from KMS (or the local key provider off production). */
+  const creditRepository = new CreditRepository(db);
+  const credit = new CreditService({
+    db,
+    repository: creditRepository,
+    keys: composeKeyProvider(config),
+    retention: new RetailSettingsService(settingsDeps),
+    clock,
+  });
+  const creditRetention = new PollingWorker({
+    name: 'credit retention sweep',
+    run: () => new CreditRetention({ db, repository: creditRepository, clock }).sweep(),
+    intervalMs: config.CREDIT_RETENTION_SWEEP_MS,
+    logger: logger.child({ worker: 'credit-retention' }),
+  });
+
   const deps: RetailRouteDeps = {
     publicAccess,
     retailTerms,
@@ -94,6 +119,9 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     protectionProducts: new ProtectionProductService(settingsDeps),
     valuationGrid: new ValuationGridService(db),
     shopperQuotes: new ShopperQuotes(catalog, retailTerms),
+    shopperAccess: gates.shopperAccess,
+    dealAccess: gates.dealAccess,
+    credit,
   };
   /** Every job kind's handler: each module adds its own. */
   const jobHandlers: JobHandlers = {
@@ -107,7 +135,7 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     clock,
   });
   /** The job runner and the modules' periodic sweeps. */
-  const background: BackgroundWork[] = [jobs];
+  const background: BackgroundWork[] = [jobs, creditRetention];
 
   const app = createServiceApp({
     config,

@@ -1,4 +1,5 @@
 import type { Route } from '@showroom/server-kit';
+import { creditRoutes, type CreditRouteDeps } from './credit/credit-routes';
 import type { PublicRouteDeps } from './public-access/public-route';
 import { quoteRoutes, type QuoteRouteDeps } from './quotes/quote-routes';
 import { settingsRoutes, type SettingsRouteDeps } from './settings/settings-routes';
@@ -8,11 +9,13 @@ import { settingsRoutes, type SettingsRouteDeps } from './settings/settings-rout
  * interface to the list it extends.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-empty-interface -- the modules' deps join the list
-export interface RetailRouteDeps extends PublicRouteDeps, SettingsRouteDeps, QuoteRouteDeps {}
+export interface RetailRouteDeps
+  extends PublicRouteDeps, SettingsRouteDeps, QuoteRouteDeps, CreditRouteDeps {}
 
 /** The retail API: every route, once (the app serves these; the route matrix and OpenAPI tests walk them). */
 export const retailRoutes: Route<RetailRouteDeps>[] = [
   // Each module spreads its route table here, one line each.
   ...settingsRoutes,
   ...quoteRoutes,
+  ...creditRoutes,
 ];
