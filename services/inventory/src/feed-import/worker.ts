@@ -1,5 +1,5 @@
 import { STOCK_NUMBER_LETTER, type ImportRules, type VehicleCondition } from '@showroom/contracts';
-import { HttpProblem, backoffMs, loggableError } from '@showroom/server-kit';
+import { HttpProblem, PollingWorker, backoffMs, loggableError } from '@showroom/server-kit';
 import type { ObjectStore } from '@showroom/server-storage';
 import type { Logger } from 'pino';
 import type { DealershipQueries } from '@showroom/server-mysql';
@@ -60,24 +60,25 @@ class ImportCannotRun extends Error {}
  * runs them; a batch commits with the job's cursor, so a crash resumes after the last batch.
  */
 export class FeedImportWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private started = false;
+  private readonly worker: PollingWorker;
   private readonly pruning = new Hourly();
-  private closing = false;
 
-  constructor(private readonly deps: FeedImportWorkerDeps) {}
-
-  start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.schedule(0);
+  constructor(private readonly deps: FeedImportWorkerDeps) {
+    this.worker = new PollingWorker({
+      name: 'feed import worker',
+      run: () => this.drain(),
+      intervalMs: deps.settings.pollIntervalMs,
+      logger: deps.logger,
+    });
   }
 
-  async close(): Promise<void> {
-    this.closing = true;
-    clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.worker.start();
+  }
+
+  /** Finishes the item under way, then stops. */
+  close(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Works until nothing is waiting; exposed so tests and benchmarks can drive it without the timer. */
@@ -86,7 +87,7 @@ export class FeedImportWorker {
       await this.pruneAbandonedUploads();
       await this.pruneFinishedImports();
     }
-    while (!this.closing) {
+    while (!this.worker.stopping) {
       const feed = await this.fetchDueFeed();
       const claimed = await this.deps.claims.claimImport(this.deps.clock(), this.deps.settings.staleAfterMs);
       if (claimed) await this.run(claimed);
@@ -121,17 +122,6 @@ export class FeedImportWorker {
       pruned += old.length;
       if (old.length < batch) return pruned;
     }
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.closing) return;
-    this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .catch((error: unknown) =>
-          this.deps.logger.error({ error: loggableError(error) }, 'feed import worker failed'),
-        )
-        .finally(() => this.schedule(this.deps.settings.pollIntervalMs));
-    }, delayMs);
   }
 
   private async fetchDueFeed(): Promise<boolean> {

@@ -58,7 +58,7 @@ export class JobRunner {
     this.worker.start();
   }
 
-  /** Lets the jobs under way finish, then stops. */
+  /** Lets the batch under way finish, then stops. */
   stop(): Promise<void> {
     return this.worker.stop();
   }
@@ -66,13 +66,14 @@ export class JobRunner {
   /** Runs jobs until none is due now; how many ran. Exposed so tests can drive it without the timer. */
   async runDue(): Promise<number> {
     let ran = 0;
-    for (;;) {
+    while (!this.worker.stopping) {
       const { leaseMs, batchSize } = this.deps.settings;
       const claimed = await this.deps.claims.claim(this.deps.clock(), leaseMs, batchSize);
       if (claimed.length === 0) return ran;
       for (const job of claimed) await this.run(job);
       ran += claimed.length;
     }
+    return ran;
   }
 
   private async run(job: ClaimedJob): Promise<void> {

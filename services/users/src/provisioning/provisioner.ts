@@ -1,5 +1,5 @@
 import { PROVISIONING_STEPS, type ProvisioningStepName } from '@showroom/contracts';
-import { backoffMs, loggableError } from '@showroom/server-kit';
+import { backoffMs, loggableError, PollingWorker } from '@showroom/server-kit';
 import type { ObjectStore } from '@showroom/server-storage';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -39,43 +39,33 @@ type StepDone = Omit<Extract<StepOutcome, { status: 'done' }>, 'status'>;
  * from the failed step. Every step is harmless to repeat.
  */
 export class WebsiteProvisioner {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private started = false;
-  private closing = false;
+  private readonly worker: PollingWorker;
 
-  constructor(private readonly deps: WebsiteProvisionerDeps) {}
-
-  start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.schedule(0);
+  constructor(private readonly deps: WebsiteProvisionerDeps) {
+    this.worker = new PollingWorker({
+      name: 'website provisioner',
+      run: () => this.drain(),
+      intervalMs: deps.settings.pollIntervalMs,
+      logger: deps.logger,
+    });
   }
 
-  async close(): Promise<void> {
-    this.closing = true;
-    clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.worker.start();
+  }
+
+  /** Finishes the item under way, then stops. */
+  close(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Provisions until nothing is due; exposed so tests can drive it without the timer. */
   async drain(): Promise<void> {
-    while (!this.closing) {
+    while (!this.worker.stopping) {
       const claim = await this.deps.claims.claim(this.deps.clock(), this.deps.settings.leaseMs);
       if (!claim) return;
       await this.run(claim);
     }
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.closing) return;
-    this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .catch((error: unknown) =>
-          this.deps.logger.error({ error: loggableError(error) }, 'website provisioner failed'),
-        )
-        .finally(() => this.schedule(this.deps.settings.pollIntervalMs));
-    }, delayMs);
   }
 
   /**

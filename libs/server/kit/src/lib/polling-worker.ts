@@ -20,26 +20,34 @@ export class PollingWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private started = false;
-  private stopping = false;
+  private stoppingNow = false;
 
   constructor(private readonly options: PollingWorkerOptions) {}
 
   /** Runs at once, then every interval; a second call does nothing. */
   start(): void {
-    if (this.started || this.stopping) return;
+    if (this.started || this.stoppingNow) return;
     this.started = true;
     this.schedule(0);
   }
 
+  /**
+   * Whether `stop` was called: a run that works through a backlog checks it between items, so a
+   * stop waits for one item, not the whole backlog.
+   */
+  get stopping(): boolean {
+    return this.stoppingNow;
+  }
+
   /** No new run starts; resolves once the run under way (if any) has ended. */
   async stop(): Promise<void> {
-    this.stopping = true;
+    this.stoppingNow = true;
     clearTimeout(this.timer);
     await this.running;
   }
 
   private schedule(delayMs: number): void {
-    if (this.stopping) return;
+    if (this.stoppingNow) return;
     this.timer = setTimeout(() => {
       this.running = this.runOnce().finally(() => {
         this.running = undefined;
