@@ -27,6 +27,7 @@ import { CreditService } from './credit/credit-service';
 import { CreditRetention } from './credit/retention';
 import { dealGates } from './deals/compose-deals';
 import { composeKeyProvider } from './encryption/compose-key-provider';
+import { composeReservations } from './reservations/compose-reservations';
 import { retailRoutes, type RetailRouteDeps } from './routes';
 import { ProtectionProductService } from './settings/product-service';
 import { RetailTermsSource } from './settings/retail-terms-source';
@@ -112,6 +113,16 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     logger: logger.child({ worker: 'credit-retention' }),
   });
 
+  /** Reservation deposits on Stripe (the payments sandbox here), the car's hold and its expiry. */
+  const reservations = composeReservations(config, {
+    db,
+    terms: retailTerms,
+    directory,
+    catalog,
+    logger: logger.child({ module: 'reservations' }),
+    clock,
+  });
+
   const deps: RetailRouteDeps = {
     publicAccess,
     retailTerms,
@@ -122,10 +133,12 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     shopperAccess: gates.shopperAccess,
     dealAccess: gates.dealAccess,
     credit,
+    ...reservations.routeDeps,
   };
   /** Every job kind's handler: each module adds its own. */
   const jobHandlers: JobHandlers = {
     ...shopperMailer.handlers,
+    ...reservations.handlers,
   };
   const jobs = new JobRunner({
     claims: new JobClaims(db),
@@ -135,7 +148,7 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     clock,
   });
   /** The job runner and the modules' periodic sweeps. */
-  const background: BackgroundWork[] = [jobs, creditRetention];
+  const background: BackgroundWork[] = [jobs, creditRetention, reservations.expiry];
 
   const app = createServiceApp({
     config,

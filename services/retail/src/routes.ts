@@ -2,6 +2,7 @@ import type { Route } from '@showroom/server-kit';
 import { creditRoutes, type CreditRouteDeps } from './credit/credit-routes';
 import type { PublicRouteDeps } from './public-access/public-route';
 import { quoteRoutes, type QuoteRouteDeps } from './quotes/quote-routes';
+import { reservationRoutes, type ReservationRouteDeps } from './reservations/reservation-routes';
 import { settingsRoutes, type SettingsRouteDeps } from './settings/settings-routes';
 
 /**
@@ -10,7 +11,7 @@ import { settingsRoutes, type SettingsRouteDeps } from './settings/settings-rout
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-empty-interface -- the modules' deps join the list
 export interface RetailRouteDeps
-  extends PublicRouteDeps, SettingsRouteDeps, QuoteRouteDeps, CreditRouteDeps {}
+  extends PublicRouteDeps, SettingsRouteDeps, QuoteRouteDeps, CreditRouteDeps, ReservationRouteDeps {}
 
 /** The retail API: every route, once (the app serves these; the route matrix and OpenAPI tests walk them). */
 export const retailRoutes: Route<RetailRouteDeps>[] = [
@@ -18,4 +19,5 @@ export const retailRoutes: Route<RetailRouteDeps>[] = [
   ...settingsRoutes,
   ...quoteRoutes,
   ...creditRoutes,
+  ...reservationRoutes,
 ];

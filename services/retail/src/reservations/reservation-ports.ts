@@ -18,7 +18,12 @@ export interface StorefrontSource {
 
 /** Inventory: whether the car is for sale, and its hold (status pending) while reserved. */
 export interface VehicleHolds {
-  forSale(dealershipId: string, vehicleId: string): Promise<DealVehicle | null>;
+  /** `fresh`: ask inventory now rather than answer from the 30-second cache. */
+  forSale(
+    dealershipId: string,
+    vehicleId: string,
+    options?: { fresh?: boolean },
+  ): Promise<DealVehicle | null>;
   hold(dealershipId: string, vehicleId: string, hold: VehicleHoldInput): Promise<'held' | 'unavailable'>;
   release(dealershipId: string, vehicleId: string, reservationId: string): Promise<void>;
 }

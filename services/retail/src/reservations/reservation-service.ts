@@ -88,7 +88,8 @@ export class ReservationService {
     const { reservation: terms } = await this.deps.terms.of(dealershipId);
     if (terms.depositCents <= 0)
       throw problems.conflict('This dealership does not take reservations online.');
-    if (!(await this.deps.vehicles.forSale(dealershipId, deal.vehicle_id))) {
+    // Fresh: a car sold a moment ago must not take a deposit.
+    if (!(await this.deps.vehicles.forSale(dealershipId, deal.vehicle_id, { fresh: true }))) {
       throw problems.conflict('The vehicle is no longer for sale: it cannot be reserved.');
     }
     const siteUrl = (await this.deps.storefronts.storefront(dealershipId))?.siteUrl;
