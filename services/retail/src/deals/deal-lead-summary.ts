@@ -25,6 +25,10 @@ export function dealLeadSummary(deal: DealRow, offer: Offer, parts: DealPartsOf)
     creditApplication: parts.creditApplication?.status ?? 'none',
     depositCents: parts.reservation?.depositCents ?? null,
     reservationStatus: parts.reservation?.status ?? null,
+    // ADF's <finance> balance and total, for the CRM.
+    amountFinancedCents: quote.finance?.amountFinancedCents ?? null,
+    residualCents: quote.lease?.residualCents ?? null,
+    totalOfPaymentsCents: quote.finance?.totalOfPaymentsCents ?? quote.lease?.totalOfPaymentsCents ?? null,
   };
 }
 

@@ -42,7 +42,10 @@ const ifMatch: HeaderDoc = {
 /** Every wrong, foreign or expired token answers exactly like a deal that does not exist. */
 const noSuchDeal = { 404: 'No such deal, or the X-Deal-Access token does not open it (wrong or expired)' };
 /** A salesperson's colleague's deal answers exactly like another dealership's. */
-const hidden = { 404: 'No such deal, or one the caller may not see (a deal of a colleague’s lead)' };
+const hidden = {
+  404: 'No such deal, or one the caller may not see (a deal of a colleague’s lead)',
+  503: 'The leads service is not answering (a salesperson’s access is checked with it)',
+};
 
 /** A shopper's deal is theirs alone: no cache may keep it. */
 const privately = (res: Response) => res.set('Cache-Control', 'no-store');
@@ -171,7 +174,7 @@ export const deskDealRoutes = [
     caller: caller.user('deals:read'),
     query: DealListQuerySchema,
     responses: { 200: { description: 'A page of deals', schema: DealListSchema } },
-    problems: { 503: 'The leads service is not answering (salespeople’s lists are checked with it)' },
+    problems: { 400: 'The cursor is not one this list gave', 503: hidden[503] },
     handler: ({ tenant, query }, { dealDesk }) => dealDesk.list(tenant, query),
   }),
   route({

@@ -319,7 +319,7 @@ function requireDraft(deal: DealRow | null): DealRow {
   if (!deal) throw problems.notFound('Deal');
   if (deal.status !== 'draft') {
     throw problems.conflict(
-      `The deal is ${deal.status}: it was sent to the dealership, so its structure can no longer change.`,
+      `The deal is ${deal.status}: it was sent to the dealership already, so it can no longer change here.`,
     );
   }
   return deal;
