@@ -144,7 +144,8 @@ describe('retail job runner', () => {
     // The first runner claims the job and dies before it runs it.
     const claims = new JobClaims(database.writer);
     const [held] = await claims.claim(clock.now(), SETTINGS.leaseMs, 10);
-    expect(held?.kind).toBe(kind);
+    if (!held) throw new Error('the first runner claimed nothing');
+    expect(held.kind).toBe(kind);
 
     let ran = 0;
     const { runner: survivor } = runner({ [kind]: async () => void ran++ }, clock.now);
@@ -155,7 +156,7 @@ describe('retail job runner', () => {
     expect(await jobsOf(dealershipId)).toMatchObject([{ state: 'done', attempts: 2 }]);
 
     // The first runner comes back: its claim is gone, so it writes nothing.
-    expect(await claims.failed(held!, 'late', null, clock.now())).toBe(false);
+    expect(await claims.failed(held, 'late', null, clock.now())).toBe(false);
     expect(await jobsOf(dealershipId)).toMatchObject([{ state: 'done' }]);
   });
 
