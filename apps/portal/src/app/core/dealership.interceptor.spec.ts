@@ -36,6 +36,13 @@ describe('dealershipInterceptor', () => {
     ).toBe(SOUTH);
   });
 
+  it('when the dealer works deals or the retail settings, then the active dealership is named', () => {
+    http.get('/api/retail/deals').subscribe();
+    http.get('/api/retail/settings').subscribe();
+    expect(backend.expectOne('/api/retail/deals').request.headers.get('X-Dealership-Id')).toBe(NORTH);
+    expect(backend.expectOne('/api/retail/settings').request.headers.get('X-Dealership-Id')).toBe(NORTH);
+  });
+
   it('when the dealer works leads or reads the team, then the active dealership is named too', () => {
     http.get('/api/leads/leads/counts').subscribe();
     http.get('/api/users/team').subscribe();

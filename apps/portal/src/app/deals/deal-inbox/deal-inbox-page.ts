@@ -7,7 +7,18 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { DealStatus, DealSummary, Problem } from '@showroom/contracts';
-import { catchError, combineLatest, EMPTY, filter, map, startWith, Subject, switchMap, tap } from 'rxjs';
+import {
+  catchError,
+  combineLatest,
+  distinctUntilChanged,
+  EMPTY,
+  filter,
+  map,
+  startWith,
+  Subject,
+  switchMap,
+  tap,
+} from 'rxjs';
 import { DealsApi } from '../../api/deals-api';
 import { ActiveDealership } from '../../core/active-dealership';
 import { Permissions } from '../../core/permissions';
@@ -69,10 +80,11 @@ export class DealInboxPage {
   protected readonly vehicleTitle = dealVehicleTitle;
   protected readonly opensRow = opensRow;
 
-  protected readonly status = toSignal(
-    this.route.queryParamMap.pipe(map((params) => statusFrom(params.get('status')))),
-    { initialValue: null },
+  private readonly status$ = this.route.queryParamMap.pipe(
+    map((params) => statusFrom(params.get('status'))),
+    distinctUntilChanged(),
   );
+  protected readonly status = toSignal(this.status$, { initialValue: null });
   protected readonly deals = signal<DealSummary[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(true);
@@ -85,12 +97,15 @@ export class DealInboxPage {
   protected readonly canConfigure = computed(() => this.permissions.can('retail:configure'));
 
   private readonly more = new Subject<string | null>();
+  /** The status the rows shown are filtered by (the URL's, once its first page was asked for). */
+  private shownStatus: DealStatus | null = null;
 
   constructor() {
     const dealershipId = toObservable(this.activeDealership.id).pipe(filter((id) => id !== null));
-    combineLatest([toObservable(this.status), dealershipId])
+    combineLatest([this.status$, dealershipId])
       .pipe(
-        tap(() => {
+        tap(([status]) => {
+          this.shownStatus = status;
           this.deals.set([]);
           this.nextCursor.set(null);
           this.loaded.set(false);
@@ -100,7 +115,7 @@ export class DealInboxPage {
         switchMap((cursor) => {
           this.loading.set(true);
           this.problem.set(null);
-          return this.api.list({ status: this.status(), cursor, limit: DEAL_PAGE_SIZE }).pipe(
+          return this.api.list({ status: this.shownStatus, cursor, limit: DEAL_PAGE_SIZE }).pipe(
             map((page) => ({ page, cursor })),
             catchError((error: unknown) => {
               this.loading.set(false);
