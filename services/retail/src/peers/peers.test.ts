@@ -125,6 +125,19 @@ describe('retail’s clients of the other services', () => {
       expect(await catalog.forSale(downtown, unpriced.id)).toBeNull();
     });
 
+    it('reads a car from its cache for a while, and asks inventory afresh when told to', async () => {
+      const vehicle = peers.addVehicle(downtown);
+      expect(await catalog.forSale(downtown, vehicle.id)).toMatchObject({ vehicleId: vehicle.id });
+      // Sold meanwhile: inventory no longer lists it.
+      peers.vehicles.set(
+        downtown,
+        (peers.vehicles.get(downtown) ?? []).filter((v) => v.id !== vehicle.id),
+      );
+      expect(await catalog.forSale(downtown, vehicle.id)).toMatchObject({ vehicleId: vehicle.id });
+      expect(await catalog.forSale(downtown, vehicle.id, { fresh: true })).toBeNull();
+      expect(await catalog.forSale(downtown, vehicle.id)).toBeNull();
+    });
+
     it('holds a car for one reservation, refuses another, and releases it', async () => {
       const vehicle = peers.addVehicle(downtown);
       const until = new Date(Date.now() + 48 * 3_600_000).toISOString();

@@ -43,10 +43,17 @@ export class VehicleCatalog {
     this.cache = new LRUCache({ max: options.max, ttl: options.ttlMs ?? TTL_MS });
   }
 
-  /** The vehicle when it is published, available and priced; null when it is not for sale there. */
-  async forSale(dealershipId: string, vehicleId: string): Promise<DealVehicle | null> {
+  /**
+   * The vehicle when it is published, available and priced; null when it is not for sale there.
+   * `fresh` asks inventory now instead of reading the cache (before taking a deposit for it).
+   */
+  async forSale(
+    dealershipId: string,
+    vehicleId: string,
+    options: { fresh?: boolean } = {},
+  ): Promise<DealVehicle | null> {
     const key = `${dealershipId}/${vehicleId}`.toLowerCase();
-    const hit = this.cache.get(key);
+    const hit = options.fresh ? undefined : this.cache.get(key);
     if (hit) return hit;
     const found = await askPeer('inventory', () =>
       getFromService(
@@ -56,7 +63,10 @@ export class VehicleCatalog {
         this.tokens,
       ),
     );
-    if (!found || found.priceCents === null) return null;
+    if (!found || found.priceCents === null) {
+      this.cache.delete(key);
+      return null;
+    }
     const vehicle: DealVehicle = {
       vehicleId: found.id,
       vin: found.vin,

@@ -103,7 +103,7 @@ function demoStorefronts(): DealershipStorefront[] {
       email: website?.email ?? null,
       phone: website?.phone ?? null,
       timeZone: dealership.timeZone,
-      siteUrl: `${origin}/`,
+      siteUrl: origin,
       siteOrigins: [origin],
     };
   });
@@ -322,7 +322,7 @@ export async function startPeerStandIns(): Promise<PeerStandIns> {
         email: `hello@test-${id.slice(0, 8)}.example`,
         phone: '(614) 555-0100',
         timeZone: 'America/New_York',
-        siteUrl: `${origin}/`,
+        siteUrl: origin,
         siteOrigins: [origin],
         ...overrides,
       };
