@@ -14,15 +14,20 @@ const serverConfig: ApplicationConfig = {
       if (storefrontRequestContext()) inject(SITE);
     }),
     {
-      // The server reads the inventory API at INVENTORY_API_URL, the browser at the public edge:
-      // the transfer cache must file the server's answers under the browser's URLs.
+      // The server reads the inventory and retail APIs at INVENTORY_API_URL and RETAIL_API_URL, the
+      // browser at the public edge: the transfer cache must file the server's answers under the
+      // browser's URLs.
       provide: HTTP_TRANSFER_CACHE_ORIGIN_MAP,
       useFactory: (): Record<string, string> => {
         const context = storefrontRequestContext();
         if (!context) return {};
-        const server = new URL(context.inventoryApiUrl).origin;
         const browser = new URL(context.site.apiOrigin).origin;
-        return server === browser ? {} : { [server]: browser };
+        const map: Record<string, string> = {};
+        for (const url of [context.inventoryApiUrl, context.retailApiUrl]) {
+          const server = new URL(url).origin;
+          if (server !== browser) map[server] = browser;
+        }
+        return map;
       },
     },
   ],

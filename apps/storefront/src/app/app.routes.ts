@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import type { ResolveFn, Route } from '@angular/router';
 import { SITE } from './site/site';
+import { retailTermsResolver } from './retail/terms-resolver';
 import { vehicleResolver } from './vehicle/vehicle-resolver';
 
 /** "Contact us | Demo Motors": the same form Seo.page gives titles, so neither overwrites the other. */
@@ -28,7 +29,7 @@ export const appRoutes: Route[] = [
   {
     // The page's title comes from the car (Seo.page), once it is read.
     path: 'cars/:vehicleId/:slug',
-    resolve: { lookup: vehicleResolver },
+    resolve: { lookup: vehicleResolver, terms: retailTermsResolver },
     runGuardsAndResolvers: 'paramsChange',
     loadComponent: () => import('./vehicle/vehicle-page').then((m) => m.VehiclePage),
   },
@@ -37,6 +38,18 @@ export const appRoutes: Route[] = [
     path: 'cars/:vehicleId',
     resolve: { lookup: vehicleResolver },
     loadComponent: () => import('./vehicle/vehicle-page').then((m) => m.VehiclePage),
+  },
+  {
+    // Buying the car online: contact and payment, then the deal page. Its own chunk.
+    path: 'cars/:vehicleId/:slug/buy',
+    resolve: { lookup: vehicleResolver, terms: retailTermsResolver },
+    loadComponent: () => import('./buy/buy-page').then((m) => m.BuyPage),
+  },
+  {
+    // A shopper's deal: rendered in the browser only (app.routes.server.ts), never indexed or cached.
+    path: 'deals/:dealId',
+    title: titled('Your deal'),
+    loadComponent: () => import('./deals/deal-page').then((m) => m.DealPage),
   },
   {
     path: 'contact',

@@ -50,6 +50,7 @@ export async function composeStorefront(
   const contextFor = (site: PublishedSite): StorefrontRequestContext => ({
     site: { ...site, apiOrigin: config.PUBLIC_API_ORIGIN },
     inventoryApiUrl: config.INVENTORY_API_URL,
+    retailApiUrl: config.RETAIL_API_URL,
   });
 
   const app = express();

@@ -27,6 +27,8 @@ export const storefrontConfigSchema = baseConfigSchema
     PORT: servicePort(4400),
     /** The inventory service as the server reaches it (inside the VPC in production). */
     INVENTORY_API_URL: notInProduction(z.url().default('http://127.0.0.1:3001'), devDefaults.localhost),
+    /** The retail service as the server reaches it: a dealership's payment terms for the vehicle page. */
+    RETAIL_API_URL: notInProduction(z.url().default('http://127.0.0.1:3004'), devDefaults.localhost),
     /** The API origin shoppers' browsers call (the edge / CloudFront): leads forms, searches after load. */
     PUBLIC_API_ORIGIN: notInProduction(
       z

@@ -1,6 +1,7 @@
 import type { PublishedSite } from '@showroom/contracts';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { StorefrontRequestContext } from '../app/site/site';
+import { SITE_STATE_KEY } from '../app/site/site-state-key';
 import { encodeBody, sendEncoded } from './encoding';
 import { PageCache, type RenderedPage } from './page-cache';
 import { contentSecurityPolicy, inlineScriptHashes, type CspSources } from './security';
@@ -13,9 +14,9 @@ export type AngularRender = (
 
 /** Browsers a minute, CDNs five, and a stale page while a fresh one is fetched. */
 export const PAGE_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
-/** Pages that are one shopper's (the thank-you after a form): never kept anywhere. */
+/** Pages that are one shopper's (the thank-you after a form, a deal): never kept anywhere. */
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
-const PRIVATE_PATHS = /^\/thank-you(\/|$)/;
+const PRIVATE_PATHS = /^\/(thank-you|deals)(\/|$)/;
 
 const SKIPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'cache-control']);
 
@@ -36,6 +37,23 @@ export function withoutModulePreloads(html: string): string {
   return html.replace(/<link rel="modulepreload" href="[^"]*">/g, '');
 }
 
+/**
+ * A page the browser renders (RenderMode.Client: a shopper's deal) arrives as the app's bare shell,
+ * without the transfer state a server-rendered page carries. The browser still needs the site
+ * (SITE reads it from the transfer state): it is written into the shell the same way, as JSON
+ * with every character that could end the script escaped. Pages that have a state are left alone.
+ */
+export function withSiteState(html: string, site: StorefrontRequestContext['site']): string {
+  if (html.includes('id="ng-state"')) return html;
+  const json = JSON.stringify({ [SITE_STATE_KEY]: site }).replace(
+    /[<>&'\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  const script = `<script id="ng-state" type="application/json">${json}</script>`;
+  // A function, so a "$" in the site's texts is not read as a replacement pattern.
+  return html.includes('</body>') ? html.replace('</body>', () => `${script}</body>`) : `${html}${script}`;
+}
+
 export interface PageDeps {
   render: AngularRender;
   /** null: every page is rendered (PAGE_CACHE_SECONDS=0). */
@@ -50,12 +68,13 @@ export interface PageDeps {
  */
 export function angularPages(deps: PageDeps): RequestHandler {
   const renderPage = async (req: Request, site: PublishedSite): Promise<RenderedPage | null> => {
-    const response = await deps.render(req, deps.contextFor(site));
+    const context = deps.contextFor(site);
+    const response = await deps.render(req, context);
     if (!response) return null;
     const contentType = response.headers.get('content-type') ?? 'text/html; charset=utf-8';
     const rendered = Buffer.from(await response.arrayBuffer());
     const body = contentType.startsWith('text/html')
-      ? Buffer.from(withoutModulePreloads(rendered.toString('utf8')))
+      ? Buffer.from(withSiteState(withoutModulePreloads(rendered.toString('utf8')), context.site))
       : rendered;
     const headers: Array<[string, string]> = [];
     response.headers.forEach((value, name) => {

@@ -53,6 +53,15 @@ export const INTENT_COPY: Record<LeadIntent, IntentCopy> = {
     messageLabel: 'Your message',
     promise: 'answer your message',
   },
+  // Leads of this intent come from a deal sent from the deal page (retail), never from this form;
+  // the copy is what the rest of the site would say of one.
+  buy_online: {
+    action: 'Buy this car online',
+    heading: 'Buy this car online',
+    submit: 'Start my deal',
+    messageLabel: 'Anything we should know? (optional)',
+    promise: 'answer your deal',
+  },
 };
 
 /** The forms a vehicle page offers, in the order shoppers use them most. */

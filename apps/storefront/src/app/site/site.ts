@@ -1,5 +1,6 @@
 import { InjectionToken, REQUEST_CONTEXT, TransferState, inject, makeStateKey } from '@angular/core';
 import type { PublishedSite } from '@showroom/contracts';
+import { SITE_STATE_KEY } from './site-state-key';
 
 /** The dealership site being rendered: what provisioning published for the request's host. */
 export interface StorefrontSite extends PublishedSite {
@@ -9,15 +10,17 @@ export interface StorefrontSite extends PublishedSite {
 
 /**
  * What the storefront server hands to Angular with each request (`angularApp.handle(req, context)`):
- * the site chosen by the Host header, and where the server itself reads the inventory API.
+ * the site chosen by the Host header, and where the server itself reads the inventory and retail APIs.
  */
 export interface StorefrontRequestContext {
   site: StorefrontSite;
   /** Server-side origin of the inventory API (INVENTORY_API_URL), e.g. http://127.0.0.1:3001. */
   inventoryApiUrl: string;
+  /** Server-side origin of the retail API (RETAIL_API_URL), e.g. http://127.0.0.1:3004. */
+  retailApiUrl: string;
 }
 
-const SITE_STATE = makeStateKey<StorefrontSite>('sf-site');
+const SITE_STATE = makeStateKey<StorefrontSite>(SITE_STATE_KEY);
 
 /** The request context on the server; null in the browser (and in unit tests). */
 export function storefrontRequestContext(): StorefrontRequestContext | null {

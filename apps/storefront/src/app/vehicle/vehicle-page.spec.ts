@@ -7,9 +7,12 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { appRoutes } from '../app.routes';
 import { SITE } from '../site/site';
 import { VEHICLE_ID, site, vehicle, vehicleList } from '../shared/testing/fixtures';
+import { retailTerms } from '../shared/testing/retail-fixtures';
 
 const VEHICLE_URL = `http://localhost:4200/api/inventory/public/dealerships/${site().dealershipId}/vehicles/${VEHICLE_ID}`;
 const SEARCH_URL = `http://localhost:4200/api/inventory/public/dealerships/${site().dealershipId}/vehicles`;
+const TERMS_URL = `http://localhost:4200/api/retail/public/dealerships/${site().dealershipId}/terms`;
+const RETAIL_DOWN = { status: 503, statusText: 'Service Unavailable' };
 
 async function open(url: string) {
   const response: ResponseInit = {};
@@ -39,6 +42,7 @@ describe('VehiclePage', () => {
           { status: 404, statusText: 'Not Found' },
         ),
       );
+    http.expectOne(TERMS_URL).flush(null, RETAIL_DOWN);
     await navigation;
     await harness.fixture.whenStable();
 
@@ -59,12 +63,18 @@ describe('VehiclePage', () => {
     await navigation;
     expect(TestBed.inject(Router).url).toBe(`/cars/${VEHICLE_ID}/2021-toyota-camry-se`);
     await harness.fixture.whenStable();
-    http.match(() => true).forEach((request) => request.flush(vehicleList({ items: [] })));
+    http
+      .match(() => true)
+      .filter((request) => !request.cancelled)
+      .forEach((request) =>
+        request.flush(request.request.url === TERMS_URL ? retailTerms() : vehicleList({ items: [] })),
+      );
   });
 
   it('shows the car: first photo eager and high priority, others lazy; price, facts, JSON-LD; the form only once asked for', async () => {
     const { harness, navigation, response, http } = await open(`/cars/${VEHICLE_ID}/2021-toyota-camry-se`);
     (await vi.waitFor(() => http.expectOne(VEHICLE_URL))).flush(vehicle());
+    http.expectOne(TERMS_URL).flush(retailTerms());
     await navigation;
     await harness.fixture.whenStable();
     const similar = http.expectOne((r) => r.url === SEARCH_URL);
@@ -105,5 +115,41 @@ describe('VehiclePage', () => {
       expect(page.querySelector('sf-lead-form h2')?.textContent).toBe('Schedule a test drive');
     });
     expect(testDrive?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('with the dealership’s terms, the car has a payment panel that estimates without asking again', async () => {
+    const { harness, navigation, http } = await open(`/cars/${VEHICLE_ID}/2021-toyota-camry-se`);
+    (await vi.waitFor(() => http.expectOne(VEHICLE_URL))).flush(vehicle());
+    http.expectOne(TERMS_URL).flush(retailTerms());
+    await navigation;
+    await harness.fixture.whenStable();
+    http.expectOne((r) => r.url === SEARCH_URL).flush(vehicleList({ items: [] }));
+    await harness.fixture.whenStable();
+
+    const page = harness.routeNativeElement as HTMLElement;
+    await vi.waitFor(() => expect(page.querySelector('[data-testid="payment-panel"]')).not.toBeNull());
+    expect(page.querySelector('[data-testid="monthly-payment"]')?.textContent).toMatch(/^\$[\d,]+\.\d\d$/);
+    expect(page.querySelector('[data-testid="payment-disclosure"]')?.textContent).toContain(
+      'not an offer of credit',
+    );
+    expect(page.querySelector('[data-testid="buy-online"]')?.getAttribute('href')).toContain(
+      '/buy?kind=finance',
+    );
+    http.verify();
+  });
+
+  it('when retail does not answer, the car’s page still renders, without a payment panel', async () => {
+    const { harness, navigation, response, http } = await open(`/cars/${VEHICLE_ID}/2021-toyota-camry-se`);
+    (await vi.waitFor(() => http.expectOne(VEHICLE_URL))).flush(vehicle());
+    http.expectOne(TERMS_URL).flush(null, RETAIL_DOWN);
+    await navigation;
+    await harness.fixture.whenStable();
+    http.expectOne((r) => r.url === SEARCH_URL).flush(vehicleList({ items: [] }));
+    await harness.fixture.whenStable();
+
+    expect(response.status).toBeUndefined();
+    const page = harness.routeNativeElement as HTMLElement;
+    expect(page.querySelector('h1')?.textContent).toBe('2021 Toyota Camry SE');
+    expect(page.querySelector('[data-testid="payment-panel"]')).toBeNull();
   });
 });

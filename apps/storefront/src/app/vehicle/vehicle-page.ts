@@ -9,13 +9,14 @@ import {
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { LeadIntent, PublicVehicle, PublicVehicleDetail } from '@showroom/contracts';
+import type { LeadIntent, PublicVehicle, PublicVehicleDetail, RetailTerms } from '@showroom/contracts';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { InventoryApi } from '../data/inventory-api';
 import { vehiclePath } from '../data/vehicle-paths';
 import { LeadForm } from '../lead-forms/lead-form';
 import { INTENT_COPY, VEHICLE_INTENTS } from '../lead-forms/lead-intents';
 import { NotFoundPage } from '../pages/not-found-page';
+import { PaymentPanel } from '../retail/payment-panel';
 import { Seo } from '../seo/seo';
 import { carJsonLd, vehicleTitle } from '../seo/structured-data';
 import { SITE } from '../site/site';
@@ -32,7 +33,7 @@ import type { VehicleLookup } from './vehicle-resolver';
 /** /cars/:vehicleId/:slug — one car: photos, price, facts, the dealership, and ways to ask about it. */
 @Component({
   selector: 'sf-vehicle-page',
-  imports: [RouterLink, VehicleGallery, VehicleCard, DealershipContact, NotFoundPage, LeadForm],
+  imports: [RouterLink, VehicleGallery, VehicleCard, DealershipContact, NotFoundPage, LeadForm, PaymentPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './vehicle-page.html',
   styleUrl: './vehicle-page.scss',
@@ -42,10 +43,23 @@ export class VehiclePage {
   private readonly seo = inject(Seo);
   private readonly inventory = inject(InventoryApi);
 
-  private readonly lookup = toSignal(
-    inject(ActivatedRoute).data.pipe(map((data) => data['lookup'] as VehicleLookup)),
+  private readonly routeData = inject(ActivatedRoute).data;
+  private readonly lookup = toSignal(this.routeData.pipe(map((data) => data['lookup'] as VehicleLookup)), {
+    requireSync: true,
+  });
+  /** The dealership's payment terms; null when retail did not answer (then no payment panel). */
+  private readonly terms = toSignal(
+    this.routeData.pipe(map((data) => (data['terms'] as RetailTerms | null | undefined) ?? null)),
     { requireSync: true },
   );
+  /** The car and the terms, when a payment can be estimated (a car priced on request cannot). */
+  protected readonly payment = computed(() => {
+    const vehicle = this.vehicle();
+    const terms = this.terms();
+    return vehicle && vehicle.priceCents !== null && terms
+      ? { vehicle: { ...vehicle, priceCents: vehicle.priceCents }, terms }
+      : null;
+  });
   protected readonly vehicle = computed(() => {
     const lookup = this.lookup();
     return lookup.found ? lookup.vehicle : null;
