@@ -9,7 +9,6 @@ import { settingsRoutes, type SettingsRouteDeps } from './settings/settings-rout
  * What the route handlers of every module are given (app.ts builds it). A module adds its own deps
  * interface to the list it extends.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-empty-interface -- the modules' deps join the list
 export interface RetailRouteDeps
   extends PublicRouteDeps, SettingsRouteDeps, QuoteRouteDeps, CreditRouteDeps, ReservationRouteDeps {}
 
