@@ -12,6 +12,7 @@ import { vehiclePath } from '../app/data/vehicle-paths';
 import { BUILT_BROWSER, startBuiltStorefront, type RunningStorefront } from './testing/built-server';
 import { publishedSite, vehicle } from './testing/fixtures';
 import { startInventoryStandIn, type InventoryStandIn } from './testing/inventory-stand-in';
+import { retailTerms, startRetailStandIn, type RetailStandIn } from './testing/retail-stand-in';
 
 const BUCKET = 'storefront-test-media';
 const ALPHA_ID = '11111111-1111-4111-8111-111111111111';
@@ -40,6 +41,7 @@ const carNo = (n: number): PublicVehicleDetail => {
 let s3: S3Local;
 let store: ObjectStore;
 let inventory: InventoryStandIn;
+let retail: RetailStandIn;
 let storefront: RunningStorefront;
 
 const publish = async (site: PublishedSite) => {
@@ -66,11 +68,14 @@ beforeAll(async () => {
   inventory = await startInventoryStandIn(
     new Map([
       [ALPHA_ID, alphaCars],
-      [BETA_ID, []],
+      // Beta has one car and no retail terms (retail answers 404): its car's page has no payments.
+      [BETA_ID, [vehicle(BETA_ID, 1, beta.name)]],
     ]),
   );
+  retail = await startRetailStandIn(new Map([[ALPHA_ID, retailTerms(ALPHA_ID)]]));
   storefront = await startBuiltStorefront({
     INVENTORY_API_URL: inventory.url,
+    RETAIL_API_URL: retail.url,
     PUBLIC_API_ORIGIN,
     S3_ENDPOINT: s3.endpoint,
     S3_BUCKET: BUCKET,
@@ -83,6 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await storefront?.stop();
   await inventory?.close();
+  await retail?.close();
   await s3?.close();
 });
 
@@ -210,6 +216,59 @@ describe('a vehicle page', () => {
     const answer = await storefront.get('/cars/00000000-0000-4000-8000-999999999999/gone', onAlpha);
     expect(answer.status).toBe(404);
     expect(answer.text).toContain('<meta name="robots" content="noindex"');
+  });
+});
+
+describe('digital retailing', () => {
+  const car = carNo(2);
+  const stateOf = (html: string) =>
+    JSON.parse(
+      /<script id="ng-state" type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}',
+    ) as Record<string, { b?: { disclosure?: string }; u?: string }>;
+
+  it('draws the payment estimate into a car’s page, with the dealer’s disclosure, and hands the terms to the browser under the public API URL', async () => {
+    const html = (await storefront.get(vehiclePath(car), onAlpha)).text;
+    expect(html).toContain('data-testid="payment-panel"');
+    expect(html).toMatch(/data-testid="monthly-payment"[^>]*>\$[\d,]+\.\d\d</);
+    expect(html).toContain('Estimate only, not an offer of credit. (Alpha Motors)');
+    expect(html).toContain(`href="${vehiclePath(car)}/buy?kind=finance&amp;down=`);
+    const state = stateOf(html);
+    const terms = Object.values(state).find((entry) => entry.b?.disclosure);
+    expect(terms?.u).toBe(`${PUBLIC_API_ORIGIN}/api/retail/public/dealerships/${ALPHA_ID}/terms`);
+    expect(JSON.stringify(state)).not.toContain(retail.url);
+  });
+
+  it('renders a car’s page without payments when the dealership has no terms', async () => {
+    const beta1 = vehicle(BETA_ID, 1, beta.name);
+    const page = await storefront.get(vehiclePath(beta1), { host: 'beta-autos.localhost' });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`${beta1.year} ${beta1.make} ${beta1.model}`);
+    expect(page.text).not.toContain('data-testid="payment-panel"');
+  });
+
+  it('serves the buy page with the contact form and the payment, out of search results', async () => {
+    const page = await storefront.get(`${vehiclePath(car)}/buy?kind=lease&term=36`, onAlpha);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<meta name="robots" content="noindex"');
+    expect(page.text).toContain('id="buy-email"');
+    expect(page.text).toMatch(/<input[^>]*type="radio"[^>]*value="lease"[^>]*>/);
+    expect(page.text).toContain('Start my deal');
+  });
+
+  it('sends a deal page as the app’s shell with the site, never cached, never indexed', async () => {
+    const path = '/deals/33333333-3333-4333-8333-333333333333?access=a-secret-token';
+    for (let i = 0; i < 2; i++) {
+      const page = await storefront.get(path, onAlpha);
+      expect(page.status).toBe(200);
+      expect(page.headers['cache-control']).toBe('private, no-store');
+      expect(page.headers['x-page-cache']).toBe('miss');
+      expect(page.headers['x-robots-tag']).toBe('noindex');
+      expect(stateOf(page.text)['sf-site']).toMatchObject({
+        dealershipId: ALPHA_ID,
+        apiOrigin: PUBLIC_API_ORIGIN,
+      });
+      expect(page.text).not.toContain('a-secret-token');
+    }
   });
 });
 
