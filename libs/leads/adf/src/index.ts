@@ -1,5 +1,11 @@
 export { AdfError } from './lib/adf-error';
-export type { AdfExport, AdfExportShopper, AdfExportTradeIn, AdfExportVehicle } from './lib/adf-export';
+export type {
+  AdfExport,
+  AdfExportFinance,
+  AdfExportShopper,
+  AdfExportTradeIn,
+  AdfExportVehicle,
+} from './lib/adf-export';
 export { adfFromEmail } from './lib/adf-from-email';
 export { buildAdf } from './lib/build-adf';
 export { DEFAULT_MAX_BYTES } from './lib/input-guard';

@@ -38,6 +38,23 @@ export interface AdfExportVehicle {
   /** new, used or certified (written as `used`). */
   condition?: string | null;
   priceCents?: number | null;
+  /** How the shopper means to pay: ADF's `<finance>` block. */
+  finance?: AdfExportFinance | null;
+  /** Free text about this vehicle (ADF's vehicle `<comments>`), e.g. what ADF has no element for. */
+  comments?: string | null;
+}
+
+/**
+ * ADF 1.0's `<finance>`: the method, then amounts (down payment, monthly payment, total), then a
+ * balance (the amount financed, or a lease's residual). Amounts are stated exactly, in USD cents.
+ * ADF 1.0 has no element for the term or the rate: say them in the vehicle's comments.
+ */
+export interface AdfExportFinance {
+  method: 'finance' | 'lease' | 'cash';
+  downPaymentCents?: number | null;
+  monthlyCents?: number | null;
+  totalCents?: number | null;
+  balance?: { type: 'finance' | 'residual'; cents: number } | null;
 }
 
 export interface AdfExportTradeIn {

@@ -141,3 +141,108 @@ describe('buildAdf', () => {
     }
   });
 });
+
+describe('buildAdf with an online deal (ADF 1.0 <finance>)', () => {
+  const deal: AdfExport = {
+    ...plain,
+    leadId: 'lead-3',
+    intent: 'buy',
+    vehicle: {
+      year: 2022,
+      make: 'Honda',
+      model: 'Accord',
+      vin: '1HGCV1F30NA000001',
+      stockNumber: 'U1001',
+      condition: 'used',
+      priceCents: 2_649_500,
+      finance: {
+        method: 'finance',
+        downPaymentCents: 200_000,
+        monthlyCents: 48_912,
+        totalCents: 2_934_720,
+        balance: { type: 'finance', cents: 2_512_345 },
+      },
+      comments: 'Online deal: 60 months at 5.49% APR',
+    },
+  };
+
+  it('writes the method, the exact amounts and the balance after the price, then the vehicle comments', () => {
+    const xml = buildAdf([deal]);
+
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain(
+      [
+        '    <vehicle interest="buy" status="used">',
+        '      <year>2022</year>',
+        '      <make>Honda</make>',
+        '      <model>Accord</model>',
+        '      <vin>1HGCV1F30NA000001</vin>',
+        '      <stock>U1001</stock>',
+        '      <price type="asking" currency="USD">26495</price>',
+        '      <finance>',
+        '        <method>finance</method>',
+        '        <amount type="downpayment" limit="exact" currency="USD">2000</amount>',
+        '        <amount type="monthly" limit="exact" currency="USD">489.12</amount>',
+        '        <amount type="total" limit="exact" currency="USD">29347.20</amount>',
+        '        <balance type="finance" currency="USD">25123.45</balance>',
+        '      </finance>',
+        '      <comments>Online deal: 60 months at 5.49% APR</comments>',
+        '    </vehicle>',
+      ].join('\n'),
+    );
+  });
+
+  it('writes a lease with its residual, and a cash deal with its total only', () => {
+    const lease = buildAdf([
+      {
+        ...deal,
+        intent: 'lease',
+        vehicle: {
+          ...deal.vehicle,
+          finance: {
+            method: 'lease',
+            downPaymentCents: 0,
+            monthlyCents: 31_250,
+            totalCents: null,
+            balance: { type: 'residual', cents: 1_536_710 },
+          },
+          comments: null,
+        },
+      },
+    ]);
+    expect(lease).toContain('<vehicle interest="lease" status="used">');
+    expect(lease).toContain(
+      [
+        '      <finance>',
+        '        <method>lease</method>',
+        '        <amount type="downpayment" limit="exact" currency="USD">0</amount>',
+        '        <amount type="monthly" limit="exact" currency="USD">312.50</amount>',
+        '        <balance type="residual" currency="USD">15367.10</balance>',
+        '      </finance>',
+      ].join('\n'),
+    );
+
+    const cash = buildAdf([
+      {
+        ...deal,
+        vehicle: { ...deal.vehicle, finance: { method: 'cash', totalCents: 2_812_000 }, comments: null },
+      },
+    ]);
+    expect(cash).toContain(
+      [
+        '      <finance>',
+        '        <method>cash</method>',
+        '        <amount type="total" limit="exact" currency="USD">28120</amount>',
+        '      </finance>',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out a finance block without any amount (the DTD wants one) and still reads back the vehicle', () => {
+    const xml = buildAdf([
+      { ...deal, vehicle: { ...deal.vehicle, finance: { method: 'cash' }, comments: null } },
+    ]);
+    expect(xml).not.toContain('<finance>');
+    expect(parseAdf(xml).prospects[0]?.vehicles[0]).toMatchObject({ vin: '1HGCV1F30NA000001' });
+  });
+});

@@ -1,5 +1,5 @@
 import { AdfError } from './adf-error';
-import type { AdfExport, AdfExportTradeIn, AdfExportVehicle } from './adf-export';
+import type { AdfExport, AdfExportFinance, AdfExportTradeIn, AdfExportVehicle } from './adf-export';
 import { toIsoUtc } from './values';
 import { leaf, writeElement, type XmlOut } from './xml-writer';
 
@@ -68,7 +68,8 @@ function interestFor(intent: string | null): string {
   return intent !== null && ADF_INTERESTS.has(intent) ? intent : 'buy';
 }
 
-// Children follow the order of the ADF DTD: year, make, model, vin, stock, trim, …, odometer, …, price.
+// Children follow the order of the ADF DTD: year, make, model, vin, stock, trim, …, odometer, …,
+// price, …, finance, comments.
 function vehicle(v: AdfExportVehicle, interest: string): XmlOut {
   const status = v.condition === 'new' ? 'new' : v.condition ? 'used' : null;
   return {
@@ -85,8 +86,27 @@ function vehicle(v: AdfExportVehicle, interest: string): XmlOut {
         type: 'asking',
         currency: 'USD',
       }),
+      v.finance ? finance(v.finance) : null,
+      leaf('comments', v.comments),
     ],
   };
+}
+
+/** `<finance>`: the DTD wants at least one amount, so a block without any is left out. */
+function finance(f: AdfExportFinance): XmlOut | null {
+  const amount = (type: string, cents: number | null | undefined) =>
+    isCents(cents) ? leaf('amount', centsToDollars(cents), { type, limit: 'exact', currency: 'USD' }) : null;
+  const amounts = [
+    amount('downpayment', f.downPaymentCents),
+    amount('monthly', f.monthlyCents),
+    amount('total', f.totalCents),
+  ];
+  if (amounts.every((a) => a === null)) return null;
+  const balance =
+    f.balance && isCents(f.balance.cents)
+      ? leaf('balance', centsToDollars(f.balance.cents), { type: f.balance.type, currency: 'USD' })
+      : null;
+  return { name: 'finance', children: [leaf('method', f.method), ...amounts, balance] };
 }
 
 function tradeIn(t: AdfExportTradeIn): XmlOut {
