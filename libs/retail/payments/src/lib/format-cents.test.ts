@@ -9,6 +9,8 @@ describe('formatCents', () => {
     [48_332, '$483.32'],
     [100_000_000, '$1,000,000.00'],
     [-1_200, '-$12.00'],
+    [-0.4, '$0.00'],
+    [1_234.5, '$12.35'],
   ])('%i cents reads %s', (cents, text) => {
     expect(formatCents(cents)).toBe(text);
   });

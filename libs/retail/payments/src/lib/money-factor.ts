@@ -1,3 +1,5 @@
+import { roundHalfAwayFromZero } from './rounding';
+
 /**
  * A lease's money factor and its APR equivalent: APR % = money factor × 2400, so
  * APR in basis points = money factor × 240 000.
@@ -6,8 +8,7 @@ const BPS_PER_MONEY_FACTOR = 240_000;
 
 /** 0.00125 → 300 (3.00 %), rounded half away from zero to the basis point. */
 export function moneyFactorToAprBps(moneyFactor: number): number {
-  const bps = Math.round(Math.abs(moneyFactor) * BPS_PER_MONEY_FACTOR * 1e6) / 1e6;
-  return Math.sign(moneyFactor) * Math.floor(bps + 0.5);
+  return roundHalfAwayFromZero(moneyFactor * BPS_PER_MONEY_FACTOR);
 }
 
 /**
