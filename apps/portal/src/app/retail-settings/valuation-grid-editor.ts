@@ -45,7 +45,8 @@ export class ValuationGridEditor {
   private readonly destroyRef = inject(DestroyRef);
   private readonly fb = inject(NonNullableFormBuilder);
 
-  protected readonly rows = this.fb.array<GridRowForm>([]);
+  protected readonly form = this.fb.group({ rows: this.fb.array<GridRowForm>([]) });
+  protected readonly rows = this.form.controls.rows;
   private readonly loadState = new LoadState('loading', false);
   protected readonly status = this.loadState.status;
   protected readonly loadProblem = this.loadState.problem;

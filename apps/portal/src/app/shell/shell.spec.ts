@@ -247,6 +247,20 @@ describe('Shell', () => {
     expect(element('[data-testid="nav-rooftops"]')).toBeNull();
   });
 
+  it('offers Deals to whoever reads deals and Retail settings to owners and managers; a finance manager is named so', async () => {
+    await open(dealer([membership(NORTH, 'finance', 'Northside Honda')]));
+    answerBackground();
+    expect(element('[data-testid="nav-deals"]')?.getAttribute('href')).toBe('/deals');
+    expect(element('[data-testid="nav-retail-settings"]')).toBeNull();
+    expect(element('[data-testid="role-badge"]')?.textContent).toBe('Finance manager');
+    TestBed.resetTestingModule();
+
+    await open(dealer([membership(NORTH, 'manager')]));
+    answerBackground();
+    expect(element('[data-testid="nav-deals"]')).not.toBeNull();
+    expect(element('[data-testid="nav-retail-settings"]')?.getAttribute('href')).toBe('/retail-settings');
+  });
+
   it('when the dealer switches dealership on a lead, then it goes back to the inbox and counts again', async () => {
     await open(
       dealer([

@@ -100,12 +100,10 @@ describe('DealInboxPage', () => {
     await settle();
     byTestId('deal-list-more').click();
     await settle();
-    http
-      .expectOne('/api/retail/deals?cursor=next-1&limit=25')
-      .flush({
-        items: [dealSummary({ id: '4b0c7f0e-2f5b-4d7e-9a51-8f3c2d1e0a13', shopperName: 'Cy Old' })],
-        nextCursor: null,
-      });
+    http.expectOne('/api/retail/deals?cursor=next-1&limit=25').flush({
+      items: [dealSummary({ id: '4b0c7f0e-2f5b-4d7e-9a51-8f3c2d1e0a13', shopperName: 'Cy Old' })],
+      nextCursor: null,
+    });
     await settle();
     expect(all('deal-shopper').map((cell) => cell.textContent?.trim())).toEqual(['Ana Ruiz', 'Cy Old']);
   });

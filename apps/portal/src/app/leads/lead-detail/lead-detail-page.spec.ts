@@ -97,6 +97,38 @@ describe('LeadDetailPage', () => {
     expect(root().querySelector('script, img, iframe, b, a[href^="javascript"]')).toBeNull();
   });
 
+  it('a lead that came with an online deal shows it on a Deal card linking to the desk; without one, no card', async () => {
+    const dealId = '4b0c7f0e-2f5b-4d7e-9a51-8f3c2d1e0a11';
+    await open(
+      'sales',
+      leadDetail({
+        deal: {
+          dealId,
+          status: 'countered',
+          kind: 'lease',
+          sellingPriceCents: 2_599_900,
+          downPaymentCents: 200_000,
+          monthlyPaymentCents: 38_950,
+          termMonths: 36,
+          aprBps: 300,
+          dueAtSigningCents: 289_500,
+          tradeValueCents: null,
+          tradePayoffCents: null,
+          products: [],
+          creditApplication: 'none',
+          depositCents: null,
+          reservationStatus: null,
+        },
+      }),
+    );
+    expect(element('[data-testid="lead-deal"]')?.textContent).toContain('Lease');
+    expect(element('[data-testid="lead-deal-link"]')?.getAttribute('href')).toBe(`/deals/${dealId}`);
+    TestBed.resetTestingModule();
+
+    await open('sales');
+    expect(element('[data-testid="lead-deal"]')).toBeNull();
+  });
+
   it('shows the shopper with mailto and tel links, the vehicle linked to inventory, and the ADF original', async () => {
     await open(
       'viewer',
