@@ -81,6 +81,20 @@ describe('desk model', () => {
     expect(live.problem?.field).toContain('termMonths');
   });
 
+  it('a product the dealer deactivated since the offer stays on the desk, priced as the offer priced it', () => {
+    const terms = retailTerms();
+    const withGap = structure({ products: [{ productId: GAP_ID, termMonths: 60 }] });
+    const desk = dealDesk({
+      offers: [offer(1, 'shopper', withGap, {}, terms)],
+      terms: { ...terms, products: terms.products.filter((product) => product.id !== GAP_ID) },
+    });
+    const form = createDeskForm(fb(), desk);
+    expect(form.controls.products.controls[GAP_ID].getRawValue()).toEqual({ chosen: true, termMonths: 60 });
+    expect(liveQuote(desk, form.getRawValue()).quote).toEqual(desk.offers[0].quote);
+    form.controls.products.controls[GAP_ID].patchValue({ chosen: false });
+    expect(liveQuote(desk, form.getRawValue()).quote?.productsCents).toBe(0);
+  });
+
   it('offers finance terms, or only the lease terms the dealer has residuals for', () => {
     const desk = dealDesk();
     expect(termOptions('finance', desk, 60)).toEqual([24, 36, 48, 60, 72, 84]);

@@ -71,9 +71,29 @@ export function shopperOffer(desk: Pick<DealDesk, 'offers'>): Offer | null {
   return latestOffer({ offers: desk.offers.filter((offer) => offer.by === 'shopper') });
 }
 
-/** The products the desk can put on the deal: the dealer's active menu (what the quote knows). */
-export function deskProducts(desk: Pick<DealDesk, 'terms'>): ProtectionProduct[] {
-  return desk.terms.products;
+/**
+ * The products the desk can put on the deal: the dealer's active menu, plus any product the latest
+ * offer carries that is no longer on it (deactivated since), priced as the offer priced it, so the
+ * deal can still be quoted and countered with or without it.
+ */
+export function deskProducts(desk: Pick<DealDesk, 'terms' | 'offers'>): ProtectionProduct[] {
+  const menu = desk.terms.products;
+  const carried = (latestOffer(desk)?.quote.products ?? [])
+    .filter((quoted) => !menu.some((product) => product.id === quoted.productId))
+    .map((quoted): ProtectionProduct => ({
+      id: quoted.productId,
+      kind: quoted.kind,
+      name: quoted.name,
+      description: '',
+      options: [{ termMonths: quoted.termMonths, priceCents: quoted.priceCents }],
+      active: false,
+    }));
+  return [...menu, ...carried];
+}
+
+/** The terms the desk quotes with: the dealership's, with the products the deal still carries. */
+export function deskTerms(desk: Pick<DealDesk, 'terms' | 'offers'>): DealDesk['terms'] {
+  return { ...desk.terms, products: deskProducts(desk) };
 }
 
 export function createDeskForm(fb: NonNullableFormBuilder, desk: DealDesk): DeskForm {
@@ -201,7 +221,7 @@ export function liveQuote(desk: DealDesk, value: DeskFormValue): LiveQuote {
       vehicle: { priceCents: desk.vehicle.priceCents, msrpCents: desk.vehicle.msrpCents },
       structure: structureFrom(value),
       trade: tradeOf(desk),
-      terms: desk.terms,
+      terms: deskTerms(desk),
       adjustments: adjustmentsFrom(value),
     });
     return { quote, problem: null };
