@@ -24,6 +24,8 @@ import { startForTheseTests } from '@showroom/server-testing/matrix';
 import { composeRetail, type Retail } from '../app';
 import { loadRetailConfig, type RetailConfig } from '../config';
 import type { RetailDatabase } from '../database';
+import { seedRetailDemo } from '../demo/seed-retail-demo';
+import { startTestPayments, type TestPayments } from '../reservations/test-payments';
 import { startPeerStandIns, type PeerStandIns } from './peer-stand-ins';
 
 /** The machine client retail signs in as, and the scopes the test issuer grants it. */
@@ -51,7 +53,8 @@ export interface TestMember {
 
 /**
  * The retail service in-process, wired by the same composition root as main.ts, on a schema of its
- * own: a local issuer (which also grants retail's machine tokens), s3rver, an SMTP sink, Redis, and
+ * own: a local issuer (which also grants retail's machine tokens), s3rver, an SMTP sink, Redis, the
+ * payments sandbox (Stripe's API, posting its webhooks to this app on a port of its own), and
  * stand-ins for the users, inventory and leads services that record what retail sends them.
  */
 export interface RetailTestContext {
@@ -64,6 +67,8 @@ export interface RetailTestContext {
   objects: ObjectStore;
   sink: SmtpSink;
   peers: PeerStandIns;
+  /** The payments sandbox the stripe client talks to (it posts its webhooks to this app). */
+  payments: TestPayments;
   /** Every line the service logged (JSON, every level), oldest first: a test may search them. */
   logLines: string[];
   /** A dealership of its own with a website (in the users stand-in); its storefront. */
@@ -94,7 +99,7 @@ function capturedLogs(): { lines: string[]; destination: { write(line: string): 
 
 export async function startRetailTestApp(options: RetailTestOptions = {}): Promise<RetailTestContext> {
   const schema = await createTestSchema('retail');
-  const [issuer, s3, sink, peers] = await Promise.all([
+  const [issuer, s3, sink, peers, payments] = await Promise.all([
     startTestIssuer({
       clients: {
         [TEST_MACHINE_CLIENT.id]: { secret: TEST_MACHINE_CLIENT.secret, scopes: TEST_MACHINE_CLIENT.scopes },
@@ -103,6 +108,7 @@ export async function startRetailTestApp(options: RetailTestOptions = {}): Promi
     startS3Local({ buckets: [LOCAL_MEDIA_BUCKET] }),
     startSmtpSink(),
     startPeerStandIns(),
+    startTestPayments(),
   ]);
   const config = loadRetailConfig({
     NODE_ENV: 'test',
@@ -125,12 +131,14 @@ export async function startRetailTestApp(options: RetailTestOptions = {}): Promi
     // Retries come soon, so a test can run a failed job again by waiting a little.
     JOB_RETRY_FIRST_MS: '50',
     JOB_RETRY_MAX_MS: '200',
+    ...payments.env,
     ...options.env,
   });
   const logs = capturedLogs();
   const logger = createLogger('retail', 'trace', logs.destination);
   const retail = composeRetail(config, { logger });
   await retail.migrate();
+  payments.serve(retail.app);
   const tokenFor = (who: { id: string; name: string }, role: Role, dealershipId: string) =>
     issuer.tokenFor({ sub: who.id, name: who.name, memberships: [{ dealershipId, role }] });
 
@@ -143,6 +151,7 @@ export async function startRetailTestApp(options: RetailTestOptions = {}): Promi
     objects: retail.objects,
     sink,
     peers,
+    payments,
     logLines: logs.lines,
     newDealership: (overrides) => peers.addDealership(overrides),
     async member(role, dealershipId, name = `Test ${role}`) {
@@ -158,6 +167,7 @@ export async function startRetailTestApp(options: RetailTestOptions = {}): Promi
         () => s3.close(),
         () => sink.close(),
         () => peers.close(),
+        () => payments.close(),
         () => schema.drop(),
       ]) {
         await close();
@@ -167,8 +177,13 @@ export async function startRetailTestApp(options: RetailTestOptions = {}): Promi
 }
 
 /**
- * For one test file: the retail app with the stand-ins' demo dealerships (and their vehicles),
- * started before its tests and closed after them.
+ * For one test file: the retail app with the demo dealerships (in the stand-ins, with their vehicles)
+ * and their retail demo data (settings, products, valuation grid, as seed.ts loads them), started
+ * before its tests and closed after them.
  */
 export const retailAppOnDemo = (options: RetailTestOptions = {}): RetailTestContext =>
-  startForTheseTests(() => startRetailTestApp(options));
+  startForTheseTests(async () => {
+    const ctx = await startRetailTestApp(options);
+    await seedRetailDemo(ctx.database.writer);
+    return ctx;
+  });
