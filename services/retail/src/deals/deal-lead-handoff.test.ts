@@ -43,6 +43,7 @@ describe('a submitted deal reaches leads even when leads is away', () => {
     // The failed hand-over was logged without the shopper's contact details.
     const logs = ctx.logLines.join('');
     expect(logs).toContain('deal-lead');
-    for (const contact of ['dana.driver@example.com', '614-555-0142', 'Driver']) expect(logs).not.toContain(contact);
+    for (const contact of ['dana.driver@example.com', '614-555-0142', 'Driver'])
+      expect(logs).not.toContain(contact);
   });
 });
