@@ -38,11 +38,11 @@ import { DealSession } from './deal-session';
             <p>
               {{ offer.author ?? site.name }} sent you an offer on {{ session.timeText(offer.createdAt) }}:
               {{ kindLabels[offer.structure.kind] }}, selling price
-              <strong>{{ money(offer.quote.sellingPriceCents) }}</strong>
-              @if (offer.quote.sellingPriceCents < deal.vehicle.priceCents) {
-                (listed at {{ money(deal.vehicle.priceCents) }})
-              }
-              .
+              <strong>{{ money(offer.quote.sellingPriceCents) }}</strong>{{
+                offer.quote.sellingPriceCents < deal.vehicle.priceCents
+                  ? ' (listed at ' + money(deal.vehicle.priceCents) + ')'
+                  : ''
+              }}.
             </p>
             @if (offer.message) {
               <blockquote data-testid="dealer-message">{{ offer.message }}</blockquote>

@@ -66,17 +66,7 @@ import { tradeFiguresOf } from './deal-figures';
       }
     }
   `,
-  styles: `
-    .what {
-      font-weight: 600;
-      margin: 0 0 0.5rem;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75rem;
-    }
-  `,
+  styleUrl: './deal-steps.scss',
 })
 export class PaymentStep {
   protected readonly session = inject(DealSession);

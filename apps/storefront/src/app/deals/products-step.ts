@@ -31,9 +31,12 @@ import { tradeFiguresOf } from './deal-figures';
                   (change)="toggle(product, $event)"
                   [attr.aria-describedby]="'product-' + product.id + '-about'"
                 />
-                <span
-                  ><strong>{{ product.name }}</strong> · {{ kindLabels[product.kind] }}</span
-                >
+                <span>
+                  <strong>{{ product.name }}</strong>
+                  @if (kindLabels[product.kind] !== product.name) {
+                    · {{ kindLabels[product.kind] }}
+                  }
+                </span>
               </label>
               @if (product.description) {
                 <p class="hint" [id]="'product-' + product.id + '-about'">{{ product.description }}</p>
@@ -53,7 +56,7 @@ import { tradeFiguresOf } from './deal-figures';
             </li>
           }
         </ul>
-        @if (preview(); as p) {
+        @if (changed() ? preview() : null; as p) {
           <p class="sf-note" aria-live="polite" data-testid="products-payment">
             @if (p.quote) {
               With these:
