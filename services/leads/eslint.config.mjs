@@ -16,6 +16,7 @@ export default [
       'lead_tasks',
       'outbox',
       'lead_analytics',
+      'deal_leads',
     ],
     acrossDealerships: {
       'src/outbox/relay.ts': 'the relay publishes every dealership’s events',

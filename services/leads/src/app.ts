@@ -11,6 +11,8 @@ import { CaptureService } from './capture/capture-service';
 import { sitePreflight } from './capture/public-routes';
 import { ingestKeyRateLimit, publicRateLimits } from './capture/rate-limit';
 import { schemaNameOf, type LeadsConfig } from './config';
+import { DealLeadRepository } from './deal-leads/deal-lead-repository';
+import { DealLeadService } from './deal-leads/deal-lead-service';
 import type { LeadsDatabase } from './database';
 import { LeadRepository } from './leads/lead-repository';
 import { LeadWorkService } from './leads/lead-work-service';
@@ -56,6 +58,7 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
     max: config.SITE_ORIGIN_CACHE_SIZE,
   });
   const capture = new CaptureService(new CaptureRepository(db), kick, clock);
+  const dealLeadRepository = new DealLeadRepository(db);
   const work = new LeadWorkService(new LeadRepository(db), capture, team, deps.timeline, kick, clock);
   const keys = new IngestKeys(settingsRepository, clock);
   const formLimits = publicRateLimits(redis, {
@@ -78,6 +81,7 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
     adf: { maxBytes: config.ADF_MAX_BYTES, maxProspects: config.ADF_MAX_PROSPECTS },
     work,
     settings: new SettingsService(settingsRepository, origins),
+    dealLeads: new DealLeadService(dealLeadRepository, capture, kick, clock),
   };
 
   return createServiceApp({

@@ -188,6 +188,17 @@ export interface LeadAnalyticsTable {
   occurred_at: Date;
 }
 
+/** The lead a deal worked out online became, and the deal's summary as the lead shows it. */
+export interface DealLeadTable {
+  dealership_id: string;
+  deal_id: string;
+  lead_id: string;
+  /** DealLeadSummary as JSON. */
+  summary: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface LeadsDatabase {
   lead_settings: LeadSettingsTable;
   leads: LeadTable;
@@ -196,6 +207,7 @@ export interface LeadsDatabase {
   idempotency_keys: IdempotencyKeyTable;
   lead_notes: NoteTable;
   lead_tasks: TaskTable;
+  deal_leads: DealLeadTable;
   outbox: OutboxTable;
   outbox_consumer_runs: OutboxConsumerRunTable;
   outbox_deliveries: OutboxDeliveryTable;
@@ -209,3 +221,4 @@ export type SubmissionRow = Selectable<SubmissionTable>;
 export type LeadDocumentRow = Selectable<LeadDocumentTable>;
 export type NoteRow = Selectable<NoteTable>;
 export type TaskRow = Selectable<TaskTable>;
+export type DealLeadRow = Selectable<DealLeadTable>;

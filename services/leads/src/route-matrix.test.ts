@@ -37,6 +37,29 @@ const onLead =
     };
   };
 
+/** What retail sends for a deal a shopper submitted (the car needs not be on the stand-in's lot). */
+const dealLeadInput = (dealId: string) => ({
+  shopper: { firstName: 'Mat', lastName: 'Rix', email: `mat.${randomUUID()}@example.com` },
+  vehicleId: randomUUID(),
+  deal: {
+    dealId,
+    status: 'submitted',
+    kind: 'cash',
+    sellingPriceCents: 2_000_000,
+    downPaymentCents: 0,
+    monthlyPaymentCents: null,
+    termMonths: null,
+    aprBps: null,
+    dueAtSigningCents: 2_150_000,
+    tradeValueCents: null,
+    tradePayoffCents: null,
+    products: [],
+    creditApplication: 'none',
+    depositCents: null,
+    reservationStatus: null,
+  },
+});
+
 const oneProspect = () =>
   adfDocument([
     { id: `MX-${randomUUID()}`, first: 'Mat', last: 'Rix', email: `mat.${randomUUID()}@example.com` },
@@ -93,6 +116,24 @@ describeRouteMatrix<LeadsTestContext>({
       request: (_ctx, dealershipId) => ({
         params: { dealershipId },
         body: { dealershipName: 'Matrix Motors', siteOrigins: ['https://matrix-motors.sites.showroom.dev'] },
+      }),
+    },
+    putDealLead: {
+      request: (_ctx, dealershipId) => {
+        const dealId = randomUUID();
+        return { params: { dealershipId, dealId }, body: dealLeadInput(dealId) };
+      },
+    },
+    addLeadActivity: {
+      request: async (ctx, dealershipId) => ({
+        params: { dealershipId, leadId: (await targetIn(ctx, dealershipId)).lead },
+        body: { actor: 'Matrix Finance', text: 'Opened the credit application' },
+      }),
+    },
+    listLeadAssignees: {
+      request: async (ctx, dealershipId) => ({
+        params: { dealershipId },
+        body: { leadIds: [(await targetIn(ctx, dealershipId)).lead] },
       }),
     },
   },

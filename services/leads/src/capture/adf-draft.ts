@@ -76,6 +76,7 @@ export function adfDraft(
     external: id
       ? { source: fit(id.source ?? source, 80) ?? source, id: fit(id.value, 120) ?? id.value }
       : null,
+    deal: null,
     assignee: null,
     actor: null,
   };

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import { OPEN_LEAD_STATUSES } from '@showroom/contracts';
+import { OPEN_LEAD_STATUSES, type DealLeadSummary } from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
 import type { LeadsDatabase, LeadTable, SubmissionTable } from '../database';
 import type { NewLeadEvent } from '../outbox/events';
@@ -177,6 +177,23 @@ export class CaptureStatements {
 
   async insertSubmission(dealershipId: string, submission: NewSubmission): Promise<void> {
     await forDealership(this.trx, dealershipId).insertInto('lead_submissions').values(submission).execute();
+  }
+
+  /** The deal a lead came from (digital retailing): the deal's later updates find the lead by it. */
+  async insertDealLead(
+    dealershipId: string,
+    { dealId, leadId, deal, at }: { dealId: string; leadId: string; deal: DealLeadSummary; at: Date },
+  ): Promise<void> {
+    await forDealership(this.trx, dealershipId)
+      .insertInto('deal_leads')
+      .values({
+        deal_id: dealId,
+        lead_id: leadId,
+        summary: JSON.stringify(deal),
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
   }
 
   async writeEvents(dealershipId: string, occurredAt: Date, events: NewLeadEvent[]): Promise<void> {

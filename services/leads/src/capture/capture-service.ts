@@ -123,6 +123,7 @@ export class CaptureService {
       intent: draft.intent,
       // Kept on the lead's timeline: what was mended in the document the lead was read from.
       ...(draft.repairs.length > 0 ? { adfRepairs: draft.repairs } : {}),
+      ...(draft.deal ? { dealId: draft.deal.dealId } : {}),
     };
     const events = open
       ? await this.attach(db, dealershipId, draft, open, now, submitted)
@@ -141,6 +142,10 @@ export class CaptureService {
       external_id: draft.external?.id ?? null,
       received_at: now,
     });
+    if (draft.deal) {
+      // In the lead's transaction: whoever acts on the new lead (the CRM forward) finds its deal.
+      await db.insertDealLead(dealershipId, { dealId: draft.deal.dealId, leadId, deal: draft.deal, at: now });
+    }
     await db.writeEvents(dealershipId, now, events);
     return { leadId, submissionId, duplicateOf: open ? open.id : null };
   }
@@ -221,7 +226,7 @@ export class CaptureService {
       preferred_contact: draft.preferredContact,
       message: draft.message,
       trade_in: draft.tradeIn ? JSON.stringify(draft.tradeIn) : null,
-      vehicle_id: null,
+      vehicle_id: vehicle?.id ?? null,
       vehicle_vin: vehicle?.vin ?? null,
       vehicle_stock: vehicle?.stockNumber ?? null,
       vehicle_year: vehicle?.year ?? null,

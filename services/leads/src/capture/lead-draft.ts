@@ -1,6 +1,7 @@
 import type { AdfRepair } from '@showroom/leads-adf';
 import type {
   ContactMethod,
+  DealLeadSummary,
   LeadChannel,
   LeadIntent,
   ManualLeadInputParsed,
@@ -9,6 +10,8 @@ import type {
 } from '@showroom/contracts';
 
 export interface DraftVehicle {
+  /** The inventory vehicle, when the sender knows it (a deal names its car by id). */
+  id: string | null;
   vin: string | null;
   stockNumber: string | null;
   year: number | null;
@@ -44,6 +47,8 @@ export interface LeadDraft {
    * detail names counts and lines only, never the shopper's words. Empty for forms.
    */
   repairs: readonly AdfRepair[];
+  /** The deal a shopper worked out online, for a lead that comes from one (digital retailing). */
+  deal: DealLeadSummary | null;
   /** Set when staff enter a lead and name who works it. */
   assignee: PersonRef | null;
   /** Who entered it; null for shoppers and lead providers. */
@@ -52,6 +57,7 @@ export interface LeadDraft {
 
 export function emptyVehicle(): DraftVehicle {
   return {
+    id: null,
     vin: null,
     stockNumber: null,
     year: null,
@@ -96,6 +102,7 @@ export function websiteDraft(input: WebsiteLeadInputParsed): LeadDraft {
     prospectDocument: null,
     repairs: [],
     external: null,
+    deal: null,
     assignee: null,
     actor: null,
   };
@@ -115,6 +122,7 @@ export function manualDraft(
     prospectDocument: null,
     repairs: [],
     external: null,
+    deal: null,
     assignee,
     actor,
   };

@@ -10,7 +10,7 @@ import { acknowledgement, assigneeNotice } from '../mail/templates';
 import type { OutboxEvent } from '../outbox/events';
 import type { TeamDirectory } from '../routing/team-directory';
 import type { VehicleLookup } from '../routing/vehicle-lookup';
-import { leadFacts } from './lead-facts';
+import { dealOfLead, leadFacts } from './lead-facts';
 import { matchVehicle } from './vehicle-match';
 
 export interface MailDeps {
@@ -113,13 +113,18 @@ export function crmForwardHandler(deps: MailDeps) {
     const destination = facts?.settings.crm_forward_email;
     if (!facts || !destination) return;
     await deps.deliveries.deliverOnce(event, 'crm', 'at-least-once', async () => {
-      const xml = buildAdf([adfExportOf(facts.lead, facts.settings)]);
+      // The CRM gets the car as inventory describes it (a deal names it by id only) and the deal.
+      const [lead, deal] = await Promise.all([
+        matchVehicle(deps.db, deps.inventory, facts.lead).catch(() => facts.lead),
+        dealOfLead(deps.db, event.dealershipId, event.leadId),
+      ]);
+      const xml = buildAdf([adfExportOf(lead, facts.settings, deal)]);
       await deps.mailer.send({
         from: fromOf(facts.settings.from_name, deps.mailFrom),
         to: destination,
-        subject: `ADF lead: ${facts.lead.first_name} ${facts.lead.last_name ?? ''}`.trim(),
+        subject: `ADF lead: ${lead.first_name} ${lead.last_name ?? ''}`.trim(),
         text: xml,
-        headers: { 'X-Showroom-Lead-Id': facts.lead.id },
+        headers: { 'X-Showroom-Lead-Id': lead.id },
       });
       return emailSent(event, 'crm_forwarded', `Forwarded as ADF/XML to ${destination}`, {
         to: destination,

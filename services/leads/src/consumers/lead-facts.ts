@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DealLeadSummarySchema, type DealLeadSummary } from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
 import type { LeadRow, LeadsDatabase, SettingsRow } from '../database';
 
@@ -14,4 +15,20 @@ export async function leadFacts(
     tenant.selectFrom('lead_settings').selectAll().executeTakeFirst(),
   ]);
   return lead && settings ? { lead, settings } : undefined;
+}
+
+/** The summary of the lead's latest online deal, when it came from one. */
+export async function dealOfLead(
+  db: Kysely<LeadsDatabase>,
+  dealershipId: string,
+  leadId: string,
+): Promise<DealLeadSummary | null> {
+  const row = await forDealership(db, dealershipId)
+    .selectFrom('deal_leads')
+    .select('summary')
+    .where('lead_id', '=', leadId)
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? DealLeadSummarySchema.parse(JSON.parse(row.summary)) : null;
 }

@@ -25,4 +25,6 @@ export const SUBSCRIPTIONS: Readonly<Record<LeadEventType, readonly LeadConsumer
   task_reopened: ['timeline'],
   email_sent: ['timeline'],
   crm_forwarded: ['timeline'],
+  deal_updated: ['timeline'],
+  deal_activity: ['timeline'],
 };

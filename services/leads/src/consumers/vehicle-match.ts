@@ -7,15 +7,20 @@ import { leadFacts } from './lead-facts';
 
 /**
  * Links the car the shopper named (VIN or stock number) to the inventory record, when it exists,
- * and copies the inventory's description onto the lead. Returns the lead as it is afterwards.
+ * and copies the inventory's description onto the lead; a car named by its inventory id (a deal's
+ * lead) is described the same way. Returns the lead as it is afterwards.
  */
 export async function matchVehicle(
   db: Kysely<LeadsDatabase>,
   inventory: VehicleLookup,
   lead: LeadRow,
 ): Promise<LeadRow> {
-  if (lead.vehicle_id || (!lead.vehicle_vin && !lead.vehicle_stock)) return lead;
+  const inventoryHasMore = lead.vehicle_id
+    ? lead.vehicle_vin === null
+    : Boolean(lead.vehicle_vin || lead.vehicle_stock);
+  if (!inventoryHasMore) return lead;
   const vehicle = await inventory.find(lead.dealership_id, {
+    id: lead.vehicle_id,
     vin: lead.vehicle_vin,
     stockNumber: lead.vehicle_stock,
   });

@@ -26,6 +26,8 @@ export interface LeadDetailParts {
   notes: NoteRow[];
   tasks: TaskRow[];
   related: Pick<LeadRow, 'id' | 'status' | 'source' | 'created_at'>[];
+  /** The summary (JSON) of the lead's latest online deal, if it came from one. */
+  dealSummary: string | null;
 }
 
 type LeadQuery = SelectQueryBuilder<LeadsDatabase, 'leads', object>;
@@ -163,7 +165,7 @@ export class LeadRepository {
 
   async detailParts(viewer: LeadViewer, lead: LeadRow): Promise<LeadDetailParts> {
     const tenant = forDealership(this.db, lead.dealership_id);
-    const [submissions, notes, tasks, related] = await Promise.all([
+    const [submissions, notes, tasks, related, deal] = await Promise.all([
       tenant
         .selectFrom('lead_submissions as s')
         .leftJoin(tenant.table('lead_documents').as('d'), 'd.id', 's.document_id')
@@ -185,8 +187,15 @@ export class LeadRepository {
         .orderBy('due_at', 'asc')
         .execute(),
       this.relatedLeads(viewer, lead),
+      tenant
+        .selectFrom('deal_leads')
+        .select('summary')
+        .where('lead_id', '=', lead.id)
+        .orderBy('updated_at', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
     ]);
-    return { submissions, notes, tasks, related };
+    return { submissions, notes, tasks, related, dealSummary: deal?.summary ?? null };
   }
 
   /**

@@ -1,4 +1,5 @@
 import {
+  DealLeadSummarySchema,
   LEAD_TRANSITIONS,
   type LeadDetail,
   type LeadSummary,
@@ -128,6 +129,7 @@ export function leadDetailOf(
       createdAt: lead.created_at.toISOString(),
     })),
     allowedTransitions: [...LEAD_TRANSITIONS[row.status]],
+    deal: parts.dealSummary === null ? null : DealLeadSummarySchema.parse(JSON.parse(parts.dealSummary)),
     version: row.version,
   };
 }

@@ -148,7 +148,10 @@ export class LeadWorkService {
     const member = await this.team.member(viewer.dealershipId, assigneeId);
     if (!member || member.role === 'viewer') {
       throw problems.validation([
-        { name: 'assigneeId', reason: 'is not a salesperson, manager, finance manager or owner of this dealership' },
+        {
+          name: 'assigneeId',
+          reason: 'is not a salesperson, manager, finance manager or owner of this dealership',
+        },
       ]);
     }
     const assignee: PersonRef = { id: member.id, name: member.name };

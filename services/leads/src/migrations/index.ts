@@ -3,6 +3,7 @@ import { leads } from './0001_leads';
 import { outboxConsumerRuns } from './0002_outbox_consumer_runs';
 import { leadDocuments } from './0003_lead_documents';
 import { websiteOrigins } from './0004_website_origins';
+import { dealLeads } from './0005_deal_leads';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const leadsMigrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const leadsMigrations: Record<string, Migration> = {
   '0002_outbox_consumer_runs': outboxConsumerRuns,
   '0003_lead_documents': leadDocuments,
   '0004_website_origins': websiteOrigins,
+  '0005_deal_leads': dealLeads,
 };

@@ -33,10 +33,12 @@ export async function startPeerServices(): Promise<PeerServices> {
     res.json({ items: peers.teams.get(req.params.id) ?? [] });
   });
   app.get('/api/inventory/internal/dealerships/:id/vehicles/lookup', (req, res) => {
-    const { vin, stockNumber } = req.query as Record<string, string | undefined>;
+    const { id, vin, stockNumber } = req.query as Record<string, string | undefined>;
     const vehicle = (peers.vehicles.get(req.params.id) ?? []).find(
       (v) =>
-        (vin && v.vin === vin) || (stockNumber && v.stockNumber.toLowerCase() === stockNumber.toLowerCase()),
+        (id && v.id === id) ||
+        (vin && v.vin === vin) ||
+        (stockNumber && v.stockNumber.toLowerCase() === stockNumber.toLowerCase()),
     );
     if (!vehicle) return void res.status(404).json({ type: 'not-found', title: 'Not found', status: 404 });
     res.json({ vehicle });
