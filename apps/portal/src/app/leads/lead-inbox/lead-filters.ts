@@ -28,7 +28,7 @@ import {
   LEAD_STATUS_LABELS,
   MANUAL_SOURCE_LABELS,
   sourceLabel,
-  websiteSource,
+  websiteSourceOf,
 } from '../shared/lead-labels';
 import { dateFromIso, isoDate } from '../shared/lead-time';
 import { activeFilterCount, type InboxFilters, type InboxState } from './inbox-state';
@@ -79,9 +79,12 @@ export class LeadFilters extends FilterBar<InboxState, InboxFilters> {
     },
   ];
   protected readonly manualSources = MANUAL_LEAD_SOURCES;
-  /** Website leads come as `website:<intent>`, one option per form on the dealer's site. */
+  /**
+   * Website leads come as `website:<intent>`, one option per form on the dealer's site; a deal a
+   * shopper submitted online (intent buy_online) comes as `digital_retailing`.
+   */
   protected readonly websiteSources = LEAD_INTENTS.map((intent) => ({
-    value: websiteSource(intent),
+    value: websiteSourceOf(intent),
     label: LEAD_INTENT_LABELS[intent],
   }));
   protected readonly manualSourceLabels: Record<string, string> = MANUAL_SOURCE_LABELS;
@@ -90,7 +93,7 @@ export class LeadFilters extends FilterBar<InboxState, InboxFilters> {
   /** A source in the URL that none of the known ones is (an ADF provider's name) stays selectable. */
   protected readonly otherSource = computed(() => {
     const source = this.state().source;
-    const known: readonly string[] = [...MANUAL_LEAD_SOURCES, ...LEAD_INTENTS.map(websiteSource)];
+    const known: readonly string[] = [...MANUAL_LEAD_SOURCES, ...LEAD_INTENTS.map(websiteSourceOf)];
     return source && !known.includes(source) ? source : null;
   });
 

@@ -78,6 +78,21 @@ describe('LeadInboxPage', () => {
     next.flush(leadList([]));
   });
 
+  it('the source filter’s "Buy online" lists the leads of deals submitted online', async () => {
+    await open('/leads');
+    expectList().flush(leadList([lead()]));
+    element<HTMLElement>('[data-testid="lead-filter-source"]')?.click();
+    await settle();
+    Array.from(document.querySelectorAll<HTMLElement>('mat-option'))
+      .find((option) => option.textContent?.trim() === 'Buy online')
+      ?.click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/leads?source=digital_retailing');
+    const next = expectList();
+    expect(next.request.params.get('source')).toBe('digital_retailing');
+    next.flush(leadList([]));
+  });
+
   it('when the dealer types a search, then it is applied after a pause, not on every key', async () => {
     vi.useFakeTimers();
     try {

@@ -1,4 +1,5 @@
 import {
+  DEAL_LEAD_SOURCE,
   leadSourceLabel,
   type ContactMethod,
   type LeadChannel,
@@ -103,6 +104,11 @@ export const LEAD_EVENT_LABELS: Record<LeadEventType, string> = {
 /** A website lead's `source` is `website:<intent>`; staff pick the manual sources. */
 export function websiteSource(intent: LeadIntent): string {
   return `website:${intent}`;
+}
+
+/** The `source` leads of a website intent carry: a deal submitted online (buy_online) is `digital_retailing`. */
+export function websiteSourceOf(intent: LeadIntent): string {
+  return intent === 'buy_online' ? DEAL_LEAD_SOURCE : websiteSource(intent);
 }
 
 /**
