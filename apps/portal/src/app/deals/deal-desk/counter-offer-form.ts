@@ -25,6 +25,21 @@ import {
 import { QuoteBreakdown } from './quote-breakdown';
 import { QuoteDifferences } from './quote-differences';
 
+/** The service answers a counter-offer only on a submitted or countered deal. */
+export function notAnswerableReason(status: DealDesk['status']): string | null {
+  switch (status) {
+    case 'submitted':
+    case 'countered':
+      return null;
+    case 'draft':
+      return 'The shopper has not sent this deal yet: you can answer it once they submit it.';
+    case 'accepted':
+      return 'The shopper accepted this deal: it can no longer be countered.';
+    case 'withdrawn':
+      return 'The shopper withdrew this deal: it can no longer be countered.';
+  }
+}
+
 /**
  * The desk's structure and adjustments: what the dealer types is quoted at once in the browser with
  * the payments library and the deal's terms, shown as a breakdown and as its differences from the
@@ -92,6 +107,8 @@ export class CounterOfferForm implements OnInit {
     return moneyFactor === null || !Number.isFinite(moneyFactor) ? null : moneyFactorToAprBps(moneyFactor);
   });
   protected readonly problem = computed(() => this.live().problem);
+  /** Why the deal cannot be answered now (the service would refuse a counter-offer), or null. */
+  protected readonly notAnswerable = computed(() => notAnswerableReason(this.desk().status));
 
   ngOnInit(): void {
     this.form = createDeskForm(this.fb, this.desk());
@@ -121,7 +138,7 @@ export class CounterOfferForm implements OnInit {
   }
 
   protected submit(): void {
-    if (!this.canWork() || this.sending()) return;
+    if (!this.canWork() || this.sending() || this.notAnswerable()) return;
     if (this.form.invalid || this.live().problem) {
       this.form.markAllAsTouched();
       return;

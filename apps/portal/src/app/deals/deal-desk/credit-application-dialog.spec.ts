@@ -34,13 +34,11 @@ describe('CreditApplicationDialog', () => {
     const host = fixture.nativeElement as HTMLElement;
     expect(text(host, 'credit-view-recorded')).toContain('This view is recorded');
     const view = creditView();
-    http
-      .expectOne(`/api/retail/deals/${DEAL_ID}/credit-application`)
-      .flush({
-        ...view,
-        applicants: 2,
-        coApplicant: { ...view.applicant, firstName: 'Luis', ssn: '987654321' },
-      });
+    http.expectOne(`/api/retail/deals/${DEAL_ID}/credit-application`).flush({
+      ...view,
+      applicants: 2,
+      coApplicant: { ...view.applicant, firstName: 'Luis', ssn: '987654321' },
+    });
     fixture.detectChanges();
     expect(host.querySelectorAll('[data-testid="credit-ssn"]')[1]?.textContent).toBe('987-65-4321');
     expect(host.querySelector('[data-testid="credit-co-applicant"]')?.textContent).toContain('Luis Ruiz');

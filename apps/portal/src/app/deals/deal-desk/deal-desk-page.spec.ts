@@ -248,6 +248,15 @@ describe('DealDeskPage', () => {
     expect(byTestId('release-reservation')).toBeNull();
   });
 
+  it('an accepted deal can still be explored at the desk, but not countered', async () => {
+    await open(dealDesk({ status: 'accepted' }));
+    expect(byTestId('send-counter-offer')).toBeNull();
+    expect(byTestId('desk-not-answerable').textContent).toContain('accepted this deal');
+    type('desk-price', '24000');
+    await settle();
+    expect(within('desk-quote', 'quote-price')?.textContent).toBe('$24,000.00');
+  });
+
   it('another dealership’s deal, or one of a colleague’s leads, is not found', async () => {
     ({ http, harness } = await openPage({
       routes: [
