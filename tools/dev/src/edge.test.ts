@@ -38,8 +38,10 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
 
   beforeAll(async () => {
     writeFileSync(join(portalDist, 'index.html'), '<!doctype html><title>portal shell</title>');
-    const [inventory, users, leads] = await Promise.all(['inventory', 'users', 'leads'].map(fakeService));
-    upstreams.push(inventory as Server, users as Server, leads as Server);
+    const [inventory, users, leads, retail] = await Promise.all(
+      ['inventory', 'users', 'leads', 'retail'].map(fakeService),
+    );
+    upstreams.push(inventory as Server, users as Server, leads as Server, retail as Server);
     sink = await startSmtpSink();
     plan = {
       portal: 0,
@@ -47,6 +49,8 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
       inventory: portOf(inventory as Server),
       users: portOf(users as Server),
       leads: portOf(leads as Server),
+      retail: portOf(retail as Server),
+      payments: 0,
       dynamo: 0,
       smtp: sink.port,
       s3: 0,
@@ -63,9 +67,9 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
     rmSync(portalDist, { recursive: true, force: true });
   });
 
-  it('routes /api/<service> to each service, leads included, keeping the path', async () => {
+  it('routes /api/<service> to each service, leads and retail included, keeping the path', async () => {
     const base = await startOn({ devInbox: sink });
-    for (const service of ['inventory', 'users', 'leads']) {
+    for (const service of ['inventory', 'users', 'leads', 'retail']) {
       const res = await fetch(`${base}/api/${service}/healthz?x=1`);
       expect(await res.json()).toEqual({ service, path: `/api/${service}/healthz?x=1` });
     }

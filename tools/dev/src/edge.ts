@@ -91,6 +91,7 @@ export function startEdge(ports: PortPlan, options: EdgeOptions = {}): Promise<S
     ['inventory', ports.inventory],
     ['users', ports.users],
     ['leads', ports.leads],
+    ['retail', ports.retail],
   ] as const) {
     app.use(
       createProxyMiddleware({

@@ -66,13 +66,14 @@ describe('the environment the dev runner gives each service', () => {
     });
   });
 
-  it('gives the storefront its port on loopback, inventory for server reads and the edge for browsers', () => {
+  it('gives the storefront its port on loopback, inventory and retail for server reads and the edge for browsers', () => {
     expect(npmStartPlan().storefront).toEqual({
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
       PORT: '4400',
       HOST: '127.0.0.1',
       INVENTORY_API_URL: 'http://127.0.0.1:3001',
+      RETAIL_API_URL: 'http://127.0.0.1:3004',
       PUBLIC_API_ORIGIN: 'http://localhost:4200',
       S3_ENDPOINT: 'http://127.0.0.1:4569',
       S3_REGION: 'us-east-1',
@@ -85,6 +86,21 @@ describe('the environment the dev runner gives each service', () => {
       PORT: '4500',
       INVENTORY_API_URL: 'http://127.0.0.1:3101',
       PUBLIC_API_ORIGIN: 'http://localhost:4300',
+      S3_ENDPOINT: 'http://127.0.0.1:4669',
+    });
+  });
+
+  it('gives retail its schema, the other services, the SMTP sink, the local key provider and the payments sandbox', () => {
+    expect(e2ePlan().retail).toMatchObject({
+      PORT: '3104',
+      RETAIL_DATABASE_URL: 'mysql://root@127.0.0.1:3306/showroom_e2e_retail',
+      SMTP_URL: 'smtp://127.0.0.1:1125',
+      USERS_API_URL: 'http://127.0.0.1:3102',
+      INVENTORY_API_URL: 'http://127.0.0.1:3101',
+      LEADS_API_URL: 'http://127.0.0.1:3103',
+      AUTH_CLIENT_ID: 'showroom-services',
+      KEY_PROVIDER: 'local',
+      STRIPE_API_URL: 'http://127.0.0.1:4670',
       S3_ENDPOINT: 'http://127.0.0.1:4669',
     });
   });

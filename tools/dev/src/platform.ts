@@ -45,6 +45,9 @@ export interface RunningPlatform {
 
 /** The `showroom-services` machine client's secret: dev-auth is given it, and the leads service uses it. */
 export const DEV_SERVICES_SECRET = 'dev-services-secret';
+/** The payments sandbox's API key and webhook signing secret (Stripe's `sk_test_…` / `whsec_…` shapes). */
+export const DEV_STRIPE_SECRET_KEY = 'sk_test_showroom_sandbox';
+export const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_showroom_sandbox';
 /** The table the leads timeline lives in, in the DynamoDB stand-in. */
 export const DEV_LEAD_TIMELINE_TABLE = 'showroom-dev-lead-timeline';
 
@@ -116,6 +119,25 @@ export function serviceEnvironments(options: PlatformOptions) {
       INVENTORY_API_URL: `http://127.0.0.1:${ports.inventory}`,
       ...servicesClient,
     },
+    retail: {
+      ...common,
+      PORT: String(ports.retail),
+      RETAIL_DATABASE_URL: `${stores.mysqlUrl}/${schemas.retail}`,
+      REDIS_URL: stores.redisUrl,
+      SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+      MAIL_FROM: 'deals@showroom.dev',
+      USERS_API_URL: `http://127.0.0.1:${ports.users}`,
+      INVENTORY_API_URL: `http://127.0.0.1:${ports.inventory}`,
+      LEADS_API_URL: `http://127.0.0.1:${ports.leads}`,
+      ...servicesClient,
+      ...media,
+      // Credit applications are sealed under the local key provider's development key; deposits are
+      // paid on the payments sandbox, which speaks Stripe's API and signs its webhooks as Stripe does.
+      KEY_PROVIDER: 'local',
+      STRIPE_API_URL: `http://127.0.0.1:${ports.payments}`,
+      STRIPE_SECRET_KEY: DEV_STRIPE_SECRET_KEY,
+      STRIPE_WEBHOOK_SECRET: DEV_STRIPE_WEBHOOK_SECRET,
+    },
     storefront: {
       NODE_ENV: common.NODE_ENV,
       LOG_LEVEL: common.LOG_LEVEL,
@@ -123,6 +145,7 @@ export function serviceEnvironments(options: PlatformOptions) {
       HOST: '127.0.0.1',
       // Server-side reads go straight to the service; browsers call the APIs through the edge.
       INVENTORY_API_URL: `http://127.0.0.1:${ports.inventory}`,
+      RETAIL_API_URL: `http://127.0.0.1:${ports.retail}`,
       PUBLIC_API_ORIGIN: portalOrigin,
       ...media,
     },
@@ -147,6 +170,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     ports: options.ports,
     dynamoPath: options.dynamoPath,
     s3Path: options.s3Path,
+    payments: { secretKey: DEV_STRIPE_SECRET_KEY, webhookSecret: DEV_STRIPE_WEBHOOK_SECRET },
   });
   const media = createS3ObjectStore({
     bucket: LOCAL_MEDIA_BUCKET,
@@ -170,6 +194,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       runTypeScript('users-seed', 'services/users/src/seed.ts', env.users),
       runTypeScript('inventory-seed', 'services/inventory/src/seed.ts', env.inventory),
       runTypeScript('leads-seed', 'services/leads/src/seed.ts', env.leads),
+      runTypeScript('retail-seed', 'services/retail/src/seed.ts', env.retail),
     ]);
     const users = startTypeScript('users', 'services/users/src/main.ts', { env: env.users, echo });
     const inventory = startTypeScript('inventory', 'services/inventory/src/main.ts', {
@@ -177,12 +202,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       echo,
     });
     const leads = startTypeScript('leads', 'services/leads/src/main.ts', { env: env.leads, echo });
+    const retail = startTypeScript('retail', 'services/retail/src/main.ts', { env: env.retail, echo });
     const devAuth = startTypeScript('dev-auth', 'tools/dev-auth/src/main.ts', { env: env.devAuth, echo });
-    processes.push(users, inventory, leads, devAuth);
+    processes.push(users, inventory, leads, retail, devAuth);
     await Promise.all([
       waitUntilReady(users, `http://127.0.0.1:${ports.users}/readyz`),
       waitUntilReady(inventory, `http://127.0.0.1:${ports.inventory}/readyz`),
       waitUntilReady(leads, `http://127.0.0.1:${ports.leads}/readyz`),
+      waitUntilReady(retail, `http://127.0.0.1:${ports.retail}/readyz`),
       waitUntilReady(devAuth, `http://localhost:${ports.devAuth}/.well-known/openid-configuration`),
     ]);
     // After inventory: the storefront is not ready (and says so in its log) while inventory is down.

@@ -5,6 +5,9 @@ export interface PortPlan {
   inventory: number;
   users: number;
   leads: number;
+  retail: number;
+  /** The payments sandbox (Stripe's API and its hosted checkout page, for reservation deposits). */
+  payments: number;
   /** The DynamoDB stand-in (dynalite) the leads timeline lives in. */
   dynamo: number;
   /** The SMTP sink every e-mail goes to (read it at /dev/mail). */
@@ -21,6 +24,8 @@ export const START_PORTS: PortPlan = {
   inventory: 3001,
   users: 3002,
   leads: 3003,
+  retail: 3004,
+  payments: 4570,
   dynamo: 4567,
   smtp: 1025,
   s3: 4569,
@@ -32,6 +37,8 @@ export const E2E_PORTS: PortPlan = {
   inventory: 3101,
   users: 3102,
   leads: 3103,
+  retail: 3104,
+  payments: 4670,
   dynamo: 4667,
   smtp: 1125,
   s3: 4669,
@@ -43,15 +50,18 @@ export interface SchemaPlan {
   inventory: string;
   users: string;
   leads: string;
+  retail: string;
 }
 
 export const START_SCHEMAS: SchemaPlan = {
   inventory: 'showroom_inventory',
   users: 'showroom_users',
   leads: 'showroom_leads',
+  retail: 'showroom_retail',
 };
 export const E2E_SCHEMAS: SchemaPlan = {
   inventory: 'showroom_e2e_inventory',
   users: 'showroom_e2e_users',
   leads: 'showroom_e2e_leads',
+  retail: 'showroom_e2e_retail',
 };

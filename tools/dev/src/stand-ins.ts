@@ -1,9 +1,11 @@
 import { LOCAL_MEDIA_BUCKET } from '@showroom/server-storage';
 import {
   startDynamoLocal,
+  startPaymentsSandbox,
   startS3Local,
   startSmtpSink,
   type DynamoLocal,
+  type PaymentsSandbox,
   type S3Local,
   type SmtpSink,
 } from '@showroom/server-testing';
@@ -15,6 +17,8 @@ export interface LocalStandIns {
   mail: SmtpSink;
   /** S3 with the media bucket (LOCAL_MEDIA_BUCKET). */
   s3: S3Local;
+  /** Stripe's API and hosted checkout page for reservation deposits; its webhooks go to retail. */
+  payments: PaymentsSandbox;
   close(): Promise<void>;
 }
 
@@ -24,6 +28,8 @@ export interface StandInOptions {
   dynamoPath?: string;
   /** Folder of the S3 stand-in's objects (npm start keeps photos); a temporary one when absent (e2e). */
   s3Path?: string;
+  /** The payments sandbox's API key and webhook signing secret (retail is given the same). */
+  payments: { secretKey: string; webhookSecret: string };
 }
 
 function explainBusyPort(what: string, port: number, error: unknown): Error {
@@ -35,7 +41,10 @@ function explainBusyPort(what: string, port: number, error: unknown): Error {
   );
 }
 
-/** Starts DynamoDB (dynalite), S3 (s3rver) and the SMTP sink on 127.0.0.1 before any service needs them. */
+/**
+ * Starts DynamoDB (dynalite), S3 (s3rver), the SMTP sink and the payments sandbox on 127.0.0.1
+ * before any service needs them.
+ */
 export async function startStandIns(options: StandInOptions): Promise<LocalStandIns> {
   const { ports, dynamoPath, s3Path } = options;
   const dynamo = await startDynamoLocal({ port: ports.dynamo, path: dynamoPath }).catch((error: unknown) => {
@@ -51,12 +60,21 @@ export async function startStandIns(options: StandInOptions): Promise<LocalStand
       throw explainBusyPort('S3 (s3rver)', ports.s3, error);
     },
   );
+  const payments = await startPaymentsSandbox({
+    port: ports.payments,
+    webhookUrl: `http://127.0.0.1:${ports.retail}/api/retail/webhooks/payments`,
+    ...options.payments,
+  }).catch(async (error: unknown) => {
+    await Promise.allSettled([mail.close(), dynamo.close(), s3.close()]);
+    throw explainBusyPort('The payments sandbox', ports.payments, error);
+  });
   return {
     dynamo,
     mail,
     s3,
+    payments,
     async close() {
-      await Promise.allSettled([mail.close(), dynamo.close(), s3.close()]);
+      await Promise.allSettled([mail.close(), dynamo.close(), s3.close(), payments.close()]);
     },
   };
 }
