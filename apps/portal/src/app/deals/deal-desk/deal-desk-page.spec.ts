@@ -198,6 +198,8 @@ describe('DealDeskPage', () => {
       .match(`${DESK_URL}/trade-in/photos/${PHOTO_ID}`)
       .forEach((request) => request.flush(new Blob(['jpeg'])));
     expect(byTestId('trade-in-appraisal').textContent).toContain('$7,800.00 by Dana Whitfield');
+    expect(byTestId<HTMLInputElement>('appraisal-value').value).toBe('');
+    expect(byTestId('save-appraisal').textContent).toContain('Appraise again');
   });
 
   it('a finance manager opens the credit application in a dialog that says the view is recorded', async () => {

@@ -156,7 +156,8 @@ export class DealDeskPage {
           this.appraising.set(false);
           this.desk.update((current) => (current ? { ...current, tradeIn } : current));
           this.snackBar.open('Appraisal saved; the shopper gets it by e-mail', undefined, { duration: 4000 });
-          this.refresh();
+          // Its activity and version changed too.
+          this.reload();
         },
         error: (error: unknown) => {
           this.appraising.set(false);
@@ -180,7 +181,8 @@ export class DealDeskPage {
           this.releasing.set(false);
           this.desk.update((current) => (current ? { ...current, reservation } : current));
           this.snackBar.open('Reservation released; the car is on sale again', undefined, { duration: 4000 });
-          this.refresh();
+          // Its activity and version changed too.
+          this.reload();
         },
         error: (error: unknown) => {
           this.releasing.set(false);
@@ -190,11 +192,6 @@ export class DealDeskPage {
           });
         },
       });
-  }
-
-  /** After a change made elsewhere on the deal (appraisal, release, a recorded view): its activity and version. */
-  protected refresh(): void {
-    this.reload();
   }
 
   private show(desk: DealDesk): void {

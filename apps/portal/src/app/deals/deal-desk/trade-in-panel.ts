@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, output } from '@angular/core';
+import { Component, computed, effect, inject, input, output, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -182,6 +182,14 @@ export class TradeInPanel {
     const trade = this.tradeIn();
     return [trade.year, trade.make, trade.model, trade.trim].filter(Boolean).join(' ');
   });
+
+  constructor() {
+    // A saved appraisal comes back on the trade-in: the form starts empty again for the next one.
+    effect(() => {
+      this.tradeIn().appraisal?.appraisedAt;
+      untracked(() => this.form.reset({ value: null, note: '' }));
+    });
+  }
 
   protected submit(): void {
     const { value, note } = this.form.getRawValue();

@@ -150,10 +150,4 @@ export class DealInboxPage {
   protected open(deal: DealSummary): void {
     void this.router.navigate(['/deals', deal.id]);
   }
-
-  protected hasParts(deal: DealSummary): boolean {
-    return (
-      deal.tradeStatus !== null || deal.creditApplicationStatus !== null || deal.reservationStatus !== null
-    );
-  }
 }
