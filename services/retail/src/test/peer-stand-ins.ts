@@ -209,7 +209,7 @@ export async function startPeerStandIns(): Promise<PeerStandIns> {
     problem(res, 400, `Invalid body: ${parsed.error.message}`);
     return undefined;
   };
-  const forSale = (dealershipId: string, vehicleId: string) =>
+  const vehicleOf = (dealershipId: string, vehicleId: string) =>
     (vehicles.get(dealershipId) ?? []).find((v) => v.id === vehicleId);
 
   app.get('/api/users/internal/dealerships/:id/storefront', machine(READ_DEALERSHIPS_SCOPE), (req, res) => {
@@ -219,7 +219,7 @@ export async function startPeerStandIns(): Promise<PeerStandIns> {
   });
 
   app.get('/api/inventory/public/dealerships/:id/vehicles/:vehicleId', (req, res) => {
-    const vehicle = forSale(req.params['id'] as string, req.params['vehicleId'] as string);
+    const vehicle = vehicleOf(req.params['id'] as string, req.params['vehicleId'] as string);
     if (!vehicle || holds.has(vehicle.id)) return problem(res, 404, 'Not for sale');
     res.json({ ...vehicle, photos: [], rooftop: { id: vehicle.dealershipId, name: 'Stand-in rooftop' } });
   });
@@ -229,10 +229,12 @@ export async function startPeerStandIns(): Promise<PeerStandIns> {
     (req, res) => {
       const input = parse(VehicleHoldInputSchema, req, res);
       if (!input) return;
-      const vehicle = forSale(req.params['id'] as string, req.params['vehicleId'] as string);
+      const vehicle = vehicleOf(req.params['id'] as string, req.params['vehicleId'] as string);
       if (!vehicle) return problem(res, 404, 'No such vehicle');
       const held = holds.get(vehicle.id);
-      if (held && held.reservationId !== input.reservationId) return problem(res, 409, 'Held for another');
+      // A retry of the same reservation answers its hold; another's unexpired hold refuses.
+      if (held?.reservationId === input.reservationId) return void res.json(held);
+      if (held && new Date(held.until) > new Date()) return problem(res, 409, 'Held for another');
       const hold: VehicleHold = { vehicleId: vehicle.id, ...input };
       holds.set(vehicle.id, hold);
       res.json(hold);
@@ -242,10 +244,10 @@ export async function startPeerStandIns(): Promise<PeerStandIns> {
     '/api/inventory/internal/dealerships/:id/vehicles/:vehicleId/hold/:reservationId',
     machine(HOLD_VEHICLES_SCOPE),
     (req, res) => {
-      const held = holds.get(req.params['vehicleId'] as string);
-      if (!held || held.reservationId !== req.params['reservationId'])
-        return problem(res, 404, 'No such hold');
-      holds.delete(held.vehicleId);
+      const vehicleId = req.params['vehicleId'] as string;
+      if (!vehicleOf(req.params['id'] as string, vehicleId)) return problem(res, 404, 'No such vehicle');
+      // Releasing a hold the reservation does not have is a no-op, as in inventory.
+      if (holds.get(vehicleId)?.reservationId === req.params['reservationId']) holds.delete(vehicleId);
       res.status(204).end();
     },
   );
@@ -258,6 +260,8 @@ export async function startPeerStandIns(): Promise<PeerStandIns> {
       if (!input) return;
       const dealershipId = req.params['id'] as string;
       const dealId = req.params['dealId'] as string;
+      if (input.deal.dealId !== dealId)
+        return problem(res, 400, 'The body’s deal is not the deal in the path');
       const lead = leads.get(dealId) ?? {
         leadId: randomUUID(),
         dealershipId,
@@ -282,7 +286,7 @@ export async function startPeerStandIns(): Promise<PeerStandIns> {
       const lead = leadById(req.params['id'] as string, req.params['leadId'] as string);
       if (!lead) return problem(res, 404, 'No such lead');
       lead.activities.push(input);
-      res.status(201).json({});
+      res.status(201).end();
     },
   );
   app.post(
