@@ -185,8 +185,9 @@ export class TradeInPanel {
 
   constructor() {
     // A saved appraisal comes back on the trade-in: the form starts empty again for the next one.
+    const appraisedAt = computed(() => this.tradeIn().appraisal?.appraisedAt ?? null);
     effect(() => {
-      this.tradeIn().appraisal?.appraisedAt;
+      appraisedAt();
       untracked(() => this.form.reset({ value: null, note: '' }));
     });
   }
