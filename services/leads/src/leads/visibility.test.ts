@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { TeamMember } from '@showroom/contracts';
 import { describe, expect, it } from 'vitest';
 import { adfDocument } from '../test/adf-documents';
 import { asMember } from '../test/lead-requests';
@@ -81,5 +82,27 @@ describe('a salesperson reads nothing of a colleague’s shopper', () => {
     const asSara = await asMember(t.ctx, sara, t.dealer);
     const hers = await asSara.get(`/api/leads/leads/${newest}`).expect(200);
     expect(hers.body.relatedLeads.map((l: { id: string }) => l.id)).toEqual([sarasOlder]);
+  });
+
+  it('lets a finance manager read every lead, a salesperson’s too, like a manager, but not hand it to someone else', async () => {
+    const [sara, tom] = t.dealer.team.sales;
+    const [saras] = await postAdf(
+      adfDocument([{ id: 'FIN-1', first: 'Fay', last: 'Loan', email: 'fay@example.com' }]),
+    );
+    await give(saras as string, sara.id);
+    const finance: TeamMember = {
+      id: 'auth0|finance-visibility',
+      name: 'Fiona Finance',
+      email: 'fiona.finance@example.test',
+      role: 'finance',
+      available: true,
+    };
+    const asFinance = await asMember(t.ctx, finance, t.dealer);
+
+    const listed = await asFinance.get('/api/leads/leads?pageSize=100').expect(200);
+    expect(listed.body.items.map((l: { id: string }) => l.id)).toContain(saras);
+    const detail = await asFinance.get(`/api/leads/leads/${saras}`).expect(200);
+    expect(detail.body.submissions[0].originalDocument).toContain('fay@example.com');
+    await asFinance.post(`/api/leads/leads/${saras}/assignment`, { assigneeId: tom.id }).expect(403);
   });
 });
