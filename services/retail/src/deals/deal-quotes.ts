@@ -23,6 +23,15 @@ export interface OfferToQuote {
   adjustments?: DealAdjustments;
 }
 
+const quoteOf = (offer: OfferToQuote): Quote =>
+  quoteDeal({
+    vehicle: { priceCents: offer.vehicle.priceCents, msrpCents: offer.vehicle.msrpCents },
+    structure: offer.structure,
+    trade: tradeFiguresOf(offer.tradeIn),
+    terms: offer.terms,
+    adjustments: offer.adjustments ?? NO_ADJUSTMENTS,
+  });
+
 /**
  * The quote of an offer, computed on the server with the dealership's terms (a browser's figures
  * are never taken). A structure the terms cannot quote (a lease term without a residual, a product
@@ -30,15 +39,19 @@ export interface OfferToQuote {
  */
 export function quoteOffer(offer: OfferToQuote): Quote {
   try {
-    return quoteDeal({
-      vehicle: { priceCents: offer.vehicle.priceCents, msrpCents: offer.vehicle.msrpCents },
-      structure: offer.structure,
-      trade: tradeFiguresOf(offer.tradeIn),
-      terms: offer.terms,
-      adjustments: offer.adjustments ?? NO_ADJUSTMENTS,
-    });
+    return quoteOf(offer);
   } catch (error) {
     if (error instanceof QuoteError) throw unquotable(error);
+    throw error;
+  }
+}
+
+/** The quote, or null when the terms no longer quote the structure (a product was withdrawn since). */
+export function quoteIfPossible(offer: OfferToQuote): Quote | null {
+  try {
+    return quoteOf(offer);
+  } catch (error) {
+    if (error instanceof QuoteError) return null;
     throw error;
   }
 }

@@ -221,3 +221,34 @@ describe('a shopper works out a deal online and the dealership answers it', () =
       .expect(404);
   });
 });
+
+describe('a draft follows the dealership’s terms until the shopper sends it', () => {
+  it('re-quotes a draft with the current tax rate and keeps a sent offer as it was sent', async () => {
+    const { storefront, vehicle } = await dealershipWithCar(ctx);
+    const draft = await startDeal(ctx, storefront, vehicle);
+    const sent = await startDeal(ctx, storefront, vehicle);
+    await sent.call('post', '/submit').expect(200);
+    const taxBefore = sent.started.deal.offer.quote.salesTaxBps;
+
+    const manager = await ctx.member('manager', storefront.dealershipId);
+    const settingsPath = '/api/retail/settings';
+    const current = await request(ctx.app)
+      .get(settingsPath)
+      .auth(manager.token, { type: 'bearer' })
+      .set('X-Dealership-Id', storefront.dealershipId)
+      .expect(200);
+    const { version: _version, updatedAt: _updatedAt, ...settings } = current.body;
+    await request(ctx.app)
+      .put(settingsPath)
+      .auth(manager.token, { type: 'bearer' })
+      .set('X-Dealership-Id', storefront.dealershipId)
+      .set('If-Match', current.headers['etag'] as string)
+      .send({ ...settings, tax: { ...settings.tax, salesTaxBps: taxBefore + 100 } })
+      .expect(200);
+
+    const draftNow = (await draft.call('get').expect(200)).body as ShopperDeal;
+    expect(draftNow.offer.quote.salesTaxBps).toBe(taxBefore + 100);
+    const sentNow = (await sent.call('get').expect(200)).body as ShopperDeal;
+    expect(sentNow.offer.quote.salesTaxBps).toBe(taxBefore);
+  });
+});

@@ -8,7 +8,7 @@ import {
   type ShopperDeal,
   type StartDealInput,
 } from '@showroom/contracts';
-import { HttpProblem, problems } from '@showroom/server-kit';
+import { problems } from '@showroom/server-kit';
 import { formatCents } from '@showroom/retail-payments';
 import type { RetailDatabase } from '../database';
 import { newAccessToken } from './access-tokens';
@@ -18,7 +18,7 @@ import type { DealMail } from './deal-mail';
 import { queueDealLeadUpdate } from './deal-lead-updates';
 import type { DealParts } from './deal-parts';
 import type { TermsSource, VehicleSource } from './deal-ports';
-import { quoteOffer } from './deal-quotes';
+import { quoteIfPossible, quoteOffer } from './deal-quotes';
 import { DealRepository, type DealRow } from './deal-repository';
 import { offerView, shopperDealView, structureOf, vehicleOf } from './deal-views';
 import type { ShopperAccess } from './shopper-access';
@@ -289,10 +289,13 @@ export class ShopperDealService {
     const offer = offerView(offerRow);
     if (deal.status === 'draft') {
       const terms = await this.deps.terms.of(deal.dealership_id);
-      offer.quote =
-        requotedOrAsSaved(() =>
-          quoteOffer({ vehicle: vehicleOf(deal), structure: offer.structure, tradeIn: parts.tradeIn, terms }),
-        ) ?? offer.quote;
+      const requoted = quoteIfPossible({
+        vehicle: vehicleOf(deal),
+        structure: offer.structure,
+        tradeIn: parts.tradeIn,
+        terms,
+      });
+      if (requoted) offer.quote = requoted;
     }
     return shopperDealView(deal, offer, parts);
   }
@@ -302,16 +305,6 @@ export class ShopperDealService {
     const deal = await this.deals.find(dealershipId, dealId);
     if (!deal) throw problems.notFound(`Deal ${dealId}`);
     return deal;
-  }
-}
-
-/** The quote again, or null when the terms no longer quote the saved structure (the saved figures stay). */
-function requotedOrAsSaved(quote: () => ReturnType<typeof quoteOffer>) {
-  try {
-    return quote();
-  } catch (error) {
-    if (error instanceof HttpProblem && error.status === 422) return null;
-    throw error;
   }
 }
 
