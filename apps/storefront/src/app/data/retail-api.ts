@@ -7,7 +7,6 @@ import type {
   DealStructure,
   DealTradeIn,
   ReservationCheckout,
-  RetailTerms,
   ShopperDeal,
   StartDealInput,
   TradeInInput,
@@ -15,20 +14,18 @@ import type {
 import type { Observable } from 'rxjs';
 import { DEAL_ACCESS_HEADER } from '../retail/retail-copy';
 import { SITE } from '../site/site';
-import { RETAIL_API_ORIGIN, withoutTrailingSlash } from './api-origin';
+import { withoutTrailingSlash } from './api-origin';
 
 /**
- * The retail service's public API for this site's dealership. The terms are read on the server
- * too (the vehicle page's payment panel, reused on hydration); everything about a shopper's deal
- * goes from the shopper's browser only, to the public edge, proving access with the deal's token
- * in `X-Deal-Access` (never in a URL). Refusals arrive as HttpErrorResponse with a problem+json
+ * The retail service's public deal API for this site's dealership (the terms: RetailTermsApi).
+ * Everything about a shopper's deal goes from the shopper's browser only, to the public edge,
+ * proving access with the deal's token in `X-Deal-Access` (never in a URL). Refusals arrive as HttpErrorResponse with a problem+json
  * body; a deal that is not there or not the shopper's answers 404.
  */
 @Injectable({ providedIn: 'root' })
 export class RetailApi {
   private readonly http = inject(HttpClient);
   private readonly site = inject(SITE);
-  private readonly serverOrBrowserOrigin = inject(RETAIL_API_ORIGIN);
 
   private get publicBase(): string {
     return `${withoutTrailingSlash(this.site.apiOrigin)}/api/retail/public/dealerships/${this.site.dealershipId}`;
@@ -40,13 +37,6 @@ export class RetailApi {
 
   private access(token: string): { headers: HttpHeaders } {
     return { headers: new HttpHeaders({ [DEAL_ACCESS_HEADER]: token }) };
-  }
-
-  /** The dealership's rates, fees, taxes and products: all the browser needs to quote a payment. */
-  terms(): Observable<RetailTerms> {
-    return this.http.get<RetailTerms>(
-      `${this.serverOrBrowserOrigin}/api/retail/public/dealerships/${this.site.dealershipId}/terms`,
-    );
   }
 
   /** Opens a deal; the answer's access token is the shopper's key to it (shown once). */

@@ -12,6 +12,7 @@ import {
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { catchError, forkJoin, of } from 'rxjs';
 import { RetailApi } from '../data/retail-api';
+import { RetailTermsApi } from '../data/retail-terms-api';
 import { vehiclePath } from '../data/vehicle-paths';
 import { Seo } from '../seo/seo';
 import { SITE } from '../site/site';
@@ -59,6 +60,7 @@ export class DealPage {
   protected readonly session = inject(DealSession);
   protected readonly site = inject(SITE);
   private readonly retail = inject(RetailApi);
+  private readonly retailTerms = inject(RetailTermsApi);
   private readonly access = inject(DealAccessStore);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -123,7 +125,7 @@ export class DealPage {
     forkJoin({
       deal: this.retail.deal(dealId, token),
       // Without the terms the deal still shows (its offer carries its own quote); changes wait.
-      terms: this.retail.terms().pipe(catchError(() => of(null))),
+      terms: this.retailTerms.terms().pipe(catchError(() => of(null))),
     }).subscribe({
       next: ({ deal, terms }) => {
         this.session.replace(deal);

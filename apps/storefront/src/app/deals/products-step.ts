@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { ChosenProduct, ProtectionProduct } from '@showroom/contracts';
 import { formatCents } from '@showroom/retail-payments';
 import { RetailApi } from '../data/retail-api';
@@ -86,12 +86,12 @@ import { tradeFiguresOf } from './deal-figures';
         </button>
       </form>
     } @else {
-      @let chosen = session.deal()?.offer?.quote?.products ?? [];
-      @if (chosen.length === 0) {
+      @let quoted = session.deal()?.offer?.quote?.products ?? [];
+      @if (quoted.length === 0) {
         <p>None chosen.</p>
       } @else {
         <ul>
-          @for (product of chosen; track product.productId) {
+          @for (product of quoted; track product.productId) {
             <li>{{ product.name }}, {{ product.termMonths }} months · {{ money(product.priceCents) }}</li>
           }
         </ul>
@@ -110,8 +110,9 @@ export class ProductsStep {
   protected readonly menu = computed(() => this.session.terms()?.products ?? []);
 
   private readonly saved = computed(() => this.session.deal()?.offer.structure.products ?? []);
-  /** The shopper's picks, reset whenever the deal's saved products change. */
-  protected readonly chosen = linkedSignal<ChosenProduct[]>(() => [...this.saved()]);
+  /** The shopper's unsaved picks; null: as saved on the deal. */
+  private readonly picks = signal<ChosenProduct[] | null>(null);
+  protected readonly chosen = computed(() => this.picks() ?? this.saved());
   protected readonly changed = computed(
     () => JSON.stringify(sorted(this.chosen())) !== JSON.stringify(sorted(this.saved())),
   );
@@ -133,7 +134,8 @@ export class ProductsStep {
   protected toggle(product: ProtectionProduct, event: Event): void {
     const on = (event.target as HTMLInputElement).checked;
     const first = product.options[0];
-    this.chosen.update((chosen) => {
+    this.picks.update((picks) => {
+      const chosen = picks ?? this.saved();
       const others = chosen.filter((c) => c.productId !== product.id);
       return on && first ? [...others, { productId: product.id, termMonths: first.termMonths }] : others;
     });
@@ -141,7 +143,7 @@ export class ProductsStep {
 
   protected choose(productId: string, event: Event): void {
     const termMonths = Number((event.target as HTMLSelectElement).value);
-    this.chosen.update((chosen) => chosen.map((c) => (c.productId === productId ? { ...c, termMonths } : c)));
+    this.picks.set(this.chosen().map((c) => (c.productId === productId ? { ...c, termMonths } : c)));
   }
 
   protected save(event: Event): void {
@@ -154,6 +156,7 @@ export class ProductsStep {
     this.retail.changeStructure(this.session.dealId(), this.session.token(), structure).subscribe({
       next: (updated) => {
         this.saving.set(false);
+        this.picks.set(null);
         this.session.replace(updated);
       },
       error: (error: unknown) => {

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { PublicVehicleDetail, RetailTerms, TradeFigures } from '@showroom/contracts';
+import type { DealStructure, PublicVehicleDetail, RetailTerms, TradeFigures } from '@showroom/contracts';
 import { vehiclePath } from '../data/vehicle-paths';
 import { centsOfDollars, defaultStructure, estimate, structureParams } from './deal-structure';
 import { QuoteSummary } from './quote-summary';
@@ -20,7 +20,11 @@ let nextId = 0;
   template: `
     <section class="panel" [attr.aria-labelledby]="id + '-heading'" data-testid="payment-panel">
       <h2 [id]="id + '-heading'">Estimate your payment</h2>
-      <sf-structure-fields [retailTerms]="terms()" [(structure)]="structure" />
+      <sf-structure-fields
+        [retailTerms]="terms()"
+        [structure]="structure()"
+        (structureChange)="chosen.set($event)"
+      />
       <details class="trade" [open]="tradeOpen()" (toggle)="tradeOpen.set($any($event.target).open)">
         <summary>Trading in a car? <span class="optional">(optional)</span></summary>
         <div class="pair">
@@ -109,7 +113,11 @@ export class PaymentPanel {
   readonly terms = input.required<RetailTerms>();
 
   protected readonly id = `pp${nextId++}`;
-  protected readonly structure = linkedSignal(() => defaultStructure(this.vehicle(), this.terms()));
+  /** What the shopper chose; null: the default for the car and terms. */
+  protected readonly chosen = signal<DealStructure | null>(null);
+  protected readonly structure = computed(
+    () => this.chosen() ?? defaultStructure(this.vehicle(), this.terms()),
+  );
   protected readonly tradeOpen = signal(false);
   protected readonly tradeValue = signal('');
   protected readonly tradePayoff = signal('');

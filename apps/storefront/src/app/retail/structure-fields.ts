@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input, model, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import type { DealKind, DealStructure } from '@showroom/contracts';
 import {
   centsOfDollars,
@@ -116,7 +116,9 @@ let nextId = 0;
 })
 export class StructureFields {
   readonly retailTerms = input.required<QuotingTerms>();
-  readonly structure = model.required<DealStructure>();
+  readonly structure = input.required<DealStructure>();
+  /** Each change, already fitted to the terms. */
+  readonly structureChange = output<DealStructure>();
   readonly disabled = input(false);
 
   protected readonly id = `sf${nextId++}`;
@@ -157,6 +159,6 @@ export class StructureFields {
   }
 
   private change(part: Partial<DealStructure>): void {
-    this.structure.set(fitStructure({ ...this.structure(), ...part }, this.retailTerms()));
+    this.structureChange.emit(fitStructure({ ...this.structure(), ...part }, this.retailTerms()));
   }
 }
