@@ -101,8 +101,19 @@ export class StripePaymentProvider implements PaymentProvider {
     return { sessionId: session.id, checkoutUrl: session.url };
   }
 
+  /**
+   * A session Stripe does not know (the sandbox restarted, or a session of another account) can no
+   * longer be paid: it counts as closed and unpaid.
+   */
   async checkout(sessionId: string): Promise<CheckoutState> {
-    return stateOf(await this.call(() => this.stripe.checkout.sessions.retrieve(sessionId)));
+    try {
+      return stateOf(await this.call(() => this.stripe.checkout.sessions.retrieve(sessionId)));
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') {
+        return { sessionId, paid: false, open: false };
+      }
+      throw error;
+    }
   }
 
   async closeCheckout(sessionId: string): Promise<CheckoutState> {
