@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import type { ResolveFn, Route } from '@angular/router';
 import { SITE } from './site/site';
 import { retailTermsResolver } from './retail/terms-resolver';
-import { vehicleResolver } from './vehicle/vehicle-resolver';
+import { PAGE_OF_CAR, vehicleResolver } from './vehicle/vehicle-resolver';
 
 /** "Contact us | Demo Motors": the same form Seo.page gives titles, so neither overwrites the other. */
 const titled =
@@ -42,6 +42,7 @@ export const appRoutes: Route[] = [
   {
     // Buying the car online: contact and payment, then the deal page. Its own chunk.
     path: 'cars/:vehicleId/:slug/buy',
+    data: { [PAGE_OF_CAR]: '/buy' },
     resolve: { lookup: vehicleResolver, terms: retailTermsResolver },
     loadComponent: () => import('./buy/buy-page').then((m) => m.BuyPage),
   },

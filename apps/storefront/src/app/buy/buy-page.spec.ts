@@ -128,4 +128,24 @@ describe('BuyPage', () => {
     );
     expect(sessionStorage.length).toBe(0);
   });
+
+  it('a link with an old slug goes to the buy page’s one URL', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(appRoutes),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SITE, useValue: site() },
+      ],
+    });
+    const harness = await RouterTestingHarness.create();
+    const navigation = harness.navigateByUrl(`/cars/${VEHICLE_ID}/2020-toyota-corolla/buy`);
+    const http = TestBed.inject(HttpTestingController);
+    (await vi.waitFor(() => http.expectOne(VEHICLE_URL))).flush(vehicle());
+    http.match(TERMS_URL).forEach((request) => request.cancelled || request.flush(retailTerms()));
+    (await vi.waitFor(() => http.expectOne(VEHICLE_URL))).flush(vehicle());
+    http.match(TERMS_URL).forEach((request) => request.cancelled || request.flush(retailTerms()));
+    await navigation;
+    expect(TestBed.inject(Router).url).toBe(BUY_PATH);
+  });
 });

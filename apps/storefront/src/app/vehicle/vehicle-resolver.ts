@@ -7,6 +7,9 @@ import { permanentRedirect } from '../data/canonical-redirect';
 import { InventoryApi } from '../data/inventory-api';
 import { vehiclePath, vehicleSlug } from '../data/vehicle-paths';
 
+/** Route data naming the page of a car under its URL (e.g. `/buy`), kept when the slug is corrected. */
+export const PAGE_OF_CAR = 'pageOfCar';
+
 /** What a vehicle URL leads to: the car, no such car (sold, unpublished, never was), or a failure. */
 export type VehicleLookup =
   { found: true; vehicle: PublicVehicleDetail } | { found: false; reason: 'missing' | 'unavailable' };
@@ -29,7 +32,11 @@ export const vehicleResolver: ResolveFn<VehicleLookup | RedirectCommand> = (rout
       map((vehicle): VehicleLookup | RedirectCommand =>
         route.paramMap.get('slug') === vehicleSlug(vehicle)
           ? { found: true, vehicle }
-          : runInInjectionContext(injector, () => permanentRedirect(vehiclePath(vehicle))),
+          : runInInjectionContext(injector, () =>
+              permanentRedirect(
+                `${vehiclePath(vehicle)}${(route.data[PAGE_OF_CAR] as string | undefined) ?? ''}`,
+              ),
+            ),
       ),
       catchError((error: unknown) => {
         const status = error instanceof HttpErrorResponse ? error.status : 0;
