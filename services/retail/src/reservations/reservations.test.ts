@@ -340,6 +340,30 @@ describe('a held reservation ends: by itself, by the desk, or because the car wa
       .expect(409);
   });
 
+  it('the desk releases a reservation whose payment it has not heard of yet: the deposit paid meanwhile is refunded', async () => {
+    ctx.payments.webhookDown.value = true;
+    try {
+      const { storefront, shopper, checkout } = await shopperReserving();
+      await payOnCheckoutPage(checkout.checkoutUrl);
+      const manager = await ctx.member('manager', storefront.dealershipId, 'Max Manager');
+
+      const released = await atDesk(ctx, manager, storefront.dealershipId)
+        .post(`/deals/${shopper.dealId}/reservation/release`, {})
+        .expect(200);
+      await runJobs(ctx);
+
+      expect(released.body).toMatchObject({ status: 'released', paidAt: expect.any(String) });
+      expect(sessionOf(checkout.checkoutUrl).refundedAmount).toBe(50_000);
+      const kinds = (await activityOf(storefront.dealershipId, shopper.dealId)).map((a) => a.kind);
+      expect(kinds.filter((k) => k.startsWith('reservation-'))).toEqual([
+        'reservation-paid',
+        'reservation-released',
+      ]);
+    } finally {
+      ctx.payments.webhookDown.value = false;
+    }
+  });
+
   it('when inventory says the car was taken meanwhile, the reservation fails, the deposit is refunded and the shopper told', async () => {
     const { storefront, vehicle, shopper, checkout } = await shopperWhoPaid();
     ctx.peers.holds.set(vehicle.id, {
