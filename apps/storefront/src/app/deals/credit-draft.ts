@@ -108,15 +108,15 @@ export function checkApplicant(values: ApplicantValues, who: Applicant, today: D
   if (!values.region.trim()) fail('region', 'Enter the state.');
   if (!values.postalCode.trim()) fail('postalCode', 'Enter the ZIP code.');
   if (!values.housing) fail('housing', 'Choose where the applicant lives.');
-  if (centsOfDollars(values.monthlyHousing) === null)
+  if (!values.monthlyHousing.trim() || centsOfDollars(values.monthlyHousing) === null)
     fail('monthlyHousing', 'Enter the monthly rent or mortgage in dollars, e.g. 1450 (0 if none).');
   if (years(values.yearsAtAddress, 99) === null)
     fail('yearsAtAddress', 'Enter the whole years, e.g. 3 (0 if less than one).');
   if (!values.employmentStatus) fail('employmentStatus', 'Choose the employment status.');
   if (years(values.yearsEmployed, 70) === null)
     fail('yearsEmployed', 'Enter the whole years, e.g. 5 (0 if less than one).');
-  if (centsOfDollars(values.grossMonthlyIncome) === null)
-    fail('grossMonthlyIncome', 'Enter the monthly income before tax in dollars, e.g. 5200.');
+  if (!values.grossMonthlyIncome.trim() || centsOfDollars(values.grossMonthlyIncome) === null)
+    fail('grossMonthlyIncome', 'Enter the monthly income before tax in dollars, e.g. 5200 (0 if none).');
   return errors;
 }
 
