@@ -71,51 +71,66 @@ export class ReservationService {
    * the deal holds no reservation. A checkout the shopper left unpaid is closed and replaced.
    */
   async start(deal: DealRow): Promise<ReservationCheckout> {
-    const dealershipId = deal.dealership_id;
-    if (deal.status === 'withdrawn')
-      throw problems.conflict('The deal was withdrawn: it cannot be reserved.');
-    const existing = await this.reservations.forDeal(dealershipId, deal.id);
-    if (existing?.status === 'held') throw alreadyHeld();
-    if (existing?.status === 'awaiting-payment' && existing.checkout_session_id) {
-      const state = await askProvider(() =>
-        this.deps.provider.closeCheckout(existing.checkout_session_id as string),
-      );
-      if (state.paid) {
-        await this.deps.payments.confirm(dealershipId, existing.id, state);
-        throw alreadyHeld();
-      }
-    }
-    const { reservation: terms } = await this.deps.terms.of(dealershipId);
-    if (terms.depositCents <= 0)
-      throw problems.conflict('This dealership does not take reservations online.');
-    // Fresh: a car sold a moment ago must not take a deposit.
-    if (!(await this.deps.vehicles.forSale(dealershipId, deal.vehicle_id, { fresh: true }))) {
-      throw problems.conflict('The vehicle is no longer for sale: it cannot be reserved.');
-    }
-    const siteUrl = (await this.deps.storefronts.storefront(dealershipId))?.siteUrl;
-    if (!siteUrl)
-      throw problems.conflict('The dealership’s website is not live yet: reservations open with it.');
-
+    const existing = await this.reservations.forDeal(deal.dealership_id, deal.id);
+    await this.closeUnpaidCheckout(deal, existing);
+    const depositCents = await this.depositFor(deal);
+    const siteUrl = await this.siteUrlOf(deal.dealership_id);
     const reservationId = randomUUID();
-    const vehicle = DealVehicleSchema.parse(JSON.parse(deal.vehicle));
     const checkout = await askProvider(() =>
       this.deps.provider.startCheckout({
         reservationId,
-        dealershipId,
+        dealershipId: deal.dealership_id,
         dealId: deal.id,
-        depositCents: terms.depositCents,
-        description: `${vehicleTitle(vehicle)}, stock #${vehicle.stockNumber}`,
+        depositCents,
+        description: describeVehicle(deal),
         customerEmail: deal.shopper_email,
         successUrl: dealPage(siteUrl, deal.id, 'paid'),
         cancelUrl: dealPage(siteUrl, deal.id, 'cancelled'),
       }),
     );
-    const row = await this.store(deal, existing ?? null, reservationId, terms.depositCents, checkout);
+    const row = await this.store(deal, existing ?? null, reservationId, depositCents, checkout);
     if (!row) {
       await this.deps.provider.closeCheckout(checkout.sessionId).catch(() => undefined);
       throw problems.conflict('The deal’s reservation changed meanwhile; look at the deal again.');
     }
     return { reservation: reservationView(row), checkoutUrl: checkout.checkoutUrl };
+  }
+
+  /**
+   * A held reservation is refused; a checkout left unpaid is closed so it can no longer be paid (if
+   * it was paid after all, the payment counts and the deal is reserved).
+   */
+  private async closeUnpaidCheckout(deal: DealRow, existing: ReservationRow | undefined): Promise<void> {
+    if (deal.status === 'withdrawn')
+      throw problems.conflict('The deal was withdrawn: it cannot be reserved.');
+    if (existing?.status === 'held') throw alreadyHeld();
+    const sessionId = existing?.status === 'awaiting-payment' ? existing.checkout_session_id : null;
+    if (!existing || !sessionId) return;
+    const state = await askProvider(() => this.deps.provider.closeCheckout(sessionId));
+    if (state.paid) {
+      await this.deps.payments.confirm(deal.dealership_id, existing.id, state);
+      throw alreadyHeld();
+    }
+  }
+
+  /** The dealership's deposit, when it takes one and the car is still for sale. */
+  private async depositFor(deal: DealRow): Promise<number> {
+    const { reservation } = await this.deps.terms.of(deal.dealership_id);
+    if (reservation.depositCents <= 0)
+      throw problems.conflict('This dealership does not take reservations online.');
+    // Fresh: a car sold a moment ago must not take a deposit.
+    if (!(await this.deps.vehicles.forSale(deal.dealership_id, deal.vehicle_id, { fresh: true }))) {
+      throw problems.conflict('The vehicle is no longer for sale: it cannot be reserved.');
+    }
+    return reservation.depositCents;
+  }
+
+  /** Where the provider sends the shopper back: the dealership's live website. */
+  private async siteUrlOf(dealershipId: string): Promise<string> {
+    const siteUrl = (await this.deps.storefronts.storefront(dealershipId))?.siteUrl;
+    if (!siteUrl)
+      throw problems.conflict('The dealership’s website is not live yet: reservations open with it.');
+    return siteUrl;
   }
 
   /** Writes the new reservation in place of the one read before, unless that changed meanwhile. */
@@ -168,6 +183,12 @@ export class ReservationService {
       return null;
     }
   }
+}
+
+/** The line item's description: the car as the deal priced it. */
+function describeVehicle(deal: DealRow): string {
+  const vehicle = DealVehicleSchema.parse(JSON.parse(deal.vehicle));
+  return `${vehicleTitle(vehicle)}, stock #${vehicle.stockNumber}`;
 }
 
 const alreadyHeld = () => problems.conflict('The deal’s vehicle is already reserved (its deposit is paid).');
