@@ -132,6 +132,7 @@ at('services of a commit with the storefront', {
     'services/inventory/project.json',
     'services/users/project.json',
     'services/leads/project.json',
+    'services/retail/project.json',
     'apps/storefront/project.json',
   ],
   calls: [{ var: 'showroomServices' }],
@@ -375,7 +376,7 @@ describe('showroomServices', () => {
 
   it('ships the storefront (dealer websites) too where apps/storefront exists, after the APIs', () => {
     expect(values('services of a commit with the storefront')).toEqual([
-      ['inventory', 'users', 'leads', 'storefront'],
+      ['inventory', 'users', 'leads', 'retail', 'storefront'],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 // What ships as an image (showroom/<name> in ECR, ECS service <name> in cluster showroom-<env>): the
-// Express services inventory, users and leads, and the storefront (dealer websites, Angular SSR),
-// each only if its project exists in the checked-out commit. Deployed in this order: the storefront
+// Express services inventory, users, leads and retail (digital retailing), and the storefront
+// (dealer websites, Angular SSR), each only if its project exists in the checked-out commit. Deployed in this order: the storefront
 // last, after the APIs its pages call.
 //   List services = showroomServices()
 List call() {
@@ -9,6 +9,7 @@ List call() {
     ['inventory', 'services/inventory'],
     ['users', 'services/users'],
     ['leads', 'services/leads'],
+    ['retail', 'services/retail'],
     ['storefront', 'apps/storefront'],
   ]
   for (List project in shipped) {
