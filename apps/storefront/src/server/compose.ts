@@ -10,6 +10,7 @@ import { PageCache } from './page-cache';
 import { angularPages, type AngularRender } from './pages';
 import { PLAIN_PAGE_CSP, UNAVAILABLE_HTML } from './plain-pages';
 import { PublicInventory } from './public-inventory';
+import { pingRetail } from './retail-health';
 import { securityHeaders } from './security';
 import { SiteDirectory } from './site-directory';
 import { seoFileRoutes, siteResolver } from './site-routes';
@@ -65,6 +66,8 @@ export async function composeStorefront(
         { name: 'sites-bucket', critical: true, check: () => sites.ping() },
         // Pages of a site still render (without cars) when inventory is down: degraded, not unavailable.
         { name: 'inventory', critical: false, check: () => inventory.ping() },
+        // Car pages render without payments when retail is down: degraded too.
+        { name: 'retail', critical: false, check: () => pingRetail(config.RETAIL_API_URL) },
       ],
       logger,
       runtime.isShuttingDown,

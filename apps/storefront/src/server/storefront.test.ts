@@ -368,6 +368,7 @@ describe('headers and encodings', () => {
     const ready = await storefront.get('/readyz', { host: '10.0.0.12' });
     expect(ready.status).toBe(200);
     expect(JSON.parse(ready.text)).toMatchObject({ status: 'ready' });
+    expect(JSON.parse(ready.text)).toMatchObject({ checks: { retail: { status: 'up', critical: false } } });
   });
 });
 
