@@ -28,6 +28,9 @@ import { CreditRetention } from './credit/retention';
 import { dealGates } from './deals/compose-deals';
 import { composeKeyProvider } from './encryption/compose-key-provider';
 import { composeReservations } from './reservations/compose-reservations';
+import { composeTradeIns } from './trade-ins/compose-trade-ins';
+import { TradeInPhotoLinks } from './trade-ins/photo-links';
+import { TradeInService } from './trade-ins/trade-in-service';
 import { retailRoutes, type RetailRouteDeps } from './routes';
 import { ProtectionProductService } from './settings/product-service';
 import { RetailTermsSource } from './settings/retail-terms-source';
@@ -123,6 +126,20 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     clock,
   });
 
+  /** Trade-ins: the deal views' part (`tradeIns`), the shopper's trade and photos, the desk's appraisal. */
+  const tradeInPhotoLinks = new TradeInPhotoLinks({ secret: config.DEAL_LINK_SECRET });
+  const tradeIns = new TradeInService({ db, photoLinks: tradeInPhotoLinks });
+  const tradeInRouteDeps = composeTradeIns({
+    db,
+    tradeIns,
+    photoLinks: tradeInPhotoLinks,
+    gates,
+    objects,
+    directory,
+    logger: logger.child({ module: 'trade-ins' }),
+    clock,
+  });
+
   const deps: RetailRouteDeps = {
     publicAccess,
     retailTerms,
@@ -134,6 +151,7 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     dealAccess: gates.dealAccess,
     credit,
     ...reservations.routeDeps,
+    ...tradeInRouteDeps,
   };
   /** Every job kind's handler: each module adds its own. */
   const jobHandlers: JobHandlers = {

@@ -4,13 +4,20 @@ import type { PublicRouteDeps } from './public-access/public-route';
 import { quoteRoutes, type QuoteRouteDeps } from './quotes/quote-routes';
 import { reservationRoutes, type ReservationRouteDeps } from './reservations/reservation-routes';
 import { settingsRoutes, type SettingsRouteDeps } from './settings/settings-routes';
+import { tradeInRoutes, type TradeInRouteDeps } from './trade-ins/trade-in-routes';
 
 /**
  * What the route handlers of every module are given (app.ts builds it). A module adds its own deps
  * interface to the list it extends.
  */
 export interface RetailRouteDeps
-  extends PublicRouteDeps, SettingsRouteDeps, QuoteRouteDeps, CreditRouteDeps, ReservationRouteDeps {}
+  extends
+    PublicRouteDeps,
+    SettingsRouteDeps,
+    QuoteRouteDeps,
+    CreditRouteDeps,
+    ReservationRouteDeps,
+    TradeInRouteDeps {}
 
 /** The retail API: every route, once (the app serves these; the route matrix and OpenAPI tests walk them). */
 export const retailRoutes: Route<RetailRouteDeps>[] = [
@@ -19,4 +26,5 @@ export const retailRoutes: Route<RetailRouteDeps>[] = [
   ...quoteRoutes,
   ...creditRoutes,
   ...reservationRoutes,
+  ...tradeInRoutes,
 ];
