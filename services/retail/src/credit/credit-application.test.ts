@@ -243,4 +243,32 @@ describe('credit applications', () => {
     expect(lead?.inputs.at(-1)?.deal.creditApplication).toBe('deleted');
     expect(lead?.activities.at(-1)?.text).toContain('Credit application deleted');
   });
+
+  it('an application retention cannot erase does not hold up the others, and is erased on a later run', async () => {
+    const first = await dealershipWithCar(ctx);
+    const second = await dealershipWithCar(ctx);
+    const stuck = await startDeal(ctx, first.storefront, first.vehicle);
+    const other = await startDeal(ctx, second.storefront, second.vehicle);
+    for (const shopper of [stuck, other]) {
+      await shopper.call('post', creditApplicationPath).send(applicationInput()).expect(201);
+    }
+    const stuckId = (await storedApplication(stuck.dealId)).id;
+    const later = new Date((await storedApplication(other.dealId)).delete_after.getTime() + 1000);
+
+    class FailingOnce extends CreditRepository {
+      override async erase(...args: Parameters<CreditRepository['erase']>): Promise<boolean> {
+        if (args[2] === stuckId) throw new Error('lock wait timeout');
+        return super.erase(...args);
+      }
+    }
+    const db = ctx.database.writer;
+    await expect(
+      new CreditRetention({ db, repository: new FailingOnce(db), clock: () => later }).sweep(),
+    ).rejects.toThrow('could not be erased');
+    expect((await storedApplication(other.dealId)).ciphertext).toBeNull();
+    expect((await storedApplication(stuck.dealId)).ciphertext).not.toBeNull();
+
+    await new CreditRetention({ db, repository: new CreditRepository(db), clock: () => later }).sweep();
+    expect((await storedApplication(stuck.dealId)).ciphertext).toBeNull();
+  });
 });

@@ -28,24 +28,40 @@ export class CreditRetention {
     this.batchSize = deps.batchSize ?? 100;
   }
 
-  /** Erases every application due now; the number erased. */
+  /**
+   * Erases every application due now; the number erased. One that cannot be erased does not hold up
+   * the others: the sweep goes on past it and fails at the end (the worker logs it; the next run
+   * tries it again).
+   */
   async sweep(): Promise<number> {
     let erased = 0;
+    const failed = new Set<string>();
+    let lastError: unknown;
     for (;;) {
       const now = this.deps.clock();
-      const due = await acrossDealerships(this.deps.db)
+      let query = acrossDealerships(this.deps.db)
         .selectFrom('credit_applications')
         .select(['id', 'dealership_id', 'deal_id'])
         .where('deleted_at', 'is', null)
-        .where('delete_after', '<=', now)
-        .orderBy('delete_after')
-        .limit(this.batchSize)
-        .execute();
+        .where('delete_after', '<=', now);
+      if (failed.size > 0) query = query.where('id', 'not in', [...failed]);
+      const due = await query.orderBy('delete_after').limit(this.batchSize).execute();
       for (const application of due) {
-        if (await this.erase(application, now)) erased += 1;
+        try {
+          if (await this.erase(application, now)) erased += 1;
+        } catch (error) {
+          failed.add(application.id);
+          lastError = error;
+        }
       }
-      if (due.length < this.batchSize) return erased;
+      if (due.length < this.batchSize) break;
     }
+    if (failed.size > 0) {
+      throw new Error(`${failed.size} credit application(s) past retention could not be erased`, {
+        cause: lastError,
+      });
+    }
+    return erased;
   }
 
   private erase(
