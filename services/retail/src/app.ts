@@ -25,7 +25,7 @@ import { ShopperQuotes } from './quotes/shopper-quotes';
 import { CreditRepository } from './credit/credit-repository';
 import { CreditService } from './credit/credit-service';
 import { CreditRetention } from './credit/retention';
-import { dealGates } from './deals/compose-deals';
+import { composeDeals, dealGates } from './deals/compose-deals';
 import { composeKeyProvider } from './encryption/compose-key-provider';
 import { composeReservations } from './reservations/compose-reservations';
 import { composeTradeIns } from './trade-ins/compose-trade-ins';
@@ -140,6 +140,19 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     clock,
   });
 
+  /** Deals: the shopper's flow and the desk, on the parts trade-ins, credit and reservations give. */
+  const deals = composeDeals({
+    db,
+    gates,
+    vehicles: catalog,
+    terms: retailTerms,
+    directory,
+    leads: leadsDesk,
+    tradeIns,
+    credit,
+    reservations: reservations.service,
+  });
+
   const deps: RetailRouteDeps = {
     publicAccess,
     retailTerms,
@@ -152,11 +165,13 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     credit,
     ...reservations.routeDeps,
     ...tradeInRouteDeps,
+    ...deals.routeDeps,
   };
   /** Every job kind's handler: each module adds its own. */
   const jobHandlers: JobHandlers = {
     ...shopperMailer.handlers,
     ...reservations.handlers,
+    ...deals.handlers,
   };
   const jobs = new JobRunner({
     claims: new JobClaims(db),

@@ -1,5 +1,6 @@
 import type { Route } from '@showroom/server-kit';
 import { creditRoutes, type CreditRouteDeps } from './credit/credit-routes';
+import { dealRoutes, type DealRouteDeps } from './deals/deal-routes';
 import type { PublicRouteDeps } from './public-access/public-route';
 import { quoteRoutes, type QuoteRouteDeps } from './quotes/quote-routes';
 import { reservationRoutes, type ReservationRouteDeps } from './reservations/reservation-routes';
@@ -17,7 +18,8 @@ export interface RetailRouteDeps
     QuoteRouteDeps,
     CreditRouteDeps,
     ReservationRouteDeps,
-    TradeInRouteDeps {}
+    TradeInRouteDeps,
+    DealRouteDeps {}
 
 /** The retail API: every route, once (the app serves these; the route matrix and OpenAPI tests walk them). */
 export const retailRoutes: Route<RetailRouteDeps>[] = [
@@ -27,4 +29,5 @@ export const retailRoutes: Route<RetailRouteDeps>[] = [
   ...creditRoutes,
   ...reservationRoutes,
   ...tradeInRoutes,
+  ...dealRoutes,
 ];
