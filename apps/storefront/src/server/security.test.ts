@@ -40,7 +40,9 @@ describe('the Content-Security-Policy of a site’s page', () => {
     const csp = contentSecurityPolicy(site, sources, { scripts: ["'sha256-a'"], handlers: ["'sha256-b'"] });
     expect(csp).toContain("script-src 'self' 'sha256-a' 'unsafe-hashes' 'sha256-b'");
     expect(csp).toContain("connect-src 'self' https://api.showroom.dev");
-    expect(csp).toContain("img-src 'self' data: https://media.showroom.dev https://cdn.alpha.test");
+    expect(csp).toContain(
+      "img-src 'self' data: https://media.showroom.dev https://api.showroom.dev https://cdn.alpha.test",
+    );
     expect(csp).toContain('upgrade-insecure-requests');
     expect(csp).not.toContain("'unsafe-inline' 'sha256");
   });

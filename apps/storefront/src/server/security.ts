@@ -51,7 +51,7 @@ export function inlineScriptHashes(html: string): { scripts: string[]; handlers:
 }
 
 export interface CspSources {
-  /** The browser-facing API origin (searches after load, the leads form). */
+  /** The browser-facing API origin (searches after load, the lead and deal forms, trade-in photos). */
   apiOrigin: string;
   /** Where photos and logos are (MEDIA_PUBLIC_URL's origin). */
   mediaOrigin: string;
@@ -63,7 +63,8 @@ export function contentSecurityPolicy(
   sources: CspSources,
   inline: { scripts: string[]; handlers: string[] } = { scripts: [], handlers: [] },
 ): string {
-  const images = new Set(["'self'", 'data:', sources.mediaOrigin]);
+  // The API origin serves the shopper's own trade-in photos (signed paths on the deal page).
+  const images = new Set(["'self'", 'data:', sources.mediaOrigin, sources.apiOrigin]);
   if (site.logo) images.add(new URL(site.logo.url).origin);
   const scriptSources = [
     "'self'",

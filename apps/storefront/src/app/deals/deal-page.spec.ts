@@ -313,12 +313,21 @@ describe('DealPage', () => {
       valueCents: 1_100_000,
     };
     saved.flush(trade);
-    (await vi.waitFor(() => http.expectOne(DEAL_URL))).flush(shopperDeal({ tradeIn: trade }));
+    const photoPath = `/api/retail/public/dealerships/${site().dealershipId}/deals/${DEAL_ID}/trade-in/photos/p1?sig=1.x`;
+    (await vi.waitFor(() => http.expectOne(DEAL_URL))).flush(
+      shopperDeal({
+        tradeIn: { ...trade, photos: [{ id: '5f0e1d2c-3b4a-4968-8776-655443322110', url: photoPath }] },
+      }),
+    );
     await settle();
     await vi.waitFor(() =>
       expect(page().querySelector('[data-testid="trade-in-value"]')?.textContent).toBe(
         'Estimated at $11,000.00 – $13,000.00',
       ),
+    );
+    // The signed path is on the public API, which the page reaches at the site's API origin.
+    expect(page().querySelector('[data-testid="trade-in-photos"] img')?.getAttribute('src')).toBe(
+      `http://localhost:4200${photoPath}`,
     );
   });
 

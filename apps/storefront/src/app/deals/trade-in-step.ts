@@ -10,6 +10,7 @@ import {
 } from '@angular/core';
 import type { DealTradeIn } from '@showroom/contracts';
 import { formatCents } from '@showroom/retail-payments';
+import { withoutTrailingSlash } from '../data/api-origin';
 import { RetailApi } from '../data/retail-api';
 import { announcementOf, refusalOf } from '../retail/refusals';
 import { TRADE_CONDITIONS, TRADE_CONDITION_LABELS } from '../retail/retail-copy';
@@ -133,6 +134,19 @@ export class TradeInStep {
         this.photoError.set(refusalOf(error, () => null, this.site).general);
       },
     });
+  }
+
+  /** Photos that did not load (an expired signed path, a blocked image): left out, the count stays. */
+  protected readonly brokenPhotos = signal<ReadonlySet<string>>(new Set());
+
+  /** Where a photo of the deal view is shown: its signed path on the public API, or an absolute URL. */
+  protected photoSrc(url: string): string | null {
+    if (url.startsWith('/')) return `${withoutTrailingSlash(this.site.apiOrigin)}${url}`;
+    return /^https?:\/\//.test(url) ? url : null;
+  }
+
+  protected photoFailed(photoId: string): void {
+    this.brokenPhotos.update((broken) => new Set([...broken, photoId]));
   }
 
   protected statusText(trade: DealTradeIn): string {
