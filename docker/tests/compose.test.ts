@@ -43,7 +43,7 @@ describe('docker/compose.yml for laptops', () => {
     expect(services['elasticsearch']?.image).toMatch(/elasticsearch/);
     expect(services['kibana']?.image).toMatch(/kibana/);
     expect(services['dynamodb']?.image).toMatch(/dynamodb-local/);
-    for (const name of ['inventory', 'users', 'leads']) {
+    for (const name of ['inventory', 'users', 'leads', 'retail']) {
       expect(services[name]?.build?.dockerfile).toBe('docker/Dockerfile');
       expect(services[name]?.build?.args['SERVICE']).toBe(name);
     }

@@ -24,6 +24,7 @@ const SERVICES = [
   { name: 'inventory', databaseVariable: 'INVENTORY_DATABASE_URL' },
   { name: 'users', databaseVariable: 'USERS_DATABASE_URL' },
   { name: 'leads', databaseVariable: 'LEADS_DATABASE_URL' },
+  { name: 'retail', databaseVariable: 'RETAIL_DATABASE_URL' },
 ] as const;
 
 function run(command: string, args: string[], cwd: string): void {
@@ -147,6 +148,16 @@ describe.each(SERVICES)('the $name image, assembled as the Dockerfile does', ({ 
         SITES_CLOUDFRONT_DISTRIBUTION_ID: 'E2IMAGETESTDIST',
         SITES_HOSTED_ZONE_ID: 'Z0123456789IMAGETEST',
         LEADS_API_URL: 'http://leads.showroom-image-test.internal:3003',
+        INVENTORY_API_URL: 'http://inventory.showroom-image-test.internal:3001',
+        // Retail, as Terraform sets it: credit applications sealed under a KMS key, Stripe's own API,
+        // the deal-link and Stripe secrets from SSM.
+        KEY_PROVIDER: 'kms',
+        KMS_KEY_ID: 'arn:aws:kms:us-east-1:111122223333:key/image-test-retail-pii',
+        DEAL_LINK_SECRET: 'image-test-deal-link-secret-of-at-least-32-characters',
+        STRIPE_API_URL: 'https://api.stripe.com',
+        STRIPE_SECRET_KEY: 'sk_live_imagetest',
+        STRIPE_WEBHOOK_SECRET: 'whsec_imagetest',
+        MAIL_FROM: 'deals@showroom-image-test.example',
         [databaseVariable]: mysql.toString(),
         REDIS_URL: redis.toString(),
       },

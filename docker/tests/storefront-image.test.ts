@@ -122,6 +122,7 @@ describe('the storefront image, assembled as the Dockerfile does', () => {
         HOST: '127.0.0.1',
         PORT: String(port),
         INVENTORY_API_URL: 'http://inventory.showroom-image-test.internal:3001',
+        RETAIL_API_URL: 'http://retail.showroom-image-test.internal:3004',
         PUBLIC_API_ORIGIN: 'https://qa.showroom-image-test.example',
         S3_BUCKET: 'showroom-image-test-media',
         S3_ENDPOINT: 'https://s3.us-east-1.amazonaws.com',
