@@ -9,10 +9,13 @@ az_count           = 2
 nat_gateway_per_az = true
 
 capacity_provider = "FARGATE"
+# retail (digital retailing) runs no task (launched = false) until its SSM parameters, its Auth0
+# scopes and its first image exist: infra/README.md, "The retail service".
 services = {
   inventory = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4 }
   users     = { cpu = 256, memory = 512, min_capacity = 2, max_capacity = 4 }
   leads     = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4, launched = true }
+  retail    = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4, launched = false }
 }
 
 # Dealer websites (modules/storefront): the SSR service behind their own CloudFront.
@@ -29,6 +32,8 @@ auth0_leads_client_id = "SET-ME-leads-m2m-client-id" # plan refuses this until t
 auth0_actions_client_id = "SET-ME-actions-m2m-client-id" # plan refuses this until the real id is here
 # Sender of leads' e-mails; its domain must be verified in Amazon SES (see infra/README.md).
 leads_mail_from = "leads@beta.showroom.example"
+# Sender of retail's e-mails to shoppers; the same SES-verified domain.
+retail_mail_from = "deals@beta.showroom.example"
 # Inventory searches on Algolia, index showroom_beta_vehicles; its two keys in SSM
 # (/showroom/beta/inventory/ALGOLIA_ADMIN_API_KEY and ALGOLIA_SEARCH_API_KEY, see infra/README.md).
 algolia_app_id = "SET-ME-algolia-app-id" # plan refuses this until the real id is here

@@ -8,10 +8,13 @@ az_count           = 2
 nat_gateway_per_az = false
 
 capacity_provider = "FARGATE_SPOT"
+# retail (digital retailing) runs no task (launched = false) until its SSM parameters, its Auth0
+# scopes and its first image exist: infra/README.md, "The retail service".
 services = {
   inventory = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug" }
   users     = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug" }
   leads     = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug", launched = true }
+  retail    = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug", launched = false }
 }
 
 # Dealer websites (modules/storefront): the SSR service behind their own CloudFront.
@@ -29,6 +32,8 @@ auth0_leads_client_id = "SET-ME-leads-m2m-client-id" # plan refuses this until t
 auth0_actions_client_id = "SET-ME-actions-m2m-client-id" # plan refuses this until the real id is here
 # Sender of leads' e-mails; its domain must be verified in Amazon SES (see infra/README.md).
 leads_mail_from = "leads@dev.showroom.example"
+# Sender of retail's e-mails to shoppers; the same SES-verified domain.
+retail_mail_from = "deals@dev.showroom.example"
 
 # db.t4g.medium is the smallest class with Performance Insights for MySQL.
 rds_instance_class        = "db.t4g.medium"

@@ -26,6 +26,7 @@ module "platform" {
   auth0_leads_client_id   = var.auth0_leads_client_id
   auth0_actions_client_id = var.auth0_actions_client_id
   leads_mail_from         = var.leads_mail_from
+  retail_mail_from        = var.retail_mail_from
   algolia_app_id          = var.algolia_app_id
   log_retention_days      = var.log_retention_days
 

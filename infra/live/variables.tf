@@ -77,6 +77,11 @@ variable "leads_mail_from" {
   default = null
 }
 
+variable "retail_mail_from" {
+  type    = string
+  default = null
+}
+
 variable "algolia_app_id" {
   type    = string
   default = null

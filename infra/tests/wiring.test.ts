@@ -38,7 +38,7 @@ import {
   variableValue,
 } from './support/terraform';
 
-const SERVICES = { inventory: 3001, users: 3002, leads: 3003 } as const;
+const SERVICES = { inventory: 3001, users: 3002, leads: 3003, retail: 3004 } as const;
 type Service = keyof typeof SERVICES;
 
 /** What leads needs in AWS beyond the common environment (services/leads/src/config.ts). */
@@ -60,6 +60,21 @@ const INVENTORY_ALGOLIA_ENVIRONMENT = ['SEARCH_ENGINE', 'ALGOLIA_APP_ID', 'ALGOL
 /** Inventory names rooftops from the users service, with the machine client leads uses. */
 const INVENTORY_USERS_ENVIRONMENT = ['USERS_API_URL', 'AUTH_CLIENT_ID'];
 const INVENTORY_USERS_SECRETS = ['AUTH_CLIENT_SECRET'];
+/** What retail needs in AWS beyond the common environment and the media bucket's (services/retail/src/config.ts). */
+const RETAIL_ENVIRONMENT = [
+  'USERS_API_URL',
+  'INVENTORY_API_URL',
+  'LEADS_API_URL',
+  'MAIL_FROM',
+  'AUTH_CLIENT_ID',
+  'STRIPE_API_URL',
+  'KEY_PROVIDER',
+  'KMS_KEY_ID',
+  'KMS_REGION',
+];
+/** The SSM secrets only retail reads (besides leads' two, which it needs for the same reasons). */
+const RETAIL_ONLY_SECRETS = ['DEAL_LINK_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'];
+const RETAIL_SECRETS = ['SMTP_URL', 'AUTH_CLIENT_SECRET', ...RETAIL_ONLY_SECRETS];
 const ROOT_FILES = ['backend.tf', 'versions.tf', 'providers.tf', 'main.tf', 'variables.tf', 'outputs.tf'];
 const ROOTS: Root[] = [...ENVIRONMENTS, 'global'];
 
@@ -395,7 +410,7 @@ describe('environments', () => {
       expect((await loadTfvars(env))['environment']).toBe(env);
     });
 
-    it('sizes the inventory, users and leads services', async () => {
+    it('sizes the inventory, users, leads and retail services', async () => {
       const services = (await loadTfvars(env))['services'] as Block;
       expect(Object.keys(services).sort()).toEqual(Object.keys(SERVICES).sort());
     });
@@ -783,9 +798,9 @@ describe('the leads service', () => {
       const tfvars = await loadTfvars(env);
       const sizes = tfvars['services'] as Record<Service, Block>;
       expect(sizes.leads['launched']).toBe(true);
-      // No service is held back any more.
+      // No service is held back but retail, until its parameters and first image exist.
       for (const service of Object.keys(SERVICES) as Service[])
-        expect(sizes[service]['launched']).not.toBe(false);
+        if (service !== 'retail') expect(sizes[service]['launched']).not.toBe(false);
 
       const { platform } = await scopes();
       const services = variableValue(platform, 'services') as Record<Service, Block>;
@@ -1476,7 +1491,7 @@ describe('alarms', () => {
     const catalog = platform.locals['service_catalog'] as Record<Service, Block>;
     expect(
       Object.fromEntries(Object.entries(catalog).map(([name, service]) => [name, service['outbox']])),
-    ).toEqual({ inventory: false, users: false, leads: true });
+    ).toEqual({ inventory: false, users: false, leads: true, retail: false });
   });
 });
 
@@ -1882,6 +1897,8 @@ describe('dealer websites (modules/storefront)', () => {
     for (const entry of [
       'MEDIA_PUBLIC_URL = local.sites_media_url',
       'INVENTORY_API_URL = "http://inventory.${local.internal_domain}:3001"',
+      // The vehicle page's payment terms, from retail inside the VPC (its e-mailed deals go through the edge).
+      'RETAIL_API_URL = "http://retail.${local.internal_domain}:3004"',
       'PUBLIC_API_ORIGIN = local.portal_origin',
       'SITE_CACHE_SECONDS = "5"',
       'PAGE_CACHE_SECONDS = "30"',
@@ -1893,6 +1910,7 @@ describe('dealer websites (modules/storefront)', () => {
     expect(config).toContain('...storageConfigShape');
     for (const name of [
       'INVENTORY_API_URL',
+      'RETAIL_API_URL',
       'PUBLIC_API_ORIGIN',
       'SITE_CACHE_SECONDS',
       'PAGE_CACHE_SECONDS',
@@ -1912,5 +1930,255 @@ describe('dealer websites (modules/storefront)', () => {
     expect(oneLine(platform.calls['scheduler']['ecs_services'])).toContain(
       'storefront = { resource_id = module.storefront.autoscaling_resource_id',
     );
+  });
+});
+
+describe('the retail service (digital retailing)', () => {
+  const platformDir = infraPath('modules', 'platform');
+  const oneLine = (value: Json | undefined) =>
+    typeof value === 'string' ? value.replace(/\s+/g, ' ') : value;
+  const catalogOf = async () =>
+    (await loadModule(platformDir)).locals['service_catalog'] as Record<Service, Block>;
+  const read = (...parts: string[]) => readFileSync(infraPath('..', ...parts), 'utf8');
+  /** Every file whose variables the retail service reads, its own modules' and the shared libraries'. */
+  const retailConfig = () =>
+    [
+      read('services', 'retail', 'src', 'config.ts'),
+      read('services', 'retail', 'src', 'encryption', 'config.ts'),
+      read('services', 'retail', 'src', 'credit', 'config.ts'),
+      read('services', 'retail', 'src', 'reservations', 'config.ts'),
+      read('libs', 'server', 'storage', 'src', 'lib', 'storage-config.ts'),
+      read('libs', 'server', 'kit', 'src', 'lib', 'config.ts'),
+    ].join('\n');
+
+  /** Every name the retail task definition sets: common, media bucket, its own, and from SSM. */
+  const givenToRetail = async () => {
+    const platform = await loadModule(platformDir);
+    const service = await loadModule(infraPath('modules', 'ecs-service'));
+    const common = [...String(service.locals['environment']).matchAll(/^\s*([A-Z][A-Z0-9_]*)\s*=/gm)].map(
+      (match) => match[1] as string,
+    );
+    return new Set([
+      ...common,
+      ...Object.keys(platform.locals['media_bucket_environment'] as Block),
+      'MEDIA_PUBLIC_URL',
+      ...Object.keys(platform.locals['retail_environment'] as Block),
+      'RETAIL_DATABASE_URL',
+      'RETAIL_DATABASE_READER_URLS',
+      ...SHARED_SECRETS,
+      ...((await catalogOf()).retail['secrets'] as string[]),
+    ]);
+  };
+
+  describe.each(ENVIRONMENTS)('in %s', (env) => {
+    it('runs on 3004 behind /api/retail/*, at zero tasks until launched, like every service', async () => {
+      const catalog = await catalogOf();
+      expect(catalog.retail).toMatchObject({ port: 3004, public_internal: null, outbox: false });
+      const sizes = (await loadTfvars(env))['services'] as Record<Service, Block>;
+      expect(Number(sizes.retail['min_capacity'])).toBeGreaterThanOrEqual(1);
+      expect(Number(sizes.retail['max_capacity'])).toBeGreaterThanOrEqual(
+        Number(sizes.retail['min_capacity']),
+      );
+      // The path rule is ecs-service's default for the service name: /api/retail/*.
+      const platform = await loadModule(platformDir);
+      expect(platform.calls['service']['path_pattern']).toBeUndefined();
+    });
+
+    it('gets its peers inside the VPC, the machine client, its sender, Stripe and the PII key', async () => {
+      const root = await environmentScope(env);
+      const platform = await enterCall(root, 'platform');
+      const tfvars = await loadTfvars(env);
+      const catalog = platform.module.locals['service_catalog'] as Record<Service, Block>;
+      expect(catalog.retail['environment']).toBe(
+        '${merge(local.retail_media_environment, local.retail_environment)}',
+      );
+      const environment = platform.module.locals['retail_environment'] as Block;
+      expect(Object.keys(environment).sort()).toEqual([...RETAIL_ENVIRONMENT].sort());
+      const value = (name: string) => interpolate(platform, environment[name]);
+      expect(value('USERS_API_URL')).toBe(`http://users.${env}.showroom.internal:${SERVICES.users}`);
+      expect(value('INVENTORY_API_URL')).toBe(
+        `http://inventory.${env}.showroom.internal:${SERVICES.inventory}`,
+      );
+      expect(value('LEADS_API_URL')).toBe(`http://leads.${env}.showroom.internal:${SERVICES.leads}`);
+      expect(value('AUTH_CLIENT_ID')).toBe(tfvars['auth0_leads_client_id']);
+      // Production refuses any other Stripe API and the local key provider (services/retail).
+      expect(value('STRIPE_API_URL')).toBe('https://api.stripe.com');
+      expect(value('KEY_PROVIDER')).toBe('kms');
+      expect(environment['KMS_KEY_ID']).toBe('${aws_kms_key.retail_pii.arn}');
+      expect(environment['KMS_REGION']).toBe('${data.aws_region.current.region}');
+      expect(platform.module.locals['retail_mail_from']).toBe(
+        '${coalesce(var.retail_mail_from, "deals@${var.domain_name}")}',
+      );
+      expect(environment['MAIL_FROM']).toBe('${local.retail_mail_from}');
+      const mailFrom = variableValue(platform, 'retail_mail_from') ?? `deals@${tfvars['domain_name']}`;
+      expect(mailFrom).toMatch(/^[^@\s]+@[^@\s]+\.[^@\s]+$/);
+      // Its sender shares leads' SES-verified domain.
+      const domainOf = (address: Json | typeof UNRESOLVED) => String(address).split('@')[1];
+      expect(domainOf(mailFrom)).toBe(
+        domainOf(tfvars['leads_mail_from'] ?? `leads@${tfvars['domain_name']}`),
+      );
+      expect(resolveValue(platform, catalog.retail['machine_clients'])).toEqual([
+        tfvars['auth0_leads_client_id'],
+      ]);
+    });
+  });
+
+  it('is given every variable it refuses to start without in production', async () => {
+    const config = retailConfig();
+    const statements = [...config.matchAll(/^\s*([A-Z][A-Z0-9_]*): notInProduction\(/gm)].map((match) => {
+      const rest = config.slice((match.index ?? 0) + match[0].length);
+      const next = /^\s*[A-Z][A-Z0-9_]*:|^};/m.exec(rest);
+      return { name: match[1] as string, text: rest.slice(0, next?.index ?? rest.length) };
+    });
+    // An optional URL refused only when it points at this machine may stay unset (KMS_ENDPOINT).
+    const required = statements
+      .filter(({ text }) => !(text.includes('.optional()') && text.includes('devDefaults.localhost')))
+      .map(({ name }) => name);
+    expect(required).toEqual(
+      expect.arrayContaining([
+        'KEY_PROVIDER',
+        'KMS_KEY_ID',
+        'STRIPE_API_URL',
+        'DEAL_LINK_SECRET',
+        'SMTP_URL',
+      ]),
+    );
+    expect(config).toContain("databaseConfigShape('RETAIL',");
+    const given = await givenToRetail();
+    expect(required.filter((name) => !given.has(name))).toEqual([]);
+  });
+
+  it('asks for nothing services/retail does not read', async () => {
+    const config = retailConfig();
+    const platform = await loadModule(platformDir);
+    const names = [
+      ...Object.keys(platform.locals['retail_environment'] as Block),
+      ...Object.keys(platform.locals['media_bucket_environment'] as Block),
+      'MEDIA_PUBLIC_URL',
+      ...((await catalogOf()).retail['secrets'] as string[]),
+    ];
+    expect(names.filter((name) => !new RegExp(`^\\s*${name}:`, 'm').test(config))).toEqual([]);
+  });
+
+  it('gets its secrets from its own SSM path, and only it gets the deal-link and Stripe keys', async () => {
+    const catalog = await catalogOf();
+    expect(catalog.retail['secrets']).toEqual(RETAIL_SECRETS);
+    for (const other of ['inventory', 'users', 'leads'] as const) {
+      const secrets = JSON.stringify(catalog[other]['secrets']);
+      for (const name of RETAIL_ONLY_SECRETS) expect(secrets, `${other} ${name}`).not.toContain(name);
+    }
+  });
+
+  it('keeps trade-in photos private under retail/ in the media bucket', async () => {
+    const platform = await loadModule(platformDir);
+    const catalog = await catalogOf();
+    expect(platform.locals['retail_prefix']).toBe('retail/');
+    expect(catalog.retail['s3_access']).toEqual([
+      { bucket_arn: '${module.media_bucket.arn}', prefix: '${local.retail_prefix}' },
+    ]);
+    expect(catalog.retail['kms_keys']).toEqual(['${module.media_bucket.kms_key_arn}']);
+    expect(catalog.retail['dynamodb_tables']).toEqual([]);
+    // CloudFront reads only the public prefixes and site assets: never retail/.
+    expect(oneLine(platform.calls['media_bucket']['cloudfront_read_prefixes'])).toBe(
+      '${concat(local.public_media_prefixes, [local.sites_assets_prefix])}',
+    );
+    expect(platform.locals['public_media_prefixes']).not.toContain('retail/');
+    expect(platform.locals['retail_media_environment']).toBe(
+      '${merge(local.media_bucket_environment, { MEDIA_PUBLIC_URL = local.portal_origin })}',
+    );
+  });
+
+  describe('the PII key of credit applications', () => {
+    const statements = async () => {
+      const platform = await loadModule(platformDir);
+      return (platform.data['aws_iam_policy_document']['retail_pii']['statement'] as Block[]).map(
+        (statement) => ({
+          actions: statement['actions'] as string[],
+          principals: first(statement['principals'])['identifiers'] as string[],
+          conditions: (statement['condition'] ?? []) as Block[],
+        }),
+      );
+    };
+
+    it('is customer-managed, rotated, with a 30-day deletion window and its alias', async () => {
+      const platform = await loadModule(platformDir);
+      const key = platform.resources['aws_kms_key']['retail_pii'];
+      expect(key['enable_key_rotation']).toBe(true);
+      expect(key['deletion_window_in_days']).toBe(30);
+      expect(key['policy']).toBeUndefined(); // its own resource, below: no two policies fight
+      expect(platform.resources['aws_kms_alias']['retail_pii']).toEqual({
+        name: 'alias/showroom-${var.environment}-retail-pii',
+        target_key_id: '${aws_kms_key.retail_pii.key_id}',
+      });
+      expect(platform.resources['aws_kms_key_policy']['retail_pii']).toEqual({
+        key_id: '${aws_kms_key.retail_pii.id}',
+        policy: '${data.aws_iam_policy_document.retail_pii.json}',
+      });
+    });
+
+    it('lets only the retail task role generate and unwrap data keys, under a dealership and application context', async () => {
+      const all = await statements();
+      const users = all.filter((statement) =>
+        statement.actions.some((action) =>
+          /^kms:(\*|Encrypt|Decrypt|GenerateDataKey|ReEncrypt|CreateGrant)/.test(action),
+        ),
+      );
+      expect(users).toEqual([
+        {
+          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          principals: ['${module.service["retail"].task_role_arn}'],
+          conditions: expect.any(Array),
+        },
+      ]);
+      const conditions = (users[0] as { conditions: Block[] }).conditions.map((condition) => ({
+        test: condition['test'],
+        variable: condition['variable'],
+        values: condition['values'],
+      }));
+      expect(conditions).toEqual([
+        {
+          test: 'ForAllValues:StringEquals',
+          variable: 'kms:EncryptionContextKeys',
+          values: ['dealershipId', 'applicationId'],
+        },
+        { test: 'Null', variable: 'kms:EncryptionContext:dealershipId', values: ['false'] },
+        { test: 'Null', variable: 'kms:EncryptionContext:applicationId', values: ['false'] },
+      ]);
+      // The account administers it (so the key can never be orphaned) without using or granting it.
+      const admin = all.find((statement) => statement !== users[0]);
+      expect(admin?.principals).toEqual([
+        'arn:${data.aws_partition.current.partition}:iam::${local.account_id}:root',
+      ]);
+      expect(admin?.actions).toEqual(expect.arrayContaining(['kms:Put*', 'kms:ScheduleKeyDeletion']));
+      expect(all).toHaveLength(2);
+      // No IAM policy adds to it: the task role's data keys are the media bucket's only.
+      const catalog = await catalogOf();
+      expect(JSON.stringify(catalog)).not.toContain('aws_kms_key.retail_pii.arn');
+    });
+
+    it("allows every KMS call retail's key provider makes, with the context it sends", async () => {
+      const provider = read('services', 'retail', 'src', 'encryption', 'kms-key-provider.ts');
+      const calls = [...provider.matchAll(/new ([A-Z]\w+)Command\(/g)].map((match) => `kms:${match[1]}`);
+      expect(calls.sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+      // Its encryption context: exactly the two keys the policy requires.
+      const context = /const kmsContext = [^=]*=> \(\{([^}]*)\}\)/.exec(provider)?.[1] ?? '';
+      expect(
+        context
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      ).toEqual(['dealershipId', 'applicationId']);
+      const allowed = (await statements()).flatMap((statement) => statement.actions);
+      expect(calls.filter((call) => !allowed.includes(call))).toEqual([]);
+    });
+  });
+
+  it('tells the operators how to launch it: parameters, Auth0 scopes, Stripe webhook, launched = true', () => {
+    const readme = read('infra', 'README.md');
+    for (const name of RETAIL_SECRETS) expect(readme).toContain(`/showroom/<env>/retail/${name}`);
+    for (const scope of ['hold:vehicles', 'write:deal-leads', 'read:lead-assignees', 'read:dealerships'])
+      expect(readme).toContain(scope);
+    expect(readme).toContain('/api/retail/webhooks/payments');
+    expect(readme).toContain('alias/showroom-<env>-retail-pii');
   });
 });

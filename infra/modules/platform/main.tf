@@ -30,7 +30,8 @@ locals {
   # the full /api/<service>/... path, which each service serves itself.
   internal_domain = "${var.environment}.showroom.internal"
 
-  leads_mail_from = coalesce(var.leads_mail_from, "leads@${var.domain_name}")
+  leads_mail_from  = coalesce(var.leads_mail_from, "leads@${var.domain_name}")
+  retail_mail_from = coalesce(var.retail_mail_from, "deals@${var.domain_name}")
 
   # Dealer websites (modules/storefront): <slug>.<sites_domain> for every dealership, https.
   sites_domain = coalesce(var.sites_domain, "sites.${var.domain_name}")
@@ -66,7 +67,11 @@ locals {
     S3_KMS_KEY_ID = module.media_bucket.kms_key_arn
   }
   inventory_media_environment = merge(local.media_bucket_environment, { MEDIA_PUBLIC_URL = local.portal_origin })
-  users_media_environment     = merge(local.media_bucket_environment, { MEDIA_PUBLIC_URL = local.sites_media_url })
+  # Retail keeps trade-in photos private under retail/ (the desk reads them through retail's own
+  # route; CloudFront serves nothing there); MEDIA_PUBLIC_URL is the portal's origin, as inventory's.
+  retail_prefix            = "retail/"
+  retail_media_environment = merge(local.media_bucket_environment, { MEDIA_PUBLIC_URL = local.portal_origin })
+  users_media_environment  = merge(local.media_bucket_environment, { MEDIA_PUBLIC_URL = local.sites_media_url })
 
   # The users service's site provisioning on AWS (services/users/src/config.ts, SITES_*).
   users_sites_environment = {
@@ -79,12 +84,30 @@ locals {
     AUTH_CLIENT_ID                   = var.auth0_leads_client_id
   }
 
-  # The storefront server (apps/storefront/README.md): inventory inside the VPC, the public APIs
-  # (leads' forms) at the portal's origin, published sites from the media bucket.
+  # The retail service (services/retail/src/config.ts): dealerships (users), cars for sale and their
+  # holds (inventory), deal leads (leads), all inside the VPC with the machine client leads uses;
+  # shopper e-mails through SES (SMTP_URL from SSM); Stripe's own API, the only one it accepts in
+  # production; credit applications sealed under the PII key (below), never the local provider.
+  retail_environment = {
+    USERS_API_URL     = "http://users.${local.internal_domain}:3002"
+    INVENTORY_API_URL = "http://inventory.${local.internal_domain}:3001"
+    LEADS_API_URL     = "http://leads.${local.internal_domain}:3003"
+    MAIL_FROM         = local.retail_mail_from
+    AUTH_CLIENT_ID    = var.auth0_leads_client_id
+    STRIPE_API_URL    = "https://api.stripe.com"
+    KEY_PROVIDER      = "kms"
+    KMS_KEY_ID        = aws_kms_key.retail_pii.arn
+    KMS_REGION        = data.aws_region.current.region
+  }
+
+  # The storefront server (apps/storefront/README.md): inventory and retail (a dealership's payment
+  # terms) inside the VPC, the public APIs (leads' forms, retail's deals) at the portal's origin,
+  # published sites from the media bucket.
   storefront_port = 4400
   storefront_environment = merge(local.media_bucket_environment, {
     MEDIA_PUBLIC_URL   = local.sites_media_url
     INVENTORY_API_URL  = "http://inventory.${local.internal_domain}:3001"
+    RETAIL_API_URL     = "http://retail.${local.internal_domain}:3004"
     PUBLIC_API_ORIGIN  = local.portal_origin
     SITE_CACHE_SECONDS = "5"
     PAGE_CACHE_SECONDS = "30"
@@ -163,6 +186,23 @@ locals {
       ]
       kms_keys = [module.reports_bucket.kms_key_arn]
     }
+    retail = {
+      port     = 3004
+      priority = 130
+      # Its job outbox (retail_jobs) writes no Showroom/Outbox metrics: nothing to alarm on yet.
+      outbox = false
+      # No internal routes of its own; the allow-list names the platform's machine client as elsewhere.
+      machine_clients = [var.auth0_leads_client_id]
+      public_internal = null
+      # Its peers, Stripe and the PII key (local.retail_environment), trade-in photos in the media bucket.
+      environment = merge(local.retail_media_environment, local.retail_environment)
+      # SES SMTP credentials, the machine client's secret, the deal links' HMAC key and Stripe's keys.
+      secrets         = ["SMTP_URL", "AUTH_CLIENT_SECRET", "DEAL_LINK_SECRET", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"]
+      dynamodb_tables = []
+      s3_access       = [{ bucket_arn = module.media_bucket.arn, prefix = local.retail_prefix }]
+      # The media bucket's key only: the PII key's own policy names the task role (below).
+      kms_keys = [module.media_bucket.kms_key_arn]
+    }
   }
 
   # Effective capacity: a service that has not launched yet runs no task.
@@ -200,7 +240,7 @@ module "network" {
   az_count           = var.az_count
   nat_gateway_per_az = var.nat_gateway_per_az
   service_ports      = concat([for service in local.service_catalog : service.port], [local.storefront_port])
-  # leads sends its e-mails through Amazon SES's SMTP endpoint (SMTP_URL, port 465).
+  # leads and retail send their e-mails through Amazon SES's SMTP endpoint (SMTP_URL, port 465).
   allow_smtps_egress = true
 }
 
@@ -363,6 +403,91 @@ module "service" {
     each.value.kms_keys,
     length(each.value.dynamodb_tables) > 0 ? [module.timelines.kms_key_arn] : [],
   )
+}
+
+# --- Credit applications: the PII key --------------------------------------------------------------
+
+# Retail seals each credit application under its own data key (AES-256-GCM), which this key wraps:
+# GenerateDataKey and Decrypt with the encryption context { dealershipId, applicationId }
+# (services/retail/src/encryption). Only the retail task role may use it, and only under such a
+# context; the account administers the key (rotation, policy, deletion) but cannot encrypt or
+# decrypt with it, nor grant that to anyone (no kms:CreateGrant), so no IAM policy reaches it.
+resource "aws_kms_key" "retail_pii" {
+  description             = "Credit applications of ${var.environment} (retail's envelope keys)"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+}
+
+resource "aws_kms_alias" "retail_pii" {
+  name          = "alias/showroom-${var.environment}-retail-pii"
+  target_key_id = aws_kms_key.retail_pii.key_id
+}
+
+data "aws_iam_policy_document" "retail_pii" {
+  statement {
+    sid = "AccountAdministersTheKey"
+    actions = [
+      "kms:CreateAlias",
+      "kms:Describe*",
+      "kms:Enable*",
+      "kms:List*",
+      "kms:Put*",
+      "kms:Update*",
+      "kms:Revoke*",
+      "kms:Disable*",
+      "kms:Get*",
+      "kms:Delete*",
+      "kms:TagResource",
+      "kms:UntagResource",
+      "kms:ScheduleKeyDeletion",
+      "kms:CancelKeyDeletion",
+      "kms:RotateKeyOnDemand",
+    ]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:${data.aws_partition.current.partition}:iam::${local.account_id}:root"]
+    }
+  }
+
+  statement {
+    sid       = "RetailSealsCreditApplications"
+    actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = [module.service["retail"].task_role_arn]
+    }
+
+    # Exactly the two context keys, both present: a data key is bound to one application of one
+    # dealership (retail passes the same context to Decrypt).
+    condition {
+      test     = "ForAllValues:StringEquals"
+      variable = "kms:EncryptionContextKeys"
+      values   = ["dealershipId", "applicationId"]
+    }
+
+    condition {
+      test     = "Null"
+      variable = "kms:EncryptionContext:dealershipId"
+      values   = ["false"]
+    }
+
+    condition {
+      test     = "Null"
+      variable = "kms:EncryptionContext:applicationId"
+      values   = ["false"]
+    }
+  }
+}
+
+# The policy is its own resource: the key exists before the retail service (whose KMS_KEY_ID it is)
+# and the policy after the task role it names, so neither waits for the other.
+resource "aws_kms_key_policy" "retail_pii" {
+  key_id = aws_kms_key.retail_pii.id
+  policy = data.aws_iam_policy_document.retail_pii.json
 }
 
 # --- Data ----------------------------------------------------------------------------------------

@@ -47,8 +47,8 @@ variable "services" {
   }))
 
   validation {
-    condition     = toset(keys(var.services)) == toset(["inventory", "users", "leads"])
-    error_message = "services must size exactly inventory, users and leads."
+    condition     = toset(keys(var.services)) == toset(["inventory", "users", "leads", "retail"])
+    error_message = "services must size exactly inventory, users, leads and retail."
   }
 }
 
@@ -98,7 +98,7 @@ variable "auth0_portal_client_id" {
 }
 
 variable "auth0_leads_client_id" {
-  description = "Client id of the Auth0 Machine to Machine application leads uses to call users and inventory, and inventory to call users (AUTH_CLIENT_ID; its secret is the SSM parameter /showroom/<env>/<service>/AUTH_CLIENT_SECRET of each)."
+  description = "Client id of the Auth0 Machine to Machine application leads uses to call users and inventory, inventory to call users, users to call leads and retail to call users, inventory and leads (AUTH_CLIENT_ID; its secret is the SSM parameter /showroom/<env>/<service>/AUTH_CLIENT_SECRET of each)."
   type        = string
 
   validation {
@@ -125,6 +125,17 @@ variable "leads_mail_from" {
   validation {
     condition     = var.leads_mail_from == null || can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", var.leads_mail_from))
     error_message = "leads_mail_from must be an e-mail address, e.g. leads@qa.showroom.example."
+  }
+}
+
+variable "retail_mail_from" {
+  description = "Sender address of retail's e-mails to shoppers (MAIL_FROM; From shows the dealership, replies go to it); null = deals@<domain_name>. Its domain must be a verified Amazon SES identity."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.retail_mail_from == null || can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", var.retail_mail_from))
+    error_message = "retail_mail_from must be an e-mail address, e.g. deals@qa.showroom.example."
   }
 }
 
