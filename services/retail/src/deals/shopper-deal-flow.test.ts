@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { PAYMENT_ESTIMATE_DISCLOSURE, type DealDesk, type ShopperDeal } from '@showroom/contracts';
+import {
+  NO_ADJUSTMENTS,
+  PAYMENT_ESTIMATE_DISCLOSURE,
+  type DealDesk,
+  type ShopperDeal,
+} from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
 import { formatCents } from '@showroom/retail-payments';
 import { retailAppOnDemo } from '../test/retail-test-app';
@@ -250,5 +255,75 @@ describe('a draft follows the dealership’s terms until the shopper sends it', 
     expect(draftNow.offer.quote.salesTaxBps).toBe(taxBefore + 100);
     const sentNow = (await sent.call('get').expect(200)).body as ShopperDeal;
     expect(sentNow.offer.quote.salesTaxBps).toBe(taxBefore);
+  });
+});
+
+describe('a trade-in counts in the deal’s figures', () => {
+  it('counts the trade’s value and payoff in the draft, the desk’s quotes and the lead, and lets the desk count it at another value', async () => {
+    const { storefront, vehicle, sales } = await dealershipWithCar(ctx);
+    const shopper = await startDeal(ctx, storefront, vehicle);
+    await shopper
+      .call('put', '/trade-in')
+      .send({
+        year: 2018,
+        make: 'Honda',
+        model: 'Civic',
+        mileage: 61_000,
+        condition: {
+          overall: 'good',
+          accidents: false,
+          mechanicalIssues: false,
+          warningLights: false,
+          keys: 2,
+        },
+        payoffCents: 400_000,
+      })
+      .expect(200);
+    const draft = (await shopper.call('get').expect(200)).body as ShopperDeal;
+    expect(draft.offer.quote.tradePayoffCents).toBe(400_000);
+    expect(draft.offer.quote.tradeValueCents).toBe(draft.tradeIn?.valueCents);
+    await shopper.call('post', '/submit').expect(200);
+    await runJobs(ctx);
+
+    const desk = atDesk(ctx, sales, storefront.dealershipId);
+    await request(ctx.app)
+      .put(`/api/retail/deals/${shopper.dealId}/trade-in/appraisal`)
+      .auth(sales.token, { type: 'bearer' })
+      .set('X-Dealership-Id', storefront.dealershipId)
+      .send({ valueCents: 1_150_000 })
+      .expect(200);
+    const read = await desk.get(`/deals/${shopper.dealId}`).expect(200);
+    expect((read.body as DealDesk).tradeIn?.valueCents).toBe(1_150_000);
+
+    const countered = await desk
+      .post(
+        `/deals/${shopper.dealId}/counter-offers`,
+        { structure: FINANCE_60, adjustments: { ...NO_ADJUSTMENTS, tradeValueCents: 1_200_000 } },
+        read.headers['etag'] as string,
+      )
+      .expect(201);
+    const quote = (countered.body as DealDesk).offers.at(-1)?.quote;
+    expect(quote).toMatchObject({
+      tradeValueCents: 1_200_000,
+      tradePayoffCents: 400_000,
+      tradeEquityCents: 800_000,
+    });
+
+    const plain = await desk
+      .post(
+        `/deals/${shopper.dealId}/counter-offers`,
+        { structure: FINANCE_60, adjustments: NO_ADJUSTMENTS },
+        countered.headers['etag'] as string,
+      )
+      .expect(201);
+    expect((plain.body as DealDesk).offers.at(-1)?.quote).toMatchObject({
+      tradeValueCents: 1_150_000,
+      tradePayoffCents: 400_000,
+    });
+    await runJobs(ctx);
+    expect(ctx.peers.leads.get(shopper.dealId)?.inputs.at(-1)?.deal).toMatchObject({
+      tradeValueCents: 1_150_000,
+      tradePayoffCents: 400_000,
+    });
   });
 });
