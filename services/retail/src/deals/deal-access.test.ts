@@ -99,13 +99,14 @@ describe('the desk shows each person the deals they may work, and no more', () =
     await asSara.get(`/deals/${draft.dealId}`).expect(404);
     await asSara.post(`/deals/${tomsDeal.dealId}/counter-offers`, counter, '"v3"').expect(404);
 
-    // The manager gives Sara's lead to Tom in leads: the desk follows.
+    // The manager gives Sara's lead to Tom in leads: the desk follows, the list first.
     const lead = ctx.peers.leads.get(sarasDeal.dealId);
     if (lead) lead.assigneeId = tom.id;
-    await asSara.get(`/deals/${sarasDeal.dealId}`).expect(404);
-    await asTom.get(`/deals/${sarasDeal.dealId}`).expect(200);
     const toms = (await asTom.get('/deals').expect(200)).body as DealList;
     expect(toms.items.map((d) => d.id).sort()).toEqual([sarasDeal.dealId, tomsDeal.dealId].sort());
+    expect(((await asSara.get('/deals').expect(200)).body as DealList).items).toEqual([]);
+    await asSara.get(`/deals/${sarasDeal.dealId}`).expect(404);
+    await asTom.get(`/deals/${sarasDeal.dealId}`).expect(200);
 
     const manager = await ctx.member('manager', storefront.dealershipId);
     const all = (await atDesk(ctx, manager, storefront.dealershipId).get('/deals').expect(200))

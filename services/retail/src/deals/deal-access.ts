@@ -7,6 +7,9 @@ export interface LeadAssigneeSource {
   assignees(dealershipId: string, leadIds: string[]): Promise<Map<string, string | null>>;
 }
 
+/** How many of the latest deals a salesperson's list checks with leads first (leads answers 100 per call). */
+const RECENT_DEALS_CHECKED = 500;
+
 /** Every deal of the dealership (deals:read-all), or only those of one's own leads (salespeople). */
 export const seesAllDeals = (tenant: Tenant): boolean => roleHasPermission(tenant.role, 'deals:read-all');
 
@@ -21,7 +24,7 @@ export const seesShopperContact = (tenant: Tenant): boolean => roleHasPermission
  */
 export class DealAccess {
   constructor(
-    private readonly deals: Pick<DealRepository, 'find' | 'setAssignees'>,
+    private readonly deals: Pick<DealRepository, 'find' | 'setAssignees' | 'recentLeads'>,
     private readonly leads: LeadAssigneeSource,
   ) {}
 
@@ -33,6 +36,26 @@ export class DealAccess {
     const assignees = await this.currentAssignees(tenant.dealershipId, [deal]);
     if (assignees.get(deal.lead_id) !== principal.userId) throw notFound(dealId);
     return { ...deal, assignee_id: principal.userId };
+  }
+
+  /**
+   * Brings the remembered assignees of the dealership's most recently changed deals up to date
+   * before a salesperson's list is filtered on them, so a lead given to them in leads shows in their
+   * list at once. (An older deal's lead is checked when it is opened, from the lead page's link.)
+   */
+  async refreshRecentAssignees(dealershipId: string): Promise<void> {
+    const recent = await this.deals.recentLeads(dealershipId, RECENT_DEALS_CHECKED);
+    if (recent.length === 0) return;
+    const assignees = await this.leads.assignees(
+      dealershipId,
+      recent.map((deal) => deal.lead_id),
+    );
+    const changed = new Map(
+      recent
+        .filter((deal) => assignees.has(deal.lead_id) && assignees.get(deal.lead_id) !== deal.assignee_id)
+        .map((deal) => [deal.lead_id, assignees.get(deal.lead_id) ?? null]),
+    );
+    if (changed.size > 0) await this.deals.setAssignees(dealershipId, changed);
   }
 
   /**

@@ -50,6 +50,7 @@ export class DealDeskService {
   /** Most recently changed first, by cursor. */
   async list(tenant: Tenant, request: DealListRequest): Promise<DealList> {
     const { dealershipId, principal } = tenant;
+    if (!seesAllDeals(tenant)) await this.deps.access.refreshRecentAssignees(dealershipId);
     const rows = await this.deals.list(dealershipId, {
       status: request.status,
       assigneeId: seesAllDeals(tenant) ? undefined : principal.userId,

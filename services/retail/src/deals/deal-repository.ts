@@ -144,6 +144,21 @@ export class DealRepository {
     }
   }
 
+  /** The leads of the dealership's most recently changed deals that have one, with their remembered assignee. */
+  async recentLeads(
+    dealershipId: string,
+    limit: number,
+  ): Promise<{ lead_id: string; assignee_id: string | null }[]> {
+    const rows = await forDealership(this.db, dealershipId)
+      .selectFrom('deals')
+      .select(['lead_id', 'assignee_id'])
+      .where('lead_id', 'is not', null)
+      .orderBy('updated_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ lead_id: row.lead_id as string, assignee_id: row.assignee_id }));
+  }
+
   async offers(dealershipId: string, dealId: string): Promise<DealOfferRow[]> {
     return forDealership(this.db, dealershipId)
       .selectFrom('deal_offers')
