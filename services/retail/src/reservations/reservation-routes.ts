@@ -70,7 +70,7 @@ export const reservationRoutes = [
         params.dealId,
         req.get(DEAL_ACCESS_HEADER),
       );
-      const checkout = await reservations.start(deal);
+      const checkout = await reservations.start(deal, req.get('origin'));
       res.status(201).set('Cache-Control', 'no-store').json(checkout);
     },
   }),

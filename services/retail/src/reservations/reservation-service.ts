@@ -69,12 +69,13 @@ export class ReservationService {
   /**
    * Starts paying the deposit: only when the dealership takes one, the vehicle is still for sale and
    * the deal holds no reservation. A checkout the shopper left unpaid is closed and replaced.
+   * `requestOrigin` (the request's Origin) is where the shopper comes back to, if it is the dealership's.
    */
-  async start(deal: DealRow): Promise<ReservationCheckout> {
+  async start(deal: DealRow, requestOrigin?: string): Promise<ReservationCheckout> {
     const existing = await this.reservations.forDeal(deal.dealership_id, deal.id);
     await this.closeUnpaidCheckout(deal, existing);
     const depositCents = await this.depositFor(deal);
-    const siteUrl = await this.siteUrlOf(deal.dealership_id);
+    const siteUrl = await this.returnSiteOf(deal.dealership_id, requestOrigin);
     const reservationId = randomUUID();
     const checkout = await askProvider(() =>
       this.deps.provider.startCheckout({
@@ -125,12 +126,17 @@ export class ReservationService {
     return reservation.depositCents;
   }
 
-  /** Where the provider sends the shopper back: the dealership's live website. */
-  private async siteUrlOf(dealershipId: string): Promise<string> {
-    const siteUrl = (await this.deps.storefronts.storefront(dealershipId))?.siteUrl;
-    if (!siteUrl)
+  /**
+   * Where the provider sends the shopper back: the website origin they reserved from (their deal's
+   * token is in that origin's session storage) when it is one of the dealership's, else its site URL.
+   */
+  private async returnSiteOf(dealershipId: string, requestOrigin: string | undefined): Promise<string> {
+    const storefront = await this.deps.storefronts.storefront(dealershipId);
+    if (requestOrigin && storefront?.siteOrigins.includes(requestOrigin)) return requestOrigin;
+    if (!storefront?.siteUrl) {
       throw problems.conflict('The dealership’s website is not live yet: reservations open with it.');
-    return siteUrl;
+    }
+    return storefront.siteUrl;
   }
 
   /** Writes the new reservation in place of the one read before, unless that changed meanwhile. */

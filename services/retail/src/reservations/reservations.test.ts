@@ -140,6 +140,23 @@ describe('a shopper reserves the car with a deposit on the payment provider’s 
     });
   });
 
+  it('brings the shopper back to the website origin they reserved from, when the dealership has several', async () => {
+    const origins = ['https://www.example-motors.test', 'https://example-motors.sites.showroom.test'];
+    const storefront = ctx.newDealership({ siteUrl: origins[0], siteOrigins: origins });
+    const vehicle = ctx.peers.addVehicle(storefront.dealershipId);
+    const shopper = await startDeal(ctx, storefront, vehicle);
+
+    const started = await request(ctx.app)
+      .post(`${publicDeals(storefront.dealershipId)}/${shopper.dealId}/reservation`)
+      .set('Origin', origins[1] as string)
+      .set('X-Deal-Access', shopper.accessToken)
+      .expect(201);
+
+    const session = sessionOf((started.body as ReservationCheckout).checkoutUrl);
+    expect(session.successUrl).toBe(`${origins[1]}/deals/${shopper.dealId}?reservation=paid`);
+    expect(session.cancelUrl).toBe(`${origins[1]}/deals/${shopper.dealId}?reservation=cancelled`);
+  });
+
   it('when the card is declined, the page says so and the reservation keeps waiting for payment', async () => {
     const { storefront, shopper, checkout } = await shopperReserving();
 
