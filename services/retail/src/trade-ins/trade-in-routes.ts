@@ -126,7 +126,13 @@ export const tradeInRoutes = [
     params: shopperPhotoParams,
     query: z.object({ sig: z.string().max(100).optional() }),
     headers: [{ ...dealAccessHeader, required: false }],
-    responses: { 200: photoAnswer },
+    responses: {
+      200: {
+        ...photoAnswer,
+        description: `${photoAnswer.description}; Cross-Origin-Resource-Policy: cross-origin (the website's <img>)`,
+        headers: ['Cache-Control', 'Cross-Origin-Resource-Policy'],
+      },
+    },
     problems: { 404: 'No such photo, or neither the signature nor the access token opens it' },
     handler: async ({ params, query, req, res }, { shopperAccess, tradeInPhotoLinks, tradeInPhotos }) => {
       const { dealershipId, dealId, photoId } = params;
@@ -140,6 +146,8 @@ export const tradeInRoutes = [
       }
       const jpeg = await tradeInPhotos.read(dealershipId, dealId, photoId);
       if (!jpeg) throw problems.notFound(`Photo ${photoId}`);
+      // The dealer's website (another origin than the API's) shows it in an <img>; the signature guards it.
+      res.set('Cross-Origin-Resource-Policy', 'cross-origin');
       sendPhoto(res, jpeg);
     },
   }),

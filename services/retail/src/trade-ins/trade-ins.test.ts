@@ -189,6 +189,7 @@ describe('photos of the trade', () => {
     );
     const shown = await request(ctx.app).get(url).expect(200);
     expect(shown.headers['content-type']).toBe('image/jpeg');
+    expect(shown.headers['cross-origin-resource-policy']).toBe('cross-origin');
     await request(ctx.app)
       .get(url.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))
       .expect(404);
