@@ -175,7 +175,8 @@ import { withActive } from './product-model';
     }
     .product__actions {
       display: flex;
-      flex-wrap: wrap;
+      flex-shrink: 0;
+      flex-wrap: nowrap;
       gap: 4px;
       justify-content: flex-end;
     }

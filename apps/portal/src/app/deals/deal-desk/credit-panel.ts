@@ -25,7 +25,7 @@ import { CreditApplicationDialog, type CreditApplicationDialogData } from './cre
         <dt>Submitted</dt>
         <dd>{{ summary.submittedAt | exactTime }}</dd>
         @if (summary.deleteAfter) {
-          <dt>Deleted on</dt>
+          <dt>Kept until</dt>
           <dd data-testid="credit-delete-after">{{ summary.deleteAfter | exactTime }}</dd>
         }
       </dl>
