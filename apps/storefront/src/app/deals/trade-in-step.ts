@@ -149,6 +149,12 @@ export class TradeInStep {
     this.brokenPhotos.update((broken) => new Set([...broken, photoId]));
   }
 
+  /** ", with $3,000.00 still owed to Ally" — or nothing when the car is paid off. */
+  protected owedText(trade: DealTradeIn): string {
+    if (trade.payoffCents === 0) return '';
+    return `, with ${formatCents(trade.payoffCents)} still owed${trade.lender ? ` to ${trade.lender}` : ''}`;
+  }
+
   protected statusText(trade: DealTradeIn): string {
     if (trade.appraisal) return `Appraised at ${formatCents(trade.appraisal.valueCents)}`;
     if (trade.estimate)
