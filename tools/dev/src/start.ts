@@ -73,8 +73,9 @@ ${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(emailWidth)} ${u.memberships.m
   Dealer websites (a rooftop added in the portal gets its own at http://<its slug>.localhost:${START_PORTS.storefront}):
 ${sites.map(siteLine).join('\n')}
 
-  APIs:     ${platform.portalUrl}/api/inventory/docs · ${platform.portalUrl}/api/users/docs · ${platform.portalUrl}/api/leads/docs
+  APIs:     ${['inventory', 'users', 'leads', 'retail'].map((api) => `${platform.portalUrl}/api/${api}/docs`).join(' · ')}
   Sign-in:  http://localhost:${START_PORTS.devAuth}
+  Payments: http://127.0.0.1:${START_PORTS.payments} (the sandbox standing in for Stripe: card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)
   E-mail:   ${platform.portalUrl}/dev/mail (every mail sent, caught by the SMTP sink on ${platform.mail.url})
   Ctrl-C stops everything.
 `);
