@@ -28,9 +28,7 @@ import type { QuoteDifference } from './desk-model';
               <th scope="row">{{ row.label }}</th>
               <td>{{ show(row.unit, row.before) }}</td>
               <td>{{ show(row.unit, row.after) }}</td>
-              <td [class.up]="(row.change ?? 0) > 0" [class.down]="(row.change ?? 0) < 0">
-                {{ row.change === null ? '—' : signed(row.unit, row.change) }}
-              </td>
+              <td class="change">{{ row.change === null ? '—' : signed(row.unit, row.change) }}</td>
             </tr>
           }
         </tbody>
@@ -63,11 +61,9 @@ import type { QuoteDifference } from './desk-model';
       font-weight: normal;
       color: var(--mat-sys-on-surface-variant);
     }
-    .up {
-      color: var(--mat-sys-error);
-    }
-    .down {
-      color: var(--mat-sys-primary);
+    /* No colour for up or down: a higher trade value is good for the shopper, a higher price is not. */
+    .change {
+      font-weight: 500;
     }
   `,
 })
