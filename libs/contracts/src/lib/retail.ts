@@ -566,7 +566,15 @@ export type CreditApplicationView = z.infer<typeof CreditApplicationViewSchema>;
 
 // -- Reservation
 
-export const RESERVATION_STATUSES = ['awaiting-payment', 'held', 'released', 'expired', 'failed'] as const;
+/** `replaced`: a checkout left unpaid and started again; kept for the record, never a deal's current reservation. */
+export const RESERVATION_STATUSES = [
+  'awaiting-payment',
+  'held',
+  'released',
+  'expired',
+  'failed',
+  'replaced',
+] as const;
 export const ReservationStatusSchema = z.enum(RESERVATION_STATUSES);
 export type ReservationStatus = z.infer<typeof ReservationStatusSchema>;
 
