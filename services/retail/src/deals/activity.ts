@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DealActivity } from '@showroom/contracts';
+import type { Principal } from '@showroom/server-kit';
 import type { RetailDatabase } from '../database';
 import { enqueueJob } from '../jobs/enqueue';
 import { DealRepository } from './deal-repository';
@@ -22,6 +23,13 @@ export interface ActivityEntry {
   /** What happened, in words a salesperson reads; never personal or credit data. */
   text: string;
 }
+
+/**
+ * Who is acting, by name, on a timeline (the deal's and the lead's): the member's name, else their
+ * e-mail, else their user id. The one rule for every module that records what a member did.
+ */
+export const actorNameOf = (principal: Principal): string =>
+  principal.name ?? principal.email ?? principal.userId;
 
 /** Column widths of deal_activity (and the leads timeline's limits). */
 const ACTOR_MAX = 120;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CounterOfferInput, DealDesk, DealList, DealStatus } from '@showroom/contracts';
 import { problems, type Tenant } from '@showroom/server-kit';
 import type { RetailDatabase } from '../database';
-import { recordActivity } from './activity';
+import { actorNameOf, recordActivity } from './activity';
 import { seesAllDeals, seesShopperContact, type DealAccess } from './deal-access';
 import { decodeDealCursor, encodeDealCursor } from './deal-cursor';
 import { counterOfferMail, paymentLine } from './deal-mail-text';
@@ -32,9 +32,6 @@ export interface DealListRequest {
 
 /** Deal statuses the dealership can answer with a counter-offer. */
 const COUNTERABLE: readonly DealStatus[] = ['submitted', 'countered'];
-
-const personName = (tenant: Tenant) =>
-  tenant.principal.name ?? tenant.principal.email ?? tenant.principal.userId;
 
 /**
  * The deal desk: the dealership's deals (a salesperson's own leads' only), one deal with all its
@@ -107,7 +104,7 @@ export class DealDeskService {
       terms,
       adjustments: input.adjustments,
     });
-    const author = personName(tenant);
+    const author = actorNameOf(tenant.principal);
     await this.deps.db.transaction().execute(async (trx) => {
       const deals = new DealRepository(trx);
       const locked = await deals.findForUpdate(dealershipId, dealId);

@@ -3,7 +3,7 @@ import type { AppraisalInput, DealTradeIn } from '@showroom/contracts';
 import { problems, type Tenant } from '@showroom/server-kit';
 import { formatCents } from '@showroom/retail-payments';
 import type { RetailDatabase } from '../database';
-import { recordActivity } from '../deals/activity';
+import { actorNameOf, recordActivity } from '../deals/activity';
 import type { DealAccess } from '../deals/deal-access';
 import { queueDealLeadUpdate } from '../deals/deal-lead-updates';
 import type { DealMail } from '../deals/deal-mail';
@@ -24,9 +24,6 @@ export interface TradeInAppraisalsDeps {
   clock: () => Date;
 }
 
-const personName = (tenant: Tenant) =>
-  tenant.principal.name ?? tenant.principal.email ?? tenant.principal.userId;
-
 /**
  * The desk's appraisal of a trade: the value the deal counts from now on, recorded on the deal's
  * (and the lead's) timeline, and e-mailed to the shopper with a signed link to the deal.
@@ -39,7 +36,7 @@ export class TradeInAppraisals {
     const deal = await this.deps.access.require(tenant, tenant.principal, dealId);
     requireAppraisable(deal.status);
     const dealership = await this.deps.mail.dealershipOf(dealershipId);
-    const appraiser = personName(tenant);
+    const appraiser = actorNameOf(tenant.principal);
     const note = input.note ? input.note : null;
     await this.deps.db.transaction().execute(async (trx) => {
       const deals = new DealRepository(trx);
