@@ -12,20 +12,16 @@ import {
 } from '@showroom/contracts';
 import { caller, etagOf, expectedVersion, routeFor, type HeaderDoc } from '@showroom/server-kit';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { PUBLIC_RETAIL_PREFIX } from '../public-access/public-access';
 import { publicRouteFor, type PublicRouteDeps } from '../public-access/public-route';
 import type { DealDeskService } from './deal-desk-service';
+import { dealershipParams, deskDealParams, shopperDealParams } from './deal-params';
 import type { ShopperDealService } from './shopper-deal-service';
 
 export interface DealRouteDeps extends PublicRouteDeps {
   shopperDeals: ShopperDealService;
   dealDesk: DealDeskService;
 }
-
-const dealershipParams = z.object({ dealershipId: z.uuid('must be a dealership id (UUID)') });
-const shopperDealParams = dealershipParams.extend({ dealId: z.uuid('must be a deal id (UUID)') });
-const deskDealParams = z.object({ dealId: z.uuid('must be a deal id (UUID)') });
 
 const accessHeader: HeaderDoc = {
   name: 'X-Deal-Access',

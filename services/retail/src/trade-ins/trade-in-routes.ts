@@ -8,6 +8,7 @@ import {
 } from '@showroom/contracts';
 import { caller, problems, routeFor } from '@showroom/server-kit';
 import type { DealAccess } from '../deals/deal-access';
+import { deskDealParams, shopperDealParams } from '../deals/deal-params';
 import type { ShopperAccess } from '../deals/shopper-access';
 import { PUBLIC_RETAIL_PREFIX } from '../public-access/public-access';
 import { publicRouteFor, type PublicRouteDeps } from '../public-access/public-route';
@@ -30,12 +31,7 @@ export interface TradeInRouteDeps extends PublicRouteDeps {
 const publicRoute = publicRouteFor<TradeInRouteDeps>();
 const route = routeFor<TradeInRouteDeps>();
 
-const shopperDealParams = z.object({
-  dealershipId: z.uuid('must be a dealership id (UUID)'),
-  dealId: z.uuid('must be a deal id (UUID)'),
-});
 const shopperPhotoParams = shopperDealParams.extend({ photoId: z.uuid('must be a photo id (UUID)') });
-const deskDealParams = z.object({ dealId: z.uuid('must be a deal id (UUID)') });
 const deskPhotoParams = deskDealParams.extend({ photoId: z.uuid('must be a photo id (UUID)') });
 
 const dealAccessHeader = {
