@@ -26,6 +26,16 @@ export class ReservationRepository {
       .executeTakeFirst();
   }
 
+  /** The reservations of `dealIds`, in one read. */
+  forDeals(dealershipId: string, dealIds: readonly string[]): Promise<ReservationRow[]> {
+    if (dealIds.length === 0) return Promise.resolve([]);
+    return forDealership(this.db, dealershipId)
+      .selectFrom('reservations')
+      .selectAll()
+      .where('deal_id', 'in', dealIds)
+      .execute();
+  }
+
   /** The deal's reservation, locked until the transaction ends (payment and release take turns). */
   forDealLocked(dealershipId: string, dealId: string): Promise<ReservationRow | undefined> {
     return forDealership(this.db, dealershipId)

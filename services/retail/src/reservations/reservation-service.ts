@@ -58,12 +58,36 @@ export class ReservationService {
     this.reservations = new ReservationRepository(deps.db);
   }
 
-  /** The deal's reservation, or null when the shopper has not started one. */
-  async forDeal(dealershipId: string, dealId: string): Promise<Reservation | null> {
+  /**
+   * The deal's reservation as stored, or null when the shopper has not started one. Never asks the
+   * provider: for lists and jobs, which must not wait on (or be stalled by) Stripe.
+   */
+  async stored(dealershipId: string, dealId: string): Promise<Reservation | null> {
+    const row = await this.reservations.forDeal(dealershipId, dealId);
+    return row ? reservationView(row) : null;
+  }
+
+  /** The stored reservations of many deals in one read, by deal id (deals without one are absent). */
+  async storedForDeals(dealershipId: string, dealIds: readonly string[]): Promise<Map<string, Reservation>> {
+    const rows = await this.reservations.forDeals(dealershipId, dealIds);
+    return new Map(rows.map((row) => [row.deal_id, reservationView(row)]));
+  }
+
+  /**
+   * The deal's reservation after asking the provider while it waits for payment (the shopper may
+   * have paid and the event not arrived yet). Only for one deal someone is looking at: the
+   * shopper's deal page and the desk's detail.
+   */
+  async caughtUp(dealershipId: string, dealId: string): Promise<Reservation | null> {
     const row = await this.reservations.forDeal(dealershipId, dealId);
     if (!row) return null;
     if (row.status !== 'awaiting-payment' || row.checkout_session_id === null) return reservationView(row);
-    return reservationView((await this.caughtUp(row)) ?? row);
+    return reservationView((await this.askedProvider(row)) ?? row);
+  }
+
+  /** DealParts' name for `caughtUp` until the deals module reads `stored`/`caughtUp` by purpose. */
+  forDeal(dealershipId: string, dealId: string): Promise<Reservation | null> {
+    return this.caughtUp(dealershipId, dealId);
   }
 
   /**
@@ -175,7 +199,7 @@ export class ReservationService {
    * The reservation after asking the provider about its checkout (the shopper may have paid and
    * the event not arrived yet); null when nothing changed or the provider did not answer.
    */
-  private async caughtUp(row: ReservationRow): Promise<ReservationRow | null> {
+  private async askedProvider(row: ReservationRow): Promise<ReservationRow | null> {
     try {
       const state = await this.deps.provider.checkout(row.checkout_session_id as string);
       if (!state.paid) return null;

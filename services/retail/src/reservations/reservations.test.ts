@@ -5,6 +5,8 @@ import { SANDBOX_DECLINED_CARD, stripeSignature, testLogger } from '@showroom/se
 import { forDealership } from '@showroom/server-mysql';
 import { atDesk, dealershipWithCar, publicDeals, runJobs, startDeal } from '../deals/deal-test-support';
 import { DealRepository } from '../deals/deal-repository';
+import { RetailTermsSource } from '../settings/retail-terms-source';
+import { composeReservations } from './compose-reservations';
 import { ReservationExpiry } from './expiry';
 import { PAYMENT_WEBHOOK_PATH } from './reservation-routes';
 import { retailAppOnDemo } from '../test/retail-test-app';
@@ -58,6 +60,17 @@ const expirySweep = () =>
     clock: () => new Date(),
     intervalMs: 60_000,
     logger: testLogger(),
+  });
+
+/** The reservations module on the test app's database, peers and payments sandbox. */
+const reservationModule = () =>
+  composeReservations(ctx.config, {
+    db: ctx.database.writer,
+    terms: new RetailTermsSource(ctx.database.writer),
+    directory: ctx.retail.directory,
+    catalog: ctx.retail.catalog,
+    logger: testLogger(),
+    clock: () => new Date(),
   });
 
 /** A checkout.session.completed event as Stripe would send it for `sessionId`, signed with `secret`. */
@@ -232,6 +245,34 @@ describe('a shopper reserves the car with a deposit on the payment provider’s 
 
       expect(opened.body.reservation).toMatchObject({ id: checkout.reservation.id, status: 'held' });
       expect(opened.body.reservation.heldUntil).not.toBeNull();
+    } finally {
+      ctx.payments.webhookDown.value = false;
+    }
+  });
+});
+
+describe('lists and jobs read the reservation as stored; only one opened deal asks the provider', () => {
+  it('a payment the webhook has not told yet shows as stored in lists and as paid on the opened deal', async () => {
+    ctx.payments.webhookDown.value = true;
+    try {
+      const { storefront, shopper, checkout } = await shopperReserving();
+      await payOnCheckoutPage(checkout.checkoutUrl);
+      const { service } = reservationModule();
+      const { dealershipId } = storefront;
+
+      expect(await service.stored(dealershipId, shopper.dealId)).toMatchObject({
+        status: 'awaiting-payment',
+      });
+      const listed = await service.storedForDeals(dealershipId, [shopper.dealId, checkout.reservation.id]);
+      expect([...listed.keys()]).toEqual([shopper.dealId]);
+      expect(listed.get(shopper.dealId)).toMatchObject({ status: 'awaiting-payment' });
+      expect((await reservationRow(ctx, dealershipId, shopper.dealId)).status).toBe('awaiting-payment');
+
+      expect(await service.caughtUp(dealershipId, shopper.dealId)).toMatchObject({
+        id: checkout.reservation.id,
+        status: 'held',
+      });
+      expect(await service.stored(dealershipId, shopper.dealId)).toMatchObject({ status: 'held' });
     } finally {
       ctx.payments.webhookDown.value = false;
     }
