@@ -13,6 +13,8 @@ export const ACCOUNTS = {
   sales2: DEMO_USERS.sales2,
   /** Manages Demo Motors Downtown: sees every lead there and reassigns them. */
   manager: DEMO_USERS.manager,
+  /** Demo Motors Downtown's finance manager: opens credit applications (each view is recorded). */
+  finance: DEMO_USERS.finance,
   viewer: DEMO_USERS.viewer,
   groupOwner: DEMO_USERS.owner,
   rivalOwner: DEMO_USERS.rivalOwner,

@@ -1,3 +1,5 @@
+export * from './deal-builder';
+export * from './deal-desk';
 export * from './dev-inbox';
 export * from './env';
 export * from './flows';
@@ -8,6 +10,7 @@ export * from './lead-inbox';
 export * from './lead-intake';
 export * from './lead-settings';
 export * from './locators';
+export * from './payments-checkout';
 export * from './rooftops';
 export * from './seed';
 export * from './shell';

@@ -19,6 +19,8 @@ export class Shell {
   readonly leadsLink = $(testId('nav-leads'));
   /** Only for group owners (rooftops:manage). */
   readonly rooftopsLink = $(testId('nav-rooftops'));
+  /** For roles that read deals (deals:read): everyone but viewers. */
+  readonly dealsLink = $(testId('nav-deals'));
 
   async waitUntilLoaded(): Promise<void> {
     await shown(this.userMenu, 'the signed-in shell (user menu)');
@@ -80,6 +82,11 @@ export class Shell {
   async goToLeads(): Promise<void> {
     await noOverlayOpen();
     await click(this.leadsLink, 'Leads in the navigation');
+  }
+
+  async goToDeals(): Promise<void> {
+    await noOverlayOpen();
+    await click(this.dealsLink, 'Deals in the navigation');
   }
 
   async goToRooftops(): Promise<void> {
