@@ -60,6 +60,7 @@ const PART_TONES: Record<string, 'attention' | 'done' | 'quiet'> = {
   'reservation:released': 'quiet',
   'reservation:expired': 'quiet',
   'reservation:failed': 'attention',
+  'reservation:replaced': 'quiet',
 };
 
 /** What stands of a deal's trade-in, credit application or reservation, as a small chip. */

@@ -70,6 +70,7 @@ export const RESERVATION_STATUS_LABELS: Record<ReservationStatus, string> = {
   released: 'Reservation released',
   expired: 'Reservation expired',
   failed: 'Deposit failed',
+  replaced: 'Checkout started again',
 };
 
 export const ACTIVITY_KIND_LABELS: Record<DealActivity['kind'], string> = {
