@@ -1,6 +1,7 @@
 import type { Quote } from '@showroom/contracts';
 import type { QuoteInput } from './quote-input';
 import { amortisedPaymentCents } from './amortised-payment';
+import { applyCredits } from './applied-credits';
 import { creditTierTerms, dealFigures } from './deal-figures';
 import { QuoteError } from './quote-error';
 import { assembleQuote, dealerFeesCents } from './quote-parts';
@@ -10,9 +11,10 @@ import { dealSalesTax } from './sales-tax-of-deal';
 export const FINANCE_TERM_RANGE = { min: 24, max: 84 } as const;
 
 /**
- * A retail instalment contract: everything owed (price, fees, products, tax) less the down payment
- * and the trade's equity (negative equity is added) is financed at the tier's APR (or the desk's)
- * and repaid in level monthly payments. The down payment is what is due at signing.
+ * A retail instalment contract: everything owed (price, fees, products, tax, and any negative trade
+ * equity) less the trade's positive equity, then less the part of the down payment still needed, is
+ * financed at the tier's APR (or the desk's) and repaid in level monthly payments. The down payment
+ * used is what is due at signing; only trade equity beyond what is owed comes back as cash.
  */
 export function financeQuote(input: QuoteInput): Quote {
   const figures = dealFigures(input);
@@ -20,9 +22,13 @@ export function financeQuote(input: QuoteInput): Quote {
   const aprBps = financeAprBps(input);
   const { taxableCents, taxCents } = dealSalesTax(figures, input.terms);
   const owedCents =
-    figures.sellingPriceCents + dealerFeesCents(input.terms) + figures.productsCents + taxCents;
-  const creditCents = figures.downPaymentCents + figures.tradeEquityCents;
-  const amountFinancedCents = Math.max(0, owedCents - creditCents);
+    figures.sellingPriceCents +
+    dealerFeesCents(input.terms) +
+    figures.productsCents +
+    taxCents +
+    Math.max(0, -figures.tradeEquityCents);
+  const credits = applyCredits(owedCents, figures.tradeEquityCents, figures.downPaymentCents);
+  const amountFinancedCents = credits.remainingCents;
   const monthlyPaymentCents = amortisedPaymentCents(amountFinancedCents, aprBps, termMonths);
   // At 0 % the last payment absorbs the rounding of P / n, so nothing is charged for the credit.
   const totalOfPaymentsCents = aprBps === 0 ? amountFinancedCents : monthlyPaymentCents * termMonths;
@@ -31,7 +37,7 @@ export function financeQuote(input: QuoteInput): Quote {
     acquisitionCents: 0,
     taxableCents,
     taxCents,
-    downPaymentCents: figures.downPaymentCents,
+    downPaymentCents: credits.downPaymentUsedCents,
     finance: {
       amountFinancedCents,
       aprBps,
@@ -41,8 +47,8 @@ export function financeQuote(input: QuoteInput): Quote {
       financeChargeCents: totalOfPaymentsCents - amountFinancedCents,
     },
     lease: null,
-    dueAtSigningCents: figures.downPaymentCents,
-    cashBackCents: Math.max(0, creditCents - owedCents),
+    dueAtSigningCents: credits.downPaymentUsedCents,
+    cashBackCents: credits.cashBackCents,
     monthlyPaymentCents,
   });
 }

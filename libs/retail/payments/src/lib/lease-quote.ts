@@ -1,5 +1,6 @@
 import type { Quote } from '@showroom/contracts';
 import type { QuoteInput } from './quote-input';
+import { applyCredits } from './applied-credits';
 import { creditTierTerms, dealFigures } from './deal-figures';
 import { leasePayment } from './lease-payment';
 import { moneyFactorToAprBps } from './money-factor';
@@ -9,10 +10,11 @@ import { shareOfCents } from './rounding';
 
 /**
  * A closed-end lease by the standard formula. Capitalised: price, acquisition fee, products and any
- * negative trade equity. Cap cost reduction: down payment and positive trade equity, at most down to
- * the residual (the rest comes back as cash). Due at signing: the first payment, the down payment,
- * documentation, title and registration fees, and the up-front tax where the dealer's state taxes
- * leases up front.
+ * negative trade equity. Cap cost reduction: positive trade equity first, then the part of the down
+ * payment that still fits, at most down to the residual (trade equity beyond that comes back as
+ * cash; the rest of the down payment is not taken). Due at signing: the first payment, the down
+ * payment used, documentation, title and registration fees, and the up-front tax where the dealer's
+ * state taxes leases up front.
  */
 export function leaseQuote(input: QuoteInput): Quote {
   const figures = dealFigures(input);
@@ -27,8 +29,12 @@ export function leaseQuote(input: QuoteInput): Quote {
     Math.max(0, -figures.tradeEquityCents);
   const residualCents = shareOfCents(figures.msrpCents ?? figures.listedPriceCents, residualBps);
   if (grossCapCostCents < residualCents) throw sellingPriceBelowResidual(input);
-  const offeredReductionCents = figures.downPaymentCents + Math.max(0, figures.tradeEquityCents);
-  const capCostReductionCents = Math.min(offeredReductionCents, grossCapCostCents - residualCents);
+  const credits = applyCredits(
+    grossCapCostCents - residualCents,
+    figures.tradeEquityCents,
+    figures.downPaymentCents,
+  );
+  const capCostReductionCents = credits.tradeEquityUsedCents + credits.downPaymentUsedCents;
   const adjustedCapCostCents = grossCapCostCents - capCostReductionCents;
   const payment = leasePayment({
     adjustedCapCostCents,
@@ -43,7 +49,7 @@ export function leaseQuote(input: QuoteInput): Quote {
     acquisitionCents: terms.fees.leaseAcquisitionCents,
     taxableCents: payment.basePaymentCents * termMonths,
     taxCents: 0,
-    downPaymentCents: figures.downPaymentCents,
+    downPaymentCents: credits.downPaymentUsedCents,
     finance: null,
     lease: {
       termMonths,
@@ -59,10 +65,10 @@ export function leaseQuote(input: QuoteInput): Quote {
     },
     dueAtSigningCents:
       payment.monthlyPaymentCents +
-      figures.downPaymentCents +
+      credits.downPaymentUsedCents +
       dealerFeesCents(terms) +
       payment.upfrontTaxCents,
-    cashBackCents: offeredReductionCents - capCostReductionCents,
+    cashBackCents: credits.cashBackCents,
     monthlyPaymentCents: payment.monthlyPaymentCents,
   });
 }

@@ -52,6 +52,25 @@ describe('a cash quote', () => {
     expect(quote.cashBackCents).toBe(1_500_000 - 1_072_400);
   });
 
+  it('pays back only the trade’s excess, never a down payment the structure names', () => {
+    const quote = quoteDeal(
+      quoteInput({
+        vehicle: { priceCents: 1_000_000, msrpCents: null },
+        structure: cash({ downPaymentCents: 1_000_000 }),
+        trade: { valueCents: 1_500_000, payoffCents: 0 },
+      }),
+    );
+
+    // Balance: $10,000 + $724 fees + $0 tax (the $15,000 equity exceeds the price) = $10,724.
+    // The trade pays all of it; $4,276 of its equity comes back; the $10,000 "down" is not taken.
+    expect(quote).toMatchObject({
+      taxCents: 0,
+      downPaymentCents: 0,
+      dueAtSigningCents: 0,
+      cashBackCents: 427_600,
+    });
+  });
+
   it('needs no credit tier or term', () => {
     const quote = quoteDeal(
       quoteInput({

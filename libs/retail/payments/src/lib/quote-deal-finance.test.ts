@@ -122,7 +122,30 @@ describe('a finance quote', () => {
       financeChargeCents: 0,
     });
     expect(quote.monthlyPaymentCents).toBe(0);
-    expect(quote.cashBackCents).toBe(1_600_000 - 1_072_400);
+    // The $1,000 down is not needed: nothing is due, and only the trade's excess comes back.
+    expect(quote.downPaymentCents).toBe(0);
+    expect(quote.dueAtSigningCents).toBe(0);
+    expect(quote.cashBackCents).toBe(1_500_000 - 1_072_400);
+  });
+
+  it('takes only the part of a down payment the deal still needs after the trade, and pays none of it back', () => {
+    const quote = quoteDeal(
+      quoteInput({
+        structure: structure({ downPaymentCents: 3_500_000 }),
+        trade: { valueCents: 800_000, payoffCents: 500_000 },
+      }),
+    );
+
+    // Owed: $30,000 + $724 fees + $1,687.50 tax (6.25 % of $30,000 − $3,000 equity) = $32,411.50.
+    // The $3,000 equity goes first; of the $35,000 down, only the $29,411.50 still owed is used.
+    expect(quote).toMatchObject({
+      taxCents: 168_750,
+      downPaymentCents: 2_941_150,
+      dueAtSigningCents: 2_941_150,
+      cashBackCents: 0,
+      monthlyPaymentCents: 0,
+    });
+    expect(quote.finance).toMatchObject({ amountFinancedCents: 0, totalOfPaymentsCents: 0 });
   });
 
   it('finances the chosen products at their price for the term, taxed only where the dealer taxes them', () => {

@@ -160,6 +160,36 @@ describe('a lease quote', () => {
     expect(quote.cashBackCents).toBe(630_500);
   });
 
+  it('uses the trade first and only the part of the down payment that fits above the residual', () => {
+    const quote = quoteDeal(
+      quoteInput({
+        vehicle: { priceCents: 3_000_000, msrpCents: 3_000_000 },
+        structure: lease({ downPaymentCents: 1_500_000 }),
+        trade: { valueCents: 500_000, payoffCents: 0 },
+        terms: NO_ACQUISITION_FEE,
+      }),
+    );
+
+    // Gross cap $30,000, residual 60 % = $18,000: at most $12,000 can reduce the cap cost.
+    // The $5,000 equity goes first, then $7,000 of the $15,000 down; the other $8,000 is not taken.
+    expect(quote.lease).toMatchObject({
+      grossCapCostCents: 3_000_000,
+      residualCents: 1_800_000,
+      capCostReductionCents: 1_200_000,
+      adjustedCapCostCents: 1_800_000,
+      depreciationCents: 0,
+      rentChargeCents: 9_000, // $36,000 × 0.0025
+      monthlyTaxCents: 563, // 6.25 % of $90.00 = 5.625
+      monthlyPaymentCents: 9_563,
+    });
+    expect(quote).toMatchObject({
+      downPaymentCents: 700_000,
+      // first payment + the $7,000 used + documentation, title and registration
+      dueAtSigningCents: 9_563 + 700_000 + 72_400,
+      cashBackCents: 0,
+    });
+  });
+
   it('refuses a term the dealer has no residual for, naming the term', () => {
     const error = captureQuoteError(() => quoteDeal(quoteInput({ structure: lease({ termMonths: 39 }) })));
 
