@@ -339,12 +339,13 @@ export const QuoteSchema = z.object({
   taxableCents: z.int(),
   /** Sales tax of finance and cash deals; lease tax is in `lease`. */
   taxCents: z.int(),
+  /** The part of the structure's down payment the deal uses (after the trade's equity); 0 for cash. */
   downPaymentCents: z.int(),
   finance: FinanceQuoteSchema.nullable(),
   lease: LeaseQuoteSchema.nullable(),
   /** What the shopper pays before driving away (cash: the whole balance). */
   dueAtSigningCents: z.int(),
-  /** Paid back to the shopper when the trade and down payment exceed what is owed. */
+  /** Paid back to the shopper when the trade's equity alone exceeds what the deal needs. */
   cashBackCents: z.int(),
   /** The monthly payment for finance and lease, null for cash. */
   monthlyPaymentCents: z.int().nullable(),
