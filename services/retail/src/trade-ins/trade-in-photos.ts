@@ -108,28 +108,33 @@ export class TradeInPhotos {
   }
 
   /**
-   * Stores one photo under the locked trade (the limit holds however many uploads run at once): false
-   * when the trade already has its eight. The object is written before the row commits; if the
-   * commit fails it is deleted again.
+   * Stores one photo: false when the trade already has its eight. The object is put to storage
+   * first, under a fresh key, so no deal row is locked while it uploads; the transaction then only
+   * checks the limit under the locked trade (it holds however many uploads run at once) and adds
+   * the row. When the transaction refuses or fails, the object is deleted again.
    */
   private async store(
     deal: DealRow,
     photo: { jpeg: Buffer; width: number; height: number },
   ): Promise<boolean> {
     const dealershipId = deal.dealership_id;
+    const trade = await new TradeInRepository(this.deps.db).forDeal(dealershipId, deal.id);
+    if (!trade) throw noTradeIn(deal.id);
     const photoId = randomUUID();
-    let key: string | null = null;
+    const key = tradePhotoKey(dealershipId, trade.id, photoId);
+    await this.deps.objects.put(key, photo.jpeg, { contentType: 'image/jpeg' });
+    let added = false;
     try {
-      return await this.deps.db.transaction().execute(async (trx) => {
+      added = await this.deps.db.transaction().execute(async (trx) => {
         const locked = await new DealRepository(trx).findForUpdate(dealershipId, deal.id);
         if (!locked) throw problems.notFound(`Deal ${deal.id}`);
         requireTradeOpen(locked.status);
         const trades = new TradeInRepository(trx);
-        const trade = await trades.forDealForUpdate(dealershipId, deal.id);
-        if (!trade) throw noTradeIn(deal.id);
+        const current = await trades.forDealForUpdate(dealershipId, deal.id);
+        // A trade replaced meanwhile keeps its id; one removed and described again does not.
+        if (current?.id !== trade.id) throw noTradeIn(deal.id);
         const existing = await trades.photos(dealershipId, trade.id);
         if (existing.length >= MAX_TRADE_PHOTOS) return false;
-        key = tradePhotoKey(dealershipId, trade.id, photoId);
         await trades.addPhotos(dealershipId, [
           {
             id: photoId,
@@ -140,12 +145,11 @@ export class TradeInPhotos {
             position: existing.reduce((last, row) => Math.max(last, row.position + 1), 0),
           },
         ]);
-        await this.deps.objects.put(key, photo.jpeg, { contentType: 'image/jpeg' });
         return true;
       });
-    } catch (error) {
-      if (key) await this.deps.objects.delete([key]).catch(() => undefined);
-      throw error;
+    } finally {
+      if (!added) await this.deps.objects.delete([key]).catch(() => undefined);
     }
+    return added;
   }
 }

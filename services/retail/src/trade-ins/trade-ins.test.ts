@@ -211,9 +211,9 @@ describe('photos of the trade', () => {
     expect(((await shopper.call('get').expect(200)).body as ShopperDeal).tradeIn?.photos).toEqual([]);
   });
 
-  it('when the trade has eight photos, then a ninth is refused with 409', async () => {
-    const { shopper } = await shopperWithDeal();
-    await shopper.call('put', '/trade-in').send(ACCORD).expect(200);
+  it('when the trade has eight photos, then a ninth is refused with 409 and not kept in storage', async () => {
+    const { shopper, dealershipId } = await shopperWithDeal();
+    const trade = (await shopper.call('put', '/trade-in').send(ACCORD).expect(200)).body as DealTradeIn;
     const photo = await smallPhoto();
     const eight = Array.from({ length: 8 }, (_, i) => ({ name: `side-${i + 1}.png`, bytes: photo }));
 
@@ -223,6 +223,10 @@ describe('photos of the trade', () => {
     const ninth = await uploadTo(shopper, [{ name: 'one-more.png', bytes: photo }]).expect(409);
     expect(ninth.body.invalidParams[0]).toMatchObject({ name: 'photos[0]' });
     expect(ninth.body.invalidParams[0].reason).toContain('one-more.png');
+    const kept = await ctx.objects.list(`retail/${dealershipId}/trade-ins/${trade.id}/`);
+    expect(kept.sort()).toEqual(
+      (first.body as DealTradeIn).photos.map((p) => tradePhotoKey(dealershipId, trade.id, p.id)).sort(),
+    );
   });
 
   it('when the shopper describes the same car again, then its photos stay; another car drops them', async () => {
