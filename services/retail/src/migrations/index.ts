@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import { retail } from './0001_retail';
+import { reservationHistory } from './0004_reservation_history';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const retailMigrations: Record<string, Migration> = {
   '0001_retail': retail,
+  '0004_reservation_history': reservationHistory,
 };

@@ -38,9 +38,6 @@ export type PaymentEvent =
       eventId: string;
       kind: 'checkout-paid';
       checkout: CheckoutState;
-      /** What the checkout was started with (metadata); null when the session did not carry it. */
-      reservationId: string | null;
-      dealershipId: string | null;
     }
   | { eventId: string; kind: 'ignored'; type: string };
 

@@ -30,9 +30,10 @@ export class PaymentWebhook {
   async receive(rawBody: Buffer, signature: string | undefined): Promise<WebhookReceipt> {
     const event = this.verified(rawBody, signature);
     if (event.kind === 'ignored') return { received: true, outcome: 'ignored' };
-    const target = (await this.reservationOf(event.checkout.sessionId)) ?? fromMetadata(event);
+    const target = await this.reservationOf(event.checkout.sessionId);
     if (!target) {
-      // Not a checkout of ours (another integration on the same account): acknowledged, left alone.
+      // Not a checkout of ours (another integration on the same account, whatever its metadata
+      // says): acknowledged, left alone. Every checkout we started keeps its reservation row.
       this.deps.logger.warn({ eventId: event.eventId }, 'payment event for a checkout no reservation knows');
       return { received: true, outcome: 'ignored' };
     }
@@ -66,7 +67,10 @@ export class PaymentWebhook {
     }
   }
 
-  /** The event names a checkout session, not a dealership: the reservation is found by it. */
+  /**
+   * The event names a checkout session, not a dealership: the reservation is found by the session
+   * alone (never by the event's metadata, which any session on the account may carry).
+   */
   private async reservationOf(
     sessionId: string,
   ): Promise<{ dealershipId: string; reservationId: string } | null> {
@@ -77,19 +81,4 @@ export class PaymentWebhook {
       .executeTakeFirst();
     return row ? { dealershipId: row.dealership_id, reservationId: row.id } : null;
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * A paid checkout no reservation points at any more (it was replaced): the ids it was started with
- * still name the dealership, so its money can be refunded there.
- */
-function fromMetadata(event: {
-  dealershipId: string | null;
-  reservationId: string | null;
-}): { dealershipId: string; reservationId: string } | null {
-  const { dealershipId, reservationId } = event;
-  if (!dealershipId || !reservationId || !UUID.test(dealershipId) || !UUID.test(reservationId)) return null;
-  return { dealershipId, reservationId };
 }

@@ -9,7 +9,10 @@ export type ReservationChanges = Omit<
 >;
 type Db = Kysely<RetailDatabase> | Transaction<RetailDatabase>;
 
-/** The SQL of `reservations`: at most one per deal (a new checkout reuses the deal's row). */
+/**
+ * The SQL of `reservations`: a deal keeps every reservation it had (none is ever deleted, they are
+ * the record of its deposits); the latest is the deal's reservation.
+ */
 export class ReservationRepository {
   constructor(private readonly db: Db) {}
 
@@ -18,32 +21,29 @@ export class ReservationRepository {
     return new ReservationRepository(trx);
   }
 
+  /** The deal's reservation: its latest (the ones before it ended, or were replaced). */
   forDeal(dealershipId: string, dealId: string): Promise<ReservationRow | undefined> {
-    return forDealership(this.db, dealershipId)
-      .selectFrom('reservations')
-      .selectAll()
-      .where('deal_id', '=', dealId)
-      .executeTakeFirst();
+    return this.latestOf(dealershipId, dealId).executeTakeFirst();
   }
 
-  /** The reservations of `dealIds`, in one read. */
-  forDeals(dealershipId: string, dealIds: readonly string[]): Promise<ReservationRow[]> {
-    if (dealIds.length === 0) return Promise.resolve([]);
-    return forDealership(this.db, dealershipId)
+  /** The latest reservation of each of `dealIds` that has one, in one read. */
+  async forDeals(dealershipId: string, dealIds: readonly string[]): Promise<ReservationRow[]> {
+    if (dealIds.length === 0) return [];
+    const rows = await forDealership(this.db, dealershipId)
       .selectFrom('reservations')
       .selectAll()
       .where('deal_id', 'in', dealIds)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
       .execute();
+    const latest = new Map<string, ReservationRow>();
+    for (const row of rows) if (!latest.has(row.deal_id)) latest.set(row.deal_id, row);
+    return [...latest.values()];
   }
 
   /** The deal's reservation, locked until the transaction ends (payment and release take turns). */
   forDealLocked(dealershipId: string, dealId: string): Promise<ReservationRow | undefined> {
-    return forDealership(this.db, dealershipId)
-      .selectFrom('reservations')
-      .selectAll()
-      .where('deal_id', '=', dealId)
-      .forUpdate()
-      .executeTakeFirst();
+    return this.latestOf(dealershipId, dealId).forUpdate().executeTakeFirst();
   }
 
   find(dealershipId: string, reservationId: string): Promise<ReservationRow | undefined> {
@@ -62,14 +62,6 @@ export class ReservationRepository {
       .where('id', '=', reservationId)
       .forUpdate()
       .executeTakeFirst();
-  }
-
-  /** Makes room for a new reservation of the deal (the deal keeps one; its timeline keeps the story). */
-  async remove(dealershipId: string, reservationId: string): Promise<void> {
-    await forDealership(this.db, dealershipId)
-      .deleteFrom('reservations')
-      .where('id', '=', reservationId)
-      .execute();
   }
 
   /** Records a provider event as handled; false when it was already (webhooks come at least once). */
@@ -92,6 +84,17 @@ export class ReservationRepository {
   }
 
   /** Changes the reservation only while it is in one of `fromStatuses`; false when it was not. */
+  /** The deal's reservations, latest first, as one row. */
+  private latestOf(dealershipId: string, dealId: string) {
+    return forDealership(this.db, dealershipId)
+      .selectFrom('reservations')
+      .selectAll()
+      .where('deal_id', '=', dealId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1);
+  }
+
   async update(
     dealershipId: string,
     reservationId: string,

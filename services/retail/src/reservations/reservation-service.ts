@@ -163,7 +163,7 @@ export class ReservationService {
     return storefront.siteUrl;
   }
 
-  /** Writes the new reservation in place of the one read before, unless that changed meanwhile. */
+  /** Writes the new reservation after the one read before (kept), unless that changed meanwhile. */
   private store(
     deal: DealRow,
     replaced: ReservationRow | null,
@@ -176,7 +176,12 @@ export class ReservationService {
       const reservations = new ReservationRepository(trx);
       const current = await reservations.forDealLocked(deal.dealership_id, deal.id);
       if (current?.id !== replaced?.id || current?.status !== replaced?.status) return null;
-      if (current) await reservations.remove(deal.dealership_id, current.id);
+      // The checkout left unpaid (closed before) stays on record; ended ones keep how they ended.
+      if (current?.status === 'awaiting-payment') {
+        await reservations.update(deal.dealership_id, current.id, ['awaiting-payment'], {
+          status: 'replaced',
+        });
+      }
       const row: Omit<ReservationRow, 'created_at' | 'updated_at'> = {
         id: reservationId,
         dealership_id: deal.dealership_id,

@@ -74,7 +74,13 @@ const reservationModule = () =>
   });
 
 /** A checkout.session.completed event as Stripe would send it for `sessionId`, signed with `secret`. */
-function completedEvent(eventId: string, sessionId: string, secret: string, timestamp?: number) {
+function completedEvent(
+  eventId: string,
+  sessionId: string,
+  secret: string,
+  timestamp?: number,
+  metadata: Record<string, string> = {},
+) {
   const body = JSON.stringify({
     id: eventId,
     object: 'event',
@@ -87,7 +93,7 @@ function completedEvent(eventId: string, sessionId: string, secret: string, time
         object: 'checkout.session',
         status: 'complete',
         payment_status: 'paid',
-        metadata: {},
+        metadata,
       },
     },
   });
@@ -198,6 +204,37 @@ describe('a shopper reserves the car with a deposit on the payment provider’s 
     expect(second.checkoutUrl).not.toBe(checkout.checkoutUrl);
     expect(sessionOf(checkout.checkoutUrl).status).toBe('expired');
     expect(sessionOf(second.checkoutUrl).status).toBe('open');
+    expect(await shopper.call('get').expect(200)).toHaveProperty(
+      'body.reservation.id',
+      second.reservation.id,
+    );
+  });
+
+  it('the replaced checkout stays on record, and a payment that still arrives for it is refunded, not held', async () => {
+    const { storefront, shopper, checkout } = await shopperReserving();
+    const again = await shopper.call('post', '/reservation').expect(201);
+    const { dealershipId } = storefront;
+
+    const kept = await forDealership(ctx.database.writer, dealershipId)
+      .selectFrom('reservations')
+      .select(['id', 'status'])
+      .where('deal_id', '=', shopper.dealId)
+      .orderBy('created_at')
+      .execute();
+    expect(kept).toEqual([
+      { id: checkout.reservation.id, status: 'replaced' },
+      { id: (again.body as ReservationCheckout).reservation.id, status: 'awaiting-payment' },
+    ]);
+
+    const late = await postEvent(
+      completedEvent('evt_late_for_replaced', sessionOf(checkout.checkoutUrl).id, TEST_STRIPE_WEBHOOK_SECRET),
+    ).expect(200);
+
+    expect(late.body).toEqual({ received: true, outcome: 'refunded' });
+    expect(await jobsOfKind(dealershipId, 'deposit-refund')).toEqual([
+      expect.objectContaining({ payload: expect.stringContaining(sessionOf(checkout.checkoutUrl).id) }),
+    ]);
+    expect((await reservationRow(ctx, dealershipId, shopper.dealId)).status).toBe('awaiting-payment');
   });
 
   it('a held reservation cannot be started again, and the deposit is not taken twice', async () => {
@@ -330,6 +367,24 @@ describe('the payment webhook believes only the provider’s signature, once per
       (a) => a.kind === 'reservation-paid',
     );
     expect(paidEntries).toHaveLength(1);
+  });
+
+  it('a paid event for a session no reservation knows is ignored, whatever reservation its metadata names', async () => {
+    const { storefront, shopper, checkout } = await shopperReserving();
+    const { dealershipId } = storefront;
+
+    const foreign = await postEvent(
+      completedEvent('evt_foreign', 'cs_test_another_integration', TEST_STRIPE_WEBHOOK_SECRET, undefined, {
+        reservation_id: checkout.reservation.id,
+        dealership_id: dealershipId,
+        showroom_reservation_id: checkout.reservation.id,
+      }),
+    ).expect(200);
+
+    expect(foreign.body).toEqual({ received: true, outcome: 'ignored' });
+    expect(await jobsOfKind(dealershipId, 'deposit-refund')).toEqual([]);
+    expect(await jobsOfKind(dealershipId, 'vehicle-hold')).toEqual([]);
+    expect((await reservationRow(ctx, dealershipId, shopper.dealId)).status).toBe('awaiting-payment');
   });
 
   it('an unsigned-for event type is acknowledged and ignored', async () => {

@@ -129,8 +129,6 @@ describe('the Stripe adapter, on the payments sandbox', () => {
       eventId: 'evt_1',
       kind: 'checkout-paid',
       checkout: { sessionId: 'cs_test_1', paid: true, open: false },
-      reservationId: 'r-1',
-      dealershipId: 'd-1',
     });
     expect(provider().verifyEvent(Buffer.from(other), sign(other))).toEqual({
       eventId: 'evt_2',

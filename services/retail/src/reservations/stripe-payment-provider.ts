@@ -10,7 +10,7 @@ import {
 } from './payment-provider';
 import { STRIPE_API_ORIGIN, type PaymentsConfig } from './config';
 
-/** Metadata keys on the checkout session (and so on its events). */
+/** Metadata keys on the checkout session, for people reading Stripe's dashboard (never trusted back). */
 const RESERVATION_KEY = 'reservation_id';
 const DEALERSHIP_KEY = 'dealership_id';
 const DEAL_KEY = 'deal_id';
@@ -173,8 +173,6 @@ export class StripePaymentProvider implements PaymentProvider {
       eventId: event.id,
       kind: 'checkout-paid',
       checkout: stateOf(session),
-      reservationId: session.metadata?.[RESERVATION_KEY] ?? session.client_reference_id ?? null,
-      dealershipId: session.metadata?.[DEALERSHIP_KEY] ?? null,
     };
   }
 
