@@ -88,6 +88,7 @@ describe('BuyPage', () => {
 
     const request = http.expectOne(DEALS_URL);
     expect(request.request.method).toBe('POST');
+    expect(request.request.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
     const body = request.request.body as StartDealInput;
     expect(body).toEqual({
       vehicleId: VEHICLE_ID,

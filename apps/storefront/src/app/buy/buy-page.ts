@@ -16,6 +16,7 @@ import { map } from 'rxjs';
 import { RetailApi } from '../data/retail-api';
 import { vehiclePath } from '../data/vehicle-paths';
 import { DealAccessStore } from '../deals/deal-access';
+import { FillKey } from '../lead-forms/fill-key';
 import { NotFoundPage } from '../pages/not-found-page';
 import { defaultStructure, estimate, structureOfParams } from '../retail/deal-structure';
 import { QuoteSummary } from '../retail/quote-summary';
@@ -102,6 +103,8 @@ export class BuyPage {
     announcementOf(Object.keys(this.errors()).length, this.general()),
   );
 
+  private readonly fillKey = new FillKey();
+
   constructor() {
     const seo = inject(Seo);
     effect(() => {
@@ -143,7 +146,8 @@ export class BuyPage {
     if (Object.keys(errors).length > 0) return this.focusFirstError();
 
     this.sending.set(true);
-    this.retail.startDeal(startDealInputOf(vehicle.id, this.values(), structure)).subscribe({
+    const input = startDealInputOf(vehicle.id, this.values(), structure);
+    this.retail.startDeal(input, this.fillKey.keyFor(input)).subscribe({
       next: ({ deal, accessToken }) => {
         this.access.remember(deal.id, accessToken);
         void this.router.navigate(['/deals', deal.id]);

@@ -39,9 +39,14 @@ export class RetailApi {
     return { headers: new HttpHeaders({ [DEAL_ACCESS_HEADER]: token }) };
   }
 
-  /** Opens a deal; the answer's access token is the shopper's key to it (shown once). */
-  startDeal(input: StartDealInput): Observable<DealStarted> {
-    return this.http.post<DealStarted>(`${this.publicBase}/deals`, input);
+  /**
+   * Opens a deal; the answer's access token is the shopper's key to it (shown once). Keep one
+   * `idempotencyKey` per filled-in form, so a retry after a lost answer does not open a second deal.
+   */
+  startDeal(input: StartDealInput, idempotencyKey: string): Observable<DealStarted> {
+    return this.http.post<DealStarted>(`${this.publicBase}/deals`, input, {
+      headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
+    });
   }
 
   deal(dealId: string, token: string): Observable<ShopperDeal> {

@@ -94,4 +94,5 @@ export const RESERVATION_STATUS_LABELS: Record<ReservationStatus, string> = {
   released: 'Released',
   expired: 'Reservation ended',
   failed: 'The deposit did not go through',
+  replaced: 'Replaced by a newer checkout',
 };
