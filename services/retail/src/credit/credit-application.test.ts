@@ -11,10 +11,12 @@ import request from 'supertest';
 import { atDesk, dealershipWithCar, publicDeals, runJobs, startDeal } from '../deals/deal-test-support';
 import { retailAppOnDemo } from '../test/retail-test-app';
 import { CreditRepository } from './credit-repository';
+import { composeKeyProvider } from '../encryption/compose-key-provider';
 import {
   applicantInput,
   applicationInput,
   creditApplicationPath,
+  creditServiceOn,
   deskCreditApplication,
 } from './credit-test-support';
 import { CreditRetention } from './retention';
@@ -122,6 +124,31 @@ describe('credit applications', () => {
     const lead = ctx.peers.leads.get(shopper.dealId);
     expect(lead?.inputs.map((input) => input.deal.creditApplication)).toEqual(['none', 'received']);
     expect(lead?.activities).toContainEqual({ actor: 'Shopper', text: 'Credit application received' });
+  });
+
+  it('a page of deals gets each application’s status in one read; deals without one, or of another dealership, have none', async () => {
+    const { storefront, vehicle } = await dealershipWithCar(ctx);
+    const elsewhere = await dealershipWithCar(ctx);
+    const applied = await startDeal(ctx, storefront, vehicle);
+    const none = await startDeal(ctx, storefront, vehicle);
+    const foreign = await startDeal(ctx, elsewhere.storefront, elsewhere.vehicle);
+    for (const shopper of [applied, foreign]) {
+      await shopper.call('post', creditApplicationPath).send(applicationInput()).expect(201);
+    }
+    const credit = creditServiceOn(ctx, composeKeyProvider(ctx.config));
+
+    const summaries = await credit.summariesFor(storefront.dealershipId, [
+      applied.dealId,
+      none.dealId,
+      foreign.dealId,
+    ]);
+
+    expect([...summaries.keys()]).toEqual([applied.dealId]);
+    expect(summaries.get(applied.dealId)).toEqual(
+      await credit.summaryFor(storefront.dealershipId, applied.dealId),
+    );
+    expect(summaries.get(applied.dealId)).toMatchObject({ status: 'received', applicants: 1 });
+    await expect(credit.summariesFor(storefront.dealershipId, [])).resolves.toEqual(new Map());
   });
 
   it('finance managers and owners open it, decrypted and not cached, each opening recorded by name', async () => {

@@ -4,6 +4,19 @@ import type { CreditApplicationTable, RetailDatabase } from '../database';
 
 export type CreditApplicationRow = Selectable<CreditApplicationTable>;
 
+/** The columns a summary is made of: status and dates, never the sealed ones. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'deal_id',
+  'applicants',
+  'consent_version',
+  'submitted_at',
+  'delete_after',
+  'deleted_at',
+] as const satisfies readonly (keyof CreditApplicationTable)[];
+
+export type CreditSummaryRow = Pick<CreditApplicationRow, (typeof SUMMARY_COLUMNS)[number]>;
+
 /** The sealed application as stored: nothing here is readable without the key provider. */
 export interface SealedColumns {
   key_id: string;
@@ -29,13 +42,31 @@ type Db = Kysely<RetailDatabase> | Transaction<RetailDatabase>;
 export class CreditRepository {
   constructor(private readonly db: Kysely<RetailDatabase>) {}
 
-  /** The deal's application, if one was ever submitted (also after retention erased it). */
-  async forDeal(
-    dealershipId: string,
-    dealId: string,
-    db: Db = this.db,
-  ): Promise<CreditApplicationRow | undefined> {
-    return forDealership(db, dealershipId)
+  /**
+   * The summary columns of the deal's application, if one was ever submitted (also after retention
+   * erased it). Every read that only reports a status uses this: the sealed columns stay unread.
+   */
+  async summaryForDeal(dealershipId: string, dealId: string): Promise<CreditSummaryRow | undefined> {
+    return forDealership(this.db, dealershipId)
+      .selectFrom('credit_applications')
+      .select(SUMMARY_COLUMNS)
+      .where('deal_id', '=', dealId)
+      .executeTakeFirst();
+  }
+
+  /** The summary columns of the applications of these deals, in one read (deals without one are absent). */
+  async summariesForDeals(dealershipId: string, dealIds: readonly string[]): Promise<CreditSummaryRow[]> {
+    if (dealIds.length === 0) return [];
+    return forDealership(this.db, dealershipId)
+      .selectFrom('credit_applications')
+      .select(SUMMARY_COLUMNS)
+      .where('deal_id', 'in', [...dealIds])
+      .execute();
+  }
+
+  /** The whole application with its sealed columns: only for opening it (the desk's view). */
+  async sealedForDeal(dealershipId: string, dealId: string): Promise<CreditApplicationRow | undefined> {
+    return forDealership(this.db, dealershipId)
       .selectFrom('credit_applications')
       .selectAll()
       .where('deal_id', '=', dealId)

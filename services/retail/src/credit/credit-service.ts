@@ -51,8 +51,17 @@ export class CreditService {
 
   /** The deal's application as the desk and the shopper see it (no personal data), or null. */
   async summaryFor(dealershipId: string, dealId: string): Promise<CreditApplicationSummary | null> {
-    const row = await this.deps.repository.forDeal(dealershipId, dealId);
+    const row = await this.deps.repository.summaryForDeal(dealershipId, dealId);
     return row ? creditSummaryOf(row) : null;
+  }
+
+  /** The summaries of these deals' applications in one read, by deal id (deals without one are absent). */
+  async summariesFor(
+    dealershipId: string,
+    dealIds: readonly string[],
+  ): Promise<Map<string, CreditApplicationSummary>> {
+    const rows = await this.deps.repository.summariesForDeals(dealershipId, dealIds);
+    return new Map(rows.map((row) => [row.deal_id, creditSummaryOf(row)]));
   }
 
   /**
@@ -63,7 +72,7 @@ export class CreditService {
   async submit(deal: DealRow, input: CreditApplicationInput): Promise<CreditApplicationSummary> {
     const dealershipId = deal.dealership_id;
     if (deal.status === 'withdrawn') throw withdrawn();
-    if (await this.deps.repository.forDeal(dealershipId, deal.id)) throw alreadyApplied();
+    if (await this.deps.repository.summaryForDeal(dealershipId, deal.id)) throw alreadyApplied();
 
     const applicationId = randomUUID();
     const { creditApplicationRetentionDays: retentionDays } =
@@ -102,7 +111,7 @@ export class CreditService {
       return true;
     });
     if (!stored) throw alreadyApplied();
-    return creditSummaryOf({ ...application, dealership_id: dealershipId, deleted_at: null });
+    return creditSummaryOf({ ...application, deleted_at: null });
   }
 
   /**
@@ -111,7 +120,7 @@ export class CreditService {
    */
   async view(deal: DealRow, viewer: Principal): Promise<CreditApplicationView> {
     const dealershipId = deal.dealership_id;
-    const row = await this.deps.repository.forDeal(dealershipId, deal.id);
+    const row = await this.deps.repository.sealedForDeal(dealershipId, deal.id);
     if (!row) throw problems.notFound(`The credit application of deal ${deal.id}`);
     const envelope = envelopeOf(row);
     if (!envelope) throw erased(row);

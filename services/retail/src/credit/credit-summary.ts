@@ -1,8 +1,8 @@
 import type { CreditApplicationSummary } from '@showroom/contracts';
-import type { CreditApplicationRow } from './credit-repository';
+import type { CreditSummaryRow } from './credit-repository';
 
 /** What anyone working the deal may see of an application: its status and dates, nothing personal. */
-export function creditSummaryOf(row: CreditApplicationRow): CreditApplicationSummary {
+export function creditSummaryOf(row: CreditSummaryRow): CreditApplicationSummary {
   const deleted = row.deleted_at !== null;
   return {
     status: deleted ? 'deleted' : 'received',

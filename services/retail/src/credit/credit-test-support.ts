@@ -1,4 +1,8 @@
 import { CREDIT_CONSENT_VERSION, type CreditApplicant } from '@showroom/contracts';
+import type { KeyProvider } from '../encryption/key-provider';
+import type { RetailTestContext } from '../test/retail-test-app';
+import { CreditRepository } from './credit-repository';
+import { CreditService } from './credit-service';
 
 /** An applicant as the storefront's form sends them; `overrides` changes any field. */
 export function applicantInput(overrides: Partial<CreditApplicant> & { ssn?: string } = {}) {
@@ -43,3 +47,15 @@ export function applicationInput(
 
 export const creditApplicationPath = '/credit-application';
 export const deskCreditApplication = (dealId: string) => `/deals/${dealId}/credit-application`;
+
+/** A credit service on the test app's database with the given key provider (30 days' retention). */
+export function creditServiceOn(ctx: RetailTestContext, keys: KeyProvider): CreditService {
+  const db = ctx.database.writer;
+  return new CreditService({
+    db,
+    repository: new CreditRepository(db),
+    keys,
+    retention: { settings: async () => ({ creditApplicationRetentionDays: 30 }) },
+    clock: () => new Date(),
+  });
+}
