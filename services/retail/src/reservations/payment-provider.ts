@@ -11,8 +11,6 @@ export interface DepositCheckoutInput {
   depositCents: number;
   /** The vehicle, as the line item's description (e.g. "2024 Toyota Camry SE, stock #R1001"). */
   description: string;
-  /** The shopper's e-mail, so the provider can send its receipt. */
-  customerEmail: string;
   successUrl: string;
   cancelUrl: string;
 }

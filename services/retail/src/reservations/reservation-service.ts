@@ -108,7 +108,6 @@ export class ReservationService {
         dealId: deal.id,
         depositCents,
         description: describeVehicle(deal),
-        customerEmail: deal.shopper_email,
         successUrl: dealPage(siteUrl, deal.id, 'paid'),
         cancelUrl: dealPage(siteUrl, deal.id, 'cancelled'),
       }),

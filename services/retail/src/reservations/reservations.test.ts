@@ -131,6 +131,10 @@ describe('a shopper reserves the car with a deposit on the payment provider’s 
       successUrl: `${siteUrl}/deals/${shopper.dealId}?reservation=paid`,
       cancelUrl: `${siteUrl}/deals/${shopper.dealId}?reservation=cancelled`,
     });
+    const asStripeHasIt = await fetch(`${ctx.payments.sandbox.url}/v1/checkout/sessions/${session.id}`, {
+      headers: { Authorization: `Bearer ${ctx.config.STRIPE_SECRET_KEY}` },
+    });
+    expect(await asStripeHasIt.json()).toMatchObject({ id: session.id, customer_email: null });
     expect(session.lineItems).toEqual([
       {
         name: 'Reservation deposit',

@@ -27,7 +27,6 @@ const deposit = (): DepositCheckoutInput => ({
   dealId: randomUUID(),
   depositCents: 25_000,
   description: '2024 Toyota Camry SE, stock #R1001',
-  customerEmail: 'dana.driver@example.com',
   successUrl: 'https://www.example.test/deals/d1?reservation=paid',
   cancelUrl: 'https://www.example.test/deals/d1?reservation=cancelled',
 });

@@ -53,6 +53,7 @@ function isOutage(error: unknown): boolean {
  * Deposits through Stripe Checkout (hosted page, mode payment, one USD line item): the reservation
  * and dealership ride along as client_reference_id and metadata, events are verified with the
  * endpoint's signing secret, refunds go by the session's PaymentIntent with an idempotency key.
+ * No shopper contact detail is sent: Checkout asks the payer for an e-mail itself.
  */
 export class StripePaymentProvider implements PaymentProvider {
   readonly name = 'stripe';
@@ -88,7 +89,6 @@ export class StripePaymentProvider implements PaymentProvider {
             [DEALERSHIP_KEY]: input.dealershipId,
             [DEAL_KEY]: input.dealId,
           },
-          customer_email: input.customerEmail,
           success_url: input.successUrl,
           cancel_url: input.cancelUrl,
         },
