@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { PROBLEM_TYPES } from '@showroom/contracts';
+import { loggableError, reportableError } from './loggable-error';
 import { HttpProblem, problems, sendProblem } from './problem';
 
 /** Network-level failures of a backing store: the dependency is down, not the request wrong. */
@@ -112,8 +113,10 @@ export function errorHandler(logger: Logger, reporter?: ErrorReporter): ErrorReq
     const problem = toHttpProblem(error);
     const log = (req as { log?: Logger }).log ?? logger;
     if (problem.status >= 500) {
-      log.error({ err: error }, `request failed: ${problem.title}`);
-      if (problem.status === 500) reporter?.notify(error, { method: req.method, path: req.path });
+      // Never the error itself: a driver's error carries its SQL with the values in it (a shopper's e-mail).
+      log.error({ err: loggableError(error) }, `request failed: ${problem.title}`);
+      if (problem.status === 500)
+        reporter?.notify(reportableError(error), { method: req.method, path: req.path });
     } else {
       log.debug({ status: problem.status, detail: problem.detail }, 'request refused');
     }

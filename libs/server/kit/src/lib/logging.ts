@@ -20,8 +20,13 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
  * number or an e-mail typed there must not reach the logs, so only the parameter's name does.
  */
 const TYPED_TEXT_PARAMETERS = new Set(['q']);
+/**
+ * Query parameters that are bearer secrets: an e-mailed deal link's `access` token opens the deal
+ * (and accepts its offer) for days, a trade-in photo's `sig` shows the photo for hours.
+ */
+const SECRET_PARAMETERS = new Set(['access', 'sig']);
 
-/** The URL as logged: typed text replaced by `[redacted]`, everything else as sent. */
+/** The URL as logged: typed text and secrets replaced by `[redacted]`, everything else as sent. */
 export function loggableUrl(url: string): string {
   const queryStart = url.indexOf('?');
   if (queryStart < 0) return url;
@@ -30,7 +35,10 @@ export function loggableUrl(url: string): string {
     .split('&')
     .map((pair) => {
       const name = pair.split('=', 1)[0] ?? '';
-      return TYPED_TEXT_PARAMETERS.has(decodeURIComponentSafely(name)) ? `${name}=[redacted]` : pair;
+      const decoded = decodeURIComponentSafely(name);
+      return TYPED_TEXT_PARAMETERS.has(decoded) || SECRET_PARAMETERS.has(decoded)
+        ? `${name}=[redacted]`
+        : pair;
     })
     .join('&');
   return `${url.slice(0, queryStart)}?${query}`;
