@@ -112,12 +112,33 @@ export class ReservationService {
         cancelUrl: dealPage(siteUrl, deal.id, 'cancelled'),
       }),
     );
-    const row = await this.store(deal, existing ?? null, reservationId, depositCents, checkout);
+    // A checkout no reservation points to must not stay payable: closed when storing fails too.
+    const row = await this.store(deal, existing ?? null, reservationId, depositCents, checkout).catch(
+      async (error: unknown) => {
+        await this.closeUnstored(deal, checkout.sessionId);
+        throw error;
+      },
+    );
     if (!row) {
-      await this.deps.provider.closeCheckout(checkout.sessionId).catch(() => undefined);
+      await this.closeUnstored(deal, checkout.sessionId);
       throw problems.conflict('The deal’s reservation changed meanwhile; look at the deal again.');
     }
     return { reservation: reservationView(row), checkoutUrl: checkout.checkoutUrl };
+  }
+
+  /**
+   * Closes a checkout that was started but not stored (the shopper never saw its page). If even that
+   * fails, it expires at the provider by itself; the warning names it for whoever looks.
+   */
+  private async closeUnstored(deal: DealRow, sessionId: string): Promise<void> {
+    try {
+      await this.deps.provider.closeCheckout(sessionId);
+    } catch (error) {
+      this.deps.logger.warn(
+        { error: loggableError(error), dealershipId: deal.dealership_id, dealId: deal.id, sessionId },
+        'could not close a deposit checkout no reservation points to; it expires at the provider',
+      );
+    }
   }
 
   /**

@@ -241,6 +241,35 @@ describe('a shopper reserves the car with a deposit on the payment provider’s 
     expect((await reservationRow(ctx, dealershipId, shopper.dealId)).status).toBe('awaiting-payment');
   });
 
+  it('when the reservation cannot be stored, the checkout just started is closed so nobody can pay it', async () => {
+    const { storefront, vehicle } = await dealershipWithCar(ctx);
+    const shopper = await startDeal(ctx, storefront, vehicle);
+    const deal = await new DealRepository(ctx.database.writer).find(storefront.dealershipId, shopper.dealId);
+    const writer = ctx.database.writer;
+    const failingWrites = new Proxy(writer, {
+      get(target, property) {
+        if (property === 'transaction')
+          return () => ({ execute: () => Promise.reject(new Error('the database refused the write')) });
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const { service } = composeReservations(ctx.config, {
+      db: failingWrites,
+      terms: new RetailTermsSource(ctx.database.writer),
+      directory: ctx.retail.directory,
+      catalog: ctx.retail.catalog,
+      logger: testLogger(),
+      clock: () => new Date(),
+    });
+
+    await expect(service.start(deal as NonNullable<typeof deal>)).rejects.toThrow('refused the write');
+
+    const started = ctx.payments.sandbox.sessions().filter((s) => s.metadata['deal_id'] === shopper.dealId);
+    expect(started.map((s) => s.status)).toEqual(['expired']);
+    expect(await service.stored(storefront.dealershipId, shopper.dealId)).toBeNull();
+  });
+
   it('a held reservation cannot be started again, and the deposit is not taken twice', async () => {
     const { shopper } = await shopperWhoPaid();
 
