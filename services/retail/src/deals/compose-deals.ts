@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { RetailConfig } from '../config';
 import type { RetailDatabase } from '../database';
 import type { JobHandlers } from '../jobs/job-runner';
+import { ProductRepository } from '../settings/product-repository';
 import { DealAccess } from './deal-access';
 import { DealDeskService } from './deal-desk-service';
 import { DealJobs } from './deal-jobs';
@@ -17,6 +18,7 @@ import type {
   VehicleSource,
 } from './deal-ports';
 import { DealRepository } from './deal-repository';
+import { OfferTerms } from './offer-terms';
 import type { DealRouteDeps } from './deal-routes';
 import { ShopperAccess } from './shopper-access';
 import { ShopperDealService } from './shopper-deal-service';
@@ -66,6 +68,7 @@ export function composeDeals(deps: DealModuleDeps): {
   const { db, gates } = deps;
   const parts = new DealParts(deps.tradeIns, deps.credit, deps.reservations);
   const mail = new DealMail(deps.directory);
+  const offerTerms = new OfferTerms(deps.terms, new ProductRepository(db));
   return {
     routeDeps: {
       shopperDeals: new ShopperDealService({
@@ -75,6 +78,7 @@ export function composeDeals(deps: DealModuleDeps): {
         terms: deps.terms,
         parts,
         mail,
+        offerTerms,
       }),
       dealDesk: new DealDeskService({
         db,
@@ -83,6 +87,7 @@ export function composeDeals(deps: DealModuleDeps): {
         parts,
         mail,
         links: gates.signedLinks,
+        offerTerms,
       }),
     },
     handlers: new DealJobs({ db, leads: deps.leads, parts }).handlers,

@@ -11,8 +11,9 @@ import { queueDealLeadUpdate } from './deal-lead-updates';
 import type { DealParts } from './deal-parts';
 import type { TermsSource } from './deal-ports';
 import { quoteOffer } from './deal-quotes';
+import type { OfferTerms } from './offer-terms';
 import { DealRepository, type DealRow } from './deal-repository';
-import { deskView, summaryView, vehicleOf } from './deal-views';
+import { deskView, structureOf, summaryView, vehicleOf } from './deal-views';
 import type { SignedLinks } from './signed-links';
 
 export interface DealDeskServiceDeps {
@@ -22,6 +23,7 @@ export interface DealDeskServiceDeps {
   parts: DealParts;
   mail: DealMail;
   links: SignedLinks;
+  offerTerms: OfferTerms;
 }
 
 export interface DealListRequest {
@@ -92,8 +94,10 @@ export class DealDeskService {
       await this.deps.access.require(tenant, tenant.principal, dealId),
       expectedVersion,
     );
+    const latest = await this.deals.offer(dealershipId, dealId, deal.offer_version);
+    if (!latest) throw new Error(`deal ${dealId} has no offer ${deal.offer_version}`);
     const [terms, tradeIn, dealership] = await Promise.all([
-      this.deps.terms.of(dealershipId),
+      this.deps.offerTerms.of(dealershipId, structureOf(latest)),
       this.deps.parts.tradeOf(dealershipId, dealId),
       this.deps.mail.dealershipOf(dealershipId),
     ]);

@@ -327,3 +327,44 @@ describe('a trade-in counts in the deal’s figures', () => {
     });
   });
 });
+
+describe('a product the dealer stops offering stays on the deals that carry it', () => {
+  it('lets the shopper send and the desk counter a deal whose product was made inactive, and no new deal choose it', async () => {
+    const { storefront, vehicle } = await dealershipWithCar(ctx);
+    const manager = await ctx.member('manager', storefront.dealershipId);
+    const products = (method: 'post' | 'put', path = '') =>
+      request(ctx.app)
+        [method](`/api/retail/products${path}`)
+        .auth(manager.token, { type: 'bearer' })
+        .set('X-Dealership-Id', storefront.dealershipId);
+    const gapInput = {
+      kind: 'gap',
+      name: 'GAP protection',
+      description: 'Pays what the insurer does not after a total loss.',
+      options: [{ termMonths: 60, priceCents: 79_500 }],
+      active: true,
+    };
+    const gap = (await products('post').send(gapInput).expect(201)).body as { id: string };
+    const withGap = { ...FINANCE_60, products: [{ productId: gap.id, termMonths: 60 }] };
+    const shopper = await startDeal(ctx, storefront, vehicle, withGap);
+
+    await products('put', `/${gap.id}`)
+      .send({ ...gapInput, active: false })
+      .expect(200);
+    const draft = (await shopper.call('get').expect(200)).body as ShopperDeal;
+    expect(draft.offer.quote.products).toHaveLength(1);
+    await shopper.call('post', '/submit').expect(200);
+
+    const desk = atDesk(ctx, manager, storefront.dealershipId);
+    const read = await desk.get(`/deals/${shopper.dealId}`).expect(200);
+    const counter = { structure: withGap, adjustments: NO_ADJUSTMENTS, message: '' };
+    const countered = await desk
+      .post(`/deals/${shopper.dealId}/counter-offers`, counter, read.headers['etag'] as string)
+      .expect(201);
+    expect((countered.body as DealDesk).offers.at(-1)?.quote.products).toHaveLength(1);
+
+    const other = await startDeal(ctx, storefront, vehicle);
+    const refused = await other.call('put', '/structure').send({ structure: withGap }).expect(422);
+    expect(refused.body.invalidParams[0].name).toBe('body.structure.products.0.productId');
+  });
+});

@@ -5,6 +5,7 @@ import {
   type DealStarted,
   type DealStructure,
   type Offer,
+  type RetailTerms,
   type ShopperDeal,
   type StartDealInput,
 } from '@showroom/contracts';
@@ -21,6 +22,7 @@ import type { TermsSource, VehicleSource } from './deal-ports';
 import { quoteIfPossible, quoteOffer } from './deal-quotes';
 import { DealRepository, type DealRow } from './deal-repository';
 import { offerView, shopperDealView, structureOf, vehicleOf } from './deal-views';
+import type { OfferTerms } from './offer-terms';
 import type { ShopperAccess } from './shopper-access';
 
 export interface ShopperDealServiceDeps {
@@ -30,6 +32,7 @@ export interface ShopperDealServiceDeps {
   terms: TermsSource;
   parts: DealParts;
   mail: DealMail;
+  offerTerms: OfferTerms;
   clock?: () => Date;
 }
 
@@ -159,7 +162,7 @@ export class ShopperDealService {
     const deal = await this.deps.access.require(dealershipId, dealId, accessHeader);
     requireDraft(deal);
     const [terms, tradeIn] = await Promise.all([
-      this.deps.terms.of(dealershipId),
+      this.termsCarrying(deal),
       this.deps.parts.tradeOf(dealershipId, dealId),
     ]);
     const quote = quoteOffer({ vehicle: vehicleOf(deal), structure, tradeIn, terms });
@@ -190,7 +193,7 @@ export class ShopperDealService {
     if (deal.status === 'submitted') return this.viewOf(deal);
     requireDraft(deal);
     const [terms, tradeIn, dealership] = await Promise.all([
-      this.deps.terms.of(dealershipId),
+      this.termsCarrying(deal),
       this.deps.parts.tradeOf(dealershipId, dealId),
       this.deps.mail.dealershipOf(dealershipId),
     ]);
@@ -288,7 +291,7 @@ export class ShopperDealService {
     if (!offerRow) throw new Error(`deal ${deal.id} has no offer ${deal.offer_version}`);
     const offer = offerView(offerRow);
     if (deal.status === 'draft') {
-      const terms = await this.deps.terms.of(deal.dealership_id);
+      const terms = await this.deps.offerTerms.of(deal.dealership_id, offer.structure);
       const requoted = quoteIfPossible({
         vehicle: vehicleOf(deal),
         structure: offer.structure,
@@ -298,6 +301,13 @@ export class ShopperDealService {
       if (requoted) offer.quote = requoted;
     }
     return shopperDealView(deal, offer, parts);
+  }
+
+  /** The terms to quote the deal with: the current ones, with the products its offer already carries. */
+  private async termsCarrying(deal: DealRow): Promise<RetailTerms> {
+    const offer = await this.deals.offer(deal.dealership_id, deal.id, deal.offer_version);
+    if (!offer) throw new Error(`deal ${deal.id} has no offer ${deal.offer_version}`);
+    return this.deps.offerTerms.of(deal.dealership_id, structureOf(offer));
   }
 
   /** A deal this request has just written or read: read from the writer. */
