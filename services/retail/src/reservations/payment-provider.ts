@@ -39,6 +39,9 @@ export type PaymentEvent =
     }
   | { eventId: string; kind: 'ignored'; type: string };
 
+/** What a refund did: `unknown-session` when the provider has no such checkout. */
+export type RefundOutcome = 'refunded' | 'not-paid' | 'unknown-session';
+
 /** The event's signature is missing, malformed, too old or not the provider's. */
 export class InvalidPaymentEvent extends Error {
   override name = 'InvalidPaymentEvent';
@@ -56,8 +59,11 @@ export interface PaymentProvider {
   checkout(sessionId: string): Promise<CheckoutState>;
   /** Closes an open checkout so it can no longer be paid; its state afterwards (it may have been paid). */
   closeCheckout(sessionId: string): Promise<CheckoutState>;
-  /** Gives back what the checkout was paid, once (repeats are harmless); nothing when it was not paid. */
-  refund(sessionId: string): Promise<void>;
+  /**
+   * Gives back what the checkout was paid, once (repeats are harmless); nothing when it was not
+   * paid, or when the provider does not know the session (nothing there to give back).
+   */
+  refund(sessionId: string): Promise<RefundOutcome>;
   /** Verifies an event exactly as received (raw body and signature header), or throws InvalidPaymentEvent. */
   verifyEvent(rawBody: Buffer, signature: string | undefined): PaymentEvent;
 }

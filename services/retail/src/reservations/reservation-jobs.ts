@@ -73,6 +73,12 @@ export class ReservationJobs {
 
   async refundDeposit(job: RetailJob): Promise<void> {
     const { sessionId } = DepositRefundJobSchema.parse(job.payload);
-    await this.deps.provider.refund(sessionId);
+    if ((await this.deps.provider.refund(sessionId)) === 'unknown-session') {
+      // Retrying cannot help; someone should look at the provider's dashboard.
+      this.deps.logger.warn(
+        { dealershipId: job.dealershipId, sessionId },
+        'deposit refund asked for a checkout the payment provider does not know; nothing refunded',
+      );
+    }
   }
 }

@@ -8,6 +8,7 @@ import { DealRepository } from '../deals/deal-repository';
 import { RetailTermsSource } from '../settings/retail-terms-source';
 import { composeReservations } from './compose-reservations';
 import { ReservationExpiry } from './expiry';
+import { enqueueDepositRefund } from './reservation-job-kinds';
 import { PAYMENT_WEBHOOK_PATH } from './reservation-routes';
 import { retailAppOnDemo } from '../test/retail-test-app';
 import { GOOD_CARD, payOnCheckoutPage, reservationBecomes, reservationRow } from './reservation-test-support';
@@ -529,6 +530,28 @@ describe('a held reservation ends: by itself, by the desk, or because the car wa
     expect(await activityOf(storefront.dealershipId, shopper.dealId)).toContainEqual(
       expect.objectContaining({ actor: 'Showroom', kind: 'reservation-released' }),
     );
+  });
+});
+
+describe('a refund for a checkout the provider does not know', () => {
+  it('is done at once with a warning, not retried', async () => {
+    const { storefront } = await dealershipWithCar(ctx);
+    await ctx.database.writer
+      .transaction()
+      .execute((trx) =>
+        enqueueDepositRefund(trx, storefront.dealershipId, { sessionId: 'cs_test_unknown_to_the_provider' }),
+      );
+
+    await runJobs(ctx);
+
+    expect(await jobsOfKind(storefront.dealershipId, 'deposit-refund')).toEqual([
+      expect.objectContaining({ state: 'done' }),
+    ]);
+    expect(
+      ctx.logLines.some(
+        (line) => line.includes('cs_test_unknown_to_the_provider') && line.includes('does not know'),
+      ),
+    ).toBe(true);
   });
 });
 

@@ -91,9 +91,10 @@ describe('the Stripe adapter, on the payments sandbox', () => {
     const unpaid = await provider().startCheckout(deposit());
     await pay(paid.checkoutUrl);
 
-    await provider().refund(paid.sessionId);
-    await provider().refund(paid.sessionId);
-    await provider().refund(unpaid.sessionId);
+    expect(await provider().refund(paid.sessionId)).toBe('refunded');
+    expect(await provider().refund(paid.sessionId)).toBe('refunded');
+    expect(await provider().refund(unpaid.sessionId)).toBe('not-paid');
+    expect(await provider().refund('cs_test_nobody_started_this')).toBe('unknown-session');
 
     const sessions = sandbox.sessions();
     expect(sessions.find((s) => s.id === paid.sessionId)?.refundedAmount).toBe(25_000);

@@ -7,6 +7,7 @@ import {
   type DepositCheckoutInput,
   type PaymentEvent,
   type PaymentProvider,
+  type RefundOutcome,
 } from './payment-provider';
 import { STRIPE_API_ORIGIN, type PaymentsConfig } from './config';
 
@@ -37,6 +38,10 @@ const stateOf = (session: Stripe.Checkout.Session): CheckoutState => ({
 
 const idOf = (value: string | { id: string } | null): string | null =>
   value === null ? null : typeof value === 'string' ? value : value.id;
+
+/** Whether Stripe answered that it has no such object. */
+const isMissing = (error: unknown): boolean =>
+  error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing';
 
 /** Whether Stripe (or the way to it) failed, rather than refusing what was asked. */
 function isOutage(error: unknown): boolean {
@@ -109,9 +114,7 @@ export class StripePaymentProvider implements PaymentProvider {
     try {
       return stateOf(await this.call(() => this.stripe.checkout.sessions.retrieve(sessionId)));
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') {
-        return { sessionId, paid: false, open: false };
-      }
+      if (isMissing(error)) return { sessionId, paid: false, open: false };
       throw error;
     }
   }
@@ -128,10 +131,17 @@ export class StripePaymentProvider implements PaymentProvider {
     }
   }
 
-  async refund(sessionId: string): Promise<void> {
-    const session = await this.call(() => this.stripe.checkout.sessions.retrieve(sessionId));
+  async refund(sessionId: string): Promise<RefundOutcome> {
+    let session: Stripe.Checkout.Session;
+    try {
+      session = await this.call(() => this.stripe.checkout.sessions.retrieve(sessionId));
+    } catch (error) {
+      // Stripe does not know it (the sandbox restarted, another account): nothing to give back.
+      if (isMissing(error)) return 'unknown-session';
+      throw error;
+    }
     const paymentIntent = idOf(session.payment_intent);
-    if (session.payment_status !== 'paid' || !paymentIntent) return;
+    if (session.payment_status !== 'paid' || !paymentIntent) return 'not-paid';
     try {
       await this.call(() =>
         this.stripe.refunds.create(
@@ -141,12 +151,12 @@ export class StripePaymentProvider implements PaymentProvider {
       );
     } catch (error) {
       if (
-        error instanceof Stripe.errors.StripeInvalidRequestError &&
-        error.code === 'charge_already_refunded'
+        !(error instanceof Stripe.errors.StripeInvalidRequestError) ||
+        error.code !== 'charge_already_refunded'
       )
-        return;
-      throw error;
+        throw error;
     }
+    return 'refunded';
   }
 
   verifyEvent(rawBody: Buffer, signature: string | undefined): PaymentEvent {
