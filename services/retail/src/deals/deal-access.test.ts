@@ -142,7 +142,7 @@ describe('the desk shows each person the deals they may work, and no more', () =
     expect(bad.body.invalidParams[0].name).toBe('query.cursor');
   });
 
-  it('gives a viewer the deal without the shopper’s e-mail and phone', async () => {
+  it('gives a viewer the deal and the list with the shopper’s first name and initial only, no e-mail or phone', async () => {
     const setup = await dealershipWithCar(ctx);
     const shopper = await submittedDeal(ctx, setup);
     const viewer = await ctx.member('viewer', setup.storefront.dealershipId);
@@ -151,8 +151,12 @@ describe('the desk shows each person the deals they may work, and no more', () =
     const seen = (
       await atDesk(ctx, viewer, setup.storefront.dealershipId).get(`/deals/${shopper.dealId}`).expect(200)
     ).body as DealDesk;
-    expect(seen.shopper).toEqual({ firstName: 'Pat', lastName: 'Private', email: null, phone: null });
+    expect(seen.shopper).toEqual({ firstName: 'Pat', lastName: 'P.', email: null, phone: null });
     expect(JSON.stringify(seen)).not.toContain('pat.private@example.com');
+    expect(JSON.stringify(seen)).not.toContain('Private');
+    const listed = (await atDesk(ctx, viewer, setup.storefront.dealershipId).get('/deals').expect(200))
+      .body as DealList;
+    expect(listed.items.map((item) => item.shopperName)).toEqual(['Pat P.']);
     await atDesk(ctx, viewer, setup.storefront.dealershipId)
       .post(`/deals/${shopper.dealId}/counter-offers`, counter, `"v${seen.version}"`)
       .expect(403);
@@ -160,7 +164,14 @@ describe('the desk shows each person the deals they may work, and no more', () =
     const full = (
       await atDesk(ctx, manager, setup.storefront.dealershipId).get(`/deals/${shopper.dealId}`).expect(200)
     ).body as DealDesk;
-    expect(full.shopper).toMatchObject({ email: 'pat.private@example.com', phone: '614-555-0199' });
+    expect(full.shopper).toMatchObject({
+      lastName: 'Private',
+      email: 'pat.private@example.com',
+      phone: '614-555-0199',
+    });
+    const managerList = (await atDesk(ctx, manager, setup.storefront.dealershipId).get('/deals').expect(200))
+      .body as DealList;
+    expect(managerList.items.map((item) => item.shopperName)).toEqual(['Pat Private']);
   });
 
   it('answers 404 on every desk route for another dealership’s deal', async () => {

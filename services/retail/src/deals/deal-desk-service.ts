@@ -68,7 +68,12 @@ export class DealDeskService {
       visible.map(async (deal) => {
         const offer = latest.get(deal.id);
         if (!offer) throw new Error(`deal ${deal.id} has no offer ${deal.offer_version}`);
-        return summaryView(deal, offer, await this.deps.parts.of(dealershipId, deal.id));
+        return summaryView(
+          deal,
+          offer,
+          await this.deps.parts.of(dealershipId, deal.id),
+          seesShopperContact(tenant),
+        );
       }),
     );
     return { items, nextCursor };

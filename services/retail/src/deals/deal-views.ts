@@ -59,13 +59,23 @@ export function shopperDealView(deal: DealRow, offer: Offer, parts: DealPartsOf)
   };
 }
 
+/**
+ * The shopper's name as the caller may see it: in full for those who work deals; for viewers, who
+ * see no personal data, the first name and the last name's initial ("Dana D.").
+ */
+export function shopperNameOf(deal: DealRow, full: boolean): { firstName: string; lastName: string } {
+  if (full) return { firstName: deal.shopper_first_name, lastName: deal.shopper_last_name };
+  const initial = Array.from(deal.shopper_last_name.trim())[0];
+  return { firstName: deal.shopper_first_name, lastName: initial ? `${initial.toUpperCase()}.` : '' };
+}
+
 export interface DeskViewInput {
   deal: DealRow;
   offers: DealOfferRow[];
   activity: DealActivityRow[];
   parts: DealPartsOf;
   terms: RetailTerms;
-  /** False for roles that may not see a shopper's e-mail and phone (viewers). */
+  /** False for roles that may not see the shopper's personal data (viewers): no e-mail, phone or last name. */
   withContact: boolean;
 }
 
@@ -75,8 +85,7 @@ export function deskView({ deal, offers, activity, parts, terms, withContact }: 
     status: deal.status,
     vehicle: vehicleOf(deal),
     shopper: {
-      firstName: deal.shopper_first_name,
-      lastName: deal.shopper_last_name,
+      ...shopperNameOf(deal, withContact),
       email: withContact ? deal.shopper_email : null,
       phone: withContact ? deal.shopper_phone : null,
     },
@@ -95,12 +104,19 @@ export function deskView({ deal, offers, activity, parts, terms, withContact }: 
   };
 }
 
-export function summaryView(deal: DealRow, latest: DealOfferRow, parts: DealPartsOf): DealSummary {
+/** A row of the desk's list; `withContact` as in the desk view (viewers see "Dana D."). */
+export function summaryView(
+  deal: DealRow,
+  latest: DealOfferRow,
+  parts: DealPartsOf,
+  withContact: boolean,
+): DealSummary {
   const quote = QuoteSchema.parse(JSON.parse(latest.quote));
+  const name = shopperNameOf(deal, withContact);
   return {
     id: deal.id,
     status: deal.status,
-    shopperName: `${deal.shopper_first_name} ${deal.shopper_last_name}`,
+    shopperName: `${name.firstName} ${name.lastName}`.trim(),
     vehicle: vehicleOf(deal),
     kind: deal.kind,
     monthlyPaymentCents: quote.monthlyPaymentCents,
