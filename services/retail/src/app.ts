@@ -12,9 +12,10 @@ import { createDatabase, migrateToLatest, type Database } from '@showroom/server
 import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storage';
 import type { RetailConfig } from './config';
 import type { RetailDatabase } from './database';
+import { finishedJobsSweep } from './jobs/finished-jobs-sweep';
 import { JobClaims } from './jobs/job-claims';
 import { JobRunner, type JobHandlers } from './jobs/job-runner';
-import { jobRunnerSettingsOf } from './jobs/job-settings';
+import { finishedJobsSweepSettingsOf, jobRunnerSettingsOf } from './jobs/job-settings';
 import { ShopperMailer } from './mail/shopper-mailer';
 import { retailMigrations } from './migrations';
 import { DealershipDirectory } from './peers/dealership-directory';
@@ -96,6 +97,7 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
   /** The terms quotes are computed with (cached; a settings or product change forgets them). */
   const retailTerms = new RetailTermsSource(db);
   const settingsDeps = { db, terms: retailTerms, clock };
+  const retailSettings = new RetailSettingsService(settingsDeps);
 
   /** Who may open a deal: deals, trade-ins, credit and reservations check access with it. */
   const gates = dealGates(db, config, leadsDesk);
@@ -106,7 +108,7 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     db,
     repository: creditRepository,
     keys: composeKeyProvider(config),
-    retention: new RetailSettingsService(settingsDeps),
+    retention: retailSettings,
     clock,
   });
   const creditRetention = new PollingWorker({
@@ -156,7 +158,7 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
   const deps: RetailRouteDeps = {
     publicAccess,
     retailTerms,
-    retailSettings: new RetailSettingsService(settingsDeps),
+    retailSettings,
     protectionProducts: new ProtectionProductService(settingsDeps),
     valuationGrid: new ValuationGridService(db),
     shopperQuotes: new ShopperQuotes(catalog, retailTerms),
@@ -173,15 +175,17 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     ...reservations.handlers,
     ...deals.handlers,
   };
+  const jobClaims = new JobClaims(db);
   const jobs = new JobRunner({
-    claims: new JobClaims(db),
+    claims: jobClaims,
     handlers: jobHandlers,
     settings: jobRunnerSettingsOf(config),
     logger: logger.child({ worker: 'retail-jobs' }),
     clock,
   });
-  /** The job runner and the modules' periodic sweeps. */
-  const background: BackgroundWork[] = [jobs, creditRetention, reservations.expiry];
+  const finishedJobs = finishedJobsSweep(jobClaims, finishedJobsSweepSettingsOf(config), logger, clock);
+  /** The job runner and the periodic sweeps. */
+  const background: BackgroundWork[] = [jobs.worker, finishedJobs, creditRetention, reservations.expiry];
 
   const app = createServiceApp({
     config,

@@ -65,6 +65,10 @@ export const loadRetailConfig = serviceConfigLoader(3004, {
   JOB_MAX_ATTEMPTS: configInt(1, 1_000, 12),
   /** Jobs one runner claims at a time. */
   JOB_BATCH_SIZE: configInt(1, 100, 10),
+  /** Done and failed jobs are deleted this many days after they finished. */
+  JOB_RETENTION_DAYS: configInt(1, 365, 14),
+  /** How often an instance deletes the jobs past their retention. */
+  JOB_CLEANUP_INTERVAL_MS: configInt(60_000, 86_400_000, 3_600_000),
   /** Credit applications: who wraps their data keys (KMS in production), and the retention sweep. */
   ...keyProviderConfigShape,
   ...creditConfigShape,

@@ -10,7 +10,7 @@ export interface JobToEnqueue {
   payload: unknown;
   /**
    * Jobs with the same key are one job: a second enqueue is ignored. Unique across dealerships, so
-   * name the record in it (e.g. `deal-lead:<dealId>:<offerVersion>`).
+   * name the record in it (e.g. `shopper-mail:counter-offer:<dealId>:<version>`).
    */
   dedupeKey?: string;
   /** Not before this time (default: as soon as a runner is free). */

@@ -71,10 +71,29 @@ export class JobClaims {
     });
   }
 
-  /** The job ran: done. False when the claim was lost meanwhile. */
+  /**
+   * A full lease for the job about to run (a batch's later jobs would otherwise run on what the
+   * earlier ones left of it). False when the claim was lost: another runner may hold the job.
+   */
+  async renew(job: ClaimedJob, now: Date, leaseMs: number): Promise<boolean> {
+    const result = await forDealership(this.writer, job.dealershipId)
+      .updateTable('retail_jobs')
+      .set({ claimed_until: new Date(now.getTime() + leaseMs) })
+      .where('id', '=', job.id)
+      .where('claim_token', '=', job.token)
+      .where('state', '=', 'running')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /**
+   * The job ran: done, its payload cleared (it may hold a signed deal link or a shopper's name,
+   * needed no longer). False when the claim was lost meanwhile.
+   */
   async done(job: ClaimedJob, now: Date): Promise<boolean> {
     return this.fenced(job, {
       state: 'done',
+      payload: 'null',
       claim_token: null,
       claimed_until: null,
       last_error: null,
@@ -94,10 +113,22 @@ export class JobClaims {
     });
   }
 
+  /** Deletes up to `limit` jobs done or failed before `before` (across dealerships); how many went. */
+  async forgetFinished(before: Date, limit: number): Promise<number> {
+    const result = await acrossDealerships(this.writer)
+      .deleteFrom('retail_jobs')
+      .where('state', 'in', ['done', 'failed'])
+      .where('updated_at', '<', before)
+      .limit(limit)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   private async fenced(
     job: ClaimedJob,
     values: {
       state: 'pending' | 'done' | 'failed';
+      payload?: string;
       next_attempt_at?: Date | null;
       claim_token: null;
       claimed_until: null;

@@ -7,6 +7,7 @@ import { createTestSchema, type TestSchema } from '@showroom/server-testing';
 import type { RetailDatabase } from '../database';
 import { retailMigrations } from '../migrations';
 import { enqueueJob } from './enqueue';
+import { forgetFinishedJobs } from './finished-jobs-sweep';
 import { JobClaims } from './job-claims';
 import { JobRunner, type JobHandlers, type JobRunnerSettings } from './job-runner';
 
@@ -158,6 +159,60 @@ describe('retail job runner', () => {
     // The first runner comes back: its claim is gone, so it writes nothing.
     expect(await claims.failed(held, 'late', null, clock.now())).toBe(false);
     expect(await jobsOf(dealershipId)).toMatchObject([{ state: 'done' }]);
+  });
+
+  it('when a batch outlives a later job’s lease and another runner takes that job, the first runner skips it', async () => {
+    const dealershipId = randomUUID();
+    const kind = `slow-${randomUUID().slice(0, 8)}`;
+    const clock = testClock();
+    const ran: number[] = [];
+    let takenOver: Promise<unknown> = Promise.resolve();
+    const other = runner(
+      { [kind]: async (job) => void ran.push((job.payload as { n: number }).n) },
+      clock.now,
+    );
+    const { runner: slow } = runner(
+      {
+        [kind]: async (job) => {
+          ran.push((job.payload as { n: number }).n);
+          // The first job takes longer than the lease: the second job's claim runs out meanwhile,
+          // and another runner claims and runs it.
+          clock.advance(SETTINGS.leaseMs);
+          takenOver = other.runner.runDue();
+          await takenOver;
+        },
+      },
+      clock.now,
+      { batchSize: 2 },
+    );
+    await enqueueJob(database.writer, dealershipId, { kind, payload: { n: 1 } });
+    await enqueueJob(database.writer, dealershipId, { kind, payload: { n: 2 } });
+    await slow.runDue();
+    await takenOver;
+    expect(ran.filter((n) => n === 2)).toHaveLength(1);
+    expect((await jobsOf(dealershipId)).map((job) => job.state)).toEqual(['done', 'done']);
+  });
+
+  it('a done job keeps nothing of its payload, and finished jobs are deleted after their retention', async () => {
+    const dealershipId = randomUUID();
+    const kind = `mail-${randomUUID().slice(0, 8)}`;
+    const clock = testClock();
+    const { runner: mailer } = runner({ [kind]: async () => undefined }, clock.now);
+    await enqueueJob(database.writer, dealershipId, {
+      kind,
+      payload: { link: 'https://www.dealer.example/deals/x?access=l1.secret' },
+    });
+    await mailer.runDue();
+    const [done] = await jobsOf(dealershipId);
+    expect(done).toMatchObject({ state: 'done', payload: 'null' });
+
+    const claims = new JobClaims(database.writer);
+    expect(await forgetFinishedJobs(claims, 14, new Date(Date.now() + 13 * 86_400_000))).toBe(0);
+    expect(await jobsOf(dealershipId)).toHaveLength(1);
+    expect(
+      await forgetFinishedJobs(claims, 14, new Date(Date.now() + 15 * 86_400_000)),
+    ).toBeGreaterThanOrEqual(1);
+    expect(await jobsOf(dealershipId)).toHaveLength(0);
   });
 
   it('a job of a kind nobody handles is failed at once, and the logs name the job but never its payload', async () => {

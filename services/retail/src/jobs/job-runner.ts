@@ -43,7 +43,8 @@ export interface JobRunnerDeps {
  * payload (it can hold a shopper's details).
  */
 export class JobRunner {
-  private readonly worker: PollingWorker;
+  /** Polls for due jobs: the service starts it with its background work, and stopping it lets the batch under way finish. */
+  readonly worker: PollingWorker;
 
   constructor(private readonly deps: JobRunnerDeps) {
     this.worker = new PollingWorker({
@@ -52,15 +53,6 @@ export class JobRunner {
       intervalMs: deps.settings.pollIntervalMs,
       logger: deps.logger,
     });
-  }
-
-  start(): void {
-    this.worker.start();
-  }
-
-  /** Lets the batch under way finish, then stops. */
-  stop(): Promise<void> {
-    return this.worker.stop();
   }
 
   /** Runs jobs until none is due now; how many ran. Exposed so tests can drive it without the timer. */
@@ -79,6 +71,13 @@ export class JobRunner {
   private async run(job: ClaimedJob): Promise<void> {
     const { claims, handlers, logger, settings, clock } = this.deps;
     const about = { jobId: job.id, kind: job.kind, dealershipId: job.dealershipId, attempt: job.attempts };
+    if (!(await claims.renew(job, clock(), settings.leaseMs))) {
+      logger.warn(
+        about,
+        'retail job skipped: its lease ran out while the batch ran, another runner may hold it',
+      );
+      return;
+    }
     const handler = handlers[job.kind];
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);

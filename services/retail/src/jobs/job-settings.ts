@@ -1,4 +1,5 @@
 import type { RetailConfig } from '../config';
+import type { FinishedJobsSweepSettings } from './finished-jobs-sweep';
 import type { JobRunnerSettings } from './job-runner';
 
 type JobConfig = Pick<
@@ -20,4 +21,10 @@ export function jobRunnerSettingsOf(config: JobConfig): JobRunnerSettings {
     maxAttempts: config.JOB_MAX_ATTEMPTS,
     batchSize: config.JOB_BATCH_SIZE,
   };
+}
+
+export function finishedJobsSweepSettingsOf(
+  config: Pick<RetailConfig, 'JOB_RETENTION_DAYS' | 'JOB_CLEANUP_INTERVAL_MS'>,
+): FinishedJobsSweepSettings {
+  return { retentionDays: config.JOB_RETENTION_DAYS, intervalMs: config.JOB_CLEANUP_INTERVAL_MS };
 }
