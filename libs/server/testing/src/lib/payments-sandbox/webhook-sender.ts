@@ -11,6 +11,8 @@ export interface WebhookDelivery {
   delivered: boolean;
   /** The endpoint's last HTTP status; null when it could not be reached. */
   lastStatus: number | null;
+  /** An attempt is under way or another will follow; false once delivered or given up. */
+  retrying: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export class WebhookSender {
       attempts: 0,
       delivered: false,
       lastStatus: null,
+      retrying: true,
     };
     this.records.push(record);
     // Stripe sends the event pretty-printed; the signature covers these exact bytes.
@@ -92,9 +95,11 @@ export class WebhookSender {
     } catch {
       record.lastStatus = null;
     }
-    if (record.delivered) return;
     const delay = this.options.retryDelaysMs[record.attempts - 1];
-    if (delay === undefined || this.closed) return;
+    if (record.delivered || delay === undefined || this.closed) {
+      record.retrying = false;
+      return;
+    }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.attempt(record, payload);
