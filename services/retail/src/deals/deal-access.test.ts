@@ -93,8 +93,12 @@ describe('the desk shows each person the deals they may work, and no more', () =
 
     const asSara = atDesk(ctx, sara, storefront.dealershipId);
     const asTom = atDesk(ctx, tom, storefront.dealershipId);
+    const assigneeAsks = () =>
+      ctx.peers.requestsTo('leads').filter((r) => r.path.endsWith('/lead-assignees')).length;
+    const asksBefore = assigneeAsks();
     const list = (await asSara.get('/deals').expect(200)).body as DealList;
     expect(list.items.map((d) => d.id)).toEqual([sarasDeal.dealId]);
+    expect(assigneeAsks() - asksBefore).toBe(1);
     await asSara.get(`/deals/${tomsDeal.dealId}`).expect(404);
     await asSara.get(`/deals/${draft.dealId}`).expect(404);
     await asSara.post(`/deals/${tomsDeal.dealId}/counter-offers`, counter, '"v3"').expect(404);

@@ -33,7 +33,9 @@ export class DealAccess {
     if (!deal) throw notFound(dealId);
     if (seesAllDeals(tenant)) return deal;
     if (!deal.lead_id) throw notFound(dealId);
-    const assignees = await this.currentAssignees(tenant.dealershipId, [deal]);
+    const assignees = await this.remember(tenant.dealershipId, [
+      { lead_id: deal.lead_id, assignee_id: deal.assignee_id },
+    ]);
     if (assignees.get(deal.lead_id) !== principal.userId) throw notFound(dealId);
     return { ...deal, assignee_id: principal.userId };
   }
@@ -42,48 +44,50 @@ export class DealAccess {
    * Brings the remembered assignees of the dealership's most recently changed deals up to date
    * before a salesperson's list is filtered on them, so a lead given to them in leads shows in their
    * list at once. (An older deal's lead is checked when it is opened, from the lead page's link.)
+   * Answers every lead it asked about with its assignee now (null: no one, or no longer a lead).
    */
-  async refreshRecentAssignees(dealershipId: string): Promise<void> {
+  async refreshRecentAssignees(dealershipId: string): Promise<Map<string, string | null>> {
     const recent = await this.deals.recentLeads(dealershipId, RECENT_DEALS_CHECKED);
-    if (recent.length === 0) return;
-    const assignees = await this.leads.assignees(
-      dealershipId,
-      recent.map((deal) => deal.lead_id),
-    );
-    const changed = new Map(
-      recent
-        .filter((deal) => assignees.has(deal.lead_id) && assignees.get(deal.lead_id) !== deal.assignee_id)
-        .map((deal) => [deal.lead_id, assignees.get(deal.lead_id) ?? null]),
-    );
-    if (changed.size > 0) await this.deals.setAssignees(dealershipId, changed);
+    if (recent.length === 0) return new Map();
+    return this.remember(dealershipId, recent);
   }
 
   /**
    * Of these deals (a page of a salesperson's list, filtered on the remembered assignee), those whose
-   * lead is still theirs; the remembered assignees are brought up to date on the way.
+   * lead is still theirs. `known`: assignees leads has just answered (the refresh before the list),
+   * so only the page's other leads are asked again; the remembered assignees follow on the way.
    */
-  async stillTheirs(tenant: Tenant, principal: Principal, deals: DealRow[]): Promise<DealRow[]> {
+  async stillTheirs(
+    tenant: Tenant,
+    principal: Principal,
+    deals: DealRow[],
+    known: ReadonlyMap<string, string | null> = new Map(),
+  ): Promise<DealRow[]> {
     if (seesAllDeals(tenant)) return deals;
-    const withLead = deals.filter((deal) => deal.lead_id !== null);
-    if (withLead.length === 0) return [];
-    const assignees = await this.currentAssignees(tenant.dealershipId, withLead);
-    return withLead.filter((deal) => assignees.get(deal.lead_id as string) === principal.userId);
+    const withLead = deals.filter((deal): deal is DealRow & { lead_id: string } => deal.lead_id !== null);
+    const unknown = withLead.filter((deal) => !known.has(deal.lead_id));
+    const asked = unknown.length > 0 ? await this.remember(tenant.dealershipId, unknown) : new Map();
+    const assigneeOf = (leadId: string) => (known.has(leadId) ? known.get(leadId) : asked.get(leadId));
+    return withLead.filter((deal) => assigneeOf(deal.lead_id) === principal.userId);
   }
 
-  private async currentAssignees(
+  /**
+   * Asks leads who holds these deals' leads now and remembers the changed ones on the deals (one
+   * statement). Every lead asked is answered: one leads does not know is assigned to no one.
+   */
+  private async remember(
     dealershipId: string,
-    deals: DealRow[],
+    deals: ReadonlyArray<{ lead_id: string; assignee_id: string | null }>,
   ): Promise<Map<string, string | null>> {
-    const leadIds = [...new Set(deals.map((deal) => deal.lead_id as string))];
-    const assignees = await this.leads.assignees(dealershipId, leadIds);
+    const leadIds = [...new Set(deals.map((deal) => deal.lead_id))];
+    const answered = await this.leads.assignees(dealershipId, leadIds);
     const changed = new Map(
       deals
-        .filter((deal) => assignees.has(deal.lead_id as string))
-        .filter((deal) => assignees.get(deal.lead_id as string) !== deal.assignee_id)
-        .map((deal) => [deal.lead_id as string, assignees.get(deal.lead_id as string) ?? null]),
+        .filter((deal) => answered.has(deal.lead_id) && answered.get(deal.lead_id) !== deal.assignee_id)
+        .map((deal) => [deal.lead_id, answered.get(deal.lead_id) ?? null]),
     );
     if (changed.size > 0) await this.deals.setAssignees(dealershipId, changed);
-    return assignees;
+    return new Map(leadIds.map((leadId) => [leadId, answered.get(leadId) ?? null]));
   }
 }
 

@@ -49,7 +49,9 @@ export class DealDeskService {
   /** Most recently changed first, by cursor. */
   async list(tenant: Tenant, request: DealListRequest): Promise<DealList> {
     const { dealershipId, principal } = tenant;
-    if (!seesAllDeals(tenant)) await this.deps.access.refreshRecentAssignees(dealershipId);
+    const known = seesAllDeals(tenant)
+      ? new Map<string, string | null>()
+      : await this.deps.access.refreshRecentAssignees(dealershipId);
     const rows = await this.deals.list(dealershipId, {
       status: request.status,
       assigneeId: seesAllDeals(tenant) ? undefined : principal.userId,
@@ -62,7 +64,7 @@ export class DealDeskService {
       rows.length > request.limit && last
         ? encodeDealCursor({ updatedAt: last.updated_at, id: last.id })
         : null;
-    const visible = await this.deps.access.stillTheirs(tenant, principal, page);
+    const visible = await this.deps.access.stillTheirs(tenant, principal, page, known);
     const latest = await this.deals.latestOffers(dealershipId, visible);
     const items = await Promise.all(
       visible.map(async (deal) => {

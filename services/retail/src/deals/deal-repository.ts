@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DealStatus } from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
 import type { DealActivityTable, DealOfferTable, DealTable, RetailDatabase } from '../database';
@@ -128,20 +128,21 @@ export class DealRepository {
       .execute();
   }
 
-  /** Remembers the lead's assignee as leads answered it now, for the deals of these leads. */
+  /**
+   * Remembers the leads' assignees as leads answered them now, on the deals of these leads: one
+   * statement (`case lead_id when … then … end`) on the `(dealership_id, lead_id)` index.
+   */
   async setAssignees(dealershipId: string, assignees: Map<string, string | null>): Promise<void> {
-    for (const [leadId, assigneeId] of assignees) {
-      await forDealership(this.db, dealershipId)
-        .updateTable('deals')
-        .set({ assignee_id: assigneeId })
-        .where('lead_id', '=', leadId)
-        .where((eb) =>
-          assigneeId === null
-            ? eb('assignee_id', 'is not', null)
-            : eb.or([eb('assignee_id', 'is', null), eb('assignee_id', '!=', assigneeId)]),
-        )
-        .execute();
-    }
+    if (assignees.size === 0) return;
+    const cases = sql.join(
+      [...assignees].map(([leadId, assigneeId]) => sql`when ${leadId} then ${assigneeId}`),
+      sql` `,
+    );
+    await forDealership(this.db, dealershipId)
+      .updateTable('deals')
+      .set({ assignee_id: sql<string | null>`case lead_id ${cases} end` })
+      .where('lead_id', 'in', [...assignees.keys()])
+      .execute();
   }
 
   /** The leads of the dealership's most recently changed deals that have one, with their remembered assignee. */
