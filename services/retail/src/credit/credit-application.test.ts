@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CREDIT_CONSENT_TEXT,
   CREDIT_CONSENT_VERSION,
+  CreditApplicationInputSchema,
   DEAL_ACCESS_HEADER,
   type CreditApplicationSummary,
   type CreditApplicationView,
@@ -11,7 +12,10 @@ import request from 'supertest';
 import { atDesk, dealershipWithCar, publicDeals, runJobs, startDeal } from '../deals/deal-test-support';
 import { retailAppOnDemo } from '../test/retail-test-app';
 import { CreditRepository } from './credit-repository';
+import { HttpProblem, type Principal } from '@showroom/server-kit';
+import { DealRepository } from '../deals/deal-repository';
 import { composeKeyProvider } from '../encryption/compose-key-provider';
+import { fakeKms, KMS_KEY_ALIAS } from '../encryption/kms-test-support';
 import {
   applicantInput,
   applicationInput,
@@ -149,6 +153,53 @@ describe('credit applications', () => {
     );
     expect(summaries.get(applied.dealId)).toMatchObject({ status: 'received', applicants: 1 });
     await expect(credit.summariesFor(storefront.dealershipId, [])).resolves.toEqual(new Map());
+  });
+
+  it('while KMS throttles, sending or opening an application is a 503 to try again; nothing is stored or recorded', async () => {
+    const { storefront, vehicle } = await dealershipWithCar(ctx);
+    const dealershipId = storefront.dealershipId;
+    const sealed = await startDeal(ctx, storefront, vehicle);
+    const unsent = await startDeal(ctx, storefront, vehicle);
+    const repository = new DealRepository(ctx.database.writer);
+    const dealOf = async (dealId: string) => {
+      const deal = await repository.find(dealershipId, dealId);
+      if (!deal) throw new Error(`deal ${dealId} not found`);
+      return deal;
+    };
+    const kms = fakeKms();
+    const keys = composeKeyProvider(
+      { ...ctx.config, KEY_PROVIDER: 'kms', KMS_KEY_ID: KMS_KEY_ALIAS, KMS_REGION: 'us-east-1' },
+      { ...kms.clientConfig, maxAttempts: 1 },
+    );
+    const credit = creditServiceOn(ctx, keys);
+    await credit.submit(await dealOf(sealed.dealId), CreditApplicationInputSchema.parse(applicationInput()));
+    kms.failWith('throttling');
+    const finance: Principal = {
+      userId: 'finance-1',
+      name: 'Fiona Finance',
+      email: null,
+      memberships: [],
+      scopes: [],
+      isMachine: false,
+    };
+
+    const sending = await credit
+      .submit(await dealOf(unsent.dealId), CreditApplicationInputSchema.parse(applicationInput()))
+      .catch((error: unknown) => error);
+    const opening = await credit.view(await dealOf(sealed.dealId), finance).catch((error: unknown) => error);
+
+    for (const refused of [sending, opening]) {
+      expect(refused).toBeInstanceOf(HttpProblem);
+      expect(refused).toMatchObject({ status: 503, headers: { 'Retry-After': '5' } });
+    }
+    expect((sending as HttpProblem).detail).toContain('nothing was stored');
+    await expect(credit.summaryFor(dealershipId, unsent.dealId)).resolves.toBeNull();
+    expect((await activityOf(sealed.dealId)).map((a) => a.kind)).not.toContain('credit-application-viewed');
+    expect(kms.sent.at(-1)?.headers['x-amz-target']).toBe('TrentService.Decrypt');
+
+    kms.failWith(null);
+    const view = await credit.view(await dealOf(sealed.dealId), finance);
+    expect(view.applicant.lastName).toBe('Driver');
   });
 
   it('finance managers and owners open it, decrypted and not cached, each opening recorded by name', async () => {

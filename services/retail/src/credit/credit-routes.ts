@@ -59,6 +59,7 @@ export const creditRoutes = [
       400: 'Invalid fields (the reasons never repeat what was sent)',
       404: 'No such deal, or the access token does not open it',
       409: 'The deal already has a credit application, or was withdrawn',
+      503: 'The key service (KMS) is not answering: nothing was stored; send it again after Retry-After',
     },
     handler: async ({ params, body, req, res }, { credit, shopperAccess }) => {
       const deal = await shopperAccess.require(
@@ -88,6 +89,7 @@ export const creditRoutes = [
     },
     problems: {
       404: 'No such deal, no credit application on it, or the application was deleted after its retention period',
+      503: 'The key service (KMS) is not answering: try again after Retry-After',
     },
     handler: async ({ params, tenant, principal, res }, { credit, dealAccess }) => {
       res.set('Cache-Control', 'no-store');

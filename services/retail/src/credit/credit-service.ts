@@ -13,7 +13,7 @@ import { recordActivity } from '../deals/activity';
 import { queueDealLeadUpdate } from '../deals/deal-lead-updates';
 import { DealRepository, type DealRow } from '../deals/deal-repository';
 import { openJson, sealJson } from '../encryption/envelope';
-import type { KeyProvider } from '../encryption/key-provider';
+import { KeyProviderUnavailable, type KeyProvider } from '../encryption/key-provider';
 import { consentTextOf } from './consent';
 import type { CreditApplicationRow, CreditRepository } from './credit-repository';
 import { creditSummaryOf } from './credit-summary';
@@ -77,10 +77,9 @@ export class CreditService {
     const applicationId = randomUUID();
     const { creditApplicationRetentionDays: retentionDays } =
       await this.deps.retention.settings(dealershipId);
-    const envelope = await sealJson(
-      this.deps.keys,
-      { dealershipId, applicationId },
-      sealedApplicationOf(input),
+    const envelope = await whileKeysAnswer(
+      'Your credit application could not be sealed just now, so nothing was stored; send it again in a moment.',
+      () => sealJson(this.deps.keys, { dealershipId, applicationId }, sealedApplicationOf(input)),
     );
     const submittedAt = this.deps.clock();
     const application = {
@@ -125,7 +124,9 @@ export class CreditService {
     const envelope = envelopeOf(row);
     if (!envelope) throw erased(row);
     const sealed = SealedApplicationSchema.parse(
-      await openJson(this.deps.keys, { dealershipId, applicationId: row.id }, envelope),
+      await whileKeysAnswer('The credit application cannot be opened just now; try again in a moment.', () =>
+        openJson(this.deps.keys, { dealershipId, applicationId: row.id }, envelope),
+      ),
     );
     const viewerName = viewerNameOf(viewer);
     await this.deps.db.transaction().execute((trx) =>
@@ -153,3 +154,19 @@ const erased = (row: CreditApplicationRow): HttpProblem =>
     'Not found',
     `The credit application was deleted on ${(row.deleted_at ?? row.delete_after).toISOString().slice(0, 10)} after the dealership’s retention period.`,
   );
+
+/**
+ * Runs a sealing or opening; when the key provider does not answer (KMS down or throttling) the
+ * caller gets a 503 with Retry-After saying `detail`. The provider's error, already reduced to its
+ * loggable form, stays as the cause for the log.
+ */
+async function whileKeysAnswer<T>(detail: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof KeyProviderUnavailable)) throw error;
+    const problem = problems.serviceUnavailable(detail);
+    problem.cause = error;
+    throw problem;
+  }
+}

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { EncryptionContext, KeyProvider } from './key-provider';
+import { KeyProviderUnavailable, type EncryptionContext, type KeyProvider } from './key-provider';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -54,7 +54,10 @@ export async function sealJson(
   }
 }
 
-/** Opens an envelope sealed by {@link sealJson} for the same context; throws EnvelopeError otherwise. */
+/**
+ * Opens an envelope sealed by {@link sealJson} for the same context; throws EnvelopeError otherwise,
+ * or KeyProviderUnavailable when the key provider does not answer.
+ */
 export async function openJson(
   keys: KeyProvider,
   context: EncryptionContext,
@@ -67,6 +70,8 @@ export async function openJson(
   try {
     dataKey = await keys.decryptDataKey(envelope.encryptedDataKey, envelope.keyId, context);
   } catch (error) {
+    // KMS not answering says nothing about the envelope: the caller may try again.
+    if (error instanceof KeyProviderUnavailable) throw error;
     throw new EnvelopeError('the envelope’s data key does not unwrap for this context', { cause: error });
   }
   let clear: Buffer | undefined;

@@ -30,5 +30,17 @@ export class KeyProviderError extends Error {
   }
 }
 
+/**
+ * The key provider did not answer (network, throttling, its own server error): nothing is wrong with
+ * the application or the key, so the caller may try again shortly. It carries only a loggable form of
+ * what went wrong (type, code, stack), never the provider's error with its request and response.
+ */
+export class KeyProviderUnavailable extends KeyProviderError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'KeyProviderUnavailable';
+  }
+}
+
 /** The 256-bit data keys of AES-256-GCM. */
 export const DATA_KEY_BYTES = 32;

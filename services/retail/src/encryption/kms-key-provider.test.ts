@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '@showroom/server-kit';
 import { composeKeyProvider } from './compose-key-provider';
 import { EnvelopeError, openJson, sealJson } from './envelope';
-import { KMS_KEY_ALIAS, KMS_KEY_ARN, fakeKms } from './kms-test-support';
+import { KeyProviderUnavailable } from './key-provider';
+import { KMS_KEY_ALIAS, KMS_KEY_ARN, fakeKms, type KmsOutage } from './kms-test-support';
 import type { KeyProviderConfig } from './config';
 
 const kmsConfig = (keyId = KMS_KEY_ALIAS): KeyProviderConfig => ({
@@ -83,4 +85,42 @@ describe('KMS key provider', () => {
     );
     expect(kms.sent.at(-1)?.body['KeyId']).toBe(otherKey);
   });
+
+  it.each<[KmsOutage, RegExp]>([
+    ['throttling', /ThrottlingException, HTTP 400/],
+    ['server-error', /KMSInternalException, HTTP 500/],
+    ['network', /\(Error ECONNREFUSED\)/],
+  ])(
+    'when KMS does not answer (%s), sealing and opening fail as unavailable, not as a bad envelope',
+    async (outage, named) => {
+      const kms = fakeKms();
+      // One attempt: the SDK's own retries (production) only delay the same answer.
+      const keys = composeKeyProvider(kmsConfig(), { ...kms.clientConfig, maxAttempts: 1 });
+      const envelope = await sealJson(keys, context, { ssn: '078051120' });
+      kms.failWith(outage);
+
+      const sealing = await sealJson(keys, context, { ssn: '078051120' }).catch((error: unknown) => error);
+      const opening = await openJson(keys, context, envelope).catch((error: unknown) => error);
+
+      for (const failure of [sealing, opening]) {
+        expect(failure).toBeInstanceOf(KeyProviderUnavailable);
+        expect((failure as Error).message).toMatch(named);
+        // Logged as the service logs errors: the SDK error's type and stack only, not its request
+        // (encryption context, signature) or its response.
+        const lines: string[] = [];
+        createLogger('retail', 'error', { write: (line: string) => lines.push(line) }).error(
+          { err: failure },
+          'request failed',
+        );
+        expect(lines[0]).toContain('KeyProviderUnavailable');
+        expect(lines[0]).not.toContain(context.applicationId);
+        expect(lines[0]).not.toContain('AKIDEXAMPLE');
+        expect(lines[0]).not.toContain('$metadata');
+        expect(Object.keys((failure as Error).cause as object)).toEqual(['name']);
+      }
+
+      kms.failWith(null);
+      await expect(openJson(keys, context, envelope)).resolves.toEqual({ ssn: '078051120' });
+    },
+  );
 });

@@ -6,6 +6,7 @@ import {
   type EncryptionContext,
   type KeyProvider,
 } from './key-provider';
+import { askKms } from './kms-availability';
 
 /** KMS's encryption context: string to string, logged by CloudTrail with each call. */
 const kmsContext = ({ dealershipId, applicationId }: EncryptionContext): Record<string, string> => ({
@@ -16,7 +17,8 @@ const kmsContext = ({ dealershipId, applicationId }: EncryptionContext): Record<
 /**
  * Data keys from AWS KMS: GenerateDataKey (AES_256) under the configured customer-managed key and
  * Decrypt with the stored key id, both under the application's encryption context (the key policy
- * lets only the retail task do either, and only with a context).
+ * lets only the retail task do either, and only with a context). When KMS does not answer (network,
+ * throttling, 5xx, after the SDK's own retries) either throws KeyProviderUnavailable.
  */
 export class KmsKeyProvider implements KeyProvider {
   constructor(
@@ -26,12 +28,14 @@ export class KmsKeyProvider implements KeyProvider {
   ) {}
 
   async generateDataKey(context: EncryptionContext): Promise<DataKey> {
-    const answer = await this.kms.send(
-      new GenerateDataKeyCommand({
-        KeyId: this.keyId,
-        KeySpec: 'AES_256',
-        EncryptionContext: kmsContext(context),
-      }),
+    const answer = await askKms('GenerateDataKey', () =>
+      this.kms.send(
+        new GenerateDataKeyCommand({
+          KeyId: this.keyId,
+          KeySpec: 'AES_256',
+          EncryptionContext: kmsContext(context),
+        }),
+      ),
     );
     if (!answer.Plaintext || !answer.CiphertextBlob || !answer.KeyId) {
       throw new KeyProviderError('KMS answered GenerateDataKey without a key');
@@ -49,8 +53,14 @@ export class KmsKeyProvider implements KeyProvider {
   }
 
   async decryptDataKey(encrypted: Buffer, keyId: string, context: EncryptionContext): Promise<Buffer> {
-    const answer = await this.kms.send(
-      new DecryptCommand({ CiphertextBlob: encrypted, KeyId: keyId, EncryptionContext: kmsContext(context) }),
+    const answer = await askKms('Decrypt', () =>
+      this.kms.send(
+        new DecryptCommand({
+          CiphertextBlob: encrypted,
+          KeyId: keyId,
+          EncryptionContext: kmsContext(context),
+        }),
+      ),
     );
     if (answer.KeyId !== keyId) {
       throw new KeyProviderError(`KMS decrypted with ${answer.KeyId ?? 'no key'}, not the stored ${keyId}`);

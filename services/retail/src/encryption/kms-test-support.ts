@@ -21,8 +21,11 @@ interface Wrapped {
   keyArn: string;
 }
 
-const error = (type: string, message: string) => ({
-  status: 400,
+/** How KMS fails to answer: throttled (400 ThrottlingException), its own 500, or no connection at all. */
+export type KmsOutage = 'throttling' | 'server-error' | 'network';
+
+const error = (type: string, message: string, status = 400) => ({
+  status,
   headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': type },
   body: JSON.stringify({ __type: type, message }),
 });
@@ -31,12 +34,21 @@ const error = (type: string, message: string) => ({
  * KMS as the adapter sees it (JSON protocol, TrentService): GenerateDataKey wraps a random key under
  * its encryption context, Decrypt unwraps it only with the same context and key, as KMS does. The
  * SDK's transport is replaced by this recording handler, so nothing leaves the machine and every
- * request is checked as sent.
+ * request is checked as sent. `failWith(outage)` makes every later request fail that way (still
+ * recorded); `failWith(null)` answers again.
  */
 export function fakeKms() {
   const sent: SentToKms[] = [];
   const wrapped = new Map<string, Wrapped>();
+  let outage: KmsOutage | null = null;
   const answer = (request: SentToKms) => {
+    if (outage === 'network') {
+      throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' });
+    }
+    if (outage === 'throttling') return error('ThrottlingException', 'Rate exceeded');
+    if (outage === 'server-error') {
+      return error('KMSInternalException', 'An internal error occurred', 500);
+    }
     const target = request.headers['x-amz-target'];
     const body = request.body;
     if (target === 'TrentService.GenerateDataKey') {
@@ -123,5 +135,8 @@ export function fakeKms() {
     requestHandler,
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
   };
-  return { clientConfig, sent };
+  const failWith = (next: KmsOutage | null) => {
+    outage = next;
+  };
+  return { clientConfig, sent, failWith };
 }
