@@ -13,4 +13,5 @@ export * from './lib/photo-fetch';
 export * from './lib/syndication';
 export * from './lib/feed-import';
 export * from './lib/websites';
+export * from './lib/retail-options';
 export * from './lib/retail';

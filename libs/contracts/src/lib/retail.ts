@@ -1,24 +1,30 @@
 import { z } from 'zod';
 import { FIRST_MODEL_YEAR, MAX_MILEAGE, MAX_PRICE_CENTS } from './vehicle-options';
+import {
+  CREDIT_APPLICATION_STATUSES,
+  CREDIT_CONSENT_VERSION,
+  CREDIT_TIERS,
+  DEAL_KINDS,
+  DEAL_STATUSES,
+  EMPLOYMENT_STATUSES,
+  FINANCE_TERM_MAX_MONTHS,
+  FINANCE_TERM_MIN_MONTHS,
+  HOUSING,
+  LEASE_TAX_RULES,
+  LEASE_TERMS,
+  PRODUCT_KINDS,
+  RESERVATION_STATUSES,
+  TRADE_CONDITIONS,
+  TRADE_STATUSES,
+} from './retail-options';
 import { VinSchema } from './vehicles';
 
 /**
- * Digital retailing: the deal a shopper works out on a dealership's website (payment, trade-in,
+ * Digital retailing (the zod-free values — lists, texts, scopes — are in retail-options.ts): the deal a shopper works out on a dealership's website (payment, trade-in,
  * credit application, protection products, reservation) and the deal desk where the dealership
  * answers it. Money is integer cents (USD); rates are basis points (1 bp = 0.01 %), except a
  * lease's money factor, which dealers quote as a decimal (0.00125).
  */
-
-// ---------------------------------------------------------------------------------------------
-// Scopes of the machine routes retail calls on the other services
-// ---------------------------------------------------------------------------------------------
-
-/** Inventory: put a vehicle on hold for a reservation (status pending) and release it. */
-export const HOLD_VEHICLES_SCOPE = 'hold:vehicles';
-/** Leads: open (or update) the lead a submitted deal becomes, and add activity to its timeline. */
-export const WRITE_DEAL_LEADS_SCOPE = 'write:deal-leads';
-/** Leads: who a lead is assigned to (retail lets salespeople work the deals of their own leads). */
-export const READ_LEAD_ASSIGNEES_SCOPE = 'read:lead-assignees';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -38,40 +44,14 @@ const phone = z
     return digits.length >= 7 && digits.length <= 15;
   }, 'not a phone number: use 7 to 15 digits');
 
-export const DEAL_KINDS = ['finance', 'lease', 'cash'] as const;
 export const DealKindSchema = z.enum(DEAL_KINDS);
 export type DealKind = z.infer<typeof DealKindSchema>;
 
-export const FINANCE_TERM_MIN_MONTHS = 24;
-export const FINANCE_TERM_MAX_MONTHS = 84;
-/** Finance terms the calculator offers (any whole month in range is accepted). */
-export const FINANCE_TERMS = [24, 36, 48, 60, 72, 84] as const;
-export const LEASE_TERMS = [24, 36, 39, 48] as const;
-
-export const CREDIT_TIERS = ['excellent', 'good', 'fair', 'rebuilding'] as const;
 export const CreditTierSchema = z.enum(CREDIT_TIERS);
 export type CreditTier = z.infer<typeof CreditTierSchema>;
 
-export const PRODUCT_KINDS = ['service-contract', 'gap', 'maintenance', 'tire-wheel'] as const;
 export const ProductKindSchema = z.enum(PRODUCT_KINDS);
 export type ProductKind = z.infer<typeof ProductKindSchema>;
-
-/** Dealers must show this wherever a payment appears (storefront, e-mails, deal page). */
-export const PAYMENT_ESTIMATE_DISCLOSURE =
-  'Estimate only, not an offer of credit. Payments shown are estimates based on the figures entered ' +
-  'and the dealership’s current rates; your actual rate, terms and payment depend on credit approval ' +
-  'by a lender, and on taxes and fees at signing.';
-
-/**
- * What the shopper agrees to before a credit application is sent; stored with the time they did.
- * Changing the words changes CREDIT_CONSENT_VERSION, so every application names the text it accepted.
- */
-export const CREDIT_CONSENT_TEXT =
-  'By submitting this application I authorise the dealership and the lenders it works with to obtain ' +
-  'my consumer credit report and to verify the information I have given, for the purpose of ' +
-  'arranging financing or a lease for the vehicle I selected. I confirm the information is true ' +
-  'and complete.';
-export const CREDIT_CONSENT_VERSION = '2026-12-06';
 
 // ---------------------------------------------------------------------------------------------
 // The dealership's retail settings (portal: Digital retailing → Settings)
@@ -85,8 +65,6 @@ export const DealerFeesSchema = z.strictObject({
   leaseAcquisitionCents: cents.max(500_000),
 });
 export type DealerFees = z.infer<typeof DealerFeesSchema>;
-
-export const LEASE_TAX_RULES = ['monthly', 'upfront'] as const;
 
 export const TaxRulesSchema = z.strictObject({
   /** Sales tax rate, e.g. 625 = 6.25 %. */
@@ -268,12 +246,6 @@ export const DealAdjustmentsSchema = z.strictObject({
   tradeValueCents: cents.nullable(),
 });
 export type DealAdjustments = z.infer<typeof DealAdjustmentsSchema>;
-export const NO_ADJUSTMENTS: DealAdjustments = {
-  sellingPriceCents: null,
-  financeAprBps: null,
-  leaseMoneyFactor: null,
-  tradeValueCents: null,
-};
 
 export const TradeFiguresSchema = z.strictObject({ valueCents: cents, payoffCents: cents });
 export type TradeFigures = z.infer<typeof TradeFiguresSchema>;
@@ -357,12 +329,8 @@ export type Quote = z.infer<typeof QuoteSchema>;
 // Deals
 // ---------------------------------------------------------------------------------------------
 
-export const DEAL_STATUSES = ['draft', 'submitted', 'countered', 'accepted', 'withdrawn'] as const;
 export const DealStatusSchema = z.enum(DEAL_STATUSES);
 export type DealStatus = z.infer<typeof DealStatusSchema>;
-
-/** The header a shopper's browser proves access to its deal with: the deal's access token or an e-mailed signed link. */
-export const DEAL_ACCESS_HEADER = 'x-deal-access';
 
 export const ShopperContactSchema = z.strictObject({
   firstName: text(80),
@@ -387,16 +355,8 @@ export const DealVehicleSchema = z.object({
 });
 export type DealVehicle = z.infer<typeof DealVehicleSchema>;
 
-export const TRADE_CONDITIONS = ['excellent', 'good', 'fair', 'poor'] as const;
 export const TradeConditionSchema = z.enum(TRADE_CONDITIONS);
 export type TradeCondition = z.infer<typeof TradeConditionSchema>;
-/** How the overall condition scales the grid's range (which is for a trade in good condition). */
-export const TRADE_CONDITION_FACTORS_BPS: Record<TradeCondition, number> = {
-  excellent: 10_800,
-  good: 10_000,
-  fair: 8_500,
-  poor: 6_500,
-};
 
 export const TradeConditionAnswersSchema = z.strictObject({
   overall: TradeConditionSchema,
@@ -435,8 +395,6 @@ export const TradeInInputSchema = z
   });
 export type TradeInInput = z.infer<typeof TradeInInputSchema>;
 
-export const TRADE_STATUSES = ['estimated', 'awaiting-appraisal', 'appraised'] as const;
-
 export const DealTradeInSchema = z.object({
   id: z.uuid(),
   vin: z.string().nullable(),
@@ -472,16 +430,6 @@ export const AppraisalInputSchema = z.strictObject({
 export type AppraisalInput = z.infer<typeof AppraisalInputSchema>;
 
 // -- Credit application: the clear form exists only in the request and in a finance manager's view.
-
-export const HOUSING = ['own', 'rent', 'family', 'other'] as const;
-export const EMPLOYMENT_STATUSES = [
-  'employed',
-  'self-employed',
-  'retired',
-  'student',
-  'unemployed',
-  'other',
-] as const;
 
 /** SSN as typed (with or without dashes), normalised to 9 digits; the never-issued areas are refused. */
 export const SsnSchema = z
@@ -543,8 +491,6 @@ export const CreditApplicationInputSchema = z.strictObject({
 });
 export type CreditApplicationInput = z.infer<typeof CreditApplicationInputSchema>;
 
-export const CREDIT_APPLICATION_STATUSES = ['received', 'deleted'] as const;
-
 /** What anyone working the deal may see of an application: no personal data at all. */
 export const CreditApplicationSummarySchema = z.object({
   status: z.enum(CREDIT_APPLICATION_STATUSES),
@@ -567,15 +513,6 @@ export type CreditApplicationView = z.infer<typeof CreditApplicationViewSchema>;
 
 // -- Reservation
 
-/** `replaced`: a checkout left unpaid and started again; kept for the record, never a deal's current reservation. */
-export const RESERVATION_STATUSES = [
-  'awaiting-payment',
-  'held',
-  'released',
-  'expired',
-  'failed',
-  'replaced',
-] as const;
 export const ReservationStatusSchema = z.enum(RESERVATION_STATUSES);
 export type ReservationStatus = z.infer<typeof ReservationStatusSchema>;
 

@@ -1,4 +1,10 @@
-import type { DealTradeIn, TradeCondition, TradeInInput } from '@showroom/contracts';
+import {
+  FIRST_MODEL_YEAR,
+  MAX_MILEAGE,
+  type DealTradeIn,
+  type TradeCondition,
+  type TradeInInput,
+} from '@showroom/contracts';
 import { centsOfDollars, dollarsOfCents } from '../retail/deal-structure';
 
 /** The trade-in form as typed. */
@@ -36,9 +42,6 @@ export const TRADE_IN_FIELDS: TradeInField[] = [
   'lender',
 ];
 
-/** Same as the contract's FIRST_MODEL_YEAR, MAX_MILEAGE (no zod in the browser). */
-const FIRST_MODEL_YEAR = 1981;
-const MAX_MILEAGE = 2_000_000;
 export const MAX_TRADE_PHOTOS = 8;
 export const MAX_TRADE_PHOTO_BYTES = 10 * 1024 * 1024;
 

@@ -36,7 +36,7 @@ export function termsFor(kind: DealKind, terms: QuotingTerms): number[] {
   if (kind === 'finance') return [...FINANCE_TERMS];
   return terms.leaseResiduals
     .map((residual) => residual.termMonths as number)
-    .filter((months) => LEASE_TERMS.includes(months))
+    .filter((months) => (LEASE_TERMS as readonly number[]).includes(months))
     .sort((a, b) => a - b);
 }
 
