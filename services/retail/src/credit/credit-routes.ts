@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   CreditApplicationInputSchema,
   CreditApplicationSummarySchema,
@@ -7,6 +6,7 @@ import {
 } from '@showroom/contracts';
 import { caller, routeFor } from '@showroom/server-kit';
 import type { DealAccess } from '../deals/deal-access';
+import { deskDealParams, shopperDealParams } from '../deals/deal-params';
 import type { ShopperAccess } from '../deals/shopper-access';
 import { PUBLIC_RETAIL_PREFIX } from '../public-access/public-access';
 import { publicRouteFor, type PublicRouteDeps } from '../public-access/public-route';
@@ -21,12 +21,6 @@ export interface CreditRouteDeps extends PublicRouteDeps {
 
 const publicRoute = publicRouteFor<CreditRouteDeps>();
 const route = routeFor<CreditRouteDeps>();
-
-const shopperDealParams = z.object({
-  dealershipId: z.uuid('must be a dealership id (UUID)'),
-  dealId: z.uuid('must be a deal id (UUID)'),
-});
-const deskDealParams = z.object({ dealId: z.uuid('must be a deal id (UUID)') });
 
 const dealAccessHeader = {
   name: DEAL_ACCESS_HEADER,

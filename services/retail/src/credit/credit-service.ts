@@ -9,7 +9,7 @@ import type {
 import { PROBLEM_TYPES } from '@showroom/contracts';
 import { HttpProblem, problems, type Principal } from '@showroom/server-kit';
 import type { RetailDatabase } from '../database';
-import { recordActivity } from '../deals/activity';
+import { actorNameOf, recordActivity } from '../deals/activity';
 import { queueDealLeadUpdate } from '../deals/deal-lead-updates';
 import { DealRepository, type DealRow } from '../deals/deal-repository';
 import { openJson, sealJson } from '../encryption/envelope';
@@ -37,9 +37,6 @@ const DAY_MS = 86_400_000;
 const alreadyApplied = () =>
   problems.conflict('This deal already has a credit application; it is not replaced.');
 const withdrawn = () => problems.conflict('The deal was withdrawn: it takes no credit application.');
-
-/** Who viewed an application, as the deal's and the lead's timelines name them. */
-const viewerNameOf = (viewer: Principal): string => viewer.name ?? viewer.email ?? viewer.userId;
 
 /**
  * Credit applications of deals: a shopper submits one per deal (sealed before it is stored), the
@@ -128,7 +125,7 @@ export class CreditService {
         openJson(this.deps.keys, { dealershipId, applicationId: row.id }, envelope),
       ),
     );
-    const viewerName = viewerNameOf(viewer);
+    const viewerName = actorNameOf(viewer);
     await this.deps.db.transaction().execute((trx) =>
       recordActivity(trx, dealershipId, deal.id, {
         actor: viewerName,
