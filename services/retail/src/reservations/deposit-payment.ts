@@ -9,7 +9,8 @@ import { enqueueDepositRefund, enqueueVehicleHold } from './reservation-job-kind
 import type { ReservationTermsSource } from './reservation-ports';
 import { ReservationRepository } from './reservation-repository';
 
-const HOUR_MS = 3_600_000;
+/** Hold hours in milliseconds. */
+export const HOUR_MS = 3_600_000;
 
 /** What a paid checkout did: held the vehicle, nothing (already counted), or sent the money back. */
 export type PaymentOutcome = 'held' | 'already-handled' | 'refunded';

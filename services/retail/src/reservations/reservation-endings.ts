@@ -1,20 +1,19 @@
 import type { Transaction } from 'kysely';
-import { DealVehicleSchema } from '@showroom/contracts';
 import { formatCents } from '@showroom/retail-payments';
 import type { RetailDatabase } from '../database';
 import { recordActivity } from '../deals/activity';
 import { queueDealLeadUpdate } from '../deals/deal-lead-updates';
 import { cleanFirstName } from '../deals/deal-mail-text';
 import { DealRepository } from '../deals/deal-repository';
+import { vehicleOf } from '../deals/deal-views';
 import { enqueueShopperMail } from '../mail/shopper-mail';
+import { HOUR_MS } from './deposit-payment';
 import { enqueueDepositRefund, enqueueVehicleRelease } from './reservation-job-kinds';
 import { reservationEndedMail, type ReservationEnding } from './reservation-mail';
 import { ReservationRepository, type ReservationRow } from './reservation-repository';
 
 /** Actor of what Showroom does by itself (the expiry sweep, a refused hold). */
 export const SHOWROOM_ACTOR = 'Showroom';
-
-const HOUR_MS = 3_600_000;
 
 function activityText(ending: ReservationEnding, row: ReservationRow): string {
   const deposit = formatCents(Number(row.deposit_cents));
@@ -65,7 +64,7 @@ export async function endReservation(
     const mail = reservationEndedMail(ending, {
       dealId: deal.id,
       firstName: cleanFirstName(deal.shopper_first_name),
-      vehicle: DealVehicleSchema.parse(JSON.parse(deal.vehicle)),
+      vehicle: vehicleOf(deal),
       depositCents: Number(row.deposit_cents),
     });
     await enqueueShopperMail(trx, dealershipId, mail, `reservation-ended:${row.id}`);

@@ -5,9 +5,8 @@ import { stripeSignature } from '@showroom/server-testing';
 import type { RouteExample } from '@showroom/server-testing/matrix';
 import { DealRepository } from '../deals/deal-repository';
 import type { RetailTestContext } from '../test/retail-test-app';
+import { HOUR_MS } from './deposit-payment';
 import { ReservationRepository } from './reservation-repository';
-
-const HOUR_MS = 3_600_000;
 
 /** A deal a shopper started on the dealership's website (a car of its own); its id, token and origin. */
 async function dealOf(ctx: RetailTestContext, dealershipId: string) {

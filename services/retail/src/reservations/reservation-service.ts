@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { DealVehicleSchema, type Reservation, type ReservationCheckout } from '@showroom/contracts';
+import type { Reservation, ReservationCheckout } from '@showroom/contracts';
 import { loggableError, problems } from '@showroom/server-kit';
 import type { RetailDatabase } from '../database';
 import { DealRepository, type DealRow } from '../deals/deal-repository';
+import { vehicleOf } from '../deals/deal-views';
 import type { DepositPayment } from './deposit-payment';
 import { PaymentProviderUnavailable, type DepositCheckout, type PaymentProvider } from './payment-provider';
 import type { ReservationTermsSource, StorefrontSource, VehicleHolds } from './reservation-ports';
@@ -242,7 +243,7 @@ export class ReservationService {
 
 /** The line item's description: the car as the deal priced it. */
 function describeVehicle(deal: DealRow): string {
-  const vehicle = DealVehicleSchema.parse(JSON.parse(deal.vehicle));
+  const vehicle = vehicleOf(deal);
   return `${vehicleTitle(vehicle)}, stock #${vehicle.stockNumber}`;
 }
 
