@@ -2,7 +2,9 @@ import express from 'express';
 import { z } from 'zod';
 import { DEAL_ACCESS_HEADER, ReservationCheckoutSchema, ReservationSchema } from '@showroom/contracts';
 import { caller, routeFor } from '@showroom/server-kit';
+import { actorNameOf } from '../deals/activity';
 import type { DealAccess } from '../deals/deal-access';
+import { deskDealParams, shopperDealParams } from '../deals/deal-params';
 import type { ShopperAccess } from '../deals/shopper-access';
 import { PUBLIC_RETAIL_PREFIX } from '../public-access/public-access';
 import { publicRouteFor, type PublicRouteDeps } from '../public-access/public-route';
@@ -23,12 +25,6 @@ export const PAYMENT_WEBHOOK_PATH = '/api/retail/webhooks/payments';
 
 /** A provider's event is small; a larger body is not one. */
 const WEBHOOK_BODY_LIMIT = '256kb';
-
-const shopperDealParams = z.object({
-  dealershipId: z.uuid('must be a dealership id (UUID)'),
-  dealId: z.uuid('must be a deal id (UUID)'),
-});
-const deskDealParams = z.object({ dealId: z.uuid('must be a deal id (UUID)') });
 
 const WebhookReceiptSchema = z.object({
   received: z.literal(true),
@@ -119,7 +115,7 @@ export const reservationRoutes = [
     },
     handler: async ({ tenant, principal, params }, { dealAccess, reservationRelease }) => {
       const deal = await dealAccess.require(tenant, principal, params.dealId);
-      return reservationRelease.byDesk(deal, principal.name ?? principal.email ?? 'A dealer');
+      return reservationRelease.byDesk(deal, actorNameOf(principal));
     },
   }),
 ];
