@@ -65,19 +65,19 @@ export class DealDeskService {
         ? encodeDealCursor({ updatedAt: last.updated_at, id: last.id })
         : null;
     const visible = await this.deps.access.stillTheirs(tenant, principal, page, known);
-    const latest = await this.deals.latestOffers(dealershipId, visible);
-    const items = await Promise.all(
-      visible.map(async (deal) => {
-        const offer = latest.get(deal.id);
-        if (!offer) throw new Error(`deal ${deal.id} has no offer ${deal.offer_version}`);
-        return summaryView(
-          deal,
-          offer,
-          await this.deps.parts.of(dealershipId, deal.id),
-          seesShopperContact(tenant),
-        );
-      }),
-    );
+    const [latest, parts] = await Promise.all([
+      this.deals.latestOffers(dealershipId, visible),
+      this.deps.parts.summariesOf(
+        dealershipId,
+        visible.map((deal) => deal.id),
+      ),
+    ]);
+    const items = visible.map((deal) => {
+      const offer = latest.get(deal.id);
+      const statuses = parts.get(deal.id);
+      if (!offer || !statuses) throw new Error(`deal ${deal.id} has no offer ${deal.offer_version}`);
+      return summaryView(deal, offer, statuses, seesShopperContact(tenant));
+    });
     return { items, nextCursor };
   }
 

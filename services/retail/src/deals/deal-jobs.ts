@@ -42,7 +42,7 @@ export class DealJobs {
     if (!deal || deal.status === 'draft') return;
     const [offer, parts] = await Promise.all([
       this.deals.offer(job.dealershipId, dealId, deal.offer_version),
-      this.deps.parts.of(job.dealershipId, dealId),
+      this.deps.parts.stored(job.dealershipId, dealId),
     ]);
     if (!offer) throw new Error(`deal ${dealId} has no offer ${deal.offer_version}`);
     const receipt = await this.deps.leads.openDealLead(

@@ -41,14 +41,26 @@ export interface DealLeads extends LeadAssigneeSource {
 /** Trade-ins: the deal's trade (TradeInService). */
 export interface TradeInPart {
   forDeal(dealershipId: string, dealId: string): Promise<DealTradeIn | null>;
+  /** One read for a page of deals: their trades' statuses (deals without a trade absent). */
+  statusesFor(dealershipId: string, dealIds: readonly string[]): Promise<Map<string, DealTradeIn['status']>>;
 }
 
 /** Credit: what anyone working the deal may see of its application (CreditService). */
 export interface CreditPart {
   summaryFor(dealershipId: string, dealId: string): Promise<CreditApplicationSummary | null>;
+  /** One read for a page of deals (deals without an application absent). */
+  summariesFor(
+    dealershipId: string,
+    dealIds: readonly string[],
+  ): Promise<Map<string, CreditApplicationSummary>>;
 }
 
 /** Reservations: the deal's deposit and hold (ReservationService). */
 export interface ReservationPart {
-  forDeal(dealershipId: string, dealId: string): Promise<Reservation | null>;
+  /** As stored, then brought up to date by asking the payment provider while it awaits payment. */
+  caughtUp(dealershipId: string, dealId: string): Promise<Reservation | null>;
+  /** As stored: reads only, never asks the provider. */
+  stored(dealershipId: string, dealId: string): Promise<Reservation | null>;
+  /** As stored, for a page of deals in one read (deals without a reservation absent). */
+  storedForDeals(dealershipId: string, dealIds: readonly string[]): Promise<Map<string, Reservation>>;
 }

@@ -13,7 +13,7 @@ import {
   type ShopperDeal,
 } from '@showroom/contracts';
 import type { DealActivityRow, DealOfferRow, DealRow } from './deal-repository';
-import type { DealPartsOf } from './deal-parts';
+import type { DealPartStatuses, DealPartsOf } from './deal-parts';
 
 /** The car as it was priced when the deal started. */
 export const vehicleOf = (deal: DealRow): DealVehicle => DealVehicleSchema.parse(JSON.parse(deal.vehicle));
@@ -108,7 +108,7 @@ export function deskView({ deal, offers, activity, parts, terms, withContact }: 
 export function summaryView(
   deal: DealRow,
   latest: DealOfferRow,
-  parts: DealPartsOf,
+  parts: DealPartStatuses,
   withContact: boolean,
 ): DealSummary {
   const quote = QuoteSchema.parse(JSON.parse(latest.quote));
@@ -121,9 +121,7 @@ export function summaryView(
     kind: deal.kind,
     monthlyPaymentCents: quote.monthlyPaymentCents,
     dueAtSigningCents: quote.dueAtSigningCents,
-    tradeStatus: parts.tradeIn?.status ?? null,
-    creditApplicationStatus: parts.creditApplication?.status ?? null,
-    reservationStatus: parts.reservation?.status ?? null,
+    ...parts,
     leadId: deal.lead_id,
     assigneeId: deal.assignee_id,
     submittedAt: deal.submitted_at?.toISOString() ?? null,

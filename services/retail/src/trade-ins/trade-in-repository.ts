@@ -25,6 +25,19 @@ export class TradeInRepository {
       .executeTakeFirst();
   }
 
+  /** The statuses of these deals' trades in one read (deals without a trade are absent). */
+  async statusesForDeals(
+    dealershipId: string,
+    dealIds: readonly string[],
+  ): Promise<Pick<TradeInRow, 'deal_id' | 'status'>[]> {
+    if (dealIds.length === 0) return [];
+    return forDealership(this.db, dealershipId)
+      .selectFrom('trade_ins')
+      .select(['deal_id', 'status'])
+      .where('deal_id', 'in', [...dealIds])
+      .execute();
+  }
+
   /** The deal's trade, locked until the transaction ends (replacing, adding photos, appraising). */
   forDealForUpdate(dealershipId: string, dealId: string): Promise<TradeInRow | undefined> {
     return forDealership(this.db, dealershipId)

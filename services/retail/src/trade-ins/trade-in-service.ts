@@ -24,6 +24,15 @@ export class TradeInService {
     return this.viewOf(this.deps.db, dealershipId, dealId);
   }
 
+  /** The statuses of these deals' trades in one read, by deal id (the desk's list; no trade: absent). */
+  async statusesFor(
+    dealershipId: string,
+    dealIds: readonly string[],
+  ): Promise<Map<string, DealTradeIn['status']>> {
+    const rows = await new TradeInRepository(this.deps.db).statusesForDeals(dealershipId, dealIds);
+    return new Map(rows.map((row) => [row.deal_id, row.status]));
+  }
+
   /** The deal's trade as `db` (a transaction that just changed it, say) sees it. */
   async viewOf(
     db: Kysely<RetailDatabase> | Transaction<RetailDatabase>,

@@ -5,6 +5,7 @@ import {
   DEAL_ACCESS_HEADER,
   DEALERSHIP_HEADER,
   type DealDesk,
+  type DealList,
   type DealTradeIn,
   type ShopperDeal,
   type TradeInInput,
@@ -290,6 +291,19 @@ describe('the desk appraises the trade', () => {
     const token = new URL(link).searchParams.get('access') as string;
     const opened = await shopper.call('get', '', token).expect(200);
     expect((opened.body as ShopperDeal).tradeIn?.status).toBe('appraised');
+    const list = await request(ctx.app)
+      .get('/api/retail/deals')
+      .auth(finance.token, { type: 'bearer' })
+      .set(DEALERSHIP_HEADER, dealershipId)
+      .expect(200);
+    expect((list.body as DealList).items).toEqual([
+      expect.objectContaining({
+        id: shopper.dealId,
+        tradeStatus: 'appraised',
+        creditApplicationStatus: null,
+        reservationStatus: null,
+      }),
+    ]);
   });
 
   it('when a viewer tries to appraise, then 403; another dealership or a deal without a trade answers 404', async () => {
