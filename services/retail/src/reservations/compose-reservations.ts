@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { PollingWorker } from '@showroom/server-kit';
 import type { RetailDatabase } from '../database';
 import type { JobHandlers } from '../jobs/job-runner';
 import type { PaymentsConfig } from './config';
@@ -30,8 +31,8 @@ export interface ReservationModule {
   service: ReservationService;
   routeDeps: Pick<ReservationRouteDeps, 'reservations' | 'reservationRelease' | 'paymentWebhook'>;
   handlers: JobHandlers;
-  /** The hold-expiry sweep: add it to the background work. */
-  expiry: ReservationExpiry;
+  /** The hold-expiry sweep on its timer: add it to the background work. */
+  expiry: PollingWorker;
 }
 
 /** The reservations module on its payment provider: route deps, job handlers and the expiry sweep. */
@@ -61,6 +62,6 @@ export function composeReservations(config: PaymentsConfig, deps: ReservationMod
       clock,
       intervalMs: config.RESERVATION_EXPIRY_SWEEP_MS,
       logger: logger.child({ worker: 'reservation-expiry' }),
-    }),
+    }).worker,
   };
 }

@@ -22,7 +22,8 @@ export interface ReservationExpiryDeps {
  * every instance; the row lock and the status check make each reservation end once.
  */
 export class ReservationExpiry {
-  private readonly worker: PollingWorker;
+  /** The sweep on its timer: the service's background work. */
+  readonly worker: PollingWorker;
 
   constructor(private readonly deps: ReservationExpiryDeps) {
     this.worker = new PollingWorker({
@@ -31,14 +32,6 @@ export class ReservationExpiry {
       intervalMs: deps.intervalMs,
       logger: deps.logger,
     });
-  }
-
-  start(): void {
-    this.worker.start();
-  }
-
-  stop(): Promise<void> {
-    return this.worker.stop();
   }
 
   /** Ends the holds that are due; how many ended. Exposed so tests can drive it without the timer. */
