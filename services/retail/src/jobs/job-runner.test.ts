@@ -165,21 +165,21 @@ describe('retail job runner', () => {
     const dealershipId = randomUUID();
     const kind = `slow-${randomUUID().slice(0, 8)}`;
     const clock = testClock();
-    const ran: number[] = [];
-    let takenOver: Promise<unknown> = Promise.resolve();
+    const bySlow: number[] = [];
+    const byOther: number[] = [];
     const other = runner(
-      { [kind]: async (job) => void ran.push((job.payload as { n: number }).n) },
+      { [kind]: async (job) => void byOther.push((job.payload as { n: number }).n) },
       clock.now,
     );
     const { runner: slow } = runner(
       {
         [kind]: async (job) => {
-          ran.push((job.payload as { n: number }).n);
-          // The first job takes longer than the lease: the second job's claim runs out meanwhile,
-          // and another runner claims and runs it.
+          bySlow.push((job.payload as { n: number }).n);
+          if (bySlow.length > 1) return;
+          // The first job outlives the lease: the batch's other job is claimed and run by another runner
+          // meanwhile (and the first one too, its own lease being over).
           clock.advance(SETTINGS.leaseMs);
-          takenOver = other.runner.runDue();
-          await takenOver;
+          await other.runner.runDue();
         },
       },
       clock.now,
@@ -188,8 +188,10 @@ describe('retail job runner', () => {
     await enqueueJob(database.writer, dealershipId, { kind, payload: { n: 1 } });
     await enqueueJob(database.writer, dealershipId, { kind, payload: { n: 2 } });
     await slow.runDue();
-    await takenOver;
-    expect(ran.filter((n) => n === 2)).toHaveLength(1);
+    const [first] = bySlow;
+    const second = first === 1 ? 2 : 1;
+    expect(bySlow).toEqual([first]);
+    expect([...bySlow, ...byOther].filter((n) => n === second)).toHaveLength(1);
     expect((await jobsOf(dealershipId)).map((job) => job.state)).toEqual(['done', 'done']);
   });
 
