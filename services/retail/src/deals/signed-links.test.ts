@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HmacSigner } from './hmac-signer';
 import { SignedLinks } from './signed-links';
 
 const dealershipId = '2f0c6a1e-8c1b-4f4e-9d1a-0a1b2c3d4e5f';
@@ -40,5 +41,20 @@ describe('an e-mailed deal link', () => {
     expect(links.linkTo('https://www.dealer.example/', dealershipId, dealId, 1).url).toMatch(
       new RegExp(`^https://www\\.dealer\\.example/deals/${dealId}\\?access=l1\\.`),
     );
+  });
+});
+
+describe('the signer of deal links and photo paths', () => {
+  it('never lets one purpose’s signature pass for another’s over the same parts', () => {
+    const parts = [dealershipId, dealId, 2, 1_800_000_000];
+    const dealLinks = new HmacSigner(secret, 'deal-link');
+    const photos = new HmacSigner(secret, 'trade-in-photo');
+    const signature = dealLinks.sign(parts);
+
+    expect(dealLinks.verify(parts, signature)).toBe(true);
+    expect(dealLinks.verify([dealershipId.toUpperCase(), dealId, 2, 1_800_000_000], signature)).toBe(true);
+    expect(photos.verify(parts, signature)).toBe(false);
+    expect(dealLinks.verify([dealershipId, dealId, 3, 1_800_000_000], signature)).toBe(false);
+    expect(dealLinks.verify(parts, signature.slice(1))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { HmacSigner } from './hmac-signer';
 
 /** Signed link tokens start with this, so they are never confused with a deal's access token. */
 const PREFIX = 'l1';
@@ -21,21 +21,23 @@ export interface SignedLinksOptions {
 
 /**
  * The deal links e-mailed to shoppers (`<siteUrl>/deals/<dealId>?access=<token>`): an HMAC-SHA256
- * over the deal, the offer it was sent for and the expiry, so a link opens that one deal until it
- * expires, without anything stored.
+ * over the deal, the offer it was sent for and the expiry (purpose `deal-link`), so a link opens
+ * that one deal until it expires, without anything stored.
  */
 export class SignedLinks {
   private readonly clock: () => Date;
+  private readonly signer: HmacSigner;
 
   constructor(private readonly options: SignedLinksOptions) {
     this.clock = options.clock ?? (() => new Date());
+    this.signer = new HmacSigner(options.secret, 'deal-link');
   }
 
   /** A token for the deal, valid for the configured hours from now. */
   issue(dealershipId: string, dealId: string, offerVersion: number): { token: string; expiresAt: Date } {
     const expiresAt = new Date(this.clock().getTime() + this.options.ttlHours * 3_600_000);
     const expiry = Math.floor(expiresAt.getTime() / 1000);
-    const mac = this.mac(dealershipId, dealId, offerVersion, expiry);
+    const mac = this.signer.sign([dealershipId, dealId, offerVersion, expiry]);
     return { token: `${PREFIX}.${offerVersion}.${expiry}.${mac}`, expiresAt: new Date(expiry * 1000) };
   }
 
@@ -45,9 +47,7 @@ export class SignedLinks {
     if (!match) return null;
     const offerVersion = Number(match[1]);
     const expiry = Number(match[2]);
-    const expected = Buffer.from(this.mac(dealershipId, dealId, offerVersion, expiry));
-    const given = Buffer.from(match[3] as string);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    if (!this.signer.verify([dealershipId, dealId, offerVersion, expiry], match[3] as string)) return null;
     if (expiry * 1000 <= this.clock().getTime()) return null;
     return { dealershipId, dealId, offerVersion, expiresAt: new Date(expiry * 1000) };
   }
@@ -67,11 +67,5 @@ export class SignedLinks {
 
   static isSignedLinkToken(token: string): boolean {
     return token.startsWith(`${PREFIX}.`);
-  }
-
-  private mac(dealershipId: string, dealId: string, offerVersion: number, expiry: number): string {
-    return createHmac('sha256', this.options.secret)
-      .update(`${dealershipId.toLowerCase()}|${dealId.toLowerCase()}|${offerVersion}|${expiry}`)
-      .digest('base64url');
   }
 }

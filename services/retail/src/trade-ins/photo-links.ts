@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { HmacSigner } from '../deals/hmac-signer';
 
 /** Shopper photo links are valid for at least this long (and less than twice it). */
 const WINDOW_SECONDS = 3_600;
@@ -30,9 +30,11 @@ export interface TradeInPhotoLinksOptions {
  */
 export class TradeInPhotoLinks {
   private readonly clock: () => Date;
+  private readonly signer: HmacSigner;
 
-  constructor(private readonly options: TradeInPhotoLinksOptions) {
+  constructor(options: TradeInPhotoLinksOptions) {
     this.clock = options.clock ?? (() => new Date());
+    this.signer = new HmacSigner(options.secret, 'trade-in-photo');
   }
 
   /** The desk's route to a photo (deals:read). */
@@ -47,7 +49,7 @@ export class TradeInPhotoLinks {
     const { dealershipId, dealId, photoId } = target;
     return (
       `/api/retail/public/dealerships/${dealershipId}/deals/${dealId}/trade-in/photos/${photoId}` +
-      `?sig=${expiry}.${this.mac(target, expiry)}`
+      `?sig=${expiry}.${this.signer.sign(partsOf(target, expiry))}`
     );
   }
 
@@ -56,18 +58,15 @@ export class TradeInPhotoLinks {
     const match = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(sig);
     if (!match) return false;
     const expiry = Number(match[1]);
-    const expected = Buffer.from(this.mac(target, expiry));
-    const given = Buffer.from(match[2] as string);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+    if (!this.signer.verify(partsOf(target, expiry), match[2] as string)) return false;
     return expiry * 1000 > this.clock().getTime();
   }
-
-  private mac(target: PhotoLinkTarget, expiry: number): string {
-    const { dealershipId, dealId, photoId } = target;
-    return createHmac('sha256', this.options.secret)
-      .update(
-        `trade-in-photo|${dealershipId.toLowerCase()}|${dealId.toLowerCase()}|${photoId.toLowerCase()}|${expiry}`,
-      )
-      .digest('base64url');
-  }
 }
+
+/** What a photo link signs: the dealership, deal, photo and expiry. */
+const partsOf = ({ dealershipId, dealId, photoId }: PhotoLinkTarget, expiry: number) => [
+  dealershipId,
+  dealId,
+  photoId,
+  expiry,
+];
