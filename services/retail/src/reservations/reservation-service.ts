@@ -86,11 +86,6 @@ export class ReservationService {
     return reservationView((await this.askedProvider(row)) ?? row);
   }
 
-  /** DealParts' name for `caughtUp` until the deals module reads `stored`/`caughtUp` by purpose. */
-  forDeal(dealershipId: string, dealId: string): Promise<Reservation | null> {
-    return this.caughtUp(dealershipId, dealId);
-  }
-
   /**
    * Starts paying the deposit: only when the dealership takes one, the vehicle is still for sale and
    * the deal holds no reservation. A checkout the shopper left unpaid is closed and replaced.
