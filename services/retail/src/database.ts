@@ -69,6 +69,10 @@ export interface DealTable {
   shopper_phone: string | null;
   /** sha256 (hex) of the shopper's access token; the token itself is never stored. */
   access_token_hash: string;
+  /** sha256 (hex) of the Idempotency-Key the deal was started with (unique per dealership), if any. */
+  start_key_hash: string | null;
+  /** sha256 (hex) of the start request's form, to tell a retry from another deal under the same key. */
+  start_body_hash: string | null;
   /** The lead it became in the leads service, once submitted and handed over. */
   lead_id: string | null;
   /** The lead's assignee as leads last answered (sales see the deals of their own leads). */

@@ -55,6 +55,35 @@ export class DealRepository {
     return row ?? null;
   }
 
+  /** The deal started with this Idempotency-Key (its sha256), locked for the rest of the transaction. */
+  async findByStartKeyForUpdate(dealershipId: string, startKeyHash: string): Promise<DealRow | null> {
+    const row = await forDealership(this.db, dealershipId)
+      .selectFrom('deals')
+      .selectAll()
+      .where('start_key_hash', '=', startKeyHash)
+      .forUpdate()
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** A start request answered again: the deal's access token is replaced (not a change of the deal). */
+  async replaceAccessToken(dealershipId: string, dealId: string, accessTokenHash: string): Promise<void> {
+    await forDealership(this.db, dealershipId)
+      .updateTable('deals')
+      .set({ access_token_hash: accessTokenHash })
+      .where('id', '=', dealId)
+      .execute();
+  }
+
+  /** The deal's Idempotency-Key has expired: the key may start another deal. */
+  async forgetStartKey(dealershipId: string, dealId: string): Promise<void> {
+    await forDealership(this.db, dealershipId)
+      .updateTable('deals')
+      .set({ start_key_hash: null, start_body_hash: null })
+      .where('id', '=', dealId)
+      .execute();
+  }
+
   async insert(dealershipId: string, deal: NewDeal, firstOffer: NewOffer): Promise<void> {
     const tenant = forDealership(this.db, dealershipId);
     await tenant.insertInto('deals').values(deal).execute();

@@ -17,6 +17,7 @@ import { publicRouteFor, type PublicRouteDeps } from '../public-access/public-ro
 import type { DealDeskService } from './deal-desk-service';
 import { dealershipParams, deskDealParams, shopperDealParams } from './deal-params';
 import type { ShopperDealService } from './shopper-deal-service';
+import { IDEMPOTENCY_KEY_HEADER, startKeyOf } from './start-keys';
 
 export interface DealRouteDeps extends PublicRouteDeps {
   shopperDeals: ShopperDealService;
@@ -28,6 +29,12 @@ const accessHeader: HeaderDoc = {
   required: true,
   description:
     'The access token the deal was started with, or the token of a deal link the shopper was e-mailed',
+};
+const idempotencyKey: HeaderDoc = {
+  name: IDEMPOTENCY_KEY_HEADER,
+  required: false,
+  description:
+    'A key the website makes once per filled-in form (a UUID) and sends again on a retry: the same key and form within 24 hours answer the deal they started instead of starting another',
 };
 const ifMatch: HeaderDoc = {
   name: 'If-Match',
@@ -60,14 +67,22 @@ export const publicDealRoutes = [
     tag: 'deals',
     summary: 'Start a deal on a vehicle: the price from inventory, the quote from the dealership’s terms',
     params: dealershipParams,
+    headers: [idempotencyKey],
     body: StartDealInputSchema,
     responses: {
       201: {
         description: 'The deal, and its access token (shown once: send it as X-Deal-Access)',
         schema: DealStartedSchema,
       },
+      200: {
+        description:
+          'The deal this Idempotency-Key and form started within the last 24 hours, with a new access token (the earlier one no longer opens it)',
+        schema: DealStartedSchema,
+      },
     },
     problems: {
+      400: 'The Idempotency-Key is not 8 to 255 printable characters',
+      409: 'The Idempotency-Key already started a deal with other details',
       422: 'The dealership’s terms cannot quote this structure (invalidParams names the field)',
       404: 'No such dealership, or the vehicle is not for sale there',
     },
@@ -78,7 +93,9 @@ export const publicDealRoutes = [
         req.log.info({ dealershipId: params.dealershipId }, 'deal not started: honeypot filled');
         return void res.status(201).json(await shopperDeals.startForBot(params.dealershipId, body));
       }
-      res.status(201).json(await shopperDeals.start(params.dealershipId, body));
+      const startKey = startKeyOf(req.get(IDEMPOTENCY_KEY_HEADER), body);
+      const { started, again } = await shopperDeals.start(params.dealershipId, body, startKey);
+      res.status(again ? 200 : 201).json(started);
     },
   }),
   publicRoute({

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import {
+  DEAL_ACCESS_HEADER,
   NO_ADJUSTMENTS,
   PAYMENT_ESTIMATE_DISCLOSURE,
   type DealDesk,
+  type DealStarted,
   type ShopperDeal,
 } from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
@@ -366,5 +368,51 @@ describe('a product the dealer stops offering stays on the deals that carry it',
     const other = await startDeal(ctx, storefront, vehicle);
     const refused = await other.call('put', '/structure').send({ structure: withGap }).expect(422);
     expect(refused.body.invalidParams[0].name).toBe('body.structure.products.0.productId');
+  });
+});
+
+describe('a start request sent twice starts one deal', () => {
+  it('answers the same Idempotency-Key and form with the deal it started, refuses it for another form, and forgets it after a day', async () => {
+    const { storefront, vehicle } = await dealershipWithCar(ctx);
+    const origin = storefront.siteOrigins[0] as string;
+    const form = {
+      vehicleId: vehicle.id,
+      shopper: { firstName: 'Ida', lastName: 'Idem', email: 'ida.idem@example.com' },
+      structure: FINANCE_60,
+    };
+    const send = (key: string, body: object = form) =>
+      request(ctx.app)
+        .post(publicDeals(storefront.dealershipId))
+        .set('Origin', origin)
+        .set('Idempotency-Key', key)
+        .send(body);
+    const key = '3b6f0b7e-8a51-4f4e-9a43-5a1d0e6b2c11';
+
+    const first = (await send(key).expect(201)).body as DealStarted;
+    const again = (await send(key).expect(200)).body as DealStarted;
+    expect(again.deal.id).toBe(first.deal.id);
+    expect(await dealsOf(storefront.dealershipId)).toBe(1);
+    const open = (token: string) =>
+      request(ctx.app)
+        .get(`${publicDeals(storefront.dealershipId)}/${first.deal.id}`)
+        .set('Origin', origin)
+        .set(DEAL_ACCESS_HEADER, token);
+    await open(again.accessToken).expect(200);
+    await open(first.accessToken).expect(404);
+
+    const other = await send(key, { ...form, structure: LEASE_36 }).expect(409);
+    expect(other.body.invalidParams[0].name).toBe('headers.idempotency-key');
+    await send('short').expect(400);
+    await send('5c0e2a9d-1f3b-4c7a-8e2d-6b4a9c1f0e22').expect(201);
+    expect(await dealsOf(storefront.dealershipId)).toBe(2);
+
+    await forDealership(ctx.database.writer, storefront.dealershipId)
+      .updateTable('deals')
+      .set({ created_at: new Date(Date.now() - 25 * 3_600_000) })
+      .where('id', '=', first.deal.id)
+      .execute();
+    const later = (await send(key).expect(201)).body as DealStarted;
+    expect(later.deal.id).not.toBe(first.deal.id);
+    expect(await dealsOf(storefront.dealershipId)).toBe(3);
   });
 });

@@ -10,6 +10,7 @@ import {
   type StartDealInput,
 } from '@showroom/contracts';
 import { problems } from '@showroom/server-kit';
+import { isDuplicateKeyError } from '@showroom/server-mysql';
 import { formatCents } from '@showroom/retail-payments';
 import type { RetailDatabase } from '../database';
 import { newAccessToken } from './access-tokens';
@@ -24,6 +25,7 @@ import { DealRepository, type DealRow } from './deal-repository';
 import { offerView, shopperDealView, structureOf, vehicleOf } from './deal-views';
 import type { OfferTerms } from './offer-terms';
 import type { ShopperAccess } from './shopper-access';
+import { START_KEY_HOURS, type StartKey } from './start-keys';
 
 export interface ShopperDealServiceDeps {
   db: Kysely<RetailDatabase>;
@@ -34,6 +36,12 @@ export interface ShopperDealServiceDeps {
   mail: DealMail;
   offerTerms: OfferTerms;
   clock?: () => Date;
+}
+
+/** A started deal, and whether it was started by an earlier request with the same start key. */
+export interface StartedDeal {
+  started: DealStarted;
+  again: boolean;
 }
 
 /** The actor the deal's timeline names for the shopper. */
@@ -61,7 +69,37 @@ export class ShopperDealService {
     this.clock = deps.clock ?? (() => new Date());
   }
 
-  async start(dealershipId: string, input: StartDealInput): Promise<DealStarted> {
+  /**
+   * Starts the deal. With a start key (the request's Idempotency-Key), the same key and form from
+   * this dealership within a day answer the deal they started, with a new access token (the token is
+   * never stored, so the first cannot be given again; it stops opening the deal); the same key with
+   * another form is a 409.
+   */
+  async start(
+    dealershipId: string,
+    input: StartDealInput,
+    startKey: StartKey | null = null,
+  ): Promise<StartedDeal> {
+    if (startKey) {
+      const again = await this.startedBefore(dealershipId, startKey);
+      if (again) return again;
+    }
+    try {
+      return { started: await this.startNew(dealershipId, input, startKey), again: false };
+    } catch (error) {
+      // The same key sent twice at once: the other request stored its deal first.
+      if (!startKey || !isDuplicateKeyError(error, 'deals_start_key')) throw error;
+      const again = await this.startedBefore(dealershipId, startKey);
+      if (!again) throw error;
+      return again;
+    }
+  }
+
+  private async startNew(
+    dealershipId: string,
+    input: StartDealInput,
+    startKey: StartKey | null,
+  ): Promise<DealStarted> {
     const vehicle = await this.deps.vehicles.forSale(dealershipId, input.vehicleId);
     if (!vehicle) throw problems.notFound(`Vehicle ${input.vehicleId} for sale at this dealership`);
     const terms = await this.deps.terms.of(dealershipId);
@@ -82,6 +120,8 @@ export class ShopperDealService {
           shopper_email: input.shopper.email,
           shopper_phone: input.shopper.phone ?? null,
           access_token_hash: hash,
+          start_key_hash: startKey?.keyHash ?? null,
+          start_body_hash: startKey?.bodyHash ?? null,
           lead_id: null,
           assignee_id: null,
           offer_version: 1,
@@ -108,6 +148,35 @@ export class ShopperDealService {
       });
     });
     return { deal: await this.viewOf(await this.existing(dealershipId, id)), accessToken: token };
+  }
+
+  /**
+   * The deal this start key started within the last day, answered again with a new access token;
+   * null when there is none (an older one's key is forgotten, so it may start a new deal).
+   */
+  private async startedBefore(dealershipId: string, startKey: StartKey): Promise<StartedDeal | null> {
+    const { token, hash } = newAccessToken();
+    const since = new Date(this.clock().getTime() - START_KEY_HOURS * 3_600_000);
+    const dealId = await this.deps.db.transaction().execute(async (trx) => {
+      const deals = new DealRepository(trx);
+      const deal = await deals.findByStartKeyForUpdate(dealershipId, startKey.keyHash);
+      if (!deal) return null;
+      if (deal.created_at < since) {
+        await deals.forgetStartKey(dealershipId, deal.id);
+        return null;
+      }
+      if (deal.start_body_hash !== startKey.bodyHash) {
+        throw problems.conflict(
+          'This Idempotency-Key already started a deal with other details; send a new key for a new deal.',
+          [{ name: 'headers.idempotency-key', reason: 'was used for another deal' }],
+        );
+      }
+      await deals.replaceAccessToken(dealershipId, deal.id, hash);
+      return deal.id;
+    });
+    if (!dealId) return null;
+    const deal = await this.viewOf(await this.existing(dealershipId, dealId));
+    return { started: { deal, accessToken: token }, again: true };
   }
 
   /**
