@@ -22,7 +22,7 @@ export default [
     ],
     acrossDealerships: {
       'src/jobs/job-claims.ts':
-        'the job runner claims due jobs of any dealership (SKIP LOCKED) and records their runs',
+        'the job runner claims due jobs of any dealership (SKIP LOCKED), records their runs and deletes finished ones past their retention',
       'src/credit/retention.ts': 'retention deletes every dealership’s applications whose time has come',
       'src/reservations/expiry.ts': 'expired holds of any dealership are released',
       'src/reservations/payment-webhook.ts':

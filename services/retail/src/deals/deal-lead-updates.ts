@@ -8,8 +8,10 @@ import type { DealRow } from './deal-repository';
 export const DEAL_LEAD_JOB = 'deal-lead';
 
 /**
- * The job names the deal only: the handler sends the deal as it is when the job runs, so jobs that
- * run late or out of order never put an older summary on the lead.
+ * The job names the deal only: the handler sends the deal as it is when the job runs, so a job
+ * retried hours later does not send the summary of its day. Two runners can still finish two
+ * updates of one deal in the other order (each read the deal at a different moment); the next
+ * change of the deal sends the current summary again.
  */
 export const DealLeadJobSchema = z.object({ dealId: z.uuid() });
 export type DealLeadJob = z.infer<typeof DealLeadJobSchema>;
