@@ -123,7 +123,8 @@ export class CaptureService {
       intent: draft.intent,
       // Kept on the lead's timeline: what was mended in the document the lead was read from.
       ...(draft.repairs.length > 0 ? { adfRepairs: draft.repairs } : {}),
-      ...(draft.deal ? { dealId: draft.deal.dealId } : {}),
+      // The deal and its car: the CRM forward of a deal that joins an open lead describes them.
+      ...(draft.deal ? { dealId: draft.deal.dealId, vehicleId: draft.vehicle?.id ?? null } : {}),
     };
     const events = open
       ? await this.attach(db, dealershipId, draft, open, now, submitted)

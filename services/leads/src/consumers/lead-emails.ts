@@ -4,13 +4,13 @@ import { buildAdf } from '@showroom/leads-adf';
 import type { Mailer } from '@showroom/server-mail';
 import type { LeadsDatabase } from '../database';
 import type { AcknowledgementLimit } from '../mail/acknowledgement-limit';
-import { adfExportOf } from '../mail/adf-export';
 import type { Deliveries } from '../mail/deliveries';
 import { acknowledgement, assigneeNotice } from '../mail/templates';
 import type { OutboxEvent } from '../outbox/events';
 import type { TeamDirectory } from '../routing/team-directory';
 import type { VehicleLookup } from '../routing/vehicle-lookup';
-import { dealOfLead, leadFacts } from './lead-facts';
+import { crmProspectOf, isForwardedToCrm } from './crm-prospect';
+import { leadFacts } from './lead-facts';
 import { matchVehicle } from './vehicle-match';
 
 export interface MailDeps {
@@ -106,28 +106,37 @@ export function acknowledgeHandler(deps: MailDeps) {
   };
 }
 
-/** Dealers' CRMs take leads as ADF/XML by e-mail: each new lead is forwarded when a destination is set. */
+/**
+ * Dealers' CRMs take leads as ADF/XML by e-mail, when a destination is set: each new lead, and each
+ * online deal that joined a shopper's open lead (see {@link isForwardedToCrm}). Once per event: the
+ * event is written once per lead or deal, and its delivery record keeps a retried job from sending
+ * it again. The deal's summary never holds credit data, only the application's status.
+ */
 export function crmForwardHandler(deps: MailDeps) {
   return async (event: OutboxEvent): Promise<void> => {
+    if (!isForwardedToCrm(event)) return;
     const facts = await leadFacts(deps.db, event.dealershipId, event.leadId);
     const destination = facts?.settings.crm_forward_email;
     if (!facts || !destination) return;
     await deps.deliveries.deliverOnce(event, 'crm', 'at-least-once', async () => {
-      // The CRM gets the car as inventory describes it (a deal names it by id only) and the deal.
-      const [lead, deal] = await Promise.all([
-        matchVehicle(deps.db, deps.inventory, facts.lead).catch(() => facts.lead),
-        dealOfLead(deps.db, event.dealershipId, event.leadId),
-      ]);
-      const xml = buildAdf([adfExportOf(lead, facts.settings, deal)]);
+      const prospect = await crmProspectOf(deps, event, facts);
+      if (!prospect) return null;
       await deps.mailer.send({
         from: fromOf(facts.settings.from_name, deps.mailFrom),
         to: destination,
-        subject: `ADF lead: ${lead.first_name} ${lead.last_name ?? ''}`.trim(),
-        text: xml,
-        headers: { 'X-Showroom-Lead-Id': lead.id },
+        subject: `ADF lead: ${facts.lead.first_name} ${facts.lead.last_name ?? ''}`.trim(),
+        text: buildAdf([prospect]),
+        // The ADF id, as in the document: the lead's, or an attached deal's.
+        headers: { 'X-Showroom-Lead-Id': prospect.leadId },
       });
-      return emailSent(event, 'crm_forwarded', `Forwarded as ADF/XML to ${destination}`, {
+      if (prospect.leadId === event.leadId) {
+        return emailSent(event, 'crm_forwarded', `Forwarded as ADF/XML to ${destination}`, {
+          to: destination,
+        });
+      }
+      return emailSent(event, 'crm_forwarded', `Online deal forwarded as ADF/XML to ${destination}`, {
         to: destination,
+        dealId: prospect.leadId,
       });
     });
   };

@@ -17,18 +17,16 @@ export async function leadFacts(
   return lead && settings ? { lead, settings } : undefined;
 }
 
-/** The summary of the lead's latest online deal, when it came from one. */
-export async function dealOfLead(
+/** The summary of an online deal as the lead carries it now; null when no lead took that deal. */
+export async function dealSummaryOf(
   db: Kysely<LeadsDatabase>,
   dealershipId: string,
-  leadId: string,
+  dealId: string,
 ): Promise<DealLeadSummary | null> {
   const row = await forDealership(db, dealershipId)
     .selectFrom('deal_leads')
     .select('summary')
-    .where('lead_id', '=', leadId)
-    .orderBy('updated_at', 'desc')
-    .limit(1)
+    .where('deal_id', '=', dealId)
     .executeTakeFirst();
   return row ? DealLeadSummarySchema.parse(JSON.parse(row.summary)) : null;
 }

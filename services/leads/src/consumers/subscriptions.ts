@@ -12,10 +12,15 @@ export const LEAD_CONSUMERS = [
 ] as const;
 export type LeadConsumer = (typeof LEAD_CONSUMERS)[number];
 
-/** Which consumers each event goes to. */
+/**
+ * Which consumers each event goes to. `crm` takes `duplicate_attached` for the online deal that
+ * joins a shopper's open lead (forwarded once, as its own ADF prospect; other returning submissions
+ * are skipped). A deal's later updates (`deal_updated`: countered, accepted, …) are deliberately not
+ * forwarded again: the CRM has the deal, and the lead's timeline follows it.
+ */
 export const SUBSCRIPTIONS: Readonly<Record<LeadEventType, readonly LeadConsumer[]>> = {
   lead_created: ['timeline', 'route', 'resolve_vehicle', 'crm', 'analytics'],
-  duplicate_attached: ['timeline', 'notify_assignee', 'analytics'],
+  duplicate_attached: ['timeline', 'notify_assignee', 'crm', 'analytics'],
   assigned: ['timeline', 'notify_assignee', 'acknowledge'],
   unassigned: ['timeline', 'acknowledge'],
   status_changed: ['timeline', 'analytics'],

@@ -1,9 +1,24 @@
 import type { Kysely } from 'kysely';
+import type { Vehicle } from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
 import type { LeadRow, LeadsDatabase } from '../database';
 import type { OutboxEvent } from '../outbox/events';
 import type { VehicleLookup } from '../routing/vehicle-lookup';
 import { leadFacts } from './lead-facts';
+
+/** Where a lead keeps the car it is about. */
+export type LeadVehicleColumns = Pick<
+  LeadRow,
+  | 'vehicle_id'
+  | 'vehicle_vin'
+  | 'vehicle_stock'
+  | 'vehicle_year'
+  | 'vehicle_make'
+  | 'vehicle_model'
+  | 'vehicle_trim'
+  | 'vehicle_condition'
+  | 'vehicle_price_cents'
+>;
 
 /**
  * Links the car the shopper named (VIN or stock number) to the inventory record, when it exists,
@@ -25,7 +40,18 @@ export async function matchVehicle(
     stockNumber: lead.vehicle_stock,
   });
   if (!vehicle) return lead;
-  const matched = {
+  const matched = vehicleColumnsOf(vehicle);
+  await forDealership(db, lead.dealership_id)
+    .updateTable('leads')
+    .set(matched)
+    .where('id', '=', lead.id)
+    .execute();
+  return { ...lead, ...matched };
+}
+
+/** A car as inventory describes it, in the lead's vehicle columns. */
+export function vehicleColumnsOf(vehicle: Vehicle): LeadVehicleColumns {
+  return {
     vehicle_id: vehicle.id,
     vehicle_vin: vehicle.vin,
     vehicle_stock: vehicle.stockNumber,
@@ -36,12 +62,6 @@ export async function matchVehicle(
     vehicle_condition: vehicle.condition,
     vehicle_price_cents: vehicle.priceCents,
   };
-  await forDealership(db, lead.dealership_id)
-    .updateTable('leads')
-    .set(matched)
-    .where('id', '=', lead.id)
-    .execute();
-  return { ...lead, ...matched };
 }
 
 /** The `resolve_vehicle` consumer: matches a new lead's vehicle to inventory. */

@@ -27,7 +27,7 @@ export const dealLeadRoutes = [
     path: `${base}/deal-leads/:dealId`,
     tag: 'services',
     summary:
-      'Open the lead of a deal submitted online (the first time, through capture: round-robin, e-mails, CRM forward), or bring its deal summary up to date; one lead per deal',
+      'Open the lead of a deal submitted online, or join it to the shopper’s open lead (the first time, through capture: round-robin, e-mails, the deal forwarded to the CRM once), or bring its deal summary up to date; one lead per deal',
     caller: caller.machine(WRITE_DEAL_LEADS_SCOPE),
     params: dealershipParams.extend({ dealId: z.uuid('must be a deal id (UUID)') }),
     body: DealLeadInputSchema,

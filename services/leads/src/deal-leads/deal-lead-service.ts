@@ -27,8 +27,11 @@ export class DealLeadService {
 
   /**
    * The first call opens the deal's lead through capture, as any website lead (round-robin,
-   * notifications, CRM forward), or attaches the deal to the shopper's open lead; later calls bring
-   * the deal's summary up to date with a timeline entry. Never a second lead for one deal.
+   * notifications, CRM forward), or attaches the deal to the shopper's open lead (the assignee is
+   * told, and the deal is forwarded to the CRM as its own ADF prospect: see consumers/crm-prospect);
+   * either way the CRM hears of the deal exactly once. Later calls bring the deal's summary up to
+   * date with a timeline entry only: a countered or accepted deal is not forwarded to the CRM again.
+   * Never a second lead for one deal.
    */
   async put(dealershipId: string, dealId: string, input: DealLeadInput): Promise<DealLeadReceipt> {
     if (input.deal.dealId.toLowerCase() !== dealId) {

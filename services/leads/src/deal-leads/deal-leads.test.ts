@@ -73,6 +73,28 @@ const submitted = (dealId: string, overrides: Partial<DealLeadSummary> = {}): De
   ...overrides,
 });
 
+/** The car and the submitted deal as the CRM's ADF states them (credit: only that one was received). */
+const submittedDealAdf = (car: Vehicle) =>
+  [
+    '    <vehicle interest="buy" status="used">',
+    '      <year>2022</year>',
+    '      <make>Honda</make>',
+    '      <model>Accord</model>',
+    `      <vin>${car.vin}</vin>`,
+    '      <stock>U4711</stock>',
+    '      <trim>Sport</trim>',
+    '      <price type="asking" currency="USD">26495</price>',
+    '      <finance>',
+    '        <method>finance</method>',
+    '        <amount type="downpayment" limit="exact" currency="USD">2000</amount>',
+    '        <amount type="monthly" limit="exact" currency="USD">489.12</amount>',
+    '        <amount type="total" limit="exact" currency="USD">29347.20</amount>',
+    '        <balance type="finance" currency="USD">25123.45</balance>',
+    '      </finance>',
+    '      <comments>Online deal (submitted): finance, $489.12/month for 60 months at 5.49% APR, $2,000.00 down; selling price $26,495.00; due at signing $2,450.00; trade-in valued at $8,000.00, $3,000.00 owed; protection: GAP; credit application received; reservation held ($500.00 deposit)</comments>',
+    '    </vehicle>',
+  ].join('\n');
+
 describe('the lead an online deal becomes (retail’s machine routes)', () => {
   let ctx: LeadsTestContext;
   let dealer: TestDealership;
@@ -158,27 +180,7 @@ describe('the lead an online deal becomes (retail’s machine routes)', () => {
     );
 
     const crm = await ctx.sink.waitFor((m) => m.to.includes(CRM) && m.text.includes(receipt.leadId));
-    expect(crm.text).toContain(
-      [
-        '    <vehicle interest="buy" status="used">',
-        '      <year>2022</year>',
-        '      <make>Honda</make>',
-        '      <model>Accord</model>',
-        `      <vin>${car.vin}</vin>`,
-        '      <stock>U4711</stock>',
-        '      <trim>Sport</trim>',
-        '      <price type="asking" currency="USD">26495</price>',
-        '      <finance>',
-        '        <method>finance</method>',
-        '        <amount type="downpayment" limit="exact" currency="USD">2000</amount>',
-        '        <amount type="monthly" limit="exact" currency="USD">489.12</amount>',
-        '        <amount type="total" limit="exact" currency="USD">29347.20</amount>',
-        '        <balance type="finance" currency="USD">25123.45</balance>',
-        '      </finance>',
-        '      <comments>Online deal (submitted): finance, $489.12/month for 60 months at 5.49% APR, $2,000.00 down; selling price $26,495.00; due at signing $2,450.00; trade-in valued at $8,000.00, $3,000.00 owed; protection: GAP; credit application received; reservation held ($500.00 deposit)</comments>',
-        '    </vehicle>',
-      ].join('\n'),
-    );
+    expect(crm.text).toContain(submittedDealAdf(car));
   });
 
   it('when the dealer counters and the shopper accepts, then the same lead follows the deal with a timeline entry each, and a repeated call adds nothing', async () => {
@@ -209,17 +211,41 @@ describe('the lead an online deal becomes (retail’s machine routes)', () => {
     ]);
   });
 
-  it('when the shopper already has an open lead, then the deal joins it instead of opening another', async () => {
+  it('when a shopper with an open lead submits a deal, then the deal joins that lead and the CRM gets the deal once, as its own ADF prospect with the finance block, however often retail sends it', async () => {
     const email = `returning.${randomUUID().slice(0, 8)}@example.com`;
-    const form = await postWebsiteLead(ctx, dealer.id, websiteLead({ email }));
+    const form = await postWebsiteLead(
+      ctx,
+      dealer.id,
+      websiteLead({ firstName: 'Maya', lastName: 'Patel', email }),
+    );
     const leadId = await leadOfReceipt(ctx, form);
     await ctx.settle();
+    const before = await leadsOfDealership(dealer.id);
     const dealId = randomUUID();
+    const input = dealInput(submitted(dealId), email);
 
-    const res = await put(dealer.id, dealId, dealInput(submitted(dealId), email));
+    const res = await put(dealer.id, dealId, input);
+    await ctx.settle();
+    const again = await put(dealer.id, dealId, input);
+    const countered = submitted(dealId, { status: 'countered', monthlyPaymentCents: 46_500 });
+    const updated = await put(dealer.id, dealId, { ...input, deal: countered });
+    await ctx.settle();
 
-    expect(res.body.leadId).toBe(leadId);
-    expect((await leadAsManager(leadId)).body.deal).toEqual(submitted(dealId));
+    expect([res.body.leadId, again.body.leadId, updated.body.leadId]).toEqual([leadId, leadId, leadId]);
+    expect(await leadsOfDealership(dealer.id)).toBe(before);
+    expect((await leadAsManager(leadId)).body.deal).toEqual(countered);
+    const forwards = ctx.sink.messages().filter((m) => m.to.includes(CRM) && m.text.includes(dealId));
+    expect(forwards).toHaveLength(1);
+    const [forward] = forwards;
+    expect(forward?.subject).toBe('ADF lead: Maya Patel');
+    expect(forward?.raw.toString()).toMatch(new RegExp(`^X-Showroom-Lead-Id: ${dealId}$`, 'im'));
+    expect(forward?.text).toContain(`<id sequence="1" source="Showroom">${dealId}</id>`);
+    expect(forward?.text).toContain(submittedDealAdf(car));
+    const forwarded = (await timelineOf(leadId)).filter((e) => e.type === 'crm_forwarded');
+    expect(forwarded.map((e) => e.summary)).toEqual([
+      `Online deal forwarded as ADF/XML to ${CRM}`,
+      `Forwarded as ADF/XML to ${CRM}`,
+    ]);
   });
 
   it('when retail adds activity to a lead, then it is on the lead’s timeline; another dealership’s lead is a 404', async () => {
