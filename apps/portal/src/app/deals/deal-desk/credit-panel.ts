@@ -53,30 +53,10 @@ import { CreditApplicationDialog, type CreditApplicationDialogData } from './cre
       <p class="muted" data-testid="credit-none">No credit application.</p>
     }
   `,
+  styleUrl: './desk-panel.scss',
   styles: `
-    :host {
-      display: grid;
-      gap: 8px;
-    }
-    .facts {
-      display: grid;
-      grid-template-columns: auto minmax(0, 1fr);
-      gap: 2px 12px;
-      margin: 0;
-    }
-    dt {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    dd {
-      margin: 0;
-    }
     button {
       justify-self: start;
-    }
-    .muted {
-      margin: 0;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })

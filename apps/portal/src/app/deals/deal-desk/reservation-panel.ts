@@ -44,29 +44,10 @@ import { DealPartChip } from '../shared/deal-chips';
       <p class="muted" data-testid="reservation-none">Not reserved.</p>
     }
   `,
+  styleUrl: './desk-panel.scss',
   styles: `
-    :host {
-      display: grid;
-      gap: 8px;
-    }
-    .facts {
-      display: grid;
-      grid-template-columns: auto minmax(0, 1fr);
-      gap: 2px 12px;
-      margin: 0;
-    }
-    dt {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    dd {
-      margin: 0;
-    }
     button {
       justify-self: start;
-    }
-    .muted {
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })

@@ -118,10 +118,10 @@ import { TradeInPhoto } from './trade-in-photo';
       </form>
     }
   `,
+  styleUrl: './desk-panel.scss',
   styles: `
     :host {
-      display: grid;
-      gap: 12px;
+      --desk-panel-gap: 12px;
     }
     .head {
       display: flex;
@@ -130,23 +130,10 @@ import { TradeInPhoto } from './trade-in-photo';
       gap: 8px;
       flex-wrap: wrap;
     }
-    .facts {
-      display: grid;
-      grid-template-columns: auto minmax(0, 1fr);
-      gap: 2px 12px;
-      margin: 0;
-    }
-    dt {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    dd {
-      margin: 0;
-    }
     .mono {
       font-family: monospace;
     }
-    .note,
-    .muted {
+    .note {
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
       margin: 0;
