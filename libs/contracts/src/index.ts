@@ -15,3 +15,5 @@ export * from './lib/feed-import';
 export * from './lib/websites';
 export * from './lib/retail-options';
 export * from './lib/retail';
+export * from './lib/analytics-options';
+export * from './lib/analytics';

@@ -32,6 +32,11 @@ export const PERMISSIONS = [
   'credit:read',
   /** Retail settings: fees, taxes, rates, residuals, products, the valuation grid, deposits. */
   'retail:configure',
+  /** The analytics dashboard: sales see their own figures, the rest see everyone's (and the group's). */
+  'analytics:read',
+  'analytics:read-all',
+  /** Analytics settings: monthly cost per lead source, first-response target, shopper consent rule. */
+  'analytics:configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,9 +69,19 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'leads:work',
     'deals:read',
     'deals:work',
+    'analytics:read',
   ],
   // Viewers see deals without the shopper's contact details and never a credit application.
-  viewer: ['inventory:read', 'team:read', 'leads:read', 'leads:read-all', 'deals:read', 'deals:read-all'],
+  viewer: [
+    'inventory:read',
+    'team:read',
+    'leads:read',
+    'leads:read-all',
+    'deals:read',
+    'deals:read-all',
+    'analytics:read',
+    'analytics:read-all',
+  ],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {
