@@ -1,0 +1,62 @@
+import { DealershipStorefrontSchema, type DealershipStorefront } from '@showroom/contracts';
+import { getFromService, HttpProblem, problems, type ServiceTokens } from '@showroom/server-kit';
+import { LRUCache } from 'lru-cache';
+
+const TTL_MS = 30_000;
+
+/**
+ * What the users service says of a dealership (its time zone, website and the site's origins), kept
+ * 30 s per instance: reports turn calendar days into instants with the time zone, collection checks a
+ * browser's origin against the site's. A dealership that does not exist is not kept, so made-up ids
+ * cannot fill the cache.
+ */
+export class DealershipDirectory {
+  private readonly cache: LRUCache<string, DealershipStorefront>;
+
+  constructor(
+    private readonly usersApiUrl: string,
+    private readonly tokens: ServiceTokens,
+    options: { max: number; ttlMs?: number },
+  ) {
+    this.cache = new LRUCache({ max: options.max, ttl: options.ttlMs ?? TTL_MS });
+  }
+
+  /** Null when no dealership has this id; a 503 problem when the users service does not answer. */
+  async storefront(dealershipId: string): Promise<DealershipStorefront | null> {
+    const id = dealershipId.toLowerCase();
+    const hit = this.cache.get(id);
+    if (hit) return hit;
+    const found = await askUsers(() =>
+      getFromService(
+        this.usersApiUrl,
+        `/api/users/internal/dealerships/${encodeURIComponent(id)}/storefront`,
+        DealershipStorefrontSchema,
+        this.tokens,
+      ),
+    );
+    if (found) this.cache.set(id, found);
+    return found;
+  }
+
+  /** The dealership's IANA time zone; a 404 problem for a dealership users does not know. */
+  async timeZoneOf(dealershipId: string): Promise<string> {
+    const storefront = await this.storefront(dealershipId);
+    if (!storefront) throw problems.notFound('The dealership');
+    return storefront.timeZone;
+  }
+}
+
+/**
+ * Users could not answer (down, timed out, an unexpected status): a 503 problem that tells the caller
+ * to try again shortly. The original error stays as `cause` for the logs.
+ */
+async function askUsers<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof HttpProblem) throw error;
+    const problem = problems.serviceUnavailable('The users service is not answering just now; try again in a moment.');
+    problem.cause = error;
+    throw problem;
+  }
+}
