@@ -1,0 +1,80 @@
+import express, { Router, type RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
+import { MAX_SHOPPER_BATCH_BYTES } from '@showroom/contracts';
+import { clientAddressOf, limitBy, redisRateLimiter, siteCors } from '@showroom/server-kit';
+import type { DealershipDirectory } from '../peers/dealership-directory';
+
+/** Every public analytics path starts so: CORS finds the dealership's websites by the id in it. */
+export const PUBLIC_COLLECT_PREFIX = '/api/analytics/public/dealerships/:dealershipId';
+
+/**
+ * Body types a batch comes as. `navigator.sendBeacon` with a string sends `text/plain`, which a
+ * browser may post across origins without a preflight — the only way a page being closed can still
+ * send its last events. Either type is parsed as JSON.
+ */
+export const BATCH_MEDIA_TYPES = ['application/json', 'text/plain'] as const;
+
+export interface CollectRateLimits {
+  perAddress: number;
+  perDealership: number;
+  windowSeconds: number;
+  /** Keeps the counters of platforms that share a Redis apart (the schema's name). */
+  namespace: string;
+}
+
+/**
+ * How shoppers' browsers reach the collection routes, as they reach retail's public ones: rate
+ * limits first (before anything is looked up, so a flood costs a Redis counter), then CORS limited
+ * to the dealership's website origins as the users service names them (an unknown dealership is
+ * 404), then a JSON body of at most MAX_SHOPPER_BATCH_BYTES.
+ */
+export class PublicCollectionAccess {
+  private readonly cors: RequestHandler;
+  private readonly limits: { preflight: RequestHandler; call: RequestHandler };
+  private readonly body = express.json({
+    type: [...BATCH_MEDIA_TYPES],
+    limit: MAX_SHOPPER_BATCH_BYTES,
+    strict: true,
+  });
+
+  constructor(directory: DealershipDirectory, redis: Redis, limits: CollectRateLimits) {
+    this.cors = siteCors({
+      origins: { of: async (id) => (await directory.storefront(id))?.siteOrigins ?? null },
+      methods: ['GET', 'POST'],
+      headers: ['Content-Type'],
+      exposedHeaders: ['Retry-After', 'X-Request-Id'],
+      unknownDealershipIsNotFound: true,
+    });
+    const prefix = `analytics:rl:${limits.namespace}`;
+    const { perAddress, perDealership, windowSeconds } = limits;
+    const perClient = (name: string) => ({
+      limiter: redisRateLimiter(redis, `${prefix}:${name}`, perAddress, windowSeconds),
+      keyOf: clientAddressOf,
+      what: 'from this address',
+    });
+    this.limits = {
+      // A browser's preflights do not spend the allowance of its batches.
+      preflight: limitBy([perClient('preflight')]),
+      call: limitBy([
+        perClient('addr'),
+        {
+          limiter: redisRateLimiter(redis, `${prefix}:dealer`, perDealership, windowSeconds),
+          keyOf: (req) => String(req.params['dealershipId'] ?? '').toLowerCase(),
+          what: 'for this dealership',
+        },
+      ]),
+    };
+  }
+
+  /** A collection route's middleware: limit, CORS, then the batch's body when it has one. */
+  middleware(options: { body: boolean }): RequestHandler[] {
+    return [this.limits.call, this.cors, ...(options.body ? [this.body] : [])];
+  }
+
+  /** CORS preflights of the collection paths (a `fetch` with JSON sends one): limited all the same. */
+  preflight(): Router {
+    const router = Router();
+    router.options(`${PUBLIC_COLLECT_PREFIX}/*rest`, this.limits.preflight, this.cors);
+    return router;
+  }
+}
