@@ -1,0 +1,1 @@
+export { DuckDbEngine, type DuckDbEngineOptions } from './duckdb-engine';
