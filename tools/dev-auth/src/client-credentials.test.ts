@@ -8,6 +8,7 @@ import {
   READ_MEMBERSHIPS_SCOPE,
   READ_TEAM_SCOPE,
   UserMembershipsSchema,
+  WRITE_ANALYTICS_EVENTS_SCOPE,
   WRITE_DEAL_LEADS_SCOPE,
   WRITE_SITE_ORIGINS_SCOPE,
 } from '@showroom/contracts';
@@ -67,7 +68,7 @@ describe('Services get machine tokens with client_credentials', () => {
   const servicesToken = (scope?: string) =>
     requestServicesToken(devAuth.url, scope === undefined ? {} : { scope });
 
-  it('showroom-services holds every scope of its grant when it names no scope, as Auth0 grants them all (retail’s included)', async () => {
+  it('showroom-services holds every scope of its grant when it names no scope, as Auth0 grants them all (retail’s and analytics’ included)', async () => {
     const tokens = await servicesToken();
     expect(tokens.status).toBe(200);
     expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(
@@ -79,6 +80,7 @@ describe('Services get machine tokens with client_credentials', () => {
         HOLD_VEHICLES_SCOPE,
         WRITE_DEAL_LEADS_SCOPE,
         READ_LEAD_ASSIGNEES_SCOPE,
+        WRITE_ANALYTICS_EVENTS_SCOPE,
       ].join(' '),
     );
   });
@@ -89,6 +91,12 @@ describe('Services get machine tokens with client_credentials', () => {
       expect(tokens.status).toBe(200);
       expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(scope);
     }
+  });
+
+  it('showroom-services gets the scope producers post analytics events with, on its own', async () => {
+    const tokens = await servicesToken(WRITE_ANALYTICS_EVENTS_SCOPE);
+    expect(tokens.status).toBe(200);
+    expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(WRITE_ANALYTICS_EVENTS_SCOPE);
   });
 
   it('showroom-services gets just the scopes it names, and never one it was not granted', async () => {

@@ -7,6 +7,7 @@ import {
   READ_MEMBERSHIPS_SCOPE,
   READ_TEAM_SCOPE,
   WRITE_DEAL_LEADS_SCOPE,
+  WRITE_ANALYTICS_EVENTS_SCOPE,
   WRITE_SITE_ORIGINS_SCOPE,
 } from '@showroom/contracts';
 import type { DevAuthConfig } from './config';
@@ -31,6 +32,8 @@ export const SERVICES_API_SCOPES = [
   HOLD_VEHICLES_SCOPE,
   WRITE_DEAL_LEADS_SCOPE,
   READ_LEAD_ASSIGNEES_SCOPE,
+  // Leads, inventory and retail post their outboxes' business events to analytics.
+  WRITE_ANALYTICS_EVENTS_SCOPE,
 ] as const;
 
 /** What a user token may carry for the API: the OIDC scopes, as in an Auth0 access token. */
