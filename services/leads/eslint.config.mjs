@@ -15,7 +15,6 @@ export default [
       'lead_notes',
       'lead_tasks',
       'outbox',
-      'lead_analytics',
       'deal_leads',
     ],
     acrossDealerships: {

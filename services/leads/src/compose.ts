@@ -2,6 +2,7 @@ import { extname, join } from 'node:path';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { AnalyticsIngestClient } from '@showroom/server-analytics-client';
 import { createRedis } from '@showroom/server-cache';
 import { ClientCredentialsTokens, type ErrorReporter, type ServiceTokens } from '@showroom/server-kit';
 import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
@@ -20,7 +21,7 @@ import { createDynamoClient, TimelineStore } from './timeline/timeline-store';
 
 /** What a caller may supply instead of what the configuration would build. */
 export interface LeadsOverrides {
-  /** Machine tokens for the users and inventory services (default: client credentials from config). */
+  /** Machine tokens for the users, inventory and analytics services (default: client credentials from config). */
   tokens?: ServiceTokens;
   /** How long a dealership's team is reused (default 15 s). */
   teamCacheMs?: number;
@@ -92,6 +93,7 @@ export async function composeLeads(
       team,
       inventory: new InventoryServiceLookup(config.INVENTORY_API_URL, tokens),
       mailer,
+      analytics: new AnalyticsIngestClient({ baseUrl: config.ANALYTICS_API_URL, tokens }),
     },
     logger,
     overrides.emitMetrics,

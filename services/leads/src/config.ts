@@ -25,7 +25,9 @@ export const leadsConfigSchema = baseConfigSchema.extend({
   PORTAL_URL: z.url().default('http://localhost:4200'),
   USERS_API_URL: z.url().default('http://127.0.0.1:3002'),
   INVENTORY_API_URL: z.url().default('http://127.0.0.1:3001'),
-  /** Machine credentials (client credentials grant) for calls to the users and inventory services. */
+  /** The analytics service, which takes the lead events the dashboard counts. */
+  ANALYTICS_API_URL: z.url().default('http://127.0.0.1:3005'),
+  /** Machine credentials (client credentials grant) for calls to the users, inventory and analytics services. */
   AUTH_CLIENT_ID: z.string().min(1).default('showroom-services'),
   AUTH_CLIENT_SECRET: notInProduction(
     z.string().min(1).default('dev-services-secret'),

@@ -177,17 +177,6 @@ export interface AcknowledgementRecipientTable {
   recipient_hash: string;
 }
 
-export interface LeadAnalyticsTable {
-  event_id: string;
-  dealership_id: string;
-  lead_id: string;
-  type: string;
-  channel: string;
-  source: string;
-  status: string;
-  occurred_at: Date;
-}
-
 /** The lead a deal worked out online became, and the deal's summary as the lead shows it. */
 export interface DealLeadTable {
   dealership_id: string;
@@ -212,7 +201,6 @@ export interface LeadsDatabase {
   outbox_consumer_runs: OutboxConsumerRunTable;
   outbox_deliveries: OutboxDeliveryTable;
   acknowledgement_recipients: AcknowledgementRecipientTable;
-  lead_analytics: LeadAnalyticsTable;
 }
 
 export type SettingsRow = Selectable<LeadSettingsTable>;

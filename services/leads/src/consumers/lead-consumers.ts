@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Mailer } from '@showroom/server-mail';
+import type { AnalyticsIngestClient } from '@showroom/server-analytics-client';
 import { schemaNameOf, type LeadsConfig } from '../config';
 import type { LeadsDatabase } from '../database';
 import { AcknowledgementLimit } from '../mail/acknowledgement-limit';
@@ -23,6 +24,8 @@ export interface ConsumerDeps {
   team: TeamDirectory;
   inventory: VehicleLookup;
   mailer: Mailer;
+  /** Where the analytics consumer posts business events. */
+  analytics: Pick<AnalyticsIngestClient, 'send'>;
   mailFrom: string;
   portalUrl: string;
   logger: Logger;
@@ -44,7 +47,7 @@ export function leadConsumers(deps: ConsumerDeps): OutboxConsumers {
     notify_assignee: notifyAssigneeHandler(mail),
     acknowledge: acknowledgeHandler(mail),
     crm: crmForwardHandler(mail),
-    analytics: leadAnalyticsHandler(deps.db),
+    analytics: leadAnalyticsHandler(deps.db, deps.analytics),
   };
   return { subscriptions: SUBSCRIPTIONS, handlers };
 }

@@ -4,6 +4,7 @@ import { outboxConsumerRuns } from './0002_outbox_consumer_runs';
 import { leadDocuments } from './0003_lead_documents';
 import { websiteOrigins } from './0004_website_origins';
 import { dealLeads } from './0005_deal_leads';
+import { dropLeadAnalytics } from './0006_drop_lead_analytics';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const leadsMigrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const leadsMigrations: Record<string, Migration> = {
   '0003_lead_documents': leadDocuments,
   '0004_website_origins': websiteOrigins,
   '0005_deal_leads': dealLeads,
+  '0006_drop_lead_analytics': dropLeadAnalytics,
 };

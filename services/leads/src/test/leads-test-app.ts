@@ -3,7 +3,8 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll } from 'vitest';
 import type { Redis } from 'ioredis';
-import type { Role, TeamMember } from '@showroom/contracts';
+import { WRITE_ANALYTICS_EVENTS_SCOPE, type Role, type TeamMember } from '@showroom/contracts';
+import { startRecordingIngest, type RecordingIngest } from '@showroom/server-analytics-client/testing';
 import type { Database } from '@showroom/server-mysql';
 import {
   createTestSchema,
@@ -42,8 +43,8 @@ export interface TestDealership {
 
 /**
  * The real leads service in-process on a schema of its own, with the real outbox relay and worker
- * on Redis, the DynamoDB stand-in, an SMTP sink and a local issuer. DynamoDB and Redis are
- * reached through TCP proxies, so a test can cut them.
+ * on Redis, the DynamoDB stand-in, an SMTP sink, a recording stand-in of analytics' ingest route and
+ * a local issuer. DynamoDB and Redis are reached through TCP proxies, so a test can cut them.
  */
 export interface LeadsTestContext {
   app: Express;
@@ -52,6 +53,8 @@ export interface LeadsTestContext {
   redis: Redis;
   sink: SmtpSink;
   peers: PeerServices;
+  /** What the analytics consumer posted (set `failWith` to play an analytics outage). */
+  analytics: RecordingIngest;
   timeline: TimelineStore;
   dynamoProxy: TcpProxy;
   redisProxy: TcpProxy;
@@ -75,10 +78,11 @@ function member(role: Role, name: string): TeamMember {
 
 export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise<LeadsTestContext> {
   const schema = await createTestSchema('leads');
-  const [issuer, dynamo, peers] = await Promise.all([
+  const [issuer, dynamo, peers, analytics] = await Promise.all([
     startTestIssuer(),
     startDynamoLocal(),
     startPeerServices(),
+    startRecordingIngest(),
   ]);
   let sink = await startSmtpSink();
   const sinkPort = sink.port;
@@ -100,6 +104,7 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
     PUBLIC_RATE_WINDOW_SECONDS: String(limits.windowSeconds),
     USERS_API_URL: peers.url,
     INVENTORY_API_URL: peers.url,
+    ANALYTICS_API_URL: analytics.url,
     DATABASE_POOL_SIZE: '8',
     OUTBOX_POLL_MS: '100',
     OUTBOX_RETRY_FIRST_MS: '100',
@@ -117,7 +122,10 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
   const metricLines: string[] = [];
   // The production wiring; only the machine tokens come from the test issuer.
   const service = await composeLeads(config, logger, {
-    tokens: { token: () => issuer.machineToken('showroom-services', ['read:team', 'read:inventory']) },
+    tokens: {
+      token: () =>
+        issuer.machineToken('showroom-services', ['read:team', 'read:inventory', WRITE_ANALYTICS_EVENTS_SCOPE]),
+    },
     teamCacheMs: 0,
     emitMetrics: (line) => metricLines.push(line),
   });
@@ -134,6 +142,7 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
       return sink;
     },
     peers,
+    analytics,
     timeline,
     dynamoProxy,
     redisProxy,
@@ -201,7 +210,13 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
     async close() {
       await service.close();
       await Promise.all([dynamoProxy.close(), redisProxy.close()]);
-      await Promise.all([issuer.close(), dynamo.close(), peers.close(), sink.close().catch(() => undefined)]);
+      await Promise.all([
+        issuer.close(),
+        dynamo.close(),
+        peers.close(),
+        analytics.close(),
+        sink.close().catch(() => undefined),
+      ]);
       await schema.drop();
     },
   };

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import tsconfigPaths from 'vite-tsconfig-paths';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  cacheDir: '../../../node_modules/.vite/libs/server/analytics-client',
+  plugins: [tsconfigPaths({ root: '../../..', projects: ['tsconfig.base.json'] })],
+  test: {
+    name: 'server-analytics-client',
+    watch: false,
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+});
