@@ -1,5 +1,10 @@
 import { Router, type Express } from 'express';
-import { createServiceApp, type BaseConfig, type ReadinessCheck, type ServiceRuntime } from '@showroom/server-kit';
+import {
+  createServiceApp,
+  type BaseConfig,
+  type ReadinessCheck,
+  type ServiceRuntime,
+} from '@showroom/server-kit';
 import { analyticsRoutes, type AnalyticsRouteDeps } from './routes';
 
 /** What the analytics HTTP app is made of (compose.ts builds it; nothing here opens a connection). */

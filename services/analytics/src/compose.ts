@@ -47,7 +47,9 @@ export function composeAnalytics(config: AnalyticsConfig, runtime: ServiceRuntim
     clientSecret: config.AUTH_CLIENT_SECRET,
     audience: config.AUTH_AUDIENCE,
   });
-  const directory = new DealershipDirectory(config.USERS_API_URL, tokens, { max: config.STOREFRONT_CACHE_SIZE });
+  const directory = new DealershipDirectory(config.USERS_API_URL, tokens, {
+    max: config.STOREFRONT_CACHE_SIZE,
+  });
   const settingsRepository = new AnalyticsSettingsRepository(db);
   const settings = new AnalyticsSettingsService(settingsRepository, clock);
   const sourceCosts = new SourceCostService({ repository: settingsRepository, engine, directory });

@@ -6,7 +6,8 @@ import { loadAnalyticsConfig } from './config';
 const PRODUCTION: Record<string, string> = {
   NODE_ENV: 'production',
   AUTH_ISSUER_BASE_URL: 'https://showroom.us.auth0.com/',
-  ANALYTICS_DATABASE_URL: 'mysql://analytics:secret@analytics.cluster.rds.amazonaws.com:3306/showroom_analytics',
+  ANALYTICS_DATABASE_URL:
+    'mysql://analytics:secret@analytics.cluster.rds.amazonaws.com:3306/showroom_analytics',
   ANALYTICS_ENGINE: 'elasticsearch',
   ELASTICSEARCH_URL: 'https://showroom.es.us-east-1.aws.elastic.cloud:443',
   ELASTICSEARCH_API_KEY: 'a-real-api-key',

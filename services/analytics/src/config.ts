@@ -23,7 +23,10 @@ const loadEnvironment = serviceConfigLoader(3005, {
    * `embedded` keeps events in DuckDB inside this process (npm start, tests, the benchmark); a
    * deployment runs several tasks that must see the same events, so production uses `elasticsearch`.
    */
-  ANALYTICS_ENGINE: notInProduction(z.enum(ANALYTICS_ENGINES).default('embedded'), devDefaults.oneOf('embedded')),
+  ANALYTICS_ENGINE: notInProduction(
+    z.enum(ANALYTICS_ENGINES).default('embedded'),
+    devDefaults.oneOf('embedded'),
+  ),
   /** The embedded engine's database file; `:memory:` keeps events only while the process runs. */
   ANALYTICS_DUCKDB_PATH: z.string().min(1).default(':memory:'),
   /** The cluster (Elastic Cloud or self-managed; AWS OpenSearch refuses the official client). */

@@ -44,7 +44,9 @@ describe('the analytics API document', () => {
 
   it('takes business events only from producer services with the ingest scope', () => {
     const internal = analyticsRoutes.filter((r) => r.path.startsWith('/internal/'));
-    expect(internal.map((r) => `${r.method.toUpperCase()} ${r.path}`)).toEqual(['POST /internal/analytics/events']);
+    expect(internal.map((r) => `${r.method.toUpperCase()} ${r.path}`)).toEqual([
+      'POST /internal/analytics/events',
+    ]);
     expect(internal[0]?.caller).toEqual({ kind: 'machine', scope: WRITE_ANALYTICS_EVENTS_SCOPE });
   });
 
@@ -57,9 +59,10 @@ describe('the analytics API document', () => {
       const operation = operationOf(paths, route.operationId);
       expect(operation.security, route.operationId).toEqual([]);
       for (const status of ['403', '404', '429']) {
-        expect(Object.keys(operation.responses[status]?.content ?? {}), `${route.operationId} ${status}`).toEqual([
-          'application/problem+json',
-        ]);
+        expect(
+          Object.keys(operation.responses[status]?.content ?? {}),
+          `${route.operationId} ${status}`,
+        ).toEqual(['application/problem+json']);
       }
     }
   });

@@ -8,7 +8,8 @@ import { settingsRoutes, type SettingsRouteDeps } from './settings/settings-rout
  * What the route handlers of every module are given (compose.ts builds it from each module's
  * composer). A module adds its own deps interface to the list it extends.
  */
-export interface AnalyticsRouteDeps extends SettingsRouteDeps, ReportRouteDeps, IngestRouteDeps, CollectRouteDeps {}
+export interface AnalyticsRouteDeps
+  extends SettingsRouteDeps, ReportRouteDeps, IngestRouteDeps, CollectRouteDeps {}
 
 /** The analytics API: every route, once (the app serves these; the route matrix and OpenAPI tests walk them). */
 export const analyticsRoutes: Route<AnalyticsRouteDeps>[] = [

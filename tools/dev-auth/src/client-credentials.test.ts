@@ -96,7 +96,9 @@ describe('Services get machine tokens with client_credentials', () => {
   it('showroom-services gets the scope producers post analytics events with, on its own', async () => {
     const tokens = await servicesToken(WRITE_ANALYTICS_EVENTS_SCOPE);
     expect(tokens.status).toBe(200);
-    expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(WRITE_ANALYTICS_EVENTS_SCOPE);
+    expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(
+      WRITE_ANALYTICS_EVENTS_SCOPE,
+    );
   });
 
   it('showroom-services gets just the scopes it names, and never one it was not granted', async () => {

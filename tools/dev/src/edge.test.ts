@@ -38,10 +38,16 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
 
   beforeAll(async () => {
     writeFileSync(join(portalDist, 'index.html'), '<!doctype html><title>portal shell</title>');
-    const [inventory, users, leads, retail] = await Promise.all(
-      ['inventory', 'users', 'leads', 'retail'].map(fakeService),
+    const [inventory, users, leads, retail, analytics] = await Promise.all(
+      ['inventory', 'users', 'leads', 'retail', 'analytics'].map(fakeService),
     );
-    upstreams.push(inventory as Server, users as Server, leads as Server, retail as Server);
+    upstreams.push(
+      inventory as Server,
+      users as Server,
+      leads as Server,
+      retail as Server,
+      analytics as Server,
+    );
     sink = await startSmtpSink();
     plan = {
       portal: 0,
@@ -50,6 +56,7 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
       users: portOf(users as Server),
       leads: portOf(leads as Server),
       retail: portOf(retail as Server),
+      analytics: portOf(analytics as Server),
       payments: 0,
       dynamo: 0,
       smtp: sink.port,
@@ -67,9 +74,9 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
     rmSync(portalDist, { recursive: true, force: true });
   });
 
-  it('routes /api/<service> to each service, leads and retail included, keeping the path', async () => {
+  it('routes /api/<service> to each service, leads, retail and analytics included, keeping the path', async () => {
     const base = await startOn({ devInbox: sink });
-    for (const service of ['inventory', 'users', 'leads', 'retail']) {
+    for (const service of ['inventory', 'users', 'leads', 'retail', 'analytics']) {
       const res = await fetch(`${base}/api/${service}/healthz?x=1`);
       expect(await res.json()).toEqual({ service, path: `/api/${service}/healthz?x=1` });
     }

@@ -92,6 +92,7 @@ export function startEdge(ports: PortPlan, options: EdgeOptions = {}): Promise<S
     ['users', ports.users],
     ['leads', ports.leads],
     ['retail', ports.retail],
+    ['analytics', ports.analytics],
   ] as const) {
     app.use(
       createProxyMiddleware({

@@ -74,6 +74,7 @@ describe('the environment the dev runner gives each service', () => {
       HOST: '127.0.0.1',
       INVENTORY_API_URL: 'http://127.0.0.1:3001',
       RETAIL_API_URL: 'http://127.0.0.1:3004',
+      ANALYTICS_API_URL: 'http://127.0.0.1:3005',
       PUBLIC_API_ORIGIN: 'http://localhost:4200',
       S3_ENDPOINT: 'http://127.0.0.1:4569',
       S3_REGION: 'us-east-1',
@@ -103,6 +104,45 @@ describe('the environment the dev runner gives each service', () => {
       STRIPE_API_URL: 'http://127.0.0.1:4670',
       S3_ENDPOINT: 'http://127.0.0.1:4669',
     });
+  });
+
+  it('gives analytics its schema, the embedded engine on the file it is given, Redis, users and a machine client', () => {
+    const env = serviceEnvironments({
+      ports: START_PORTS,
+      schemas: START_SCHEMAS,
+      stores,
+      echo: true,
+      logLevel: 'info',
+      duckdbPath: '/work/tmp/analytics/events.duckdb',
+    });
+    expect(env.analytics).toMatchObject({
+      PORT: '3005',
+      ANALYTICS_DATABASE_URL: 'mysql://root@127.0.0.1:3306/showroom_analytics',
+      ANALYTICS_ENGINE: 'embedded',
+      ANALYTICS_DUCKDB_PATH: '/work/tmp/analytics/events.duckdb',
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      USERS_API_URL: 'http://127.0.0.1:3002',
+      AUTH_CLIENT_ID: 'showroom-services',
+      AUTH_CLIENT_SECRET: env.devAuth.DEV_AUTH_SERVICES_SECRET,
+      AUTH_ISSUER_BASE_URL: 'http://localhost:4000/',
+    });
+    expect(e2ePlan().analytics).toMatchObject({
+      PORT: '3105',
+      ANALYTICS_DATABASE_URL: 'mysql://root@127.0.0.1:3306/showroom_e2e_analytics',
+      USERS_API_URL: 'http://127.0.0.1:3102',
+    });
+  });
+
+  it('points every producer of business events, and the storefront, at the analytics of the same plan', () => {
+    for (const [env, url] of [
+      [npmStartPlan(), 'http://127.0.0.1:3005'],
+      [e2ePlan(), 'http://127.0.0.1:3105'],
+    ] as const) {
+      for (const part of [env.leads, env.inventory, env.retail, env.storefront]) {
+        expect(part.ANALYTICS_API_URL).toBe(url);
+      }
+      expect(new URL(url).port).toBe(env.analytics.PORT);
+    }
   });
 
   it('publishes sites on the storefront’s port: the origin the users service allows is where the storefront listens', () => {

@@ -1,4 +1,7 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { ALL_DEMO_DEALERSHIPS, demoPassword } from '@showroom/demo-data';
 import { createS3ObjectStore, LOCAL_MEDIA_BUCKET, LOCAL_S3_CREDENTIALS } from '@showroom/server-storage';
 import type { SmtpSink } from '@showroom/server-testing';
@@ -20,6 +23,8 @@ export interface PlatformOptions {
   dynamoPath?: string;
   /** Folder of the S3 stand-in (npm start keeps photos and feeds); a temporary one when absent (e2e). */
   s3Path?: string;
+  /** File of the embedded analytics engine (npm start keeps events); a temporary one when absent (e2e). */
+  duckdbPath?: string;
   /** The built portal the edge serves; the workspace's build unless told otherwise. */
   portalDist?: string;
   /** The built storefront server; the workspace's build unless told otherwise. */
@@ -66,6 +71,8 @@ export function serviceEnvironments(options: PlatformOptions) {
   };
   /** dev-auth's machine client, which services call each other with. */
   const servicesClient = { AUTH_CLIENT_ID: 'showroom-services', AUTH_CLIENT_SECRET: DEV_SERVICES_SECRET };
+  /** Where the producers post their business events, and the storefront reads collection rules. */
+  const analyticsApi = { ANALYTICS_API_URL: `http://127.0.0.1:${ports.analytics}` };
   const common = {
     // Whatever the shell says: every part runs on this machine's stores and issuer, which a
     // production start refuses (NODE_ENV=production npm start only drops the edge's inbox).
@@ -101,6 +108,7 @@ export function serviceEnvironments(options: PlatformOptions) {
       USERS_API_URL: `http://127.0.0.1:${ports.users}`,
       ...servicesClient,
       ...media,
+      ...analyticsApi,
     },
     leads: {
       ...common,
@@ -118,6 +126,7 @@ export function serviceEnvironments(options: PlatformOptions) {
       USERS_API_URL: `http://127.0.0.1:${ports.users}`,
       INVENTORY_API_URL: `http://127.0.0.1:${ports.inventory}`,
       ...servicesClient,
+      ...analyticsApi,
     },
     retail: {
       ...common,
@@ -137,6 +146,18 @@ export function serviceEnvironments(options: PlatformOptions) {
       STRIPE_API_URL: `http://127.0.0.1:${ports.payments}`,
       STRIPE_SECRET_KEY: DEV_STRIPE_SECRET_KEY,
       STRIPE_WEBHOOK_SECRET: DEV_STRIPE_WEBHOOK_SECRET,
+      ...analyticsApi,
+    },
+    analytics: {
+      ...common,
+      PORT: String(ports.analytics),
+      ANALYTICS_DATABASE_URL: `${stores.mysqlUrl}/${schemas.analytics}`,
+      REDIS_URL: stores.redisUrl,
+      // Events in DuckDB inside the service (production: Elasticsearch); the file survives restarts.
+      ANALYTICS_ENGINE: 'embedded',
+      ANALYTICS_DUCKDB_PATH: options.duckdbPath ?? ':memory:',
+      USERS_API_URL: `http://127.0.0.1:${ports.users}`,
+      ...servicesClient,
     },
     storefront: {
       NODE_ENV: common.NODE_ENV,
@@ -146,6 +167,7 @@ export function serviceEnvironments(options: PlatformOptions) {
       // Server-side reads go straight to the service; browsers call the APIs through the edge.
       INVENTORY_API_URL: `http://127.0.0.1:${ports.inventory}`,
       RETAIL_API_URL: `http://127.0.0.1:${ports.retail}`,
+      ...analyticsApi,
       PUBLIC_API_ORIGIN: portalOrigin,
       ...media,
     },
@@ -164,7 +186,16 @@ export function serviceEnvironments(options: PlatformOptions) {
  * Starts DynamoDB, S3 and the SMTP sink in this process, migrates and seeds (idempotently), then
  * starts dev-auth, the services, the storefront and the portal's edge.
  */
-export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+export async function startPlatform(platformOptions: PlatformOptions): Promise<RunningPlatform> {
+  // The seed and the service open the same DuckDB file one after the other, so e2e needs a file too.
+  const eventsFolder = platformOptions.duckdbPath
+    ? undefined
+    : mkdtempSync(join(tmpdir(), 'showroom-analytics-'));
+  const options = {
+    ...platformOptions,
+    duckdbPath: platformOptions.duckdbPath ?? join(eventsFolder as string, 'events.duckdb'),
+  };
+  mkdirSync(dirname(options.duckdbPath), { recursive: true });
   const env = serviceEnvironments(options);
   const standIns: LocalStandIns = await startStandIns({
     ports: options.ports,
@@ -185,6 +216,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     edge?.closeAllConnections();
     await stopAll(processes);
     await standIns.close();
+    if (eventsFolder) rmSync(eventsFolder, { recursive: true, force: true });
   };
   try {
     const { ports, echo } = options;
@@ -195,7 +227,16 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       runTypeScript('inventory-seed', 'services/inventory/src/seed.ts', env.inventory),
       runTypeScript('leads-seed', 'services/leads/src/seed.ts', env.leads),
       runTypeScript('retail-seed', 'services/retail/src/seed.ts', env.retail),
+      runTypeScript('analytics-seed', 'services/analytics/src/seed.ts', env.analytics),
     ]);
+    // Analytics first: the producers' relays start shipping their outboxes as soon as they are up,
+    // and a batch that meets no analytics only waits for its retry.
+    const analytics = startTypeScript('analytics', 'services/analytics/src/main.ts', {
+      env: env.analytics,
+      echo,
+    });
+    processes.push(analytics);
+    await waitUntilReady(analytics, `http://127.0.0.1:${ports.analytics}/readyz`);
     const users = startTypeScript('users', 'services/users/src/main.ts', { env: env.users, echo });
     const inventory = startTypeScript('inventory', 'services/inventory/src/main.ts', {
       env: env.inventory,

@@ -6,6 +6,8 @@ export interface PortPlan {
   users: number;
   leads: number;
   retail: number;
+  /** Events, the dashboard's reports and their settings. */
+  analytics: number;
   /** The payments sandbox (Stripe's API and its hosted checkout page, for reservation deposits). */
   payments: number;
   /** The DynamoDB stand-in (dynalite) the leads timeline lives in. */
@@ -25,6 +27,7 @@ export const START_PORTS: PortPlan = {
   users: 3002,
   leads: 3003,
   retail: 3004,
+  analytics: 3005,
   payments: 4570,
   dynamo: 4567,
   smtp: 1025,
@@ -38,6 +41,7 @@ export const E2E_PORTS: PortPlan = {
   users: 3102,
   leads: 3103,
   retail: 3104,
+  analytics: 3105,
   payments: 4670,
   dynamo: 4667,
   smtp: 1125,
@@ -51,6 +55,7 @@ export interface SchemaPlan {
   users: string;
   leads: string;
   retail: string;
+  analytics: string;
 }
 
 export const START_SCHEMAS: SchemaPlan = {
@@ -58,10 +63,12 @@ export const START_SCHEMAS: SchemaPlan = {
   users: 'showroom_users',
   leads: 'showroom_leads',
   retail: 'showroom_retail',
+  analytics: 'showroom_analytics',
 };
 export const E2E_SCHEMAS: SchemaPlan = {
   inventory: 'showroom_e2e_inventory',
   users: 'showroom_e2e_users',
   leads: 'showroom_e2e_leads',
   retail: 'showroom_e2e_retail',
+  analytics: 'showroom_e2e_analytics',
 };

@@ -9,6 +9,9 @@ import type { SiteState } from './site-states';
 import { START_PORTS, START_SCHEMAS } from './ports';
 import { WORKSPACE_ROOT } from './processes';
 
+/** Where `npm start` keeps analytics events (DuckDB), relative to the workspace. */
+const ANALYTICS_EVENTS_FILE = 'tmp/analytics/events.duckdb';
+
 /** Provisioning every demo site takes seconds; the banner does not wait longer than this for them. */
 const SITES_LIVE_WITHIN_MS = 60_000;
 
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
   });
 
   console.log(
-    'Starting DynamoDB, S3 and the SMTP sink; migrating, seeding and starting dev-auth, users, inventory, leads, the storefront…',
+    'Starting DynamoDB, S3 and the SMTP sink; migrating, seeding and starting analytics, dev-auth, users, inventory, leads, retail, the storefront…',
   );
   const platform = await startPlatform({
     ports: START_PORTS,
@@ -40,6 +43,8 @@ async function main(): Promise<void> {
     // Lead timelines and photos survive a restart, as the MySQL schemas do.
     dynamoPath: join(WORKSPACE_ROOT, 'tmp', 'dynamo'),
     s3Path: join(WORKSPACE_ROOT, 'tmp', 's3'),
+    // Analytics events too (the embedded engine's DuckDB file).
+    duckdbPath: join(WORKSPACE_ROOT, ANALYTICS_EVENTS_FILE),
   });
 
   let stopping = false;
@@ -73,8 +78,9 @@ ${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(emailWidth)} ${u.memberships.m
   Dealer websites (a rooftop added in the portal gets its own at http://<its slug>.localhost:${START_PORTS.storefront}):
 ${sites.map(siteLine).join('\n')}
 
-  APIs:     ${['inventory', 'users', 'leads', 'retail'].map((api) => `${platform.portalUrl}/api/${api}/docs`).join(' · ')}
+  APIs:     ${['inventory', 'users', 'leads', 'retail', 'analytics'].map((api) => `${platform.portalUrl}/api/${api}/docs`).join(' · ')}
   Sign-in:  http://localhost:${START_PORTS.devAuth}
+  Analytics: ${platform.portalUrl}/analytics (events in ${ANALYTICS_EVENTS_FILE}, DuckDB; stop, delete it and start again for a fresh history)
   Payments: http://127.0.0.1:${START_PORTS.payments} (the sandbox standing in for Stripe: card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)
   E-mail:   ${platform.portalUrl}/dev/mail (every mail sent, caught by the SMTP sink on ${platform.mail.url})
   Ctrl-C stops everything.

@@ -55,7 +55,9 @@ async function askUsers<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof HttpProblem) throw error;
-    const problem = problems.serviceUnavailable('The users service is not answering just now; try again in a moment.');
+    const problem = problems.serviceUnavailable(
+      'The users service is not answering just now; try again in a moment.',
+    );
     problem.cause = error;
     throw problem;
   }

@@ -23,5 +23,8 @@ export const settingsRouteExamples: Record<string, RouteExample<AnalyticsTestCon
   updateAnalyticsSettings: { request: () => ({ body: EXAMPLE_SETTINGS }) },
   getSourceCosts: { request: () => ({ query: { month: '2026-03' } }) },
   // A month is not a record: any dealership may enter costs for any month.
-  replaceSourceCosts: { namesRecord: false, request: () => ({ params: { month: '2026-03' }, body: EXAMPLE_COSTS }) },
+  replaceSourceCosts: {
+    namesRecord: false,
+    request: () => ({ params: { month: '2026-03' }, body: EXAMPLE_COSTS }),
+  },
 };

@@ -17,8 +17,12 @@ export interface SettingsRouteDeps {
 
 const route = routeFor<SettingsRouteDeps>();
 const base = '/api/analytics';
-const settingsAnswer = { 200: { description: 'The analytics settings as now', schema: AnalyticsSettingsSchema } };
-const costsAnswer = { 200: { description: 'The month’s costs and the sources seen that month', schema: SourceCostsSchema } };
+const settingsAnswer = {
+  200: { description: 'The analytics settings as now', schema: AnalyticsSettingsSchema },
+};
+const costsAnswer = {
+  200: { description: 'The month’s costs and the sources seen that month', schema: SourceCostsSchema },
+};
 
 /** Analytics → Settings: the first-response target, shopper consent and sampling, monthly source costs. */
 export const settingsRoutes = [

@@ -40,12 +40,19 @@ describe('analytics settings', () => {
   it('when a dealership never saved settings, then everyone on the dashboard reads the defaults', async () => {
     const { sales } = await rooftop();
     const res = await sales.get('/api/analytics/settings').expect(200);
-    expect(res.body).toEqual({ firstResponseTargetMinutes: 15, consent: 'implied', sampleRate: 1, updatedAt: null });
+    expect(res.body).toEqual({
+      firstResponseTargetMinutes: 15,
+      consent: 'implied',
+      sampleRate: 1,
+      updatedAt: null,
+    });
   });
 
   it('when a manager saves settings, then a salesperson reads them back as saved, the sample rate exactly', async () => {
     const { manager, sales } = await rooftop();
-    const saved = await manager.put('/api/analytics/settings', { ...EXAMPLE_SETTINGS, sampleRate: 0.37 }).expect(200);
+    const saved = await manager
+      .put('/api/analytics/settings', { ...EXAMPLE_SETTINGS, sampleRate: 0.37 })
+      .expect(200);
     expect(saved.body).toMatchObject({ firstResponseTargetMinutes: 10, consent: 'opt_in', sampleRate: 0.37 });
     const read = await sales.get('/api/analytics/settings').expect(200);
     expect(read.body).toEqual(saved.body);
@@ -61,10 +68,14 @@ describe('analytics settings', () => {
 
   it('when the sample rate is out of range or a field is unknown, then it is refused naming the field and nothing is stored', async () => {
     const { manager } = await rooftop();
-    const zero = await manager.put('/api/analytics/settings', { ...EXAMPLE_SETTINGS, sampleRate: 0 }).expect(400);
+    const zero = await manager
+      .put('/api/analytics/settings', { ...EXAMPLE_SETTINGS, sampleRate: 0 })
+      .expect(400);
     expect(zero.headers['content-type']).toContain('application/problem+json');
     expect(zero.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['body.sampleRate']);
-    const extra = await manager.put('/api/analytics/settings', { ...EXAMPLE_SETTINGS, trackEmails: true }).expect(400);
+    const extra = await manager
+      .put('/api/analytics/settings', { ...EXAMPLE_SETTINGS, trackEmails: true })
+      .expect(400);
     expect(extra.body.invalidParams[0].reason).toContain('trackEmails');
     expect((await manager.get('/api/analytics/settings')).body.updatedAt).toBeNull();
   });
@@ -87,8 +98,15 @@ describe('monthly source costs', () => {
   it('when a manager enters a month’s costs, then that month reads them back and other months stay empty', async () => {
     const { manager } = await rooftop();
     const saved = await manager.put('/api/analytics/source-costs/2026-03', EXAMPLE_COSTS).expect(200);
-    expect(saved.body).toEqual({ month: '2026-03', currency: 'USD', costs: EXAMPLE_COSTS.costs, knownSources: [] });
-    expect((await manager.get('/api/analytics/source-costs?month=2026-03')).body.costs).toEqual(EXAMPLE_COSTS.costs);
+    expect(saved.body).toEqual({
+      month: '2026-03',
+      currency: 'USD',
+      costs: EXAMPLE_COSTS.costs,
+      knownSources: [],
+    });
+    expect((await manager.get('/api/analytics/source-costs?month=2026-03')).body.costs).toEqual(
+      EXAMPLE_COSTS.costs,
+    );
     expect((await manager.get('/api/analytics/source-costs?month=2026-04')).body.costs).toEqual([]);
   });
 
@@ -139,7 +157,9 @@ describe('monthly source costs', () => {
   it('when one dealership enters costs, then another dealership’s same month is untouched', async () => {
     const first = await rooftop();
     const second = await rooftop();
-    await second.manager.put('/api/analytics/source-costs/2026-03', { costs: [{ source: 'x', costCents: 1 }] });
+    await second.manager.put('/api/analytics/source-costs/2026-03', {
+      costs: [{ source: 'x', costCents: 1 }],
+    });
     await first.manager.put('/api/analytics/source-costs/2026-03', EXAMPLE_COSTS).expect(200);
     const res = await second.manager.get('/api/analytics/source-costs?month=2026-03').expect(200);
     expect(res.body.costs).toEqual([{ source: 'x', costCents: 1 }]);
@@ -158,7 +178,9 @@ describe('monthly source costs', () => {
     const negative = await manager
       .put('/api/analytics/source-costs/2026-03', { costs: [{ source: 'x', costCents: -5 }] })
       .expect(400);
-    expect(negative.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(['body.costs.0.costCents']);
+    expect(negative.body.invalidParams.map((p: { name: string }) => p.name)).toEqual([
+      'body.costs.0.costCents',
+    ]);
     expect((await manager.get('/api/analytics/source-costs?month=2026-03')).body.costs).toEqual([]);
   });
 

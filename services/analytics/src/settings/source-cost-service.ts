@@ -42,6 +42,10 @@ export class SourceCostService {
 
   private async sourcesOf(dealershipId: string, month: string): Promise<string[]> {
     const timeZone = await this.deps.directory.timeZoneOf(dealershipId);
-    return this.deps.engine.leadSources({ dealershipIds: [dealershipId], ...monthPeriod(month, timeZone), timeZone });
+    return this.deps.engine.leadSources({
+      dealershipIds: [dealershipId],
+      ...monthPeriod(month, timeZone),
+      timeZone,
+    });
   }
 }

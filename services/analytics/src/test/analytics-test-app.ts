@@ -57,7 +57,10 @@ export interface AnalyticsTestContext {
   /** Someone new with `role` at `dealershipId`, signed in. */
   member(role: Role, dealershipId: string, name?: string): Promise<TestMember>;
   /** A token for a given person acting at each of `memberships` (a dealer group's rooftops). */
-  tokenFor(who: { id: string; name: string }, memberships: { dealershipId: string; role: Role }[]): Promise<string>;
+  tokenFor(
+    who: { id: string; name: string },
+    memberships: { dealershipId: string; role: Role }[],
+  ): Promise<string>;
   /** A producer service's machine token for the internal ingest route. */
   ingestToken(): Promise<string>;
   /** Stores events straight in the engine (what ingest and collection do, without their routes). */
@@ -80,7 +83,9 @@ function capturedLogs(): { lines: string[]; destination: { write(line: string): 
   };
 }
 
-export async function startAnalyticsTestApp(options: AnalyticsTestOptions = {}): Promise<AnalyticsTestContext> {
+export async function startAnalyticsTestApp(
+  options: AnalyticsTestOptions = {},
+): Promise<AnalyticsTestContext> {
   const schema = await createTestSchema('analytics');
   const [issuer, users] = await Promise.all([
     startTestIssuer({
@@ -131,7 +136,12 @@ export async function startAnalyticsTestApp(options: AnalyticsTestOptions = {}):
     ingestToken: () => issuer.machineToken(TEST_MACHINE_CLIENT.id, [WRITE_ANALYTICS_EVENTS_SCOPE]),
     append: (events) => analytics.engine.append(events),
     async close() {
-      for (const close of [...analytics.closers, () => issuer.close(), () => users.close(), () => schema.drop()]) {
+      for (const close of [
+        ...analytics.closers,
+        () => issuer.close(),
+        () => users.close(),
+        () => schema.drop(),
+      ]) {
         await close();
       }
     },

@@ -64,7 +64,8 @@ export async function startUsersStandIn(): Promise<UsersStandIn> {
     lookups.push(id);
     if (state.down) return problem(res, 503, 'users is down');
     if (!req.get('authorization')) return problem(res, 401, 'No token');
-    if (!scopesOf(req).includes(READ_DEALERSHIPS_SCOPE)) return problem(res, 403, `Needs ${READ_DEALERSHIPS_SCOPE}`);
+    if (!scopesOf(req).includes(READ_DEALERSHIPS_SCOPE))
+      return problem(res, 403, `Needs ${READ_DEALERSHIPS_SCOPE}`);
     const storefront = storefronts.get(id);
     if (!storefront) return problem(res, 404, 'No such dealership');
     res.json(storefront);
