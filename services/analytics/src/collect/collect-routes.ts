@@ -6,7 +6,11 @@ import {
 } from '@showroom/contracts';
 import { caller, routeFor, type Route } from '@showroom/server-kit';
 import { z } from 'zod';
-import { BATCH_MEDIA_TYPES, PUBLIC_COLLECT_PREFIX, type PublicCollectionAccess } from './public-collection-access';
+import {
+  BATCH_MEDIA_TYPES,
+  PUBLIC_COLLECT_PREFIX,
+  type PublicCollectionAccess,
+} from './public-collection-access';
 import type { ShopperEventCollector } from './shopper-event-collector';
 
 /** What the public collection routes are given (composed in compose-collect.ts). */

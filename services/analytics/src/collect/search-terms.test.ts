@@ -16,15 +16,12 @@ describe('personal data in what shoppers type', () => {
     expect(scrubPersonalData(typed)).toBe(kept);
   });
 
-  it.each([
-    ['2018-2020 tacoma'],
-    ['2019 30000 4runner'],
-    ['f-150 xlt 4x4'],
-    ['under 25000'],
-    ['90210'],
-  ])('"%s" (years, prices, a zip code, model names) is kept as typed', (typed) => {
-    expect(scrubPersonalData(typed)).toBe(typed);
-  });
+  it.each([['2018-2020 tacoma'], ['2019 30000 4runner'], ['f-150 xlt 4x4'], ['under 25000'], ['90210']])(
+    '"%s" (years, prices, a zip code, model names) is kept as typed',
+    (typed) => {
+      expect(scrubPersonalData(typed)).toBe(typed);
+    },
+  );
 });
 
 describe('a search as analytics keeps it', () => {

@@ -50,7 +50,10 @@ const normalised = (text: string): string => scrubPersonalData(text).toLowerCase
  * The search as one line: the typed text, then each filter as `name: value` in name order (so the
  * same search from two pages reads the same). Null when nothing is left: a shopper browsing every car.
  */
-export function searchTermsOf(query: string | undefined, filters: Record<string, string> | undefined): string | null {
+export function searchTermsOf(
+  query: string | undefined,
+  filters: Record<string, string> | undefined,
+): string | null {
   const parts: string[] = [];
   const text = normalised(query ?? '');
   if (text) parts.push(text);

@@ -7,8 +7,17 @@ const vehicleId = '0b7f5e3c-2a1d-4c9e-8f6b-5d4a3c2b1e0f';
 const receivedAt = new Date('2026-12-06T19:00:00.000Z');
 const minutesBefore = (minutes: number) => new Date(receivedAt.getTime() - minutes * 60_000).toISOString();
 
-function batchOf(events: ShopperEventBatch['events'], overrides: Partial<ShopperEventBatch> = {}): ShopperEventBatch {
-  return { sessionId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', sampleRate: 1, consent: 'implied', events, ...overrides };
+function batchOf(
+  events: ShopperEventBatch['events'],
+  overrides: Partial<ShopperEventBatch> = {},
+): ShopperEventBatch {
+  return {
+    sessionId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+    sampleRate: 1,
+    consent: 'implied',
+    events,
+    ...overrides,
+  };
 }
 
 describe('a shopper batch becoming analytics events', () => {
@@ -17,7 +26,13 @@ describe('a shopper batch becoming analytics events', () => {
     const events = analyticsEventsOf(
       batchOf(
         [
-          { type: 'search', at: minutesBefore(4), query: 'Tacoma', filters: { body: 'Truck' }, resultCount: 0 },
+          {
+            type: 'search',
+            at: minutesBefore(4),
+            query: 'Tacoma',
+            filters: { body: 'Truck' },
+            resultCount: 0,
+          },
           { type: 'vehicle_view', at: minutesBefore(3), vehicleId },
           { type: 'form_submit', at: minutesBefore(2), form: 'trade_in', vehicleId },
           { type: 'calculator_use', at: minutesBefore(1), vehicleId, dealKind: 'lease' },
@@ -36,7 +51,9 @@ describe('a shopper batch becoming analytics events', () => {
     expect(events[0]).toMatchObject({ searchTerms: 'tacoma · body: truck', resultCount: 0, vehicleId: null });
     expect(events[2]).toMatchObject({ form: 'trade_in', vehicleId });
     expect(events[3]).toMatchObject({ dealKind: 'lease', vehicleId });
-    expect(new Set(events.map((e) => e.sessionId))).toEqual(new Set(['a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d']));
+    expect(new Set(events.map((e) => e.sessionId))).toEqual(
+      new Set(['a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d']),
+    );
   });
 
   it('counts a visit with no source and no referrer as direct, and a source holding an address as direct too', () => {
@@ -61,7 +78,9 @@ describe('a shopper batch becoming analytics events', () => {
     expect(occurredAtOf(new Date(receivedAt.getTime() + 3_600_000).toISOString(), receivedAt)).toBe(
       receivedAt.toISOString(),
     );
-    expect(occurredAtOf(new Date(receivedAt.getTime() - MAX_EVENT_AGE_MS - 1).toISOString(), receivedAt)).toBeNull();
+    expect(
+      occurredAtOf(new Date(receivedAt.getTime() - MAX_EVENT_AGE_MS - 1).toISOString(), receivedAt),
+    ).toBeNull();
     const events = analyticsEventsOf(
       batchOf([
         { type: 'vehicle_view', at: minutesBefore(2 * 24 * 60), vehicleId },

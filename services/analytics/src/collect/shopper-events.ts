@@ -59,7 +59,10 @@ export function weightOf(batchRate: number, dealershipRate: number): number {
 
 /** The traffic source as sent (utm_source or referrer host), cleaned of personal data; else direct. */
 export function trafficSourceOf(source: string | undefined): string {
-  const cleaned = scrubPersonalData(source ?? '').toLowerCase().slice(0, 80).trim();
+  const cleaned = scrubPersonalData(source ?? '')
+    .toLowerCase()
+    .slice(0, 80)
+    .trim();
   return cleaned || DIRECT_TRAFFIC_SOURCE;
 }
 
@@ -74,7 +77,9 @@ export function occurredAtOf(at: string, receivedAt: Date): string | null {
   return new Date(time).toISOString();
 }
 
-type EventFields = Partial<Pick<AnalyticsEvent, 'vehicleId' | 'searchTerms' | 'resultCount' | 'form' | 'dealKind'>>;
+type EventFields = Partial<
+  Pick<AnalyticsEvent, 'vehicleId' | 'searchTerms' | 'resultCount' | 'form' | 'dealKind'>
+>;
 
 function fieldsOf(input: ShopperEventInput): EventFields {
   switch (input.type) {
