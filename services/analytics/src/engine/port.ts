@@ -1,4 +1,4 @@
-import type { AnalyticsEvent, FunnelSteps } from '@showroom/contracts';
+import type { AnalyticsEvent, FunnelSteps, ResponseTimes } from '@showroom/contracts';
 
 /**
  * The analytics port: every question the dashboard asks, answered the same way by each engine
@@ -84,6 +84,8 @@ export interface AnalyticsEngine {
   funnelBySource(filter: EventFilter): Promise<SourceFunnel[]>;
   /** `lead_first_response` events by the salesperson who answered; `targetSeconds` counts `withinTarget` (≤). */
   firstResponseBySalesperson(filter: EventFilter, targetSeconds: number): Promise<SalespersonResponses[]>;
+  /** Every `lead_first_response` of the filter as one set (narrowed when `salespersonId` is set); nulls when none. */
+  firstResponseOverall(filter: EventFilter, targetSeconds: number): Promise<ResponseTimes>;
   leadsAndSalesBySource(filter: EventFilter): Promise<(LeadsAndSales & { source: string })[]>;
   leadsAndSalesBySalesperson(
     filter: EventFilter,
@@ -106,6 +108,12 @@ export interface AnalyticsEngine {
   rooftopFigures(filter: EventFilter): Promise<RooftopFigures[]>;
   /** Lead sources seen in the period (for the cost form), alphabetical. */
   leadSources(filter: EventFilter): Promise<string[]>;
+  /**
+   * Stored events with `from` ≤ occurredAt < `to`, ordered by id, after `afterId` (exclusive; null =
+   * from the start), at most `limit`, exactly as appended (instants as UTC ISO strings). For the
+   * nightly warehouse export, which pages through a day with it.
+   */
+  eventsBetween(from: Date, to: Date, afterId: string | null, limit: number): Promise<AnalyticsEvent[]>;
   /** Resolves when the engine can answer (tables, index template, lifecycle policy in place). */
   ready(): Promise<void>;
   close(): Promise<void>;
