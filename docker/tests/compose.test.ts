@@ -43,10 +43,22 @@ describe('docker/compose.yml for laptops', () => {
     expect(services['elasticsearch']?.image).toMatch(/elasticsearch/);
     expect(services['kibana']?.image).toMatch(/kibana/);
     expect(services['dynamodb']?.image).toMatch(/dynamodb-local/);
-    for (const name of ['inventory', 'users', 'leads', 'retail']) {
+    for (const name of ['inventory', 'users', 'leads', 'retail', 'analytics']) {
       expect(services[name]?.build?.dockerfile).toBe('docker/Dockerfile');
       expect(services[name]?.build?.args['SERVICE']).toBe(name);
     }
+  });
+
+  it('points the producers of business events at analytics, and analytics at the Elasticsearch beside it', () => {
+    const envOf = (name: string) =>
+      (services[name] as { environment?: Record<string, string> }).environment ?? {};
+    for (const name of ['inventory', 'leads', 'retail']) {
+      expect(envOf(name)['ANALYTICS_API_URL'], name).toBe('http://127.0.0.1:3005');
+    }
+    expect(envOf('analytics')).toMatchObject({
+      ANALYTICS_ENGINE: 'elasticsearch',
+      ELASTICSEARCH_URL: 'http://127.0.0.1:9200',
+    });
   });
 
   it('starts only MySQL and Redis by default (what npm start needs)', () => {
