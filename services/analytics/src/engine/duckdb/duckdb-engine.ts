@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { AnalyticsEvent } from '@showroom/contracts';
+import type { AnalyticsEvent, ResponseTimes } from '@showroom/contracts';
 import { AnalyticsEngineClosedError } from '../engine-errors';
 import { checkedCount, checkedFilter, checkedInstant } from '../filter-checks';
 import type {
@@ -91,7 +91,11 @@ export class DuckDbEngine implements AnalyticsEngine {
 
   async leadsBySourceAndDay(filter: EventFilter): Promise<DayLeads[]> {
     const rows = await this.read(queries.leadsBySourceAndDaySql(checkedFilter(filter)));
-    return rows.map((row) => ({ day: row['day'] as string, source: row['source'] as string, leads: num(row['leads']) }));
+    return rows.map((row) => ({
+      day: row['day'] as string,
+      source: row['source'] as string,
+      leads: num(row['leads']),
+    }));
   }
 
   async funnelBySource(filter: EventFilter): Promise<SourceFunnel[]> {
@@ -105,7 +109,10 @@ export class DuckDbEngine implements AnalyticsEngine {
     }));
   }
 
-  async firstResponseBySalesperson(filter: EventFilter, targetSeconds: number): Promise<SalespersonResponses[]> {
+  async firstResponseBySalesperson(
+    filter: EventFilter,
+    targetSeconds: number,
+  ): Promise<SalespersonResponses[]> {
     const query = queries.firstResponseBySalespersonSql(
       checkedFilter(filter),
       checkedCount(targetSeconds, 'targetSeconds'),
@@ -121,9 +128,27 @@ export class DuckDbEngine implements AnalyticsEngine {
     }));
   }
 
+  async firstResponseOverall(filter: EventFilter, targetSeconds: number): Promise<ResponseTimes> {
+    const query = queries.firstResponseOverallSql(
+      checkedFilter(filter),
+      checkedCount(targetSeconds, 'targetSeconds'),
+    );
+    const [row] = await this.read(query);
+    return {
+      responses: num(row?.['responses']),
+      medianSeconds: numOrNull(row?.['median_seconds']),
+      p90Seconds: numOrNull(row?.['p90_seconds']),
+      withinTarget: num(row?.['within_target']),
+    };
+  }
+
   async leadsAndSalesBySource(filter: EventFilter): Promise<(LeadsAndSales & { source: string })[]> {
     const rows = await this.read(queries.leadsAndSalesBySourceSql(checkedFilter(filter)));
-    return rows.map((row) => ({ source: row['source'] as string, leads: num(row['leads']), sold: num(row['sold']) }));
+    return rows.map((row) => ({
+      source: row['source'] as string,
+      leads: num(row['leads']),
+      sold: num(row['sold']),
+    }));
   }
 
   async leadsAndSalesBySalesperson(
@@ -192,11 +217,12 @@ export class DuckDbEngine implements AnalyticsEngine {
     return rows.map((row) => row['source'] as string);
   }
 
-  /**
-   * Stored events with from ≤ occurredAt < to, in id order, after `afterId` (exclusive; null = from
-   * the start), at most `limit`: the nightly warehouse export pages through a day with it.
-   */
-  async eventsBetween(from: Date, to: Date, afterId: string | null, limit: number): Promise<AnalyticsEvent[]> {
+  async eventsBetween(
+    from: Date,
+    to: Date,
+    afterId: string | null,
+    limit: number,
+  ): Promise<AnalyticsEvent[]> {
     const query = queries.eventsBetweenSql(
       checkedInstant(from, 'from'),
       checkedInstant(to, 'to'),

@@ -110,6 +110,19 @@ export function firstResponseBySalespersonSql(filter: EventFilter, targetSeconds
   return { sql, params: p.values };
 }
 
+/** Every answer of the filter as one set, whoever gave it (a response without a salesperson counts here). */
+export function firstResponseOverallSql(filter: EventFilter, targetSeconds: number): Query {
+  const p = new Params();
+  const sql = `SELECT count(*)::DOUBLE AS responses,
+      quantile_cont(response_seconds::DOUBLE, 0.5) AS median_seconds,
+      quantile_cont(response_seconds::DOUBLE, 0.9) AS p90_seconds,
+      (count(*) FILTER (WHERE response_seconds <= ${p.add('target', targetSeconds)}))::DOUBLE AS within_target
+    FROM ${EVENTS_TABLE}
+    WHERE event_type = 'lead_first_response' AND response_seconds IS NOT NULL
+      AND ${theirs(p, filter)} AND ${periodEvents(p, filter)}`;
+  return { sql, params: p.values };
+}
+
 export function leadsAndSalesBySourceSql(filter: EventFilter): Query {
   const p = new Params();
   const sql = `WITH credited AS (${creditedLeads(p, filter)}),

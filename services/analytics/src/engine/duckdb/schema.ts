@@ -20,7 +20,9 @@ export function duckDbType(type: EventFieldType): string {
 }
 
 function columnList(): string {
-  return EVENT_FIELDS.map((f) => `  ${f.column} ${duckDbType(f.type)}${f.nullable ? '' : ' NOT NULL'}`).join(',\n');
+  return EVENT_FIELDS.map((f) => `  ${f.column} ${duckDbType(f.type)}${f.nullable ? '' : ' NOT NULL'}`).join(
+    ',\n',
+  );
 }
 
 /**
