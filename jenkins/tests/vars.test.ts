@@ -138,6 +138,18 @@ at('services of a commit with the storefront', {
   calls: [{ var: 'showroomServices' }],
 });
 
+at('services of a commit with analytics', {
+  files: [
+    'services/inventory/project.json',
+    'services/users/project.json',
+    'services/leads/project.json',
+    'services/retail/project.json',
+    'services/analytics/project.json',
+    'apps/storefront/project.json',
+  ],
+  calls: [{ var: 'showroomServices' }],
+});
+
 at('nx scope of a pull request', {
   env: PR,
   calls: [
@@ -377,6 +389,12 @@ describe('showroomServices', () => {
   it('ships the storefront (dealer websites) too where apps/storefront exists, after the APIs', () => {
     expect(values('services of a commit with the storefront')).toEqual([
       ['inventory', 'users', 'leads', 'retail', 'storefront'],
+    ]);
+  });
+
+  it('ships analytics where services/analytics exists, first: producers deploy after the analytics they post to', () => {
+    expect(values('services of a commit with analytics')).toEqual([
+      ['analytics', 'inventory', 'users', 'leads', 'retail', 'storefront'],
     ]);
   });
 });
