@@ -74,7 +74,6 @@ describe('the environment the dev runner gives each service', () => {
       HOST: '127.0.0.1',
       INVENTORY_API_URL: 'http://127.0.0.1:3001',
       RETAIL_API_URL: 'http://127.0.0.1:3004',
-      ANALYTICS_API_URL: 'http://127.0.0.1:3005',
       PUBLIC_API_ORIGIN: 'http://localhost:4200',
       S3_ENDPOINT: 'http://127.0.0.1:4569',
       S3_REGION: 'us-east-1',
@@ -133,12 +132,12 @@ describe('the environment the dev runner gives each service', () => {
     });
   });
 
-  it('points every producer of business events, and the storefront, at the analytics of the same plan', () => {
+  it('points every producer of business events at the analytics of the same plan', () => {
     for (const [env, url] of [
       [npmStartPlan(), 'http://127.0.0.1:3005'],
       [e2ePlan(), 'http://127.0.0.1:3105'],
     ] as const) {
-      for (const part of [env.leads, env.inventory, env.retail, env.storefront]) {
+      for (const part of [env.leads, env.inventory, env.retail]) {
         expect(part.ANALYTICS_API_URL).toBe(url);
       }
       expect(new URL(url).port).toBe(env.analytics.PORT);

@@ -71,7 +71,7 @@ export function serviceEnvironments(options: PlatformOptions) {
   };
   /** dev-auth's machine client, which services call each other with. */
   const servicesClient = { AUTH_CLIENT_ID: 'showroom-services', AUTH_CLIENT_SECRET: DEV_SERVICES_SECRET };
-  /** Where the producers post their business events, and the storefront reads collection rules. */
+  /** Where the producers (leads, inventory, retail) post their business events. */
   const analyticsApi = { ANALYTICS_API_URL: `http://127.0.0.1:${ports.analytics}` };
   const common = {
     // Whatever the shell says: every part runs on this machine's stores and issuer, which a
@@ -167,7 +167,7 @@ export function serviceEnvironments(options: PlatformOptions) {
       // Server-side reads go straight to the service; browsers call the APIs through the edge.
       INVENTORY_API_URL: `http://127.0.0.1:${ports.inventory}`,
       RETAIL_API_URL: `http://127.0.0.1:${ports.retail}`,
-      ...analyticsApi,
+      // The shopper tracker runs in browsers only and posts through the edge (PUBLIC_API_ORIGIN).
       PUBLIC_API_ORIGIN: portalOrigin,
       ...media,
     },

@@ -56,6 +56,35 @@ export class AnalyticsSettingsRepository {
     return rows.map((row) => ({ month: row.month, source: row.source, costCents: Number(row.cost_cents) }));
   }
 
+  /**
+   * Stores `costs` as the month's unless the month already has any (the demo seed: a dealer's own
+   * entries are never overwritten by a later `npm start`). Whether it stored them.
+   */
+  async fillMonthIfEmpty(
+    dealershipId: string,
+    month: string,
+    costs: readonly SourceCost[],
+  ): Promise<boolean> {
+    if (costs.length === 0) return false;
+    return this.db.transaction().execute(async (trx) => {
+      const tenant = forDealership(trx, dealershipId);
+      // Locks the month's range (InnoDB next-key lock), so two seeds cannot both find it empty.
+      const existing = await tenant
+        .selectFrom('source_costs')
+        .select('source')
+        .where('month', '=', month)
+        .limit(1)
+        .forUpdate()
+        .executeTakeFirst();
+      if (existing) return false;
+      await tenant
+        .insertInto('source_costs')
+        .values(costs.map((cost) => ({ month, source: cost.source, cost_cents: cost.costCents })))
+        .execute();
+      return true;
+    });
+  }
+
   /** Replaces the month's costs with `costs` (in one transaction: a reader sees the old or the new). */
   async replaceMonth(dealershipId: string, month: string, costs: readonly SourceCost[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_EVENT_FIELDS, type AnalyticsEvent } from '@showroom/contracts';
 import { analyticsApp, type AnalyticsTestContext } from '../test/analytics-test-app';
 import { EXAMPLE_COSTS, EXAMPLE_SETTINGS } from './settings-route-examples';
+import { AnalyticsSettingsRepository } from './settings-repository';
 
 const ctx: AnalyticsTestContext = analyticsApp();
 
@@ -200,5 +201,30 @@ describe('monthly source costs', () => {
   it('a salesperson may not read what the dealership pays its sources', async () => {
     const { sales } = await rooftop();
     await sales.get('/api/analytics/source-costs?month=2026-03').expect(403);
+  });
+});
+
+describe('demo source costs', () => {
+  it('fills an empty month, and never overwrites a month the dealer already entered', async () => {
+    const { dealershipId, manager } = await rooftop();
+    const repository = new AnalyticsSettingsRepository(ctx.database.writer);
+    await manager.put('/api/analytics/source-costs/2026-02', EXAMPLE_COSTS).expect(200);
+
+    expect(
+      await repository.fillMonthIfEmpty(dealershipId, '2026-01', [{ source: 'demo', costCents: 100 }]),
+    ).toBe(true);
+    expect(
+      await repository.fillMonthIfEmpty(dealershipId, '2026-02', [{ source: 'demo', costCents: 100 }]),
+    ).toBe(false);
+    expect(
+      await repository.fillMonthIfEmpty(dealershipId, '2026-01', [{ source: 'other', costCents: 5 }]),
+    ).toBe(false);
+
+    expect((await manager.get('/api/analytics/source-costs?month=2026-01')).body.costs).toEqual([
+      { source: 'demo', costCents: 100 },
+    ]);
+    expect((await manager.get('/api/analytics/source-costs?month=2026-02')).body.costs).toEqual(
+      EXAMPLE_COSTS.costs,
+    );
   });
 });
