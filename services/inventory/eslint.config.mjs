@@ -24,6 +24,8 @@ export default [
       'feed_photo_lists',
     ],
     acrossDealerships: {
+      'src/analytics/analytics-relay.ts':
+        'the analytics relay ships every dealership’s unshipped vehicle events from the one outbox, oldest first',
       'src/photos/media-deletions.ts':
         'one sweeper retries every dealership’s pending media deletions (SKIP LOCKED)',
       'src/feed-import/job-claims.ts':

@@ -11,6 +11,8 @@ import {
 } from '@showroom/server-kit';
 import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
 import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storage';
+import type { AnalyticsRelay } from './analytics/analytics-relay';
+import { composeAnalyticsRelay } from './analytics/compose-analytics';
 import type { InventoryConfig } from './config';
 import type { InventoryDatabase } from './database';
 import { composeFeedImport, type FeedImport } from './feed-import/compose-feed-import';
@@ -33,7 +35,7 @@ import { VehicleService } from './vehicles/service';
 
 export interface InventoryRuntime extends ServiceRuntime {
   clock?: () => Date;
-  /** Machine tokens for the users service (default: client credentials from config). */
+  /** Machine tokens for the users and analytics services (default: client credentials from config). */
   tokens?: ServiceTokens;
   reporter?: ErrorReporter;
   algoliaClientOptions?: AlgoliaClientOptions;
@@ -54,6 +56,8 @@ export interface Inventory extends ComposedService {
   /** Fetches photos from image links in the background (the queue, and this instance's worker). */
   photoRobot: PhotoRobot;
   feedImport: FeedImport;
+  /** Ships the outbox's vehicle events to analytics (background work). */
+  analyticsRelay: AnalyticsRelay;
 }
 
 /** The one composition root: adapters from the configuration, the service on them, the app on top. */
@@ -135,6 +139,13 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     reportError: (error) => reporter?.notify(error, { component: 'syndication' }),
     mediaDeletions,
   });
+  const analyticsRelay = composeAnalyticsRelay({
+    config,
+    writer: database.writer,
+    tokens,
+    logger,
+    clock: runtime.clock,
+  });
   const app = createServiceApp({
     config,
     ...runtime,
@@ -189,6 +200,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     objects,
     mediaDeletions,
     feedImport,
+    analyticsRelay,
     migrate: () => migrateToLatest(database.writer, inventoryMigrations),
     startBackground: () => {
       search.start();
@@ -196,6 +208,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
       feedImport.worker.start();
       syndication.scheduler.start();
       mediaDeletions.start();
+      analyticsRelay.worker.start();
     },
     closers: [
       () => feedImport.worker.close(),
@@ -203,6 +216,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
       () => syndication.scheduler.close(),
       () => mediaDeletions.close(),
       () => photoRobot.worker.stop(),
+      () => analyticsRelay.worker.stop(),
       () => database.close(),
       () => redis.quit(),
     ],

@@ -20,6 +20,7 @@ describe('inventory configuration in production', () => {
       'MEDIA_PUBLIC_URL',
       'REDIS_URL',
       'USERS_API_URL',
+      'ANALYTICS_API_URL',
       'AUTH_CLIENT_SECRET',
       'BUGSNAG_API_KEY',
     ]);
@@ -33,6 +34,7 @@ describe('inventory configuration in production', () => {
       INVENTORY_DATABASE_READER_URLS: 'mysql://inventory@reader.db.internal:3306/showroom_inventory',
       REDIS_URL: 'rediss://cache.internal:6379/0',
       USERS_API_URL: 'http://users.showroom.internal:3002',
+      ANALYTICS_API_URL: 'http://analytics.showroom.internal:3005',
       AUTH_CLIENT_SECRET: 'from-secrets-manager',
       S3_BUCKET: 'showroom-prod-media',
       S3_ENDPOINT: 'https://s3.us-east-1.amazonaws.com',

@@ -21,7 +21,11 @@ export const loadInventoryConfig = serviceConfigLoader(3001, {
   INVENTORY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** The users service, which names rooftops and dealer groups. */
   USERS_API_URL: notInProduction(z.url().default('http://127.0.0.1:3002'), devDefaults.localhost),
-  /** Machine credentials (client credentials grant) for calls to the users service. */
+  /** The analytics service, which takes the lot's listings, price changes, sales and removals. */
+  ANALYTICS_API_URL: notInProduction(z.url().default('http://127.0.0.1:3005'), devDefaults.localhost),
+  /** How long the analytics relay waits after a pass before looking for new vehicle events. */
+  ANALYTICS_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+  /** Machine credentials (client credentials grant) for calls to the users and analytics services. */
   AUTH_CLIENT_ID: z.string().min(1).default('showroom-services'),
   AUTH_CLIENT_SECRET: notInProduction(
     z.string().min(1).default('dev-services-secret'),

@@ -67,6 +67,8 @@ export interface InventoryEventTable {
   /** JSON text. */
   payload: string;
   created_at: ColumnType<Date, Date | undefined, never>;
+  /** When the analytics relay delivered it; NULL until then (and always, for types analytics does not take). */
+  analytics_shipped_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SyndicationSettingsTable {

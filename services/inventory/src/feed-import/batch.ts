@@ -9,6 +9,12 @@ import type {
   VehicleUpdateParsed,
 } from '@showroom/contracts';
 import type { DealershipQueries } from '@showroom/server-mysql';
+import {
+  factsOfNewRow,
+  recordVehicleEvents,
+  vehicleEventsOf,
+  type VehicleEvent,
+} from '../analytics/vehicle-events';
 import type { InventoryDatabase, VehicleTable } from '../database';
 import { recordPriceChanges, type PriceChange } from '../vehicles/price-history';
 import { columnsFromInput, newVehicleRow } from '../vehicles/vehicle-row';
@@ -46,8 +52,8 @@ export const photoListHash = (urls: readonly string[]) =>
 /**
  * One batch of rows, in the caller's transaction together with the job's cursor and counts: a
  * crash leaves either all of it or none. Rows are matched by VIN (the car on the lot first);
- * unchanged rows write nothing; every vehicle write has its change-feed row and a new price its
- * price history.
+ * unchanged rows write nothing; every vehicle write has its change-feed row, a new price its
+ * price history, and a listing, price change or sale its analytics event.
  */
 export async function applyBatch(
   tenant: DealershipQueries<InventoryDatabase>,
@@ -115,6 +121,7 @@ export async function applyBatch(
   const written: string[] = [];
   const added: Array<Omit<Insertable<VehicleTable>, 'dealership_id'>> = [];
   const prices: PriceChange[] = [];
+  const vehicleEvents: VehicleEvent[] = [];
   const photoLists = new Map<string, string[]>();
   const locked = new Set<ImportField>(rules.locked);
   const skip = (row: ReadRow, field: ImportField, reason: string) => {
@@ -162,6 +169,7 @@ export async function applyBatch(
           .set({ ...changes, version: sql<number>`version + 1`, updated_at: now })
           .where('id', '=', current.id)
           .execute();
+        vehicleEvents.push(...vehicleEventsOf(current, { ...current, ...changes } as VehicleRow, now));
         if ('price_cents' in changes) {
           prices.push({
             vehicleId: current.id,
@@ -193,6 +201,7 @@ export async function applyBatch(
     const input = { ...values, condition, mileage, stockNumber } as VehicleInputParsed;
     const { dealership_id: _dealership, ...vehicle } = newVehicleRow(id, tenant.dealershipId, input, now);
     added.push(vehicle);
+    vehicleEvents.push(...vehicleEventsOf(null, factsOfNewRow(vehicle, now), now));
     stockHolders.set(stockNumber.toUpperCase(), id);
     if (input.priceCents != null) {
       prices.push({
@@ -211,6 +220,8 @@ export async function applyBatch(
 
   if (added.length > 0) await tenant.insertInto('vehicles').values(added).execute();
   await recordPriceChanges(tenant, prices);
+  // The batch's analytics rows in one statement, in the batch's transaction.
+  await recordVehicleEvents(tenant, vehicleEvents);
   if (written.length > 0) {
     await tenant
       .insertInto('vehicle_changes')

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { MissingVehicleAction } from '@showroom/contracts';
 import type { DealershipQueries } from '@showroom/server-mysql';
+import { recordVehicleEvents, VEHICLE_FACT_COLUMNS, vehicleEventsOf } from '../analytics/vehicle-events';
 import type { InventoryDatabase } from '../database';
 
 /** The lot's vehicles (available or pending) whose VIN the import has not seen. */
@@ -40,8 +41,8 @@ export async function missingShare(
 
 /**
  * One step of a full feed's end, in the caller's transaction: up to `limit` vehicles the feed no
- * longer lists are marked sold, archived or deleted (each with its change-feed row; a deleted one's
- * photo rows go with it), and counted on the job. Answers the vehicles it handled (none: done) and
+ * longer lists are marked sold, archived or deleted (each with its change-feed row and its analytics
+ * event; a deleted one's photo rows go with it), and counted on the job. Answers the vehicles it handled (none: done) and
  * those it deleted, whose photo files the caller removes after the commit. Repeating it after a
  * crash goes on with the ones left, since handled vehicles are off the lot. `keep` only counts
  * them, once.
@@ -64,7 +65,11 @@ export async function handleMissing(
       .execute();
     return { handled: 0, deleted: [] };
   }
-  const vehicles = await missingFrom(tenant, importId).select('id').limit(limit).forUpdate().execute();
+  const vehicles = await missingFrom(tenant, importId)
+    .select(VEHICLE_FACT_COLUMNS)
+    .limit(limit)
+    .forUpdate()
+    .execute();
   if (vehicles.length === 0) return { handled: 0, deleted: [] };
   const ids = vehicles.map((vehicle) => vehicle.id);
   if (action === 'delete') {
@@ -82,6 +87,14 @@ export async function handleMissing(
       .where('id', 'in', ids)
       .execute();
   }
+  // Each leaves the lot: a sale when marked sold, a removal when archived or deleted.
+  const status = action === 'mark_sold' ? 'sold' : 'archived';
+  await recordVehicleEvents(
+    tenant,
+    vehicles.flatMap((vehicle) =>
+      vehicleEventsOf(vehicle, action === 'delete' ? null : { ...vehicle, status }, now),
+    ),
+  );
   await tenant
     .insertInto('vehicle_changes')
     .values(ids.map((vehicle_id) => ({ vehicle_id })))

@@ -9,6 +9,7 @@ import { syndication } from './0007_syndication';
 import { importSafety } from './0008_import_safety';
 import { mediaDeletions } from './0009_media_deletions';
 import { vehicleHolds } from './0010_vehicle_holds';
+import { analyticsRelay } from './0011_analytics_relay';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const inventoryMigrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const inventoryMigrations: Record<string, Migration> = {
   '0008_import_safety': importSafety,
   '0009_media_deletions': mediaDeletions,
   '0010_vehicle_holds': vehicleHolds,
+  '0011_analytics_relay': analyticsRelay,
 };

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Role } from '@showroom/contracts';
+import { WRITE_ANALYTICS_EVENTS_SCOPE, type Role } from '@showroom/contracts';
+import { startRecordingIngest, type RecordingIngest } from '@showroom/server-analytics-client/testing';
 import type { ErrorReporter } from '@showroom/server-kit';
 import type { Database } from '@showroom/server-mysql';
 import { LOCAL_MEDIA_BUCKET, type ObjectStore } from '@showroom/server-storage';
@@ -52,6 +53,8 @@ export interface InventoryTestContext {
   s3Endpoint: string;
   /** The users service's directory of rooftops, as this app sees it. */
   directory: UsersDirectory;
+  /** A recording stand-in of analytics' ingest route, where the relay ships vehicle events. */
+  analytics: RecordingIngest;
   /** A fresh dealership id per call, so tests never share data; known to the directory, in no group. */
   newDealership(): string;
   /** A second instance of the service on the same schema, its own index built (closed with this one). */
@@ -71,10 +74,11 @@ export async function startInventoryTestApp(
   options: InventoryTestOptions = {},
 ): Promise<InventoryTestContext> {
   const schema: TestSchema = await createTestSchema('inventory');
-  const [issuer, directory, s3] = await Promise.all([
+  const [issuer, directory, s3, analytics] = await Promise.all([
     startTestIssuer(),
     startUsersDirectory(),
     startS3Local({ buckets: [LOCAL_MEDIA_BUCKET] }),
+    startRecordingIngest(),
   ]);
   const url = options.mysqlHostPort
     ? schema.url.replace('127.0.0.1:3306', options.mysqlHostPort)
@@ -91,13 +95,17 @@ export async function startInventoryTestApp(
     S3_ENDPOINT: s3.endpoint,
     S3_BUCKET: LOCAL_MEDIA_BUCKET,
     MEDIA_PUBLIC_URL: 'http://media.test/media',
+    ANALYTICS_API_URL: analytics.url,
     ...options.env,
   });
   const startInstance = async (coldSearch = false) => {
     const instance = composeInventory(config, {
       logger: options.logger ?? testLogger(),
       // The production wiring; only the machine tokens come from the test issuer.
-      tokens: { token: () => issuer.machineToken('showroom-services', ['read:dealerships']) },
+      tokens: {
+        token: () =>
+          issuer.machineToken('showroom-services', ['read:dealerships', WRITE_ANALYTICS_EVENTS_SCOPE]),
+      },
       algoliaClientOptions: options.algoliaClientOptions,
       reporter: options.reporter,
       // Tests add rooftops as they go; the directory must see each at once.
@@ -123,6 +131,7 @@ export async function startInventoryTestApp(
     objects,
     s3Endpoint: s3.endpoint,
     directory,
+    analytics,
     newDealership,
     newGroup(size) {
       const groupId = randomUUID();
@@ -145,6 +154,7 @@ export async function startInventoryTestApp(
     async close() {
       for (const other of others) {
         await other.photoRobot.worker.stop();
+        await other.analyticsRelay.worker.stop();
         await other.syndication.scheduler.close();
         await other.mediaDeletions.close();
         await other.search.close();
@@ -154,10 +164,11 @@ export async function startInventoryTestApp(
       await inventory.syndication.scheduler.close();
       await inventory.mediaDeletions.close();
       await inventory.photoRobot.worker.stop();
+      await inventory.analyticsRelay.worker.stop();
       await inventory.search.close();
       redis.disconnect();
       await database.close();
-      await Promise.all([issuer.close(), directory.close(), s3.close()]);
+      await Promise.all([issuer.close(), directory.close(), s3.close(), analytics.close()]);
       await schema.drop();
     },
   };

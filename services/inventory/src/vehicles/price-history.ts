@@ -15,7 +15,10 @@ export interface PriceChange {
   source: PriceChangeSource;
 }
 
-/** The outbox event of a lower price; analytics and price alerts consume it. */
+/**
+ * The outbox event of a lower price, for price alerts (analytics takes every price change as
+ * vehicle_price_changed: analytics/vehicle-events.ts).
+ */
 export const PRICE_DROPPED = 'price_dropped';
 
 export interface PriceDroppedPayload {

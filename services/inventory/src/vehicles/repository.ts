@@ -3,6 +3,7 @@ import { forDealership, type DealershipQueries } from '@showroom/server-mysql';
 import type { InventoryDatabase, VehicleTable } from '../database';
 import { recordMediaDeletion } from '../photos/media-deletions';
 import { vehiclePhotoPrefix } from '../photos/photo-keys';
+import { factsOfNewRow, lockFacts, recordVehicleChange } from '../analytics/vehicle-events';
 import { recordPriceChange } from './price-history';
 
 export type VehicleRow = Selectable<VehicleTable>;
@@ -55,14 +56,16 @@ export class VehicleRepository {
   async insert({ dealership_id, ...row }: Insertable<VehicleTable>): Promise<void> {
     await this.withChange(dealership_id, row.id, async (tenant: DealershipQueries<InventoryDatabase>) => {
       await tenant.insertInto('vehicles').values(row).execute();
+      const at = new Date();
       await recordPriceChange(tenant, {
         vehicleId: row.id,
         fromCents: null,
         toCents: row.price_cents ?? null,
         currency: row.currency ?? 'USD',
-        at: new Date(),
+        at,
         source: 'portal',
       });
+      await recordVehicleChange(tenant, null, factsOfNewRow(row, at), at);
     });
   }
 
@@ -123,26 +126,18 @@ export class VehicleRepository {
     changes: Omit<Updateable<VehicleTable>, 'dealership_id'>,
   ): Promise<boolean> {
     return this.withChange(dealershipId, id, async (tenant: DealershipQueries<InventoryDatabase>) => {
-      // The price before, locked so a concurrent edit cannot slip between it and the history row.
-      const before =
-        changes.price_cents === undefined
-          ? undefined
-          : await tenant
-              .selectFrom('vehicles')
-              .select(['price_cents', 'currency'])
-              .where('id', '=', id)
-              .where('version', '=', expectedVersion)
-              .forUpdate()
-              .executeTakeFirst();
+      // The vehicle before, locked so a concurrent edit cannot slip between it and the history and
+      // analytics rows written from it.
+      const before = await lockFacts(tenant, id, expectedVersion);
+      if (!before) return false;
       const at = new Date();
-      const result = await tenant
+      await tenant
         .updateTable('vehicles')
         .set({ ...changes, version: sql`version + 1`, updated_at: at })
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      const updated = Number(result.numUpdatedRows) === 1;
-      if (updated && before) {
+        .execute();
+      if (changes.price_cents !== undefined) {
         await recordPriceChange(tenant, {
           vehicleId: id,
           fromCents: before.price_cents === null ? null : Number(before.price_cents),
@@ -152,12 +147,14 @@ export class VehicleRepository {
           source: 'portal',
         });
       }
-      return updated;
+      await recordVehicleChange(tenant, before, (await lockFacts(tenant, id)) ?? null, at);
+      return true;
     });
   }
 
   async deleteIfVersion(dealershipId: string, id: string, expectedVersion: number): Promise<boolean> {
     return this.withChange(dealershipId, id, async (tenant: DealershipQueries<InventoryDatabase>) => {
+      const before = await lockFacts(tenant, id, expectedVersion);
       const result = await tenant
         .deleteFrom('vehicles')
         .where('id', '=', id)
@@ -166,6 +163,7 @@ export class VehicleRepository {
       const deleted = Number(result.numDeletedRows) === 1;
       // Its photos' rows go with it; their objects are recorded for deletion with them, deleted after
       // the commit (PhotoLibrary.forgetVehicle) or, when S3 fails, by the sweeper.
+      if (deleted && before) await recordVehicleChange(tenant, before, null, new Date());
       if (deleted) {
         await tenant.deleteFrom('vehicle_photos').where('vehicle_id', '=', id).execute();
         await recordMediaDeletion(tenant, vehiclePhotoPrefix(dealershipId, id));

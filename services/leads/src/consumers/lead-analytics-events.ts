@@ -76,7 +76,10 @@ function statusChangeEvents(event: OutboxEvent, base: EventBase): BusinessEvent[
  */
 function assigneeAtTheTime(event: OutboxEvent, lead: LeadAnalyticsFacts): PersonRef | null {
   if (!event.assigneeId) return null;
-  return { id: event.assigneeId, name: lead.assignee_id === event.assigneeId ? (lead.assignee_name ?? '') : '' };
+  return {
+    id: event.assigneeId,
+    name: lead.assignee_id === event.assigneeId ? (lead.assignee_name ?? '') : '',
+  };
 }
 
 function salesperson(person: PersonRef | null): Pick<BusinessEvent, 'salespersonId' | 'salespersonName'> {

@@ -47,7 +47,11 @@ describe('lead events reach analytics', () => {
     ).map((row) => row.event_id);
 
   it('when a website lead is routed, answered and sold, then analytics gets created, assigned, first response, status changes and sold, each with the source, channel and salesperson', async () => {
-    const { id, form } = await capture({ firstName: 'Quentin', lastName: 'Zabriskie', phone: '614-555-0199' });
+    const { id, form } = await capture({
+      firstName: 'Quentin',
+      lastName: 'Zabriskie',
+      phone: '614-555-0199',
+    });
     const assigneeId = (await t.manager.get(`/api/leads/leads/${id}`)).body.assignee.id as string;
     const assignee = t.dealer.team.sales.find((s) => s.id === assigneeId);
     if (!assignee) throw new Error('the lead was not routed to a salesperson');
@@ -107,7 +111,9 @@ describe('lead events reach analytics', () => {
     const assigneeId = (await t.manager.get(`/api/leads/leads/${id}`)).body.assignee.id as string;
 
     await t.manager.post(`/api/leads/leads/${id}/status`, { status: 'contacted' }).expect(200);
-    await t.manager.post(`/api/leads/leads/${id}/status`, { status: 'lost', lostReason: 'price' }).expect(200);
+    await t.manager
+      .post(`/api/leads/leads/${id}/status`, { status: 'lost', lostReason: 'price' })
+      .expect(200);
     await t.ctx.settle();
 
     const events = eventsOf(id);

@@ -10,7 +10,10 @@ import { leadFacts } from './lead-facts';
  * event, so a retry after a failure (analytics down: the send throws and the outbox retries this
  * consumer alone) or a redelivery stores nothing twice.
  */
-export function leadAnalyticsHandler(db: Kysely<LeadsDatabase>, analytics: Pick<AnalyticsIngestClient, 'send'>) {
+export function leadAnalyticsHandler(
+  db: Kysely<LeadsDatabase>,
+  analytics: Pick<AnalyticsIngestClient, 'send'>,
+) {
   return async (event: OutboxEvent): Promise<void> => {
     const facts = await leadFacts(db, event.dealershipId, event.leadId);
     if (!facts) return;

@@ -124,7 +124,11 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
   const service = await composeLeads(config, logger, {
     tokens: {
       token: () =>
-        issuer.machineToken('showroom-services', ['read:team', 'read:inventory', WRITE_ANALYTICS_EVENTS_SCOPE]),
+        issuer.machineToken('showroom-services', [
+          'read:team',
+          'read:inventory',
+          WRITE_ANALYTICS_EVENTS_SCOPE,
+        ]),
     },
     teamCacheMs: 0,
     emitMetrics: (line) => metricLines.push(line),

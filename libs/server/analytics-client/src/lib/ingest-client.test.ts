@@ -41,7 +41,10 @@ describe('AnalyticsIngestClient', () => {
   let client: AnalyticsIngestClient;
   beforeAll(async () => {
     ingest = await startRecordingIngest();
-    client = new AnalyticsIngestClient({ baseUrl: ingest.url, tokens: tokenWith([WRITE_ANALYTICS_EVENTS_SCOPE]) });
+    client = new AnalyticsIngestClient({
+      baseUrl: ingest.url,
+      tokens: tokenWith([WRITE_ANALYTICS_EVENTS_SCOPE]),
+    });
   });
   afterAll(() => ingest.close());
   beforeEach(() => {
