@@ -5,7 +5,8 @@ import { comparable, fieldValue, matches, type FieldTypes, type StoredDocument }
  * documents. Where a real cluster estimates, the fake is exact, and the engine's contract assumes
  * the small sets where both agree:
  * - `percentiles`: Elasticsearch uses TDigest; the fake interpolates linearly between the closest
- *   ranks (DuckDB's quantile_cont), which TDigest matches exactly while it holds every value.
+ *   ranks (DuckDB's quantile_cont). Elasticsearch 8.9+ does exactly that below 2,000 values per
+ *   bucket (HybridDigest keeps them all in a SortingDigest; libs/tdigest Dist.quantile, q·(n−1)).
  * - `cardinality`: Elasticsearch uses HyperLogLog++, exact below its precision_threshold; the fake counts.
  * Any option the fake does not implement throws rather than being ignored.
  */
@@ -106,7 +107,7 @@ function onlyField(body: Record<string, unknown>, kind: string) {
   if (extra.length > 0) throw new Error(`fake elasticsearch: ${kind} option ${extra} is not implemented`);
 }
 
-/** Linear interpolation between the closest ranks: DuckDB's quantile_cont, and TDigest on small sets. */
+/** Linear interpolation between the closest ranks: DuckDB's quantile_cont, and Elasticsearch's digest below 2,000 values. */
 export function interpolatedPercentile(sorted: readonly number[], percent: number): number {
   const rank = (percent / 100) * (sorted.length - 1);
   const lower = Math.floor(rank);
