@@ -24,6 +24,7 @@ export default [
       'feed_photo_lists',
     ],
     acrossDealerships: {
+      'src/warehouse/vehicles-exporter.ts': 'the nightly warehouse snapshot reads every dealership’s lot',
       'src/analytics/analytics-relay.ts':
         'the analytics relay ships every dealership’s unshipped vehicle events from the one outbox, oldest first',
       'src/photos/media-deletions.ts':

@@ -18,6 +18,8 @@ export default [
       'deal_leads',
     ],
     acrossDealerships: {
+      'src/warehouse/leads-exporter.ts':
+        'the nightly warehouse export reads every dealership’s leads of the day (and their sold/lost moves)',
       'src/outbox/relay.ts': 'the relay publishes every dealership’s events',
       'src/outbox/worker.ts': 'a job names only its event; the event row names the dealership',
       'src/outbox/sweeper.ts': 'the sweeper looks after every dealership’s unfinished events',

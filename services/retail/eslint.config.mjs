@@ -21,6 +21,8 @@ export default [
       'retail_jobs',
     ],
     acrossDealerships: {
+      'src/warehouse/deals-exporter.ts':
+        'the nightly warehouse export reads every dealership’s deals of the day with their latest offers',
       'src/jobs/job-claims.ts':
         'the job runner claims due jobs of any dealership (SKIP LOCKED), records their runs and deletes finished ones past their retention',
       'src/credit/retention.ts': 'retention deletes every dealership’s applications whose time has come',
