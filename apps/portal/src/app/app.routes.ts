@@ -34,6 +34,10 @@ export const appRoutes: Route[] = [
           import('./retail-settings/retail-settings.routes').then((m) => m.retailSettingsRoutes),
       },
       {
+        path: 'analytics',
+        loadChildren: () => import('./analytics/analytics.routes').then((m) => m.analyticsRoutes),
+      },
+      {
         path: 'website',
         loadChildren: () => import('./website/website.routes').then((m) => m.websiteRoutes),
       },

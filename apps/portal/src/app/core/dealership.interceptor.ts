@@ -11,9 +11,11 @@ export const DEALERSHIP_HEADER = 'X-Dealership-Id';
 /**
  * Calls that work in one dealership. `/api/users/me` and `/api/users/dealerships` are about the
  * person across all of theirs, so they go without it. The website and the rooftops are the active
- * dealership's (its group's, for the rooftops); so are its deals and retail settings.
+ * dealership's (its group's, for the rooftops); so are its deals and retail settings,
+ * and its analytics (the group view too: the service reads the group from the active rooftop).
  */
 const DEALERSHIP_SCOPED_PATHS = [
+  '/api/analytics/',
   '/api/inventory/',
   '/api/leads/',
   '/api/retail/',

@@ -91,6 +91,7 @@ export class Shell {
 
   protected readonly canReadLeads = computed(() => this.permissions.can('leads:read'));
   protected readonly canReadDeals = computed(() => this.permissions.can('deals:read'));
+  protected readonly canReadAnalytics = computed(() => this.permissions.can('analytics:read'));
   protected readonly canConfigureRetail = computed(() => this.permissions.can('retail:configure'));
   protected readonly canSyndicate = computed(() => this.permissions.can('inventory:syndicate'));
   protected readonly canManageWebsite = computed(() => this.permissions.can('website:manage'));

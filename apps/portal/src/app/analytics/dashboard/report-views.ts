@@ -1,0 +1,313 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import type { AnalyticsReportName } from '@showroom/contracts';
+import type { AnalyticsReports } from '../../api/analytics-api';
+import type { DayRange } from '../shared/report-range';
+import type { ColumnKind, ReportTable } from '../shared/report-table';
+import {
+  closeRateChart,
+  firstResponseChart,
+  funnelChart,
+  inventoryAgingChart,
+  leadsBySourceChart,
+  rooftopsChart,
+  sourceCostChart,
+} from './report-charts';
+
+/** The card's main figure and the same figure over the previous period (null: not compared). */
+export interface Headline {
+  label: string;
+  kind: ColumnKind;
+  current: number | null;
+  previous: number | null;
+  /** Response times, costs, days to sell and searches that found nothing: less is good news. */
+  lowerIsBetter: boolean;
+}
+
+/** What one card shows of its report. */
+export interface ReportView {
+  headline: Headline;
+  table: ReportTable;
+  /** Null for a report that is a list (searches with no results). */
+  chart: EChartsCoreOption | null;
+  /** Nothing happened in the period: the card says so instead of an empty chart. */
+  empty: boolean;
+}
+
+export interface ReportDefinition<N extends AnalyticsReportName = AnalyticsReportName> {
+  name: N;
+  title: string;
+  /** One line under the title: what the figures mean, in the dealer's words. */
+  description: string;
+  emptyText: string;
+  view(report: AnalyticsReports[N], range: DayRange): ReportView;
+}
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+const leadsBySource: ReportDefinition<'leads-by-source'> = {
+  name: 'leads-by-source',
+  title: 'Leads by source',
+  description: 'New leads per day, by where they came from.',
+  emptyText: 'No leads arrived in this period.',
+  view: (report, range) => ({
+    headline: {
+      label: 'Leads',
+      kind: 'count',
+      current: report.total.current,
+      previous: report.total.previous,
+      lowerIsBetter: false,
+    },
+    table: {
+      columns: [
+        { key: 'day', label: 'Day', kind: 'day' },
+        { key: 'source', label: 'Source', kind: 'text' },
+        { key: 'leads', label: 'Leads', kind: 'count' },
+      ],
+      rows: report.days.map((d) => [d.day, d.source, d.leads]),
+    },
+    chart: leadsBySourceChart(report, range),
+    empty: report.total.current === 0,
+  }),
+};
+
+const funnel: ReportDefinition<'funnel'> = {
+  name: 'funnel',
+  title: 'Funnel by source',
+  description: 'From vehicle page views to leads, appointments and cars sold.',
+  emptyText: 'No views, leads or sales in this period.',
+  view: (report) => ({
+    headline: {
+      label: 'Sold',
+      kind: 'count',
+      current: report.total.sold,
+      previous: report.previousTotal?.sold ?? null,
+      lowerIsBetter: false,
+    },
+    table: {
+      columns: [
+        { key: 'source', label: 'Source', kind: 'text' },
+        { key: 'vehicleViews', label: 'Vehicle views', kind: 'count' },
+        { key: 'leads', label: 'Leads', kind: 'count' },
+        { key: 'appointments', label: 'Appointments', kind: 'count' },
+        { key: 'sold', label: 'Sold', kind: 'count' },
+      ],
+      rows: report.sources.map((s) => [s.source, s.vehicleViews, s.leads, s.appointments, s.sold]),
+    },
+    chart: funnelChart(report),
+    empty: sum(Object.values(report.total)) === 0,
+  }),
+};
+
+const firstResponse: ReportDefinition<'first-response'> = {
+  name: 'first-response',
+  title: 'First response time',
+  description: 'How long leads waited for their first answer: median and 90th percentile.',
+  emptyText: 'No lead was answered in this period.',
+  view: (report) => ({
+    headline: {
+      label: `Median (target ${report.targetMinutes} min)`,
+      kind: 'minutes',
+      current: report.overall.medianSeconds,
+      previous: report.previousOverall?.medianSeconds ?? null,
+      lowerIsBetter: true,
+    },
+    table: {
+      columns: [
+        { key: 'salesperson', label: 'Salesperson', kind: 'text' },
+        { key: 'responses', label: 'Responses', kind: 'count' },
+        { key: 'median', label: 'Median', kind: 'minutes' },
+        { key: 'p90', label: '90th percentile', kind: 'minutes' },
+        { key: 'withinTarget', label: 'Within target', kind: 'count' },
+      ],
+      rows: report.salespeople.map((p) => [
+        p.salespersonName ?? p.salespersonId,
+        p.responses,
+        p.medianSeconds,
+        p.p90Seconds,
+        p.withinTarget,
+      ]),
+    },
+    chart: firstResponseChart(report),
+    empty: report.overall.responses === 0,
+  }),
+};
+
+const closeRate: ReportDefinition<'close-rate'> = {
+  name: 'close-rate',
+  title: 'Close rate',
+  description: 'Cars sold over leads received in the period, by source and by salesperson.',
+  emptyText: 'No leads arrived in this period.',
+  view: (report) => ({
+    headline: {
+      label: 'Close rate',
+      kind: 'rate',
+      current: report.overall.rate,
+      previous: report.previousOverall?.rate ?? null,
+      lowerIsBetter: false,
+    },
+    table: {
+      columns: [
+        { key: 'by', label: 'By', kind: 'text' },
+        { key: 'name', label: 'Name', kind: 'text' },
+        { key: 'leads', label: 'Leads', kind: 'count' },
+        { key: 'sold', label: 'Sold', kind: 'count' },
+        { key: 'rate', label: 'Close rate', kind: 'rate' },
+      ],
+      rows: [
+        ...report.sources.map((s) => ['Source', s.source, s.leads, s.sold, s.rate]),
+        ...report.salespeople.map((p) => [
+          'Salesperson',
+          p.salespersonName ?? p.salespersonId,
+          p.leads,
+          p.sold,
+          p.rate,
+        ]),
+      ],
+    },
+    chart: closeRateChart(report),
+    empty: report.overall.leads === 0,
+  }),
+};
+
+const sourceCosts: ReportDefinition<'source-costs'> = {
+  name: 'source-costs',
+  title: 'Cost per lead and per sale',
+  description: 'The monthly costs entered in the settings, spread over the days of the period.',
+  emptyText: 'No costs entered and no leads for this period. Enter what each source costs in the settings.',
+  view: (report) => ({
+    headline: {
+      label: 'Cost per sale',
+      kind: 'money',
+      current: report.total.costPerSaleCents,
+      previous: report.previousTotal?.costPerSaleCents ?? null,
+      lowerIsBetter: true,
+    },
+    table: {
+      columns: [
+        { key: 'source', label: 'Source', kind: 'text' },
+        { key: 'cost', label: 'Cost', kind: 'money' },
+        { key: 'leads', label: 'Leads', kind: 'count' },
+        { key: 'sold', label: 'Sold', kind: 'count' },
+        { key: 'costPerLead', label: 'Cost per lead', kind: 'money' },
+        { key: 'costPerSale', label: 'Cost per sale', kind: 'money' },
+      ],
+      rows: report.sources.map((s) => [
+        s.source,
+        s.costCents,
+        s.leads,
+        s.sold,
+        s.costPerLeadCents,
+        s.costPerSaleCents,
+      ]),
+    },
+    chart: sourceCostChart(report),
+    empty: report.sources.length === 0,
+  }),
+};
+
+const inventoryAging: ReportDefinition<'inventory-aging'> = {
+  name: 'inventory-aging',
+  title: 'Inventory aging',
+  description: 'The lot at the end of the period by days since listing, and how long sold cars took.',
+  emptyText: 'No vehicles on the lot and none sold in this period.',
+  view: (report) => ({
+    headline: {
+      label: `Median days to sell (${report.daysToSell.sold} sold)`,
+      kind: 'days',
+      current: report.daysToSell.medianDays,
+      previous: report.previousDaysToSell?.medianDays ?? null,
+      lowerIsBetter: true,
+    },
+    table: {
+      columns: [
+        { key: 'bucket', label: 'Days since listing', kind: 'text' },
+        { key: 'vehicles', label: 'Vehicles', kind: 'count' },
+      ],
+      rows: report.buckets.map((b) => [b.label, b.vehicles]),
+    },
+    chart: inventoryAgingChart(report),
+    empty: sum(report.buckets.map((b) => b.vehicles)) === 0 && report.daysToSell.sold === 0,
+  }),
+};
+
+const noResultSearches: ReportDefinition<'no-result-searches'> = {
+  name: 'no-result-searches',
+  title: 'Searches with no results',
+  description: 'What shoppers looked for on the website and did not find on the lot.',
+  emptyText: 'Every search on the website found something in this period.',
+  view: (report) => ({
+    headline: {
+      label: `Searches with no results (of ${Math.round(report.totalSearches.current)})`,
+      kind: 'count',
+      current: report.noResultSearches.current,
+      previous: report.noResultSearches.previous,
+      lowerIsBetter: true,
+    },
+    table: {
+      columns: [
+        { key: 'terms', label: 'Search', kind: 'text' },
+        { key: 'searches', label: 'Searches', kind: 'count' },
+        { key: 'sessions', label: 'Visits', kind: 'count' },
+        { key: 'lastSearchedAt', label: 'Last searched', kind: 'time' },
+      ],
+      rows: report.searches.map((s) => [s.terms, s.searches, s.sessions, s.lastSearchedAt]),
+    },
+    chart: null,
+    empty: report.searches.length === 0,
+  }),
+};
+
+const rooftops: ReportDefinition<'rooftops'> = {
+  name: 'rooftops',
+  title: 'Rooftops',
+  description: 'Each rooftop of the group side by side.',
+  emptyText: 'No rooftop of the group had leads in this period.',
+  view: (report) => ({
+    headline: {
+      label: 'Leads across the group',
+      kind: 'count',
+      current: sum(report.rooftops.map((r) => r.leads.current)),
+      previous: report.rooftops.some((r) => r.leads.previous !== null)
+        ? sum(report.rooftops.map((r) => r.leads.previous ?? 0))
+        : null,
+      lowerIsBetter: false,
+    },
+    table: {
+      columns: [
+        { key: 'rooftop', label: 'Rooftop', kind: 'text' },
+        { key: 'vehicleViews', label: 'Vehicle views', kind: 'count' },
+        { key: 'leads', label: 'Leads', kind: 'count' },
+        { key: 'sold', label: 'Sold', kind: 'count' },
+        { key: 'medianFirstResponse', label: 'Median first response', kind: 'minutes' },
+      ],
+      rows: report.rooftops.map((r) => [
+        r.dealershipName ?? r.dealershipId,
+        r.vehicleViews,
+        r.leads.current,
+        r.sold.current,
+        r.medianFirstResponseSeconds,
+      ]),
+    },
+    chart: rooftopsChart(report),
+    empty: report.rooftops.length === 0,
+  }),
+};
+
+/** The cards in the order the dashboard shows them (rooftops only in the group view). */
+export const REPORT_DEFINITIONS = [
+  leadsBySource,
+  funnel,
+  firstResponse,
+  closeRate,
+  sourceCosts,
+  inventoryAging,
+  noResultSearches,
+  rooftops,
+] as const satisfies readonly ReportDefinition<AnalyticsReportName>[];
+
+/** The change from the previous period as a share (0.25 = 25 % more); null when it cannot be said. */
+export function changeOf(headline: Headline): number | null {
+  const { current, previous } = headline;
+  if (current === null || previous === null || previous === 0) return null;
+  return (current - previous) / previous;
+}

@@ -1,0 +1,163 @@
+import {
+  afterNextRender,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormArray, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { SourceCosts } from '@showroom/contracts';
+import { combineLatest, filter, type Observable, switchMap, tap } from 'rxjs';
+import { AnalyticsApi } from '../../api/analytics-api';
+import { ActiveDealership } from '../../core/active-dealership';
+import { problemOf } from '../../core/problem';
+import { focusFirstInvalid, formProblem, type FormProblem, revealBanner } from '../../shared/form-errors';
+import { FormProblemBanner } from '../../shared/form-problem-banner';
+import { LoadState } from '../../shared/load-state';
+import { ProblemTextPipe } from '../../shared/problem-text.pipe';
+import { todayIn } from '../shared/report-range';
+import {
+  costRowsOf,
+  costsInputOf,
+  type CostRow,
+  createCostRow,
+  duplicateSources,
+  monthLabel,
+  shiftMonth,
+} from './settings-model';
+
+/**
+ * What each lead source cost in one month (a marketplace's subscription, an ad budget): the dashboard
+ * spreads it over the days of a period for cost per lead and per sale. The month's known sources
+ * (those that sent leads) are listed; others can be added. Saving replaces the month's costs.
+ */
+@Component({
+  selector: 'sr-source-costs-editor',
+  imports: [
+    FormProblemBanner,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    ProblemTextPipe,
+    ReactiveFormsModule,
+  ],
+  templateUrl: './source-costs-editor.html',
+  styleUrl: './analytics-settings.scss',
+})
+export class SourceCostsEditor {
+  private readonly api = inject(AnalyticsApi);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  private readonly activeDealership = inject(ActiveDealership);
+  private readonly injector = inject(Injector);
+
+  /** This month in the dealership's time zone: costs can be entered up to one month ahead. */
+  private readonly thisMonth = computed(() =>
+    todayIn(this.activeDealership.membership()?.dealership.timeZone ?? 'UTC').slice(0, 7),
+  );
+  protected readonly month = signal(this.thisMonth());
+  protected readonly monthText = computed(() => monthLabel(this.month()));
+  protected readonly latestMonth = computed(() => this.month() >= shiftMonth(this.thisMonth(), 1));
+
+  protected readonly rows = new FormArray<CostRow>([]);
+  /** The form element's group (it submits with Enter); the rows are all it holds. */
+  protected readonly form = new FormGroup({ costs: this.rows });
+  private readonly rowsChanged = toSignal(this.rows.events);
+  protected readonly duplicates = computed(() => {
+    this.rowsChanged();
+    return duplicateSources(this.rows);
+  });
+  private readonly loadState = new LoadState('loading', false);
+  protected readonly status = this.loadState.status;
+  protected readonly loadProblem = this.loadState.problem;
+  protected readonly saving = signal(false);
+  protected readonly saveProblem = signal<FormProblem | null>(null);
+
+  constructor() {
+    combineLatest([toObservable(this.activeDealership.id), toObservable(this.month)])
+      .pipe(
+        filter(([id]) => id !== null),
+        switchMap(() => this.load()),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
+  }
+
+  protected showMonth(by: number): void {
+    this.saveProblem.set(null);
+    this.month.set(shiftMonth(this.month(), by));
+  }
+
+  protected addSource(): void {
+    this.rows.push(createCostRow());
+    // The new row's name field: where the dealer types next.
+    afterNextRender(
+      () => {
+        const names = this.host.querySelectorAll<HTMLInputElement>('[data-testid="cost-source"]');
+        names[names.length - 1]?.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+
+  protected removeRow(index: number): void {
+    this.rows.removeAt(index);
+    this.rows.markAsDirty();
+  }
+
+  protected reload(): void {
+    this.load().pipe(takeUntilDestroyed(this.destroyRef)).subscribe();
+  }
+
+  protected save(): void {
+    if (this.saving()) return;
+    this.saveProblem.set(null);
+    if (this.rows.invalid || this.duplicates().length > 0) {
+      this.rows.markAllAsTouched();
+      focusFirstInvalid(this.host);
+      return;
+    }
+    const month = this.month();
+    this.saving.set(true);
+    this.api
+      .saveSourceCosts(month, costsInputOf(this.rows))
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (costs) => {
+          this.saving.set(false);
+          this.show(costs);
+          this.snackBar.open(`Costs for ${monthLabel(month)} saved`, undefined, { duration: 3000 });
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          const problem = problemOf(error);
+          this.saveProblem.set(formProblem(problem, problem.invalidParams ?? []));
+          revealBanner(this.host);
+        },
+      });
+  }
+
+  private show(costs: SourceCosts): void {
+    this.rows.clear({ emitEvent: false });
+    for (const row of costRowsOf(costs)) this.rows.push(row, { emitEvent: false });
+    this.rows.markAsPristine();
+    this.rows.updateValueAndValidity();
+  }
+
+  private load(): Observable<SourceCosts> {
+    return this.loadState.track(this.api.sourceCosts(this.month()).pipe(tap((costs) => this.show(costs))));
+  }
+}
