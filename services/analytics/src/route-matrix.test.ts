@@ -1,5 +1,7 @@
 import { describeRouteMatrix } from '@showroom/server-testing/matrix';
 import { analyticsRoutes } from './routes';
+import { ingestRouteExamples } from './ingest/ingest-route-examples';
+import { reportRouteExamples } from './reports/report-route-examples';
 import { settingsRouteExamples } from './settings/settings-route-examples';
 import { startAnalyticsTestApp, type AnalyticsTestContext } from './test/analytics-test-app';
 
@@ -15,5 +17,7 @@ describeRouteMatrix<AnalyticsTestContext>({
   newDealership: async (ctx) => ctx.newDealership().dealershipId,
   examples: {
     ...settingsRouteExamples,
+    ...reportRouteExamples,
+    ...ingestRouteExamples,
   },
 });
