@@ -10,6 +10,8 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
+import { ConsentBanner } from './analytics/consent-banner';
+import { ShopperAnalytics } from './analytics/shopper-analytics';
 import { SiteFooter } from './layout/site-footer';
 import { SiteHeader } from './layout/site-header';
 import { Seo } from './seo/seo';
@@ -18,7 +20,7 @@ import { SITE } from './site/site';
 
 @Component({
   selector: 'sf-root',
-  imports: [RouterOutlet, SiteHeader, SiteFooter],
+  imports: [RouterOutlet, SiteHeader, SiteFooter, ConsentBanner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     // The dealership's colours, published with its site, reach every component as custom properties.
@@ -35,10 +37,17 @@ import { SITE } from './site/site';
     @defer (on immediate; hydrate on viewport) {
       <sf-site-footer />
     }
+    <!-- Only in the browser, only when the dealership's rule asks: the banner's code loads then. -->
+    @defer (when analytics.consentNeeded()) {
+      @if (analytics.consentNeeded()) {
+        <sf-consent-banner />
+      }
+    }
   `,
 })
 export class App {
   protected readonly site = inject(SITE);
+  protected readonly analytics = inject(ShopperAnalytics);
   private readonly router = inject(Router);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
@@ -56,7 +65,11 @@ export class App {
     inject(Seo).structuredData('dealer', autoDealerJsonLd(this.site));
     // For end-to-end tests (zoneless: no testability API): typing before hydration would be lost.
     const document = inject(DOCUMENT);
-    afterNextRender(() => (document.documentElement.dataset['hydrated'] = 'true'));
+    afterNextRender(() => {
+      document.documentElement.dataset['hydrated'] = 'true';
+      // The visit starts in the browser once the page is up (never on the server render).
+      this.analytics.begin();
+    });
 
     // A new page (not a new query of the same page: a facet, a sort) moves the focus to its content,
     // so a screen reader starts reading it and the next Tab is inside it, as after a page load.

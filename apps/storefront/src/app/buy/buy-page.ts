@@ -13,6 +13,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { DealStructure, RetailTerms } from '@showroom/contracts';
 import { map } from 'rxjs';
+import { ShopperAnalytics } from '../analytics/shopper-analytics';
 import { RetailApi } from '../data/retail-api';
 import { vehiclePath } from '../data/vehicle-paths';
 import { DealAccessStore } from '../deals/deal-access';
@@ -50,6 +51,8 @@ export class BuyPage {
   protected readonly site = inject(SITE);
   private readonly retail = inject(RetailApi);
   private readonly access = inject(DealAccessStore);
+  private readonly analytics = inject(ShopperAnalytics);
+  private started = false;
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
@@ -126,6 +129,11 @@ export class BuyPage {
 
   protected set(field: keyof BuyerValues, event: Event): void {
     const value = (event.target as HTMLInputElement).value;
+    // The deal builder is started by the shopper's first field (not by the honeypot a bot fills).
+    if (!this.started && field !== 'website') {
+      this.started = true;
+      this.analytics.formStart('deal', this.vehicle()?.id);
+    }
     this.values.update((values) => ({ ...values, [field]: value }));
     if (field !== 'website' && this.errors()[field])
       this.errors.update(({ [field]: _fixed, ...rest }) => rest);
@@ -149,6 +157,7 @@ export class BuyPage {
     const input = startDealInputOf(vehicle.id, this.values(), structure);
     this.retail.startDeal(input, this.fillKey.keyFor(input)).subscribe({
       next: ({ deal, accessToken }) => {
+        this.analytics.formSubmit('deal', vehicle.id);
         this.access.remember(deal.id, accessToken);
         void this.router.navigate(['/deals', deal.id]);
       },

@@ -8,6 +8,7 @@ import {
   inject,
   signal,
 } from '@angular/core';
+import { ShopperAnalytics } from '../analytics/shopper-analytics';
 import { RetailApi } from '../data/retail-api';
 import { announcementOf, refusalOf } from '../retail/refusals';
 import { CREDIT_CONSENT_TEXT } from '../retail/retail-copy';
@@ -51,6 +52,7 @@ export class CreditStep {
   protected readonly site = inject(SITE);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
+  private readonly analytics = inject(ShopperAnalytics);
 
   protected readonly consentText = CREDIT_CONSENT_TEXT;
   protected readonly summary = computed(() => this.session.deal()?.creditApplication ?? null);
@@ -63,6 +65,7 @@ export class CreditStep {
   );
 
   protected open(): void {
+    this.analytics.formStart('credit', this.session.deal()?.vehicle.vehicleId);
     this.form.set({ applicant: emptyApplicant(), coApplicant: null, consent: false });
     afterNextRender(() => this.document.getElementById(creditFieldId('applicant', 'firstName'))?.focus(), {
       injector: this.injector,
@@ -120,6 +123,7 @@ export class CreditStep {
       )
       .subscribe({
         next: (summary) => {
+          this.analytics.formSubmit('credit', this.session.deal()?.vehicle.vehicleId);
           this.clear();
           const deal = this.session.deal();
           if (deal) this.session.replace({ ...deal, creditApplication: summary });

@@ -11,6 +11,7 @@ import {
 import type { DealTradeIn } from '@showroom/contracts';
 import { formatCents } from '@showroom/retail-payments';
 import { withoutTrailingSlash } from '../data/api-origin';
+import { ShopperAnalytics } from '../analytics/shopper-analytics';
 import { RetailApi } from '../data/retail-api';
 import { announcementOf, refusalOf } from '../retail/refusals';
 import { TRADE_CONDITIONS, TRADE_CONDITION_LABELS } from '../retail/retail-copy';
@@ -44,6 +45,7 @@ export class TradeInStep {
   private readonly site = inject(SITE);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
+  private readonly analytics = inject(ShopperAnalytics);
 
   protected readonly conditions = TRADE_CONDITIONS;
   protected readonly conditionLabels = TRADE_CONDITION_LABELS;
@@ -67,6 +69,7 @@ export class TradeInStep {
 
   protected start(): void {
     const trade = this.trade();
+    this.analytics.formStart('trade_in', this.session.deal()?.vehicle.vehicleId);
     this.values.set(trade ? tradeInValuesOf(trade) : { ...EMPTY_TRADE_IN });
     this.errors.set({});
     this.general.set(null);
@@ -101,7 +104,10 @@ export class TradeInStep {
     if (Object.keys(errors).length > 0) return this.focusFirstError();
     this.saving.set(true);
     this.retail.saveTradeIn(this.session.dealId(), this.session.token(), tradeInInputOf(values)).subscribe({
-      next: () => this.afterChange(() => this.values.set(null)),
+      next: () => {
+        this.analytics.formSubmit('trade_in', this.session.deal()?.vehicle.vehicleId);
+        this.afterChange(() => this.values.set(null));
+      },
       error: (error: unknown) => {
         this.saving.set(false);
         const refusal = refusalOf(error, tradeInFieldOf, this.site);

@@ -12,6 +12,7 @@ import {
 } from '@angular/core';
 import { Router } from '@angular/router';
 import type { LeadIntent, Problem, PublicVehicle } from '@showroom/contracts';
+import { ShopperAnalytics } from '../analytics/shopper-analytics';
 import { LeadsApi } from '../data/leads-api';
 import { vehicleTitle } from '../seo/structured-data';
 import { SITE } from '../site/site';
@@ -62,10 +63,9 @@ const FIELD_ORDER: LeadField[] = [
 export class LeadForm {
   readonly intent = input.required<LeadIntent>();
   /** The car the shopper asks about; attached to the lead by VIN and stock number. */
-  readonly vehicle = input<Pick<
-    PublicVehicle,
-    'vin' | 'stockNumber' | 'year' | 'make' | 'model' | 'trim'
-  > | null>(null);
+  readonly vehicle = input<
+    (Pick<PublicVehicle, 'vin' | 'stockNumber' | 'year' | 'make' | 'model' | 'trim'> & { id?: string }) | null
+  >(null);
 
   /** Opened by the shopper's click: the first field takes the focus. */
   readonly focusOnOpen = input(false);
@@ -74,6 +74,8 @@ export class LeadForm {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
+  private readonly analytics = inject(ShopperAnalytics);
+  private started = false;
   protected readonly site = inject(SITE);
 
   protected readonly id = `lf${nextFormId++}`;
@@ -121,6 +123,10 @@ export class LeadForm {
 
   protected set(field: LeadField, event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
+    if (!this.started) {
+      this.started = true;
+      this.analytics.formStart('lead', this.vehicle()?.id);
+    }
     this.values.update((values) => ({ ...values, [field]: value }));
     if (this.errors()[field]) this.errors.update(({ [field]: _fixed, ...rest }) => rest);
   }
@@ -144,6 +150,7 @@ export class LeadForm {
     this.sending.set(true);
     this.leads.submit(input, key).subscribe({
       next: () => {
+        this.analytics.formSubmit('lead', this.vehicle()?.id);
         const state: ThankYouState = {
           intent,
           firstName: values.firstName.trim(),

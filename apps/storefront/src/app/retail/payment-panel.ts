@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DealStructure, PublicVehicleDetail, RetailTerms, TradeFigures } from '@showroom/contracts';
+import { ShopperAnalytics } from '../analytics/shopper-analytics';
 import { vehiclePath } from '../data/vehicle-paths';
 import { centsOfDollars, defaultStructure, estimate, structureParams } from './deal-structure';
 import { QuoteSummary } from './quote-summary';
@@ -23,7 +24,7 @@ let nextId = 0;
       <sf-structure-fields
         [retailTerms]="terms()"
         [structure]="structure()"
-        (structureChange)="chosen.set($event)"
+        (structureChange)="choose($event)"
       />
       <details class="trade" [open]="tradeOpen()" (toggle)="tradeOpen.set($any($event.target).open)">
         <summary>Trading in a car? <span class="optional">(optional)</span></summary>
@@ -36,7 +37,7 @@ let nextId = 0;
               autocomplete="off"
               maxlength="14"
               [value]="tradeValue()"
-              (input)="tradeValue.set($any($event.target).value)"
+              (input)="tradeValue.set($any($event.target).value); used()"
               [attr.aria-invalid]="tradeValueCents() === null ? 'true' : null"
               [attr.aria-describedby]="tradeValueCents() === null ? id + '-trade-error' : null"
             />
@@ -52,7 +53,7 @@ let nextId = 0;
               autocomplete="off"
               maxlength="14"
               [value]="tradePayoff()"
-              (input)="tradePayoff.set($any($event.target).value)"
+              (input)="tradePayoff.set($any($event.target).value); used()"
               [attr.aria-invalid]="tradePayoffCents() === null ? 'true' : null"
               [attr.aria-describedby]="tradePayoffCents() === null ? id + '-payoff-error' : null"
             />
@@ -135,4 +136,19 @@ export class PaymentPanel {
   );
   protected readonly buyPath = computed(() => `${vehiclePath(this.vehicle())}/buy`);
   protected readonly buyParams = computed(() => structureParams(this.structure()));
+
+  private readonly analytics = inject(ShopperAnalytics);
+  private counted = false;
+
+  protected choose(structure: DealStructure): void {
+    this.chosen.set(structure);
+    this.used();
+  }
+
+  /** The calculator's first change on this car's page (later changes are the same use). */
+  protected used(): void {
+    if (this.counted) return;
+    this.counted = true;
+    this.analytics.calculatorUse(this.vehicle().id, this.structure().kind);
+  }
 }

@@ -12,6 +12,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { PublicVehicleList, PublicVehicleParams } from '@showroom/contracts';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
+import { ShopperAnalytics } from '../analytics/shopper-analytics';
 import { InventoryApi } from '../data/inventory-api';
 import { queryStringOf, searchParamsFromUrl, urlParamsOf } from '../data/search-url';
 import { Seo } from '../seo/seo';
@@ -43,6 +44,7 @@ export class SearchPage {
   private readonly seo = inject(Seo);
   private readonly site = inject(SITE);
   private readonly responseInit = inject(RESPONSE_INIT, { optional: true });
+  private readonly analytics = inject(ShopperAnalytics);
 
   private readonly results = toSignal(
     inject(ActivatedRoute).queryParams.pipe(
@@ -94,6 +96,8 @@ export class SearchPage {
       if (results.state === 'failed' && this.responseInit) this.responseInit.status = 503;
       const path = this.currentPath();
       const total = results.state === 'loaded' ? results.list.total : 0;
+      // What shoppers look for and how much of it the lot has (searches with no results are a report).
+      if (results.state === 'loaded') this.analytics.search(results.query, total);
       const place = this.site.address ? ` in ${this.site.address.city}, ${this.site.address.region}` : '';
       this.seo.page({
         title: this.heading(),

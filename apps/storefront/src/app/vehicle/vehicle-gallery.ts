@@ -3,11 +3,13 @@ import {
   Component,
   ElementRef,
   computed,
+  inject,
   input,
   signal,
   viewChild,
 } from '@angular/core';
 import type { PhotoVariantUrls } from '@showroom/contracts';
+import { ShopperAnalytics } from '../analytics/shopper-analytics';
 import { photoSources } from '../shared/photo-sources';
 
 /**
@@ -140,6 +142,11 @@ export class VehicleGallery {
   readonly photos = input.required<PhotoVariantUrls[]>();
   /** "2021 Toyota Camry SE", for the photos' text alternatives. */
   readonly title = input.required<string>();
+  /** The car, for analytics: a shopper moving past the first photo has opened the gallery. */
+  readonly vehicleId = input<string | null>(null);
+
+  private readonly analytics = inject(ShopperAnalytics);
+  private opened = false;
 
   protected readonly sizes = '(min-width: 1200px) 700px, (min-width: 900px) 58vw, 100vw';
   protected readonly current = signal(0);
@@ -159,6 +166,7 @@ export class VehicleGallery {
     const last = this.slides().length - 1;
     const target = Math.max(0, Math.min(last, index));
     this.current.set(target);
+    this.noteOpened(target);
     track?.scrollTo({ left: target * track.clientWidth });
   }
 
@@ -175,6 +183,17 @@ export class VehicleGallery {
 
   protected onScroll(): void {
     const track = this.track()?.nativeElement;
-    if (track && track.clientWidth > 0) this.current.set(Math.round(track.scrollLeft / track.clientWidth));
+    if (!track || track.clientWidth === 0) return;
+    const shown = Math.round(track.scrollLeft / track.clientWidth);
+    this.current.set(shown);
+    this.noteOpened(shown);
+  }
+
+  /** Once per car page: the first photo is seen by everyone, going on to the others is what counts. */
+  private noteOpened(index: number): void {
+    const vehicleId = this.vehicleId();
+    if (this.opened || index === 0 || !vehicleId) return;
+    this.opened = true;
+    this.analytics.galleryOpen(vehicleId);
   }
 }

@@ -11,6 +11,7 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { LeadIntent, PublicVehicle, PublicVehicleDetail, RetailTerms } from '@showroom/contracts';
 import { catchError, map, of, switchMap } from 'rxjs';
+import { ShopperAnalytics } from '../analytics/shopper-analytics';
 import { InventoryApi } from '../data/inventory-api';
 import { vehiclePath } from '../data/vehicle-paths';
 import { LeadForm } from '../lead-forms/lead-form';
@@ -42,6 +43,7 @@ export class VehiclePage {
   protected readonly site = inject(SITE);
   private readonly seo = inject(Seo);
   private readonly inventory = inject(InventoryApi);
+  private readonly analytics = inject(ShopperAnalytics);
 
   private readonly routeData = inject(ActivatedRoute).data;
   private readonly lookup = toSignal(this.routeData.pipe(map((data) => data['lookup'] as VehicleLookup)), {
@@ -130,8 +132,10 @@ export class VehiclePage {
   constructor() {
     effect(() => {
       const vehicle = this.vehicle();
-      if (vehicle) this.describe(vehicle);
-      else if (this.unavailable()) {
+      if (vehicle) {
+        this.describe(vehicle);
+        this.analytics.vehicleView(vehicle.id);
+      } else if (this.unavailable()) {
         this.seo.page({
           title: 'Temporarily unavailable',
           description: 'Please try again in a moment.',
