@@ -77,6 +77,22 @@ describe('the DuckDB engine on its own', () => {
     await expect(answered).resolves.toEqual(['cars.com']);
   });
 
+  it('when a bad batch arrives among good ones written together, then only the bad one is refused', async () => {
+    const engine = new DuckDbEngine({ path: ':memory:' });
+    cleanups.push(() => engine.close());
+    await engine.ready();
+
+    const results = await Promise.allSettled([
+      engine.append([event('leads:1', '2026-03-02T16:00:00Z')]),
+      engine.append([event('leads:2', '2026-03-02T17:00:00Z'), event('leads:3', 'soon')]),
+      engine.append([event('leads:4', '2026-03-02T18:00:00Z')]),
+      engine.append([event('leads:1', '2026-03-02T16:00:00Z', { source: 'facebook' })]),
+    ]);
+
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(await engine.leadsAndSalesBySource(march)).toEqual([{ source: 'cars.com', leads: 2, sold: 0 }]);
+  });
+
   it('when the configuration says embedded, then the composed engine is DuckDB at the configured path', async () => {
     const engine = composeEngine(
       {

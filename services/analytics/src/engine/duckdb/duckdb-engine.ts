@@ -16,7 +16,8 @@ import type {
   SearchTotals,
   SourceFunnel,
 } from '../port';
-import { appendRows, eventRows, storedEvent } from './event-rows';
+import { appendRows, eventRows, storedEvent, type EventRow } from './event-rows';
+import { GroupedAppends } from './grouped-appends';
 import * as queries from './report-queries';
 import { createEventsTableSql, createStagingTableSql, EVENTS_TABLE, STAGING_TABLE } from './schema';
 import { SerialConnection } from './serial-connection';
@@ -43,6 +44,7 @@ const IN_MEMORY = ':memory:';
 export class DuckDbEngine implements AnalyticsEngine {
   private opening: Promise<OpenDatabase> | null = null;
   private closed = false;
+  private readonly appends = new GroupedAppends<EventRow>((rows) => this.writeRows(rows));
 
   constructor(private readonly options: DuckDbEngineOptions) {}
 
@@ -53,21 +55,28 @@ export class DuckDbEngine implements AnalyticsEngine {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const opening = this.opening;
+    const open = await this.opening?.catch(() => null);
+    if (!open) return;
+    // Batches already handed in are written, queued queries answered; then the file is released.
+    await this.appends.idle();
+    await open.serial.drain();
     this.opening = null;
-    if (!opening) return;
-    const { instance, serial } = await opening.catch(() => ({ instance: null, serial: null }));
-    if (!instance || !serial) return;
-    // Queued work finishes first; the file is then released for the next process (or reopen).
-    await serial.drain();
-    serial.connection.closeSync();
-    instance.closeSync();
+    open.serial.connection.closeSync();
+    open.instance.closeSync();
   }
 
   async append(events: readonly AnalyticsEvent[]): Promise<void> {
     if (events.length === 0) return;
+    if (this.closed) throw new AnalyticsEngineClosedError();
+    // Checked and converted per caller, before grouping: a bad event refuses only its own batch.
     const rows = eventRows(events);
-    await this.use(async (connection) => {
+    await this.appends.append(rows);
+  }
+
+  /** One insert of every batch grouped together, on the serialised connection (also while closing). */
+  private async writeRows(rows: readonly EventRow[]): Promise<void> {
+    const { serial } = await (this.opening ?? this.database());
+    return serial.use(async (connection) => {
       try {
         const appender = await connection.createAppender(STAGING_TABLE, 'main', 'temp');
         try {

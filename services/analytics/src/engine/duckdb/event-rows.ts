@@ -3,7 +3,7 @@ import type { AnalyticsEvent } from '@showroom/contracts';
 import { checkEvents } from '../event-checks';
 import { EVENT_FIELDS, type EventField } from '../fields';
 
-/** One event's values in column order, already converted to what the appender takes. */
+/** One value, already converted to what the appender takes. */
 type RowValue =
   | { kind: 'null' }
   | { kind: 'varchar'; value: string }
@@ -12,12 +12,15 @@ type RowValue =
   | { kind: 'integer'; value: number }
   | { kind: 'double'; value: number };
 
+/** One event's values in column order. */
+export type EventRow = readonly RowValue[];
+
 /**
  * One batch in column order, converted to what the appender takes. Checked in full first
  * (checkEvents), so a bad event is refused before anything of the batch is appended: the appender
  * cannot take a half-written row back.
  */
-export function eventRows(events: readonly AnalyticsEvent[]): RowValue[][] {
+export function eventRows(events: readonly AnalyticsEvent[]): EventRow[] {
   checkEvents(events);
   return events.map((event) => EVENT_FIELDS.map((field) => rowValue(field, event[field.name])));
 }
@@ -42,7 +45,7 @@ function rowValue(field: EventField, value: unknown): RowValue {
   }
 }
 
-export function appendRows(appender: DuckDBAppender, rows: readonly RowValue[][]): void {
+export function appendRows(appender: DuckDBAppender, rows: readonly EventRow[]): void {
   for (const row of rows) {
     for (const cell of row) {
       switch (cell.kind) {
