@@ -1,14 +1,17 @@
 import type { AnalyticsEvent, LostReason, ShopperForm } from '@showroom/contracts';
 import { onLotAt, priceAt, type DemoVehicleLife } from './demo-analytics-lot';
 import {
-  atLocalHour,
+  atHourOf,
   DAY_MS,
+  demoDays,
   demoEvent,
   demoUuid,
-  Dice,
+  diceFor,
   HOUR_MS,
   localHourOf,
   MINUTE_MS,
+  weekdayOf,
+  type Dice,
   type DemoEventFields,
 } from './demo-analytics-parts';
 import type { DemoDealership } from './demo-tenants';
@@ -100,13 +103,19 @@ export function demoLeads(
   now: Date,
   windowDays: number,
   profile: DemoLeadProfile,
-  dice: Dice,
 ): { events: AnalyticsEvent[]; websiteLeads: DemoWebsiteLead[] } {
-  const windowStart = now.getTime() - windowDays * DAY_MS;
+  const days = demoDays(now, windowDays);
+  const windowStart = atHourOf(days[0] as string, 0).getTime();
   const events: AnalyticsEvent[] = [];
   const websiteLeads: DemoWebsiteLead[] = [];
 
-  const open = (key: string, source: string, createdAt: Date, vehicle: DemoVehicleLife | null) => {
+  const open = (
+    dice: Dice,
+    key: string,
+    source: string,
+    createdAt: Date,
+    vehicle: DemoVehicleLife | null,
+  ) => {
     const leadId = demoUuid(`lead:${dealership.id}:${key}`);
     const story = new LeadStory(dealership, key, leadId, source, vehicle?.vehicleId ?? null);
     const form = formOf(source);
@@ -123,7 +132,7 @@ export function demoLeads(
     return story;
   };
 
-  const assign = (story: LeadStory, source: string, createdAt: Date): DemoSalesperson => {
+  const assign = (dice: Dice, story: LeadStory, source: string, createdAt: Date): DemoSalesperson => {
     const who = dice.pick(profile.salespeople);
     const delay = IN_PERSON_SOURCES.has(source) ? dice.int(5, 60) * 1000 : dice.int(1, 6) * MINUTE_MS;
     story.add('assigned', 'lead_assigned', new Date(createdAt.getTime() + delay), {
@@ -134,7 +143,7 @@ export function demoLeads(
   };
 
   /** Seconds to the first answer: in person at once; online by the salesperson's habits, nights wait for the morning. */
-  const responseSecondsFor = (source: string, createdAt: Date, who: DemoSalesperson): number => {
+  const responseSecondsFor = (dice: Dice, source: string, createdAt: Date, who: DemoSalesperson): number => {
     if (IN_PERSON_SOURCES.has(source)) return dice.int(20, 240);
     const minutes = Math.max(0.5, dice.around(who.medianResponseMinutes, 2.2));
     const hour = localHourOf(createdAt);
@@ -152,22 +161,22 @@ export function demoLeads(
     return at;
   };
 
-  // Buyers: each car sold in the window was bought by a lead that came in 1–21 days before.
-  const sold = lot
-    .filter((car) => car.soldAt && car.soldAt.getTime() > windowStart)
-    .sort((a, b) => (a.soldAt as Date).getTime() - (b.soldAt as Date).getTime());
-  sold.forEach((car, i) => {
-    const soldAt = car.soldAt as Date;
-    const earliest = Math.max(windowStart, car.listedAt.getTime() + 2 * HOUR_MS);
+  // Buyers: each car sold in the window was bought by a lead that came in 1–21 days before (the
+  // car's own dice, so its buyer is the same whenever the history is generated).
+  for (const car of lot) {
+    if (!car.soldAt || car.soldAt.getTime() < windowStart) continue;
+    const dice = diceFor(`analytics-buyer:${car.vehicleId}`);
+    const soldAt = car.soldAt;
+    const earliest = car.listedAt.getTime() + 2 * HOUR_MS;
     const createdAt = new Date(
       Math.max(earliest, soldAt.getTime() - (dice.int(1, 21) + dice.roll()) * DAY_MS),
     );
     const source = dice.weighted(profile.sources);
-    if (soldAt.getTime() - createdAt.getTime() < 3 * HOUR_MS) return; // a cash sale on the spot: no lead
-    const story = open(`buyer${i}`, source, createdAt, car);
-    const who = assign(story, source, createdAt);
+    if (soldAt.getTime() - createdAt.getTime() < 3 * HOUR_MS) continue; // a cash sale on the spot: no lead
+    const story = open(dice, `buyer:${car.vehicleId}`, source, createdAt, car);
+    const who = assign(dice, story, source, createdAt);
     const span = soldAt.getTime() - createdAt.getTime();
-    const seconds = Math.min(responseSecondsFor(source, createdAt, who), Math.floor(span / 10_000));
+    const seconds = Math.min(responseSecondsFor(dice, source, createdAt, who), Math.floor(span / 10_000));
     const answered = answer(story, who, createdAt, seconds);
     const step = (share: number) =>
       new Date(answered.getTime() + (soldAt.getTime() - answered.getTime()) * share);
@@ -186,26 +195,26 @@ export function demoLeads(
       priceCents: priceAt(car, soldAt),
     });
     events.push(...story.events);
-  });
+  }
 
   // Everyone else: shoppers who ask and do not buy here (yet).
-  let n = 0;
-  for (let daysAgo = windowDays - 1; daysAgo >= 0; daysAgo--) {
-    const weekday = atLocalHour(now, daysAgo, 12).getUTCDay();
+  // Each day's from that day's own dice: the same leads whenever the history is generated.
+  for (const day of days) {
+    const dice = diceFor(`analytics-leads:${dealership.slug}:${day}`);
+    const weekday = weekdayOf(day);
     const busy = weekday === 6 ? 1.3 : weekday === 0 ? 0.6 : 1;
     const count = Math.round(profile.leadsPerDay * busy * (0.6 + dice.roll() * 0.8));
     for (let k = 0; k < count; k++) {
       let source = dice.weighted(profile.sources);
       if (weekday === 0 && IN_PERSON_SOURCES.has(source)) source = 'website:check_availability';
       const hour = IN_PERSON_SOURCES.has(source) ? 9 + dice.roll() * 10 : 6 + dice.roll() * 17.5;
-      const createdAt = atLocalHour(now, daysAgo, hour);
-      if (createdAt.getTime() <= windowStart) continue;
+      const createdAt = atHourOf(day, hour);
       const choices = lot.filter((car) => onLotAt(car, createdAt));
       const vehicle =
         choices.length && (source === 'digital_retailing' || dice.chance(0.75)) ? dice.pick(choices) : null;
       if (source === 'digital_retailing' && !vehicle) source = 'website:request_quote';
-      const story = open(`lead${n++}`, source, createdAt, vehicle);
-      const who = assign(story, source, createdAt);
+      const story = open(dice, `lead:${day}:${k}`, source, createdAt, vehicle);
+      const who = assign(dice, story, source, createdAt);
       if (!IN_PERSON_SOURCES.has(source) && dice.chance(0.05)) {
         // Never answered: the shopper gives up and the lead is closed as such a week or two later.
         if (dice.chance(0.6)) {
@@ -219,7 +228,7 @@ export function demoLeads(
         events.push(...story.events);
         continue;
       }
-      let last = answer(story, who, createdAt, responseSecondsFor(source, createdAt, who));
+      let last = answer(story, who, createdAt, responseSecondsFor(dice, source, createdAt, who));
       const later = (minHours: number, maxHours: number) =>
         (last = new Date(last.getTime() + (minHours + dice.roll() * (maxHours - minHours)) * HOUR_MS));
       if (source === 'walk_in') story.moved('visit', 'showroom_visit', later(0, 0.2), who);

@@ -1,7 +1,16 @@
 import type { AnalyticsEvent, VehicleCondition } from '@showroom/contracts';
-import { DAY_MS, demoEvent, demoUuid, Dice, HOUR_MS } from './demo-analytics-parts';
+import {
+  atHourOf,
+  DAY_MS,
+  demoDays,
+  demoEvent,
+  demoUuid,
+  Dice,
+  diceFor,
+  HOUR_MS,
+} from './demo-analytics-parts';
 import type { DemoDealership } from './demo-tenants';
-import { generateDemoVehicles, seededRandom, seedFromText } from './demo-vehicles';
+import { generateDemoVehicles, seedFromText } from './demo-vehicles';
 
 /** The inventory seed's lot size per demo dealership (services/inventory seeds this many, same generator). */
 export const DEMO_LOT_SIZE = 60;
@@ -39,16 +48,16 @@ export const onLotAt = (car: DemoVehicleLife, at: Date): boolean =>
   car.listedAt <= at && !(car.soldAt && car.soldAt <= at) && !(car.removedAt && car.removedAt <= at);
 
 interface LotPlan {
-  /** Cars sold over the window besides the current lot's, each with its buyer among the leads. */
-  soldBefore: number;
-  /** Cars wholesaled over the window after sitting for months. */
-  wholesaled: number;
+  /** Chance that a day of the window saw a car sold (besides today's lot's), its buyer among the leads. */
+  soldPerDay: number;
+  /** Chance that a day saw a car wholesaled after sitting for months. */
+  wholesalePerDay: number;
 }
 
 /**
  * The lot over the window: today's cars exactly as the inventory seed lists them (same generator,
  * seed, serials and age, so the dashboard's aging matches the inventory page), plus the cars sold
- * and wholesaled before today, which the seed no longer shows. A car that sat over a month was
+ * and wholesaled on the window's days, which the seed no longer shows. A car that sat over a month was
  * marked down once; today's price is the inventory's price.
  */
 export function demoLot(
@@ -58,7 +67,7 @@ export function demoLot(
   windowDays: number,
   plan: LotPlan,
 ): DemoVehicleLife[] {
-  const dice = new Dice(seededRandom(seedFromText(`analytics-lot:${dealership.slug}`)));
+  const dice = diceFor(`analytics-lot:${dealership.slug}`);
   const currentYear = now.getUTCFullYear();
   const today = generateDemoVehicles({
     count: DEMO_LOT_SIZE,
@@ -87,23 +96,35 @@ export function demoLot(
         };
   });
 
-  // Earlier cars: another draw of the same catalogue, stock numbers of their own (they are gone).
-  const earlier = generateDemoVehicles({
-    count: plan.soldBefore + plan.wholesaled,
-    seed: seedFromText(`${dealership.slug}:earlier`),
-    currentYear,
-    serialOffset: index * 10_000 + 5_000,
-  });
-  earlier.forEach((car, i) => {
-    const vehicleId = demoVehicleId(dealership.id, `H${car.stockNumber}`);
-    const wholesale = i >= plan.soldBefore;
-    // Sold over the window, most within a few weeks of arriving; wholesaled ones after 95+ days.
-    const leftDaysAgo = dice.roll() * (windowDays - 1) + 0.2;
-    const leftAt = new Date(now.getTime() - leftDaysAgo * DAY_MS);
-    const daysOnLot = wholesale ? dice.int(95, 130) : 3 + Math.floor(dice.roll() * dice.roll() * 100);
-    const listedAt = new Date(leftAt.getTime() - (daysOnLot + dice.roll() * 0.9) * DAY_MS);
-    lot.push(life(dice, vehicleId, car, listedAt, wholesale ? null : leftAt, wholesale ? leftAt : null, now));
-  });
+  // Earlier cars, gone before today: each day of the window draws its own from that day's dice,
+  // so a day's sales are the same whenever the history is generated.
+  for (const day of demoDays(now, windowDays)) {
+    const dayDice = diceFor(`analytics-lot:${dealership.slug}:${day}`);
+    const sold = (dayDice.chance(plan.soldPerDay) ? 1 : 0) + (dayDice.chance(plan.soldPerDay / 4) ? 1 : 0);
+    const wholesaled = dayDice.chance(plan.wholesalePerDay) ? 1 : 0;
+    if (sold + wholesaled === 0) continue;
+    const cars = generateDemoVehicles({
+      count: sold + wholesaled,
+      seed: seedFromText(`${dealership.slug}:earlier:${day}`),
+      currentYear: Number(day.slice(0, 4)),
+      serialOffset: index * 10_000 + 5_000,
+    });
+    cars.forEach((car, k) => {
+      const wholesale = k >= sold;
+      const leftAt = atHourOf(day, 9.5 + dayDice.roll() * 9);
+      // Most sell within a few weeks of arriving; wholesale goes after 95 days or more.
+      const daysOnLot = wholesale
+        ? dayDice.int(95, 130)
+        : 3 + Math.floor(dayDice.roll() * dayDice.roll() * 100);
+      const listedAt = new Date(leftAt.getTime() - (daysOnLot + dayDice.roll() * 0.9) * DAY_MS);
+      // A car leaving later today is still on the lot now; a later seed tells its sale.
+      if (leftAt > now) return;
+      const vehicleId = demoVehicleId(dealership.id, `H-${day}-${k}`);
+      lot.push(
+        life(dayDice, vehicleId, car, listedAt, wholesale ? null : leftAt, wholesale ? leftAt : null, now),
+      );
+    });
+  }
   return lot;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EMPTY_EVENT_FIELDS, type AnalyticsEvent } from '@showroom/contracts';
 import type { DemoDealership } from './demo-tenants';
+import { seededRandom, seedFromText } from './demo-vehicles';
 
 /**
  * Small pieces the demo analytics history is built from: stable ids, a seeded dice, and one event
@@ -84,17 +85,37 @@ export function demoEvent(
   };
 }
 
+/** Eastern standard time's offset, near enough for the demo rooftops' days (see localHourOf). */
+const LOCAL_OFFSET_HOURS = -5;
+
 /**
  * The hour of the day at `dealership` for a UTC instant, near enough for shaping a story (opening
  * hours, shoppers' evenings): the demo rooftops are all on US Eastern time, give or take DST.
  */
 export function localHourOf(at: Date): number {
-  return (at.getUTCHours() + 24 - 5) % 24;
+  return (at.getUTCHours() + 24 + LOCAL_OFFSET_HOURS) % 24;
 }
 
-/** An instant on day `daysAgo` before `now` at local hour `hour` (fractional), Eastern time as above. */
-export function atLocalHour(now: Date, daysAgo: number, hour: number): Date {
-  const day = new Date(now.getTime() - daysAgo * DAY_MS);
-  const midnightUtc = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
-  return new Date(midnightUtc + (hour + 5) * HOUR_MS);
+/**
+ * The calendar days (YYYY-MM-DD, the rooftops' own, as localHourOf reckons them) of the `count`
+ * days ending with `now`'s, oldest first. The history is anchored to these days, not to `now`:
+ * a day's shoppers and leads are the same whenever the history is generated, so seeding a day
+ * later adds that day and stores the others once.
+ */
+export function demoDays(now: Date, count: number): string[] {
+  const today = new Date(now.getTime() + LOCAL_OFFSET_HOURS * HOUR_MS);
+  return Array.from({ length: count }, (_, i) =>
+    new Date(today.getTime() - (count - 1 - i) * DAY_MS).toISOString().slice(0, 10),
+  );
 }
+
+/** The instant of local hour `hour` (fractional) on `day`. */
+export function atHourOf(day: string, hour: number): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + (hour - LOCAL_OFFSET_HOURS) * HOUR_MS);
+}
+
+/** 0 (Sunday) to 6 (Saturday). */
+export const weekdayOf = (day: string): number => new Date(`${day}T12:00:00Z`).getUTCDay();
+
+/** Dice of their own for one story (a day's leads, a day's visits, a car), so other stories cannot shift its draws. */
+export const diceFor = (story: string): Dice => new Dice(seededRandom(seedFromText(story)));

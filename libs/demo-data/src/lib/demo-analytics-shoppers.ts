@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import type { AnalyticsEvent } from '@showroom/contracts';
 import type { DemoWebsiteLead } from './demo-analytics-leads';
 import { onLotAt, type DemoVehicleLife } from './demo-analytics-lot';
-import { atLocalHour, DAY_MS, demoEvent, Dice, type DemoEventFields } from './demo-analytics-parts';
+import {
+  atHourOf,
+  demoDays,
+  demoEvent,
+  diceFor,
+  weekdayOf,
+  type Dice,
+  type DemoEventFields,
+} from './demo-analytics-parts';
 import type { DemoDealership } from './demo-tenants';
 
 export interface DemoShopperProfile {
@@ -46,7 +54,7 @@ class Visit {
     start: Date,
     source: string,
     weight: number,
-    private readonly dice: Dice,
+    readonly dice: Dice,
   ) {
     this.at = start.getTime();
     this.fields = { sessionId: sessionIdOf(dealership, key), source, weight };
@@ -80,12 +88,11 @@ export function demoShopperVisits(
   now: Date,
   windowDays: number,
   profile: DemoShopperProfile,
-  dice: Dice,
 ): AnalyticsEvent[] {
-  const windowStart = now.getTime() - windowDays * DAY_MS;
   const events: AnalyticsEvent[] = [];
 
   const search = (visit: Visit) => {
+    const dice = visit.dice;
     const onLot = lot.filter((car) => onLotAt(car, visit.now));
     const roll = dice.roll();
     let terms: string;
@@ -111,20 +118,20 @@ export function demoShopperVisits(
 
   const view = (visit: Visit, car: DemoVehicleLife) => {
     visit.add('vehicle_view', { vehicleId: car.vehicleId });
-    if (dice.chance(0.45)) visit.add('gallery_open', { vehicleId: car.vehicleId });
+    if (visit.dice.chance(0.45)) visit.add('gallery_open', { vehicleId: car.vehicleId });
   };
 
-  let n = 0;
-  for (let daysAgo = windowDays - 1; daysAgo >= 0; daysAgo--) {
-    const weekday = atLocalHour(now, daysAgo, 12).getUTCDay();
+  // Each day's visits from that day's own dice: the same visits whenever the history is generated.
+  for (const day of demoDays(now, windowDays)) {
+    const dice = diceFor(`analytics-visits:${dealership.slug}:${day}`);
+    const weekday = weekdayOf(day);
     const busy = weekday === 0 || weekday === 6 ? 1.25 : 1;
     const count = Math.round(profile.visitsPerDay * busy * (0.7 + dice.roll() * 0.6));
     for (let k = 0; k < count; k++) {
-      const start = atLocalHour(now, daysAgo, 7 + dice.roll() * 16.5);
-      if (start.getTime() <= windowStart) continue;
+      const start = atHourOf(day, 7 + dice.roll() * 16.5);
       const visit = new Visit(
         dealership,
-        `visit${n++}`,
+        `visit:${day}:${k}`,
         start,
         dice.weighted(profile.trafficSources),
         profile.weight,
@@ -145,6 +152,7 @@ export function demoShopperVisits(
 
   // The visit behind each website lead: its car's page, maybe the calculator, then the form sent.
   for (const lead of websiteLeads) {
+    const dice = diceFor(`analytics-lead-visit:${lead.leadId}`);
     const visit = new Visit(
       dealership,
       `lead-visit:${lead.leadId}`,

@@ -17,9 +17,9 @@ interface DemoRooftopProfile {
   /** How quickly each salesperson (by DEMO_USERS key) answers online leads, in minutes (median). */
   responseMinutes: Partial<Record<keyof typeof DEMO_USERS, number>>;
   shoppers: DemoShopperProfile;
-  /** Cars sold and wholesaled before today (besides today's lot). */
-  soldBefore: number;
-  wholesaled: number;
+  /** Chance a day saw a car sold (besides today's lot's), and one wholesaled. */
+  soldPerDay: number;
+  wholesalePerDay: number;
 }
 
 /**
@@ -51,8 +51,8 @@ const PROFILES: Record<keyof typeof DEMO_DEALERSHIPS, DemoRooftopProfile> = {
       trafficSources: { google: 38, direct: 24, facebook: 12, 'cars.com': 10, autotrader: 8, bing: 4 },
       weight: 1,
     },
-    soldBefore: 34,
-    wholesaled: 3,
+    soldPerDay: 0.36,
+    wholesalePerDay: 0.035,
   },
   northside: {
     leads: {
@@ -76,8 +76,8 @@ const PROFILES: Record<keyof typeof DEMO_DEALERSHIPS, DemoRooftopProfile> = {
       trafficSources: { google: 40, direct: 28, facebook: 14, 'cars.com': 14, bing: 4 },
       weight: 1,
     },
-    soldBefore: 28,
-    wholesaled: 2,
+    soldPerDay: 0.3,
+    wholesalePerDay: 0.025,
   },
   rival: {
     leads: {
@@ -99,8 +99,8 @@ const PROFILES: Record<keyof typeof DEMO_DEALERSHIPS, DemoRooftopProfile> = {
       trafficSources: { google: 34, facebook: 30, direct: 20, autotrader: 10, 'cars.com': 6 },
       weight: 2,
     },
-    soldBefore: 24,
-    wholesaled: 4,
+    soldPerDay: 0.25,
+    wholesalePerDay: 0.045,
   },
 };
 
@@ -142,14 +142,13 @@ export function generateDemoAnalytics(options: DemoAnalyticsOptions): AnalyticsE
   for (const [index, [key, dealership]] of Object.entries(DEMO_DEALERSHIPS).entries()) {
     if (!wanted.has(dealership.id)) continue;
     const profile = PROFILES[key as keyof typeof DEMO_DEALERSHIPS];
-    const dice = new Dice(seededRandom(seedFromText(`analytics:${dealership.slug}`)));
     const lot = demoLot(dealership, index, now, days, profile);
     const salespeople = salespeopleOf(profile);
-    const leads = demoLeads(dealership, lot, now, days, { ...profile.leads, salespeople }, dice);
+    const leads = demoLeads(dealership, lot, now, days, { ...profile.leads, salespeople });
     events.push(
       ...lotEvents(dealership, lot, options.lotListings ?? false),
       ...leads.events,
-      ...demoShopperVisits(dealership, lot, leads.websiteLeads, now, days, profile.shoppers, dice),
+      ...demoShopperVisits(dealership, lot, leads.websiteLeads, now, days, profile.shoppers),
     );
   }
   // Only what has happened by `now` (a lead lost next week is still open today).
