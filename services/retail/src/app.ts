@@ -7,9 +7,11 @@ import {
   type ComposedService,
   type ServiceRuntime,
 } from '@showroom/server-kit';
+import { AnalyticsIngestClient } from '@showroom/server-analytics-client';
 import { Mailer } from '@showroom/server-mail';
 import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
 import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storage';
+import { AnalyticsEventJobs } from './analytics/analytics-events';
 import type { RetailConfig } from './config';
 import type { RetailDatabase } from './database';
 import { finishedJobsSweep } from './jobs/finished-jobs-sweep';
@@ -170,8 +172,12 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
     ...deals.routeDeps,
   };
   /** Every job kind's handler: each module adds its own. */
+  const analyticsEvents = new AnalyticsEventJobs(
+    new AnalyticsIngestClient({ baseUrl: config.ANALYTICS_API_URL, tokens }),
+  );
   const jobHandlers: JobHandlers = {
     ...shopperMailer.handlers,
+    ...analyticsEvents.handlers,
     ...reservations.handlers,
     ...deals.handlers,
   };

@@ -31,7 +31,9 @@ export const loadRetailConfig = serviceConfigLoader(3004, {
   INVENTORY_API_URL: localService(3001),
   /** The lead a submitted deal becomes, its timeline and its assignee. */
   LEADS_API_URL: localService(3003),
-  /** Machine credentials (client credentials grant) for calls to users, inventory and leads. */
+  /** Analytics, which hears of each deal a shopper submits. */
+  ANALYTICS_API_URL: localService(3005),
+  /** Machine credentials (client credentials grant) for calls to users, inventory, leads and analytics. */
   AUTH_CLIENT_ID: z.string().min(1).default('showroom-services'),
   AUTH_CLIENT_SECRET: notInProduction(
     z.string().min(1).default('dev-services-secret'),

@@ -12,9 +12,11 @@ import {
 import { problems } from '@showroom/server-kit';
 import { isDuplicateKeyError } from '@showroom/server-mysql';
 import { formatCents } from '@showroom/retail-payments';
+import { queueAnalyticsEvent } from '../analytics/analytics-events';
 import type { RetailDatabase } from '../database';
 import { newAccessToken } from './access-tokens';
 import { recordActivity } from './activity';
+import { dealSubmittedEvent, dealSubmittedKey } from './deal-analytics';
 import { acceptedMail, dealReceivedMail, vehicleName } from './deal-mail-text';
 import type { DealMail } from './deal-mail';
 import { queueDealLeadUpdate } from './deal-lead-updates';
@@ -254,8 +256,9 @@ export class ShopperDealService {
 
   /**
    * Sends the draft to the dealership: its quote is taken once more with the current terms and
-   * trade and kept as sent; the deal becomes a lead (job `deal-lead`) and the shopper is told by
-   * e-mail. Sending a deal that was just sent answers it again, changing nothing.
+   * trade and kept as sent; the deal becomes a lead (job `deal-lead`), analytics hears of it (job
+   * `analytics-event`, deal_submitted) and the shopper is told by e-mail. Sending a deal that was
+   * just sent answers it again, changing nothing.
    */
   async submit(dealershipId: string, dealId: string, accessHeader: string | undefined): Promise<ShopperDeal> {
     const deal = await this.deps.access.require(dealershipId, dealId, accessHeader);
@@ -279,13 +282,19 @@ export class ShopperDealService {
         structure: offer.structure,
         quote: JSON.stringify(quote),
       });
-      await deals.update(dealershipId, dealId, { status: 'submitted', submitted_at: this.clock() });
+      const submittedAt = this.clock();
+      await deals.update(dealershipId, dealId, { status: 'submitted', submitted_at: submittedAt });
       await recordActivity(trx, dealershipId, dealId, {
         actor: SHOPPER,
         kind: 'submitted',
         text: `Sent the deal to the dealership: ${structureText(structure)}.`,
       });
       await queueDealLeadUpdate(trx, { ...draft, status: 'submitted' });
+      await queueAnalyticsEvent(
+        trx,
+        dealSubmittedEvent(draft, structure.kind, quote, submittedAt),
+        dealSubmittedKey(dealId),
+      );
       await this.deps.mail.queue(
         trx,
         dealershipId,

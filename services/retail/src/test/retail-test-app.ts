@@ -4,10 +4,12 @@ import {
   HOLD_VEHICLES_SCOPE,
   READ_DEALERSHIPS_SCOPE,
   READ_LEAD_ASSIGNEES_SCOPE,
+  WRITE_ANALYTICS_EVENTS_SCOPE,
   WRITE_DEAL_LEADS_SCOPE,
   type DealershipStorefront,
   type Role,
 } from '@showroom/contracts';
+import { startRecordingIngest, type RecordingIngest } from '@showroom/server-analytics-client/testing';
 import { createLogger } from '@showroom/server-kit';
 import type { Database } from '@showroom/server-mysql';
 import { LOCAL_MEDIA_BUCKET, type ObjectStore } from '@showroom/server-storage';
@@ -32,7 +34,13 @@ import { startPeerStandIns, type PeerStandIns } from './peer-stand-ins';
 export const TEST_MACHINE_CLIENT = {
   id: 'showroom-services',
   secret: 'test-services-secret',
-  scopes: [READ_DEALERSHIPS_SCOPE, HOLD_VEHICLES_SCOPE, WRITE_DEAL_LEADS_SCOPE, READ_LEAD_ASSIGNEES_SCOPE],
+  scopes: [
+    READ_DEALERSHIPS_SCOPE,
+    HOLD_VEHICLES_SCOPE,
+    WRITE_DEAL_LEADS_SCOPE,
+    READ_LEAD_ASSIGNEES_SCOPE,
+    WRITE_ANALYTICS_EVENTS_SCOPE,
+  ],
 };
 
 /** Where the test app says the media bucket is served. */
@@ -55,7 +63,8 @@ export interface TestMember {
  * The retail service in-process, wired by the same composition root as main.ts, on a schema of its
  * own: a local issuer (which also grants retail's machine tokens), s3rver, an SMTP sink, Redis, the
  * payments sandbox (Stripe's API, posting its webhooks to this app on a port of its own), and
- * stand-ins for the users, inventory and leads services that record what retail sends them.
+ * stand-ins for the users, inventory and leads services and for analytics' ingest route that record
+ * what retail sends them.
  */
 export interface RetailTestContext {
   app: Express;
@@ -67,6 +76,8 @@ export interface RetailTestContext {
   objects: ObjectStore;
   sink: SmtpSink;
   peers: PeerStandIns;
+  /** What the analytics-event jobs posted (set `failWith` to play an analytics outage). */
+  analytics: RecordingIngest;
   /** The payments sandbox the stripe client talks to (it posts its webhooks to this app). */
   payments: TestPayments;
   /** Every line the service logged (JSON, every level), oldest first: a test may search them. */
@@ -99,7 +110,7 @@ function capturedLogs(): { lines: string[]; destination: { write(line: string): 
 
 export async function startRetailTestApp(options: RetailTestOptions = {}): Promise<RetailTestContext> {
   const schema = await createTestSchema('retail');
-  const [issuer, s3, sink, peers, payments] = await Promise.all([
+  const [issuer, s3, sink, peers, payments, analytics] = await Promise.all([
     startTestIssuer({
       clients: {
         [TEST_MACHINE_CLIENT.id]: { secret: TEST_MACHINE_CLIENT.secret, scopes: TEST_MACHINE_CLIENT.scopes },
@@ -109,6 +120,7 @@ export async function startRetailTestApp(options: RetailTestOptions = {}): Promi
     startSmtpSink(),
     startPeerStandIns(),
     startTestPayments(),
+    startRecordingIngest(),
   ]);
   const config = loadRetailConfig({
     NODE_ENV: 'test',
@@ -125,6 +137,7 @@ export async function startRetailTestApp(options: RetailTestOptions = {}): Promi
     USERS_API_URL: peers.url,
     INVENTORY_API_URL: peers.url,
     LEADS_API_URL: peers.url,
+    ANALYTICS_API_URL: analytics.url,
     // Generous limits: a test that checks them sets its own.
     PUBLIC_RATE_PER_ADDRESS: '100000',
     PUBLIC_RATE_PER_DEALERSHIP: '100000',
@@ -151,6 +164,7 @@ export async function startRetailTestApp(options: RetailTestOptions = {}): Promi
     objects: retail.objects,
     sink,
     peers,
+    analytics,
     payments,
     logLines: logs.lines,
     newDealership: (overrides) => peers.addDealership(overrides),
@@ -168,6 +182,7 @@ export async function startRetailTestApp(options: RetailTestOptions = {}): Promi
         () => sink.close(),
         () => peers.close(),
         () => payments.close(),
+        () => analytics.close(),
         () => schema.drop(),
       ]) {
         await close();
