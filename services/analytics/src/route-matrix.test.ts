@@ -1,5 +1,6 @@
 import { describeRouteMatrix } from '@showroom/server-testing/matrix';
 import { analyticsRoutes } from './routes';
+import { collectRouteExamples } from './collect/collect-route-examples';
 import { ingestRouteExamples } from './ingest/ingest-route-examples';
 import { reportRouteExamples } from './reports/report-route-examples';
 import { settingsRouteExamples } from './settings/settings-route-examples';
@@ -19,5 +20,6 @@ describeRouteMatrix<AnalyticsTestContext>({
     ...settingsRouteExamples,
     ...reportRouteExamples,
     ...ingestRouteExamples,
+    ...collectRouteExamples,
   },
 });
