@@ -25,8 +25,11 @@ export const leadsConfigSchema = baseConfigSchema.extend({
   PORTAL_URL: z.url().default('http://localhost:4200'),
   USERS_API_URL: z.url().default('http://127.0.0.1:3002'),
   INVENTORY_API_URL: z.url().default('http://127.0.0.1:3001'),
-  /** The analytics service, which takes the lead events the dashboard counts. */
-  ANALYTICS_API_URL: z.url().default('http://127.0.0.1:3005'),
+  /**
+   * The analytics service, which takes the lead events the dashboard counts. Production must name
+   * it: posts to a wrong address do not fail a request, they only wait in the outbox.
+   */
+  ANALYTICS_API_URL: notInProduction(z.url().default('http://127.0.0.1:3005'), devDefaults.localhost),
   /** Machine credentials (client credentials grant) for calls to the users, inventory and analytics services. */
   AUTH_CLIENT_ID: z.string().min(1).default('showroom-services'),
   AUTH_CLIENT_SECRET: notInProduction(
