@@ -35,6 +35,8 @@ describe('analytics configuration', () => {
     expect(config.ANALYTICS_ENGINE).toBe('embedded');
     expect(config.ANALYTICS_DUCKDB_PATH).toBe(':memory:');
     expect(config.ELASTICSEARCH_DATA_STREAM).toBe('showroom-analytics-events');
+    // A full ingest batch (MAX_INGEST_EVENTS) is far over the platform's 100 kB.
+    expect(config.BODY_LIMIT).toBe('1mb');
   });
 
   it('in production refuses every development default, the embedded engine among them', () => {

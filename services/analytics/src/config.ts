@@ -17,6 +17,14 @@ const localService = (port: number) =>
   notInProduction(z.url().default(`http://127.0.0.1:${port}`), devDefaults.localhost);
 
 const loadEnvironment = serviceConfigLoader(3005, {
+  /**
+   * JSON bodies of the portal and ingest routes: a full ingest batch (500 events of up to ~1 kB)
+   * does not fit the platform's 100 kB. The websites' batches have their own 16 kB limit.
+   */
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb or 1mb')
+    .default('1mb'),
   /** Settings and source costs only; events live in the engine. */
   ...allNotInProduction(databaseConfigShape('ANALYTICS', 'showroom_analytics'), devDefaults.localhost),
   /**

@@ -1,13 +1,33 @@
-// `npm start` runs this before the service: create and migrate the analytics schema. The demo
-// dealerships keep the default settings until a dealer saves their own; their event history is
-// loaded by the service itself (demo/), since it lives in the engine, not in MySQL.
+// `npm start` runs this before the service: create and migrate the analytics schema, then load the
+// demo rooftops' 90-day history into the engine (the same DuckDB file the service opens next; DuckDB
+// allows one process at a time, so this runs to the end first) and their monthly source costs. Safe
+// to run on every start: event ids are stable and a month a dealer already entered is kept.
+import { createLogger } from '@showroom/server-kit';
 import { prepareSchema } from '@showroom/server-mysql';
 import { loadAnalyticsConfig } from './config';
 import type { AnalyticsDatabase } from './database';
+import { seedAnalyticsDemo } from './demo/seed-analytics-demo';
+import { composeEngine } from './engine/compose-engine';
 import { analyticsMigrations } from './migrations';
 
-prepareSchema<AnalyticsDatabase>(loadAnalyticsConfig().ANALYTICS_DATABASE_URL, analyticsMigrations).then(
-  () => console.log('analytics: schema migrated'),
+async function seed(): Promise<string> {
+  const config = loadAnalyticsConfig();
+  const engine = composeEngine(config, createLogger('analytics-seed', 'warn'));
+  try {
+    await engine.ready();
+    let summary = '';
+    await prepareSchema<AnalyticsDatabase>(config.ANALYTICS_DATABASE_URL, analyticsMigrations, async (db) => {
+      const seeded = await seedAnalyticsDemo({ engine, db }, new Date());
+      summary = `${seeded.events} demo events (each stored once), ${seeded.costMonths} new months of source costs`;
+    });
+    return summary;
+  } finally {
+    await engine.close();
+  }
+}
+
+seed().then(
+  (summary) => console.log(`analytics: schema migrated, ${summary}`),
   (error: unknown) => {
     console.error('analytics seed failed:', error);
     process.exit(1);
