@@ -184,6 +184,26 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
       expect(second.beaconed.at(-1)?.batch.sessionId).toBe(first.beaconed[0]?.batch.sessionId);
     });
 
+    it('keeps the campaign of the landing page when the shopper moves on before the rules arrive', async () => {
+      window.history.replaceState({}, '', '/cars?utm_source=Newsletter');
+      const landing = openPage();
+      Object.defineProperty(window, 'fetch', {
+        value: () => new Promise(() => undefined),
+        configurable: true,
+      });
+      landing.analytics.begin();
+      await settle();
+
+      window.history.replaceState({}, '', '/cars/some-car');
+      const next = openPage();
+      next.analytics.begin();
+      await settle();
+      next.analytics.vehicleView(VEHICLE_ID);
+      pageHide();
+      expect(next.beaconed[0]?.batch.source).toBe('newsletter');
+      window.history.replaceState({}, '', '/');
+    });
+
     it('decides sampling once: a visit left out stays out on every page, and one kept stays in', async () => {
       const rules: CollectionRules = { consent: 'implied', sampleRate: 0.25 };
       const out = openPage({ rules, random: 0.6 });

@@ -8,11 +8,13 @@ import { keyOf, searchDescriptionOf } from './shopper-search';
 import { trafficSourceOf } from './traffic-source';
 import {
   CONSENT_KEY,
+  LANDING_SOURCE_KEY,
   VISIT_KEY,
   newVisit,
   randomSessionId,
   rulesOf,
   storedConsent,
+  storedLandingSource,
   storedVisit,
   write,
   type ConsentChoice,
@@ -67,6 +69,7 @@ export class ShopperAnalytics {
   begin(): void {
     if (!this.browser || this.state !== 'idle') return;
     this.state = 'starting';
+    this.rememberLandingSource();
     void this.start().catch(() => this.stop());
   }
 
@@ -170,8 +173,18 @@ export class ShopperAnalytics {
     const response = await window.fetch(`${this.collectionUrl}/collection`, { credentials: 'omit' });
     const rules = response.ok ? rulesOf(await response.json()) : null;
     if (!rules) return null;
-    const source = trafficSourceOf(window.location.href, this.document.referrer);
+    const source =
+      storedLandingSource(storageOf(window, 'sessionStorage')) ??
+      trafficSourceOf(window.location.href, this.document.referrer);
     return newVisit(rules, source, Math.random, randomSessionId(window.crypto));
+  }
+
+  /** Only in this tab's storage: it leaves the browser with the visit's batches, if they are ever sent. */
+  private rememberLandingSource(): void {
+    const window = this.document.defaultView;
+    const session = window ? storageOf(window, 'sessionStorage') : null;
+    if (!window || storedLandingSource(session) !== null) return;
+    write(session, LANDING_SOURCE_KEY, trafficSourceOf(window.location.href, this.document.referrer));
   }
 
   private track(visit: Visit, consent: BatchEnvelope['consent']): void {

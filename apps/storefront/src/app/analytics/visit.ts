@@ -19,6 +19,11 @@ export interface Visit {
 }
 
 export const VISIT_KEY = 'sf-analytics-visit';
+/**
+ * The traffic source of the visit's first page, kept as soon as it is open: a shopper who leaves
+ * the landing page before the rules arrive must not turn a campaign visit into a direct one.
+ */
+export const LANDING_SOURCE_KEY = 'sf-analytics-landing-source';
 /** The shopper's answer to the banner, kept for the site (localStorage) so they are asked once. */
 export const CONSENT_KEY = 'sf-analytics-consent';
 export type ConsentChoice = 'granted' | 'denied';
@@ -58,6 +63,10 @@ export function storedVisit(storage: Storage | null): Visit | null {
   if (!visit || typeof visit.sessionId !== 'string' || typeof visit.sampled !== 'boolean') return null;
   const rules = rulesOf({ consent: visit.consentRule, sampleRate: visit.sampleRate });
   return rules && typeof visit.source === 'string' ? (visit as Visit) : null;
+}
+
+export function storedLandingSource(storage: Storage | null): string | null {
+  return read(storage, LANDING_SOURCE_KEY);
 }
 
 export function storedConsent(storage: Storage | null): ConsentChoice | null {
