@@ -36,6 +36,18 @@ export interface ReportServiceDeps {
   clock: () => Date;
 }
 
+/** Each report's answer, by name. */
+export interface ReportsByName {
+  'leads-by-source': LeadsBySourceReport;
+  funnel: FunnelReport;
+  'first-response': FirstResponseReport;
+  'close-rate': CloseRateReport;
+  'source-costs': SourceCostReport;
+  'inventory-aging': InventoryAgingReport;
+  'no-result-searches': NoResultSearchesReport;
+  rooftops: RooftopsReport;
+}
+
 /** Who asks, and what: each report is worked out for this. */
 interface ReportRequest {
   audience: ReportAudience;
@@ -45,7 +57,7 @@ interface ReportRequest {
   activeDealershipId: string;
 }
 
-/** The reports that describe the lot or the shoppers: nobody's personal figures, never narrowed. */
+/** The reports of the lot, the shoppers and the dealership's spending: nobody's own figures, never narrowed. */
 const NOT_PERSONAL: ReadonlySet<AnalyticsReportName> = new Set([
   'inventory-aging',
   'no-result-searches',
@@ -74,26 +86,24 @@ const perCents = (costCents: number, count: number): number | null =>
 export class ReportService {
   constructor(private readonly deps: ReportServiceDeps) {}
 
-  async report(name: AnalyticsReportName, tenant: Tenant, query: ReportQuery): Promise<unknown> {
+  /** The report `name` for the caller acting at their dealership (403 problems for what their role may not see). */
+  async report<N extends AnalyticsReportName>(
+    name: N,
+    tenant: Tenant,
+    query: ReportQuery,
+  ): Promise<ReportsByName[N]> {
     const request = await this.requestOf(name, tenant, query);
-    switch (name) {
-      case 'leads-by-source':
-        return this.leadsBySource(request);
-      case 'funnel':
-        return this.funnel(request);
-      case 'first-response':
-        return this.firstResponse(request);
-      case 'close-rate':
-        return this.closeRate(request);
-      case 'source-costs':
-        return this.sourceCosts(request);
-      case 'inventory-aging':
-        return this.inventoryAging(request);
-      case 'no-result-searches':
-        return this.noResultSearches(request);
-      case 'rooftops':
-        return this.rooftops(request);
-    }
+    const reports: { [K in AnalyticsReportName]: (request: ReportRequest) => Promise<ReportsByName[K]> } = {
+      'leads-by-source': (r) => this.leadsBySource(r),
+      funnel: (r) => this.funnel(r),
+      'first-response': (r) => this.firstResponse(r),
+      'close-rate': (r) => this.closeRate(r),
+      'source-costs': (r) => this.sourceCosts(r),
+      'inventory-aging': (r) => this.inventoryAging(r),
+      'no-result-searches': (r) => this.noResultSearches(r),
+      rooftops: (r) => this.rooftops(r),
+    };
+    return reports[name](request);
   }
 
   private async requestOf(
