@@ -16,6 +16,7 @@ services = {
   users     = { cpu = 256, memory = 512, min_capacity = 2, max_capacity = 4 }
   leads     = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4, launched = true }
   retail    = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4, launched = false }
+  analytics = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 4, launched = false }
 }
 
 # Dealer websites (modules/storefront): the SSR service behind their own CloudFront.
@@ -55,3 +56,10 @@ scheduled_shutdown        = false
 alarm_emails              = ["platform-alerts@showroom.example"]
 vpce_exempt_role_patterns = ["aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_*"]
 access_log_retention_days = 90
+
+# Analytics (services/analytics) keeps its events in Elasticsearch: the cluster's URL here, its API
+# key in SSM (/showroom/beta/analytics/ELASTICSEARCH_API_KEY). It runs no task until both exist.
+analytics_elasticsearch_url = "SET-ME-elasticsearch-https-url" # plan refuses this until the real URL is here
+
+# The nightly warehouse (infra/warehouse): Redshift Serverless RPUs and days the Parquet files stay in S3.
+warehouse = { base_capacity = 8, max_capacity = 32, file_retention_days = 365 }

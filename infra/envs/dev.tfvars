@@ -15,6 +15,7 @@ services = {
   users     = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug" }
   leads     = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug", launched = true }
   retail    = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, log_level = "debug", launched = false }
+  analytics = { cpu = 256, memory = 512, min_capacity = 1, max_capacity = 2, launched = false }
 }
 
 # Dealer websites (modules/storefront): the SSR service behind their own CloudFront.
@@ -53,3 +54,10 @@ scheduled_shutdown        = true
 alarm_emails              = ["platform-alerts@showroom.example"]
 vpce_exempt_role_patterns = ["aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_*"]
 access_log_retention_days = 30
+
+# Analytics (services/analytics) keeps its events in Elasticsearch: the cluster's URL here, its API
+# key in SSM (/showroom/dev/analytics/ELASTICSEARCH_API_KEY). It runs no task until both exist.
+analytics_elasticsearch_url = "SET-ME-elasticsearch-https-url" # plan refuses this until the real URL is here
+
+# The nightly warehouse (infra/warehouse): Redshift Serverless RPUs and days the Parquet files stay in S3.
+warehouse = { base_capacity = 8, max_capacity = 16, file_retention_days = 90 }

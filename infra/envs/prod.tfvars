@@ -16,6 +16,7 @@ services = {
   users     = { cpu = 512, memory = 1024, min_capacity = 2, max_capacity = 6 }
   leads     = { cpu = 1024, memory = 2048, min_capacity = 3, max_capacity = 12, launched = true }
   retail    = { cpu = 1024, memory = 2048, min_capacity = 2, max_capacity = 8, launched = false }
+  analytics = { cpu = 1024, memory = 2048, min_capacity = 2, max_capacity = 8, launched = false }
 }
 
 # Dealer websites (modules/storefront): the SSR service behind their own CloudFront.
@@ -58,3 +59,10 @@ scheduled_shutdown        = false
 alarm_emails              = ["platform-alerts@showroom.example", "oncall@showroom.example"]
 vpce_exempt_role_patterns = ["aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_*"]
 access_log_retention_days = 365
+
+# Analytics (services/analytics) keeps its events in Elasticsearch: the cluster's URL here, its API
+# key in SSM (/showroom/prod/analytics/ELASTICSEARCH_API_KEY). It runs no task until both exist.
+analytics_elasticsearch_url = "SET-ME-elasticsearch-https-url" # plan refuses this until the real URL is here
+
+# The nightly warehouse (infra/warehouse): Redshift Serverless RPUs and days the Parquet files stay in S3.
+warehouse = { base_capacity = 8, max_capacity = 64, file_retention_days = 1095 }

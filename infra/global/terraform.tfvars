@@ -1,6 +1,6 @@
 hosted_zone_name      = "showroom.example"
 ecr_repository_prefix = "showroom"
-services              = ["inventory", "users", "leads", "retail", "storefront"]
+services              = ["inventory", "users", "leads", "retail", "analytics", "storefront"]
 
 # Names Jenkins uses (Jenkinsfile QA_REPORTS_BUCKET, casc SHOWROOM_ARTIFACTS_BUCKET).
 build_artifacts_bucket = "showroom-build-artifacts"

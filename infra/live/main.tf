@@ -48,4 +48,7 @@ module "platform" {
   alarm_emails              = var.alarm_emails
   vpce_exempt_role_patterns = var.vpce_exempt_role_patterns
   access_log_retention_days = var.access_log_retention_days
+
+  analytics_elasticsearch_url = var.analytics_elasticsearch_url
+  warehouse                   = var.warehouse
 }

@@ -85,3 +85,13 @@ output "scheduled_shutdown" {
 output "rds_cross_region_replica_arn" {
   value = module.platform.rds_cross_region_replica_arn
 }
+
+output "warehouse" {
+  description = "The nightly ETL's Redshift Serverless workgroup, database, COPY role and bucket."
+  value       = module.platform.warehouse
+}
+
+output "warehouse_admin_secret_arn" {
+  value     = module.platform.warehouse_admin_secret_arn
+  sensitive = true
+}

@@ -155,3 +155,17 @@ variable "vpce_exempt_role_patterns" {
 variable "access_log_retention_days" {
   type = number
 }
+
+variable "analytics_elasticsearch_url" {
+  description = "The analytics events' Elasticsearch (https); its API key: /showroom/<env>/analytics/ELASTICSEARCH_API_KEY."
+  type        = string
+}
+
+variable "warehouse" {
+  description = "Redshift Serverless capacity (RPUs) and how long exported Parquet files are kept."
+  type = object({
+    base_capacity       = number
+    max_capacity        = number
+    file_retention_days = number
+  })
+}

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Shared by the infra/scripts helpers (sourced, not run). Names follow infra/modules/platform:
-# cluster showroom-<env>, services inventory|users|leads|retail|storefront (the dealer websites' SSR,
+# cluster showroom-<env>, services inventory|users|leads|retail|analytics|storefront (the dealer websites' SSR,
 # modules/storefront), repositories showroom/<service>, and the SSM String parameters
 # /showroom/<env>/... that Terraform writes for these scripts.
 
 readonly ENVIRONMENTS=(dev qa beta prod)
-readonly SERVICES=(inventory users leads retail storefront)
+readonly SERVICES=(inventory users leads retail analytics storefront)
 readonly ECR_PREFIX="showroom"
 export AWS_REGION="${AWS_REGION:-us-east-1}"
 export AWS_PAGER=""

@@ -88,7 +88,7 @@ describe('infra/scripts', () => {
       encoding: 'utf8',
       env: { PATH: '/usr/bin:/bin' },
     });
-    expect(usage.stderr).toContain('one of: inventory users leads retail storefront');
+    expect(usage.stderr).toContain('one of: inventory users leads retail analytics storefront');
     const unknown = spawnSync(
       'bash',
       [infraPath('scripts', 'deploy-service.sh'), 'qa', 'website', 'v1.0.0'],

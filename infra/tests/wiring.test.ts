@@ -38,7 +38,7 @@ import {
   variableValue,
 } from './support/terraform';
 
-const SERVICES = { inventory: 3001, users: 3002, leads: 3003, retail: 3004 } as const;
+const SERVICES = { inventory: 3001, users: 3002, leads: 3003, retail: 3004, analytics: 3005 } as const;
 type Service = keyof typeof SERVICES;
 
 /** What leads needs in AWS beyond the common environment (services/leads/src/config.ts). */
@@ -50,6 +50,7 @@ const LEADS_ENVIRONMENT = [
   'INVENTORY_API_URL',
   'MAIL_FROM',
   'AUTH_CLIENT_ID',
+  'ANALYTICS_API_URL',
 ];
 /** The SSM secrets only leads reads: SES SMTP credentials and its Auth0 M2M client secret. */
 const LEADS_ONLY_SECRETS = ['SMTP_URL', 'AUTH_CLIENT_SECRET'];
@@ -71,6 +72,7 @@ const RETAIL_ENVIRONMENT = [
   'KEY_PROVIDER',
   'KMS_KEY_ID',
   'KMS_REGION',
+  'ANALYTICS_API_URL',
 ];
 /** The SSM secrets only retail reads (besides leads' two, which it needs for the same reasons). */
 const RETAIL_ONLY_SECRETS = ['DEAL_LINK_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'];
@@ -485,6 +487,8 @@ describe('the platform module wires every part', () => {
     ['portal', 'static-site'],
     ['media_bucket', 's3-private-bucket'],
     ['reports_bucket', 's3-private-bucket'],
+    ['warehouse_bucket', 's3-private-bucket'],
+    ['warehouse', 'redshift-warehouse'],
     ['secrets', 'ssm-secrets'],
     ['monitoring', 'monitoring'],
     ['scheduler', 'scheduler'],
@@ -798,9 +802,10 @@ describe('the leads service', () => {
       const tfvars = await loadTfvars(env);
       const sizes = tfvars['services'] as Record<Service, Block>;
       expect(sizes.leads['launched']).toBe(true);
-      // No service is held back but retail, until its parameters and first image exist.
+      // No service is held back but retail and analytics, until their parameters and first image exist.
       for (const service of Object.keys(SERVICES) as Service[])
-        if (service !== 'retail') expect(sizes[service]['launched']).not.toBe(false);
+        if (service !== 'retail' && service !== 'analytics')
+          expect(sizes[service]['launched']).not.toBe(false);
 
       const { platform } = await scopes();
       const services = variableValue(platform, 'services') as Record<Service, Block>;
@@ -824,7 +829,8 @@ describe('the leads service', () => {
       const { platform } = await scopes();
       const call = platform.module.calls['service'];
       expect(call['for_each']).toBe('${local.service_catalog}');
-      expect(call['extra_environment']).toBe('${each.value.environment}');
+      // The catalog's environment, plus the warehouse bucket's names for the services that export (warehouse.test.ts).
+      expect(oneLine(call['extra_environment'])).toMatch(/^\$\{merge\( ?each\.value\.environment, /);
 
       const leads = (platform.module.locals['service_catalog'] as Record<Service, Block>).leads;
       const environment = leads['environment'] as Block;
@@ -929,7 +935,7 @@ describe('the leads service', () => {
     // Inventory's only extra names are its search engine's (see 'inventory's search engine'), its
     // media bucket's (see 'inventory's media') and how it reaches the users service.
     expect(oneLine(catalog.inventory['environment'])).toBe(
-      '${merge(local.inventory_search_environment, local.inventory_media_environment, { USERS_API_URL = "http://users.${local.internal_domain}:3002" AUTH_CLIENT_ID = var.auth0_leads_client_id })}',
+      '${merge(local.inventory_search_environment, local.inventory_media_environment, { USERS_API_URL = "http://users.${local.internal_domain}:3002" AUTH_CLIENT_ID = var.auth0_leads_client_id ANALYTICS_API_URL = local.analytics_api_url })}',
     );
     // Users' are its site provisioner's (see 'dealer websites').
     expect(catalog.users['environment']).toBe(
@@ -1491,7 +1497,7 @@ describe('alarms', () => {
     const catalog = platform.locals['service_catalog'] as Record<Service, Block>;
     expect(
       Object.fromEntries(Object.entries(catalog).map(([name, service]) => [name, service['outbox']])),
-    ).toEqual({ inventory: false, users: false, leads: true, retail: false });
+    ).toEqual({ inventory: false, users: false, leads: true, retail: false, analytics: false });
   });
 });
 

@@ -98,6 +98,7 @@ locals {
     KEY_PROVIDER      = "kms"
     KMS_KEY_ID        = aws_kms_key.retail_pii.arn
     KMS_REGION        = data.aws_region.current.region
+    ANALYTICS_API_URL = local.analytics_api_url
   }
 
   # The storefront server (apps/storefront/README.md): inventory and retail (a dealership's payment
@@ -112,6 +113,32 @@ locals {
     SITE_CACHE_SECONDS = "5"
     PAGE_CACHE_SECONDS = "30"
   })
+
+  # The nightly warehouse export (infra/warehouse/README.md): each service that owns a warehouse table
+  # writes its day's Parquet under warehouse/<table>/ of the warehouse bucket, from a one-off task of
+  # its own task definition (infra/scripts/warehouse-export.sh); Redshift's COPY role reads them.
+  warehouse_prefix = "warehouse/"
+  warehouse_tables = { leads = "leads", inventory = "vehicles", retail = "deals", analytics = "events" }
+  warehouse_environment = {
+    WAREHOUSE_S3_BUCKET  = module.warehouse_bucket.bucket
+    WAREHOUSE_KMS_KEY_ID = module.warehouse_bucket.kms_key_arn
+    S3_REGION            = data.aws_region.current.region
+    S3_ENDPOINT          = "https://s3.${data.aws_region.current.region}.amazonaws.com"
+  }
+
+  # Where the producers post their business events (POST /internal/analytics/events, scope
+  # write:analytics-events), inside the VPC like every call between services.
+  analytics_api_url = "http://analytics.${local.internal_domain}:3005"
+
+  # The analytics service (services/analytics/src/config.ts): events in Elasticsearch (Elastic Cloud
+  # or self-managed: AWS OpenSearch refuses the official client), its URL here and its API key in SSM;
+  # dealerships' time zones and site origins from users with the platform's machine client.
+  analytics_environment = {
+    ANALYTICS_ENGINE  = "elasticsearch"
+    ELASTICSEARCH_URL = var.analytics_elasticsearch_url
+    USERS_API_URL     = "http://users.${local.internal_domain}:3002"
+    AUTH_CLIENT_ID    = var.auth0_leads_client_id
+  }
 
   vpce_exempt_principal_arns = [
     for pattern in var.vpce_exempt_role_patterns : "arn:${data.aws_partition.current.partition}:iam::${local.account_id}:role/${pattern}"
@@ -133,8 +160,9 @@ locals {
       public_internal = null
       # Rooftop and group names come from users, with the same machine client leads uses.
       environment = merge(local.inventory_search_environment, local.inventory_media_environment, {
-        USERS_API_URL  = "http://users.${local.internal_domain}:3002"
-        AUTH_CLIENT_ID = var.auth0_leads_client_id
+        USERS_API_URL     = "http://users.${local.internal_domain}:3002"
+        AUTH_CLIENT_ID    = var.auth0_leads_client_id
+        ANALYTICS_API_URL = local.analytics_api_url
       })
       secrets         = concat(["AUTH_CLIENT_SECRET"], local.inventory_search_secrets)
       dynamodb_tables = ["audit-log"]
@@ -177,6 +205,7 @@ locals {
         INVENTORY_API_URL   = "http://inventory.${local.internal_domain}:3001"
         MAIL_FROM           = local.leads_mail_from
         AUTH_CLIENT_ID      = var.auth0_leads_client_id
+        ANALYTICS_API_URL   = local.analytics_api_url
       }
       # SES SMTP credentials (smtps://...:465) and the Auth0 machine-to-machine client's secret.
       secrets         = ["SMTP_URL", "AUTH_CLIENT_SECRET"]
@@ -202,6 +231,21 @@ locals {
       s3_access       = [{ bucket_arn = module.media_bucket.arn, prefix = local.retail_prefix }]
       # The media bucket's key only: the PII key's own policy names the task role (below).
       kms_keys = [module.media_bucket.kms_key_arn]
+    }
+    analytics = {
+      port     = 3005
+      priority = 140
+      outbox   = false
+      # The producers' machine client posts business events (scope write:analytics-events).
+      machine_clients = [var.auth0_leads_client_id]
+      public_internal = null
+      environment     = local.analytics_environment
+      # The Elasticsearch API key (cluster manage_ilm, manage_index_templates; showroom-analytics-*:
+      # create_doc, index, read, view_index_metadata, manage) and the machine client's secret.
+      secrets         = ["AUTH_CLIENT_SECRET", "ELASTICSEARCH_API_KEY"]
+      dynamodb_tables = []
+      s3_access       = []
+      kms_keys        = []
     }
   }
 
@@ -319,6 +363,42 @@ module "reports_bucket" {
   ]
 }
 
+# The warehouse's Parquet files (warehouse/<table>/dt=<day>/), written by the services' nightly
+# exports and read by Redshift's COPY through the VPC's gateway endpoint (enhanced VPC routing).
+# Its key is the platform's key for warehouse data: the Redshift namespace is encrypted with it too.
+module "warehouse_bucket" {
+  source = "../s3-private-bucket"
+
+  bucket_name                 = "${local.name}-warehouse-${local.account_id}"
+  restrict_to_vpc_endpoint_id = module.network.s3_vpc_endpoint_id
+  vpce_exempt_principal_arns  = local.vpce_exempt_principal_arns
+  force_destroy               = !var.deletion_protection
+  lifecycle_rules = [
+    {
+      id                         = "age-warehouse-files"
+      prefix                     = local.warehouse_prefix
+      transition_days            = 30
+      transition_storage_class   = "INTELLIGENT_TIERING"
+      expiration_days            = var.warehouse.file_retention_days
+      noncurrent_expiration_days = 7
+    },
+  ]
+}
+
+module "warehouse" {
+  source = "../redshift-warehouse"
+
+  name_prefix   = local.name
+  environment   = var.environment
+  vpc_id        = module.network.vpc_id
+  subnet_ids    = module.network.data_subnet_ids
+  kms_key_arn   = module.warehouse_bucket.kms_key_arn
+  bucket_arn    = module.warehouse_bucket.arn
+  bucket_prefix = local.warehouse_prefix
+  base_capacity = var.warehouse.base_capacity
+  max_capacity  = var.warehouse.max_capacity
+}
+
 # --- Compute -------------------------------------------------------------------------------------
 
 module "alb" {
@@ -391,16 +471,25 @@ module "service" {
   cors_origins         = [local.portal_origin]
   log_level            = var.services[each.key].log_level
   log_retention_days   = var.log_retention_days
-  extra_environment    = each.value.environment
+  # A service that exports a warehouse table also gets the bucket's names, its table's prefix (put,
+  # list, delete: a re-export replaces the day's file) and the bucket's key.
+  extra_environment = merge(
+    each.value.environment,
+    { for name, value in local.warehouse_environment : name => value if contains(keys(local.warehouse_tables), each.key) },
+  )
 
   secret_arns                = module.secrets.service_secret_arns[each.key]
   secrets_parameter_path_arn = module.secrets.service_parameter_path_arns[each.key]
   secrets_kms_key_arn        = module.secrets.kms_key_arn
 
   dynamodb_table_arns = [for table in each.value.dynamodb_tables : module.timelines.table_arns[table]]
-  s3_access           = each.value.s3_access
+  s3_access = concat(
+    each.value.s3_access,
+    [for table in [lookup(local.warehouse_tables, each.key, "")] : { bucket_arn = module.warehouse_bucket.arn, prefix = "${local.warehouse_prefix}${table}/" } if table != ""],
+  )
   data_kms_key_arns = concat(
     each.value.kms_keys,
+    [for table in [lookup(local.warehouse_tables, each.key, "")] : module.warehouse_bucket.kms_key_arn if table != ""],
     length(each.value.dynamodb_tables) > 0 ? [module.timelines.kms_key_arn] : [],
   )
 }
@@ -609,13 +698,18 @@ module "storefront" {
   web_acl_id            = module.waf.arn
 }
 
-# What scripts/publish-portal.sh and deploy-service.sh read: no secrets, only names.
+# What scripts/publish-portal.sh, deploy-service.sh and the warehouse ETL read: no secrets, only names.
 resource "aws_ssm_parameter" "deploy" {
   for_each = {
     "portal/config.json"     = jsonencode({ auth = { domain = var.auth0_domain, clientId = var.auth0_portal_client_id, audience = var.auth_audience } })
     "portal/bucket"          = module.portal.bucket
     "portal/distribution-id" = module.portal.distribution_id
     "deploy/cluster"         = module.ecs_cluster.name
+    # infra/scripts/warehouse-load.sh (the nightly ETL's load).
+    "warehouse/workgroup"     = module.warehouse.workgroup_name
+    "warehouse/database"      = module.warehouse.database_name
+    "warehouse/copy-role-arn" = module.warehouse.copy_role_arn
+    "warehouse/bucket"        = module.warehouse_bucket.bucket
   }
 
   name           = "/showroom/${var.environment}/${each.key}"

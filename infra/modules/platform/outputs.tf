@@ -43,9 +43,10 @@ output "portal_distribution_id" {
 
 output "buckets" {
   value = {
-    logs    = module.logs_bucket.bucket
-    media   = module.media_bucket.bucket
-    reports = module.reports_bucket.bucket
+    logs      = module.logs_bucket.bucket
+    media     = module.media_bucket.bucket
+    reports   = module.reports_bucket.bucket
+    warehouse = module.warehouse_bucket.bucket
   }
 }
 
@@ -90,4 +91,20 @@ output "alarm_topic_arn" {
 
 output "scheduled_shutdown" {
   value = var.scheduled_shutdown ? "${module.scheduler[0].stop_schedule} -> ${module.scheduler[0].start_schedule}" : "off"
+}
+
+output "warehouse" {
+  description = "What the nightly ETL and analysts need: names and ARNs, no secret."
+  value = {
+    workgroup     = module.warehouse.workgroup_name
+    database      = module.warehouse.database_name
+    copy_role_arn = module.warehouse.copy_role_arn
+    bucket        = module.warehouse_bucket.bucket
+  }
+}
+
+output "warehouse_admin_secret_arn" {
+  description = "The Secrets Manager secret Redshift keeps the warehouse's admin password in."
+  value       = module.warehouse.admin_secret_arn
+  sensitive   = true
 }

@@ -250,3 +250,24 @@ variable "access_log_retention_days" {
   type    = number
   default = 90
 }
+
+# --- Analytics and the warehouse -------------------------------------------------------------------
+
+variable "analytics_elasticsearch_url" {
+  description = "The analytics events' Elasticsearch (Elastic Cloud or self-managed, https); its API key is the SSM secret ELASTICSEARCH_API_KEY of analytics."
+  type        = string
+
+  validation {
+    condition     = can(regex("^https://", var.analytics_elasticsearch_url))
+    error_message = "analytics_elasticsearch_url is an https:// URL."
+  }
+}
+
+variable "warehouse" {
+  description = "Redshift Serverless capacity (RPUs) and how long the exported Parquet files are kept in S3."
+  type = object({
+    base_capacity       = number
+    max_capacity        = number
+    file_retention_days = number
+  })
+}

@@ -12,10 +12,10 @@ export const WORKSPACE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '
  * engine) and no tool imports a service. Their order is the order of schema.sql and copy.sql.
  */
 export const WAREHOUSE_SERVICES = [
-  { service: 'leads', cli: 'services/leads/src/warehouse/cli.ts' },
-  { service: 'inventory', cli: 'services/inventory/src/warehouse/cli.ts' },
-  { service: 'retail', cli: 'services/retail/src/warehouse/cli.ts' },
-  { service: 'analytics', cli: 'services/analytics/src/warehouse/cli.ts' },
+  { service: 'leads', cli: 'services/leads/src/warehouse/warehouse-cli.ts' },
+  { service: 'inventory', cli: 'services/inventory/src/warehouse/warehouse-cli.ts' },
+  { service: 'retail', cli: 'services/retail/src/warehouse/warehouse-cli.ts' },
+  { service: 'analytics', cli: 'services/analytics/src/warehouse/warehouse-cli.ts' },
 ] as const;
 export type WarehouseService = (typeof WAREHOUSE_SERVICES)[number];
 

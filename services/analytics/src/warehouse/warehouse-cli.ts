@@ -20,7 +20,7 @@ import { EVENTS_TABLE } from './events-table';
 
 /**
  * The analytics service's part of the nightly warehouse ETL (run by `npm run warehouse:export`):
- * `tsx services/analytics/src/warehouse/cli.ts export --date YYYY-MM-DD`. It reads the engine the
+ * `tsx services/analytics/src/warehouse/warehouse-cli.ts export --date YYYY-MM-DD`. It reads the engine the
  * service reads (the same variables as config.ts) and the warehouse bucket, nothing else.
  *
  * Locally the embedded engine's file is `npm start`'s (tmp/analytics/events.duckdb), and DuckDB

@@ -11,7 +11,7 @@ import { LEADS_TABLE } from './leads-table';
 
 /**
  * The leads service's part of the nightly warehouse ETL (run by `npm run warehouse:export`):
- * `tsx services/leads/src/warehouse/cli.ts export --date YYYY-MM-DD`. It reads only what it needs:
+ * `tsx services/leads/src/warehouse/warehouse-cli.ts export --date YYYY-MM-DD`. It reads only what it needs:
  * the leads schema (a reader URL when there is one) and the warehouse bucket.
  */
 const configSchema = baseConfigSchema.pick({ NODE_ENV: true, ALLOW_DEVELOPMENT_DEFAULTS: true }).extend({

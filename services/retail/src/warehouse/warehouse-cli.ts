@@ -11,7 +11,7 @@ import { DEALS_TABLE } from './deals-table';
 
 /**
  * The retail service's part of the nightly warehouse ETL (run by `npm run warehouse:export`):
- * `tsx services/retail/src/warehouse/cli.ts export --date YYYY-MM-DD`. It reads only what it needs:
+ * `tsx services/retail/src/warehouse/warehouse-cli.ts export --date YYYY-MM-DD`. It reads only what it needs:
  * the retail schema (a reader URL when there is one) and the warehouse bucket.
  */
 const configSchema = baseConfigSchema.pick({ NODE_ENV: true, ALLOW_DEVELOPMENT_DEFAULTS: true }).extend({

@@ -17,7 +17,7 @@ export interface ServiceWarehouseCommand {
 }
 
 /**
- * A service's warehouse command line (`services/<svc>/src/warehouse/cli.ts`), which the ETL
+ * A service's warehouse command line (`services/<svc>/src/warehouse/warehouse-cli.ts`), which the ETL
  * (tools/warehouse) runs as a process so each export reads only its own service's schema with its
  * own configuration:
  * - `table`: prints the table declaration as JSON (the ETL builds schema.sql / copy.sql from it);
@@ -33,7 +33,7 @@ export async function runServiceWarehouseCommand(
   if (verb === 'table') return command.table;
   if (verb !== 'export') {
     throw new Error(
-      `usage: cli.ts table | cli.ts export [--date YYYY-MM-DD] (got ${JSON.stringify(verb ?? '')})`,
+      `usage: warehouse-cli table | warehouse-cli export [--date YYYY-MM-DD] (got ${JSON.stringify(verb ?? '')})`,
     );
   }
   const day = exportDayFromArgs(rest, now);
