@@ -450,7 +450,14 @@ export function describeEngineContract(
 
     describe('the funnel by source', () => {
       it('counts weighted views, leads, appointments set and sales per source, most leads first', async () => {
-        await engine.append(leadFlow());
+        // A lead from zillow that only reached "contacted" in the period: no step, so no row.
+        const contactedOnly = event('lead_status_changed', '2026-03-03T12:00:00Z', {
+          leadId: uuid('lead', 77),
+          source: 'zillow',
+          status: 'contacted',
+          ...BLAKE,
+        });
+        await engine.append([...leadFlow(), contactedOnly]);
 
         // cars.com: views 1 + 1, leads 1 and 2, lead 1's appointment, sales of leads 1 and 0.
         // facebook: a view weighing 2.5, lead 3 and its appointment ("contacted" is not one).

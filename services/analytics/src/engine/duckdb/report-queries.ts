@@ -71,6 +71,21 @@ export function leadsBySourceAndDaySql(filter: EventFilter): Query {
 
 export function funnelBySourceSql(filter: EventFilter): Query {
   const p = new Params();
+  if (!filter.salespersonId) {
+    // Every step counts events of one type: one pass over the period.
+    const sql = `SELECT * FROM (
+        SELECT ${SOURCE} AS source,
+          coalesce(sum(weight) FILTER (WHERE event_type = 'vehicle_view'), 0)::DOUBLE AS vehicle_views,
+          (count(*) FILTER (WHERE event_type = 'lead_created'))::DOUBLE AS leads,
+          (count(*) FILTER (WHERE event_type = 'lead_status_changed' AND status = '${APPOINTMENT_STATUS}'))::DOUBLE AS appointments,
+          (count(*) FILTER (WHERE event_type = 'lead_sold'))::DOUBLE AS sold
+        FROM ${EVENTS_TABLE}
+        WHERE event_type IN ('vehicle_view', 'lead_created', 'lead_status_changed', 'lead_sold') AND ${periodEvents(p, filter)}
+        GROUP BY 1)
+      WHERE vehicle_views > 0 OR leads > 0 OR appointments > 0 OR sold > 0
+      ORDER BY leads DESC, source`;
+    return { sql, params: p.values };
+  }
   const sql = `WITH credited AS (${creditedLeads(p, filter)}),
     leads AS (SELECT source, count(*) AS leads FROM credited GROUP BY source),
     steps AS (
@@ -125,6 +140,16 @@ export function firstResponseOverallSql(filter: EventFilter, targetSeconds: numb
 
 export function leadsAndSalesBySourceSql(filter: EventFilter): Query {
   const p = new Params();
+  if (!filter.salespersonId) {
+    const sql = `SELECT ${SOURCE} AS source,
+        (count(*) FILTER (WHERE event_type = 'lead_created'))::DOUBLE AS leads,
+        (count(*) FILTER (WHERE event_type = 'lead_sold'))::DOUBLE AS sold
+      FROM ${EVENTS_TABLE}
+      WHERE event_type IN ('lead_created', 'lead_sold') AND ${periodEvents(p, filter)}
+      GROUP BY 1
+      ORDER BY leads DESC, source`;
+    return { sql, params: p.values };
+  }
   const sql = `WITH credited AS (${creditedLeads(p, filter)}),
     leads AS (SELECT source, count(*) AS leads FROM credited GROUP BY source),
     sold AS (
@@ -214,6 +239,19 @@ export function searchTotalsSql(filter: EventFilter): Query {
 
 export function rooftopFiguresSql(filter: EventFilter): Query {
   const p = new Params();
+  if (!filter.salespersonId) {
+    // One pass over the period: the group view reads every event of every rooftop.
+    const sql = `SELECT dealership_id,
+        coalesce(sum(weight) FILTER (WHERE event_type = 'vehicle_view'), 0)::DOUBLE AS vehicle_views,
+        (count(*) FILTER (WHERE event_type = 'lead_created'))::DOUBLE AS leads,
+        (count(*) FILTER (WHERE event_type = 'lead_sold'))::DOUBLE AS sold,
+        quantile_cont(response_seconds::DOUBLE, 0.5) FILTER (WHERE event_type = 'lead_first_response') AS median_seconds
+      FROM ${EVENTS_TABLE}
+      WHERE ${periodEvents(p, filter)}
+      GROUP BY dealership_id
+      ORDER BY leads DESC, dealership_id`;
+    return { sql, params: p.values };
+  }
   const sql = `WITH credited AS (${creditedLeads(p, filter)}),
     leads AS (SELECT dealership_id, count(*) AS leads FROM credited GROUP BY dealership_id),
     figures AS (
