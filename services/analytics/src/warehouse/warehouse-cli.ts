@@ -23,8 +23,9 @@ import { EVENTS_TABLE } from './events-table';
  * `tsx services/analytics/src/warehouse/warehouse-cli.ts export --date YYYY-MM-DD`. It reads the engine the
  * service reads (the same variables as config.ts) and the warehouse bucket, nothing else.
  *
- * Locally the embedded engine's file is `npm start`'s (tmp/analytics/events.duckdb), and DuckDB
- * lets one process at a time open it: export with the platform stopped.
+ * Locally the embedded engine's file is `npm start`'s (tmp/analytics/events.duckdb). DuckDB lets one
+ * process open it, so while the analytics service runs this export fails, naming the lock; in
+ * production the engine is Elasticsearch, which the service and this export read side by side.
  */
 const configSchema = baseConfigSchema
   .pick({ NODE_ENV: true, ALLOW_DEVELOPMENT_DEFAULTS: true, LOG_LEVEL: true })
