@@ -51,11 +51,12 @@ describe('the Jenkinsfile', () => {
         'QA',
         'Prepare qa',
         'Deploy qa',
+        'Kibana qa',
         'Portal qa',
         'QA suite',
       ],
-      'tag beta-*': ['Beta', 'Resolve beta release', 'Deploy beta', 'Portal beta'],
-      'tag v*': ['Prepare prod release', 'Approve prod', 'Prod', 'Deploy prod', 'Portal prod'],
+      'tag beta-*': ['Beta', 'Resolve beta release', 'Deploy beta', 'Kibana beta', 'Portal beta'],
+      'tag v*': ['Prepare prod release', 'Approve prod', 'Prod', 'Deploy prod', 'Kibana prod', 'Portal prod'],
     });
   });
 

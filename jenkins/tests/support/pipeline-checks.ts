@@ -41,12 +41,15 @@ export const ORDER = [
   'Build',
   'Images',
   'Deploy qa',
+  'Kibana qa',
   'Portal qa',
   'QA suite',
   'Deploy beta',
+  'Kibana beta',
   'Portal beta',
   'Approve prod',
   'Deploy prod',
+  'Kibana prod',
   'Portal prod',
 ];
 const CHECKS = [
@@ -58,9 +61,9 @@ const CHECKS = [
   'Quality gate',
   'Build',
 ];
-const MASTER_ONLY = ['Images', 'Deploy qa', 'Portal qa', 'QA suite'];
-const BETA_ONLY = ['Deploy beta', 'Portal beta'];
-const PROD_ONLY = ['Approve prod', 'Deploy prod', 'Portal prod'];
+const MASTER_ONLY = ['Images', 'Deploy qa', 'Kibana qa', 'Portal qa', 'QA suite'];
+const BETA_ONLY = ['Deploy beta', 'Kibana beta', 'Portal beta'];
+const PROD_ONLY = ['Approve prod', 'Deploy prod', 'Kibana prod', 'Portal prod'];
 
 /** What must (and must not) run for each kind of build. */
 const EXPECTED: Record<string, { runs: string[]; never: string[] }> = {
