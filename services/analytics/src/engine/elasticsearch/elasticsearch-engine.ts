@@ -18,17 +18,8 @@ import type {
 } from '../port';
 import { DEFAULT_BULK_RETRY, writeBulk, type BulkOperation, type BulkRetryPolicy } from './bulk-writer';
 import { fromEventDocument, toEventDocument } from './event-document';
-import {
-  DEFAULT_NAMES,
-  DEFAULT_RETENTION_DAYS,
-  eventIndexTemplate,
-  eventMappings,
-  lifecyclePolicy,
-  lifecyclePolicyName,
-  vehiclesIndex,
-  vehicleMappings,
-  type ElasticsearchNames,
-} from './index-template';
+import { putAnalyticsIndices } from './cluster-setup';
+import { DEFAULT_NAMES, DEFAULT_RETENTION_DAYS, type ElasticsearchNames } from './index-template';
 import * as queries from './report-queries';
 import { creditedLeads, type CreditedLead } from './credited-leads';
 import { byFigureThenName, compareBytes, dayIn } from './ordering';
@@ -88,41 +79,15 @@ export class ElasticsearchEngine implements AnalyticsEngine {
    */
   ready(): Promise<void> {
     if (this.closed) return Promise.reject(new AnalyticsEngineClosedError());
-    this.setup ??= this.putIndices().catch((error: unknown) => {
+    this.setup ??= putAnalyticsIndices(this.client, this.names, {
+      retentionDays: this.options.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      logger: this.options.logger,
+    }).catch((error: unknown) => {
       // A cluster that was not reachable is tried again by the next call, not remembered as down.
       this.setup = null;
       throw error;
     });
     return this.setup;
-  }
-
-  private async putIndices(): Promise<void> {
-    const policy = lifecyclePolicyName(this.names);
-    await this.client.ilm.putLifecycle({
-      name: policy,
-      policy: lifecyclePolicy(this.options.retentionDays ?? DEFAULT_RETENTION_DAYS),
-    });
-    await this.client.indices.putIndexTemplate(eventIndexTemplate(this.names));
-    // Created now rather than by the first event, so a report before any event finds an empty stream.
-    if (
-      await this.createUnlessExists(() =>
-        this.client.indices.createDataStream({ name: this.names.dataStream }),
-      )
-    ) {
-      this.options.logger?.info({ dataStream: this.names.dataStream }, 'analytics data stream created');
-    } else {
-      // An existing stream takes fields added to fields.ts now; the template gives them to the next backing index.
-      await this.client.indices.putMapping({
-        index: this.names.dataStream,
-        ...mappingUpdate(eventMappings()),
-      });
-    }
-    if (!(await this.createUnlessExists(() => this.client.indices.create(vehiclesIndex(this.names))))) {
-      await this.client.indices.putMapping({
-        index: this.names.vehiclesIndex,
-        ...mappingUpdate(vehicleMappings()),
-      });
-    }
   }
 
   async close(): Promise<void> {
@@ -423,28 +388,9 @@ export class ElasticsearchEngine implements AnalyticsEngine {
     return this.client.search({ index, ...body });
   }
 
-  /** Runs a create; false when the index or data stream already exists. */
-  private async createUnlessExists(create: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await create();
-      return true;
-    } catch (error) {
-      const type = (error as { body?: { error?: { type?: string } } }).body?.error?.type;
-      if (type === 'resource_already_exists_exception') return false;
-      throw error;
-    }
-  }
-
   private open(): void {
     if (this.closed) throw new AnalyticsEngineClosedError();
   }
-}
-
-/** A mapping as a put-mapping request takes it (the same properties; `_meta` and `dynamic` included). */
-function mappingUpdate(
-  mappings: estypes.MappingTypeMapping,
-): Omit<estypes.IndicesPutMappingRequest, 'index'> {
-  return { dynamic: mappings.dynamic, _meta: mappings._meta, properties: mappings.properties };
 }
 
 function totalHits(response: estypes.SearchResponse): number {
