@@ -104,10 +104,21 @@ describe('the warehouse in Redshift Serverless', () => {
     ]);
   });
 
-  it('when files age, then they tier after 30 days and expire after the environment’s retention; only through the VPC endpoint', async () => {
+  it('when files age, then they tier after 30 days and expire after the environment’s retention; only through the VPC endpoint or as the COPY role', async () => {
     const platform = await loadModule(platformDir);
     const bucket = platform.calls['warehouse_bucket'];
     expect(bucket['restrict_to_vpc_endpoint_id']).toBe('${module.network.s3_vpc_endpoint_id}');
+    // ...except for the COPY role: COPY from Parquet reads through Redshift Spectrum, outside the endpoint.
+    expect(bucket['vpce_exempt_principal_arns']).toBe(
+      '${concat(local.vpce_exempt_principal_arns, [local.warehouse_copy_role_arn])}',
+    );
+    const module = await loadModule(warehouseDir);
+    expect(module.locals['name']).toBe('${var.name_prefix}-warehouse');
+    expect(module.resources['aws_iam_role']['copy']['name']).toBe('${local.name}-copy');
+    expect(platform.locals['warehouse_copy_role_arn']).toBe(
+      'arn:${data.aws_partition.current.partition}:iam::${local.account_id}:role/${local.name}-warehouse-copy',
+    );
+    expect(platform.calls['warehouse']['name_prefix']).toBe('${local.name}');
     expect(bucket['lifecycle_rules']).toEqual([
       {
         id: 'age-warehouse-files',

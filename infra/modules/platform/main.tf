@@ -118,7 +118,9 @@ locals {
   # writes its day's Parquet under warehouse/<table>/ of the warehouse bucket, from a one-off task of
   # its own task definition (infra/scripts/warehouse-export.sh); Redshift's COPY role reads them.
   warehouse_prefix = "warehouse/"
-  warehouse_tables = { leads = "leads", inventory = "vehicles", retail = "deals", analytics = "events" }
+  # modules/redshift-warehouse names its COPY role <name>-warehouse-copy.
+  warehouse_copy_role_arn = "arn:${data.aws_partition.current.partition}:iam::${local.account_id}:role/${local.name}-warehouse-copy"
+  warehouse_tables        = { leads = "leads", inventory = "vehicles", retail = "deals", analytics = "events" }
   warehouse_environment = {
     WAREHOUSE_S3_BUCKET  = module.warehouse_bucket.bucket
     WAREHOUSE_KMS_KEY_ID = module.warehouse_bucket.kms_key_arn
@@ -364,15 +366,17 @@ module "reports_bucket" {
 }
 
 # The warehouse's Parquet files (warehouse/<table>/dt=<day>/), written by the services' nightly
-# exports and read by Redshift's COPY through the VPC's gateway endpoint (enhanced VPC routing).
+# exports (through the VPC's endpoint) and read by Redshift's COPY as its COPY role.
 # Its key is the platform's key for warehouse data: the Redshift namespace is encrypted with it too.
 module "warehouse_bucket" {
   source = "../s3-private-bucket"
 
   bucket_name                 = "${local.name}-warehouse-${local.account_id}"
   restrict_to_vpc_endpoint_id = module.network.s3_vpc_endpoint_id
-  vpce_exempt_principal_arns  = local.vpce_exempt_principal_arns
-  force_destroy               = !var.deletion_protection
+  # COPY from Parquet reads through Redshift Spectrum, which does not come through this VPC's
+  # endpoint: the COPY role (read-only, warehouse/ only) is exempt, by name so neither module waits.
+  vpce_exempt_principal_arns = concat(local.vpce_exempt_principal_arns, [local.warehouse_copy_role_arn])
+  force_destroy              = !var.deletion_protection
   lifecycle_rules = [
     {
       id                         = "age-warehouse-files"

@@ -2,9 +2,10 @@
 #
 # A namespace (the data: encrypted with the platform's key for warehouse data, its admin password
 # generated and kept by Redshift in Secrets Manager, never in code or state) and a workgroup (the
-# compute) in the private data subnets, not publicly reachable, with enhanced VPC routing so COPY
-# reads S3 through the VPC's gateway endpoint (the warehouse bucket accepts nothing else). COPY reads
-# the bucket's warehouse/ prefix as the copy role, the namespace's only and default role. The
+# compute) in the private data subnets, not publicly reachable, with enhanced VPC routing (its S3
+# traffic goes through the VPC's gateway endpoint). COPY reads the bucket's warehouse/ prefix as the
+# copy role, the namespace's only and default role; COPY from Parquet goes through Redshift Spectrum,
+# outside the endpoint, which is why the bucket exempts that role from its endpoint-only rule. The
 # nightly load reaches it through the Redshift Data API (IAM, no network path from Jenkins).
 
 data "aws_partition" "current" {}

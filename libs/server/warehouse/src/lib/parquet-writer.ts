@@ -35,7 +35,7 @@ export const EXPORT_PAGE_SIZE = 5_000;
 export interface ParquetFile {
   /** Appends rows (values for the declared columns; `dt` is the partition's date). */
   append(rows: readonly WarehouseRow[]): Promise<void>;
-  /** Writes the file (zstd-compressed) and returns how many rows it holds. */
+  /** Writes the file (Snappy-compressed) and returns how many rows it holds. */
   writeTo(path: string): Promise<number>;
   close(): void;
 }
@@ -64,8 +64,9 @@ export async function openParquetFile(table: WarehouseTable, date: string): Prom
       }
     },
     async writeTo(path) {
+      // Snappy: the codec every Parquet reader has, Redshift's COPY (through Spectrum) included.
       await connection.run(
-        `COPY warehouse_rows TO '${path.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY warehouse_rows TO '${path.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION snappy)`,
       );
       return countRows(connection, path);
     },

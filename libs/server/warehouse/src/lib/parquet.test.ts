@@ -1,3 +1,4 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,21 @@ describe('a Parquet file written from a declaration', () => {
       table.columns.map((c) => ({ name: c.name, duckdbType: DUCKDB_TYPES[c.type] })),
     );
     expect(read.rows).toEqual(rows.map((row) => ({ ...row, dt: '2026-12-05' })));
+  });
+
+  it("when a file is written, then its columns are Snappy-compressed (a codec Redshift's COPY reads)", async () => {
+    await write([{ id: 'a' }, { id: 'b', price_cents: 1 }], 'codec.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const reader = await connection.runAndReadAll(
+        `SELECT DISTINCT compression FROM parquet_metadata('${join(folder, 'codec.parquet')}')`,
+      );
+      expect(reader.getRowObjectsJS().map((row) => row['compression'])).toEqual(['SNAPPY']);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 
   it('when no rows are written, then the file still has every column', async () => {
