@@ -1,4 +1,11 @@
-import { comparable, fieldValue, matches, type FieldTypes, type StoredDocument } from './query-dsl';
+import {
+  checkQuery,
+  comparable,
+  fieldValue,
+  matches,
+  type FieldTypes,
+  type StoredDocument,
+} from './query-dsl';
 
 /**
  * The fake cluster's aggregations: the ones the engine asks for, computed exactly over the stored
@@ -12,6 +19,22 @@ import { comparable, fieldValue, matches, type FieldTypes, type StoredDocument }
  */
 type Aggregations = Record<string, Record<string, unknown>>;
 type Result = Record<string, unknown>;
+
+/** Throws on any aggregation, option or filter query the fake does not implement, at any depth. */
+export function checkAggregations(aggs: Aggregations): void {
+  for (const [name, definition] of Object.entries(aggs)) {
+    const { aggs: subAggs, aggregations, ...kinds } = definition as Record<string, unknown>;
+    const [kind, body] = Object.entries(kinds)[0] ?? [];
+    if (!kind) throw new Error(`fake elasticsearch: aggregation ${name} has no kind`);
+    if (kind === 'filter') checkQuery(body);
+    if (kind === 'filters')
+      Object.values((body as { filters: Record<string, unknown> }).filters).forEach(checkQuery);
+    // Evaluated once over no documents: throws for an unknown kind or option.
+    evaluate(kind, body as Record<string, unknown>, [], new Map(), () => ({}));
+    const children = (subAggs ?? aggregations) as Aggregations | undefined;
+    if (children) checkAggregations(children);
+  }
+}
 
 export function aggregate(
   documents: readonly StoredDocument[],

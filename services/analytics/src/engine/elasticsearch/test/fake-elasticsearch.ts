@@ -1,8 +1,8 @@
 import { Client } from '@elastic/elasticsearch';
 import Mock from '@elastic/elasticsearch-mock';
 import { errors } from './cjs-errors';
-import { aggregate, sortDocuments, type SortClause } from './aggregations';
-import { matches, type StoredDocument } from './query-dsl';
+import { aggregate, checkAggregations, sortDocuments, type SortClause } from './aggregations';
+import { checkQuery, matches, type StoredDocument } from './query-dsl';
 import { closableConnection } from './recording-cluster';
 
 /**
@@ -249,6 +249,8 @@ export class FakeElasticsearch {
     const { query, aggs, size = 10, sort, search_after, track_total_hits: _total, _source, ...rest } = body;
     if (Object.keys(rest).length > 0)
       throw new Error(`search option ${Object.keys(rest)} is not implemented`);
+    checkQuery(query);
+    if (aggs) checkAggregations(aggs);
     const types = new Map(Object.entries(index.mappings.properties).map(([field, p]) => [field, p.type]));
     const found = [...index.documents.entries()]
       .filter(([, doc]) => matches(doc, query, types))

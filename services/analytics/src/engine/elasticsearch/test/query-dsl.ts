@@ -27,6 +27,26 @@ function single(clause: Record<string, unknown>, what: string): [string, unknown
 const asList = (value: unknown): unknown[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
+/**
+ * Throws on any clause the fake does not implement, anywhere in the query: evaluation alone would
+ * miss one on an empty index or behind a clause that already failed.
+ */
+export function checkQuery(query: unknown): void {
+  if (query === undefined) return;
+  const [kind, body] = single(query as Record<string, unknown>, 'a query');
+  if (kind === 'bool') {
+    const bool = body as Record<string, unknown>;
+    for (const key of ['filter', 'must', 'must_not', 'should']) asList(bool[key]).forEach(checkQuery);
+  }
+  // Evaluated once on an empty document: throws for an unknown kind or option of this clause.
+  // (A bool's clauses are checked above; its own keys are checked with the clauses left out.)
+  const shallow =
+    kind === 'bool'
+      ? { bool: Object.fromEntries(Object.keys(body as object).map((key) => [key, []])) }
+      : query;
+  matches({}, shallow, new Map());
+}
+
 export function matches(document: StoredDocument, query: unknown, types: FieldTypes): boolean {
   if (query === undefined) return true;
   const [kind, body] = single(query as Record<string, unknown>, 'a query');
