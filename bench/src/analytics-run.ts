@@ -8,7 +8,8 @@
 // SHOWROOM_MYSQL_URL, SHOWROOM_REDIS_URL.
 import { join } from 'node:path';
 import {
-  formatAnalyticsReport,
+  formatCollectionReport,
+  formatQueryReport,
   measureCollection,
   measureQueries,
   type AnalyticsBenchSettings,
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   };
   // The queries first, alone on the machine: the build and the service would only add noise.
   const queries = await measureQueries(settings);
+  console.log(`\n${formatQueryReport(settings, queries)}\n`);
 
   console.log('Building the analytics service for production…');
   const built = await finish(
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
     settings,
     firstPort: Number(process.env['BENCH_ANALYTICS_PORT'] ?? 3993),
   });
-  console.log(`\n${formatAnalyticsReport(settings, queries, collection)}`);
+  console.log(`\n${formatCollectionReport(settings, collection)}`);
 }
 
 main()

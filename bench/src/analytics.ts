@@ -272,16 +272,28 @@ export async function measureCollection(options: AnalyticsBenchOptions): Promise
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '?');
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 
-export function formatAnalyticsReport(
-  settings: AnalyticsBenchSettings,
-  queries: QueryBenchReport,
-  collection: CollectionReport,
-): string {
+export function formatQueryReport(settings: AnalyticsBenchSettings, queries: QueryBenchReport): string {
   const worst = queries.timings.reduce((a, b) => (b.p99 > a.p99 ? b : a));
   const queriesMet = worst.p99 <= ANALYTICS_GOALS.queryP99Ms ? 'met' : 'MISSED';
   const head = `${'query'.padEnd(56)}${'rows'.padStart(6)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`;
   const row = (t: QueryTiming) =>
     `${t.name.padEnd(56)}${String(t.rows).padStart(6)}${ms(t.p50).padStart(9)}${ms(t.p99).padStart(9)}`;
+  return [
+    `Analytics queries on the embedded engine (DuckDB, in memory): ${queries.events.toLocaleString('en-US')} events over ` +
+      `${settings.days} days of ${settings.dealerships} rooftops, stored in ${queries.loadSeconds.toFixed(1)} s ` +
+      `(${whole(queries.events / queries.loadSeconds)} events/s, a day per append); ${settings.queryRuns} runs per query after a warm-up:`,
+    head,
+    row(queries.baseline),
+    ...queries.timings.map(row),
+    `Slowest p99: ${ms(worst.p99)} ms (${worst.name}; goal ≤ ${ANALYTICS_GOALS.queryP99Ms} ms each: ${queriesMet}); ` +
+      `machine load average ${queries.loadAverage.toFixed(1)} on ${queries.cores} cores as the timing ended.`,
+  ].join('\n');
+}
+
+export function formatCollectionReport(
+  settings: AnalyticsBenchSettings,
+  collection: CollectionReport,
+): string {
   const eventsPerSecond = collection.collection.requestsPerSecond * EVENTS_PER_BATCH;
   const collectionMet =
     collection.collection.failures === 0 && eventsPerSecond >= ANALYTICS_GOALS.eventsPerSecond
@@ -292,15 +304,6 @@ export function formatAnalyticsReport(
     `${r.scenario.padEnd(56)}${whole(r.requestsPerSecond).padStart(9)}${(events === null ? '–' : whole(events)).padStart(10)}` +
     `${String(r.p50).padStart(9)}${String(r.p99).padStart(9)}${String(r.failures).padStart(8)}`;
   return [
-    `Analytics queries on the embedded engine (DuckDB, in memory): ${queries.events.toLocaleString('en-US')} events over ` +
-      `${settings.days} days of ${settings.dealerships} rooftops, stored in ${queries.loadSeconds.toFixed(1)} s ` +
-      `(${whole(queries.events / queries.loadSeconds)} events/s, a day per append); ${settings.queryRuns} runs per query after a warm-up:`,
-    head,
-    row(queries.baseline),
-    ...queries.timings.map(row),
-    `Slowest p99: ${ms(worst.p99)} ms (${worst.name}; goal ≤ ${ANALYTICS_GOALS.queryP99Ms} ms each: ${queriesMet}); ` +
-      `machine load average ${queries.loadAverage.toFixed(1)} on ${queries.cores} cores as the timing ended.`,
-    '',
     `Event collection through the production build's public route (embedded engine on a file; ${collection.batchBytes} B a batch; ` +
       `${settings.seconds} s per scenario at ${settings.connections} connections on 127.0.0.1):`,
     loadHead,

@@ -5,7 +5,8 @@ import { EVENTS_TABLE } from './schema';
 
 /**
  * The SQL behind each port method (port.ts has their meanings; engine-contract.ts pins them).
- * Every query starts from `periodEvents`, so none can forget the dealerships or the period.
+ * Every report on a period filters through `periodEvents` (the lot at a moment through
+ * `dealershipCondition`), so none can forget the dealerships or the period.
  * Counts and sums come back as DOUBLE so the engine hands out plain numbers, never BigInts.
  */
 export interface Query {
