@@ -184,7 +184,9 @@ function terms(
   for (const doc of docs) {
     const key = doc[field as string] ?? missing;
     if (key === undefined) continue;
-    groups.set(key, [...(groups.get(key) ?? []), doc]);
+    const group = groups.get(key);
+    if (group) group.push(doc);
+    else groups.set(key, [doc]);
   }
   const orders = (
     order === undefined ? [{ _count: 'desc' }, { _key: 'asc' }] : Array.isArray(order) ? order : [order]
@@ -233,14 +235,21 @@ function composite(body: Record<string, unknown>, docs: readonly StoredDocument[
   return { ...(page.length > 0 ? { after_key: page.at(-1)!.key } : {}), buckets: page };
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 function dayIn(timeZone: string, epochMs: number): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(epochMs);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(epochMs);
 }
 
 function dayHistogram(
@@ -264,7 +273,9 @@ function dayHistogram(
     const at = fieldValue(doc, field as string, types) as number | undefined;
     if (at === undefined) continue;
     const day = dayIn(time_zone as string, at);
-    groups.set(day, [...(groups.get(day) ?? []), doc]);
+    const group = groups.get(day);
+    if (group) group.push(doc);
+    else groups.set(day, [doc]);
   }
   return {
     buckets: [...groups.entries()]
