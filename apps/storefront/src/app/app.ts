@@ -68,7 +68,7 @@ export class App {
     afterNextRender(() => {
       document.documentElement.dataset['hydrated'] = 'true';
       // The visit starts in the browser once the page is up (never on the server render).
-      this.analytics.begin();
+      void this.analytics.begin();
     });
 
     // A new page (not a new query of the same page: a facet, a sort) moves the focus to its content,

@@ -86,3 +86,43 @@ export const DEFAULT_FIRST_RESPONSE_TARGET_MINUTES = 15;
 
 /** The machine scope a service needs to post business events to analytics' internal ingest route. */
 export const WRITE_ANALYTICS_EVENTS_SCOPE = 'write:analytics-events';
+
+// ---------------------------------------------------------------------------------------------
+// Personal data in search text (the storefront's tracker and the collection route, by one rule)
+// ---------------------------------------------------------------------------------------------
+
+/** Anything with an @ in it: addresses, including half-typed ones ("jane@gmail"), and handles. */
+const AT_SIGN_WORD = /\S*@\S*/g;
+/** A word holding six or more digits in a row: card, account and phone numbers without separators. */
+const LONG_DIGIT_WORD = /\S*\d{6,}\S*/g;
+/** Digits in groups split by spaces, dots, dashes, slashes or brackets (`+1 (555) 123-4567`, `12/05/1990`). */
+const DIGIT_GROUPS = /\+?\(?\d[\d\s().\-/]*\d\)?/g;
+const MODEL_YEAR = /^(19|20)\d\d$/;
+
+/**
+ * A run of digit groups is a phone number, social security number or date of birth when it has at
+ * least seven digits, no group longer than four (a price or mileage has more) and not only model
+ * years ("2018-2020 tacoma" and "2019 30000" stay).
+ */
+function looksPersonal(run: string): boolean {
+  const groups = run.match(/\d+/g) ?? [];
+  if (groups.join('').length < 7) return false;
+  if (groups.some((group) => group.length > 4)) return false;
+  return !groups.every((group) => MODEL_YEAR.test(group));
+}
+
+/**
+ * Search text without what could identify the shopper: e-mail addresses, phone numbers (and social
+ * security numbers, dates of birth) and long digit runs (card and account numbers); spaces
+ * collapsed. A search box invites pasting, and search text reaches the dashboard, Kibana and the
+ * warehouse. The storefront cleans a search before it leaves the browser, the collection route
+ * again before it is stored (a site running an older tracker must not be the way in).
+ */
+export function scrubSearchText(text: string): string {
+  return text
+    .replace(AT_SIGN_WORD, ' ')
+    .replace(LONG_DIGIT_WORD, ' ')
+    .replace(DIGIT_GROUPS, (run) => (looksPersonal(run) ? ' ' : run))
+    .replace(/\s+/g, ' ')
+    .trim();
+}

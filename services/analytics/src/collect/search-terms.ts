@@ -1,3 +1,5 @@
+import { scrubSearchText } from '@showroom/contracts';
+
 /**
  * What a shopper searched for, as analytics keeps it: the typed text and the filters in one short,
  * normalised line ("tacoma · body: truck · make: toyota"), with anything that could identify the
@@ -9,42 +11,7 @@
 /** The longest text kept (AnalyticsEvent.searchTerms). */
 export const MAX_SEARCH_TERMS_LENGTH = 200;
 
-/** Anything with an @ in it: addresses, including half-typed ones ("jane@gmail"), and handles. */
-const AT_SIGN_WORD = /\S*@\S*/g;
-/** A word holding six or more digits in a row: card, account, licence and phone numbers without separators. */
-const LONG_DIGIT_WORD = /\S*\d{6,}\S*/g;
-/**
- * Digits in groups split by spaces, dots, dashes, slashes or brackets (`+1 (555) 123-4567`,
- * `555.123.4567`, `123-45-6789`, `12/05/1990`). Whether the run is personal data is decided by
- * `looksPersonal`, so "2018-2020" or "2019 30000" (years, a price) stay.
- */
-const DIGIT_GROUPS = /\+?\(?\d[\d\s().\-/]*\d\)?/g;
-const YEAR = /^(19|20)\d\d$/;
-
-/**
- * A run of digit groups is a phone number, social security number or date of birth when it has at
- * least seven digits, every group has at most four (a price or mileage has more) and the groups
- * are not all model years.
- */
-function looksPersonal(run: string): boolean {
-  const groups = run.match(/\d+/g) ?? [];
-  const digits = groups.join('').length;
-  if (digits < 7) return false;
-  if (groups.some((group) => group.length > 4)) return false;
-  return !groups.every((group) => YEAR.test(group));
-}
-
-/** The text without e-mail addresses, phone numbers and long digit runs, spaces collapsed. */
-export function scrubPersonalData(text: string): string {
-  return text
-    .replace(AT_SIGN_WORD, ' ')
-    .replace(LONG_DIGIT_WORD, ' ')
-    .replace(DIGIT_GROUPS, (run) => (looksPersonal(run) ? ' ' : run))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const normalised = (text: string): string => scrubPersonalData(text).toLowerCase();
+const normalised = (text: string): string => scrubSearchText(text).toLowerCase();
 
 /**
  * The search as one line: the typed text, then each filter as `name: value` in name order (so the

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import {
   DIRECT_TRAFFIC_SOURCE,
   EMPTY_EVENT_FIELDS,
+  scrubSearchText,
   type AnalyticsEvent,
   type ShopperEventBatch,
   type ShopperEventInput,
 } from '@showroom/contracts';
-import { scrubPersonalData, searchTermsOf } from './search-terms';
+import { searchTermsOf } from './search-terms';
 
 /**
  * How old an event may be when it arrives. A tab put to sleep sends its queue when it wakes, and a
@@ -59,7 +60,7 @@ export function weightOf(batchRate: number, dealershipRate: number): number {
 
 /** The traffic source as sent (utm_source or referrer host), cleaned of personal data; else direct. */
 export function trafficSourceOf(source: string | undefined): string {
-  const cleaned = scrubPersonalData(source ?? '')
+  const cleaned = scrubSearchText(source ?? '')
     .toLowerCase()
     .slice(0, 80)
     .trim();

@@ -26,8 +26,8 @@ async function bannerUnderOptIn() {
     ],
   });
   const analytics = TestBed.inject(ShopperAnalytics);
-  analytics.begin();
-  await vi.waitFor(() => expect(analytics.consentNeeded()).toBe(true));
+  await analytics.begin();
+  expect(analytics.consentNeeded()).toBe(true);
   const main = document.body.appendChild(document.createElement('main'));
   main.id = 'main';
   main.tabIndex = -1;

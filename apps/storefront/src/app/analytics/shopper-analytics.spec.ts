@@ -98,8 +98,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
   describe('batching', () => {
     it('sends the events of a few seconds in one batch, with the visit’s id, source, rate and consent', async () => {
       const page = openPage();
-      page.analytics.begin();
-      await settle();
+      await page.analytics.begin();
       vi.useFakeTimers();
       page.analytics.vehicleView(VEHICLE_ID);
       page.analytics.galleryOpen(VEHICLE_ID);
@@ -119,8 +118,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
 
     it('sends at once when 50 events are waiting, without waiting for the timer', async () => {
       const page = openPage();
-      page.analytics.begin();
-      await settle();
+      await page.analytics.begin();
       vi.useFakeTimers();
       for (let i = 0; i < 50; i++) page.analytics.galleryOpen(VEHICLE_ID);
       expect(page.posted).toHaveLength(1);
@@ -129,8 +127,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
 
     it('hands what is queued to sendBeacon as text when the page is hidden or closed', async () => {
       const page = openPage();
-      page.analytics.begin();
-      await settle();
+      await page.analytics.begin();
       page.analytics.vehicleView(VEHICLE_ID);
       page.analytics.formStart('credit');
 
@@ -144,8 +141,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
 
     it('posts with keepalive when the browser will not take the beacon', async () => {
       const page = openPage({ beaconAccepts: false });
-      page.analytics.begin();
-      await settle();
+      await page.analytics.begin();
       page.analytics.vehicleView(VEHICLE_ID);
       pageHide();
       expect(page.posted).toHaveLength(1);
@@ -157,8 +153,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
       page.analytics.vehicleView(VEHICLE_ID);
       await settle();
       expect(page.rulesAsked()).toBe(0); // nothing reaches the network before the app begins the visit
-      page.analytics.begin();
-      await settle();
+      await page.analytics.begin();
       pageHide();
       expect(events(page.beaconed.map((b) => b.batch))).toEqual([
         expect.objectContaining({ type: 'vehicle_view', vehicleId: VEHICLE_ID }),
@@ -169,14 +164,12 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
   describe('one visit', () => {
     it('asks the rules once per visit and keeps its id across pages', async () => {
       const first = openPage();
-      first.analytics.begin();
-      await settle();
+      await first.analytics.begin();
       first.analytics.vehicleView(VEHICLE_ID);
       pageHide();
 
       const second = openPage();
-      second.analytics.begin();
-      await settle();
+      await second.analytics.begin();
       second.analytics.formStart('deal', VEHICLE_ID);
       pageHide();
 
@@ -191,13 +184,11 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
         value: () => new Promise(() => undefined),
         configurable: true,
       });
-      landing.analytics.begin();
-      await settle();
+      void landing.analytics.begin(); // the rules never come: the shopper moves on
 
       window.history.replaceState({}, '', '/cars/some-car');
       const next = openPage();
-      next.analytics.begin();
-      await settle();
+      await next.analytics.begin();
       next.analytics.vehicleView(VEHICLE_ID);
       pageHide();
       expect(next.beaconed[0]?.batch.source).toBe('newsletter');
@@ -207,13 +198,11 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
     it('decides sampling once: a visit left out stays out on every page, and one kept stays in', async () => {
       const rules: CollectionRules = { consent: 'implied', sampleRate: 0.25 };
       const out = openPage({ rules, random: 0.6 });
-      out.analytics.begin();
-      await settle();
+      await out.analytics.begin();
       out.analytics.vehicleView(VEHICLE_ID);
       pageHide();
       const laterPage = openPage({ rules, random: 0.01 });
-      laterPage.analytics.begin();
-      await settle();
+      await laterPage.analytics.begin();
       laterPage.analytics.vehicleView(VEHICLE_ID);
       pageHide();
       expect(out.beaconed).toEqual([]);
@@ -221,8 +210,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
 
       sessionStorage.clear(); // a new visit
       const kept = openPage({ rules, random: 0.1 });
-      kept.analytics.begin();
-      await settle();
+      await kept.analytics.begin();
       kept.analytics.vehicleView(VEHICLE_ID);
       pageHide();
       expect(kept.beaconed[0]?.batch.sampleRate).toBe(0.25);
@@ -230,8 +218,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
 
     it('counts a search once however its results are paged or sorted', async () => {
       const page = openPage();
-      page.analytics.begin();
-      await settle();
+      await page.analytics.begin();
       page.analytics.search({ make: 'Toyota' }, 40);
       page.analytics.search({ make: 'Toyota', page: 2 }, 40);
       page.analytics.search({ make: 'Toyota', sort: 'price' }, 40);
@@ -247,8 +234,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
   describe('no personal data', () => {
     it('takes e-mail addresses, phone numbers and long numbers out of a search before it leaves the browser', async () => {
       const page = openPage();
-      page.analytics.begin();
-      await settle();
+      await page.analytics.begin();
       page.analytics.search(
         { q: 'jane.doe@example.com tacoma 555-867-5309 4111111111111111', priceMax: 30000 },
         0,
@@ -276,9 +262,9 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
   describe('visits that send nothing', () => {
     it('on the server render: not even the rules are asked', async () => {
       const page = openPage({ platform: 'server' });
-      page.analytics.begin();
+      const started = page.analytics.begin();
       page.analytics.vehicleView(VEHICLE_ID);
-      await settle();
+      await started;
       expect(page.rulesAsked()).toBe(0);
       expect(window.fetch).not.toHaveBeenCalled();
     });
@@ -286,8 +272,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
     it('when the browser sends Global Privacy Control', async () => {
       Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
       const page = openPage();
-      page.analytics.begin();
-      await settle();
+      await page.analytics.begin();
       page.analytics.vehicleView(VEHICLE_ID);
       pageHide();
       expect(window.fetch).not.toHaveBeenCalled();
@@ -302,8 +287,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
         sessionStorage.clear();
         setUserAgent(agent);
         const page = openPage();
-        page.analytics.begin();
-        await settle();
+        await page.analytics.begin();
         page.analytics.vehicleView(VEHICLE_ID);
         pageHide();
         expect(page.beaconed).toEqual([]);
@@ -315,7 +299,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
       Object.defineProperty(document, 'prerendering', { value: true, configurable: true });
       try {
         const page = openPage();
-        page.analytics.begin();
+        const started = page.analytics.begin();
         page.analytics.vehicleView(VEHICLE_ID);
         await settle();
         pageHide();
@@ -324,7 +308,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
 
         Object.defineProperty(document, 'prerendering', { value: false, configurable: true });
         document.dispatchEvent(new Event('prerenderingchange'));
-        await settle();
+        await started;
         pageHide();
         expect(events(page.beaconed.map((b) => b.batch))).toHaveLength(1);
       } finally {
@@ -338,8 +322,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
         value: vi.fn(async () => ({ ok: false, json: async () => ({}) })),
         configurable: true,
       });
-      page.analytics.begin();
-      await settle();
+      await page.analytics.begin();
       page.analytics.vehicleView(VEHICLE_ID);
       pageHide();
       expect(page.beaconed).toEqual([]);
@@ -351,9 +334,9 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
 
     it('asks the shopper first and sends nothing until they accept; then the visit’s events go as granted', async () => {
       const page = openPage({ rules: optIn });
-      page.analytics.begin();
+      const started = page.analytics.begin();
       page.analytics.vehicleView(VEHICLE_ID);
-      await settle();
+      await started;
       expect(page.analytics.consentNeeded()).toBe(true);
       pageHide();
       expect(page.beaconed).toEqual([]);
@@ -370,8 +353,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
 
       sessionStorage.clear(); // the next visit is not asked again
       const next = openPage({ rules: optIn });
-      next.analytics.begin();
-      await settle();
+      await next.analytics.begin();
       expect(next.analytics.consentNeeded()).toBe(false);
       next.analytics.vehicleView(VEHICLE_ID);
       pageHide();
@@ -380,9 +362,9 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
 
     it('sends nothing when the shopper declines, and does not ask again on the next visit', async () => {
       const page = openPage({ rules: optIn });
-      page.analytics.begin();
+      const started = page.analytics.begin();
       page.analytics.vehicleView(VEHICLE_ID);
-      await settle();
+      await started;
       page.analytics.deny();
       page.analytics.formStart('lead');
       pageHide();
@@ -391,8 +373,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
 
       sessionStorage.clear();
       const next = openPage({ rules: optIn });
-      next.analytics.begin();
-      await settle();
+      await next.analytics.begin();
       next.analytics.vehicleView(VEHICLE_ID);
       pageHide();
       expect(next.analytics.consentNeeded()).toBe(false);

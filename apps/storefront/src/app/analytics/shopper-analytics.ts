@@ -52,6 +52,7 @@ export class ShopperAnalytics {
   private collectionUrl = '';
 
   private state: State = 'idle';
+  private started: Promise<void> | null = null;
   private visit: Visit | null = null;
   private queue: ShopperEventQueue | null = null;
   private waiting: ShopperEventInput[] = [];
@@ -64,13 +65,17 @@ export class ShopperAnalytics {
   /**
    * Starts the visit: the app calls it once rendered in the browser (so the banner can show on the
    * first page). Until then events wait in memory, so a page or form built on its own (a unit test,
-   * a server render) never reaches the network.
+   * a server render) never reaches the network. Resolves once the visit is counted, left out, or
+   * waiting for the shopper's answer.
    */
-  begin(): void {
-    if (!this.browser || this.state !== 'idle') return;
-    this.state = 'starting';
-    this.rememberLandingSource();
-    void this.start().catch(() => this.stop());
+  begin(): Promise<void> {
+    if (!this.browser) return Promise.resolve();
+    if (!this.started) {
+      this.state = 'starting';
+      this.rememberLandingSource();
+      this.started = this.start().catch(() => this.stop());
+    }
+    return this.started;
   }
 
   /** A results page: its text and filters, and how many cars it found. Counted once per search, not per page or sort. */

@@ -1,5 +1,4 @@
-import type { PublicVehicleParams } from '@showroom/contracts';
-import { scrubPersonalData } from './personal-data';
+import { scrubSearchText, type PublicVehicleParams } from '@showroom/contracts';
 
 /** What a search event says of a results page: the typed text and the filters, not the sort or page. */
 export interface SearchDescription {
@@ -56,5 +55,5 @@ export function keyOf(search: SearchDescription): string {
 }
 
 function clean(text: string, max: number): string {
-  return scrubPersonalData(text).slice(0, max).trim();
+  return scrubSearchText(text).slice(0, max).trim();
 }

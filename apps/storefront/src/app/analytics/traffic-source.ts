@@ -1,5 +1,4 @@
-import { DIRECT_TRAFFIC_SOURCE } from '@showroom/contracts';
-import { scrubPersonalData } from './personal-data';
+import { DIRECT_TRAFFIC_SOURCE, scrubSearchText } from '@showroom/contracts';
 
 const MAX_SOURCE = 80;
 
@@ -26,4 +25,4 @@ function hostOf(referrer: string): string | null {
   }
 }
 
-const cleaned = (text: string) => scrubPersonalData(text).toLowerCase().slice(0, MAX_SOURCE).trim();
+const cleaned = (text: string) => scrubSearchText(text).toLowerCase().slice(0, MAX_SOURCE).trim();

@@ -1,7 +1,7 @@
-import { scrubPersonalData } from './personal-data';
+import { describe, expect, it } from 'vitest';
+import { scrubSearchText } from './analytics-options';
 
-// The same cases as the collection route's (services/analytics/src/collect/search-terms.test.ts).
-describe('personal data in what shoppers type', () => {
+describe('scrubSearchText: personal data in what shoppers type', () => {
   it.each([
     ['jane.doe@example.com tacoma', 'tacoma'],
     ['call me jane@gmail', 'call me'],
@@ -13,13 +13,13 @@ describe('personal data in what shoppers type', () => {
     ['card 4111111111111111', 'card'],
     ['acct#00123456 f-150', 'f-150'],
   ])('"%s" keeps only "%s"', (typed, kept) => {
-    expect(scrubPersonalData(typed)).toBe(kept);
+    expect(scrubSearchText(typed)).toBe(kept);
   });
 
   it.each([['2018-2020 tacoma'], ['2019 30000 4runner'], ['f-150 xlt 4x4'], ['under 25000'], ['90210']])(
     '"%s" (years, prices, a zip code, model names) is kept as typed',
     (typed) => {
-      expect(scrubPersonalData(typed)).toBe(typed);
+      expect(scrubSearchText(typed)).toBe(typed);
     },
   );
 });
