@@ -8,6 +8,7 @@ import type {
   RooftopsReport,
   SourceCostReport,
 } from '@showroom/contracts';
+import { leadSourceLabel } from '@showroom/contracts';
 import { everyDay, type DayRange, shortDayLabel } from '../shared/report-range';
 
 /**
@@ -25,7 +26,20 @@ export const CHART_COLORS = [
   '#D55E00',
   '#F0E442',
   '#000000',
+  // Darker shades of the same hues for the sources beyond eight.
+  '#004C7A',
+  '#9C6B00',
+  '#00694D',
+  '#8A4F73',
 ];
+
+/** A chart with a row per category (sources, people): tall enough that every label shows. */
+export function rowsHeight(rows: number, barsPerRow = 1): number {
+  return Math.max(200, 72 + rows * Math.max(24, barsPerRow * 10));
+}
+
+/** Bars along a log axis show 0 as nothing (null) instead of breaking the scale. */
+const forLog = (value: number | null) => (value === null || value <= 0 ? null : value);
 
 const base = {
   color: CHART_COLORS,
@@ -50,7 +64,7 @@ export function leadsBySourceChart(report: LeadsBySourceReport, range: DayRange)
     xAxis: { type: 'category', data: days.map(shortDayLabel) },
     yAxis: { type: 'value', minInterval: 1 },
     series: sources.map((source) => ({
-      name: source,
+      name: leadSourceLabel(source),
       type: 'bar',
       stack: 'leads',
       data: days.map((day) => counts.get(`${day}|${source}`) ?? 0),
@@ -58,7 +72,10 @@ export function leadsBySourceChart(report: LeadsBySourceReport, range: DayRange)
   };
 }
 
-/** Each source's way from vehicle views to sold, the steps side by side. */
+/**
+ * Each source's way from vehicle views to sold, a row per source. Views outnumber sales a
+ * hundredfold, so the axis is logarithmic: every step stays readable.
+ */
 export function funnelChart(report: FunnelReport): EChartsCoreOption {
   const steps = [
     ['Vehicle views', 'vehicleViews'],
@@ -68,12 +85,12 @@ export function funnelChart(report: FunnelReport): EChartsCoreOption {
   ] as const;
   return {
     ...base,
-    xAxis: { type: 'category', data: report.sources.map((s) => s.source) },
-    yAxis: { type: 'value', minInterval: 1 },
+    xAxis: { type: 'log', logBase: 10, min: 1 },
+    yAxis: { type: 'category', inverse: true, data: report.sources.map((s) => leadSourceLabel(s.source)) },
     series: steps.map(([name, key]) => ({
       name,
       type: 'bar',
-      data: report.sources.map((s) => Math.round(s[key])),
+      data: report.sources.map((s) => forLog(Math.round(s[key]))),
     })),
   };
 }
@@ -84,12 +101,13 @@ export function firstResponseChart(report: FirstResponseReport): EChartsCoreOpti
   return {
     ...base,
     xAxis: { type: 'category', data: names },
-    yAxis: { type: 'value', name: 'minutes' },
+    // A next-morning answer is hundreds of minutes, a good one a few: a log axis shows both and the target.
+    yAxis: { type: 'log', logBase: 10, min: 1, name: 'minutes' },
     series: [
       {
         name: 'Median',
         type: 'bar',
-        data: report.salespeople.map((p) => minutes(p.medianSeconds)),
+        data: report.salespeople.map((p) => forLog(minutes(p.medianSeconds))),
         markLine: {
           symbol: 'none',
           lineStyle: { color: '#D55E00', type: 'dashed', width: 2 },
@@ -97,35 +115,48 @@ export function firstResponseChart(report: FirstResponseReport): EChartsCoreOpti
           data: [{ yAxis: report.targetMinutes }],
         },
       },
-      { name: '90th percentile', type: 'bar', data: report.salespeople.map((p) => minutes(p.p90Seconds)) },
+      {
+        name: '90th percentile',
+        type: 'bar',
+        data: report.salespeople.map((p) => forLog(minutes(p.p90Seconds))),
+      },
     ],
   };
 }
 
-/** Close rate (%) by source on the left, by salesperson on the right. */
+/** Close rate (%) by source above, by salesperson below, a row each. */
 export function closeRateChart(report: CloseRateReport): EChartsCoreOption {
+  const sourcesHeight = 24 + report.sources.length * 24;
+  const peopleTop = 32 + sourcesHeight + 40;
+  const axis = { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } };
   return {
     ...base,
     legend: { show: false },
     title: [
-      { text: 'By source', left: '0%', top: 0, textStyle: { fontSize: 13 } },
-      { text: 'By salesperson', left: '52%', top: 0, textStyle: { fontSize: 13 } },
+      { text: 'By source', left: 0, top: 0, textStyle: { fontSize: 13 } },
+      { text: 'By salesperson', left: 0, top: peopleTop - 28, textStyle: { fontSize: 13 } },
     ],
     grid: [
-      { left: 8, width: '44%', top: 32, bottom: 8, containLabel: true },
-      { left: '52%', right: 16, top: 32, bottom: 8, containLabel: true },
+      { left: 8, right: 24, top: 28, height: sourcesHeight, containLabel: true },
+      { left: 8, right: 24, top: peopleTop, bottom: 8, containLabel: true },
     ],
-    xAxis: [
-      { type: 'category', gridIndex: 0, data: report.sources.map((s) => s.source) },
+    yAxis: [
+      {
+        type: 'category',
+        gridIndex: 0,
+        inverse: true,
+        data: report.sources.map((s) => leadSourceLabel(s.source)),
+      },
       {
         type: 'category',
         gridIndex: 1,
+        inverse: true,
         data: report.salespeople.map((p) => p.salespersonName ?? p.salespersonId),
       },
     ],
-    yAxis: [
-      { type: 'value', gridIndex: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-      { type: 'value', gridIndex: 1, max: 100, axisLabel: { formatter: '{value}%' } },
+    xAxis: [
+      { ...axis, gridIndex: 0 },
+      { ...axis, gridIndex: 1 },
     ],
     series: [
       {
@@ -147,15 +178,25 @@ export function closeRateChart(report: CloseRateReport): EChartsCoreOption {
   };
 }
 
-/** What a lead and a sale cost per source, in dollars. */
+/** How tall the close-rate chart is: both lists of rows and their titles. */
+export function closeRateHeight(report: CloseRateReport): number {
+  return 32 + 24 + report.sources.length * 24 + 40 + 24 + report.salespeople.length * 24 + 40;
+}
+
+/** The sources that cost something: what a lead and a sale from each cost, in dollars. */
+export function paidSources(report: SourceCostReport) {
+  return report.sources.filter((s) => s.costCents > 0);
+}
+
 export function sourceCostChart(report: SourceCostReport): EChartsCoreOption {
+  const paid = paidSources(report);
   return {
     ...base,
-    xAxis: { type: 'category', data: report.sources.map((s) => s.source) },
-    yAxis: { type: 'value', axisLabel: { formatter: '${value}' } },
+    xAxis: { type: 'value', axisLabel: { formatter: '${value}' } },
+    yAxis: { type: 'category', inverse: true, data: paid.map((s) => leadSourceLabel(s.source)) },
     series: [
-      { name: 'Cost per lead', type: 'bar', data: report.sources.map((s) => dollars(s.costPerLeadCents)) },
-      { name: 'Cost per sale', type: 'bar', data: report.sources.map((s) => dollars(s.costPerSaleCents)) },
+      { name: 'Cost per lead', type: 'bar', data: paid.map((s) => dollars(s.costPerLeadCents)) },
+      { name: 'Cost per sale', type: 'bar', data: paid.map((s) => dollars(s.costPerSaleCents)) },
     ],
   };
 }

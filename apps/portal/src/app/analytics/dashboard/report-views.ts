@@ -1,17 +1,23 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import type { AnalyticsReportName } from '@showroom/contracts';
+import { type AnalyticsReportName, leadSourceLabel } from '@showroom/contracts';
 import type { AnalyticsReports } from '../../api/analytics-api';
 import type { DayRange } from '../shared/report-range';
 import type { ColumnKind, ReportTable } from '../shared/report-table';
 import {
   closeRateChart,
+  closeRateHeight,
   firstResponseChart,
   funnelChart,
   inventoryAgingChart,
   leadsBySourceChart,
+  paidSources,
   rooftopsChart,
+  rowsHeight,
   sourceCostChart,
 } from './report-charts';
+
+/** Sources as the leads screens name them ("Website · check availability", "Walk-in", "cars.com"). */
+const sourceName = leadSourceLabel;
 
 /** The card's main figure and the same figure over the previous period (null: not compared). */
 export interface Headline {
@@ -31,6 +37,8 @@ export interface ReportView {
   chart: EChartsCoreOption | null;
   /** Nothing happened in the period: the card says so instead of an empty chart. */
   empty: boolean;
+  /** Pixels, for charts with a row per source or person; the card's default otherwise. */
+  chartHeight?: number;
 }
 
 export interface ReportDefinition<N extends AnalyticsReportName = AnalyticsReportName> {
@@ -63,7 +71,7 @@ const leadsBySource: ReportDefinition<'leads-by-source'> = {
         { key: 'source', label: 'Source', kind: 'text' },
         { key: 'leads', label: 'Leads', kind: 'count' },
       ],
-      rows: report.days.map((d) => [d.day, d.source, d.leads]),
+      rows: report.days.map((d) => [d.day, sourceName(d.source), d.leads]),
     },
     chart: leadsBySourceChart(report, range),
     empty: report.total.current === 0,
@@ -91,9 +99,16 @@ const funnel: ReportDefinition<'funnel'> = {
         { key: 'appointments', label: 'Appointments', kind: 'count' },
         { key: 'sold', label: 'Sold', kind: 'count' },
       ],
-      rows: report.sources.map((s) => [s.source, s.vehicleViews, s.leads, s.appointments, s.sold]),
+      rows: report.sources.map((s) => [
+        sourceName(s.source),
+        s.vehicleViews,
+        s.leads,
+        s.appointments,
+        s.sold,
+      ]),
     },
     chart: funnelChart(report),
+    chartHeight: rowsHeight(report.sources.length, 4),
     empty: sum(Object.values(report.total)) === 0,
   }),
 };
@@ -154,7 +169,7 @@ const closeRate: ReportDefinition<'close-rate'> = {
         { key: 'rate', label: 'Close rate', kind: 'rate' },
       ],
       rows: [
-        ...report.sources.map((s) => ['Source', s.source, s.leads, s.sold, s.rate]),
+        ...report.sources.map((s) => ['Source', sourceName(s.source), s.leads, s.sold, s.rate]),
         ...report.salespeople.map((p) => [
           'Salesperson',
           p.salespersonName ?? p.salespersonId,
@@ -165,6 +180,7 @@ const closeRate: ReportDefinition<'close-rate'> = {
       ],
     },
     chart: closeRateChart(report),
+    chartHeight: closeRateHeight(report),
     empty: report.overall.leads === 0,
   }),
 };
@@ -192,7 +208,7 @@ const sourceCosts: ReportDefinition<'source-costs'> = {
         { key: 'costPerSale', label: 'Cost per sale', kind: 'money' },
       ],
       rows: report.sources.map((s) => [
-        s.source,
+        sourceName(s.source),
         s.costCents,
         s.leads,
         s.sold,
@@ -201,6 +217,7 @@ const sourceCosts: ReportDefinition<'source-costs'> = {
       ]),
     },
     chart: sourceCostChart(report),
+    chartHeight: rowsHeight(paidSources(report).length, 2),
     empty: report.sources.length === 0,
   }),
 };

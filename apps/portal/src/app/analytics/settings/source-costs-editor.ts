@@ -16,7 +16,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { SourceCosts } from '@showroom/contracts';
+import { leadSourceLabel, type SourceCosts } from '@showroom/contracts';
 import { combineLatest, filter, type Observable, switchMap, tap } from 'rxjs';
 import { AnalyticsApi } from '../../api/analytics-api';
 import { ActiveDealership } from '../../core/active-dealership';
@@ -83,6 +83,8 @@ export class SourceCostsEditor {
   private readonly loadState = new LoadState('loading', false);
   protected readonly status = this.loadState.status;
   protected readonly loadProblem = this.loadState.problem;
+  /** Known sources as the leads screens name them; what is saved is the source itself. */
+  protected readonly sourceName = leadSourceLabel;
   protected readonly saving = signal(false);
   protected readonly saveProblem = signal<FormProblem | null>(null);
 
