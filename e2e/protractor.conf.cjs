@@ -12,6 +12,10 @@ const { JUnitXmlReporter } = require('jasmine-reporters');
 const HtmlReporter = require('protractor-beautiful-reporter');
 
 const reports = join(__dirname, 'reports');
+// Files the portal hands to the browser (a report's CSV) land here; specs read them back
+// (support/downloads.ts). Inside reports/, so every run starts without the last run's files.
+const downloads = join(reports, 'downloads');
+process.env.E2E_DOWNLOAD_DIR = downloads;
 
 exports.config = {
   directConnect: true,
@@ -37,6 +41,9 @@ exports.config = {
         '--disable-sync',
         '--window-size=1280,800',
       ],
+      prefs: {
+        download: { default_directory: downloads, prompt_for_download: false, directory_upgrade: true },
+      },
     },
   },
   framework: 'jasmine',

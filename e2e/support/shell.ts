@@ -21,6 +21,8 @@ export class Shell {
   readonly rooftopsLink = $(testId('nav-rooftops'));
   /** For roles that read deals (deals:read): everyone but viewers. */
   readonly dealsLink = $(testId('nav-deals'));
+  /** For roles that read analytics (analytics:read): everyone but finance managers. */
+  readonly analyticsLink = $(testId('nav-analytics'));
 
   async waitUntilLoaded(): Promise<void> {
     await shown(this.userMenu, 'the signed-in shell (user menu)');
@@ -87,6 +89,11 @@ export class Shell {
   async goToDeals(): Promise<void> {
     await noOverlayOpen();
     await click(this.dealsLink, 'Deals in the navigation');
+  }
+
+  async goToAnalytics(): Promise<void> {
+    await noOverlayOpen();
+    await click(this.analyticsLink, 'Analytics in the navigation');
   }
 
   async goToRooftops(): Promise<void> {
