@@ -12,6 +12,9 @@ import {
 } from '@showroom/server-warehouse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../engine/duckdb';
+import { ElasticsearchEngine } from '../engine/elasticsearch/elasticsearch-engine';
+import { FakeElasticsearch } from '../engine/elasticsearch/test/fake-elasticsearch';
+import type { AnalyticsEngine } from '../engine/port';
 import { EVENT_FIELDS } from '../engine/fields';
 import { eventsExporter } from './events-exporter';
 import { EVENTS_TABLE } from './events-table';
@@ -19,24 +22,18 @@ import { EVENTS_TABLE } from './events-table';
 const DAY = exportDayOf('2026-11-20');
 const SALESPERSON_NAME = 'Dana Quinlan-Okafor';
 
-let engine: DuckDbEngine;
 let s3: S3Local;
-let store: ObjectStore;
 
 beforeAll(async () => {
-  engine = new DuckDbEngine({ path: ':memory:' });
-  await engine.ready();
-  s3 = await startS3Local({ buckets: [LOCAL_WAREHOUSE_BUCKET] });
-  store = warehouseObjectStore({
-    WAREHOUSE_S3_BUCKET: LOCAL_WAREHOUSE_BUCKET,
-    S3_REGION: 'us-east-1',
-    S3_ENDPOINT: s3.endpoint,
-  });
+  s3 = await startS3Local({ buckets: [LOCAL_WAREHOUSE_BUCKET, 'showroom-warehouse-es'] });
 });
-afterAll(async () => {
-  await engine?.close();
-  await s3?.close();
-});
+afterAll(() => s3?.close());
+
+/** Both engines: the embedded one (npm start, tests) and Elasticsearch (production) over the in-memory fake cluster. */
+const ENGINES: Array<[string, string, () => AnalyticsEngine]> = [
+  ['the embedded engine', LOCAL_WAREHOUSE_BUCKET, () => new DuckDbEngine({ path: ':memory:' })],
+  ['Elasticsearch', 'showroom-warehouse-es', () => new ElasticsearchEngine(new FakeElasticsearch().client())],
+];
 
 const rooftop = randomUUID();
 const otherRooftop = randomUUID();
@@ -99,8 +96,18 @@ const dayEvents: AnalyticsEvent[] = [
   }),
 ];
 
-describe("the analytics service's warehouse export", () => {
+describe.each(ENGINES)("the analytics service's warehouse export from %s", (_name, bucket, makeEngine) => {
+  let engine: AnalyticsEngine;
+  let store: ObjectStore;
+
   beforeAll(async () => {
+    engine = makeEngine();
+    await engine.ready();
+    store = warehouseObjectStore({
+      WAREHOUSE_S3_BUCKET: bucket,
+      S3_REGION: 'us-east-1',
+      S3_ENDPOINT: s3.endpoint,
+    });
     await engine.append([
       ...dayEvents,
       event('leads:100', '2026-11-19T23:59:59.999Z', { type: 'lead_created', source: 'cars_com' }),
