@@ -2,7 +2,8 @@
 // history (bench-history.ts) into an in-memory DuckDbEngine, then every question the dashboard asks,
 // timed, beside `SELECT 1` through the same client library. Progress goes to stderr; the figures
 // are printed as one JSON line on stdout for the bench to format. Environment: BENCH_ANALYTICS_EVENTS
-// (1,000,000), BENCH_ANALYTICS_DAYS (90), BENCH_ANALYTICS_DEALERSHIPS (4), BENCH_ANALYTICS_QUERY_RUNS (100).
+// (1,000,000), BENCH_ANALYTICS_DAYS (90), BENCH_ANALYTICS_DEALERSHIPS (4), BENCH_ANALYTICS_QUERY_RUNS (100),
+// BENCH_DUCKDB_THREADS (DuckDB's default, one per core; 1 compares a single-threaded engine on a busy machine).
 import { availableParallelism, loadavg } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { AGING_BUCKETS, MAX_REPORT_ROWS } from '@showroom/contracts';
@@ -117,7 +118,8 @@ export async function measureQueries(settings: {
   const dealershipIds = Array.from({ length: settings.dealerships }, (_, i) => benchDealership(i + 1));
   // Whole UTC days, so the 30-day view covers whole days of the history.
   const end = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
-  const engine = new DuckDbEngine({ path: ':memory:' });
+  const threads = Number(process.env['BENCH_DUCKDB_THREADS'] ?? 0) || undefined;
+  const engine = new DuckDbEngine({ path: ':memory:', threads });
   const floor = await DuckDBInstance.create(':memory:');
   try {
     console.error(`analytics queries: storing ${settings.events.toLocaleString('en-US')} generated events…`);

@@ -25,6 +25,8 @@ import { SerialConnection } from './serial-connection';
 export interface DuckDbEngineOptions {
   /** A database file (created with its folder when missing), or `:memory:`. */
   path: string;
+  /** Threads one query may use (DuckDB's default: one per core). */
+  threads?: number;
 }
 
 interface OpenDatabase {
@@ -37,8 +39,9 @@ type Row = Record<string, unknown>;
 const IN_MEMORY = ':memory:';
 
 /**
- * The embedded engine: events in a DuckDB table inside this process. Chosen by measurement (the
- * bench: each report over a million events well under the 100 ms goal) and because it needs no
+ * The embedded engine: events in a DuckDB table inside this process. Chosen by measurement
+ * (`npm run bench:analytics`: over a million events, a rooftop's 30-day reports take 5–25 ms at the
+ * median on a shared 2-core machine, the 90-day group views 40–110 ms) and because it needs no
  * server, so `npm start` and every test run the real queries.
  */
 export class DuckDbEngine implements AnalyticsEngine {
@@ -250,7 +253,7 @@ export class DuckDbEngine implements AnalyticsEngine {
 
   private database(): Promise<OpenDatabase> {
     if (this.closed) return Promise.reject(new AnalyticsEngineClosedError());
-    this.opening ??= openDatabase(this.options.path).catch((error: unknown) => {
+    this.opening ??= openDatabase(this.options).catch((error: unknown) => {
       // A failed open (a locked file, a bad path) is tried again by the next call, not remembered.
       this.opening = null;
       throw error;
@@ -279,9 +282,9 @@ function isDuplicateKey(error: unknown): boolean {
   return error instanceof Error && /Duplicate key|violates primary key/i.test(error.message);
 }
 
-async function openDatabase(path: string): Promise<OpenDatabase> {
+async function openDatabase({ path, threads }: DuckDbEngineOptions): Promise<OpenDatabase> {
   if (path !== IN_MEMORY) await mkdir(dirname(path), { recursive: true });
-  const instance = await DuckDBInstance.create(path);
+  const instance = await DuckDBInstance.create(path, threads ? { threads: String(threads) } : {});
   try {
     const connection = await instance.connect();
     await connection.run(createEventsTableSql());
