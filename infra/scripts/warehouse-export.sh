@@ -2,7 +2,7 @@
 # The nightly warehouse export in AWS: each service that owns a warehouse table exports its day as
 # Parquet to s3://<warehouse bucket>/warehouse/<table>/dt=<day>/, from a one-off Fargate task of the
 # service's running task definition (its own network, role and secrets; it reads only its own
-# schema or engine), running `node warehouse-cli.js export --date <day>`. A day exported again
+# schema or engine), running `node warehouse/warehouse-cli.js export --date <day>`. A day exported again
 # replaces its partition. Jenkins' showroom-warehouse-etl job runs it, then warehouse-load.sh.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
@@ -39,7 +39,7 @@ for service in "${WAREHOUSE_SERVICES[@]}"; do
   [[ $network == "{"* ]] || die "service ${service} in ${cluster} has no network configuration"
 
   overrides=$(jq -cn --arg name "$service" --arg day "$day" \
-    '{containerOverrides: [{name: $name, command: ["node", "warehouse-cli.js", "export", "--date", $day]}]}')
+    '{containerOverrides: [{name: $name, command: ["node", "warehouse/warehouse-cli.js", "export", "--date", $day]}]}')
   task=$(aws ecs run-task --cluster "$cluster" --task-definition "$task_definition" --count 1 \
     --launch-type FARGATE --network-configuration "$network" --overrides "$overrides" \
     --started-by "warehouse-export" --query 'tasks[0].taskArn' --output text)

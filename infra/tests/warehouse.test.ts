@@ -153,6 +153,13 @@ describe('the warehouse in Redshift Serverless', () => {
     };
     for (const [service, file] of Object.entries(declared)) {
       expect(workspaceFile(file), service).toContain(`name: '${String(tables[service])}'`);
+      // The image has the command line the export task runs (node warehouse/warehouse-cli.js).
+      const build = JSON.parse(workspaceFile(`services/${service}/project.json`)) as {
+        targets: { build: { options: { additionalEntryPoints: string[] } } };
+      };
+      expect(build.targets.build.options.additionalEntryPoints, service).toContain(
+        `services/${service}/src/warehouse/warehouse-cli.ts`,
+      );
     }
     // ...and the ETL and the SQL name the same services and the same prefix.
     expect(workspaceFile('infra/scripts/warehouse-export.sh')).toContain(
@@ -303,7 +310,7 @@ describe('the ETL scripts', () => {
     expect(runTasks).toEqual(
       ['leads', 'inventory', 'retail', 'analytics'].map(
         (service) =>
-          `ecs run-task --cluster value-of:/showroom/qa/deploy/cluster --task-definition arn:aws:ecs:us-east-1:1:task-definition/showroom-qa-${service}:7 --count 1 --launch-type FARGATE --network-configuration {"awsvpcConfiguration":{"subnets":["subnet-1"],"securityGroups":["sg-1"],"assignPublicIp":"DISABLED"}} --overrides {"containerOverrides":[{"name":"${service}","command":["node","warehouse-cli.js","export","--date","2026-12-05"]}]} --started-by warehouse-export --query tasks[0].taskArn --output text`,
+          `ecs run-task --cluster value-of:/showroom/qa/deploy/cluster --task-definition arn:aws:ecs:us-east-1:1:task-definition/showroom-qa-${service}:7 --count 1 --launch-type FARGATE --network-configuration {"awsvpcConfiguration":{"subnets":["subnet-1"],"securityGroups":["sg-1"],"assignPublicIp":"DISABLED"}} --overrides {"containerOverrides":[{"name":"${service}","command":["node","warehouse/warehouse-cli.js","export","--date","2026-12-05"]}]} --started-by warehouse-export --query tasks[0].taskArn --output text`,
       ),
     );
     expect(result.calls.filter((call) => call.startsWith('ecs wait tasks-stopped'))).toHaveLength(4);

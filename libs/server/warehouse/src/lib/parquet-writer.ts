@@ -5,6 +5,8 @@ import {
   type DuckDBAppender,
   type DuckDBConnection,
 } from '@duckdb/node-api';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   PARTITION_COLUMN,
   type WarehouseColumn,
@@ -41,7 +43,11 @@ export interface ParquetFile {
 }
 
 export async function openParquetFile(table: WarehouseTable, date: string): Promise<ParquetFile> {
-  const instance = await DuckDBInstance.create(':memory:');
+  // A big day may spill to disk: under the OS temp folder, the one writable place in a service's
+  // container (its root file system is read-only), never DuckDB's default `.tmp` in the working directory.
+  const instance = await DuckDBInstance.create(':memory:', {
+    temp_directory: join(tmpdir(), 'showroom-warehouse-spill'),
+  });
   const connection = await instance.connect();
   try {
     await connection.run(createTempTableSql(table));
