@@ -1,13 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { EMPTY_EVENT_FIELDS, type AnalyticsEvent } from '@showroom/contracts';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { composeEngine } from '../compose-engine';
 import { describeEngineContract, ROOFTOP, TIME_ZONE } from '../engine-contract';
 import { AnalyticsEngineClosedError } from '../engine-errors';
+import { EVENT_FIELDS } from '../fields';
 import { DuckDbEngine } from './duckdb-engine';
+import { duckDbType } from './schema';
 
 describeEngineContract('duckdb', () => new DuckDbEngine({ path: ':memory:' }));
 
@@ -75,6 +78,23 @@ describe('the DuckDB engine on its own', () => {
 
     await expect(appended).resolves.toBeUndefined();
     await expect(answered).resolves.toEqual(['cars.com']);
+  });
+
+  it('when the table is created, then its columns are fields.ts’s, in order, with their declared types', async () => {
+    const path = await scratchFile();
+    const engine = new DuckDbEngine({ path });
+    await engine.ready();
+    await engine.close();
+    const instance = await DuckDBInstance.create(path);
+    cleanups.push(async () => instance.closeSync());
+    const connection = await instance.connect();
+
+    const columns = (await connection.runAndReadAll('DESCRIBE events')).getRowObjectsJS();
+    connection.closeSync();
+
+    expect(columns.map((c) => [c['column_name'], c['column_type'], c['null']])).toEqual(
+      EVENT_FIELDS.map((f) => [f.column, duckDbType(f.type), f.nullable ? 'YES' : 'NO']),
+    );
   });
 
   it('when a bad batch arrives among good ones written together, then only the bad one is refused', async () => {

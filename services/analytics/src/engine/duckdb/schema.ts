@@ -8,7 +8,7 @@ export const STAGING_TABLE = 'events_staging';
 const SQL_TYPES: Record<EventFieldType, string> = {
   keyword: 'VARCHAR',
   // An instant, compared and bucketed in any time zone through ICU.
-  date: 'TIMESTAMPTZ',
+  date: 'TIMESTAMP WITH TIME ZONE',
   long: 'BIGINT',
   integer: 'INTEGER',
   double: 'DOUBLE',
