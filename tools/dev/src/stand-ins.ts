@@ -1,4 +1,5 @@
 import { LOCAL_MEDIA_BUCKET } from '@showroom/server-storage';
+import { LOCAL_WAREHOUSE_BUCKET } from '@showroom/server-warehouse';
 import {
   startDynamoLocal,
   startPaymentsSandbox,
@@ -15,7 +16,7 @@ import type { PortPlan } from './ports';
 export interface LocalStandIns {
   dynamo: DynamoLocal;
   mail: SmtpSink;
-  /** S3 with the media bucket (LOCAL_MEDIA_BUCKET). */
+  /** S3 with the media bucket (LOCAL_MEDIA_BUCKET) and the warehouse's (`npm run warehouse:export` writes there). */
   s3: S3Local;
   /** Stripe's API and hosted checkout page for reservation deposits; its webhooks go to retail. */
   payments: PaymentsSandbox;
@@ -54,12 +55,14 @@ export async function startStandIns(options: StandInOptions): Promise<LocalStand
     await dynamo.close();
     throw explainBusyPort('The SMTP sink', ports.smtp, error);
   });
-  const s3 = await startS3Local({ port: ports.s3, directory: s3Path, buckets: [LOCAL_MEDIA_BUCKET] }).catch(
-    async (error: unknown) => {
-      await Promise.allSettled([mail.close(), dynamo.close()]);
-      throw explainBusyPort('S3 (s3rver)', ports.s3, error);
-    },
-  );
+  const s3 = await startS3Local({
+    port: ports.s3,
+    directory: s3Path,
+    buckets: [LOCAL_MEDIA_BUCKET, LOCAL_WAREHOUSE_BUCKET],
+  }).catch(async (error: unknown) => {
+    await Promise.allSettled([mail.close(), dynamo.close()]);
+    throw explainBusyPort('S3 (s3rver)', ports.s3, error);
+  });
   const payments = await startPaymentsSandbox({
     port: ports.payments,
     webhookUrl: `http://127.0.0.1:${ports.retail}/api/retail/webhooks/payments`,
