@@ -11,10 +11,15 @@ import type { AnalyticsEvent, FunnelSteps, ResponseTimes } from '@showroom/contr
  *   when it is assigned to that person (distinct `lead_assigned` leads), and sales, appointments and
  *   responses are theirs (`salespersonId` on the event).
  * - Sold is `lead_sold` events, appointments are `lead_status_changed` to `appointment_set`.
- * - Percentiles interpolate linearly between the closest ranks (DuckDB `quantile_cont`); Elasticsearch
- *   computes them with TDigest, which is exact for the small sets one dealership has per period and
- *   within a fraction of a percent beyond.
+ * - Percentiles interpolate linearly between the closest ranks (DuckDB `quantile_cont`).
  * - Lists are ordered by their figure descending, then by name ascending; ties never reorder.
+ *
+ * Where the engines may differ, and beyond what volume: Elasticsearch's percentiles (HybridDigest)
+ * are exact below 2,000 values per bucket and approximate above; its `cardinality` (distinct leads
+ * of a salesperson, distinct sessions of a search) is exact up to its precision threshold of 40,000
+ * and approximate above; and the top-N of no-result searches is gathered per backing index, so a
+ * term just outside one index's top `shard_size` can be missed. One dealership's period stays far
+ * below all three; the contract suite holds both engines to exact figures there.
  */
 export interface EventFilter {
   dealershipIds: readonly string[];
