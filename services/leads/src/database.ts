@@ -39,6 +39,8 @@ export interface LeadTable {
   lost_reason: LostReason | null;
   channel: LeadChannel;
   source: string;
+  /** The traffic source of the website visit the lead came from (website form only); analytics counts the lead under it. */
+  traffic_source: string | null;
   intent: LeadIntent | null;
   first_name: string;
   last_name: string | null;

@@ -36,7 +36,11 @@ export const AnalyticsEventSchema = z.strictObject({
   dealershipId: z.uuid(),
   type: z.enum(ANALYTICS_EVENT_TYPES),
   occurredAt: isoTime,
-  /** Marketing source: a lead's `source`, or a shopper visit's traffic source (utm_source, referrer or `direct`). */
+  /**
+   * Marketing source. A shopper event's: its visit's traffic source (utm_source, referrer or
+   * `direct`). A lead's: the traffic source of the website visit it came from when there is one,
+   * else the lead's own source (the ADF provider, `walk_in`, `phone`, `digital_retailing`…).
+   */
   source: text(80).nullable(),
   /** A lead's channel (website, adf, email, manual). */
   channel: text(20).nullable(),
@@ -152,6 +156,13 @@ export const ShopperEventInputSchema = z.discriminatedUnion('type', [
 export type ShopperEventInput = z.infer<typeof ShopperEventInputSchema>;
 
 /**
+ * A visit's traffic source as the storefront names it (utm_source, else the referrer's host, else
+ * `direct`): one rule for the shopper events' batch and for the website lead that visit sends, so
+ * the two meet on one funnel row.
+ */
+export const TrafficSourceSchema = z.string().trim().toLowerCase().max(80);
+
+/**
  * What the storefront's tracker posts (`POST /api/analytics/public/dealerships/:dealershipId/events`),
  * with `navigator.sendBeacon` or `fetch(…, {keepalive: true})`.
  */
@@ -159,7 +170,7 @@ export const ShopperEventBatchSchema = z.strictObject({
   /** Random per visit (crypto.randomUUID in the tab's sessionStorage). */
   sessionId: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, 'a random id of 16 to 64 letters, digits or dashes'),
   /** The visit's traffic source: utm_source, else the referrer's host, else `direct`. */
-  source: z.string().trim().toLowerCase().max(80).optional(),
+  source: TrafficSourceSchema.optional(),
   /** The share of visits the site sends (the dealership's sample rate when the visit began). */
   sampleRate: z.number().gt(0).max(1),
   /** Under an `opt_in` rule the batch must say the shopper accepted; anything else is dropped. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ShopperEventBatchSchema } from './analytics';
 import { canMoveLead, LEAD_STATUSES, LEAD_TRANSITIONS, leadSourceLabel } from './lead-options';
 import { normalizeEmail, normalizePhone, StatusChangeInputSchema, WebsiteLeadInputSchema } from './leads';
 
@@ -43,6 +44,16 @@ describe('website form', () => {
     expect(WebsiteLeadInputSchema.safeParse({ ...base, phone: '614 555 0100', price: 1 }).success).toBe(
       false,
     );
+  });
+
+  it('takes the visit’s traffic source as the shopper batch names it: trimmed, lowercased, at most 80', () => {
+    const base = { intent: 'request_quote', firstName: 'Ann', phone: '614 555 0100' };
+    const parsed = WebsiteLeadInputSchema.parse({ ...base, trafficSource: '  Google ' });
+    expect(parsed.trafficSource).toBe('google');
+    expect(ShopperEventBatchSchema.shape.source.parse('  Google ')).toBe(parsed.trafficSource);
+    expect(WebsiteLeadInputSchema.parse(base).trafficSource).toBeUndefined();
+    expect(WebsiteLeadInputSchema.safeParse({ ...base, trafficSource: 'x'.repeat(81) }).success).toBe(false);
+    expect(WebsiteLeadInputSchema.safeParse({ ...base, trafficSource: 42 }).success).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrafficSourceSchema } from './analytics';
 import { csvOf, queryInt } from './query-params';
 import {
   CONTACT_METHODS,
@@ -90,6 +91,11 @@ export const WebsiteLeadInputSchema = z
     intent: LeadIntentSchema,
     ...contactFields,
     tradeIn: TradeInSchema.optional(),
+    /**
+     * The traffic source of the visit the form was sent from (the storefront tracker's): analytics
+     * counts the lead under it, on the same funnel row as that visit's vehicle views.
+     */
+    trafficSource: TrafficSourceSchema.optional(),
     /** The honeypot: must be absent or empty. */
     [HONEYPOT_FIELD]: z.string().max(500).optional(),
   })

@@ -62,6 +62,8 @@ export function adfDraft(
   return {
     channel,
     source,
+    // The provider is the marketing source: the visit on its site is not ours to see.
+    trafficSource: null,
     intent: null,
     firstName,
     lastName,

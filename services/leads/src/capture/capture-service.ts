@@ -217,6 +217,7 @@ export class CaptureService {
       lost_reason: null,
       channel: draft.channel,
       source: draft.source,
+      traffic_source: draft.trafficSource,
       intent: draft.intent,
       first_name: draft.firstName,
       last_name: draft.lastName,

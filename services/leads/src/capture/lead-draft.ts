@@ -26,6 +26,11 @@ export interface DraftVehicle {
 export interface LeadDraft {
   channel: LeadChannel;
   source: string;
+  /**
+   * The traffic source of the website visit the form was sent from, as the storefront's tracker
+   * names it; null for every other channel. Analytics counts the lead under it (see the engine port).
+   */
+  trafficSource: string | null;
   intent: LeadIntent | null;
   firstName: string;
   lastName: string | null;
@@ -96,6 +101,8 @@ export function websiteDraft(input: WebsiteLeadInputParsed): LeadDraft {
   return {
     channel: 'website',
     source: `website:${input.intent}`,
+    // An empty one (a visit whose source could not be read) is no source.
+    trafficSource: input.trafficSource || null,
     intent: input.intent,
     ...contactOf(input),
     tradeIn: input.tradeIn ?? null,
@@ -116,6 +123,7 @@ export function manualDraft(
   return {
     channel: 'manual',
     source: input.source,
+    trafficSource: null,
     intent: null,
     ...contactOf(input),
     tradeIn: null,

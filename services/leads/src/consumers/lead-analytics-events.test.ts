@@ -5,6 +5,7 @@ import { leadAnalyticsEvents, type LeadAnalyticsFacts } from './lead-analytics-e
 
 const lead: LeadAnalyticsFacts = {
   source: 'cars_com',
+  traffic_source: null,
   channel: 'adf',
   vehicle_id: null,
   assignee_id: 'auth0|sara',
@@ -25,6 +26,18 @@ const event = (overrides: Partial<OutboxEvent>): OutboxEvent => ({
 });
 
 describe('which analytics events a lead event stands for', () => {
+  it('a lead counts under the traffic source of the visit that sent it, else under its own source', () => {
+    const created = event({ type: 'lead_created', assigneeId: null });
+    const website = {
+      ...lead,
+      source: 'website:request_quote',
+      traffic_source: 'google',
+      channel: 'website' as const,
+    };
+    expect(leadAnalyticsEvents(created, website)[0]).toMatchObject({ source: 'google', channel: 'website' });
+    expect(leadAnalyticsEvents(created, lead)[0]).toMatchObject({ source: 'cars_com', channel: 'adf' });
+  });
+
   it('events analytics does not count stand for none (notes, tasks, e-mails, unassigned, returning shoppers)', () => {
     for (const type of [
       'note_added',

@@ -6,15 +6,25 @@ import type { OutboxEvent } from '../outbox/events';
 /** What analytics learns of the lead itself: never the shopper's name, e-mail, phone or message. */
 export type LeadAnalyticsFacts = Pick<
   LeadRow,
-  'source' | 'channel' | 'vehicle_id' | 'assignee_id' | 'assignee_name'
+  'source' | 'traffic_source' | 'channel' | 'vehicle_id' | 'assignee_id' | 'assignee_name'
 >;
+
+/**
+ * The lead's marketing source, the one analytics counts it under: the traffic source of the website
+ * visit it came from when there is one (so that visit's vehicle views and the lead share a funnel
+ * row, and ad spend entered for "google" finds its leads), else the lead's own source (the ADF
+ * provider, walk_in, phone, digital_retailing…). The lead's channel still tells a website lead apart.
+ */
+export function marketingSourceOf(lead: Pick<LeadRow, 'source' | 'traffic_source'>): string {
+  return lead.traffic_source ?? lead.source;
+}
 
 /** Analytics ids are the outbox event's, so a consumer that runs twice sends the same ids again. */
 const idOf = (event: OutboxEvent, part?: string) => `leads:${event.eventId}${part ? `:${part}` : ''}`;
 
 /**
  * The analytics events an outbox event stands for (none for the events analytics does not count).
- * Each carries the lead's source and channel and the salesperson who had the lead when it happened;
+ * Each carries the lead's marketing source and channel and the salesperson who had the lead when it happened;
  * a status change that was also the lead's first response yields a `lead_first_response` too.
  */
 export function leadAnalyticsEvents(event: OutboxEvent, lead: LeadAnalyticsFacts): BusinessEvent[] {
@@ -22,7 +32,7 @@ export function leadAnalyticsEvents(event: OutboxEvent, lead: LeadAnalyticsFacts
     ...EMPTY_EVENT_FIELDS,
     dealershipId: event.dealershipId,
     occurredAt: event.occurredAt.toISOString(),
-    source: lead.source,
+    source: marketingSourceOf(lead),
     channel: lead.channel,
     leadId: event.leadId,
     // The vehicle is known once the lead names one and resolve_vehicle (or capture) found it.

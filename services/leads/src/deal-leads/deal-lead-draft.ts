@@ -12,6 +12,8 @@ export function dealLeadDraft(input: DealLeadInput): LeadDraft {
   return {
     channel: 'website',
     source: DEAL_LEAD_SOURCE,
+    // Retail does not send the visit's traffic source (yet): online deals count as digital_retailing.
+    trafficSource: null,
     intent: 'buy_online',
     firstName: input.shopper.firstName,
     lastName: input.shopper.lastName,
