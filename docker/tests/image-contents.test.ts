@@ -170,6 +170,8 @@ describe.each(SERVICES)(
           SITES_HOSTED_ZONE_ID: 'Z0123456789IMAGETEST',
           LEADS_API_URL: 'http://leads.showroom-image-test.internal:3003',
           INVENTORY_API_URL: 'http://inventory.showroom-image-test.internal:3001',
+          // Leads, inventory and retail post their business events to analytics (Terraform sets it).
+          ANALYTICS_API_URL: 'http://analytics.showroom-image-test.internal:3005',
           // Retail, as Terraform sets it: credit applications sealed under a KMS key, Stripe's own API,
           // the deal-link and Stripe secrets from SSM.
           KEY_PROVIDER: 'kms',
