@@ -236,7 +236,7 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
       const page = openPage();
       await page.analytics.begin();
       page.analytics.search(
-        { q: 'jane.doe@example.com tacoma 555-867-5309 4111111111111111', priceMax: 30000 },
+        { q: 'jane.doe@example.com tacoma 555-867-5309 4111111111111111', priceMax: 3_000_000 },
         0,
       );
       pageHide();
@@ -378,6 +378,42 @@ describe('ShopperAnalytics (the storefront tracker)', () => {
       pageHide();
       expect(next.analytics.consentNeeded()).toBe(false);
       expect(next.beaconed).toEqual([]);
+    });
+  });
+
+  describe('the visit’s source for a lead form', () => {
+    it('is the landing page’s source on every page of the visit, sampled or not', async () => {
+      window.history.replaceState({}, '', '/cars?utm_source=Google');
+      const landing = openPage({ rules: { consent: 'implied', sampleRate: 0.25 }, random: 0.9 });
+      await landing.analytics.begin();
+      window.history.replaceState({}, '', '/cars/some-car');
+      const next = openPage({ rules: { consent: 'implied', sampleRate: 0.25 }, random: 0.9 });
+      expect(next.analytics.visitSource()).toBe('google'); // before this page's begin: the tab's landing source
+      await next.analytics.begin();
+      expect(next.analytics.visitSource()).toBe('google');
+      expect(next.beaconed).toEqual([]);
+      window.history.replaceState({}, '', '/');
+    });
+
+    it('is null on the server, under Global Privacy Control, after a declined banner and before an opt-in is accepted', async () => {
+      const server = openPage({ platform: 'server' });
+      await server.analytics.begin();
+      expect(server.analytics.visitSource()).toBeNull();
+
+      Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+      const gpc = openPage();
+      await gpc.analytics.begin();
+      expect(gpc.analytics.visitSource()).toBeNull();
+      Object.defineProperty(navigator, 'globalPrivacyControl', { value: undefined, configurable: true });
+
+      sessionStorage.clear();
+      const asking = openPage({ rules: { consent: 'opt_in', sampleRate: 1 } });
+      await asking.analytics.begin();
+      expect(asking.analytics.visitSource()).toBeNull();
+      asking.analytics.grant();
+      expect(asking.analytics.visitSource()).toBe('direct');
+      asking.analytics.deny();
+      expect(asking.analytics.visitSource()).toBeNull();
     });
   });
 });

@@ -116,6 +116,19 @@ export class ShopperAnalytics {
     });
   }
 
+  /**
+   * Where this visit came from (utm_source, the referrer's host or `direct`), for a form that sends
+   * a lead: analytics counts the lead under it, on the same funnel row as the visit's vehicle views.
+   * A visit left out by the sample rate still has one (sampling thins the shopper events, not the
+   * leads). Null on the server, before the visit begins, and when the shopper said no to analytics
+   * (Global Privacy Control, a declined banner, or an opt-in rule not yet accepted).
+   */
+  visitSource(): string | null {
+    const window = this.document.defaultView;
+    if (!this.browser || !window || this.refused(window)) return null;
+    return this.visit?.source ?? storedLandingSource(storageOf(window, 'sessionStorage'));
+  }
+
   /** The shopper accepted the banner: this visit and the next are counted. */
   grant(): void {
     this.answer('granted');
@@ -233,6 +246,16 @@ export class ShopperAnalytics {
     this.queue = queue;
     for (const event of this.waiting) queue.add(event);
     this.waiting = [];
+  }
+
+  private refused(window: Window): boolean {
+    const navigator = window.navigator as Navigator & { globalPrivacyControl?: boolean };
+    const choice = storedConsent(storageOf(window, 'localStorage'));
+    return (
+      navigator.globalPrivacyControl === true ||
+      choice === 'denied' ||
+      (this.visit?.consentRule === 'opt_in' && choice !== 'granted')
+    );
   }
 
   private answer(choice: ConsentChoice): void {

@@ -58,12 +58,15 @@ const wholeNumber = (text: string) => {
 
 /**
  * The lead as the leads API takes it. The contract has no field for a test drive's time or a
- * trade-in's condition, so they travel as lines of the message the salesperson reads.
+ * trade-in's condition, so they travel as lines of the message the salesperson reads. The visit's
+ * traffic source (the tracker's) goes with it, so analytics counts the lead where it counts the
+ * visit's views.
  */
 export function leadInputOf(
   intent: LeadIntent,
   values: LeadFormValues,
   vehicle: AttachedVehicle | null,
+  trafficSource: string | null = null,
 ): WebsiteLeadInput {
   const lines: string[] = [];
   if (intent === 'schedule_test_drive' && (values.preferredDate || values.preferredTime)) {
@@ -96,6 +99,7 @@ export function leadInputOf(
     message: lines.length > 0 ? lines.join('\n') : undefined,
     vehicle: vehicle ? { vin: vehicle.vin, stockNumber: vehicle.stockNumber } : undefined,
     tradeIn: tradeIn && Object.keys(tradeIn).length > 0 ? tradeIn : undefined,
+    trafficSource: trafficSource || undefined,
     [HONEYPOT]: values[HONEYPOT] || undefined,
   }) as WebsiteLeadInput;
 }

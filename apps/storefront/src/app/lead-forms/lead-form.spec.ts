@@ -9,6 +9,7 @@ import { TestBed } from '@angular/core/testing';
 import { Location } from '@angular/common';
 import { Router, provideRouter } from '@angular/router';
 import type { LeadIntent, PublicVehicle } from '@showroom/contracts';
+import { ShopperAnalytics } from '../analytics/shopper-analytics';
 import { SITE } from '../site/site';
 import { site, vehicle } from '../shared/testing/fixtures';
 import { LeadForm } from './lead-form';
@@ -85,6 +86,27 @@ describe('LeadForm', () => {
       vehicle: { vin: '4T1G11AK5MU123456', stockNumber: 'U1042' },
     });
     request?.flush({ receipt: 'r-1' }, { status: 201, statusText: 'Created' });
+  });
+
+  it('when the visit came from a campaign, then the lead carries the visit’s traffic source; without one, none', async () => {
+    const { fixture, form, http } = await openForm('request_quote', vehicle());
+    const visitSource = vi.spyOn(TestBed.inject(ShopperAnalytics), 'visitSource').mockReturnValue('google');
+    type(form, 'firstName', 'Maria');
+    type(form, 'email', 'maria@example.com');
+    submit(form);
+    await fixture.whenStable();
+    const [fromGoogle] = sent(http);
+    expect(fromGoogle?.request.body).toMatchObject({ intent: 'request_quote', trafficSource: 'google' });
+    fromGoogle?.error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
+    await fixture.whenStable();
+
+    // A shopper who said no to analytics (or a server render) has no source to send.
+    visitSource.mockReturnValue(null);
+    submit(form);
+    await fixture.whenStable();
+    const [unattributed] = sent(http);
+    expect(unattributed?.request.body).not.toHaveProperty('trafficSource');
+    unattributed?.flush({ receipt: 'r-4' }, { status: 201, statusText: 'Created' });
   });
 
   it('when a shopper double-clicks send, then one lead goes out, and a retry of the same fill reuses its Idempotency-Key', async () => {

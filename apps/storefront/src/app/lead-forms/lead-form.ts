@@ -145,7 +145,7 @@ export class LeadForm {
     this.errors.set(errors);
     if (Object.keys(errors).length > 0) return this.focusFirstError();
 
-    const input = leadInputOf(intent, values, this.vehicle());
+    const input = leadInputOf(intent, values, this.vehicle(), this.analytics.visitSource());
     const key = this.fillKey.keyFor(input);
     this.sending.set(true);
     this.leads.submit(input, key).subscribe({
