@@ -7,6 +7,13 @@ import type { AnalyticsEvent, FunnelSteps, ResponseTimes } from '@showroom/contr
  *
  * - Periods are instants, `from` inclusive and `to` exclusive; days are calendar days in `timeZone`.
  * - Shopper figures (views, searches) are sums of `weight` (1 / the visit's sample rate).
+ * - `source` is the marketing source, and every report groups by it as stored. A shopper event's is
+ *   its visit's traffic source (utm_source, else the referrer's host, else `direct`). A lead's is
+ *   the traffic source of the website visit it came from when there is one (the storefront sends
+ *   it with the form; leads keeps it as `traffic_source`), else the lead's own source (the ADF
+ *   provider, `walk_in`, `phone`, `digital_retailing`…). So google's vehicle views and google's
+ *   leads, appointments and sales share one funnel row, and a cost entered for a source meets its
+ *   leads. The lead's `channel` still tells a website lead from a marketplace's.
  * - Without `salespersonId`, a lead counts when it arrives (`lead_created`). With it, a lead counts
  *   when it is assigned to that person (distinct `lead_assigned` leads), and sales, appointments and
  *   responses are theirs (`salespersonId` on the event).
