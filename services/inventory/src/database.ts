@@ -67,8 +67,13 @@ export interface InventoryEventTable {
   /** JSON text. */
   payload: string;
   created_at: ColumnType<Date, Date | undefined, never>;
-  /** When the analytics relay delivered it; NULL until then (and always, for types analytics does not take). */
+  /**
+   * When the analytics relay was done with it: delivered, or set aside when analytics_skipped says
+   * why; NULL until then (and always, for types analytics does not take).
+   */
   analytics_shipped_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Why the relay set the row aside instead of delivering it (field and rule, never the value); NULL when delivered. */
+  analytics_skipped: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SyndicationSettingsTable {

@@ -1,1 +1,2 @@
+export * from './lib/business-event-check';
 export * from './lib/ingest-client';

@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsEvent } from '@showroom/contracts';
@@ -14,7 +15,12 @@ import { vehicleInput } from '../test/vehicle-fixtures';
  * of analytics' ingest route.
  */
 describe('vehicle events reach analytics', () => {
-  const ctx = inventoryAppForTests({ env: { ANALYTICS_RELAY_INTERVAL_MS: '600000' } });
+  /** The service's warnings, to read what the relay says about a row it sets aside. */
+  const warnings: string[] = [];
+  const ctx = inventoryAppForTests({
+    env: { ANALYTICS_RELAY_INTERVAL_MS: '600000' },
+    logger: pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) }),
+  });
   const ship = () => ctx.inventory.analyticsRelay.shipDue();
 
   async function manager(dealershipId: string) {
@@ -142,6 +148,74 @@ describe('vehicle events reach analytics', () => {
     } finally {
       ctx.analytics.failWith = null;
     }
+  });
+
+  it('when a row in the outbox can never become a valid event (an empty make, a payload that is not an object), then it is set aside with its reason and logged without vehicle details, and the cars before and after it still arrive', async () => {
+    const dealershipId = ctx.newDealership();
+    const m = await manager(dealershipId);
+    const before = await m.add();
+    const tenant = forDealership(ctx.database.writer, dealershipId);
+    const poisoned = async (payload: string) =>
+      Number(
+        (
+          await tenant
+            .insertInto('inventory_events')
+            .values({ type: 'vehicle_listed', payload })
+            .executeTakeFirstOrThrow()
+        ).insertId,
+      );
+    const emptyMake = await poisoned(
+      JSON.stringify({
+        vehicleId: before.id,
+        at: new Date().toISOString(),
+        priceCents: 1_500_000,
+        listedAt: new Date().toISOString(),
+        daysOnLot: null,
+        condition: 'used',
+        make: '  ',
+        model: 'Secret Model Name',
+        year: 2020,
+      }),
+    );
+    // The column takes only JSON, but JSON that is not an object still gets in.
+    const notJson = await poisoned(JSON.stringify(`VIN ${before.body.vin} stock ${before.body.stockNumber}`));
+    const after = await m.add();
+
+    await ship();
+
+    expect(eventsOf(before.id).map((e) => e.id)).not.toContain(`inventory:${emptyMake}`);
+    expect(eventsOf(before.id).map((e) => e.type)).toEqual(['vehicle_listed']);
+    expect(eventsOf(after.id).map((e) => e.type)).toEqual(['vehicle_listed']);
+    const setAside = await tenant
+      .selectFrom('inventory_events')
+      .select(['id', 'analytics_shipped_at', 'analytics_skipped'])
+      .where('id', 'in', [emptyMake, notJson])
+      .orderBy('id')
+      .execute();
+    expect(setAside).toMatchObject([
+      { id: emptyMake, analytics_skipped: expect.stringMatching(/^make: /) },
+      { id: notJson, analytics_skipped: 'payload: not a JSON object' },
+    ]);
+    expect(setAside.every((row) => row.analytics_shipped_at !== null)).toBe(true);
+    // Delivered rows carry no reason.
+    const delivered = await tenant
+      .selectFrom('inventory_events')
+      .select('analytics_skipped')
+      .where('id', 'not in', [emptyMake, notJson])
+      .execute();
+    expect(delivered.every((row) => row.analytics_skipped === null)).toBe(true);
+
+    const logged = warnings.filter((line) => line.includes('set aside')).map((line) => JSON.parse(line));
+    expect(logged.map((line) => [line.inventoryEventId, line.dealershipId])).toEqual([
+      [emptyMake, dealershipId],
+      [notJson, dealershipId],
+    ]);
+    const log = warnings.join('\n');
+    for (const detail of ['Secret Model Name', before.body.vin, before.body.stockNumber]) {
+      expect(log, `logged ${detail}`).not.toContain(detail);
+    }
+    // Set aside for good: the next pass has nothing to send.
+    expect(await ship()).toBe(0);
   });
 
   it('when a feed import adds, reprices and (as a full feed) sells cars, then each change is announced, written with its batch', async () => {

@@ -10,6 +10,7 @@ import { importSafety } from './0008_import_safety';
 import { mediaDeletions } from './0009_media_deletions';
 import { vehicleHolds } from './0010_vehicle_holds';
 import { analyticsRelay } from './0011_analytics_relay';
+import { analyticsSkips } from './0012_analytics_skips';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const inventoryMigrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const inventoryMigrations: Record<string, Migration> = {
   '0009_media_deletions': mediaDeletions,
   '0010_vehicle_holds': vehicleHolds,
   '0011_analytics_relay': analyticsRelay,
+  '0012_analytics_skips': analyticsSkips,
 };

@@ -5,6 +5,7 @@ import {
   type BusinessEventBatch,
 } from '@showroom/contracts';
 import { sendToService, ServiceResponseError, type ServiceTokens } from '@showroom/server-kit';
+import { issueText } from './business-event-check';
 
 /** One business event as the ingest route takes it. */
 export type BusinessEvent = BusinessEventBatch['events'][number];
@@ -61,10 +62,7 @@ export class AnalyticsIngestClient {
       const issue = batch.error.issues[0];
       const index = typeof issue?.path[1] === 'number' ? issue.path[1] : null;
       const eventId = index === null ? 'the batch' : `event ${events[index]?.id ?? index}`;
-      throw new AnalyticsIngestError(
-        `analytics events not sent: ${eventId} is invalid at ${issue?.path.slice(2).join('.') || 'its root'}: ${issue?.message}`,
-        null,
-      );
+      throw new AnalyticsIngestError(`analytics events not sent: ${eventId} is invalid at ${issueText(issue, 2)}`, null);
     }
     try {
       const result = await sendToService(
