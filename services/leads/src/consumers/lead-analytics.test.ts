@@ -1,5 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsEvent } from '@showroom/contracts';
+import type { BusinessEvent } from '@showroom/server-analytics-client';
+import { forDealership } from '@showroom/server-mysql';
+import { ConsumerGaveUp, type OutboxEvent } from '../outbox/events';
 import {
   asMember,
   leadOfReceipt,
@@ -7,6 +12,7 @@ import {
   useLeadsTestAppAsManager,
   websiteLead,
 } from '../test/lead-requests';
+import { leadAnalyticsHandler } from './lead-analytics';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -173,5 +179,91 @@ describe('lead events reach analytics', () => {
     } finally {
       t.ctx.analytics.failWith = null;
     }
+  });
+  it('when a lead event can never become a valid analytics event, then the consumer gives up on it once, recorded on its run, while the other consumers and the next leads go on', async () => {
+    const { id } = await capture();
+    // A source that is only blanks: every analytics event of this lead breaks the contract.
+    await forDealership(t.ctx.database.writer, t.dealer.id)
+      .updateTable('leads')
+      .set({ source: '   ' })
+      .where('id', '=', id)
+      .execute();
+    await t.manager.post(`/api/leads/leads/${id}/status`, { status: 'contacted' }).expect(200);
+    await t.ctx.settle(15_000);
+
+    const [changed] = await outboxIdsOf(id, 'status_changed');
+    const runs = await t.ctx.database.writer
+      .selectFrom('outbox_consumer_runs')
+      .select(['consumer', 'attempts', 'last_error', 'exhausted_at', 'finished_at'])
+      .where('event_id', '=', changed ?? '-')
+      .execute();
+    const analytics = runs.find((run) => run.consumer === 'analytics');
+    expect(analytics).toMatchObject({ attempts: 1, last_error: expect.stringContaining('source: ') });
+    expect(analytics?.finished_at).not.toBeNull();
+    expect(analytics?.exhausted_at).not.toBeNull();
+    // The timeline was written as usual.
+    expect(runs.find((run) => run.consumer === 'timeline')).toMatchObject({ last_error: null });
+    expect(t.ctx.analytics.requests.some((r) => r.rawBody.includes(`leads:${changed}`))).toBe(false);
+
+    const next = await capture();
+    expect(eventsOf(next.id).map((e) => e.type)).toEqual(['lead_created', 'lead_assigned']);
+  });
+
+  describe('the consumer on its own', () => {
+    const sent: BusinessEvent[] = [];
+    const logged: Record<string, unknown>[] = [];
+    const handler = () =>
+      leadAnalyticsHandler(
+        t.ctx.database.writer,
+        { send: async (events) => sent.push(...events) },
+        pino({ level: 'debug' }, { write: (line: string) => logged.push(JSON.parse(line)) }),
+      );
+    const outboxEvent = (leadId: string, overrides: Partial<OutboxEvent> = {}): OutboxEvent => ({
+      eventId: randomUUID(),
+      dealershipId: t.dealer.id,
+      leadId,
+      occurredAt: new Date(),
+      type: 'status_changed',
+      actor: null,
+      shopperName: 'Wilhelmina Quarshie',
+      assigneeId: null,
+      summary: 'Status: New → Contacted',
+      data: { from: 'new', to: 'contacted' },
+      ...overrides,
+    });
+
+    it('when the lead is gone (erased), then nothing is sent and the skip is logged by ids, without the shopper', async () => {
+      sent.length = 0;
+      logged.length = 0;
+      const event = outboxEvent(randomUUID());
+
+      await handler()(event);
+
+      expect(sent).toEqual([]);
+      expect(logged).toMatchObject([
+        {
+          eventId: event.eventId,
+          dealershipId: t.dealer.id,
+          msg: expect.stringContaining('no longer exists'),
+        },
+      ]);
+      expect(JSON.stringify(logged)).not.toContain('Wilhelmina');
+    });
+
+    it('when one of an event’s analytics events is invalid, then the valid one is sent and the consumer gives up naming the field', async () => {
+      sent.length = 0;
+      const { id } = await capture();
+      const event = outboxEvent(id, {
+        data: { from: 'new', to: 'lost', firstResponseSeconds: 42, lostReason: 'r'.repeat(41) },
+      });
+
+      const failure = await handler()(event).catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(ConsumerGaveUp);
+      expect((failure as Error).message).toContain('lostReason: ');
+      expect(sent.map((e) => [e.id, e.type])).toEqual([
+        [`leads:${event.eventId}:first-response`, 'lead_first_response'],
+      ]);
+    });
   });
 });

@@ -47,7 +47,7 @@ export function leadConsumers(deps: ConsumerDeps): OutboxConsumers {
     notify_assignee: notifyAssigneeHandler(mail),
     acknowledge: acknowledgeHandler(mail),
     crm: crmForwardHandler(mail),
-    analytics: leadAnalyticsHandler(deps.db, deps.analytics),
+    analytics: leadAnalyticsHandler(deps.db, deps.analytics, deps.logger),
   };
   return { subscriptions: SUBSCRIPTIONS, handlers };
 }

@@ -92,6 +92,26 @@ export class ConsumerRuns {
   }
 
   /**
+   * Ends a run that can never succeed: finished, so the sweeper leaves it, with the reason in
+   * last_error and exhausted_at set, which tells it from a success (those clear last_error).
+   */
+  async giveUp(eventId: string, consumer: string, reason: unknown): Promise<void> {
+    const now = new Date();
+    await this.db
+      .updateTable('outbox_consumer_runs')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        last_error: errorText(reason),
+        exhausted_at: now,
+        finished_at: now,
+      }))
+      .where('event_id', '=', eventId)
+      .where('consumer', '=', consumer)
+      .where('finished_at', 'is', null)
+      .execute();
+  }
+
+  /**
    * Claims events with a run that is due (unfinished past its grace), for one sweeper pass: the
    * rows stay locked until the caller's transaction ends, so sweepers of several instances share
    * the work. Returns the event ids, oldest due first.

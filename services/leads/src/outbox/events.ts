@@ -22,6 +22,15 @@ export interface OutboxEvent extends NewLeadEvent {
   occurredAt: Date;
 }
 
+/**
+ * A consumer's failure that no retry can change (what it must hand on for this event can never be
+ * valid). The worker records it once on the run, with this message, and does not run the consumer
+ * for the event again, where any other error is retried and then swept up forever.
+ */
+export class ConsumerGaveUp extends Error {
+  override readonly name = 'ConsumerGaveUp';
+}
+
 /** A consumer of events: runs once in effect per event, however often it is called. */
 export type OutboxHandler = (event: OutboxEvent) => Promise<void>;
 

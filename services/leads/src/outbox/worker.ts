@@ -6,7 +6,7 @@ import type { LeadEventType } from '@showroom/contracts';
 import { acrossDealerships } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { ConsumerRuns } from './consumer-runs';
-import type { LeadEventPayload, OutboxConsumers, OutboxEvent } from './events';
+import { ConsumerGaveUp, type LeadEventPayload, type OutboxConsumers, type OutboxEvent } from './events';
 import { cappedBackoff, OUTBOX_QUEUE, type OutboxJob, type RetryPolicy } from './outbox-queue';
 
 async function loadEvent(db: Kysely<LeadsDatabase>, eventId: string): Promise<OutboxEvent | undefined> {
@@ -62,14 +62,23 @@ export function startOutboxWorker(deps: {
           await handler(event);
         }),
       );
-      const failures = pending.flatMap((consumer, i) => {
+      const rejected = pending.flatMap((consumer, i) => {
         const outcome = outcomes[i];
         return outcome?.status === 'rejected' ? [{ consumer, reason: outcome.reason as unknown }] : [];
       });
       await runs.finish(
         event.eventId,
-        pending.filter((consumer) => !failures.some((f) => f.consumer === consumer)),
+        pending.filter((consumer) => !rejected.some((f) => f.consumer === consumer)),
       );
+      // Retrying a consumer that gave up would fail the same way for ever: it fails once, loudly.
+      for (const { consumer, reason } of rejected.filter((f) => f.reason instanceof ConsumerGaveUp)) {
+        await runs.giveUp(event.eventId, consumer, reason);
+        logger.error(
+          { consumer, eventId: event.eventId, eventType: event.type, reason: (reason as Error).message },
+          'outbox consumer gave up on an event; it is not retried',
+        );
+      }
+      const failures = rejected.filter((f) => !(f.reason instanceof ConsumerGaveUp));
       if (failures.length === 0) return;
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await runs.fail(event.eventId, failures, lastAttempt);
