@@ -8,7 +8,9 @@
 //    (`node dist/services/analytics/main.js`, embedded engine on a file): batches of 50 shopper
 //    events from a dealer's site, events/s beside the same service's /healthz requests/s. The users
 //    service is a stand-in in this process; afterwards the engine's file is opened to check that every
-//    accepted event was stored. All traffic on 127.0.0.1; `npm run bench:analytics` (analytics-run.ts).
+//    accepted event was stored. All traffic on 127.0.0.1.
+// analytics-section.ts runs both parts: the last section of `npm run bench` (run.ts), and alone as
+// `npm run bench:analytics` (analytics-run.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -75,8 +77,14 @@ export interface AnalyticsBenchOptions {
   firstPort: number;
 }
 
-/** Part 1, in its own process: the figures come back as the last line of its output. */
-export async function measureQueries(settings: AnalyticsBenchSettings): Promise<QueryBenchReport> {
+/**
+ * Part 1, in its own process: the figures come back as the last line of its output. The child is
+ * killed when `deadline` fires (a generated history on a busy machine has no other bound).
+ */
+export async function measureQueries(
+  settings: AnalyticsBenchSettings,
+  deadline?: AbortSignal,
+): Promise<QueryBenchReport> {
   const child = spawn(process.execPath, ['--import', 'tsx', QUERY_BENCH], {
     cwd: ROOT,
     env: {
@@ -88,10 +96,16 @@ export async function measureQueries(settings: AnalyticsBenchSettings): Promise<
       BENCH_ANALYTICS_QUERY_RUNS: String(settings.queryRuns),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
+    ...(deadline ? { signal: deadline } : {}),
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // An abort is reported as an 'error' event as well as the exit: both end the wait.
+  const code = await new Promise<number | null>((resolve) => {
+    child.once('exit', resolve);
+    child.once('error', () => resolve(null));
+  });
+  if (deadline?.aborted) throw new Error('the query bench was stopped at the analytics time limit');
   if (code !== 0) throw new Error(`the query bench exited with ${code}`);
   return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as QueryBenchReport;
 }

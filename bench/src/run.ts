@@ -4,7 +4,9 @@
 // and drives each over loopback at fixed concurrency. Then measures how soon a vehicle change shows
 // in search, the inventory processes' memory, and times ADF parsing against its own baselines;
 // then merchandising (bench/src/merchandising.ts: CSV import, photo upload, syndication feeds);
-// last, the dealer websites (bench/src/storefront.ts: vehicle page render, its JavaScript).
+// then the dealer websites (bench/src/storefront.ts: vehicle page render, its JavaScript); last,
+// analytics (bench/src/analytics-section.ts: the dashboard's queries over a million events, event
+// collection; its own environment, stopped by BENCH_ANALYTICS_LIMIT_SECONDS).
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_DEALERSHIPS (20),
 // BENCH_VEHICLES_PER_DEALERSHIP (5000), BENCH_VISIBILITY_CHANGES (200).
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { LOCAL_BENCHMARK } from '@showroom/server-kit';
 import { createDatabase } from '@showroom/server-mysql';
 import { startDynamoLocal, startSmtpSink, startTestIssuer, type TestIssuer } from '@showroom/server-testing';
 import { formatAdfTable, measureAdfParsing } from './adf-parse';
+import { runAnalyticsBench } from './analytics-section';
 import { initialBundleSize } from './bundle-size';
 import { startInventory, type IndexReadiness, type InventoryInstance } from './inventory-instances';
 import { leadCaptureScenarios } from './lead-scenarios';
@@ -50,6 +53,8 @@ const PORTS = {
   merchandisingUsers: 3960,
   /** and the four after it (bench/src/storefront.ts) */
   storefront: 3963,
+  /** and the one after it (bench/src/analytics.ts) */
+  analytics: 3993,
 };
 const QUEUE_PREFIX = 'bench-leads';
 /** Inventory's machine credentials, which the bench issuer knows (inventory reads the users directory). */
@@ -86,7 +91,9 @@ async function seed(): Promise<void> {
 }
 
 async function build(): Promise<void> {
-  console.log('Building the inventory and leads services, the portal and the storefront for production…');
+  console.log(
+    'Building the inventory, leads and analytics services, the portal and the storefront for production…',
+  );
   const built = await finish(
     start(
       [
@@ -99,6 +106,7 @@ async function build(): Promise<void> {
         'leads',
         'portal',
         'storefront',
+        'analytics',
       ],
       {
         NX_DAEMON: 'false',
@@ -365,6 +373,14 @@ async function main(): Promise<void> {
     firstPort: PORTS.storefront,
   });
   console.log(`\n${storefront}`);
+  console.log('');
+  const analytics = await runAnalyticsBench({
+    mysqlUrl: MYSQL,
+    redisUrl: REDIS,
+    firstPort: PORTS.analytics,
+    build: false,
+  });
+  console.log(`\n${analytics}`);
   await Promise.all([issuer.close(), dynamo.close(), sink.close(), users.close()]);
 }
 
