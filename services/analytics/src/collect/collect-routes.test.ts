@@ -9,6 +9,7 @@ import {
 } from '@showroom/contracts';
 import type { AnalyticsEngine } from '../engine/port';
 import { analyticsApp, type AnalyticsTestContext } from '../test/analytics-test-app';
+import { ORIGIN_REQUIRED_TITLE } from './public-collection-access';
 
 const CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
@@ -263,6 +264,33 @@ describe('shopper events from a dealership’s website', () => {
       expect(await storedEvents(ctx, second.dealershipId)).toHaveLength(1);
     });
 
+    it('when a script posts a batch without an Origin, then it is refused with 403 saying so, before its body is read, and nothing is stored', async () => {
+      const site = website(ctx);
+      const withoutOrigin = (body: object) =>
+        request(ctx.app)
+          .post(publicPath(site.dealershipId, 'events'))
+          .set({ 'User-Agent': CHROME })
+          .send(body);
+
+      const response = await withoutOrigin(batchOf([view(), view()])).expect(403);
+      expect(response.type).toBe('application/problem+json');
+      expect(response.body).toMatchObject({ status: 403, title: ORIGIN_REQUIRED_TITLE });
+      expect(response.body.detail).toMatch(/dealership’s websites/);
+      // Over the 16 kB limit: refused for the missing Origin, not read far enough to be too large.
+      const padded = { ...batchOf([view()]), source: 'x'.repeat(MAX_SHOPPER_BATCH_BYTES) };
+      await withoutOrigin(padded).expect(403);
+      expect(await storedEvents(ctx, site.dealershipId)).toEqual([]);
+
+      await site.post(batchOf([view()])).expect(202, { accepted: 1 });
+    });
+
+    it('when a script asks for the collection rules without an Origin, then it is refused with 403 too', async () => {
+      const site = website(ctx);
+      const response = await request(ctx.app).get(publicPath(site.dealershipId, 'collection')).expect(403);
+      expect(response.type).toBe('application/problem+json');
+      expect(response.body.title).toBe(ORIGIN_REQUIRED_TITLE);
+    });
+
     it('when no dealership has the id, then it is not found', async () => {
       const unknown = randomUUID();
       const response = await request(ctx.app)
@@ -271,7 +299,10 @@ describe('shopper events from a dealership’s website', () => {
         .send(batchOf([view()]))
         .expect(404);
       expect(response.type).toBe('application/problem+json');
-      await request(ctx.app).get(publicPath(unknown, 'collection')).expect(404);
+      await request(ctx.app)
+        .get(publicPath(unknown, 'collection'))
+        .set('Origin', 'https://www.example.com')
+        .expect(404);
     });
   });
 });
@@ -341,5 +372,16 @@ describe('a flood of batches for one dealership', () => {
     await busy.post(batchOf([view()])).expect(202);
     await busy.post(batchOf([view()])).expect(429);
     await quiet.post(batchOf([view()])).expect(202, { accepted: 1 });
+  });
+
+  it('when a script without an Origin posts again and again, then it spends none of the dealership’s allowance (its shoppers go on)', async () => {
+    const site = website(ctx);
+    for (let i = 0; i < 5; i++)
+      await request(ctx.app)
+        .post(publicPath(site.dealershipId, 'events'))
+        .set({ 'User-Agent': CHROME })
+        .send(batchOf([view()]))
+        .expect(403);
+    for (let i = 0; i < 2; i++) await site.post(batchOf([view()])).expect(202, { accepted: 1 });
   });
 });

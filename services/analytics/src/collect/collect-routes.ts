@@ -27,7 +27,7 @@ const params = z.object({ dealershipId: z.uuid() });
 
 /** The answers every collection route may give before its handler runs. */
 const PUBLIC_PROBLEMS: Record<number, string> = {
-  403: 'The Origin is not one of the dealership’s websites',
+  403: 'No Origin header (only a browser on one of the dealership’s websites may call), or the Origin is not one of them',
   404: 'No such dealership',
   429: 'Too many requests from this address or for this dealership (Retry-After)',
   503: 'The users service (the dealership’s websites) is not answering; try again shortly (Retry-After)',

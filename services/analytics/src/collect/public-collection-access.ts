@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
-import { MAX_SHOPPER_BATCH_BYTES } from '@showroom/contracts';
-import { clientAddressOf, limitBy, redisRateLimiter, siteCors } from '@showroom/server-kit';
+import { MAX_SHOPPER_BATCH_BYTES, PROBLEM_TYPES } from '@showroom/contracts';
+import { HttpProblem, clientAddressOf, limitBy, redisRateLimiter, siteCors } from '@showroom/server-kit';
 import type { DealershipDirectory } from '../peers/dealership-directory';
 
 /** Every public analytics path starts so: CORS finds the dealership's websites by the id in it. */
@@ -22,11 +22,36 @@ export interface CollectRateLimits {
   namespace: string;
 }
 
+/** The title of the answer to a call without an Origin header: what was missing, and who may call. */
+export const ORIGIN_REQUIRED_TITLE = 'An Origin header is required';
+
 /**
- * How shoppers' browsers reach the collection routes, as they reach retail's public ones: rate
- * limits first (before anything is looked up, so a flood costs a Redis counter), then CORS limited
- * to the dealership's website origins as the users service names them (an unknown dealership is
- * 404), then a JSON body of at most MAX_SHOPPER_BATCH_BYTES.
+ * Only a browser on one of the dealership's websites may call the collection routes, and a browser
+ * always says where the page is: it sends Origin with every POST (fetch and sendBeacon alike) and
+ * with every cross-origin GET, and the tracker's calls are all cross-origin (the sites are the
+ * dealership's hosts, the API is the platform's edge). A call without one is a script, which
+ * site CORS would let through (it lets servers call retail's public routes), free to write shopper
+ * events for any dealership. Refused first, before a rate-limit counter, a directory lookup or
+ * the body: it costs nothing.
+ */
+export const requireOrigin: RequestHandler = (req, _res, next) => {
+  if (req.get('origin')) return next();
+  next(
+    new HttpProblem(
+      403,
+      PROBLEM_TYPES.forbidden,
+      ORIGIN_REQUIRED_TITLE,
+      'Shopper events and collection rules are for the dealership’s websites only; a browser on one of them sends Origin.',
+    ),
+  );
+};
+
+/**
+ * How shoppers' browsers reach the collection routes, as they reach retail's public ones: a call
+ * without an Origin is refused at once, then rate limits (before anything is looked up, so a flood
+ * costs a Redis counter), then CORS limited to the dealership's website origins as the users
+ * service names them (an unknown dealership is 404), then a JSON body of at most
+ * MAX_SHOPPER_BATCH_BYTES.
  */
 export class PublicCollectionAccess {
   private readonly cors: RequestHandler;
@@ -66,9 +91,9 @@ export class PublicCollectionAccess {
     };
   }
 
-  /** A collection route's middleware: limit, CORS, then the batch's body when it has one. */
+  /** A collection route's middleware: an Origin, the limits, CORS, then the batch's body when it has one. */
   middleware(options: { body: boolean }): RequestHandler[] {
-    return [this.limits.call, this.cors, ...(options.body ? [this.body] : [])];
+    return [requireOrigin, this.limits.call, this.cors, ...(options.body ? [this.body] : [])];
   }
 
   /** CORS preflights of the collection paths (a `fetch` with JSON sends one): limited all the same. */
