@@ -2,6 +2,7 @@
  * Analytics' plain values: event types, report names, limits and scopes. Zod-free (ADR 3), so the
  * storefront's tracker and the portal's dashboard import them without the schemas of analytics.ts.
  */
+import { FIRST_MODEL_YEAR, MAX_MILEAGE, MAX_PRICE_CENTS, type RangeFacet } from './vehicle-options';
 
 /**
  * Business events: what the services' outboxes already record, delivered to analytics once in
@@ -93,8 +94,11 @@ export const WRITE_ANALYTICS_EVENTS_SCOPE = 'write:analytics-events';
 
 /** Anything with an @ in it: addresses, including half-typed ones ("jane@gmail"), and handles. */
 const AT_SIGN_WORD = /\S*@\S*/g;
-/** A word holding six or more digits in a row: card, account and phone numbers without separators. */
-const LONG_DIGIT_WORD = /\S*\d{6,}\S*/g;
+/**
+ * A word holding seven or more digits in a row: card, account and phone numbers without separators
+ * (seven is the shortest, a local phone number). Six-digit figures ("under 150000 miles") are kept.
+ */
+const LONG_DIGIT_WORD = /\S*\d{7,}\S*/g;
 /** Digits in groups split by spaces, dots, dashes, slashes or brackets (`+1 (555) 123-4567`, `12/05/1990`). */
 const DIGIT_GROUPS = /\+?\(?\d[\d\s().\-/]*\d\)?/g;
 const MODEL_YEAR = /^(19|20)\d\d$/;
@@ -112,11 +116,12 @@ function looksPersonal(run: string): boolean {
 }
 
 /**
- * Search text without what could identify the shopper: e-mail addresses, phone numbers (and social
- * security numbers, dates of birth) and long digit runs (card and account numbers); spaces
+ * Free search text without what could identify the shopper: e-mail addresses, phone numbers (and
+ * social security numbers, dates of birth) and long digit runs (card and account numbers); spaces
  * collapsed. A search box invites pasting, and search text reaches the dashboard, Kibana and the
  * warehouse. The storefront cleans a search before it leaves the browser, the collection route
- * again before it is stored (a site running an older tracker must not be the way in).
+ * again before it is stored (a site running an older tracker must not be the way in). Filter
+ * values go through scrubSearchFilter, which keeps the figures of a range filter.
  */
 export function scrubSearchText(text: string): string {
   return text
@@ -125,4 +130,52 @@ export function scrubSearchText(text: string): string {
     .replace(DIGIT_GROUPS, (run) => (looksPersonal(run) ? ' ' : run))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The figures each range filter of a search may hold, in the unit the tracker writes: a model year,
+ * a price in whole dollars (the search itself takes cents), a mileage. The same limits as the
+ * inventory search, so any range a shopper can set is kept; one keyed by RANGE_FACETS, so a new
+ * range facet cannot be left out.
+ */
+const SEARCH_RANGE_LIMITS: Record<RangeFacet, { min: number; max: number }> = {
+  year: { min: FIRST_MODEL_YEAR, max: 2100 },
+  price: { min: 0, max: MAX_PRICE_CENTS / 100 },
+  mileage: { min: 0, max: MAX_MILEAGE },
+};
+/** A whole number as the tracker writes one: no sign, no separators, no leading zero. */
+const FIGURE = '(0|[1-9]\\d{0,9})';
+/** `from–to` with an en dash, either bound left out: "100000–150000", "2018–", "–30000". */
+const RANGE_VALUE = new RegExp(`^${FIGURE}?–${FIGURE}?$`);
+
+/** A range filter's value as the tracker sends it and the collection route keeps it ("price: 25000–100000"). */
+export function searchRangeValue(from: number | undefined, to: number | undefined): string {
+  return `${from ?? ''}–${to ?? ''}`;
+}
+
+/**
+ * A search filter's value without what could identify the shopper. The value of a range filter
+ * (year, price, mileage) that is a range of figures the search allows is kept as it is: the site's
+ * own controls set it, and "price: 100000–150000" is what a dealer needs to read, not a card
+ * number. Any other value (a make, a model, whatever an older or forged tracker sends) is free text
+ * to scrubSearchText.
+ */
+export function scrubSearchFilter(name: string, value: string): string {
+  const limits = rangeLimitsOf(name);
+  return limits && isRangeWithin(value.trim(), limits) ? value.trim() : scrubSearchText(value);
+}
+
+function rangeLimitsOf(name: string): { min: number; max: number } | undefined {
+  const key = name.trim().toLowerCase();
+  return Object.hasOwn(SEARCH_RANGE_LIMITS, key) ? SEARCH_RANGE_LIMITS[key as RangeFacet] : undefined;
+}
+
+/** At least one bound, each within the limits, the lower not above the upper (the search refuses that). */
+function isRangeWithin(value: string, limits: { min: number; max: number }): boolean {
+  const match = RANGE_VALUE.exec(value);
+  if (!match || (match[1] === undefined && match[2] === undefined)) return false;
+  const [from, to] = [match[1], match[2]].map((bound) => (bound === undefined ? undefined : Number(bound)));
+  const within = (bound: number | undefined) =>
+    bound === undefined || (bound >= limits.min && bound <= limits.max);
+  return within(from) && within(to) && (from === undefined || to === undefined || from <= to);
 }

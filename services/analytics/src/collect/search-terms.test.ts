@@ -14,6 +14,26 @@ describe('a search as analytics keeps it', () => {
     );
   });
 
+  it('keeps the figures of price, mileage and year ranges, however large, while the typed text is scrubbed', () => {
+    expect(
+      searchTermsOf('tacoma 555-867-5309 4111111111111111', {
+        price: '100000–150000',
+        mileage: '–1500000',
+        year: '2018–2022',
+      }),
+    ).toBe('tacoma · mileage: –1500000 · price: 100000–150000 · year: 2018–2022');
+  });
+
+  it('scrubs a range filter that holds no range the search allows, and long numbers in any other filter', () => {
+    expect(
+      searchTermsOf(undefined, {
+        price: '4111111111111111–',
+        mileage: 'call 555-867-5309',
+        note: '1000000–1500000',
+      }),
+    ).toBe('mileage: call');
+  });
+
   it('is null when a shopper browses every car', () => {
     expect(searchTermsOf(undefined, undefined)).toBeNull();
     expect(searchTermsOf('jane@example.com', {})).toBeNull();
