@@ -28,6 +28,8 @@ export interface DemoLeadProfile {
   leadsPerDay: number;
   /** Lead sources and how often each sends a lead. */
   sources: Readonly<Record<string, number>>;
+  /** Where the rooftop's website visits come from: a website form's lead counts under its visit's. */
+  trafficSources: Readonly<Record<string, number>>;
   salespeople: readonly DemoSalesperson[];
 }
 
@@ -35,6 +37,8 @@ export interface DemoLeadProfile {
 export interface DemoWebsiteLead {
   leadId: string;
   createdAt: Date;
+  /** The traffic source of the visit that sent it (utm_source, the referrer's host or direct). */
+  trafficSource: string;
   vehicleId: string | null;
   form: ShopperForm;
   dealKind: 'finance' | 'lease' | 'cash' | null;
@@ -47,6 +51,21 @@ function channelOf(source: string): string {
   if (source.startsWith('website:') || source === 'digital_retailing') return 'website';
   if (IN_PERSON_SOURCES.has(source)) return 'manual';
   return 'adf';
+}
+
+/**
+ * The source analytics counts a lead under (the engine port's rule): a website form's lead takes
+ * the traffic source of the visit that sent it, as the storefront sends it with the form; any
+ * other lead keeps its own source. Online deals keep digital_retailing: retail does not send the
+ * visit's source with a deal.
+ */
+function marketingSourceOf(source: string, visitSource: string | null): string {
+  return source.startsWith('website:') && visitSource ? visitSource : source;
+}
+
+/** The visit behind a website lead comes from one of the rooftop's traffic sources: its own dice, the same on every run. */
+function visitSourceOf(leadId: string, trafficSources: Readonly<Record<string, number>>): string {
+  return diceFor(`analytics-lead-source:${leadId}`).weighted(trafficSources);
 }
 
 function formOf(source: string): ShopperForm | null {
@@ -75,9 +94,15 @@ class LeadStory {
     private readonly key: string,
     readonly leadId: string,
     source: string,
+    visitSource: string | null,
     vehicleId: string | null,
   ) {
-    this.fields = { leadId, source, channel: channelOf(source), vehicleId };
+    this.fields = {
+      leadId,
+      source: marketingSourceOf(source, visitSource),
+      channel: channelOf(source),
+      vehicleId,
+    };
   }
 
   add(step: string, type: AnalyticsEvent['type'], at: Date, fields: DemoEventFields = {}): void {
@@ -117,8 +142,9 @@ export function demoLeads(
     vehicle: DemoVehicleLife | null,
   ) => {
     const leadId = demoUuid(`lead:${dealership.id}:${key}`);
-    const story = new LeadStory(dealership, key, leadId, source, vehicle?.vehicleId ?? null);
     const form = formOf(source);
+    const trafficSource = form ? visitSourceOf(leadId, profile.trafficSources) : null;
+    const story = new LeadStory(dealership, key, leadId, source, trafficSource, vehicle?.vehicleId ?? null);
     const dealKind = source === 'digital_retailing' ? dice.pick(['finance', 'lease', 'cash'] as const) : null;
     if (dealKind && vehicle) {
       story.add('deal', 'deal_submitted', new Date(createdAt.getTime() - 10_000), {
@@ -128,7 +154,16 @@ export function demoLeads(
       });
     }
     story.add('created', 'lead_created', createdAt);
-    if (form) websiteLeads.push({ leadId, createdAt, vehicleId: vehicle?.vehicleId ?? null, form, dealKind });
+    if (form && trafficSource) {
+      websiteLeads.push({
+        leadId,
+        createdAt,
+        trafficSource,
+        vehicleId: vehicle?.vehicleId ?? null,
+        form,
+        dealKind,
+      });
+    }
     return story;
   };
 

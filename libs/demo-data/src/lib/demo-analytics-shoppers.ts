@@ -150,14 +150,15 @@ export function demoShopperVisits(
     }
   }
 
-  // The visit behind each website lead: its car's page, maybe the calculator, then the form sent.
+  // The visit behind each website lead, from the source the lead counts under: its car's page,
+  // maybe the calculator, then the form sent.
   for (const lead of websiteLeads) {
     const dice = diceFor(`analytics-lead-visit:${lead.leadId}`);
     const visit = new Visit(
       dealership,
       `lead-visit:${lead.leadId}`,
       new Date(lead.createdAt.getTime() - 10 * 60_000),
-      dice.weighted(profile.trafficSources),
+      lead.trafficSource,
       profile.weight,
       dice,
     );

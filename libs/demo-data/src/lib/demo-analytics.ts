@@ -13,7 +13,7 @@ export { DEMO_MODELS_NOT_STOCKED } from './demo-analytics-shoppers';
 export const DEMO_ANALYTICS_DAYS = 90;
 
 interface DemoRooftopProfile {
-  leads: Omit<DemoLeadProfile, 'salespeople'>;
+  leads: Omit<DemoLeadProfile, 'salespeople' | 'trafficSources'>;
   /** How quickly each salesperson (by DEMO_USERS key) answers online leads, in minutes (median). */
   responseMinutes: Partial<Record<keyof typeof DEMO_USERS, number>>;
   shoppers: DemoShopperProfile;
@@ -130,7 +130,9 @@ export interface DemoAnalyticsOptions {
  * A deterministic history for the demo rooftops, ending at `now`: the lot's cars listed, marked
  * down, sold and wholesaled (today's lot is the inventory seed's: same cars, ids and ages); leads from the
  * sources each rooftop pays for, assigned to its DEMO_USERS salespeople, answered in minutes or
- * hours, booked, sold or lost; and the shoppers' website visits around them. Event ids are
+ * hours, booked, sold or lost; and the shoppers' website visits around them. A website form's lead
+ * counts under its visit's traffic source (google, facebook, direct…), so the funnel per source
+ * shows views and leads on the same rows. Event ids are
  * `demo:<rooftop slug>:…` and the same on every run, so seeding twice stores everything once.
  */
 export function generateDemoAnalytics(options: DemoAnalyticsOptions): AnalyticsEvent[] {
@@ -144,7 +146,11 @@ export function generateDemoAnalytics(options: DemoAnalyticsOptions): AnalyticsE
     const profile = PROFILES[key as keyof typeof DEMO_DEALERSHIPS];
     const lot = demoLot(dealership, index, now, days, profile);
     const salespeople = salespeopleOf(profile);
-    const leads = demoLeads(dealership, lot, now, days, { ...profile.leads, salespeople });
+    const leads = demoLeads(dealership, lot, now, days, {
+      ...profile.leads,
+      trafficSources: profile.shoppers.trafficSources,
+      salespeople,
+    });
     events.push(
       ...lotEvents(dealership, lot, options.lotListings ?? false),
       ...leads.events,

@@ -81,6 +81,41 @@ describe('the demo analytics history', () => {
     expect(history.some((e) => e.type === 'vehicle_view' && onLot.has(e.vehicleId as string))).toBe(true);
   });
 
+  it('counts a website form’s lead under the traffic source of the visit that sent it, so views and leads share funnel rows', () => {
+    const websiteForms = history.filter(
+      (e) => e.type === 'lead_created' && e.channel === 'website' && e.source !== 'digital_retailing',
+    );
+    expect(websiteForms.length).toBeGreaterThan(100);
+    const visits = new Map<string, AnalyticsEvent[]>();
+    for (const e of history) {
+      const leadId = /:lead-visit:([^:]+):/.exec(e.id)?.[1];
+      if (leadId) visits.set(leadId, [...(visits.get(leadId) ?? []), e]);
+    }
+    for (const lead of websiteForms) {
+      const visit = visits.get(lead.leadId as string) ?? [];
+      expect(
+        visit.map((e) => e.type),
+        lead.id,
+      ).toContain('form_submit');
+      expect(new Set(visit.map((e) => e.source)), lead.id).toEqual(new Set([lead.source]));
+      expect(lead.source?.startsWith('website:'), lead.id).toBe(false);
+    }
+    // Lead providers, staff and online deals keep their own source.
+    const leadSources = new Set(history.filter((e) => e.type === 'lead_created').map((e) => e.source));
+    for (const own of ['cars.com', 'walk_in', 'phone', 'digital_retailing'])
+      expect(leadSources).toContain(own);
+    for (const dealership of ALL_DEMO_DEALERSHIPS) {
+      const of = (type: AnalyticsEvent['type']) =>
+        new Set(
+          history.filter((e) => e.dealershipId === dealership.id && e.type === type).map((e) => e.source),
+        );
+      const [viewed, led] = [of('vehicle_view'), of('lead_created')];
+      for (const source of ['google', 'direct', 'facebook']) {
+        expect(viewed.has(source) && led.has(source), `${dealership.slug} ${source}`).toBe(true);
+      }
+    }
+  });
+
   it('has shoppers searching for models no demo rooftop stocks, at every rooftop', () => {
     for (const dealership of ALL_DEMO_DEALERSHIPS) {
       const terms = new Set(

@@ -116,6 +116,12 @@ describe('the dashboard’s reports over the demo history equal the figures work
     expect(body.total).toEqual(total(rows));
     expect(body.previousTotal).toEqual(total(expected.funnel(PREVIOUS)));
     expect(body.total.sold).toBeGreaterThan(0);
+    // One marketing source per row (the port's rule): google's views and the leads its visits sent meet.
+    for (const source of ['google', 'direct', 'facebook']) {
+      const row = body.sources.find((r) => r.source === source);
+      expect(row?.vehicleViews, source).toBeGreaterThan(0);
+      expect(row?.leads, source).toBeGreaterThan(0);
+    }
   });
 
   it('first-response times per salesperson and overall, against the dealership’s own 10-minute target', async () => {

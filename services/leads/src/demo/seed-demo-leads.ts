@@ -12,9 +12,11 @@ import { defaultSettings } from '../settings/settings-service';
 /** Each demo dealership's website, as the public form's allowed origin. */
 export const demoSiteOrigin = (slug: string) => `https://www.${slug}.example`;
 
+/** Each came from a website visit, so analytics counts it under that visit's source (as the storefront sends it). */
 const DEMO_SHOPPERS: WebsiteLeadInputParsed[] = [
   {
     intent: 'check_availability',
+    trafficSource: 'google',
     firstName: 'Maya',
     lastName: 'Patel',
     email: 'maya.patel@example.com',
@@ -24,6 +26,7 @@ const DEMO_SHOPPERS: WebsiteLeadInputParsed[] = [
   },
   {
     intent: 'schedule_test_drive',
+    trafficSource: 'facebook',
     firstName: 'Jordan',
     lastName: 'Reyes',
     email: 'jordan.reyes@example.com',
@@ -32,6 +35,7 @@ const DEMO_SHOPPERS: WebsiteLeadInputParsed[] = [
   },
   {
     intent: 'value_trade_in',
+    trafficSource: 'direct',
     firstName: 'Sam',
     lastName: 'Okafor',
     phone: '+1 614-555-0199',
@@ -41,6 +45,7 @@ const DEMO_SHOPPERS: WebsiteLeadInputParsed[] = [
   },
   {
     intent: 'get_pre_approved',
+    trafficSource: 'bing',
     firstName: 'Lena',
     lastName: 'Kowalski',
     email: 'lena.k@example.com',
