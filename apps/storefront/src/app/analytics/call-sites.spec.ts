@@ -24,6 +24,8 @@ function recordingTracker() {
     formStart: record('formStart'),
     formSubmit: record('formSubmit'),
     calculatorUse: record('calculatorUse'),
+    // A read, not an event: the lead form asks it for the visit's traffic source (lead-form.spec checks that).
+    visitSource: () => null,
   };
   return { tracker, calls };
 }
