@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import {
   eventIndexTemplate,
   eventMappings,
+  eventsIndexFor,
+  eventsPattern,
   lifecyclePolicy,
   lifecyclePolicyName,
   vehicleMappings,
@@ -12,32 +14,36 @@ import {
 
 /**
  * What the engine's ready() puts in the cluster, in order: the lifecycle policy, the events' index
- * template, the data stream and the vehicles index. Every step is idempotent (a put replaces, a
- * create that finds its index keeps it and updates its mapping), so every task runs it on start.
+ * template, this month's events index, the mapping of every month's index, and the vehicles
+ * index. Every step is idempotent (a put replaces, a create that finds its index keeps it), so
+ * every task runs it on start.
  */
 export async function putAnalyticsIndices(
   client: Client,
   names: ElasticsearchNames,
-  options: { retentionDays: number; logger?: Logger },
+  options: { retentionDays: number; now: Date; logger?: Logger },
 ): Promise<void> {
   await client.ilm.putLifecycle({
     name: lifecyclePolicyName(names),
     policy: lifecyclePolicy(options.retentionDays),
   });
   await client.indices.putIndexTemplate(eventIndexTemplate(names));
-  // Created now rather than by the first event, so a report before any event finds an empty stream.
-  if (await createUnlessExists(() => client.indices.createDataStream({ name: names.dataStream }))) {
-    options.logger?.info({ dataStream: names.dataStream }, 'analytics data stream created');
-  } else {
-    // An existing stream takes fields added to fields.ts now; the template gives them to the next backing index.
-    await client.indices.putMapping({ index: names.dataStream, ...mappingUpdate(eventMappings()) });
+  // This month's index is created now rather than by its first event: a search on a pattern that
+  // matches no index answers without its aggregations (elastic/elasticsearch#129762), so reports
+  // before the first event need one index to read, empty or not. The template gives it its mapping.
+  const current = eventsIndexFor(names, options.now);
+  if (await createUnlessExists(() => client.indices.create({ index: current }))) {
+    options.logger?.info({ index: current }, 'analytics events index created');
   }
+  // Every month's index takes fields added to fields.ts now, not only the next month's: a late or
+  // redelivered event of an earlier month carrying the new field would be refused by the strict mapping.
+  await client.indices.putMapping({ index: eventsPattern(names), ...mappingUpdate(eventMappings()) });
   if (!(await createUnlessExists(() => client.indices.create(vehiclesIndex(names))))) {
     await client.indices.putMapping({ index: names.vehiclesIndex, ...mappingUpdate(vehicleMappings()) });
   }
 }
 
-/** Runs a create; false when the index or data stream already exists. */
+/** Runs a create; false when the index already exists. */
 async function createUnlessExists(create: () => Promise<unknown>): Promise<boolean> {
   try {
     await create();

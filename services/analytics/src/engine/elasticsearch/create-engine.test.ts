@@ -41,7 +41,7 @@ describe('composeEngine with ANALYTICS_ENGINE=elasticsearch', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('when the service starts, then ready() puts the policy, template, stream and index under the configured names with the API key', async () => {
+  it('when the service starts, then ready() puts the policy, template, this month’s events index and the vehicles index under the configured names with the API key', async () => {
     const engine = composeEngine(
       {
         ANALYTICS_ENGINE: 'elasticsearch',
@@ -59,9 +59,11 @@ describe('composeEngine with ANALYTICS_ENGINE=elasticsearch', () => {
     await engine.close();
 
     expect(seen.map((s) => `${s.method} ${s.url.split('?')[0]}`)).toEqual([
-      'PUT /_ilm/policy/showroom-e2e-events',
-      'PUT /_index_template/showroom-e2e-events',
-      'PUT /_data_stream/showroom-e2e-events',
+      'PUT /_ilm/policy/showroom-e2e-events-monthly',
+      'PUT /_index_template/showroom-e2e-events-monthly',
+      // This month's index (the month is the wall clock's here).
+      expect.stringMatching(/^PUT \/showroom-e2e-events-\d{4}\.\d{2}$/),
+      'PUT /showroom-e2e-events-*/_mapping',
       'PUT /showroom-e2e-vehicles',
     ]);
     expect(new Set(seen.map((s) => s.authorization))).toEqual(new Set(['ApiKey c2hvd3Jvb206a2V5']));

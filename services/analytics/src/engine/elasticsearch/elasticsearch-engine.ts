@@ -19,7 +19,14 @@ import type {
 import { DEFAULT_BULK_RETRY, writeBulk, type BulkOperation, type BulkRetryPolicy } from './bulk-writer';
 import { fromEventDocument, toEventDocument } from './event-document';
 import { putAnalyticsIndices } from './cluster-setup';
-import { DEFAULT_NAMES, DEFAULT_RETENTION_DAYS, type ElasticsearchNames } from './index-template';
+import {
+  checkNames,
+  DEFAULT_NAMES,
+  DEFAULT_RETENTION_DAYS,
+  eventsIndexFor,
+  eventsPattern,
+  type ElasticsearchNames,
+} from './index-template';
 import * as queries from './report-queries';
 import { creditedLeads, type CreditedLead } from './credited-leads';
 import { byFigureThenName, compareBytes, dayIn } from './ordering';
@@ -27,8 +34,10 @@ import { vehicleOperation } from './vehicle-documents';
 
 export interface ElasticsearchEngineOptions {
   names?: Partial<ElasticsearchNames>;
-  /** Days events are kept after their backing index rolls over (index-template.ts explains the default). */
+  /** Days events are kept at least after they occurred (index-template.ts explains the default). */
   retentionDays?: number;
+  /** The clock ready() reads to create this month's events index; tests pass a fixed one. */
+  now?: () => Date;
   retry?: BulkRetryPolicy;
   /**
    * `false` (the default): appended events are searchable after the index's refresh interval (1 s).
@@ -52,7 +61,8 @@ const latestName = (bucket: Aggs): string | null =>
     string | undefined) ?? null;
 
 /**
- * The production engine: events in an Elasticsearch data stream, reports as aggregations. Each
+ * The production engine: events in monthly Elasticsearch indices (`<events>-YYYY.MM` by the
+ * event's month, index-template.ts says why), reports as aggregations over all of them. Each
  * method answers exactly what the DuckDB engine answers (port.ts; the shared contract suite runs
  * against both, this one over test/fake-elasticsearch.ts). Where Elasticsearch could estimate, it
  * is exact for the sizes one dealership has per period: percentiles (TDigest; since 8.9 its hybrid
@@ -69,11 +79,12 @@ export class ElasticsearchEngine implements AnalyticsEngine {
     private readonly client: Client,
     private readonly options: ElasticsearchEngineOptions = {},
   ) {
-    this.names = { ...DEFAULT_NAMES, ...options.names };
+    this.names = checkNames({ ...DEFAULT_NAMES, ...options.names });
   }
 
   /**
-   * Puts the lifecycle policy, the index template, the data stream and the vehicles index. Every
+   * Puts the lifecycle policy, the index template, this month's events index, the events'
+   * mapping and the vehicles index. Every
    * step is idempotent (a put replaces, a create that exists is fine), so each task runs it on
    * start; after it succeeds once, ready() answers at once (the readiness probe calls it often).
    */
@@ -81,6 +92,7 @@ export class ElasticsearchEngine implements AnalyticsEngine {
     if (this.closed) return Promise.reject(new AnalyticsEngineClosedError());
     this.setup ??= putAnalyticsIndices(this.client, this.names, {
       retentionDays: this.options.retentionDays ?? DEFAULT_RETENTION_DAYS,
+      now: this.options.now?.() ?? new Date(),
       logger: this.options.logger,
     }).catch((error: unknown) => {
       // A cluster that was not reachable is tried again by the next call, not remembered as down.
@@ -97,8 +109,9 @@ export class ElasticsearchEngine implements AnalyticsEngine {
   }
 
   /**
-   * Creates each event once (op_type create, `_id` = the event's id: a redelivered event is a 409,
-   * which is what "already stored" looks like), then writes each vehicle event's vehicle. The
+   * Creates each event once (op_type create, `_id` = the event's id, in the index of its
+   * occurredAt's month: a redelivered event, however much later, is a 409 there, which is what
+   * "already stored" looks like), then writes each vehicle event's vehicle. The
    * vehicles are written for every vehicle event, stored now or before, so a batch retried after the
    * events went in but the vehicles did not still brings the vehicles up to date.
    */
@@ -111,7 +124,7 @@ export class ElasticsearchEngine implements AnalyticsEngine {
     const documents = events.map(toEventDocument);
     await this.write(
       events.map((event, index) => ({
-        action: { create: { _index: this.names.dataStream, _id: event.id } },
+        action: { create: { _index: eventsIndexFor(this.names, event.occurredAt), _id: event.id } },
         body: documents[index],
         label: `event ${event.id}`,
       })),
@@ -376,13 +389,17 @@ export class ElasticsearchEngine implements AnalyticsEngine {
     });
   }
 
-  private async aggregate(body: queries.SearchBody, index = this.names.dataStream): Promise<Aggs> {
-    return (await this.search(body, index)).aggregations as Aggs;
+  private async aggregate(body: queries.SearchBody, index = eventsPattern(this.names)): Promise<Aggs> {
+    const response = await this.search(body, index);
+    // A pattern that matches no index answers 200 without aggregations (ready() creates one so it
+    // never does); say so rather than fail on an undefined bucket list.
+    if (!response.aggregations) throw new Error(`no aggregations from ${index}: has ready() run?`);
+    return response.aggregations as Aggs;
   }
 
   private async search(
     body: queries.SearchBody,
-    index = this.names.dataStream,
+    index = eventsPattern(this.names),
   ): Promise<estypes.SearchResponse> {
     this.open();
     return this.client.search({ index, ...body });

@@ -12,6 +12,9 @@ import { bulkAnswer, failure, RecordingCluster } from './test/recording-cluster'
 const ROOFTOP = '0b6f1d9e-4c1a-4e7e-9a53-6d1f1f0c2a01';
 const VEHICLE = '0b6f1d9e-4c1a-4e7e-9a53-6d1f1f0c2b01';
 const LEAD = '0b6f1d9e-4c1a-4e7e-9a53-6d1f1f0c2c01';
+/** The engine's clock: ready() creates this month's events index. */
+const NOW = new Date('2026-11-20T12:00:00.000Z');
+const SEARCH = 'POST /showroom-analytics-events-*/_search';
 
 function event(id: string, fields: Partial<AnalyticsEvent>): AnalyticsEvent {
   return {
@@ -28,6 +31,7 @@ function engineOn(cluster: RecordingCluster) {
   const waits: number[] = [];
   const engine = new ElasticsearchEngine(cluster.client(), {
     retry: { attempts: 3, firstDelayMs: 100, maxDelayMs: 1_000 },
+    now: () => NOW,
     sleep: async (ms) => {
       waits.push(ms);
     },
@@ -48,45 +52,46 @@ const periodFilter = [
 ];
 
 describe('ElasticsearchEngine.ready()', () => {
-  it('puts the lifecycle policy, the index template, the data stream and the vehicles index, in that order', async () => {
+  it('puts the lifecycle policy, the index template, this month’s events index, the events’ mapping and the vehicles index, in that order', async () => {
     const cluster = new RecordingCluster();
     const { engine } = engineOn(cluster);
 
     await engine.ready();
 
     expect(cluster.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      'PUT /_ilm/policy/showroom-analytics-events',
-      'PUT /_index_template/showroom-analytics-events',
-      'PUT /_data_stream/showroom-analytics-events',
+      'PUT /_ilm/policy/showroom-analytics-events-monthly',
+      'PUT /_index_template/showroom-analytics-events-monthly',
+      'PUT /showroom-analytics-events-2026.11',
+      'PUT /showroom-analytics-events-*/_mapping',
       'PUT /showroom-analytics-vehicles',
     ]);
+    // Delete-only: nothing rolls over (an index holds one month), and a month's index goes once it
+    // is older than the retention (760 days) plus the longest month, counted from its creation.
     expect(cluster.requests[0]!.body).toEqual({
       policy: {
         _meta: { managed_by: expect.stringContaining('showroom analytics') },
-        phases: {
-          hot: { actions: { rollover: { max_age: '30d', max_primary_shard_size: '50gb' } } },
-          delete: { min_age: '760d', actions: { delete: {} } },
-        },
+        phases: { delete: { min_age: '791d', actions: { delete: {} } } },
       },
     });
+    // The index takes its settings and mapping from the template; the request has no body (null here).
+    expect(cluster.requests[2]!.body).toBeNull();
   });
 
-  it('derives the data stream mapping from fields.ts: every column, @timestamp for occurredAt, strict', async () => {
+  it('derives the monthly indices’ mapping from fields.ts: every column, @timestamp for occurredAt, strict', async () => {
     const cluster = new RecordingCluster();
     await engineOn(cluster).engine.ready();
 
-    const template = cluster.to('PUT /_index_template/showroom-analytics-events')[0]!.body as {
+    const template = cluster.to('PUT /_index_template/showroom-analytics-events-monthly')[0]!.body as {
       index_patterns: string[];
-      data_stream: object;
       priority: number;
       template: { settings: object; mappings: { dynamic: string; properties: Record<string, object> } };
     };
-    expect(template.index_patterns).toEqual(['showroom-analytics-events']);
-    expect(template.data_stream).toEqual({});
+    expect(template.index_patterns).toEqual(['showroom-analytics-events-*']);
+    expect(template).not.toHaveProperty('data_stream');
     expect(template.priority).toBe(200);
     expect(template.template.settings).toEqual({
       'index.number_of_shards': 1,
-      'index.lifecycle.name': 'showroom-analytics-events',
+      'index.lifecycle.name': 'showroom-analytics-events-monthly',
     });
     expect(template.template.mappings.dynamic).toBe('strict');
     expect(template.template.mappings.properties).toEqual({
@@ -122,16 +127,17 @@ describe('ElasticsearchEngine.ready()', () => {
     expect(Object.keys(template.template.mappings.properties)).toHaveLength(EVENT_FIELDS.length);
   });
 
-  it('when the stream and the index exist (a second task starting), updates their mappings instead of failing', async () => {
+  it('when this month’s index and the vehicles index exist (a second task starting), updates the mappings instead of failing', async () => {
     const cluster = new RecordingCluster()
-      .answer('PUT /_data_stream/showroom-analytics-events', () =>
+      .answer('PUT /showroom-analytics-events-2026.11', () =>
         failure(400, 'resource_already_exists_exception'),
       )
       .answer('PUT /showroom-analytics-vehicles', () => failure(400, 'resource_already_exists_exception'));
 
     await engineOn(cluster).engine.ready();
 
-    const [events] = cluster.to('PUT /showroom-analytics-events/_mapping');
+    // Every month's index, not only this one: a late event of an earlier month may carry a new field.
+    const [events] = cluster.to('PUT /showroom-analytics-events-*/_mapping');
     const [vehicles] = cluster.to('PUT /showroom-analytics-vehicles/_mapping');
     expect(events!.body).toMatchObject({ dynamic: 'strict', properties: { '@timestamp': { type: 'date' } } });
     expect(vehicles!.body).toMatchObject({
@@ -151,24 +157,35 @@ describe('ElasticsearchEngine.ready()', () => {
     await engine.ready();
     await Promise.all([engine.ready(), engine.ready()]);
 
-    expect(cluster.requests).toHaveLength(4);
+    expect(cluster.requests).toHaveLength(5);
   });
 
   it('fails when the cluster refuses the template for any other reason, and tries again on the next call', async () => {
-    const cluster = new RecordingCluster().answer('PUT /_index_template/showroom-analytics-events', () =>
-      failure(403, 'security_exception'),
+    const cluster = new RecordingCluster().answer(
+      'PUT /_index_template/showroom-analytics-events-monthly',
+      () => failure(403, 'security_exception'),
     );
     const { engine } = engineOn(cluster);
 
     await expect(engine.ready()).rejects.toMatchObject({ name: 'ResponseError' });
     await engine.ready();
 
-    expect(cluster.to('PUT /_index_template/showroom-analytics-events')).toHaveLength(2);
+    expect(cluster.to('PUT /_index_template/showroom-analytics-events-monthly')).toHaveLength(2);
+  });
+
+  it('refuses a vehicles index the events’ pattern would take in (its template and reports would read it as events)', () => {
+    const cluster = new RecordingCluster();
+    expect(
+      () =>
+        new ElasticsearchEngine(cluster.client(), {
+          names: { events: 'showroom-analytics', vehiclesIndex: 'showroom-analytics-vehicles' },
+        }),
+    ).toThrow(/must not match the events' indices showroom-analytics-\*/);
   });
 });
 
 describe('ElasticsearchEngine.append()', () => {
-  it('creates each event under its own id in the data stream, then indexes each vehicle at its event version', async () => {
+  it('creates each event under its own id in its month’s index, then indexes each vehicle at its event version', async () => {
     const cluster = new RecordingCluster();
     const { engine } = engineOn(cluster);
 
@@ -191,7 +208,7 @@ describe('ElasticsearchEngine.append()', () => {
     expect(bulks).toHaveLength(2);
     expect(bulks[0]!.querystring).toEqual({ refresh: 'false' });
     expect(bulks[0]!.body).toEqual([
-      { create: { _index: 'showroom-analytics-events', _id: 'leads:41' } },
+      { create: { _index: 'showroom-analytics-events-2026.11', _id: 'leads:41' } },
       {
         id: 'leads:41',
         dealership_id: ROOFTOP,
@@ -201,7 +218,7 @@ describe('ElasticsearchEngine.append()', () => {
         lead_id: LEAD,
         weight: 1,
       },
-      { create: { _index: 'showroom-analytics-events', _id: 'inventory:7' } },
+      { create: { _index: 'showroom-analytics-events-2026.11', _id: 'inventory:7' } },
       {
         id: 'inventory:7',
         dealership_id: ROOFTOP,
@@ -238,6 +255,27 @@ describe('ElasticsearchEngine.append()', () => {
         model_year: 2022,
         price_cents: 2_450_000,
       },
+    ]);
+  });
+
+  it('chooses the index by the month of occurredAt in UTC, whatever offset the event was sent with and whenever it arrives', async () => {
+    const cluster = new RecordingCluster();
+    // The engine's clock says November 20th: an index chosen by arrival would be 2026.11 for all three.
+    const { engine } = engineOn(cluster);
+
+    await engine.append([
+      event('leads:1', { occurredAt: '2026-11-30T23:30:00-06:00' }),
+      event('leads:2', { occurredAt: '2026-12-01T00:30:00+02:00' }),
+      event('leads:3', { occurredAt: '2025-01-31T23:59:59.999Z' }),
+    ]);
+
+    const actions = (cluster.to('POST /_bulk')[0]!.body as Record<string, { _index: string; _id: string }>[])
+      .filter((_, i) => i % 2 === 0)
+      .map((line) => line['create']);
+    expect(actions).toEqual([
+      { _index: 'showroom-analytics-events-2026.12', _id: 'leads:1' },
+      { _index: 'showroom-analytics-events-2026.11', _id: 'leads:2' },
+      { _index: 'showroom-analytics-events-2025.01', _id: 'leads:3' },
     ]);
   });
 
@@ -342,7 +380,7 @@ describe('ElasticsearchEngine.append()', () => {
 
 describe('ElasticsearchEngine report queries', () => {
   it('leads by day: a daily date_histogram in the dealership’s time zone, split by source (missing = unknown)', async () => {
-    const cluster = new RecordingCluster().answer('POST /showroom-analytics-events/_search', () => ({
+    const cluster = new RecordingCluster().answer(SEARCH, () => ({
       hits: { hits: [] },
       aggregations: { days: { buckets: [] } },
     }));
@@ -368,7 +406,7 @@ describe('ElasticsearchEngine report queries', () => {
   });
 
   it('first response: median and 90th percentile per salesperson, the count within target, the latest name', async () => {
-    const cluster = new RecordingCluster().answer('POST /showroom-analytics-events/_search', () => ({
+    const cluster = new RecordingCluster().answer(SEARCH, () => ({
       hits: { hits: [] },
       aggregations: {
         salespeople: {
@@ -448,7 +486,7 @@ describe('ElasticsearchEngine report queries', () => {
   });
 
   it('no-result searches: the most searched terms first, weighted, with distinct sessions and the last search', async () => {
-    const cluster = new RecordingCluster().answer('POST /showroom-analytics-events/_search', () => ({
+    const cluster = new RecordingCluster().answer(SEARCH, () => ({
       hits: { hits: [] },
       aggregations: {
         terms: {
@@ -526,7 +564,7 @@ describe('ElasticsearchEngine report queries', () => {
   });
 
   it('days to sell: every sale counted (total hits), the median and average of days_on_lot', async () => {
-    const cluster = new RecordingCluster().answer('POST /showroom-analytics-events/_search', () => ({
+    const cluster = new RecordingCluster().answer(SEARCH, () => ({
       hits: { total: { value: 3, relation: 'eq' }, hits: [] },
       aggregations: { days: { values: { '50.0': 21 } }, average: { value: 25.5 } },
     }));
@@ -546,6 +584,17 @@ describe('ElasticsearchEngine report queries', () => {
     });
   });
 
+  it('reads every month’s index through the pattern, and says what is wrong when no index answers the aggregations', async () => {
+    const cluster = new RecordingCluster().answer(SEARCH, () => ({
+      _shards: { total: 0, successful: 0, skipped: 0, failed: 0 },
+      hits: { total: { value: 0, relation: 'eq' }, hits: [] },
+    }));
+
+    await expect(engineOn(cluster).engine.leadSources(filter)).rejects.toThrow(
+      /no aggregations from showroom-analytics-events-\*: has ready\(\) run\?/,
+    );
+  });
+
   it('the warehouse export pages in id order with search_after, several searches for a limit above 10 000', async () => {
     const hit = (id: string) => ({
       _id: id,
@@ -558,7 +607,7 @@ describe('ElasticsearchEngine report queries', () => {
       },
     });
     const cluster = new RecordingCluster().answer(
-      'POST /showroom-analytics-events/_search',
+      SEARCH,
       () => ({
         hits: { hits: Array.from({ length: 10_000 }, (_, i) => hit(`e${String(i).padStart(5, '0')}`)) },
       }),

@@ -3,7 +3,7 @@ import { EVENT_FIELDS } from '../fields';
 
 /**
  * How an event is stored in Elasticsearch: the columns of fields.ts, except that the instant of the
- * event is `@timestamp`, the field data streams require and Kibana's time picker uses. Everything
+ * event is `@timestamp`, the time field Kibana's picker and the Elastic conventions expect. Everything
  * else keeps its snake_case column name, so a Kibana user sees the same names as a Redshift user.
  */
 export const EVENT_TIMESTAMP_FIELD = '@timestamp';

@@ -3,45 +3,92 @@ import { EVENT_FIELDS, type EventFieldType } from '../fields';
 import { documentField } from './event-document';
 
 /**
- * What ready() puts in the cluster before the first event: the lifecycle policy, the index
- * template of the events' data stream, and the vehicles index. All three are derived here from
- * fields.ts, so the mapping can never drift from the DuckDB columns or the warehouse's tables.
+ * What ready() puts in the cluster before the first event: the lifecycle policy and index template
+ * of the events' monthly indices, the current month's index, and the vehicles index. All are
+ * derived here from fields.ts, so the mapping can never drift from the DuckDB columns or the
+ * warehouse's tables.
+ *
+ * Events live in one concrete index per calendar month (UTC) of their `occurredAt`:
+ * `<events>-YYYY.MM`. An event's id and instant never change, so every delivery of it is a
+ * `create` of the same `_id` in the same index, and a redelivery is a 409 for as long as the
+ * event is kept. (A data stream could not promise that: an `_id` is unique only in one backing
+ * index, and a redelivery after a rollover would land in the new one as a second copy.)
  */
 export interface ElasticsearchNames {
-  /** The data stream events are written to; its backing indices are `.ds-<name>-…`. */
-  dataStream: string;
+  /** The events' index prefix: events go to `<events>-YYYY.MM`, reports read `<events>-*`. */
+  events: string;
   /** One document per vehicle (listed, ended), upserted from vehicle_* events. */
   vehiclesIndex: string;
 }
 
 export const DEFAULT_NAMES: ElasticsearchNames = {
-  dataStream: 'showroom-analytics-events',
+  events: 'showroom-analytics-events',
   vehiclesIndex: 'showroom-analytics-vehicles',
 };
 
 /**
- * Events are kept this long after their backing index rolls over: a report covers at most 366 days
- * and compares them with the 366 before, so two years and a margin answer every report. Older
- * history lives in the warehouse (Redshift), which is where questions about it belong.
+ * Events are kept at least this long after they occurred: a report covers at most 366 days and
+ * compares them with the 366 before, so two years and a margin answer every report. Older history
+ * lives in the warehouse (Redshift), which is where questions about it belong.
  */
 export const DEFAULT_RETENTION_DAYS = 760;
 
-/** A backing index rolls over at this age or primary shard size, whichever comes first. */
-export const ROLLOVER = { max_age: '30d', max_primary_shard_size: '50gb' } as const;
+/**
+ * A month's index is created no earlier than that month's first day (by its first event, or by
+ * ready() in that month), and takes events until the month's last: its age at deletion is the
+ * retention plus the longest month, so its last event is kept the whole retention too.
+ */
+const LONGEST_MONTH_DAYS = 31;
 
 const MANAGED_BY = 'showroom analytics service (services/analytics/src/engine/elasticsearch)';
 
-/** The lifecycle policy's name: the data stream's, so two data streams never share a retention by accident. */
+/**
+ * The monthly indices' lifecycle policy and index template are both named `<events>-monthly`:
+ * not `<events>`, the name the data stream of earlier builds gave its own, so ready() never has to
+ * replace a template a data stream still uses (Elasticsearch refuses that). README: migration.
+ */
 export function lifecyclePolicyName(names: ElasticsearchNames): string {
-  return names.dataStream;
+  return `${names.events}-monthly`;
 }
 
+export function eventIndexTemplateName(names: ElasticsearchNames): string {
+  return `${names.events}-monthly`;
+}
+
+/** Every month's index, for searches and put-mapping (never the vehicles index: see checkNames). */
+export function eventsPattern(names: ElasticsearchNames): string {
+  return `${names.events}-*`;
+}
+
+/** The index an event is stored in: its occurredAt's month in UTC, so the same event always lands in the same index. */
+export function eventsIndexFor(names: ElasticsearchNames, occurredAt: string | Date): string {
+  const instant = new Date(occurredAt);
+  if (Number.isNaN(instant.getTime())) throw new Error(`not an instant: ${String(occurredAt)}`);
+  const month = String(instant.getUTCMonth() + 1).padStart(2, '0');
+  return `${names.events}-${instant.getUTCFullYear()}.${month}`;
+}
+
+/**
+ * Refuses names whose events pattern would take in the vehicles index: the template would give it
+ * the events' mapping and every report would read vehicles as events.
+ */
+export function checkNames(names: ElasticsearchNames): ElasticsearchNames {
+  if (names.vehiclesIndex.startsWith(`${names.events}-`))
+    throw new Error(
+      `the vehicles index ${names.vehiclesIndex} must not match the events' indices ${eventsPattern(names)}`,
+    );
+  return names;
+}
+
+/**
+ * Delete-only: a monthly index is never rolled over (its month decides what goes in), and is
+ * deleted once its age, counted from its creation, passes the retention plus a month.
+ */
 export function lifecyclePolicy(retentionDays: number): estypes.IlmPolicy {
   return {
     _meta: { managed_by: MANAGED_BY },
     phases: {
-      hot: { actions: { rollover: { ...ROLLOVER } } },
-      delete: { min_age: `${retentionDays}d`, actions: { delete: {} } },
+      delete: { min_age: `${retentionDays + LONGEST_MONTH_DAYS}d`, actions: { delete: {} } },
     },
   };
 }
@@ -68,19 +115,18 @@ export function eventMappings(): estypes.MappingTypeMapping {
   };
 }
 
-/** Matches the data stream by its exact name, so a second stream with a longer name is not captured. */
+/** Matches every month's index (`<events>-*`); `@timestamp` stays the time field Kibana's picker uses. */
 export function eventIndexTemplate(names: ElasticsearchNames): estypes.IndicesPutIndexTemplateRequest {
   return {
-    name: names.dataStream,
-    index_patterns: [names.dataStream],
-    data_stream: {},
+    name: eventIndexTemplateName(names),
+    index_patterns: [eventsPattern(names)],
     // Above the built-in templates (priority 100 for logs-*-*, metrics-*-*), which must never win.
     priority: 200,
     _meta: { managed_by: MANAGED_BY },
     template: {
       settings: {
-        // One dealer group's events per day are small; one shard per backing index keeps
-        // terms-aggregation ordering exact and the cluster's shard count low.
+        // One dealer group's events per month are small; one shard per month keeps the cluster's
+        // shard count low (a 366-day report reads 13 shards).
         'index.number_of_shards': 1,
         'index.lifecycle.name': lifecyclePolicyName(names),
       },

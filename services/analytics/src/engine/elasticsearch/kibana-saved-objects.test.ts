@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NAMES, eventMappings, VEHICLE_FIELDS } from './index-template';
+import { DEFAULT_NAMES, eventMappings, eventsPattern, VEHICLE_FIELDS } from './index-template';
 
 // infra/kibana/saved-objects.ndjson (imported by infra/scripts/kibana-import.sh at deploy): every
 // object is shaped as Kibana's import takes it, every reference resolves to an object in the file,
 // and every field a visualization or its query names exists where its data view points: the
-// analytics data stream's index template, the vehicles index, or the stack monitoring mapping.
+// analytics events' index template, the vehicles index, or the stack monitoring mapping.
 
 const FILE = join(import.meta.dirname, '../../../../../infra/kibana/saved-objects.ndjson');
 
@@ -130,7 +130,8 @@ describe('infra/kibana/saved-objects.ndjson', () => {
   it('points the data views at the indices the engine writes, with their time fields', () => {
     const view = (id: string) => objects.find((o) => o.id === id)!.attributes;
     expect(view('showroom-analytics-events')).toMatchObject({
-      title: `${DEFAULT_NAMES.dataStream}*`,
+      // Every month's index (`showroom-analytics-events-*`), the pattern the engine's reports read.
+      title: eventsPattern(DEFAULT_NAMES),
       timeFieldName: '@timestamp',
     });
     expect(view('showroom-analytics-vehicles')).toMatchObject({

@@ -77,6 +77,57 @@ describe('the fake Elasticsearch', () => {
     );
   });
 
+  it('keeps an _id unique within one index only, as a cluster does: the same id in two indices is two documents', async () => {
+    const fake = new FakeElasticsearch();
+    const client = fake.client();
+    await client.indices.putIndexTemplate({
+      name: 'monthly',
+      index_patterns: ['events-*'],
+      template: {
+        mappings: {
+          dynamic: 'strict',
+          properties: { '@timestamp': { type: 'date' }, weight: { type: 'double' } },
+        },
+      },
+    });
+
+    // Both indices are created by the writes themselves, from the template.
+    const response = await client.bulk({
+      operations: [
+        { create: { _index: 'events-2026.11', _id: 'a' } },
+        { '@timestamp': '2026-11-30T00:00:00Z', weight: 1 },
+        { create: { _index: 'events-2026.12', _id: 'a' } },
+        { '@timestamp': '2026-11-30T00:00:00Z', weight: 1 },
+        { create: { _index: 'events-2026.11', _id: 'a' } },
+        { '@timestamp': '2026-11-30T00:00:00Z', weight: 1 },
+      ],
+    });
+
+    expect(response.items.map((item) => item.create?.status)).toEqual([201, 201, 409]);
+    const found = await client.search({ index: 'events-*', aggs: { weight: { sum: { field: 'weight' } } } });
+    expect(found.hits.hits.map((hit) => [hit._index, hit._id])).toEqual([
+      ['events-2026.11', 'a'],
+      ['events-2026.12', 'a'],
+    ]);
+    expect(found.aggregations).toEqual({ weight: { value: 2 } });
+  });
+
+  it('answers a pattern that matches no index with no hits and no aggregations, and an unknown exact name with 404', async () => {
+    const client = new FakeElasticsearch().client();
+
+    const response = await client.search({
+      index: 'events-*',
+      size: 0,
+      aggs: { n: { sum: { field: 'weight' } } },
+    });
+
+    expect(response.hits.hits).toEqual([]);
+    expect(response.aggregations).toBeUndefined();
+    await expect(client.search({ index: 'events-2026.11' })).rejects.toMatchObject({
+      meta: { statusCode: 404 },
+    });
+  });
+
   it('interpolates percentiles between the closest ranks, as quantile_cont and the hybrid digest do', () => {
     expect(interpolatedPercentile([60, 120, 300, 600], 50)).toBe(210);
     expect(interpolatedPercentile([60, 120, 300, 600], 90)).toBeCloseTo(510, 9);

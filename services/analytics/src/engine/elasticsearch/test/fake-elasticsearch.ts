@@ -7,15 +7,23 @@ import { closableConnection } from './recording-cluster';
 
 /**
  * An in-memory Elasticsearch behind the client's mock connection, for the engine contract suite:
- * it keeps what ready() puts (lifecycle policies, index templates, indices, data streams), stores
- * bulk-indexed documents checked against their strict mapping, and answers searches by evaluating
- * the query DSL and aggregations the engine sends (test/query-dsl.ts, test/aggregations.ts).
- * It is a single shard that refreshes at once: every write is visible to the next search.
+ * it keeps what ready() puts (lifecycle policies, index templates, indices, data streams), creates
+ * an index a bulk write names from the template that matches it, stores bulk-indexed documents
+ * checked against their strict mapping (an `_id` is unique within one index, as in a cluster), and
+ * answers searches on a name, a comma list or a wildcard pattern by evaluating the query DSL and
+ * aggregations the engine sends (test/query-dsl.ts, test/aggregations.ts) over every index named.
+ * Each index is a single shard that refreshes at once: every write is visible to the next search.
  */
 interface StoredIndex {
   mappings: { properties: Record<string, { type: string }> };
   documents: Map<string, StoredDocument>;
   dataStream: boolean;
+}
+
+interface StoredTemplate {
+  index_patterns: string[];
+  data_stream?: object;
+  template: { mappings: StoredIndex['mappings'] };
 }
 
 interface RequestParams {
@@ -36,10 +44,7 @@ const failure = (statusCode: number, type: string, reason: string) =>
 
 export class FakeElasticsearch {
   readonly policies = new Map<string, unknown>();
-  readonly templates = new Map<
-    string,
-    { index_patterns: string[]; data_stream?: object; template: { mappings: StoredIndex['mappings'] } }
-  >();
+  readonly templates = new Map<string, StoredTemplate>();
   readonly indices = new Map<string, StoredIndex>();
   /** Every request, in order: the method, path and body the client sent. */
   readonly requests: { method: string; path: string; body: unknown }[] = [];
@@ -67,11 +72,11 @@ export class FakeElasticsearch {
     on('PUT', '/_data_stream/:name', (p) => this.createDataStream(lastSegment(p.path)));
     on('PUT', '/:index', (p) => this.createIndex(lastSegment(p.path), p.body as Partial<StoredIndex>));
     on('PUT', '/:index/_mapping', (p) =>
-      this.putMapping(p.path.split('/')[1], p.body as StoredIndex['mappings']),
+      this.putMapping(decodeURIComponent(p.path.split('/')[1]!), p.body as StoredIndex['mappings']),
     );
     on(['POST', 'PUT'], ['/_bulk', '/:index/_bulk'], (p) => this.bulk(p.body as Record<string, unknown>[]));
     on(['POST', 'GET'], '/:index/_search', (p) =>
-      this.search(p.path.split('/')[1], (p.body ?? {}) as SearchBody),
+      this.search(decodeURIComponent(p.path.split('/')[1]!), (p.body ?? {}) as SearchBody),
     );
   }
 
@@ -80,8 +85,23 @@ export class FakeElasticsearch {
     return new Client({ node: 'http://fake-elasticsearch:9200', Connection: closableConnection(this.mock) });
   }
 
-  documents(index: string): StoredDocument[] {
-    return [...(this.indices.get(index)?.documents.values() ?? [])];
+  /** The documents stored in the indices an expression names (`a`, `a,b`, `events-*`), index by index. */
+  documents(expression: string): StoredDocument[] {
+    return this.resolve(expression).flatMap((name) => [...this.indices.get(name)!.documents.values()]);
+  }
+
+  /**
+   * The indices (and data streams) an index expression names, sorted: each comma-separated part is
+   * an exact name or a pattern with `*`. An exact name that does not exist is left out here; the
+   * callers answer it as a cluster does.
+   */
+  resolve(expression: string): string[] {
+    const names = new Set<string>();
+    for (const part of expression.split(',')) {
+      const pattern = wildcard(part);
+      for (const name of this.indices.keys()) if (pattern.test(name)) names.add(name);
+    }
+    return [...names].sort();
   }
 
   private putPolicy(params: RequestParams) {
@@ -89,16 +109,26 @@ export class FakeElasticsearch {
     return { acknowledged: true };
   }
 
+  /** Puts a template, refusing (as a cluster does) to replace one a data stream needs by one that leaves it without. */
   private putTemplate(params: RequestParams) {
-    this.templates.set(lastSegment(params.path), params.body as never);
+    const name = lastSegment(params.path);
+    const body = params.body as StoredTemplate;
+    const orphaned = [...this.indices.entries()]
+      .filter(([stream, index]) => index.dataStream && this.templateFor(stream) === this.templates.get(name))
+      .map(([stream]) => stream)
+      .filter((stream) => !body.data_stream || !body.index_patterns.some((p) => wildcard(p).test(stream)));
+    if (orphaned.length > 0)
+      return failure(
+        400,
+        'illegal_argument_exception',
+        `composable template [${name}] would cause data streams [${orphaned.join(', ')}] to no longer match a data stream template`,
+      );
+    this.templates.set(name, body);
     return { acknowledged: true };
   }
 
   private templateFor(name: string) {
-    // Exact names and trailing-* patterns are all the engine's templates use.
-    return [...this.templates.values()].find((t) =>
-      t.index_patterns.some((p) => (p.endsWith('*') ? name.startsWith(p.slice(0, -1)) : p === name)),
-    );
+    return [...this.templates.values()].find((t) => t.index_patterns.some((p) => wildcard(p).test(name)));
   }
 
   private createDataStream(name: string) {
@@ -119,30 +149,41 @@ export class FakeElasticsearch {
     return { acknowledged: true };
   }
 
-  private createIndex(name: string, body: Partial<StoredIndex>) {
+  /** Creates an index; its mapping is the request's, else that of the (non data stream) template matching its name. */
+  private createIndex(name: string, body: Partial<StoredIndex> | undefined) {
     if (this.indices.has(name))
       return failure(400, 'resource_already_exists_exception', `index [${name}] already exists`);
+    const template = this.templateFor(name);
+    if (template?.data_stream)
+      return failure(
+        400,
+        'illegal_argument_exception',
+        `cannot create index [${name}]: it matches a data stream template`,
+      );
     this.indices.set(name, {
-      mappings: structuredClone(body.mappings ?? { properties: {} }),
+      mappings: structuredClone(body?.mappings ?? template?.template.mappings ?? { properties: {} }),
       documents: new Map(),
       dataStream: false,
     });
     return { acknowledged: true, shards_acknowledged: true, index: name };
   }
 
-  private putMapping(name: string, mappings: StoredIndex['mappings']) {
-    const index = this.indices.get(name);
-    if (!index) return failure(404, 'index_not_found_exception', `no such index [${name}]`);
-    for (const [field, property] of Object.entries(mappings.properties ?? {})) {
-      const existing = index.mappings.properties[field];
-      if (existing && existing.type !== property.type)
-        return failure(
-          400,
-          'illegal_argument_exception',
-          `mapper [${field}] cannot be changed from type [${existing.type}] to [${property.type}]`,
-        );
-      index.mappings.properties[field] = property;
-    }
+  /** Put-mapping on every index the expression names (none is a 404, as a cluster answers it). */
+  private putMapping(expression: string, mappings: StoredIndex['mappings']) {
+    const indices = this.resolve(expression).map((name) => this.indices.get(name)!);
+    if (indices.length === 0)
+      return failure(404, 'index_not_found_exception', `no such index [${expression}]`);
+    for (const index of indices)
+      for (const [field, property] of Object.entries(mappings.properties ?? {})) {
+        const existing = index.mappings.properties[field];
+        if (existing && existing.type !== property.type)
+          return failure(
+            400,
+            'illegal_argument_exception',
+            `mapper [${field}] cannot be changed from type [${existing.type}] to [${property.type}]`,
+          );
+      }
+    for (const index of indices) Object.assign(index.mappings.properties, mappings.properties ?? {});
     return { acknowledged: true };
   }
 
@@ -163,8 +204,7 @@ export class FakeElasticsearch {
   }
 
   private create(meta: { _index: string; _id: string }, source: StoredDocument) {
-    if (!this.indices.has(meta._index) && this.templateFor(meta._index)?.data_stream)
-      this.createDataStream(meta._index);
+    this.createFromTemplate(meta._index);
     const index = this.indices.get(meta._index);
     if (!index) return itemError(404, 'index_not_found_exception', `no such index [${meta._index}]`);
     if (index.documents.has(meta._id))
@@ -177,6 +217,18 @@ export class FakeElasticsearch {
     if (invalid) return invalid;
     index.documents.set(meta._id, { ...source });
     return { status: 201, result: 'created' };
+  }
+
+  /**
+   * A bulk write to a missing index creates it, as a cluster does, from the template matching its
+   * name (a data stream for a data stream template). Without a template a cluster would guess a
+   * dynamic mapping; the fake leaves the index missing, so the write fails with a 404 instead.
+   */
+  private createFromTemplate(name: string) {
+    if (this.indices.has(name)) return;
+    const template = this.templateFor(name);
+    if (template?.data_stream) this.createDataStream(name);
+    else if (template) this.createIndex(name, undefined);
   }
 
   /** An index operation; with an external version, a lower version than the stored one is a 409. */
@@ -243,18 +295,37 @@ export class FakeElasticsearch {
     return null;
   }
 
-  private search(name: string, body: SearchBody) {
-    const index = this.indices.get(name);
-    if (!index) return failure(404, 'index_not_found_exception', `no such index [${name}]`);
+  private search(expression: string, body: SearchBody) {
+    const missing = expression.split(',').find((part) => !part.includes('*') && !this.indices.has(part));
+    if (missing) return failure(404, 'index_not_found_exception', `no such index [${missing}]`);
+    const names = this.resolve(expression);
     const { query, aggs, size = 10, sort, search_after, track_total_hits: _total, _source, ...rest } = body;
     if (Object.keys(rest).length > 0)
       throw new Error(`search option ${Object.keys(rest)} is not implemented`);
     checkQuery(query);
     if (aggs) checkAggregations(aggs);
-    const types = new Map(Object.entries(index.mappings.properties).map(([field, p]) => [field, p.type]));
-    const found = [...index.documents.entries()]
-      .filter(([, doc]) => matches(doc, query, types))
-      .map(([id, doc]) => ({ ...doc, _id: id }));
+    // A pattern matching nothing: 200, no hits, and no aggregations at all (elastic/elasticsearch#129762).
+    if (names.length === 0)
+      return {
+        took: 0,
+        timed_out: false,
+        _shards: { total: 0, successful: 0, skipped: 0, failed: 0 },
+        hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] },
+      };
+    const types = new Map<string, string>();
+    for (const name of names)
+      for (const [field, p] of Object.entries(this.indices.get(name)!.mappings.properties)) {
+        const known = types.get(field);
+        // Indices searched together must agree on a field's type for its aggregations to mean one thing.
+        if (known && known !== p.type)
+          throw new Error(`field ${field} is ${known} in one index, ${p.type} in another`);
+        types.set(field, p.type);
+      }
+    const found = names.flatMap((name) =>
+      [...this.indices.get(name)!.documents.entries()]
+        .filter(([, doc]) => matches(doc, query, types))
+        .map(([id, doc]) => ({ ...doc, _id: id, _index: name })),
+    );
     let hits = sort ? sortDocuments(found, sort, types) : found;
     if (search_after) {
       if (!sort) throw new Error('search_after needs a sort');
@@ -265,12 +336,12 @@ export class FakeElasticsearch {
     return {
       took: 1,
       timed_out: false,
-      _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+      _shards: { total: names.length, successful: names.length, skipped: 0, failed: 0 },
       hits: {
         total: { value: found.length, relation: 'eq' },
         max_score: null,
-        hits: hits.slice(0, size).map(({ _id, ...doc }) => ({
-          _index: name,
+        hits: hits.slice(0, size).map(({ _id, _index, ...doc }) => ({
+          _index,
           _id,
           _score: null,
           _source: _source === false ? undefined : doc,
@@ -304,6 +375,16 @@ function compareKeys(a: unknown[], b: unknown[], sort: SortClause[]): number {
 
 function itemError(status: number, type: string, reason: string) {
   return { status, error: { type, reason } };
+}
+
+/** An index name or pattern (`*` = any run of characters) as a regular expression. */
+function wildcard(pattern: string): RegExp {
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 function lastSegment(path: string): string {
