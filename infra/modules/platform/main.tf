@@ -243,7 +243,8 @@ locals {
       public_internal = null
       environment     = local.analytics_environment
       # The Elasticsearch API key (cluster manage_ilm, manage_index_templates; showroom-analytics-*:
-      # create_doc, index, read, view_index_metadata, manage) and the machine client's secret.
+      # create_doc, index, read, view_index_metadata, manage: manage creates the monthly event indices)
+      # and the machine client's secret.
       secrets         = ["AUTH_CLIENT_SECRET", "ELASTICSEARCH_API_KEY"]
       dynamodb_tables = []
       s3_access       = []
