@@ -24,7 +24,7 @@ import type { AnalyticsEvent, FunnelSteps, ResponseTimes } from '@showroom/contr
  * Where the engines may differ, and beyond what volume: Elasticsearch's percentiles (HybridDigest)
  * are exact below 2,000 values per bucket and approximate above; its `cardinality` (distinct leads
  * of a salesperson, distinct sessions of a search) is exact up to its precision threshold of 40,000
- * and approximate above; and the top-N of no-result searches is gathered per backing index, so a
+ * and approximate above; and the top-N of no-result searches is gathered per monthly index, so a
  * term just outside one index's top `shard_size` can be missed. One dealership's period stays far
  * below all three; the contract suite holds both engines to exact figures there.
  */
