@@ -154,6 +154,10 @@ describe('AnalyticsPage', () => {
     const rows = Array.from(card('leads-by-source')?.querySelectorAll('[data-testid="report-row"]') ?? []);
     expect(rows.map(text)).toEqual(['2026-12-01 website 3', '2026-12-01 cars.com 1', '2026-12-04 website 2']);
     expect(inCard('leads-by-source', 'report-chart')).toBeNull();
+    // A screen reader's list of tables names it by its caption.
+    expect(inCard('leads-by-source', 'report-table')?.querySelector('caption')?.textContent?.trim()).toBe(
+      'Leads by source',
+    );
 
     const blobs: Blob[] = [];
     const created = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {

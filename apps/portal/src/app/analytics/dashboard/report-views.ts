@@ -2,7 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { type AnalyticsReportName, leadSourceLabel } from '@showroom/contracts';
 import type { AnalyticsReports } from '../../api/analytics-api';
 import type { DayRange } from '../shared/report-range';
-import type { ColumnKind, ReportTable } from '../shared/report-table';
+import { type ColumnKind, type ReportTable, tableOf } from '../shared/report-table';
 import {
   closeRateChart,
   closeRateHeight,
@@ -65,14 +65,11 @@ const leadsBySource: ReportDefinition<'leads-by-source'> = {
       previous: report.total.previous,
       lowerIsBetter: false,
     },
-    table: {
-      columns: [
-        { key: 'day', label: 'Day', kind: 'day' },
-        { key: 'source', label: 'Source', kind: 'text' },
-        { key: 'leads', label: 'Leads', kind: 'count' },
-      ],
-      rows: report.days.map((d) => [d.day, sourceName(d.source), d.leads]),
-    },
+    table: tableOf(report.days, [
+      { key: 'day', label: 'Day', kind: 'day', value: (d) => d.day },
+      { key: 'source', label: 'Source', kind: 'text', value: (d) => sourceName(d.source) },
+      { key: 'leads', label: 'Leads', kind: 'count', value: (d) => d.leads },
+    ]),
     chart: leadsBySourceChart(report, range),
     empty: report.total.current === 0,
   }),
@@ -91,22 +88,13 @@ const funnel: ReportDefinition<'funnel'> = {
       previous: report.previousTotal?.sold ?? null,
       lowerIsBetter: false,
     },
-    table: {
-      columns: [
-        { key: 'source', label: 'Source', kind: 'text' },
-        { key: 'vehicleViews', label: 'Vehicle views', kind: 'count' },
-        { key: 'leads', label: 'Leads', kind: 'count' },
-        { key: 'appointments', label: 'Appointments', kind: 'count' },
-        { key: 'sold', label: 'Sold', kind: 'count' },
-      ],
-      rows: report.sources.map((s) => [
-        sourceName(s.source),
-        s.vehicleViews,
-        s.leads,
-        s.appointments,
-        s.sold,
-      ]),
-    },
+    table: tableOf(report.sources, [
+      { key: 'source', label: 'Source', kind: 'text', value: (s) => sourceName(s.source) },
+      { key: 'vehicleViews', label: 'Vehicle views', kind: 'count', value: (s) => s.vehicleViews },
+      { key: 'leads', label: 'Leads', kind: 'count', value: (s) => s.leads },
+      { key: 'appointments', label: 'Appointments', kind: 'count', value: (s) => s.appointments },
+      { key: 'sold', label: 'Sold', kind: 'count', value: (s) => s.sold },
+    ]),
     chart: funnelChart(report),
     chartHeight: rowsHeight(report.sources.length, 4),
     empty: sum(Object.values(report.total)) === 0,
@@ -126,22 +114,18 @@ const firstResponse: ReportDefinition<'first-response'> = {
       previous: report.previousOverall?.medianSeconds ?? null,
       lowerIsBetter: true,
     },
-    table: {
-      columns: [
-        { key: 'salesperson', label: 'Salesperson', kind: 'text' },
-        { key: 'responses', label: 'Responses', kind: 'count' },
-        { key: 'median', label: 'Median', kind: 'minutes' },
-        { key: 'p90', label: '90th percentile', kind: 'minutes' },
-        { key: 'withinTarget', label: 'Within target', kind: 'count' },
-      ],
-      rows: report.salespeople.map((p) => [
-        p.salespersonName ?? p.salespersonId,
-        p.responses,
-        p.medianSeconds,
-        p.p90Seconds,
-        p.withinTarget,
-      ]),
-    },
+    table: tableOf(report.salespeople, [
+      {
+        key: 'salesperson',
+        label: 'Salesperson',
+        kind: 'text',
+        value: (p) => p.salespersonName ?? p.salespersonId,
+      },
+      { key: 'responses', label: 'Responses', kind: 'count', value: (p) => p.responses },
+      { key: 'median', label: 'Median', kind: 'minutes', value: (p) => p.medianSeconds },
+      { key: 'p90', label: '90th percentile', kind: 'minutes', value: (p) => p.p90Seconds },
+      { key: 'withinTarget', label: 'Within target', kind: 'count', value: (p) => p.withinTarget },
+    ]),
     chart: firstResponseChart(report),
     empty: report.overall.responses === 0,
   }),
@@ -160,25 +144,23 @@ const closeRate: ReportDefinition<'close-rate'> = {
       previous: report.previousOverall?.rate ?? null,
       lowerIsBetter: false,
     },
-    table: {
-      columns: [
-        { key: 'by', label: 'By', kind: 'text' },
-        { key: 'name', label: 'Name', kind: 'text' },
-        { key: 'leads', label: 'Leads', kind: 'count' },
-        { key: 'sold', label: 'Sold', kind: 'count' },
-        { key: 'rate', label: 'Close rate', kind: 'rate' },
+    table: tableOf(
+      [
+        ...report.sources.map((s) => ({ ...s, by: 'Source', name: sourceName(s.source) })),
+        ...report.salespeople.map((p) => ({
+          ...p,
+          by: 'Salesperson',
+          name: p.salespersonName ?? p.salespersonId,
+        })),
       ],
-      rows: [
-        ...report.sources.map((s) => ['Source', sourceName(s.source), s.leads, s.sold, s.rate]),
-        ...report.salespeople.map((p) => [
-          'Salesperson',
-          p.salespersonName ?? p.salespersonId,
-          p.leads,
-          p.sold,
-          p.rate,
-        ]),
+      [
+        { key: 'by', label: 'By', kind: 'text', value: (r) => r.by },
+        { key: 'name', label: 'Name', kind: 'text', value: (r) => r.name },
+        { key: 'leads', label: 'Leads', kind: 'count', value: (r) => r.leads },
+        { key: 'sold', label: 'Sold', kind: 'count', value: (r) => r.sold },
+        { key: 'rate', label: 'Close rate', kind: 'rate', value: (r) => r.rate },
       ],
-    },
+    ),
     chart: closeRateChart(report),
     chartHeight: closeRateHeight(report),
     empty: report.overall.leads === 0,
@@ -198,24 +180,14 @@ const sourceCosts: ReportDefinition<'source-costs'> = {
       previous: report.previousTotal?.costPerSaleCents ?? null,
       lowerIsBetter: true,
     },
-    table: {
-      columns: [
-        { key: 'source', label: 'Source', kind: 'text' },
-        { key: 'cost', label: 'Cost', kind: 'money' },
-        { key: 'leads', label: 'Leads', kind: 'count' },
-        { key: 'sold', label: 'Sold', kind: 'count' },
-        { key: 'costPerLead', label: 'Cost per lead', kind: 'money' },
-        { key: 'costPerSale', label: 'Cost per sale', kind: 'money' },
-      ],
-      rows: report.sources.map((s) => [
-        sourceName(s.source),
-        s.costCents,
-        s.leads,
-        s.sold,
-        s.costPerLeadCents,
-        s.costPerSaleCents,
-      ]),
-    },
+    table: tableOf(report.sources, [
+      { key: 'source', label: 'Source', kind: 'text', value: (s) => sourceName(s.source) },
+      { key: 'cost', label: 'Cost', kind: 'money', value: (s) => s.costCents },
+      { key: 'leads', label: 'Leads', kind: 'count', value: (s) => s.leads },
+      { key: 'sold', label: 'Sold', kind: 'count', value: (s) => s.sold },
+      { key: 'costPerLead', label: 'Cost per lead', kind: 'money', value: (s) => s.costPerLeadCents },
+      { key: 'costPerSale', label: 'Cost per sale', kind: 'money', value: (s) => s.costPerSaleCents },
+    ]),
     chart: sourceCostChart(report),
     chartHeight: rowsHeight(paidSources(report).length, 2),
     empty: report.sources.length === 0,
@@ -235,13 +207,10 @@ const inventoryAging: ReportDefinition<'inventory-aging'> = {
       previous: report.previousDaysToSell?.medianDays ?? null,
       lowerIsBetter: true,
     },
-    table: {
-      columns: [
-        { key: 'bucket', label: 'Days since listing', kind: 'text' },
-        { key: 'vehicles', label: 'Vehicles', kind: 'count' },
-      ],
-      rows: report.buckets.map((b) => [b.label, b.vehicles]),
-    },
+    table: tableOf(report.buckets, [
+      { key: 'bucket', label: 'Days since listing', kind: 'text', value: (b) => b.label },
+      { key: 'vehicles', label: 'Vehicles', kind: 'count', value: (b) => b.vehicles },
+    ]),
     chart: inventoryAgingChart(report),
     empty: sum(report.buckets.map((b) => b.vehicles)) === 0 && report.daysToSell.sold === 0,
   }),
@@ -260,15 +229,12 @@ const noResultSearches: ReportDefinition<'no-result-searches'> = {
       previous: report.noResultSearches.previous,
       lowerIsBetter: true,
     },
-    table: {
-      columns: [
-        { key: 'terms', label: 'Search', kind: 'text' },
-        { key: 'searches', label: 'Searches', kind: 'count' },
-        { key: 'sessions', label: 'Visits', kind: 'count' },
-        { key: 'lastSearchedAt', label: 'Last searched', kind: 'time' },
-      ],
-      rows: report.searches.map((s) => [s.terms, s.searches, s.sessions, s.lastSearchedAt]),
-    },
+    table: tableOf(report.searches, [
+      { key: 'terms', label: 'Search', kind: 'text', value: (s) => s.terms },
+      { key: 'searches', label: 'Searches', kind: 'count', value: (s) => s.searches },
+      { key: 'sessions', label: 'Visits', kind: 'count', value: (s) => s.sessions },
+      { key: 'lastSearchedAt', label: 'Last searched', kind: 'time', value: (s) => s.lastSearchedAt },
+    ]),
     chart: null,
     empty: report.searches.length === 0,
   }),
@@ -289,22 +255,18 @@ const rooftops: ReportDefinition<'rooftops'> = {
         : null,
       lowerIsBetter: false,
     },
-    table: {
-      columns: [
-        { key: 'rooftop', label: 'Rooftop', kind: 'text' },
-        { key: 'vehicleViews', label: 'Vehicle views', kind: 'count' },
-        { key: 'leads', label: 'Leads', kind: 'count' },
-        { key: 'sold', label: 'Sold', kind: 'count' },
-        { key: 'medianFirstResponse', label: 'Median first response', kind: 'minutes' },
-      ],
-      rows: report.rooftops.map((r) => [
-        r.dealershipName ?? r.dealershipId,
-        r.vehicleViews,
-        r.leads.current,
-        r.sold.current,
-        r.medianFirstResponseSeconds,
-      ]),
-    },
+    table: tableOf(report.rooftops, [
+      { key: 'rooftop', label: 'Rooftop', kind: 'text', value: (r) => r.dealershipName ?? r.dealershipId },
+      { key: 'vehicleViews', label: 'Vehicle views', kind: 'count', value: (r) => r.vehicleViews },
+      { key: 'leads', label: 'Leads', kind: 'count', value: (r) => r.leads.current },
+      { key: 'sold', label: 'Sold', kind: 'count', value: (r) => r.sold.current },
+      {
+        key: 'medianFirstResponse',
+        label: 'Median first response',
+        kind: 'minutes',
+        value: (r) => r.medianFirstResponseSeconds,
+      },
+    ]),
     chart: rooftopsChart(report),
     empty: report.rooftops.length === 0,
   }),

@@ -1,4 +1,4 @@
-import { Component, DestroyRef, ElementRef, inject, signal } from '@angular/core';
+import { Component, DestroyRef, inject } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,13 +7,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatRadioModule } from '@angular/material/radio';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { ANALYTICS_CONSENT_RULES, type AnalyticsSettings } from '@showroom/contracts';
 import { filter, type Observable, switchMap, tap } from 'rxjs';
 import { AnalyticsApi } from '../../api/analytics-api';
 import { ActiveDealership } from '../../core/active-dealership';
-import { problemOf } from '../../core/problem';
-import { focusFirstInvalid, formProblem, type FormProblem, revealBanner } from '../../shared/form-errors';
 import { FormProblemBanner } from '../../shared/form-problem-banner';
 import { LoadState } from '../../shared/load-state';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
@@ -23,6 +20,7 @@ import {
   settingsFormValue,
   settingsInputOf,
 } from './settings-model';
+import { SettingsSave } from './settings-save';
 
 /** The first-response target the dashboard measures against, and how the website counts shoppers. */
 @Component({
@@ -43,9 +41,7 @@ import {
 })
 export class AnalyticsSettingsForm {
   private readonly api = inject(AnalyticsApi);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
 
   protected readonly form = createSettingsForm();
   protected readonly consentRules = ANALYTICS_CONSENT_RULES;
@@ -53,8 +49,9 @@ export class AnalyticsSettingsForm {
   private readonly loadState = new LoadState('loading', false);
   protected readonly status = this.loadState.status;
   protected readonly loadProblem = this.loadState.problem;
-  protected readonly saving = signal(false);
-  protected readonly saveProblem = signal<FormProblem | null>(null);
+  private readonly saver = new SettingsSave();
+  protected readonly saving = this.saver.saving;
+  protected readonly saveProblem = this.saver.problem;
 
   constructor() {
     toObservable(inject(ActiveDealership).id)
@@ -71,30 +68,14 @@ export class AnalyticsSettingsForm {
   }
 
   protected save(): void {
-    if (this.saving()) return;
-    this.saveProblem.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host);
-      return;
-    }
-    this.saving.set(true);
-    this.api
-      .saveSettings(settingsInputOf(this.form))
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (settings) => {
-          this.saving.set(false);
-          this.show(settings);
-          this.snackBar.open('Analytics settings saved', undefined, { duration: 3000 });
-        },
-        error: (error: unknown) => {
-          this.saving.set(false);
-          const problem = problemOf(error);
-          this.saveProblem.set(formProblem(problem, problem.invalidParams ?? []));
-          revealBanner(this.host);
-        },
-      });
+    this.saver.save({
+      form: this.form,
+      send: () => this.api.saveSettings(settingsInputOf(this.form)),
+      saved: (settings) => {
+        this.show(settings);
+        return 'Analytics settings saved';
+      },
+    });
   }
 
   private show(settings: AnalyticsSettings): void {

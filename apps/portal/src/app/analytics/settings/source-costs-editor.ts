@@ -15,13 +15,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { leadSourceLabel, type SourceCosts } from '@showroom/contracts';
 import { combineLatest, filter, type Observable, switchMap, tap } from 'rxjs';
 import { AnalyticsApi } from '../../api/analytics-api';
 import { ActiveDealership } from '../../core/active-dealership';
-import { problemOf } from '../../core/problem';
-import { focusFirstInvalid, formProblem, type FormProblem, revealBanner } from '../../shared/form-errors';
 import { FormProblemBanner } from '../../shared/form-problem-banner';
 import { LoadState } from '../../shared/load-state';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
@@ -35,6 +32,7 @@ import {
   monthLabel,
   shiftMonth,
 } from './settings-model';
+import { SettingsSave } from './settings-save';
 
 /**
  * What each lead source cost in one month (a marketplace's subscription, an ad budget): the dashboard
@@ -58,7 +56,6 @@ import {
 })
 export class SourceCostsEditor {
   private readonly api = inject(AnalyticsApi);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly destroyRef = inject(DestroyRef);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   private readonly activeDealership = inject(ActiveDealership);
@@ -85,8 +82,9 @@ export class SourceCostsEditor {
   protected readonly loadProblem = this.loadState.problem;
   /** Known sources as the leads screens name them; what is saved is the source itself. */
   protected readonly sourceName = leadSourceLabel;
-  protected readonly saving = signal(false);
-  protected readonly saveProblem = signal<FormProblem | null>(null);
+  private readonly saver = new SettingsSave();
+  protected readonly saving = this.saver.saving;
+  protected readonly saveProblem = this.saver.problem;
 
   constructor() {
     combineLatest([toObservable(this.activeDealership.id), toObservable(this.month)])
@@ -125,31 +123,16 @@ export class SourceCostsEditor {
   }
 
   protected save(): void {
-    if (this.saving()) return;
-    this.saveProblem.set(null);
-    if (this.rows.invalid || this.duplicates().length > 0) {
-      this.rows.markAllAsTouched();
-      focusFirstInvalid(this.host);
-      return;
-    }
     const month = this.month();
-    this.saving.set(true);
-    this.api
-      .saveSourceCosts(month, costsInputOf(this.rows))
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (costs) => {
-          this.saving.set(false);
-          this.show(costs);
-          this.snackBar.open(`Costs for ${monthLabel(month)} saved`, undefined, { duration: 3000 });
-        },
-        error: (error: unknown) => {
-          this.saving.set(false);
-          const problem = problemOf(error);
-          this.saveProblem.set(formProblem(problem, problem.invalidParams ?? []));
-          revealBanner(this.host);
-        },
-      });
+    this.saver.save({
+      form: this.rows,
+      sendable: !this.rows.invalid && this.duplicates().length === 0,
+      send: () => this.api.saveSourceCosts(month, costsInputOf(this.rows)),
+      saved: (costs) => {
+        this.show(costs);
+        return `Costs for ${monthLabel(month)} saved`;
+      },
+    });
   }
 
   private show(costs: SourceCosts): void {

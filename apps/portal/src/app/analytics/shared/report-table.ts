@@ -21,6 +21,22 @@ export interface ReportTable {
   rows: ReportCell[][];
 }
 
+/** A column as a report declares it: the header and the value it takes from each item of the report. */
+export interface TableColumn<T> extends ReportColumn {
+  value: (item: T) => ReportCell;
+}
+
+/**
+ * The table of a report's items, each column declared once with its value, so a header and the
+ * cell under it cannot drift apart.
+ */
+export function tableOf<T>(items: readonly T[], columns: readonly TableColumn<T>[]): ReportTable {
+  return {
+    columns: columns.map(({ key, label, kind }) => ({ key, label, kind })),
+    rows: items.map((item) => columns.map((column) => column.value(item))),
+  };
+}
+
 const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const timeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
