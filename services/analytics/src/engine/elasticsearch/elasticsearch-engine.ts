@@ -29,7 +29,7 @@ import {
 } from './index-template';
 import * as queries from './report-queries';
 import { creditedLeads, type CreditedLead } from './credited-leads';
-import { byFigureThenName, compareBytes, dayIn } from './ordering';
+import { byFigureThenName, compareBytes, dayIn } from '../reporting-rules';
 import { vehicleOperation } from './vehicle-documents';
 
 export interface ElasticsearchEngineOptions {
