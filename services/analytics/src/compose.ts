@@ -7,6 +7,7 @@ import { composeCollect } from './collect/compose-collect';
 import type { AnalyticsConfig } from './config';
 import type { AnalyticsDatabase } from './database';
 import { composeEngine } from './engine/compose-engine';
+import { withEngineProblems } from './engine-problems';
 import type { AnalyticsEngine } from './engine/port';
 import { composeIngest } from './ingest/compose-ingest';
 import { analyticsMigrations } from './migrations';
@@ -22,6 +23,7 @@ import { SourceCostService } from './settings/source-cost-service';
 export interface Analytics extends ComposedService {
   /** The settings schema. */
   database: Database<AnalyticsDatabase>;
+  /** The engine itself (start, readiness, close; tests store events with it); modules get `parts.engine`. */
   engine: AnalyticsEngine;
   redis: Redis;
   directory: DealershipDirectory;
@@ -40,6 +42,8 @@ export function composeAnalytics(config: AnalyticsConfig, runtime: ServiceRuntim
   });
   const db = database.writer;
   const engine = composeEngine(config, logger.child({ module: 'engine' }));
+  // The modules' engine: its failures reach callers as problems (503 while it is away, 400 for a refused value).
+  const routeEngine = withEngineProblems(engine);
   const redis = createRedis(config.REDIS_URL, logger);
   const tokens = new ClientCredentialsTokens({
     issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
@@ -52,13 +56,17 @@ export function composeAnalytics(config: AnalyticsConfig, runtime: ServiceRuntim
   });
   const settingsRepository = new AnalyticsSettingsRepository(db);
   const settings = new AnalyticsSettingsService(settingsRepository, clock);
-  const sourceCosts = new SourceCostService({ repository: settingsRepository, engine, directory });
+  const sourceCosts = new SourceCostService({
+    repository: settingsRepository,
+    engine: routeEngine,
+    directory,
+  });
   const parts: AnalyticsParts = {
     config,
     logger,
     clock,
     db,
-    engine,
+    engine: routeEngine,
     redis,
     directory,
     tokens,

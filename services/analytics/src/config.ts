@@ -18,8 +18,8 @@ const localService = (port: number) =>
 
 const loadEnvironment = serviceConfigLoader(3005, {
   /**
-   * JSON bodies of the portal and ingest routes: a full ingest batch (500 events of up to ~1 kB)
-   * does not fit the platform's 100 kB. The websites' batches have their own 16 kB limit.
+   * JSON bodies of every route but the websites' (settings and source costs too): a full ingest batch
+   * (500 events of up to ~1 kB) does not fit the platform's 100 kB. The websites' batches keep 16 kB.
    */
   BODY_LIMIT: z
     .string()
@@ -39,9 +39,12 @@ const loadEnvironment = serviceConfigLoader(3005, {
   ANALYTICS_DUCKDB_PATH: z.string().min(1).default(':memory:'),
   /** The cluster (Elastic Cloud or self-managed; AWS OpenSearch refuses the official client). */
   ELASTICSEARCH_URL: z.url().optional(),
-  /** An API key with rights on the data stream, the vehicles index, the template and the ILM policy. */
+  /** An API key with rights on the events' monthly indices, the vehicles index, the template and the ILM policy. */
   ELASTICSEARCH_API_KEY: z.string().min(1).optional(),
-  /** The data stream events are written to (its index template matches `<name>*`). */
+  /**
+   * The events' index prefix (the name is from when events went to a data stream): each event goes to
+   * `<name>-YYYY.MM` (its occurredAt month, UTC), so its id stays unique for good; reports read `<name>-*`.
+   */
   ELASTICSEARCH_DATA_STREAM: z
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]*$/, 'a lowercase index name')

@@ -12,6 +12,12 @@ import { analyticsMigrations } from './migrations';
 
 async function seed(): Promise<string> {
   const config = loadAnalyticsConfig();
+  // The script ships in the image (beside main.js, whose ENV says production); run there by mistake
+  // it must not write 90 days of invented history into real dealerships' analytics. A developer's
+  // own Elasticsearch (docker compose --profile analytics) may be seeded.
+  if (config.NODE_ENV === 'production') {
+    throw new Error('the demo seed is for development machines: it refuses NODE_ENV=production');
+  }
   const engine = composeEngine(config, createLogger('analytics-seed', 'warn'));
   try {
     await engine.ready();

@@ -3,15 +3,18 @@ import { getFromService, HttpProblem, problems, type ServiceTokens } from '@show
 import { LRUCache } from 'lru-cache';
 
 const TTL_MS = 30_000;
+const UNKNOWN_TTL_MS = 5_000;
 
 /**
  * What the users service says of a dealership (its time zone, website and the site's origins), kept
  * 30 s per instance: reports turn calendar days into instants with the time zone, collection checks a
- * browser's origin against the site's. A dealership that does not exist is not kept, so made-up ids
- * cannot fill the cache.
+ * browser's origin against the site's. An id no dealership has is remembered apart and for 5 s only,
+ * so made-up ids neither ask users again and again nor push real dealerships out of the cache.
  */
 export class DealershipDirectory {
   private readonly cache: LRUCache<string, DealershipStorefront>;
+  /** Ids users said no dealership has, kept briefly so a flood of made-up ids asks users once each. */
+  private readonly unknown: LRUCache<string, true>;
 
   constructor(
     private readonly usersApiUrl: string,
@@ -19,6 +22,9 @@ export class DealershipDirectory {
     options: { max: number; ttlMs?: number },
   ) {
     this.cache = new LRUCache({ max: options.max, ttl: options.ttlMs ?? TTL_MS });
+    // Short and bounded: a dealership created a moment ago is known within seconds, and made-up ids
+    // can only push other unknown ids out, never a real dealership's facts.
+    this.unknown = new LRUCache({ max: options.max, ttl: UNKNOWN_TTL_MS });
   }
 
   /** Null when no dealership has this id; a 503 problem when the users service does not answer. */
@@ -26,6 +32,7 @@ export class DealershipDirectory {
     const id = dealershipId.toLowerCase();
     const hit = this.cache.get(id);
     if (hit) return hit;
+    if (this.unknown.has(id)) return null;
     const found = await askUsers(() =>
       getFromService(
         this.usersApiUrl,
@@ -35,6 +42,7 @@ export class DealershipDirectory {
       ),
     );
     if (found) this.cache.set(id, found);
+    else this.unknown.set(id, true);
     return found;
   }
 
