@@ -139,7 +139,7 @@ describe('the warehouse in Redshift Serverless', () => {
     }
   });
 
-  it("when the services export, then each writes only its own table's prefix, and the tables are the ones they declare", async () => {
+  it("when the services export, then each export role writes only its own table's prefix, and the tables are the ones they declare", async () => {
     const platform = await loadModule(platformDir);
     expect(platform.locals['warehouse_prefix']).toBe('warehouse/');
     const tables = platform.locals['warehouse_tables'] as Block;
@@ -171,15 +171,50 @@ describe('the warehouse in Redshift Serverless', () => {
       );
     }
 
+    // The long-running services get no warehouse grant (a compromised web task cannot delete
+    // warehouse history), only the bucket's names, which their one-off export task inherits...
     const call = platform.calls['service'];
-    expect(oneLine(call['s3_access'])).toBe(
-      '${concat( each.value.s3_access, [for table in [lookup(local.warehouse_tables, each.key, "")] : { bucket_arn = module.warehouse_bucket.arn, prefix = "${local.warehouse_prefix}${table}/" } if table != ""], )}',
-    );
+    expect(call['s3_access']).toBe('${each.value.s3_access}');
+    expect(oneLine(call['data_kms_key_arns'])).not.toContain('warehouse');
+    for (const service of Object.values(platform.locals['service_catalog'] as Record<string, Block>)) {
+      expect(JSON.stringify(service['s3_access'])).not.toContain('warehouse');
+      expect(JSON.stringify(service['kms_keys'])).not.toContain('warehouse');
+    }
     expect(oneLine(call['extra_environment'])).toContain(
       '{ for name, value in local.warehouse_environment : name => value if contains(keys(local.warehouse_tables), each.key) }',
     );
-    expect(oneLine(call['data_kms_key_arns'])).toContain(
-      'module.warehouse_bucket.kms_key_arn if table != ""',
+    // ...and that task runs with its service's export role (warehouse-export.sh overrides taskRoleArn):
+    // assumed by ECS tasks of this account only, put/get/delete and list under its own table, the key.
+    const exportRole = platform.resources['aws_iam_role']['warehouse_export'];
+    expect(exportRole['for_each']).toBe('${local.warehouse_tables}');
+    expect(exportRole['name']).toBe('${local.name}-${each.key}-warehouse-export');
+    const assume = first(platform.data['aws_iam_policy_document']['warehouse_export_assume']['statement']);
+    expect(first(assume['principals'])['identifiers']).toEqual(['ecs-tasks.amazonaws.com']);
+    expect(first(assume['condition'])).toMatchObject({
+      variable: 'aws:SourceAccount',
+      values: ['${local.account_id}'],
+    });
+    const statements = platform.data['aws_iam_policy_document']['warehouse_export']['statement'] as Block[];
+    expect(
+      statements.map((statement) => [statement['sid'], statement['actions'], statement['resources']]),
+    ).toEqual([
+      [
+        'OwnTablePartitions',
+        ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        ['${module.warehouse_bucket.arn}/${local.warehouse_prefix}${each.value}/*'],
+      ],
+      ['ListOwnTable', ['s3:ListBucket'], ['${module.warehouse_bucket.arn}']],
+      ['WarehouseKey', ['kms:Decrypt', 'kms:GenerateDataKey'], ['${module.warehouse_bucket.kms_key_arn}']],
+    ]);
+    expect(first(statements[1]?.['condition'])['values']).toEqual([
+      '${local.warehouse_prefix}${each.value}/*',
+    ]);
+    expect(platform.resources['aws_ssm_parameter']['warehouse_export_role']).toMatchObject({
+      for_each: '${aws_iam_role.warehouse_export}',
+      name: '/showroom/${var.environment}/warehouse/export-role-arn/${each.key}',
+    });
+    expect(workspaceFile('infra/scripts/warehouse-export.sh')).toContain(
+      '"/showroom/${environment}/warehouse/export-role-arn/${service}"',
     );
     // The names services/*/src/warehouse/warehouse-cli.ts read (libs/server/warehouse warehouseConfigShape).
     expect(Object.keys(platform.locals['warehouse_environment'] as Block).sort()).toEqual([
@@ -277,7 +312,7 @@ describe('the ETL scripts', () => {
       '#!/bin/bash',
       'printf "%s\\n" "$*" >>"$AWS_CALLS"',
       'case "$1 $2" in',
-      '  "ssm get-parameter") echo "value-of:$4" ;;',
+      '  "ssm get-parameter") if [[ "$4" == */export-role-arn/* ]]; then echo "arn:aws:iam::1:role/${4##*/}-export"; else echo "value-of:$4"; fi ;;',
       '  "ecs describe-services")',
       '    if [[ "$*" == *taskDefinition* ]]; then echo "arn:aws:ecs:us-east-1:1:task-definition/showroom-qa-$6:7";',
       '    else echo \'{"awsvpcConfiguration":{"subnets":["subnet-1"],"securityGroups":["sg-1"],"assignPublicIp":"DISABLED"}}\'; fi ;;',
@@ -303,43 +338,72 @@ describe('the ETL scripts', () => {
     return { ...result, calls: existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : [] };
   };
 
-  it('when the export runs, then each service exports the day from a one-off task of its own task definition, in its own network', () => {
+  const runTask = (service: string, date: string) =>
+    `ecs run-task --cluster value-of:/showroom/qa/deploy/cluster --task-definition arn:aws:ecs:us-east-1:1:task-definition/showroom-qa-${service}:7 --count 1 --launch-type FARGATE --network-configuration {"awsvpcConfiguration":{"subnets":["subnet-1"],"securityGroups":["sg-1"],"assignPublicIp":"DISABLED"}} --overrides {"taskRoleArn":"arn:aws:iam::1:role/${service}-export","containerOverrides":[{"name":"${service}","command":["node","warehouse/warehouse-cli.js","export","--date","${date}"]}]} --started-by warehouse-export --query tasks[0].taskArn --output text`;
+
+  it('when the export runs, then each service exports the day from a one-off task of its own task definition, in its own network, with its warehouse export role instead of its task role', () => {
     const result = run('warehouse-export.sh', ['qa', '2026-12-05']);
     expect(result.status, result.stderr).toBe(0);
     const runTasks = result.calls.filter((call) => call.startsWith('ecs run-task'));
     expect(runTasks).toEqual(
-      ['leads', 'inventory', 'retail', 'analytics'].map(
-        (service) =>
-          `ecs run-task --cluster value-of:/showroom/qa/deploy/cluster --task-definition arn:aws:ecs:us-east-1:1:task-definition/showroom-qa-${service}:7 --count 1 --launch-type FARGATE --network-configuration {"awsvpcConfiguration":{"subnets":["subnet-1"],"securityGroups":["sg-1"],"assignPublicIp":"DISABLED"}} --overrides {"containerOverrides":[{"name":"${service}","command":["node","warehouse/warehouse-cli.js","export","--date","2026-12-05"]}]} --started-by warehouse-export --query tasks[0].taskArn --output text`,
-      ),
+      ['leads', 'inventory', 'retail', 'analytics'].map((service) => runTask(service, '2026-12-05')),
     );
+    for (const service of ['leads', 'inventory', 'retail', 'analytics']) {
+      expect(result.calls).toContain(
+        `ssm get-parameter --name /showroom/qa/warehouse/export-role-arn/${service} --query Parameter.Value --output text`,
+      );
+    }
     expect(result.calls.filter((call) => call.startsWith('ecs wait tasks-stopped'))).toHaveLength(4);
-    expect(result.stderr).toContain('warehouse export of 2026-12-05 complete');
+    expect(result.stderr).toContain('warehouse export of 2026-12-05 to 2026-12-05 complete');
   });
 
-  it('when one export fails, then the others still run and the script fails naming it (so the day is not loaded)', () => {
-    const result = run('warehouse-export.sh', ['qa', '2026-12-05'], 'retail');
+  it('when the night redoes 3 days, then the late-arriving events export each of them, oldest first, and the other tables the last day only', () => {
+    const result = run('warehouse-export.sh', ['qa', '2026-03-01', '3']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.calls.filter((call) => call.startsWith('ecs run-task'))).toEqual([
+      runTask('leads', '2026-03-01'),
+      runTask('inventory', '2026-03-01'),
+      runTask('retail', '2026-03-01'),
+      runTask('analytics', '2026-02-27'),
+      runTask('analytics', '2026-02-28'),
+      runTask('analytics', '2026-03-01'),
+    ]);
+  });
+
+  it('when one export fails, then the others still run and the script fails naming it (so the days are not loaded)', () => {
+    const result = run('warehouse-export.sh', ['qa', '2026-12-05', '2'], 'retail');
     expect(result.status).toBe(1);
-    expect(result.calls.filter((call) => call.startsWith('ecs run-task'))).toHaveLength(4);
-    expect(result.stderr).toContain('retail export exited with 1');
-    expect(result.stderr).toContain('failed for: retail; the day must not be loaded');
+    expect(result.calls.filter((call) => call.startsWith('ecs run-task'))).toHaveLength(5);
+    expect(result.stderr).toContain('retail export of 2026-12-05 exited with 1');
+    expect(result.stderr).toContain('failed for: retail 2026-12-05; these days must not be loaded');
   });
 
-  it('when the day or environment is wrong, then nothing is asked of AWS', () => {
+  it('when the day, the days or the environment is wrong, then nothing is asked of AWS', () => {
     expect(run('warehouse-export.sh', ['qa', '05/12/2026'])).toMatchObject({ status: 1, calls: [] });
+    expect(run('warehouse-export.sh', ['qa', '2026-02-30'])).toMatchObject({ status: 1, calls: [] });
     expect(run('warehouse-export.sh', ['staging', '2026-12-05'])).toMatchObject({ status: 1, calls: [] });
+    for (const days of ['0', '32', '3; rm', '']) {
+      expect(run('warehouse-export.sh', ['qa', '2026-12-05', days]), days).toMatchObject({
+        status: 1,
+        calls: [],
+      });
+      expect(run('warehouse-load.sh', ['qa', '2026-12-05', days]), days).toMatchObject({
+        status: 1,
+        calls: [],
+      });
+    }
     expect(run('warehouse-load.sh', ['qa', "2026-12-05'; drop"])).toMatchObject({ status: 1, calls: [] });
   });
 
-  it("when the load runs, then it reads the platform's SSM names and runs npm run warehouse:load for the day with them", () => {
-    const result = run('warehouse-load.sh', ['prod', '2026-12-05']);
+  it("when the load runs, then it reads the platform's SSM names and runs npm run warehouse:load for the days with them", () => {
+    const result = run('warehouse-load.sh', ['prod', '2026-12-05', '3']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.calls).toEqual([
       'ssm get-parameter --name /showroom/prod/warehouse/workgroup --query Parameter.Value --output text',
       'ssm get-parameter --name /showroom/prod/warehouse/database --query Parameter.Value --output text',
       'ssm get-parameter --name /showroom/prod/warehouse/copy-role-arn --query Parameter.Value --output text',
       'ssm get-parameter --name /showroom/prod/warehouse/bucket --query Parameter.Value --output text',
-      'npm run --silent warehouse:load -- --date 2026-12-05 | value-of:/showroom/prod/warehouse/workgroup value-of:/showroom/prod/warehouse/database value-of:/showroom/prod/warehouse/copy-role-arn value-of:/showroom/prod/warehouse/bucket',
+      'npm run --silent warehouse:load -- --date 2026-12-05 --days 3 | value-of:/showroom/prod/warehouse/workgroup value-of:/showroom/prod/warehouse/database value-of:/showroom/prod/warehouse/copy-role-arn value-of:/showroom/prod/warehouse/bucket',
     ]);
   });
 });

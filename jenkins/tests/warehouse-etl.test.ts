@@ -26,7 +26,7 @@ describe('the showroom-warehouse-etl job', () => {
     expect(job).toContain("pipelineJob('showroom-warehouse-etl')");
     expect(job).toContain("scriptPath('jenkins/pipelines/warehouse-etl.Jenkinsfile')");
     expect(job).toContain("branch('*/master')");
-    expect(parameters(job)).toEqual(['DAY', 'ENVIRONMENT']);
+    expect(parameters(job)).toEqual(['DAY', 'DAYS', 'ENVIRONMENT']);
     expect(parameters(pipeline)).toEqual(parameters(job));
     // The nightly run takes the first choice: prod.
     expect(choices(job)).toBe("'prod', 'beta', 'qa', 'dev'");
@@ -45,10 +45,10 @@ describe('the showroom-warehouse-etl job', () => {
     expect(order.every((index) => index > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const exportAt = pipeline.indexOf(
-      'infra/scripts/warehouse-export.sh ${params.ENVIRONMENT} ${env.WAREHOUSE_DAY}',
+      'infra/scripts/warehouse-export.sh ${params.ENVIRONMENT} ${env.WAREHOUSE_DAY} ${env.WAREHOUSE_DAYS}',
     );
     const loadAt = pipeline.indexOf(
-      'infra/scripts/warehouse-load.sh ${params.ENVIRONMENT} ${env.WAREHOUSE_DAY}',
+      'infra/scripts/warehouse-load.sh ${params.ENVIRONMENT} ${env.WAREHOUSE_DAY} ${env.WAREHOUSE_DAYS}',
     );
     expect(exportAt).toBeGreaterThan(order[1] ?? 0);
     expect(loadAt).toBeGreaterThan(order[2] ?? 0);
@@ -60,6 +60,17 @@ describe('the showroom-warehouse-etl job', () => {
   it('when DAY is given, then only YYYY-MM-DD passes; empty means yesterday in UTC', () => {
     expect(pipeline).toContain('date -u -d yesterday +%F');
     expect(pipeline).toContain('day ==~ /\\d{4}-\\d{2}-\\d{2}/');
+  });
+
+  it('when night comes, then it redoes 3 days by default (late events), and DAYS is validated before it reaches a shell', () => {
+    expect(job).toContain("stringParam('DAYS', '3',");
+    expect(pipeline).toContain("string(name: 'DAYS', defaultValue: '3',");
+    expect(pipeline).toContain("params.DAYS?.trim() ?: '3'");
+    expect(pipeline).toContain('days ==~ /[1-9][0-9]?/) || days.toInteger() > 31');
+    // Validated before it is put in the environment the two sh steps read.
+    expect(pipeline.indexOf('env.WAREHOUSE_DAYS = days')).toBeGreaterThan(
+      pipeline.indexOf('error "DAYS must be 1 to 31'),
+    );
   });
 
   it('when the steps are looked up, then both scripts exist and can be run', () => {

@@ -116,7 +116,8 @@ locals {
 
   # The nightly warehouse export (infra/warehouse/README.md): each service that owns a warehouse table
   # writes its day's Parquet under warehouse/<table>/ of the warehouse bucket, from a one-off task of
-  # its own task definition (infra/scripts/warehouse-export.sh); Redshift's COPY role reads them.
+  # its own task definition with its export role (warehouse-export.tf, infra/scripts/warehouse-export.sh);
+  # Redshift's COPY role reads them.
   warehouse_prefix = "warehouse/"
   # modules/redshift-warehouse names its COPY role <name>-warehouse-copy.
   warehouse_copy_role_arn = "arn:${data.aws_partition.current.partition}:iam::${local.account_id}:role/${local.name}-warehouse-copy"
@@ -476,8 +477,8 @@ module "service" {
   cors_origins         = [local.portal_origin]
   log_level            = var.services[each.key].log_level
   log_retention_days   = var.log_retention_days
-  # A service that exports a warehouse table also gets the bucket's names, its table's prefix (put,
-  # list, delete: a re-export replaces the day's file) and the bucket's key.
+  # A service that exports a warehouse table also gets the bucket's names, which its one-off export
+  # task inherits; the write to its table's prefix is the export role's only (warehouse-export.tf).
   extra_environment = merge(
     each.value.environment,
     { for name, value in local.warehouse_environment : name => value if contains(keys(local.warehouse_tables), each.key) },
@@ -488,13 +489,9 @@ module "service" {
   secrets_kms_key_arn        = module.secrets.kms_key_arn
 
   dynamodb_table_arns = [for table in each.value.dynamodb_tables : module.timelines.table_arns[table]]
-  s3_access = concat(
-    each.value.s3_access,
-    [for table in [lookup(local.warehouse_tables, each.key, "")] : { bucket_arn = module.warehouse_bucket.arn, prefix = "${local.warehouse_prefix}${table}/" } if table != ""],
-  )
+  s3_access           = each.value.s3_access
   data_kms_key_arns = concat(
     each.value.kms_keys,
-    [for table in [lookup(local.warehouse_tables, each.key, "")] : module.warehouse_bucket.kms_key_arn if table != ""],
     length(each.value.dynamodb_tables) > 0 ? [module.timelines.kms_key_arn] : [],
   )
 }

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadBatches, runLoad } from './load-plan';
 import { committedSqlFiles } from './sql-files';
 
+const DAY = ['2026-12-05'];
 const values = {
-  date: '2026-12-05',
   bucket: 'showroom-prod-warehouse',
   copy_role_arn: 'arn:aws:iam::123456789012:role/showroom-prod-redshift-copy',
 };
@@ -43,7 +43,12 @@ describe("the nightly load's requests to the Redshift Data API", () => {
 
   it('when a day is loaded, then the schema goes first, then every table’s DELETE + COPY of that day in one batch', async () => {
     const api = recordingDataApi({ 'batch-2': ['SUBMITTED', 'STARTED', 'FINISHED'] });
-    const outcomes = await runLoad(api.client, target, loadBatches(committedSqlFiles(), values), options);
+    const outcomes = await runLoad(
+      api.client,
+      target,
+      loadBatches(committedSqlFiles(), DAY, values),
+      options,
+    );
 
     expect(outcomes.map((o) => o.name)).toEqual(['warehouse-schema', 'warehouse-load-2026-12-05']);
     expect(
@@ -78,15 +83,44 @@ describe("the nightly load's requests to the Redshift Data API", () => {
   it('when the schema batch fails, then the day is not loaded and the error names it', async () => {
     const api = recordingDataApi({ 'batch-1': ['FAILED'] });
     await expect(
-      runLoad(api.client, target, loadBatches(committedSqlFiles(), values), options),
+      runLoad(api.client, target, loadBatches(committedSqlFiles(), DAY, values), options),
     ).rejects.toThrow('warehouse-schema failed: S3ServiceException: Access Denied');
     expect(api.batches).toHaveLength(1);
   });
 
-  it('when the bucket or role given to the load is malformed, then no request is made', () => {
-    expect(() => loadBatches(committedSqlFiles(), { ...values, bucket: "x' IAM_ROLE 'y" })).toThrow(/bucket/);
-    expect(() => loadBatches(committedSqlFiles(), { ...values, copy_role_arn: 'showroom-copy' })).toThrow(
-      /copy_role_arn/,
+  it('when the last 3 days are loaded (late events), then each day is its own transaction, oldest first, and a failed day stops the later ones', async () => {
+    const days = ['2026-12-03', '2026-12-04', '2026-12-05'];
+    const batches = loadBatches(committedSqlFiles(), days, values);
+    expect(batches.map((batch) => batch.name)).toEqual([
+      'warehouse-schema',
+      ...days.map((day) => `warehouse-load-${day}`),
+    ]);
+    batches.slice(1).forEach((batch, index) => {
+      // Every statement of a day's batch is about that day and no other.
+      expect(
+        batch.sqls.every((sql) => sql.includes(`${days[index]}`)),
+        days[index],
+      ).toBe(true);
+      expect(batch.sqls.filter((sql) => sql.startsWith('DELETE FROM'))).toHaveLength(TABLES.length);
+    });
+
+    const api = recordingDataApi({ 'batch-3': ['FAILED'] });
+    await expect(runLoad(api.client, target, batches, options)).rejects.toThrow(
+      'warehouse-load-2026-12-04 failed',
     );
+    expect(api.batches.map((batch) => batch['StatementName'])).toEqual([
+      'warehouse-schema',
+      'warehouse-load-2026-12-03',
+      'warehouse-load-2026-12-04',
+    ]);
+  });
+
+  it('when the bucket or role given to the load is malformed, then no request is made', () => {
+    expect(() => loadBatches(committedSqlFiles(), DAY, { ...values, bucket: "x' IAM_ROLE 'y" })).toThrow(
+      /bucket/,
+    );
+    expect(() =>
+      loadBatches(committedSqlFiles(), DAY, { ...values, copy_role_arn: 'showroom-copy' }),
+    ).toThrow(/copy_role_arn/);
   });
 });

@@ -19,17 +19,22 @@ export interface LoadBatch {
 const MAX_BATCH_STATEMENTS = 40;
 
 /**
- * A day's load from the committed SQL: first the schema (CREATE … IF NOT EXISTS, harmless when it
- * is there), then every table's DELETE of the day + COPY of its partition in ONE transaction, so the
- * warehouse never shows a day half loaded, and loading a day twice leaves it loaded once.
+ * The load of some days from the committed SQL: first the schema (CREATE … IF NOT EXISTS, harmless
+ * when it is there), then per day, oldest first, every table's DELETE of the day + COPY of its
+ * partition in ONE transaction, so the warehouse never shows a day half loaded, and loading a day
+ * twice leaves it loaded once (the nightly job reloads its last few days for late events).
  */
 export function loadBatches(
   files: SqlFileContents,
-  values: Readonly<Record<CopyPlaceholder, string>>,
+  dates: readonly string[],
+  values: Readonly<Record<Exclude<CopyPlaceholder, 'date'>, string>>,
 ): LoadBatch[] {
   const batches = [
     { name: 'warehouse-schema', sqls: statementsOf(files.schema) },
-    { name: `warehouse-load-${values.date}`, sqls: statementsOf(fillPlaceholders(files.copy, values)) },
+    ...dates.map((date) => ({
+      name: `warehouse-load-${date}`,
+      sqls: statementsOf(fillPlaceholders(files.copy, { ...values, date })),
+    })),
   ];
   for (const batch of batches) {
     if (batch.sqls.length === 0 || batch.sqls.length > MAX_BATCH_STATEMENTS) {
@@ -48,7 +53,7 @@ export interface LoadOptions {
   now?: () => number;
 }
 
-/** Runs the batches in order through the Data API; a failed batch stops the load. */
+/** Runs the batches in order through the Data API; a failed batch stops the load (days before it stay loaded). */
 export async function runLoad(
   client: RedshiftDataSender,
   target: RedshiftTarget,

@@ -1,10 +1,11 @@
-// `npm run warehouse:load -- [--date YYYY-MM-DD] [--dry-run]`: the nightly ETL's second half. Runs
-// infra/warehouse/schema.sql, then copy.sql for the day (default: yesterday, UTC), in Amazon Redshift
+// `npm run warehouse:load -- [--date YYYY-MM-DD] [--days N] [--dry-run]`: the nightly ETL's second
+// half. Runs infra/warehouse/schema.sql, then copy.sql for each of the N days (default 1) ending with
+// the day (default: yesterday, UTC), one transaction per day, in Amazon Redshift
 // Serverless through the Redshift Data API with the caller's IAM role (no database password).
 // --dry-run prints the statements instead (there is no Redshift on a developer's machine).
 import { RedshiftDataClient } from '@aws-sdk/client-redshift-data';
 import { loadConfig } from '@showroom/server-kit';
-import { exportDayFromArgs } from '@showroom/server-warehouse';
+import { exportDaysFromArgs } from '@showroom/server-warehouse';
 import { z } from 'zod';
 import { loadBatches, runLoad } from './load-plan';
 import { committedSqlFiles } from './sql-files';
@@ -29,13 +30,16 @@ const configSchema = z.object({
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const day = exportDayFromArgs(args, new Date());
+  const days = exportDaysFromArgs(args, new Date());
   const config = loadConfig(configSchema);
-  const batches = loadBatches(committedSqlFiles(), {
-    date: day.date,
-    bucket: config.WAREHOUSE_S3_BUCKET,
-    copy_role_arn: config.REDSHIFT_COPY_ROLE_ARN,
-  });
+  const batches = loadBatches(
+    committedSqlFiles(),
+    days.map((day) => day.date),
+    {
+      bucket: config.WAREHOUSE_S3_BUCKET,
+      copy_role_arn: config.REDSHIFT_COPY_ROLE_ARN,
+    },
+  );
   if (args.includes('--dry-run')) {
     for (const batch of batches)
       console.log(`-- ${batch.name} (one transaction)\n${batch.sqls.join(';\n\n')};\n`);

@@ -1,6 +1,6 @@
 import { startS3Local, type S3Local } from '@showroom/server-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportService, WAREHOUSE_SERVICES } from './warehouse-services';
+import { daysToExport, exportService, WAREHOUSE_SERVICES } from './warehouse-services';
 
 const BUCKET = 'showroom-warehouse-etl-test';
 let s3: S3Local;
@@ -14,6 +14,18 @@ const service = (name: string) => {
   if (!found) throw new Error(name);
   return found;
 };
+
+describe('the days each service exports in a run over several days', () => {
+  it('when the night redoes 3 days, then only events (which arrive late) are exported again; the state tables export the last day', () => {
+    const days = ['2026-12-03', '2026-12-04', '2026-12-05'];
+    expect(Object.fromEntries(WAREHOUSE_SERVICES.map((s) => [s.service, daysToExport(s, days)]))).toEqual({
+      leads: ['2026-12-05'],
+      inventory: ['2026-12-05'],
+      retail: ['2026-12-05'],
+      analytics: days,
+    });
+  });
+});
 
 describe("running a service's export as its own process", () => {
   it('when analytics exports a day its engine has no events for, then the empty partition is in S3 and the result comes back', async () => {

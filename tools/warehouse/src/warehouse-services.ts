@@ -12,11 +12,19 @@ export const WORKSPACE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '
  * engine) and no tool imports a service. Their order is the order of schema.sql and copy.sql.
  */
 export const WAREHOUSE_SERVICES = [
-  { service: 'leads', cli: 'services/leads/src/warehouse/warehouse-cli.ts' },
-  { service: 'inventory', cli: 'services/inventory/src/warehouse/warehouse-cli.ts' },
-  { service: 'retail', cli: 'services/retail/src/warehouse/warehouse-cli.ts' },
-  { service: 'analytics', cli: 'services/analytics/src/warehouse/warehouse-cli.ts' },
+  { service: 'leads', cli: 'services/leads/src/warehouse/warehouse-cli.ts', lateRows: false },
+  { service: 'inventory', cli: 'services/inventory/src/warehouse/warehouse-cli.ts', lateRows: false },
+  { service: 'retail', cli: 'services/retail/src/warehouse/warehouse-cli.ts', lateRows: false },
+  // Events arrive late (shoppers' up to 24 h, business events whenever analytics was down), so
+  // their recent days are exported again each night. The other tables are the records' state as at
+  // the export: exporting an old day again would move a record changed since out of that day.
+  { service: 'analytics', cli: 'services/analytics/src/warehouse/warehouse-cli.ts', lateRows: true },
 ] as const;
+
+/** The days a service exports in a run over `days` (oldest first): all of them for late rows, else the last. */
+export function daysToExport<Day>(service: WarehouseService, days: readonly Day[]): Day[] {
+  return service.lateRows ? [...days] : days.slice(-1);
+}
 export type WarehouseService = (typeof WAREHOUSE_SERVICES)[number];
 
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportDayFromArgs, exportDayOf, yesterdayUtc } from './export-day';
+import { exportDayFromArgs, exportDaysFromArgs, exportDayOf, yesterdayUtc } from './export-day';
 
 describe('the day an ETL run works on', () => {
   const now = new Date('2026-12-06T02:15:00Z');
@@ -23,5 +23,28 @@ describe('the day an ETL run works on', () => {
     expect(() => exportDayFromArgs(['--date', '05/12/2026'], now)).toThrow(/not a calendar date/);
     expect(() => exportDayFromArgs(['--date'], now)).toThrow(/not a calendar date/);
     expect(() => exportDayFromArgs(['--date', '2026-12-06'], now)).toThrow(/has not ended yet/);
+  });
+
+  it('when --days N is given, then the N days ending with the run’s day come back, oldest first', () => {
+    expect(exportDaysFromArgs([], now).map((day) => day.date)).toEqual(['2026-12-05']);
+    expect(exportDaysFromArgs(['--days', '3'], now).map((day) => day.date)).toEqual([
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+    ]);
+    // Across a month end, with --date naming the last day.
+    expect(exportDaysFromArgs(['--date=2026-03-01', '--days=2'], now).map((day) => day.date)).toEqual([
+      '2026-02-28',
+      '2026-03-01',
+    ]);
+  });
+
+  it('when --days is not 1 to 31, then it is refused with the reason', () => {
+    for (const days of ['0', '32', '-1', '2.5', 'three', '']) {
+      expect(() => exportDaysFromArgs(['--days', days], now), days).toThrow(
+        /not a number of days from 1 to 31/,
+      );
+    }
+    expect(() => exportDaysFromArgs(['--days'], now)).toThrow(/not a number of days/);
   });
 });

@@ -43,3 +43,28 @@ export function exportDayFromArgs(args: readonly string[], now: Date): ExportDay
   }
   return day;
 }
+
+/** The most days one run may redo: a month of late events is already an incident, not a night. */
+export const MAX_EXPORT_DAYS = 31;
+
+/**
+ * The days of an ETL command line, oldest first: `--days N` (or `--days=N`, 1 to 31, default 1)
+ * days ending with the run's day (`--date`, else yesterday). The nightly job redoes the last few
+ * days so events that arrived after their day was exported still reach the warehouse.
+ */
+export function exportDaysFromArgs(args: readonly string[], now: Date): ExportDay[] {
+  const last = exportDayFromArgs(args, now);
+  let given = '1';
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    if (arg === '--days') given = args[++index] ?? '';
+    else if (arg.startsWith('--days=')) given = arg.slice('--days='.length);
+  }
+  const count = /^\d{1,2}$/.test(given) ? Number(given) : NaN;
+  if (!(count >= 1 && count <= MAX_EXPORT_DAYS)) {
+    throw new Error(`--days ${JSON.stringify(given)} is not a number of days from 1 to ${MAX_EXPORT_DAYS}`);
+  }
+  return Array.from({ length: count }, (_, index) =>
+    exportDayOf(new Date(last.from.getTime() - (count - 1 - index) * DAY_MS).toISOString().slice(0, 10)),
+  );
+}
