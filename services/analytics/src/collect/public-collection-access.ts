@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { MAX_SHOPPER_BATCH_BYTES, PROBLEM_TYPES } from '@showroom/contracts';
-import { HttpProblem, clientAddressOf, limitBy, redisRateLimiter, siteCors } from '@showroom/server-kit';
+import { HttpProblem, publicRouteLimits, siteCors } from '@showroom/server-kit';
 import type { DealershipDirectory } from '../peers/dealership-directory';
 
 /** Every public analytics path starts so: CORS finds the dealership's websites by the id in it. */
@@ -70,25 +70,7 @@ export class PublicCollectionAccess {
       exposedHeaders: ['Retry-After', 'X-Request-Id'],
       unknownDealershipIsNotFound: true,
     });
-    const prefix = `analytics:rl:${limits.namespace}`;
-    const { perAddress, perDealership, windowSeconds } = limits;
-    const perClient = (name: string) => ({
-      limiter: redisRateLimiter(redis, `${prefix}:${name}`, perAddress, windowSeconds),
-      keyOf: clientAddressOf,
-      what: 'from this address',
-    });
-    this.limits = {
-      // A browser's preflights do not spend the allowance of its batches.
-      preflight: limitBy([perClient('preflight')]),
-      call: limitBy([
-        perClient('addr'),
-        {
-          limiter: redisRateLimiter(redis, `${prefix}:dealer`, perDealership, windowSeconds),
-          keyOf: (req) => String(req.params['dealershipId'] ?? '').toLowerCase(),
-          what: 'for this dealership',
-        },
-      ]),
-    };
+    this.limits = publicRouteLimits(redis, { ...limits, prefix: `analytics:rl:${limits.namespace}` });
   }
 
   /** A collection route's middleware: an Origin, the limits, CORS, then the batch's body when it has one. */

@@ -1,6 +1,6 @@
 import express, { Router, type RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
-import { clientAddressOf, limitBy, redisRateLimiter, siteCors } from '@showroom/server-kit';
+import { publicRouteLimits, siteCors } from '@showroom/server-kit';
 import type { DealershipDirectory } from '../peers/dealership-directory';
 
 /** Every public retail path starts so: CORS finds the dealership's websites by the id in it. */
@@ -43,25 +43,7 @@ export class PublicAccess {
       exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
       unknownDealershipIsNotFound: true,
     });
-    const prefix = `retail:rl:${limits.namespace}`;
-    const { perAddress, perDealership, windowSeconds } = limits;
-    const perClient = (name: string) => ({
-      limiter: redisRateLimiter(redis, `${prefix}:${name}`, perAddress, windowSeconds),
-      keyOf: clientAddressOf,
-      what: 'from this address',
-    });
-    this.limits = {
-      // A browser's preflights do not spend the allowance of its calls.
-      preflight: limitBy([perClient('preflight')]),
-      call: limitBy([
-        perClient('addr'),
-        {
-          limiter: redisRateLimiter(redis, `${prefix}:dealer`, perDealership, windowSeconds),
-          keyOf: (req) => String(req.params['dealershipId'] ?? '').toLowerCase(),
-          what: 'for this dealership',
-        },
-      ]),
-    };
+    this.limits = publicRouteLimits(redis, { ...limits, prefix: `retail:rl:${limits.namespace}` });
   }
 
   /** A public route's middleware: limit, CORS, then the JSON body unless told otherwise. */

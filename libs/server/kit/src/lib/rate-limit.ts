@@ -60,3 +60,41 @@ export function limitBy(rules: RateLimitRule[]): RequestHandler {
 
 /** The client's address as the trusted proxies report it (the key of per-address limits). */
 export const clientAddressOf = (req: Request): string => req.ip ?? 'unknown';
+
+/** The limits of a service's public routes, as its config names them. */
+export interface PublicRouteLimitOptions {
+  /** Starts every counter's key, e.g. `retail:rl:<schema>`, so services and platforms sharing a Redis stay apart. */
+  prefix: string;
+  perAddress: number;
+  perDealership: number;
+  windowSeconds: number;
+}
+
+/**
+ * The limits shoppers' browsers meet on a service's public routes, checked before anything is looked
+ * up so a flood costs a Redis counter: calls per client address and per dealership (the route's
+ * `:dealershipId`, lowercased so the letters' case does not open a second allowance), and CORS
+ * preflights per address on a counter of their own, so a browser's preflights do not spend the
+ * allowance of its calls. Counters live under `<prefix>:addr`, `<prefix>:dealer` and `<prefix>:preflight`.
+ */
+export function publicRouteLimits(
+  redis: Redis,
+  { prefix, perAddress, perDealership, windowSeconds }: PublicRouteLimitOptions,
+): { preflight: RequestHandler; call: RequestHandler } {
+  const perClient = (name: string): RateLimitRule => ({
+    limiter: redisRateLimiter(redis, `${prefix}:${name}`, perAddress, windowSeconds),
+    keyOf: clientAddressOf,
+    what: 'from this address',
+  });
+  return {
+    preflight: limitBy([perClient('preflight')]),
+    call: limitBy([
+      perClient('addr'),
+      {
+        limiter: redisRateLimiter(redis, `${prefix}:dealer`, perDealership, windowSeconds),
+        keyOf: (req) => String(req.params['dealershipId'] ?? '').toLowerCase(),
+        what: 'for this dealership',
+      },
+    ]),
+  };
+}
