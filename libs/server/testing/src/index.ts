@@ -6,3 +6,4 @@ export * from './lib/dynamo-local';
 export * from './lib/smtp-sink';
 export * from './lib/s3-local';
 export * from './lib/payments-sandbox';
+export * from './lib/demo-storefronts';

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
 import { decodeJwt } from 'jose';
 import { READ_DEALERSHIPS_SCOPE, type DealershipStorefront } from '@showroom/contracts';
-import { ALL_DEMO_DEALERSHIPS, DEMO_WEBSITES } from '@showroom/demo-data';
+import { demoSiteOriginOf, demoStorefronts, testStorefront } from '@showroom/server-testing';
 
 /**
  * An in-process stand-in for the one users route analytics calls, the internal storefront route
@@ -26,24 +25,7 @@ export interface UsersStandIn {
   close(): Promise<void>;
 }
 
-/** The origin a demo dealership's website is served from locally (the users service's default template). */
-export const demoSiteOriginOf = (slug: string): string => `http://${slug}.localhost:4400`;
-
-function demoStorefronts(): DealershipStorefront[] {
-  return ALL_DEMO_DEALERSHIPS.map((dealership) => {
-    const website = Object.values(DEMO_WEBSITES).find((w) => w.dealershipId === dealership.id);
-    const origin = demoSiteOriginOf(dealership.slug);
-    return {
-      dealershipId: dealership.id,
-      name: dealership.name,
-      email: website?.email ?? null,
-      phone: website?.phone ?? null,
-      timeZone: dealership.timeZone,
-      siteUrl: origin,
-      siteOrigins: [origin],
-    };
-  });
-}
+export { demoSiteOriginOf };
 
 const problem = (res: Response, status: number, title: string) =>
   void res.status(status).type('application/problem+json').json({ type: 'about:blank', title, status });
@@ -86,19 +68,8 @@ export async function startUsersStandIn(): Promise<UsersStandIn> {
       state.down = value;
     },
     addDealership(overrides = {}) {
-      const id = overrides.dealershipId ?? randomUUID();
-      const origin = `https://www.test-${id.slice(0, 8)}.example`;
-      const storefront: DealershipStorefront = {
-        dealershipId: id,
-        name: `Test Motors ${id.slice(0, 4)}`,
-        email: `hello@test-${id.slice(0, 8)}.example`,
-        phone: '(614) 555-0100',
-        timeZone: 'America/New_York',
-        siteUrl: origin,
-        siteOrigins: [origin],
-        ...overrides,
-      };
-      storefronts.set(id, storefront);
+      const storefront = testStorefront(overrides);
+      storefronts.set(storefront.dealershipId, storefront);
       return storefront;
     },
     close: () =>

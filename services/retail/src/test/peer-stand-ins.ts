@@ -18,13 +18,8 @@ import {
   type PublicVehicle,
   type VehicleHold,
 } from '@showroom/contracts';
-import {
-  ALL_DEMO_DEALERSHIPS,
-  composeVin,
-  DEMO_DEALERSHIPS,
-  DEMO_USERS,
-  DEMO_WEBSITES,
-} from '@showroom/demo-data';
+import { ALL_DEMO_DEALERSHIPS, composeVin, DEMO_DEALERSHIPS, DEMO_USERS } from '@showroom/demo-data';
+import { demoSiteOriginOf, demoStorefronts, testStorefront } from '@showroom/server-testing';
 import type { z } from 'zod';
 
 /** A peer service retail calls. */
@@ -90,24 +85,7 @@ export function stableUuid(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** The origin a demo dealership's website is served from locally (the users service's default template). */
-export const demoSiteOriginOf = (slug: string): string => `http://${slug}.localhost:4400`;
-
-function demoStorefronts(): DealershipStorefront[] {
-  return ALL_DEMO_DEALERSHIPS.map((dealership) => {
-    const website = Object.values(DEMO_WEBSITES).find((w) => w.dealershipId === dealership.id);
-    const origin = demoSiteOriginOf(dealership.slug);
-    return {
-      dealershipId: dealership.id,
-      name: dealership.name,
-      email: website?.email ?? null,
-      phone: website?.phone ?? null,
-      timeZone: dealership.timeZone,
-      siteUrl: origin,
-      siteOrigins: [origin],
-    };
-  });
-}
+export { demoSiteOriginOf };
 
 const DEMO_MODELS = [
   { make: 'Toyota', model: 'Camry', trim: 'SE', year: 2024, priceCents: 2_849_500, msrpCents: 2_995_000 },
@@ -318,19 +296,8 @@ export async function startPeerStandIns(): Promise<PeerStandIns> {
     assignees,
     down,
     addDealership(overrides = {}) {
-      const id = overrides.dealershipId ?? randomUUID();
-      const origin = `https://www.test-${id.slice(0, 8)}.example`;
-      const storefront: DealershipStorefront = {
-        dealershipId: id,
-        name: `Test Motors ${id.slice(0, 4)}`,
-        email: `hello@test-${id.slice(0, 8)}.example`,
-        phone: '(614) 555-0100',
-        timeZone: 'America/New_York',
-        siteUrl: origin,
-        siteOrigins: [origin],
-        ...overrides,
-      };
-      storefronts.set(id, storefront);
+      const storefront = testStorefront(overrides);
+      storefronts.set(storefront.dealershipId, storefront);
       return storefront;
     },
     addVehicle(dealershipId, overrides = {}) {
