@@ -15,6 +15,7 @@ export interface Days {
   timeZone: string;
 }
 
+// Not engine/reporting-rules' dayIn, on purpose: the oracle shares no code with what it checks.
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */

@@ -6,6 +6,9 @@ import {
   type FieldTypes,
   type StoredDocument,
 } from './query-dsl';
+// The engine's own day rule, shared rather than copied: it has tests of its own, and the DuckDB
+// engine, which buckets days in SQL, must agree with the fake on every report (contract suite).
+import { dayIn } from '../../reporting-rules';
 
 /**
  * The fake cluster's aggregations: the ones the engine asks for, computed exactly over the stored
@@ -233,23 +236,6 @@ function composite(body: Record<string, unknown>, docs: readonly StoredDocument[
     : sorted;
   const page = start.slice(0, size as number).map((g) => ({ key: g.key, ...bucket(g.docs) }));
   return { ...(page.length > 0 ? { after_key: page.at(-1)!.key } : {}), buckets: page };
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dayIn(timeZone: string, epochMs: number): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(epochMs);
 }
 
 function dayHistogram(
