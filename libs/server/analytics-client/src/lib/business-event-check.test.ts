@@ -47,6 +47,9 @@ describe('checking one business event before it is sent', () => {
   });
 
   it('when the candidate is not an object at all, then it is refused, not thrown', () => {
-    expect(checkBusinessEvent(undefined)).toMatchObject({ ok: false, problem: expect.stringContaining('the event') });
+    expect(checkBusinessEvent(undefined)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('the event'),
+    });
   });
 });

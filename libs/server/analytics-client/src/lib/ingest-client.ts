@@ -62,7 +62,10 @@ export class AnalyticsIngestClient {
       const issue = batch.error.issues[0];
       const index = typeof issue?.path[1] === 'number' ? issue.path[1] : null;
       const eventId = index === null ? 'the batch' : `event ${events[index]?.id ?? index}`;
-      throw new AnalyticsIngestError(`analytics events not sent: ${eventId} is invalid at ${issueText(issue, 2)}`, null);
+      throw new AnalyticsIngestError(
+        `analytics events not sent: ${eventId} is invalid at ${issueText(issue, 2)}`,
+        null,
+      );
     }
     try {
       const result = await sendToService(
