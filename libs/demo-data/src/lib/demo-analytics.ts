@@ -165,14 +165,21 @@ export function generateDemoAnalytics(options: DemoAnalyticsOptions): AnalyticsE
 
 /** What each demo rooftop pays a month for its paid lead sources (US dollars, in cents). */
 const MONTHLY_COSTS: Record<string, Record<string, number>> = {
-  [DEMO_DEALERSHIPS.downtown.id]: { 'cars.com': 149_900, autotrader: 119_900, facebook: 60_000 },
-  [DEMO_DEALERSHIPS.northside.id]: { 'cars.com': 129_900, facebook: 45_000 },
+  [DEMO_DEALERSHIPS.downtown.id]: {
+    'cars.com': 149_900,
+    autotrader: 119_900,
+    facebook: 60_000,
+    google: 85_000,
+  },
+  [DEMO_DEALERSHIPS.northside.id]: { 'cars.com': 129_900, facebook: 45_000, google: 50_000 },
   [DEMO_DEALERSHIPS.rival.id]: { facebook: 90_000, autotrader: 99_900, 'cars.com': 79_900 },
 };
+/** Ad spend (campaigns that bring shoppers to the website) varies by month; subscriptions do not. */
+const AD_SPEND_SOURCES = new Set(['facebook', 'google']);
 
 /**
  * A demo rooftop's costs for one month (YYYY-MM): the marketplaces' fixed subscriptions, and
- * Facebook ad spend that varies from month to month. Empty for any other dealership.
+ * Facebook and Google ad spend that varies from month to month. Empty for any other dealership.
  */
 export function demoSourceCosts(dealershipId: string, month: string): SourceCost[] {
   const costs = MONTHLY_COSTS[dealershipId];
@@ -180,8 +187,9 @@ export function demoSourceCosts(dealershipId: string, month: string): SourceCost
   const dice = new Dice(seededRandom(seedFromText(`costs:${dealershipId}:${month}`)));
   return Object.entries(costs).map(([source, costCents]) => ({
     source,
-    costCents:
-      source === 'facebook' ? Math.round((costCents * (0.8 + dice.roll() * 0.4)) / 100) * 100 : costCents,
+    costCents: AD_SPEND_SOURCES.has(source)
+      ? Math.round((costCents * (0.8 + dice.roll() * 0.4)) / 100) * 100
+      : costCents,
   }));
 }
 
