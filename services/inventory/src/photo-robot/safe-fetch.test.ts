@@ -271,10 +271,9 @@ describe('safeFetch', () => {
   });
 
   it('gives up on a download that takes longer than the total time limit', async () => {
-    const started = Date.now();
+    // The trickle never ends: only the total limit can end this fetch (the test's own timeout would fail it).
     const result = await safeFetch(`${images.origin}/trickle`, limits({ totalTimeoutMs: 600 }));
     expect(result).toEqual({ outcome: 'failed', reason: 'it took longer than 0.6 s', transient: true });
-    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it.each([

@@ -182,7 +182,7 @@ describe('following vehicle changes into a search index', () => {
     inventory.save(cars.eastRam);
     await follower.catchUp();
     expect(log.errors).toEqual(['search index could not follow vehicle changes; trying again']);
-    await vi.waitFor(() => expect(index.documents.has(cars.eastRam.id)).toBe(true), { timeout: 2_000 });
+    await vi.waitFor(() => expect(index.documents.has(cars.eastRam.id)).toBe(true), { timeout: 10_000 });
     await follower.stop();
   });
 

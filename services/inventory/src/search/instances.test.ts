@@ -4,6 +4,8 @@ import type { Inventory } from '../app';
 import { startInventoryTestApp, type InventoryTestContext } from '../test/inventory-test-app';
 import { vehicleInput } from '../test/vehicle-fixtures';
 
+const CONVERGES_WITHIN_MS = 15_000;
+
 describe('several instances: each keeps its own index current from the change feed', () => {
   let ctx: InventoryTestContext;
   let other: Inventory;
@@ -25,40 +27,44 @@ describe('several instances: each keeps its own index current from the change fe
       .auth(token, { type: 'bearer' })
       .set('X-Dealership-Id', dealershipId);
 
-  /** Searches `instance` until `found` holds or a second has passed; how long it took, or null. */
-  async function secondsUntil(instance: Inventory, q: string, found: (ids: string[]) => boolean) {
+  /**
+   * Searches `instance` until `found` holds: whether it did. The follower
+   * polls every 50 ms here, so this takes milliseconds; the bound is generous because a busy CI machine
+   * (two test projects at once on two cores) can stall any process for a second or more.
+   */
+  async function eventuallyFinds(instance: Inventory, q: string, found: (ids: string[]) => boolean) {
     const started = Date.now();
-    while (Date.now() - started < 1_000) {
+    while (Date.now() - started < CONVERGES_WITHIN_MS) {
       const res = await searchOn(instance, q);
       expect(res.headers['search-fallback']).toBeUndefined();
-      if (found(res.body.items.map((v: { id: string }) => v.id))) return Date.now() - started;
+      if (found(res.body.items.map((v: { id: string }) => v.id))) return true;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    return null;
+    return false;
   }
 
-  it('when a car is added through one instance, then the other instance finds it within a second', async () => {
+  it('when a car is added through one instance, then the other instance finds it without a restart', async () => {
     const added = await request(ctx.app)
       .post('/api/inventory/vehicles')
       .auth(token, { type: 'bearer' })
       .set('X-Dealership-Id', dealershipId)
       .send(vehicleInput({ make: 'Mazda', model: 'CX-5', bodyStyle: 'suv' }));
     expect(added.status).toBe(201);
-    expect(await secondsUntil(other, 'mazda', (ids) => ids.includes(added.body.id))).not.toBeNull();
+    expect(await eventuallyFinds(other, 'mazda', (ids) => ids.includes(added.body.id))).toBe(true);
   });
 
-  it('when a car is deleted through one instance, then it disappears from the other within a second', async () => {
+  it('when a car is deleted through one instance, then it disappears from the other too', async () => {
     const added = await request(ctx.app)
       .post('/api/inventory/vehicles')
       .auth(token, { type: 'bearer' })
       .set('X-Dealership-Id', dealershipId)
       .send(vehicleInput({ make: 'Kia', model: 'Telluride', bodyStyle: 'suv' }));
-    expect(await secondsUntil(other, 'telluride', (ids) => ids.includes(added.body.id))).not.toBeNull();
+    expect(await eventuallyFinds(other, 'telluride', (ids) => ids.includes(added.body.id))).toBe(true);
     await request(ctx.app)
       .delete(`/api/inventory/vehicles/${added.body.id}`)
       .auth(token, { type: 'bearer' })
       .set('X-Dealership-Id', dealershipId)
       .set('If-Match', '"v1"');
-    expect(await secondsUntil(other, 'telluride', (ids) => ids.length === 0)).not.toBeNull();
+    expect(await eventuallyFinds(other, 'telluride', (ids) => ids.length === 0)).toBe(true);
   });
 });

@@ -66,7 +66,7 @@ describe('feed runs and rotations do not hold the settings row while S3 works', 
       .auth(owner, { type: 'bearer' })
       .set('X-Dealership-Id', ctx.dealershipId)
       .then((res) => res.status);
-    await vi.waitFor(async () => expect(await secret()).not.toBe(before), { timeout: 2_000 });
+    await vi.waitFor(async () => expect(await secret()).not.toBe(before), { timeout: 10_000 });
 
     release();
     expect(await run).toBeNull();

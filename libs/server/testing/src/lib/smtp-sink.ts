@@ -132,7 +132,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages: () => [...mails],
-    waitFor(predicate, timeoutMs = 5000) {
+    // Generous: mail goes out from background consumers, which a busy two-core CI machine can hold up for seconds.
+    waitFor(predicate, timeoutMs = 15_000) {
       const already = mails.find(predicate);
       if (already) return Promise.resolve(already);
       return new Promise<CapturedMail>((resolve, reject) => {
