@@ -12,6 +12,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // npm-groovy-lint starts a JVM (CodeNarc) for every run: ~15 s here, more on a busy agent.
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // npm-groovy-lint starts a JVM and parses every Groovy file: minutes on a two-core machine under full load.
+    hookTimeout: 300_000,
   },
 });

@@ -97,7 +97,7 @@ beforeAll(async () => {
       ...targets.map((t) => join(WORKSPACE, t)),
       brokenPath,
     ],
-    100_000,
+    240_000,
   );
   seconds = (Date.now() - started) / 1000;
   const json = result.stdout.slice(result.stdout.indexOf('{"summary"'));
