@@ -1,0 +1,246 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { createConnection } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ensureBackingStores, type BackingStores, type EnsuredStores } from './backing-services';
+import { COMPOSE_FILE, COMPOSE_PORTS, type DockerProbe } from './compose-stores';
+import { isAlive } from './private-server';
+import { defaultSearchDirs, findMysqlServer, findRedisServer, installCommand } from './server-binaries';
+import { portAnswers } from './store-probes';
+
+const noDocker: DockerProbe = async () => ({ unavailable: 'not installed (test)' });
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Something that accepts connections, standing in for a store that already runs. */
+async function listener(): Promise<{ server: Server; port: number }> {
+  const server = createServer((socket) => socket.end());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as { port: number }).port };
+}
+
+function expectStarted(ensured: EnsuredStores): asserts ensured is Extract<EnsuredStores, { ok: true }> {
+  if (!ensured.ok) throw new Error(ensured.message);
+}
+
+const dirs = defaultSearchDirs();
+const installed = Boolean(findMysqlServer(dirs) && findRedisServer(dirs));
+
+// CI machines have the servers (.ci/run installs them); a laptop that uses Docker instead may not.
+describe.skipIf(!installed && !process.env['CI'])(
+  'private MySQL and Redis from the installed servers',
+  () => {
+    let root: string;
+    let stores: BackingStores;
+    let lines: string[];
+    const ensured: EnsuredStores[] = [];
+    /** Every run is also stopped at the end, so a failed expectation leaves no server behind. */
+    const ensure = async (wanted: BackingStores) => {
+      const result = await ensureBackingStores(wanted, {
+        log: (line: string) => lines.push(line),
+        dataRoot: root,
+        docker: noDocker,
+      });
+      ensured.push(result);
+      expectStarted(result);
+      return result;
+    };
+
+    beforeAll(async () => {
+      root = mkdtempSync(join(tmpdir(), 'showroom-stores-'));
+      stores = {
+        mysqlUrl: `mysql://root@127.0.0.1:${await freePort()}`,
+        redisUrl: `redis://127.0.0.1:${await freePort()}/0`,
+      };
+    });
+    afterAll(async () => {
+      for (const result of ensured) if (result.ok) await result.stop();
+      rmSync(root, { recursive: true, force: true });
+    });
+
+    it('starts both where nothing answers, keeps their data between runs, and stops them', async () => {
+      lines = [];
+      const first = await ensure(stores);
+      expect(first.how).toBe('private');
+      const mysqlPort = new URL(stores.mysqlUrl).port;
+      const redisPort = new URL(stores.redisUrl).port;
+      expect(lines.join('\n')).toContain(
+        `127.0.0.1:${mysqlPort} (data in ${join(root, `mysql-${mysqlPort}`)}, set up just now)`,
+      );
+      expect(lines.join('\n')).toContain(
+        `Redis on 127.0.0.1:${redisPort} (data in ${join(root, `redis-${redisPort}`)})`,
+      );
+
+      const mysql = await createConnection({ uri: stores.mysqlUrl });
+      await mysql.query('CREATE DATABASE kept CHARACTER SET utf8mb4');
+      await mysql.query('CREATE TABLE kept.notes (body VARCHAR(40))');
+      await mysql.query("INSERT INTO kept.notes VALUES ('still here')");
+      await mysql.end();
+      const redis = new Redis(stores.redisUrl);
+      await redis.set('kept', 'still here too');
+      redis.disconnect();
+
+      await first.stop();
+      expect(await portAnswers(stores.mysqlUrl)).toBe(false);
+      expect(await portAnswers(stores.redisUrl)).toBe(false);
+      for (const started of first.started) expect(isAlive(started.pid as number)).toBe(false);
+
+      lines = [];
+      const second = await ensure(stores);
+      try {
+        expect(lines.join('\n')).not.toContain('set up just now');
+        const again = await createConnection({ uri: stores.mysqlUrl });
+        const [rows] = await again.query('SELECT body FROM kept.notes');
+        await again.end();
+        expect(rows).toEqual([{ body: 'still here' }]);
+        const redisAgain = new Redis(stores.redisUrl);
+        expect(await redisAgain.get('kept')).toBe('still here too');
+        redisAgain.disconnect();
+      } finally {
+        await second.stop();
+      }
+    }, 120_000);
+
+    it('starts again after a run that died: a crashed server, and one left running without its owner', async () => {
+      const crashed = await ensure(stores);
+      // Both servers die without cleaning up (pid files, socket and owner records stay behind).
+      for (const { pid } of crashed.started) process.kill(pid as number, 'SIGKILL');
+      await expect.poll(() => crashed.started.every(({ pid }) => !isAlive(pid as number))).toBe(true);
+
+      const restarted = await ensure(stores);
+      expect(restarted.how).toBe('private');
+      // The run that started them dies: its owner records now name a process that is gone.
+      for (const store of ['mysql', 'redis']) {
+        const port = new URL(store === 'mysql' ? stores.mysqlUrl : stores.redisUrl).port;
+        const ownerFile = join(root, `${store}-${port}`, 'owner.json');
+        const owner = JSON.parse(readFileSync(ownerFile, 'utf8')) as { serverPid: number };
+        writeFileSync(ownerFile, JSON.stringify({ ...owner, ownerPid: 2 ** 22 + 1 }));
+      }
+
+      lines = [];
+      const next = await ensure(stores);
+      expect(next.how).toBe('running');
+      expect(next.started.map(({ pid }) => pid).sort()).toEqual(
+        restarted.started.map(({ pid }) => pid).sort(),
+      );
+      expect(lines.join('\n')).toContain('an earlier run left running');
+      await next.stop();
+      expect(await portAnswers(stores.mysqlUrl)).toBe(false);
+      expect(await portAnswers(stores.redisUrl)).toBe(false);
+    }, 120_000);
+
+    it('starts only Redis when MySQL answers, and leaves that MySQL alone', async () => {
+      const running = await listener();
+      const partial = { mysqlUrl: `mysql://root@127.0.0.1:${running.port}`, redisUrl: stores.redisUrl };
+      lines = [];
+      const ensured = await ensure(partial);
+      try {
+        expect(ensured.started.map(({ store }) => store)).toEqual(['redis']);
+        expect(lines.join('\n')).not.toContain('MariaDB');
+        expect(existsSync(join(root, `mysql-${running.port}`))).toBe(false);
+        const redis = new Redis(stores.redisUrl);
+        expect(await redis.ping()).toBe('PONG');
+        redis.disconnect();
+      } finally {
+        await ensured.stop();
+      }
+      expect(await portAnswers(stores.redisUrl)).toBe(false);
+      expect(await portAnswers(partial.mysqlUrl)).toBe(true);
+      running.server.close();
+    }, 60_000);
+  },
+);
+
+describe('without Docker or installed servers', () => {
+  it('says what to install with the package manager here, and starts nothing', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'showroom-stores-'));
+    try {
+      // A machine with apt-get and nothing else.
+      const bin = join(root, 'bin');
+      mkdirSync(bin);
+      writeFileSync(join(bin, 'apt-get'), '#!/bin/sh\nexit 1\n');
+      chmodSync(join(bin, 'apt-get'), 0o755);
+      const stores = {
+        mysqlUrl: `mysql://root@127.0.0.1:${await freePort()}`,
+        redisUrl: `redis://127.0.0.1:${await freePort()}/0`,
+      };
+      const lines: string[] = [];
+      const ensured = await ensureBackingStores(stores, {
+        log: (line) => lines.push(line),
+        dataRoot: join(root, 'data'),
+        searchDirs: [bin],
+        docker: noDocker,
+      });
+
+      expect(ensured.ok).toBe(false);
+      const message = ensured.ok ? '' : ensured.message;
+      expect(message).toContain(`MySQL at ${stores.mysqlUrl} and Redis at ${stores.redisUrl}`);
+      expect(message).toMatch(/(sudo )?apt-get install -y mariadb-server redis-server/);
+      expect(message).toContain('docker compose -f docker/compose.yml up -d mysql redis');
+      expect(message).toContain('SHOWROOM_MYSQL_URL');
+      expect(lines).toEqual([]);
+      expect(existsSync(join(root, 'data'))).toBe(false);
+      expect(await portAnswers(stores.mysqlUrl)).toBe(false);
+      expect(await portAnswers(stores.redisUrl)).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('names only what is missing, in the words of each package manager', () => {
+    const root = mkdtempSync(join(tmpdir(), 'showroom-pm-'));
+    try {
+      const command = (tool: string, missing: Array<'mysql' | 'redis'>, isRoot: boolean) => {
+        const bin = join(root, tool);
+        mkdirSync(bin, { recursive: true });
+        writeFileSync(join(bin, tool), '');
+        chmodSync(join(bin, tool), 0o755);
+        return installCommand(missing, [bin], isRoot);
+      };
+      expect(command('brew', ['mysql', 'redis'], false)).toBe('brew install mariadb redis');
+      expect(command('dnf', ['redis'], false)).toBe('sudo dnf install -y redis');
+      expect(command('apt-get', ['mysql'], true)).toBe('apt-get install -y mariadb-server');
+      expect(command('pacman', ['mysql', 'redis'], false)).toBe('sudo pacman -S --needed mariadb redis');
+      expect(installCommand(['redis'], [join(root, 'nothing')])).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe(`${COMPOSE_FILE}, what Docker starts`, () => {
+  // docker/tests/compose.test.ts validates the whole file with docker-compose; this reads what the
+  // Docker branch relies on: the two services, published where the defaults point, with healthchecks.
+  const compose = parse(readFileSync(join(import.meta.dirname, '..', '..', '..', COMPOSE_FILE), 'utf8')) as {
+    services: Record<string, { ports?: string[]; healthcheck?: { test: string[] }; profiles?: string[] }>;
+  };
+
+  it.each(Object.entries(COMPOSE_PORTS))(
+    '%s is published on 127.0.0.1:%i, has a healthcheck and no profile',
+    (service, port) => {
+      const definition = compose.services[service];
+      expect(definition?.ports).toContain(`127.0.0.1:${port}:${port}`);
+      expect(definition?.healthcheck?.test.length).toBeGreaterThan(0);
+      expect(definition?.profiles).toBeUndefined();
+    },
+  );
+
+  it('lets root in without a password, as the default SHOWROOM_MYSQL_URL does', () => {
+    expect((compose.services['mysql'] as { environment?: Record<string, string> }).environment).toMatchObject(
+      {
+        MYSQL_ALLOW_EMPTY_PASSWORD: 'yes',
+      },
+    );
+  });
+});
