@@ -3,7 +3,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { dropSchema } from '@showroom/server-mysql';
-import { backingStoresFromEnv, checkBackingStores } from './backing-services';
+import {
+  backingStoresFromEnv,
+  ensureBackingStores,
+  type BackingStores,
+  type EnsuredStores,
+} from './backing-services';
 import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from './build';
 import { startPlatform } from './platform';
 import { E2E_PORTS, E2E_SCHEMAS } from './ports';
@@ -33,14 +38,52 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
   });
 }
 
-const nx = (...args: string[]) => run(process.execPath, [NX_BIN, ...args, '--output-style=static']);
+const nxArgs = (...args: string[]) => [NX_BIN, ...args, '--output-style=static'];
+const nx = (...args: string[]) => run(process.execPath, nxArgs(...args));
+
+/**
+ * The MySQL and Redis of the whole run: TEST_MYSQL_URL / TEST_REDIS_URL when given (CI's), else
+ * SHOWROOM_MYSQL_URL / SHOWROOM_REDIS_URL, else the defaults; started for the run when nothing
+ * answers there, and stopped at its end.
+ */
+let backing: Promise<EnsuredStores> | undefined;
+
+async function backingStores(): Promise<BackingStores | undefined> {
+  const env = process.env;
+  backing ??= ensureBackingStores(
+    backingStoresFromEnv({
+      SHOWROOM_MYSQL_URL: env['TEST_MYSQL_URL'] ?? env['SHOWROOM_MYSQL_URL'],
+      SHOWROOM_REDIS_URL: env['TEST_REDIS_URL'] ?? env['SHOWROOM_REDIS_URL'],
+    }),
+  );
+  const ensured = await backing;
+  if (ensured.ok) return ensured.stores;
+  console.error(ensured.message);
+  return undefined;
+}
+
+async function stopBackingStores(): Promise<void> {
+  const ensured = await backing?.catch(() => undefined);
+  if (ensured?.ok) await ensured.stop();
+}
+
+/** Unit and integration tests, each test file on a schema of its own on the run's MySQL (libs/server/testing). */
+async function unitAndIntegrationTests(): Promise<boolean> {
+  const stores = await backingStores();
+  if (!stores) return false;
+  // test-server: the storefront's server tests, against its built server (the target builds it first).
+  return run(process.execPath, nxArgs('run-many', '-t', 'test', 'test-server', '--parallel=2'), {
+    TEST_MYSQL_URL: stores.mysqlUrl,
+    TEST_REDIS_URL: stores.redisUrl,
+  });
+}
 
 /** How long e2e waits for the demo sites to be provisioned before it runs the stories anyway. */
 const SITES_LIVE_WITHIN_MS = 90_000;
 
 async function endToEnd(): Promise<boolean> {
-  const stores = backingStoresFromEnv();
-  if (!(await checkBackingStores(stores))) return false;
+  const stores = await backingStores();
+  if (!stores) return false;
   // The platform serves the built portal and storefront (from Nx's cache after `npm test`'s build step).
   if (!(await nx(...BUILD_APPS_ARGS))) return false;
   const dropE2eSchemas = () =>
@@ -90,13 +133,14 @@ const STEPS: Array<[string, () => Promise<boolean>]> = [
   ],
   ['lint', () => nx('run-many', '-t', 'lint')],
   ['typecheck', () => nx('run-many', '-t', 'typecheck')],
-  // test-server: the storefront's server tests, against its built server (the target builds it first).
-  ['unit and integration tests', () => nx('run-many', '-t', 'test', 'test-server', '--parallel=2')],
+  ['unit and integration tests', unitAndIntegrationTests],
   ['build', () => nx('run-many', '-t', 'build')],
   ['e2e (Protractor)', endToEnd],
 ];
 
 async function main(): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void stopBackingStores().finally(() => process.exit(130)));
   const only = process.argv.slice(2);
   const results: StepResult[] = [];
   for (const [name, step] of STEPS) {
@@ -110,6 +154,7 @@ async function main(): Promise<void> {
     results.push({ name, ok, seconds: (Date.now() - started) / 1000 });
     if (!ok) break;
   }
+  await stopBackingStores();
   console.log('\n━━ summary ━━');
   for (const r of results)
     console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(28)} ${r.seconds.toFixed(1)} s`);
