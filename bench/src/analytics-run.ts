@@ -5,6 +5,7 @@
 // queries and seconds per scenario, and a watchdog that ends the run shortly after
 // BENCH_ANALYTICS_LIMIT_SECONDS. Also: BENCH_ANALYTICS_PORT (3993; the next port too),
 // SHOWROOM_MYSQL_URL, SHOWROOM_REDIS_URL.
+import { backingStoresFromEnv, withBackingStores } from './backing-stores';
 import { ANALYTICS_LIMIT_SECONDS, runAnalyticsBench } from './analytics-section';
 import { stopAll } from './processes';
 
@@ -18,12 +19,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }, WATCHDOG_SECONDS * 1_000).unref();
 
-  const report = await runAnalyticsBench({
-    mysqlUrl: process.env['SHOWROOM_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306',
-    redisUrl: process.env['SHOWROOM_REDIS_URL'] ?? 'redis://127.0.0.1:6379/0',
-    firstPort: Number(process.env['BENCH_ANALYTICS_PORT'] ?? 3993),
-    build: true,
-  });
+  const report = await withBackingStores(backingStoresFromEnv(), (stores) =>
+    runAnalyticsBench({
+      ...stores,
+      firstPort: Number(process.env['BENCH_ANALYTICS_PORT'] ?? 3993),
+      build: true,
+    }),
+  );
   console.log(`\n${report}`);
 }
 

@@ -1,6 +1,7 @@
 // `npm run bench:merchandising`: builds the inventory service, then runs the merchandising part of
 // the bench alone (bench/src/merchandising.ts); `npm run bench` runs it after everything else.
 import { join } from 'node:path';
+import { backingStoresFromEnv, withBackingStores } from './backing-stores';
 import { runMerchandisingBench } from './merchandising';
 import { finish, ROOT, start, stopAll } from './processes';
 
@@ -13,12 +14,9 @@ async function main(): Promise<void> {
     }),
   );
   if (built !== 0) throw new Error('build failed');
-  const table = await runMerchandisingBench({
-    mysqlUrl: process.env['SHOWROOM_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306',
-    redisUrl: process.env['SHOWROOM_REDIS_URL'] ?? 'redis://127.0.0.1:6379/0',
-    port: 3961,
-    usersPort: 3962,
-  });
+  const table = await withBackingStores(backingStoresFromEnv(), (stores) =>
+    runMerchandisingBench({ ...stores, port: 3961, usersPort: 3962 }),
+  );
   console.log(`\n${table}`);
 }
 

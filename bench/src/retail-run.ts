@@ -4,6 +4,7 @@
 // Environment: BENCH_RETAIL_REQUESTS (5000 per scenario), BENCH_CONNECTIONS (4),
 // BENCH_RETAIL_CALLS (20000 quoteDeal calls), SHOWROOM_MYSQL_URL, SHOWROOM_REDIS_URL.
 import { join } from 'node:path';
+import { backingStoresFromEnv, withBackingStores } from './backing-stores';
 import { runRetailBench } from './retail';
 import { finish, ROOT, start, stopAll } from './processes';
 
@@ -24,16 +25,17 @@ async function main(): Promise<void> {
     }),
   );
   if (built !== 0) throw new Error('build failed');
-  const report = await runRetailBench({
-    mysqlUrl: process.env['SHOWROOM_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306',
-    redisUrl: process.env['SHOWROOM_REDIS_URL'] ?? 'redis://127.0.0.1:6379/0',
-    settings: {
-      requests: Number(process.env['BENCH_RETAIL_REQUESTS'] ?? 5_000),
-      connections: Number(process.env['BENCH_CONNECTIONS'] ?? 4),
-      calls: Number(process.env['BENCH_RETAIL_CALLS'] ?? 20_000),
-    },
-    firstPort: Number(process.env['BENCH_RETAIL_PORT'] ?? 3973),
-  });
+  const report = await withBackingStores(backingStoresFromEnv(), (stores) =>
+    runRetailBench({
+      ...stores,
+      settings: {
+        requests: Number(process.env['BENCH_RETAIL_REQUESTS'] ?? 5_000),
+        connections: Number(process.env['BENCH_CONNECTIONS'] ?? 4),
+        calls: Number(process.env['BENCH_RETAIL_CALLS'] ?? 20_000),
+      },
+      firstPort: Number(process.env['BENCH_RETAIL_PORT'] ?? 3973),
+    }),
+  );
   console.log(`\n${report}`);
 }
 

@@ -15,6 +15,7 @@ import { API_AUDIENCE, READ_DEALERSHIPS_SCOPE, type Role } from '@showroom/contr
 import { LOCAL_BENCHMARK } from '@showroom/server-kit';
 import { createDatabase } from '@showroom/server-mysql';
 import { startDynamoLocal, startSmtpSink, startTestIssuer, type TestIssuer } from '@showroom/server-testing';
+import { backingStoresFromEnv, withBackingStores } from './backing-stores';
 import { formatAdfTable, measureAdfParsing } from './adf-parse';
 import { runAnalyticsBench } from './analytics-section';
 import { initialBundleSize } from './bundle-size';
@@ -38,8 +39,10 @@ const DEALERSHIPS = Number(process.env['BENCH_DEALERSHIPS'] ?? 20);
 const PER_DEALERSHIP = Number(process.env['BENCH_VEHICLES_PER_DEALERSHIP'] ?? 5000);
 const VISIBILITY_CHANGES = Number(process.env['BENCH_VISIBILITY_CHANGES'] ?? 200);
 const VEHICLES = (DEALERSHIPS * PER_DEALERSHIP).toLocaleString('en-US');
-const MYSQL = process.env['SHOWROOM_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
-const REDIS = process.env['SHOWROOM_REDIS_URL'] ?? 'redis://127.0.0.1:6379/0';
+/** Started for the bench when nothing answers there (and stopped after it), at the same addresses. */
+const STORES = backingStoresFromEnv();
+const MYSQL = STORES.mysqlUrl;
+const REDIS = STORES.redisUrl;
 const PORTS = {
   http: 3951,
   express: 3952,
@@ -418,12 +421,12 @@ function memoryTable(
   return [head, ...lines, note].join('\n');
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(`bench failed: ${(error as Error).message}`);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
+withBackingStores(STORES, () =>
+  main().finally(async () => {
     stopAll();
     await dropBenchJobs().catch(() => undefined);
-  });
+  }),
+).catch((error: unknown) => {
+  console.error(`bench failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+});

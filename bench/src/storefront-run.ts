@@ -3,6 +3,7 @@
 // it after everything else. Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10),
 // BENCH_STOREFRONT_VEHICLES (2000).
 import { join } from 'node:path';
+import { backingStoresFromEnv, withBackingStores } from './backing-stores';
 import { runStorefrontBench } from './storefront';
 import { finish, ROOT, start, stopAll } from './processes';
 
@@ -26,15 +27,16 @@ async function main(): Promise<void> {
     ),
   );
   if (built !== 0) throw new Error('build failed');
-  const report = await runStorefrontBench({
-    mysqlUrl: process.env['SHOWROOM_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306',
-    redisUrl: process.env['SHOWROOM_REDIS_URL'] ?? 'redis://127.0.0.1:6379/0',
-    settings: {
-      seconds: Number(process.env['BENCH_SECONDS'] ?? 10),
-      connections: Number(process.env['BENCH_CONNECTIONS'] ?? 10),
-    },
-    firstPort: 3963,
-  });
+  const report = await withBackingStores(backingStoresFromEnv(), (stores) =>
+    runStorefrontBench({
+      ...stores,
+      settings: {
+        seconds: Number(process.env['BENCH_SECONDS'] ?? 10),
+        connections: Number(process.env['BENCH_CONNECTIONS'] ?? 10),
+      },
+      firstPort: 3963,
+    }),
+  );
   console.log(`\n${report}`);
 }
 
