@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ALL_DEMO_DEALERSHIPS, demoPassword } from '@showroom/demo-data';
+import { dropSchema } from '@showroom/server-mysql';
 import { createS3ObjectStore, LOCAL_MEDIA_BUCKET, LOCAL_S3_CREDENTIALS } from '@showroom/server-storage';
 import type { SmtpSink } from '@showroom/server-testing';
 import type { BackingStores } from './backing-services';
@@ -281,5 +282,28 @@ export async function startPlatform(platformOptions: PlatformOptions): Promise<R
       ),
     stop,
     anyExited: Promise.race(processes.map((p) => p.exited.then(() => p.name))),
+  };
+}
+
+/**
+ * A platform on schemas nobody keeps (e2e's, the README screenshots'): they are dropped before it
+ * starts, so every run begins with the fresh demo, and again once it has stopped.
+ */
+export async function startThrowawayPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const dropSchemas = () =>
+    Promise.all(
+      Object.values(options.schemas).map((schema) => dropSchema(`${options.stores.mysqlUrl}/${schema}`)),
+    );
+  await dropSchemas();
+  const platform = await startPlatform(options).catch(async (error: unknown) => {
+    await dropSchemas();
+    throw error;
+  });
+  return {
+    ...platform,
+    stop: async () => {
+      await platform.stop();
+      await dropSchemas();
+    },
   };
 }
