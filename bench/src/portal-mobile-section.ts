@@ -1,0 +1,100 @@
+// The portal-on-a-phone section of the bench (bench/src/portal-mobile.ts measures; this starts what
+// it measures, bounds it and stops it): the last section of `npm run bench`, and all of
+// `npm run bench:portal-mobile`. Builds the portal and the storefront as `npm start` does and starts
+// the whole platform on e2e's ports and on schemas of its own (dropped before and after), or
+// measures a running portal at SHOWROOM_URL. Environment: SHOWROOM_URL, BENCH_PORTAL_MOBILE_RUNS (3),
+// BENCH_PORTAL_MOBILE_USER (the demo manager), BENCH_PORTAL_MOBILE_LIMIT_SECONDS (900), CHROME_PATH.
+import { execFileSync } from 'node:child_process';
+import { DEMO_USERS, demoPassword } from '@showroom/demo-data';
+import { dropSchema } from '@showroom/server-mysql';
+/* eslint-disable @nx/enforce-module-boundaries -- starts the very platform npm start and e2e start (tools/dev), not a copy of it */
+import { backingStoresFromEnv } from '../../tools/dev/src/backing-services';
+import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from '../../tools/dev/src/build';
+import { PORTAL_DIST } from '../../tools/dev/src/edge';
+import { startPlatform, type RunningPlatform } from '../../tools/dev/src/platform';
+import { E2E_PORTS, type SchemaPlan } from '../../tools/dev/src/ports';
+/* eslint-enable @nx/enforce-module-boundaries */
+import { initialBundleSize } from './bundle-size';
+import { measurePortalMobile } from './portal-mobile';
+import { formatPortalMobileReport } from './portal-mobile-report';
+import { ROOT } from './processes';
+
+export const PORTAL_MOBILE_LIMIT_SECONDS = Number(process.env['BENCH_PORTAL_MOBILE_LIMIT_SECONDS'] ?? 900);
+const SCHEMAS: SchemaPlan = {
+  inventory: 'showroom_bench_portal_inventory',
+  users: 'showroom_bench_portal_users',
+  leads: 'showroom_bench_portal_leads',
+  retail: 'showroom_bench_portal_retail',
+  analytics: 'showroom_bench_portal_analytics',
+};
+/** The users service publishes the demo sites in the background after it starts: measured after that. */
+const SITES_LIVE_WITHIN_MS = 60_000;
+
+/** What index.html names: the files a browser needs before the portal starts. */
+export function namedInIndex(html: string): string[] {
+  return [
+    ...new Set([...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string)),
+  ].filter((file) => !/^https?:/.test(file));
+}
+
+async function startOwnPlatform(): Promise<{ platform: RunningPlatform; stop: () => Promise<void> }> {
+  const stores = backingStoresFromEnv();
+  console.log('Building the portal and the storefront as npm start does (cached when unchanged)…');
+  execFileSync(process.execPath, [NX_BIN, ...BUILD_APPS_ARGS, '--output-style=static'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...NX_ENV },
+  });
+  const dropSchemas = () =>
+    Promise.all(Object.values(SCHEMAS).map((schema) => dropSchema(`${stores.mysqlUrl}/${schema}`)));
+  await dropSchemas();
+  console.log(`Starting the platform with the demo data (portal on port ${E2E_PORTS.portal})…`);
+  const platform = await startPlatform({
+    ports: E2E_PORTS,
+    schemas: SCHEMAS,
+    stores,
+    echo: false,
+    logLevel: 'warn',
+  }).catch(async (error: unknown) => {
+    await dropSchemas();
+    throw error;
+  });
+  await platform.demoSites(SITES_LIVE_WITHIN_MS);
+  return {
+    platform,
+    stop: async () => {
+      await platform.stop();
+      await dropSchemas();
+    },
+  };
+}
+
+export async function runPortalMobileBench(): Promise<string> {
+  const deadline = AbortSignal.timeout(PORTAL_MOBILE_LIMIT_SECONDS * 1_000);
+  const given = process.env['SHOWROOM_URL'];
+  const own = given ? null : await startOwnPlatform();
+  try {
+    const portalUrl = given ?? (own as { platform: RunningPlatform }).platform.portalUrl;
+    const index = await fetch(portalUrl, { headers: { accept: 'text/html' } });
+    if (!index.ok) throw new Error(`${portalUrl} answered ${index.status}`);
+    const initialFiles = namedInIndex(await index.text());
+    const email = process.env['BENCH_PORTAL_MOBILE_USER'] ?? DEMO_USERS.manager.email;
+    console.log(
+      `Portal on a slow phone: ${portalUrl}, signed in as ${email} (stops after ${PORTAL_MOBILE_LIMIT_SECONDS} s)…`,
+    );
+    const result = await measurePortalMobile({
+      portalUrl,
+      email,
+      password: demoPassword(),
+      runs: Number(process.env['BENCH_PORTAL_MOBILE_RUNS'] ?? 3),
+      deadline,
+      chromiumPath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+    });
+    return formatPortalMobileReport(result, {
+      initialFiles,
+      ...(own ? { builtBundle: initialBundleSize(PORTAL_DIST) } : {}),
+    });
+  } finally {
+    await own?.stop();
+  }
+}
