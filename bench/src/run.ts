@@ -4,9 +4,11 @@
 // and drives each over loopback at fixed concurrency. Then measures how soon a vehicle change shows
 // in search, the inventory processes' memory, and times ADF parsing against its own baselines;
 // then merchandising (bench/src/merchandising.ts: CSV import, photo upload, syndication feeds);
-// then the dealer websites (bench/src/storefront.ts: vehicle page render, its JavaScript); last,
+// then the dealer websites (bench/src/storefront.ts: vehicle page render, its JavaScript); then
 // analytics (bench/src/analytics-section.ts: the dashboard's queries over a million events, event
-// collection; its own environment, stopped by BENCH_ANALYTICS_LIMIT_SECONDS).
+// collection; its own environment, stopped by BENCH_ANALYTICS_LIMIT_SECONDS); last, the portal on a
+// phone with a poor signal (bench/src/portal-mobile-section.ts: LCP of three screens, slow and
+// unthrottled, on a platform of its own, stopped by BENCH_PORTAL_MOBILE_LIMIT_SECONDS).
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_DEALERSHIPS (20),
 // BENCH_VEHICLES_PER_DEALERSHIP (5000), BENCH_VISIBILITY_CHANGES (200).
 import { join } from 'node:path';
@@ -24,6 +26,7 @@ import { leadCaptureScenarios } from './lead-scenarios';
 import { captureListPage, type CapturedPage } from './list-page-bytes';
 import { drive, formatTable, type LoadResult, type Scenario } from './load';
 import { runMerchandisingBench } from './merchandising';
+import { runPortalMobileBench } from './portal-mobile-section';
 import { mebibytes, residentBytes } from './process-memory';
 import { benchDealership, finish, ROOT, start, stopAll, waitFor } from './processes';
 import { formatSearchTable, probe, searchVariants, type SideBySide } from './search-scenarios';
@@ -384,6 +387,9 @@ async function main(): Promise<void> {
     build: false,
   });
   console.log(`\n${analytics}`);
+  console.log('');
+  const portalMobile = await runPortalMobileBench();
+  console.log(`\n${portalMobile}`);
   await Promise.all([issuer.close(), dynamo.close(), sink.close(), users.close()]);
 }
 
