@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { photoUrlProblem } from './photo-fetch';
+import { photoUrlProblem } from './photo-options';
 
 /** The Showroom fields a feed column can fill, in the order the portal lists them. */
 export const IMPORT_FIELDS = [

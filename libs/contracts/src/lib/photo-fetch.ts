@@ -1,23 +1,10 @@
 import { z } from 'zod';
-
-/** How many links one request to the photo robot may carry: a vehicle holds at most 60 photos. */
-export const MAX_PHOTO_FETCH_URLS = 60;
-export const MAX_PHOTO_URL_LENGTH = 2048;
-
-/** Why a pasted link cannot be fetched at all, or null when it is an http(s) link the robot may try. */
-export function photoUrlProblem(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return 'is not a link (it must start with http:// or https://)';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return `must be an http or https link, not ${url.protocol.replace(':', '')}`;
-  }
-  if (url.username || url.password) return 'must not carry a user name or password';
-  return null;
-}
+import {
+  MAX_PHOTO_FETCH_URLS,
+  MAX_PHOTO_URL_LENGTH,
+  PHOTO_FETCH_ITEM_STATUSES,
+  photoUrlProblem,
+} from './photo-options';
 
 export const PhotoUrlSchema = z
   .string()
@@ -39,28 +26,7 @@ export const PhotoFetchRequestSchema = z.strictObject({
 });
 export type PhotoFetchRequest = z.input<typeof PhotoFetchRequestSchema>;
 
-/**
- * One link's state: waiting, being fetched, or what came of it. `refused` links point somewhere the
- * robot must never go (a private address, a non-web scheme); `failed` ones could not be made a photo.
- */
-export const PHOTO_FETCH_ITEM_STATUSES = [
-  'queued',
-  'fetching',
-  'added',
-  'duplicate',
-  'failed',
-  'refused',
-] as const;
-export type PhotoFetchItemStatus = (typeof PHOTO_FETCH_ITEM_STATUSES)[number];
 export const PhotoFetchItemStatusSchema = z.enum(PHOTO_FETCH_ITEM_STATUSES);
-
-/** Statuses a link does not leave again. */
-export const FINISHED_PHOTO_FETCH_STATUSES: readonly PhotoFetchItemStatus[] = [
-  'added',
-  'duplicate',
-  'failed',
-  'refused',
-];
 
 export const PhotoFetchItemSchema = z.object({
   position: z.int(),

@@ -1,19 +1,7 @@
 import { z } from 'zod';
+import { MAX_PHOTOS_PER_VEHICLE, PHOTO_SOURCES } from './photo-options';
 import { InvalidParamSchema } from './problem';
 
-/** A vehicle holds at most this many photos. */
-export const MAX_PHOTOS_PER_VEHICLE = 60;
-/** The largest file accepted as a photo (25 MiB). */
-export const MAX_PHOTO_BYTES = 25 * 1024 * 1024;
-/** The multipart field that carries the files of an upload. */
-export const PHOTO_UPLOAD_FIELD = 'photos';
-
-/** Sizes every photo is kept in, each as WebP and JPEG; never wider than the original. */
-export const PHOTO_VARIANTS = { thumbnail: 320, card: 800, full: 1920 } as const;
-export type PhotoVariant = keyof typeof PHOTO_VARIANTS;
-
-/** Where a photo came from: uploaded by a dealer, fetched by the robot, or named in a feed. */
-export const PHOTO_SOURCES = ['upload', 'robot', 'feed'] as const;
 export const PhotoSourceSchema = z.enum(PHOTO_SOURCES);
 export type PhotoSource = z.infer<typeof PhotoSourceSchema>;
 
