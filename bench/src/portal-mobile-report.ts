@@ -1,6 +1,7 @@
 // How the portal bench's readings (bench/src/portal-mobile.ts) are summed up and printed: LCP per
 // screen and profile against the issue's goals, the element each LCP was of, the request waterfall
 // with what each request waited for, the critical chain to the LCP, and the bytes per screen.
+import { availableParallelism } from 'node:os';
 import type { PageReading, PaintedElement, ResourceTiming } from './portal-mobile-browser';
 import { GOALS_MS, PROFILES, type PortalMobileResult, type ProfileRuns } from './portal-mobile';
 
@@ -243,7 +244,7 @@ export function formatPortalMobileReport(result: PortalMobileResult, extras: Rep
     `signed in as ${result.email} on ${result.portalUrl}, each screen reloaded ${result.runsEach}× per profile.`,
     `slow = 150 ms round trip, 1.6 Mbps down, 750 kbps up (DevTools throttling), CPU slowed 4×; cold = cache off and`,
     `service worker bypassed; warm = cache on, after one load. LCP read from a PerformanceObserver once the page settled.`,
-    `Machine load (1/5/15 min) before: ${load(result.loadBefore)}, after: ${load(result.loadAfter)}; per screen at its start: ` +
+    `Machine load (1/5/15 min, ${availableParallelism()} cores) before: ${load(result.loadBefore)}, after: ${load(result.loadAfter)}; per screen at its start: ` +
       `${result.screens.map((s) => `${s.screen.name} ${s.loadBefore.toFixed(2)}`).join(', ')}` +
       ' (a busy machine inflates the CPU-throttled figures).',
     '',
