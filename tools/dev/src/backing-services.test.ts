@@ -187,7 +187,9 @@ describe('without Docker or installed servers', () => {
       const message = ensured.ok ? '' : ensured.message;
       expect(message).toContain(`MySQL at ${stores.mysqlUrl} and Redis at ${stores.redisUrl}`);
       expect(message).toMatch(/(sudo )?apt-get install -y mariadb-server redis-server/);
-      expect(message).toContain('docker compose -f docker/compose.yml up -d mysql redis');
+      // docker/compose.yml publishes only the default addresses, so Docker is no way to these.
+      expect(message).toContain('Docker: docker/compose.yml serves only');
+      expect(message).not.toContain('docker compose -f');
       expect(message).toContain('SHOWROOM_MYSQL_URL');
       expect(lines).toEqual([]);
       expect(existsSync(join(root, 'data'))).toBe(false);

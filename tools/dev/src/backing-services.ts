@@ -243,21 +243,22 @@ function missingMessage(
     ...reasons.map((reason) => `  - ${reason}`),
     '',
   ];
+  const docker = missing.every((store) => composeServes(store, urls[store]))
+    ? [`  docker compose -f ${COMPOSE_FILE} up -d ${missing.join(' ')}`]
+    : [];
   if (notInstalled.length > 0) {
     const packages = notInstalled
       .map((store) => (store === 'mysql' ? 'MariaDB (or MySQL)' : 'Redis'))
       .join(' and ');
     lines.push(
-      'Install them and run this again; it then starts private servers with their data under tmp/:',
+      'Install what is missing and run this again; it then starts private servers with their data under tmp/:',
       `  ${installCommand(notInstalled, dirs) ?? `(install ${packages} with your package manager)`}`,
-      '',
-      'or start Docker and run this again, which then runs:',
     );
-  } else lines.push('Or start Docker and run this again, which then runs:');
+    if (docker.length > 0) lines.push('', 'or start Docker and run this again, which then runs:', ...docker);
+  } else if (docker.length > 0) lines.push('Start Docker and run this again, which then runs:', ...docker);
   lines.push(
-    `  docker compose -f ${COMPOSE_FILE} up -d ${missing.join(' ')}`,
     '',
-    'Elsewhere, point SHOWROOM_MYSQL_URL (mysql://user:password@host:port) and SHOWROOM_REDIS_URL at yours.',
+    'Or point SHOWROOM_MYSQL_URL (mysql://user:password@host:port) and SHOWROOM_REDIS_URL at servers of yours.',
     '',
   );
   return lines.join('\n');
