@@ -2,7 +2,6 @@
 // against the whole platform started on its own ports and throwaway schemas.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { dropSchema } from '@showroom/server-mysql';
 import {
   backingStoresFromEnv,
   ensureBackingStores,
@@ -10,7 +9,7 @@ import {
   type EnsuredStores,
 } from './backing-services';
 import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from './build';
-import { startPlatform } from './platform';
+import { startThrowawayPlatform } from './platform';
 import { E2E_PORTS, E2E_SCHEMAS } from './ports';
 import { WORKSPACE_ROOT } from './processes';
 
@@ -86,10 +85,8 @@ async function endToEnd(): Promise<boolean> {
   if (!stores) return false;
   // The platform serves the built portal and storefront (from Nx's cache after `npm test`'s build step).
   if (!(await nx(...BUILD_APPS_ARGS))) return false;
-  const dropE2eSchemas = () =>
-    Promise.all(Object.values(E2E_SCHEMAS).map((schema) => dropSchema(`${stores.mysqlUrl}/${schema}`)));
-  await dropE2eSchemas();
-  const platform = await startPlatform({
+  // e2e's schemas are dropped before it starts and after it stops: every run begins with the fresh demo.
+  const platform = await startThrowawayPlatform({
     ports: E2E_PORTS,
     schemas: E2E_SCHEMAS,
     stores,
@@ -116,7 +113,6 @@ async function endToEnd(): Promise<boolean> {
     );
   } finally {
     await platform.stop();
-    await dropE2eSchemas();
   }
 }
 
