@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ensureBackingStores, type BackingStores, type EnsuredStores } from './backing-services';
 import { COMPOSE_FILE, COMPOSE_PORTS, type DockerProbe } from './compose-stores';
+import { startPrivateMysql, type PrivateMysqlOptions } from './private-mysql';
 import { isAlive } from './private-server';
 import { defaultSearchDirs, findMysqlServer, findRedisServer, installCommand } from './server-binaries';
 import { portAnswers } from './store-probes';
@@ -139,6 +149,38 @@ describe.skipIf(!installed && !process.env['CI'])(
       expect(await portAnswers(stores.mysqlUrl)).toBe(false);
       expect(await portAnswers(stores.redisUrl)).toBe(false);
     }, 120_000);
+
+    it('runs the same data folder as a replication primary or a read-only replica would', async () => {
+      const port = new URL(stores.mysqlUrl).port;
+      const dir = join(root, `mysql-${port}`);
+      const binaries = findMysqlServer(dirs);
+      if (!binaries) throw new Error('no MariaDB/MySQL server installed');
+      const settings = async (options: Partial<PrivateMysqlOptions>) => {
+        const server = await startPrivateMysql({ url: stores.mysqlUrl, dir, binaries, ...options });
+        try {
+          const connection = await createConnection({ uri: stores.mysqlUrl });
+          const [[row]] = (await connection.query(
+            'SELECT @@server_id AS serverId, @@log_bin AS logBin, @@binlog_format AS format, @@read_only AS readOnly',
+          )) as unknown as [[Record<string, unknown>]];
+          await connection.end();
+          return row;
+        } finally {
+          await server.stop();
+        }
+      };
+      expect(await settings({ serverId: 1, logBin: true, binlogFormat: 'ROW' })).toMatchObject({
+        serverId: 1,
+        logBin: 1,
+        format: 'ROW',
+        readOnly: 0,
+      });
+      expect(readdirSync(dir).some((file) => file.startsWith('binlog.'))).toBe(true);
+      expect(await settings({ serverId: 2, readOnly: true })).toMatchObject({
+        serverId: 2,
+        logBin: 0,
+        readOnly: 1,
+      });
+    }, 60_000);
 
     it('starts only Redis when MySQL answers, and leaves that MySQL alone', async () => {
       const running = await listener();
