@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3ObjectStore, LOCAL_S3_CREDENTIALS } from '@showroom/server-storage';
@@ -10,18 +11,70 @@ import { startS3Local, startSmtpSink, type SmtpSink } from '@showroom/server-tes
 import { startEdge } from './edge';
 import type { PortPlan } from './ports';
 
-/** An upstream that says which service it is and what path reached it. */
+/** A page of JSON far above any compression threshold. */
+const LARGE_JSON = JSON.stringify({
+  items: Array.from({ length: 400 }, (_, i) => ({ id: i, make: 'Toyota' })),
+});
+
+/**
+ * An upstream that says which service it is and what path reached it; at `/large` a large JSON
+ * answer, at `/events` an event stream that sends one event and stays open.
+ */
 async function fakeService(name: string): Promise<Server> {
   const server = createServer((req, res) => {
+    if (req.url?.endsWith('/events')) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write('data: first\n\n');
+      return;
+    }
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ service: name, path: req.url }));
+    res.end(req.url?.endsWith('/large') ? LARGE_JSON : JSON.stringify({ service: name, path: req.url }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
 }
 
 const portOf = (server: Server) => (server.address() as AddressInfo).port;
-const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+
+interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The bytes as they travelled. */
+  body: Buffer;
+}
+
+/** A GET that sends only the headers given and keeps the body as sent (fetch would decode it). */
+function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    }).on('error', reject);
+  });
+}
+
+/** The body as the browser reads it once it undid the content coding. */
+function decoded({ headers, body }: RawAnswer): string {
+  const coding = headers['content-encoding'];
+  if (coding === 'br') return brotliDecompressSync(body).toString();
+  if (coding === 'gzip') return gunzipSync(body).toString();
+  if (coding === undefined) return body.toString();
+  throw new Error(`unexpected content-encoding ${coding}`);
+}
+
+/** A bundle the size of a real chunk, named as Angular names them. */
+const BUNDLE_NAME = 'chunk-B--E9i9r.js';
+const BUNDLE = Array.from({ length: 2_000 }, (_, i) => `export const value${i} = ${i * 7};`).join('\n');
+/** Padded above the compression threshold (1 kB), as the built index.html (with its inlined styles) is. */
+const INDEX_HTML = `<!doctype html><title>portal shell</title><style>${'.x{color:red}'.repeat(200)}</style>`;
 
 describe('the edge: the portal, /api routed to each service, and the dev inbox', () => {
   const portalDist = mkdtempSync(join(tmpdir(), 'showroom-portal-'));
@@ -37,7 +90,13 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
   };
 
   beforeAll(async () => {
-    writeFileSync(join(portalDist, 'index.html'), '<!doctype html><title>portal shell</title>');
+    writeFileSync(join(portalDist, 'index.html'), INDEX_HTML);
+    writeFileSync(join(portalDist, BUNDLE_NAME), BUNDLE);
+    writeFileSync(join(portalDist, 'favicon.ico'), Buffer.alloc(2_000, 1));
+    writeFileSync(
+      join(portalDist, 'ngsw.json'),
+      JSON.stringify({ hashTable: {}, padding: 'x'.repeat(2_000) }),
+    );
     const [inventory, users, leads, retail, analytics] = await Promise.all(
       ['inventory', 'users', 'leads', 'retail', 'analytics'].map(fakeService),
     );
@@ -169,6 +228,64 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
     } finally {
       await s3.close();
     }
+  });
+
+  it('compresses the portal as CloudFront does: brotli, else gzip, else the bytes as they are', async () => {
+    const base = await startOn({});
+    for (const path of [`/${BUNDLE_NAME}`, '/inventory', '/index.html']) {
+      const expected = path === `/${BUNDLE_NAME}` ? BUNDLE : INDEX_HTML;
+      const brotli = await rawGet(`${base}${path}`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+      const gzip = await rawGet(`${base}${path}`, { 'accept-encoding': 'gzip, deflate' });
+      const plain = await rawGet(`${base}${path}`);
+      expect([path, brotli.headers['content-encoding'], gzip.headers['content-encoding']]).toEqual([
+        path,
+        'br',
+        'gzip',
+      ]);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      for (const answer of [brotli, gzip, plain]) {
+        expect(answer.status).toBe(200);
+        expect(decoded(answer)).toBe(expected);
+        expect(answer.headers['vary']).toMatch(/accept-encoding/i);
+      }
+      expect(brotli.body.length).toBeLessThan(expected.length / 3);
+      expect(gzip.body.length).toBeLessThan(expected.length / 3);
+    }
+    const config = await rawGet(`${base}/config.json`, { 'accept-encoding': 'gzip' });
+    expect(JSON.parse(decoded(config))).toMatchObject({ auth: { clientId: 'showroom-portal' } });
+  });
+
+  it('lets browsers keep hashed bundles for good and revalidate what names them or differs per environment', async () => {
+    const base = await startOn({});
+    const cacheControl = async (path: string) => (await rawGet(`${base}${path}`)).headers['cache-control'];
+    expect(await cacheControl(`/${BUNDLE_NAME}`)).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/inventory', '/leads/l1', '/index.html', '/config.json', '/ngsw.json']) {
+      expect([path, await cacheControl(path)]).toEqual([path, 'no-cache']);
+    }
+    expect(await cacheControl('/favicon.ico')).toBe('public, max-age=3600');
+  });
+
+  it('passes API answers on as the services send them, event streams unbuffered', async () => {
+    const base = await startOn({});
+    const json = await rawGet(`${base}/api/inventory/large`, { 'accept-encoding': 'gzip, br' });
+    expect(json.headers['content-encoding']).toBeUndefined();
+    expect(json.body.toString()).toBe(LARGE_JSON);
+
+    const firstEvent = await new Promise<string>((resolve, reject) => {
+      const request = get(
+        `${base}/api/leads/events`,
+        { headers: { 'accept-encoding': 'gzip, br' } },
+        (res) => {
+          expect(res.headers['content-encoding']).toBeUndefined();
+          res.once('data', (chunk: Buffer) => {
+            resolve(chunk.toString());
+            request.destroy();
+          });
+        },
+      );
+      request.on('error', reject);
+    });
+    expect(firstEvent).toBe('data: first\n\n');
   });
 
   it('refuses to start when the portal is not built', () => {

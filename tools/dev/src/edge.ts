@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { API_AUDIENCE } from '@showroom/contracts';
@@ -66,6 +67,42 @@ export function mediaRoutes(media: ObjectStore): express.Router {
   return router;
 }
 
+/** Angular names every bundle and style sheet after its content (`main-MXTNVKNE.js`, `chunk-B--E9i9r.js`). */
+const HASHED_BUNDLE = /^[a-z]+-[\w-]{8}\.(?:js|css)$/;
+/**
+ * Read anew at every start (revalidated, never taken from a cache unasked): they name the bundles
+ * of the current build (index.html, the service worker's manifest and scripts) or differ per
+ * environment (config.json).
+ */
+const ALWAYS_REVALIDATED = new Set([
+  'index.html',
+  'config.json',
+  'ngsw.json',
+  'ngsw-worker.js',
+  'safety-worker.js',
+  'worker-basic.min.js',
+]);
+
+/** How long a browser may keep a file of the built portal, as scripts/publish-portal.sh uploads it. */
+export function portalCacheControl(fileName: string): string {
+  if (ALWAYS_REVALIDATED.has(fileName)) return 'no-cache';
+  if (HASHED_BUNDLE.test(fileName)) return 'public, max-age=31536000, immutable';
+  return 'public, max-age=3600';
+}
+
+/**
+ * What CloudFront compresses (brotli, else gzip, as the browser accepts; `Vary: Accept-Encoding`):
+ * the portal's files and config.json. Not /api: CloudFront compresses only under a cache policy
+ * with gzip and brotli on, and infra's /api/* behaviour uses Managed-CachingDisabled, which has
+ * them off, so API answers reach a phone as the services send them. Never an event stream either:
+ * compressing holds its events back until a compression block fills.
+ */
+export function compressedAtTheEdge(req: express.Request, res: express.Response): boolean {
+  if (req.path.startsWith('/api/')) return false;
+  if (String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream')) return false;
+  return compression.filter(req, res);
+}
+
 /**
  * What CloudFront and the ALB do in production, on one port: the built portal, its runtime
  * `config.json`, `/api/<service>` routed to each service and `/media` from the bucket. Locally,
@@ -78,8 +115,9 @@ export function startEdge(ports: PortPlan, options: EdgeOptions = {}): Promise<S
   }
   const app = express();
   app.disable('x-powered-by');
+  app.use(compression({ filter: compressedAtTheEdge }));
   app.get('/config.json', (_req, res) => {
-    res.json({
+    res.set('Cache-Control', portalCacheControl('config.json')).json({
       auth: {
         domain: `http://localhost:${ports.devAuth}`,
         clientId: 'showroom-portal',
@@ -104,10 +142,16 @@ export function startEdge(ports: PortPlan, options: EdgeOptions = {}): Promise<S
   }
   if (options.media) app.use(mediaRoutes(options.media));
   if (options.devInbox) app.use(devInboxRoutes(options.devInbox));
-  app.use(express.static(portalDist, { index: false, maxAge: '1h' }));
+  app.use(
+    express.static(portalDist, {
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, path) => res.set('Cache-Control', portalCacheControl(basename(path))),
+    }),
+  );
   // Client-side routes: every other GET is the app shell.
   app.get(/^(?!\/api\/).*/, (_req, res) => {
-    res.set('Cache-Control', 'no-cache').sendFile(join(portalDist, 'index.html'));
+    res.set('Cache-Control', portalCacheControl('index.html')).sendFile(join(portalDist, 'index.html'));
   });
   return new Promise((resolve) => {
     const server = app.listen(ports.portal, '127.0.0.1', () => resolve(server));
