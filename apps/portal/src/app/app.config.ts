@@ -2,9 +2,11 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
   inject,
+  Injector,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZoneChangeDetection,
+  runInInjectionContext,
 } from '@angular/core';
 import { provideProtractorTestingSupport } from '@angular/platform-browser';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
@@ -12,6 +14,7 @@ import { AuthClientConfig, authHttpInterceptorFn, provideAuth0 } from '@auth0/au
 import { appRoutes } from './app.routes';
 import { dealershipInterceptor } from './core/dealership.interceptor';
 import { loadRuntimeConfig, toAuthConfig } from './core/runtime-config';
+import { loadSessionOnceSignedIn } from './core/session';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -28,9 +31,11 @@ export const appConfig: ApplicationConfig = {
     // Configured at startup from config.json, before anything injects the Auth0 client.
     provideAuth0(),
     provideAppInitializer(async () => {
-      const authClientConfig = inject(AuthClientConfig);
+      const injector = inject(Injector);
       const config = await loadRuntimeConfig((input, init) => fetch(input, init));
-      authClientConfig.set(toAuthConfig(config, window.location.origin));
+      injector.get(AuthClientConfig).set(toAuthConfig(config, window.location.origin));
+      // Not awaited: the dealer loads beside the first navigation, not before it.
+      runInInjectionContext(injector, loadSessionOnceSignedIn);
     }),
   ],
 };

@@ -16,7 +16,11 @@ export interface RuntimeConfig {
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-/** Fetches and checks `config.json`; the error says which key is missing so ops can fix it. */
+/**
+ * Fetches and checks `config.json`; the error says which key is missing so ops can fix it.
+ * index.html preloads it while the bundles download; its `crossorigin` gives the preload this
+ * fetch's mode (cors, same-origin credentials), without which the browser fetches it a second time.
+ */
 export async function loadRuntimeConfig(fetchFn: FetchLike, url = 'config.json'): Promise<RuntimeConfig> {
   const response = await fetchFn(url, { cache: 'no-store', headers: { accept: 'application/json' } });
   if (!response.ok) {
@@ -52,6 +56,9 @@ export async function loadRuntimeConfig(fetchFn: FetchLike, url = 'config.json')
  * the token rotates at every refresh and a replayed one revokes the whole sign-in (the thief's copy
  * dies at the portal's next refresh, at most 15 minutes later), it expires after 15 idle days and
  * 30 days in all, sign-out revokes it (shell), and Angular's templates escape everything shown.
+ * It is also the fast restore on a phone: a reload finds the access token in storage and needs no
+ * request at all while it has a minute left, else one POST to /oauth/token, where an iframe sign-in
+ * would be a chain of /authorize redirects at the identity provider (a round trip each) every time.
  */
 export function toAuthConfig(config: RuntimeConfig, origin: string): AuthConfig {
   const { domain, clientId, audience } = config.auth;

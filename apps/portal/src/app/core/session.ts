@@ -1,7 +1,7 @@
 import { inject, Injectable, Injector, signal } from '@angular/core';
 import { AuthService } from '@auth0/auth0-angular';
 import type { Me, Problem } from '@showroom/contracts';
-import { firstValueFrom } from 'rxjs';
+import { first, firstValueFrom } from 'rxjs';
 import { UsersApi } from '../api/users-api';
 import { ActiveDealership } from './active-dealership';
 import { problemOf } from './problem';
@@ -67,3 +67,19 @@ export const sessionLoaded = async (): Promise<true> => {
   await inject(Session).load();
   return true;
 };
+
+/**
+ * Starts loading the dealer at startup, as soon as the identity provider's session is restored from
+ * this browser's storage, instead of when the router reaches the shell's guards: `/api/users/me` then
+ * travels while the router downloads the first screen's code, and `sessionLoaded` finds it done or on
+ * its way. Signed out, it does nothing (the sign-in guard redirects); on the way back from sign-in,
+ * it waits until the code has been exchanged for tokens.
+ */
+export function loadSessionOnceSignedIn(): void {
+  const session = inject(Session);
+  inject(AuthService)
+    .isAuthenticated$.pipe(first())
+    .subscribe((signedIn) => {
+      if (signedIn) void session.load();
+    });
+}
