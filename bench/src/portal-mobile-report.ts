@@ -223,7 +223,7 @@ export function initialBundleTransfer(
 }
 
 export interface ReportExtras {
-  /** What index.html names (scripts, styles, module preloads). */
+  /** What index.html names (scripts, styles, module preloads) and the chunks those scripts import statically. */
   initialFiles: string[];
   /** The built files compressed here (gzip -9, brotli 11), when the bench built them itself. */
   builtBundle?: { rawBytes: number; gzipBytes: number; brotliBytes: number };
@@ -269,7 +269,7 @@ export function formatPortalMobileReport(result: PortalMobileResult, extras: Rep
     ...bytesTable(result),
     '',
     bundle
-      ? `Initial bundle as served (index.html + ${bundle.files - 1} files it names): ${kb(bundle.transferred)} transferred, ` +
+      ? `Initial bundle as served (index.html + ${bundle.files - 1} files: named in it, or imported statically by those): ${kb(bundle.transferred)} transferred, ` +
         `${kb(bundle.decoded)} decoded (budget ${kb(INITIAL_BUNDLE_BUDGET_BYTES)} transferred: ${bundleVerdict})`
       : 'Initial bundle: not measured',
     ...(built
