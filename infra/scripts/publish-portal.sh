@@ -2,10 +2,13 @@
 # Publish a built portal (dist/apps/portal/browser) to an environment's bucket:
 #   - hashed bundles (*.js, *.css, media/) are immutable for a year;
 #   - other files (favicon...) are cached for an hour;
+#   - the service worker's scripts keep their names from build to build and are never cached;
 #   - config.json is this environment's (from /showroom/<env>/portal/config.json, written by
 #     Terraform), never the build's local one, and never cached;
 #   - index.html goes last and is never cached, so a visitor never gets an index that names
-#     bundles not yet uploaded; old bundles stay for open sessions' lazy-loaded chunks.
+#     bundles not yet uploaded; old bundles stay for open sessions' lazy-loaded chunks;
+#   - the service worker's manifest (ngsw.json, the hashes of this build's files) goes after it, so
+#     an installed worker never checks a new manifest against an index.html still being replaced.
 # Then invalidates the uncached entry points in CloudFront and waits for it.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
@@ -34,14 +37,26 @@ workdir=$(mktemp -d)
 trap 'rm -rf "$workdir"' EXIT
 parameter "/showroom/${environment}/portal/config.json" | jq . >"$workdir/config.json"
 
+worker_scripts=(ngsw-worker.js safety-worker.js worker-basic.min.js)
+worker_excludes=()
+for script in "${worker_scripts[@]}"; do worker_excludes+=(--exclude "$script"); done
+
 log "hashed bundles -> s3://${bucket}"
 aws s3 sync "$dist" "s3://${bucket}" --only-show-errors \
-  --exclude '*' --include '*.js' --include '*.css' --include 'media/*' \
+  --exclude '*' --include '*.js' --include '*.css' --include 'media/*' "${worker_excludes[@]}" \
   --cache-control 'public,max-age=31536000,immutable'
+
+log "service worker scripts"
+for script in "${worker_scripts[@]}"; do
+  [[ -f "$dist/$script" ]] || continue
+  aws s3 cp "$dist/$script" "s3://${bucket}/${script}" --only-show-errors \
+    --cache-control 'no-cache' --content-type 'text/javascript; charset=utf-8'
+done
 
 log "other static files"
 aws s3 sync "$dist" "s3://${bucket}" --only-show-errors \
   --exclude '*.js' --exclude '*.css' --exclude 'media/*' --exclude 'index.html' --exclude 'config.json' \
+  --exclude 'ngsw.json' \
   --cache-control 'public,max-age=3600'
 
 log "config.json for ${environment}"
@@ -52,8 +67,15 @@ log "index.html"
 aws s3 cp "$dist/index.html" "s3://${bucket}/index.html" --only-show-errors \
   --cache-control 'no-cache' --content-type 'text/html; charset=utf-8'
 
+if [[ -f "$dist/ngsw.json" ]]; then
+  log "ngsw.json"
+  aws s3 cp "$dist/ngsw.json" "s3://${bucket}/ngsw.json" --only-show-errors \
+    --cache-control 'no-cache' --content-type 'application/json'
+fi
+
 invalidation=$(aws cloudfront create-invalidation --distribution-id "$distribution" \
-  --paths '/' '/index.html' '/config.json' --query 'Invalidation.Id' --output text)
+  --paths '/' '/index.html' '/config.json' '/ngsw.json' '/ngsw-worker.js' '/safety-worker.js' \
+  '/worker-basic.min.js' --query 'Invalidation.Id' --output text)
 log "waiting for CloudFront invalidation ${invalidation}"
 aws cloudfront wait invalidation-completed --distribution-id "$distribution" --id "$invalidation"
 log "portal published to ${environment}"

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -187,6 +188,74 @@ describe('infra/scripts', () => {
       expect(register).toBeGreaterThan(0);
       expect(configure).toBeGreaterThan(register);
       expect(update).toBeGreaterThan(configure);
+    });
+  });
+
+  describe('publish-portal.sh uploads each file of a portal build with the cache lifetime it can take', () => {
+    // A stand-in aws on PATH records its arguments; jq is Debian's.
+    const scratch = mkdtempSync(join(tmpdir(), 'infra-publish-'));
+    const calls = join(scratch, 'calls.log');
+    const dist = join(scratch, 'browser');
+    writeFileSync(
+      join(scratch, 'aws'),
+      [
+        '#!/bin/bash',
+        'printf "%s\\n" "$*" >>"$AWS_CALLS"',
+        'case "$1 $2 $4" in',
+        '  "ssm get-parameter /showroom/qa/portal/config.json") echo \'{"auth":{"domain":"qa.auth0.com"}}\' ;;',
+        '  "ssm get-parameter"*) echo "portal-qa" ;;',
+        '  "cloudfront create-invalidation"*) echo "I1" ;;',
+        'esac',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(join(scratch, 'aws'), 0o755);
+    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+    const publish = (files: string[]) => {
+      rmSync(calls, { force: true });
+      rmSync(dist, { recursive: true, force: true });
+      mkdirSync(dist);
+      for (const file of files) writeFileSync(join(dist, file), '.');
+      const result = spawnSync('bash', [infraPath('scripts', 'publish-portal.sh'), 'qa', dist], {
+        encoding: 'utf8',
+        env: { PATH: `${scratch}:/usr/bin:/bin`, AWS_CALLS: calls },
+      });
+      return { ...result, calls: readFileSync(calls, 'utf8').trim().split('\n') };
+    };
+    const uploadOf = (calls: string[], file: string) =>
+      calls.findIndex((call) => call.startsWith(`s3 cp ${join(dist, file)} s3://portal-qa/${file} `));
+
+    it('keeps the service worker’s scripts and manifest out of the year-long cache, the manifest after index.html', () => {
+      const result = publish([
+        'index.html',
+        'main-ABCDEFGH.js',
+        'ngsw.json',
+        'ngsw-worker.js',
+        'safety-worker.js',
+      ]);
+      expect(result.status, result.stderr).toBe(0);
+      const immutable = result.calls.find((call) => call.includes('max-age=31536000,immutable')) ?? '';
+      expect(immutable).toMatch(/--include \*\.js .*--exclude ngsw-worker\.js --exclude safety-worker\.js/);
+      for (const file of ['ngsw-worker.js', 'safety-worker.js', 'ngsw.json', 'index.html']) {
+        expect([file, result.calls[uploadOf(result.calls, file)]]).toEqual([
+          file,
+          expect.stringContaining('--cache-control no-cache'),
+        ]);
+      }
+      expect(uploadOf(result.calls, 'ngsw.json')).toBeGreaterThan(uploadOf(result.calls, 'index.html'));
+      const hourLong = result.calls.find((call) => call.includes('max-age=3600')) ?? '';
+      expect(hourLong).toContain('--exclude ngsw.json');
+      expect(result.calls.find((call) => call.startsWith('cloudfront create-invalidation'))).toMatch(
+        /--paths \/ \/index\.html \/config\.json \/ngsw\.json \/ngsw-worker\.js /,
+      );
+    });
+
+    it('publishes a build without a service worker as before', () => {
+      const result = publish(['index.html', 'main-ABCDEFGH.js']);
+      expect(result.status, result.stderr).toBe(0);
+      expect(uploadOf(result.calls, 'ngsw.json')).toBe(-1);
+      expect(uploadOf(result.calls, 'ngsw-worker.js')).toBe(-1);
     });
   });
 

@@ -3,6 +3,7 @@ import {
   ApplicationConfig,
   inject,
   Injector,
+  isDevMode,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZoneChangeDetection,
@@ -10,8 +11,10 @@ import {
 } from '@angular/core';
 import { provideProtractorTestingSupport } from '@angular/platform-browser';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { provideServiceWorker } from '@angular/service-worker';
 import { AuthClientConfig, authHttpInterceptorFn, provideAuth0 } from '@auth0/auth0-angular';
 import { appRoutes } from './app.routes';
+import { apiBypassesServiceWorker } from './core/api-bypasses-service-worker';
 import { dealershipInterceptor } from './core/dealership.interceptor';
 import { loadRuntimeConfig, toAuthConfig } from './core/runtime-config';
 import { loadSessionOnceSignedIn } from './core/session';
@@ -27,7 +30,15 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
     ),
-    provideHttpClient(withInterceptors([dealershipInterceptor, authHttpInterceptorFn])),
+    provideHttpClient(
+      withInterceptors([dealershipInterceptor, authHttpInterceptorFn, apiBypassesServiceWorker]),
+    ),
+    // The app's code for the next visit (apps/portal/ngsw-config.json): production builds only, and
+    // registered once the first screen is done (or after 30 s) so it never competes with it.
+    provideServiceWorker('ngsw-worker.js', {
+      enabled: !isDevMode(),
+      registrationStrategy: 'registerWhenStable:30000',
+    }),
     // Configured at startup from config.json, before anything injects the Auth0 client.
     provideAuth0(),
     provideAppInitializer(async () => {
