@@ -1,11 +1,21 @@
 import { Route } from '@angular/router';
 import { dealershipFromUrl } from '../core/dealership-from-url';
 import { requirePermission } from '../core/permissions';
+import { PRELOAD } from '../shared/idle-preloading';
+import { loadComponentEarly } from '../shared/load-early';
+import { READ_AHEAD } from '../shared/read-ahead';
+import { vehicleSearchAhead } from './vehicle-list/vehicle-search';
 
 export const inventoryRoutes: Route[] = [
   {
+    // The first screen of most visits: its code downloads while the sign-in and memberships are
+    // checked, and its first search starts as soon as they are (not after the code arrived).
     path: '',
+    pathMatch: 'full',
     title: 'Inventory · Showroom',
+    data: { [PRELOAD]: true },
+    canMatch: [loadComponentEarly],
+    resolve: { [READ_AHEAD]: vehicleSearchAhead },
     loadComponent: () => import('./vehicle-list/vehicle-list-page').then((m) => m.VehicleListPage),
   },
   {
@@ -28,6 +38,7 @@ export const inventoryRoutes: Route[] = [
   {
     path: ':id',
     title: 'Vehicle · Showroom',
+    data: { [PRELOAD]: true },
     canActivate: [dealershipFromUrl],
     loadComponent: () => import('./vehicle-detail/vehicle-detail-page').then((m) => m.VehicleDetailPage),
   },

@@ -1,7 +1,16 @@
 import { Route } from '@angular/router';
 import { requirePermission } from '../core/permissions';
+import { PRELOAD } from '../shared/idle-preloading';
+import { loadComponentEarly } from '../shared/load-early';
+import { READ_AHEAD } from '../shared/read-ahead';
+import { leadReadAhead } from './lead-detail/lead-read';
+import { inboxSearchAhead } from './lead-inbox/inbox-search';
 
-/** Every role reads leads today; the guard keeps that a decision of `libs/contracts`, not of this file. */
+/**
+ * Every role reads leads today; the guard keeps that a decision of `libs/contracts`, not of this file.
+ * The inbox and a lead are first screens (a link from a notification): their code downloads while the
+ * sign-in is checked, and their data is asked for as soon as the guard has passed, not after the code arrived.
+ */
 export const leadsRoutes: Route[] = [
   {
     path: '',
@@ -9,7 +18,11 @@ export const leadsRoutes: Route[] = [
     children: [
       {
         path: '',
+        pathMatch: 'full',
         title: 'Leads · Showroom',
+        data: { [PRELOAD]: true },
+        canMatch: [loadComponentEarly],
+        resolve: { [READ_AHEAD]: inboxSearchAhead },
         loadComponent: () => import('./lead-inbox/lead-inbox-page').then((m) => m.LeadInboxPage),
       },
       {
@@ -37,6 +50,9 @@ export const leadsRoutes: Route[] = [
       {
         path: ':id',
         title: 'Lead · Showroom',
+        data: { [PRELOAD]: true },
+        canMatch: [loadComponentEarly],
+        resolve: { [READ_AHEAD]: leadReadAhead },
         loadComponent: () => import('./lead-detail/lead-detail-page').then((m) => m.LeadDetailPage),
       },
     ],

@@ -4,12 +4,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import type { DealershipLoad } from './dealership-load';
 import type { Paging } from './list-url-state';
 import { PAGE_SIZES } from './list-url-state';
 import { ProblemTextPipe } from './problem-text.pipe';
+import { SkeletonRows } from './skeleton';
 
 /** What a list calls its rows: "1 lead", "3 leads", "Loading leads…". */
 export interface ListNoun {
@@ -33,7 +33,7 @@ export interface SortOption<S> {
 /**
  * The results panel of a list page (the inventory, the lead inbox): the count, a thin progress line
  * while it reloads, the error with "Try again", the page's empty state, the rows (faded while they
- * reload) and the paginator; a spinner until the first answer. With filters set, an empty page
+ * reload) and the paginator; skeleton rows until the first answer. With filters set, an empty page
  * offers to clear them. The page projects the rows (default content), what else the bar shows
  * before the sort (`srResultsBar`: "3 new leads") and what to offer when the unfiltered list is
  * empty (`srEmpty`, under `emptyTitle`). S: the list's sort. The panel is `aria-busy` while a
@@ -47,9 +47,9 @@ export interface SortOption<S> {
     MatIconModule,
     MatPaginatorModule,
     MatProgressBarModule,
-    MatProgressSpinnerModule,
     MatSelectModule,
     ProblemTextPipe,
+    SkeletonRows,
   ],
   templateUrl: './list-results.html',
   styleUrl: './list-results.scss',
@@ -60,8 +60,10 @@ export class ListResults<S> {
   /** The page's list as it loads: its total and rows, loading, the problem; "Try again" retries it. */
   readonly load = input.required<DealershipLoad<{ total: number; items: readonly unknown[] }>>();
   readonly paging = input.required<Paging>();
-  /** Phones: no page-size choice, no first/last buttons. */
+  /** Phones: no page-size choice, no first/last buttons; cards, not rows, in the skeleton. */
   readonly compact = input(false);
+  /** The rows start with a photo: so do the skeleton's. */
+  readonly photoRows = input(false);
   /** Announce the count when it changes (a list without a live region of its own). */
   readonly announceCount = input(false);
   readonly sortOptions = input.required<readonly SortOption<S>[]>();

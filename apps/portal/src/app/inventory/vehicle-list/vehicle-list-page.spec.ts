@@ -7,8 +7,10 @@ import { membership, NORTH, SOUTH, vehicle, vehicleHit, vehicleList } from '../.
 import { openPage } from '../../../testing/page';
 import { ActiveDealership } from '../../core/active-dealership';
 import { dealershipInterceptor } from '../../core/dealership.interceptor';
+import { openFirstScreen } from '../../shared/first-screen.testing';
 import { VehicleFilters } from './vehicle-filters';
 import { VehicleListPage } from './vehicle-list-page';
+import { vehicleSearchAhead } from './vehicle-search';
 
 const GROUP = '5b0d6f3e-1c1a-4d47-9a55-0a1d2b3c4d01';
 
@@ -120,6 +122,63 @@ describe('VehicleListPage', () => {
       expect(searches.map((request) => request.request.params.get('q'))).toEqual(['accord']);
       searches.forEach((request) => request.flush(vehicleList([])));
     }));
+
+  describe('opened by the router (the first screen of a visit)', () => {
+    async function openWhileCodeDownloads(url: string) {
+      const opening = await openFirstScreen({
+        path: 'inventory',
+        page: VehicleListPage,
+        readAhead: vehicleSearchAhead,
+        url,
+        memberships: [membership(NORTH, 'sales')],
+        interceptors: [dealershipInterceptor],
+      });
+      http = opening.http;
+      return opening;
+    }
+
+    it('asks for the vehicles while the list’s code still downloads, and shows that answer without asking again', async () => {
+      const { harness, codeArrives } = await openWhileCodeDownloads('/inventory?sort=price&page=2');
+      const search = expectSearch();
+      expect(search.request.params.get('sort')).toBe('price');
+      expect(search.request.params.get('page')).toBe('2');
+      expect(search.request.headers.get('X-Dealership-Id')).toBe(NORTH);
+      search.flush(vehicleList([vehicle(), vehicle({ id: 'v-2', stockNumber: 'U2' })]));
+
+      await codeArrives();
+      const rows = harness.fixture.nativeElement.querySelectorAll('[data-testid="vehicle-row"]');
+      expect(rows.length).toBe(2);
+    });
+
+    it('shows skeleton rows until the answer comes, then the vehicles in their place', async () => {
+      const { harness, codeArrives } = await openWhileCodeDownloads('/inventory');
+      const search = expectSearch();
+      await codeArrives();
+      const page = harness.fixture.nativeElement as HTMLElement;
+      expect(page.querySelector('[data-testid="list-results"]')?.getAttribute('aria-busy')).toBe('true');
+      expect(page.querySelector('sr-skeleton-rows')?.getAttribute('aria-hidden')).toBe('true');
+      expect(page.querySelector('[role="status"]')?.textContent).toContain('Loading vehicles…');
+
+      search.flush(vehicleList([vehicle()]));
+      harness.fixture.detectChanges();
+      expect(page.querySelector('sr-skeleton-rows')).toBeNull();
+      expect(page.querySelectorAll('[data-testid="vehicle-row"]').length).toBe(1);
+      expect(page.querySelector('[data-testid="list-results"]')?.getAttribute('aria-busy')).toBe('false');
+    });
+
+    it('when that search failed, then the error shows and "Try again" asks the service again', async () => {
+      const { harness, codeArrives } = await openWhileCodeDownloads('/inventory');
+      expectSearch().flush(
+        { type: 'about:blank', title: 'Service unavailable', status: 503 },
+        { status: 503, statusText: 'Service Unavailable' },
+      );
+      await codeArrives();
+      const error = harness.fixture.nativeElement.querySelector('[data-testid="list-error"]') as HTMLElement;
+      expect(error.textContent).toContain('Service unavailable');
+      (error.querySelector('button') as HTMLButtonElement).click();
+      expectSearch().flush(vehicleList([]));
+    });
+  });
 
   it('when the dealer switches dealership, then the list is loaded again for the new one', async () => {
     const harness = await open('/inventory');

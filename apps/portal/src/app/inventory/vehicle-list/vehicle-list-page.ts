@@ -5,7 +5,7 @@ import type { PageEvent } from '@angular/material/paginator';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
 import type { VehicleHit, VehicleSort } from '@showroom/contracts';
-import { VehiclesApi } from '../../api/vehicles-api';
+import { VehiclesApi, type VehicleSearchPage } from '../../api/vehicles-api';
 import { ActiveDealership } from '../../core/active-dealership';
 import { DEALERSHIP_PARAM } from '../../core/dealership-from-url';
 import { Permissions } from '../../core/permissions';
@@ -13,18 +13,17 @@ import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
 import { dealershipLoad } from '../../shared/dealership-load';
 import { ListResults, type SortOption } from '../../shared/list-results';
 import { listUrlState, pagingAfter } from '../../shared/list-url-state';
+import { readAheadTaker } from '../../shared/read-ahead';
 import {
   activeFilterCount,
   EMPTY_LIST_STATE,
-  type InventoryListState,
   INVENTORY_LIST_URL,
   type ListFilters,
-  listStateToSearch,
   withFilters,
 } from './list-state';
-import { searchWithOpenFacets } from './open-facets';
 import { VehicleCards } from './vehicle-cards';
 import { VehicleFilters } from './vehicle-filters';
+import { searchScope, searchVehicles, vehicleSearchKey } from './vehicle-search';
 import { VehicleTable } from './vehicle-table';
 
 const SORTS: readonly SortOption<VehicleSort>[] = [
@@ -83,17 +82,22 @@ export class VehicleListPage {
   /** The group the dealer may search as a whole; null hides the choice. */
   protected readonly group = this.activeDealership.group;
   /** A shared link may ask for a group search the dealer cannot make: it searches the rooftop. */
-  protected readonly groupWide = computed(() => this.state().scope === 'group' && this.group() !== null);
+  protected readonly groupWide = computed(() => searchScope(this.state(), this.group()) === 'group');
 
+  /** The search the router started while this page's code downloaded (`vehicleSearchAhead`). */
+  private readonly searchAhead = readAheadTaker<VehicleSearchPage>();
   // Reloads when the URL's filters change, when the dealer switches dealership, or on "Try again";
-  // a newer search cancels the one still in flight.
+  // a newer search cancels the one still in flight. The first search is usually the router's.
   protected readonly load = dealershipLoad({
     query: this.url.changes,
-    load: (state) =>
-      searchWithOpenFacets(
-        (search) => this.vehiclesApi.list(search, this.scopeOf(state)),
-        listStateToSearch(state),
-      ),
+    load: (state) => {
+      const scope = searchScope(state, this.group());
+      const dealershipId = this.activeDealership.id() ?? '';
+      return (
+        this.searchAhead(vehicleSearchKey(dealershipId, state, scope)) ??
+        searchVehicles(this.vehiclesApi, state, scope)
+      );
+    },
   });
   protected readonly list = this.load.value;
   protected readonly filtered = computed(() => activeFilterCount(this.state()) > 0);
@@ -132,9 +136,5 @@ export class VehicleListPage {
     void this.router.navigate(['/inventory', vehicle.id], {
       queryParams: { [DEALERSHIP_PARAM]: vehicle.dealershipId },
     });
-  }
-
-  private scopeOf(state: InventoryListState) {
-    return state.scope === 'group' && this.group() !== null ? 'group' : 'rooftop';
   }
 }

@@ -3,10 +3,20 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { LeadDetail, Role, TimelinePage } from '@showroom/contracts';
-import { LEAD_ID, lead, leadDetail, leadEvent, teamMember } from '../../../testing/fixtures';
+import {
+  LEAD_ID,
+  lead,
+  leadDetail,
+  leadEvent,
+  membership,
+  NORTH,
+  teamMember,
+} from '../../../testing/fixtures';
 import { closePage, openPage, settle as settlePage } from '../../../testing/page';
 import { LeadCountsStore } from '../../core/lead-counts';
+import { openFirstScreen } from '../../shared/first-screen.testing';
 import { LeadDetailPage } from './lead-detail-page';
+import { leadReadAhead } from './lead-read';
 import { TIMELINE_FOLLOW_UP_MS } from './lead-timeline';
 
 @Component({ selector: 'sr-stub', template: 'elsewhere' })
@@ -69,6 +79,28 @@ describe('LeadDetailPage', () => {
       counts.flush({ new: 0, overdue: 0, open: 1, changeToken: 'after' });
     }
     closePage(http);
+  });
+
+  it('opened by the router, it reads the lead while its code still downloads, shows a skeleton, then the lead', async () => {
+    const opening = await openFirstScreen({
+      path: 'leads/:id',
+      page: LeadDetailPage,
+      readAhead: leadReadAhead,
+      url: `/leads/${LEAD_ID}`,
+      memberships: [membership(NORTH, 'sales')],
+      providers: [{ provide: TIMELINE_FOLLOW_UP_MS, useValue: 600_000 }],
+    });
+    ({ http, harness } = opening);
+    const read = http.expectOne(LEAD_URL);
+
+    await opening.codeArrives();
+    expect(element('sr-skeleton-record')?.getAttribute('aria-hidden')).toBe('true');
+    expect(element('[role="status"]')?.textContent).toContain('Loading the lead…');
+    read.flush(leadDetail());
+    await settle();
+    expect(element('sr-skeleton-record')).toBeNull();
+    expect(element('[data-testid="lead-name"]')?.textContent).toContain(lead().shopper.firstName);
+    expectTimeline().flush({ items: [], nextCursor: null });
   });
 
   it('shows what shoppers typed as text, so markup in a name, message or note never runs', async () => {

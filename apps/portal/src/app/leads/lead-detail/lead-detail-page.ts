@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
@@ -15,6 +14,9 @@ import { LeadsApi } from '../../api/leads-api';
 import { Permissions } from '../../core/permissions';
 import { problemOf } from '../../core/problem';
 import { LoadState } from '../../shared/load-state';
+import { readAheadTaker } from '../../shared/read-ahead';
+import { SkeletonRecord } from '../../shared/skeleton';
+import { ActiveDealership } from '../../core/active-dealership';
 import { formatCents } from '../../core/money';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { Clock } from '../shared/clock';
@@ -37,6 +39,7 @@ import { LeadDealCard } from './lead-deal-card';
 import { LeadNotes } from './lead-notes';
 import { LeadTasks } from './lead-tasks';
 import { LeadTimeline } from './lead-timeline';
+import { leadReadKey } from './lead-read';
 import { LeadCountsStore } from '../../core/lead-counts';
 
 /** `/leads/:id`: one lead and all the work on it, as the dealer's role allows. */
@@ -52,11 +55,11 @@ import { LeadCountsStore } from '../../core/lead-counts';
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatProgressSpinnerModule,
     MatSelectModule,
     ProblemTextPipe,
     RelativeTimePipe,
     RouterLink,
+    SkeletonRecord,
   ],
   templateUrl: './lead-detail-page.html',
   styleUrl: './lead-detail-page.scss',
@@ -70,7 +73,10 @@ export class LeadDetailPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly title = inject(Title);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly activeDealership = inject(ActiveDealership);
   protected readonly clock = inject(Clock);
+  /** The read the router started while this page's code downloaded (`leadReadAhead`). */
+  private readonly readAhead = readAheadTaker<LeadDetail>();
 
   private readonly loadState = new LoadState();
   protected readonly status = this.loadState.status;
@@ -238,7 +244,8 @@ export class LeadDetailPage {
   }
 
   private load(id: string) {
-    const read = this.leadsApi.get(id).pipe(
+    const ahead = this.readAhead(leadReadKey(this.activeDealership.id() ?? '', id));
+    const read = (ahead ?? this.leadsApi.get(id)).pipe(
       tap((lead) => {
         this.lead.set(lead);
         this.title.setTitle(`${shopperName(lead.shopper)} · Leads · Showroom`);

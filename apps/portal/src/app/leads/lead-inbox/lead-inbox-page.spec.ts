@@ -5,10 +5,12 @@ import { By } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Role } from '@showroom/contracts';
-import { lead, leadCounts, leadList, NORTH, teamMember } from '../../../testing/fixtures';
+import { lead, leadCounts, leadList, membership, NORTH, teamMember } from '../../../testing/fixtures';
 import { elementIn, openPage, settle as settlePage } from '../../../testing/page';
 import { dealershipInterceptor } from '../../core/dealership.interceptor';
 import { LeadCountsStore } from '../../core/lead-counts';
+import { openFirstScreen } from '../../shared/first-screen.testing';
+import { inboxSearchAhead } from './inbox-search';
 import { LeadFilters } from './lead-filters';
 import { LeadInboxPage } from './lead-inbox-page';
 
@@ -47,6 +49,29 @@ describe('LeadInboxPage', () => {
   afterEach(() => {
     TestBed.inject(LeadCountsStore).stop();
     http.verify();
+  });
+
+  it('opened by the router, it asks for the leads while its code still downloads, shows skeleton rows, then that answer', async () => {
+    const opening = await openFirstScreen({
+      path: 'leads',
+      page: LeadInboxPage,
+      readAhead: inboxSearchAhead,
+      url: '/leads?status=new&sort=oldest',
+      memberships: [membership(NORTH, 'sales')],
+      interceptors: [dealershipInterceptor],
+    });
+    ({ http, harness } = opening);
+    const search = expectList();
+    expect(search.request.params.get('status')).toBe('new');
+    expect(search.request.params.get('sort')).toBe('oldest');
+    expect(search.request.headers.get('X-Dealership-Id')).toBe(NORTH);
+
+    await opening.codeArrives();
+    expect(element('sr-skeleton-rows')).not.toBeNull();
+    search.flush(leadList([lead()]));
+    harness.fixture.detectChanges();
+    expect(element('sr-skeleton-rows')).toBeNull();
+    expect(all('[data-testid="lead-row"]').length).toBe(1);
   });
 
   it('when the URL carries filters, then the leads service is asked for exactly those, for the active dealership', async () => {

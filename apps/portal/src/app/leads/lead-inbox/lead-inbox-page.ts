@@ -3,14 +3,16 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
 import { Router, RouterLink } from '@angular/router';
-import type { LeadSort, LeadSummary } from '@showroom/contracts';
+import type { LeadList, LeadSort, LeadSummary } from '@showroom/contracts';
 import { LeadsApi } from '../../api/leads-api';
+import { ActiveDealership } from '../../core/active-dealership';
 import { LeadCountsStore } from '../../core/lead-counts';
 import { Permissions } from '../../core/permissions';
 import { matchesMedia, PHONE_LAYOUT } from '../../core/viewport';
 import { dealershipLoad } from '../../shared/dealership-load';
 import { ListResults, type SortOption } from '../../shared/list-results';
 import { listUrlState, pagingAfter } from '../../shared/list-url-state';
+import { readAheadTaker } from '../../shared/read-ahead';
 import { LeadsLayout } from '../shared/leads-layout';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import {
@@ -21,6 +23,7 @@ import {
   inboxStateToSearch,
   withFilters,
 } from './inbox-state';
+import { inboxSearchKey } from './inbox-search';
 import { LeadCards } from './lead-cards';
 import { LeadFilters } from './lead-filters';
 import { LeadTable } from './lead-table';
@@ -54,6 +57,7 @@ export class LeadInboxPage {
   private readonly leadsApi = inject(LeadsApi);
   private readonly permissions = inject(Permissions);
   private readonly leadCounts = inject(LeadCountsStore);
+  private readonly activeDealership = inject(ActiveDealership);
 
   protected readonly phone = matchesMedia(PHONE_LAYOUT);
   private readonly url = listUrlState(INBOX_URL);
@@ -66,11 +70,16 @@ export class LeadInboxPage {
 
   /** Leads that appeared on this page by themselves (a background refresh), for the live region. */
   protected readonly arrived = signal(0);
+  /** The search the router started while this page's code downloaded (`inboxSearchAhead`). */
+  private readonly searchAhead = readAheadTaker<LeadList>();
   // Reloads when the URL's filters change, the dealer switches dealership, on "Try again", and in
-  // the background when the leads service says something changed (a new lead arrived).
+  // the background when the leads service says something changed (a new lead arrived). The first
+  // search is usually the router's.
   protected readonly load = dealershipLoad({
     query: this.url.changes,
-    load: (state) => this.leadsApi.list(inboxStateToSearch(state)),
+    load: (state) =>
+      this.searchAhead(inboxSearchKey(this.activeDealership.id() ?? '', state)) ??
+      this.leadsApi.list(inboxStateToSearch(state)),
     refresh: this.leadCounts.leadsChanged,
     loaded: (list, { background, previous }) => {
       const before = new Set((previous?.items ?? []).map((lead) => lead.id));
