@@ -40,6 +40,7 @@ export class FilterBarFrame {
   readonly searchNow = output<void>();
   readonly clearSearch = output<void>();
 
-  protected readonly expanded = signal(false);
+  /** On a phone, the dealer unfolded the fields ("Filters"). */
+  readonly expanded = signal(false);
   protected readonly formGroup = inject(FormGroupDirective, { self: true });
 }

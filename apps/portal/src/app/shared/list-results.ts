@@ -2,7 +2,7 @@ import { Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { DealershipLoad } from './dealership-load';
@@ -45,7 +45,8 @@ export interface SortOption<S> {
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatPaginatorModule,
+    // Standalone, not its NgModule: only then does it load with the @defer block that uses it.
+    MatPaginator,
     MatProgressBarModule,
     MatSelectModule,
     ProblemTextPipe,

@@ -379,6 +379,9 @@ describe('VehicleListPage', () => {
       inDemoGroup(membership(SOUTH, 'owner', 'Demo Motors Northside')),
     ]);
     expectSearch().flush(vehicleList([vehicle()]));
+    // The toggle's code loads with its @defer block (only dealers of a group have it).
+    harness.fixture.detectChanges();
+    await harness.fixture.whenStable();
     harness.fixture.detectChanges();
     const toggle = harness.fixture.nativeElement.querySelector(
       '[data-testid="group-search"] button',

@@ -2,7 +2,7 @@ import { Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
 import type { VehicleHit, VehicleSort } from '@showroom/contracts';
 import { VehiclesApi, type VehicleSearchPage } from '../../api/vehicles-api';
@@ -14,6 +14,7 @@ import { dealershipLoad } from '../../shared/dealership-load';
 import { ListResults, type SortOption } from '../../shared/list-results';
 import { listUrlState, pagingAfter } from '../../shared/list-url-state';
 import { readAheadTaker } from '../../shared/read-ahead';
+import { SkeletonRows } from '../../shared/skeleton';
 import {
   activeFilterCount,
   EMPTY_LIST_STATE,
@@ -57,8 +58,10 @@ export function sortOptions(hasText: boolean): readonly SortOption<VehicleSort>[
     ListResults,
     MatButtonModule,
     MatIconModule,
-    MatSlideToggleModule,
+    // Standalone, not its NgModule: only then does it load with the @defer block that uses it.
+    MatSlideToggle,
     RouterLink,
+    SkeletonRows,
     VehicleCards,
     VehicleFilters,
     VehicleTable,

@@ -1,7 +1,6 @@
-import { Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
+import { Component, computed, DestroyRef, inject, Injector, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
@@ -32,7 +31,7 @@ import {
 } from '../shared/lead-labels';
 import { LeadStatusChip } from '../shared/lead-status-chip';
 import { formatDuration } from '../shared/lead-time';
-import { askLostReason } from '../shared/lost-reason-dialog';
+import { askLostReasonLazily } from '../shared/ask-lost-reason';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
 import { LeadDealCard } from './lead-deal-card';
@@ -69,7 +68,7 @@ export class LeadDetailPage {
 
   private readonly leadsApi = inject(LeadsApi);
   private readonly permissions = inject(Permissions);
-  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
   private readonly snackBar = inject(MatSnackBar);
   private readonly title = inject(Title);
   private readonly destroyRef = inject(DestroyRef);
@@ -167,7 +166,7 @@ export class LeadDetailPage {
       this.submitStatus({ status: to });
       return;
     }
-    askLostReason(this.dialog, shopperName(lead.shopper))
+    askLostReasonLazily(this.injector, shopperName(lead.shopper))
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((choice) => this.submitStatus({ status: 'lost', ...choice }));
   }

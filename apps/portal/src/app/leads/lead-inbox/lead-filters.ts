@@ -1,10 +1,16 @@
-import { Component, computed, inject, input } from '@angular/core';
+import { Component, computed, inject, input, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { provideNativeDateAdapter } from '@angular/material/core';
-import { MatDatepickerModule } from '@angular/material/datepicker';
+import {
+  MatDatepickerToggle,
+  MatDateRangeInput,
+  MatDateRangePicker,
+  MatEndDate,
+  MatStartDate,
+} from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -43,8 +49,13 @@ import { activeFilterCount, type InboxFilters, type InboxState } from './inbox-s
     FilterBarFrame,
     FilterSelect,
     MatButtonModule,
-    MatCheckboxModule,
-    MatDatepickerModule,
+    // Standalone pieces, not their NgModules: only those can load with the @defer block that uses them.
+    MatCheckbox,
+    MatDatepickerToggle,
+    MatDateRangeInput,
+    MatDateRangePicker,
+    MatEndDate,
+    MatStartDate,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -61,6 +72,9 @@ export class LeadFilters extends FilterBar<InboxState, InboxFilters> {
   readonly team = input<readonly TeamMember[]>([]);
 
   protected readonly activeCount = computed(() => activeFilterCount(this.state()));
+  private readonly frame = viewChild(FilterBarFrame);
+  /** The fields show: at once on wide screens, once "Filters" is opened on a phone. */
+  protected readonly fieldsShown = computed(() => !this.compact() || (this.frame()?.expanded() ?? false));
   /** The selects, in order (source and assignee have their own fields: groups, the team). */
   protected readonly selects: SelectFilter[] = [
     {

@@ -13,6 +13,7 @@ import { dealershipLoad } from '../../shared/dealership-load';
 import { ListResults, type SortOption } from '../../shared/list-results';
 import { listUrlState, pagingAfter } from '../../shared/list-url-state';
 import { readAheadTaker } from '../../shared/read-ahead';
+import { SkeletonRows } from '../../shared/skeleton';
 import { LeadsLayout } from '../shared/leads-layout';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import {
@@ -48,6 +49,7 @@ export const LEAD_SORT_OPTIONS: readonly SortOption<LeadSort>[] = [
     MatButtonModule,
     MatIconModule,
     RouterLink,
+    SkeletonRows,
   ],
   templateUrl: './lead-inbox-page.html',
   styleUrl: './lead-inbox-page.scss',

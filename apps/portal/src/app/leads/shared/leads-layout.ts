@@ -1,18 +1,18 @@
 import { Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import { ActiveDealership } from '../../core/active-dealership';
 import { Permissions } from '../../core/permissions';
 
 /**
- * The frame of the inbox, the board and the activity feed: title, the tabs between them, "New lead" and settings;
- * the page's content is projected into the tab panel.
+ * The frame of the inbox, the board and the activity feed: title, the links between them (drawn as
+ * tabs; plain links, not Material's tab bar, whose code weighs 74 kB on every leads screen), "New lead"
+ * and settings; the page's content is projected below them.
  */
 @Component({
   selector: 'sr-leads-layout',
-  imports: [MatButtonModule, MatIconModule, MatTabsModule, RouterLink],
+  imports: [MatButtonModule, MatIconModule, RouterLink],
   template: `
     <header class="page-header">
       <div class="page-header__text">
@@ -34,41 +34,37 @@ import { Permissions } from '../../core/permissions';
         }
       </div>
     </header>
-    <nav
-      mat-tab-nav-bar
-      class="tabs"
-      mat-stretch-tabs="false"
-      mat-align-tabs="start"
-      aria-label="Lead views"
-      [tabPanel]="panel"
-    >
+    <nav class="tabs" aria-label="Lead views">
       <a
-        mat-tab-link
+        class="tab"
         routerLink="/leads"
         queryParamsHandling="preserve"
         data-testid="leads-tab-inbox"
-        [active]="view() === 'inbox'"
+        [class.tab--active]="view() === 'inbox'"
+        [attr.aria-current]="view() === 'inbox' ? 'page' : null"
         >Inbox</a
       >
       <a
-        mat-tab-link
+        class="tab"
         routerLink="/leads/board"
-        [queryParams]="boardParams()"
         data-testid="leads-tab-board"
-        [active]="view() === 'board'"
+        [queryParams]="boardParams()"
+        [class.tab--active]="view() === 'board'"
+        [attr.aria-current]="view() === 'board' ? 'page' : null"
         >Board</a
       >
       <a
-        mat-tab-link
+        class="tab"
         routerLink="/leads/activity"
         data-testid="leads-tab-activity"
-        [active]="view() === 'activity'"
+        [class.tab--active]="view() === 'activity'"
+        [attr.aria-current]="view() === 'activity' ? 'page' : null"
         >Activity</a
       >
     </nav>
-    <mat-tab-nav-panel #panel class="panel">
+    <div class="panel">
       <ng-content />
-    </mat-tab-nav-panel>
+    </div>
   `,
   styles: `
     @use 'page';
@@ -90,8 +86,31 @@ import { Permissions } from '../../core/permissions';
       padding-top: 8px;
     }
     .tabs {
-      --mat-tab-container-height: 44px;
-      background: transparent;
+      display: flex;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .tab {
+      display: inline-flex;
+      align-items: center;
+      height: 44px;
+      padding: 0 16px;
+      font: var(--mat-sys-title-small);
+      color: var(--mat-sys-on-surface-variant);
+      text-decoration: none;
+      border-bottom: 3px solid transparent;
+      margin-bottom: -1px;
+    }
+    .tab:hover {
+      color: var(--mat-sys-on-surface);
+      background: var(--mat-sys-surface-container-low);
+    }
+    .tab:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: -2px;
+    }
+    .tab--active {
+      color: var(--mat-sys-primary);
+      border-bottom-color: var(--mat-sys-primary);
     }
   `,
 })
