@@ -183,23 +183,61 @@ describe.skipIf(!installed && !process.env['CI'])(
     }, 60_000);
 
     it('starts only Redis when MySQL answers, and leaves that MySQL alone', async () => {
-      const running = await listener();
-      const partial = { mysqlUrl: `mysql://root@127.0.0.1:${running.port}`, redisUrl: stores.redisUrl };
-      lines = [];
-      const ensured = await ensure(partial);
+      const binaries = findMysqlServer(dirs);
+      if (!binaries) throw new Error('no MariaDB/MySQL server installed');
+      const port = new URL(stores.mysqlUrl).port;
+      // A MySQL of someone else's, already running at the address.
+      const theirs = await startPrivateMysql({
+        url: stores.mysqlUrl,
+        dir: join(root, `mysql-${port}`),
+        binaries,
+      });
       try {
-        expect(ensured.started.map(({ store }) => store)).toEqual(['redis']);
-        expect(lines.join('\n')).not.toContain('MariaDB');
-        expect(existsSync(join(root, `mysql-${running.port}`))).toBe(false);
-        const redis = new Redis(stores.redisUrl);
-        expect(await redis.ping()).toBe('PONG');
-        redis.disconnect();
+        lines = [];
+        const ensured = await ensure(stores);
+        try {
+          expect(ensured.started.map(({ store }) => store)).toEqual(['redis']);
+          expect(lines.join('\n')).not.toContain('MariaDB');
+          const redis = new Redis(stores.redisUrl);
+          expect(await redis.ping()).toBe('PONG');
+          redis.disconnect();
+        } finally {
+          await ensured.stop();
+        }
+        expect(await portAnswers(stores.redisUrl)).toBe(false);
+        expect(await portAnswers(stores.mysqlUrl)).toBe(true);
       } finally {
-        await ensured.stop();
+        await theirs.stop();
       }
-      expect(await portAnswers(stores.redisUrl)).toBe(false);
-      expect(await portAnswers(partial.mysqlUrl)).toBe(true);
-      running.server.close();
+    }, 60_000);
+
+    it("stops with a way out when what answers at the MySQL port refuses the URL's user", async () => {
+      const binaries = findMysqlServer(dirs);
+      if (!binaries) throw new Error('no MariaDB/MySQL server installed');
+      const port = new URL(stores.mysqlUrl).port;
+      // Set up for root without a password; the URL asks for another one, as a system MariaDB would refuse root.
+      const server = await startPrivateMysql({
+        url: stores.mysqlUrl,
+        dir: join(root, `mysql-${port}`),
+        binaries,
+      });
+      try {
+        const wrong = { ...stores, mysqlUrl: `mysql://root:wrong@127.0.0.1:${port}` };
+        const ensured = await ensureBackingStores(wrong, {
+          log: () => undefined,
+          dataRoot: root,
+          docker: noDocker,
+        });
+        expect(ensured.ok).toBe(false);
+        const message = ensured.ok ? '' : ensured.message;
+        expect(message).toContain(`Something answers at ${wrong.mysqlUrl}, but it does not let root in`);
+        expect(message).toContain('ALTER USER');
+        expect(message).toContain('SHOWROOM_MYSQL_URL=mysql://root@127.0.0.1:3307');
+        // Nothing was started for Redis either: the run stops before.
+        expect(await portAnswers(stores.redisUrl)).toBe(false);
+      } finally {
+        await server.stop();
+      }
     }, 60_000);
   },
 );
@@ -239,6 +277,25 @@ describe('without Docker or installed servers', () => {
       expect(await portAnswers(stores.redisUrl)).toBe(false);
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses something at the MySQL port that is not a MySQL the URL can sign in to', async () => {
+    const mysql = await listener();
+    const redis = await listener();
+    try {
+      const stores = {
+        mysqlUrl: `mysql://root@127.0.0.1:${mysql.port}`,
+        redisUrl: `redis://127.0.0.1:${redis.port}/0`,
+      };
+      const ensured = await ensureBackingStores(stores, { log: () => undefined, docker: noDocker });
+      expect(ensured.ok).toBe(false);
+      expect(ensured.ok ? '' : ensured.message).toContain(
+        `Something answers at ${stores.mysqlUrl}, but it does not let root in`,
+      );
+    } finally {
+      mysql.server.close();
+      redis.server.close();
     }
   });
 

@@ -108,6 +108,17 @@ export async function ensureBackingStores(
     dir: server.dir,
     pid: server.pid,
   });
+  // An open port is not yet a database Showroom can use: e.g. Debian's MariaDB lets root in only
+  // through its unix socket, and the migrations would later fail with "Access denied".
+  if (
+    !missing.includes('mysql') &&
+    !adopted.some(({ store }) => store === 'mysql') &&
+    !(await mysqlAnswers(urls.mysql))
+  ) {
+    await stopAdopted();
+    return { ok: false, stores, how: 'missing', message: refusedMessage(urls.mysql) };
+  }
+
   if (missing.length === 0)
     return {
       ok: true,
@@ -226,6 +237,21 @@ export async function ensureBackingStores(
     how: 'missing',
     message: missingMessage(stores, missing, reasons, notInstalled, dirs),
   };
+}
+
+function refusedMessage(mysqlUrl: string): string {
+  const { username, password } = new URL(mysqlUrl);
+  const user = decodeURIComponent(username) || 'root';
+  const sqlPassword = decodeURIComponent(password).replace(/'/g, "''");
+  return [
+    '',
+    `Something answers at ${mysqlUrl}, but it does not let ${user} in with the URL's password (or is not MySQL).`,
+    'A system MariaDB (Debian, Ubuntu) lets root in only through its unix socket; either let it in over TCP, as .ci/run does:',
+    `  sudo mariadb -e "ALTER USER '${user}'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('${sqlPassword}')"`,
+    'or point SHOWROOM_MYSQL_URL at a free port, where Showroom starts a private server of its own:',
+    `  SHOWROOM_MYSQL_URL=mysql://root@127.0.0.1:3307 npm start`,
+    '',
+  ].join('\n');
 }
 
 function missingMessage(
