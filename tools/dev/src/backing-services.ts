@@ -13,6 +13,7 @@ import { startPrivateMysql } from './private-mysql';
 import { startPrivateRedis } from './private-redis';
 import { adoptOrphan, type PrivateServer } from './private-server';
 import { WORKSPACE_ROOT } from './processes';
+import { storeAddress } from './store-address';
 import { defaultSearchDirs, findMysqlServer, findRedisServer, installCommand } from './server-binaries';
 import { mysqlAnswers, portAnswers, redisAnswers, waitUntilAnswers } from './store-probes';
 
@@ -65,13 +66,10 @@ export type EnsuredStores =
     }
   | { ok: false; stores: BackingStores; how: 'missing'; message: string };
 
-function isLoopback(url: string): boolean {
-  const { hostname } = new URL(url);
-  return hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
-}
+const isLoopback = (url: string) => storeAddress(url).loopback;
 
 const storeDir = (dataRoot: string, store: Store, url: string) =>
-  join(dataRoot, `${store}-${new URL(url).port}`);
+  join(dataRoot, `${store}-${storeAddress(url).port}`);
 
 /** A folder as the user sees it: relative to the workspace when inside it. */
 function shown(dir: string): string {

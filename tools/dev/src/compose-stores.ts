@@ -1,5 +1,6 @@
 // MySQL and Redis from docker/compose.yml, when Docker with compose is here and its engine answers.
 import { execFile } from 'node:child_process';
+import { storeAddress } from './store-address';
 
 export const COMPOSE_FILE = 'docker/compose.yml';
 
@@ -50,10 +51,10 @@ export const probeDocker: DockerProbe = async () => {
 /** Whether docker/compose.yml's service answers at `url`: the loopback, its port, no password. */
 export function composeServes(service: ComposeService, url: string): boolean {
   const parsed = new URL(url);
-  const loopback = ['127.0.0.1', 'localhost'].includes(parsed.hostname);
+  const { loopback, port } = storeAddress(url);
   const user = decodeURIComponent(parsed.username);
   const sameAccount = parsed.password === '' && (service === 'redis' || user === '' || user === 'root');
-  return loopback && Number(parsed.port) === COMPOSE_PORTS[service] && sameAccount;
+  return loopback && port === COMPOSE_PORTS[service] && sameAccount;
 }
 
 export interface ComposeServices {

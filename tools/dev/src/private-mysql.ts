@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adoptOrphan, launchServer, logTail, PID_FILE, type PrivateServer } from './private-server';
 import type { MysqlServerBinaries } from './server-binaries';
+import { storeAddress } from './store-address';
 import { mysqlAnswers, waitUntilAnswers } from './store-probes';
 
 export interface PrivateMysqlOptions {
@@ -38,8 +39,8 @@ const SET_UP_MARKER = 'set-up';
 /** The server that answers at the URL from `dir`, started now or left running by a run that died. */
 export async function startPrivateMysql(options: PrivateMysqlOptions): Promise<PrivateMysql> {
   const { url, dir, binaries } = options;
-  const { hostname, port } = new URL(url);
-  const name = `${binaries.flavor} on ${hostname}:${port}`;
+  const { host, port, bindHost } = storeAddress(url);
+  const name = `${binaries.flavor} on ${host}:${port}`;
   const logFile = join(dir, 'server.log');
   mkdirSync(dir, { recursive: true });
   const orphan = adoptOrphan(name, dir, logFile);
@@ -53,7 +54,7 @@ export async function startPrivateMysql(options: PrivateMysqlOptions): Promise<P
     '--no-defaults',
     `--datadir=${dataDir}`,
     `--port=${port}`,
-    `--bind-address=${bindAddress(hostname)}`,
+    `--bind-address=${bindHost}`,
     `--socket=${socketPath(dir, port)}`,
     `--pid-file=${join(dir, PID_FILE)}`,
     '--character-set-server=utf8mb4',
@@ -137,13 +138,8 @@ function runAsArgs(): string[] {
   return process.getuid?.() === 0 ? ['--user=root'] : [];
 }
 
-function bindAddress(hostname: string): string {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' ? '127.0.0.1' : host;
-}
-
 /** In the folder, unless that path is longer than a Unix socket's (about 104 bytes). */
-function socketPath(dir: string, port: string): string {
+function socketPath(dir: string, port: number): string {
   const inDir = join(dir, 'mysqld.sock');
   return inDir.length < 100 ? inDir : join(tmpdir(), `showroom-mysql-${port}.sock`);
 }

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { adoptOrphan, launchServer, logTail, PID_FILE, type PrivateServer } from './private-server';
+import { storeAddress } from './store-address';
 import { redisAnswers, waitUntilAnswers } from './store-probes';
 
 export interface PrivateRedisOptions {
@@ -21,19 +22,19 @@ export interface PrivateRedis extends PrivateServer {
 
 export async function startPrivateRedis(options: PrivateRedisOptions): Promise<PrivateRedis> {
   const { url, dir, server } = options;
-  const { hostname, port, password } = new URL(url);
-  const name = `Redis on ${hostname}:${port}`;
+  const { password } = new URL(url);
+  const { host, port, bindHost } = storeAddress(url);
+  const name = `Redis on ${host}:${port}`;
   const logFile = join(dir, 'server.log');
   mkdirSync(dir, { recursive: true });
   const orphan = adoptOrphan(name, dir, logFile);
   if (orphan) return { ...orphan, url };
 
-  const host = hostname.replace(/^\[|\]$/g, '');
   const args = [
     '--port',
-    port,
+    String(port),
     '--bind',
-    host === 'localhost' ? '127.0.0.1' : host,
+    bindHost,
     '--dir',
     dir,
     '--daemonize',

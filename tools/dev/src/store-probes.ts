@@ -3,12 +3,13 @@
 import { connect } from 'node:net';
 import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
+import { storeAddress } from './store-address';
 
 /** Something accepts TCP connections at the URL's host and port. */
 export function portAnswers(url: string, timeoutMs = 1500): Promise<boolean> {
-  const { hostname, port } = new URL(url);
+  const { host, port } = storeAddress(url);
   return new Promise((resolve) => {
-    const socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
+    const socket = connect({ host, port });
     const done = (ok: boolean) => {
       socket.destroy();
       resolve(ok);
