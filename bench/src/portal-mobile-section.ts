@@ -12,7 +12,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { DEMO_USERS, demoPassword } from '@showroom/demo-data';
 import { dropSchema } from '@showroom/server-mysql';
 /* eslint-disable @nx/enforce-module-boundaries -- starts the very platform npm start and e2e start (tools/dev), not a copy of it */
-import { backingStoresFromEnv } from '../../tools/dev/src/backing-services';
+import type { BackingStores } from '../../tools/dev/src/backing-services';
 import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from '../../tools/dev/src/build';
 import { PORTAL_DIST } from '../../tools/dev/src/edge';
 import { startPlatform, type RunningPlatform } from '../../tools/dev/src/platform';
@@ -81,8 +81,9 @@ function compressedSizes(
   return sizes;
 }
 
-async function startOwnPlatform(): Promise<{ platform: RunningPlatform; stop: () => Promise<void> }> {
-  const stores = backingStoresFromEnv();
+async function startOwnPlatform(
+  stores: BackingStores,
+): Promise<{ platform: RunningPlatform; stop: () => Promise<void> }> {
   console.log('Building the portal and the storefront as npm start does (cached when unchanged)…');
   execFileSync(process.execPath, [NX_BIN, ...BUILD_APPS_ARGS, '--output-style=static'], {
     cwd: ROOT,
@@ -113,9 +114,10 @@ async function startOwnPlatform(): Promise<{ platform: RunningPlatform; stop: ()
   };
 }
 
-export async function runPortalMobileBench(): Promise<string> {
+/** `stores`: where the platform the section starts keeps its data; unused with SHOWROOM_URL. */
+export async function runPortalMobileBench(stores: BackingStores): Promise<string> {
   const given = process.env['SHOWROOM_URL'];
-  const own = given ? null : await startOwnPlatform();
+  const own = given ? null : await startOwnPlatform(stores);
   try {
     const portalUrl = given ?? (own as { platform: RunningPlatform }).platform.portalUrl;
     const index = await fetch(portalUrl, { headers: { accept: 'text/html' } });

@@ -388,7 +388,7 @@ async function main(): Promise<void> {
   });
   console.log(`\n${analytics}`);
   console.log('');
-  const portalMobile = await runPortalMobileBench();
+  const portalMobile = await runPortalMobileBench(STORES);
   console.log(`\n${portalMobile}`);
   await Promise.all([issuer.close(), dynamo.close(), sink.close(), users.close()]);
 }
