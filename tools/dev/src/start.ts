@@ -33,7 +33,8 @@ function databasesLine(started: StartedStore[]): string {
 }
 
 /** What this run started (private MySQL/Redis, the platform): stopped on Ctrl-C, or when a part exits. */
-let backing: EnsuredStores | undefined;
+// The promise, not its result: a Ctrl-C during the first set-up still stops what is being started.
+let backing: Promise<EnsuredStores> | undefined;
 let platform: RunningPlatform | undefined;
 let stopping = false;
 
@@ -41,9 +42,13 @@ async function stop(reason: string, code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`\nStopping (${reason})…`);
-  await platform?.stop();
-  if (backing?.ok) await backing.stop();
-  process.exit(code);
+  try {
+    await platform?.stop();
+  } finally {
+    const ensured = await backing?.catch(() => undefined);
+    if (ensured?.ok) await ensured.stop();
+    process.exit(code);
+  }
 }
 
 async function main(): Promise<void> {
@@ -51,12 +56,13 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.on(signal, () => void stop(signal, 0));
 
-  backing = await ensureBackingStores(backingStoresFromEnv());
-  if (!backing.ok) {
-    console.error(backing.message);
+  backing = ensureBackingStores(backingStoresFromEnv());
+  const ensured = await backing;
+  if (!ensured.ok) {
+    console.error(ensured.message);
     process.exit(1);
   }
-  const stores = backing.stores;
+  const stores = ensured.stores;
 
   console.log('Building the portal and the storefront (cached after the first run)…');
   execFileSync(process.execPath, [NX_BIN, ...BUILD_APPS_ARGS, '--output-style=static'], {
@@ -82,7 +88,7 @@ async function main(): Promise<void> {
   });
   platform = running;
   void running.anyExited.then((name) => stop(`${name} exited`, 1));
-  const databases = databasesLine(backing.started);
+  const databases = databasesLine(ensured.started);
 
   // The users service's provisioning puts every demo site live in the background, seconds after start.
   const sites = await running.demoSites(SITES_LIVE_WITHIN_MS);
