@@ -55,8 +55,11 @@ export function useLeadsTestAppAsManager(): LeadsTestBed & { readonly manager: M
 /** The lead a website form's receipt stands for (the form's answer never names it; staff find it). */
 export async function leadOfReceipt(
   ctx: LeadsTestContext,
-  res: { body: { receipt?: string } },
+  res: { status: number; body: { receipt?: string } },
 ): Promise<string> {
+  // A refused form has no receipt: say why, rather than that no submission row matched ''.
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`the form was answered ${res.status}: ${JSON.stringify(res.body)}`);
   const row = await ctx.database.writer
     .selectFrom('lead_submissions')
     .select('lead_id')
