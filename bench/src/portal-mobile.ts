@@ -4,18 +4,9 @@
 import { loadavg } from 'node:os';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { CONTENT_SELECTORS, READ_SCRIPT, RECORDER_SCRIPT, type PageReading } from './portal-mobile-browser';
+/* eslint-disable-next-line @nx/enforce-module-boundaries -- the flags every workspace script gives Chromium (tools/dev) */
+import { HEADLESS_CHROMIUM_FLAGS as CHROMIUM_FLAGS } from '../../tools/dev/src/chromium';
 
-/** What STACK.md says headless Chromium needs here: without the networking flags the closed network refuses it. */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Lighthouse's mobile screen (a mid-range Android phone): the portal shows its phone layout. */
 const PHONE = {
   viewport: { width: 412, height: 823 },

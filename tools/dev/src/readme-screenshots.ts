@@ -10,22 +10,12 @@ import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from './build';
 import { startThrowawayPlatform } from './platform';
 import { E2E_PORTS, E2E_SCHEMAS } from './ports';
 import { WORKSPACE_ROOT } from './processes';
+import { HEADLESS_CHROMIUM_FLAGS as CHROMIUM_FLAGS } from './chromium';
 
 const IMAGES_FOLDER = join(WORKSPACE_ROOT, 'docs', 'images');
 const VIEWPORT = { width: 1280, height: 800 };
 /** The pictures are committed and shown on the README's first screen: each stays small. */
 const MAX_PNG_BYTES = 300_000;
-/** Debian Chromium headless, kept off the network (STACK.md). */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const STEP_TIMEOUT_MS = 30_000;
 
 function buildApps(): void {
