@@ -86,3 +86,62 @@ describe('a service on a route table', () => {
     expect(document.paths['/api/probe/public/things'].post.operationId).toBe('postLargeThing');
   });
 });
+
+describe('compressed answers', () => {
+  const route = routeFor<object>();
+  const page = {
+    items: Array.from({ length: 50 }, (_, i) => ({ id: i, title: `2019 Nissan Rogue Platinum ${i}` })),
+  };
+  const routes = [
+    route({
+      operationId: 'listThings',
+      method: 'get',
+      path: '/api/probe/things',
+      tag: 'things',
+      summary: 'A page of things, a few kB of JSON',
+      caller: caller.public(),
+      responses: { 200: { description: 'The page' } },
+      handler: () => page,
+    }),
+    route({
+      operationId: 'followThings',
+      method: 'get',
+      path: '/api/probe/things/events',
+      tag: 'things',
+      summary: 'An event stream',
+      caller: caller.public(),
+      responses: { 200: { description: 'The events' } },
+      handler: ({ res }) => {
+        res.type('text/event-stream').send(`data: ${JSON.stringify(page)}\n\n`);
+      },
+    }),
+  ];
+  const app = createServiceApp({
+    config: loadConfig(baseConfigSchema, {}),
+    logger: pino({ level: 'silent' }),
+    readiness: [],
+    api: { info: { service: 'probe', title: 'probe', description: 'probe' }, routes, deps: {} },
+  });
+
+  it('sends JSON brotli-compressed to a client that accepts it, and the same JSON decoded', async () => {
+    const res = await request(app).get('/api/probe/things').set('Accept-Encoding', 'br, gzip');
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['vary']).toMatch(/Accept-Encoding/);
+    expect(res.body).toEqual(page);
+  });
+
+  it('sends gzip to a client that accepts only gzip, and plain JSON to one that accepts neither', async () => {
+    const gzip = await request(app).get('/api/probe/things').set('Accept-Encoding', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body).toEqual(page);
+    const plain = await request(app).get('/api/probe/things').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toEqual(page);
+  });
+
+  it('never compresses an event stream', async () => {
+    const res = await request(app).get('/api/probe/things/events').set('Accept-Encoding', 'br, gzip');
+    expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(res.headers['content-encoding']).toBeUndefined();
+  });
+});

@@ -1,3 +1,4 @@
+import compression from 'compression';
 import cors from 'cors';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
@@ -36,6 +37,12 @@ export interface ServiceAppOptions<Deps = unknown> extends ServiceRuntime {
   reporter?: ErrorReporter;
 }
 
+/** What a service compresses: what `compression` would (a compressible type, a client that accepts it), bar event streams. */
+export function compressedAnswer(req: express.Request, res: express.Response): boolean {
+  if (String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream')) return false;
+  return compression.filter(req, res);
+}
+
 /** The one way a Showroom service is assembled: same security headers, logs, errors and probes everywhere. */
 export function createServiceApp<Deps>(options: ServiceAppOptions<Deps>): Express {
   const { config, logger } = options;
@@ -48,6 +55,11 @@ export function createServiceApp<Deps>(options: ServiceAppOptions<Deps>): Expres
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.set('etag', false);
   app.use(helmet());
+  // Answers are compressed here, not at the edge: CloudFront's /api/* behaviour does not cache, so it
+  // does not compress either, and a phone on a slow network would get a page of vehicles as ~24 kB
+  // of JSON instead of ~4 kB. Tokens travel in headers, never in a compressed body with a caller's
+  // input beside a secret (BREACH). Never an event stream: compressing would hold its events back.
+  app.use(compression({ filter: compressedAnswer }));
   app.use(healthRoutes(info.service, options.readiness, logger, options.isShuttingDown ?? (() => false)));
   app.use(requestLogger(logger));
   // Before the table: its router answers OPTIONS on its paths by itself (Express's automatic Allow).
