@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockState, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Auth0ClientService, AuthService } from '@auth0/auth0-angular';
@@ -65,9 +65,12 @@ describe('Shell', () => {
     await settle();
   }
 
+  /** Renders the page as it is once idle: the account menu and the switcher load then (`@defer (on idle)`). */
   async function settle() {
     harness.fixture.detectChanges();
     await harness.fixture.whenStable();
+    for (const block of await harness.fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
+    harness.fixture.detectChanges();
   }
 
   /** Answers what the shell asks in the background: lead counts, and the team for a salesperson. */
