@@ -1,10 +1,10 @@
 import { Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
+import { MatOption, MatSelect } from '@angular/material/select';
 import type { DealershipLoad } from './dealership-load';
 import type { Paging } from './list-url-state';
 import { PAGE_SIZES } from './list-url-state';
@@ -43,12 +43,14 @@ export interface SortOption<S> {
   selector: 'sr-list-results',
   imports: [
     MatButtonModule,
-    MatFormFieldModule,
+    // Standalone, not their NgModules: only then do they load with the @defer blocks that use them.
+    MatFormField,
     MatIconModule,
-    // Standalone, not its NgModule: only then does it load with the @defer block that uses it.
+    MatLabel,
+    MatOption,
     MatPaginator,
     MatProgressBarModule,
-    MatSelectModule,
+    MatSelect,
     ProblemTextPipe,
     SkeletonRows,
   ],

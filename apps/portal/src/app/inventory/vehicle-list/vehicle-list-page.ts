@@ -14,6 +14,7 @@ import { dealershipLoad } from '../../shared/dealership-load';
 import { ListResults, type SortOption } from '../../shared/list-results';
 import { listUrlState, pagingAfter } from '../../shared/list-url-state';
 import { readAheadTaker } from '../../shared/read-ahead';
+import { FilterBarSpace } from '../../shared/filter-bar-space';
 import { SkeletonRows } from '../../shared/skeleton';
 import {
   activeFilterCount,
@@ -55,6 +56,7 @@ export function sortOptions(hasText: boolean): readonly SortOption<VehicleSort>[
 @Component({
   selector: 'sr-vehicle-list-page',
   imports: [
+    FilterBarSpace,
     ListResults,
     MatButtonModule,
     MatIconModule,

@@ -13,6 +13,7 @@ import { dealershipLoad } from '../../shared/dealership-load';
 import { ListResults, type SortOption } from '../../shared/list-results';
 import { listUrlState, pagingAfter } from '../../shared/list-url-state';
 import { readAheadTaker } from '../../shared/read-ahead';
+import { FilterBarSpace } from '../../shared/filter-bar-space';
 import { SkeletonRows } from '../../shared/skeleton';
 import { LeadsLayout } from '../shared/leads-layout';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
@@ -41,6 +42,7 @@ export const LEAD_SORT_OPTIONS: readonly SortOption<LeadSort>[] = [
 @Component({
   selector: 'sr-lead-inbox-page',
   imports: [
+    FilterBarSpace,
     ListResults,
     LeadCards,
     LeadFilters,
