@@ -6,9 +6,6 @@
 // BENCH_PORTAL_MOBILE_USER (the demo manager), BENCH_PORTAL_MOBILE_LIMIT_SECONDS (900, the measuring
 // once the platform is up), CHROME_PATH.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { DEMO_USERS, demoPassword } from '@showroom/demo-data';
 import { dropSchema } from '@showroom/server-mysql';
 /* eslint-disable @nx/enforce-module-boundaries -- starts the very platform npm start and e2e start (tools/dev), not a copy of it */
@@ -18,6 +15,7 @@ import { PORTAL_DIST } from '../../tools/dev/src/edge';
 import { startPlatform, type RunningPlatform } from '../../tools/dev/src/platform';
 import { E2E_PORTS, type SchemaPlan } from '../../tools/dev/src/ports';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { compressedSizes, initialBundleFiles } from './bundle-size';
 import { measurePortalMobile } from './portal-mobile';
 import { formatPortalMobileReport } from './portal-mobile-report';
 import { ROOT } from './processes';
@@ -32,54 +30,6 @@ const SCHEMAS: SchemaPlan = {
 };
 /** The users service publishes the demo sites in the background after it starts: measured after that. */
 const SITES_LIVE_WITHIN_MS = 60_000;
-
-/** What index.html names: the files a browser needs before the portal starts. */
-export function namedInIndex(html: string): string[] {
-  return [
-    ...new Set([...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string)),
-  ].filter((file) => !/^https?:/.test(file));
-}
-
-/** The chunks a built script imports statically (`import"./chunk-….js"`, `from"./chunk-….js"`), not `import(…)`. */
-export function staticImports(script: string): string[] {
-  return [...script.matchAll(/(?:\bfrom|\bimport)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1] as string);
-}
-
-/**
- * The initial bundle: what index.html names and every chunk those scripts import statically. The
- * builder names the shared chunks in index.html as module preloads only without a service worker.
- */
-async function initialBundleFiles(portalUrl: string, html: string): Promise<string[]> {
-  const files = new Set(namedInIndex(html));
-  const pending = [...files].filter((file) => file.endsWith('.js'));
-  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    const response = await fetch(new URL(file, portalUrl));
-    if (!response.ok) throw new Error(`${file} of index.html answered ${response.status}`);
-    for (const imported of staticImports(await response.text())) {
-      if (files.has(imported)) continue;
-      files.add(imported);
-      pending.push(imported);
-    }
-  }
-  return [...files];
-}
-
-/** The built files compressed here as a CDN would (gzip -9, brotli 11), whatever the edge does. */
-function compressedSizes(
-  distDir: string,
-  files: string[],
-): { rawBytes: number; gzipBytes: number; brotliBytes: number } {
-  const sizes = { rawBytes: 0, gzipBytes: 0, brotliBytes: 0 };
-  for (const file of ['index.html', ...files]) {
-    const content = readFileSync(join(distDir, file));
-    sizes.rawBytes += content.length;
-    sizes.gzipBytes += gzipSync(content, { level: 9 }).length;
-    sizes.brotliBytes += brotliCompressSync(content, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-    }).length;
-  }
-  return sizes;
-}
 
 async function startOwnPlatform(
   stores: BackingStores,
@@ -122,7 +72,11 @@ export async function runPortalMobileBench(stores: BackingStores): Promise<strin
     const portalUrl = given ?? (own as { platform: RunningPlatform }).platform.portalUrl;
     const index = await fetch(portalUrl, { headers: { accept: 'text/html' } });
     if (!index.ok) throw new Error(`${portalUrl} answered ${index.status}`);
-    const initialFiles = await initialBundleFiles(portalUrl, await index.text());
+    const initialFiles = await initialBundleFiles(await index.text(), async (file) => {
+      const response = await fetch(new URL(file, portalUrl));
+      if (!response.ok) throw new Error(`${file} of index.html answered ${response.status}`);
+      return response.text();
+    });
     const email = process.env['BENCH_PORTAL_MOBILE_USER'] ?? DEMO_USERS.manager.email;
     console.log(
       `Portal on a slow phone: ${portalUrl}, signed in as ${email} (measuring stops after ${PORTAL_MOBILE_LIMIT_SECONDS} s)…`,

@@ -359,7 +359,7 @@ async function main(): Promise<void> {
   console.log(`\n${memoryTable(instances, rss)}`);
   console.log(`\nLead submissions answered 201: ${accepted}; committed in MySQL: ${stored}.`);
   console.log(`\n${formatAdfTable(adf)}`);
-  const bundle = initialBundleSize(join(ROOT, 'dist/apps/portal/browser'));
+  const bundle = await initialBundleSize(join(ROOT, 'dist/apps/portal/browser'));
   console.log(
     `\nPortal initial bundle (${bundle.files.length} files): ${(bundle.rawBytes / 1024).toFixed(1)} kB raw, ` +
       `${(bundle.gzipBytes / 1024).toFixed(1)} kB gzip, ${(bundle.brotliBytes / 1024).toFixed(1)} kB brotli (budget: 250 kB compressed)`,
