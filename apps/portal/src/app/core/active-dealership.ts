@@ -16,6 +16,7 @@ const STORAGE_KEY = 'showroom.activeDealershipId';
 @Injectable({ providedIn: 'root' })
 export class ActiveDealership {
   private readonly memberships = signal<readonly Membership[]>([]);
+  private readonly membershipsKnown = signal(false);
   private readonly chosenId = signal<string | null>(readStoredId());
 
   readonly all = this.memberships.asReadonly();
@@ -26,6 +27,11 @@ export class ActiveDealership {
   readonly id = computed(() => this.membership()?.dealership.id ?? null);
   readonly role = computed(() => this.membership()?.role ?? null);
   readonly hasChoice = computed(() => this.memberships().length > 1);
+  /**
+   * Until the memberships are known: the dealership this browser worked in last, which a first
+   * screen reads in while the memberships load (the service checks the token grants it). Null after.
+   */
+  readonly expectedId = computed(() => (this.membershipsKnown() ? null : this.chosenId()));
   /**
    * The active dealership's group when the dealer works at more than one of its rooftops: they may
    * search all of those at once. Null otherwise.
@@ -42,11 +48,20 @@ export class ActiveDealership {
 
   setMemberships(memberships: readonly Membership[]): void {
     this.memberships.set(memberships);
+    this.membershipsKnown.set(true);
+    // The one in use is remembered even when it is the first membership by default: the next visit
+    // reads its first screen in it without waiting for the memberships.
+    const id = this.id();
+    if (id !== null && id !== this.chosenId()) this.remember(id);
   }
 
   /** Switches to another of the dealer's dealerships; unknown ids are ignored. */
   select(dealershipId: string): void {
     if (!this.memberships().some((m) => m.dealership.id === dealershipId)) return;
+    this.remember(dealershipId);
+  }
+
+  private remember(dealershipId: string): void {
     this.chosenId.set(dealershipId);
     try {
       localStorage.setItem(STORAGE_KEY, dealershipId);

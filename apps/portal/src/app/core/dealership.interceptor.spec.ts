@@ -118,6 +118,7 @@ describe('ActiveDealership', () => {
     active.setMemberships([membership(NORTH, 'sales')]);
     active.select(SOUTH);
     expect(active.id()).toBe(NORTH);
-    expect(localStorage.getItem(ACTIVE_DEALERSHIP_STORAGE_KEY)).toBeNull();
+    // The one in use stays remembered (for the next visit's early read), not the refused one.
+    expect(localStorage.getItem(ACTIVE_DEALERSHIP_STORAGE_KEY)).toBe(NORTH);
   });
 });

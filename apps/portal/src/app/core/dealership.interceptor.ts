@@ -24,10 +24,14 @@ const DEALERSHIP_SCOPED_PATHS = [
   '/api/users/rooftops',
 ];
 
-/** Names the active dealership on every call made in it; the service checks the token grants it. */
+/**
+ * Names the active dealership on every call made in it (before the memberships are known, a first
+ * screen's early read, the one this browser worked in last); the service checks the token grants it.
+ */
 export const dealershipInterceptor: HttpInterceptorFn = (request, next) => {
   if (!isDealershipCall(request.url) || request.headers.has(DEALERSHIP_HEADER)) return next(request);
-  const dealershipId = inject(ActiveDealership).id();
+  const activeDealership = inject(ActiveDealership);
+  const dealershipId = activeDealership.id() ?? activeDealership.expectedId();
   if (!dealershipId) return next(request);
   return next(request.clone({ setHeaders: { [DEALERSHIP_HEADER]: dealershipId } }));
 };

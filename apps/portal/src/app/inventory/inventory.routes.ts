@@ -4,7 +4,7 @@ import { requirePermission } from '../core/permissions';
 import { PRELOAD } from '../shared/idle-preloading';
 import { loadComponentEarly } from '../shared/load-early';
 import { READ_AHEAD } from '../shared/read-ahead';
-import { vehicleSearchAhead } from './vehicle-list/vehicle-search';
+import { vehicleSearchAhead, vehicleSearchEarly } from './vehicle-list/vehicle-search';
 
 export const inventoryRoutes: Route[] = [
   {
@@ -14,7 +14,7 @@ export const inventoryRoutes: Route[] = [
     pathMatch: 'full',
     title: 'Inventory · Showroom',
     data: { [PRELOAD]: true },
-    canMatch: [loadComponentEarly],
+    canMatch: [loadComponentEarly, vehicleSearchEarly],
     resolve: { [READ_AHEAD]: vehicleSearchAhead },
     loadComponent: () => import('./vehicle-list/vehicle-list-page').then((m) => m.VehicleListPage),
   },

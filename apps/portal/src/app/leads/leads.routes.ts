@@ -3,8 +3,8 @@ import { requirePermission } from '../core/permissions';
 import { PRELOAD } from '../shared/idle-preloading';
 import { loadComponentEarly } from '../shared/load-early';
 import { READ_AHEAD } from '../shared/read-ahead';
-import { leadReadAhead } from './lead-detail/lead-read';
-import { inboxSearchAhead } from './lead-inbox/inbox-search';
+import { leadReadAhead, leadReadEarly } from './lead-detail/lead-read';
+import { inboxSearchAhead, inboxSearchEarly } from './lead-inbox/inbox-search';
 
 /**
  * Every role reads leads today; the guard keeps that a decision of `libs/contracts`, not of this file.
@@ -21,7 +21,7 @@ export const leadsRoutes: Route[] = [
         pathMatch: 'full',
         title: 'Leads · Showroom',
         data: { [PRELOAD]: true },
-        canMatch: [loadComponentEarly],
+        canMatch: [loadComponentEarly, inboxSearchEarly],
         resolve: { [READ_AHEAD]: inboxSearchAhead },
         loadComponent: () => import('./lead-inbox/lead-inbox-page').then((m) => m.LeadInboxPage),
       },
@@ -51,7 +51,7 @@ export const leadsRoutes: Route[] = [
         path: ':id',
         title: 'Lead · Showroom',
         data: { [PRELOAD]: true },
-        canMatch: [loadComponentEarly],
+        canMatch: [loadComponentEarly, leadReadEarly],
         resolve: { [READ_AHEAD]: leadReadAhead },
         loadComponent: () => import('./lead-detail/lead-detail-page').then((m) => m.LeadDetailPage),
       },

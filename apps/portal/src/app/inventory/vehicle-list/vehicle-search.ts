@@ -3,6 +3,7 @@ import type { ResolveFn } from '@angular/router';
 import type { Observable } from 'rxjs';
 import { type SearchScope, VehiclesApi, type VehicleSearchPage } from '../../api/vehicles-api';
 import { ActiveDealership, type DealerGroup } from '../../core/active-dealership';
+import { EarlyRead, readEarly } from '../../shared/early-read';
 import { ReadAhead } from '../../shared/read-ahead';
 import { type InventoryListState, listStateFromParams, listStateToSearch } from './list-state';
 import { searchWithOpenFacets } from './open-facets';
@@ -41,8 +42,26 @@ export const vehicleSearchAhead: ResolveFn<ReadAhead<VehicleSearchPage> | null> 
   if (dealershipId === null) return null;
   const state = listStateFromParams(route.queryParamMap);
   const scope = searchScope(state, activeDealership.group());
+  const early = inject(EarlyRead).claim<VehicleSearchPage>(vehicleSearchKey(dealershipId, state, scope));
+  return early ?? vehicleSearchRead(dealershipId, state, scope);
+};
+
+/**
+ * `/inventory`'s early read (`canMatch`): the same search in the dealership this browser worked in
+ * last, while the memberships load. Not a group search: only the memberships say the dealer may.
+ */
+export const vehicleSearchEarly = readEarly((dealershipId, url) => {
+  const state = listStateFromParams(url.queryParamMap);
+  return state.scope === 'group' ? null : vehicleSearchRead(dealershipId, state, 'rooftop');
+});
+
+function vehicleSearchRead(
+  dealershipId: string,
+  state: InventoryListState,
+  scope: SearchScope,
+): ReadAhead<VehicleSearchPage> {
   return new ReadAhead(
     vehicleSearchKey(dealershipId, state, scope),
     searchVehicles(inject(VehiclesApi), state, scope),
   );
-};
+}

@@ -3,6 +3,7 @@ import type { ResolveFn } from '@angular/router';
 import type { LeadList } from '@showroom/contracts';
 import { LeadsApi } from '../../api/leads-api';
 import { ActiveDealership } from '../../core/active-dealership';
+import { EarlyRead, readEarly } from '../../shared/early-read';
 import { ReadAhead } from '../../shared/read-ahead';
 import { inboxStateFromParams, inboxStateToSearch, type InboxState } from './inbox-state';
 
@@ -19,5 +20,14 @@ export const inboxSearchAhead: ResolveFn<ReadAhead<LeadList> | null> = (route) =
   const dealershipId = inject(ActiveDealership).id();
   if (dealershipId === null) return null;
   const state = inboxStateFromParams(route.queryParamMap);
-  return new ReadAhead(inboxSearchKey(dealershipId, state), inject(LeadsApi).list(inboxStateToSearch(state)));
+  return inject(EarlyRead).claim(inboxSearchKey(dealershipId, state)) ?? inboxRead(dealershipId, state);
 };
+
+/** `/leads`'s early read (`canMatch`): the same search in the dealership this browser worked in last. */
+export const inboxSearchEarly = readEarly((dealershipId, url) =>
+  inboxRead(dealershipId, inboxStateFromParams(url.queryParamMap)),
+);
+
+function inboxRead(dealershipId: string, state: InboxState): ReadAhead<LeadList> {
+  return new ReadAhead(inboxSearchKey(dealershipId, state), inject(LeadsApi).list(inboxStateToSearch(state)));
+}
