@@ -1,7 +1,7 @@
 import { type HttpInterceptorFn, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { EnvironmentProviders, Provider } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockState, TestBed } from '@angular/core/testing';
 import { provideRouter, type Routes, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Membership, Role } from '@showroom/contracts';
@@ -54,6 +54,16 @@ export async function openPage(setup: PageSetup): Promise<OpenPage> {
 export async function settle(harness: RouterTestingHarness): Promise<void> {
   harness.fixture.detectChanges();
   await harness.fixture.whenStable();
+}
+
+/**
+ * Renders the page's `@defer` blocks as they are once the browser is idle: `on idle` waits for an
+ * idle period a test never has (the filter bars, the account menu).
+ */
+export async function renderDeferred(harness: RouterTestingHarness): Promise<void> {
+  await settle(harness);
+  for (const block of await harness.fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
+  harness.fixture.detectChanges();
 }
 
 /** The first element of the page that matches. */

@@ -15,6 +15,7 @@ import {
   productInputFrom,
   productOptionGroup,
 } from './product-model';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 export interface ProductDialogData {
   /** null: a new product. */
@@ -24,6 +25,7 @@ export interface ProductDialogData {
 /** Adds or edits a protection product; closes with the product's input (the list saves it), or nothing. */
 @Component({
   selector: 'sr-product-dialog',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     MatButtonModule,
     MatCheckboxModule,

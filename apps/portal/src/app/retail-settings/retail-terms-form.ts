@@ -25,6 +25,7 @@ import {
   moneyFactorAsApr,
   settingsUpdateFrom,
 } from './retail-terms-model';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /**
  * Fees, sales tax, credit tiers, lease residuals, the reservation deposit and hold, and how long
@@ -33,6 +34,7 @@ import {
  */
 @Component({
   selector: 'sr-retail-terms-form',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     FormProblemBanner,
     MatButtonModule,

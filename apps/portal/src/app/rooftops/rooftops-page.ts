@@ -33,6 +33,7 @@ import {
   timeZones,
   withNameConflict,
 } from './rooftop-model';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /**
  * `/rooftops`: the dealerships of the owner's group, each with its site and where publishing it
@@ -40,6 +41,7 @@ import {
  */
 @Component({
   selector: 'sr-rooftops-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     AddressFields,
     FormProblemBanner,

@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { FORM_FIELD_DEFAULTS } from './form-field-defaults';
 
 /**
  * What every list's filter bar looks like around its own fields: the search box first, the fields in
@@ -14,6 +15,7 @@ import { MatInputModule } from '@angular/material/input';
  */
 @Component({
   selector: 'sr-filter-bar-frame',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     MatButtonModule,
     MatFormFieldModule,

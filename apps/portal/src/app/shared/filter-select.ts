@@ -2,6 +2,7 @@ import { Component, computed, inject, input, output } from '@angular/core';
 import { ControlContainer, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
+import { FORM_FIELD_DEFAULTS } from './form-field-defaults';
 
 /** One choice of a filter; `count` (a facet of the results) shows beside it when not null. */
 export interface FilterOption {
@@ -37,6 +38,7 @@ export interface SelectFilter {
  */
 @Component({
   selector: 'sr-filter-select',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [MatFormFieldModule, MatSelectModule, ReactiveFormsModule],
   // The bar's form (FilterBarFrame's [formGroup]) is this field's form.
   viewProviders: [

@@ -1,15 +1,14 @@
 import { Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import type { DealershipLoad } from './dealership-load';
 import type { Paging } from './list-url-state';
 import { PAGE_SIZES } from './list-url-state';
 import { ProblemTextPipe } from './problem-text.pipe';
 import { SkeletonRows } from './skeleton';
+import { SortField, type SortOption } from './sort-field';
 
 /** What a list calls its rows: "1 lead", "3 leads", "Loading leads…". */
 export interface ListNoun {
@@ -25,10 +24,7 @@ export interface ListResultsTestIds {
   empty: string;
 }
 
-export interface SortOption<S> {
-  value: S;
-  label: string;
-}
+export type { SortOption } from './sort-field';
 
 /**
  * The results panel of a list page (the inventory, the lead inbox): the count, a thin progress line
@@ -43,16 +39,13 @@ export interface SortOption<S> {
   selector: 'sr-list-results',
   imports: [
     MatButtonModule,
-    // Standalone, not their NgModules: only then do they load with the @defer blocks that use them.
-    MatFormField,
     MatIconModule,
-    MatLabel,
-    MatOption,
+    // Standalone, not its NgModule: only then does it load with the @defer block that uses it.
     MatPaginator,
     MatProgressBarModule,
-    MatSelect,
     ProblemTextPipe,
     SkeletonRows,
+    SortField,
   ],
   templateUrl: './list-results.html',
   styleUrl: './list-results.scss',

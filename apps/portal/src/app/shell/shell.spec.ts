@@ -1,13 +1,14 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
-import { DeferBlockState, TestBed } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Auth0ClientService, AuthService } from '@auth0/auth0-angular';
 import type { Me } from '@showroom/contracts';
 import { of, throwError } from 'rxjs';
 import { leadCounts, me, membership, NORTH, SOUTH, teamMember } from '../../testing/fixtures';
+import { renderDeferred } from '../../testing/page';
 import { UsersApi } from '../api/users-api';
 import { ActiveDealership } from '../core/active-dealership';
 import { LEAD_COUNTS_POLL_MS, LeadCountsStore } from '../core/lead-counts';
@@ -67,10 +68,7 @@ describe('Shell', () => {
 
   /** Renders the page as it is once idle: the account menu and the switcher load then (`@defer (on idle)`). */
   async function settle() {
-    harness.fixture.detectChanges();
-    await harness.fixture.whenStable();
-    for (const block of await harness.fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
-    harness.fixture.detectChanges();
+    await renderDeferred(harness);
   }
 
   /** Answers what the shell asks in the background: lead counts, and the team for a salesperson. */

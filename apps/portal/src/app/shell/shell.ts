@@ -1,20 +1,8 @@
 import { NgTemplateOutlet } from '@angular/common';
-import {
-  Component,
-  computed,
-  DestroyRef,
-  effect,
-  inject,
-  Injector,
-  PendingTasks,
-  signal,
-  untracked,
-  viewChild,
-} from '@angular/core';
+import { Component, computed, DestroyRef, effect, inject, signal, untracked, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import {
   MatListItem,
@@ -37,6 +25,7 @@ import { LeadCountsStore } from '../core/lead-counts';
 import { Permissions } from '../core/permissions';
 import { problemOf } from '../core/problem';
 import { Session } from '../core/session';
+import { Notifier } from '../core/notifier';
 import { matchesMedia, NARROW_LAYOUT } from '../core/viewport';
 import { ProblemTextPipe } from '../shared/problem-text.pipe';
 import { DealershipSwitcher } from './dealership-switcher';
@@ -76,14 +65,6 @@ const RECORD_URL =
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
-  providers: [
-    {
-      // Outlined fields keep their labels at the dense sizes the filter bars use; dynamic subscripts
-      // let a long server message wrap instead of being cut off.
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } satisfies MatFormFieldDefaultOptions,
-    },
-  ],
 })
 export class Shell {
   protected readonly session = inject(Session);
@@ -91,7 +72,7 @@ export class Shell {
   private readonly auth = inject(AuthService);
   private readonly auth0Client = inject(Auth0ClientService);
   private readonly router = inject(Router);
-  private readonly injector = inject(Injector);
+  private readonly notifier = inject(Notifier);
   private readonly permissions = inject(Permissions);
   private readonly teamApi = inject(TeamApi);
   protected readonly leadCounts = inject(LeadCountsStore);
@@ -173,14 +154,14 @@ export class Shell {
       next: (member) => {
         this.savingAvailability.set(false);
         this.available.set(member.available);
-        this.notify(
+        this.notifier.show(
           member.available ? 'You will get new leads again' : 'No new leads for you until you are back',
         );
       },
       error: (error: unknown) => {
         this.savingAvailability.set(false);
         const problem = problemOf(error);
-        this.notify(`Availability not changed: ${problem.detail ?? problem.title}`, 'OK', 6000);
+        this.notifier.show(`Availability not changed: ${problem.detail ?? problem.title}`, 'OK', 6000);
       },
     });
   }
@@ -202,23 +183,12 @@ export class Shell {
     if (dealershipId === this.activeDealership.id()) return;
     this.activeDealership.select(dealershipId);
     const name = this.activeDealership.membership()?.dealership.name ?? 'the dealership';
-    this.notify(`Now working in ${name}`);
+    this.notifier.show(`Now working in ${name}`);
     // Lists reload by themselves when the dealership changes; a single record belongs to the
     // previous dealership, so go back to the list instead of showing "not found".
     const record = RECORD_URL.exec(this.router.url);
     if (record) void this.router.navigateByUrl(`/${record[1]}`);
     this.closeNavOnNarrow();
-  }
-
-  /**
-   * A snack bar message. Material's snack bar loads with the first one: no first screen shows one, so
-   * its code stays off the phone's first download. Pending work until shown (tests, QA's waits).
-   */
-  private notify(message: string, action?: string, duration = 3000): void {
-    const shown = import('@angular/material/snack-bar').then(({ MatSnackBar }) => {
-      this.injector.get(MatSnackBar).open(message, action, { duration });
-    });
-    this.injector.get(PendingTasks).run(() => shown);
   }
 
   protected toggleNav(): void {

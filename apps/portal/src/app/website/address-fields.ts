@@ -13,6 +13,7 @@ import type { PostalAddress } from '@showroom/contracts';
 import { merge } from 'rxjs';
 import { type ErrorRule, maxLengthMessage, requiredMessage } from '../shared/form-errors';
 import { PAGE_FORM } from '../shared/page-form';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 export const ADDRESS_FIELDS = ['street', 'city', 'region', 'postalCode', 'country'] as const;
 export type AddressField = (typeof ADDRESS_FIELDS)[number];
@@ -127,6 +128,7 @@ export function addressLine(address: PostalAddress | null): string {
  */
 @Component({
   selector: 'sr-address-fields',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [MatFormFieldModule, MatInputModule, ReactiveFormsModule],
   viewProviders: [PAGE_FORM],
   template: `

@@ -22,6 +22,7 @@ import {
   type Period,
   weekProblems,
 } from './opening-hours';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /**
  * The showroom's week: each day closed or open, with one period or two (a lunch break). A form
@@ -32,6 +33,7 @@ import {
   selector: 'sr-hours-editor',
   imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSlideToggleModule],
   providers: [
+    FORM_FIELD_DEFAULTS,
     { provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => HoursEditor), multi: true },
     { provide: NG_VALIDATORS, useExisting: forwardRef(() => HoursEditor), multi: true },
   ],

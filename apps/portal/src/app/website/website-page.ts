@@ -39,6 +39,7 @@ import {
   websiteErrorMessage,
   websiteUpdateFromForm,
 } from './website-model';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /**
  * `/website`: the dealership's site as shoppers see it (colours, logo, contact, hours, domains), and
@@ -46,6 +47,7 @@ import {
  */
 @Component({
   selector: 'sr-website-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     AddressFields,
     FormProblemBanner,

@@ -42,6 +42,7 @@ import {
 } from './dashboard-state';
 import { ReportCard } from './report-card';
 import { REPORT_DEFINITIONS, type ReportDefinition, type ReportView } from './report-views';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /** One card's load and what it shows of the answer. */
 interface ReportSlot {
@@ -73,7 +74,7 @@ const ANSWERS_LEADS = new Set(['owner', 'manager', 'sales']);
     ReportCard,
     RouterLink,
   ],
-  providers: [provideNativeDateAdapter()],
+  providers: [FORM_FIELD_DEFAULTS, provideNativeDateAdapter()],
   templateUrl: './analytics-page.html',
   styleUrl: './analytics-page.scss',
 })

@@ -21,10 +21,12 @@ import {
   settingsInputOf,
 } from './settings-model';
 import { SettingsSave } from './settings-save';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /** The first-response target the dashboard measures against, and how the website counts shoppers. */
 @Component({
   selector: 'sr-analytics-settings-form',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     FormProblemBanner,
     MatButtonModule,

@@ -33,6 +33,7 @@ import {
   shiftMonth,
 } from './settings-model';
 import { SettingsSave } from './settings-save';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /**
  * What each lead source cost in one month (a marketplace's subscription, an ad budget): the dashboard
@@ -41,6 +42,7 @@ import { SettingsSave } from './settings-save';
  */
 @Component({
   selector: 'sr-source-costs-editor',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     FormProblemBanner,
     MatButtonModule,

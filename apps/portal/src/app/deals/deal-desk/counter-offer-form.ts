@@ -24,6 +24,7 @@ import {
 } from './desk-model';
 import { QuoteBreakdown } from './quote-breakdown';
 import { QuoteDifferences } from './quote-differences';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /** The service answers a counter-offer only on a submitted or countered deal. */
 export function notAnswerableReason(status: DealDesk['status']): string | null {
@@ -48,6 +49,7 @@ export function notAnswerableReason(status: DealDesk['status']): string | null {
  */
 @Component({
   selector: 'sr-counter-offer-form',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     CentsPipe,
     MatButtonModule,

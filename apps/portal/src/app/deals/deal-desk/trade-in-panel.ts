@@ -10,10 +10,12 @@ import { DealPartChip } from '../shared/deal-chips';
 import { TRADE_CONDITION_LABELS } from '../shared/deal-labels';
 import { ExactTimePipe } from '../../leads/shared/time-pipes';
 import { TradeInPhoto } from './trade-in-photo';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /** The shopper's trade-in: the car, their answers, photos, the grid's estimate, and the appraisal (deals:work). */
 @Component({
   selector: 'sr-trade-in-panel',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     CentsPipe,
     DealPartChip,

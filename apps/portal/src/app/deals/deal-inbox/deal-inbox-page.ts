@@ -35,6 +35,7 @@ import {
   DEAL_STATUS_OPTIONS,
   dealVehicleTitle,
 } from '../shared/deal-labels';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 export const DEAL_PAGE_SIZE = 25;
 
@@ -49,6 +50,7 @@ function statusFrom(value: string | null): DealStatus | null {
  */
 @Component({
   selector: 'sr-deal-inbox-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     CentsPipe,
     DealPartChip,

@@ -10,6 +10,7 @@ import { FEED_INTERVAL_HOURS, type FeedSource, type Problem } from '@showroom/co
 import { problemOf } from '../../core/problem';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { ImportApi } from './import-api';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /**
  * The import page's "Feed URL" card: where the DMS publishes its CSV, how often it is fetched, and
@@ -18,6 +19,7 @@ import { ImportApi } from './import-api';
  */
 @Component({
   selector: 'sr-import-feed-source',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     DatePipe,
     MatButtonModule,

@@ -32,6 +32,7 @@ import {
   MISSING_LABELS,
   missingRequired,
 } from './import-model';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /**
  * The uploaded file's card: its first rows, a column per Showroom field (a preset fills them), the
@@ -40,6 +41,7 @@ import {
  */
 @Component({
   selector: 'sr-import-mapping',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     MatButtonModule,
     MatCheckboxModule,

@@ -10,6 +10,7 @@ import { nonZeroCounts } from '../../shared/counts-text';
 import { ProblemTextPipe } from '../../shared/problem-text.pipe';
 import { readPastedLinks } from './pasted-links';
 import { PhotoFetchRun } from './photo-fetch-run';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /** What a link's status means to a dealer. */
 const STATUS_LABELS: Record<PhotoFetchItemStatus, string> = {
@@ -30,6 +31,7 @@ const STATUS_LABELS: Record<PhotoFetchItemStatus, string> = {
  */
 @Component({
   selector: 'sr-photo-fetch-panel',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ProblemTextPipe],
   templateUrl: './photo-fetch-panel.html',
   styleUrl: './photo-fetch-panel.scss',

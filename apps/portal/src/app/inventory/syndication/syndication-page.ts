@@ -49,6 +49,7 @@ import {
   REASON_TEXT,
   settingsFromForm,
 } from './syndication-model';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /**
  * `/inventory/syndication` (owners and managers): the feeds that send the lot to Google, Meta and
@@ -56,6 +57,7 @@ import {
  */
 @Component({
   selector: 'sr-syndication-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     DatePipe,
     FormProblemBanner,

@@ -4,6 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { PAGE_FORM } from '../../shared/page-form';
 import { VehicleFormField } from './vehicle-form-field';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /**
  * An amount of the vehicle form in dollars and cents (price, MSRP, cost): `$` before it, a hint and
@@ -13,6 +14,7 @@ import { VehicleFormField } from './vehicle-form-field';
  */
 @Component({
   selector: 'sr-money-field',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [MatFormFieldModule, MatInputModule, ReactiveFormsModule],
   viewProviders: [PAGE_FORM],
   template: `

@@ -4,6 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { PAGE_FORM } from '../../shared/page-form';
 import { VehicleFormField } from './vehicle-form-field';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /**
  * A long text of the vehicle form (the description, internal notes): how much of its room is used
@@ -13,6 +14,7 @@ import { VehicleFormField } from './vehicle-form-field';
  */
 @Component({
   selector: 'sr-text-area-field',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [MatFormFieldModule, MatInputModule, ReactiveFormsModule],
   viewProviders: [PAGE_FORM],
   template: `

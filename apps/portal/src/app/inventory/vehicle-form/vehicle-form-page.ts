@@ -84,10 +84,12 @@ import {
 import { MoneyField } from './money-field';
 import { TextAreaField } from './text-area-field';
 import { VinInsight } from './vin-insight';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /** `/inventory/new` and `/inventory/:id/edit`. */
 @Component({
   selector: 'sr-vehicle-form-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     MatButtonModule,
     MatFormFieldModule,

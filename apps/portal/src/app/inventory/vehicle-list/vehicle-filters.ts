@@ -32,6 +32,7 @@ import {
 } from '../shared/vehicle-labels';
 import { activeFilterCount, type InventoryListState, type ListFilters } from './list-state';
 import { RANGE_NAMES, RANGES, rangeHint } from './range-fields';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /**
  * The search answers as the dealer types: a pause just long enough that a burst of keys is one
@@ -47,6 +48,7 @@ export const SEARCH_PAUSE_MS = 40;
  */
 @Component({
   selector: 'sr-vehicle-filters',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     FilterBarFrame,
     FilterSelect,

@@ -4,7 +4,7 @@ import { By } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import type { Membership, Role } from '@showroom/contracts';
 import { membership, NORTH, SOUTH, vehicle, vehicleHit, vehicleList } from '../../../testing/fixtures';
-import { openPage } from '../../../testing/page';
+import { openPage, renderDeferred } from '../../../testing/page';
 import { ActiveDealership } from '../../core/active-dealership';
 import { dealershipInterceptor } from '../../core/dealership.interceptor';
 import { openFirstScreen } from '../../shared/first-screen.testing';
@@ -30,6 +30,7 @@ describe('VehicleListPage', () => {
       interceptors: [dealershipInterceptor],
     });
     http = page.http;
+    await renderDeferred(page.harness);
     return page.harness;
   }
 

@@ -42,6 +42,7 @@ import {
   withLeadMoved,
   withLeadReplaced,
 } from './board-rules';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /** Cards per column: the most recently active; the inbox lists them all. */
 export const BOARD_COLUMN_SIZE = 50;
@@ -52,6 +53,7 @@ export const BOARD_COLUMN_SIZE = 50;
  */
 @Component({
   selector: 'sr-lead-board-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     DragDropModule,
     ExactTimePipe,

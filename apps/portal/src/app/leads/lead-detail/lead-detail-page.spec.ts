@@ -100,6 +100,8 @@ describe('LeadDetailPage', () => {
     await settle();
     expect(element('sr-skeleton-record')).toBeNull();
     expect(element('[data-testid="lead-name"]')?.textContent).toContain(lead().shopper.firstName);
+    // The history comes right after the lead (its code loads once the lead shows), then asks for itself.
+    await settle();
     expectTimeline().flush({ items: [], nextCursor: null });
   });
 

@@ -1,16 +1,14 @@
 import { Component, computed, DestroyRef, inject, Injector, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import type { LeadDetail, LeadStatus, Note, Problem, StatusChangeInput } from '@showroom/contracts';
 import { filter, switchMap, tap } from 'rxjs';
 import { LeadsApi } from '../../api/leads-api';
 import { Permissions } from '../../core/permissions';
+import { Notifier } from '../../core/notifier';
 import { problemOf } from '../../core/problem';
 import { LoadState } from '../../shared/load-state';
 import { readAheadTaker } from '../../shared/read-ahead';
@@ -36,6 +34,7 @@ import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import { ExactTimePipe, RelativeTimePipe } from '../shared/time-pipes';
 import { LeadDealCard } from './lead-deal-card';
 import { LeadNotes } from './lead-notes';
+import { LeadReassign } from './lead-reassign';
 import { LeadTasks } from './lead-tasks';
 import { LeadTimeline } from './lead-timeline';
 import { leadReadKey } from './lead-read';
@@ -51,10 +50,9 @@ import { LeadCountsStore } from '../../core/lead-counts';
     LeadStatusChip,
     LeadTasks,
     LeadTimeline,
+    LeadReassign,
     MatButtonModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatSelectModule,
     ProblemTextPipe,
     RelativeTimePipe,
     RouterLink,
@@ -69,7 +67,7 @@ export class LeadDetailPage {
   private readonly leadsApi = inject(LeadsApi);
   private readonly permissions = inject(Permissions);
   private readonly injector = inject(Injector);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly notifier = inject(Notifier);
   private readonly title = inject(Title);
   private readonly destroyRef = inject(DestroyRef);
   private readonly activeDealership = inject(ActiveDealership);
@@ -181,9 +179,7 @@ export class LeadDetailPage {
       .subscribe({
         next: (updated) => {
           this.updated(updated);
-          this.snackBar.open(`Assigned to ${updated.assignee?.name ?? 'nobody'}`, undefined, {
-            duration: 3000,
-          });
+          this.notifier.show(`Assigned to ${updated.assignee?.name ?? 'nobody'}`);
         },
         error: (error: unknown) => this.failed(problemOf(error), 'The lead could not be reassigned'),
       });
@@ -214,9 +210,7 @@ export class LeadDetailPage {
       .subscribe({
         next: (updated) => {
           this.updated(updated);
-          this.snackBar.open(`Status: ${LEAD_STATUS_LABELS[updated.status].toLowerCase()}`, undefined, {
-            duration: 3000,
-          });
+          this.notifier.show(`Status: ${LEAD_STATUS_LABELS[updated.status].toLowerCase()}`);
         },
         error: (error: unknown) => {
           const problem = problemOf(error);
@@ -239,7 +233,7 @@ export class LeadDetailPage {
       this.status.set('not-found');
       return;
     }
-    this.snackBar.open(`${what}: ${problem.detail ?? problem.title}`, 'OK', { duration: 8000 });
+    this.notifier.show(`${what}: ${problem.detail ?? problem.title}`, 'OK', 8000);
   }
 
   private load(id: string) {

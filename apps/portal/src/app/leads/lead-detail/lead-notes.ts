@@ -8,10 +8,12 @@ import type { Note } from '@showroom/contracts';
 import { LeadsApi } from '../../api/leads-api';
 import { problemOf } from '../../core/problem';
 import { ExactTimePipe } from '../shared/time-pipes';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /** Notes on a lead: what was said on the phone, what the shopper wants. Newest first. */
 @Component({
   selector: 'sr-lead-notes',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [ExactTimePipe, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
   template: `
     @if (canWork()) {

@@ -13,6 +13,7 @@ import { problemOf } from '../../core/problem';
 import { TASK_KIND_LABELS } from '../shared/lead-labels';
 import { TaskDue } from '../shared/task-due';
 import { ExactTimePipe } from '../shared/time-pipes';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /** `datetime-local` wants `YYYY-MM-DDTHH:mm` in local time. */
 export function localDateTimeValue(date: Date): string {
@@ -31,6 +32,7 @@ function nextHour(now = new Date()): Date {
 /** The follow-ups of a lead: add one (kind, what, when), tick it done. Open ones first, by due time. */
 @Component({
   selector: 'sr-lead-tasks',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ExactTimePipe,
     MatButtonModule,

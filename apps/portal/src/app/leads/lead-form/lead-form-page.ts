@@ -23,10 +23,12 @@ import {
 import { CONTACT_METHOD_LABELS, MANUAL_SOURCE_LABELS } from '../shared/lead-labels';
 import { assignableMembers, teamOfActiveDealership } from '../shared/team';
 import { applyServerErrors, createLeadForm, errorMessage, manualLeadFromForm } from './lead-form-model';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /** `/leads/new`: a walk-in, a phone call, a referral — entered by hand. */
 @Component({
   selector: 'sr-lead-form-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     MatButtonModule,
     MatFormFieldModule,

@@ -38,6 +38,7 @@ import {
 } from '../shared/lead-labels';
 import { dateFromIso, isoDate } from '../shared/lead-time';
 import { activeFilterCount, type InboxFilters, type InboxState } from './inbox-state';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /**
  * The inbox's filter bar (see `FilterBar`): the date range too applies after a pause; the assignee
@@ -62,7 +63,7 @@ import { activeFilterCount, type InboxFilters, type InboxState } from './inbox-s
     MatSelectModule,
     ReactiveFormsModule,
   ],
-  providers: [provideNativeDateAdapter()],
+  providers: [FORM_FIELD_DEFAULTS, provideNativeDateAdapter()],
   templateUrl: './lead-filters.html',
   styleUrl: './lead-filters.scss',
 })

@@ -6,7 +6,7 @@ import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Role } from '@showroom/contracts';
 import { lead, leadCounts, leadList, membership, NORTH, teamMember } from '../../../testing/fixtures';
-import { elementIn, openPage, settle as settlePage } from '../../../testing/page';
+import { elementIn, openPage, renderDeferred, settle as settlePage } from '../../../testing/page';
 import { dealershipInterceptor } from '../../core/dealership.interceptor';
 import { LeadCountsStore } from '../../core/lead-counts';
 import { openFirstScreen } from '../../shared/first-screen.testing';
@@ -31,7 +31,7 @@ describe('LeadInboxPage', () => {
       role,
       interceptors: [dealershipInterceptor],
     }));
-    await settle();
+    await renderDeferred(harness);
     if (role !== 'sales') {
       http
         .expectOne('/api/users/team')

@@ -35,6 +35,7 @@ import {
   settingsUpdateFromForm,
   tidyOrigin,
 } from './lead-settings-model';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 /**
  * `/leads/settings`: where website leads may come from, the acknowledgement e-mail shoppers get,
@@ -42,6 +43,7 @@ import {
  */
 @Component({
   selector: 'sr-lead-settings-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     MatButtonModule,
     MatChipsModule,

@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { LOST_REASONS, type LostReason } from '@showroom/contracts';
 import { filter, type Observable } from 'rxjs';
 import { LOST_REASON_LABELS } from './lead-labels';
+import { FORM_FIELD_DEFAULTS } from '../../shared/form-field-defaults';
 
 export interface LostReasonDialogData {
   shopperName: string;
@@ -21,6 +22,7 @@ export interface LostReasonChoice {
 /** A lead is only lost with a reason: the dealership reports on why. Closes with the choice. */
 @Component({
   selector: 'sr-lost-reason-dialog',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     MatButtonModule,
     MatDialogModule,
