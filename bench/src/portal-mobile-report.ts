@@ -269,7 +269,7 @@ export function formatPortalMobileReport(result: PortalMobileResult, extras: Rep
     ...bytesTable(result),
     '',
     bundle
-      ? `Initial bundle as served (index.html + ${bundle.files - 1} files: named in it, or imported statically by those): ${kb(bundle.transferred)} transferred, ` +
+      ? `Initial bundle as served (index.html + ${bundle.files - 1} files: the scripts and styles it starts with, and what those import statically): ${kb(bundle.transferred)} transferred, ` +
         `${kb(bundle.decoded)} decoded (budget ${kb(INITIAL_BUNDLE_BUDGET_BYTES)} transferred: ${bundleVerdict})`
       : 'Initial bundle: not measured',
     ...(built

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Publish a built portal (dist/apps/portal/browser) to an environment's bucket:
-#   - hashed bundles (*.js, *.css, media/) are immutable for a year;
+#   - hashed bundles (*.js, *.css, media/) are immutable for a year, scripts and style sheets brotli-
+#     compressed by the build (<bundle>.br uploaded as <bundle> with Content-Encoding: br);
 #   - other files (favicon...) are cached for an hour;
 #   - the service worker's scripts keep their names from build to build and are never cached;
 #   - config.json is this environment's (from /showroom/<env>/portal/config.json, written by
@@ -41,10 +42,27 @@ worker_scripts=(ngsw-worker.js safety-worker.js worker-basic.min.js)
 worker_excludes=()
 for script in "${worker_scripts[@]}"; do worker_excludes+=(--exclude "$script"); done
 
-log "hashed bundles -> s3://${bucket}"
+# The build compressed each hashed bundle at brotli's best (<bundle>.br); it is uploaded under the
+# bundle's name with Content-Encoding: br, which CloudFront passes on instead of compressing itself
+# at a faster quality. A bundle without its .br goes up as it is.
+compressed="$workdir/compressed"
+mkdir -p "$compressed"
+for brotli in "$dist"/*.js.br "$dist"/*.css.br; do
+  [[ -e "$brotli" ]] || continue
+  cp "$brotli" "$compressed/$(basename "${brotli%.br}")"
+done
+log "hashed bundles (brotli) -> s3://${bucket}"
+aws s3 sync "$compressed" "s3://${bucket}" --only-show-errors "${worker_excludes[@]}" \
+  --content-encoding br --cache-control 'public,max-age=31536000,immutable'
+plain_excludes=()
+for brotli in "$compressed"/*; do
+  [[ -e "$brotli" ]] || continue
+  plain_excludes+=(--exclude "$(basename "$brotli")")
+done
+log "hashed bundles (as built) -> s3://${bucket}"
 aws s3 sync "$dist" "s3://${bucket}" --only-show-errors \
   --exclude '*' --include '*.js' --include '*.css' --include 'media/*' "${worker_excludes[@]}" \
-  --cache-control 'public,max-age=31536000,immutable'
+  "${plain_excludes[@]}" --cache-control 'public,max-age=31536000,immutable'
 
 log "service worker scripts"
 for script in "${worker_scripts[@]}"; do
@@ -55,7 +73,7 @@ done
 
 log "other static files"
 aws s3 sync "$dist" "s3://${bucket}" --only-show-errors \
-  --exclude '*.js' --exclude '*.css' --exclude 'media/*' --exclude 'index.html' --exclude 'config.json' \
+  --exclude '*.js' --exclude '*.css' --exclude '*.br' --exclude 'media/*' --exclude 'index.html' --exclude 'config.json' \
   --exclude 'ngsw.json' \
   --cache-control 'public,max-age=3600'
 

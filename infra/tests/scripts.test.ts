@@ -235,7 +235,10 @@ describe('infra/scripts', () => {
         'safety-worker.js',
       ]);
       expect(result.status, result.stderr).toBe(0);
-      const immutable = result.calls.find((call) => call.includes('max-age=31536000,immutable')) ?? '';
+      const immutable =
+        result.calls.find(
+          (call) => call.includes('max-age=31536000,immutable') && call.includes('--include'),
+        ) ?? '';
       expect(immutable).toMatch(/--include \*\.js .*--exclude ngsw-worker\.js --exclude safety-worker\.js/);
       for (const file of ['ngsw-worker.js', 'safety-worker.js', 'ngsw.json', 'index.html']) {
         expect([file, result.calls[uploadOf(result.calls, file)]]).toEqual([
@@ -249,6 +252,29 @@ describe('infra/scripts', () => {
       expect(result.calls.find((call) => call.startsWith('cloudfront create-invalidation'))).toMatch(
         /--paths \/ \/index\.html \/config\.json \/ngsw\.json \/ngsw-worker\.js /,
       );
+    });
+
+    it('uploads the build’s brotli of each bundle under the bundle’s name, marked as brotli, and not the bundle as well', () => {
+      const result = publish([
+        'index.html',
+        'main-ABCDEFGH.js',
+        'main-ABCDEFGH.js.br',
+        'styles-XYZ12345.css.br',
+        'chunk-Q1w2E3r4.js',
+      ]);
+      expect(result.status, result.stderr).toBe(0);
+      const brotli = result.calls.find((call) => call.includes('--content-encoding br')) ?? '';
+      expect(brotli).toMatch(
+        /^s3 sync \S+\/compressed s3:\/\/portal-qa .*--cache-control public,max-age=31536000,immutable/,
+      );
+      const plain =
+        result.calls.find(
+          (call) => call.includes('max-age=31536000,immutable') && call.includes('--include'),
+        ) ?? '';
+      expect(plain).toContain('--exclude main-ABCDEFGH.js --exclude styles-XYZ12345.css');
+      expect(plain).not.toContain('--exclude chunk-Q1w2E3r4.js');
+      const hourLong = result.calls.find((call) => call.includes('max-age=3600')) ?? '';
+      expect(hourLong).toContain('--exclude *.br');
     });
 
     it('publishes a build without a service worker as before', () => {

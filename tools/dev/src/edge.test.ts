@@ -3,7 +3,7 @@ import { createServer, get, type IncomingHttpHeaders, type Server } from 'node:h
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3ObjectStore, LOCAL_S3_CREDENTIALS } from '@showroom/server-storage';
@@ -253,6 +253,31 @@ describe('the edge: the portal, /api routed to each service, and the dev inbox',
     }
     const config = await rawGet(`${base}/config.json`, { 'accept-encoding': 'gzip' });
     expect(JSON.parse(decoded(config))).toMatchObject({ auth: { clientId: 'showroom-portal' } });
+  });
+
+  it('sends the build’s own brotli of a bundle (<bundle>.br) to a browser that takes brotli, and gzips the bundle for one that does not', async () => {
+    const name = 'first-screens-0123456789.js';
+    const script = `${'console.log("first screens");\n'.repeat(200)}`;
+    writeFileSync(join(portalDist, name), script);
+    // Not what the middleware would make of it: the edge must send this file, not compress the bundle.
+    const built = brotliCompressSync(Buffer.from(script), {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    });
+    writeFileSync(join(portalDist, `${name}.br`), built);
+    const base = await startOn({});
+
+    const brotli = await rawGet(`${base}/${name}`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.body.equals(built)).toBe(true);
+    expect(brotli.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(brotli.headers['vary']).toMatch(/accept-encoding/i);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gzip = await rawGet(`${base}/${name}`, { 'accept-encoding': 'gzip' });
+    expect([gzip.headers['content-encoding'], decoded(gzip)]).toEqual(['gzip', script]);
+    // Only a hashed bundle's .br is ever sent: index.html names the bundles of this build.
+    writeFileSync(join(portalDist, 'index.html.br'), brotliCompressSync('an old index'));
+    const index = await rawGet(`${base}/index.html`, { 'accept-encoding': 'br' });
+    expect(decoded(index)).toBe(INDEX_HTML);
   });
 
   it('lets browsers keep hashed bundles for good and revalidate what names them or differs per environment', async () => {

@@ -7,6 +7,7 @@ import { createProxyMiddleware } from 'http-proxy-middleware';
 import { API_AUDIENCE } from '@showroom/contracts';
 import type { ObjectStore } from '@showroom/server-storage';
 import type { SmtpSink } from '@showroom/server-testing';
+import { HASHED_BUNDLE } from './brotli-bundles';
 import { devInboxRoutes } from './dev-inbox';
 import type { PortPlan } from './ports';
 import { WORKSPACE_ROOT } from './processes';
@@ -67,8 +68,6 @@ export function mediaRoutes(media: ObjectStore): express.Router {
   return router;
 }
 
-/** Angular names every bundle and style sheet after its content (`main-MXTNVKNE.js`, `chunk-B--E9i9r.js`). */
-const HASHED_BUNDLE = /^[a-z]+-[\w-]{8}\.(?:js|css)$/;
 /**
  * Read anew at every start (revalidated, never taken from a cache unasked): they name the bundles
  * of the current build (index.html, the service worker's manifest and scripts) or differ per
@@ -88,6 +87,25 @@ export function portalCacheControl(fileName: string): string {
   if (ALWAYS_REVALIDATED.has(fileName)) return 'no-cache';
   if (HASHED_BUNDLE.test(fileName)) return 'public, max-age=31536000, immutable';
   return 'public, max-age=3600';
+}
+
+/**
+ * A hashed bundle as publish-portal.sh uploads it: the build's brotli (`<file>.br`) when the browser
+ * takes brotli; otherwise the file, which the compression middleware gzips.
+ */
+export function brotliBundles(portalDist: string): express.RequestHandler {
+  return (req, res, next) => {
+    const name = req.path.slice(1);
+    const compressed = join(portalDist, `${name}.br`);
+    if (!HASHED_BUNDLE.test(name) || !req.acceptsEncodings('br') || !existsSync(compressed)) return next();
+    res.set({
+      'Content-Encoding': 'br',
+      'Content-Type': name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+      Vary: 'Accept-Encoding',
+      'Cache-Control': portalCacheControl(name),
+    });
+    res.sendFile(compressed);
+  };
 }
 
 /**
@@ -142,6 +160,7 @@ export function startEdge(ports: PortPlan, options: EdgeOptions = {}): Promise<S
   }
   if (options.media) app.use(mediaRoutes(options.media));
   if (options.devInbox) app.use(devInboxRoutes(options.devInbox));
+  app.use(brotliBundles(portalDist));
   app.use(
     express.static(portalDist, {
       index: false,
