@@ -15,7 +15,7 @@ import { filter, take } from 'rxjs';
       @case ('pending') {
         <div class="boot" role="status" aria-live="polite" data-testid="signing-in">
           <div class="boot__brand">Showroom</div>
-          <div class="boot__spinner" aria-hidden="true"></div>
+          <div class="sr-spinner" aria-hidden="true"></div>
           <p class="boot__text">Signing you in…</p>
         </div>
       }
@@ -47,14 +47,6 @@ import { filter, take } from 'rxjs';
       font-weight: 600;
       letter-spacing: 0.02em;
     }
-    .boot__spinner {
-      width: 32px;
-      height: 32px;
-      border-radius: 50%;
-      border: 3px solid var(--mat-sys-surface-variant);
-      border-top-color: var(--mat-sys-primary);
-      animation: boot-spin 0.9s linear infinite;
-    }
     .boot__text {
       margin: 0;
       font: var(--mat-sys-body-large);
@@ -69,16 +61,6 @@ import { filter, take } from 'rxjs';
       background: var(--mat-sys-primary);
       color: var(--mat-sys-on-primary);
       cursor: pointer;
-    }
-    @keyframes boot-spin {
-      to {
-        transform: rotate(360deg);
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .boot__spinner {
-        animation-duration: 3s;
-      }
     }
   `,
 })
