@@ -5,20 +5,17 @@
 // measures a running portal at SHOWROOM_URL. Environment: SHOWROOM_URL, BENCH_PORTAL_MOBILE_RUNS (3),
 // BENCH_PORTAL_MOBILE_USER (the demo manager), BENCH_PORTAL_MOBILE_LIMIT_SECONDS (900, the measuring
 // once the platform is up), CHROME_PATH.
-import { execFileSync } from 'node:child_process';
 import { DEMO_USERS, demoPassword } from '@showroom/demo-data';
-import { dropSchema } from '@showroom/server-mysql';
 /* eslint-disable @nx/enforce-module-boundaries -- starts the very platform npm start and e2e start (tools/dev), not a copy of it */
 import type { BackingStores } from '../../tools/dev/src/backing-services';
-import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from '../../tools/dev/src/build';
+import { buildApps } from '../../tools/dev/src/build';
 import { PORTAL_DIST } from '../../tools/dev/src/edge';
-import { startPlatform, type RunningPlatform } from '../../tools/dev/src/platform';
+import { startThrowawayPlatform, type RunningPlatform } from '../../tools/dev/src/platform';
 import { E2E_PORTS, type SchemaPlan } from '../../tools/dev/src/ports';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { compressedSizes, initialBundleFiles } from './bundle-size';
 import { measurePortalMobile } from './portal-mobile';
 import { formatPortalMobileReport } from './portal-mobile-report';
-import { ROOT } from './processes';
 
 export const PORTAL_MOBILE_LIMIT_SECONDS = Number(process.env['BENCH_PORTAL_MOBILE_LIMIT_SECONDS'] ?? 900);
 const SCHEMAS: SchemaPlan = {
@@ -31,37 +28,21 @@ const SCHEMAS: SchemaPlan = {
 /** The users service publishes the demo sites in the background after it starts: measured after that. */
 const SITES_LIVE_WITHIN_MS = 60_000;
 
-async function startOwnPlatform(
-  stores: BackingStores,
-): Promise<{ platform: RunningPlatform; stop: () => Promise<void> }> {
-  console.log('Building the portal and the storefront as npm start does (cached when unchanged)…');
-  execFileSync(process.execPath, [NX_BIN, ...BUILD_APPS_ARGS, '--output-style=static'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...NX_ENV },
-  });
-  const dropSchemas = () =>
-    Promise.all(Object.values(SCHEMAS).map((schema) => dropSchema(`${stores.mysqlUrl}/${schema}`)));
-  await dropSchemas();
+async function startOwnPlatform(stores: BackingStores): Promise<RunningPlatform> {
+  buildApps();
   console.log(`Starting the platform with the demo data (portal on port ${E2E_PORTS.portal})…`);
-  const platform = await startPlatform({
+  const platform = await startThrowawayPlatform({
     ports: E2E_PORTS,
     schemas: SCHEMAS,
     stores,
     echo: false,
     logLevel: 'warn',
-  }).catch(async (error: unknown) => {
-    await dropSchemas();
+  });
+  await platform.demoSites(SITES_LIVE_WITHIN_MS).catch(async (error: unknown) => {
+    await platform.stop();
     throw error;
   });
-  await platform.demoSites(SITES_LIVE_WITHIN_MS);
-  return {
-    platform,
-    stop: async () => {
-      await platform.stop();
-      await dropSchemas();
-    },
-  };
+  return platform;
 }
 
 /** `stores`: where the platform the section starts keeps its data; unused with SHOWROOM_URL. */
@@ -69,7 +50,7 @@ export async function runPortalMobileBench(stores: BackingStores): Promise<strin
   const given = process.env['SHOWROOM_URL'];
   const own = given ? null : await startOwnPlatform(stores);
   try {
-    const portalUrl = given ?? (own as { platform: RunningPlatform }).platform.portalUrl;
+    const portalUrl = given ?? (own as RunningPlatform).portalUrl;
     const index = await fetch(portalUrl, { headers: { accept: 'text/html' } });
     if (!index.ok) throw new Error(`${portalUrl} answered ${index.status}`);
     const initialFiles = await initialBundleFiles(await index.text(), async (file) => {

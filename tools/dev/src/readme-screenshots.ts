@@ -1,12 +1,11 @@
 // `npm run docs:screenshots`: the README's pictures of the portal, taken from a running platform
 // (SHOWROOM_URL) or from one started here on e2e's ports and throwaway schemas, then stopped.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { DEMO_USERS, demoPassword } from '@showroom/demo-data';
 import { backingStoresFromEnv, withBackingStores } from './backing-services';
-import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from './build';
+import { buildApps } from './build';
 import { startThrowawayPlatform } from './platform';
 import { E2E_PORTS, E2E_SCHEMAS } from './ports';
 import { WORKSPACE_ROOT } from './processes';
@@ -17,15 +16,6 @@ const VIEWPORT = { width: 1280, height: 800 };
 /** The pictures are committed and shown on the README's first screen: each stays small. */
 const MAX_PNG_BYTES = 300_000;
 const STEP_TIMEOUT_MS = 30_000;
-
-function buildApps(): void {
-  console.log('Building the portal and the storefront (cached after the first run)…');
-  execFileSync(process.execPath, [NX_BIN, ...BUILD_APPS_ARGS, '--output-style=static'], {
-    cwd: WORKSPACE_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...NX_ENV },
-  });
-}
 
 /** Waits until the page has fetched everything (photos included) and Material has finished moving. */
 async function settle(page: Page): Promise<void> {

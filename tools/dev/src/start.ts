@@ -1,5 +1,4 @@
 // `npm start`: the whole platform on this machine, with demo data, until Ctrl-C.
-import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { ALL_DEMO_DEALERSHIPS, ALL_DEMO_USERS, demoPassword } from '@showroom/demo-data';
 import {
@@ -8,7 +7,7 @@ import {
   type EnsuredStores,
   type StartedStore,
 } from './backing-services';
-import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from './build';
+import { buildApps } from './build';
 import { startPlatform, type RunningPlatform } from './platform';
 import type { SiteState } from './site-states';
 import { START_PORTS, START_SCHEMAS } from './ports';
@@ -64,12 +63,7 @@ async function main(): Promise<void> {
   }
   const stores = ensured.stores;
 
-  console.log('Building the portal and the storefront (cached after the first run)…');
-  execFileSync(process.execPath, [NX_BIN, ...BUILD_APPS_ARGS, '--output-style=static'], {
-    cwd: WORKSPACE_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...NX_ENV },
-  });
+  buildApps();
 
   console.log(
     'Starting DynamoDB, S3 and the SMTP sink; migrating, seeding and starting analytics, dev-auth, users, inventory, leads, retail, the storefront…',
