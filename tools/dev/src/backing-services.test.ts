@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -15,7 +16,12 @@ import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ensureBackingStores, type BackingStores, type EnsuredStores } from './backing-services';
+import {
+  ensureBackingStores,
+  refusedMessage,
+  type BackingStores,
+  type EnsuredStores,
+} from './backing-services';
 import { COMPOSE_FILE, COMPOSE_PORTS, type DockerProbe } from './compose-stores';
 import { startPrivateMysql, type PrivateMysqlOptions } from './private-mysql';
 import { isAlive } from './private-server';
@@ -342,6 +348,23 @@ describe(`${COMPOSE_FILE}, what Docker starts`, () => {
       {
         MYSQL_ALLOW_EMPTY_PASSWORD: 'yes',
       },
+    );
+  });
+});
+
+describe('the message for a MySQL that refuses the URL’s user', () => {
+  it('gives an ALTER USER line the shell runs as written, whatever the password holds', () => {
+    const password = 'p$HOME"`whoami`\'x\\';
+    const message = refusedMessage(`mysql://root:${encodeURIComponent(password)}@127.0.0.1:3306`);
+    const line = message.split('\n').find((text) => text.includes('sudo mariadb -e')) ?? '';
+    // The shell's reading of the line, with printf standing in for mariadb -e.
+    const { stdout, status } = spawnSync('bash', ['-c', line.replace('sudo mariadb -e', "printf '%s'")], {
+      encoding: 'utf8',
+      env: { PATH: '/usr/bin:/bin', HOME: '/home/nobody' },
+    });
+    expect(status).toBe(0);
+    expect(stdout).toBe(
+      "ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('p$HOME\"`whoami`''x\\')",
     );
   });
 });

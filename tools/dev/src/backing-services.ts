@@ -237,15 +237,21 @@ export async function ensureBackingStores(
   };
 }
 
-function refusedMessage(mysqlUrl: string): string {
+/** A string as SQL writes it between single quotes. */
+const sqlString = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+/** Text made safe inside a shell's double quotes: \, ", $ and ` lose their meaning. */
+const inDoubleQuotes = (text: string): string => text.replace(/[\\"$`]/g, (character) => `\\${character}`);
+
+/** What to do when something answers at the MySQL URL but refuses its user. */
+export function refusedMessage(mysqlUrl: string): string {
   const { username, password } = new URL(mysqlUrl);
   const user = decodeURIComponent(username) || 'root';
-  const sqlPassword = decodeURIComponent(password).replace(/'/g, "''");
+  const statement = `ALTER USER ${sqlString(user)}@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD(${sqlString(decodeURIComponent(password))})`;
   return [
     '',
     `Something answers at ${mysqlUrl}, but it does not let ${user} in with the URL's password (or is not MySQL).`,
     'A system MariaDB (Debian, Ubuntu) lets root in only through its unix socket; either let it in over TCP, as .ci/run does:',
-    `  sudo mariadb -e "ALTER USER '${user}'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('${sqlPassword}')"`,
+    `  sudo mariadb -e "${inDoubleQuotes(statement)}"`,
     'or point SHOWROOM_MYSQL_URL at a free port, where Showroom starts a private server of its own:',
     `  SHOWROOM_MYSQL_URL=mysql://root@127.0.0.1:3307 npm start`,
     '',
