@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -24,8 +24,9 @@ import {
 } from './backing-services';
 import { COMPOSE_FILE, COMPOSE_PORTS, type DockerProbe } from './compose-stores';
 import { startPrivateMysql, type PrivateMysqlOptions } from './private-mysql';
-import { isAlive } from './private-server';
+import { isAlive, PID_FILE } from './private-server';
 import { defaultSearchDirs, findMysqlServer, findRedisServer, installCommand } from './server-binaries';
+import { WORKSPACE_ROOT } from './processes';
 import { portAnswers } from './store-probes';
 
 const noDocker: DockerProbe = async () => ({ unavailable: 'not installed (test)' });
@@ -154,6 +155,46 @@ describe.skipIf(!installed && !process.env['CI'])(
       await next.stop();
       expect(await portAnswers(stores.mysqlUrl)).toBe(false);
       expect(await portAnswers(stores.redisUrl)).toBe(false);
+    }, 120_000);
+
+    it('stops what it started for a piece of work when the run is interrupted in the middle of it', async () => {
+      // A bench or the screenshots run interrupted by Ctrl-C: a process of its own, sent SIGINT.
+      const script = join(root, 'interrupted-work.mts');
+      writeFileSync(
+        script,
+        [
+          `import { withBackingStores } from ${JSON.stringify(join(import.meta.dirname, 'backing-services.ts'))};`,
+          `await withBackingStores(${JSON.stringify(stores)}, async () => {`,
+          `  console.log('working');`,
+          `  await new Promise(() => undefined);`,
+          `}, { dataRoot: ${JSON.stringify(root)}, docker: async () => ({ unavailable: 'test' }), log: () => undefined });`,
+        ].join('\n'),
+      );
+      const child = spawn(process.execPath, [join(WORKSPACE_ROOT, 'node_modules/tsx/dist/cli.mjs'), script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await new Promise<void>((resolve) =>
+        child.stdout.on('data', (data: Buffer) => data.includes('working') && resolve()),
+      );
+      expect(await portAnswers(stores.mysqlUrl)).toBe(true);
+      expect(await portAnswers(stores.redisUrl)).toBe(true);
+
+      try {
+        child.kill('SIGINT');
+        expect(await exited).toBe(130);
+        expect(await portAnswers(stores.mysqlUrl)).toBe(false);
+        expect(await portAnswers(stores.redisUrl)).toBe(false);
+      } finally {
+        child.kill('SIGKILL');
+        // Whatever the interrupted run left running (the test failed) is stopped by its pid file.
+        for (const store of ['mysql', 'redis']) {
+          const port = new URL(store === 'mysql' ? stores.mysqlUrl : stores.redisUrl).port;
+          const pidFile = join(root, `${store}-${port}`, PID_FILE);
+          const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : 0;
+          if (pid > 0 && isAlive(pid)) process.kill(pid, 'SIGTERM');
+        }
+      }
     }, 120_000);
 
     it('runs the same data folder as a replication primary or a read-only replica would', async () => {

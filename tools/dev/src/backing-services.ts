@@ -1,6 +1,7 @@
 // MySQL and Redis for `npm start`, `npm test` and the bench. When nothing answers at the configured
 // addresses, they are brought up: with docker/compose.yml where Docker runs, else as private servers
 // from the installed binaries (data under tmp/), else a message says what to install.
+import { constants as osConstants } from 'node:os';
 import { join, relative } from 'node:path';
 import {
   composeServes,
@@ -302,9 +303,17 @@ export async function withBackingStores<T>(
 ): Promise<T> {
   const ensured = await ensureBackingStores(stores, options);
   if (!ensured.ok) throw new Error(ensured.message);
+  // Ctrl-C or a kill in the middle of the work still stops what was started for it, then ends the
+  // process as the signal would have.
+  const onSignal = (signal: NodeJS.Signals) =>
+    void ensured.stop().finally(() => process.exit(128 + (osConstants.signals[signal] ?? 0)));
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
   try {
     return await work(ensured.stores);
   } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     await ensured.stop();
   }
 }
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
