@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { clipReason } from '@showroom/server-kit';
-import { acrossDealerships, forDealership } from '@showroom/server-mysql';
+import { acrossDealerships, forDealership, retryOnDeadlock } from '@showroom/server-mysql';
 import type { RetailDatabase } from '../database';
 
 /** A job a runner holds until `claimedUntil`; every write about it names `token`. */
@@ -25,6 +25,11 @@ export class JobClaims {
   constructor(private readonly writer: Kysely<RetailDatabase>) {}
 
   async claim(now: Date, leaseMs: number, limit: number): Promise<ClaimedJob[]> {
+    // Two runners claiming at once can deadlock on the queue's indexes: the victim claims again.
+    return retryOnDeadlock(() => this.claimOnce(now, leaseMs, limit));
+  }
+
+  private claimOnce(now: Date, leaseMs: number, limit: number): Promise<ClaimedJob[]> {
     return this.writer.transaction().execute(async (trx) => {
       const due = await acrossDealerships(trx)
         .selectFrom('retail_jobs')

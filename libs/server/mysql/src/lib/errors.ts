@@ -4,3 +4,25 @@ export function isDuplicateKeyError(error: unknown, indexName?: string): boolean
   if (e?.code !== 'ER_DUP_ENTRY' && e?.errno !== 1062) return false;
   return indexName === undefined || (e.sqlMessage ?? '').includes(indexName);
 }
+
+/** InnoDB chose this transaction as a deadlock's victim and rolled it back whole (1213). */
+export function isDeadlockError(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number };
+  return e?.code === 'ER_LOCK_DEADLOCK' || e?.errno === 1213;
+}
+
+/**
+ * Runs a transaction again when InnoDB rolls it back as a deadlock's victim, as MySQL's manual asks
+ * of applications: concurrent `FOR UPDATE SKIP LOCKED` claims on one queue can deadlock on its
+ * indexes. `transaction` must be the whole transaction (nothing of it survives the rollback).
+ * Another error, or the last of `attempts` deadlocks, is thrown.
+ */
+export async function retryOnDeadlock<T>(transaction: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (!isDeadlockError(error) || attempt >= attempts) throw error;
+    }
+  }
+}
