@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { OPEN_LEAD_STATUSES, type DealLeadSummary } from '@showroom/contracts';
-import { forDealership } from '@showroom/server-mysql';
+import { forDealership, retryOnDeadlock } from '@showroom/server-mysql';
 import type { LeadsDatabase, LeadTable, SubmissionTable } from '../database';
 import type { NewLeadEvent } from '../outbox/events';
 import { writeOutbox } from '../outbox/outbox-writer';
@@ -205,7 +205,12 @@ export class CaptureStatements {
 export class CaptureRepository {
   constructor(private readonly db: Kysely<LeadsDatabase>) {}
 
+  /**
+   * `work` runs again when InnoDB rolls the transaction back as a deadlock's victim (the outbox
+   * relay's locking reads beside a capture's outbox inserts, under load): nothing of it was kept, and
+   * the shopper's submission is stored rather than answered with a 500.
+   */
   transaction<T>(work: (statements: CaptureStatements) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new CaptureStatements(trx)));
+    return retryOnDeadlock(() => this.db.transaction().execute((trx) => work(new CaptureStatements(trx))));
   }
 }
