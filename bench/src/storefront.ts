@@ -25,6 +25,8 @@ import { getAsSite } from './site-request';
 import { drive, type LoadResult, type LoadSettings, type Scenario } from './load';
 import { benchDealership, finish, start, waitFor } from './processes';
 import { startUsersDirectory } from './users-directory';
+/* eslint-disable-next-line @nx/enforce-module-boundaries -- the flags every workspace script gives Chromium (tools/dev) */
+import { HEADLESS_CHROMIUM_FLAGS as CHROMIUM_FLAGS } from '../../tools/dev/src/chromium';
 
 const VEHICLES = Number(process.env['BENCH_STOREFRONT_VEHICLES'] ?? 2000);
 const SCHEMA = 'showroom_bench_storefront';
@@ -108,18 +110,6 @@ async function vehiclePagePath(storefront: string, inventory: string, dealership
     throw new Error(`vehicle page answered ${response.status}`);
   return new URL(response.location, storefront).pathname;
 }
-
-/** Debian Chromium headless, kept off the network (STACK.md). */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * The JavaScript a browser really fetches to show and hydrate the page (entry, the chunks it

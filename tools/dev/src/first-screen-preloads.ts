@@ -115,9 +115,11 @@ export function screenPreloadScript(screens: FirstScreenPlan['screens']): string
   );
 }
 
+const sha1 = (content: string): string => createHash('sha1').update(content).digest('hex');
+
 /** The script's file name: hashed like the builder's, so it can be cached for a year too. */
 export function screenPreloadScriptName(script: string): string {
-  return `first-screens-${createHash('sha1').update(script).digest('hex').slice(0, 10)}.js`;
+  return `first-screens-${sha1(script).slice(0, 10)}.js`;
 }
 
 /**
@@ -134,8 +136,6 @@ export function withFirstScreenHints(html: string, shell: string[], scriptName: 
   if (first < 0) throw new Error('index.html has no script to put the preloads before');
   return html.slice(0, first) + script + links + html.slice(first);
 }
-
-const sha1 = (content: string): string => createHash('sha1').update(content).digest('hex');
 
 /**
  * The service worker's manifest with index.html's hash as the worker checks it (SHA-1, hex) and the
