@@ -3,6 +3,8 @@ import autocannon from 'autocannon';
 export interface LoadSettings {
   connections: number;
   seconds: number;
+  /** Requests per second across all connections; unset means as fast as answers come back. */
+  overallRate?: number;
 }
 
 export interface LoadResult {
@@ -30,6 +32,7 @@ export async function drive(scenario: Scenario, settings: LoadSettings): Promise
     url: scenario.url,
     connections: settings.connections,
     duration: settings.seconds,
+    ...(settings.overallRate ? { overallRate: settings.overallRate } : {}),
     method: scenario.method ?? 'GET',
     headers: scenario.headers,
     ...(scenario.nextRequest

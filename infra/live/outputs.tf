@@ -95,3 +95,17 @@ output "warehouse_admin_secret_arn" {
   value     = module.platform.warehouse_admin_secret_arn
   sensitive = true
 }
+
+output "rds_writer_dns_name" {
+  value = module.platform.rds_writer_dns_name
+}
+
+output "rds_replica_dns_names" {
+  description = "For the *_DATABASE_READER_URLS parameters (each replica's lag is checked by the services)."
+  value       = module.platform.rds_replica_dns_names
+}
+
+output "rds_reader_dns_name" {
+  description = "One name over the healthy replicas, for clients other than the services."
+  value       = module.platform.rds_reader_dns_name
+}

@@ -403,6 +403,45 @@ describe('environments', () => {
     expect(providerName((root.calls['platform']['providers'] as Block)['aws'])).toBe('aws');
   });
 
+  it('names the replicas in a private zone: reader.<zone> answers a replica only while its lag alarm is OK', async () => {
+    const rds = await loadModule(infraPath('modules', 'rds-mysql'));
+    const r = rds.resources;
+    expect(r['aws_route53_zone']['db']['vpc']).toEqual([{ vpc_id: '${var.vpc_id}' }]);
+    const reader = r['aws_route53_record']['reader'];
+    expect(reader).toMatchObject({
+      count: '${var.read_replica_count}',
+      name: 'reader.${var.dns_zone_name}',
+      records: ['${aws_db_instance.replica[count.index].address}'],
+      health_check_id: '${aws_route53_health_check.replica[count.index].id}',
+      weighted_routing_policy: [{ weight: 1 }],
+    });
+    // Route 53 cannot reach a private address: each check follows its replica's lag alarm.
+    expect(r['aws_route53_health_check']['replica']).toMatchObject({
+      type: 'CLOUDWATCH_METRIC',
+      cloudwatch_alarm_name: '${aws_cloudwatch_metric_alarm.replica_lag[count.index].alarm_name}',
+      insufficient_data_health_status: 'Unhealthy',
+    });
+    expect(r['aws_cloudwatch_metric_alarm']['replica_lag']).toMatchObject({
+      namespace: 'AWS/RDS',
+      metric_name: 'ReplicaLag',
+      dimensions: { DBInstanceIdentifier: '${aws_db_instance.replica[count.index].identifier}' },
+      treat_missing_data: 'breaching',
+    });
+    // The services' rotation waits for GTIDs on the replicas, in both regions.
+    for (const group of ['this', 'replica_region'])
+      expect(r['aws_db_parameter_group'][group]['parameter']).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'gtid-mode', value: 'ON' }),
+          expect.objectContaining({ name: 'enforce_gtid_consistency', value: 'ON' }),
+        ]),
+      );
+    const platform = await loadModule(infraPath('modules', 'platform'));
+    expect(platform.calls['rds']).toMatchObject({
+      vpc_id: '${module.network.vpc_id}',
+      dns_zone_name: '${local.name}.db.internal',
+    });
+  });
+
   describe.each(ENVIRONMENTS)('%s', (env) => {
     it('keeps its state in S3 under its own key (envs/<env>.backend.hcl)', async () => {
       expect(await parseFile(backendConfigFile(env))).toEqual({ key: `envs/${env}/terraform.tfstate` });

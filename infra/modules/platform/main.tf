@@ -606,6 +606,8 @@ module "rds" {
   backup_retention_days           = var.rds_backup_retention_days
   deletion_protection             = var.deletion_protection
   skip_final_snapshot             = !var.deletion_protection
+  vpc_id                          = module.network.vpc_id
+  dns_zone_name                   = "${local.name}.db.internal"
 }
 
 module "redis" {

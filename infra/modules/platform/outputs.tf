@@ -108,3 +108,15 @@ output "warehouse_admin_secret_arn" {
   value       = module.warehouse.admin_secret_arn
   sensitive   = true
 }
+
+output "rds_writer_dns_name" {
+  value = module.rds.writer_dns_name
+}
+
+output "rds_replica_dns_names" {
+  value = module.rds.replica_dns_names
+}
+
+output "rds_reader_dns_name" {
+  value = module.rds.reader_dns_name
+}

@@ -45,6 +45,20 @@ resource "aws_db_parameter_group" "this" {
     value = var.require_secure_transport ? "1" : "0"
   }
 
+  # GTIDs: the services' replica rotation waits for the primary's position on each replica
+  # (WAIT_FOR_EXECUTED_GTID_SET, ADR 0014).
+  parameter {
+    name         = "gtid-mode"
+    value        = "ON"
+    apply_method = "pending-reboot"
+  }
+
+  parameter {
+    name         = "enforce_gtid_consistency"
+    value        = "ON"
+    apply_method = "pending-reboot"
+  }
+
   lifecycle {
     create_before_destroy = true
   }
@@ -169,6 +183,20 @@ resource "aws_db_parameter_group" "replica_region" {
   parameter {
     name  = "require_secure_transport"
     value = var.require_secure_transport ? "1" : "0"
+  }
+
+  # GTIDs: the services' replica rotation waits for the primary's position on each replica
+  # (WAIT_FOR_EXECUTED_GTID_SET, ADR 0014).
+  parameter {
+    name         = "gtid-mode"
+    value        = "ON"
+    apply_method = "pending-reboot"
+  }
+
+  parameter {
+    name         = "enforce_gtid_consistency"
+    value        = "ON"
+    apply_method = "pending-reboot"
   }
 
   lifecycle {

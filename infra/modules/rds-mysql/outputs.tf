@@ -38,3 +38,18 @@ output "master_user_secret_arn" {
   value     = aws_db_instance.primary.master_user_secret[0].secret_arn
   sensitive = true
 }
+
+output "writer_dns_name" {
+  description = "The primary's name in the private zone."
+  value       = aws_route53_record.writer.fqdn
+}
+
+output "replica_dns_names" {
+  description = "Each in-region replica's name in the private zone, for the *_DATABASE_READER_URLS parameters."
+  value       = aws_route53_record.replica[*].fqdn
+}
+
+output "reader_dns_name" {
+  description = "One name over the healthy in-region replicas (null without replicas)."
+  value       = var.read_replica_count > 0 ? "reader.${var.dns_zone_name}" : null
+}

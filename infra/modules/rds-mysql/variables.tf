@@ -125,3 +125,19 @@ variable "maintenance_window" {
   type    = string
   default = "sun:08:30-sun:09:30"
 }
+
+variable "vpc_id" {
+  description = "The VPC whose private hosted zone holds the database's names (reader-dns.tf)."
+  type        = string
+}
+
+variable "dns_zone_name" {
+  description = "Private hosted zone of the database's names, e.g. showroom-prod.db.internal."
+  type        = string
+}
+
+variable "reader_max_lag_seconds" {
+  description = "reader.<zone> stops naming a replica whose ReplicaLag stays above this for 2 minutes."
+  type        = number
+  default     = 30
+}

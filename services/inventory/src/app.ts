@@ -1,15 +1,22 @@
 import type { Redis } from 'ioredis';
-import { createRedis, pingRedis, TenantCache } from '@showroom/server-cache';
+import { createRedis, pingRedis, RedisRecentWrites, TenantCache } from '@showroom/server-cache';
 import {
   ClientCredentialsTokens,
   createErrorReporter,
   createServiceApp,
+  readKeys,
   type ComposedService,
   type ErrorReporter,
   type ServiceRuntime,
   type ServiceTokens,
 } from '@showroom/server-kit';
-import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import {
+  createDatabase,
+  DEFAULT_REPLICA_HEALTH,
+  migrateToLatest,
+  ReadYourWrites,
+  type Database,
+} from '@showroom/server-mysql';
 import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storage';
 import type { AnalyticsRelay } from './analytics/analytics-relay';
 import { composeAnalyticsRelay } from './analytics/compose-analytics';
@@ -67,8 +74,10 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     writerUrl: config.INVENTORY_DATABASE_URL,
     readerUrls: config.INVENTORY_DATABASE_READER_URLS,
     connectionLimit: config.DATABASE_POOL_SIZE,
+    replicaHealth: { ...DEFAULT_REPLICA_HEALTH, maxLagMs: config.DATABASE_REPLICA_MAX_LAG_MS },
   });
   const redis = createRedis(config.REDIS_URL, logger);
+  const reads = new ReadYourWrites(database.replicas, new RedisRecentWrites(redis, 'inventory'));
   const objects = objectStoreFromConfig(config);
   const photoUrls = photoUrlsAt(config.MEDIA_PUBLIC_URL);
   const cache = new TenantCache(redis, logger, {
@@ -116,6 +125,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     logger,
     reporter,
     algoliaClientOptions: runtime.algoliaClientOptions,
+    rooftopsChanged: (dealershipIds) => void reads.wrote(dealershipIds.map(readKeys.dealership)),
   });
   const feedImport = composeFeedImport({
     config,
@@ -124,7 +134,9 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     photos: photoRobot.queue,
     suggestStockNumber: (dealershipId, condition) => vehicles.suggestStockNumber(dealershipId, condition),
     // Search follows the change feed on its own: an import does not wait for the index after each batch.
-    vehiclesChanged: (dealershipId) => cache.invalidate(dealershipId),
+    vehiclesChanged: async (dealershipId) => {
+      await Promise.all([cache.invalidate(dealershipId), reads.wrote([readKeys.dealership(dealershipId)])]);
+    },
     forgetPhotos: (dealershipId, vehicleId) => photos.forgetVehicle(dealershipId, vehicleId),
     logger,
     clock: runtime.clock,
@@ -150,8 +162,11 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     config,
     ...runtime,
     reporter,
+    reads,
     readiness: [
       { name: 'mysql', critical: true, check: () => database.ping() },
+      // Reads go to the primary while no replica is in rotation: slower, still right.
+      { name: 'mysql-replicas', critical: false, check: async () => database.replicas.expectAllInRotation() },
       // Without Redis the API is slower, not wrong: report it, stay ready.
       { name: 'redis', critical: false, check: () => pingRedis(redis) },
       // A cold index means searches are answered by MySQL meanwhile: slower, still right.

@@ -12,6 +12,7 @@ import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from './build';
 import { startThrowawayPlatform } from './platform';
 import { E2E_PORTS, E2E_SCHEMAS } from './ports';
 import { WORKSPACE_ROOT } from './processes';
+import { startReplicaPair, type ReplicaPair } from './replica-pair';
 
 interface StepResult {
   name: string;
@@ -61,7 +62,11 @@ async function backingStores(): Promise<BackingStores | undefined> {
   return undefined;
 }
 
+/** The MariaDB primary and replica of the read-replica tests, started for the unit step. */
+let replicaPair: Promise<ReplicaPair> | undefined;
+
 async function stopBackingStores(): Promise<void> {
+  await (await replicaPair?.catch(() => undefined))?.stop();
   const ensured = await backing?.catch(() => undefined);
   if (ensured?.ok) await ensured.stop();
 }
@@ -70,10 +75,14 @@ async function stopBackingStores(): Promise<void> {
 async function unitAndIntegrationTests(): Promise<boolean> {
   const stores = await backingStores();
   if (!stores) return false;
+  replicaPair ??= startReplicaPair();
+  const pair = await replicaPair;
   // test-server: the storefront's server tests, against its built server (the target builds it first).
   return run(process.execPath, nxArgs('run-many', '-t', 'test', 'test-server', '--parallel=2'), {
     TEST_MYSQL_URL: stores.mysqlUrl,
     TEST_REDIS_URL: stores.redisUrl,
+    TEST_MYSQL_PRIMARY_URL: pair.primaryUrl,
+    TEST_MYSQL_REPLICA_URL: pair.replicaUrl,
   });
 }
 

@@ -1,2 +1,3 @@
 export * from './lib/redis';
 export * from './lib/tenant-cache';
+export * from './lib/recent-writes';

@@ -43,6 +43,12 @@ export interface SearchDependencies {
   reporter?: ErrorReporter;
   /** Tests hand the Algolia client a requester that records and answers; production passes nothing. */
   algoliaClientOptions?: AlgoliaClientOptions;
+  /**
+   * Told which rooftops the embedded index has just changed: their reads stay on the primary a
+   * moment (ReadYourWrites.wrote), so pages and vehicles kept under the new generation are never
+   * read from a replica that lacks the change.
+   */
+  rooftopsChanged?: (dealershipIds: readonly string[]) => void;
 }
 
 const HOUR_MS = 3_600_000;
@@ -61,7 +67,7 @@ export function composeSearch(deps: SearchDependencies): SearchParts {
     config.SEARCH_ENGINE === 'algolia' ? deps.rooftops : undefined,
   );
   const fallback = new MysqlSearchEngine(deps.reader, synonyms);
-  const generations = new IndexGenerations();
+  const generations = new IndexGenerations(deps.rooftopsChanged);
   const chosen =
     config.SEARCH_ENGINE === 'algolia'
       ? algoliaEngine(deps)

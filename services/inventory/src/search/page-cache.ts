@@ -8,12 +8,16 @@ import type { VehicleRef, VehicleSearchIndex, SearchDocument } from './port';
 export class IndexGenerations {
   private readonly byDealership = new Map<string, number>();
 
+  constructor(private readonly bumped?: (dealershipIds: readonly string[]) => void) {}
+
   of(dealershipIds: readonly string[]): string {
     return dealershipIds.map((id) => this.byDealership.get(id) ?? 0).join('.');
   }
 
   bump(dealershipIds: Iterable<string>): void {
-    for (const id of new Set(dealershipIds)) this.byDealership.set(id, (this.byDealership.get(id) ?? 0) + 1);
+    const changed = [...new Set(dealershipIds)];
+    for (const id of changed) this.byDealership.set(id, (this.byDealership.get(id) ?? 0) + 1);
+    if (changed.length > 0) this.bumped?.(changed);
   }
 
   /** The index, telling these generations about every change it takes. */

@@ -8,6 +8,7 @@ import type { ErrorReporter } from '@showroom/server-kit';
 import type { Database } from '@showroom/server-mysql';
 import { LOCAL_MEDIA_BUCKET, type ObjectStore } from '@showroom/server-storage';
 import {
+  createReplicatedTestSchema,
   createTestSchema,
   startS3Local,
   startTcpProxy,
@@ -39,6 +40,11 @@ export interface InventoryTestOptions {
   mysqlHostPort?: string;
   redisUrl?: string;
   bodyLimit?: string;
+  /**
+   * On the MariaDB primary and replica `npm test` starts, the replica as the service's reader
+   * (reached at `replicaHostPort` when given, e.g. a proxy the test cuts).
+   */
+  replicated?: { replicaHostPort?: string };
 }
 
 export interface InventoryTestContext {
@@ -51,6 +57,8 @@ export interface InventoryTestContext {
   objects: ObjectStore;
   /** That s3rver's endpoint (path-style, credentials S3RVER/S3RVER), for what ObjectStore does not show. */
   s3Endpoint: string;
+  /** With `replicated`: the schema on the replica itself (not through the proxy). */
+  replicaSchemaUrl?: string;
   /** The users service's directory of rooftops, as this app sees it. */
   directory: UsersDirectory;
   /** A recording stand-in of analytics' ingest route, where the relay ships vehicle events. */
@@ -73,7 +81,8 @@ export interface InventoryTestContext {
 export async function startInventoryTestApp(
   options: InventoryTestOptions = {},
 ): Promise<InventoryTestContext> {
-  const schema: TestSchema = await createTestSchema('inventory');
+  const replicated = options.replicated ? await createReplicatedTestSchema('inventory') : undefined;
+  const schema: TestSchema = replicated ?? (await createTestSchema('inventory'));
   const [issuer, directory, s3, analytics] = await Promise.all([
     startTestIssuer(),
     startUsersDirectory(),
@@ -89,6 +98,9 @@ export async function startInventoryTestApp(
     REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
     AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
     BODY_LIMIT: options.bodyLimit ?? '100kb',
+    ...(replicated && {
+      INVENTORY_DATABASE_READER_URLS: readerUrl(replicated.replicaUrl, options.replicated?.replicaHostPort),
+    }),
     DATABASE_POOL_SIZE: '5',
     USERS_API_URL: directory.url,
     SEARCH_FOLLOW_INTERVAL_MS: '50',
@@ -130,6 +142,7 @@ export async function startInventoryTestApp(
     inventory,
     objects,
     s3Endpoint: s3.endpoint,
+    replicaSchemaUrl: replicated?.replicaUrl,
     directory,
     analytics,
     newDealership,
@@ -172,6 +185,12 @@ export async function startInventoryTestApp(
       await schema.drop();
     },
   };
+}
+
+function readerUrl(replicaUrl: string, hostPort: string | undefined): string {
+  const url = new URL(replicaUrl);
+  if (hostPort) url.host = hostPort;
+  return url.toString();
 }
 
 /** The app and a dealership of the tests' own. */

@@ -1,5 +1,5 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import type { Permission } from '@showroom/contracts';
+import { DEALERSHIP_HEADER, type Permission } from '@showroom/contracts';
 import type { z } from 'zod';
 import { principalOf, requireMachineClient, requireUserToken, type Principal } from './auth';
 import { parseOrThrow, problems } from './problem';
@@ -169,6 +169,34 @@ export interface RouterOptions {
   authenticate: RequestHandler;
   /** Client ids whose client-credentials tokens machine routes accept (MACHINE_CLIENT_IDS). */
   machineClients: readonly string[];
+  /** Where a handler's reads go: see ReadConsistency. */
+  reads?: ReadConsistency;
+}
+
+/**
+ * Read-your-writes around each handler (@showroom/server-mysql's ReadYourWrites): a request that
+ * writes marks its user and dealership, and their reads go to the primary until a replica holds
+ * the write.
+ */
+export interface ReadConsistency {
+  around<T>(request: { keys: readonly string[]; writes: boolean }, work: () => Promise<T>): Promise<T>;
+}
+
+/** The keys ReadConsistency remembers writers by. */
+export const readKeys = {
+  user: (userId: string) => `user:${userId}`,
+  dealership: (dealershipId: string) => `dealership:${dealershipId.toLowerCase()}`,
+};
+
+/** Whose recent writes a request must see: its signed-in caller and the dealership it names. */
+export function readKeysOf(req: Request): string[] {
+  const keys: string[] = [];
+  const subject = req.auth?.payload.sub;
+  if (subject) keys.push(readKeys.user(subject));
+  const named = req.get(DEALERSHIP_HEADER) ?? req.params['dealershipId'];
+  const dealershipId = typeof named === 'string' ? named : undefined;
+  if (dealershipId) keys.push(readKeys.dealership(dealershipId));
+  return keys;
 }
 
 function callerChecks<Deps>(route: Route<Deps>, deps: Deps, options: RouterOptions): RequestHandler[] {
@@ -232,8 +260,12 @@ export function routerOf<Deps>(routes: readonly Route<Deps>[], deps: Deps, optio
   checkRouteTable(routes as readonly Route<never>[]);
   const router = Router();
   for (const route of routes) {
+    const work = (req: Request, res: Response) => async () =>
+      route.handler(inputOf(route as Route<unknown>, req, res), deps);
     const handle: RequestHandler = async (req, res) => {
-      const result = await route.handler(inputOf(route as Route<unknown>, req, res), deps);
+      const result = await (options.reads
+        ? options.reads.around({ keys: readKeysOf(req), writes: route.method !== 'get' }, work(req, res))
+        : work(req, res)());
       if (result === undefined || res.headersSent) return;
       if (Buffer.isBuffer(result)) res.type('application/json').send(result);
       else res.json(result);

@@ -10,7 +10,7 @@ import { requestLogger } from './logging';
 import { createErrorReporter } from './observability';
 import { verifyAccessToken } from './auth';
 import { OpenApiDocument, openApiRoutes, type OpenApiInfo } from './openapi';
-import { checkRouteTable, isEdgeRoute, routerOf, type Route } from './routes';
+import { checkRouteTable, isEdgeRoute, routerOf, type ReadConsistency, type Route } from './routes';
 
 /** A service's route table and what its handlers are given. */
 export interface ServiceApi<Deps> {
@@ -35,6 +35,8 @@ export interface ServiceAppOptions<Deps = unknown> extends ServiceRuntime {
   publicRoutes?: Router;
   /** Where unexpected errors are reported; by default Bugsnag when the config has its key. */
   reporter?: ErrorReporter;
+  /** Read-your-writes for a service that reads from replicas (its Database's ReadYourWrites). */
+  reads?: ReadConsistency;
 }
 
 /** What a service compresses: what `compression` would (a compressible type, a client that accepts it), bar event streams. */
@@ -48,7 +50,7 @@ export function createServiceApp<Deps>(options: ServiceAppOptions<Deps>): Expres
   const { config, logger } = options;
   const info = { version: config.APP_VERSION, ...options.api.info };
   const document = OpenApiDocument.of(info, options.api.routes as readonly Route<never>[]);
-  const table = tableRouters(options.api, config);
+  const table = tableRouters(options.api, config, options.reads);
   const app = express();
   app.disable('x-powered-by');
   // req.ip is the client's address only when exactly the proxies in front of us are trusted.
@@ -91,13 +93,18 @@ export function createServiceApp<Deps>(options: ServiceAppOptions<Deps>): Expres
 }
 
 /** The table's routers: `edge` for public and ingest-key routes, `portal` for the rest. */
-function tableRouters<Deps>(api: ServiceApi<Deps>, config: BaseConfig): { edge: Router; portal: Router } {
+function tableRouters<Deps>(
+  api: ServiceApi<Deps>,
+  config: BaseConfig,
+  reads: ReadConsistency | undefined,
+): { edge: Router; portal: Router } {
   const options = {
     authenticate: verifyAccessToken({
       issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
       audience: config.AUTH_AUDIENCE,
     }),
     machineClients: config.MACHINE_CLIENT_IDS,
+    reads,
   };
   const edge = api.routes.filter((r) => isEdgeRoute(r as Route<never>));
   const portal = api.routes.filter((r) => !isEdgeRoute(r as Route<never>));

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Kysely, MysqlDialect } from 'kysely';
 import { createPool, type Pool, type PoolOptions } from 'mysql2';
+import { ReadRoutingPool } from './read-routing';
+import { DEFAULT_REPLICA_HEALTH, ReplicaRotation, type ReplicaHealthSettings } from './replica-rotation';
 
 export interface DatabaseSettings {
   /** mysql://user:pass@host:port/database of the primary (all writes, and reads that must see them). */
@@ -8,12 +10,19 @@ export interface DatabaseSettings {
   /** Replicas for reads that may lag; empty means reads go to the writer. */
   readerUrls: string[];
   connectionLimit: number;
+  /** When a replica is taken out of rotation (default: checked every 500 ms, at most 1 s behind). */
+  replicaHealth?: ReplicaHealthSettings;
 }
 
-/** A writer and a reader over mysql2 pools. Reads that must see the caller's own write use `writer`. */
+/**
+ * A writer and a reader over mysql2 pools. `reader` reads from a replica in rotation, or from the
+ * primary when none is, or inside `readingFromPrimary()` (the caller wrote recently: ReadYourWrites).
+ */
 export interface Database<DB> {
   writer: Kysely<DB>;
   reader: Kysely<DB>;
+  /** Which replicas take reads; empty when the service has none. */
+  replicas: ReplicaRotation;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -35,38 +44,32 @@ function poolOptions(url: string, connectionLimit: number): PoolOptions {
   };
 }
 
-function kyselyOver<DB>(pool: Pool): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new MysqlDialect({ pool: async () => pool }) });
+function kyselyOver<DB>(pool: Pool | ReadRoutingPool): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new MysqlDialect({ pool: async () => pool as Pool }) });
 }
 
 export function createDatabase<DB>(settings: DatabaseSettings): Database<DB> {
   const writerPool = createPool(poolOptions(settings.writerUrl, settings.connectionLimit));
-  const readerPools = settings.readerUrls.map((url) =>
-    createPool(poolOptions(url, settings.connectionLimit)),
-  );
+  const replicas = settings.readerUrls.map((url) => ({
+    url,
+    pool: createPool(poolOptions(url, settings.connectionLimit)),
+  }));
+  const rotation = new ReplicaRotation(writerPool, replicas, settings.replicaHealth);
+  rotation.start();
   const writer = kyselyOver<DB>(writerPool);
-  const readers = readerPools.map((pool) => kyselyOver<DB>(pool));
-  let next = 0;
-  const reader =
-    readers.length === 0
-      ? writer
-      : new Proxy({} as Kysely<DB>, {
-          // Round-robin per call, so each query may use another replica.
-          get(_target, property) {
-            const chosen = readers[next++ % readers.length];
-            const value = Reflect.get(chosen as object, property);
-            return typeof value === 'function' ? value.bind(chosen) : value;
-          },
-        });
+  const reader = replicas.length === 0 ? writer : kyselyOver<DB>(new ReadRoutingPool(writerPool, rotation));
   return {
     writer,
     reader,
+    replicas: rotation,
     async ping() {
       await writerPool.promise().query('SELECT 1');
     },
     async close() {
+      rotation.stop();
       await writer.destroy();
-      await Promise.all(readers.map((r) => r.destroy()));
+      if (reader !== writer) await reader.destroy();
+      await Promise.all(replicas.map(({ pool }) => pool.promise().end()));
     },
   };
 }
@@ -114,6 +117,13 @@ export function databaseConfigShape<P extends string>(prefix: P, defaultSchema: 
           .filter(Boolean),
       ),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** A replica further behind than this takes no reads (ReplicaRotation). */
+    DATABASE_REPLICA_MAX_LAG_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(60_000)
+      .default(DEFAULT_REPLICA_HEALTH.maxLagMs),
   } as {
     [K in `${P}_DATABASE_URL`]: z.ZodDefault<z.ZodURL>;
   } & {
@@ -121,5 +131,8 @@ export function databaseConfigShape<P extends string>(prefix: P, defaultSchema: 
       z.ZodDefault<z.ZodString>,
       z.ZodTransform<string[], string>
     >;
-  } & { DATABASE_POOL_SIZE: z.ZodDefault<z.ZodCoercedNumber<unknown>> };
+  } & {
+    DATABASE_POOL_SIZE: z.ZodDefault<z.ZodCoercedNumber<unknown>>;
+    DATABASE_REPLICA_MAX_LAG_MS: z.ZodDefault<z.ZodCoercedNumber<unknown>>;
+  };
 }

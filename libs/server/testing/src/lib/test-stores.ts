@@ -17,3 +17,30 @@ export async function createTestSchema(label: string): Promise<TestSchema> {
   await ensureSchema(url);
   return { url, drop: () => dropSchema(url) };
 }
+
+/** The MariaDB primary and replica `npm test` starts (tools/dev/src/replica-pair.ts); `npm run replicas` starts them by hand. */
+export const TEST_REPLICA_PAIR = {
+  primaryUrl: process.env['TEST_MYSQL_PRIMARY_URL'] ?? 'mysql://root@127.0.0.1:3316',
+  replicaUrl: process.env['TEST_MYSQL_REPLICA_URL'] ?? 'mysql://root@127.0.0.1:3317',
+};
+
+export interface ReplicatedTestSchema extends TestSchema {
+  /** The same schema on the replica. */
+  replicaUrl: string;
+}
+
+/** A fresh schema on the pair's primary (`url`), as the replica copies it (`replicaUrl`). */
+export async function createReplicatedTestSchema(label: string): Promise<ReplicatedTestSchema> {
+  const name = `test_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
+  const on = (server: string) => `${server.replace(/\/$/, '')}/${name}`;
+  const url = on(TEST_REPLICA_PAIR.primaryUrl);
+  try {
+    await ensureSchema(url);
+  } catch (error) {
+    throw new Error(
+      `No replication primary answers at ${TEST_REPLICA_PAIR.primaryUrl} (${(error as Error).message}). ` +
+        '`npm test` starts the pair; for one test file, start it with `npm run replicas` in another terminal.',
+    );
+  }
+  return { url, replicaUrl: on(TEST_REPLICA_PAIR.replicaUrl), drop: () => dropSchema(url) };
+}

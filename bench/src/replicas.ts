@@ -1,0 +1,214 @@
+// The replica part of the bench (issue #15): do heavy reads slow the primary's writes, and does a
+// replica stop that? On a MariaDB primary and replica of its own (tools/dev/src/replica-pair.ts):
+//   1. lead captures alone, at a fixed rate: the idle write p99;
+//   2. the same captures while another process drives list and search reads as fast as it can
+//      through an inventory instance that reads the primary (no replica configured);
+//   3. the same through an inventory instance whose reader is the replica.
+// On this machine every process shares 2 cores, where production gives the replica its own. So the
+// replica and the read side (the inventory instance, the read load) run at a lower CPU priority
+// (nice 10) in both read phases, standing in for the other machine; what differs between phases 2
+// and 3 is only where the reads' SQL runs. Environment: BENCH_REPLICA_SECONDS (10),
+// BENCH_REPLICA_WRITE_RATE (leads/s, 150), BENCH_REPLICA_READ_CONNECTIONS (10),
+// BENCH_REPLICA_DEALERSHIPS (10), BENCH_REPLICA_VEHICLES_PER_DEALERSHIP (2000).
+import { setPriority } from 'node:os';
+import { API_AUDIENCE, READ_DEALERSHIPS_SCOPE } from '@showroom/contracts';
+import { LOCAL_BENCHMARK } from '@showroom/server-kit';
+import { startDynamoLocal, startSmtpSink, startTestIssuer } from '@showroom/server-testing';
+/* eslint-disable-next-line @nx/enforce-module-boundaries -- the same pair npm test starts, not a copy */
+import { startReplicaPair } from '../../tools/dev/src/replica-pair';
+import { startInventory, type InventoryInstance } from './inventory-instances';
+import { leadCaptureScenarios } from './lead-scenarios';
+import { drive, type LoadResult } from './load';
+import { benchDealership, finish, start, waitFor } from './processes';
+import { READ_LOAD_RESULT, type ReadLoadInput } from './read-load';
+import { startUsersDirectory } from './users-directory';
+
+const env = process.env;
+const SECONDS = Number(env['BENCH_REPLICA_SECONDS'] ?? 10);
+const WRITE_RATE = Number(env['BENCH_REPLICA_WRITE_RATE'] ?? 150);
+const WRITE_CONNECTIONS = 10;
+const READ_CONNECTIONS = Number(env['BENCH_REPLICA_READ_CONNECTIONS'] ?? 10);
+const DEALERSHIPS = Number(env['BENCH_REPLICA_DEALERSHIPS'] ?? 10);
+const PER_DEALERSHIP = Number(env['BENCH_REPLICA_VEHICLES_PER_DEALERSHIP'] ?? 2000);
+/** The read side's CPU priority: below the primary's and the write path's. */
+const READ_SIDE_NICE = 10;
+const GOAL_WRITE_P99_RATIO = 1.2;
+const SERVICES_CLIENT = { id: 'showroom-services', secret: 'bench-services-secret' };
+
+export interface ReplicaBenchOptions {
+  redisUrl: string;
+  leads: number;
+  inventoryOnPrimary: number;
+  inventoryOnReplica: number;
+  users: number;
+}
+
+interface Phase {
+  name: string;
+  writes: LoadResult;
+  reads?: LoadResult;
+}
+
+async function seedOn(primaryUrl: string): Promise<void> {
+  const common = {
+    BENCH_DEALERSHIPS: String(DEALERSHIPS),
+    BENCH_VEHICLES_PER_DEALERSHIP: String(PER_DEALERSHIP),
+  };
+  const codes = await Promise.all([
+    finish(
+      start(['--import', 'tsx', 'services/inventory/src/bench-seed.ts'], {
+        ...common,
+        INVENTORY_DATABASE_URL: `${primaryUrl}/showroom_bench_inventory`,
+      }),
+    ),
+    finish(
+      start(['--import', 'tsx', 'services/leads/src/bench-seed.ts'], {
+        ...common,
+        LEADS_DATABASE_URL: `${primaryUrl}/showroom_bench_leads`,
+      }),
+    ),
+  ]);
+  if (codes.some((code) => code !== 0)) throw new Error('seeding the replica pair failed');
+}
+
+/** Drives list and search reads from a child process (niced) while `during` runs; both results. */
+async function withReadLoad(
+  input: ReadLoadInput,
+  during: () => Promise<LoadResult>,
+): Promise<{ writes: LoadResult; reads: LoadResult }> {
+  let reads: LoadResult | undefined;
+  const child = start(
+    ['--import', 'tsx', 'bench/src/read-load.ts'],
+    { READ_LOAD: JSON.stringify(input) },
+    (line) => {
+      if (!line.startsWith(READ_LOAD_RESULT)) return false;
+      reads = JSON.parse(line.slice(READ_LOAD_RESULT.length)) as LoadResult;
+      return true;
+    },
+  );
+  if (child.pid) setPriority(child.pid, READ_SIDE_NICE);
+  // The reads are in full swing before the writes start, and go on a second after they stop.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const writes = await during();
+  await finish(child);
+  if (!reads) throw new Error('the read load printed no result');
+  return { writes, reads };
+}
+
+export async function runReplicaBench(ports: ReplicaBenchOptions): Promise<string> {
+  console.log('Replicas: starting the MariaDB primary and replica (tools/dev/src/replica-pair.ts)…');
+  const pair = await startReplicaPair();
+  const stopped: InventoryInstance[] = [];
+  try {
+    setPriority(pair.replica.pid, READ_SIDE_NICE);
+    console.log(`Replicas: seeding ${DEALERSHIPS} × ${PER_DEALERSHIP} vehicles on the primary (once)…`);
+    await seedOn(pair.primaryUrl);
+    const dealershipIds = Array.from({ length: DEALERSHIPS }, (_, i) => benchDealership(i + 1));
+    const [issuer, dynamo, sink, users] = await Promise.all([
+      startTestIssuer({
+        clients: {
+          [SERVICES_CLIENT.id]: { secret: SERVICES_CLIENT.secret, scopes: [READ_DEALERSHIPS_SCOPE] },
+        },
+      }),
+      startDynamoLocal(),
+      startSmtpSink(),
+      startUsersDirectory(dealershipIds, ports.users),
+    ]);
+    const auth = {
+      AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
+      AUTH_AUDIENCE: API_AUDIENCE,
+      NODE_ENV: 'production',
+      ALLOW_DEVELOPMENT_DEFAULTS: LOCAL_BENCHMARK,
+      LOG_LEVEL: 'warn',
+    };
+    start(['dist/services/leads/main.js'], {
+      ...auth,
+      PORT: String(ports.leads),
+      LEADS_DATABASE_URL: `${pair.primaryUrl}/showroom_bench_leads`,
+      REDIS_URL: ports.redisUrl,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      SMTP_URL: sink.url,
+      LEADS_WORKER_ENABLED: 'false',
+      OUTBOX_QUEUE_PREFIX: 'bench-replica-leads',
+      PUBLIC_RATE_PER_ADDRESS: '1000000',
+      PUBLIC_RATE_PER_DEALERSHIP: '10000000',
+    });
+    const inventoryEnv = {
+      ...auth,
+      INVENTORY_DATABASE_URL: `${pair.primaryUrl}/showroom_bench_inventory`,
+      REDIS_URL: ports.redisUrl,
+      USERS_API_URL: users.url,
+      AUTH_CLIENT_ID: SERVICES_CLIENT.id,
+      AUTH_CLIENT_SECRET: SERVICES_CLIENT.secret,
+    };
+    // SEARCH_ENGINE=mysql: every list page and search is SQL, the heaviest reads the service has.
+    const onPrimary = startInventory('reads on the primary', ports.inventoryOnPrimary, 'mysql', inventoryEnv);
+    const onReplica = startInventory('reads on the replica', ports.inventoryOnReplica, 'mysql', {
+      ...inventoryEnv,
+      INVENTORY_DATABASE_READER_URLS: `${pair.replicaUrl}/showroom_bench_inventory`,
+    });
+    stopped.push(onPrimary, onReplica);
+    await Promise.all([waitFor(`http://127.0.0.1:${ports.leads}/readyz`), onPrimary.ready, onReplica.ready]);
+    for (const instance of [onPrimary, onReplica])
+      if (instance.pid) setPriority(instance.pid, READ_SIDE_NICE);
+
+    const token = await issuer.tokenFor({
+      sub: 'auth0|bench-replica-reader',
+      memberships: dealershipIds.map((dealershipId) => ({ dealershipId, role: 'viewer' as const })),
+    });
+    const [captures] = leadCaptureScenarios(`http://127.0.0.1:${ports.leads}`, dealershipIds);
+    if (!captures) throw new Error('no lead capture scenario');
+    const writeLoad = () =>
+      drive(captures, { seconds: SECONDS, connections: WRITE_CONNECTIONS, overallRate: WRITE_RATE });
+    const readInput = (url: string): ReadLoadInput => ({
+      url,
+      token,
+      dealershipIds,
+      seconds: SECONDS + 2,
+      connections: READ_CONNECTIONS,
+    });
+
+    console.log(
+      `Replicas: ${WRITE_RATE} leads/s for ${SECONDS} s alone, then beside reads on each instance…`,
+    );
+    await drive(captures, { seconds: 2, connections: WRITE_CONNECTIONS, overallRate: WRITE_RATE }); // warm-up
+    const phases: Phase[] = [{ name: 'lead captures alone (idle)', writes: await writeLoad() }];
+    phases.push({
+      name: 'beside list/search reads on the primary',
+      ...(await withReadLoad(readInput(onPrimary.url), writeLoad)),
+    });
+    phases.push({
+      name: 'beside list/search reads on the replica',
+      ...(await withReadLoad(readInput(onReplica.url), writeLoad)),
+    });
+    await Promise.all([issuer.close(), dynamo.close(), sink.close(), users.close()]);
+    return formatReplicaTable(phases);
+  } finally {
+    for (const instance of stopped) instance.stop();
+    await pair.stop();
+  }
+}
+
+export function formatReplicaTable(phases: Phase[]): string {
+  const idle = phases[0]?.writes.p99 ?? NaN;
+  const readsOnPrimary = phases[1]?.reads?.requestsPerSecond ?? NaN;
+  const header = `${'lead capture writes'.padEnd(42)}${'leads/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'× idle p99'.padStart(12)}${'reads/s'.padStart(9)}${'failed'.padStart(8)}`;
+  const lines = phases.map((phase) => {
+    const { writes, reads } = phase;
+    const ratio = writes.p99 / idle;
+    return `${phase.name.padEnd(42)}${writes.requestsPerSecond.toFixed(0).padStart(9)}${String(writes.p50).padStart(8)}${String(writes.p99).padStart(8)}${ratio.toFixed(2).padStart(12)}${(reads ? reads.requestsPerSecond.toFixed(0) : '–').padStart(9)}${String(writes.failures + (reads?.failures ?? 0)).padStart(8)}`;
+  });
+  const withReplica = phases[2];
+  const verdict = withReplica
+    ? `With the replica the write p99 is ${(withReplica.writes.p99 / idle).toFixed(2)}× idle (goal ≤ ${GOAL_WRITE_P99_RATIO}×); ` +
+      `reads ${(((withReplica.reads?.requestsPerSecond ?? NaN) / readsOnPrimary - 1) * 100).toFixed(0)}% more per second than on the primary.`
+    : '';
+  return [
+    `Replicas: writes at a fixed ${WRITE_RATE} leads/s (${WRITE_CONNECTIONS} connections) while another process reads as fast as it can (${READ_CONNECTIONS} connections); the read side and the replica at nice ${READ_SIDE_NICE}.`,
+    header,
+    ...lines,
+    verdict,
+  ].join('\n');
+}
