@@ -3,17 +3,8 @@
 // event loop never delays the bench's write requests. Prints its LoadResult as one JSON line.
 // Input (environment): READ_LOAD = JSON of ReadLoadInput.
 import { drive, type Scenario } from './load';
+import { READ_LOAD_RESULT, type ReadLoadInput } from './read-load-input';
 import { searchVariants } from './search-scenarios';
-
-export interface ReadLoadInput {
-  url: string;
-  token: string;
-  dealershipIds: string[];
-  seconds: number;
-  connections: number;
-}
-
-export const READ_LOAD_RESULT = 'read-load result: ';
 
 const input = JSON.parse(process.env['READ_LOAD'] ?? '{}') as ReadLoadInput;
 const [filters, text] = searchVariants({
@@ -29,5 +20,6 @@ const mixed: Scenario = {
   // Every other request a filtered list page, then a text search with a typo; each a new price cap.
   nextRequest: () => (n++ % 2 === 0 ? filters : text).nextRequest?.() ?? {},
 };
-const result = await drive(mixed, { seconds: input.seconds, connections: input.connections });
-console.log(`${READ_LOAD_RESULT}${JSON.stringify(result)}`);
+void drive(mixed, { seconds: input.seconds, connections: input.connections }).then((result) =>
+  console.log(`${READ_LOAD_RESULT}${JSON.stringify(result)}`),
+);

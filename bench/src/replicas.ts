@@ -4,13 +4,15 @@
 //   2. the same captures while another process drives list and search reads as fast as it can
 //      through an inventory instance that reads the primary (no replica configured);
 //   3. the same through an inventory instance whose reader is the replica.
-// On this machine every process shares 2 cores, where production gives the replica its own. So the
-// replica and the read side (the inventory instance, the read load) run at a lower CPU priority
-// (nice 10) in both read phases, standing in for the other machine; what differs between phases 2
-// and 3 is only where the reads' SQL runs. Environment: BENCH_REPLICA_SECONDS (10),
+// Production gives the replica a machine of its own; here the two cores stand in for two machines:
+// the primary, the leads service and this process's write load on CPU 0, the read side (the
+// inventory instances, the read load) and the replica on CPU 1, in every phase. What differs between
+// phases 2 and 3 is only where the reads' SQL runs: on the primary's core, or on the replica's.
+// Environment: BENCH_REPLICA_SECONDS (10),
 // BENCH_REPLICA_WRITE_RATE (leads/s, 150), BENCH_REPLICA_READ_CONNECTIONS (10),
-// BENCH_REPLICA_DEALERSHIPS (10), BENCH_REPLICA_VEHICLES_PER_DEALERSHIP (2000).
-import { setPriority } from 'node:os';
+// BENCH_REPLICA_DEALERSHIPS (10), BENCH_REPLICA_VEHICLES_PER_DEALERSHIP (2000), BENCH_REPLICA_ROUNDS (3).
+import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { API_AUDIENCE, READ_DEALERSHIPS_SCOPE } from '@showroom/contracts';
 import { LOCAL_BENCHMARK } from '@showroom/server-kit';
 import { startDynamoLocal, startSmtpSink, startTestIssuer } from '@showroom/server-testing';
@@ -20,7 +22,7 @@ import { startInventory, type InventoryInstance } from './inventory-instances';
 import { leadCaptureScenarios } from './lead-scenarios';
 import { drive, type LoadResult } from './load';
 import { benchDealership, finish, start, waitFor } from './processes';
-import { READ_LOAD_RESULT, type ReadLoadInput } from './read-load';
+import { READ_LOAD_RESULT, type ReadLoadInput } from './read-load-input';
 import { startUsersDirectory } from './users-directory';
 
 const env = process.env;
@@ -30,9 +32,9 @@ const WRITE_CONNECTIONS = 10;
 const READ_CONNECTIONS = Number(env['BENCH_REPLICA_READ_CONNECTIONS'] ?? 10);
 const DEALERSHIPS = Number(env['BENCH_REPLICA_DEALERSHIPS'] ?? 10);
 const PER_DEALERSHIP = Number(env['BENCH_REPLICA_VEHICLES_PER_DEALERSHIP'] ?? 2000);
-/** The read side's CPU priority: below the primary's and the write path's. */
-const READ_SIDE_NICE = 10;
 const GOAL_WRITE_P99_RATIO = 1.2;
+/** Each phase is measured this many times, in turn, and reported by its medians: one run is noisy here. */
+const ROUNDS = Number(env['BENCH_REPLICA_ROUNDS'] ?? 3);
 const SERVICES_CLIENT = { id: 'showroom-services', secret: 'bench-services-secret' };
 
 export interface ReplicaBenchOptions {
@@ -47,6 +49,20 @@ interface Phase {
   name: string;
   writes: LoadResult;
   reads?: LoadResult;
+}
+
+/** The cores of this machine's two stand-in machines: the primary's, and the replica's. */
+const PRIMARY_MACHINE_CPU = '0';
+const REPLICA_MACHINE_CPU = '1';
+
+/**
+ * Keeps every thread of a process on one core (`taskset --all-tasks`): the bench splits the two
+ * cores into two machines, one for the primary and the write path, one for the read side and the
+ * replica. Lower priorities alone (nice 19, SCHED_IDLE) still let the read side take both cores.
+ */
+function pinTo(cpu: string, pid: number | undefined): void {
+  if (pid === undefined) return;
+  execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', cpu, String(pid)], { stdio: 'ignore' });
 }
 
 async function seedOn(primaryUrl: string): Promise<void> {
@@ -71,7 +87,7 @@ async function seedOn(primaryUrl: string): Promise<void> {
   if (codes.some((code) => code !== 0)) throw new Error('seeding the replica pair failed');
 }
 
-/** Drives list and search reads from a child process (niced) while `during` runs; both results. */
+/** Drives list and search reads from a child process (on the replica's core) while `during` runs; both results. */
 async function withReadLoad(
   input: ReadLoadInput,
   during: () => Promise<LoadResult>,
@@ -86,7 +102,7 @@ async function withReadLoad(
       return true;
     },
   );
-  if (child.pid) setPriority(child.pid, READ_SIDE_NICE);
+  pinTo(REPLICA_MACHINE_CPU, child.pid);
   // The reads are in full swing before the writes start, and go on a second after they stop.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const writes = await during();
@@ -100,7 +116,11 @@ export async function runReplicaBench(ports: ReplicaBenchOptions): Promise<strin
   const pair = await startReplicaPair();
   const stopped: InventoryInstance[] = [];
   try {
-    setPriority(pair.replica.pid, READ_SIDE_NICE);
+    if (availableParallelism() < 2)
+      throw new Error('The replica bench splits two cores; this machine has one.');
+    pinTo(PRIMARY_MACHINE_CPU, pair.primary.pid);
+    pinTo(REPLICA_MACHINE_CPU, pair.replica.pid);
+    pinTo(PRIMARY_MACHINE_CPU, process.pid);
     console.log(`Replicas: seeding ${DEALERSHIPS} × ${PER_DEALERSHIP} vehicles on the primary (once)…`);
     await seedOn(pair.primaryUrl);
     const dealershipIds = Array.from({ length: DEALERSHIPS }, (_, i) => benchDealership(i + 1));
@@ -121,7 +141,7 @@ export async function runReplicaBench(ports: ReplicaBenchOptions): Promise<strin
       ALLOW_DEVELOPMENT_DEFAULTS: LOCAL_BENCHMARK,
       LOG_LEVEL: 'warn',
     };
-    start(['dist/services/leads/main.js'], {
+    const leads = start(['dist/services/leads/main.js'], {
       ...auth,
       PORT: String(ports.leads),
       LEADS_DATABASE_URL: `${pair.primaryUrl}/showroom_bench_leads`,
@@ -151,8 +171,8 @@ export async function runReplicaBench(ports: ReplicaBenchOptions): Promise<strin
     });
     stopped.push(onPrimary, onReplica);
     await Promise.all([waitFor(`http://127.0.0.1:${ports.leads}/readyz`), onPrimary.ready, onReplica.ready]);
-    for (const instance of [onPrimary, onReplica])
-      if (instance.pid) setPriority(instance.pid, READ_SIDE_NICE);
+    pinTo(PRIMARY_MACHINE_CPU, leads.pid);
+    for (const instance of [onPrimary, onReplica]) pinTo(REPLICA_MACHINE_CPU, instance.pid);
 
     const token = await issuer.tokenFor({
       sub: 'auth0|bench-replica-reader',
@@ -171,24 +191,68 @@ export async function runReplicaBench(ports: ReplicaBenchOptions): Promise<strin
     });
 
     console.log(
-      `Replicas: ${WRITE_RATE} leads/s for ${SECONDS} s alone, then beside reads on each instance…`,
+      `Replicas: ${ROUNDS} rounds of ${WRITE_RATE} leads/s for ${SECONDS} s alone, then beside reads on each instance…`,
     );
-    await drive(captures, { seconds: 2, connections: WRITE_CONNECTIONS, overallRate: WRITE_RATE }); // warm-up
-    const phases: Phase[] = [{ name: 'lead captures alone (idle)', writes: await writeLoad() }];
-    phases.push({
-      name: 'beside list/search reads on the primary',
-      ...(await withReadLoad(readInput(onPrimary.url), writeLoad)),
-    });
-    phases.push({
-      name: 'beside list/search reads on the replica',
-      ...(await withReadLoad(readInput(onReplica.url), writeLoad)),
-    });
+    await drive(captures, { seconds: 5, connections: WRITE_CONNECTIONS, overallRate: WRITE_RATE }); // warm-up
+    const rounds: Phase[][] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      rounds.push([
+        { name: 'lead captures alone (idle)', writes: await writeLoad() },
+        {
+          name: 'beside list/search reads on the primary',
+          ...(await withReadLoad(readInput(onPrimary.url), writeLoad)),
+        },
+        {
+          name: 'beside list/search reads on the replica',
+          ...(await withReadLoad(readInput(onReplica.url), writeLoad)),
+        },
+      ]);
+    }
+    const phases = (rounds[0] ?? []).map((phase, i) =>
+      medianPhase(
+        phase.name,
+        rounds.map((r) => r[i] as Phase),
+      ),
+    );
     await Promise.all([issuer.close(), dynamo.close(), sink.close(), users.close()]);
     return formatReplicaTable(phases);
   } finally {
     for (const instance of stopped) instance.stop();
     await pair.stop();
+    pinTo(`0-${availableParallelism() - 1}`, process.pid);
   }
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+/** Each figure the median of the rounds'; failures summed. */
+function medianResult(results: LoadResult[]): LoadResult {
+  const of = (field: 'requestsPerSecond' | 'p50' | 'p975' | 'p99' | 'requests') =>
+    median(results.map((r) => r[field]));
+  return {
+    scenario: results[0]?.scenario ?? '',
+    requestsPerSecond: of('requestsPerSecond'),
+    p50: of('p50'),
+    p975: of('p975'),
+    p99: of('p99'),
+    requests: of('requests'),
+    failures: results.reduce((sum, r) => sum + r.failures, 0),
+  };
+}
+
+function medianPhase(name: string, measured: Phase[]): Phase {
+  const reads = measured.flatMap((phase) => (phase.reads ? [phase.reads] : []));
+  return {
+    name,
+    writes: medianResult(measured.map((phase) => phase.writes)),
+    ...(reads.length > 0 ? { reads: medianResult(reads) } : {}),
+  };
 }
 
 export function formatReplicaTable(phases: Phase[]): string {
@@ -206,7 +270,7 @@ export function formatReplicaTable(phases: Phase[]): string {
       `reads ${(((withReplica.reads?.requestsPerSecond ?? NaN) / readsOnPrimary - 1) * 100).toFixed(0)}% more per second than on the primary.`
     : '';
   return [
-    `Replicas: writes at a fixed ${WRITE_RATE} leads/s (${WRITE_CONNECTIONS} connections) while another process reads as fast as it can (${READ_CONNECTIONS} connections); the read side and the replica at nice ${READ_SIDE_NICE}.`,
+    `Replicas: writes at a fixed ${WRITE_RATE} leads/s (${WRITE_CONNECTIONS} connections) while another process reads as fast as it can (${READ_CONNECTIONS} connections); the primary and the write path on CPU ${PRIMARY_MACHINE_CPU}, the read side and the replica on CPU ${REPLICA_MACHINE_CPU}. Medians of ${ROUNDS} rounds of ${SECONDS} s.`,
     header,
     ...lines,
     verdict,

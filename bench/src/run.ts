@@ -6,7 +6,9 @@
 // then merchandising (bench/src/merchandising.ts: CSV import, photo upload, syndication feeds);
 // then the dealer websites (bench/src/storefront.ts: vehicle page render, its JavaScript); then
 // analytics (bench/src/analytics-section.ts: the dashboard's queries over a million events, event
-// collection; its own environment, stopped by BENCH_ANALYTICS_LIMIT_SECONDS); last, the portal on a
+// collection; its own environment, stopped by BENCH_ANALYTICS_LIMIT_SECONDS); then read replicas
+// (bench/src/replicas.ts: lead-capture p99 beside heavy reads on the primary or on a replica, on a
+// MariaDB pair of its own); last, the portal on a
 // phone with a poor signal (bench/src/portal-mobile-section.ts: LCP of three screens, slow and
 // unthrottled, on a platform of its own, stopped by BENCH_PORTAL_MOBILE_LIMIT_SECONDS).
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_DEALERSHIPS (20),
@@ -27,6 +29,7 @@ import { captureListPage, type CapturedPage } from './list-page-bytes';
 import { drive, formatTable, type LoadResult, type Scenario } from './load';
 import { runMerchandisingBench } from './merchandising';
 import { runPortalMobileBench } from './portal-mobile-section';
+import { runReplicaBench } from './replicas';
 import { mebibytes, residentBytes } from './process-memory';
 import { benchDealership, finish, ROOT, start, stopAll, waitFor } from './processes';
 import { formatSearchTable, probe, searchVariants, type SideBySide } from './search-scenarios';
@@ -61,6 +64,8 @@ const PORTS = {
   storefront: 3963,
   /** and the one after it (bench/src/analytics.ts) */
   analytics: 3993,
+  /** and the three after it (bench/src/replicas.ts) */
+  replicaLeads: 3985,
 };
 const QUEUE_PREFIX = 'bench-leads';
 /** Inventory's machine credentials, which the bench issuer knows (inventory reads the users directory). */
@@ -387,6 +392,15 @@ async function main(): Promise<void> {
     build: false,
   });
   console.log(`\n${analytics}`);
+  console.log('');
+  const replicas = await runReplicaBench({
+    redisUrl: REDIS,
+    leads: PORTS.replicaLeads,
+    inventoryOnPrimary: PORTS.replicaLeads + 1,
+    inventoryOnReplica: PORTS.replicaLeads + 2,
+    users: PORTS.replicaLeads + 3,
+  });
+  console.log(`\n${replicas}`);
   console.log('');
   const portalMobile = await runPortalMobileBench(STORES);
   console.log(`\n${portalMobile}`);
