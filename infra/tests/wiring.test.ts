@@ -428,13 +428,16 @@ describe('environments', () => {
       treat_missing_data: 'breaching',
     });
     // The services' rotation waits for GTIDs on the replicas, in both regions.
+    expect(rds.locals['db_parameters']).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'gtid-mode', value: 'ON' }),
+        expect.objectContaining({ name: 'enforce_gtid_consistency', value: 'ON' }),
+      ]),
+    );
     for (const group of ['this', 'replica_region'])
-      expect(r['aws_db_parameter_group'][group]['parameter']).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ name: 'gtid-mode', value: 'ON' }),
-          expect.objectContaining({ name: 'enforce_gtid_consistency', value: 'ON' }),
-        ]),
-      );
+      expect((r['aws_db_parameter_group'][group]['dynamic'] as Block)['parameter']).toEqual([
+        expect.objectContaining({ for_each: '${local.db_parameters}' }),
+      ]);
     const platform = await loadModule(infraPath('modules', 'platform'));
     expect(platform.calls['rds']).toMatchObject({
       vpc_id: '${module.network.vpc_id}',

@@ -8,6 +8,17 @@
 
 locals {
   replica_class = coalesce(var.replica_instance_class, var.instance_class)
+
+  # Both regions' parameter groups: utf8mb4, TLS required, and GTIDs (the services' replica
+  # rotation waits for the primary's GTID position on each replica: WAIT_FOR_EXECUTED_GTID_SET,
+  # ADR 0014).
+  db_parameters = [
+    { name = "character_set_server", value = "utf8mb4", apply_method = "immediate" },
+    { name = "collation_server", value = "utf8mb4_0900_ai_ci", apply_method = "immediate" },
+    { name = "require_secure_transport", value = var.require_secure_transport ? "1" : "0", apply_method = "immediate" },
+    { name = "gtid-mode", value = "ON", apply_method = "pending-reboot" },
+    { name = "enforce_gtid_consistency", value = "ON", apply_method = "pending-reboot" },
+  ]
 }
 
 resource "aws_kms_key" "rds" {
@@ -30,33 +41,13 @@ resource "aws_db_parameter_group" "this" {
   name_prefix = "${var.identifier}-"
   family      = var.parameter_group_family
 
-  parameter {
-    name  = "character_set_server"
-    value = "utf8mb4"
-  }
-
-  parameter {
-    name  = "collation_server"
-    value = "utf8mb4_0900_ai_ci"
-  }
-
-  parameter {
-    name  = "require_secure_transport"
-    value = var.require_secure_transport ? "1" : "0"
-  }
-
-  # GTIDs: the services' replica rotation waits for the primary's position on each replica
-  # (WAIT_FOR_EXECUTED_GTID_SET, ADR 0014).
-  parameter {
-    name         = "gtid-mode"
-    value        = "ON"
-    apply_method = "pending-reboot"
-  }
-
-  parameter {
-    name         = "enforce_gtid_consistency"
-    value        = "ON"
-    apply_method = "pending-reboot"
+  dynamic "parameter" {
+    for_each = local.db_parameters
+    content {
+      name         = parameter.value.name
+      value        = parameter.value.value
+      apply_method = parameter.value.apply_method
+    }
   }
 
   lifecycle {
@@ -170,33 +161,13 @@ resource "aws_db_parameter_group" "replica_region" {
   name_prefix = "${var.identifier}-dr-"
   family      = var.parameter_group_family
 
-  parameter {
-    name  = "character_set_server"
-    value = "utf8mb4"
-  }
-
-  parameter {
-    name  = "collation_server"
-    value = "utf8mb4_0900_ai_ci"
-  }
-
-  parameter {
-    name  = "require_secure_transport"
-    value = var.require_secure_transport ? "1" : "0"
-  }
-
-  # GTIDs: the services' replica rotation waits for the primary's position on each replica
-  # (WAIT_FOR_EXECUTED_GTID_SET, ADR 0014).
-  parameter {
-    name         = "gtid-mode"
-    value        = "ON"
-    apply_method = "pending-reboot"
-  }
-
-  parameter {
-    name         = "enforce_gtid_consistency"
-    value        = "ON"
-    apply_method = "pending-reboot"
+  dynamic "parameter" {
+    for_each = local.db_parameters
+    content {
+      name         = parameter.value.name
+      value        = parameter.value.value
+      apply_method = parameter.value.apply_method
+    }
   }
 
   lifecycle {
