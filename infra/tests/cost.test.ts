@@ -17,15 +17,14 @@ describe('docs/cost.md', () => {
   });
 
   it('grows from dev to prod, and only the scheduled environments save at night', async () => {
-    const [dev, qa, beta, prod] = await Promise.all(
-      (['dev', 'qa', 'beta', 'prod'] as const).map(async (env) => estimateEnvironment(await loadTfvars(env))),
-    );
-    expect(beta!.alwaysOn).toBeGreaterThan(qa!.alwaysOn);
-    expect(prod!.alwaysOn).toBeGreaterThan(beta!.alwaysOn);
-    for (const scheduled of [dev!, qa!]) expect(scheduled.billed).toBeLessThan(scheduled.alwaysOn);
-    for (const always of [beta!, prod!]) expect(always.billed).toBe(always.alwaysOn);
+    const cost = async (env: 'dev' | 'qa' | 'beta' | 'prod') => estimateEnvironment(await loadTfvars(env));
+    const [dev, qa, beta, prod] = await Promise.all([cost('dev'), cost('qa'), cost('beta'), cost('prod')]);
+    expect(beta.alwaysOn).toBeGreaterThan(qa.alwaysOn);
+    expect(prod.alwaysOn).toBeGreaterThan(beta.alwaysOn);
+    for (const scheduled of [dev, qa]) expect(scheduled.billed).toBeLessThan(scheduled.alwaysOn);
+    for (const always of [beta, prod]) expect(always.billed).toBe(always.alwaysOn);
     // prod's two same-region replicas and the one in us-west-2 are on the bill.
-    const replicas = prod!.lines.filter(
+    const replicas = prod.lines.filter(
       (line) => line.component.startsWith('RDS') && line.component.includes('replica'),
     );
     expect(replicas.map((line) => line.component)).toEqual(['RDS read replicas', 'RDS cross-region replica']);
