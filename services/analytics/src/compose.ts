@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createRedis, pingRedis } from '@showroom/server-cache';
 import { ClientCredentialsTokens, type ComposedService, type ServiceRuntime } from '@showroom/server-kit';
-import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import { createDatabase, migrateToLatest, type Database, databaseSettingsOf } from '@showroom/server-mysql';
 import { createApp } from './app';
 import { composeCollect } from './collect/compose-collect';
 import type { AnalyticsConfig } from './config';
@@ -35,11 +35,7 @@ export interface Analytics extends ComposedService {
 export function composeAnalytics(config: AnalyticsConfig, runtime: ServiceRuntime): Analytics {
   const { logger } = runtime;
   const clock = () => new Date();
-  const database = createDatabase<AnalyticsDatabase>({
-    writerUrl: config.ANALYTICS_DATABASE_URL,
-    readerUrls: config.ANALYTICS_DATABASE_READER_URLS,
-    connectionLimit: config.DATABASE_POOL_SIZE,
-  });
+  const database = createDatabase<AnalyticsDatabase>(databaseSettingsOf(config, 'ANALYTICS'));
   const db = database.writer;
   const engine = composeEngine(config, logger.child({ module: 'engine' }));
   // The modules' engine: its failures reach callers as problems (503 while it is away, 400 for a refused value).

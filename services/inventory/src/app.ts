@@ -12,10 +12,10 @@ import {
 } from '@showroom/server-kit';
 import {
   createDatabase,
-  DEFAULT_REPLICA_HEALTH,
   migrateToLatest,
   ReadYourWrites,
   type Database,
+  databaseSettingsOf,
 } from '@showroom/server-mysql';
 import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storage';
 import type { AnalyticsRelay } from './analytics/analytics-relay';
@@ -70,12 +70,7 @@ export interface Inventory extends ComposedService {
 /** The one composition root: adapters from the configuration, the service on them, the app on top. */
 export function composeInventory(config: InventoryConfig, runtime: InventoryRuntime): Inventory {
   const { logger } = runtime;
-  const database = createDatabase<InventoryDatabase>({
-    writerUrl: config.INVENTORY_DATABASE_URL,
-    readerUrls: config.INVENTORY_DATABASE_READER_URLS,
-    connectionLimit: config.DATABASE_POOL_SIZE,
-    replicaHealth: { ...DEFAULT_REPLICA_HEALTH, maxLagMs: config.DATABASE_REPLICA_MAX_LAG_MS },
-  });
+  const database = createDatabase<InventoryDatabase>(databaseSettingsOf(config, 'INVENTORY'));
   const redis = createRedis(config.REDIS_URL, logger);
   const reads = new ReadYourWrites(database.replicas, new RedisRecentWrites(redis, 'inventory'));
   const objects = objectStoreFromConfig(config);

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { AnalyticsIngestClient } from '@showroom/server-analytics-client';
 import { createRedis } from '@showroom/server-cache';
 import { ClientCredentialsTokens, type ErrorReporter, type ServiceTokens } from '@showroom/server-kit';
-import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import { createDatabase, migrateToLatest, type Database, databaseSettingsOf } from '@showroom/server-mysql';
 import { Mailer } from '@showroom/server-mail';
 import { createLeadsApp } from './app';
 import { AdfParserPool } from './capture/adf-parser';
@@ -58,11 +58,7 @@ export async function composeLeads(
   logger: Logger,
   overrides: LeadsOverrides = {},
 ): Promise<LeadsService> {
-  const database = createDatabase<LeadsDatabase>({
-    writerUrl: config.LEADS_DATABASE_URL,
-    readerUrls: config.LEADS_DATABASE_READER_URLS,
-    connectionLimit: config.DATABASE_POOL_SIZE,
-  });
+  const database = createDatabase<LeadsDatabase>(databaseSettingsOf(config, 'LEADS'));
   const applied = await migrateToLatest(database.writer, leadsMigrations);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   const redis = createRedis(config.REDIS_URL, logger);

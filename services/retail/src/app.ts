@@ -9,7 +9,7 @@ import {
 } from '@showroom/server-kit';
 import { AnalyticsIngestClient } from '@showroom/server-analytics-client';
 import { Mailer } from '@showroom/server-mail';
-import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import { createDatabase, migrateToLatest, type Database, databaseSettingsOf } from '@showroom/server-mysql';
 import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storage';
 import { AnalyticsEventJobs } from './analytics/analytics-events';
 import type { RetailConfig } from './config';
@@ -68,11 +68,7 @@ const schemaNameOf = (databaseUrl: string): string => new URL(databaseUrl).pathn
 export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Retail {
   const { logger } = runtime;
   const clock = () => new Date();
-  const database = createDatabase<RetailDatabase>({
-    writerUrl: config.RETAIL_DATABASE_URL,
-    readerUrls: config.RETAIL_DATABASE_READER_URLS,
-    connectionLimit: config.DATABASE_POOL_SIZE,
-  });
+  const database = createDatabase<RetailDatabase>(databaseSettingsOf(config, 'RETAIL'));
   const db = database.writer;
   const redis = createRedis(config.REDIS_URL, logger);
   const objects = objectStoreFromConfig(config);

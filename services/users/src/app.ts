@@ -1,5 +1,5 @@
 import { createServiceApp, type ComposedService, type ServiceRuntime } from '@showroom/server-kit';
-import { createDatabase, migrateToLatest, type Database } from '@showroom/server-mysql';
+import { createDatabase, migrateToLatest, type Database, databaseSettingsOf } from '@showroom/server-mysql';
 import { objectStoreFromConfig, type ObjectStore } from '@showroom/server-storage';
 import type { UsersConfig } from './config';
 import type { UsersDatabase } from './database';
@@ -28,11 +28,7 @@ export interface Users extends ComposedService {
 
 /** The one composition root: adapters from the configuration, the services on them, the app on top. */
 export function composeUsers(config: UsersConfig, runtime: ServiceRuntime): Users {
-  const database = createDatabase<UsersDatabase>({
-    writerUrl: config.USERS_DATABASE_URL,
-    readerUrls: config.USERS_DATABASE_READER_URLS,
-    connectionLimit: config.DATABASE_POOL_SIZE,
-  });
+  const database = createDatabase<UsersDatabase>(databaseSettingsOf(config, 'USERS'));
   const objects = objectStoreFromConfig(config);
   const siteUrls = new SiteUrls(config);
   const deps: UsersRouteDeps = {

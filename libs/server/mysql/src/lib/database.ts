@@ -74,6 +74,23 @@ export function createDatabase<DB>(settings: DatabaseSettings): Database<DB> {
   };
 }
 
+/** createDatabase's settings from a service's configuration (the variables of databaseConfigShape). */
+export function databaseSettingsOf<P extends string>(
+  config: { [K in `${P}_DATABASE_URL`]: string } & { [K in `${P}_DATABASE_READER_URLS`]: string[] } & {
+    DATABASE_POOL_SIZE: number;
+    DATABASE_REPLICA_MAX_LAG_MS: number;
+  },
+  prefix: P,
+): DatabaseSettings {
+  const named = config as unknown as Record<string, unknown>;
+  return {
+    writerUrl: named[`${prefix}_DATABASE_URL`] as string,
+    readerUrls: named[`${prefix}_DATABASE_READER_URLS`] as string[],
+    connectionLimit: config.DATABASE_POOL_SIZE,
+    replicaHealth: { ...DEFAULT_REPLICA_HEALTH, maxLagMs: config.DATABASE_REPLICA_MAX_LAG_MS },
+  };
+}
+
 /** Creates the service's schema if it is missing (dev, CI and `npm start`; production uses Terraform). */
 export async function ensureSchema(url: string): Promise<void> {
   const parsed = new URL(url);
