@@ -8,12 +8,6 @@ runAlone(async () => {
   console.log('Building the inventory and leads services for production…');
   await buildForBench(['inventory', 'leads']);
   return withBackingStores(backingStoresFromEnv(), (stores) =>
-    runReplicaBench({
-      redisUrl: stores.redisUrl,
-      leads: 3985,
-      inventoryOnPrimary: 3986,
-      inventoryOnReplica: 3987,
-      users: 3988,
-    }),
+    runReplicaBench({ redisUrl: stores.redisUrl, firstPort: 3985 }),
   );
 });

@@ -39,10 +39,8 @@ const SERVICES_CLIENT = { id: 'showroom-services', secret: 'bench-services-secre
 
 export interface ReplicaBenchOptions {
   redisUrl: string;
-  leads: number;
-  inventoryOnPrimary: number;
-  inventoryOnReplica: number;
-  users: number;
+  /** The leads service's port; the two inventory instances and the users stand-in take the three after it. */
+  firstPort: number;
 }
 
 interface Phase {
@@ -111,7 +109,13 @@ async function withReadLoad(
   return { writes, reads };
 }
 
-export async function runReplicaBench(ports: ReplicaBenchOptions): Promise<string> {
+export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptions): Promise<string> {
+  const ports = {
+    leads: firstPort,
+    inventoryOnPrimary: firstPort + 1,
+    inventoryOnReplica: firstPort + 2,
+    users: firstPort + 3,
+  };
   console.log('Replicas: starting the MariaDB primary and replica (tools/dev/src/replica-pair.ts)…');
   const pair = await startReplicaPair();
   const stopped: InventoryInstance[] = [];
@@ -145,7 +149,7 @@ export async function runReplicaBench(ports: ReplicaBenchOptions): Promise<strin
       ...auth,
       PORT: String(ports.leads),
       LEADS_DATABASE_URL: `${pair.primaryUrl}/showroom_bench_leads`,
-      REDIS_URL: ports.redisUrl,
+      REDIS_URL: redisUrl,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
@@ -158,7 +162,7 @@ export async function runReplicaBench(ports: ReplicaBenchOptions): Promise<strin
     const inventoryEnv = {
       ...auth,
       INVENTORY_DATABASE_URL: `${pair.primaryUrl}/showroom_bench_inventory`,
-      REDIS_URL: ports.redisUrl,
+      REDIS_URL: redisUrl,
       USERS_API_URL: users.url,
       AUTH_CLIENT_ID: SERVICES_CLIENT.id,
       AUTH_CLIENT_SECRET: SERVICES_CLIENT.secret,

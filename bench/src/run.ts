@@ -65,7 +65,7 @@ const PORTS = {
   /** and the one after it (bench/src/analytics.ts) */
   analytics: 3993,
   /** and the three after it (bench/src/replicas.ts) */
-  replicaLeads: 3985,
+  replicas: 3985,
 };
 const QUEUE_PREFIX = 'bench-leads';
 /** Inventory's machine credentials, which the bench issuer knows (inventory reads the users directory). */
@@ -393,13 +393,7 @@ async function main(): Promise<void> {
   });
   console.log(`\n${analytics}`);
   console.log('');
-  const replicas = await runReplicaBench({
-    redisUrl: REDIS,
-    leads: PORTS.replicaLeads,
-    inventoryOnPrimary: PORTS.replicaLeads + 1,
-    inventoryOnReplica: PORTS.replicaLeads + 2,
-    users: PORTS.replicaLeads + 3,
-  });
+  const replicas = await runReplicaBench({ redisUrl: REDIS, firstPort: PORTS.replicas });
   console.log(`\n${replicas}`);
   console.log('');
   const portalMobile = await runPortalMobileBench(STORES);
