@@ -53,12 +53,16 @@ describe('syndication: a dealership’s feeds to Google, Meta and marketplaces',
   const keyOf = (url: string) => url.slice(url.indexOf('/feeds/') + 1);
   /**
    * The feed behind an address, null when there is none. s3rver (unlike S3) writes an object in place,
-   * so a read while the background generator rewrites it can see it empty or cut: read again until it
-   * is whole (every feed file ends with a line break).
+   * so a read while the background generator rewrites it can see it empty or cut, or have its response
+   * aborted: read again until it is whole (every feed file ends with a line break).
    */
   const feedText = async (url: string): Promise<string | null> => {
     for (let attempt = 0; ; attempt++) {
-      const text = (await ctx.objects.get(keyOf(url)))?.body.toString('utf8') ?? null;
+      const read = await ctx.objects.get(keyOf(url)).then(
+        (object) => ({ text: object?.body.toString('utf8') ?? null }),
+        (error: unknown) => (attempt === 40 ? Promise.reject(error) : { text: '' }),
+      );
+      const { text } = read;
       if (text === null || text.endsWith('\n') || attempt === 40) return text;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
