@@ -2,6 +2,7 @@
 // against the whole platform started on its own ports and throwaway schemas.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import {
   backingStoresFromEnv,
   ensureBackingStores,
@@ -10,6 +11,7 @@ import {
 } from './backing-services';
 import { BUILD_APPS_ARGS, NX_BIN, NX_ENV } from './build';
 import { startThrowawayPlatform } from './platform';
+import { FailureDigest } from './failure-digest';
 import { E2E_PORTS, E2E_SCHEMAS } from './ports';
 import { WORKSPACE_ROOT } from './processes';
 import { startReplicaPair, type ReplicaPair } from './replica-pair';
@@ -20,11 +22,14 @@ interface StepResult {
   seconds: number;
 }
 
+/** The failed tests of every step, repeated after the summary: CI keeps only the log's tail. */
+const failures = new FailureDigest();
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<boolean> {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: WORKSPACE_ROOT,
-      stdio: 'inherit',
+      stdio: ['inherit', 'pipe', 'pipe'],
       env: {
         ...process.env,
         ...NX_ENV,
@@ -34,7 +39,14 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
         ...env,
       },
     });
-    child.once('exit', (code) => resolve(code === 0));
+    for (const [from, to] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ] as const) {
+      from.pipe(to, { end: false });
+      createInterface({ input: from }).on('line', (line) => failures.consider(line));
+    }
+    child.once('close', (code) => resolve(code === 0));
   });
 }
 
@@ -163,6 +175,8 @@ async function main(): Promise<void> {
   console.log('\n━━ summary ━━');
   for (const r of results)
     console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(28)} ${r.seconds.toFixed(1)} s`);
+  const failed = failures.lines();
+  if (failed.length > 0) console.log(`\n━━ failed tests ━━\n${failed.join('\n')}`);
   process.exit(results.every((r) => r.ok) && results.length > 0 ? 0 : 1);
 }
 

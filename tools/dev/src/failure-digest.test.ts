@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { FailureDigest } from './failure-digest';
+
+const digestOf = (output: string, limit?: number) => {
+  const digest = new FailureDigest(limit);
+  for (const line of output.split('\n')) digest.consider(line);
+  return digest.lines();
+};
+
+describe('FailureDigest', () => {
+  it('names each failed Vitest test once, with the first line that says why', () => {
+    const output = [
+      ' ✓ src/catalog.test.ts (12 tests) 3021ms',
+      '\u001b[31m × src/syndication.test.ts > syndication > a change reaches the feeds 20012ms\u001b[39m',
+      '⎯⎯⎯⎯⎯⎯⎯ Failed Tests 1 ⎯⎯⎯⎯⎯⎯⎯',
+      '',
+      '\u001b[41m FAIL \u001b[49m src/syndication.test.ts > syndication > a change reaches the feeds',
+      'Error: aborted',
+      ' ❯ readFeed src/syndication.test.ts:40:11',
+      ' FAIL  src/syndication.test.ts > syndication > a change reaches the feeds',
+      ' Test Files  1 failed | 30 passed (31)',
+    ].join('\n');
+
+    expect(digestOf(output)).toEqual([
+      'FAIL  src/syndication.test.ts > syndication > a change reaches the feeds',
+      '    Error: aborted',
+    ]);
+  });
+
+  it('names Jasmine failures from the Failures block of a Protractor run, with their message', () => {
+    const output = [
+      'Started',
+      '1) not a failure, before the block',
+      'Failures:',
+      '1) Leads inbox shows a new web lead',
+      '  Message:',
+      '    Expected 0 to be 1.',
+      '  Stack:',
+      '2 specs, 1 failure',
+    ].join('\n');
+
+    expect(digestOf(output)).toEqual(['1) Leads inbox shows a new web lead', '    Expected 0 to be 1.']);
+  });
+
+  it('keeps no more than its limit, so the tail CI keeps stays short', () => {
+    const output = Array.from({ length: 30 }, (_, i) => ` FAIL  src/a.test.ts > t${i}`).join('\n');
+
+    expect(digestOf(output, 5)).toHaveLength(5);
+  });
+
+  it('reports nothing for a passing run', () => {
+    expect(
+      digestOf(' ✓ src/a.test.ts (3 tests)\n Test Files  1 passed (1)\n      Tests  3 passed (3)'),
+    ).toEqual([]);
+  });
+});
