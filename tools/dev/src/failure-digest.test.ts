@@ -42,6 +42,28 @@ describe('FailureDigest', () => {
     expect(digestOf(output)).toEqual(['1) Leads inbox shows a new web lead', '    Expected 0 to be 1.']);
   });
 
+  it('names an unhandled error, which fails a Vitest run without failing a test, and the file it came from', () => {
+    const output = [
+      '⎯⎯⎯⎯⎯⎯ Unhandled Errors ⎯⎯⎯⎯⎯⎯',
+      '',
+      'Vitest caught 1 unhandled error during the test run.',
+      'This might cause false positive tests. Resolve unhandled errors to make sure your tests are not affected.',
+      '',
+      '⎯⎯⎯⎯⎯ Uncaught Exception ⎯⎯⎯⎯⎯',
+      "Error: ENOENT: no such file or directory, open '/tmp/s3/feeds/marketplace.csv._S3rver_object'",
+      '⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯⎯',
+      "Serialized Error: { errno: -2, code: 'ENOENT' }",
+      'This error originated in "src/syndication/publisher-locks.test.ts" test file. It doesn\'t mean the error was thrown inside the file itself.',
+      ' Test Files  66 passed (66)',
+    ].join('\n');
+
+    expect(digestOf(output)).toEqual([
+      'Vitest caught 1 unhandled error during the test run.',
+      "    Error: ENOENT: no such file or directory, open '/tmp/s3/feeds/marketplace.csv._S3rver_object'",
+      'This error originated in "src/syndication/publisher-locks.test.ts" test file. It doesn\'t mean the error was thrown inside the file itself.',
+    ]);
+  });
+
   it('keeps no more than its limit, so the tail CI keeps stays short', () => {
     const output = Array.from({ length: 30 }, (_, i) => ` FAIL  src/a.test.ts > t${i}`).join('\n');
 

@@ -5,13 +5,16 @@
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
-/** Vitest's "FAIL  file > suite > test" lines, and Jasmine's "1) suite spec" under its "Failures:". */
-const VITEST_FAILURE = /^\s*FAIL\s+\S.*>/;
+/**
+ * Vitest's "FAIL  file > suite > test" lines, its unhandled errors (which fail a run without failing
+ * a test) and the file they came from, and Jasmine's "1) suite spec" under its "Failures:".
+ */
+const VITEST_FAILURE = /^\s*FAIL\s+\S.*>|^Vitest caught \d+ unhandled error|^This error originated in "/;
 const JASMINE_FAILURES_HEADER = /^Failures:$/;
 const JASMINE_FAILURE = /^\d+\) \S/;
 
 /** The first line that says why, within this many lines after a failure line. */
-const REASON_WITHIN = 3;
+const REASON_WITHIN = 6;
 const REASON = /^\s*(\w*Error\b|Expected|expected|Failed:|Timeout)/;
 
 export class FailureDigest {
