@@ -1,8 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Scenario } from './load';
 
 // services/leads/src/bench-seed.ts stores the hashes of the same keys.
 const ingestKeyOf = (dealershipId: string) => `srk_bench_${dealershipId}`;
+
+/**
+ * Shoppers of this process, counted across every scenario made: phones are unique too, so no
+ * submission joins an earlier one's lead by phone. The start is random, for runs on a kept schema.
+ */
+let shoppers = randomInt(0, 5_000_000);
+const uniquePhone = (areaCode: string) =>
+  `+1 ${areaCode} ${String(shoppers++ % 10_000_000).padStart(7, '0')}`;
 
 function websiteForm(n: number): string {
   return JSON.stringify({
@@ -10,7 +18,7 @@ function websiteForm(n: number): string {
     firstName: 'Bench',
     lastName: `Shopper ${n}`,
     email: `shopper-${n}-${randomUUID().slice(0, 8)}@bench.example`,
-    phone: `614-555-${String(n % 10_000).padStart(4, '0')}`,
+    phone: uniquePhone('614'),
     message: 'Is it still available? Could I see it on Saturday?',
     vehicle: { stockNumber: `U${1000 + (n % 5000)}` },
   });
@@ -25,7 +33,7 @@ function adfDocument(n: number): string {
   <vehicle interest="buy" status="used"><year>2021</year><make>Honda</make><model>Accord</model>
     <stock>U${1000 + (n % 5000)}</stock><price type="quote" currency="USD">24995</price></vehicle>
   <customer><contact><name part="first">Adf</name><name part="last">Shopper ${n}</name>
-    <email>adf-${n}-${randomUUID().slice(0, 8)}@bench.example</email><phone type="voice">380-555-${String(n % 10_000).padStart(4, '0')}</phone></contact>
+    <email>adf-${n}-${randomUUID().slice(0, 8)}@bench.example</email><phone type="voice">${uniquePhone('380')}</phone></contact>
     <comments>Please send me your best price.</comments></customer>
   <provider><name part="full">BenchMarket</name></provider>
 </prospect></adf>`;

@@ -13,7 +13,9 @@ export interface LoadResult {
   p50: number;
   p975: number;
   p99: number;
+  /** Answered within the run; `sent` also counts those still in flight when it ended. */
   requests: number;
+  sent: number;
   failures: number;
 }
 
@@ -55,6 +57,7 @@ export async function drive(scenario: Scenario, settings: LoadSettings): Promise
     p975: result.latency.p97_5,
     p99: result.latency.p99,
     requests: result.requests.total,
+    sent: result.requests.sent,
     failures: result.errors + result.timeouts + result.non2xx,
   };
 }
@@ -67,4 +70,28 @@ export function formatTable(results: LoadResult[], baselineName: string): string
       `${r.scenario.padEnd(44)}${r.requestsPerSecond.toFixed(0).padStart(10)}${String(r.p50).padStart(9)}${String(r.p99).padStart(9)}${String(r.failures).padStart(8)}  ${((r.requestsPerSecond / baseline) * 100).toFixed(0)}%`,
   );
   return [header, ...lines].join('\n');
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+/** Repeated runs of one scenario as one result: each figure the median of the runs', failures summed. */
+export function medianResult(results: LoadResult[]): LoadResult {
+  const of = (field: 'requestsPerSecond' | 'p50' | 'p975' | 'p99' | 'requests' | 'sent') =>
+    median(results.map((r) => r[field]));
+  return {
+    scenario: results[0]?.scenario ?? '',
+    requestsPerSecond: of('requestsPerSecond'),
+    p50: of('p50'),
+    p975: of('p975'),
+    p99: of('p99'),
+    requests: of('requests'),
+    sent: of('sent'),
+    failures: results.reduce((sum, r) => sum + r.failures, 0),
+  };
 }

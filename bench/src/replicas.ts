@@ -20,7 +20,7 @@ import { startDynamoLocal, startSmtpSink, startTestIssuer } from '@showroom/serv
 import { startReplicaPair } from '../../tools/dev/src/replica-pair';
 import { startInventory, type InventoryInstance } from './inventory-instances';
 import { leadCaptureScenarios } from './lead-scenarios';
-import { drive, type LoadResult } from './load';
+import { drive, medianResult, type LoadResult } from './load';
 import { benchDealership, finish, start, waitFor } from './processes';
 import { READ_LOAD_RESULT, type ReadLoadInput } from './read-load-input';
 import { startUsersDirectory } from './users-directory';
@@ -225,29 +225,6 @@ export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptio
     await pair.stop();
     pinTo(`0-${availableParallelism() - 1}`, process.pid);
   }
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-
-/** Each figure the median of the rounds'; failures summed. */
-function medianResult(results: LoadResult[]): LoadResult {
-  const of = (field: 'requestsPerSecond' | 'p50' | 'p975' | 'p99' | 'requests') =>
-    median(results.map((r) => r[field]));
-  return {
-    scenario: results[0]?.scenario ?? '',
-    requestsPerSecond: of('requestsPerSecond'),
-    p50: of('p50'),
-    p975: of('p975'),
-    p99: of('p99'),
-    requests: of('requests'),
-    failures: results.reduce((sum, r) => sum + r.failures, 0),
-  };
 }
 
 function medianPhase(name: string, measured: Phase[]): Phase {

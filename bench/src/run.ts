@@ -1,9 +1,9 @@
-// `npm run bench`: seeds 100,000 vehicles over 20 dealerships (once) and makes those dealerships take
-// leads, starts the production builds of the inventory service (two instances with the embedded
-// search index, one with SEARCH_ENGINE=mysql as today's query), the leads service and the baselines,
-// and drives each over loopback at fixed concurrency. Then measures how soon a vehicle change shows
-// in search, the inventory processes' memory, and times ADF parsing against its own baselines;
-// then merchandising (bench/src/merchandising.ts: CSV import, photo upload, syndication feeds);
+// `npm run bench`: seeds 100,000 vehicles over 20 dealerships (once), starts the production builds of
+// the inventory service (two instances with the embedded search index, one with SEARCH_ENGINE=mysql
+// as today's query) and the baselines, and drives each over loopback at fixed concurrency. Then
+// measures how soon a vehicle change shows in search, the inventory processes' memory, and times ADF
+// parsing against its own baselines; then lead capture (bench/src/capture.ts: one transaction per
+// request against group commit, every 201 checked in MySQL); then merchandising (bench/src/merchandising.ts: CSV import, photo upload, syndication feeds);
 // then the dealer websites (bench/src/storefront.ts: vehicle page render, its JavaScript); then
 // analytics (bench/src/analytics-section.ts: the dashboard's queries over a million events, event
 // collection; its own environment, stopped by BENCH_ANALYTICS_LIMIT_SECONDS); then read replicas
@@ -14,17 +14,15 @@
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_DEALERSHIPS (20),
 // BENCH_VEHICLES_PER_DEALERSHIP (5000), BENCH_VISIBILITY_CHANGES (200).
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { API_AUDIENCE, READ_DEALERSHIPS_SCOPE, type Role } from '@showroom/contracts';
 import { LOCAL_BENCHMARK } from '@showroom/server-kit';
-import { createDatabase } from '@showroom/server-mysql';
-import { startDynamoLocal, startSmtpSink, startTestIssuer, type TestIssuer } from '@showroom/server-testing';
+import { startTestIssuer, type TestIssuer } from '@showroom/server-testing';
 import { backingStoresFromEnv, withBackingStores } from './backing-stores';
+import { runCaptureBench } from './capture';
 import { formatAdfTable, measureAdfParsing } from './adf-parse';
 import { runAnalyticsBench } from './analytics-section';
 import { initialBundleSize } from './bundle-size';
 import { startInventory, type IndexReadiness, type InventoryInstance } from './inventory-instances';
-import { leadCaptureScenarios } from './lead-scenarios';
 import { captureListPage, type CapturedPage } from './list-page-bytes';
 import { drive, formatTable, type LoadResult, type Scenario } from './load';
 import { runMerchandisingBench } from './merchandising';
@@ -53,7 +51,8 @@ const PORTS = {
   http: 3951,
   express: 3952,
   inventory: 3953,
-  leads: 3954,
+  /** and the one after it (bench/src/capture.ts) */
+  capture: 3981,
   inventorySecond: 3955,
   inventoryMysql: 3956,
   sameBytes: 3957,
@@ -67,7 +66,6 @@ const PORTS = {
   /** and the three after it (bench/src/replicas.ts) */
   replicas: 3985,
 };
-const QUEUE_PREFIX = 'bench-leads';
 /** Inventory's machine credentials, which the bench issuer knows (inventory reads the users directory). */
 const SERVICES_CLIENT = { id: 'showroom-services', secret: 'bench-services-secret' };
 const LIST_PATH = '/api/inventory/vehicles?status=available&pageSize=25';
@@ -84,21 +82,13 @@ async function seed(): Promise<void> {
     BENCH_DEALERSHIPS: String(DEALERSHIPS),
     BENCH_VEHICLES_PER_DEALERSHIP: String(PER_DEALERSHIP),
   };
-  const results = await Promise.all([
-    finish(
-      start(['--import', 'tsx', 'services/inventory/src/bench-seed.ts'], {
-        ...common,
-        INVENTORY_DATABASE_URL: `${MYSQL}/showroom_bench_inventory`,
-      }),
-    ),
-    finish(
-      start(['--import', 'tsx', 'services/leads/src/bench-seed.ts'], {
-        ...common,
-        LEADS_DATABASE_URL: `${MYSQL}/showroom_bench_leads`,
-      }),
-    ),
-  ]);
-  if (results.some((code) => code !== 0)) throw new Error('seeding failed');
+  const code = await finish(
+    start(['--import', 'tsx', 'services/inventory/src/bench-seed.ts'], {
+      ...common,
+      INVENTORY_DATABASE_URL: `${MYSQL}/showroom_bench_inventory`,
+    }),
+  );
+  if (code !== 0) throw new Error('seeding failed');
 }
 
 async function build(): Promise<void> {
@@ -167,36 +157,6 @@ async function listScenarios(
   };
 }
 
-/** Submissions stored: every accepted form or prospect is one, whether it opened a lead or joined one. */
-async function countSubmissions(): Promise<number> {
-  const database = createDatabase<{ lead_submissions: { id: string } }>({
-    writerUrl: `${MYSQL}/showroom_bench_leads`,
-    readerUrls: [],
-    connectionLimit: 1,
-  });
-  try {
-    const row = await database.writer
-      .selectFrom('lead_submissions')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  } finally {
-    await database.close();
-  }
-}
-
-/** The leads service queues follow-up jobs for its workers (off in the bench); they are removed afterwards. */
-async function dropBenchJobs(): Promise<void> {
-  const redis = new Redis(REDIS);
-  try {
-    for await (const keys of redis.scanStream({ match: `${QUEUE_PREFIX}:*`, count: 1000 })) {
-      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-    }
-  } finally {
-    redis.disconnect();
-  }
-}
-
 function userToken(issuer: TestIssuer, sub: string, role: Role, dealershipIds: string[]): Promise<string> {
   return issuer.tokenFor({ sub, memberships: dealershipIds.map((dealershipId) => ({ dealershipId, role })) });
 }
@@ -205,12 +165,10 @@ async function main(): Promise<void> {
   await seed();
   await build();
   const dealershipIds = Array.from({ length: DEALERSHIPS }, (_, i) => benchDealership(i + 1));
-  const [issuer, dynamo, sink, users] = await Promise.all([
+  const [issuer, users] = await Promise.all([
     startTestIssuer({
       clients: { [SERVICES_CLIENT.id]: { secret: SERVICES_CLIENT.secret, scopes: [READ_DEALERSHIPS_SCOPE] } },
     }),
-    startDynamoLocal(),
-    startSmtpSink(),
     startUsersDirectory(dealershipIds, PORTS.users),
   ]);
   // The production builds run as in production (NODE_ENV=production: Express's production mode,
@@ -243,26 +201,9 @@ async function main(): Promise<void> {
     'mysql',
     inventoryEnv,
   );
-  start(['dist/services/leads/main.js'], {
-    ...auth,
-    PORT: String(PORTS.leads),
-    LEADS_DATABASE_URL: `${MYSQL}/showroom_bench_leads`,
-    REDIS_URL: REDIS,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    SMTP_URL: sink.url,
-    // Capture is measured: the relay publishes every event to Redis, the consumers run elsewhere.
-    LEADS_WORKER_ENABLED: 'false',
-    OUTBOX_QUEUE_PREFIX: QUEUE_PREFIX,
-    PUBLIC_RATE_PER_ADDRESS: '1000000',
-    PUBLIC_RATE_PER_DEALERSHIP: '10000000',
-    ADF_RATE_PER_KEY: '1000000',
-  });
   await Promise.all([
     waitFor(`http://127.0.0.1:${PORTS.http}/`),
     waitFor(`http://127.0.0.1:${PORTS.express}/`),
-    waitFor(`http://127.0.0.1:${PORTS.leads}/readyz`),
     mysqlOnly.ready,
   ]);
   // Each embedded index is built while nothing else starts, so its build time is its own.
@@ -288,7 +229,6 @@ async function main(): Promise<void> {
   const writerToken = await userToken(issuer, 'auth0|bench-manager', 'manager', dealershipIds);
   const dealer = { authorization: `Bearer ${token}`, 'x-dealership-id': dealershipIds[0] as string };
   const list = await listScenarios(embedded.url, mysqlOnly.url, dealer);
-  const leads = leadCaptureScenarios(`http://127.0.0.1:${PORTS.leads}`, dealershipIds);
 
   const results: LoadResult[] = [];
   const run = async (scenario: Scenario) => {
@@ -321,12 +261,6 @@ async function main(): Promise<void> {
     headers: { 'content-type': 'application/json' },
     nextRequest: () => ({ body: JSON.stringify({ firstName: 'Bench', email: 'bench@bench.example' }) }),
   });
-  const before = await countSubmissions();
-  for (const scenario of leads) await run(scenario);
-  const stored = (await countSubmissions()) - before;
-  const accepted = results
-    .filter((r) => r.scenario.startsWith('lead capture'))
-    .reduce((sum, r) => sum + r.requests - r.failures, 0);
 
   console.log(
     `\nA vehicle change visible in search: ${VISIBILITY_CHANGES} PATCHes on instance 1, one at a time…`,
@@ -362,13 +296,20 @@ async function main(): Promise<void> {
   console.log(formatSearchTable(searches, GOALS.searchP99Ms));
   console.log(`\n${formatVisibilityTable(visibility, GOALS.visibleP99Ms)}`);
   console.log(`\n${memoryTable(instances, rss)}`);
-  console.log(`\nLead submissions answered 201: ${accepted}; committed in MySQL: ${stored}.`);
   console.log(`\n${formatAdfTable(adf)}`);
   const bundle = await initialBundleSize(join(ROOT, 'dist/apps/portal/browser'));
   console.log(
     `\nPortal initial bundle (${bundle.files.length} files): ${(bundle.rawBytes / 1024).toFixed(1)} kB raw, ` +
       `${(bundle.gzipBytes / 1024).toFixed(1)} kB gzip, ${(bundle.brotliBytes / 1024).toFixed(1)} kB brotli (budget: 250 kB compressed)`,
   );
+  console.log('');
+  const capture = await runCaptureBench({
+    mysqlUrl: MYSQL,
+    redisUrl: REDIS,
+    settings,
+    firstPort: PORTS.capture,
+  });
+  console.log(`\n${capture}`);
   console.log('');
   const merchandising = await runMerchandisingBench({
     mysqlUrl: MYSQL,
@@ -398,7 +339,7 @@ async function main(): Promise<void> {
   console.log('');
   const portalMobile = await runPortalMobileBench(STORES);
   console.log(`\n${portalMobile}`);
-  await Promise.all([issuer.close(), dynamo.close(), sink.close(), users.close()]);
+  await Promise.all([issuer.close(), users.close()]);
 }
 
 /** The list page's req/s as a share of bare Express sending the same bytes (the fair baseline). */
@@ -435,12 +376,7 @@ function memoryTable(
   return [head, ...lines, note].join('\n');
 }
 
-withBackingStores(STORES, () =>
-  main().finally(async () => {
-    stopAll();
-    await dropBenchJobs().catch(() => undefined);
-  }),
-).catch((error: unknown) => {
+withBackingStores(STORES, () => main().finally(stopAll)).catch((error: unknown) => {
   console.error(`bench failed: ${(error as Error).message}`);
   process.exitCode = 1;
 });
