@@ -1,12 +1,9 @@
-import { GroupCommit, type BatchAnswers } from '@showroom/server-mysql';
+import { GroupCommit, type BatchAnswers, type GroupCommitLimits } from '@showroom/server-mysql';
 import { CaptureBatch, type CaptureOptions, type CaptureOutcome, type CaptureRequest } from './capture-batch';
 import type { CaptureRepository } from './capture-repository';
 import type { LeadDraft } from './lead-draft';
 
 export type { CaptureOptions, CaptureOutcome, IdempotencyRequest } from './capture-batch';
-
-/** How many concurrent requests one transaction may take at most (LEADS_CAPTURE_MAX_BATCH). */
-export const DEFAULT_CAPTURE_MAX_BATCH = 50;
 
 /**
  * Takes leads from every channel. Requests that arrive while a transaction is being written go
@@ -23,9 +20,9 @@ export class CaptureService {
     private readonly repository: CaptureRepository,
     private readonly onCommitted: () => void,
     private readonly clock: () => Date = () => new Date(),
-    maxBatch = DEFAULT_CAPTURE_MAX_BATCH,
+    limits: GroupCommitLimits = {},
   ) {
-    this.group = new GroupCommit((requests) => this.commit(requests), maxBatch);
+    this.group = new GroupCommit((requests) => this.commit(requests), limits);
   }
 
   capture(dealershipId: string, drafts: LeadDraft[], options: CaptureOptions = {}): Promise<CaptureOutcome> {

@@ -26,6 +26,7 @@ describe('group commit of concurrent captures (real MySQL)', () => {
       new CaptureRepository(t.ctx.database.writer),
       () => batchesCommitted++,
       () => new Date((tick += 1000)),
+      { maxInFlight: 1 },
     );
   });
 

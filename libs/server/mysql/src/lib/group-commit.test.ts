@@ -38,7 +38,7 @@ describe('GroupCommit', () => {
 
   it('gathers the items submitted while a batch is written into the next batch, in order', async () => {
     const writer = recordingCommit();
-    const group = new GroupCommit(writer.commit);
+    const group = new GroupCommit(writer.commit, { maxInFlight: 1 });
     writer.hold();
     const first = group.submit(1);
     const later = [2, 3, 4].map((n) => group.submit(n));
@@ -50,7 +50,7 @@ describe('GroupCommit', () => {
 
   it('never puts more than maxBatch items in one batch', async () => {
     const writer = recordingCommit();
-    const group = new GroupCommit(writer.commit, 2);
+    const group = new GroupCommit(writer.commit, { maxBatch: 2, maxInFlight: 1 });
     writer.hold();
     const all = [1, 2, 3, 4, 5].map((n) => group.submit(n));
     writer.release();
@@ -61,7 +61,7 @@ describe('GroupCommit', () => {
 
   it('refuses only the item its batch answered with an error', async () => {
     const writer = recordingCommit((item) => (item === 3 ? new Error('no dealership 3') : item));
-    const group = new GroupCommit(writer.commit);
+    const group = new GroupCommit(writer.commit, { maxInFlight: 1 });
     writer.hold();
     const first = group.submit(1);
     const [two, three, four] = [2, 3, 4].map((n) => group.submit(n));
@@ -74,7 +74,7 @@ describe('GroupCommit', () => {
 
   it('writes each item of a failed batch again alone, so only the bad one fails', async () => {
     const writer = recordingCommit();
-    const group = new GroupCommit(writer.commit);
+    const group = new GroupCommit(writer.commit, { maxInFlight: 1 });
     writer.hold();
     const first = group.submit(1);
     const [twelve, thirteen, fourteen] = [12, 13, 14].map((n) => group.submit(n));
@@ -83,6 +83,34 @@ describe('GroupCommit', () => {
     await expect(thirteen).rejects.toThrow('item 13 alone is refused');
     expect(await Promise.all([first, twelve, fourteen])).toEqual([10, 120, 140]);
     expect(writer.batches).toEqual([[1], [12, 13, 14], [12], [13], [14]]);
+  });
+
+  it('starts a second batch while the first is written, and gathers the rest behind them', async () => {
+    const writer = recordingCommit();
+    const group = new GroupCommit(writer.commit, { maxInFlight: 2 });
+    writer.hold();
+    const all = [1, 2, 3, 4].map((n) => group.submit(n));
+    writer.release();
+
+    expect(await Promise.all(all)).toEqual([10, 20, 30, 40]);
+    expect(writer.batches).toEqual([[1], [2], [3, 4]]);
+  });
+
+  it('writes each item in a transaction of its own with a batch of one, as many at once as allowed', async () => {
+    const writer = recordingCommit();
+    const group = new GroupCommit(writer.commit, { maxBatch: 1, maxInFlight: 10 });
+    writer.hold();
+    const all = [1, 2, 3].map((n) => group.submit(n));
+    // All three started before the first was released: none waited for another.
+    expect(writer.batches).toEqual([[1], [2], [3]]);
+    writer.release();
+
+    expect(await Promise.all(all)).toEqual([10, 20, 30]);
+  });
+
+  it('refuses limits below one', () => {
+    expect(() => new GroupCommit(recordingCommit().commit, { maxBatch: 0 })).toThrow(RangeError);
+    expect(() => new GroupCommit(recordingCommit().commit, { maxInFlight: 1.5 })).toThrow(RangeError);
   });
 
   it('keeps working after a batch failed', async () => {

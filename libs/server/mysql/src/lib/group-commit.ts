@@ -4,6 +4,22 @@
  */
 export type BatchAnswers<O> = Array<O | Error>;
 
+export interface GroupCommitLimits {
+  /** Items one batch may take at most; 1 writes every item in a transaction of its own. */
+  maxBatch?: number;
+  /**
+   * Batches written at once. Two let the next batch begin while the last one commits; more only
+   * queue behind the same locks.
+   */
+  maxInFlight?: number;
+}
+
+function atLeastOne(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be an integer ≥ 1, not ${value}`);
+  return value;
+}
+
 interface Waiting<I, O> {
   item: I;
   resolve: (value: O) => void;
@@ -11,9 +27,9 @@ interface Waiting<I, O> {
 }
 
 /**
- * Group commit: items submitted while a batch is being written wait, and go together as the next
+ * Group commit: items submitted while batches are being written wait, and go together as the next
  * batch, so N concurrent writers cost one transaction (and one log flush) instead of N. Nothing
- * waits for a timer: an item that finds no batch in flight starts one at once, so a quiet service
+ * waits for a timer: an item that finds a free slot starts a batch at once, so a quiet service
  * answers as fast as before, and batches grow only as concurrency does.
  *
  * When a whole batch fails (a constraint one item broke, a lost connection), each of its items is
@@ -21,31 +37,32 @@ interface Waiting<I, O> {
  */
 export class GroupCommit<I, O> {
   private readonly queue: Array<Waiting<I, O>> = [];
-  private writing = false;
+  private inFlight = 0;
+  private readonly maxBatch: number;
+  private readonly maxInFlight: number;
 
   constructor(
     private readonly commit: (items: I[]) => Promise<BatchAnswers<O>>,
-    /** 1 writes every item in a transaction of its own. */
-    private readonly maxBatch = 50,
+    limits: GroupCommitLimits = {},
   ) {
-    if (!Number.isInteger(maxBatch) || maxBatch < 1)
-      throw new RangeError(`maxBatch must be ≥ 1, not ${maxBatch}`);
+    this.maxBatch = atLeastOne('maxBatch', limits.maxBatch ?? 50);
+    this.maxInFlight = atLeastOne('maxInFlight', limits.maxInFlight ?? 2);
   }
 
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      void this.drain();
+      this.drain();
     });
   }
 
-  private async drain(): Promise<void> {
-    if (this.writing) return;
-    this.writing = true;
-    try {
-      while (this.queue.length > 0) await this.write(this.queue.splice(0, this.maxBatch));
-    } finally {
-      this.writing = false;
+  private drain(): void {
+    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      this.inFlight++;
+      void this.write(this.queue.splice(0, this.maxBatch)).finally(() => {
+        this.inFlight--;
+        this.drain();
+      });
     }
   }
 
