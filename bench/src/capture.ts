@@ -1,10 +1,10 @@
 // The lead capture part of the bench (issue #15: ≥ 1,000 durably committed leads/s with p99 ≤ 50 ms
-// at 10 connections). Two production builds of the leads service on one schema of the bench's
-// MySQL, each driven alone in turn: the baseline writes every request in a transaction of its own
-// (LEADS_CAPTURE_MAX_BATCH=1, as capture did before group commit); the other commits concurrent
-// requests together (the default). The schema is made afresh for each bench run. Every request is a
-// new shopper at one of the dealerships; after each run the bench counts what MySQL holds: every
-// answered 201 must be there, nothing beyond what was sent, and each submission one new lead.
+// at 10 connections). The production build of the leads service on a schema of the bench's MySQL,
+// made afresh for each bench run, beside its floor: bare Express taking the same form as JSON and
+// storing nothing. Every request is a new shopper at one of the dealerships; after each run the
+// bench counts what MySQL holds: every answered 201 must be there, nothing beyond what was sent,
+// and each submission one new lead. Scenarios are driven in turn, ROUNDS times, and reported by
+// their medians: one run is noisy on this machine.
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_CAPTURE_ROUNDS (3).
 import { loadavg, availableParallelism } from 'node:os';
 import { Redis } from 'ioredis';
@@ -14,7 +14,7 @@ import { LOCAL_BENCHMARK } from '@showroom/server-kit';
 import { createDatabase, dropSchema } from '@showroom/server-mysql';
 import { startDynamoLocal, startSmtpSink, startTestIssuer } from '@showroom/server-testing';
 import { leadCaptureScenarios } from './lead-scenarios';
-import { drive, medianResult, type LoadResult, type LoadSettings } from './load';
+import { drive, medianResult, type LoadResult, type LoadSettings, type Scenario } from './load';
 import { benchDealership, finish, start, waitFor } from './processes';
 
 const env = process.env;
@@ -28,38 +28,20 @@ export interface CaptureBenchOptions {
   mysqlUrl: string;
   redisUrl: string;
   settings: LoadSettings;
-  /** The baseline instance's port; the group-commit instance takes the next. */
+  /** The leads service's port; bare Express takes the next. */
   firstPort: number;
 }
 
-interface Variant {
-  name: string;
-  env: Record<string, string>;
-}
-
-const VARIANTS: Variant[] = [
-  // As capture was before group commit: a transaction per request, as many at once as the pool allows.
-  {
-    name: 'one transaction per request (baseline)',
-    env: {
-      LEADS_CAPTURE_MAX_BATCH: '1',
-      LEADS_CAPTURE_BATCHES_IN_FLIGHT: '10',
-      LEADS_DATABASE_POOL_SIZE: '10',
-    },
-  },
-  { name: 'group commit', env: {} },
-];
-
 interface Measured {
   scenario: string;
-  variant: string;
   result: LoadResult;
-  /** Requests answered 201 and sent over all rounds, and what MySQL gained meanwhile. */
+  /** Requests answered 201 and sent over all rounds, and what MySQL gained meanwhile (not for the floor). */
   accepted: number;
   sent: number;
-  submissions: number;
-  leads: number;
+  stored?: Stored;
 }
+
+const FLOOR = 'floor: bare Express, the same form as JSON';
 
 async function seed(mysqlUrl: string): Promise<void> {
   await dropSchema(`${mysqlUrl}/${SCHEMA}`);
@@ -114,85 +96,83 @@ export async function runCaptureBench({
   await seed(mysqlUrl);
   const dealershipIds = Array.from({ length: DEALERSHIPS }, (_, i) => benchDealership(i + 1));
   const [issuer, dynamo, sink] = await Promise.all([startTestIssuer(), startDynamoLocal(), startSmtpSink()]);
-  const instances = VARIANTS.map((variant, i) => {
-    const port = firstPort + i;
-    const child = start(['dist/services/leads/main.js'], {
-      AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
-      AUTH_AUDIENCE: API_AUDIENCE,
-      NODE_ENV: 'production',
-      ALLOW_DEVELOPMENT_DEFAULTS: LOCAL_BENCHMARK,
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      LEADS_DATABASE_URL: `${mysqlUrl}/${SCHEMA}`,
-      REDIS_URL: redisUrl,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      SMTP_URL: sink.url,
-      // Capture is measured: the consumers of its events run elsewhere.
-      LEADS_WORKER_ENABLED: 'false',
-      OUTBOX_QUEUE_PREFIX: QUEUE_PREFIX,
-      PUBLIC_RATE_PER_ADDRESS: '1000000',
-      PUBLIC_RATE_PER_DEALERSHIP: '10000000',
-      ADF_RATE_PER_KEY: '1000000',
-      ...variant.env,
-    });
-    return { variant, child, api: `http://127.0.0.1:${port}` };
+  const leads = start(['dist/services/leads/main.js'], {
+    AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
+    AUTH_AUDIENCE: API_AUDIENCE,
+    NODE_ENV: 'production',
+    ALLOW_DEVELOPMENT_DEFAULTS: LOCAL_BENCHMARK,
+    LOG_LEVEL: 'warn',
+    PORT: String(firstPort),
+    LEADS_DATABASE_URL: `${mysqlUrl}/${SCHEMA}`,
+    REDIS_URL: redisUrl,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    SMTP_URL: sink.url,
+    // Capture is measured, with its relay: the consumers of its events run elsewhere.
+    LEADS_WORKER_ENABLED: 'false',
+    OUTBOX_QUEUE_PREFIX: QUEUE_PREFIX,
+    PUBLIC_RATE_PER_ADDRESS: '1000000',
+    PUBLIC_RATE_PER_DEALERSHIP: '10000000',
+    ADF_RATE_PER_KEY: '1000000',
   });
+  const floor = start(['--import', 'tsx', 'bench/src/baseline-server.ts', 'express', String(firstPort + 1)]);
   try {
-    await Promise.all(instances.map(({ api }) => waitFor(`${api}/readyz`)));
-    const runs = new Map<
-      string,
-      Array<{ result: LoadResult; stored: { submissions: number; leads: number } }>
-    >();
+    const api = `http://127.0.0.1:${firstPort}`;
+    await Promise.all([waitFor(`${api}/readyz`), waitFor(`http://127.0.0.1:${firstPort + 1}/`)]);
+    const scenarios = () => {
+      const [form, adf] = leadCaptureScenarios(api, dealershipIds);
+      if (!form || !adf) throw new Error('no lead capture scenarios');
+      const floorScenario: Scenario = {
+        name: FLOOR,
+        url: `http://127.0.0.1:${firstPort + 1}/`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        nextRequest: () => ({ body: form.nextRequest?.().body }),
+      };
+      return [floorScenario, form, adf];
+    };
     console.log(
-      `Capture: ${ROUNDS} rounds of each scenario for ${settings.seconds} s at ${settings.connections} connections, the instances in turn…`,
+      `Capture: ${ROUNDS} rounds of each scenario for ${settings.seconds} s at ${settings.connections} connections…`,
     );
-    for (const { api } of instances)
-      for (const scenario of leadCaptureScenarios(api, dealershipIds))
-        await drive(scenario, { ...settings, seconds: 3 }); // warm-up
+    for (const scenario of scenarios()) await drive(scenario, { ...settings, seconds: 3 }); // warm-up
+    const runs = new Map<string, Array<{ result: LoadResult; stored: Stored }>>();
     for (let round = 0; round < ROUNDS; round++) {
-      for (const { variant, api } of instances) {
-        for (const scenario of leadCaptureScenarios(api, dealershipIds)) {
-          const before = await settledCounts(mysqlUrl);
-          const result = await drive(scenario, settings);
-          const after = await settledCounts(mysqlUrl);
-          const key = JSON.stringify([scenario.name, variant.name]);
-          runs.set(key, [
-            ...(runs.get(key) ?? []),
-            {
-              result,
-              stored: {
-                submissions: after.submissions - before.submissions,
-                leads: after.leads - before.leads,
-              },
-            },
-          ]);
-        }
+      for (const scenario of scenarios()) {
+        const before = await settledCounts(mysqlUrl);
+        const result = await drive(scenario, settings);
+        const after = await settledCounts(mysqlUrl);
+        const stored = {
+          submissions: after.submissions - before.submissions,
+          leads: after.leads - before.leads,
+        };
+        runs.set(scenario.name, [...(runs.get(scenario.name) ?? []), { result, stored }]);
       }
     }
-    const measured: Measured[] = [...runs].map(([key, all]) => {
-      const [scenario, variant] = JSON.parse(key) as [string, string];
-      return {
-        scenario,
-        variant,
-        result: medianResult(all.map((run) => run.result)),
-        accepted: all.reduce((sum, run) => sum + run.result.requests - run.result.failures, 0),
-        sent: all.reduce((sum, run) => sum + run.result.sent, 0),
-        submissions: all.reduce((sum, run) => sum + run.stored.submissions, 0),
-        leads: all.reduce((sum, run) => sum + run.stored.leads, 0),
-      };
-    });
+    const measured: Measured[] = [...runs].map(([scenario, all]) => ({
+      scenario,
+      result: medianResult(all.map((run) => run.result)),
+      accepted: all.reduce((sum, run) => sum + run.result.requests - run.result.failures, 0),
+      sent: all.reduce((sum, run) => sum + run.result.sent, 0),
+      ...(scenario === FLOOR
+        ? {}
+        : {
+            stored: {
+              submissions: all.reduce((sum, run) => sum + run.stored.submissions, 0),
+              leads: all.reduce((sum, run) => sum + run.stored.leads, 0),
+            },
+          }),
+    }));
     await Promise.all([issuer.close(), dynamo.close(), sink.close()]);
     return formatCaptureTable(measured, settings, machine);
   } finally {
-    for (const { child } of instances) child.kill('SIGTERM');
-    await Promise.all(instances.map(({ child }) => (child.exitCode === null ? finish(child) : undefined)));
+    for (const child of [leads, floor]) child.kill('SIGTERM');
+    await Promise.all([leads, floor].map((child) => (child.exitCode === null ? finish(child) : undefined)));
     await dropQueuedJobs(redisUrl);
   }
 }
 
-/** The instances queue follow-up jobs for workers that do not run here; they are removed afterwards. */
+/** The service queues follow-up jobs for workers that do not run here; they are removed afterwards. */
 async function dropQueuedJobs(redisUrl: string): Promise<void> {
   const redis = new Redis(redisUrl);
   try {
@@ -205,36 +185,32 @@ async function dropQueuedJobs(redisUrl: string): Promise<void> {
 }
 
 function formatCaptureTable(measured: Measured[], settings: LoadSettings, machine: string): string {
-  const header = `${'scenario'.padEnd(30)}${'commits'.padEnd(42)}${'leads/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'failed'.padStart(8)}${'201s'.padStart(8)}${'stored'.padStart(8)}${'sent'.padStart(8)}`;
+  const floor = measured.find((m) => m.scenario === FLOOR)?.result.requestsPerSecond ?? NaN;
+  const header = `${'scenario'.padEnd(46)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'failed'.padStart(8)}${'201s'.padStart(8)}${'stored'.padStart(8)}${'sent'.padStart(8)}${'of floor'.padStart(10)}`;
   const lines = measured.map(
     (m) =>
-      `${m.scenario.replace('lead capture: ', '').padEnd(30)}${m.variant.padEnd(42)}${m.result.requestsPerSecond.toFixed(0).padStart(9)}${String(m.result.p50).padStart(8)}${String(m.result.p99).padStart(8)}${String(m.result.failures).padStart(8)}${String(m.accepted).padStart(8)}${String(m.submissions).padStart(8)}${String(m.sent).padStart(8)}`,
+      `${m.scenario.padEnd(46)}${m.result.requestsPerSecond.toFixed(0).padStart(8)}${String(m.result.p50).padStart(8)}${String(m.result.p99).padStart(8)}${String(m.result.failures).padStart(8)}${String(m.accepted).padStart(8)}${(m.stored ? String(m.stored.submissions) : '–').padStart(8)}${String(m.sent).padStart(8)}${`${((m.result.requestsPerSecond / floor) * 100).toFixed(0)}%`.padStart(10)}`,
   );
-  const verdicts = measured
-    .filter((m) => m.variant === 'group commit')
-    .map((m) => {
-      const baseline = measured.find((b) => b.scenario === m.scenario && b !== m);
-      const met = m.result.requestsPerSecond >= GOALS.leadsPerSecond && m.result.p99 <= GOALS.p99Ms;
-      return (
-        `${m.scenario}: ${m.result.requestsPerSecond.toFixed(0)} leads/s at p99 ${m.result.p99} ms with group commit, ` +
-        `${baseline ? `${(m.result.requestsPerSecond / baseline.result.requestsPerSecond).toFixed(2)}× the baseline's ${baseline.result.requestsPerSecond.toFixed(0)}` : 'no baseline'} ` +
-        `(goal ≥ ${GOALS.leadsPerSecond} leads/s with p99 ≤ ${GOALS.p99Ms} ms: ${met ? 'met' : 'MISSED'})`
-      );
-    });
+  const captures = measured.filter((m) => m.stored);
+  const verdicts = captures.map((m) => {
+    const met = m.result.requestsPerSecond >= GOALS.leadsPerSecond && m.result.p99 <= GOALS.p99Ms;
+    return `${m.scenario}: ${m.result.requestsPerSecond.toFixed(0)} leads/s at p99 ${m.result.p99} ms (goal ≥ ${GOALS.leadsPerSecond} leads/s with p99 ≤ ${GOALS.p99Ms} ms: ${met ? 'met' : 'MISSED'})`;
+  });
   // A request still in flight when a run ended is sent but unanswered: stored or not, either is right.
-  const holds = (m: Measured) =>
-    m.accepted <= m.submissions && m.submissions <= m.sent && m.submissions === m.leads;
-  const integrity = measured.every(holds)
+  const holds = ({ accepted, sent, stored }: Measured) =>
+    !stored ||
+    (accepted <= stored.submissions && stored.submissions <= sent && stored.submissions === stored.leads);
+  const integrity = captures.every(holds)
     ? 'Every 201 was committed, once: 201s ≤ submissions stored ≤ requests sent (the rest were in flight at the end), and each submission opened one lead.'
-    : `MISMATCH between the answers and what MySQL holds: ${measured
+    : `MISMATCH between the answers and what MySQL holds: ${captures
         .filter((m) => !holds(m))
         .map(
           (m) =>
-            `${m.scenario} / ${m.variant}: ${m.accepted} answered 201 of ${m.sent} sent, ${m.submissions} submissions, ${m.leads} leads`,
+            `${m.scenario}: ${m.accepted} answered 201 of ${m.sent} sent, ${m.stored?.submissions} submissions, ${m.stored?.leads} leads`,
         )
         .join('; ')}`;
   return [
-    `Lead capture: medians of ${ROUNDS} rounds of ${settings.seconds} s at ${settings.connections} connections, each instance driven alone; MariaDB, Redis, the service and the load generator on this machine (${machine}). 201s and stored are totals over the rounds.`,
+    `Lead capture: medians of ${ROUNDS} rounds of ${settings.seconds} s at ${settings.connections} connections; MariaDB, Redis, the service (with its outbox relay) and the load generator on this machine (${machine}). 201s, stored and sent are totals over the rounds.`,
     header,
     ...lines,
     ...verdicts,

@@ -2,8 +2,8 @@
 // the inventory service (two instances with the embedded search index, one with SEARCH_ENGINE=mysql
 // as today's query) and the baselines, and drives each over loopback at fixed concurrency. Then
 // measures how soon a vehicle change shows in search, the inventory processes' memory, and times ADF
-// parsing against its own baselines; then lead capture (bench/src/capture.ts: one transaction per
-// request against group commit, every 201 checked in MySQL); then merchandising (bench/src/merchandising.ts: CSV import, photo upload, syndication feeds);
+// parsing against its own baselines; then lead capture (bench/src/capture.ts: website form and ADF
+// beside bare Express taking the same form, every 201 checked in MySQL); then merchandising (bench/src/merchandising.ts: CSV import, photo upload, syndication feeds);
 // then the dealer websites (bench/src/storefront.ts: vehicle page render, its JavaScript); then
 // analytics (bench/src/analytics-section.ts: the dashboard's queries over a million events, event
 // collection; its own environment, stopped by BENCH_ANALYTICS_LIMIT_SECONDS); then read replicas
@@ -51,7 +51,7 @@ const PORTS = {
   http: 3951,
   express: 3952,
   inventory: 3953,
-  /** and the one after it (bench/src/capture.ts) */
+  /** and the one after it, bare Express (bench/src/capture.ts) */
   capture: 3981,
   inventorySecond: 3955,
   inventoryMysql: 3956,

@@ -24,8 +24,6 @@ export default [
       'src/outbox/worker.ts': 'a job names only its event; the event row names the dealership',
       'src/outbox/sweeper.ts': 'the sweeper looks after every dealership’s unfinished events',
       'src/outbox/consumer-runs.ts': 'the backlog metric counts the whole service’s unpublished events',
-      'src/capture/capture-repository.ts':
-        'group commit: one statement serves a batch of captures for many dealerships; every row it writes names its dealership, and what it reads is matched to each request by dealership',
       'src/settings/settings-repository.ts': 'an ingest key’s hash is what names its dealership',
     },
   }),

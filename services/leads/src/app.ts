@@ -57,10 +57,7 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
   const origins = new SiteOrigins((id) => settingsRepository.siteOriginsOf(id), {
     max: config.SITE_ORIGIN_CACHE_SIZE,
   });
-  const capture = new CaptureService(new CaptureRepository(db), kick, clock, {
-    maxBatch: config.LEADS_CAPTURE_MAX_BATCH,
-    maxInFlight: config.LEADS_CAPTURE_BATCHES_IN_FLIGHT,
-  });
+  const capture = new CaptureService(new CaptureRepository(db), kick, clock);
   const dealLeadRepository = new DealLeadRepository(db);
   const work = new LeadWorkService(new LeadRepository(db), capture, team, deps.timeline, kick, clock);
   const keys = new IngestKeys(settingsRepository, clock);

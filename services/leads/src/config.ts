@@ -68,14 +68,6 @@ export const leadsConfigSchema = baseConfigSchema.extend({
   ADF_RATE_WINDOW_SECONDS: positiveInt(86_400).default(60),
   /** Threads that parse ADF off the main thread (default: the cores but one, 1 to 4). */
   ADF_PARSE_THREADS: positiveInt(64).optional(),
-  /**
-   * Group commit of captured leads: requests that arrive while transactions are written go together
-   * in the next, of at most LEADS_CAPTURE_MAX_BATCH requests, with at most
-   * LEADS_CAPTURE_BATCHES_IN_FLIGHT transactions at once. A batch of 1 (with as many in flight as the
-   * pool has connections) writes every request in a transaction of its own.
-   */
-  LEADS_CAPTURE_MAX_BATCH: positiveInt(500).default(50),
-  LEADS_CAPTURE_BATCHES_IN_FLIGHT: positiveInt(200).default(2),
   /** Dealerships whose website origins each instance keeps in memory (least recently used go first). */
   SITE_ORIGIN_CACHE_SIZE: positiveInt(1_000_000).default(10_000),
 });

@@ -1,15 +1,9 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import { OPEN_LEAD_STATUSES } from '@showroom/contracts';
-import { acrossDealerships, retryOnDeadlock } from '@showroom/server-mysql';
-import type {
-  DealLeadTable,
-  IdempotencyKeyTable,
-  LeadDocumentTable,
-  LeadsDatabase,
-  LeadTable,
-  OutboxTable,
-  SubmissionTable,
-} from '../database';
+import { OPEN_LEAD_STATUSES, type DealLeadSummary } from '@showroom/contracts';
+import { forDealership, retryOnDeadlock } from '@showroom/server-mysql';
+import type { LeadsDatabase, LeadTable, SubmissionTable } from '../database';
+import type { NewLeadEvent } from '../outbox/events';
+import { writeOutbox } from '../outbox/outbox-writer';
 
 /** How a shopper is recognised again: e-mail and phone, normalised. */
 export interface ContactKeys {
@@ -18,7 +12,6 @@ export interface ContactKeys {
 }
 
 const OPEN_LEAD_COLUMNS = [
-  'dealership_id',
   'id',
   'email',
   'email_norm',
@@ -27,230 +20,195 @@ const OPEN_LEAD_COLUMNS = [
   'first_name',
   'last_name',
   'assignee_id',
-  'created_at',
 ] as const;
-/** What capture needs of an open lead a submission may attach to. */
-export type OpenLead = Pick<LeadTable, Exclude<(typeof OPEN_LEAD_COLUMNS)[number], 'created_at'>> & {
-  created_at: Date;
-};
+/** What capture needs of the open lead a submission attaches to. */
+export type OpenLead = Pick<LeadTable, (typeof OPEN_LEAD_COLUMNS)[number]>;
 
 export interface StoredReplay {
-  dealershipId: string;
-  key: string;
   requestHash: string;
   responseStatus: number;
   responseBody: string;
 }
 
-export interface StoredExternal {
-  dealershipId: string;
-  source: string;
-  id: string;
-  submissionId: string;
-  leadId: string;
-}
-
-/** Staff may fill in contact details the lead lacks when they attach a submission to it. */
-export type ContactFill = Partial<Pick<LeadTable, 'email' | 'email_norm' | 'phone' | 'phone_norm'>>;
-
-/** One more submission on an open lead. */
-export interface Attachment {
-  dealershipId: string;
-  leadId: string;
-  contact: ContactFill | undefined;
-}
-
-/** Everything one batch of captures stores, written table by table in multi-row statements. */
-export interface CaptureWrites {
-  documents: Array<Insertable<LeadDocumentTable>>;
-  leads: Array<Insertable<LeadTable>>;
-  attachments: Attachment[];
-  submissions: Array<Insertable<SubmissionTable>>;
-  dealLeads: Array<Insertable<DealLeadTable>>;
-  outbox: Array<Insertable<OutboxTable>>;
-  replays: Array<Insertable<IdempotencyKeyTable>>;
-}
-
-export const noCaptureWrites = (): CaptureWrites => ({
-  documents: [],
-  leads: [],
-  attachments: [],
-  submissions: [],
-  dealLeads: [],
-  outbox: [],
-  replays: [],
-});
-
-const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
-const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
+export type NewLead = Omit<Insertable<LeadTable>, 'dealership_id'>;
+export type NewSubmission = Omit<Insertable<SubmissionTable>, 'dealership_id'>;
 
 /**
- * The capture path's SQL for a batch of requests from many dealerships (group commit), always
- * inside one transaction (see {@link CaptureRepository.transaction}). Each statement covers the
- * batch's dealerships at once: every row it writes names its own dealership, and what it reads is
- * matched to a request by dealership as well as by key, so one dealership's request never sees
- * another's rows.
+ * The capture path's SQL, always inside one transaction (see {@link CaptureRepository.transaction}).
+ * Every statement names the dealership.
  */
 export class CaptureStatements {
   constructor(private readonly trx: Kysely<LeadsDatabase>) {}
 
   /**
-   * Locks the settings rows of those of these dealerships that take leads, in id order (so two
-   * batches cannot deadlock on them): while held, no other capture of theirs can open a lead, so
-   * one shopper's two submissions cannot both become new leads. Returns the dealerships locked.
+   * Locks the dealership's settings row (so two submissions of one shopper cannot both open a
+   * lead) and, in the same round trip, finds the open lead the first submission belongs to.
+   * Undefined when no dealership takes leads under this id.
    */
-  async lockDealerships(dealershipIds: string[]): Promise<Set<string>> {
-    const rows = await acrossDealerships(this.trx)
-      .selectFrom('lead_settings')
-      .select('dealership_id')
-      .where('dealership_id', 'in', unique(dealershipIds).sort())
-      .orderBy('dealership_id')
-      .forUpdate()
-      .execute();
-    return new Set(rows.map((row) => row.dealership_id));
+  async lockDealership(
+    dealershipId: string,
+    first: ContactKeys | undefined,
+    activeSince: Date,
+  ): Promise<{ open: OpenLead | undefined } | undefined> {
+    const open = first && this.openLeadQuery(dealershipId, first, activeSince);
+    const tenant = forDealership(this.trx, dealershipId);
+    const row = open
+      ? await tenant
+          .selectFrom('lead_settings as s')
+          .leftJoin(open.as('o'), (join) => join.onTrue())
+          .select(['s.dealership_id as locked', ...OPEN_LEAD_COLUMNS.map((c) => `o.${c}` as const)])
+          .forUpdate()
+          .executeTakeFirst()
+      : await tenant
+          .selectFrom('lead_settings')
+          .select('dealership_id as locked')
+          .forUpdate()
+          .executeTakeFirst();
+    if (!row) return undefined;
+    const { locked: _locked, ...lead } = row as { locked: string } & Partial<OpenLead>;
+    return { open: lead.id ? (lead as OpenLead) : undefined };
   }
 
-  /**
-   * The open leads active since `activeSince` that any of these contact keys may belong to, in
-   * these dealerships; a read under lock, so it sees every capture committed before the lock.
-   */
-  async openLeads(dealershipIds: string[], contacts: ContactKeys[], activeSince: Date): Promise<OpenLead[]> {
-    const emails = unique(contacts.map((c) => c.emailNorm).filter(present));
-    const phones = unique(contacts.map((c) => c.phoneNorm).filter(present));
-    if (dealershipIds.length === 0 || (emails.length === 0 && phones.length === 0)) return [];
-    return acrossDealerships(this.trx)
+  /** The newest open lead with these contact keys that was active since `activeSince`. */
+  async openLeadOf(
+    dealershipId: string,
+    keys: ContactKeys,
+    activeSince: Date,
+  ): Promise<OpenLead | undefined> {
+    return this.openLeadQuery(dealershipId, keys, activeSince)?.executeTakeFirst();
+  }
+
+  private openLeadQuery(dealershipId: string, { emailNorm, phoneNorm }: ContactKeys, activeSince: Date) {
+    if (!emailNorm && !phoneNorm) return undefined;
+    return forDealership(this.trx, dealershipId)
       .selectFrom('leads')
       .select(OPEN_LEAD_COLUMNS)
-      .where('dealership_id', 'in', unique(dealershipIds))
       .where('status', 'in', [...OPEN_LEAD_STATUSES])
       .where('last_activity_at', '>=', activeSince)
       .where((eb) =>
         eb.or([
-          ...(emails.length > 0 ? [eb('email_norm', 'in', emails)] : []),
-          ...(phones.length > 0 ? [eb('phone_norm', 'in', phones)] : []),
+          ...(emailNorm ? [eb('email_norm', '=', emailNorm)] : []),
+          ...(phoneNorm ? [eb('phone_norm', '=', phoneNorm)] : []),
         ]),
       )
-      .forUpdate()
-      .execute();
+      .orderBy('created_at', 'desc')
+      .limit(1);
   }
 
-  /** The kept answers of earlier requests under these Idempotency-Keys. */
-  async replays(keys: Array<{ dealershipId: string; key: string }>): Promise<StoredReplay[]> {
-    if (keys.length === 0) return [];
-    const rows = await acrossDealerships(this.trx)
+  async replayOf(dealershipId: string, key: string): Promise<StoredReplay | undefined> {
+    const row = await forDealership(this.trx, dealershipId)
       .selectFrom('idempotency_keys')
-      .select(['dealership_id', 'idempotency_key', 'request_hash', 'response_status', 'response_body'])
-      .where('dealership_id', 'in', unique(keys.map((k) => k.dealershipId)))
-      .where('idempotency_key', 'in', unique(keys.map((k) => k.key)))
-      .execute();
-    return rows.map((row) => ({
-      dealershipId: row.dealership_id,
-      key: row.idempotency_key,
-      requestHash: row.request_hash,
-      responseStatus: row.response_status,
-      responseBody: row.response_body,
-    }));
-  }
-
-  /** The submissions senders' own ids (ADF `<id source=…>`) were stored as, of those that were. */
-  async externalSubmissions(
-    externals: Array<{ dealershipId: string; source: string; id: string }>,
-  ): Promise<StoredExternal[]> {
-    if (externals.length === 0) return [];
-    const rows = await acrossDealerships(this.trx)
-      .selectFrom('lead_submissions')
-      .select(['dealership_id', 'external_source', 'external_id', 'id', 'lead_id'])
-      .where('dealership_id', 'in', unique(externals.map((e) => e.dealershipId)))
-      .where('external_source', 'in', unique(externals.map((e) => e.source)))
-      .where('external_id', 'in', unique(externals.map((e) => e.id)))
-      .execute();
-    return rows.map((row) => ({
-      dealershipId: row.dealership_id,
-      source: row.external_source as string,
-      id: row.external_id as string,
-      submissionId: row.id,
-      leadId: row.lead_id,
-    }));
-  }
-
-  /** Writes a batch's rows, parents first: one statement per table, whatever the batch's size. */
-  async write(writes: CaptureWrites, now: Date): Promise<void> {
-    if (writes.documents.length > 0)
-      await acrossDealerships(this.trx).insertInto('lead_documents').values(writes.documents).execute();
-    if (writes.leads.length > 0)
-      await acrossDealerships(this.trx).insertInto('leads').values(writes.leads).execute();
-    await this.attach(writes.attachments, now);
-    if (writes.submissions.length > 0)
-      await acrossDealerships(this.trx).insertInto('lead_submissions').values(writes.submissions).execute();
-    if (writes.dealLeads.length > 0)
-      await acrossDealerships(this.trx).insertInto('deal_leads').values(writes.dealLeads).execute();
-    if (writes.outbox.length > 0)
-      await acrossDealerships(this.trx).insertInto('outbox').values(writes.outbox).execute();
-    if (writes.replays.length > 0)
-      await acrossDealerships(this.trx).insertInto('idempotency_keys').values(writes.replays).execute();
-  }
-
-  /**
-   * Counts the attached submissions on their leads: one statement for the leads that only count
-   * (however many each got), one per lead whose missing contact details staff filled in.
-   */
-  private async attach(attachments: Attachment[], now: Date): Promise<void> {
-    const counts = new Map<
-      string,
-      { dealershipId: string; leadId: string; count: number; contact: ContactFill }
-    >();
-    for (const { dealershipId, leadId, contact } of attachments) {
-      const key = `${dealershipId}/${leadId}`;
-      const entry = counts.get(key) ?? { dealershipId, leadId, count: 0, contact: {} };
-      entry.count++;
-      Object.assign(entry.contact, contact);
-      counts.set(key, entry);
-    }
-    const byCount = new Map<number, Array<{ dealershipId: string; leadId: string }>>();
-    for (const entry of counts.values()) {
-      if (Object.keys(entry.contact).length > 0) {
-        await this.countOn([entry], entry.count, now, entry.contact);
-        continue;
+      .select(['request_hash', 'response_status', 'response_body'])
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    return (
+      row && {
+        requestHash: row.request_hash,
+        responseStatus: row.response_status,
+        responseBody: row.response_body,
       }
-      byCount.set(entry.count, [...(byCount.get(entry.count) ?? []), entry]);
-    }
-    for (const [count, leads] of byCount) await this.countOn(leads, count, now, {});
+    );
   }
 
-  private async countOn(
-    leads: Array<{ dealershipId: string; leadId: string }>,
-    count: number,
+  async saveReplay(dealershipId: string, key: string, replay: StoredReplay): Promise<void> {
+    await forDealership(this.trx, dealershipId)
+      .insertInto('idempotency_keys')
+      .values({
+        idempotency_key: key,
+        request_hash: replay.requestHash,
+        response_status: replay.responseStatus,
+        response_body: replay.responseBody,
+      })
+      .execute();
+  }
+
+  /** The submission a sender's own id (ADF `<id source=…>`) was stored as, if it was. */
+  async externalSubmission(
+    dealershipId: string,
+    external: { source: string; id: string },
+  ): Promise<{ submissionId: string; leadId: string } | undefined> {
+    const row = await forDealership(this.trx, dealershipId)
+      .selectFrom('lead_submissions')
+      .select(['id', 'lead_id'])
+      .where('external_source', '=', external.source)
+      .where('external_id', '=', external.id)
+      .executeTakeFirst();
+    return row && { submissionId: row.id, leadId: row.lead_id };
+  }
+
+  async insertLead(dealershipId: string, lead: NewLead): Promise<void> {
+    await forDealership(this.trx, dealershipId).insertInto('leads').values(lead).execute();
+  }
+
+  /** Counts one more submission on an open lead; `contact` fills details the lead lacks (staff only). */
+  async attachToLead(
+    dealershipId: string,
+    leadId: string,
     now: Date,
-    contact: ContactFill,
+    contact?: Partial<Pick<LeadTable, 'email' | 'email_norm' | 'phone' | 'phone_norm'>>,
   ): Promise<void> {
-    await acrossDealerships(this.trx)
+    await forDealership(this.trx, dealershipId)
       .updateTable('leads')
       .set({
-        submission_count: sql<number>`submission_count + ${count}`,
+        submission_count: sql<number>`submission_count + 1`,
         last_activity_at: now,
         updated_at: now,
         version: sql<number>`version + 1`,
         ...contact,
       })
-      .where((eb) =>
-        eb.or(
-          leads.map((lead) =>
-            eb.and([eb('dealership_id', '=', lead.dealershipId), eb('id', '=', lead.leadId)]),
-          ),
-        ),
-      )
+      .where('id', '=', leadId)
       .execute();
+  }
+
+  async insertDocument(
+    dealershipId: string,
+    document: { id: string; body: string; prospectCount: number; receivedAt: Date },
+  ): Promise<void> {
+    await forDealership(this.trx, dealershipId)
+      .insertInto('lead_documents')
+      .values({
+        id: document.id,
+        body: document.body,
+        prospect_count: document.prospectCount,
+        received_at: document.receivedAt,
+      })
+      .execute();
+  }
+
+  async insertSubmission(dealershipId: string, submission: NewSubmission): Promise<void> {
+    await forDealership(this.trx, dealershipId).insertInto('lead_submissions').values(submission).execute();
+  }
+
+  /** The deal a lead came from (digital retailing): the deal's later updates find the lead by it. */
+  async insertDealLead(
+    dealershipId: string,
+    { dealId, leadId, deal, at }: { dealId: string; leadId: string; deal: DealLeadSummary; at: Date },
+  ): Promise<void> {
+    await forDealership(this.trx, dealershipId)
+      .insertInto('deal_leads')
+      .values({
+        deal_id: dealId,
+        lead_id: leadId,
+        summary: JSON.stringify(deal),
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  }
+
+  async writeEvents(dealershipId: string, occurredAt: Date, events: NewLeadEvent[]): Promise<void> {
+    await writeOutbox(this.trx, dealershipId, occurredAt, events);
   }
 }
 
-/** Where captured leads are stored; each batch of requests runs in one transaction. */
+/** Where captured leads are stored; each request runs in one transaction. */
 export class CaptureRepository {
   constructor(private readonly db: Kysely<LeadsDatabase>) {}
 
   /**
    * `work` runs again when InnoDB rolls the transaction back as a deadlock's victim (the outbox
    * relay's locking reads beside a capture's outbox inserts, under load): nothing of it was kept, and
-   * the shoppers' submissions are stored rather than answered with a 500.
+   * the shopper's submission is stored rather than answered with a 500.
    */
   transaction<T>(work: (statements: CaptureStatements) => Promise<T>): Promise<T> {
     return retryOnDeadlock(() => this.db.transaction().execute((trx) => work(new CaptureStatements(trx))));

@@ -4,19 +4,6 @@ import { forDealership } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { NewLeadEvent } from './events';
 
-/** The outbox rows of one change's events (without their dealership). */
-export function outboxRowsOf(occurredAt: Date, events: NewLeadEvent[]) {
-  return events.map(({ type, leadId, ...payload }, index) => ({
-    event_id: randomUUID(),
-    lead_id: leadId,
-    type,
-    payload: JSON.stringify(payload),
-    // Events of one change keep their order on the timeline, a millisecond apart.
-    occurred_at: new Date(occurredAt.getTime() + index),
-    published_at: null,
-  }));
-}
-
 /**
  * Records events in the caller's transaction: they exist exactly when the change they describe
  * was committed. Returns the event ids.
@@ -28,7 +15,15 @@ export async function writeOutbox(
   events: NewLeadEvent[],
 ): Promise<string[]> {
   if (events.length === 0) return [];
-  const rows = outboxRowsOf(occurredAt, events);
+  const rows = events.map(({ type, leadId, ...payload }, index) => ({
+    event_id: randomUUID(),
+    lead_id: leadId,
+    type,
+    payload: JSON.stringify(payload),
+    // Events of one change keep their order on the timeline, a millisecond apart.
+    occurred_at: new Date(occurredAt.getTime() + index),
+    published_at: null,
+  }));
   await forDealership(trx, dealershipId).insertInto('outbox').values(rows).execute();
   return rows.map((row) => row.event_id);
 }
