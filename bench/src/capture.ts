@@ -9,11 +9,10 @@
 import { loadavg, availableParallelism } from 'node:os';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
-import { API_AUDIENCE } from '@showroom/contracts';
-import { LOCAL_BENCHMARK } from '@showroom/server-kit';
 import { createDatabase, dropSchema } from '@showroom/server-mysql';
 import { startDynamoLocal, startSmtpSink, startTestIssuer } from '@showroom/server-testing';
 import { leadCaptureScenarios } from './lead-scenarios';
+import { startBenchLeads } from './leads-instance';
 import { drive, medianResult, type LoadResult, type LoadSettings, type Scenario } from './load';
 import { benchDealership, finish, start, waitFor } from './processes';
 
@@ -96,25 +95,14 @@ export async function runCaptureBench({
   await seed(mysqlUrl);
   const dealershipIds = Array.from({ length: DEALERSHIPS }, (_, i) => benchDealership(i + 1));
   const [issuer, dynamo, sink] = await Promise.all([startTestIssuer(), startDynamoLocal(), startSmtpSink()]);
-  const leads = start(['dist/services/leads/main.js'], {
-    AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
-    AUTH_AUDIENCE: API_AUDIENCE,
-    NODE_ENV: 'production',
-    ALLOW_DEVELOPMENT_DEFAULTS: LOCAL_BENCHMARK,
-    LOG_LEVEL: 'warn',
-    PORT: String(firstPort),
-    LEADS_DATABASE_URL: `${mysqlUrl}/${SCHEMA}`,
-    REDIS_URL: redisUrl,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    SMTP_URL: sink.url,
-    // Capture is measured, with its relay: the consumers of its events run elsewhere.
-    LEADS_WORKER_ENABLED: 'false',
-    OUTBOX_QUEUE_PREFIX: QUEUE_PREFIX,
-    PUBLIC_RATE_PER_ADDRESS: '1000000',
-    PUBLIC_RATE_PER_DEALERSHIP: '10000000',
-    ADF_RATE_PER_KEY: '1000000',
+  const leads = startBenchLeads({
+    port: firstPort,
+    databaseUrl: `${mysqlUrl}/${SCHEMA}`,
+    redisUrl,
+    issuerBaseURL: issuer.issuerBaseURL,
+    dynamoEndpoint: dynamo.endpoint,
+    smtpUrl: sink.url,
+    queuePrefix: QUEUE_PREFIX,
   });
   const floor = start(['--import', 'tsx', 'bench/src/baseline-server.ts', 'express', String(firstPort + 1)]);
   try {

@@ -20,6 +20,7 @@ import { startDynamoLocal, startSmtpSink, startTestIssuer } from '@showroom/serv
 import { startReplicaPair } from '../../tools/dev/src/replica-pair';
 import { startInventory, type InventoryInstance } from './inventory-instances';
 import { leadCaptureScenarios } from './lead-scenarios';
+import { startBenchLeads } from './leads-instance';
 import { drive, medianResult, type LoadResult } from './load';
 import { benchDealership, finish, start, waitFor } from './processes';
 import { READ_LOAD_RESULT, type ReadLoadInput } from './read-load-input';
@@ -145,19 +146,14 @@ export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptio
       ALLOW_DEVELOPMENT_DEFAULTS: LOCAL_BENCHMARK,
       LOG_LEVEL: 'warn',
     };
-    const leads = start(['dist/services/leads/main.js'], {
-      ...auth,
-      PORT: String(ports.leads),
-      LEADS_DATABASE_URL: `${pair.primaryUrl}/showroom_bench_leads`,
-      REDIS_URL: redisUrl,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      SMTP_URL: sink.url,
-      LEADS_WORKER_ENABLED: 'false',
-      OUTBOX_QUEUE_PREFIX: 'bench-replica-leads',
-      PUBLIC_RATE_PER_ADDRESS: '1000000',
-      PUBLIC_RATE_PER_DEALERSHIP: '10000000',
+    const leads = startBenchLeads({
+      port: ports.leads,
+      databaseUrl: `${pair.primaryUrl}/showroom_bench_leads`,
+      redisUrl,
+      issuerBaseURL: issuer.issuerBaseURL,
+      dynamoEndpoint: dynamo.endpoint,
+      smtpUrl: sink.url,
+      queuePrefix: 'bench-replica-leads',
     });
     const inventoryEnv = {
       ...auth,

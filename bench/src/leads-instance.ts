@@ -1,0 +1,41 @@
+import type { ChildProcess } from 'node:child_process';
+import { API_AUDIENCE } from '@showroom/contracts';
+import { LOCAL_BENCHMARK } from '@showroom/server-kit';
+import { start } from './processes';
+
+export interface BenchLeadsOptions {
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  issuerBaseURL: string;
+  dynamoEndpoint: string;
+  smtpUrl: string;
+  /** BullMQ keys of this instance's queued jobs (removed after the bench). */
+  queuePrefix: string;
+}
+
+/**
+ * The production build of the leads service as the bench drives it: its outbox consumers off, so
+ * capture itself is measured (every event is still relayed to Redis), and no rate limit in the way.
+ */
+export function startBenchLeads(options: BenchLeadsOptions): ChildProcess {
+  return start(['dist/services/leads/main.js'], {
+    AUTH_ISSUER_BASE_URL: options.issuerBaseURL,
+    AUTH_AUDIENCE: API_AUDIENCE,
+    NODE_ENV: 'production',
+    ALLOW_DEVELOPMENT_DEFAULTS: LOCAL_BENCHMARK,
+    LOG_LEVEL: 'warn',
+    PORT: String(options.port),
+    LEADS_DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    SMTP_URL: options.smtpUrl,
+    LEADS_WORKER_ENABLED: 'false',
+    OUTBOX_QUEUE_PREFIX: options.queuePrefix,
+    PUBLIC_RATE_PER_ADDRESS: '1000000',
+    PUBLIC_RATE_PER_DEALERSHIP: '10000000',
+    ADF_RATE_PER_KEY: '1000000',
+  });
+}
