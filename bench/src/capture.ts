@@ -7,12 +7,11 @@
 // their medians: one run is noisy on this machine.
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_CAPTURE_ROUNDS (3).
 import { loadavg, availableParallelism } from 'node:os';
-import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { createDatabase, dropSchema } from '@showroom/server-mysql';
 import { startDynamoLocal, startSmtpSink, startTestIssuer } from '@showroom/server-testing';
 import { leadCaptureScenarios } from './lead-scenarios';
-import { startBenchLeads } from './leads-instance';
+import { dropBenchLeadsJobs, startBenchLeads } from './leads-instance';
 import { drive, medianResult, type LoadResult, type LoadSettings, type Scenario } from './load';
 import { benchDealership, finish, start, waitFor } from './processes';
 
@@ -156,19 +155,7 @@ export async function runCaptureBench({
   } finally {
     for (const child of [leads, floor]) child.kill('SIGTERM');
     await Promise.all([leads, floor].map((child) => (child.exitCode === null ? finish(child) : undefined)));
-    await dropQueuedJobs(redisUrl);
-  }
-}
-
-/** The service queues follow-up jobs for workers that do not run here; they are removed afterwards. */
-async function dropQueuedJobs(redisUrl: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    for await (const keys of redis.scanStream({ match: `${QUEUE_PREFIX}:*`, count: 1000 })) {
-      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
-    }
-  } finally {
-    redis.disconnect();
+    await dropBenchLeadsJobs(redisUrl, QUEUE_PREFIX);
   }
 }
 

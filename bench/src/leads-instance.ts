@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { Redis } from 'ioredis';
 import { API_AUDIENCE } from '@showroom/contracts';
 import { LOCAL_BENCHMARK } from '@showroom/server-kit';
 import { start } from './processes';
@@ -38,4 +39,16 @@ export function startBenchLeads(options: BenchLeadsOptions): ChildProcess {
     PUBLIC_RATE_PER_DEALERSHIP: '10000000',
     ADF_RATE_PER_KEY: '1000000',
   });
+}
+
+/** The instance queues follow-up jobs for workers that do not run in the bench: removed afterwards. */
+export async function dropBenchLeadsJobs(redisUrl: string, queuePrefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    for await (const keys of redis.scanStream({ match: `${queuePrefix}:*`, count: 1000 })) {
+      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+    }
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -11,7 +11,7 @@
 // Environment: BENCH_REPLICA_SECONDS (10),
 // BENCH_REPLICA_WRITE_RATE (leads/s, 150), BENCH_REPLICA_READ_CONNECTIONS (10),
 // BENCH_REPLICA_DEALERSHIPS (10), BENCH_REPLICA_VEHICLES_PER_DEALERSHIP (2000), BENCH_REPLICA_ROUNDS (3).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { API_AUDIENCE, READ_DEALERSHIPS_SCOPE } from '@showroom/contracts';
 import { LOCAL_BENCHMARK } from '@showroom/server-kit';
@@ -20,7 +20,7 @@ import { startDynamoLocal, startSmtpSink, startTestIssuer } from '@showroom/serv
 import { startReplicaPair } from '../../tools/dev/src/replica-pair';
 import { startInventory, type InventoryInstance } from './inventory-instances';
 import { leadCaptureScenarios } from './lead-scenarios';
-import { startBenchLeads } from './leads-instance';
+import { dropBenchLeadsJobs, startBenchLeads } from './leads-instance';
 import { drive, medianResult, type LoadResult } from './load';
 import { benchDealership, finish, start, waitFor } from './processes';
 import { READ_LOAD_RESULT, type ReadLoadInput } from './read-load-input';
@@ -37,6 +37,7 @@ const GOAL_WRITE_P99_RATIO = 1.2;
 /** Each phase is measured this many times, in turn, and reported by its medians: one run is noisy here. */
 const ROUNDS = Number(env['BENCH_REPLICA_ROUNDS'] ?? 3);
 const SERVICES_CLIENT = { id: 'showroom-services', secret: 'bench-services-secret' };
+const QUEUE_PREFIX = 'bench-replica-leads';
 
 export interface ReplicaBenchOptions {
   redisUrl: string;
@@ -120,6 +121,7 @@ export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptio
   console.log('Replicas: starting the MariaDB primary and replica (tools/dev/src/replica-pair.ts)…');
   const pair = await startReplicaPair();
   const stopped: InventoryInstance[] = [];
+  let leads: ChildProcess | undefined;
   try {
     if (availableParallelism() < 2)
       throw new Error('The replica bench splits two cores; this machine has one.');
@@ -146,14 +148,14 @@ export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptio
       ALLOW_DEVELOPMENT_DEFAULTS: LOCAL_BENCHMARK,
       LOG_LEVEL: 'warn',
     };
-    const leads = startBenchLeads({
+    leads = startBenchLeads({
       port: ports.leads,
       databaseUrl: `${pair.primaryUrl}/showroom_bench_leads`,
       redisUrl,
       issuerBaseURL: issuer.issuerBaseURL,
       dynamoEndpoint: dynamo.endpoint,
       smtpUrl: sink.url,
-      queuePrefix: 'bench-replica-leads',
+      queuePrefix: QUEUE_PREFIX,
     });
     const inventoryEnv = {
       ...auth,
@@ -218,7 +220,10 @@ export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptio
     return formatReplicaTable(phases);
   } finally {
     for (const instance of stopped) instance.stop();
+    leads?.kill('SIGTERM');
+    if (leads && leads.exitCode === null) await finish(leads);
     await pair.stop();
+    await dropBenchLeadsJobs(redisUrl, QUEUE_PREFIX);
     pinTo(`0-${availableParallelism() - 1}`, process.pid);
   }
 }
