@@ -7,7 +7,7 @@
 // their medians: one run is noisy on this machine.
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_CAPTURE_ROUNDS (3).
 import { loadavg, availableParallelism } from 'node:os';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createDatabase, dropSchema } from '@showroom/server-mysql';
 import { startDynamoLocal, startSmtpSink, startTestIssuer } from '@showroom/server-testing';
 import { leadCaptureScenarios } from './lead-scenarios';
@@ -54,29 +54,22 @@ async function seed(mysqlUrl: string): Promise<void> {
 
 type Stored = { submissions: number; leads: number };
 
+type CountedTables = { lead_submissions: { id: string }; leads: { id: string } };
+
 /** Submissions and leads stored (one statement, so one snapshot): every new shopper's submission opens one lead. */
-async function storedCounts(mysqlUrl: string): Promise<Stored> {
-  const database = createDatabase<{ lead_submissions: { id: string }; leads: { id: string } }>({
-    writerUrl: `${mysqlUrl}/${SCHEMA}`,
-    readerUrls: [],
-    connectionLimit: 1,
-  });
-  try {
-    const { rows } = await sql<Stored>`SELECT (SELECT COUNT(*) FROM lead_submissions) AS submissions,
-      (SELECT COUNT(*) FROM leads) AS leads`.execute(database.writer);
-    const [counts] = rows;
-    return { submissions: Number(counts?.submissions), leads: Number(counts?.leads) };
-  } finally {
-    await database.close();
-  }
+async function storedCounts(db: Kysely<CountedTables>): Promise<Stored> {
+  const { rows } = await sql<Stored>`SELECT (SELECT COUNT(*) FROM lead_submissions) AS submissions,
+    (SELECT COUNT(*) FROM leads) AS leads`.execute(db);
+  const [counts] = rows;
+  return { submissions: Number(counts?.submissions), leads: Number(counts?.leads) };
 }
 
 /** The counts once the requests still in flight when a run ended have been stored (or not). */
-async function settledCounts(mysqlUrl: string): Promise<Stored> {
-  let last = await storedCounts(mysqlUrl);
+async function settledCounts(db: Kysely<CountedTables>): Promise<Stored> {
+  let last = await storedCounts(db);
   for (let tries = 0; tries < 50; tries++) {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const now = await storedCounts(mysqlUrl);
+    const now = await storedCounts(db);
     if (now.submissions === last.submissions && now.leads === last.leads) return now;
     last = now;
   }
@@ -104,6 +97,12 @@ export async function runCaptureBench({
     queuePrefix: QUEUE_PREFIX,
   });
   const floor = start(['--import', 'tsx', 'bench/src/baseline-server.ts', 'express', String(firstPort + 1)]);
+  // One connection counts what MySQL holds before and after every run.
+  const counts = createDatabase<CountedTables>({
+    writerUrl: `${mysqlUrl}/${SCHEMA}`,
+    readerUrls: [],
+    connectionLimit: 1,
+  });
   try {
     const api = `http://127.0.0.1:${firstPort}`;
     await Promise.all([waitFor(`${api}/readyz`), waitFor(`http://127.0.0.1:${firstPort + 1}/`)]);
@@ -126,9 +125,9 @@ export async function runCaptureBench({
     const runs = new Map<string, Array<{ result: LoadResult; stored: Stored }>>();
     for (let round = 0; round < ROUNDS; round++) {
       for (const scenario of scenarios()) {
-        const before = await settledCounts(mysqlUrl);
+        const before = await settledCounts(counts.writer);
         const result = await drive(scenario, settings);
-        const after = await settledCounts(mysqlUrl);
+        const after = await settledCounts(counts.writer);
         const stored = {
           submissions: after.submissions - before.submissions,
           leads: after.leads - before.leads,
@@ -155,6 +154,7 @@ export async function runCaptureBench({
   } finally {
     for (const child of [leads, floor]) child.kill('SIGTERM');
     await Promise.all([leads, floor].map((child) => (child.exitCode === null ? finish(child) : undefined)));
+    await counts.close();
     await dropBenchLeadsJobs(redisUrl, QUEUE_PREFIX);
   }
 }
