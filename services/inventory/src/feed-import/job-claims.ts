@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { acrossDealerships, retryOnDeadlock } from '@showroom/server-mysql';
+import { acrossDealerships, transactionRetryingDeadlocks } from '@showroom/server-mysql';
 import type { InventoryDatabase } from '../database';
 
 export interface ClaimedImport {
@@ -30,88 +30,84 @@ export class ImportJobClaims {
    */
   async claimImport(now: Date, staleAfterMs: number): Promise<ClaimedImport | null> {
     const staleBefore = new Date(now.getTime() - staleAfterMs);
-    return retryOnDeadlock(() =>
-      this.writer.transaction().execute(async (trx) => {
-        const db = acrossDealerships(trx);
-        const row = await db
-          .selectFrom('feed_imports')
-          .select(['id', 'dealership_id', 'attempts'])
-          .where((eb) =>
-            eb.or([
-              eb.and([
-                eb('status', '=', 'queued'),
-                eb.or([eb('not_before', 'is', null), eb('not_before', '<=', now)]),
-              ]),
-              eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', staleBefore)]),
+    return transactionRetryingDeadlocks(this.writer, async (trx) => {
+      const db = acrossDealerships(trx);
+      const row = await db
+        .selectFrom('feed_imports')
+        .select(['id', 'dealership_id', 'attempts'])
+        .where((eb) =>
+          eb.or([
+            eb.and([
+              eb('status', '=', 'queued'),
+              eb.or([eb('not_before', 'is', null), eb('not_before', '<=', now)]),
             ]),
-          )
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('feed_imports as other')
-                  .select('other.id')
-                  .whereRef('other.dealership_id', '=', 'feed_imports.dealership_id')
-                  .whereRef('other.id', '<>', 'feed_imports.id')
-                  .where('other.status', '=', 'running')
-                  .where('other.heartbeat_at', '>=', staleBefore),
-              ),
+            eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', staleBefore)]),
+          ]),
+        )
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('feed_imports as other')
+                .select('other.id')
+                .whereRef('other.dealership_id', '=', 'feed_imports.dealership_id')
+                .whereRef('other.id', '<>', 'feed_imports.id')
+                .where('other.status', '=', 'running')
+                .where('other.heartbeat_at', '>=', staleBefore),
             ),
-          )
-          .orderBy('created_at')
-          .limit(1)
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
-        if (!row) return null;
-        await db
-          .updateTable('feed_imports')
-          .set({
-            status: 'running',
-            heartbeat_at: now,
-            not_before: null,
-            attempts: sql<number>`attempts + 1`,
-            started_at: sql<Date>`COALESCE(started_at, ${now})`,
-          })
-          .where('id', '=', row.id)
-          .execute();
-        return { id: row.id, dealershipId: row.dealership_id, attempts: row.attempts + 1 };
-      }),
-    );
+          ),
+        )
+        .orderBy('created_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!row) return null;
+      await db
+        .updateTable('feed_imports')
+        .set({
+          status: 'running',
+          heartbeat_at: now,
+          not_before: null,
+          attempts: sql<number>`attempts + 1`,
+          started_at: sql<Date>`COALESCE(started_at, ${now})`,
+        })
+        .where('id', '=', row.id)
+        .execute();
+      return { id: row.id, dealershipId: row.dealership_id, attempts: row.attempts + 1 };
+    });
   }
 
   /** A feed URL due for its fetch; its next fetch is moved one interval on as it is taken. */
   async claimDueFeed(now: Date): Promise<DueFeed | null> {
-    return retryOnDeadlock(() =>
-      this.writer.transaction().execute(async (trx) => {
-        const db = acrossDealerships(trx);
-        const row = await db
-          .selectFrom('feed_import_settings')
-          .select(['dealership_id', 'feed_url', 'feed_failures', 'feed_interval_hours'])
-          .where('feed_enabled', '=', true)
-          .where('feed_url', 'is not', null)
-          .where('feed_next_at', '<=', now)
-          .orderBy('feed_next_at')
-          .limit(1)
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
-        if (!row?.feed_url) return null;
-        await db
-          .updateTable('feed_import_settings')
-          .set({
-            feed_next_at: sql<Date>`${now} + INTERVAL feed_interval_hours HOUR`,
-            feed_last_fetched_at: now,
-          })
-          .where('dealership_id', '=', row.dealership_id)
-          .execute();
-        return {
-          dealershipId: row.dealership_id,
-          url: row.feed_url,
-          failures: row.feed_failures,
-          intervalHours: row.feed_interval_hours,
-        };
-      }),
-    );
+    return transactionRetryingDeadlocks(this.writer, async (trx) => {
+      const db = acrossDealerships(trx);
+      const row = await db
+        .selectFrom('feed_import_settings')
+        .select(['dealership_id', 'feed_url', 'feed_failures', 'feed_interval_hours'])
+        .where('feed_enabled', '=', true)
+        .where('feed_url', 'is not', null)
+        .where('feed_next_at', '<=', now)
+        .orderBy('feed_next_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!row?.feed_url) return null;
+      await db
+        .updateTable('feed_import_settings')
+        .set({
+          feed_next_at: sql<Date>`${now} + INTERVAL feed_interval_hours HOUR`,
+          feed_last_fetched_at: now,
+        })
+        .where('dealership_id', '=', row.dealership_id)
+        .execute();
+      return {
+        dealershipId: row.dealership_id,
+        url: row.feed_url,
+        failures: row.feed_failures,
+        intervalHours: row.feed_interval_hours,
+      };
+    });
   }
 
   /** Imports that finished (succeeded or failed) before `before`: past the retention, they go. */

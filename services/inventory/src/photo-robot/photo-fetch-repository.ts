@@ -4,7 +4,7 @@ import {
   acrossDealerships,
   forDealership,
   type DealershipQueries,
-  retryOnDeadlock,
+  transactionRetryingDeadlocks,
 } from '@showroom/server-mysql';
 import type { PhotoFetchItemStatus } from '@showroom/contracts';
 import type { InventoryDatabase, PhotoFetchItemTable, PhotoFetchJobTable } from '../database';
@@ -118,45 +118,43 @@ export class PhotoFetchRepository {
    * another worker is claiming at this moment are skipped, not waited for.
    */
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedItem[]> {
-    return retryOnDeadlock(() =>
-      this.writer.transaction().execute(async (trx) => {
-        const due = await acrossDealerships(trx)
-          .selectFrom('photo_fetch_items')
-          .select(['id', 'dealership_id', 'job_id', 'vehicle_id', 'url', 'attempts'])
-          .where('status', 'in', ['queued', 'fetching'])
-          .where('due_at', '<=', now)
-          .orderBy('due_at')
-          .limit(limit)
-          .forUpdate()
-          .skipLocked()
-          .execute();
-        if (due.length === 0) return [];
-        await acrossDealerships(trx)
-          .updateTable('photo_fetch_items')
-          .set({ status: 'fetching', due_at: leaseUntil, attempts: sql`attempts + 1`, updated_at: now })
-          .where(
-            'id',
-            'in',
-            due.map((row) => row.id),
-          )
-          .execute();
-        const jobs = await acrossDealerships(trx)
-          .selectFrom('photo_fetch_jobs')
-          .select(['id', 'origin_kind'])
-          .where('id', 'in', [...new Set(due.map((row) => row.job_id))])
-          .execute();
-        const originOf = new Map(jobs.map((job) => [job.id, job.origin_kind]));
-        return due.map((row) => ({
-          id: Number(row.id),
-          dealershipId: row.dealership_id,
-          jobId: row.job_id,
-          vehicleId: row.vehicle_id,
-          originKind: originOf.get(row.job_id) ?? 'dealer',
-          url: row.url,
-          attempts: row.attempts + 1,
-        }));
-      }),
-    );
+    return transactionRetryingDeadlocks(this.writer, async (trx) => {
+      const due = await acrossDealerships(trx)
+        .selectFrom('photo_fetch_items')
+        .select(['id', 'dealership_id', 'job_id', 'vehicle_id', 'url', 'attempts'])
+        .where('status', 'in', ['queued', 'fetching'])
+        .where('due_at', '<=', now)
+        .orderBy('due_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      if (due.length === 0) return [];
+      await acrossDealerships(trx)
+        .updateTable('photo_fetch_items')
+        .set({ status: 'fetching', due_at: leaseUntil, attempts: sql`attempts + 1`, updated_at: now })
+        .where(
+          'id',
+          'in',
+          due.map((row) => row.id),
+        )
+        .execute();
+      const jobs = await acrossDealerships(trx)
+        .selectFrom('photo_fetch_jobs')
+        .select(['id', 'origin_kind'])
+        .where('id', 'in', [...new Set(due.map((row) => row.job_id))])
+        .execute();
+      const originOf = new Map(jobs.map((job) => [job.id, job.origin_kind]));
+      return due.map((row) => ({
+        id: Number(row.id),
+        dealershipId: row.dealership_id,
+        jobId: row.job_id,
+        vehicleId: row.vehicle_id,
+        originKind: originOf.get(row.job_id) ?? 'dealer',
+        url: row.url,
+        attempts: row.attempts + 1,
+      }));
+    });
   }
 
   /**

@@ -5,7 +5,7 @@ import {
   acrossDealerships,
   forDealership,
   type DealershipQueries,
-  retryOnDeadlock,
+  transactionRetryingDeadlocks,
 } from '@showroom/server-mysql';
 import type { ObjectStore } from '@showroom/server-storage';
 import { HOUR_MS } from '../background/hourly';
@@ -77,27 +77,25 @@ export class MediaDeletions {
 
   /** Retries the due deletions of every dealership; answers how many it completed. */
   async sweep(): Promise<number> {
-    const claimed = await retryOnDeadlock(() =>
-      this.writer.transaction().execute(async (trx) => {
-        const due = await acrossDealerships(trx)
-          .selectFrom('media_deletions')
-          .select(['id', 'dealership_id', 'prefix', 'attempts'])
-          .where('due_at', '<=', sql<Date>`CURRENT_TIMESTAMP(3)`)
-          .orderBy('due_at')
-          .limit(PER_SWEEP)
-          .forUpdate()
-          .skipLocked()
+    const claimed = await transactionRetryingDeadlocks(this.writer, async (trx) => {
+      const due = await acrossDealerships(trx)
+        .selectFrom('media_deletions')
+        .select(['id', 'dealership_id', 'prefix', 'attempts'])
+        .where('due_at', '<=', sql<Date>`CURRENT_TIMESTAMP(3)`)
+        .orderBy('due_at')
+        .limit(PER_SWEEP)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      for (const row of due) {
+        await forDealership(trx, row.dealership_id)
+          .updateTable('media_deletions')
+          .set({ due_at: sql<Date>`CURRENT_TIMESTAMP(3) + INTERVAL ${CLAIM_MS * 1000} MICROSECOND` })
+          .where('id', '=', row.id)
           .execute();
-        for (const row of due) {
-          await forDealership(trx, row.dealership_id)
-            .updateTable('media_deletions')
-            .set({ due_at: sql<Date>`CURRENT_TIMESTAMP(3) + INTERVAL ${CLAIM_MS * 1000} MICROSECOND` })
-            .where('id', '=', row.id)
-            .execute();
-        }
-        return due;
-      }),
-    );
+      }
+      return due;
+    });
     let done = 0;
     for (const row of claimed) {
       const tenant = forDealership(this.writer, row.dealership_id);

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { OPEN_LEAD_STATUSES, type DealLeadSummary } from '@showroom/contracts';
-import { forDealership, retryOnDeadlock } from '@showroom/server-mysql';
+import { forDealership, transactionRetryingDeadlocks } from '@showroom/server-mysql';
 import type { LeadsDatabase, LeadTable, SubmissionTable } from '../database';
 import type { NewLeadEvent } from '../outbox/events';
 import { writeOutbox } from '../outbox/outbox-writer';
@@ -211,6 +211,6 @@ export class CaptureRepository {
    * the shopper's submission is stored rather than answered with a 500.
    */
   transaction<T>(work: (statements: CaptureStatements) => Promise<T>): Promise<T> {
-    return retryOnDeadlock(() => this.db.transaction().execute((trx) => work(new CaptureStatements(trx))));
+    return transactionRetryingDeadlocks(this.db, (trx) => work(new CaptureStatements(trx)));
   }
 }

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { LeadEventType } from '@showroom/contracts';
-import { acrossDealerships, retryOnDeadlock } from '@showroom/server-mysql';
+import { acrossDealerships, transactionRetryingDeadlocks } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { ConsumerRuns } from './consumer-runs';
 import type { OutboxConsumers } from './events';
@@ -83,48 +83,46 @@ export class OutboxRelay {
 
   /** One batch; returns how many events it published. */
   async publishBatch(): Promise<number> {
-    return retryOnDeadlock(() =>
-      this.db.transaction().execute(async (trx) => {
-        // The relay publishes every dealership's events.
-        const all = acrossDealerships(trx);
-        const rows = await all
-          .selectFrom('outbox')
-          .select(['id', 'event_id', 'type'])
-          .where('published_at', 'is', null)
-          .orderBy('id')
-          .limit(BATCH)
-          .forUpdate()
-          .skipLocked()
-          .execute();
-        if (rows.length === 0) return 0;
-        const now = new Date();
-        await this.runs.open(
-          trx,
-          rows.map((row) => ({
-            eventId: row.event_id,
-            consumers: this.subscriptions[row.type as LeadEventType] ?? [],
-          })),
-          now,
-        );
-        await this.queue.addBulk(
-          rows.map((row) => ({
-            name: row.type,
-            data: { eventId: row.event_id },
-            // The job id makes a re-publish after a crash a no-op while the first job is queued.
-            opts: { jobId: row.event_id },
-          })),
-        );
-        await all
-          .updateTable('outbox')
-          .set({ published_at: now })
-          .where(
-            'id',
-            'in',
-            rows.map((row) => row.id),
-          )
-          .execute();
-        return rows.length;
-      }),
-    );
+    return transactionRetryingDeadlocks(this.db, async (trx) => {
+      // The relay publishes every dealership's events.
+      const all = acrossDealerships(trx);
+      const rows = await all
+        .selectFrom('outbox')
+        .select(['id', 'event_id', 'type'])
+        .where('published_at', 'is', null)
+        .orderBy('id')
+        .limit(BATCH)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      if (rows.length === 0) return 0;
+      const now = new Date();
+      await this.runs.open(
+        trx,
+        rows.map((row) => ({
+          eventId: row.event_id,
+          consumers: this.subscriptions[row.type as LeadEventType] ?? [],
+        })),
+        now,
+      );
+      await this.queue.addBulk(
+        rows.map((row) => ({
+          name: row.type,
+          data: { eventId: row.event_id },
+          // The job id makes a re-publish after a crash a no-op while the first job is queued.
+          opts: { jobId: row.event_id },
+        })),
+      );
+      await all
+        .updateTable('outbox')
+        .set({ published_at: now })
+        .where(
+          'id',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .execute();
+      return rows.length;
+    });
   }
 }

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { acrossDealerships, retryOnDeadlock } from '@showroom/server-mysql';
+import { acrossDealerships, transactionRetryingDeadlocks } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { ConsumerRuns } from './consumer-runs';
 import { outboxMetricLine, type MetricLineSink, type OutboxHealth } from './outbox-metrics';
@@ -80,24 +80,22 @@ export class OutboxSweeper {
 
   /** One batch of due events; claimed events wait a grace period before the next look. */
   private async sweepBatch(now: Date): Promise<{ claimed: number; republished: number }> {
-    return retryOnDeadlock(() =>
-      this.db.transaction().execute(async (trx) => {
-        const eventIds = await this.runs.claimDue(trx, now, BATCH);
-        if (eventIds.length === 0) return { claimed: 0, republished: 0 };
-        // The sweeper looks after every dealership's events.
-        const types = await acrossDealerships(trx)
-          .selectFrom('outbox')
-          .select(['event_id', 'type'])
-          .where('event_id', 'in', eventIds)
-          .execute();
-        let republished = 0;
-        for (const { event_id: eventId, type } of types) {
-          if (await this.publishAgain(eventId, type)) republished += 1;
-        }
-        await this.runs.postpone(trx, eventIds, now);
-        return { claimed: eventIds.length, republished };
-      }),
-    );
+    return transactionRetryingDeadlocks(this.db, async (trx) => {
+      const eventIds = await this.runs.claimDue(trx, now, BATCH);
+      if (eventIds.length === 0) return { claimed: 0, republished: 0 };
+      // The sweeper looks after every dealership's events.
+      const types = await acrossDealerships(trx)
+        .selectFrom('outbox')
+        .select(['event_id', 'type'])
+        .where('event_id', 'in', eventIds)
+        .execute();
+      let republished = 0;
+      for (const { event_id: eventId, type } of types) {
+        if (await this.publishAgain(eventId, type)) republished += 1;
+      }
+      await this.runs.postpone(trx, eventIds, now);
+      return { claimed: eventIds.length, republished };
+    });
   }
 
   /** Returns false when Redis still holds a live job for the event (waiting, delayed, active). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { clipReason } from '@showroom/server-kit';
-import { acrossDealerships, forDealership, retryOnDeadlock } from '@showroom/server-mysql';
+import { acrossDealerships, forDealership, transactionRetryingDeadlocks } from '@showroom/server-mysql';
 import type { RetailDatabase } from '../database';
 
 /** A job a runner holds until `claimedUntil`; every write about it names `token`. */
@@ -26,11 +26,7 @@ export class JobClaims {
 
   async claim(now: Date, leaseMs: number, limit: number): Promise<ClaimedJob[]> {
     // Two runners claiming at once can deadlock on the queue's indexes: the victim claims again.
-    return retryOnDeadlock(() => this.claimOnce(now, leaseMs, limit));
-  }
-
-  private claimOnce(now: Date, leaseMs: number, limit: number): Promise<ClaimedJob[]> {
-    return this.writer.transaction().execute(async (trx) => {
+    return transactionRetryingDeadlocks(this.writer, async (trx) => {
       const due = await acrossDealerships(trx)
         .selectFrom('retail_jobs')
         .select(['id', 'dealership_id', 'kind', 'payload', 'attempts'])

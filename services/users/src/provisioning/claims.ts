@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ProvisioningStepName } from '@showroom/contracts';
 import { clipReason } from '@showroom/server-kit';
-import { acrossDealerships, forDealership, retryOnDeadlock } from '@showroom/server-mysql';
+import { acrossDealerships, forDealership, transactionRetryingDeadlocks } from '@showroom/server-mysql';
 import type { UsersDatabase, WebsiteProvisioningStepTable } from '../database';
 
 /** A site's provisioning a worker holds until its lease runs out; every write is fenced on `token`. */
@@ -49,32 +49,30 @@ export class ProvisioningClaims {
   constructor(private readonly writer: Kysely<UsersDatabase>) {}
 
   async claim(now: Date, leaseMs: number): Promise<ClaimedSite | null> {
-    return retryOnDeadlock(() =>
-      this.writer.transaction().execute(async (trx) => {
-        const row = await acrossDealerships(trx)
-          .selectFrom('website_provisioning')
-          .select(['dealership_id', 'attempts', 'version'])
-          .where('next_attempt_at', '<=', now)
-          .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-          .orderBy('next_attempt_at')
-          .limit(1)
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
-        if (!row) return null;
-        const token = randomUUID();
-        await forDealership(trx, row.dealership_id)
-          .updateTable('website_provisioning')
-          .set({
-            state: 'running',
-            claimed_until: new Date(now.getTime() + leaseMs),
-            claim_token: token,
-            updated_at: now,
-          })
-          .execute();
-        return { dealershipId: row.dealership_id, token, failures: row.attempts, version: row.version };
-      }),
-    );
+    return transactionRetryingDeadlocks(this.writer, async (trx) => {
+      const row = await acrossDealerships(trx)
+        .selectFrom('website_provisioning')
+        .select(['dealership_id', 'attempts', 'version'])
+        .where('next_attempt_at', '<=', now)
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+        .orderBy('next_attempt_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!row) return null;
+      const token = randomUUID();
+      await forDealership(trx, row.dealership_id)
+        .updateTable('website_provisioning')
+        .set({
+          state: 'running',
+          claimed_until: new Date(now.getTime() + leaseMs),
+          claim_token: token,
+          updated_at: now,
+        })
+        .execute();
+      return { dealershipId: row.dealership_id, token, failures: row.attempts, version: row.version };
+    });
   }
 
   /** Extends the lease; false when the claim was lost (the run must stop). */

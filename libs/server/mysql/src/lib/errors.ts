@@ -1,3 +1,5 @@
+import type { Kysely, Transaction } from 'kysely';
+
 /** MySQL's duplicate-key error (unique index clash), for turning races into 409s. */
 export function isDuplicateKeyError(error: unknown, indexName?: string): boolean {
   const e = error as { code?: string; errno?: number; sqlMessage?: string };
@@ -25,4 +27,16 @@ export async function retryOnDeadlock<T>(transaction: () => Promise<T>, attempts
       if (!isDeadlockError(error) || attempt >= attempts) throw error;
     }
   }
+}
+
+/**
+ * `work` as one transaction on `db`, begun again whole when InnoDB picks it as a deadlock's victim
+ * (see `retryOnDeadlock`): the shape every queue claim takes.
+ */
+export function transactionRetryingDeadlocks<DB, T>(
+  db: Kysely<DB>,
+  work: (trx: Transaction<DB>) => Promise<T>,
+  attempts = 3,
+): Promise<T> {
+  return retryOnDeadlock(() => db.transaction().execute(work), attempts);
 }
