@@ -47,6 +47,43 @@ describe('startS3Local: a real S3 API on 127.0.0.1', () => {
   });
 });
 
+describe('startS3Local under concurrent puts and gets of one key', () => {
+  const local = startForTheseTests(async () => {
+    const s3 = await startS3Local({ buckets: ['racing'] });
+    const client = clientFor(s3.endpoint);
+    return {
+      client,
+      async close() {
+        client.destroy();
+        await s3.close();
+      },
+    };
+  });
+
+  it('answers every get with one whole version, as S3 does (never a cut or mixed body)', async () => {
+    const versions = [Buffer.alloc(1_500_000, 'a'), Buffer.alloc(300_000, 'b')];
+    const put = (body: Buffer) =>
+      local.client.send(new PutObjectCommand({ Bucket: 'racing', Key: 'feeds/x/feed.csv', Body: body }));
+    await put(versions[0] as Buffer);
+    const gets: Promise<string>[] = [];
+    const puts: Promise<unknown>[] = [];
+    for (let i = 0; i < 30; i++) {
+      puts.push(put(versions[i % 2] as Buffer));
+      gets.push(
+        local.client
+          .send(new GetObjectCommand({ Bucket: 'racing', Key: 'feeds/x/feed.csv' }))
+          .then(async (got) =>
+            Buffer.from((await got.Body?.transformToByteArray()) ?? []).toString('latin1'),
+          ),
+      );
+    }
+    await Promise.all(puts);
+    const bodies = await Promise.all(gets);
+    const whole = new Set(versions.map((v) => v.toString('latin1')));
+    expect(bodies.filter((body) => !whole.has(body)).map((body) => body.length)).toEqual([]);
+  });
+});
+
 describe('startS3Local with a folder', () => {
   const folder = mkdtempSync(join(tmpdir(), 'showroom-s3-test-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));

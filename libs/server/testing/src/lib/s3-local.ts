@@ -4,17 +4,20 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 
 /** The methods of s3rver's filesystem store that create or remove files and folders. */
 const STORE_CHANGES = ['putObject', 'copyObject', 'deleteObject'] as const;
-type StoreChanges = Record<(typeof STORE_CHANGES)[number], (...args: unknown[]) => Promise<unknown>>;
+type StoreMethod = (...args: unknown[]) => Promise<unknown>;
+type Store = Record<(typeof STORE_CHANGES)[number] | 'getObject', StoreMethod>;
 
 /** The part of s3rver 3.7 we use (the package ships no types). */
 interface S3rverInstance {
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
   httpServer?: Server;
-  store: StoreChanges;
+  store: Store;
 }
 type S3rverConstructor = new (options: {
   address: string;
@@ -56,7 +59,7 @@ export async function startS3Local(options: S3LocalOptions): Promise<S3Local> {
     configureBuckets: options.buckets.map((name) => ({ name })),
     vhostBuckets: false,
   });
-  oneChangeAtATime(server.store);
+  atomicObjects(server.store);
   const { port } = await server.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -70,20 +73,36 @@ export async function startS3Local(options: S3LocalOptions): Promise<S3Local> {
 }
 
 /**
- * s3rver keeps objects in folders, and deleting an object removes the folders it leaves empty. A
- * put into such a folder that started just before opens its file after the folder is gone, on a
- * write stream without an error handler: the ENOENT is an uncaught exception that fails the whole
- * test run (a feed written under a secret while the secret's old files are retired). S3 has no
- * folders, so the stand-in makes its changes one at a time, which S3's behaviour allows.
+ * Makes s3rver's objects behave as S3's do: a put is seen whole or not at all.
+ *
+ * s3rver keeps each object in a file it rewrites in place, and removes the folders a delete leaves
+ * empty. So a get racing a put of the same key streams a file being truncated (the client sees its
+ * response cut short: "aborted"), and a put into a folder a delete just removed opens its file on a
+ * write stream without an error handler (an uncaught ENOENT that fails the whole test run). Here
+ * changes run one at a time, each after the gets already running, and a get reads its object whole
+ * before any later change starts. S3 allows all of that; it only costs the stand-in some overlap.
  */
-function oneChangeAtATime(store: StoreChanges): void {
-  let previous: Promise<unknown> = Promise.resolve();
+function atomicObjects(store: Store): void {
+  let changes: Promise<unknown> = Promise.resolve();
+  const reading = new Set<Promise<unknown>>();
   for (const method of STORE_CHANGES) {
     const change = store[method].bind(store);
     store[method] = (...args) => {
-      const result = previous.then(() => change(...args));
-      previous = result.catch(() => undefined);
+      const readsBefore = [...reading];
+      const result = changes.then(() => Promise.allSettled(readsBefore)).then(() => change(...args));
+      changes = result.catch(() => undefined);
       return result;
     };
   }
+  const get = store.getObject.bind(store);
+  store.getObject = (...args) => {
+    const read = changes.then(async () => {
+      const object = (await get(...args)) as { content: unknown } | null;
+      if (object?.content instanceof Readable) object.content = Readable.from(await buffer(object.content));
+      return object;
+    });
+    reading.add(read);
+    void read.finally(() => reading.delete(read)).catch(() => undefined);
+    return read;
+  };
 }
