@@ -1,7 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import {
   type TcpProxy,
   type TestSchema,
 } from '@showroom/server-testing';
+import { freePort, runCommand, runOrThrow, waitForStatus } from './image-steps';
 
 /**
  * No Docker engine runs in CI, so this does what the image does, step by step: the production
@@ -34,34 +34,6 @@ const SERVICES: { name: string; databaseVariable: string; env?: Record<string, s
     env: { ANALYTICS_ENGINE: 'embedded', ALLOW_DEVELOPMENT_DEFAULTS: 'local-benchmark' },
   },
 ];
-
-function run(command: string, args: string[], cwd: string): void {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
-  if (result.status !== 0)
-    throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForStatus(url: string, child: ChildProcess, output: () => string): Promise<number> {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}):\n${output()}`);
-    try {
-      return (await fetch(url)).status;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`no answer from ${url}:\n${output()}`);
-}
 
 describe.each(SERVICES)(
   'the $name image, assembled as the Dockerfile does',
@@ -104,18 +76,26 @@ describe.each(SERVICES)(
       );
       expect(missing, 'modules the build requires but package.json does not list').toEqual([]);
 
-      run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], folder);
+      await runOrThrow('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], folder);
       if (manifest.dependencies['sharp']) {
         // Photos: npm ci brought sharp's prebuilt libvips for this platform (glibc, as the bookworm image).
         const encode =
           "require('sharp')({create:{width:2,height:2,channels:3,background:'#000'}}).webp().toBuffer()";
-        run(process.execPath, ['-e', `${encode}.then((b) => process.exit(b.length > 0 ? 0 : 1))`], folder);
+        await runOrThrow(
+          process.execPath,
+          ['-e', `${encode}.then((b) => process.exit(b.length > 0 ? 0 : 1))`],
+          folder,
+        );
       }
       if (manifest.dependencies['@duckdb/node-api']) {
         // Analytics: npm ci brought DuckDB's prebuilt binding for this platform (linux-x64, glibc).
         const query =
           "require('@duckdb/node-api').DuckDBInstance.create(':memory:').then((db) => db.connect()).then((c) => c.runAndReadAll('SELECT 42 AS answer')).then((r) => r.getRowObjects()[0].answer)";
-        run(process.execPath, ['-e', `${query}.then((a) => process.exit(a === 42 ? 0 : 1))`], folder);
+        await runOrThrow(
+          process.execPath,
+          ['-e', `${query}.then((a) => process.exit(a === 42 ? 0 : 1))`],
+          folder,
+        );
       }
 
       schema = await createTestSchema(`image_${name}`);
@@ -127,11 +107,10 @@ describe.each(SERVICES)(
       };
 
       // A production start on development defaults (the local issuer, this machine's stores) is refused...
-      const refused = spawnSync(process.execPath, ['main.js'], {
+      const refused = await runCommand(process.execPath, ['main.js'], {
         cwd: folder,
         env: image,
-        encoding: 'utf8',
-        timeout: 60_000,
+        timeoutMs: 60_000,
       });
       expect(refused.status, refused.stderr).toBe(1);
       expect(refused.stderr).toContain(

@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, runOrThrow, waitForStatus } from './image-steps';
 
 /**
  * The storefront image (docker/Dockerfile, target `storefront`) is the Angular SSR build plus the
@@ -17,28 +17,6 @@ import { afterAll, describe, expect, it } from 'vitest';
  */
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist', 'apps', 'storefront');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForStatus(url: string, child: ChildProcess, output: () => string): Promise<number> {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`the storefront exited (${child.exitCode}):\n${output()}`);
-    try {
-      return (await fetch(url)).status;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`no answer from ${url}:\n${output()}`);
-}
 
 const PACKAGE_NAME = /^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*(?:\/|$)/;
 
@@ -62,12 +40,6 @@ function importedPackages(source: string): string[] {
   ];
 }
 
-function run(command: string, args: string[], cwd: string): void {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8' });
-  if (result.status !== 0)
-    throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-}
-
 describe('importedPackages (the check can fail)', () => {
   it('finds bare imports, static and dynamic, and ignores relative ones and Node builtins by prefix', () => {
     const source =
@@ -82,12 +54,12 @@ describe('the storefront image, assembled as the Dockerfile does', () => {
   const folder = mkdtempSync(join(tmpdir(), 'image-storefront-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('lists every package its server imports in the manifest it installs from, and installs them', () => {
+  it('lists every package its server imports in the manifest it installs from, and installs them', async () => {
     // The Nx test target depends on the storefront's production build (docker/project.json).
     if (!existsSync(join(dist, 'server', 'server.mjs')))
       throw new Error('Build it first: npx nx build storefront');
     cpSync(dist, folder, { recursive: true });
-    run(
+    await runOrThrow(
       process.execPath,
       [join(root, 'docker', 'storefront-package.mjs'), root, join(folder, 'package.json')],
       root,
@@ -108,7 +80,7 @@ describe('the storefront image, assembled as the Dockerfile does', () => {
       'packages the server imports but the image would not install',
     ).toEqual([]);
     expect(existsSync(join(folder, 'browser'))).toBe(true);
-    run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], folder);
+    await runOrThrow('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], folder);
   });
 
   it('starts with `node server/server.mjs` in production, answers /healthz, and stops on SIGTERM', async () => {
