@@ -2,7 +2,14 @@ import request from 'supertest';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { READ_INVENTORY_SCOPE } from '@showroom/contracts';
-import { startTcpProxy, TEST_REPLICA_PAIR, type TcpProxy } from '@showroom/server-testing';
+import {
+  delayReplica,
+  replicaHolds,
+  startTcpProxy,
+  TEST_REPLICA_PAIR,
+  waitUntil,
+  type TcpProxy,
+} from '@showroom/server-testing';
 import { startForTheseTests } from '@showroom/server-testing/matrix';
 import { startInventoryTestApp, type InventoryTestContext } from './test/inventory-test-app';
 import { vehicleInput } from './test/vehicle-fixtures';
@@ -15,26 +22,7 @@ import { vehicleInput } from './test/vehicle-fixtures';
 
 const REPLICA_DELAY_S = 1;
 
-/** Has the replica apply each change `seconds` after the primary committed it. */
-async function delayReplica(replica: Connection, seconds: number): Promise<void> {
-  await replica.query('STOP SLAVE');
-  await replica.query('CHANGE MASTER TO MASTER_DELAY = ?', [seconds]);
-  await replica.query('START SLAVE');
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  withinMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms: ${what}`);
-    await sleep(50);
-  }
-}
 
 interface ReplicaContext extends InventoryTestContext {
   proxy: TcpProxy;
@@ -95,17 +83,12 @@ describe('reads from a replica, with read-your-writes (real MariaDB primary and 
     sales = await ctx.tokenFor('sales', ctx.dealershipId);
     const otherDealership = ctx.newDealership();
     onlooker = { token: await ctx.tokenFor('sales', otherDealership), dealershipId: otherDealership };
-    await until('the replica is in rotation', () => ctx.database.replicas.inRotation().length === 1);
+    await waitUntil('the replica is in rotation', () => ctx.database.replicas.inRotation().length === 1);
     // A vehicle whose trim differs on the replica only: whoever sees 'Replica copy' read the replica.
     const created = await add(await ctx.tokenFor('manager', otherDealership), otherDealership);
     expect(created.status).toBe(201);
     planted = { id: created.body.id, vin: created.body.vin, trim: created.body.trim };
-    await until('the replica has the vehicle', async () => {
-      const [rows] = (await ctx.replica.query('SELECT id FROM vehicles WHERE id = ?', [
-        planted.id,
-      ])) as unknown as [unknown[]];
-      return rows.length === 1;
-    });
+    await waitUntil('the replica has the vehicle', () => replicaHolds(ctx.replica, 'vehicles', planted.id));
     await ctx.replica.query("UPDATE vehicles SET trim = 'Replica copy' WHERE id = ?", [planted.id]);
     await delayReplica(ctx.replica, REPLICA_DELAY_S);
     await sleep(ctx.database.replicas.staleAfterMs + 1000);
@@ -145,7 +128,7 @@ describe('reads from a replica, with read-your-writes (real MariaDB primary and 
       // A replica that applies nothing is behind only once the primary has something new.
       const elsewhere = ctx.newDealership();
       expect((await add(await ctx.tokenFor('manager', elsewhere), elsewhere)).status).toBe(201);
-      await until('the lagging replica is out', () => ctx.database.replicas.inRotation().length === 0);
+      await waitUntil('the lagging replica is out', () => ctx.database.replicas.inRotation().length === 0);
       const ready = await request(ctx.app).get('/readyz');
       expect(ready.status).toBe(200);
       expect(ready.body.checks['mysql-replicas']).toEqual({ status: 'down', critical: false });
@@ -153,7 +136,7 @@ describe('reads from a replica, with read-your-writes (real MariaDB primary and 
     } finally {
       await ctx.replica.query('START SLAVE SQL_THREAD');
     }
-    await until('the replica is back', () => ctx.database.replicas.inRotation().length === 1);
+    await waitUntil('the replica is back', () => ctx.database.replicas.inRotation().length === 1);
     expect(await trimSeenBy(onlooker)).toBe('Replica copy');
   });
 
@@ -178,7 +161,7 @@ describe('reads from a replica, with read-your-writes (real MariaDB primary and 
     } finally {
       await ctx.proxy.restore();
     }
-    await until('the replica is back', () => ctx.database.replicas.inRotation().length === 1);
+    await waitUntil('the replica is back', () => ctx.database.replicas.inRotation().length === 1);
     expect(await trimSeenBy(onlooker)).toBe('Replica copy');
   });
 
@@ -194,6 +177,6 @@ describe('reads from a replica, with read-your-writes (real MariaDB primary and 
       ctx.proxy.thaw();
       await ctx.proxy.restore();
     }
-    await until('the replica is back', () => ctx.database.replicas.inRotation().length === 1);
+    await waitUntil('the replica is back', () => ctx.database.replicas.inRotation().length === 1);
   });
 });

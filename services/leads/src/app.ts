@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { pingRedis } from '@showroom/server-cache';
 import { createServiceApp, SiteOrigins, type ErrorReporter, type OpenApiInfo } from '@showroom/server-kit';
-import type { Database } from '@showroom/server-mysql';
+import type { Database, ReadYourWrites } from '@showroom/server-mysql';
 import type { AdfParser } from './capture/adf-parser';
 import { ingestKeyOf } from './capture/adf-routes';
 import { CaptureRepository } from './capture/capture-repository';
@@ -27,6 +27,8 @@ export interface LeadsAppDeps {
   config: LeadsConfig;
   logger: Logger;
   database: Database<LeadsDatabase>;
+  /** Read-your-writes: the inbox and lead pages read replicas unless the reader or its dealership wrote lately. */
+  reads: ReadYourWrites;
   redis: Redis;
   timeline: TimelineStore;
   team: TeamDirectory;
@@ -59,7 +61,14 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
   });
   const capture = new CaptureService(new CaptureRepository(db), kick, clock);
   const dealLeadRepository = new DealLeadRepository(db);
-  const work = new LeadWorkService(new LeadRepository(db), capture, team, deps.timeline, kick, clock);
+  const work = new LeadWorkService(
+    new LeadRepository(db, database.reader),
+    capture,
+    team,
+    deps.timeline,
+    kick,
+    clock,
+  );
   const keys = new IngestKeys(settingsRepository, clock);
   const formLimits = publicRateLimits(redis, {
     perAddress: config.PUBLIC_RATE_PER_ADDRESS,
@@ -89,8 +98,11 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
     logger: deps.logger,
     reporter: deps.reporter,
     isShuttingDown: deps.isShuttingDown,
+    reads: deps.reads,
     readiness: [
       { name: 'mysql', critical: true, check: () => database.ping() },
+      // Reads go to the primary while no replica is in rotation: slower, still right.
+      { name: 'mysql-replicas', critical: false, check: async () => database.replicas.expectAllInRotation() },
       // Leads are taken without Redis (rate limits fall back to memory, events wait in MySQL).
       { name: 'redis', critical: false, check: () => pingRedis(redis) },
     ],

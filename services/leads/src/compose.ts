@@ -3,9 +3,20 @@ import type { Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AnalyticsIngestClient } from '@showroom/server-analytics-client';
-import { createRedis } from '@showroom/server-cache';
-import { ClientCredentialsTokens, type ErrorReporter, type ServiceTokens } from '@showroom/server-kit';
-import { createDatabase, migrateToLatest, type Database, databaseSettingsOf } from '@showroom/server-mysql';
+import { createRedis, RedisRecentWrites } from '@showroom/server-cache';
+import {
+  ClientCredentialsTokens,
+  readKeys,
+  type ErrorReporter,
+  type ServiceTokens,
+} from '@showroom/server-kit';
+import {
+  createDatabase,
+  databaseSettingsOf,
+  migrateToLatest,
+  ReadYourWrites,
+  type Database,
+} from '@showroom/server-mysql';
 import { Mailer } from '@showroom/server-mail';
 import { createLeadsApp } from './app';
 import { AdfParserPool } from './capture/adf-parser';
@@ -62,6 +73,7 @@ export async function composeLeads(
   const applied = await migrateToLatest(database.writer, leadsMigrations);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   const redis = createRedis(config.REDIS_URL, logger);
+  const reads = new ReadYourWrites(database.replicas, new RedisRecentWrites(redis, 'leads'));
 
   const dynamo = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.DYNAMODB_REGION });
   const timeline = new TimelineStore(dynamo, config.LEAD_TIMELINE_TABLE);
@@ -90,6 +102,8 @@ export async function composeLeads(
       inventory: new InventoryServiceLookup(config.INVENTORY_API_URL, tokens),
       mailer,
       analytics: new AnalyticsIngestClient({ baseUrl: config.ANALYTICS_API_URL, tokens }),
+      // A lead routed or matched by a consumer is read at once by its assignee (the e-mail's link).
+      changedLeads: (dealershipId) => reads.wrote([readKeys.dealership(dealershipId)]),
     },
     logger,
     overrides.emitMetrics,
@@ -99,6 +113,7 @@ export async function composeLeads(
     config,
     logger,
     database,
+    reads,
     redis,
     timeline,
     team,

@@ -7,3 +7,4 @@ export * from './lib/smtp-sink';
 export * from './lib/s3-local';
 export * from './lib/payments-sandbox';
 export * from './lib/demo-storefronts';
+export * from './lib/replica-control';

@@ -99,7 +99,7 @@ export async function startInventoryTestApp(
     AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
     BODY_LIMIT: options.bodyLimit ?? '100kb',
     ...(replicated && {
-      INVENTORY_DATABASE_READER_URLS: readerUrl(replicated.replicaUrl, options.replicated?.replicaHostPort),
+      INVENTORY_DATABASE_READER_URLS: replicated.replicaUrlAt(options.replicated?.replicaHostPort),
     }),
     DATABASE_POOL_SIZE: '5',
     USERS_API_URL: directory.url,
@@ -185,12 +185,6 @@ export async function startInventoryTestApp(
       await schema.drop();
     },
   };
-}
-
-function readerUrl(replicaUrl: string, hostPort: string | undefined): string {
-  const url = new URL(replicaUrl);
-  if (hostPort) url.host = hostPort;
-  return url.toString();
 }
 
 /** The app and a dealership of the tests' own. */

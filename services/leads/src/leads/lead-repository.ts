@@ -55,22 +55,26 @@ function visibleTo(db: Kysely<LeadsDatabase>, viewer: LeadViewer): LeadQuery {
 
 /**
  * The SQL of leads, their submissions, notes and tasks. Every query filters on the dealership and,
- * for salespeople, on their own leads.
+ * for salespeople, on their own leads. Reads go to `reader` (a replica, or the primary while the
+ * caller or its dealership wrote lately: ReadYourWrites); changes go to `writer`.
  */
 export class LeadRepository {
-  constructor(private readonly db: Kysely<LeadsDatabase>) {}
+  constructor(
+    private readonly writer: Kysely<LeadsDatabase>,
+    private readonly reader: Kysely<LeadsDatabase>,
+  ) {}
 
   private visible(viewer: LeadViewer): LeadQuery {
-    return visibleTo(this.db, viewer);
+    return visibleTo(this.reader, viewer);
   }
 
   /** Runs a change to one lead in a transaction (see {@link LeadStatements}). */
   transaction<T>(work: (statements: LeadStatements) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new LeadStatements(trx)));
+    return this.writer.transaction().execute((trx) => work(new LeadStatements(trx)));
   }
 
   async task(dealershipId: string, taskId: string): Promise<TaskRow | undefined> {
-    return forDealership(this.db, dealershipId)
+    return forDealership(this.reader, dealershipId)
       .selectFrom('lead_tasks')
       .selectAll()
       .where('id', '=', taskId)
@@ -164,7 +168,7 @@ export class LeadRepository {
   }
 
   async detailParts(viewer: LeadViewer, lead: LeadRow): Promise<LeadDetailParts> {
-    const tenant = forDealership(this.db, lead.dealership_id);
+    const tenant = forDealership(this.reader, lead.dealership_id);
     const [submissions, notes, tasks, related, deal] = await Promise.all([
       tenant
         .selectFrom('lead_submissions as s')

@@ -7,6 +7,7 @@ import { WRITE_ANALYTICS_EVENTS_SCOPE, type Role, type TeamMember } from '@showr
 import { startRecordingIngest, type RecordingIngest } from '@showroom/server-analytics-client/testing';
 import type { Database } from '@showroom/server-mysql';
 import {
+  createReplicatedTestSchema,
   createTestSchema,
   startDynamoLocal,
   startSmtpSink,
@@ -17,6 +18,7 @@ import {
   type SmtpSink,
   type TcpProxy,
   type TestIssuer,
+  type TestSchema,
 } from '@showroom/server-testing';
 import { composeLeads } from '../compose';
 import { loadLeadsConfig } from '../config';
@@ -32,6 +34,11 @@ export interface LeadsTestOptions {
   rateLimits?: { perAddress: number; perDealership: number; windowSeconds: number };
   /** Further configuration, as environment variables. */
   env?: Record<string, string>;
+  /**
+   * On the MariaDB primary and replica `npm test` starts, the replica as the service's reader
+   * (reached at `replicaHostPort` when given, e.g. a proxy the test cuts).
+   */
+  replicated?: { replicaHostPort?: string };
 }
 
 export interface TestDealership {
@@ -50,6 +57,8 @@ export interface LeadsTestContext {
   app: Express;
   issuer: TestIssuer;
   database: Database<LeadsDatabase>;
+  /** With `replicated`: the schema on the replica itself (not through the proxy). */
+  replicaSchemaUrl?: string;
   redis: Redis;
   sink: SmtpSink;
   peers: PeerServices;
@@ -77,7 +86,8 @@ function member(role: Role, name: string): TeamMember {
 }
 
 export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise<LeadsTestContext> {
-  const schema = await createTestSchema('leads');
+  const replicated = options.replicated ? await createReplicatedTestSchema('leads') : undefined;
+  const schema: TestSchema = replicated ?? (await createTestSchema('leads'));
   const [issuer, dynamo, peers, analytics] = await Promise.all([
     startTestIssuer(),
     startDynamoLocal(),
@@ -94,6 +104,9 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
   const config = loadLeadsConfig({
     NODE_ENV: 'test',
     LEADS_DATABASE_URL: schema.url,
+    ...(replicated && {
+      LEADS_DATABASE_READER_URLS: replicated.replicaUrlAt(options.replicated?.replicaHostPort),
+    }),
     REDIS_URL: redisUrl,
     AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
     SMTP_URL: sink.url,
@@ -141,6 +154,7 @@ export async function startLeadsTestApp(options: LeadsTestOptions = {}): Promise
     app,
     issuer,
     database,
+    replicaSchemaUrl: replicated?.replicaUrl,
     redis,
     get sink() {
       return sink;

@@ -27,6 +27,8 @@ export const TEST_REPLICA_PAIR = {
 export interface ReplicatedTestSchema extends TestSchema {
   /** The same schema on the replica. */
   replicaUrl: string;
+  /** `replicaUrl` reached at `hostPort` instead (a proxy a test cuts), or as it is when not given. */
+  replicaUrlAt(hostPort: string | undefined): string;
 }
 
 /** A fresh schema on the pair's primary (`url`), as the replica copies it (`replicaUrl`). */
@@ -42,5 +44,15 @@ export async function createReplicatedTestSchema(label: string): Promise<Replica
         '`npm test` starts the pair; for one test file, start it with `npm run replicas` in another terminal.',
     );
   }
-  return { url, replicaUrl: on(TEST_REPLICA_PAIR.replicaUrl), drop: () => dropSchema(url) };
+  const replicaUrl = on(TEST_REPLICA_PAIR.replicaUrl);
+  return {
+    url,
+    replicaUrl,
+    replicaUrlAt(hostPort) {
+      const at = new URL(replicaUrl);
+      if (hostPort) at.host = hostPort;
+      return at.toString();
+    },
+    drop: () => dropSchema(url),
+  };
 }
