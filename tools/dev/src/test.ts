@@ -148,8 +148,8 @@ const STEPS: Array<[string, () => Promise<boolean>]> = [
         '--log-level=warn',
       ]),
   ],
-  ['lint', () => nx('run-many', '-t', 'lint')],
-  ['typecheck', () => nx('run-many', '-t', 'typecheck')],
+  // One Nx run for both, so one's last slow project overlaps the other's.
+  ['lint and typecheck', () => nx('run-many', '-t', 'lint', 'typecheck')],
   ['unit and integration tests', unitAndIntegrationTests],
   ['build', () => nx('run-many', '-t', 'build')],
   ['e2e (Protractor)', endToEnd],
