@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
 import { dropSchema, ensureSchema } from '@showroom/server-mysql';
+import { waitUntil } from './replica-control';
 
 /** The MySQL/MariaDB server tests use; each test file gets a schema of its own on it. */
 export const TEST_MYSQL_SERVER_URL = process.env['TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
@@ -45,6 +47,7 @@ export async function createReplicatedTestSchema(label: string): Promise<Replica
     );
   }
   const replicaUrl = on(TEST_REPLICA_PAIR.replicaUrl);
+  await replicaHasSchema(TEST_REPLICA_PAIR.replicaUrl, name);
   return {
     url,
     replicaUrl,
@@ -55,4 +58,19 @@ export async function createReplicatedTestSchema(label: string): Promise<Replica
     },
     drop: () => dropSchema(url),
   };
+}
+
+/** Resolves once the replica has applied the schema's creation (a connection to it names the schema). */
+async function replicaHasSchema(replicaServerUrl: string, name: string): Promise<void> {
+  const replica = await createConnection({ uri: replicaServerUrl });
+  try {
+    await waitUntil(`the replica at ${replicaServerUrl} has schema ${name}`, async () => {
+      const [rows] = (await replica.query('SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [
+        name,
+      ])) as unknown as [unknown[]];
+      return rows.length > 0;
+    });
+  } finally {
+    await replica.end();
+  }
 }
