@@ -34,6 +34,7 @@ describe('the image recipe', () => {
       'runtime',
     ]);
     expect(dockerfile).toContain('nx build "${SERVICE}" --configuration=production');
+    expect(stage('build')).toContain('node docker/prune-manifest.mjs "dist/services/${SERVICE}"');
     expect(stage('dependencies')).toContain('dist/services/${SERVICE}/package.json');
     expect(stage('dependencies')).toContain('dist/services/${SERVICE}/package-lock.json');
     expect(stage('dependencies')).toMatch(/npm ci --omit=dev/);

@@ -52,8 +52,10 @@ describe.each(SERVICES)(
       const dist = join(root, 'dist', 'services', name);
       if (!existsSync(join(dist, 'package-lock.json')))
         throw new Error(`Build it first: npx nx build ${name}`);
-      // The Dockerfile copies the whole build (main.js and any other entry, e.g. leads' parsing thread).
+      // The Dockerfile copies the whole build (main.js and any other entry, e.g. leads' parsing thread)
+      // with its manifest trimmed to what the bundles require.
       cpSync(dist, folder, { recursive: true });
+      await runOrThrow(process.execPath, [join(root, 'docker', 'prune-manifest.mjs'), folder], root);
       const entries = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) =>
         f.endsWith('.js'),
       );
@@ -75,6 +77,8 @@ describe.each(SERVICES)(
         (id) => !builtinModules.includes(id) && !manifest.dependencies[id],
       );
       expect(missing, 'modules the build requires but package.json does not list').toEqual([]);
+      const unused = Object.keys(manifest.dependencies).filter((id) => !required.includes(id));
+      expect(unused, 'packages the image would install but no bundle requires').toEqual([]);
 
       await runOrThrow('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], folder);
       if (manifest.dependencies['sharp']) {
