@@ -15,7 +15,8 @@ export function websiteLead(overrides: Partial<WebsiteLeadInput> = {}): WebsiteL
     firstName: 'Maya',
     lastName: 'Patel',
     email: `maya.${Math.random().toString(36).slice(2, 8)}@example.com`,
-    phone: `614-555-${String(Math.floor(1000 + Math.random() * 8999))}`,
+    // Random enough that two shoppers of one test never share a phone (capture would join their leads).
+    phone: `614-${String(Math.floor(200 + Math.random() * 799))}-${String(Math.floor(1000 + Math.random() * 8999))}`,
     message: 'Is it still available?',
     ...overrides,
   };
