@@ -1,14 +1,12 @@
 import request from 'supertest';
-import { createConnection, type Connection } from 'mysql2/promise';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { READ_INVENTORY_SCOPE } from '@showroom/contracts';
 import {
   delayReplica,
   replicaHolds,
-  startTcpProxy,
-  TEST_REPLICA_PAIR,
+  startBehindReplicaProxy,
   waitUntil,
-  type TcpProxy,
+  type ReplicaHarness,
 } from '@showroom/server-testing';
 import { startForTheseTests } from '@showroom/server-testing/matrix';
 import { startInventoryTestApp, type InventoryTestContext } from './test/inventory-test-app';
@@ -24,36 +22,20 @@ const REPLICA_DELAY_S = 1;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface ReplicaContext extends InventoryTestContext {
-  proxy: TcpProxy;
+interface ReplicaContext extends InventoryTestContext, ReplicaHarness {
   dealershipId: string;
-  /** Root on the replica itself (read_only does not bind it): to plant what only the replica holds. */
-  replica: Connection;
 }
 
 describe('reads from a replica, with read-your-writes (real MariaDB primary and replica)', () => {
   const ctx = startForTheseTests<ReplicaContext>(async () => {
-    const proxy = await startTcpProxy('127.0.0.1', Number(new URL(TEST_REPLICA_PAIR.replicaUrl).port));
     // SEARCH_ENGINE=mysql: lists and searches are SQL on the reader, nothing kept in memory between them.
-    const app = await startInventoryTestApp({
-      replicated: { replicaHostPort: `127.0.0.1:${proxy.port}` },
-      env: { SEARCH_ENGINE: 'mysql', DATABASE_REPLICA_MAX_LAG_MS: String(REPLICA_DELAY_S * 3000) },
-    });
-    const replica = await createConnection({ uri: app.replicaSchemaUrl as string });
-    const dealershipId = app.newDealership();
-    const close = app.close;
-    return {
-      ...app,
-      proxy,
-      replica,
-      dealershipId,
-      async close() {
-        await delayReplica(replica, 0);
-        await replica.end();
-        await close();
-        await proxy.close();
-      },
-    };
+    const app = await startBehindReplicaProxy((replicaHostPort) =>
+      startInventoryTestApp({
+        replicated: { replicaHostPort },
+        env: { SEARCH_ENGINE: 'mysql', DATABASE_REPLICA_MAX_LAG_MS: String(REPLICA_DELAY_S * 3000) },
+      }),
+    );
+    return { ...app, dealershipId: app.newDealership() };
   });
   let manager: string;
   let sales: string;

@@ -1,13 +1,11 @@
 import request from 'supertest';
-import { createConnection, type Connection } from 'mysql2/promise';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   delayReplica,
   replicaHolds,
-  startTcpProxy,
-  TEST_REPLICA_PAIR,
+  startBehindReplicaProxy,
   waitUntil,
-  type TcpProxy,
+  type ReplicaHarness,
 } from '@showroom/server-testing';
 import { startForTheseTests } from '@showroom/server-testing/matrix';
 import {
@@ -29,11 +27,7 @@ const REPLICA_DELAY_S = 1;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface ReplicaContext extends LeadsTestContext {
-  proxy: TcpProxy;
-  /** Root on the replica itself (read_only does not bind it): to plant what only the replica holds. */
-  replica: Connection;
-}
+type ReplicaContext = LeadsTestContext & ReplicaHarness;
 
 interface LeadItem {
   id: string;
@@ -41,26 +35,14 @@ interface LeadItem {
 }
 
 describe('the inbox reads a replica, with read-your-writes (real MariaDB primary and replica)', () => {
-  const ctx = startForTheseTests<ReplicaContext>(async () => {
-    const proxy = await startTcpProxy('127.0.0.1', Number(new URL(TEST_REPLICA_PAIR.replicaUrl).port));
-    const app = await startLeadsTestApp({
-      replicated: { replicaHostPort: `127.0.0.1:${proxy.port}` },
-      env: { DATABASE_REPLICA_MAX_LAG_MS: String(REPLICA_DELAY_S * 3000) },
-    });
-    const replica = await createConnection({ uri: app.replicaSchemaUrl as string });
-    const close = app.close;
-    return {
-      ...app,
-      proxy,
-      replica,
-      async close() {
-        await delayReplica(replica, 0);
-        await replica.end();
-        await close();
-        await proxy.close();
-      },
-    };
-  });
+  const ctx = startForTheseTests<ReplicaContext>(() =>
+    startBehindReplicaProxy((replicaHostPort) =>
+      startLeadsTestApp({
+        replicated: { replicaHostPort },
+        env: { DATABASE_REPLICA_MAX_LAG_MS: String(REPLICA_DELAY_S * 3000) },
+      }),
+    ),
+  );
   let dealer: TestDealership;
   let manager: MemberClient;
   /** Whose inbox these tests watch: a manager of a dealership nobody writes to. */

@@ -8,3 +8,4 @@ export * from './lib/s3-local';
 export * from './lib/payments-sandbox';
 export * from './lib/demo-storefronts';
 export * from './lib/replica-control';
+export * from './lib/wait-until';

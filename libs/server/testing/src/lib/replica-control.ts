@@ -1,4 +1,6 @@
-import type { Connection } from 'mysql2/promise';
+import { createConnection, type Connection } from 'mysql2/promise';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy';
+import { TEST_REPLICA_PAIR } from './test-stores';
 
 /**
  * Has the pair's replica apply each change `seconds` after the primary committed it
@@ -18,15 +20,35 @@ export async function replicaHolds(replica: Connection, table: string, id: strin
   return rows.length === 1;
 }
 
-/** Resolves once `check` holds; fails saying `what` after `withinMs`. */
-export async function waitUntil(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  withinMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** What a replicated test app gains: the proxy its reader goes through, and root on the replica. */
+export interface ReplicaHarness {
+  /** Between the service's reader and the replica: cut, freeze, restore. */
+  proxy: TcpProxy;
+  /** Root on the replica itself (read_only does not bind it): to plant what only the replica holds. */
+  replica: Connection;
+}
+
+/**
+ * A test app started by `start` on the pair `npm test` runs, its reader reaching the replica at the
+ * host:port given (a proxy the test cuts). Closing it puts the replica's delay back to none.
+ */
+export async function startBehindReplicaProxy<
+  T extends { replicaSchemaUrl?: string; close(): Promise<void> },
+>(start: (replicaHostPort: string) => Promise<T>): Promise<T & ReplicaHarness> {
+  const proxy = await startTcpProxy('127.0.0.1', Number(new URL(TEST_REPLICA_PAIR.replicaUrl).port));
+  const app = await start(`127.0.0.1:${proxy.port}`);
+  if (!app.replicaSchemaUrl) throw new Error('the app was not started on the replica pair (replicated)');
+  const replica = await createConnection({ uri: app.replicaSchemaUrl });
+  const close = app.close;
+  return {
+    ...app,
+    proxy,
+    replica,
+    async close() {
+      await delayReplica(replica, 0);
+      await replica.end();
+      await close();
+      await proxy.close();
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { dropSchema, ensureSchema } from '@showroom/server-mysql';
-import { waitUntil } from './replica-control';
+import { waitUntil } from './wait-until';
 
 /** The MySQL/MariaDB server tests use; each test file gets a schema of its own on it. */
 export const TEST_MYSQL_SERVER_URL = process.env['TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306';
