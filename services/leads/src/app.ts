@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { Pool } from 'mysql2';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { pingRedis } from '@showroom/server-cache';
@@ -27,6 +28,8 @@ export interface LeadsAppDeps {
   config: LeadsConfig;
   logger: Logger;
   database: Database<LeadsDatabase>;
+  /** Connections of the primary that take a packet of statements: capture's (createStatementBatchPool). */
+  captureBatches: Pool;
   /** Read-your-writes: the inbox and lead pages read replicas unless the reader or its dealership wrote lately. */
   reads: ReadYourWrites;
   redis: Redis;
@@ -59,7 +62,7 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
   const origins = new SiteOrigins((id) => settingsRepository.siteOriginsOf(id), {
     max: config.SITE_ORIGIN_CACHE_SIZE,
   });
-  const capture = new CaptureService(new CaptureRepository(db), kick, clock);
+  const capture = new CaptureService(new CaptureRepository(db, deps.captureBatches), kick, clock);
   const dealLeadRepository = new DealLeadRepository(db);
   const work = new LeadWorkService(
     new LeadRepository(db, database.reader),

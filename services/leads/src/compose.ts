@@ -12,6 +12,7 @@ import {
 } from '@showroom/server-kit';
 import {
   createDatabase,
+  createStatementBatchPool,
   databaseSettingsOf,
   migrateToLatest,
   ReadYourWrites,
@@ -74,6 +75,8 @@ export async function composeLeads(
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   const redis = createRedis(config.REDIS_URL, logger);
   const reads = new ReadYourWrites(database.replicas, new RedisRecentWrites(redis, 'leads'));
+  // Capture sends its transaction in two packets (ADR 0015) on connections of its own.
+  const captureBatches = createStatementBatchPool(config.LEADS_DATABASE_URL, config.DATABASE_POOL_SIZE);
 
   const dynamo = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.DYNAMODB_REGION });
   const timeline = new TimelineStore(dynamo, config.LEAD_TIMELINE_TABLE);
@@ -113,6 +116,7 @@ export async function composeLeads(
     config,
     logger,
     database,
+    captureBatches,
     reads,
     redis,
     timeline,
@@ -134,7 +138,7 @@ export async function composeLeads(
       await adfParser.close();
       mailer.close();
       dynamo.destroy();
-      await database.close();
+      await Promise.all([database.close(), captureBatches.promise().end()]);
       // QUIT waits for Redis; one that is away is simply dropped.
       const quit = redis.quit().catch(() => undefined);
       await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);

@@ -5,7 +5,8 @@ import type { LeadsDatabase } from './database';
 import { seedDemoLeads } from './demo/seed-demo-leads';
 import { leadsMigrations } from './migrations';
 
-prepareSchema<LeadsDatabase>(loadLeadsConfig().LEADS_DATABASE_URL, leadsMigrations, seedDemoLeads).then(
+const databaseUrl = loadLeadsConfig().LEADS_DATABASE_URL;
+prepareSchema<LeadsDatabase>(databaseUrl, leadsMigrations, (db) => seedDemoLeads(db, databaseUrl)).then(
   () => console.log('leads: schema migrated, demo leads seeded'),
   (error: unknown) => {
     console.error('leads seed failed:', error);

@@ -5,3 +5,4 @@ export * from './lib/tenancy';
 export * from './lib/replica-rotation';
 export * from './lib/read-routing';
 export * from './lib/read-your-writes';
+export * from './lib/statement-batch';

@@ -1,9 +1,10 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Compilable, type Insertable, type Kysely } from 'kysely';
 import { OPEN_LEAD_STATUSES, type DealLeadSummary } from '@showroom/contracts';
-import { forDealership, transactionRetryingDeadlocks } from '@showroom/server-mysql';
+import type { Pool } from 'mysql2';
+import { forDealership, inStatementBatch, type StatementBatch } from '@showroom/server-mysql';
 import type { LeadsDatabase, LeadTable, SubmissionTable } from '../database';
 import type { NewLeadEvent } from '../outbox/events';
-import { writeOutbox } from '../outbox/outbox-writer';
+import { outboxInsert } from '../outbox/outbox-writer';
 
 /** How a shopper is recognised again: e-mail and phone, normalised. */
 export interface ContactKeys {
@@ -35,10 +36,18 @@ export type NewSubmission = Omit<Insertable<SubmissionTable>, 'dealership_id'>;
 
 /**
  * The capture path's SQL, always inside one transaction (see {@link CaptureRepository.transaction}).
- * Every statement names the dealership.
+ * Every statement names the dealership. Statements are built with `db` and sent through `batch`:
+ * writes go with the next read or the commit, so a new lead costs two round trips, not six.
  */
 export class CaptureStatements {
-  constructor(private readonly trx: Kysely<LeadsDatabase>) {}
+  constructor(
+    private readonly db: Kysely<LeadsDatabase>,
+    private readonly batch: StatementBatch,
+  ) {}
+
+  private async first<Row>(query: Compilable<Row>): Promise<Row | undefined> {
+    return (await this.batch.read(query.compile()))[0];
+  }
 
   /**
    * Locks the dealership's settings row (so two submissions of one shopper cannot both open a
@@ -51,19 +60,16 @@ export class CaptureStatements {
     activeSince: Date,
   ): Promise<{ open: OpenLead | undefined } | undefined> {
     const open = first && this.openLeadQuery(dealershipId, first, activeSince);
-    const tenant = forDealership(this.trx, dealershipId);
+    const tenant = forDealership(this.db, dealershipId);
     const row = open
-      ? await tenant
-          .selectFrom('lead_settings as s')
-          .leftJoin(open.as('o'), (join) => join.onTrue())
-          .select(['s.dealership_id as locked', ...OPEN_LEAD_COLUMNS.map((c) => `o.${c}` as const)])
-          .forUpdate()
-          .executeTakeFirst()
-      : await tenant
-          .selectFrom('lead_settings')
-          .select('dealership_id as locked')
-          .forUpdate()
-          .executeTakeFirst();
+      ? await this.first(
+          tenant
+            .selectFrom('lead_settings as s')
+            .leftJoin(open.as('o'), (join) => join.onTrue())
+            .select(['s.dealership_id as locked', ...OPEN_LEAD_COLUMNS.map((c) => `o.${c}` as const)])
+            .forUpdate(),
+        )
+      : await this.first(tenant.selectFrom('lead_settings').select('dealership_id as locked').forUpdate());
     if (!row) return undefined;
     const { locked: _locked, ...lead } = row as { locked: string } & Partial<OpenLead>;
     return { open: lead.id ? (lead as OpenLead) : undefined };
@@ -75,12 +81,13 @@ export class CaptureStatements {
     keys: ContactKeys,
     activeSince: Date,
   ): Promise<OpenLead | undefined> {
-    return this.openLeadQuery(dealershipId, keys, activeSince)?.executeTakeFirst();
+    const query = this.openLeadQuery(dealershipId, keys, activeSince);
+    return query && this.first(query);
   }
 
   private openLeadQuery(dealershipId: string, { emailNorm, phoneNorm }: ContactKeys, activeSince: Date) {
     if (!emailNorm && !phoneNorm) return undefined;
-    return forDealership(this.trx, dealershipId)
+    return forDealership(this.db, dealershipId)
       .selectFrom('leads')
       .select(OPEN_LEAD_COLUMNS)
       .where('status', 'in', [...OPEN_LEAD_STATUSES])
@@ -96,11 +103,12 @@ export class CaptureStatements {
   }
 
   async replayOf(dealershipId: string, key: string): Promise<StoredReplay | undefined> {
-    const row = await forDealership(this.trx, dealershipId)
-      .selectFrom('idempotency_keys')
-      .select(['request_hash', 'response_status', 'response_body'])
-      .where('idempotency_key', '=', key)
-      .executeTakeFirst();
+    const row = await this.first(
+      forDealership(this.db, dealershipId)
+        .selectFrom('idempotency_keys')
+        .select(['request_hash', 'response_status', 'response_body'])
+        .where('idempotency_key', '=', key),
+    );
     return (
       row && {
         requestHash: row.request_hash,
@@ -110,16 +118,18 @@ export class CaptureStatements {
     );
   }
 
-  async saveReplay(dealershipId: string, key: string, replay: StoredReplay): Promise<void> {
-    await forDealership(this.trx, dealershipId)
-      .insertInto('idempotency_keys')
-      .values({
-        idempotency_key: key,
-        request_hash: replay.requestHash,
-        response_status: replay.responseStatus,
-        response_body: replay.responseBody,
-      })
-      .execute();
+  saveReplay(dealershipId: string, key: string, replay: StoredReplay): void {
+    this.batch.queue(
+      forDealership(this.db, dealershipId)
+        .insertInto('idempotency_keys')
+        .values({
+          idempotency_key: key,
+          request_hash: replay.requestHash,
+          response_status: replay.responseStatus,
+          response_body: replay.responseBody,
+        })
+        .compile(),
+    );
   }
 
   /** The submission a sender's own id (ADF `<id source=…>`) was stored as, if it was. */
@@ -127,83 +137,97 @@ export class CaptureStatements {
     dealershipId: string,
     external: { source: string; id: string },
   ): Promise<{ submissionId: string; leadId: string } | undefined> {
-    const row = await forDealership(this.trx, dealershipId)
-      .selectFrom('lead_submissions')
-      .select(['id', 'lead_id'])
-      .where('external_source', '=', external.source)
-      .where('external_id', '=', external.id)
-      .executeTakeFirst();
+    const row = await this.first(
+      forDealership(this.db, dealershipId)
+        .selectFrom('lead_submissions')
+        .select(['id', 'lead_id'])
+        .where('external_source', '=', external.source)
+        .where('external_id', '=', external.id),
+    );
     return row && { submissionId: row.id, leadId: row.lead_id };
   }
 
-  async insertLead(dealershipId: string, lead: NewLead): Promise<void> {
-    await forDealership(this.trx, dealershipId).insertInto('leads').values(lead).execute();
+  insertLead(dealershipId: string, lead: NewLead): void {
+    this.batch.queue(forDealership(this.db, dealershipId).insertInto('leads').values(lead).compile());
   }
 
   /** Counts one more submission on an open lead; `contact` fills details the lead lacks (staff only). */
-  async attachToLead(
+  attachToLead(
     dealershipId: string,
     leadId: string,
     now: Date,
     contact?: Partial<Pick<LeadTable, 'email' | 'email_norm' | 'phone' | 'phone_norm'>>,
-  ): Promise<void> {
-    await forDealership(this.trx, dealershipId)
-      .updateTable('leads')
-      .set({
-        submission_count: sql<number>`submission_count + 1`,
-        last_activity_at: now,
-        updated_at: now,
-        version: sql<number>`version + 1`,
-        ...contact,
-      })
-      .where('id', '=', leadId)
-      .execute();
+  ): void {
+    this.batch.queue(
+      forDealership(this.db, dealershipId)
+        .updateTable('leads')
+        .set({
+          submission_count: sql<number>`submission_count + 1`,
+          last_activity_at: now,
+          updated_at: now,
+          version: sql<number>`version + 1`,
+          ...contact,
+        })
+        .where('id', '=', leadId)
+        .compile(),
+    );
   }
 
-  async insertDocument(
+  insertDocument(
     dealershipId: string,
     document: { id: string; body: string; prospectCount: number; receivedAt: Date },
-  ): Promise<void> {
-    await forDealership(this.trx, dealershipId)
-      .insertInto('lead_documents')
-      .values({
-        id: document.id,
-        body: document.body,
-        prospect_count: document.prospectCount,
-        received_at: document.receivedAt,
-      })
-      .execute();
+  ): void {
+    this.batch.queue(
+      forDealership(this.db, dealershipId)
+        .insertInto('lead_documents')
+        .values({
+          id: document.id,
+          body: document.body,
+          prospect_count: document.prospectCount,
+          received_at: document.receivedAt,
+        })
+        .compile(),
+    );
   }
 
-  async insertSubmission(dealershipId: string, submission: NewSubmission): Promise<void> {
-    await forDealership(this.trx, dealershipId).insertInto('lead_submissions').values(submission).execute();
+  insertSubmission(dealershipId: string, submission: NewSubmission): void {
+    this.batch.queue(
+      forDealership(this.db, dealershipId).insertInto('lead_submissions').values(submission).compile(),
+    );
   }
 
   /** The deal a lead came from (digital retailing): the deal's later updates find the lead by it. */
-  async insertDealLead(
+  insertDealLead(
     dealershipId: string,
     { dealId, leadId, deal, at }: { dealId: string; leadId: string; deal: DealLeadSummary; at: Date },
-  ): Promise<void> {
-    await forDealership(this.trx, dealershipId)
-      .insertInto('deal_leads')
-      .values({
-        deal_id: dealId,
-        lead_id: leadId,
-        summary: JSON.stringify(deal),
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+  ): void {
+    this.batch.queue(
+      forDealership(this.db, dealershipId)
+        .insertInto('deal_leads')
+        .values({
+          deal_id: dealId,
+          lead_id: leadId,
+          summary: JSON.stringify(deal),
+          created_at: at,
+          updated_at: at,
+        })
+        .compile(),
+    );
   }
 
-  async writeEvents(dealershipId: string, occurredAt: Date, events: NewLeadEvent[]): Promise<void> {
-    await writeOutbox(this.trx, dealershipId, occurredAt, events);
+  writeEvents(dealershipId: string, occurredAt: Date, events: NewLeadEvent[]): void {
+    const insert = outboxInsert(this.db, dealershipId, occurredAt, events);
+    if (insert) this.batch.queue(insert.query.compile());
   }
 }
 
 /** Where captured leads are stored; each request runs in one transaction. */
 export class CaptureRepository {
-  constructor(private readonly db: Kysely<LeadsDatabase>) {}
+  constructor(
+    private readonly db: Kysely<LeadsDatabase>,
+    /** Connections that take a packet of statements (createStatementBatchPool). */
+    private readonly batches: Pool,
+  ) {}
 
   /**
    * `work` runs again when InnoDB rolls the transaction back as a deadlock's victim (the outbox
@@ -211,6 +235,6 @@ export class CaptureRepository {
    * the shopper's submission is stored rather than answered with a 500.
    */
   transaction<T>(work: (statements: CaptureStatements) => Promise<T>): Promise<T> {
-    return transactionRetryingDeadlocks(this.db, (trx) => work(new CaptureStatements(trx)));
+    return inStatementBatch(this.batches, (batch) => work(new CaptureStatements(this.db, batch)));
   }
 }

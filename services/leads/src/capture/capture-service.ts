@@ -76,7 +76,7 @@ export class CaptureService {
           // Kept once for the whole request, however many prospects it holds.
           documentId = randomUUID();
           const prospectCount = drafts.length;
-          await db.insertDocument(dealershipId, {
+          db.insertDocument(dealershipId, {
             id: documentId,
             body: document,
             prospectCount,
@@ -86,13 +86,13 @@ export class CaptureService {
         // Earlier drafts of this request may have opened a lead the next one belongs to.
         const open =
           index === 0 ? locked.open : await db.openLeadOf(dealershipId, contactKeysOf(draft), activeSince);
-        results.push(await this.store(db, dealershipId, { draft, open, now, documentId }));
+        results.push(this.store(db, dealershipId, { draft, open, now, documentId }));
         stored++;
       }
       if (idempotency) {
         // A few ids per prospect, and a document holds at most ADF_MAX_PROSPECTS of them: the kept
         // answer always fits its column, so a retry can always replay it.
-        await db.saveReplay(dealershipId, idempotency.key, {
+        db.saveReplay(dealershipId, idempotency.key, {
           requestHash: idempotency.requestHash,
           responseStatus: 201,
           responseBody: JSON.stringify(results),
@@ -104,7 +104,7 @@ export class CaptureService {
     return outcome;
   }
 
-  private async store(
+  private store(
     db: CaptureStatements,
     dealershipId: string,
     {
@@ -113,7 +113,7 @@ export class CaptureService {
       now,
       documentId,
     }: { draft: LeadDraft; open: OpenLead | undefined; now: Date; documentId: string | null },
-  ): Promise<CaptureResult> {
+  ): CaptureResult {
     const submissionId = randomUUID();
     const leadId = open?.id ?? randomUUID();
     const submitted = {
@@ -127,9 +127,9 @@ export class CaptureService {
       ...(draft.deal ? { dealId: draft.deal.dealId, vehicleId: draft.vehicle?.id ?? null } : {}),
     };
     const events = open
-      ? await this.attach(db, dealershipId, draft, open, now, submitted)
-      : await this.open(db, dealershipId, draft, leadId, now, submitted);
-    await db.insertSubmission(dealershipId, {
+      ? this.attach(db, dealershipId, draft, open, now, submitted)
+      : this.open(db, dealershipId, draft, leadId, now, submitted);
+    db.insertSubmission(dealershipId, {
       id: submissionId,
       lead_id: leadId,
       channel: draft.channel,
@@ -145,9 +145,9 @@ export class CaptureService {
     });
     if (draft.deal) {
       // In the lead's transaction: whoever acts on the new lead (the CRM forward) finds its deal.
-      await db.insertDealLead(dealershipId, { dealId: draft.deal.dealId, leadId, deal: draft.deal, at: now });
+      db.insertDealLead(dealershipId, { dealId: draft.deal.dealId, leadId, deal: draft.deal, at: now });
     }
-    await db.writeEvents(dealershipId, now, events);
+    db.writeEvents(dealershipId, now, events);
     return { leadId, submissionId, duplicateOf: open ? open.id : null };
   }
 
@@ -156,21 +156,21 @@ export class CaptureService {
    * or phone: anyone can post the public form with someone else's address, so what an anonymous
    * submission offers is only shown to staff on the timeline, to accept or not.
    */
-  private async attach(
+  private attach(
     db: CaptureStatements,
     dealershipId: string,
     draft: LeadDraft,
     open: OpenLead,
     now: Date,
     submitted: Record<string, unknown>,
-  ): Promise<NewLeadEvent[]> {
+  ): NewLeadEvent[] {
     const keys = contactKeysOf(draft);
     const offered = {
       email: keys.emailNorm && keys.emailNorm !== open.email_norm ? draft.email : null,
       phone: keys.phoneNorm && keys.phoneNorm !== open.phone_norm ? draft.phone : null,
     };
     const fromStaff = draft.actor !== null;
-    await db.attachToLead(
+    db.attachToLead(
       dealershipId,
       open.id,
       now,
@@ -201,17 +201,17 @@ export class CaptureService {
     ];
   }
 
-  private async open(
+  private open(
     db: CaptureStatements,
     dealershipId: string,
     draft: LeadDraft,
     leadId: string,
     now: Date,
     submitted: Record<string, unknown>,
-  ): Promise<NewLeadEvent[]> {
+  ): NewLeadEvent[] {
     const { emailNorm, phoneNorm } = contactKeysOf(draft);
     const vehicle = draft.vehicle;
-    await db.insertLead(dealershipId, {
+    db.insertLead(dealershipId, {
       id: leadId,
       status: 'new',
       lost_reason: null,

@@ -21,8 +21,8 @@ describe('demo leads', () => {
   });
 
   it('registers each demo dealership with its website and files four leads, asking about cars on its lot, once', async () => {
-    await seedDemoLeads(database.writer);
-    await seedDemoLeads(database.writer);
+    await seedDemoLeads(database.writer, schema.url);
+    await seedDemoLeads(database.writer, schema.url);
     const { downtown } = DEMO_DEALERSHIPS;
     const settings = await database.writer
       .selectFrom('lead_settings')

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DEMO_DEALERSHIPS, generateDemoVehicles, seedFromText } from '@showroom/demo-data';
 import type { WebsiteLeadInputParsed } from '@showroom/contracts';
-import { forDealership } from '@showroom/server-mysql';
+import { createStatementBatchPool, forDealership } from '@showroom/server-mysql';
 import { CaptureRepository } from '../capture/capture-repository';
 import { CaptureService } from '../capture/capture-service';
 import { websiteDraft } from '../capture/lead-draft';
@@ -57,9 +57,17 @@ const DEMO_SHOPPERS: WebsiteLeadInputParsed[] = [
  * Registers the demo dealerships with their websites and, on an empty schema, files a few website
  * leads through the real capture path: the service routes, e-mails and timelines them when it starts.
  */
-export async function seedDemoLeads(db: Kysely<LeadsDatabase>): Promise<void> {
+export async function seedDemoLeads(db: Kysely<LeadsDatabase>, databaseUrl: string): Promise<void> {
+  const batches = createStatementBatchPool(databaseUrl, 1);
+  try {
+    await seedDealerships(db, new CaptureService(new CaptureRepository(db, batches), () => undefined));
+  } finally {
+    await batches.promise().end();
+  }
+}
+
+async function seedDealerships(db: Kysely<LeadsDatabase>, capture: CaptureService): Promise<void> {
   const settings = new SettingsRepository(db);
-  const capture = new CaptureService(new CaptureRepository(db), () => undefined);
   for (const dealership of Object.values(DEMO_DEALERSHIPS)) {
     await settings.insertIfMissing(
       defaultSettings(dealership.id, dealership.name, [demoSiteOrigin(dealership.slug)]),

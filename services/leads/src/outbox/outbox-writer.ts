@@ -14,7 +14,20 @@ export async function writeOutbox(
   occurredAt: Date,
   events: NewLeadEvent[],
 ): Promise<string[]> {
-  if (events.length === 0) return [];
+  const insert = outboxInsert(trx, dealershipId, occurredAt, events);
+  if (!insert) return [];
+  await insert.query.execute();
+  return insert.eventIds;
+}
+
+/** The insert of `events` into the outbox (nothing when there are none), for the caller to send. */
+export function outboxInsert(
+  db: Kysely<LeadsDatabase>,
+  dealershipId: string,
+  occurredAt: Date,
+  events: NewLeadEvent[],
+) {
+  if (events.length === 0) return undefined;
   const rows = events.map(({ type, leadId, ...payload }, index) => ({
     event_id: randomUUID(),
     lead_id: leadId,
@@ -24,6 +37,8 @@ export async function writeOutbox(
     occurred_at: new Date(occurredAt.getTime() + index),
     published_at: null,
   }));
-  await forDealership(trx, dealershipId).insertInto('outbox').values(rows).execute();
-  return rows.map((row) => row.event_id);
+  return {
+    query: forDealership(db, dealershipId).insertInto('outbox').values(rows),
+    eventIds: rows.map((row) => row.event_id),
+  };
 }

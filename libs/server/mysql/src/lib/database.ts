@@ -44,6 +44,15 @@ function poolOptions(url: string, connectionLimit: number): PoolOptions {
   };
 }
 
+/**
+ * A pool of the primary whose connections accept several statements in one packet (the
+ * `multipleStatements` of mysql2), for a hot path that sends its transaction in as few round trips
+ * as it can (StatementBatch). Only compiled, parameterised statements go through it.
+ */
+export function createStatementBatchPool(url: string, connectionLimit: number): Pool {
+  return createPool({ ...poolOptions(url, connectionLimit), multipleStatements: true });
+}
+
 function kyselyOver<DB>(pool: Pool | ReadRoutingPool): Kysely<DB> {
   return new Kysely<DB>({ dialect: new MysqlDialect({ pool: async () => pool as Pool }) });
 }
