@@ -14,6 +14,7 @@ import {
   createDatabase,
   migrateToLatest,
   ReadYourWrites,
+  replicaReadiness,
   type Database,
   databaseSettingsOf,
 } from '@showroom/server-mysql';
@@ -160,8 +161,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     reads,
     readiness: [
       { name: 'mysql', critical: true, check: () => database.ping() },
-      // Reads go to the primary while no replica is in rotation: slower, still right.
-      { name: 'mysql-replicas', critical: false, check: async () => database.replicas.expectAllInRotation() },
+      replicaReadiness(database),
       // Without Redis the API is slower, not wrong: report it, stay ready.
       { name: 'redis', critical: false, check: () => pingRedis(redis) },
       // A cold index means searches are answered by MySQL meanwhile: slower, still right.

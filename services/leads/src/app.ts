@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { pingRedis } from '@showroom/server-cache';
 import { createServiceApp, SiteOrigins, type ErrorReporter, type OpenApiInfo } from '@showroom/server-kit';
-import type { Database, ReadYourWrites } from '@showroom/server-mysql';
+import { replicaReadiness, type Database, type ReadYourWrites } from '@showroom/server-mysql';
 import type { AdfParser } from './capture/adf-parser';
 import { ingestKeyOf } from './capture/adf-routes';
 import { CaptureRepository } from './capture/capture-repository';
@@ -104,8 +104,7 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
     reads: deps.reads,
     readiness: [
       { name: 'mysql', critical: true, check: () => database.ping() },
-      // Reads go to the primary while no replica is in rotation: slower, still right.
-      { name: 'mysql-replicas', critical: false, check: async () => database.replicas.expectAllInRotation() },
+      replicaReadiness(database),
       // Leads are taken without Redis (rate limits fall back to memory, events wait in MySQL).
       { name: 'redis', critical: false, check: () => pingRedis(redis) },
     ],

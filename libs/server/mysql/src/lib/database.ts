@@ -162,3 +162,15 @@ export function databaseConfigShape<P extends string>(prefix: P, defaultSchema: 
     DATABASE_REPLICA_MAX_LAG_MS: z.ZodDefault<z.ZodCoercedNumber<unknown>>;
   };
 }
+
+/**
+ * The readiness check of a service that reads replicas: down (not critical) while any replica is out
+ * of rotation, when reads go to the primary, slower but still right.
+ */
+export function replicaReadiness(database: Pick<Database<unknown>, 'replicas'>) {
+  return {
+    name: 'mysql-replicas',
+    critical: false,
+    check: async () => database.replicas.expectAllInRotation(),
+  };
+}
