@@ -209,10 +209,10 @@ describe('retail job runner', () => {
     expect(done).toMatchObject({ state: 'done', payload: 'null' });
 
     const claims = new JobClaims(database.writer);
-    expect(await forgetFinishedJobs(claims, 14, new Date(Date.now() + 13 * 86_400_000))).toBe(0);
+    expect(await forgetFinishedJobs(claims, 14, new Date(clock.now().getTime() + 13 * 86_400_000))).toBe(0);
     expect(await jobsOf(dealershipId)).toHaveLength(1);
     expect(
-      await forgetFinishedJobs(claims, 14, new Date(Date.now() + 15 * 86_400_000)),
+      await forgetFinishedJobs(claims, 14, new Date(clock.now().getTime() + 15 * 86_400_000)),
     ).toBeGreaterThanOrEqual(1);
     expect(await jobsOf(dealershipId)).toHaveLength(0);
   });
