@@ -12,12 +12,18 @@ export async function delayReplica(replica: Connection, seconds: number): Promis
   await replica.query('START SLAVE');
 }
 
-/** Whether the replica holds the row of `table` with this id yet. */
+/** Whether the replica holds the row of `table` with this id yet (false while it lacks the table too). */
 export async function replicaHolds(replica: Connection, table: string, id: string): Promise<boolean> {
-  const [rows] = (await replica.query('SELECT id FROM ?? WHERE id = ?', [table, id])) as unknown as [
-    unknown[],
-  ];
-  return rows.length === 1;
+  try {
+    const [rows] = (await replica.query('SELECT id FROM ?? WHERE id = ?', [table, id])) as unknown as [
+      unknown[],
+    ];
+    return rows.length === 1;
+  } catch (error) {
+    // ER_NO_SUCH_TABLE: the replica has not applied the migration that creates it yet.
+    if ((error as { errno?: number }).errno === 1146) return false;
+    throw error;
+  }
 }
 
 /** What a replicated test app gains: the proxy its reader goes through, and root on the replica. */
