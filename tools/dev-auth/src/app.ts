@@ -11,6 +11,9 @@ import { publicKeys, type SigningKeys } from './keys';
 import { renderMessagePage } from './login-page';
 import { auth0LogoutRouter } from './logout';
 import type { MembershipSource } from './memberships';
+import { managementApiRouter } from './management-api';
+import { passwordResetRouter } from './password-reset-page';
+import { passwordTickets } from './password-tickets';
 import { createProvider } from './provider';
 import { requestLog } from './request-log';
 import { userinfoRouter } from './userinfo';
@@ -43,6 +46,17 @@ export function createDevAuth(options: DevAuthOptions): Express {
   app.use(['/oauth/token', '/userinfo', '/oauth/revoke'], cors({ origin: browserOrigins, maxAge: 3600 }));
   app.use(auth0LogoutRouter(clients));
   app.use(userinfoRouter({ issuer: config.issuer, publicKeys: publicKeys(keys), accounts, memberships }));
+  const tickets = passwordTickets(config.issuer);
+  app.use(
+    managementApiRouter({
+      issuer: config.issuer,
+      audience: config.managementAudience,
+      publicKeys: publicKeys(keys),
+      accounts,
+      tickets,
+    }),
+  );
+  app.use(passwordResetRouter({ accounts, tickets, logger }));
   app.use(
     interactionRouter({
       provider,

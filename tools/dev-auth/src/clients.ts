@@ -16,6 +16,19 @@ export const PORTAL_CLIENT_ID = 'showroom-portal';
 export const E2E_CLIENT_ID = 'showroom-e2e';
 export const ACTIONS_CLIENT_ID = 'showroom-actions';
 export const SERVICES_CLIENT_ID = 'showroom-services';
+export const MANAGEMENT_CLIENT_ID = 'showroom-management';
+
+/** The Management API permissions the users service's M2M application is granted. */
+export const MANAGEMENT_SCOPES = [
+  'read:users',
+  'create:users',
+  'update:users',
+  'create:user_tickets',
+  'read:logs',
+  'read:logs_users',
+  'delete:guardian_enrollments',
+  'delete:sessions',
+] as const;
 
 /** Auth0's grant type for "Resource Owner Password with realm" (a connection name). */
 export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm';
@@ -45,6 +58,8 @@ export interface RegisteredClient {
   webOrigins: string[];
   /** API scopes the client may hold (Auth0: the client grant's scopes, or user scopes). */
   apiScopes: readonly string[];
+  /** Management API scopes (Auth0: a client grant for the Management API); none means no access. */
+  managementScopes?: readonly string[];
 }
 
 /** Every client dev-auth knows, as one would register them in the Auth0 tenant. */
@@ -95,6 +110,21 @@ export function registeredClients(config: DevAuthConfig): RegisteredClient[] {
       },
       webOrigins: [],
       apiScopes: SERVICES_API_SCOPES,
+    },
+    {
+      // The users service's identity port: creates people, sends password tickets, blocks them.
+      metadata: {
+        client_id: MANAGEMENT_CLIENT_ID,
+        client_name: 'Showroom users service (Management API)',
+        client_secret: config.managementSecret,
+        token_endpoint_auth_method: 'client_secret_post',
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+      },
+      webOrigins: [],
+      apiScopes: [],
+      managementScopes: MANAGEMENT_SCOPES,
     },
   ];
   if (config.passwordGrantEnabled) {

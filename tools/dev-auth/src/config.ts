@@ -20,9 +20,17 @@ export interface DevAuthConfig {
   portalUrls: string[];
   usersApiUrl: string;
   apiAudience: string;
+  /**
+   * The Management API's audience, `https://<issuer host>/api/v2/` as Auth0's: the `auth0` SDK
+   * always speaks https to its domain, so its callers map that origin back to dev-auth's URL.
+   */
+  managementAudience: string;
+  managementSecret: string;
   actionsSecret: string;
   servicesSecret: string;
   keysFile: string;
+  /** Where accounts (passwords, MFA, sign-ins, accounts the Management API made) are kept. */
+  accountsFile: string;
   /** Signing keys for cookies; undefined means "generate at start" (sessions end on restart). */
   cookieKeys: string[] | undefined;
   /** NODE_ENV=production (only possible with DEV_AUTH_ALLOW_PRODUCTION=true). */
@@ -66,7 +74,12 @@ const envSchema = z.object({
   API_AUDIENCE: z.url({ error: 'must be an absolute URI' }).default(API_AUDIENCE),
   DEV_AUTH_ACTIONS_SECRET: z.string().min(8, 'must be at least 8 characters').default('dev-actions-secret'),
   DEV_AUTH_SERVICES_SECRET: z.string().min(8, 'must be at least 8 characters').default('dev-services-secret'),
+  DEV_AUTH_MANAGEMENT_SECRET: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .default('dev-management-secret'),
   DEV_AUTH_KEYS_FILE: z.string().min(1).optional(),
+  DEV_AUTH_ACCOUNTS_FILE: z.string().min(1).optional(),
   DEV_AUTH_COOKIE_KEYS: commaSeparated
     .pipe(z.array(z.string().min(16, 'each key must be at least 16 characters')).min(1))
     .optional(),
@@ -107,16 +120,23 @@ export function loadConfig(
         '(use the Auth0 tenant). Set DEV_AUTH_ALLOW_PRODUCTION=true only for a production-like local test.',
     ]);
   }
+  const issuer = vars.DEV_AUTH_ISSUER.endsWith('/') ? vars.DEV_AUTH_ISSUER : `${vars.DEV_AUTH_ISSUER}/`;
   return {
     port: vars.DEV_AUTH_PORT,
     host: vars.DEV_AUTH_HOST,
-    issuer: vars.DEV_AUTH_ISSUER.endsWith('/') ? vars.DEV_AUTH_ISSUER : `${vars.DEV_AUTH_ISSUER}/`,
+    issuer,
     portalUrls: vars.PORTAL_URL,
     usersApiUrl: vars.USERS_API_URL.replace(/\/+$/, ''),
     apiAudience: vars.API_AUDIENCE,
+    managementAudience: `https://${new URL(issuer).host}/api/v2/`,
+    managementSecret: vars.DEV_AUTH_MANAGEMENT_SECRET,
     actionsSecret: vars.DEV_AUTH_ACTIONS_SECRET,
     servicesSecret: vars.DEV_AUTH_SERVICES_SECRET,
     keysFile: resolve(workspaceRoot, vars.DEV_AUTH_KEYS_FILE ?? join('.data', 'dev-auth', 'jwks.json')),
+    accountsFile: resolve(
+      workspaceRoot,
+      vars.DEV_AUTH_ACCOUNTS_FILE ?? join('.data', 'dev-auth', 'accounts.json'),
+    ),
     cookieKeys: vars.DEV_AUTH_COOKIE_KEYS,
     production,
     passwordGrantEnabled: !production && vars.DEV_AUTH_ENABLE_PASSWORD_GRANT !== 'false',

@@ -4,7 +4,7 @@ import type { Interaction } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { AccountStore } from './accounts';
 import { sendPage } from './html';
-import { renderLoginPage, renderMessagePage } from './login-page';
+import { ACCOUNT_BLOCKED, renderLoginPage, renderMessagePage, WRONG_CREDENTIALS } from './login-page';
 
 export const LOGIN_PATH = '/u/login';
 
@@ -29,7 +29,7 @@ export function interactionRouter(deps: InteractionDeps): Router {
   const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
   const demoEmails = deps.showDemoAccounts ? accounts.list().map((account) => account.email) : undefined;
 
-  const loginPage = (interaction: Interaction, options: { email?: string; failed?: boolean } = {}) =>
+  const loginPage = (interaction: Interaction, options: { email?: string; error?: string } = {}) =>
     renderLoginPage({
       action: `${LOGIN_PATH}/${interaction.uid}`,
       clientName: clientNameOf(interaction),
@@ -63,7 +63,11 @@ export function interactionRouter(deps: InteractionDeps): Router {
     const account = email && password ? await accounts.verifyPassword(email, password) : undefined;
     if (!account) {
       logger.info({ interaction: interaction.uid }, 'sign-in failed');
-      return sendPage(res, loginPage(interaction, { email, failed: true }));
+      return sendPage(res, loginPage(interaction, { email, error: WRONG_CREDENTIALS }));
+    }
+    if (account.blocked) {
+      logger.info({ interaction: interaction.uid }, 'sign-in refused: account blocked');
+      return sendPage(res, loginPage(interaction, { email, error: ACCOUNT_BLOCKED }));
     }
     await provider.interactionFinished(
       req,

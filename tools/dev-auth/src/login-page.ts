@@ -1,13 +1,16 @@
 import { escapeHtml, renderPage, type Page } from './html';
 
 export const WRONG_CREDENTIALS = 'Wrong email or password.';
+export const ACCOUNT_BLOCKED =
+  'This account is blocked. Ask an owner or manager of your dealership to reactivate it.';
 
 export interface LoginPageOptions {
   /** Where the form posts (the interaction URL; its uid and cookie make the form CSRF-safe). */
   action: string;
   clientName: string;
   email?: string;
-  failed?: boolean;
+  /** Why the last attempt was refused, shown above the form. */
+  error?: string;
   /** Emails of the demo accounts, shown as a hint for developers. */
   demoEmails?: readonly string[];
 }
@@ -15,10 +18,10 @@ export interface LoginPageOptions {
 /** The sign-in form. Field names follow Auth0's Universal Login (`username`, `password`). */
 export function renderLoginPage(options: LoginPageOptions): Page {
   const email = options.email ?? '';
-  const failed = options.failed === true;
+  const failed = options.error !== undefined;
   const focusPassword = failed || email !== '';
   const error = failed
-    ? `<p class="error" id="login-error" role="alert">${escapeHtml(WRONG_CREDENTIALS)}</p>`
+    ? `<p class="error" id="login-error" role="alert">${escapeHtml(options.error ?? '')}</p>`
     : '';
   const invalid = failed ? ' aria-invalid="true" aria-describedby="login-error"' : '';
   const demo = options.demoEmails?.length

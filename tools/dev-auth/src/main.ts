@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: config.logLevel });
   const keys = await loadOrCreateSigningKeys(config.keysFile);
-  const accounts = await demoAccountStore();
+  const accounts = await demoAccountStore(process.env, { file: config.accountsFile });
 
   // Bound before the app exists, so the machine-token client knows the real port (DEV_AUTH_PORT=0).
   const server = createServer();

@@ -36,6 +36,9 @@ export function registerPasswordGrants(provider: Provider, deps: PasswordGrantDe
     const account = await deps.accounts.verifyPassword(username, password);
     if (!account)
       throw withStatus(new errors.CustomOIDCProviderError('invalid_grant', WRONG_CREDENTIALS), 403);
+    // Auth0 answers a blocked user's correct password with 401 unauthorized, "user is blocked".
+    if (account.blocked)
+      throw withStatus(new errors.CustomOIDCProviderError('unauthorized', 'user is blocked'), 401);
 
     const audience = text('audience');
     if (!audience) {

@@ -68,11 +68,21 @@ export function createProvider(options: ProviderOptions): Provider {
   });
 
   function resourceServerInfo(indicator: string, client: Client | undefined): ResourceServerInfo {
-    if (indicator !== config.apiAudience) throw new errors.InvalidTarget(`Service not found: ${indicator}`);
-    const apiScopes = (client && registered.get(client.clientId)?.apiScopes) ?? [];
+    const registration = client && registered.get(client.clientId);
+    let scopes: readonly string[];
+    if (indicator === config.apiAudience) scopes = registration?.apiScopes ?? [];
+    else if (indicator === config.managementAudience && registration?.managementScopes)
+      scopes = registration.managementScopes;
+    else if (indicator === config.managementAudience) {
+      const error = new errors.AccessDenied(
+        `Client is not authorized to access "${indicator}". You need to create a "client-grant" associated to this API.`,
+      );
+      error.status = error.statusCode = 403;
+      throw error;
+    } else throw new errors.InvalidTarget(`Service not found: ${indicator}`);
     return {
-      scope: apiScopes.join(' '),
-      audience: config.apiAudience,
+      scope: scopes.join(' '),
+      audience: indicator,
       accessTokenFormat: 'jwt',
       accessTokenTTL: TOKEN_LIFETIMES.accessToken,
       jwt: { sign: { alg: 'RS256' } },
@@ -86,7 +96,8 @@ export function createProvider(options: ProviderOptions): Provider {
     cookies: { keys: options.cookieKeys },
     async findAccount(ctx: KoaContextWithOIDC, sub: string) {
       const account = accounts.findAccount(sub);
-      if (!account) return undefined;
+      // A blocked account's sessions and refresh tokens stop working at once.
+      if (!account || account.blocked) return undefined;
       return { accountId: account.sub, claims: () => accountClaims(ctx, account) };
     },
     scopes: [...USER_API_SCOPES],
@@ -195,7 +206,10 @@ export function createProvider(options: ProviderOptions): Provider {
       payload['gty'] = 'client-credentials';
       // Auth0 grants every scope of the client grant when the request names none.
       if (ctx?.oidc.params?.['scope'] === undefined) {
-        const scopes = registered.get(token.clientId)?.apiScopes.join(' ');
+        const client = registered.get(token.clientId);
+        const audience = payload['aud'];
+        const granted = audience === config.managementAudience ? client?.managementScopes : client?.apiScopes;
+        const scopes = granted?.join(' ');
         if (scopes) payload['scope'] = scopes;
       }
       return;

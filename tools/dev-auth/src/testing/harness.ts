@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ALL_DEMO_USERS, demoPassword } from '@showroom/demo-data';
 import type { MembershipClaim } from '@showroom/contracts';
 import pino from 'pino';
-import { demoAccountStore } from '../accounts';
+import { demoAccountStore, type AccountStore } from '../accounts';
 import { createDevAuth } from '../app';
 import { loadConfig, type DevAuthConfig } from '../config';
 import { loadOrCreateSigningKeys } from '../keys';
@@ -59,6 +59,7 @@ export function fakeMemberships(): MembershipSource & { calls: string[] } {
 export interface RunningDevAuth extends RunningServer {
   issuer: string;
   config: DevAuthConfig;
+  accounts: AccountStore;
 }
 
 /**
@@ -81,10 +82,11 @@ export async function startDevAuth(
     LOG_LEVEL: 'silent',
     DEV_AUTH_ISSUER: `${running.url.replace('127.0.0.1', options.hostName ?? '127.0.0.1')}/`,
     DEV_AUTH_KEYS_FILE: join(folder, 'jwks.json'),
+    DEV_AUTH_ACCOUNTS_FILE: join(folder, 'accounts.json'),
     ...options.env,
   });
   const keys = await loadOrCreateSigningKeys(config.keysFile);
-  const accounts = await demoAccountStore({});
+  const accounts = await demoAccountStore({}, { file: config.accountsFile });
   const memberships =
     options.membershipsFrom?.(running.url, config) ?? options.memberships ?? fakeMemberships();
   running.server.on(
@@ -95,6 +97,7 @@ export async function startDevAuth(
     url: config.issuer.replace(/\/$/, ''),
     issuer: config.issuer,
     config,
+    accounts,
     async close() {
       await running.close();
       await rm(folder, { recursive: true, force: true });
