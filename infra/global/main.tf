@@ -4,6 +4,8 @@
 #   - Route 53: the public zone for <env>.showroom.example and app.showroom.example.
 #   - CI buckets Jenkins uses: build artifacts (the portal bundle of every master build, published
 #     from there to each environment) and QA's Protractor reports.
+#   - The account's security baseline (modules/account-security): password policy, console users'
+#     group (MFA first), CloudTrail trail, an e-mail for every console sign-in.
 
 module "ecr" {
   source = "../modules/ecr"
@@ -37,4 +39,21 @@ module "qa_reports_bucket" {
   lifecycle_rules = [
     { id = "expire-reports", expiration_days = 90, noncurrent_expiration_days = 7 },
   ]
+}
+
+# Once per AWS account, so here: every environment runs in this root's account (they read its ECR
+# repositories and its zone as their own, by name), and this root is applied once, not per
+# environment. See infra/README.md, "Account security".
+module "account_security" {
+  source = "../modules/account-security"
+  count  = var.account_security ? 1 : 0
+
+  providers = {
+    aws                = aws
+    aws.us_east_2      = aws.us_east_2
+    aws.eu_north_1     = aws.eu_north_1
+    aws.ap_southeast_2 = aws.ap_southeast_2
+  }
+
+  security_alert_email = var.security_alert_email
 }

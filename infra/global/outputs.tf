@@ -17,3 +17,13 @@ output "ci_buckets" {
     qa_reports      = module.qa_reports_bucket.bucket
   }
 }
+
+output "account_security" {
+  description = "The console users' group, the account's trail and its bucket, the sign-in alert topic (null when account_security is off)."
+  value = var.account_security ? {
+    console_users_group = module.account_security[0].console_users_group
+    trail_arn           = module.account_security[0].trail_arn
+    trail_bucket        = module.account_security[0].trail_bucket
+    sign_in_topic_arn   = module.account_security[0].sign_in_topic_arn
+  } : null
+}

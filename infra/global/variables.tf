@@ -27,3 +27,14 @@ variable "qa_reports_bucket" {
   description = "Jenkins' QA_REPORTS_BUCKET (Protractor reports per build)."
   type        = string
 }
+
+variable "account_security" {
+  description = "Create the account's password policy, console users' group (MFA first), CloudTrail trail and sign-in alert (modules/account-security). Once per AWS account: on only in the one root applied to this account."
+  type        = bool
+}
+
+variable "security_alert_email" {
+  description = "Who is e-mailed on every AWS console sign-in (when account_security is on)."
+  type        = string
+  default     = null
+}
