@@ -97,6 +97,12 @@ export const LEAD_EVENT_TYPES = [
 ] as const;
 export type LeadEventType = (typeof LEAD_EVENT_TYPES)[number];
 
+/**
+ * `data.reason` of the `assigned` or `unassigned` event of an open lead that went back to
+ * round-robin because its assignee was deactivated (`data.previous` names them).
+ */
+export const ASSIGNEE_DEACTIVATED_REASON = 'assignee_deactivated';
+
 /** A duplicate is a new submission matching an open lead's contact within this window. */
 export const DUPLICATE_WINDOW_DAYS = 30;
 export const MAX_LEAD_PAGE_SIZE = 100;

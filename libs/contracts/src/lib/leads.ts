@@ -383,3 +383,13 @@ export type IngestKey = z.infer<typeof IngestKeySchema>;
 
 /** Placeholders an acknowledgement template may use. */
 export const ACK_TEMPLATE_FIELDS = ['firstName', 'dealershipName', 'vehicle', 'assigneeName'] as const;
+
+/**
+ * Users → leads, when an owner or manager deactivates a member: the member's open leads at the
+ * dealership go back to round-robin (`POST /api/leads/internal/dealerships/:dealershipId/members/:userId/release`).
+ */
+export const RELEASE_MEMBER_LEADS_SCOPE = 'release:member-leads';
+
+/** What that release answers: how many open leads it gave back (0 when called again). */
+export const MemberLeadsReleasedSchema = z.object({ released: z.int().min(0) });
+export type MemberLeadsReleased = z.infer<typeof MemberLeadsReleasedSchema>;
