@@ -17,6 +17,7 @@ import { DealLeadService } from './deal-leads/deal-lead-service';
 import type { LeadsDatabase } from './database';
 import { LeadRepository } from './leads/lead-repository';
 import { LeadWorkService } from './leads/lead-work-service';
+import { MemberLeadsRelease } from './routing/member-release';
 import type { TeamDirectory } from './routing/team-directory';
 import { leadsRoutes, type LeadsRouteDeps } from './routes';
 import { IngestKeys } from './settings/ingest-keys';
@@ -94,6 +95,7 @@ export function createLeadsApp(deps: LeadsAppDeps): Express {
     work,
     settings: new SettingsService(settingsRepository, origins),
     dealLeads: new DealLeadService(dealLeadRepository, capture, kick, clock),
+    memberRelease: new MemberLeadsRelease(db, team, kick, clock),
   };
 
   return createServiceApp({

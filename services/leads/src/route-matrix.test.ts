@@ -130,6 +130,15 @@ describeRouteMatrix<LeadsTestContext>({
         body: { actor: 'Matrix Finance', text: 'Opened the credit application' },
       }),
     },
+    // The matrix's dealership has a lead round-robin gave to one of its salespeople: released or
+    // not (the other one may have it), the answer is a 200. What is released is shown in
+    // routing/member-release.test.ts.
+    releaseMemberLeads: {
+      request: async (ctx, dealershipId) => {
+        await targetIn(ctx, dealershipId);
+        return { params: { dealershipId, userId: dealershipOf(dealershipId).team.sales[0].id } };
+      },
+    },
     listLeadAssignees: {
       request: async (ctx, dealershipId) => ({
         params: { dealershipId },

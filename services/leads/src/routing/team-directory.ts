@@ -3,7 +3,10 @@ import { getFromService, type ServiceTokens } from '@showroom/server-kit';
 
 /** Who works at a dealership, from services/users (the source of truth for people and roles). */
 export interface TeamDirectory {
+  /** The team as recently read (a cached answer may be some seconds old). */
   team(dealershipId: string): Promise<TeamMember[]>;
+  /** The team as the users service answers it now (a change must see who just left or came back). */
+  freshTeam(dealershipId: string): Promise<TeamMember[]>;
   member(dealershipId: string, userId: string): Promise<TeamMember | null>;
 }
 
@@ -32,9 +35,13 @@ export class UsersServiceDirectory implements TeamDirectory {
     return members;
   }
 
+  async freshTeam(dealershipId: string): Promise<TeamMember[]> {
+    this.cache.delete(dealershipId);
+    return this.team(dealershipId);
+  }
+
   async member(dealershipId: string, userId: string): Promise<TeamMember | null> {
     // A reassignment must see someone who just joined or came back: ask fresh.
-    this.cache.delete(dealershipId);
-    return (await this.team(dealershipId)).find((m) => m.id === userId) ?? null;
+    return (await this.freshTeam(dealershipId)).find((m) => m.id === userId) ?? null;
   }
 }
