@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID, scrypt, timingSafeEqual, type BinaryLike } from 'node:crypto';
-import { ALL_DEMO_USERS, demoPassword } from '@showroom/demo-data';
+import { ALL_DEMO_USERS, demoPassword, demoTotpSecret } from '@showroom/demo-data';
 import { accountFile, type AccountFile, type StoredAccount, type StoredHash } from './account-file';
 
 export interface Account {
@@ -258,7 +258,13 @@ export function demoAccountStore(
 ): Promise<AccountStore> {
   const password = demoPassword(env);
   return createAccountStore(
-    ALL_DEMO_USERS.map((user) => ({ id: user.id, email: user.email, name: user.name, password })),
+    ALL_DEMO_USERS.map((user) => ({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      password,
+      totpSecret: demoTotpSecret(user.email),
+    })),
     options,
   );
 }

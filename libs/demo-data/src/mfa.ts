@@ -1,0 +1,116 @@
+import { Secret, TOTP } from 'otpauth';
+import { demoTotpSecret } from './lib/demo-totp-secrets';
+
+/**
+ * Codes of the demo accounts' authenticator app, for QA's suites and scripts (never production
+ * accounts). A separate entry point (`@showroom/demo-data/mfa`) so that services importing the demo
+ * data do not pull otpauth into their bundles.
+ */
+
+export const TOTP_STEP_MS = 30_000;
+
+export interface DemoTotpOptions {
+  /**
+   * The identity provider's URL. It accepts each 30-second step of an account once (no replay),
+   * so steps are remembered per server and account.
+   */
+  server: string;
+  /** Milliseconds since the epoch; the identity provider's clock (tests pass theirs). */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The last step this process used, by server and e-mail. */
+const usedSteps = new Map<string, number>();
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function totpOf(email: string): TOTP {
+  const secret = demoTotpSecret(email);
+  if (!secret) throw new Error(`${email} is not a demo account: no published TOTP secret`);
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
+}
+
+/** The demo account's code at `timestamp` (ms). */
+export function demoTotpCode(email: string, timestamp = Date.now()): string {
+  return totpOf(email).generate({ timestamp });
+}
+
+/**
+ * A code for a step this process has not used yet for this account on this server: when the
+ * current step's code was already used, waits until the next step begins.
+ */
+export async function nextDemoTotpCode(email: string, options: DemoTotpOptions): Promise<string> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const key = `${new URL(options.server).origin} ${email.trim().toLowerCase()}`;
+  const totp = totpOf(email);
+  let step = Math.floor(now() / TOTP_STEP_MS);
+  const used = usedSteps.get(key);
+  if (used !== undefined && step <= used) {
+    // A little past the boundary, so a clock a few milliseconds behind ours is in the new step too.
+    await sleep((used + 1) * TOTP_STEP_MS - now() + 50);
+    step = Math.max(used + 1, Math.floor(now() / TOTP_STEP_MS));
+  }
+  usedSteps.set(key, step);
+  return totp.generate({ timestamp: step * TOTP_STEP_MS });
+}
+
+/**
+ * Submits a fresh code; when the server refuses it (another process, or a person, used that step
+ * first), submits the next step's code once more. Returns the last result.
+ */
+export async function withDemoTotp<T>(
+  email: string,
+  options: DemoTotpOptions & {
+    submit: (code: string) => Promise<T>;
+    refused: (result: T) => boolean;
+  },
+): Promise<T> {
+  const first = await options.submit(await nextDemoTotpCode(email, options));
+  if (!options.refused(first)) return first;
+  return options.submit(await nextDemoTotpCode(email, options));
+}
+
+export const MFA_OTP_GRANT = 'http://auth0.com/oauth/grant-type/mfa-otp';
+
+export interface TokenAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+async function postTokenRequest(tokenUrl: string, fields: Record<string, string>): Promise<TokenAnswer> {
+  const response = await fetch(tokenUrl, { method: 'POST', body: new URLSearchParams(fields) });
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  return { status: response.status, body };
+}
+
+/**
+ * A demo account's token from the token endpoint, as Auth0 hands it out: the `password` or
+ * `…/password-realm` grant in `fields` (with `username`, `client_id`), and when that answers 403
+ * `mfa_required`, the MFA OTP grant with the account's code. Other answers come back unchanged.
+ */
+export async function demoPasswordGrant(
+  tokenUrl: string,
+  fields: Record<string, string>,
+  options: Omit<DemoTotpOptions, 'server'> & { server?: string } = {},
+): Promise<TokenAnswer> {
+  const first = await postTokenRequest(tokenUrl, fields);
+  const mfaToken = first.body['mfa_token'];
+  if (first.status !== 403 || first.body['error'] !== 'mfa_required' || typeof mfaToken !== 'string') {
+    return first;
+  }
+  const email = fields['username'] ?? '';
+  return withDemoTotp(email, {
+    ...options,
+    server: options.server ?? tokenUrl,
+    submit: (otp) =>
+      postTokenRequest(tokenUrl, {
+        grant_type: MFA_OTP_GRANT,
+        client_id: fields['client_id'] ?? '',
+        mfa_token: mfaToken,
+        otp,
+      }),
+    refused: (answer) => answer.status === 403 && answer.body['error'] === 'invalid_grant',
+  });
+}
