@@ -21,6 +21,7 @@ import {
   API,
   PASSWORD,
   decodeJwt,
+  demoUserToken,
   postForm,
   requestServicesToken,
   serve,
@@ -165,7 +166,7 @@ describe('Memberships come from the users service, fetched like the production A
 
   it('puts the users service’s answer into the token, reusing one cached machine token', async () => {
     for (const user of [DEMO_USERS.rivalOwner, DEMO_USERS.manager]) {
-      const tokens = await postForm(`${devAuth.url}/oauth/token`, {
+      const tokens = await demoUserToken(devAuth, {
         grant_type: PASSWORD_REALM_GRANT,
         realm: 'Username-Password-Authentication',
         client_id: 'showroom-e2e',

@@ -34,6 +34,9 @@ export const MANAGEMENT_SCOPES = [
 /** Auth0's grant type for "Resource Owner Password with realm" (a connection name). */
 export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm';
 export const PASSWORD_GRANT = 'password';
+/** Auth0's grants that complete a password grant answered with `mfa_required`. */
+export const MFA_OTP_GRANT = 'http://auth0.com/oauth/grant-type/mfa-otp';
+export const MFA_RECOVERY_CODE_GRANT = 'http://auth0.com/oauth/grant-type/mfa-recovery-code';
 /** The only realm (Auth0 "database connection") dev-auth has. */
 export const DEFAULT_REALM = 'Username-Password-Authentication';
 
@@ -136,7 +139,13 @@ export function registeredClients(config: DevAuthConfig): RegisteredClient[] {
         client_id: E2E_CLIENT_ID,
         client_name: 'Showroom tests and QA automation',
         token_endpoint_auth_method: 'none',
-        grant_types: [PASSWORD_REALM_GRANT, PASSWORD_GRANT, 'refresh_token'],
+        grant_types: [
+          PASSWORD_REALM_GRANT,
+          PASSWORD_GRANT,
+          MFA_OTP_GRANT,
+          MFA_RECOVERY_CODE_GRANT,
+          'refresh_token',
+        ],
         response_types: [],
         redirect_uris: [],
       },

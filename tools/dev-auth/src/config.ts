@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { API_AUDIENCE } from '@showroom/contracts';
+import { API_AUDIENCE, ROLES, type Role } from '@showroom/contracts';
 import { z } from 'zod';
 
 /** Thrown when the environment does not describe a runnable dev-auth; names every bad variable. */
@@ -36,6 +36,14 @@ export interface DevAuthConfig {
   /** NODE_ENV=production (only possible with DEV_AUTH_ALLOW_PRODUCTION=true). */
   production: boolean;
   passwordGrantEnabled: boolean;
+  /** Members with one of these roles (in any dealership) must sign in with MFA; empty: nobody. */
+  mfaRequiredRoles: readonly Role[];
+  /** A password older than this many days must be changed at the next sign-in; 0: never. */
+  passwordMaxAgeDays: number;
+  /** Where sign-in security e-mails go (the services' SMTP_URL); undefined: logged, not sent. */
+  smtpUrl: string | undefined;
+  /** The sender of those e-mails. */
+  mailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -85,6 +93,16 @@ const envSchema = z.object({
     .optional(),
   DEV_AUTH_ENABLE_PASSWORD_GRANT: flag.default('true'),
   DEV_AUTH_ALLOW_PRODUCTION: flag.default('false'),
+  DEV_AUTH_MFA_REQUIRED_ROLES: commaSeparated
+    .pipe(z.array(z.enum(ROLES, { error: `must list roles among ${ROLES.join(', ')}` })))
+    .default(['owner', 'manager']),
+  DEV_AUTH_PASSWORD_MAX_AGE_DAYS: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a whole number of days (0 turns rotation off)')
+    .transform(Number)
+    .default(90),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.email({ error: 'must be an e-mail address' }).default('sign-in@showroom.dev'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -140,6 +158,11 @@ export function loadConfig(
     cookieKeys: vars.DEV_AUTH_COOKIE_KEYS,
     production,
     passwordGrantEnabled: !production && vars.DEV_AUTH_ENABLE_PASSWORD_GRANT !== 'false',
+    // The one variable where empty is not "unset": it says that nobody must use MFA.
+    mfaRequiredRoles: env['DEV_AUTH_MFA_REQUIRED_ROLES'] === '' ? [] : vars.DEV_AUTH_MFA_REQUIRED_ROLES,
+    passwordMaxAgeDays: vars.DEV_AUTH_PASSWORD_MAX_AGE_DAYS,
+    smtpUrl: vars.SMTP_URL,
+    mailFrom: vars.MAIL_FROM,
     logLevel: vars.LOG_LEVEL,
   };
 }

@@ -1,6 +1,6 @@
 import { DEMO_USERS } from '@showroom/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, portalAuthorization } from './testing/browser';
+import { Browser, passSecondFactor, portalAuthorization } from './testing/browser';
 import { API, PORTAL, startDevAuth, type RunningDevAuth } from './testing/harness';
 
 describe('The sign-in page', () => {
@@ -44,7 +44,8 @@ describe('The sign-in page', () => {
       username: DEMO_USERS.sales.email,
       password: 'Showroom-demo-2026',
     });
-    expect(retried.leftTo?.origin).toBe(PORTAL);
+    const signedIn = await passSecondFactor(browser, retried, DEMO_USERS.sales.email);
+    expect(signedIn.leftTo?.origin).toBe(PORTAL);
   });
 
   it('gives the same answer for an unknown email, and escapes what was typed', async () => {

@@ -1,4 +1,5 @@
 import { escapeHtml, renderPage, type Page } from './html';
+import { RESET_REQUEST_PATH } from './reset-request-page';
 
 export const WRONG_CREDENTIALS = 'Wrong email or password.';
 export const ACCOUNT_BLOCKED =
@@ -11,6 +12,8 @@ export interface LoginPageOptions {
   email?: string;
   /** Why the last attempt was refused, shown above the form. */
   error?: string;
+  /** 400 after a refused attempt unless given (429 for the lock-out and throttling). */
+  status?: number;
   /** Emails of the demo accounts, shown as a hint for developers. */
   demoEmails?: readonly string[];
 }
@@ -40,8 +43,9 @@ ${error}
 <input id="password" name="password" type="password" autocomplete="current-password" required${invalid}${focusPassword ? ' autofocus' : ''}>
 <button type="submit" name="action" value="default">Continue</button>
 </form>
+<p class="muted"><a href="${escapeHtml(`${RESET_REQUEST_PATH}?email=${encodeURIComponent(email)}`)}">Forgot password?</a></p>
 <footer>Local development sign-in (dev-auth), not for production.${demo}</footer>`;
-  return renderPage({ title: 'Sign in', body, status: failed ? 400 : 200 });
+  return renderPage({ title: 'Sign in', body, status: options.status ?? (failed ? 400 : 200) });
 }
 
 /** A short message page (expired sign-in, refused logout, provider errors). */

@@ -94,6 +94,9 @@ declare module 'oidc-provider' {
     readonly path: string;
     readonly query: UnknownObject;
     readonly secure: boolean;
+    /** The client's address (the socket's: dev-auth trusts no proxy headers). */
+    readonly ip: string;
+    get(field: string): string;
     status: number;
     type: string;
     body: unknown;
@@ -124,7 +127,14 @@ declare module 'oidc-provider' {
     save(): Promise<string>;
   }
 
+  /** The storage of one model (memory-store.ts in dev-auth). */
+  export interface ModelAdapter {
+    destroy(id: string): Promise<void>;
+    revokeByGrantId(grantId: string): Promise<void>;
+  }
+
   export class Grant {
+    static readonly adapter: ModelAdapter;
     constructor(fields: { accountId: string; clientId: string });
     readonly jti: string;
     readonly accountId: string;
@@ -154,6 +164,9 @@ declare module 'oidc-provider' {
 
   export type ProviderEvent = 'server_error' | 'grant.error' | 'authorization.error' | 'end_session.error';
 
+  /** Emitted with the model instance each time a grant or a session is stored. */
+  export type ModelSavedEvent = 'grant.saved' | 'session.saved';
+
   export class Provider {
     constructor(issuer: string, configuration: UnknownObject & { jwks?: { keys: JWK[] } });
     readonly issuer: string;
@@ -163,6 +176,7 @@ declare module 'oidc-provider' {
     readonly RefreshToken: new (fields: TokenFields) => BaseToken;
     readonly IdToken: typeof IdToken;
     readonly ResourceServer: new (identifier: string, info: ResourceServerInfo) => ResourceServer;
+    readonly Session: { readonly adapter: ModelAdapter };
     readonly Client: { find(id: string): Promise<Client | undefined> };
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
@@ -174,6 +188,7 @@ declare module 'oidc-provider' {
     ): Promise<void>;
     registerGrantType(name: string, handler: GrantTypeHandler, params?: string[]): void;
     on(event: ProviderEvent, listener: (ctx: KoaContextWithOIDC, err: Error & UnknownObject) => void): this;
+    on(event: ModelSavedEvent, listener: (model: { jti: string; accountId?: string }) => void): this;
   }
 
   export class OIDCProviderError extends Error {

@@ -8,6 +8,7 @@ import {
   API,
   PASSWORD,
   decodeJwt,
+  demoUserToken,
   fakeMemberships,
   postForm,
   serve,
@@ -50,7 +51,7 @@ describe('QA automation signs in with the password-realm grant (showroom-e2e)', 
   });
 
   it('gets an RS256 access token that express-oauth2-jwt-bearer accepts, with the memberships from the membership source', async () => {
-    const tokens = await postForm(`${devAuth.url}/oauth/token`, realmGrant(DEMO_USERS.owner.email, PASSWORD));
+    const tokens = await demoUserToken(devAuth, realmGrant(DEMO_USERS.owner.email, PASSWORD));
     expect(tokens.status).toBe(200);
     const accessToken = String(tokens.body['access_token']);
     expect(decodeJwt(accessToken).header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
@@ -85,7 +86,7 @@ describe('QA automation signs in with the password-realm grant (showroom-e2e)', 
 
   it('also accepts the plain password grant, without a realm', async () => {
     const { realm: _realm, ...fields } = realmGrant(DEMO_USERS.viewer.email, PASSWORD);
-    const tokens = await postForm(`${devAuth.url}/oauth/token`, {
+    const tokens = await demoUserToken(devAuth, {
       ...fields,
       grant_type: PASSWORD_GRANT,
       scope: 'openid',
@@ -100,7 +101,7 @@ describe('QA automation signs in with the password-realm grant (showroom-e2e)', 
 
   it('signs in each demo rooftop’s finance manager with their finance membership', async () => {
     for (const user of [DEMO_USERS.finance, DEMO_USERS.northsideFinance, DEMO_USERS.rivalFinance]) {
-      const tokens = await postForm(`${devAuth.url}/oauth/token`, realmGrant(user.email, PASSWORD));
+      const tokens = await demoUserToken(devAuth, realmGrant(user.email, PASSWORD));
       expect(tokens.status, user.email).toBe(200);
       expect(decodeJwt(String(tokens.body['access_token'])).payload).toMatchObject({
         sub: user.id,

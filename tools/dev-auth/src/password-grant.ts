@@ -1,25 +1,28 @@
 import type Provider from 'oidc-provider';
-import { errors, type Client, type GrantTypeHandler, type ResourceServerInfo } from 'oidc-provider';
-import type { Account, AccountStore } from './accounts';
+import { errors, type GrantTypeHandler } from 'oidc-provider';
 import { DEFAULT_REALM, PASSWORD_GRANT, PASSWORD_REALM_GRANT } from './clients';
 import { WRONG_CREDENTIALS } from './login-page';
+import { registerMfaGrants } from './mfa-grant';
+import { mfaTokens } from './mfa-tokens';
+import { clientAddress } from './sign-in-attempts';
+import { completeTokenSignIn, oauthError, refusalError, type TokenSignInDeps } from './token-sign-in';
+import { membershipsUnavailable } from './token-claims';
+import { userTokenRequest } from './user-tokens';
 
-export interface PasswordGrantDeps {
-  accounts: AccountStore;
-  resourceServerInfo(indicator: string, client: Client): ResourceServerInfo;
-  /** Everything the ID token may say about the user (oidc-provider filters it by scope). */
-  accountClaims(request: object, account: Account): Promise<Record<string, unknown>>;
-  /** The OIDC scopes a user token can have. */
-  oidcScopes: readonly string[];
-}
+export type PasswordGrantDeps = TokenSignInDeps;
 
 const PARAMETERS = ['username', 'password', 'realm', 'audience', 'scope'];
 
 /**
  * Auth0's Resource Owner Password grants (`password` and `…/password-realm`), for tests and QA
- * automation that need a user's token without a browser. Registered only outside production.
+ * automation that need a user's token without a browser, with Auth0's MFA continuation: an account
+ * that must give a second factor gets 403 `mfa_required` and an `mfa_token` for the MFA grants.
+ * Registered only outside production.
  */
 export function registerPasswordGrants(provider: Provider, deps: PasswordGrantDeps): void {
+  const { accounts, security } = deps;
+  const tokens = mfaTokens(security.now);
+
   const handler: GrantTypeHandler = async (ctx) => {
     const { client, params = {} } = ctx.oidc;
     if (!client) throw new errors.InvalidRequest('client is required');
@@ -33,82 +36,43 @@ export function registerPasswordGrants(provider: Provider, deps: PasswordGrantDe
       throw new errors.InvalidRequest(`unknown realm; the only connection is "${DEFAULT_REALM}"`);
     }
 
-    const account = await deps.accounts.verifyPassword(username, password);
-    if (!account)
-      throw withStatus(new errors.CustomOIDCProviderError('invalid_grant', WRONG_CREDENTIALS), 403);
+    const ip = clientAddress(ctx.ip);
+    const refused = security.refusal(ip, username);
+    if (refused) throw refusalError(refused);
+    const account = await accounts.verifyPassword(username, password);
+    if (!account) {
+      const refusal = security.failed(ip, username);
+      throw refusal ? refusalError(refusal) : oauthError('invalid_grant', WRONG_CREDENTIALS, 403);
+    }
     // Auth0 answers a blocked user's correct password with 401 unauthorized, "user is blocked".
-    if (account.blocked)
-      throw withStatus(new errors.CustomOIDCProviderError('unauthorized', 'user is blocked'), 401);
+    if (account.blocked) throw oauthError('unauthorized', 'user is blocked', 401);
 
-    const audience = text('audience');
-    if (!audience) {
-      throw withStatus(
-        new errors.AccessDenied(
-          'No audience parameter was provided, and no default audience has been configured',
-        ),
+    const request = userTokenRequest(params, client, deps);
+    const need = await security.mfaNeed(account).catch((err: unknown) => {
+      throw membershipsUnavailable(err);
+    });
+    if (need === 'enrol') {
+      // Auth0 would offer /mfa/associate with the mfa_token; dev-auth enrols on the sign-in page only.
+      throw oauthError(
+        'mfa_required',
+        'Multifactor authentication required: enrol an authenticator app by signing in on the sign-in page once',
         403,
       );
     }
-    const info = deps.resourceServerInfo(audience, client);
-    const requested = new Set(text('scope')?.split(' ').filter(Boolean));
-    if (!client.grantTypeAllowed('refresh_token')) requested.delete('offline_access');
-    const oidcScopes = deps.oidcScopes.filter((scope) => requested.has(scope));
-    const apiScopes = info.scope.split(' ').filter((scope) => requested.has(scope));
-
-    const grant = new provider.Grant({ accountId: account.sub, clientId: client.clientId });
-    if (oidcScopes.length) grant.addOIDCScope(oidcScopes.join(' '));
-    if (apiScopes.length) grant.addResourceScope(audience, apiScopes.join(' '));
-    await grant.save();
-    ctx.oidc.entity('Grant', grant);
-
-    const accessToken = new provider.AccessToken({
-      accountId: account.sub,
-      client,
-      grantId: grant.jti,
-      gty: PASSWORD_GRANT,
-    });
-    accessToken.resourceServer = new provider.ResourceServer(audience, info);
-    accessToken.scope = apiScopes.join(' ') || undefined;
-    ctx.oidc.entity('AccessToken', accessToken);
-    const accessTokenValue = await accessToken.save();
-
-    let idToken: string | undefined;
-    if (oidcScopes.includes('openid')) {
-      const token = new provider.IdToken(await deps.accountClaims(ctx, account), { ctx });
-      token.scope = oidcScopes.join(' ');
-      idToken = await token.issue({ use: 'idtoken' });
+    if (need === 'challenge') {
+      // Answered rather than thrown: oidc-provider's error answers carry no extra member like mfa_token.
+      ctx.status = 403;
+      ctx.body = {
+        error: 'mfa_required',
+        error_description: 'Multifactor authentication required',
+        mfa_token: tokens.issue({ accountId: account.sub, clientId: client.clientId, ...request }),
+      };
+      return;
     }
-
-    let refreshToken: string | undefined;
-    if (oidcScopes.includes('offline_access')) {
-      refreshToken = await new provider.RefreshToken({
-        accountId: account.sub,
-        client,
-        grantId: grant.jti,
-        gty: PASSWORD_GRANT,
-        resource: audience,
-        rotations: 0,
-        scope: [...new Set([...oidcScopes, ...apiScopes])].join(' '),
-      }).save();
-    }
-
-    ctx.body = {
-      access_token: accessTokenValue,
-      token_type: accessToken.tokenType,
-      expires_in: accessToken.expiration,
-      scope: [...new Set([...oidcScopes, ...apiScopes])].join(' ') || undefined,
-      id_token: idToken,
-      refresh_token: refreshToken,
-    };
+    await completeTokenSignIn(provider, deps, ctx, account, client, request);
   };
 
   provider.registerGrantType(PASSWORD_REALM_GRANT, handler, PARAMETERS);
   provider.registerGrantType(PASSWORD_GRANT, handler, PARAMETERS);
-}
-
-function withStatus<E extends { status: number; statusCode: number }>(error: E, status: number): E {
-  // Auth0 answers these with 403; oidc-provider exposes the description because it was made as a 4xx.
-  error.status = status;
-  error.statusCode = status;
-  return error;
+  registerMfaGrants(provider, { ...deps, mfaTokens: tokens });
 }

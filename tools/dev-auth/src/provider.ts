@@ -16,6 +16,7 @@ import { registerPasswordGrants } from './password-grant';
 import { membershipLoader, showroomClaims, standardClaims } from './token-claims';
 import type { MembershipSource } from './memberships';
 import { memoryStore } from './memory-store';
+import type { SignInSecurity } from './sign-in-security';
 import type { Page } from './html';
 
 export interface ProviderOptions {
@@ -25,6 +26,8 @@ export interface ProviderOptions {
   clients: RegisteredClient[];
   accounts: AccountStore;
   memberships: MembershipSource;
+  /** Lock-out, MFA, password age and alerts for the password grants and their MFA grants. */
+  security: SignInSecurity;
   logger: Logger;
 }
 
@@ -273,6 +276,7 @@ export function createProvider(options: ProviderOptions): Provider {
   if (config.passwordGrantEnabled) {
     registerPasswordGrants(provider, {
       accounts,
+      security: options.security,
       resourceServerInfo,
       accountClaims,
       oidcScopes: USER_API_SCOPES,

@@ -8,7 +8,7 @@ import {
   API,
   PASSWORD,
   decodeJwt,
-  postForm,
+  demoUserToken,
   refreshPortalToken,
   requestServicesToken,
   startDevAuth,
@@ -52,7 +52,7 @@ describe('Access tokens last 15 minutes, so a removed member loses access at the
     expect(lifetimeOf(machine.body['access_token'])).toBe(FIFTEEN_MINUTES);
     expect(machine.body['expires_in']).toBe(FIFTEEN_MINUTES);
 
-    const qa = await postForm(`${devAuth.url}/oauth/token`, {
+    const qa = await demoUserToken(devAuth, {
       grant_type: PASSWORD_REALM_GRANT,
       realm: 'Username-Password-Authentication',
       client_id: 'showroom-e2e',

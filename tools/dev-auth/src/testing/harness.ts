@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_DEMO_USERS, demoPassword } from '@showroom/demo-data';
+import { demoPasswordGrant, type DemoTotpOptions } from '@showroom/demo-data/mfa';
 import type { MembershipClaim } from '@showroom/contracts';
 import pino from 'pino';
 import { demoAccountStore, type AccountStore } from '../accounts';
@@ -56,10 +57,39 @@ export function fakeMemberships(): MembershipSource & { calls: string[] } {
   return Object.assign(source, { calls });
 }
 
+/** Real time plus an offset that only grows: tests skip ahead (a TOTP step, a lock-out) at once. */
+export interface TestClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+export function testClock(): TestClock {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    advance(ms) {
+      offset += Math.max(0, ms);
+    },
+  };
+}
+
 export interface RunningDevAuth extends RunningServer {
   issuer: string;
   config: DevAuthConfig;
   accounts: AccountStore;
+  /** dev-auth's clock for lock-outs, codes and password age (oidc-provider's tokens keep real time). */
+  clock: TestClock;
+  /** For `@showroom/demo-data/mfa`: this server's clock, and waiting for the next step skips ahead. */
+  totp: DemoTotpOptions;
+}
+
+const runningByUrl = new Map<string, RunningDevAuth>();
+
+/** The dev-auth a test started at `url` (the test browser finds the demo codes' clock through it). */
+export function runningDevAuth(url: string): RunningDevAuth {
+  const running = runningByUrl.get(new URL(url).origin);
+  if (!running) throw new Error(`no dev-auth started by this test at ${url}`);
+  return running;
 }
 
 /**
@@ -86,23 +116,33 @@ export async function startDevAuth(
     ...options.env,
   });
   const keys = await loadOrCreateSigningKeys(config.keysFile);
-  const accounts = await demoAccountStore({}, { file: config.accountsFile });
+  const clock = testClock();
+  const accounts = await demoAccountStore(
+    {},
+    { file: config.accountsFile, now: () => new Date(clock.now()) },
+  );
   const memberships =
     options.membershipsFrom?.(running.url, config) ?? options.memberships ?? fakeMemberships();
   running.server.on(
     'request',
-    createDevAuth({ config, keys, accounts, memberships, logger: pino({ level: 'silent' }) }),
+    createDevAuth({ config, keys, accounts, memberships, logger: pino({ level: 'silent' }), now: clock.now }),
   );
-  return {
-    url: config.issuer.replace(/\/$/, ''),
+  const url = config.issuer.replace(/\/$/, '');
+  const devAuth: RunningDevAuth = {
+    url,
     issuer: config.issuer,
     config,
     accounts,
+    clock,
+    totp: { server: url, now: clock.now, sleep: async (ms) => clock.advance(ms) },
     async close() {
+      runningByUrl.delete(new URL(url).origin);
       await running.close();
       await rm(folder, { recursive: true, force: true });
     },
   };
+  runningByUrl.set(new URL(url).origin, devAuth);
+  return devAuth;
 }
 
 /** POSTs an application/x-www-form-urlencoded body and returns status, headers and JSON. */
@@ -121,6 +161,17 @@ export async function postForm(
     headers: response.headers,
     body: (await response.json()) as Record<string, unknown>,
   };
+}
+
+/**
+ * A demo account's token from a password grant (`fields`), through Auth0's MFA OTP grant when
+ * dev-auth answers `mfa_required`, as QA automation does it.
+ */
+export function demoUserToken(
+  devAuth: RunningDevAuth,
+  fields: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  return demoPasswordGrant(`${devAuth.url}/oauth/token`, fields, devAuth.totp);
 }
 
 /** The client_credentials request a service sends for a machine token; `fields` add to or replace its fields. */
