@@ -13,6 +13,9 @@ export default [
       'website_domains',
       'website_provisioning',
       'website_provisioning_steps',
+      'invitations',
+      'member_events',
+      'member_releases',
     ],
     acrossDealerships: {
       'src/people/repository.ts': 'a signed-in person’s own memberships, at every dealership they work at',
@@ -22,6 +25,12 @@ export default [
         'the provisioner claims the due site of any dealership (SKIP LOCKED) and records its run',
       'src/rooftops/repository.ts':
         'the own domains of the rooftops of the owner’s group, for their site links',
+      'src/invitations/invitation-repository.ts':
+        'an invitation link names no dealership: its token hash finds the invitation, and with it the dealership',
+      'src/team/member-repository.ts':
+        'whether someone deactivated here is still active at any dealership (else they are blocked at sign-in)',
+      'src/team/member-releases.ts':
+        'the release worker delivers any dealership’s due calls to leads (SKIP LOCKED), as the provisioner does',
       'src/websites/domains.ts':
         'a custom domain belongs to one dealership: who holds it is looked up (and only the domain named)',
     },

@@ -2,6 +2,8 @@ export * from './lib/identity';
 export * from './lib/permissions';
 export * from './lib/problem';
 export * from './lib/users';
+export * from './lib/team-options';
+export * from './lib/team-admin';
 export * from './lib/vin';
 export * from './lib/vehicle-options';
 export * from './lib/photo-options';

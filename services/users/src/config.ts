@@ -1,6 +1,7 @@
 import { allNotInProduction, commaList, devDefaults, serviceConfigLoader } from '@showroom/server-kit';
 import { databaseConfigShape } from '@showroom/server-mysql';
 import { storageConfigShape } from '@showroom/server-storage';
+import { identityConfigShape } from './identity/config';
 import { provisioningConfigShape } from './provisioning/config';
 import { sitesConfigShape } from './websites/config';
 
@@ -15,5 +16,7 @@ export const loadUsersConfig = serviceConfigLoader(3002, {
   ...sitesConfigShape,
   /** Website provisioning: AWS or local hosting, the leads service, machine credentials, intervals. */
   ...provisioningConfigShape,
+  /** Team administration: the identity provider's Management API, invitation links and e-mail. */
+  ...identityConfigShape,
 });
 export type UsersConfig = ReturnType<typeof loadUsersConfig>;

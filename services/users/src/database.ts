@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ProvisioningStepName, Role } from '@showroom/contracts';
+import type { MemberEventAction, MemberStatus, ProvisioningStepName, Role } from '@showroom/contracts';
 
 export interface DealerGroupTable {
   id: string;
@@ -38,7 +38,49 @@ export interface MembershipTable {
   role: Role;
   /** tinyint(1): 1 while the member takes new leads (round-robin skips 0). */
   available: Generated<number>;
+  status: Generated<MemberStatus>;
   created_at: Generated<Date>;
+}
+
+export interface InvitationTable {
+  id: string;
+  dealership_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string;
+  invited_by_name: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  sent_at: Date | null;
+  send_count: Generated<number>;
+  accepted_at: Date | null;
+  accepted_user_id: string | null;
+  revoked_at: Date | null;
+  closed_at: Date | null;
+  open_email: ColumnType<string | null, never, never>;
+}
+
+export interface MemberReleaseTable {
+  dealership_id: string;
+  user_id: string;
+  requested_at: Generated<Date>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  last_error: string | null;
+}
+
+export interface MemberEventTable {
+  id: string;
+  dealership_id: string;
+  user_id: string;
+  action: MemberEventAction;
+  actor_id: string | null;
+  actor_name: string | null;
+  from_role: Role | null;
+  to_role: Role | null;
+  at: ColumnType<Date, Date | undefined, never>;
 }
 
 export type ProvisioningState = 'pending' | 'running' | 'live' | 'failed';
@@ -105,6 +147,9 @@ export interface UsersDatabase {
   dealerships: DealershipTable;
   users: UserTable;
   memberships: MembershipTable;
+  invitations: InvitationTable;
+  member_events: MemberEventTable;
+  member_releases: MemberReleaseTable;
   websites: WebsiteTable;
   website_domains: WebsiteDomainTable;
   website_provisioning: WebsiteProvisioningTable;

@@ -3,6 +3,7 @@ import {
   DealershipListSchema,
   DealershipStorefrontSchema,
   MeSchema,
+  MySignInsSchema,
   READ_DEALERSHIPS_SCOPE,
   READ_MEMBERSHIPS_SCOPE,
   READ_TEAM_SCOPE,
@@ -12,14 +13,19 @@ import {
 } from '@showroom/contracts';
 import { caller, problems, routeFor } from '@showroom/server-kit';
 import { z } from 'zod';
+import type { SignInHistory } from './identity/sign-in-history';
+import { invitationRoutes, type InvitationRouteDeps } from './invitations/routes';
 import type { PeopleService } from './people/service';
 import { rooftopRoutes, type RooftopRouteDeps } from './rooftops/routes';
+import { memberAdminRoutes, type MemberAdminRouteDeps } from './team/admin-routes';
 import type { TeamService } from './team/service';
 import type { StorefrontDirectory } from './websites/dealership-storefront';
 import { websiteRoutes, type WebsiteRouteDeps } from './websites/routes';
 
-export interface UsersRouteDeps extends WebsiteRouteDeps, RooftopRouteDeps {
+export interface UsersRouteDeps
+  extends WebsiteRouteDeps, RooftopRouteDeps, MemberAdminRouteDeps, InvitationRouteDeps {
   people: PeopleService;
+  signIns: SignInHistory;
   team: TeamService;
   storefronts: StorefrontDirectory;
 }
@@ -41,6 +47,16 @@ export const usersRoutes = [
     responses: { 200: { description: 'Profile', schema: MeSchema } },
     problems: { 404: 'No Showroom profile for this account' },
     handler: ({ principal }, { people }) => people.me(principal),
+  }),
+  route({
+    operationId: 'listMySignIns',
+    method: 'get',
+    path: '/api/users/me/sign-ins',
+    tag: 'people',
+    summary: 'The signed-in user’s own recent sign-ins (time, address, browser), newest first',
+    caller: caller.signedIn(),
+    responses: { 200: { description: 'Recent sign-ins', schema: MySignInsSchema } },
+    handler: ({ principal }, { signIns }) => signIns.of(principal.userId),
   }),
   route({
     operationId: 'listMyDealerships',
@@ -132,6 +148,8 @@ export const usersRoutes = [
       return storefront;
     },
   }),
+  ...memberAdminRoutes,
+  ...invitationRoutes,
   ...websiteRoutes,
   ...rooftopRoutes,
 ];

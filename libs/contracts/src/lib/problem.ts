@@ -9,6 +9,8 @@ export const PROBLEM_TYPES = {
   forbidden: 'https://showroom.dev/problems/forbidden',
   notFound: 'https://showroom.dev/problems/not-found',
   conflict: 'https://showroom.dev/problems/conflict',
+  /** The thing existed but is over for good (a used, revoked or expired invitation link). */
+  gone: 'https://showroom.dev/problems/gone',
   preconditionFailed: 'https://showroom.dev/problems/precondition-failed',
   preconditionRequired: 'https://showroom.dev/problems/precondition-required',
   unsupportedMediaType: 'https://showroom.dev/problems/unsupported-media-type',

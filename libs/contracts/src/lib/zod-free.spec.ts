@@ -14,6 +14,7 @@ const ZOD_FREE = [
   'photo-options.ts',
   'retail-options.ts',
   'syndication-options.ts',
+  'team-options.ts',
   'vehicle-options.ts',
   'vin.ts',
 ];

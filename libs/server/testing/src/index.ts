@@ -9,3 +9,4 @@ export * from './lib/payments-sandbox';
 export * from './lib/demo-storefronts';
 export * from './lib/replica-control';
 export * from './lib/wait-until';
+export * from './lib/dev-auth-process';

@@ -5,6 +5,7 @@ import { dealerWebsites } from './0003_dealer_websites';
 import { websiteProvisioning } from './0004_website_provisioning';
 import { unservedDomains } from './0005_unserved_domains';
 import { financeRole } from './0006_finance_role';
+import { teamAdministration } from './0007_team_administration';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const usersMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const usersMigrations: Record<string, Migration> = {
   '0004_website_provisioning': websiteProvisioning,
   '0005_unserved_domains': unservedDomains,
   '0006_finance_role': financeRole,
+  '0007_team_administration': teamAdministration,
 };

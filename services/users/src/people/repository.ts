@@ -73,6 +73,7 @@ export class PeopleRepository {
       .leftJoin('dealer_groups as g', 'g.id', 'd.dealer_group_id')
       .select(['m.role', ...DEALERSHIP_COLUMNS])
       .where('m.user_id', '=', userId)
+      .where('m.status', '=', 'active')
       .orderBy('d.name')
       .execute();
     return rows.map((row) => ({ role: row.role, dealership: dealershipFromRow(row) }));
@@ -90,11 +91,15 @@ export class PeopleRepository {
   }
 
   async membershipClaimsOf(userId: string): Promise<MembershipClaim[]> {
-    return acrossDealerships(this.db)
-      .selectFrom('memberships')
-      .select(['dealership_id as dealershipId', 'role'])
-      .where('user_id', '=', userId)
-      .orderBy('dealership_id')
-      .execute();
+    return (
+      acrossDealerships(this.db)
+        .selectFrom('memberships')
+        .select(['dealership_id as dealershipId', 'role'])
+        .where('user_id', '=', userId)
+        // A deactivated member's next token no longer names the dealership.
+        .where('status', '=', 'active')
+        .orderBy('dealership_id')
+        .execute()
+    );
   }
 }

@@ -42,6 +42,7 @@ export const rooftopRepository = {
       .select((eb) => eb.fn.countAll<number | string>().as('owned'))
       .where('user_id', '=', userId)
       .where('role', '=', 'owner')
+      .where('status', '=', 'active')
       .where('dealership_id', 'in', dealershipIds)
       .executeTakeFirstOrThrow();
     return Number(row.owned);

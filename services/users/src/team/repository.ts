@@ -14,14 +14,21 @@ export class TeamRepository {
       .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.available']);
   }
 
-  /** Everyone with a membership of the dealership, by name. */
+  /** Everyone active in the dealership, by name (deactivated members are out of the team). */
   async listTeam(dealershipId: string): Promise<TeamMember[]> {
-    const rows = await this.members(dealershipId).orderBy('u.name').orderBy('u.id').execute();
+    const rows = await this.members(dealershipId)
+      .where('m.status', '=', 'active')
+      .orderBy('u.name')
+      .orderBy('u.id')
+      .execute();
     return rows.map(toMember);
   }
 
   async findMember(dealershipId: string, userId: string): Promise<TeamMember | null> {
-    const row = await this.members(dealershipId).where('m.user_id', '=', userId).executeTakeFirst();
+    const row = await this.members(dealershipId)
+      .where('m.user_id', '=', userId)
+      .where('m.status', '=', 'active')
+      .executeTakeFirst();
     return row ? toMember(row) : null;
   }
 
@@ -31,6 +38,7 @@ export class TeamRepository {
       .updateTable('memberships')
       .set({ available: available ? 1 : 0 })
       .where('user_id', '=', userId)
+      .where('status', '=', 'active')
       .executeTakeFirst();
     // mysql2 connects with FOUND_ROWS: a row set to the value it already had still counts.
     return Number(result.numUpdatedRows) > 0;

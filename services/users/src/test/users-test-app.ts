@@ -3,14 +3,19 @@ import type { Database } from '@showroom/server-mysql';
 import { LOCAL_MEDIA_BUCKET, type ObjectStore } from '@showroom/server-storage';
 import {
   createTestSchema,
+  startDevAuthProcess,
   startS3Local,
+  startSmtpSink,
   startTestIssuer,
   testLogger,
+  type DevAuthProcess,
+  type SmtpSink,
   type TestIssuer,
   type TestSchema,
 } from '@showroom/server-testing';
 import { startForTheseTests } from '@showroom/server-testing/matrix';
-import { composeUsers } from '../app';
+import { composeUsers, type Users } from '../app';
+import { closedPort, startLeadsStandIn, type LeadsStandIn } from '../provisioning/test-support';
 import { loadUsersConfig } from '../config';
 import { seedDemoTenants } from '../demo/seed-demo-tenants';
 import type { UsersDatabase } from '../database';
@@ -21,7 +26,22 @@ export interface UsersTestContext {
   database: Database<UsersDatabase>;
   /** The app's media bucket, on an s3rver of this test app's own. */
   objects: ObjectStore;
+  /** Invitation e-mails land here. */
+  mail: SmtpSink;
+  /** Stands in for the leads service's internal routes (releasing a deactivated member's leads). */
+  leads: LeadsStandIn;
+  /** The real dev-auth behind the identity port, when started with `identity: true`. */
+  devAuth: DevAuthProcess | undefined;
+  users: Users;
   close(): Promise<void>;
+}
+
+export interface UsersTestOptions {
+  /**
+   * Start dev-auth in a process of its own for the identity port (team administration); without
+   * it the port points at a closed port, as when the identity provider is down.
+   */
+  identity?: boolean;
 }
 
 /** Where the test app says the media bucket is served (the public logo URLs start with it). */
@@ -31,11 +51,21 @@ export const TEST_MEDIA_PUBLIC_URL = 'http://media.test/media';
  * The users service in-process, wired by the same composition root as main.ts, on a schema of
  * its own, trusting a local test issuer.
  */
-export async function startUsersTestApp(): Promise<UsersTestContext> {
+export async function startUsersTestApp(options: UsersTestOptions = {}): Promise<UsersTestContext> {
   const schema: TestSchema = await createTestSchema('users');
-  const [issuer, s3] = await Promise.all([
-    startTestIssuer(),
+  const [issuer, s3, mail, leads, devAuth] = await Promise.all([
+    startTestIssuer({
+      clients: {
+        'showroom-services': {
+          secret: 'dev-services-secret',
+          scopes: ['release:member-leads', 'write:site-origins'],
+        },
+      },
+    }),
     startS3Local({ buckets: [LOCAL_MEDIA_BUCKET] }),
+    startSmtpSink(),
+    startLeadsStandIn(),
+    options.identity ? startDevAuthProcess() : undefined,
   ]);
   const config = loadUsersConfig({
     NODE_ENV: 'test',
@@ -45,6 +75,9 @@ export async function startUsersTestApp(): Promise<UsersTestContext> {
     S3_ENDPOINT: s3.endpoint,
     S3_BUCKET: LOCAL_MEDIA_BUCKET,
     MEDIA_PUBLIC_URL: TEST_MEDIA_PUBLIC_URL,
+    SMTP_URL: mail.url,
+    LEADS_API_URL: leads.url,
+    AUTH0_DOMAIN: devAuth?.domain ?? `127.0.0.1:${await closedPort()}`,
   });
   const users = composeUsers(config, { logger: testLogger() });
   await users.migrate();
@@ -53,17 +86,29 @@ export async function startUsersTestApp(): Promise<UsersTestContext> {
     issuer,
     database: users.database,
     objects: users.objects,
+    mail,
+    leads,
+    devAuth,
+    users,
     async close() {
-      for (const close of [...users.closers, () => issuer.close(), () => s3.close(), () => schema.drop()])
-        await close();
+      const closers = [
+        ...users.closers,
+        () => issuer.close(),
+        () => s3.close(),
+        () => mail.close(),
+        () => leads.close(),
+        async () => devAuth?.close(),
+        () => schema.drop(),
+      ];
+      for (const close of closers) await close();
     },
   };
 }
 
 /** For one test file: the users app with the demo tenants, started before its tests and closed after. */
-export const usersAppOnDemoTenants = (): UsersTestContext =>
+export const usersAppOnDemoTenants = (options: UsersTestOptions = {}): UsersTestContext =>
   startForTheseTests(async () => {
-    const ctx = await startUsersTestApp();
+    const ctx = await startUsersTestApp(options);
     await seedDemoTenants(ctx.database.writer);
     return ctx;
   });

@@ -41,6 +41,7 @@ export const problems = {
     }),
   conflict: (detail: string, invalidParams?: InvalidParam[]) =>
     new HttpProblem(409, PROBLEM_TYPES.conflict, 'Conflict', detail, invalidParams),
+  gone: (detail: string) => new HttpProblem(410, PROBLEM_TYPES.gone, 'Gone', detail),
   preconditionFailed: (detail: string) =>
     new HttpProblem(412, PROBLEM_TYPES.preconditionFailed, 'Precondition failed', detail),
   preconditionRequired: (detail: string) =>
