@@ -72,7 +72,7 @@ export function signInSecurity(deps: SignInSecurityDeps): SignInSecurity {
     lockLifted: (email, lockedAt) => {
       const account = accounts.findByEmail(email);
       const changed = account && accounts.passwordChangedAt(account.sub);
-      return changed !== undefined && changed.getTime() > lockedAt;
+      return changed !== undefined && changed.getTime() >= lockedAt;
     },
   });
   const passwordChangeUrl = passwordChangeLinks(tickets, config.portalUrls[0]);

@@ -6,11 +6,15 @@ import { API, PASSWORD, PORTAL, pkce, postForm, runningDevAuth, unescapeHtml } f
 export class Browser {
   private readonly cookies = new Map<string, string>();
 
-  constructor(readonly base: string) {}
+  constructor(
+    readonly base: string,
+    /** Sent with every request, e.g. a User-Agent. */
+    private readonly defaultHeaders: Record<string, string> = {},
+  ) {}
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const url = new URL(path, this.base);
-    const headers = new Headers(init.headers);
+    const headers = new Headers({ ...this.defaultHeaders, ...Object.fromEntries(new Headers(init.headers)) });
     if (url.origin === new URL(this.base).origin && this.cookies.size) {
       headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     }
@@ -84,22 +88,25 @@ export function portalAuthorization(api: string): AuthorizationStart {
 export type Step = { response: Response; leftTo?: URL };
 
 /**
- * Answers the code page, when `step` is one, with the demo account's authenticator code (the
- * shared helper waits for a step this account has not used yet, skipping dev-auth's clock ahead).
+ * Answers a code page with the demo account's authenticator code (the shared helper waits for a
+ * step this account has not used yet, skipping dev-auth's clock ahead).
  */
-export async function passSecondFactor(browser: Browser, step: Step, email: string): Promise<Step> {
-  if (step.leftTo) return step;
-  const html = await step.response.text();
-  if (!html.includes('name="code"')) {
-    // The body is read: hand on a copy of the page so the caller can still read it.
-    const { status, headers } = step.response;
-    return { response: new Response(html, { status, headers }) };
-  }
+export function answerCodePage(browser: Browser, html: string, email: string): Promise<Step> {
   return withDemoTotp(email, {
     ...runningDevAuth(browser.base).totp,
     submit: (code) => browser.submitForm(html, { code }),
     refused: (answer) => !answer.leftTo,
   });
+}
+
+/** Answers the code page when `step` is one; any other step comes back as it was. */
+export async function passSecondFactor(browser: Browser, step: Step, email: string): Promise<Step> {
+  if (step.leftTo) return step;
+  const html = await step.response.text();
+  if (html.includes('name="code"')) return answerCodePage(browser, html, email);
+  // The body is read: hand on a copy of the page so the caller can still read it.
+  const { status, headers } = step.response;
+  return { response: new Response(html, { status, headers }) };
 }
 
 /** Signs in through the login page (and its code page) and returns the portal's authorization code. */
