@@ -114,7 +114,7 @@ export function composeUsers(
         service: 'users',
         title: 'Showroom users API',
         description:
-          'Dealer groups, dealerships, members, roles and availability; dealer websites and rooftop onboarding.',
+          'Dealer groups, dealerships, members, roles and availability; team administration and invitations; dealer websites and rooftop onboarding.',
       },
       routes: usersRoutes,
       deps,

@@ -26,6 +26,8 @@ export interface PlatformOptions {
   s3Path?: string;
   /** File of the embedded analytics engine (npm start keeps events); a temporary one when absent (e2e). */
   duckdbPath?: string;
+  /** dev-auth's accounts (passwords, MFA, invited people); a temporary one when absent (e2e). */
+  accountsFile?: string;
   /** The built portal the edge serves; the workspace's build unless told otherwise. */
   portalDist?: string;
   /** The built storefront server; the workspace's build unless told otherwise. */
@@ -91,6 +93,11 @@ export function serviceEnvironments(options: PlatformOptions) {
       ...media,
       ...servicesClient,
       LEADS_API_URL: `http://127.0.0.1:${ports.leads}`,
+      // Team administration: dev-auth's Management API, invitation links and their e-mail.
+      AUTH0_DOMAIN: `localhost:${ports.devAuth}`,
+      PORTAL_URL: portalOrigin,
+      SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+      MAIL_FROM: 'team@showroom.dev',
       // Sites are http://<slug>.localhost:<storefront port>; provisioning publishes to the S3
       // stand-in and has no DNS, certificate or CDN to touch.
       SITES_PLATFORM_DOMAIN: LOCAL_SITES_DOMAIN,
@@ -179,6 +186,7 @@ export function serviceEnvironments(options: PlatformOptions) {
       DEV_AUTH_SERVICES_SECRET: DEV_SERVICES_SECRET,
       PORTAL_URL: portalOrigin,
       USERS_API_URL: `http://127.0.0.1:${ports.users}`,
+      ...(options.accountsFile ? { DEV_AUTH_ACCOUNTS_FILE: options.accountsFile } : {}),
     },
   };
 }
@@ -195,6 +203,9 @@ export async function startPlatform(platformOptions: PlatformOptions): Promise<R
   const options = {
     ...platformOptions,
     duckdbPath: platformOptions.duckdbPath ?? join(eventsFolder as string, 'events.duckdb'),
+    // e2e's people and passwords start from the demo accounts each run, apart from npm start's.
+    accountsFile:
+      platformOptions.accountsFile ?? join(eventsFolder ?? tmpdir(), `dev-auth-accounts-${process.pid}.json`),
   };
   mkdirSync(dirname(options.duckdbPath), { recursive: true });
   const env = serviceEnvironments(options);

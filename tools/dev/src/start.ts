@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     // Lead timelines and photos survive a restart, as the MySQL schemas do.
     dynamoPath: join(WORKSPACE_ROOT, 'tmp', 'dynamo'),
     s3Path: join(WORKSPACE_ROOT, 'tmp', 's3'),
+    accountsFile: join(WORKSPACE_ROOT, '.data', 'dev-auth', 'accounts.json'),
     // Analytics events too (the embedded engine's DuckDB file).
     duckdbPath: join(WORKSPACE_ROOT, ANALYTICS_EVENTS_FILE),
   });
