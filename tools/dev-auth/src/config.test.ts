@@ -46,4 +46,37 @@ describe('Configuration is checked at start', () => {
     const config = loadConfig({ NODE_ENV: 'production', DEV_AUTH_ALLOW_PRODUCTION: 'true' }, ROOT);
     expect(config.passwordGrantEnabled).toBe(false);
   });
+
+  it('reads the sign-in security settings: MFA roles (empty: nobody), password age, SMTP', () => {
+    expect(loadConfig({}, ROOT)).toMatchObject({
+      mfaRequiredRoles: ['owner', 'manager'],
+      passwordMaxAgeDays: 90,
+      smtpUrl: undefined,
+      mailFrom: 'sign-in@showroom.dev',
+    });
+    expect(
+      loadConfig(
+        {
+          DEV_AUTH_MFA_REQUIRED_ROLES: 'owner, finance',
+          DEV_AUTH_PASSWORD_MAX_AGE_DAYS: '0',
+          SMTP_URL: 'smtp://127.0.0.1:1025',
+        },
+        ROOT,
+      ),
+    ).toMatchObject({
+      mfaRequiredRoles: ['owner', 'finance'],
+      passwordMaxAgeDays: 0,
+      smtpUrl: 'smtp://127.0.0.1:1025',
+    });
+    expect(loadConfig({ DEV_AUTH_MFA_REQUIRED_ROLES: '' }, ROOT).mfaRequiredRoles).toEqual([]);
+    expect(() => loadConfig({ DEV_AUTH_MFA_REQUIRED_ROLES: 'owner,boss' }, ROOT)).toThrow(
+      /DEV_AUTH_MFA_REQUIRED_ROLES="owner,boss": must list roles among owner, manager, finance, sales, viewer/,
+    );
+    expect(() => loadConfig({ DEV_AUTH_PASSWORD_MAX_AGE_DAYS: 'ninety' }, ROOT)).toThrow(
+      /DEV_AUTH_PASSWORD_MAX_AGE_DAYS/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://mail' }, ROOT)).toThrow(
+      /SMTP_URL="http:\/\/mail": must be an smtp/,
+    );
+  });
 });
