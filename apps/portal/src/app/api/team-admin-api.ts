@@ -1,0 +1,73 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  AdminMember,
+  AdminMemberList,
+  Invitation,
+  InvitationList,
+  InviteInput,
+  MemberDetail,
+  Role,
+} from '@showroom/contracts';
+import { map, type Observable } from 'rxjs';
+
+const BASE = '/api/users/team';
+
+const memberUrl = (userId: string) => `${BASE}/members/${encodeURIComponent(userId)}`;
+const invitationUrl = (id: string) => `${BASE}/invitations/${encodeURIComponent(id)}`;
+
+/**
+ * Team administration of the active dealership in the users service (owners and managers,
+ * `team:manage`): the members with their status and last sign-in, each one's history, and the
+ * invitations. The service refuses what the caller's rank does not allow (403) and what would leave
+ * the dealership without an active owner (409), with a problem saying why.
+ */
+@Injectable({ providedIn: 'root' })
+export class TeamAdminApi {
+  private readonly http = inject(HttpClient);
+
+  members(): Observable<AdminMemberList> {
+    return this.http.get<AdminMemberList>(`${BASE}/members`);
+  }
+
+  member(userId: string): Observable<MemberDetail> {
+    return this.http.get<MemberDetail>(memberUrl(userId));
+  }
+
+  changeRole(userId: string, role: Role): Observable<AdminMember> {
+    return this.http.put<AdminMember>(`${memberUrl(userId)}/role`, { role });
+  }
+
+  /** They lose access and their open leads go back to round-robin. */
+  deactivate(userId: string): Observable<AdminMember> {
+    return this.http.post<AdminMember>(`${memberUrl(userId)}/deactivate`, null);
+  }
+
+  reactivate(userId: string): Observable<AdminMember> {
+    return this.http.post<AdminMember>(`${memberUrl(userId)}/reactivate`, null);
+  }
+
+  /** Owners only: the member becomes the owner and the caller a manager (the caller's token changes). */
+  transferOwnership(userId: string): Observable<AdminMember> {
+    return this.http.post<AdminMember>(`${memberUrl(userId)}/ownership`, null);
+  }
+
+  /** Pending invitations, and those accepted, revoked or expired in the last 30 days. */
+  invitations(): Observable<InvitationList> {
+    return this.http.get<InvitationList>(`${BASE}/invitations`);
+  }
+
+  invite(input: InviteInput): Observable<Invitation> {
+    return this.http.post<Invitation>(`${BASE}/invitations`, input);
+  }
+
+  /** Sends the e-mail again (also the way out when it could not be sent the first time). */
+  resendInvitation(id: string): Observable<Invitation> {
+    return this.http.post<Invitation>(`${invitationUrl(id)}/resend`, null);
+  }
+
+  /** The link stops working at once. */
+  revokeInvitation(id: string): Observable<void> {
+    return this.http.delete(invitationUrl(id)).pipe(map(() => undefined));
+  }
+}
