@@ -28,7 +28,7 @@ export default [
       'src/invitations/invitation-repository.ts':
         'an invitation link names no dealership: its token hash finds the invitation, and with it the dealership',
       'src/team/member-repository.ts':
-        'whether someone deactivated here is still active at any dealership (else they are blocked at sign-in)',
+        'whether someone deactivated here is still active at any dealership (else they are blocked at sign-in), and a group owner’s people across its rooftops',
       'src/team/member-releases.ts':
         'the release worker delivers any dealership’s due calls to leads (SKIP LOCKED), as the provisioner does',
       'src/websites/domains.ts':

@@ -23,6 +23,7 @@ import { composeProvisioner } from './provisioning/compose-provisioning';
 import type { WebsiteProvisioner } from './provisioning/provisioner';
 import { RooftopService } from './rooftops/rooftop-service';
 import { usersRoutes, type UsersRouteDeps } from './routes';
+import { GroupPeopleDirectory } from './team/group-people';
 import { MemberAdmin } from './team/member-admin';
 import { MemberReleases } from './team/member-releases';
 import { TeamRepository } from './team/repository';
@@ -78,6 +79,7 @@ export function composeUsers(
     logger: runtime.logger,
     ...RELEASE_TIMING,
   });
+  const rooftops = new RooftopService(database.writer, siteUrls);
   const deps: UsersRouteDeps = {
     people: new PeopleService(new PeopleRepository(database.writer)),
     team: new TeamService(new TeamRepository(database.writer)),
@@ -88,8 +90,9 @@ export function composeUsers(
       mediaPublicUrl: config.MEDIA_PUBLIC_URL,
       logger: runtime.logger,
     }),
-    rooftops: new RooftopService(database.writer, siteUrls),
+    rooftops,
     storefronts: new StorefrontDirectory(database.writer, siteUrls),
+    groupPeople: new GroupPeopleDirectory(database.writer, rooftops),
     members: new MemberAdmin({ db: database.writer, identity, releases, logger: runtime.logger }),
     invitations: new InvitationService({
       db: database.writer,

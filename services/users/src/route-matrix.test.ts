@@ -17,6 +17,7 @@ describeRouteMatrix<UsersTestContext>({
     listMyDealerships: { request: () => ({}) },
     listMySignIns: { request: () => ({}) },
     listMembers: { request: () => ({}) },
+    listGroupPeople: { request: () => ({}) },
     getMember: {
       namesRecord: true,
       request: async (ctx, dealershipId) => ({ params: { userId: await addMember(ctx, dealershipId) } }),

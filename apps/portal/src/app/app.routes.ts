@@ -51,6 +51,14 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./rooftops/rooftops.routes').then((m) => m.rooftopsRoutes),
       },
       {
+        path: 'team',
+        loadChildren: () => import('./team/team.routes').then((m) => m.teamRoutes),
+      },
+      {
+        path: 'account',
+        loadChildren: () => import('./account/account.routes').then((m) => m.accountRoutes),
+      },
+      {
         path: '**',
         title: 'Page not found · Showroom',
         loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),

@@ -121,3 +121,20 @@ export type InvitationAccepted = z.infer<typeof InvitationAcceptedSchema>;
 /** The signed-in person's own recent sign-ins ("was this you?"). */
 export const MySignInsSchema = z.object({ items: z.array(SignInSchema), signInsKnown: z.boolean() });
 export type MySignIns = z.infer<typeof MySignInsSchema>;
+
+/** One person of a dealer group, with their membership at each rooftop they work at. */
+export const GroupPersonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.email(),
+  memberships: z.array(z.object({ dealershipId: z.uuid(), role: RoleSchema, status: MemberStatusSchema })),
+});
+export type GroupPerson = z.infer<typeof GroupPersonSchema>;
+
+/** Everyone across a group's rooftops, for its owner (each change then acts for one rooftop). */
+export const GroupPeopleSchema = z.object({
+  groupName: z.string().nullable(),
+  rooftops: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  people: z.array(GroupPersonSchema),
+});
+export type GroupPeople = z.infer<typeof GroupPeopleSchema>;

@@ -12,7 +12,8 @@ const invitations = '/api/users/invitations';
 
 const usersApp = usersAppOnDemoTenants({ identity: true });
 
-const invite = (body: object, as: DemoUser = owner) => asMember(usersApp, as, downtown.id, ['post', invitations, body]);
+const invite = (body: object, as: DemoUser = owner) =>
+  asMember(usersApp, as, downtown.id, ['post', invitations, body]);
 const preview = (token: string) => request(usersApp.app).get(`/api/users/invitation-links/${token}`);
 const accept = (token: string) => request(usersApp.app).post(`/api/users/invitation-links/${token}/accept`);
 

@@ -35,6 +35,17 @@ export class RooftopService {
 
   /** The active dealership's group (a dealership in no group: itself alone); the caller must own all of it. */
   async list(tenant: Tenant): Promise<GroupRooftopList> {
+    const { groupId, groupName, rooftops } = await this.ownedGroup(tenant);
+    return { groupId, groupName, items: await this.describe(rooftops) };
+  }
+
+  /**
+   * The active dealership's group (a dealership in no group: itself alone), once the caller is
+   * found to own every rooftop of it; 403 otherwise.
+   */
+  async ownedGroup(
+    tenant: Tenant,
+  ): Promise<{ groupId: string | null; groupName: string | null; rooftops: DealershipRow[] }> {
     const dealership = await rooftopRepository.findDealership(this.db, tenant.dealershipId);
     if (!dealership) throw problems.notFound('This dealership');
     const groupId = dealership.dealer_group_id;
@@ -45,7 +56,7 @@ export class RooftopService {
         ])
       : [[dealership], null];
     await this.requireOwnerOfAll(this.db, tenant, groupName ?? dealership.name, rooftops);
-    return { groupId, groupName, items: await this.describe(rooftops) };
+    return { groupId, groupName, rooftops };
   }
 
   /** Onboards a rooftop into the active dealership's group (made for it when it has none); the caller owns it. */

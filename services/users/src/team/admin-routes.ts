@@ -1,4 +1,5 @@
 import {
+  GroupPeopleSchema,
   AdminMemberListSchema,
   AdminMemberSchema,
   MemberDetailSchema,
@@ -6,10 +7,12 @@ import {
 } from '@showroom/contracts';
 import { caller, routeFor } from '@showroom/server-kit';
 import { z } from 'zod';
+import type { GroupPeopleDirectory } from './group-people';
 import type { MemberAdmin } from './member-admin';
 
 export interface MemberAdminRouteDeps {
   members: MemberAdmin;
+  groupPeople: GroupPeopleDirectory;
 }
 
 const route = routeFor<MemberAdminRouteDeps>();
@@ -106,5 +109,18 @@ export const memberAdminRoutes = [
       409: 'The member is deactivated or already an owner',
     },
     handler: ({ tenant, params }, { members }) => members.transferOwnership(tenant, params.userId),
+  }),
+
+  route({
+    operationId: 'listGroupPeople',
+    method: 'get',
+    path: '/api/users/group/people',
+    tag: 'team',
+    summary:
+      'Everyone across the dealer group’s rooftops with their role and status at each, for an owner of every rooftop (changes then act for one rooftop)',
+    caller: caller.user('rooftops:manage'),
+    responses: { 200: { description: 'The group’s people', schema: GroupPeopleSchema } },
+    problems: { 403: 'The caller is not an owner of every rooftop of the group' },
+    handler: ({ tenant }, { groupPeople }) => groupPeople.list(tenant),
   }),
 ];

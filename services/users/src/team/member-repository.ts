@@ -91,6 +91,19 @@ export class MemberRepository {
     return Number(row.active);
   }
 
+  /** Every membership at the given rooftops (a group owner's view), by person. */
+  async acrossRooftops(dealershipIds: string[]) {
+    if (dealershipIds.length === 0) return [];
+    return acrossDealerships(this.db)
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.name', 'u.email', 'm.dealership_id', 'm.role', 'm.status'])
+      .where('m.dealership_id', 'in', dealershipIds)
+      .orderBy('u.name')
+      .orderBy('u.id')
+      .execute();
+  }
+
   /** Adds the person or refreshes their e-mail and name from the identity provider. */
   async upsertUser(user: { id: string; email: string; name: string }): Promise<void> {
     await this.db

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { AdminMemberListSchema, MemberDetailSchema } from '@showroom/contracts';
+import { AdminMemberListSchema, GroupPeopleSchema, MemberDetailSchema } from '@showroom/contracts';
 import { DEMO_DEALERSHIPS, DEMO_USERS } from '@showroom/demo-data';
 import { waitUntil } from '@showroom/server-testing';
 import { addMember } from '../test/tenants';
@@ -188,6 +188,20 @@ describe('team administration: owners and managers manage their people', () => {
       newOwner,
     );
     expect(handBack.status).toBe(200);
+  });
+});
+
+describe('a dealer group’s people in one view', () => {
+  it('shows the owner of every rooftop each person’s role at each rooftop, and refuses anyone else', async () => {
+    const res = await asMember(usersApp, owner, downtown.id, ['get', '/api/users/group/people']);
+    expect(res.status).toBe(200);
+    const group = GroupPeopleSchema.parse(res.body);
+    expect(group.rooftops.map((r) => r.id).sort()).toEqual([downtown.id, northside.id].sort());
+    const olivia = group.people.find((p) => p.id === owner.id);
+    expect(olivia?.memberships.map((m) => m.dealershipId).sort()).toEqual([downtown.id, northside.id].sort());
+    expect(group.people.map((p) => p.id)).not.toContain(DEMO_USERS.rivalSales.id);
+
+    expect((await asMember(usersApp, manager, downtown.id, ['get', '/api/users/group/people'])).status).toBe(403);
   });
 });
 

@@ -47,6 +47,9 @@ describe('Shell', () => {
               { path: 'inventory/:id', component: PageStub },
               { path: 'leads', component: PageStub },
               { path: 'leads/:id', component: PageStub },
+              { path: 'team', component: PageStub },
+              { path: 'team/:userId', component: PageStub },
+              { path: 'account', component: PageStub },
             ],
           },
         ]),
@@ -246,6 +249,47 @@ describe('Shell', () => {
     answerBackground();
     expect(element('[data-testid="nav-website"]')).toBeNull();
     expect(element('[data-testid="nav-rooftops"]')).toBeNull();
+  });
+
+  it('offers Team to owners and managers, who administer it, and not to salespeople', async () => {
+    await open(dealer([membership(NORTH, 'manager')]));
+    answerBackground();
+    expect(element('[data-testid="nav-team"]')?.getAttribute('href')).toBe('/team');
+    TestBed.resetTestingModule();
+
+    await open(dealer([membership(NORTH, 'sales')]));
+    answerBackground();
+    expect(element('[data-testid="nav-team"]')).toBeNull();
+  });
+
+  it('offers everyone their own Security page (recent sign-ins) from the account menu', async () => {
+    await open(dealer([membership(NORTH, 'sales')]));
+    answerBackground();
+    element('[data-testid="user-menu"]')?.click();
+    await settle();
+    const security = document.querySelector<HTMLAnchorElement>('[data-testid="account-security"]');
+    expect(security?.getAttribute('href')).toBe('/account');
+    security?.click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/account');
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
+  });
+
+  it('when the dealer switches dealership on a team member’s page, then it goes back to the team', async () => {
+    await open(
+      dealer([
+        membership(NORTH, 'owner', 'Northside Honda'),
+        membership(SOUTH, 'manager', 'Southside Toyota'),
+      ]),
+      '/team/auth0%7Csam',
+    );
+    answerBackground();
+    element('[data-testid="dealership-switcher"]')?.click();
+    await settle();
+    document.querySelectorAll<HTMLButtonElement>('[data-testid="dealership-option"]')[1].click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/team');
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });
 
   it('offers Deals to whoever reads deals and Retail settings to owners and managers; a finance manager is named so', async () => {

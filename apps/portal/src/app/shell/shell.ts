@@ -32,11 +32,11 @@ import { DealershipSwitcher } from './dealership-switcher';
 
 /**
  * Screens that show one record of a dealership; after a switch they would answer 404. Maps the
- * record's URL to its list: `/leads/<id>` → `/leads`, `/deals/<id>` → `/deals`. "new", "board", "settings", "syndication" and
+ * record's URL to its list: `/leads/<id>` → `/leads`, `/deals/<id>` → `/deals`, `/team/<userId>` → `/team`. "new", "board", "settings", "syndication" and
  * "import" are no records (they are pages of the dealership, which reload by themselves).
  */
 const RECORD_URL =
-  /^\/(inventory|leads|deals)\/(?!(?:new|board|settings|syndication|import)(?:[/?#]|$))[^/?#]+/;
+  /^\/(inventory|leads|deals|team)\/(?!(?:new|board|settings|syndication|import)(?:[/?#]|$))[^/?#]+/;
 
 @Component({
   selector: 'sr-shell',
@@ -106,6 +106,7 @@ export class Shell {
   protected readonly canSyndicate = computed(() => this.permissions.can('inventory:syndicate'));
   protected readonly canManageWebsite = computed(() => this.permissions.can('website:manage'));
   protected readonly canManageRooftops = computed(() => this.permissions.can('rooftops:manage'));
+  protected readonly canManageTeam = computed(() => this.permissions.can('team:manage'));
   /** Channels live under /inventory; there the Inventory entry is not the current page. */
   protected readonly onChannels = toSignal(
     this.router.events.pipe(

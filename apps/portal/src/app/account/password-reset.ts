@@ -1,0 +1,8 @@
+/**
+ * The identity provider's "reset your password" page, at the Auth0 domain the portal signs in with
+ * (config.json `auth.domain`: `tenant.eu.auth0.com`, or dev-auth's `http://localhost:4000`).
+ */
+export function passwordResetUrl(authDomain: string): string {
+  const origin = /^https?:\/\//i.test(authDomain) ? authDomain : `https://${authDomain}`;
+  return `${origin.replace(/\/+$/, '')}/u/reset-password`;
+}
