@@ -20,6 +20,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./sign-in/sign-in-error-page').then((m) => m.SignInErrorPage),
   },
   {
+    // The link of an invitation e-mail: the invitee has no account yet, so no sign-in guard and no shell.
+    path: 'invitations/:token',
+    title: 'Your invitation · Showroom',
+    loadComponent: () => import('./invitation/invitation-page').then((m) => m.InvitationPage),
+  },
+  {
     path: '',
     canMatch: [loadComponentEarly],
     canActivate: [authGuardFn],

@@ -46,6 +46,11 @@ describe('runtime configuration', () => {
   it('attaches the access token to same-origin /api calls only, for the API audience', () => {
     const allowed = toAuthConfig(devAuth, 'http://localhost:4200').httpInterceptor?.allowedList ?? [];
     expect(allowed).toEqual([
+      {
+        uri: '/api/users/invitations/*',
+        allowAnonymous: true,
+        tokenOptions: { authorizationParams: { audience: 'https://api.showroom.dev' } },
+      },
       { uri: '/api/*', tokenOptions: { authorizationParams: { audience: 'https://api.showroom.dev' } } },
     ]);
   });

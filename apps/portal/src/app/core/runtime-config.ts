@@ -46,7 +46,7 @@ export async function loadRuntimeConfig(fetchFn: FetchLike, url = 'config.json')
 
 /**
  * The Auth0 SDK configuration: 15-minute access tokens renewed with rotating refresh tokens, and
- * the access token attached to every same-origin `/api/` call.
+ * the access token attached to every same-origin `/api/` call (optional on an invitation's).
  *
  * Why `localstorage` and not the SDK's default `memory`: in memory the refresh token dies with the
  * page, so every reload and every new tab needs an iframe sign-in at the identity provider, which
@@ -70,7 +70,16 @@ export function toAuthConfig(config: RuntimeConfig, origin: string): AuthConfig 
     authorizationParams: { audience, redirect_uri: origin },
     errorPath: '/sign-in/error',
     httpInterceptor: {
-      allowedList: [{ uri: '/api/*', tokenOptions: { authorizationParams: { audience } } }],
+      allowedList: [
+        // An invitation is opened and accepted before its invitee has an account (the link's token is
+        // the credential): no sign-in needed, though a signed-in visitor's token still goes along.
+        {
+          uri: '/api/users/invitations/*',
+          allowAnonymous: true,
+          tokenOptions: { authorizationParams: { audience } },
+        },
+        { uri: '/api/*', tokenOptions: { authorizationParams: { audience } } },
+      ],
     },
   };
 }
