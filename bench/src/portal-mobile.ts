@@ -2,6 +2,7 @@
 // screen unthrottled, on the slow profile with the cache off, and on the slow profile with a warm
 // cache, and reads the largest contentful paint, the element it was of and the resource timings.
 import { loadavg } from 'node:os';
+import { answerDemoCodePage } from '@showroom/demo-data/mfa';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { CONTENT_SELECTORS, READ_SCRIPT, RECORDER_SCRIPT, type PageReading } from './portal-mobile-browser';
 /* eslint-disable-next-line @nx/enforce-module-boundaries -- the flags every workspace script gives Chromium (tools/dev) */
@@ -86,12 +87,19 @@ async function applyProfile(cdp: CDPSession, profile: Profile): Promise<void> {
   await cdp.send('Network.setBypassServiceWorker', { bypass: profile.cold });
 }
 
-/** dev-auth's sign-in page (Auth0's has the same field names); done when the shell shows its user menu. */
+/**
+ * dev-auth's sign-in page (Auth0's has the same field names), then its code page for the enrolled
+ * demo accounts; done when the shell shows its user menu.
+ */
 async function signIn(page: Page, options: PortalMobileOptions): Promise<void> {
   await page.goto(options.portalUrl, { timeout: LOAD_TIMEOUT_MS });
   await page.locator('input[name=username]').fill(options.email, { timeout: LOAD_TIMEOUT_MS });
   await page.locator('input[name=password]').fill(options.password);
   await page.locator('input[name=password]').press('Enter');
+  await answerDemoCodePage(page, options.email, {
+    doneSelector: '[data-testid="user-menu"]',
+    timeout: LOAD_TIMEOUT_MS,
+  });
   await page.locator('[data-testid="user-menu"]').waitFor({ state: 'attached', timeout: LOAD_TIMEOUT_MS });
 }
 

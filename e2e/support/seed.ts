@@ -1,4 +1,5 @@
 import { DEMO_USERS } from '@showroom/demo-data';
+import { demoPasswordGrant } from '@showroom/demo-data/mfa';
 import { password, portalAuthConfig, portalOrigin } from './env';
 import type { TestVehicle } from './test-vehicles';
 
@@ -13,30 +14,29 @@ export class PasswordGrantUnavailable extends Error {}
 /**
  * A user access token from the identity provider's password-realm grant, for client
  * `showroom-e2e`. Only dev-auth offers it (never in production; see tools/dev-auth/README.md).
+ * The demo accounts are enrolled in MFA: the grant answers `mfa_required`, and Auth0's MFA OTP
+ * grant completes it with the account's current code (`@showroom/demo-data/mfa`).
  */
 export async function passwordRealmToken(email: string): Promise<string> {
   const { origin, audience } = await portalAuthConfig();
-  const response = await fetch(`${origin}/oauth/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
-      realm: 'Username-Password-Authentication',
-      client_id: process.env['E2E_CLIENT_ID'] || 'showroom-e2e',
-      username: email,
-      password: password(),
-      audience,
-      scope: 'openid profile email',
-    }),
+  const answer = await demoPasswordGrant(`${origin}/oauth/token`, {
+    grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
+    realm: 'Username-Password-Authentication',
+    client_id: process.env['E2E_CLIENT_ID'] || 'showroom-e2e',
+    username: email,
+    password: password(),
+    audience,
+    scope: 'openid profile email',
   }).catch((error: unknown) => {
     throw new PasswordGrantUnavailable(`${origin}/oauth/token did not answer: ${(error as Error).message}`);
   });
-  const body = (await response.json().catch(() => ({}))) as { access_token?: string; error?: string };
-  if (!response.ok || !body.access_token) {
+  const token = answer.body['access_token'];
+  if (answer.status !== 200 || typeof token !== 'string') {
     throw new PasswordGrantUnavailable(
-      `${origin}/oauth/token refused the password-realm grant: HTTP ${response.status} ${body.error ?? ''}`,
+      `${origin}/oauth/token refused the password-realm grant: HTTP ${answer.status} ${String(answer.body['error'] ?? '')} ${String(answer.body['error_description'] ?? '')}`,
     );
   }
-  return body.access_token;
+  return token;
 }
 
 /** Adds a vehicle to the sales user's dealership through the inventory API (as the portal does). */

@@ -1,3 +1,4 @@
+import { withDemoTotp } from '@showroom/demo-data/mfa';
 import { $, browser, by, element } from 'protractor';
 import { password, portalOrigin } from './env';
 import { click, shown, STEP_TIMEOUT_MS, typeInto, until } from './waits';
@@ -20,14 +21,21 @@ export async function returnToPortal(path = '/'): Promise<void> {
   await browser.waitForAngularEnabled(true);
 }
 
+/** On the portal again (the provider redirected back). */
+async function onPortal(): Promise<boolean> {
+  return (await browser.getCurrentUrl()).startsWith(portalOrigin());
+}
+
 /**
  * The identity provider's sign-in page: dev-auth locally, Auth0's Universal Login when deployed.
- * Both name their fields `username` and `password` and submit with `button[name=action]`.
+ * Both name their fields `username` and `password` (then `code` for the authenticator app's code)
+ * and submit with `button[name=action]`.
  * It is not an Angular page, so Protractor's Angular waiting is off while we are on it.
  */
 export class SignInPage {
   readonly email = element(by.name('username'));
   readonly password = element(by.name('password'));
+  readonly code = element(by.name('code'));
   readonly continueButton = $('button[type="submit"][name="action"], form button[type="submit"]');
 
   /** Opens the portal signed out: it sends the dealer straight to the sign-in page. */
@@ -59,7 +67,63 @@ export class SignInPage {
     await shown(this.password, 'the password field');
     await typeInto(this.password, secret);
     await click(this.continueButton, 'Continue');
+    await this.passSecondFactor(email);
     await this.waitForPortal(email);
+  }
+
+  /**
+   * The demo accounts are enrolled in MFA: when the provider asks for the code, types the account's
+   * current one (computed from its published secret). The provider takes each 30-second code once,
+   * so the shared helper waits for the next one when this run already used it, and tries the next
+   * one once more if the provider refused the code (someone else used it first).
+   */
+  private async passSecondFactor(email: string): Promise<void> {
+    let asked = false;
+    await until(
+      async () => {
+        if (await onPortal()) return true;
+        asked = await this.code.isPresent();
+        if (!asked) await this.throwIfRefused(email);
+        return asked;
+      },
+      `the code page or the portal after the password of ${email}`,
+      STEP_TIMEOUT_MS * 2,
+    );
+    if (!asked) return;
+    await withDemoTotp(email, {
+      server: new URL(await browser.getCurrentUrl()).origin,
+      submit: async (code) => {
+        await shown(this.code, 'the code field');
+        await typeInto(this.code, code);
+        const field = await this.code.getWebElement();
+        await click(this.continueButton, 'Continue');
+        // The answer is a new page: until the old one is gone, its error (if any) is not news.
+        await until(async () => {
+          try {
+            await field.getTagName();
+            return false;
+          } catch {
+            return true;
+          }
+        }, `the provider to answer the code of ${email}`);
+        let refused = false;
+        await until(
+          async () => {
+            refused = !(await onPortal()) && (await $('#error-element-code').isPresent());
+            return refused || (await onPortal());
+          },
+          `the provider to take the code of ${email}`,
+          STEP_TIMEOUT_MS * 2,
+        );
+        return refused;
+      },
+      refused: (refused) => refused,
+    });
+  }
+
+  private async throwIfRefused(email: string): Promise<void> {
+    const refused = await $('#login-error, #error-element-password, #error-element-username').isPresent();
+    if (refused) throw new Error(`the sign-in page refused ${email}: check E2E_PASSWORD`);
   }
 
   /**
@@ -69,12 +133,12 @@ export class SignInPage {
   private async waitForPortal(email: string): Promise<void> {
     await until(
       async () => {
-        if (!(await browser.getCurrentUrl()).startsWith(portalOrigin())) {
+        if (!(await onPortal())) {
           // Still on the provider: a wrong password shows an error instead of redirecting.
-          const refused = await $(
-            '#login-error, #error-element-password, #error-element-username',
-          ).isPresent();
-          if (refused) throw new Error(`the sign-in page refused ${email}: check E2E_PASSWORD`);
+          await this.throwIfRefused(email);
+          if (await $('#error-element-code').isPresent()) {
+            throw new Error(`the sign-in page refused the authenticator code of ${email}`);
+          }
           return false;
         }
         return portalBooted();

@@ -114,3 +114,48 @@ export async function demoPasswordGrant(
     refused: (answer) => answer.status === 403 && answer.body['error'] === 'invalid_grant',
   });
 }
+
+/** The part of a Playwright locator the code page needs (structural: no Playwright dependency here). */
+interface LocatorLike {
+  fill(value: string): Promise<void>;
+  press(key: string): Promise<void>;
+  count(): Promise<number>;
+  first(): LocatorLike;
+  waitFor(options: { state: 'attached'; timeout: number }): Promise<void>;
+}
+
+/** The part of a Playwright page the code page needs. */
+export interface BrowserPageLike {
+  url(): string;
+  locator(selector: string): LocatorLike;
+  waitForEvent(event: 'load', options: { timeout: number }): Promise<unknown>;
+}
+
+/**
+ * After a demo account's password was submitted in a Playwright page: when the identity provider
+ * asks for the authenticator code (`input[name=code]`, as Auth0's Universal Login names it), types
+ * the account's current one; when it went straight on (`doneSelector` appears), does nothing.
+ */
+export async function answerDemoCodePage(
+  page: BrowserPageLike,
+  email: string,
+  options: { doneSelector: string; timeout: number },
+): Promise<void> {
+  const { timeout } = options;
+  const code = page.locator('input[name=code]');
+  await page
+    .locator(`input[name=code], ${options.doneSelector}`)
+    .first()
+    .waitFor({ state: 'attached', timeout });
+  if ((await code.count()) === 0) return;
+  await withDemoTotp(email, {
+    server: page.url(),
+    submit: async (otp) => {
+      await code.fill(otp);
+      // The answer is a new page either way: the code page again, or the application.
+      await Promise.all([page.waitForEvent('load', { timeout }), code.press('Enter')]);
+      return (await page.locator('#error-element-code').count()) > 0;
+    },
+    refused: (refused) => refused,
+  });
+}

@@ -1,10 +1,11 @@
 /**
  * Drives the real @auth0/auth0-spa-js (what @auth0/auth0-angular wraps) against dev-auth in headless
- * Chromium: sign-in, tokens with memberships, refresh-token renewal, reload, logout.
+ * Chromium: sign-in (with the demo owner's authenticator code), tokens with memberships, refresh-token renewal, reload, logout.
  * Not part of `test` (it needs /usr/bin/chromium): `nx run dev-auth:check-spa`.
  */
 import { readFileSync } from 'node:fs';
 import { DEMO_USERS } from '@showroom/demo-data';
+import { answerDemoCodePage } from '@showroom/demo-data/mfa';
 import { MEMBERSHIPS_CLAIM } from '@showroom/contracts';
 import { chromium } from 'playwright-core';
 import { API, PASSWORD, decodeJwt, refreshPortalToken, serve, startDevAuth } from '../src/testing/harness';
@@ -86,6 +87,10 @@ async function main(): Promise<void> {
     await page.fill('#username', DEMO_USERS.owner.email);
     await page.fill('#password', PASSWORD);
     await page.click('button[type=submit]');
+    await answerDemoCodePage(page, DEMO_USERS.owner.email, {
+      doneSelector: 'script[src="/spa.js"]',
+      timeout: 15_000,
+    });
     await page.waitForURL(`${portalOrigin}/**`);
     await ready();
     check(

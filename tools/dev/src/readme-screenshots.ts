@@ -4,6 +4,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { DEMO_USERS, demoPassword } from '@showroom/demo-data';
+import { answerDemoCodePage } from '@showroom/demo-data/mfa';
 import { backingStoresFromEnv, withBackingStores } from './backing-services';
 import { buildApps } from './build';
 import { startThrowawayPlatform } from './platform';
@@ -47,6 +48,10 @@ async function signInAsManager(page: Page, portalUrl: string): Promise<void> {
   await page.locator('input[name=username]').fill(DEMO_USERS.manager.email);
   await page.locator('input[name=password]').fill(demoPassword());
   await page.locator('form button[type=submit]').click();
+  await answerDemoCodePage(page, DEMO_USERS.manager.email, {
+    doneSelector: '[data-testid="user-menu"]',
+    timeout: STEP_TIMEOUT_MS,
+  });
   await page.locator('[data-testid="user-menu"]').waitFor();
 }
 
