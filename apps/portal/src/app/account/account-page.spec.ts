@@ -2,7 +2,10 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthClientConfig } from '@auth0/auth0-angular';
+import { TestBed } from '@angular/core/testing';
+import { me, membership, NORTH } from '../../testing/fixtures';
 import { closePage, elementIn, openPage, settle as settlePage } from '../../testing/page';
+import { Session } from '../core/session';
 import { Clock } from '../leads/shared/clock';
 import { AccountPage } from './account-page';
 import { passwordResetUrl } from './password-reset';
@@ -60,6 +63,12 @@ describe('AccountPage', () => {
     expect(byTestId<HTMLAnchorElement>('reset-password-link')?.href).toBe(
       'http://localhost:4000/u/reset-password',
     );
+    // Once the dealer is known, the reset page has their address filled in.
+    TestBed.inject(Session).me.set(me([membership(NORTH, 'sales')]));
+    await settle();
+    expect(byTestId<HTMLAnchorElement>('reset-password-link')?.href).toBe(
+      'http://localhost:4000/u/reset-password?email=dana%40northside.example',
+    );
   });
 
   it('when the sign-in service did not answer, then it says so instead of “no sign-ins”', async () => {
@@ -92,6 +101,9 @@ describe('passwordResetUrl', () => {
     expect(passwordResetUrl('showroom.eu.auth0.com')).toBe('https://showroom.eu.auth0.com/u/reset-password');
     expect(passwordResetUrl('https://login.showroom.dev/')).toBe(
       'https://login.showroom.dev/u/reset-password',
+    );
+    expect(passwordResetUrl('http://localhost:4000', 'dana+1@northside.example')).toBe(
+      'http://localhost:4000/u/reset-password?email=dana%2B1%40northside.example',
     );
   });
 });

@@ -1,9 +1,10 @@
-import { Component, DestroyRef, inject, signal } from '@angular/core';
+import { Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { AuthClientConfig } from '@auth0/auth0-angular';
-import { type OwnSignIns, UsersApi } from '../api/users-api';
+import type { MySignIns } from '@showroom/contracts';
+import { UsersApi } from '../api/users-api';
 import { Session } from '../core/session';
 import { LoadState } from '../shared/load-state';
 import { ProblemTextPipe } from '../shared/problem-text.pipe';
@@ -49,7 +50,7 @@ import { SignInList } from './sign-in-list';
           }
         }
       }
-      @if (resetUrl; as resetUrl) {
+      @if (resetUrl(); as resetUrl) {
         <p class="not-you" data-testid="not-you">
           <mat-icon svgIcon="lock" aria-hidden="true" />
           <span>
@@ -117,9 +118,12 @@ export class AccountPage {
   private readonly loadState = new LoadState('loading', false);
   protected readonly status = this.loadState.status;
   protected readonly problem = this.loadState.problem;
-  protected readonly signIns = signal<OwnSignIns | null>(null);
+  protected readonly signIns = signal<MySignIns | null>(null);
   /** The identity provider's domain is set at startup (config.json) and never changes after. */
-  protected readonly resetUrl = resetUrlOf(inject(AuthClientConfig).get()?.domain);
+  private readonly authDomain = inject(AuthClientConfig).get()?.domain;
+  protected readonly resetUrl = computed(() =>
+    this.authDomain ? passwordResetUrl(this.authDomain, this.session.me()?.email) : null,
+  );
 
   constructor() {
     this.load();
@@ -131,8 +135,4 @@ export class AccountPage {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((signIns) => this.signIns.set(signIns));
   }
-}
-
-function resetUrlOf(domain: string | undefined): string | null {
-  return domain ? passwordResetUrl(domain) : null;
 }

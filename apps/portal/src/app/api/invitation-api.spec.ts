@@ -19,7 +19,7 @@ describe('InvitationApi', () => {
 
   it('reads what the invitation offers under its token', async () => {
     const read = firstValueFrom(api.preview('tok/en'));
-    const request = http.expectOne('/api/users/invitations/tok%2Fen');
+    const request = http.expectOne('/api/users/invitation-links/tok%2Fen');
     expect(request.request.method).toBe('GET');
     request.flush(invitationPreview());
     expect((await read).dealershipName).toBe('Northside Honda');
@@ -27,7 +27,7 @@ describe('InvitationApi', () => {
 
   it('accepts it with a POST, and is told what comes next', async () => {
     const accepted = firstValueFrom(api.accept('token-1'));
-    const request = http.expectOne('/api/users/invitations/token-1/accept');
+    const request = http.expectOne('/api/users/invitation-links/token-1/accept');
     expect(request.request.method).toBe('POST');
     request.flush({ next: 'sign-in', passwordUrl: null, email: 'riley@example.com' });
     expect((await accepted).next).toBe('sign-in');

@@ -3,7 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import type { InvitationAccepted, InvitationPreview } from '@showroom/contracts';
 import type { Observable } from 'rxjs';
 
-const invitationUrl = (token: string) => `/api/users/invitations/${encodeURIComponent(token)}`;
+const invitationUrl = (token: string) => `/api/users/invitation-links/${encodeURIComponent(token)}`;
 
 /**
  * An invitation as the person invited sees it, before they have an account: public, the link's token

@@ -19,7 +19,7 @@ describe('TeamAdminApi', () => {
 
   it('lists the members with their status and last sign-in', async () => {
     const listed = firstValueFrom(api.members());
-    const request = http.expectOne('/api/users/team/members');
+    const request = http.expectOne('/api/users/members');
     expect(request.request.method).toBe('GET');
     request.flush({ items: [adminMember()], signInsKnown: true });
     expect((await listed).items[0].status).toBe('active');
@@ -27,7 +27,7 @@ describe('TeamAdminApi', () => {
 
   it('reads one member’s page under their id, escaped (Auth0 ids hold a “|”)', async () => {
     const read = firstValueFrom(api.member('auth0|sam'));
-    const request = http.expectOne('/api/users/team/members/auth0%7Csam');
+    const request = http.expectOne('/api/users/members/auth0%7Csam');
     expect(request.request.method).toBe('GET');
     request.flush(memberDetail());
     expect((await read).history).toHaveLength(2);
@@ -35,7 +35,7 @@ describe('TeamAdminApi', () => {
 
   it('changes a role with a PUT of the role alone', async () => {
     const changed = firstValueFrom(api.changeRole('auth0|sam', 'manager'));
-    const request = http.expectOne('/api/users/team/members/auth0%7Csam/role');
+    const request = http.expectOne('/api/users/members/auth0%7Csam/role');
     expect(request.request.method).toBe('PUT');
     expect(request.request.body).toEqual({ role: 'manager' });
     request.flush(adminMember({ role: 'manager' }));
@@ -48,7 +48,7 @@ describe('TeamAdminApi', () => {
     ['transferOwnership', 'ownership'],
   ] as const)('%s is a POST without a body to …/%s', async (method, path) => {
     const done = firstValueFrom(api[method]('auth0|sam'));
-    const request = http.expectOne(`/api/users/team/members/auth0%7Csam/${path}`);
+    const request = http.expectOne(`/api/users/members/auth0%7Csam/${path}`);
     expect(request.request.method).toBe('POST');
     expect(request.request.body).toBeNull();
     request.flush(adminMember());
@@ -57,7 +57,7 @@ describe('TeamAdminApi', () => {
 
   it('lists the invitations', async () => {
     const listed = firstValueFrom(api.invitations());
-    const request = http.expectOne('/api/users/team/invitations');
+    const request = http.expectOne('/api/users/invitations');
     expect(request.request.method).toBe('GET');
     request.flush({ items: [invitation()] });
     expect((await listed).items[0].email).toBe('riley@example.com');
@@ -66,7 +66,7 @@ describe('TeamAdminApi', () => {
   it('invites with a POST of the e-mail, name and role', async () => {
     const input = { email: 'riley@example.com', name: 'Riley Rookie', role: 'sales' as const };
     const sent = firstValueFrom(api.invite(input));
-    const request = http.expectOne('/api/users/team/invitations');
+    const request = http.expectOne('/api/users/invitations');
     expect(request.request.method).toBe('POST');
     expect(request.request.body).toEqual(input);
     request.flush(invitation(), { status: 201, statusText: 'Created' });
@@ -75,13 +75,13 @@ describe('TeamAdminApi', () => {
 
   it('resends an invitation with a POST, and revokes it with a DELETE (204)', async () => {
     const resent = firstValueFrom(api.resendInvitation(INVITATION_ID));
-    const resend = http.expectOne(`/api/users/team/invitations/${INVITATION_ID}/resend`);
+    const resend = http.expectOne(`/api/users/invitations/${INVITATION_ID}/resend`);
     expect(resend.request.method).toBe('POST');
     resend.flush(invitation({ sendCount: 2 }));
     expect((await resent).sendCount).toBe(2);
 
     const revoked = firstValueFrom(api.revokeInvitation(INVITATION_ID));
-    const revoke = http.expectOne(`/api/users/team/invitations/${INVITATION_ID}`);
+    const revoke = http.expectOne(`/api/users/invitations/${INVITATION_ID}`);
     expect(revoke.request.method).toBe('DELETE');
     revoke.flush(null, { status: 204, statusText: 'No Content' });
     expect(await revoked).toBeUndefined();

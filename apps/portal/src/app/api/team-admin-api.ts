@@ -11,10 +11,11 @@ import type {
 } from '@showroom/contracts';
 import { map, type Observable } from 'rxjs';
 
-const BASE = '/api/users/team';
+const MEMBERS = '/api/users/members';
+const INVITATIONS = '/api/users/invitations';
 
-const memberUrl = (userId: string) => `${BASE}/members/${encodeURIComponent(userId)}`;
-const invitationUrl = (id: string) => `${BASE}/invitations/${encodeURIComponent(id)}`;
+const memberUrl = (userId: string) => `${MEMBERS}/${encodeURIComponent(userId)}`;
+const invitationUrl = (id: string) => `${INVITATIONS}/${encodeURIComponent(id)}`;
 
 /**
  * Team administration of the active dealership in the users service (owners and managers,
@@ -27,7 +28,7 @@ export class TeamAdminApi {
   private readonly http = inject(HttpClient);
 
   members(): Observable<AdminMemberList> {
-    return this.http.get<AdminMemberList>(`${BASE}/members`);
+    return this.http.get<AdminMemberList>(MEMBERS);
   }
 
   member(userId: string): Observable<MemberDetail> {
@@ -54,14 +55,17 @@ export class TeamAdminApi {
 
   /** Pending invitations, and those accepted, revoked or expired in the last 30 days. */
   invitations(): Observable<InvitationList> {
-    return this.http.get<InvitationList>(`${BASE}/invitations`);
+    return this.http.get<InvitationList>(INVITATIONS);
   }
 
   invite(input: InviteInput): Observable<Invitation> {
-    return this.http.post<Invitation>(`${BASE}/invitations`, input);
+    return this.http.post<Invitation>(INVITATIONS, input);
   }
 
-  /** Sends the e-mail again (also the way out when it could not be sent the first time). */
+  /**
+   * A new link, valid 7 days again, by e-mail (the old link stops working): for a pending invitation
+   * whose e-mail did not arrive or could not be sent, or an expired one.
+   */
   resendInvitation(id: string): Observable<Invitation> {
     return this.http.post<Invitation>(`${invitationUrl(id)}/resend`, null);
   }

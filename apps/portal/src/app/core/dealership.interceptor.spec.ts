@@ -54,6 +54,25 @@ describe('dealershipInterceptor', () => {
     ).toBe(NORTH);
   });
 
+  it('when an owner or manager administers the team, then the active dealership is named; an invitation link goes without it', () => {
+    http.get('/api/users/members').subscribe();
+    http.put('/api/users/members/auth0%7Csam/role', { role: 'manager' }).subscribe();
+    http.delete('/api/users/invitations/5d1c3c52-7f0e-4a4b-9d0e-0c1f2a3b4c01').subscribe();
+    http.get('/api/users/invitation-links/tok-123').subscribe();
+    expect(backend.expectOne('/api/users/members').request.headers.get('X-Dealership-Id')).toBe(NORTH);
+    expect(
+      backend.expectOne('/api/users/members/auth0%7Csam/role').request.headers.get('X-Dealership-Id'),
+    ).toBe(NORTH);
+    expect(
+      backend
+        .expectOne('/api/users/invitations/5d1c3c52-7f0e-4a4b-9d0e-0c1f2a3b4c01')
+        .request.headers.get('X-Dealership-Id'),
+    ).toBe(NORTH);
+    expect(
+      backend.expectOne('/api/users/invitation-links/tok-123').request.headers.has('X-Dealership-Id'),
+    ).toBe(false);
+  });
+
   it('when the dealer edits the website or adds a rooftop, then the active dealership is named (the logo upload too)', () => {
     http.patch('/api/users/website', {}).subscribe();
     http.put('/api/users/website/logo', new FormData()).subscribe();

@@ -10,7 +10,8 @@ export const DEALERSHIP_HEADER = 'X-Dealership-Id';
 
 /**
  * Calls that work in one dealership. `/api/users/me` and `/api/users/dealerships` are about the
- * person across all of theirs, so they go without it. The website and the rooftops are the active
+ * person across all of theirs, so they go without it; so do an invitation link's (`/api/users/invitation-links/`,
+ * opened before its invitee is anyone's member). The team's members and invitations, the website and the rooftops are the active
  * dealership's (its group's, for the rooftops); so are its deals and retail settings,
  * and its analytics (the group view too: the service reads the group from the active rooftop).
  */
@@ -20,6 +21,8 @@ const DEALERSHIP_SCOPED_PATHS = [
   '/api/leads/',
   '/api/retail/',
   '/api/users/team',
+  '/api/users/members',
+  '/api/users/invitations',
   '/api/users/website',
   '/api/users/rooftops',
 ];

@@ -47,7 +47,7 @@ describe('runtime configuration', () => {
     const allowed = toAuthConfig(devAuth, 'http://localhost:4200').httpInterceptor?.allowedList ?? [];
     expect(allowed).toEqual([
       {
-        uri: '/api/users/invitations/*',
+        uri: '/api/users/invitation-links/*',
         allowAnonymous: true,
         tokenOptions: { authorizationParams: { audience: 'https://api.showroom.dev' } },
       },

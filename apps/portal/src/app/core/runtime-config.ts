@@ -74,7 +74,7 @@ export function toAuthConfig(config: RuntimeConfig, origin: string): AuthConfig 
         // An invitation is opened and accepted before its invitee has an account (the link's token is
         // the credential): no sign-in needed, though a signed-in visitor's token still goes along.
         {
-          uri: '/api/users/invitations/*',
+          uri: '/api/users/invitation-links/*',
           allowAnonymous: true,
           tokenOptions: { authorizationParams: { audience } },
         },

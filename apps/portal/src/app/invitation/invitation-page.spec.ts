@@ -7,7 +7,7 @@ import { BrowserLocation } from '../core/browser-location';
 import { invitationPreview } from '../team/team-fixtures';
 import { InvitationPage } from './invitation-page';
 
-const PREVIEW_URL = '/api/users/invitations/tok-123';
+const PREVIEW_URL = '/api/users/invitation-links/tok-123';
 
 describe('InvitationPage', () => {
   let http: HttpTestingController;

@@ -5,12 +5,12 @@ import type { Invitation, Role } from '@showroom/contracts';
 import { roleLabel } from '../core/labels';
 import { Clock } from '../leads/shared/clock';
 import { ExactTimePipe, RelativeTimePipe } from '../leads/shared/time-pipes';
-import { invitationsInOrder, mayHandleInvitation } from './team-model';
+import { invitationsInOrder, mayResendInvitation, mayRevokeInvitation } from './team-model';
 import { InvitationStatusChip } from './team-chips';
 
 /**
  * The invitations: the pending ones first with Resend and Revoke (for those the dealer may send), then
- * the recent accepted, revoked and expired ones. Rows wrap instead of a wide table, so a phone shows
+ * the recent accepted, revoked and expired ones (an expired one may be sent again). Rows wrap instead of a wide table, so a phone shows
  * the same list.
  */
 @Component({
@@ -83,29 +83,33 @@ import { InvitationStatusChip } from './team-chips';
               }
             </div>
           </div>
-          @if (mayHandle(invitation)) {
+          @if (mayResend(invitation) || mayRevoke(invitation)) {
             <div class="invitation__actions">
-              <button
-                type="button"
-                matButton
-                data-testid="resend-invitation"
-                [attr.aria-label]="'Resend the invitation to ' + invitation.email"
-                [disabled]="busyId() === invitation.id"
-                (click)="resend.emit(invitation)"
-              >
-                Resend
-              </button>
-              <button
-                type="button"
-                matButton
-                class="revoke"
-                data-testid="revoke-invitation"
-                [attr.aria-label]="'Revoke the invitation to ' + invitation.email"
-                [disabled]="busyId() === invitation.id"
-                (click)="revoke.emit(invitation)"
-              >
-                Revoke
-              </button>
+              @if (mayResend(invitation)) {
+                <button
+                  type="button"
+                  matButton
+                  data-testid="resend-invitation"
+                  [attr.aria-label]="'Resend the invitation to ' + invitation.email"
+                  [disabled]="busyId() === invitation.id"
+                  (click)="resend.emit(invitation)"
+                >
+                  Resend
+                </button>
+              }
+              @if (mayRevoke(invitation)) {
+                <button
+                  type="button"
+                  matButton
+                  class="revoke"
+                  data-testid="revoke-invitation"
+                  [attr.aria-label]="'Revoke the invitation to ' + invitation.email"
+                  [disabled]="busyId() === invitation.id"
+                  (click)="revoke.emit(invitation)"
+                >
+                  Revoke
+                </button>
+              }
             </div>
           }
         </li>
@@ -190,7 +194,11 @@ export class InvitationList {
   protected readonly ordered = computed(() => invitationsInOrder(this.invitations()));
   protected readonly roleLabel = roleLabel;
 
-  protected mayHandle(invitation: Invitation): boolean {
-    return mayHandleInvitation(this.actorRole(), invitation);
+  protected mayResend(invitation: Invitation): boolean {
+    return mayResendInvitation(this.actorRole(), invitation);
+  }
+
+  protected mayRevoke(invitation: Invitation): boolean {
+    return mayRevokeInvitation(this.actorRole(), invitation);
   }
 }

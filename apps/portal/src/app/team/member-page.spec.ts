@@ -15,7 +15,7 @@ import { adminMember, memberDetail, memberEvent } from './team-fixtures';
 import { teamRoutes } from './team.routes';
 
 const NOW = Date.parse('2026-12-06T12:00:00.000Z');
-const SAM_URL = '/api/users/team/members/auth0%7Csam';
+const SAM_URL = '/api/users/members/auth0%7Csam';
 
 describe('MemberPage', () => {
   let http: HttpTestingController;
@@ -50,7 +50,7 @@ describe('MemberPage', () => {
       ],
     }));
     if (detail) {
-      http.expectOne(`/api/users/team/members/${encodeURIComponent(userId)}`).flush(detail);
+      http.expectOne(`/api/users/members/${encodeURIComponent(userId)}`).flush(detail);
       await settle();
     }
   }
@@ -212,7 +212,7 @@ describe('MemberPage', () => {
     await settle();
     await confirm();
     http
-      .expectOne('/api/users/team/members/auth0%7Czoe/deactivate')
+      .expectOne('/api/users/members/auth0%7Czoe/deactivate')
       .flush(problem(409, 'Northside Honda would be left without an active owner.'), {
         status: 409,
         statusText: 'Conflict',
@@ -287,7 +287,7 @@ describe('MemberPage', () => {
   it('when the member is not in this dealership (404), then it says so', async () => {
     await open('owner', null, 'auth0|gone');
     http
-      .expectOne('/api/users/team/members/auth0%7Cgone')
+      .expectOne('/api/users/members/auth0%7Cgone')
       .flush(
         { type: 'https://showroom.dev/problems/not-found', title: 'Not found', status: 404 },
         { status: 404, statusText: 'Not Found' },

@@ -3,7 +3,8 @@ import {
   grantableRoles,
   historySentence,
   invitationsInOrder,
-  mayHandleInvitation,
+  mayResendInvitation,
+  mayRevokeInvitation,
   mayManageMember,
   mayTransferOwnership,
 } from './team-model';
@@ -35,10 +36,15 @@ describe('team rules', () => {
     expect(mayTransferOwnership('owner', 'auth0|dana', adminMember({ role: 'owner' }))).toBe(false);
   });
 
-  it('lets a manager resend or revoke pending invitations up to their own rank', () => {
-    expect(mayHandleInvitation('manager', invitation())).toBe(true);
-    expect(mayHandleInvitation('manager', invitation({ role: 'owner' }))).toBe(false);
-    expect(mayHandleInvitation('owner', invitation({ status: 'accepted' }))).toBe(false);
+  it('lets a manager resend pending or expired invitations up to their own rank, and revoke pending ones', () => {
+    expect(mayResendInvitation('manager', invitation())).toBe(true);
+    expect(mayRevokeInvitation('manager', invitation())).toBe(true);
+    expect(mayResendInvitation('manager', invitation({ role: 'owner' }))).toBe(false);
+    expect(mayRevokeInvitation('manager', invitation({ role: 'owner' }))).toBe(false);
+    expect(mayResendInvitation('manager', invitation({ status: 'expired' }))).toBe(true);
+    expect(mayRevokeInvitation('manager', invitation({ status: 'expired' }))).toBe(false);
+    expect(mayResendInvitation('owner', invitation({ status: 'accepted' }))).toBe(false);
+    expect(mayResendInvitation('owner', invitation({ status: 'revoked' }))).toBe(false);
   });
 
   it('lists pending invitations first, then the newest', () => {

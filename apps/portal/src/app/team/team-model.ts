@@ -39,8 +39,20 @@ export function mayTransferOwnership(
   return actor === 'owner' && member.id !== actorId && member.status === 'active' && member.role !== 'owner';
 }
 
-/** Whether `actor` may resend or revoke an invitation: one they could have sent. */
-export function mayHandleInvitation(actor: Role | null, invitation: Invitation): boolean {
+/**
+ * Whether `actor` may send an invitation again: one they could have sent, still pending (the e-mail did
+ * not arrive) or expired (a new link, valid 7 days again).
+ */
+export function mayResendInvitation(actor: Role | null, invitation: Invitation): boolean {
+  return (
+    actor !== null &&
+    (invitation.status === 'pending' || invitation.status === 'expired') &&
+    mayGrantRole(actor, invitation.role)
+  );
+}
+
+/** Whether `actor` may revoke an invitation: a pending one they could have sent. */
+export function mayRevokeInvitation(actor: Role | null, invitation: Invitation): boolean {
   return actor !== null && invitation.status === 'pending' && mayGrantRole(actor, invitation.role);
 }
 

@@ -51,9 +51,9 @@ describe('TeamPage', () => {
   ) {
     await open(options);
     http
-      .expectOne('/api/users/team/members')
+      .expectOne('/api/users/members')
       .flush({ items: members, signInsKnown: options.signInsKnown ?? true });
-    http.expectOne('/api/users/team/invitations').flush({ items: invitations });
+    http.expectOne('/api/users/invitations').flush({ items: invitations });
     await settle();
   }
 
@@ -154,6 +154,12 @@ describe('TeamPage', () => {
         status: 'accepted',
         acceptedAt: '2026-12-04T12:00:00.000Z',
       }),
+      invitation({
+        id: 'expired-1',
+        email: 'kim@example.com',
+        status: 'expired',
+        expiresAt: '2026-12-03T12:00:00.000Z',
+      }),
     ]);
     const pending = row(`[data-invitation-id="${INVITATION_ID}"]`);
     expect(within(pending, 'invitation-email')?.textContent).toBe('riley@example.com');
@@ -170,6 +176,15 @@ describe('TeamPage', () => {
     expect(within(accepted, 'invitation-status')?.textContent).toBe('Accepted');
     expect(within(accepted, 'invitation-not-delivered')).toBeNull();
     expect(within(accepted, 'revoke-invitation')).toBeNull();
+    expect(within(accepted, 'resend-invitation')).toBeNull();
+
+    // An expired one may be sent again with a new link, but there is nothing left to revoke.
+    const expired = row('[data-invitation-id="expired-1"]');
+    expect(within(expired, 'invitation-when')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Expired 3 days ago',
+    );
+    expect(within(expired, 'resend-invitation')).not.toBeNull();
+    expect(within(expired, 'revoke-invitation')).toBeNull();
   });
 
   it('a manager’s Invite offers every role up to manager, never owner; the invitation is sent and listed', async () => {
@@ -190,7 +205,7 @@ describe('TeamPage', () => {
     inDialog<HTMLButtonElement>('send-invitation').click();
     await settle();
 
-    const post = http.expectOne('/api/users/team/invitations');
+    const post = http.expectOne('/api/users/invitations');
     expect(post.request.method).toBe('POST');
     expect(post.request.body).toEqual({ email: 'riley@example.com', name: 'Riley Rookie', role: 'finance' });
     post.flush(invitation({ role: 'finance', invitedBy: { id: 'auth0|dana', name: 'Dana Whitfield' } }), {
@@ -226,7 +241,7 @@ describe('TeamPage', () => {
     await settle();
     inDialog<HTMLButtonElement>('send-invitation').click();
     await settle();
-    http.expectOne('/api/users/team/invitations').flush(
+    http.expectOne('/api/users/invitations').flush(
       {
         type: 'https://showroom.dev/problems/conflict',
         title: 'Conflict',
@@ -251,7 +266,7 @@ describe('TeamPage', () => {
     await settle();
     inDialog<HTMLButtonElement>('send-invitation').click();
     await settle();
-    http.expectOne('/api/users/team/invitations').flush(
+    http.expectOne('/api/users/invitations').flush(
       {
         type: 'https://showroom.dev/problems/validation',
         title: 'Your request is not valid',
@@ -279,7 +294,7 @@ describe('TeamPage', () => {
     await settle();
     inDialog<HTMLButtonElement>('send-invitation').click();
     await settle();
-    http.expectNone('/api/users/team/invitations');
+    http.expectNone('/api/users/invitations');
     expect(inDialog('invite-email-error').textContent).toContain('Not an e-mail address');
     expect(inDialog('invite-name-error').textContent).toContain('Name is required');
   });
@@ -291,10 +306,10 @@ describe('TeamPage', () => {
     expect(overlayElement('mat-dialog-container')?.textContent).toContain(
       'The link sent to riley@example.com stops working at once',
     );
-    http.expectNone(`/api/users/team/invitations/${INVITATION_ID}`);
+    http.expectNone(`/api/users/invitations/${INVITATION_ID}`);
     overlayElement<HTMLButtonElement>('[data-testid="confirm"]')?.click();
     await closed();
-    const revoke = http.expectOne(`/api/users/team/invitations/${INVITATION_ID}`);
+    const revoke = http.expectOne(`/api/users/invitations/${INVITATION_ID}`);
     expect(revoke.request.method).toBe('DELETE');
     revoke.flush(null, { status: 204, statusText: 'No Content' });
     await settle();
@@ -311,36 +326,36 @@ describe('TeamPage', () => {
       .find((button) => button.textContent?.trim() === 'Cancel')
       ?.click();
     await closed();
-    http.expectNone(`/api/users/team/invitations/${INVITATION_ID}`);
+    http.expectNone(`/api/users/invitations/${INVITATION_ID}`);
   });
 
   it('resending an undelivered invitation sends it again and clears “not delivered”', async () => {
     await openWith(teamOfNorth(), [invitation({ sentAt: null })]);
     within(row(`[data-invitation-id="${INVITATION_ID}"]`), 'resend-invitation')?.click();
     await settle();
-    const resend = http.expectOne(`/api/users/team/invitations/${INVITATION_ID}/resend`);
+    const resend = http.expectOne(`/api/users/invitations/${INVITATION_ID}/resend`);
     expect(resend.request.method).toBe('POST');
     resend.flush(invitation({ sentAt: '2026-12-06T12:00:00.000Z', sendCount: 2 }));
     await settle();
     expect(within(row(`[data-invitation-id="${INVITATION_ID}"]`), 'invitation-not-delivered')).toBeNull();
     expect(overlayElement('simple-snack-bar')?.textContent).toContain(
-      'Invitation sent again to riley@example.com',
+      'Invitation sent again to riley@example.com, with a new link',
     );
   });
 
   it('when the team cannot be read, then it says why and offers a retry', async () => {
     await open();
     http
-      .expectOne('/api/users/team/members')
+      .expectOne('/api/users/members')
       .flush(
         { type: 'about:blank', title: 'Service unavailable', status: 503, detail: 'Try again in a minute.' },
         { status: 503, statusText: 'Service Unavailable' },
       );
-    http.expectOne('/api/users/team/invitations').flush({ items: [] });
+    http.expectOne('/api/users/invitations').flush({ items: [] });
     await settle();
     expect(byTestId('members-error').textContent).toContain('Service unavailable: Try again in a minute.');
     byTestId('members-error').querySelector('button')?.click();
-    http.expectOne('/api/users/team/members').flush({ items: teamOfNorth(), signInsKnown: true });
+    http.expectOne('/api/users/members').flush({ items: teamOfNorth(), signInsKnown: true });
     await settle();
     expect(all('member-row')).toHaveLength(3);
   });
@@ -349,6 +364,6 @@ describe('TeamPage', () => {
     await open({ role: 'sales' });
     await settle();
     expect(TestBed.inject(Router).url).toBe('/inventory');
-    http.expectNone('/api/users/team/members');
+    http.expectNone('/api/users/members');
   });
 });

@@ -137,7 +137,7 @@ export class TeamPage {
           this.replaceInvitation(sent);
           this.notifier.show(
             sent.sentAt
-              ? `Invitation sent again to ${sent.email}`
+              ? `Invitation sent again to ${sent.email}, with a new link`
               : `The e-mail to ${sent.email} could not be sent`,
             sent.sentAt ? undefined : 'OK',
             sent.sentAt ? 3000 : 8000,
