@@ -40,6 +40,10 @@ async function main(): Promise<void> {
       portalUrls: config.portalUrls,
       keysFile: config.keysFile,
       passwordGrant: config.passwordGrantEnabled,
+      mfaRequiredRoles: config.mfaRequiredRoles,
+      passwordMaxAgeDays: config.passwordMaxAgeDays,
+      // The host only: SMTP_URL may carry credentials.
+      securityMail: config.smtpUrl ? new URL(config.smtpUrl).host : 'logged, not sent (SMTP_URL is not set)',
     },
     `dev-auth ready: ${config.issuer}.well-known/openid-configuration`,
   );
