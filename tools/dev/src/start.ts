@@ -98,7 +98,8 @@ async function main(): Promise<void> {
   console.log(`
   Showroom is running (ready in ${seconds} s): ${running.portalUrl}
 
-  Sign in with any demo account; the password is ${demoPassword()}
+  Sign in with any demo account; the password is ${demoPassword()}, then the code from
+  \`npm run dev-auth:totp -- <e-mail>\` (each code works once; the next comes within 30 s)
 ${ALL_DEMO_USERS.map((u) => `    ${u.email.padEnd(emailWidth)} ${u.memberships.map(describeMembership).join(', ')}`).join('\n')}
 
   Dealer websites (a rooftop added in the portal gets its own at http://<its slug>.localhost:${START_PORTS.storefront}):
