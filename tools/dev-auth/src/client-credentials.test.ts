@@ -7,6 +7,7 @@ import {
   READ_LEAD_ASSIGNEES_SCOPE,
   READ_MEMBERSHIPS_SCOPE,
   READ_TEAM_SCOPE,
+  RELEASE_MEMBER_LEADS_SCOPE,
   UserMembershipsSchema,
   WRITE_ANALYTICS_EVENTS_SCOPE,
   WRITE_DEAL_LEADS_SCOPE,
@@ -69,7 +70,7 @@ describe('Services get machine tokens with client_credentials', () => {
   const servicesToken = (scope?: string) =>
     requestServicesToken(devAuth.url, scope === undefined ? {} : { scope });
 
-  it('showroom-services holds every scope of its grant when it names no scope, as Auth0 grants them all (retail’s and analytics’ included)', async () => {
+  it('showroom-services holds every scope of its grant when it names no scope, as Auth0 grants them all (retail’s, analytics’ and the users service’s lead releases included)', async () => {
     const tokens = await servicesToken();
     expect(tokens.status).toBe(200);
     expect(decodeJwt(String(tokens.body['access_token'])).payload['scope']).toBe(
@@ -81,6 +82,7 @@ describe('Services get machine tokens with client_credentials', () => {
         HOLD_VEHICLES_SCOPE,
         WRITE_DEAL_LEADS_SCOPE,
         READ_LEAD_ASSIGNEES_SCOPE,
+        RELEASE_MEMBER_LEADS_SCOPE,
         WRITE_ANALYTICS_EVENTS_SCOPE,
       ].join(' '),
     );

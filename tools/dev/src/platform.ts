@@ -186,6 +186,9 @@ export function serviceEnvironments(options: PlatformOptions) {
       DEV_AUTH_SERVICES_SECRET: DEV_SERVICES_SECRET,
       PORTAL_URL: portalOrigin,
       USERS_API_URL: `http://127.0.0.1:${ports.users}`,
+      // Login alerts, lock-out notices and password links.
+      SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+      MAIL_FROM: 'sign-in@showroom.dev',
       ...(options.accountsFile ? { DEV_AUTH_ACCOUNTS_FILE: options.accountsFile } : {}),
     },
   };
