@@ -37,8 +37,8 @@ export function demoTotpCode(email: string, timestamp = Date.now()): string {
 }
 
 /**
- * A code for a step this process has not used yet for this account on this server: when the
- * current step's code was already used, waits until the next step begins.
+ * A code for a step this process has not used yet for this account on this server: the next step's
+ * when the current one was used (inside the provider's window), waiting only when that one was used too.
  */
 export async function nextDemoTotpCode(email: string, options: DemoTotpOptions): Promise<string> {
   const now = options.now ?? Date.now;
@@ -48,9 +48,12 @@ export async function nextDemoTotpCode(email: string, options: DemoTotpOptions):
   let step = Math.floor(now() / TOTP_STEP_MS);
   const used = usedSteps.get(key);
   if (used !== undefined && step <= used) {
-    // A little past the boundary, so a clock a few milliseconds behind ours is in the new step too.
-    await sleep((used + 1) * TOTP_STEP_MS - now() + 50);
-    step = Math.max(used + 1, Math.floor(now() / TOTP_STEP_MS));
+    // The provider takes one step either side of now (as authenticator apps drift), so the step
+    // after the used one is good at once while it is the next; past that, wait until it is current.
+    // A little past the boundary, so a clock a few milliseconds behind ours is in the window too.
+    const next = used + 1;
+    if (next > step + 1) await sleep((next - 1) * TOTP_STEP_MS - now() + 50);
+    step = next;
   }
   usedSteps.set(key, step);
   return totp.generate({ timestamp: step * TOTP_STEP_MS });
