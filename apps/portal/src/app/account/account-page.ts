@@ -58,7 +58,7 @@ import { SignInList } from './sign-in-list';
             <a [href]="resetUrl" target="_blank" rel="noopener" data-testid="reset-password-link"
               >Change your password</a
             >
-            now: whoever signed in has it.
+            now, so that sign-in stops working.
           </span>
         </p>
       }

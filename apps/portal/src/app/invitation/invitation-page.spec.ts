@@ -92,11 +92,28 @@ describe('InvitationPage', () => {
     await open();
     http
       .expectOne(PREVIEW_URL)
-      .flush(gone('This invitation expired on Dec 1, 2026.'), { status: 410, statusText: 'Gone' });
+      .flush(
+        gone('This invitation expired on Dec 1, 2026. Ask Dana Whitfield at Northside Honda for a new one.'),
+        { status: 410, statusText: 'Gone' },
+      );
     await settle();
-    expect(text('invitation-gone-detail')).toBe('This invitation expired on Dec 1, 2026.');
-    expect(text('invitation-gone')).toContain('for a new invitation');
+    expect(text('invitation-gone-detail')).toBe(
+      'This invitation expired on Dec 1, 2026. Ask Dana Whitfield at Northside Honda for a new one.',
+    );
+    expect(text('invitation-gone')).toContain('This invitation can no longer be used');
     expect(byTestId('accept-invitation')).toBeNull();
+  });
+
+  it('when a closed link’s answer says nothing more (410 without detail), then the page says to ask for a new invitation', async () => {
+    await open();
+    http
+      .expectOne(PREVIEW_URL)
+      .flush(
+        { type: 'https://showroom.dev/problems/gone', title: 'Gone', status: 410 },
+        { status: 410, statusText: 'Gone' },
+      );
+    await settle();
+    expect(text('invitation-gone')).toContain('Ask the dealership that invited you for a new invitation.');
   });
 
   it('when the link is unknown (404), then it says the link does not work and whom to ask', async () => {
@@ -122,7 +139,7 @@ describe('InvitationPage', () => {
     });
     await settle();
     expect(text('invitation-gone')).toContain('Northside Honda revoked this invitation.');
-    expect(text('invitation-gone')).toContain('Ask Northside Honda for a new invitation');
+    expect(byTestId('accept-invitation')).toBeNull();
   });
 
   it('when accepting fails otherwise, then it says why and the button works again', async () => {

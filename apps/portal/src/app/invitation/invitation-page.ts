@@ -44,13 +44,15 @@ type InvitationState = 'loading' | 'ready' | 'accepting' | 'leaving' | 'invalid'
         @case ('gone') {
           <section class="state" role="alert" data-testid="invitation-gone">
             <h1>This invitation can no longer be used</h1>
+            <!-- The service's words name whom to ask; without them, the page says it. -->
             @if (goneDetail(); as detail) {
               <p data-testid="invitation-gone-detail">{{ detail }}</p>
+            } @else {
+              <p>
+                Ask {{ preview()?.dealershipName ?? 'the dealership that invited you' }} for a new invitation.
+              </p>
             }
-            <p>
-              Ask {{ preview()?.dealershipName ?? 'the dealership that invited you' }} for a new invitation.
-              If you already joined, sign in instead.
-            </p>
+            <p>If you already joined, sign in instead.</p>
             <button type="button" matButton="outlined" data-testid="invitation-sign-in" (click)="signIn()">
               Sign in
             </button>
