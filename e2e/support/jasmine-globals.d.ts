@@ -12,6 +12,8 @@ declare function afterAll(action: SpecAction, timeout?: number): void;
 declare function beforeEach(action: SpecAction, timeout?: number): void;
 declare function afterEach(action: SpecAction, timeout?: number): void;
 declare function fail(error?: unknown): void;
+/** Marks the running spec pending (skipped, with the reason in the report). */
+declare function pending(reason?: string): void;
 declare function expect<T>(actual: T): jasmine.Matchers<T>;
 
 declare namespace jasmine {

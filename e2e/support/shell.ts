@@ -23,6 +23,7 @@ export class Shell {
   readonly dealsLink = $(testId('nav-deals'));
   /** For roles that read analytics (analytics:read): everyone but finance managers. */
   readonly analyticsLink = $(testId('nav-analytics'));
+  readonly teamLink = $(testId('nav-team'));
 
   async waitUntilLoaded(): Promise<void> {
     await shown(this.userMenu, 'the signed-in shell (user menu)');
@@ -94,6 +95,11 @@ export class Shell {
   async goToAnalytics(): Promise<void> {
     await noOverlayOpen();
     await click(this.analyticsLink, 'Analytics in the navigation');
+  }
+
+  async goToTeam(): Promise<void> {
+    await noOverlayOpen();
+    await click(this.teamLink, 'Team in the navigation');
   }
 
   async goToRooftops(): Promise<void> {

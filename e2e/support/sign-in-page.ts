@@ -1,7 +1,7 @@
 import { withDemoTotp } from '@showroom/demo-data/mfa';
 import { $, browser, by, element } from 'protractor';
 import { password, portalOrigin } from './env';
-import { click, shown, STEP_TIMEOUT_MS, typeInto, until } from './waits';
+import { click, shown, STEP_TIMEOUT_MS, textOf, typeInto, until } from './waits';
 
 /** Whether the portal runs on the page: its Angular testability is there, so Protractor may wait for it. */
 export async function portalBooted(): Promise<boolean> {
@@ -58,6 +58,13 @@ export class SignInPage {
 
   /** Signs in from the portal's front door and waits until the portal (Angular) runs again. */
   async signInAs(email: string, secret = password()): Promise<void> {
+    await this.submitCredentials(email, secret);
+    await this.passSecondFactor(email);
+    await this.waitForPortal(email);
+  }
+
+  /** Types the e-mail and password and submits them; what comes next is the caller's to follow. */
+  async submitCredentials(email: string, secret: string): Promise<void> {
     if (!(await this.isShown())) await this.open();
     await typeInto(this.email, email);
     // Auth0's identifier-first login asks for the password on a second screen.
@@ -67,8 +74,13 @@ export class SignInPage {
     await shown(this.password, 'the password field');
     await typeInto(this.password, secret);
     await click(this.continueButton, 'Continue');
-    await this.passSecondFactor(email);
-    await this.waitForPortal(email);
+  }
+
+  /** The sign-in page's refusal (wrong password, blocked account), once it shows one. */
+  async refusal(): Promise<string> {
+    const error = $('#login-error, #error-element-password');
+    await shown(error, 'the sign-in page’s refusal');
+    return textOf(error);
   }
 
   /**
