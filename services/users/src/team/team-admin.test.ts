@@ -201,7 +201,9 @@ describe('a dealer group’s people in one view', () => {
     expect(olivia?.memberships.map((m) => m.dealershipId).sort()).toEqual([downtown.id, northside.id].sort());
     expect(group.people.map((p) => p.id)).not.toContain(DEMO_USERS.rivalSales.id);
 
-    expect((await asMember(usersApp, manager, downtown.id, ['get', '/api/users/group/people'])).status).toBe(403);
+    expect((await asMember(usersApp, manager, downtown.id, ['get', '/api/users/group/people'])).status).toBe(
+      403,
+    );
   });
 });
 
