@@ -95,6 +95,11 @@ describe('A password older than DEV_AUTH_PASSWORD_MAX_AGE_DAYS (90) must be chan
     );
     const ticketPage = await fetch(description.replace('Password expired; change it at ', ''));
     expect(ticketPage.status).toBe(200);
+    // The link lets its holder set the password: the log says a link was given, never which.
+    const refusal = devAuth.logs().filter((line) => line.includes('Password expired'));
+    expect(refusal.length).toBeGreaterThan(0);
+    expect(refusal.join('\n')).toContain('<password-change link>');
+    expect(devAuth.logs().join('\n')).not.toContain('ticket=');
   });
 });
 

@@ -287,7 +287,10 @@ export function createProvider(options: ProviderOptions): Provider {
     logger.error({ err, description: err['error_description'] }, 'request failed inside oidc-provider'),
   );
   provider.on('grant.error', (_ctx, err) =>
-    logger.warn({ error: err['error'], description: err['error_description'] }, 'token request refused'),
+    logger.warn(
+      { error: err['error'], description: withoutTicketLinks(String(err['error_description'] ?? '')) },
+      'token request refused',
+    ),
   );
   provider.on('authorization.error', (_ctx, err) =>
     logger.warn(
@@ -296,6 +299,11 @@ export function createProvider(options: ProviderOptions): Provider {
     ),
   );
   return provider;
+}
+
+/** A password-change link is a credential: the log keeps the words around it, never the link. */
+export function withoutTicketLinks(text: string): string {
+  return text.replace(/\S*\/lo\/reset\?ticket=\S+/g, '<password-change link>');
 }
 
 /** The idle lifetime, cut short where the sign-in would outlive its absolute lifetime. */

@@ -81,6 +81,8 @@ export interface RunningDevAuth extends RunningServer {
   clock: TestClock;
   /** For `@showroom/demo-data/mfa`: this server's clock, and waiting for the next step skips ahead. */
   totp: DemoTotpOptions;
+  /** Every line dev-auth has logged so far (pino JSON, info and up). */
+  logs(): string[];
 }
 
 const runningByUrl = new Map<string, RunningDevAuth>();
@@ -107,6 +109,9 @@ export async function startDevAuth(
 ): Promise<RunningDevAuth> {
   const folder = await mkdtemp(join(tmpdir(), 'dev-auth-test-'));
   const running = await serve();
+  // What dev-auth logs, kept for tests that check what never reaches a log.
+  const logLines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -125,7 +130,7 @@ export async function startDevAuth(
     options.membershipsFrom?.(running.url, config) ?? options.memberships ?? fakeMemberships();
   running.server.on(
     'request',
-    createDevAuth({ config, keys, accounts, memberships, logger: pino({ level: 'silent' }), now: clock.now }),
+    createDevAuth({ config, keys, accounts, memberships, logger, now: clock.now }),
   );
   const url = config.issuer.replace(/\/$/, '');
   const devAuth: RunningDevAuth = {
@@ -134,6 +139,7 @@ export async function startDevAuth(
     config,
     accounts,
     clock,
+    logs: () => [...logLines],
     totp: { server: url, now: clock.now, sleep: async (ms) => clock.advance(ms) },
     async close() {
       runningByUrl.delete(new URL(url).origin);
