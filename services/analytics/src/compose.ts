@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { createRedis, pingRedis } from '@showroom/server-cache';
-import { ClientCredentialsTokens, type ComposedService, type ServiceRuntime } from '@showroom/server-kit';
+import { serviceTokensFrom, type ComposedService, type ServiceRuntime } from '@showroom/server-kit';
 import { createDatabase, migrateToLatest, type Database, databaseSettingsOf } from '@showroom/server-mysql';
 import { createApp } from './app';
 import { composeCollect } from './collect/compose-collect';
@@ -41,12 +41,7 @@ export function composeAnalytics(config: AnalyticsConfig, runtime: ServiceRuntim
   // The modules' engine: its failures reach callers as problems (503 while it is away, 400 for a refused value).
   const routeEngine = withEngineProblems(engine);
   const redis = createRedis(config.REDIS_URL, logger);
-  const tokens = new ClientCredentialsTokens({
-    issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
-    clientId: config.AUTH_CLIENT_ID,
-    clientSecret: config.AUTH_CLIENT_SECRET,
-    audience: config.AUTH_AUDIENCE,
-  });
+  const tokens = serviceTokensFrom(config);
   const directory = new DealershipDirectory(config.USERS_API_URL, tokens, {
     max: config.STOREFRONT_CACHE_SIZE,
   });

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createRedis, pingRedis, RedisRecentWrites, TenantCache } from '@showroom/server-cache';
 import {
-  ClientCredentialsTokens,
+  serviceTokensFrom,
   createErrorReporter,
   createServiceApp,
   readKeys,
@@ -81,14 +81,7 @@ export function composeInventory(config: InventoryConfig, runtime: InventoryRunt
     ttlSeconds: config.INVENTORY_CACHE_TTL_SECONDS,
   });
   const reporter = runtime.reporter ?? createErrorReporter(config, logger);
-  const tokens =
-    runtime.tokens ??
-    new ClientCredentialsTokens({
-      issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
-      clientId: config.AUTH_CLIENT_ID,
-      clientSecret: config.AUTH_CLIENT_SECRET,
-      audience: config.AUTH_AUDIENCE,
-    });
+  const tokens = runtime.tokens ?? serviceTokensFrom(config);
   const rooftops = new UsersServiceRooftops(config.USERS_API_URL, tokens, {
     missRefreshMs: runtime.rooftopMissRefreshMs,
   });

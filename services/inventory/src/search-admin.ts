@@ -1,7 +1,7 @@
 // `npm run search:configure` / `npm run search:reindex` (and `node search-admin.js <command>` in the
 // image): the Algolia index's settings, replicas and synonyms from the repo, and a full rebuild.
 import { createDatabase } from '@showroom/server-mysql';
-import { ClientCredentialsTokens, ConfigError } from '@showroom/server-kit';
+import { serviceTokensFrom, ConfigError } from '@showroom/server-kit';
 import { loadInventoryConfig } from './config';
 import type { InventoryDatabase } from './database';
 import { UsersServiceRooftops } from './rooftops/rooftop-directory';
@@ -32,12 +32,7 @@ async function main(command: Command): Promise<void> {
     connectionLimit: 2,
   });
   try {
-    const tokens = new ClientCredentialsTokens({
-      issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
-      clientId: config.AUTH_CLIENT_ID,
-      clientSecret: config.AUTH_CLIENT_SECRET,
-      audience: config.AUTH_AUDIENCE,
-    });
+    const tokens = serviceTokensFrom(config);
     await reindexCommand({
       client,
       indexName: access.indexName,

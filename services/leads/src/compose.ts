@@ -4,12 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AnalyticsIngestClient } from '@showroom/server-analytics-client';
 import { createRedis, RedisRecentWrites } from '@showroom/server-cache';
-import {
-  ClientCredentialsTokens,
-  readKeys,
-  type ErrorReporter,
-  type ServiceTokens,
-} from '@showroom/server-kit';
+import { serviceTokensFrom, readKeys, type ErrorReporter, type ServiceTokens } from '@showroom/server-kit';
 import {
   createDatabase,
   createStatementBatchPool,
@@ -86,14 +81,7 @@ export async function composeLeads(
       .ensureTable()
       .catch((error: unknown) => logger.warn({ err: error }, 'timeline table not ready'));
   }
-  const tokens =
-    overrides.tokens ??
-    new ClientCredentialsTokens({
-      issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
-      clientId: config.AUTH_CLIENT_ID,
-      clientSecret: config.AUTH_CLIENT_SECRET,
-      audience: config.AUTH_AUDIENCE,
-    });
+  const tokens = overrides.tokens ?? serviceTokensFrom(config);
   const team = new UsersServiceDirectory(config.USERS_API_URL, tokens, overrides.teamCacheMs);
   const mailer = new Mailer(config.SMTP_URL);
   const outbox = startLeadsOutbox(

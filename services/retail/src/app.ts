@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createRedis, pingRedis } from '@showroom/server-cache';
 import {
-  ClientCredentialsTokens,
+  serviceTokensFrom,
   createServiceApp,
   PollingWorker,
   type ComposedService,
@@ -73,12 +73,7 @@ export function composeRetail(config: RetailConfig, runtime: ServiceRuntime): Re
   const redis = createRedis(config.REDIS_URL, logger);
   const objects = objectStoreFromConfig(config);
   const mailer = new Mailer(config.SMTP_URL);
-  const tokens = new ClientCredentialsTokens({
-    issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
-    clientId: config.AUTH_CLIENT_ID,
-    clientSecret: config.AUTH_CLIENT_SECRET,
-    audience: config.AUTH_AUDIENCE,
-  });
+  const tokens = serviceTokensFrom(config);
   const directory = new DealershipDirectory(config.USERS_API_URL, tokens, {
     max: config.STOREFRONT_CACHE_SIZE,
   });

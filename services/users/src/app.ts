@@ -1,5 +1,5 @@
 import {
-  ClientCredentialsTokens,
+  serviceTokensFrom,
   createServiceApp,
   type ComposedService,
   type ServiceRuntime,
@@ -65,14 +65,7 @@ export function composeUsers(
   const siteUrls = new SiteUrls(config);
   const identity = overrides.identity ?? new Auth0Identity(auth0IdentitySettings(config));
   const mailer = new Mailer(config.SMTP_URL);
-  const tokens =
-    overrides.tokens ??
-    new ClientCredentialsTokens({
-      issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
-      clientId: config.AUTH_CLIENT_ID,
-      clientSecret: config.AUTH_CLIENT_SECRET,
-      audience: config.AUTH_AUDIENCE,
-    });
+  const tokens = overrides.tokens ?? serviceTokensFrom(config);
   const releases = new MemberReleases(database.writer, {
     leadsApiUrl: config.LEADS_API_URL,
     tokens,

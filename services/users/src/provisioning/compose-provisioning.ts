@@ -1,4 +1,4 @@
-import { ClientCredentialsTokens, type BaseConfig, type ServiceTokens } from '@showroom/server-kit';
+import { serviceTokensFrom, type BaseConfig, type ServiceTokens } from '@showroom/server-kit';
 import type { ObjectStore, StorageConfig } from '@showroom/server-storage';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -49,14 +49,7 @@ export function composeProvisioner(
           },
         })
       : localHosting((host) => parts.urls.originOf(host)));
-  const tokens =
-    overrides.tokens ??
-    new ClientCredentialsTokens({
-      issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
-      clientId: config.AUTH_CLIENT_ID,
-      clientSecret: config.AUTH_CLIENT_SECRET,
-      audience: config.AUTH_AUDIENCE,
-    });
+  const tokens = overrides.tokens ?? serviceTokensFrom(config);
   return new WebsiteProvisioner({
     db: parts.db,
     claims: new ProvisioningClaims(parts.db),

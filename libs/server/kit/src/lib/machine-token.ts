@@ -12,6 +12,24 @@ export interface ClientCredentials {
   audience?: string;
 }
 
+/** The machine-client variables every service that calls another reads. */
+export interface MachineClientConfig {
+  AUTH_ISSUER_BASE_URL: string;
+  AUTH_CLIENT_ID: string;
+  AUTH_CLIENT_SECRET: string;
+  AUTH_AUDIENCE: string;
+}
+
+/** The service's own machine tokens, from its configured client (Auth0 M2M application, or dev-auth's). */
+export function serviceTokensFrom(config: MachineClientConfig): ClientCredentialsTokens {
+  return new ClientCredentialsTokens({
+    issuerBaseURL: config.AUTH_ISSUER_BASE_URL,
+    clientId: config.AUTH_CLIENT_ID,
+    clientSecret: config.AUTH_CLIENT_SECRET,
+    audience: config.AUTH_AUDIENCE,
+  });
+}
+
 /**
  * Client-credentials tokens from Auth0 (or dev-auth), kept until a minute before they expire:
  * Auth0 bills and rate-limits machine tokens, so each instance asks rarely.
