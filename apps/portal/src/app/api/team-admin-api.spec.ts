@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
-import { adminMember, invitation, INVITATION_ID, memberDetail } from '../team/team-fixtures';
+import { adminMember, groupPeople, invitation, INVITATION_ID, memberDetail } from '../team/team-fixtures';
 import { TeamAdminApi } from './team-admin-api';
 
 describe('TeamAdminApi', () => {
@@ -85,5 +85,15 @@ describe('TeamAdminApi', () => {
     expect(revoke.request.method).toBe('DELETE');
     revoke.flush(null, { status: 204, statusText: 'No Content' });
     expect(await revoked).toBeUndefined();
+  });
+
+  it('reads the group’s people, each with their role and status at each rooftop', async () => {
+    const read = firstValueFrom(api.groupPeople());
+    const request = http.expectOne('/api/users/group/people');
+    expect(request.request.method).toBe('GET');
+    request.flush(groupPeople());
+    const group = await read;
+    expect(group.groupName).toBe('Demo Motor Group');
+    expect(group.people.find((p) => p.id === 'auth0|sam')?.memberships).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import type {
   AdminMember,
   AdminMemberList,
+  GroupPeople,
   Invitation,
   InvitationList,
   InviteInput,
@@ -13,6 +14,7 @@ import { map, type Observable } from 'rxjs';
 
 const MEMBERS = '/api/users/members';
 const INVITATIONS = '/api/users/invitations';
+const GROUP_PEOPLE = '/api/users/group/people';
 
 const memberUrl = (userId: string) => `${MEMBERS}/${encodeURIComponent(userId)}`;
 const invitationUrl = (id: string) => `${INVITATIONS}/${encodeURIComponent(id)}`;
@@ -51,6 +53,15 @@ export class TeamAdminApi {
   /** Owners only: the member becomes the owner and the caller a manager (the caller's token changes). */
   transferOwnership(userId: string): Observable<AdminMember> {
     return this.http.post<AdminMember>(`${memberUrl(userId)}/ownership`, null);
+  }
+
+  /**
+   * Everyone across the active dealership's group, with their role and status at each rooftop: for an
+   * owner of every rooftop of it (`rooftops:manage` here is not enough; 403 saying how many they own).
+   * A dealership in no group is its own group of one (`groupName` null).
+   */
+  groupPeople(): Observable<GroupPeople> {
+    return this.http.get<GroupPeople>(GROUP_PEOPLE);
   }
 
   /** Pending invitations, and those accepted, revoked or expired in the last 30 days. */

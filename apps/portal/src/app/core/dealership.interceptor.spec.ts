@@ -82,6 +82,12 @@ describe('dealershipInterceptor', () => {
     expect(backend.expectOne('/api/users/rooftops').request.headers.get('X-Dealership-Id')).toBe(NORTH);
   });
 
+  it('when a group owner reads the group’s people, then the active dealership is named (the service reads its group)', () => {
+    active.select(SOUTH);
+    http.get('/api/users/group/people').subscribe();
+    expect(backend.expectOne('/api/users/group/people').request.headers.get('X-Dealership-Id')).toBe(SOUTH);
+  });
+
   it('leaves other services and other origins alone', () => {
     http.get('/api/users/me').subscribe();
     http.get('https://cdn.example.com/api/inventory/vehicles').subscribe();

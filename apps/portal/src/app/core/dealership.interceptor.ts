@@ -12,7 +12,8 @@ export const DEALERSHIP_HEADER = 'X-Dealership-Id';
  * Calls that work in one dealership. `/api/users/me` and `/api/users/dealerships` are about the
  * person across all of theirs, so they go without it; so do an invitation link's (`/api/users/invitation-links/`,
  * opened before its invitee is anyone's member). The team's members and invitations, the website and the rooftops are the active
- * dealership's (its group's, for the rooftops); so are its deals and retail settings,
+ * dealership's (its group's, for the rooftops and for the group's people under `/api/users/group/`: the
+ * service reads the group from the active rooftop); so are its deals and retail settings,
  * and its analytics (the group view too: the service reads the group from the active rooftop).
  */
 const DEALERSHIP_SCOPED_PATHS = [
@@ -25,6 +26,7 @@ const DEALERSHIP_SCOPED_PATHS = [
   '/api/users/invitations',
   '/api/users/website',
   '/api/users/rooftops',
+  '/api/users/group/',
 ];
 
 /**

@@ -292,6 +292,20 @@ describe('Shell', () => {
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });
 
+  it('when the dealer switches dealership on the group’s people, then it stays there (the view reads the new group)', async () => {
+    await open(
+      dealer([membership(NORTH, 'owner', 'Northside Honda'), membership(SOUTH, 'owner', 'Southside Toyota')]),
+      '/team/group',
+    );
+    answerBackground();
+    element('[data-testid="dealership-switcher"]')?.click();
+    await settle();
+    document.querySelectorAll<HTMLButtonElement>('[data-testid="dealership-option"]')[1].click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/team/group');
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
+  });
+
   it('offers Deals to whoever reads deals and Retail settings to owners and managers; a finance manager is named so', async () => {
     await open(dealer([membership(NORTH, 'finance', 'Northside Honda')]));
     answerBackground();

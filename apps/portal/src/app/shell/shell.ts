@@ -32,11 +32,11 @@ import { DealershipSwitcher } from './dealership-switcher';
 
 /**
  * Screens that show one record of a dealership; after a switch they would answer 404. Maps the
- * record's URL to its list: `/leads/<id>` → `/leads`, `/deals/<id>` → `/deals`, `/team/<userId>` → `/team`. "new", "board", "settings", "syndication" and
- * "import" are no records (they are pages of the dealership, which reload by themselves).
+ * record's URL to its list: `/leads/<id>` → `/leads`, `/deals/<id>` → `/deals`, `/team/<userId>` → `/team`. "new", "board", "settings", "syndication",
+ * "import" and "group" (the team's group view) are no records (they are pages of the dealership, which reload by themselves).
  */
 const RECORD_URL =
-  /^\/(inventory|leads|deals|team)\/(?!(?:new|board|settings|syndication|import)(?:[/?#]|$))[^/?#]+/;
+  /^\/(inventory|leads|deals|team)\/(?!(?:new|board|settings|syndication|import|group)(?:[/?#]|$))[^/?#]+/;
 
 @Component({
   selector: 'sr-shell',

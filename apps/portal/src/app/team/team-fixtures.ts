@@ -1,10 +1,13 @@
 import type {
   AdminMember,
+  GroupPeople,
+  GroupPerson,
   Invitation,
   InvitationPreview,
   MemberDetail,
   MemberEvent,
 } from '@showroom/contracts';
+import { NORTH, SOUTH } from '../../testing/fixtures';
 
 /** Test data for the Team screens. No test framework here, so the app's type-check accepts it. */
 
@@ -100,6 +103,61 @@ export function invitationPreview(overrides: Partial<InvitationPreview> = {}): I
     dealershipName: 'Northside Honda',
     invitedByName: 'Dana Whitfield',
     expiresAt: '2026-12-12T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function groupPerson(overrides: Partial<GroupPerson> = {}): GroupPerson {
+  return {
+    id: 'auth0|sam',
+    name: 'Sam Seller',
+    email: 'sam@northside.example',
+    memberships: [{ dealershipId: NORTH, role: 'sales', status: 'active' }],
+    ...overrides,
+  };
+}
+
+/**
+ * Demo Motor Group's two rooftops (Northside Honda, Southside Toyota) and its people, by name as the
+ * service lists them: Alex manages Northside only; Dana (`me()`) owns both; Sam sells at Northside and
+ * was a viewer at Southside (deactivated); Taylor is Southside's finance manager only.
+ */
+export function groupPeople(overrides: Partial<GroupPeople> = {}): GroupPeople {
+  return {
+    groupName: 'Demo Motor Group',
+    rooftops: [
+      { id: NORTH, name: 'Northside Honda' },
+      { id: SOUTH, name: 'Southside Toyota' },
+    ],
+    people: [
+      groupPerson({
+        id: 'auth0|alex',
+        name: 'Alex Manager',
+        email: 'alex@northside.example',
+        memberships: [{ dealershipId: NORTH, role: 'manager', status: 'active' }],
+      }),
+      groupPerson({
+        id: 'auth0|dana',
+        name: 'Dana Whitfield',
+        email: 'dana@northside.example',
+        memberships: [
+          { dealershipId: NORTH, role: 'owner', status: 'active' },
+          { dealershipId: SOUTH, role: 'owner', status: 'active' },
+        ],
+      }),
+      groupPerson({
+        memberships: [
+          { dealershipId: NORTH, role: 'sales', status: 'active' },
+          { dealershipId: SOUTH, role: 'viewer', status: 'deactivated' },
+        ],
+      }),
+      groupPerson({
+        id: 'auth0|taylor',
+        name: 'Taylor Finance',
+        email: 'taylor@southside.example',
+        memberships: [{ dealershipId: SOUTH, role: 'finance', status: 'active' }],
+      }),
+    ],
     ...overrides,
   };
 }

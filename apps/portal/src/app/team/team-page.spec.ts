@@ -360,6 +360,19 @@ describe('TeamPage', () => {
     expect(all('member-row')).toHaveLength(3);
   });
 
+  it('offers an owner “Group people”, everyone across the group’s rooftops; a manager does not get the entry', async () => {
+    await openWith();
+    const link = byTestId<HTMLAnchorElement>('group-people-link');
+    expect(link.getAttribute('href')).toBe('/team/group');
+    expect(link.textContent?.trim()).toBe('Group people');
+    closePage(http);
+    TestBed.resetTestingModule();
+
+    await openWith(teamOfNorth(), [], { role: 'manager' });
+    expect(elementIn(harness, '[data-testid="group-people-link"]')).toBeNull();
+    expect(elementIn(harness, '[data-testid="invite-member"]')).not.toBeNull();
+  });
+
   it('keeps salespeople out: /team sends them to the inventory, and nothing is read', async () => {
     await open({ role: 'sales' });
     await settle();

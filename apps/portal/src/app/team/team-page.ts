@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { AdminMember, AdminMemberList, Invitation } from '@showroom/contracts';
 import { EMPTY, filter, map, merge, type Observable, switchMap, tap } from 'rxjs';
 import { TeamAdminApi } from '../api/team-admin-api';
@@ -27,6 +27,7 @@ import { grantableRoles } from './team-model';
 /**
  * `/team` (owners and managers): the dealership's people with their role, status and last sign-in,
  * and the invitations, with Invite, Resend and Revoke. A member's own page changes their role or access.
+ * An owner also finds "Group people" here: everyone across the group's rooftops (`/team/group`).
  */
 @Component({
   selector: 'sr-team-page',
@@ -38,6 +39,7 @@ import { grantableRoles } from './team-model';
     MemberCards,
     MemberTable,
     ProblemTextPipe,
+    RouterLink,
     SkeletonRows,
   ],
   templateUrl: './team-page.html',
@@ -61,6 +63,8 @@ export class TeamPage {
   protected readonly youId = computed(() => this.session.me()?.id ?? null);
   /** What the dealer may invite people as: a manager never offers "Owner". */
   protected readonly roles = computed(() => grantableRoles(this.actorRole()));
+  /** The group's owner also sees its people across every rooftop (the Rooftops entry's rule). */
+  protected readonly canSeeGroup = computed(() => this.permissions.can('rooftops:manage'));
 
   private readonly membersState = new LoadState('loading', false);
   protected readonly membersStatus = this.membersState.status;
