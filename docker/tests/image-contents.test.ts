@@ -152,6 +152,10 @@ describe.each(SERVICES)(
           SITES_CLOUDFRONT_DISTRIBUTION_ID: 'E2IMAGETESTDIST',
           SITES_HOSTED_ZONE_ID: 'Z0123456789IMAGETEST',
           LEADS_API_URL: 'http://leads.showroom-image-test.internal:3003',
+          // Users' team administration, as Terraform sets it (the secret from SSM).
+          AUTH0_DOMAIN: 'showroom-image-test.us.auth0.com',
+          AUTH0_MANAGEMENT_CLIENT_SECRET: 'image-test-management-secret',
+          PORTAL_URL: 'https://www.showroom-image-test.example',
           INVENTORY_API_URL: 'http://inventory.showroom-image-test.internal:3001',
           // Leads, inventory and retail post their business events to analytics (Terraform sets it).
           ANALYTICS_API_URL: 'http://analytics.showroom-image-test.internal:3005',

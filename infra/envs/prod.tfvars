@@ -33,6 +33,9 @@ log_retention_days     = 90
 auth0_leads_client_id = "SET-ME-leads-m2m-client-id" # plan refuses this until the real id is here
 # The Auth0 post-login Action's Machine to Machine application (reads memberships from users).
 auth0_actions_client_id = "SET-ME-actions-m2m-client-id" # plan refuses this until the real id is here
+# users' team administration: the Auth0 Management API's Machine to Machine application; its
+# secret in SSM (/showroom/prod/users/AUTH0_MANAGEMENT_CLIENT_SECRET).
+auth0_management_client_id = "SET-ME-management-m2m-client-id" # plan refuses this until the real id is here
 # Sender of leads' e-mails; its domain must be verified in Amazon SES (see infra/README.md).
 leads_mail_from = "leads@app.showroom.example"
 # Sender of retail's e-mails to shoppers; the same SES-verified domain.

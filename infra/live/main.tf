@@ -17,18 +17,19 @@ module "platform" {
   az_count           = var.az_count
   nat_gateway_per_az = var.nat_gateway_per_az
 
-  services                = var.services
-  storefront              = var.storefront
-  sites_domain            = var.sites_domain
-  capacity_provider       = var.capacity_provider
-  auth0_domain            = var.auth0_domain
-  auth0_portal_client_id  = var.auth0_portal_client_id
-  auth0_leads_client_id   = var.auth0_leads_client_id
-  auth0_actions_client_id = var.auth0_actions_client_id
-  leads_mail_from         = var.leads_mail_from
-  retail_mail_from        = var.retail_mail_from
-  algolia_app_id          = var.algolia_app_id
-  log_retention_days      = var.log_retention_days
+  services                   = var.services
+  storefront                 = var.storefront
+  sites_domain               = var.sites_domain
+  capacity_provider          = var.capacity_provider
+  auth0_domain               = var.auth0_domain
+  auth0_portal_client_id     = var.auth0_portal_client_id
+  auth0_leads_client_id      = var.auth0_leads_client_id
+  auth0_actions_client_id    = var.auth0_actions_client_id
+  auth0_management_client_id = var.auth0_management_client_id
+  leads_mail_from            = var.leads_mail_from
+  retail_mail_from           = var.retail_mail_from
+  algolia_app_id             = var.algolia_app_id
+  log_retention_days         = var.log_retention_days
 
   rds_instance_class         = var.rds_instance_class
   rds_replica_instance_class = var.rds_replica_instance_class

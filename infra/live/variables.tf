@@ -72,6 +72,10 @@ variable "auth0_actions_client_id" {
   type = string
 }
 
+variable "auth0_management_client_id" {
+  type = string
+}
+
 variable "leads_mail_from" {
   type    = string
   default = null

@@ -979,9 +979,9 @@ describe('the leads service', () => {
     expect(oneLine(catalog.inventory['environment'])).toBe(
       '${merge(local.inventory_search_environment, local.inventory_media_environment, { USERS_API_URL = "http://users.${local.internal_domain}:3002" AUTH_CLIENT_ID = var.auth0_leads_client_id ANALYTICS_API_URL = local.analytics_api_url })}',
     );
-    // Users' are its site provisioner's (see 'dealer websites').
+    // Users' are its site provisioner's (see 'dealer websites') and its team administration's.
     expect(catalog.users['environment']).toBe(
-      '${merge(local.users_sites_environment, local.users_media_environment)}',
+      '${merge(local.users_sites_environment, local.users_media_environment, local.users_team_environment)}',
     );
 
     // ecs-service merges the extra environment first: a name it also sets would be silently lost.
@@ -1000,8 +1000,13 @@ describe('the leads service', () => {
     expect(catalog.inventory['secrets']).toBe(
       '${concat(["AUTH_CLIENT_SECRET"], local.inventory_search_secrets)}',
     );
-    // users calls leads' internal route with the machine client inventory also uses.
-    expect(catalog.users['secrets']).toEqual(['AUTH_CLIENT_SECRET']);
+    // users calls leads' internal route with the machine client inventory also uses, the Auth0
+    // Management API with its own, and sends invitations through SES.
+    expect(catalog.users['secrets']).toEqual([
+      'AUTH_CLIENT_SECRET',
+      'AUTH0_MANAGEMENT_CLIENT_SECRET',
+      'SMTP_URL',
+    ]);
     expect(platform.calls['secrets']['services']).toBe('${keys(local.service_catalog)}');
     expect(platform.calls['secrets']['service_secret_names']).toBe(
       '${{ for name, service in local.service_catalog : name => service.secrets }}',
@@ -1027,8 +1032,13 @@ describe('the leads service', () => {
     expect(namesOf('leads').sort()).toEqual(
       ['LEADS_DATABASE_URL', 'LEADS_DATABASE_READER_URLS', ...SHARED_SECRETS, ...LEADS_ONLY_SECRETS].sort(),
     );
-    expect(namesOf('users')).toContain('AUTH_CLIENT_SECRET');
-    for (const other of ['inventory', 'users'] as const) expect(namesOf(other)).not.toContain('SMTP_URL');
+    expect(namesOf('users')).toEqual(
+      expect.arrayContaining(['AUTH_CLIENT_SECRET', 'AUTH0_MANAGEMENT_CLIENT_SECRET']),
+    );
+    expect(namesOf('inventory')).not.toContain('SMTP_URL');
+    // Only users talks to the Auth0 Management API.
+    for (const other of ['inventory', 'leads'] as const)
+      expect(namesOf(other)).not.toContain('AUTH0_MANAGEMENT_CLIENT_SECRET');
 
     // Each name becomes /showroom/<env>/<service>/<NAME>, by ARN in that service's task definition,
     // readable only by its execution role, and listed for the operators.
@@ -1919,8 +1929,23 @@ describe('dealer websites (modules/storefront)', () => {
     });
   });
 
+  it('gives the users service the Auth0 Management API, the portal for invitation links and a sender', async () => {
+    const platform = await loadModule(platformDir);
+    expect(platform.locals['users_team_environment']).toEqual({
+      AUTH0_DOMAIN: '${var.auth0_domain}',
+      AUTH0_MANAGEMENT_CLIENT_ID: '${var.auth0_management_client_id}',
+      PORTAL_URL: '${local.portal_origin}',
+      MAIL_FROM: '${local.team_mail_from}',
+    });
+    for (const env of ['dev', 'qa', 'beta', 'prod']) {
+      expect(readFileSync(infraPath('envs', `${env}.tfvars`), 'utf8')).toMatch(
+        /^auth0_management_client_id\s*=/m,
+      );
+    }
+  });
+
   it('asks for nothing the users service does not read', async () => {
-    const read = ['config.ts', 'provisioning/config.ts', 'websites/config.ts']
+    const read = ['config.ts', 'provisioning/config.ts', 'websites/config.ts', 'identity/config.ts']
       .map((file) => readFileSync(infraPath('..', 'services', 'users', 'src', file), 'utf8'))
       .concat(
         readFileSync(infraPath('..', 'libs', 'server', 'storage', 'src', 'lib', 'storage-config.ts'), 'utf8'),
@@ -1929,6 +1954,7 @@ describe('dealer websites (modules/storefront)', () => {
     const platform = await loadModule(platformDir);
     const names = [
       ...Object.keys(platform.locals['users_sites_environment'] as Block),
+      ...Object.keys(platform.locals['users_team_environment'] as Block),
       ...Object.keys(platform.locals['media_bucket_environment'] as Block),
       'MEDIA_PUBLIC_URL',
       ...((await catalogOf()).users['secrets'] as string[]),

@@ -32,6 +32,7 @@ locals {
 
   leads_mail_from  = coalesce(var.leads_mail_from, "leads@${var.domain_name}")
   retail_mail_from = coalesce(var.retail_mail_from, "deals@${var.domain_name}")
+  team_mail_from   = "team@${var.domain_name}"
 
   # Dealer websites (modules/storefront): <slug>.<sites_domain> for every dealership, https.
   sites_domain = coalesce(var.sites_domain, "sites.${var.domain_name}")
@@ -82,6 +83,16 @@ locals {
     SITES_HOSTED_ZONE_ID             = module.storefront.hosted_zone_id
     LEADS_API_URL                    = "http://leads.${local.internal_domain}:3003"
     AUTH_CLIENT_ID                   = var.auth0_leads_client_id
+  }
+
+  # The users service's team administration (services/users/src/identity/config.ts): the Auth0
+  # Management API through its own Machine to Machine application, invitation links to the portal,
+  # invitation e-mail through SES (SMTP_URL from SSM).
+  users_team_environment = {
+    AUTH0_DOMAIN               = var.auth0_domain
+    AUTH0_MANAGEMENT_CLIENT_ID = var.auth0_management_client_id
+    PORTAL_URL                 = local.portal_origin
+    MAIL_FROM                  = local.team_mail_from
   }
 
   # The retail service (services/retail/src/config.ts): dealerships (users), cars for sale and their
@@ -186,8 +197,8 @@ locals {
       # Its site provisioner (services/users/src/provisioning) publishes sites to S3, attaches
       # domains to the storefront's distribution (modules/storefront grants those calls) and
       # registers each site's origins with leads, with the machine client inventory also uses.
-      environment     = merge(local.users_sites_environment, local.users_media_environment)
-      secrets         = ["AUTH_CLIENT_SECRET"]
+      environment     = merge(local.users_sites_environment, local.users_media_environment, local.users_team_environment)
+      secrets         = ["AUTH_CLIENT_SECRET", "AUTH0_MANAGEMENT_CLIENT_SECRET", "SMTP_URL"]
       dynamodb_tables = ["audit-log"]
       s3_access       = [{ bucket_arn = module.media_bucket.arn, prefix = local.sites_prefix }]
       kms_keys        = [module.media_bucket.kms_key_arn]

@@ -117,6 +117,16 @@ variable "auth0_actions_client_id" {
   }
 }
 
+variable "auth0_management_client_id" {
+  description = "Client id of the Auth0 Machine to Machine application authorized on the Auth0 Management API (read:users, create:users, update:users, create:user_tickets, read:logs, read:logs_users) that users' team administration uses (AUTH0_MANAGEMENT_CLIENT_ID; its secret is the SSM parameter /showroom/<env>/users/AUTH0_MANAGEMENT_CLIENT_SECRET)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9]{32}$", var.auth0_management_client_id))
+    error_message = "auth0_management_client_id must be the 32-character client id of the Management API's Auth0 Machine to Machine application (Auth0 dashboard > Applications)."
+  }
+}
+
 variable "leads_mail_from" {
   description = "Sender address of leads' e-mails (MAIL_FROM); null = leads@<domain_name>. Its domain must be a verified Amazon SES identity."
   type        = string
