@@ -22,10 +22,15 @@ interface StepResult {
   seconds: number;
 }
 
-/** The failed tests of every step, repeated after the summary: CI keeps only the log's tail. */
-const failures = new FailureDigest();
+/**
+ * The failed tests of every run, repeated after the summary: CI keeps only the log's tail. One
+ * digest per run, so two runs side by side do not mix up their failures and reasons.
+ */
+const digests: FailureDigest[] = [];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<boolean> {
+  const failures = new FailureDigest();
+  digests.push(failures);
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: WORKSPACE_ROOT,
@@ -90,22 +95,46 @@ async function unitAndIntegrationTests(): Promise<boolean> {
   replicaPair ??= startReplicaPair();
   const pair = await replicaPair;
   // test-server: the storefront's server tests, against its built server (the target builds it first).
-  return run(process.execPath, nxArgs('run-many', '-t', 'test', 'test-server', '--parallel=2'), {
-    TEST_MYSQL_URL: stores.mysqlUrl,
-    TEST_REDIS_URL: stores.redisUrl,
-    TEST_MYSQL_PRIMARY_URL: pair.primaryUrl,
-    TEST_MYSQL_REPLICA_URL: pair.replicaUrl,
-  });
+  // The image tests (docker) run beside the browser stories instead (endToEnd).
+  return run(
+    process.execPath,
+    nxArgs('run-many', '-t', 'test', 'test-server', '--parallel=2', '--exclude=docker'),
+    {
+      TEST_MYSQL_URL: stores.mysqlUrl,
+      TEST_REDIS_URL: stores.redisUrl,
+      TEST_MYSQL_PRIMARY_URL: pair.primaryUrl,
+      TEST_MYSQL_REPLICA_URL: pair.replicaUrl,
+    },
+  );
 }
 
 /** How long e2e waits for the demo sites to be provisioned before it runs the stories anyway. */
 const SITES_LIVE_WITHIN_MS = 90_000;
 
+/**
+ * The container images' tests (docker/tests): five `npm ci --omit=dev` and server starts, CPU-bound
+ * work of about three minutes that fits beside the browser stories, which leave a core mostly idle.
+ */
+function imageTests(stores: BackingStores): Promise<boolean> {
+  return run(process.execPath, nxArgs('run', 'docker:test'), {
+    TEST_MYSQL_URL: stores.mysqlUrl,
+    TEST_REDIS_URL: stores.redisUrl,
+  });
+}
+
+/** The Protractor stories, and the image tests beside them (not when only chosen stories run). */
 async function endToEnd(): Promise<boolean> {
   const stores = await backingStores();
   if (!stores) return false;
-  // The platform serves the built portal and storefront (from Nx's cache after `npm test`'s build step).
+  // The platform serves the built portal and storefront (from Nx's cache after `npm test`'s build
+  // step). Built before the image tests start, so two Nx runs never build at once.
   if (!(await nx(...BUILD_APPS_ARGS))) return false;
+  if (process.env['E2E_SPECS']) return browserStories(stores);
+  const [images, stories] = await Promise.all([imageTests(stores), browserStories(stores)]);
+  return images && stories;
+}
+
+async function browserStories(stores: BackingStores): Promise<boolean> {
   // e2e's schemas are dropped before it starts and after it stops: every run begins with the fresh demo.
   const platform = await startThrowawayPlatform({
     ports: E2E_PORTS,
@@ -152,7 +181,7 @@ const STEPS: Array<[string, () => Promise<boolean>]> = [
   ['lint and typecheck', () => nx('run-many', '-t', 'lint', 'typecheck')],
   ['unit and integration tests', unitAndIntegrationTests],
   ['build', () => nx('run-many', '-t', 'build')],
-  ['e2e (Protractor)', endToEnd],
+  ['e2e (Protractor) and image tests', endToEnd],
 ];
 
 async function main(): Promise<void> {
@@ -175,7 +204,7 @@ async function main(): Promise<void> {
   console.log('\n━━ summary ━━');
   for (const r of results)
     console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(28)} ${r.seconds.toFixed(1)} s`);
-  const failed = failures.lines();
+  const failed = digests.flatMap((digest) => digest.lines());
   if (failed.length > 0) console.log(`\n━━ failed tests ━━\n${failed.join('\n')}`);
   process.exit(results.every((r) => r.ok) && results.length > 0 ? 0 : 1);
 }
