@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { newPasswordFields } from './password-fields';
 import { escapeHtml, renderPage, type Page } from './html';
 import { otpauthUri } from './totp';
 
@@ -103,22 +104,11 @@ export function renderNewPasswordPage(
   options: Omit<StepOptions, 'error'> & { maxAgeDays: number; problems?: readonly string[] },
 ): Page {
   const problems = options.problems ?? [];
-  const errors = problems.length
-    ? `<div class="error" id="password-errors" role="alert"><ul>${problems
-        .map((problem) => `<li>${escapeHtml(problem)}</li>`)
-        .join('')}</ul></div>`
-    : '';
-  const invalid = problems.length ? ' aria-invalid="true" aria-describedby="password-errors"' : '';
   const body = `
 <h1>Choose a new password</h1>
 <p class="muted">The password of ${escapeHtml(options.email)} is more than ${options.maxAgeDays} days old. Choose a new one to continue.</p>
 <form method="post" action="${escapeHtml(options.action)}" novalidate>
-${errors}
-<input type="email" name="username" autocomplete="username" value="${escapeHtml(options.email)}" hidden>
-<label for="password">New password</label>
-<input id="password" name="password" type="password" autocomplete="new-password" required autofocus${invalid}>
-<label for="confirmation">New password again</label>
-<input id="confirmation" name="confirmation" type="password" autocomplete="new-password" required>
+${newPasswordFields(options.email, problems)}
 <button type="submit" name="action" value="default">Change password and continue</button>
 </form>`;
   return renderPage({

@@ -2,6 +2,7 @@ import express, { Router, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { AccountStore } from './accounts';
 import { escapeHtml, renderPage, sendPage } from './html';
+import { newPasswordFields } from './password-fields';
 import { renderMessagePage } from './login-page';
 import { judgeNewPassword } from './password-policy';
 import { RESET_PATH, type PasswordTicket, type PasswordTickets } from './password-tickets';
@@ -77,23 +78,12 @@ export function passwordResetRouter(deps: PasswordResetDeps): Router {
 
   function sendForm(res: Response, id: string, ticket: PasswordTicket, problems: string[] = []): void {
     const account = accounts.findAccount(ticket.accountSub);
-    const errors = problems.length
-      ? `<div class="error" id="password-errors" role="alert"><ul>${problems
-          .map((problem) => `<li>${escapeHtml(problem)}</li>`)
-          .join('')}</ul></div>`
-      : '';
-    const invalid = problems.length ? ' aria-invalid="true" aria-describedby="password-errors"' : '';
     const body = `
 <h1>Choose your password</h1>
 <p class="muted">for ${escapeHtml(account?.email)}</p>
 <form method="post" action="${RESET_PATH}" novalidate>
-${errors}
 <input type="hidden" name="ticket" value="${escapeHtml(id)}">
-<input type="email" name="username" autocomplete="username" value="${escapeHtml(account?.email)}" hidden>
-<label for="password">New password</label>
-<input id="password" name="password" type="password" autocomplete="new-password" required autofocus${invalid}>
-<label for="confirmation">New password again</label>
-<input id="confirmation" name="confirmation" type="password" autocomplete="new-password" required>
+${newPasswordFields(account?.email ?? '', problems)}
 <p class="muted" id="password-rules">At least 10 characters with three of: lower-case, upper-case, numbers and special characters; not a common password, not your name or e-mail, none of your last 5.</p>
 <button type="submit">Set password</button>
 </form>`;
