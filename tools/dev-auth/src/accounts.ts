@@ -206,10 +206,11 @@ export async function createAccountStore(
       return publicAccount(stored);
     },
     async update(sub, changes) {
-      const found = await change(sub, (stored) => {
-        Object.assign(stored, changes, { updated_at: now().toISOString() });
-      });
-      return found ? publicAccount(bySub.get(sub)!) : undefined;
+      const stored = bySub.get(sub);
+      if (!stored) return undefined;
+      Object.assign(stored, changes, { updated_at: now().toISOString() });
+      await save();
+      return publicAccount(stored);
     },
     async setPassword(sub, password) {
       const hashed = await hashSecret(password);

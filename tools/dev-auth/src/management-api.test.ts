@@ -52,7 +52,9 @@ describe('the Management API subset, driven by the real auth0 SDK', () => {
     expect(await management.users.listUsersByEmail({ email: 'NEW.HIRE@dealer.test' })).toEqual([
       expect.objectContaining({ user_id: created.user_id }),
     ]);
-    expect(await management.users.get(created.user_id!)).toMatchObject({ email: 'new.hire@dealer.test' });
+    expect(await management.users.get(String(created.user_id))).toMatchObject({
+      email: 'new.hire@dealer.test',
+    });
     const page = await management.users.list({
       q: `user_id:("${created.user_id}" OR "auth0|nobody")`,
       search_engine: 'v3',
@@ -100,10 +102,12 @@ describe('the Management API subset, driven by the real auth0 SDK', () => {
       });
     expect((await signIn()).status).toBe(200);
 
-    expect(await management.users.update(user.user_id!, { blocked: true })).toMatchObject({ blocked: true });
+    expect(await management.users.update(String(user.user_id), { blocked: true })).toMatchObject({
+      blocked: true,
+    });
     expect(await signIn()).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
 
-    await management.users.update(user.user_id!, { blocked: false });
+    await management.users.update(String(user.user_id), { blocked: false });
     expect((await signIn()).status).toBe(200);
   });
 
@@ -115,14 +119,14 @@ describe('the Management API subset, driven by the real auth0 SDK', () => {
       password: `${STRONG}-unknown-to-anyone`,
     });
     const { ticket } = await management.tickets.changePassword({
-      user_id: user.user_id!,
+      user_id: String(user.user_id),
       result_url: 'http://localhost:4200/',
       mark_email_as_verified: true,
       ttl_sec: 3600,
     });
-    const url = new URL(ticket!);
+    const url = new URL(String(ticket));
     expect(url.pathname).toBe('/lo/reset');
-    const page = await fetch(ticket!);
+    const page = await fetch(String(ticket));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('invitee@dealer.test');
 
@@ -132,7 +136,7 @@ describe('the Management API subset, driven by the real auth0 SDK', () => {
         redirect: 'manual',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({
-          ticket: url.searchParams.get('ticket')!,
+          ticket: url.searchParams.get('ticket') ?? '',
           password,
           confirmation: password,
         }),
@@ -144,7 +148,7 @@ describe('the Management API subset, driven by the real auth0 SDK', () => {
     const accepted = await post('Copper-kettle-58');
     expect(accepted.status).toBe(303);
     expect(accepted.headers.get('location')).toMatch(/^http:\/\/localhost:4200\/\?success=true/);
-    expect(devAuth.accounts.findAccount(user.user_id!)?.email_verified).toBe(true);
+    expect(devAuth.accounts.findAccount(String(user.user_id))?.email_verified).toBe(true);
     expect(await devAuth.accounts.verifyPassword('invitee@dealer.test', 'Copper-kettle-58')).toBeDefined();
 
     expect((await post('Another-kettle-77')).status).toBe(410);
