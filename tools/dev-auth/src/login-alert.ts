@@ -1,4 +1,4 @@
-import Bowser from 'bowser';
+import { describeDevice } from '@showroom/server-kit';
 import type { Account } from './accounts';
 import type { SecurityMail } from './security-mail';
 
@@ -24,17 +24,6 @@ const UTC_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 
 /** "Monday 7 December 2026 at 13:05:12 UTC (2026-12-07T13:05:12.000Z)". */
 export function describeTime(at: Date): string {
   return `${UTC_TIME.format(at)} (${at.toISOString()})`;
-}
-
-/** "Chrome 156 on Linux", from the User-Agent; what was sent when it names no browser. */
-export function describeDevice(userAgent: string): string {
-  const sent = userAgent.trim().slice(0, 200);
-  if (!sent) return 'an unknown browser or program (it sent no User-Agent)';
-  const { browser, os } = Bowser.parse(sent);
-  if (!browser.name) return `an unknown browser or program (User-Agent "${sent}")`;
-  const version = browser.version?.split('.')[0];
-  const system = [os.name, os.versionName ?? os.version].filter(Boolean).join(' ');
-  return `${browser.name}${version ? ` ${version}` : ''}${system ? ` on ${system}` : ''}`;
 }
 
 /**

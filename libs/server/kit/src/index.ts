@@ -21,3 +21,4 @@ export * from './lib/loggable-error';
 export * from './lib/polling-worker';
 export * from './lib/site-cors';
 export * from './lib/rate-limit';
+export * from './lib/user-agent';

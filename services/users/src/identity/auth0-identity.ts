@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ManagementClient, ManagementError, type Management } from 'auth0';
+import { describeDevice } from '@showroom/server-kit';
 import {
   IdentityUnavailableError,
   type IdentityPort,
@@ -110,7 +111,7 @@ export class Auth0Identity implements IdentityPort {
         .map((log) => ({
           at: new Date(String(log.date)).toISOString(),
           ipAddress: String(log.ip ?? ''),
-          userAgent: String(log.user_agent ?? ''),
+          userAgent: describeDevice(String(log.user_agent ?? '')),
         }));
     });
   }
