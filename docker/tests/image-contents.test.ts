@@ -10,8 +10,9 @@ import {
   TEST_REDIS_URL,
   type TcpProxy,
   type TestSchema,
+  freePort,
 } from '@showroom/server-testing';
-import { freePort, runCommand, runOrThrow, waitForStatus } from './image-steps';
+import { runCommand, runOrThrow, waitForStatus } from './image-steps';
 
 /**
  * No Docker engine runs in CI, so this does what the image does, step by step: the production

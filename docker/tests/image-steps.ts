@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 
 /** What a command printed and how it ended. */
 export interface Ran {
@@ -37,16 +36,6 @@ export async function runOrThrow(command: string, args: string[], cwd: string): 
   const result = await runCommand(command, args, { cwd });
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The status `url` first answers with, while `child` (the server behind it) is still running. */

@@ -4,7 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, runOrThrow, waitForStatus } from './image-steps';
+import { freePort } from '@showroom/server-testing';
+import { runOrThrow, waitForStatus } from './image-steps';
 
 /**
  * The storefront image (docker/Dockerfile, target `storefront`) is the Angular SSR build plus the

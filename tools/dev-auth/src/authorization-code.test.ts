@@ -1,5 +1,6 @@
 import { DEMO_USERS } from '@showroom/demo-data';
 import { EMAIL_CLAIM, MEMBERSHIPS_CLAIM, NAME_CLAIM } from '@showroom/contracts';
+import { freePort } from '@showroom/server-testing';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, portalAuthorization, portalSignIn, signIn } from './testing/browser';
@@ -7,7 +8,6 @@ import { membershipsFromUsersService } from './memberships';
 import {
   API,
   PORTAL,
-  closedPort,
   decodeJwt,
   fakeMemberships,
   postForm,
@@ -166,7 +166,7 @@ describe('When the users service cannot be reached', () => {
   let devAuth: RunningDevAuth;
 
   beforeAll(async () => {
-    const usersApiUrl = `http://127.0.0.1:${await closedPort()}`;
+    const usersApiUrl = `http://127.0.0.1:${await freePort()}`;
     devAuth = await startDevAuth({
       membershipsFrom: (url, config) => membershipsFromUsersService({ ...config, usersApiUrl }, url),
     });

@@ -10,6 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { freePort } from '@showroom/server-testing';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -30,15 +31,6 @@ import { WORKSPACE_ROOT } from './processes';
 import { portAnswers } from './store-probes';
 
 const noDocker: DockerProbe = async () => ({ unavailable: 'not installed (test)' });
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Something that accepts connections, standing in for a store that already runs. */
 async function listener(): Promise<{ server: Server; port: number }> {

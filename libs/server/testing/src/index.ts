@@ -10,3 +10,4 @@ export * from './lib/demo-storefronts';
 export * from './lib/replica-control';
 export * from './lib/wait-until';
 export * from './lib/dev-auth-process';
+export * from './lib/free-port';

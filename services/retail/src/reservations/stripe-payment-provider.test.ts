@@ -1,7 +1,11 @@
-import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_PAYING_CARD, startPaymentsSandbox, stripeSignature } from '@showroom/server-testing';
+import {
+  freePort,
+  SANDBOX_PAYING_CARD,
+  startPaymentsSandbox,
+  stripeSignature,
+} from '@showroom/server-testing';
 import { startForTheseTests } from '@showroom/server-testing/matrix';
 import {
   InvalidPaymentEvent,
@@ -11,15 +15,6 @@ import {
 import { StripePaymentProvider } from './stripe-payment-provider';
 
 const KEYS = { STRIPE_SECRET_KEY: 'sk_test_adapter_tests', STRIPE_WEBHOOK_SECRET: 'whsec_adapter_tests' };
-
-/** A port nothing listens on: Stripe down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const deposit = (): DepositCheckoutInput => ({
   reservationId: randomUUID(),
@@ -144,7 +139,7 @@ describe('the Stripe adapter, on the payments sandbox', () => {
   it('says the provider is unavailable when it cannot be reached', async () => {
     const down = new StripePaymentProvider({
       ...KEYS,
-      STRIPE_API_URL: `http://127.0.0.1:${await closedPort()}`,
+      STRIPE_API_URL: `http://127.0.0.1:${await freePort()}`,
     });
 
     await expect(down.startCheckout(deposit())).rejects.toBeInstanceOf(PaymentProviderUnavailable);

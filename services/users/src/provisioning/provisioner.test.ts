@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublishedSiteSchema, siteConfigKeys, type ProvisioningStatus } from '@showroom/contracts';
 import { forDealership } from '@showroom/server-mysql';
+import { freePort } from '@showroom/server-testing';
 import { faviconKeys, logoAssetKeys, logoUploadKey, siteAssetKeys } from '../websites/logo-keys';
 import type { ObjectStore } from '@showroom/server-storage';
 import { awsHostingOver, CERTIFICATE_ARN, fakeAws } from './aws-test-support';
@@ -10,7 +11,6 @@ import { ProvisioningClaims } from './claims';
 import { ownerFacingError, RUN_FAILED } from './owner-errors';
 import { provisioningStatusOf, retryProvisioning } from './requests';
 import {
-  closedPort,
   objectStoreAt,
   startProvisioningBed,
   TEST_MACHINE_TOKEN,
@@ -241,7 +241,7 @@ describe('website provisioning', () => {
 
   it('S3 out of reach: the step fails in plain words, backs off 1 then 2 minutes, and succeeds once S3 is back', async () => {
     const { id, slug } = await bed.newDealership();
-    const unreachable = objectStoreAt(`http://127.0.0.1:${await closedPort()}`);
+    const unreachable = objectStoreAt(`http://127.0.0.1:${await freePort()}`);
     const broken = bed.provisioner({ objects: unreachable });
     await broken.drain();
 
@@ -285,7 +285,7 @@ describe('website provisioning', () => {
 
   it('leads service not listening: the owner reads "could not reach the leads service", never its address', async () => {
     const { id } = await bed.newDealership();
-    await bed.provisioner({ env: { LEADS_API_URL: `http://127.0.0.1:${await closedPort()}` } }).drain();
+    await bed.provisioner({ env: { LEADS_API_URL: `http://127.0.0.1:${await freePort()}` } }).drain();
     const status = await statusOf(id);
     expect(status.state).toBe('failed');
     expect(status.steps[3]).toMatchObject({

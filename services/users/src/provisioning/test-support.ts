@@ -73,15 +73,6 @@ export async function startLeadsStandIn(): Promise<LeadsStandIn> {
   return standIn;
 }
 
-/** A port nothing listens on (S3 or leads "down"). */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 export const objectStoreAt = (endpoint: string): ObjectStore =>
   createS3ObjectStore({
     bucket: LOCAL_MEDIA_BUCKET,

@@ -12,10 +12,11 @@ import {
   type SmtpSink,
   type TestIssuer,
   type TestSchema,
+  freePort,
 } from '@showroom/server-testing';
 import { startForTheseTests } from '@showroom/server-testing/matrix';
 import { composeUsers, type Users } from '../app';
-import { closedPort, startLeadsStandIn, type LeadsStandIn } from '../provisioning/test-support';
+import { startLeadsStandIn, type LeadsStandIn } from '../provisioning/test-support';
 import { loadUsersConfig } from '../config';
 import { seedDemoTenants } from '../demo/seed-demo-tenants';
 import type { UsersDatabase } from '../database';
@@ -77,7 +78,7 @@ export async function startUsersTestApp(options: UsersTestOptions = {}): Promise
     MEDIA_PUBLIC_URL: TEST_MEDIA_PUBLIC_URL,
     SMTP_URL: mail.url,
     LEADS_API_URL: leads.url,
-    AUTH0_DOMAIN: devAuth?.domain ?? `127.0.0.1:${await closedPort()}`,
+    AUTH0_DOMAIN: devAuth?.domain ?? `127.0.0.1:${await freePort()}`,
   });
   const users = composeUsers(config, { logger: testLogger() });
   await users.migrate();

@@ -39,14 +39,6 @@ export async function serve(handler?: RequestListener): Promise<RunningServer & 
   };
 }
 
-/** A port nothing listens on. */
-export async function closedPort(): Promise<number> {
-  const probe = await serve();
-  const port = Number(new URL(probe.url).port);
-  await probe.close();
-  return port;
-}
-
 /** Memberships as the users service would answer them for the demo users; records each call. */
 export function fakeMemberships(): MembershipSource & { calls: string[] } {
   const calls: string[] = [];

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_EVENT_FIELDS, MAX_INGEST_EVENTS, WRITE_ANALYTICS_EVENTS_SCOPE } from '@showroom/contracts';
 import type { ServiceTokens } from '@showroom/server-kit';
+import { freePort } from '@showroom/server-testing';
 import { AnalyticsIngestClient, AnalyticsIngestError, type BusinessEvent } from './ingest-client';
 import { startRecordingIngest, type RecordingIngest } from './recording-ingest';
 
@@ -26,15 +26,6 @@ const event = (n: number, overrides: Partial<BusinessEvent> = {}): BusinessEvent
   leadId: randomUUID(),
   ...overrides,
 });
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('AnalyticsIngestClient', () => {
   let ingest: RecordingIngest;
@@ -88,7 +79,7 @@ describe('AnalyticsIngestClient', () => {
   });
 
   it('when analytics cannot be reached, then the send fails without a status and names the address', async () => {
-    const baseUrl = `http://127.0.0.1:${await closedPort()}`;
+    const baseUrl = `http://127.0.0.1:${await freePort()}`;
     const down = new AnalyticsIngestClient({ baseUrl, tokens: tokenWith([WRITE_ANALYTICS_EVENTS_SCOPE]) });
 
     const failure = await down.send([event(1)]).catch((error: unknown) => error);

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { freePort } from './free-port';
 
 export interface DevAuthProcess {
   /** `http://127.0.0.1:<port>`, also the issuer (with a trailing slash). */
@@ -82,17 +82,6 @@ export async function startDevAuthProcess(options: DevAuthProcessOptions = {}): 
     await new Promise((wait) => setTimeout(wait, 100));
   }
   return { url, domain: `127.0.0.1:${port}`, close };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 function workspaceRoot(from = process.cwd()): string {

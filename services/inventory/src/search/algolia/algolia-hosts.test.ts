@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@showroom/server-testing';
 import { SearchEngineUnavailable } from '../port';
 import { createAlgoliaClient } from './algolia-client';
 import { AlgoliaSearchEngine } from './algolia-engine';
@@ -37,15 +38,6 @@ function startHost(): Promise<{
   );
 }
 
-/** A port nothing listens on: connections are refused at once. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 const searchRequest = {
   dealershipIds: ['d-1'],
   text: 'camry',
@@ -63,7 +55,7 @@ describe('AlgoliaSearchEngine over real HTTP to local hosts', () => {
 
   beforeAll(async () => {
     live = await startHost();
-    dead = await closedPort();
+    dead = await freePort();
   });
   afterAll(() => new Promise((resolve) => live.server.close(resolve)));
 
@@ -106,7 +98,7 @@ describe('AlgoliaSearchEngine over real HTTP to local hosts', () => {
   });
 
   it('when no host answers, then the search is unavailable, for the MySQL fallback', async () => {
-    const error = await engineOn([dead, await closedPort()])
+    const error = await engineOn([dead, await freePort()])
       .search(searchRequest)
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SearchEngineUnavailable);
