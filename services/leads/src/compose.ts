@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AnalyticsIngestClient } from '@showroom/server-analytics-client';
 import { createRedis, RedisRecentWrites } from '@showroom/server-cache';
-import { serviceTokensFrom, readKeys, type ErrorReporter, type ServiceTokens } from '@showroom/server-kit';
+import { serviceTokensFrom, type ErrorReporter, type ServiceTokens } from '@showroom/server-kit';
 import {
   createDatabase,
   createStatementBatchPool,
@@ -93,8 +93,6 @@ export async function composeLeads(
       inventory: new InventoryServiceLookup(config.INVENTORY_API_URL, tokens),
       mailer,
       analytics: new AnalyticsIngestClient({ baseUrl: config.ANALYTICS_API_URL, tokens }),
-      // A lead routed or matched by a consumer is read at once by its assignee (the e-mail's link).
-      changedLeads: (dealershipId) => reads.wrote([readKeys.dealership(dealershipId)]),
     },
     logger,
     overrides.emitMetrics,

@@ -31,8 +31,6 @@ export interface ConsumerDeps {
   logger: Logger;
   /** Tell the relay that new events were committed. */
   kick: () => void;
-  /** A consumer changed leads of this dealership: their reads stay on the primary a while. */
-  changedLeads: (dealershipId: string) => Promise<void>;
 }
 
 /** What reacts to lead events: the timeline, routing, the vehicle match, e-mails, CRM, analytics. */
@@ -42,16 +40,10 @@ export function leadConsumers(deps: ConsumerDeps): OutboxConsumers {
     deliveries: new Deliveries(deps.db, deps.logger, deps.kick),
     acknowledgements: new AcknowledgementLimit(deps.db),
   };
-  const changingLeads =
-    (handler: OutboxHandler): OutboxHandler =>
-    async (event) => {
-      await handler(event);
-      await deps.changedLeads(event.dealershipId);
-    };
   const handlers: Record<LeadConsumer, OutboxHandler> = {
     timeline: (event) => deps.timeline.append(event),
-    route: changingLeads(roundRobinHandler(deps.db, deps.team, deps.kick)),
-    resolve_vehicle: changingLeads(resolveVehicleHandler(deps.db, deps.inventory)),
+    route: roundRobinHandler(deps.db, deps.team, deps.kick),
+    resolve_vehicle: resolveVehicleHandler(deps.db, deps.inventory),
     notify_assignee: notifyAssigneeHandler(mail),
     acknowledge: acknowledgeHandler(mail),
     crm: crmForwardHandler(mail),

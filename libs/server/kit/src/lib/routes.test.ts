@@ -7,7 +7,7 @@ import { MEMBERSHIPS_CLAIM } from '@showroom/contracts';
 import { errorHandler } from './errors';
 import { OpenApiDocument } from './openapi';
 import { problems } from './problem';
-import { caller, checkRouteTable, routeFor, routerOf, type Route } from './routes';
+import { caller, checkRouteTable, routeFor, routerOf, type ReadConsistency, type Route } from './routes';
 
 const OURS = '6f1c2a4e-1b7d-4c59-9a0e-2f3b4c5d6e7f';
 const THEIRS = '0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -274,5 +274,73 @@ describe('the route table itself', () => {
     expect(() => checkRouteTable([both] as Route<never>[])).toThrow(
       'POST /api/probe/both: a multipart body of files has no JSON body',
     );
+  });
+});
+
+describe('read-your-writes around each handler: what a request marks and must see', () => {
+  const formRoutes: Route<Deps>[] = [
+    ...routes,
+    route({
+      operationId: 'submitForm',
+      method: 'post',
+      path: '/api/probe/public/dealerships/:dealershipId/forms',
+      tag: 'probe',
+      summary: 'A shopper’s form, no sign-in',
+      caller: caller.public(),
+      params: z.object({ dealershipId: z.uuid() }),
+      responses: { 201: { description: 'Received' } },
+      handler: ({ res }) => void res.status(201).json({ ok: true }),
+    }),
+    route({
+      operationId: 'searchPublicThings',
+      method: 'get',
+      path: '/api/probe/public/dealerships/:dealershipId/things',
+      tag: 'probe',
+      summary: 'A dealership’s website reads its things',
+      caller: caller.public(),
+      params: z.object({ dealershipId: z.uuid() }),
+      responses: { 200: { description: 'Things' } },
+      handler: () => ({ items: [] }),
+    }),
+  ];
+  function recordingApp() {
+    const seen: Array<{ keys: readonly string[]; writes: boolean }> = [];
+    const reads: ReadConsistency = {
+      around: (consistency, work) => {
+        seen.push(consistency);
+        return work();
+      },
+    };
+    const deps: Deps = { calls: [], keys: new Map() };
+    const served = express()
+      .use(express.json())
+      .use(routerOf(formRoutes, deps, { authenticate: fakeAuthenticate, machineClients: [], reads }))
+      .use(errorHandler(pino({ level: 'silent' })));
+    return { served, seen };
+  }
+
+  it('marks a signed-in write by its user and dealership', async () => {
+    const { served, seen } = recordingApp();
+    const res = await request(served)
+      .patch(`/api/probe/things/${OURS}`)
+      .set('X-Dealership-Id', OURS)
+      .set('Authorization', `Bearer ${userToken('sales')}`)
+      .send({ name: 'Blue' });
+    expect(res.status).toBe(200);
+    expect(seen).toEqual([{ keys: ['user:auth0|someone', `dealership:${OURS}`], writes: true }]);
+  });
+
+  it("marks nothing for a shopper's anonymous post, so posts cannot keep the dealership's reads on the primary", async () => {
+    const { served, seen } = recordingApp();
+    expect((await request(served).post(`/api/probe/public/dealerships/${OURS}/forms`).send({})).status).toBe(
+      201,
+    );
+    expect(seen).toEqual([{ keys: [], writes: true }]);
+  });
+
+  it("still sends a website's read to the primary while its dealership's staff wrote lately", async () => {
+    const { served, seen } = recordingApp();
+    expect((await request(served).get(`/api/probe/public/dealerships/${OURS}/things`)).status).toBe(200);
+    expect(seen).toEqual([{ keys: [`dealership:${OURS}`], writes: false }]);
   });
 });

@@ -199,6 +199,20 @@ export function readKeysOf(req: Request): string[] {
   return keys;
 }
 
+/**
+ * What a request marks and must see. An anonymous write (a shopper's website form) marks nothing:
+ * nobody reads their own write back through it, and marks anyone can make, at the rate leads
+ * arrive, would keep a busy dealership's reads on the primary, the load replicas are there to take
+ * (ADR 0014). Its dealership's staff see it once a replica holds it, within the rotation's bound.
+ */
+export function consistencyOf(
+  route: Pick<Route<never>, 'method' | 'caller'>,
+  req: Request,
+): { keys: string[]; writes: boolean } {
+  const writes = route.method !== 'get';
+  return { keys: writes && route.caller.kind === 'public' ? [] : readKeysOf(req), writes };
+}
+
 function callerChecks<Deps>(route: Route<Deps>, deps: Deps, options: RouterOptions): RequestHandler[] {
   const c = route.caller;
   switch (c.kind) {
@@ -264,7 +278,7 @@ export function routerOf<Deps>(routes: readonly Route<Deps>[], deps: Deps, optio
       route.handler(inputOf(route as Route<unknown>, req, res), deps);
     const handle: RequestHandler = async (req, res) => {
       const result = await (options.reads
-        ? options.reads.around({ keys: readKeysOf(req), writes: route.method !== 'get' }, work(req, res))
+        ? options.reads.around(consistencyOf(route, req), work(req, res))
         : work(req, res)());
       if (result === undefined || res.headersSent) return;
       if (Buffer.isBuffer(result)) res.type('application/json').send(result);
