@@ -13,6 +13,8 @@ export interface BenchLeadsOptions {
   smtpUrl: string;
   /** BullMQ keys of this instance's queued jobs (removed after the bench). */
   queuePrefix: string;
+  /** Where its inbox reads go (LEADS_DATABASE_READER_URLS); the primary when unset. */
+  readerUrls?: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export function startBenchLeads(options: BenchLeadsOptions): ChildProcess {
     LOG_LEVEL: 'warn',
     PORT: String(options.port),
     LEADS_DATABASE_URL: options.databaseUrl,
+    ...(options.readerUrls ? { LEADS_DATABASE_READER_URLS: options.readerUrls } : {}),
     REDIS_URL: options.redisUrl,
     DYNAMODB_ENDPOINT: options.dynamoEndpoint,
     AWS_ACCESS_KEY_ID: 'local',

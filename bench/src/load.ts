@@ -72,7 +72,8 @@ export function formatTable(results: LoadResult[], baselineName: string): string
   return [header, ...lines].join('\n');
 }
 
-const median = (values: number[]): number => {
+/** The middle value (the mean of the two middle ones for an even count). */
+export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2

@@ -18,6 +18,7 @@ import { dropSchema, ensureSchema } from '@showroom/server-mysql';
 import { LOCAL_MEDIA_BUCKET } from '@showroom/server-storage';
 import { startS3Local, startTestIssuer } from '@showroom/server-testing';
 import { startInventory } from './inventory-instances';
+import { median } from './load';
 import { mebibytes, residentBytes } from './process-memory';
 import { benchDealership } from './processes';
 import { formatFeedTable, measureFeedGeneration } from './syndication-feeds';
@@ -130,11 +131,6 @@ async function sharpAlone(photo: Buffer): Promise<number> {
   );
   return (performance.now() - started) / 1000;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-};
 
 async function call<T>(url: string, init: RequestInit & { headers: Record<string, string> }): Promise<T> {
   const response = await fetch(url, init);

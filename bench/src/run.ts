@@ -63,7 +63,7 @@ const PORTS = {
   storefront: 3963,
   /** and the one after it (bench/src/analytics.ts) */
   analytics: 3993,
-  /** and the three after it (bench/src/replicas.ts) */
+  /** and the five after it (bench/src/replicas.ts) */
   replicas: 3985,
 };
 /** Inventory's machine credentials, which the bench issuer knows (inventory reads the users directory). */
