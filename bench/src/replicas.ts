@@ -73,17 +73,15 @@ interface ServerSelects {
 
 /** Counts the SELECTs each server of the pair runs (Com_select), around a phase. */
 async function selectCounter(pair: { primaryUrl: string; replicaUrl: string }) {
-  const [primary, replica] = await Promise.all(
-    [pair.primaryUrl, pair.replicaUrl].map((uri) => createConnection({ uri })),
-  );
+  const [primary, replica] = await Promise.all([
+    createConnection({ uri: pair.primaryUrl }),
+    createConnection({ uri: pair.replicaUrl }),
+  ]);
   const count = async (server: Connection) => {
     const [rows] = await server.query("SHOW GLOBAL STATUS LIKE 'Com_select'");
     return Number((rows as Array<{ Value: string }>)[0]?.Value);
   };
-  const both = async () => ({
-    primary: await count(primary as Connection),
-    replica: await count(replica as Connection),
-  });
+  const both = async () => ({ primary: await count(primary), replica: await count(replica) });
   return {
     async during<T>(work: () => Promise<T>): Promise<T & { selects: ServerSelects }> {
       const before = await both();
@@ -99,7 +97,7 @@ async function selectCounter(pair: { primaryUrl: string; replicaUrl: string }) {
         },
       };
     },
-    close: () => Promise.all([primary?.end(), replica?.end()]),
+    close: () => Promise.all([primary.end(), replica.end()]),
   };
 }
 

@@ -175,8 +175,8 @@ export interface RouterOptions {
 
 /**
  * Read-your-writes around each handler (@showroom/server-mysql's ReadYourWrites): a request that
- * writes marks its user and dealership, and their reads go to the primary until a replica holds
- * the write.
+ * writes marks its user and dealership (an anonymous one marks nothing: consistencyOf), and their
+ * reads go to the primary until a replica holds the write.
  */
 export interface ReadConsistency {
   around<T>(request: { keys: readonly string[]; writes: boolean }, work: () => Promise<T>): Promise<T>;
