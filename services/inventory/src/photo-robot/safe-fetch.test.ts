@@ -309,6 +309,18 @@ describe('safeFetch', () => {
     });
     expect(result).toMatchObject({ outcome: 'failed', reason: 'the robot stopped before the image arrived' });
   });
+
+  it('answers at once, without a request, when the robot is already stopping', async () => {
+    // A worker that stops between claiming a link and fetching it: the fetch must not crash the service.
+    const before = images.hits.length;
+    const result = await safeFetch(`${images.origin}/car.png`, limits(), { signal: AbortSignal.abort() });
+    expect(result).toEqual({
+      outcome: 'failed',
+      reason: 'the robot stopped before the image arrived',
+      transient: true,
+    });
+    expect(images.hits.length).toBe(before);
+  });
 });
 
 describe('the robot’s private hosts in production', () => {

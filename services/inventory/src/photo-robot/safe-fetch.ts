@@ -44,6 +44,7 @@ const failed = (reason: string, transient: boolean): SafeFetchResult => ({
   reason,
   transient,
 });
+const stopped = () => failed('the robot stopped before the image arrived', true);
 const size = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 const seconds = (ms: number) => `${ms / 1000} s`;
 
@@ -62,6 +63,8 @@ export async function safeFetch(
   const deadline = Date.now() + limits.totalTimeoutMs;
   let current = rawUrl;
   for (let redirects = 0; ; redirects++) {
+    // Before any request: a request destroyed before its socket emits an error of its own.
+    if (options.signal?.aborted) return stopped();
     const checked = checkTarget(current, limits.allowedPrivateHosts);
     if ('refusal' in checked) {
       return refused(redirects === 0 ? checked.refusal : `it redirects to ${current}: ${checked.refusal}`);
@@ -136,7 +139,7 @@ function requestOnce(
       resolve(answer);
     };
     const fail = (reason: string, transient: boolean) => settle({ result: failed(reason, transient) });
-    const onAbort = () => fail('the robot stopped before the image arrived', true);
+    const onAbort = () => settle({ result: stopped() });
 
     const client = url.protocol === 'https:' ? https : http;
     const request = client.request(url, {
@@ -145,6 +148,12 @@ function requestOnce(
       agent: false,
       lookup: guardedLookup(mayBePrivate),
       headers: { 'User-Agent': USER_AGENT, Accept: 'image/*' },
+    });
+    // At once: settle() destroys the request, and every way of destroying it may emit an error.
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (error instanceof RefusedAddress) return settle({ result: refused(error.message) });
+      const [reason, transient] = describeNetworkError(error, url.hostname);
+      fail(reason, transient);
     });
 
     timers.push(
@@ -165,14 +174,8 @@ function requestOnce(
     request.setTimeout(limits.responseTimeoutMs, () =>
       fail(`the server did not answer within ${seconds(limits.responseTimeoutMs)}`, true),
     );
-    if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort);
 
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      if (error instanceof RefusedAddress) return settle({ result: refused(error.message) });
-      const [reason, transient] = describeNetworkError(error, url.hostname);
-      fail(reason, transient);
-    });
     request.on('response', (response) => {
       const status = response.statusCode ?? 0;
       const location = response.headers.location;
