@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORKSPACE } from './support/pipeline-checks';
+import { SHORT_JVM_OPTIONS, WORKSPACE } from './support/pipeline-checks';
 
 interface Finding {
   line: number | string;
@@ -94,6 +94,9 @@ beforeAll(async () => {
       'none',
       '--javaexecutable',
       process.env['JAVA_EXECUTABLE'] ?? 'java',
+      // Replaces its own defaults (-Xms256m,-Xmx2048m), so they are repeated; one argument, since a
+      // value that starts with "-" would be read as an option.
+      `--javaoptions=${['-Xms256m', '-Xmx2048m', ...SHORT_JVM_OPTIONS].join(',')}`,
       ...targets.map((t) => join(WORKSPACE, t)),
       brokenPath,
     ],

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WORKSPACE } from './support/pipeline-checks';
+import { SHORT_JVM_OPTIONS, WORKSPACE } from './support/pipeline-checks';
 
 interface Call {
   var: string;
@@ -239,6 +239,7 @@ beforeAll(() => {
     const result = spawnSync(
       process.env['JAVA_EXECUTABLE'] ?? 'java',
       [
+        ...SHORT_JVM_OPTIONS,
         '-cp',
         jars.map((j) => join(GROOVY_LIB, j)).join(':'),
         'groovy.ui.GroovyMain',
