@@ -68,7 +68,7 @@ export class RooftopsPage {
 
   /** The provisioning state a rooftop's row shows (pending, running, live, failed). */
   async stateOf(name: string): Promise<string> {
-    return (await this.rowOf(name).$(testId('provisioning-state')).getAttribute('data-state')) ?? '';
+    return (await this.rowOf(name).$(testId('provisioning-state')).getAttribute('data-status')) ?? '';
   }
 
   /**

@@ -1,55 +1,28 @@
 import { Component } from '@angular/core';
 import type { InvitationStatus, MemberStatus } from '@showroom/contracts';
-import { StatusChipBase } from '../shared/status-chip';
+import { Chip, SCHEME_CHIP_TEMPLATE, SchemeChip, type ChipScheme } from '../shared/status-chip';
 import { INVITATION_STATUS_LABELS, MEMBER_STATUS_LABELS } from './team-model';
 
-/** Active or deactivated, in words; the colour only helps scanning the team. */
-@Component({
-  selector: 'sr-member-status-chip',
-  template: `<span
-    class="chip"
-    [class]="'chip--' + status()"
-    data-testid="member-status"
-    [attr.data-status]="status()"
-    >{{ label() }}</span
-  >`,
-  styles: `
-    @use 'status-chip';
+const MEMBER_STATUS_CHIP: ChipScheme<MemberStatus> = {
+  labels: MEMBER_STATUS_LABELS,
+  tones: { active: 'success', deactivated: 'neutral' },
+  testId: 'member-status',
+};
 
-    @include status-chip.chips(
-      (
-        active: success,
-        deactivated: neutral,
-      )
-    );
-  `,
-})
-export class MemberStatusChip extends StatusChipBase<MemberStatus> {
-  protected readonly labels = MEMBER_STATUS_LABELS;
+const INVITATION_STATUS_CHIP: ChipScheme<InvitationStatus> = {
+  labels: INVITATION_STATUS_LABELS,
+  tones: { pending: 'primary', accepted: 'success', revoked: 'neutral', expired: 'neutral' },
+  testId: 'invitation-status',
+};
+
+/** Active or deactivated, in words. */
+@Component({ selector: 'sr-member-status-chip', imports: [Chip], template: SCHEME_CHIP_TEMPLATE })
+export class MemberStatusChip extends SchemeChip<MemberStatus> {
+  protected readonly scheme = MEMBER_STATUS_CHIP;
 }
 
-@Component({
-  selector: 'sr-invitation-status-chip',
-  template: `<span
-    class="chip"
-    [class]="'chip--' + status()"
-    data-testid="invitation-status"
-    [attr.data-status]="status()"
-    >{{ label() }}</span
-  >`,
-  styles: `
-    @use 'status-chip';
-
-    @include status-chip.chips(
-      (
-        pending: primary,
-        accepted: success,
-        revoked: neutral,
-        expired: neutral,
-      )
-    );
-  `,
-})
-export class InvitationStatusChip extends StatusChipBase<InvitationStatus> {
-  protected readonly labels = INVITATION_STATUS_LABELS;
+/** Where an invitation stands, in words. */
+@Component({ selector: 'sr-invitation-status-chip', imports: [Chip], template: SCHEME_CHIP_TEMPLATE })
+export class InvitationStatusChip extends SchemeChip<InvitationStatus> {
+  protected readonly scheme = INVITATION_STATUS_CHIP;
 }

@@ -1,30 +1,15 @@
 import { Component } from '@angular/core';
-import { StatusChipBase } from '../shared/status-chip';
+import { Chip, SCHEME_CHIP_TEMPLATE, SchemeChip, type ChipScheme } from '../shared/status-chip';
 import { PROVISIONING_STATE_LABELS, type ProvisioningState } from './provisioning-labels';
 
-/** Where a site's provisioning stands, in words; the colour only helps scanning the rooftops. */
-@Component({
-  selector: 'sr-provisioning-state-chip',
-  template: `<span
-    class="chip"
-    [class]="'chip--' + status()"
-    data-testid="provisioning-state"
-    [attr.data-state]="status()"
-    >{{ label() }}</span
-  >`,
-  styles: `
-    @use 'status-chip';
+const PROVISIONING_STATE_CHIP: ChipScheme<ProvisioningState> = {
+  labels: PROVISIONING_STATE_LABELS,
+  tones: { pending: 'neutral', running: 'primary', live: 'success', failed: 'warn' },
+  testId: 'provisioning-state',
+};
 
-    @include status-chip.chips(
-      (
-        pending: neutral,
-        running: primary,
-        live: success,
-        failed: warn,
-      )
-    );
-  `,
-})
-export class ProvisioningStateChip extends StatusChipBase<ProvisioningState> {
-  protected readonly labels = PROVISIONING_STATE_LABELS;
+/** Where a site's provisioning stands, in words. */
+@Component({ selector: 'sr-provisioning-state-chip', imports: [Chip], template: SCHEME_CHIP_TEMPLATE })
+export class ProvisioningStateChip extends SchemeChip<ProvisioningState> {
+  protected readonly scheme = PROVISIONING_STATE_CHIP;
 }

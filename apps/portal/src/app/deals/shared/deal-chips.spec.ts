@@ -18,11 +18,11 @@ describe('deal chips and labels', () => {
     fixture.detectChanges();
     const chip = () => (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>('.chip');
     expect(chip()?.textContent).toBe('Trade to appraise');
-    expect(chip()?.classList).toContain('chip--attention');
+    expect(chip()?.classList).toContain('chip--warn');
     fixture.componentRef.setInput('value', { part: 'reservation', status: 'held' });
     fixture.detectChanges();
     expect(chip()?.textContent).toBe('Reserved');
-    expect(chip()?.classList).toContain('chip--done');
+    expect(chip()?.classList).toContain('chip--success');
   });
 
   it('names a vehicle and a rate as dealers read them', () => {

@@ -5,7 +5,13 @@ import type {
   DealTradeIn,
   ReservationStatus,
 } from '@showroom/contracts';
-import { StatusChipBase } from '../../shared/status-chip';
+import {
+  Chip,
+  SCHEME_CHIP_TEMPLATE,
+  SchemeChip,
+  type ChipScheme,
+  type ChipTone,
+} from '../../shared/status-chip';
 import {
   CREDIT_STATUS_LABELS,
   DEAL_STATUS_LABELS,
@@ -13,35 +19,23 @@ import {
   TRADE_STATUS_LABELS,
 } from './deal-labels';
 
-/** The deal's status in words; the colour only helps scanning the inbox. */
-@Component({
-  selector: 'sr-deal-status-chip',
-  template: `<span
-    class="chip"
-    [class]="'chip--' + status()"
-    data-testid="deal-status-chip"
-    [attr.data-status]="status()"
-    >{{ label() }}</span
-  >`,
-  styles: `
-    @use 'status-chip';
+const DEAL_STATUS_CHIP: ChipScheme<DealStatus> = {
+  labels: DEAL_STATUS_LABELS,
+  tones: {
+    draft: 'neutral',
+    submitted: 'primary',
+    countered: 'warn',
+    accepted: 'success',
+    withdrawn: 'neutral',
+  },
+  strong: ['submitted'],
+  testId: 'deal-status-chip',
+};
 
-    @include status-chip.chips(
-      (
-        draft: neutral,
-        submitted: primary,
-        countered: warn,
-        accepted: success,
-        withdrawn: neutral,
-      )
-    );
-    .chip--submitted {
-      font-weight: 600;
-    }
-  `,
-})
-export class DealStatusChip extends StatusChipBase<DealStatus> {
-  protected readonly labels = DEAL_STATUS_LABELS;
+/** The deal's status in words. */
+@Component({ selector: 'sr-deal-status-chip', imports: [Chip], template: SCHEME_CHIP_TEMPLATE })
+export class DealStatusChip extends SchemeChip<DealStatus> {
+  protected readonly scheme = DEAL_STATUS_CHIP;
 }
 
 type PartStatus =
@@ -49,47 +43,37 @@ type PartStatus =
   | { part: 'credit'; status: CreditApplicationSummary['status'] }
   | { part: 'reservation'; status: ReservationStatus };
 
-const PART_TONES: Record<string, 'attention' | 'done' | 'quiet'> = {
-  'trade:awaiting-appraisal': 'attention',
-  'trade:estimated': 'quiet',
-  'trade:appraised': 'done',
-  'credit:received': 'done',
-  'credit:deleted': 'quiet',
-  'reservation:held': 'done',
-  'reservation:awaiting-payment': 'quiet',
-  'reservation:released': 'quiet',
-  'reservation:expired': 'quiet',
-  'reservation:failed': 'attention',
-  'reservation:replaced': 'quiet',
+/** A part needing the desk's attention is warn, a finished one success, the rest neutral. */
+const PART_TONES: Record<string, ChipTone> = {
+  'trade:awaiting-appraisal': 'warn',
+  'trade:estimated': 'neutral',
+  'trade:appraised': 'success',
+  'credit:received': 'success',
+  'credit:deleted': 'neutral',
+  'reservation:held': 'success',
+  'reservation:awaiting-payment': 'neutral',
+  'reservation:released': 'neutral',
+  'reservation:expired': 'neutral',
+  'reservation:failed': 'warn',
+  'reservation:replaced': 'neutral',
 };
 
 /** What stands of a deal's trade-in, credit application or reservation, as a small chip. */
 @Component({
   selector: 'sr-deal-part-chip',
-  template: `<span
-    class="chip"
-    [class]="'chip--' + tone()"
-    [attr.data-testid]="'deal-' + value().part + '-chip'"
-    [attr.data-status]="value().status"
-    >{{ label() }}</span
-  >`,
-  styles: `
-    @use 'status-chip';
-
-    @include status-chip.chips(
-      (
-        attention: warn,
-        done: success,
-        quiet: neutral,
-      )
-    );
-  `,
+  imports: [Chip],
+  template: `<sr-chip
+    [label]="label()"
+    [tone]="tone()"
+    [status]="value().status"
+    [testId]="'deal-' + value().part + '-chip'"
+  />`,
 })
 export class DealPartChip {
   readonly value = input.required<PartStatus>();
   protected readonly tone = computed(() => {
     const { part, status } = this.value();
-    return PART_TONES[`${part}:${status}`] ?? 'quiet';
+    return PART_TONES[`${part}:${status}`] ?? 'neutral';
   });
   protected readonly label = computed(() => {
     const value = this.value();

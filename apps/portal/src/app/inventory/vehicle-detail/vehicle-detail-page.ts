@@ -18,7 +18,7 @@ import { MoneyPipe } from '../shared/money.pipe';
 import { PrivateCard } from '../shared/private-card';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { LoadState } from '../../shared/load-state';
-import { StatusChip } from '../shared/status-chip';
+import { VehicleStatusChip } from '../shared/vehicle-status-chip';
 import { STATUS_LABELS, vehicleTitle } from '../shared/vehicle-labels';
 import { VehiclePhotos } from '../photos/vehicle-photos';
 import { VehicleFacts } from './vehicle-facts';
@@ -45,7 +45,7 @@ const STATUS_ACTIONS: Record<VehicleStatus, string> = {
     PrivateCard,
     ProblemTextPipe,
     RouterLink,
-    StatusChip,
+    VehicleStatusChip,
     VehicleFacts,
     VehiclePhotos,
   ],

@@ -4,7 +4,7 @@ import type { HighlightField, VehicleHit } from '@showroom/contracts';
 import { VehicleThumbnail } from '../photos/vehicle-thumbnail';
 import { MarkedText } from '../shared/marked-text';
 import { MoneyPipe } from '../shared/money.pipe';
-import { StatusChip } from '../shared/status-chip';
+import { VehicleStatusChip } from '../shared/vehicle-status-chip';
 import { fieldParts, type TextPart, titleParts } from '../shared/vehicle-highlights';
 import { CONDITION_SHORT_LABELS, formatMileage } from '../shared/vehicle-labels';
 
@@ -14,7 +14,7 @@ import { CONDITION_SHORT_LABELS, formatMileage } from '../shared/vehicle-labels'
  */
 @Component({
   selector: 'sr-vehicle-cards',
-  imports: [MarkedText, MoneyPipe, RouterLink, StatusChip, VehicleThumbnail],
+  imports: [MarkedText, MoneyPipe, RouterLink, VehicleStatusChip, VehicleThumbnail],
   template: `
     <ul class="cards" aria-label="Vehicles">
       @for (vehicle of vehicles(); track vehicle.id) {
@@ -28,7 +28,7 @@ import { CONDITION_SHORT_LABELS, formatMileage } from '../shared/vehicle-labels'
             <sr-vehicle-thumbnail class="card__photo" [hero]="vehicle.heroPhoto" [width]="96" [height]="72" />
             <span class="card__top">
               <span class="card__title"><sr-marked-text [parts]="title(vehicle)" /></span>
-              <sr-status-chip [status]="vehicle.status" />
+              <sr-vehicle-status-chip [status]="vehicle.status" />
             </span>
             <span class="card__price">{{ vehicle.priceCents | money: vehicle.currency }}</span>
             <span class="card__meta">

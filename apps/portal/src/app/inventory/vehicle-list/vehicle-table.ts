@@ -7,7 +7,7 @@ import { opensRow } from '../../shared/row-click';
 import { VehicleThumbnail } from '../photos/vehicle-thumbnail';
 import { MarkedText } from '../shared/marked-text';
 import { MoneyPipe } from '../shared/money.pipe';
-import { StatusChip } from '../shared/status-chip';
+import { VehicleStatusChip } from '../shared/vehicle-status-chip';
 import { fieldParts, type TextPart, titleParts } from '../shared/vehicle-highlights';
 import { CONDITION_SHORT_LABELS, formatMileage } from '../shared/vehicle-labels';
 
@@ -19,7 +19,15 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
  */
 @Component({
   selector: 'sr-vehicle-table',
-  imports: [MarkedText, MatSortModule, MatTableModule, MoneyPipe, RouterLink, StatusChip, VehicleThumbnail],
+  imports: [
+    MarkedText,
+    MatSortModule,
+    MatTableModule,
+    MoneyPipe,
+    RouterLink,
+    VehicleStatusChip,
+    VehicleThumbnail,
+  ],
   template: `
     <table
       mat-table
@@ -88,7 +96,7 @@ type SortableColumn = 'year' | 'mileage' | 'price' | 'daysInStock';
       </ng-container>
       <ng-container matColumnDef="status">
         <th mat-header-cell *matHeaderCellDef>Status</th>
-        <td mat-cell *matCellDef="let v"><sr-status-chip [status]="v.status" /></td>
+        <td mat-cell *matCellDef="let v"><sr-vehicle-status-chip [status]="v.status" /></td>
       </ng-container>
       <ng-container matColumnDef="daysInStock">
         <th

@@ -1,37 +1,25 @@
 import { Component } from '@angular/core';
 import type { LeadStatus } from '@showroom/contracts';
-import { StatusChipBase } from '../../shared/status-chip';
+import { Chip, SCHEME_CHIP_TEMPLATE, SchemeChip, type ChipScheme } from '../../shared/status-chip';
 import { LEAD_STATUS_LABELS } from './lead-labels';
 
-/** The status in words; the colour only helps scanning a long list. */
-@Component({
-  selector: 'sr-lead-status-chip',
-  template: `<span
-    class="chip"
-    [class]="'chip--' + status()"
-    data-testid="status-chip"
-    [attr.data-status]="status()"
-    >{{ label() }}</span
-  >`,
-  styles: `
-    @use 'status-chip';
+const LEAD_STATUS_CHIP: ChipScheme<LeadStatus> = {
+  labels: LEAD_STATUS_LABELS,
+  tones: {
+    new: 'primary',
+    contacted: 'secondary',
+    appointment_set: 'secondary',
+    showroom_visit: 'secondary',
+    negotiation: 'warn',
+    sold: 'success',
+    lost: 'neutral',
+  },
+  strong: ['new'],
+  testId: 'status-chip',
+};
 
-    @include status-chip.chips(
-      (
-        new: primary,
-        contacted: secondary,
-        appointment_set: secondary,
-        showroom_visit: secondary,
-        negotiation: warn,
-        sold: success,
-        lost: neutral,
-      )
-    );
-    .chip--new {
-      font-weight: 600;
-    }
-  `,
-})
-export class LeadStatusChip extends StatusChipBase<LeadStatus> {
-  protected readonly labels = LEAD_STATUS_LABELS;
+/** A lead's status in words. */
+@Component({ selector: 'sr-lead-status-chip', imports: [Chip], template: SCHEME_CHIP_TEMPLATE })
+export class LeadStatusChip extends SchemeChip<LeadStatus> {
+  protected readonly scheme = LEAD_STATUS_CHIP;
 }
