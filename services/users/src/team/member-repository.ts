@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { MemberStatus, Role, TeamMember } from '@showroom/contracts';
 import { acrossDealerships, forDealership } from '@showroom/server-mysql';
 import type { UsersDatabase } from '../database';
+import { membershipsOf, toTeamMember, type MembershipRow } from './memberships-query';
 
 export interface MemberRow extends TeamMember {
   status: MemberStatus;
@@ -12,16 +13,9 @@ export interface MemberRow extends TeamMember {
 export class MemberRepository {
   constructor(private readonly db: Kysely<UsersDatabase>) {}
 
-  private members(dealershipId: string) {
-    return forDealership(this.db, dealershipId)
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.available', 'm.status', 'm.created_at']);
-  }
-
   /** Everyone, deactivated members too: active first, then by name. */
   async list(dealershipId: string): Promise<MemberRow[]> {
-    const rows = await this.members(dealershipId)
+    const rows = await membershipsOf(this.db, dealershipId)
       .orderBy('m.status')
       .orderBy('u.name')
       .orderBy('u.id')
@@ -31,14 +25,14 @@ export class MemberRepository {
 
   /** `lock` holds the membership until the transaction ends, so two admins cannot race on it. */
   async find(dealershipId: string, userId: string, lock = false): Promise<MemberRow | null> {
-    let query = this.members(dealershipId).where('m.user_id', '=', userId);
+    let query = membershipsOf(this.db, dealershipId).where('m.user_id', '=', userId);
     if (lock) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     return row ? toRow(row) : null;
   }
 
   async isMember(dealershipId: string, email: string): Promise<boolean> {
-    const row = await this.members(dealershipId).where('u.email', '=', email).executeTakeFirst();
+    const row = await membershipsOf(this.db, dealershipId).where('u.email', '=', email).executeTakeFirst();
     return row !== undefined;
   }
 
@@ -114,22 +108,6 @@ export class MemberRepository {
   }
 }
 
-function toRow(row: {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  available: number;
-  status: MemberStatus;
-  created_at: Date;
-}): MemberRow {
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    available: Number(row.available) === 1,
-    status: row.status,
-    joinedAt: row.created_at,
-  };
+function toRow(row: MembershipRow): MemberRow {
+  return { ...toTeamMember(row), status: row.status, joinedAt: row.created_at };
 }

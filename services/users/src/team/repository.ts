@@ -2,34 +2,28 @@ import type { Kysely } from 'kysely';
 import { forDealership } from '@showroom/server-mysql';
 import type { TeamMember } from '@showroom/contracts';
 import type { UsersDatabase } from '../database';
+import { membershipsOf, toTeamMember } from './memberships-query';
 
 /** SQL for a dealership's team; every statement is scoped to one dealership by `forDealership`. */
 export class TeamRepository {
   constructor(private readonly db: Kysely<UsersDatabase>) {}
 
-  private members(dealershipId: string) {
-    return forDealership(this.db, dealershipId)
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.available']);
-  }
-
   /** Everyone active in the dealership, by name (deactivated members are out of the team). */
   async listTeam(dealershipId: string): Promise<TeamMember[]> {
-    const rows = await this.members(dealershipId)
+    const rows = await membershipsOf(this.db, dealershipId)
       .where('m.status', '=', 'active')
       .orderBy('u.name')
       .orderBy('u.id')
       .execute();
-    return rows.map(toMember);
+    return rows.map(toTeamMember);
   }
 
   async findMember(dealershipId: string, userId: string): Promise<TeamMember | null> {
-    const row = await this.members(dealershipId)
+    const row = await membershipsOf(this.db, dealershipId)
       .where('m.user_id', '=', userId)
       .where('m.status', '=', 'active')
       .executeTakeFirst();
-    return row ? toMember(row) : null;
+    return row ? toTeamMember(row) : null;
   }
 
   /** False when the user is not a member of this dealership. */
@@ -53,14 +47,4 @@ export class TeamRepository {
       .executeTakeFirst();
     return row !== undefined;
   }
-}
-
-function toMember(row: Omit<TeamMember, 'available'> & { available: number }): TeamMember {
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    available: Number(row.available) === 1,
-  };
 }
