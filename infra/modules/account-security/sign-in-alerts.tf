@@ -122,6 +122,8 @@ resource "aws_iam_role_policy" "sign_in_forwarder" {
   policy = data.aws_iam_policy_document.put_home_events.json
 }
 
+# One block per Region, alike but for the provider: Terraform fixes a module's providers when it
+# reads the configuration, so a for_each over Regions cannot give each instance its own.
 module "forward_us_east_2" {
   source = "../sign-in-forwarder"
 
