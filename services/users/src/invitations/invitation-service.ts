@@ -221,6 +221,7 @@ export class InvitationService {
     const invitations = new InvitationRepository(this.deps.db);
     const row = await invitations.find(dealershipId, id);
     if (!row) throw problems.notFound(`Invitation ${id}`);
+    let shown = row;
     try {
       await this.deps.mail.send({
         to: row.email,
@@ -231,12 +232,13 @@ export class InvitationService {
         link: `${this.deps.portalUrl.replace(/\/+$/, '')}/invitations/${token}`,
         expiresAt: row.expiresAt,
       });
-      await invitations.markSent(dealershipId, id, this.now());
+      const sentAt = this.now();
+      await invitations.markSent(dealershipId, id, sentAt);
+      shown = { ...row, sentAt, sendCount: row.sendCount + 1 };
     } catch (err) {
       this.deps.logger.warn({ err, invitationId: id }, 'the invitation e-mail could not be sent');
     }
-    const sent = await invitations.find(dealershipId, id);
-    return this.toInvitation(sent ?? row);
+    return this.toInvitation(shown);
   }
 
   private statusOf(row: InvitationRow): InvitationStatus {
