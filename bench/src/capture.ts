@@ -153,7 +153,7 @@ export async function runCaptureBench({
     return formatCaptureTable(measured, settings, machine);
   } finally {
     for (const child of [leads, floor]) child.kill('SIGTERM');
-    await Promise.all([leads, floor].map((child) => (child.exitCode === null ? finish(child) : undefined)));
+    await Promise.all([leads, floor].map(finish));
     await counts.close();
     await dropBenchLeadsJobs(redisUrl, QUEUE_PREFIX);
   }

@@ -34,7 +34,9 @@ export function start(
   return child;
 }
 
+/** The child's exit code once it has exited: at once when it already has (its 'exit' event is past). */
 export function finish(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', resolve));
 }
 

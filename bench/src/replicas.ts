@@ -157,8 +157,8 @@ async function withReadLoad(
   // The reads are in full swing before the writes start, and go on a second after they stop.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const writes = await during();
-  await finish(child);
-  if (!reads) throw new Error('the read load printed no result');
+  const code = await finish(child);
+  if (!reads) throw new Error(`the read load printed no result (it exited with ${code})`);
   return { writes, reads };
 }
 
@@ -325,9 +325,7 @@ export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptio
   } finally {
     for (const instance of stopped) instance.stop();
     for (const instance of leadsInstances) instance.kill('SIGTERM');
-    await Promise.all(
-      leadsInstances.map((instance) => (instance.exitCode === null ? finish(instance) : undefined)),
-    );
+    await Promise.all(leadsInstances.map(finish));
     await pair.stop();
     await dropBenchLeadsJobs(redisUrl, QUEUE_PREFIX);
     pinTo(`0-${availableParallelism() - 1}`, process.pid);
