@@ -5,7 +5,9 @@
 // bench counts what MySQL holds: every answered 201 must be there, nothing beyond what was sent,
 // and each submission one new lead. Scenarios are driven in turn, ROUNDS times, and reported by
 // their medians: one run is noisy on this machine.
-// Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_CAPTURE_ROUNDS (3).
+// Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_CAPTURE_ROUNDS (3),
+// BENCH_CAPTURE_HISTORY (0): leads each dealership already holds, so the returning-shopper lookup
+// searches a real inbox.
 import { loadavg, availableParallelism } from 'node:os';
 import { sql, type Kysely } from 'kysely';
 import { createDatabase, dropSchema } from '@showroom/server-mysql';
@@ -17,6 +19,7 @@ import { benchDealership, finish, start, waitFor } from './processes';
 
 const env = process.env;
 const ROUNDS = Number(env['BENCH_CAPTURE_ROUNDS'] ?? 3);
+const HISTORY = Number(env['BENCH_CAPTURE_HISTORY'] ?? 0);
 const DEALERSHIPS = 20;
 const SCHEMA = 'showroom_bench_capture';
 const GOALS = { leadsPerSecond: 1000, p99Ms: 50 };
@@ -46,6 +49,7 @@ async function seed(mysqlUrl: string): Promise<void> {
   const code = await finish(
     start(['--import', 'tsx', 'services/leads/src/bench-seed.ts'], {
       BENCH_DEALERSHIPS: String(DEALERSHIPS),
+      BENCH_LEADS_PER_DEALERSHIP: String(HISTORY),
       LEADS_DATABASE_URL: `${mysqlUrl}/${SCHEMA}`,
     }),
   );
@@ -83,7 +87,10 @@ export async function runCaptureBench({
   firstPort,
 }: CaptureBenchOptions): Promise<string> {
   const machine = `${availableParallelism()} cores, 1-minute load ${loadavg()[0]?.toFixed(1)} at the start`;
-  console.log(`Capture: a fresh schema, ${DEALERSHIPS} dealerships that take leads…`);
+  console.log(
+    `Capture: a fresh schema, ${DEALERSHIPS} dealerships that take leads` +
+      (HISTORY > 0 ? `, each holding ${HISTORY} earlier leads…` : '…'),
+  );
   await seed(mysqlUrl);
   const dealershipIds = Array.from({ length: DEALERSHIPS }, (_, i) => benchDealership(i + 1));
   const [issuer, dynamo, sink] = await Promise.all([startTestIssuer(), startDynamoLocal(), startSmtpSink()]);
