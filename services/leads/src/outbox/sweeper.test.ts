@@ -36,6 +36,45 @@ describe('outbox sweeper', () => {
       .map((line) => JSON.parse(line) as MetricLine)
       .find((line) => line._aws.Timestamp === at.getTime());
 
+  it('leaves a job Redis still holds waiting to run: it is looked at, postponed, and not published again', async () => {
+    await ctx.outbox.sweeper.stop();
+    await ctx.outbox.queue.pause();
+    try {
+      const email = 'still.waiting@example.com';
+      expect((await postWebsiteLead(ctx, dealer.id, websiteLead({ email }))).status).toBe(201);
+      const eventsOfLead = ctx.database.writer
+        .selectFrom('outbox')
+        .select('event_id')
+        .where(
+          'lead_id',
+          '=',
+          ctx.database.writer.selectFrom('leads').select('id').where('email', '=', email),
+        );
+      await expect
+        .poll(() => eventsOfLead.where('published_at', 'is', null).execute(), { timeout: 10_000 })
+        .toEqual([]);
+
+      const aMinuteOn = new Date(Date.now() + 61_000);
+      const { republished } = await ctx.outbox.sweeper.pass(aMinuteOn);
+
+      expect(republished).toBe(0);
+      const runs = await ctx.database.writer
+        .selectFrom('outbox_consumer_runs')
+        .select('next_sweep_at')
+        .where('event_id', 'in', eventsOfLead)
+        .where('finished_at', 'is', null)
+        .execute();
+      expect(runs.length).toBeGreaterThan(0);
+      // Claimed and put off for another grace period: the pass decided, it did not fail.
+      for (const run of runs) expect(run.next_sweep_at.getTime()).toBeGreaterThan(aMinuteOn.getTime());
+    } finally {
+      await ctx.outbox.queue.resume();
+      ctx.outbox.sweeper.start();
+    }
+    await ctx.settle(20_000);
+    expect(ctx.sink.messages().filter((m) => m.to.includes('still.waiting@example.com'))).toHaveLength(1);
+  });
+
   it(
     'when an e-mail consumer used up its attempts, it is counted as exhausted and sent once SMTP is back',
     { timeout: 60_000 },
