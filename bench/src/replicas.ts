@@ -6,28 +6,36 @@
 //      write) through a leads instance, both reading the primary (no replica configured);
 //   3. the same through an inventory and a leads instance whose reader is the replica.
 // Production gives the replica a machine of its own; here the two cores stand in for two machines:
-// the primary, the leads service and this process's write load on CPU 0, the read side (the
-// inventory instances, the read load) and the replica on CPU 1, in every phase. What differs between
-// phases 2 and 3 is only where the reads' SQL runs: on the primary's core, or on the replica's.
+// the primary, the leads service, this process's write load and a Redis of the bench's own on CPU 0,
+// the read side (the inventory instances, the read load) and the replica on CPU 1, in every phase.
+// What differs between phases 2 and 3 is only where the reads' SQL runs: on the primary's core, or
+// on the replica's. Redis is pinned too: left free, the scheduler put it on the read side's busy core
+// in some phases and not others, and that alone decided the write p99.
 // Environment: BENCH_REPLICA_SECONDS (10),
 // BENCH_REPLICA_WRITE_RATE (leads/s; by default half of what the write path takes when it is
 // pushed alone, measured at the start: a p99 of a saturated path measures its queue, not the
 // reads' effect), BENCH_REPLICA_READ_CONNECTIONS (10),
 // BENCH_REPLICA_DEALERSHIPS (10), BENCH_REPLICA_VEHICLES_PER_DEALERSHIP (2000),
-// BENCH_REPLICA_LEADS_PER_DEALERSHIP (2000), BENCH_REPLICA_ROUNDS (3).
+// BENCH_REPLICA_LEADS_PER_DEALERSHIP (2000), BENCH_REPLICA_ROUNDS (5).
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { API_AUDIENCE, READ_DEALERSHIPS_SCOPE } from '@showroom/contracts';
 import { LOCAL_BENCHMARK } from '@showroom/server-kit';
+import { dropSchema } from '@showroom/server-mysql';
 import { startDynamoLocal, startSmtpSink, startTestIssuer } from '@showroom/server-testing';
 /* eslint-disable-next-line @nx/enforce-module-boundaries -- the same pair npm test starts, not a copy */
 import { startReplicaPair } from '../../tools/dev/src/replica-pair';
+/* eslint-disable-next-line @nx/enforce-module-boundaries -- the private Redis npm start uses */
+import { startPrivateRedis, type PrivateRedis } from '../../tools/dev/src/private-redis';
+/* eslint-disable-next-line @nx/enforce-module-boundaries -- how npm start finds redis-server */
+import { defaultSearchDirs, findRedisServer } from '../../tools/dev/src/server-binaries';
 import { startInventory, type InventoryInstance } from './inventory-instances';
 import { leadCaptureScenarios } from './lead-scenarios';
 import { dropBenchLeadsJobs, startBenchLeads } from './leads-instance';
 import { drive, median, medianResult, type LoadResult } from './load';
-import { benchDealership, finish, start, waitFor } from './processes';
+import { benchDealership, finish, ROOT, start, waitFor } from './processes';
 import { READ_LOAD_RESULT, type ReadLoadInput, type ReadLoadResult } from './read-load-input';
 import { startUsersDirectory } from './users-directory';
 
@@ -45,15 +53,14 @@ const PER_DEALERSHIP = Number(env['BENCH_REPLICA_VEHICLES_PER_DEALERSHIP'] ?? 20
 const LEADS_PER_DEALERSHIP = Number(env['BENCH_REPLICA_LEADS_PER_DEALERSHIP'] ?? 2000);
 const GOAL_WRITE_P99_RATIO = 1.2;
 /** Each phase is measured this many times, in turn, and reported by its medians: one run is noisy here. */
-const ROUNDS = Number(env['BENCH_REPLICA_ROUNDS'] ?? 3);
+const ROUNDS = Number(env['BENCH_REPLICA_ROUNDS'] ?? 5);
 const SERVICES_CLIENT = { id: 'showroom-services', secret: 'bench-services-secret' };
 const QUEUE_PREFIX = 'bench-replica-leads';
 
 export interface ReplicaBenchOptions {
-  redisUrl: string;
   /**
-   * The leads service's port; the two inventory instances, the users stand-in and the two leads
-   * instances that serve the inbox reads take the five after it.
+   * The leads service's port; the two inventory instances, the users stand-in, the two leads
+   * instances that serve the inbox reads and the bench's Redis take the six after it.
    */
   firstPort: number;
 }
@@ -115,7 +122,16 @@ function pinTo(cpu: string, pid: number | undefined): void {
   execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', cpu, String(pid)], { stdio: 'ignore' });
 }
 
+/**
+ * Seeds both schemas afresh on the primary (the replica follows): the pair's data directory outlives
+ * a run, and seeding over an earlier run's schemas added their leads and unfinished outbox runs to it.
+ */
 async function seedOn(primaryUrl: string): Promise<void> {
+  await Promise.all(
+    ['showroom_bench_inventory', 'showroom_bench_leads'].map((schema) =>
+      dropSchema(`${primaryUrl}/${schema}`),
+    ),
+  );
   const common = {
     BENCH_DEALERSHIPS: String(DEALERSHIPS),
     BENCH_VEHICLES_PER_DEALERSHIP: String(PER_DEALERSHIP),
@@ -177,7 +193,19 @@ async function besideBusyLoop(during: () => Promise<LoadResult>): Promise<LoadRe
   }
 }
 
-export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptions): Promise<string> {
+/** A Redis of the bench's own from the installed redis-server, its data under tmp/ like the pair's. */
+async function startBenchRedis(port: number): Promise<PrivateRedis> {
+  const server = findRedisServer(defaultSearchDirs());
+  if (!server)
+    throw new Error('The replica bench needs a Redis server on this machine: apt-get install redis-server.');
+  return startPrivateRedis({
+    url: `redis://127.0.0.1:${port}`,
+    dir: join(ROOT, 'tmp', `redis-replica-bench-${port}`),
+    server,
+  });
+}
+
+export async function runReplicaBench({ firstPort }: ReplicaBenchOptions): Promise<string> {
   const ports = {
     leads: firstPort,
     inventoryOnPrimary: firstPort + 1,
@@ -185,16 +213,27 @@ export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptio
     users: firstPort + 3,
     leadsReadsOnPrimary: firstPort + 4,
     leadsReadsOnReplica: firstPort + 5,
+    redis: firstPort + 6,
   };
-  console.log('Replicas: starting the MariaDB primary and replica (tools/dev/src/replica-pair.ts)…');
-  const pair = await startReplicaPair();
+  if (availableParallelism() < 2)
+    throw new Error('The replica bench splits two cores; this machine has one.');
+  console.log(
+    'Replicas: starting the MariaDB primary and replica (tools/dev/src/replica-pair.ts) and a Redis…',
+  );
+  const redis = await startBenchRedis(ports.redis);
+  const pair = await startReplicaPair().catch(async (error: unknown) => {
+    await redis.stop();
+    throw error;
+  });
+  const redisUrl = redis.url;
   const stopped: InventoryInstance[] = [];
   const leadsInstances: ChildProcess[] = [];
+  /** What the bench started beside the services, closed however it ends. */
+  const closers: Array<() => Promise<unknown>> = [];
   try {
-    if (availableParallelism() < 2)
-      throw new Error('The replica bench splits two cores; this machine has one.');
     pinTo(PRIMARY_MACHINE_CPU, pair.primary.pid);
     pinTo(REPLICA_MACHINE_CPU, pair.replica.pid);
+    pinTo(PRIMARY_MACHINE_CPU, redis.pid);
     pinTo(PRIMARY_MACHINE_CPU, process.pid);
     console.log(
       `Replicas: seeding ${DEALERSHIPS} × ${PER_DEALERSHIP} vehicles and ${DEALERSHIPS} × ${LEADS_PER_DEALERSHIP} leads on the primary (once)…`,
@@ -211,6 +250,7 @@ export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptio
       startSmtpSink(),
       startUsersDirectory(dealershipIds, ports.users),
     ]);
+    closers.push(issuer.close, dynamo.close, sink.close, users.close);
     const auth = {
       AUTH_ISSUER_BASE_URL: issuer.issuerBaseURL,
       AUTH_AUDIENCE: API_AUDIENCE,
@@ -289,6 +329,7 @@ export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptio
     );
     const rounds: Phase[][] = [];
     const selects = await selectCounter(pair);
+    closers.push(selects.close);
     for (let round = 0; round < ROUNDS; round++) {
       rounds.push([
         {
@@ -313,21 +354,21 @@ export async function runReplicaBench({ redisUrl, firstPort }: ReplicaBenchOptio
         },
       ]);
     }
-    await selects.close();
     const phases = (rounds[0] ?? []).map((phase, i) =>
       medianPhase(
         phase.name,
         rounds.map((r) => r[i] as Phase),
       ),
     );
-    await Promise.all([issuer.close(), dynamo.close(), sink.close(), users.close()]);
     return formatReplicaTable(phases, { writeRate, capacity: capacity.requestsPerSecond });
   } finally {
     for (const instance of stopped) instance.stop();
     for (const instance of leadsInstances) instance.kill('SIGTERM');
     await Promise.all(leadsInstances.map(finish));
+    await Promise.allSettled(closers.map((close) => close()));
     await pair.stop();
     await dropBenchLeadsJobs(redisUrl, QUEUE_PREFIX);
+    await redis.stop();
     pinTo(`0-${availableParallelism() - 1}`, process.pid);
   }
 }

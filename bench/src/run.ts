@@ -63,7 +63,7 @@ const PORTS = {
   storefront: 3963,
   /** and the one after it (bench/src/analytics.ts) */
   analytics: 3993,
-  /** and the five after it (bench/src/replicas.ts) */
+  /** and the six after it (bench/src/replicas.ts) */
   replicas: 3985,
 };
 /** Inventory's machine credentials, which the bench issuer knows (inventory reads the users directory). */
@@ -334,7 +334,7 @@ async function main(): Promise<void> {
   });
   console.log(`\n${analytics}`);
   console.log('');
-  const replicas = await runReplicaBench({ redisUrl: REDIS, firstPort: PORTS.replicas });
+  const replicas = await runReplicaBench({ firstPort: PORTS.replicas });
   console.log(`\n${replicas}`);
   console.log('');
   const portalMobile = await runPortalMobileBench(STORES);
