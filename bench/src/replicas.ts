@@ -178,13 +178,25 @@ async function withReadLoad(
   return { writes, reads };
 }
 
+/** The controls' loads: each uses the read side's core and shares nothing with the write path in software. */
+const CONTROL_LOADS = {
+  /** The core alone. */
+  spin: 'for (;;) {}',
+  /** The core, and the memory and caches under it too: random writes over 1 GiB, as a database's pages are walked. */
+  memory:
+    'const a = new Uint32Array(1 << 28); for (let i = 1; ; ) { i = (Math.imul(i, 1103515245) + 12345) & 0xfffffff; a[i]++; }',
+};
+
 /**
- * `during` while a process that only spins (no database, no network) holds the read side's core:
- * how much the two cores, standing in for two machines, still slow each other when nothing is
- * shared but the hardware. The replica's phase cannot do better than this control.
+ * `during` while a process that runs only a control load (no database, no network) holds the read
+ * side's core: how much the two cores, standing in for two machines, still slow each other when
+ * nothing is shared but the hardware. The replica's phase cannot do better than these controls.
  */
-async function besideBusyLoop(during: () => Promise<LoadResult>): Promise<LoadResult> {
-  const spinner = start(['-e', 'for (;;) {}']);
+async function besideControlLoad(
+  load: keyof typeof CONTROL_LOADS,
+  during: () => Promise<LoadResult>,
+): Promise<LoadResult> {
+  const spinner = start(['-e', CONTROL_LOADS[load]]);
   pinTo(REPLICA_MACHINE_CPU, spinner.pid);
   try {
     return await during();
@@ -350,7 +362,11 @@ export async function runReplicaBench({ firstPort }: ReplicaBenchOptions): Promi
         },
         {
           name: 'control: a busy loop on the read core',
-          ...(await selects.during(async () => ({ writes: await besideBusyLoop(writeLoad) }))),
+          ...(await selects.during(async () => ({ writes: await besideControlLoad('spin', writeLoad) }))),
+        },
+        {
+          name: 'control: a memory walk on the read core',
+          ...(await selects.during(async () => ({ writes: await besideControlLoad('memory', writeLoad) }))),
         },
       ]);
     }
@@ -399,17 +415,18 @@ const gain = (more: number | undefined, base: number | undefined) =>
 
 function formatReplicaTable(phases: Phase[], writes: { writeRate: number; capacity: number }): string {
   const idle = phases[0]?.writes.p99 ?? NaN;
-  const header = `${'lead capture writes'.padEnd(36)}${'leads/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'× idle p99'.padStart(12)}${'vehicle reads/s'.padStart(17)}${'inbox reads/s'.padStart(15)}${'SELECTs/s primary'.padStart(19)}${'replica'.padStart(9)}${'failed'.padStart(8)}`;
+  const header = `${'lead capture writes'.padEnd(41)}${'leads/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'× idle p99'.padStart(12)}${'vehicle reads/s'.padStart(17)}${'inbox reads/s'.padStart(15)}${'SELECTs/s primary'.padStart(19)}${'replica'.padStart(9)}${'failed'.padStart(8)}`;
   const lines = phases.map((phase) => {
     const { writes, reads } = phase;
     const ratio = writes.p99 / idle;
     const failed = writes.failures + (reads ? reads.vehicles.failures + reads.inbox.failures : 0);
-    return `${phase.name.padEnd(36)}${writes.requestsPerSecond.toFixed(0).padStart(9)}${String(writes.p50).padStart(8)}${String(writes.p99).padStart(8)}${ratio.toFixed(2).padStart(12)}${(reads ? reads.vehicles.requestsPerSecond.toFixed(0) : '–').padStart(17)}${(reads ? reads.inbox.requestsPerSecond.toFixed(0) : '–').padStart(15)}${phase.selects.primary.toFixed(0).padStart(19)}${phase.selects.replica.toFixed(0).padStart(9)}${String(failed).padStart(8)}`;
+    return `${phase.name.padEnd(41)}${writes.requestsPerSecond.toFixed(0).padStart(9)}${String(writes.p50).padStart(8)}${String(writes.p99).padStart(8)}${ratio.toFixed(2).padStart(12)}${(reads ? reads.vehicles.requestsPerSecond.toFixed(0) : '–').padStart(17)}${(reads ? reads.inbox.requestsPerSecond.toFixed(0) : '–').padStart(15)}${phase.selects.primary.toFixed(0).padStart(19)}${phase.selects.replica.toFixed(0).padStart(9)}${String(failed).padStart(8)}`;
   });
-  const [, onPrimary, withReplica, control] = phases;
+  const [, onPrimary, withReplica, spinning, walkingMemory] = phases;
+  const timesIdle = (phase: Phase | undefined) => ((phase?.writes.p99 ?? NaN) / idle).toFixed(2);
   const verdict = withReplica
-    ? `With the replica the write p99 is ${(withReplica.writes.p99 / idle).toFixed(2)}× idle (goal ≤ ${GOAL_WRITE_P99_RATIO}×; ` +
-      `a busy loop alone on the read core makes it ${((control?.writes.p99 ?? NaN) / idle).toFixed(2)}×); ` +
+    ? `With the replica the write p99 is ${timesIdle(withReplica)}× idle (goal ≤ ${GOAL_WRITE_P99_RATIO}×; ` +
+      `a busy loop alone on the read core makes it ${timesIdle(spinning)}×, a memory walk ${timesIdle(walkingMemory)}×); ` +
       `per second, ${gain(withReplica.reads?.vehicles.requestsPerSecond, onPrimary?.reads?.vehicles.requestsPerSecond)} more vehicle reads and ` +
       `${gain(withReplica.reads?.inbox.requestsPerSecond, onPrimary?.reads?.inbox.requestsPerSecond)} more inbox reads than on the primary.`
     : '';
