@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { LeadEventType } from '@showroom/contracts';
-import { acrossDealerships, transactionRetryingDeadlocks } from '@showroom/server-mysql';
+import { acrossDealerships, queueClaimTransaction } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { ConsumerRuns } from './consumer-runs';
 import type { OutboxConsumers } from './events';
@@ -83,7 +83,7 @@ export class OutboxRelay {
 
   /** One batch; returns how many events it published. */
   async publishBatch(): Promise<number> {
-    return transactionRetryingDeadlocks(this.db, async (trx) => {
+    return queueClaimTransaction(this.db, async (trx) => {
       // The relay publishes every dealership's events.
       const all = acrossDealerships(trx);
       const rows = await all

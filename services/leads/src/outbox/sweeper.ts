@@ -1,7 +1,7 @@
 import type { Job, Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { acrossDealerships, transactionRetryingDeadlocks } from '@showroom/server-mysql';
+import { acrossDealerships, queueClaimTransaction } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 import type { ConsumerRuns } from './consumer-runs';
 import { outboxMetricLine, type MetricLineSink, type OutboxHealth } from './outbox-metrics';
@@ -80,7 +80,7 @@ export class OutboxSweeper {
 
   /** One batch of due events; claimed events wait a grace period before the next look. */
   private async sweepBatch(now: Date): Promise<{ claimed: number; republished: number }> {
-    return transactionRetryingDeadlocks(this.db, async (trx) => {
+    return queueClaimTransaction(this.db, async (trx) => {
       const eventIds = await this.runs.claimDue(trx, now, BATCH);
       if (eventIds.length === 0) return { claimed: 0, republished: 0 };
       // The sweeper looks after every dealership's events.

@@ -40,3 +40,18 @@ export function transactionRetryingDeadlocks<DB, T>(
 ): Promise<T> {
   return retryOnDeadlock(() => db.transaction().execute(work), attempts);
 }
+
+/**
+ * A queue claim (`FOR UPDATE SKIP LOCKED` on the rows waiting) as one transaction at READ COMMITTED,
+ * begun again whole on a deadlock. At MySQL's default REPEATABLE READ the claim also locks the gap
+ * after the last row it read, which is where producers insert the next waiting row: every producer
+ * then waits for the claim to commit, network calls inside it included. At READ COMMITTED it locks
+ * only the rows it claimed. Needs row-based (or mixed) binary logging, as RDS and MariaDB default to.
+ */
+export function queueClaimTransaction<DB, T>(
+  db: Kysely<DB>,
+  work: (trx: Transaction<DB>) => Promise<T>,
+  attempts = 3,
+): Promise<T> {
+  return retryOnDeadlock(() => db.transaction().setIsolationLevel('read committed').execute(work), attempts);
+}
