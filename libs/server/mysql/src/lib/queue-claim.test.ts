@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Generated, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, dropSchema, ensureSchema, type Database } from './database';
 import { queueClaimTransaction, transactionRetryingDeadlocks } from './errors';
 
 interface Db {
-  jobs: { id: number; published_at: Date | null };
+  jobs: { id: Generated<number>; published_at: Date | null };
 }
 
 const serverUrl = (process.env['TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
