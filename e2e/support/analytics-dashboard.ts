@@ -16,11 +16,15 @@ export class ReportCardPanel {
     this.chart = this.root.$(testId('report-chart'));
   }
 
-  /** The card's figure once its report has answered (a failure shows its message instead). */
+  /**
+   * The card's figure once its report has answered (a failure shows its message instead). While a
+   * new period loads, the card keeps the last period's figure and says it is busy (`aria-busy`).
+   */
   async figureText(): Promise<string> {
     const error = this.root.$(testId('report-error'));
+    const busy = async () => (await this.root.$('section').getAttribute('aria-busy')) === 'true';
     await until(
-      async () => (await this.figure.isPresent()) || (await error.isPresent()),
+      async () => ((await this.figure.isPresent()) && !(await busy())) || (await error.isPresent()),
       `the ${this.report} card to show its figure`,
     );
     if (await error.isPresent()) throw new Error(`the ${this.report} card failed: ${await textOf(error)}`);
