@@ -1,31 +1,28 @@
-import { randomBytes } from 'node:crypto';
 import { sql, type Generated, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, dropSchema, ensureSchema, type Database } from './database';
+import type { Database } from './database';
 import { queueClaimTransaction, transactionRetryingDeadlocks } from './errors';
+import { openThrowawayDatabase, type ThrowawayDatabase } from './testing/throwaway-database';
 
 interface Db {
   jobs: { id: Generated<number>; published_at: Date | null };
 }
 
-const serverUrl = (process.env['TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
-const url = `${serverUrl}/test_queue_claim_${randomBytes(4).toString('hex')}`;
+let throwaway: ThrowawayDatabase<Db>;
 let database: Database<Db>;
 
 beforeAll(async () => {
-  await ensureSchema(url);
-  database = createDatabase<Db>({ writerUrl: url, readerUrls: [], connectionLimit: 4 });
-  await sql`CREATE TABLE jobs (
-    id BIGINT AUTO_INCREMENT PRIMARY KEY,
-    published_at DATETIME(3) NULL,
-    KEY jobs_waiting (published_at, id)
-  ) ENGINE=InnoDB`.execute(database.writer);
+  throwaway = await openThrowawayDatabase<Db>('queue_claim', [
+    sql`CREATE TABLE jobs (
+      id BIGINT AUTO_INCREMENT PRIMARY KEY,
+      published_at DATETIME(3) NULL,
+      KEY jobs_waiting (published_at, id)
+    ) ENGINE=InnoDB`,
+  ]);
+  database = throwaway.database;
 });
 
-afterAll(async () => {
-  await database.close();
-  await dropSchema(url);
-});
+afterAll(() => throwaway.drop());
 
 type Claim = <T>(db: typeof database.writer, work: (trx: Transaction<Db>) => Promise<T>) => Promise<T>;
 

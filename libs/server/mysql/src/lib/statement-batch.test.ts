@@ -1,32 +1,24 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Pool } from 'mysql2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createDatabase,
-  createStatementBatchPool,
-  dropSchema,
-  ensureSchema,
-  type Database,
-} from './database';
+import { createStatementBatchPool, type Database } from './database';
 import { inStatementBatch } from './statement-batch';
+import { openThrowawayDatabase, type ThrowawayDatabase } from './testing/throwaway-database';
 
 interface Db {
   counters: { id: number; hits: number };
 }
 
-const serverUrl = (process.env['TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
-const url = `${serverUrl}/test_statement_batch_${randomBytes(4).toString('hex')}`;
+let throwaway: ThrowawayDatabase<Db>;
 let database: Database<Db>;
 let batches: Pool;
 
 beforeAll(async () => {
-  await ensureSchema(url);
-  database = createDatabase<Db>({ writerUrl: url, readerUrls: [], connectionLimit: 4 });
-  batches = createStatementBatchPool(url, 4);
-  await sql`CREATE TABLE counters (id INT PRIMARY KEY, hits INT NOT NULL) ENGINE=InnoDB`.execute(
-    database.writer,
-  );
+  throwaway = await openThrowawayDatabase<Db>('statement_batch', [
+    sql`CREATE TABLE counters (id INT PRIMARY KEY, hits INT NOT NULL) ENGINE=InnoDB`,
+  ]);
+  database = throwaway.database;
+  batches = createStatementBatchPool(throwaway.url, 4);
 });
 
 beforeEach(async () => {
@@ -35,8 +27,7 @@ beforeEach(async () => {
 
 afterAll(async () => {
   await batches.promise().end();
-  await database.close();
-  await dropSchema(url);
+  await throwaway.drop();
 });
 
 const db = () => database.writer;

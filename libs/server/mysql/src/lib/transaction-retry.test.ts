@@ -1,29 +1,24 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, dropSchema, ensureSchema, type Database } from './database';
+import type { Database } from './database';
 import { transactionRetryingDeadlocks } from './errors';
+import { openThrowawayDatabase, type ThrowawayDatabase } from './testing/throwaway-database';
 
 interface Db {
   counters: { id: number; hits: number };
 }
 
-const serverUrl = (process.env['TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
-const url = `${serverUrl}/test_transaction_retry_${randomBytes(4).toString('hex')}`;
+let throwaway: ThrowawayDatabase<Db>;
 let database: Database<Db>;
 
 beforeAll(async () => {
-  await ensureSchema(url);
-  database = createDatabase<Db>({ writerUrl: url, readerUrls: [], connectionLimit: 4 });
-  await sql`CREATE TABLE counters (id INT PRIMARY KEY, hits INT NOT NULL) ENGINE=InnoDB`.execute(
-    database.writer,
-  );
+  throwaway = await openThrowawayDatabase<Db>('transaction_retry', [
+    sql`CREATE TABLE counters (id INT PRIMARY KEY, hits INT NOT NULL) ENGINE=InnoDB`,
+  ]);
+  database = throwaway.database;
 });
 
-afterAll(async () => {
-  await database.close();
-  await dropSchema(url);
-});
+afterAll(() => throwaway.drop());
 
 describe('transactionRetryingDeadlocks, against a real deadlock', () => {
   it('commits both sides: the victim is rolled back whole and runs again', async () => {
