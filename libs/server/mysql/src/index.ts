@@ -6,3 +6,4 @@ export * from './lib/replica-rotation';
 export * from './lib/read-routing';
 export * from './lib/read-your-writes';
 export * from './lib/statement-batch';
+export * from './lib/index-hints';
