@@ -1,7 +1,7 @@
 import { sql, type Compilable, type Insertable, type Kysely } from 'kysely';
 import { OPEN_LEAD_STATUSES, type DealLeadSummary } from '@showroom/contracts';
 import type { Pool } from 'mysql2';
-import { forDealership, inStatementBatch, type StatementBatch } from '@showroom/server-mysql';
+import { forDealership, inStatementBatch, useIndexes, type StatementBatch } from '@showroom/server-mysql';
 import type { LeadsDatabase, LeadTable, SubmissionTable } from '../database';
 import type { NewLeadEvent } from '../outbox/events';
 import { outboxInsert } from '../outbox/outbox-writer';
@@ -85,8 +85,16 @@ export class CaptureStatements {
     return query && this.first(query);
   }
 
+  /**
+   * Hinted to the contact-key indexes: unhinted, MariaDB estimates every index of `leads` (each
+   * begins with `dealership_id`) before each lookup, which cost more than the lookup (ADR 0015).
+   */
   private openLeadQuery(dealershipId: string, { emailNorm, phoneNorm }: ContactKeys, activeSince: Date) {
     if (!emailNorm && !phoneNorm) return undefined;
+    const contactIndexes = [
+      ...(emailNorm ? ['leads_by_email'] : []),
+      ...(phoneNorm ? ['leads_by_phone'] : []),
+    ];
     return forDealership(this.db, dealershipId)
       .selectFrom('leads')
       .select(OPEN_LEAD_COLUMNS)
@@ -99,7 +107,8 @@ export class CaptureStatements {
         ]),
       )
       .orderBy('created_at', 'desc')
-      .limit(1);
+      .limit(1)
+      .withPlugin(useIndexes('leads', contactIndexes));
   }
 
   async replayOf(dealershipId: string, key: string): Promise<StoredReplay | undefined> {
