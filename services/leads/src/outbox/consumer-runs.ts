@@ -1,9 +1,11 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { acrossDealerships } from '@showroom/server-mysql';
 import type { LeadsDatabase } from '../database';
 
 /** Finished runs are kept this long, to look into an incident, then forgotten. */
 export const FINISHED_RUNS_KEPT_MS = 14 * 24 * 3600_000;
+/** Where the alarms' counts stop: they ask for more than none, and past this the size adds nothing. */
+export const HEALTH_COUNT_CAP = 10_000;
 /** Rows forgotten per sweeper pass at most, so a pass stays short. */
 const FORGET_BATCH = 5000;
 
@@ -21,6 +23,8 @@ export class ConsumerRuns {
     private readonly db: Kysely<LeadsDatabase>,
     /** How long a run may stay unfinished before the sweeper publishes its event again. */
     private readonly graceMs: number,
+    /** Where the health counts stop (see {@link ConsumerRuns.health}). */
+    private readonly healthCountCap = HEALTH_COUNT_CAP,
   ) {}
 
   private sweepAfter(now: Date): Date {
@@ -153,34 +157,47 @@ export class ConsumerRuns {
 
   /**
    * What the alarms watch: events with a consumer unfinished (or not even published) for longer
-   * than `olderThanMs`, and runs whose job used up its attempts and that are still unfinished.
+   * than `olderThanMs`, and runs whose job used up its attempts and that are still unfinished. Each
+   * count stops at `healthCountCap`: the alarms ask for more than none, and a capped count reads at
+   * most that many rows however large a backlog grows.
    */
   async health(now: Date, olderThanMs: number): Promise<{ backlog: number; exhausted: number }> {
     const cutoff = new Date(now.getTime() - olderThanMs);
     const [unpublished, unfinished, exhausted] = await Promise.all([
       // The backlog is the whole service's.
-      acrossDealerships(this.db)
-        .selectFrom('outbox')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('published_at', 'is', null)
-        .where('occurred_at', '<', cutoff)
-        .executeTakeFirstOrThrow(),
-      this.db
-        .selectFrom('outbox_consumer_runs')
-        .select(sql<number>`count(distinct event_id)`.as('n'))
-        .where('finished_at', 'is', null)
-        .where('created_at', '<', cutoff)
-        .executeTakeFirstOrThrow(),
-      this.db
-        .selectFrom('outbox_consumer_runs')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('finished_at', 'is', null)
-        .where('exhausted_at', 'is not', null)
-        .executeTakeFirstOrThrow(),
+      this.countUpToCap(
+        acrossDealerships(this.db)
+          .selectFrom('outbox')
+          .select('id')
+          .where('published_at', 'is', null)
+          .where('occurred_at', '<', cutoff),
+      ),
+      this.countUpToCap(
+        this.db
+          .selectFrom('outbox_consumer_runs')
+          .select('event_id')
+          .distinct()
+          .where('finished_at', 'is', null)
+          .where('created_at', '<', cutoff),
+      ),
+      this.countUpToCap(
+        this.db
+          .selectFrom('outbox_consumer_runs')
+          .select('event_id')
+          .where('finished_at', 'is', null)
+          .where('exhausted_at', 'is not', null),
+      ),
     ]);
-    return {
-      backlog: Number(unpublished.n) + Number(unfinished.n),
-      exhausted: Number(exhausted.n),
-    };
+    return { backlog: Math.min(unpublished + unfinished, this.healthCountCap), exhausted };
+  }
+
+  private async countUpToCap<DB, TB extends keyof DB, Row>(
+    rows: SelectQueryBuilder<DB, TB, Row>,
+  ): Promise<number> {
+    const { n } = await this.db
+      .selectFrom(rows.limit(this.healthCountCap).as('counted'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(n);
   }
 }

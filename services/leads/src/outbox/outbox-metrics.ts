@@ -6,9 +6,9 @@ export const stdoutMetrics: MetricLineSink = (line) => {
 };
 
 export interface OutboxHealth {
-  /** Events with a consumer unfinished (or not yet published) for longer than a minute. */
+  /** Events with a consumer unfinished (or not yet published) for longer than a minute, up to HEALTH_COUNT_CAP. */
   backlog: number;
-  /** Consumer runs whose job used up its attempts and that are still unfinished. */
+  /** Consumer runs whose job used up its attempts and that are still unfinished, up to HEALTH_COUNT_CAP. */
   exhausted: number;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postWebsiteLead, websiteLead } from '../test/lead-requests';
 import { startLeadsTestApp, type LeadsTestContext, type TestDealership } from '../test/leads-test-app';
-import { FINISHED_RUNS_KEPT_MS } from './consumer-runs';
+import { ConsumerRuns, FINISHED_RUNS_KEPT_MS } from './consumer-runs';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -161,4 +161,38 @@ describe('outbox sweeper', () => {
       expect(metricsAt(later)).toMatchObject({ OutboxBacklog: 0, OutboxExhaustedJobs: 0 });
     },
   );
+
+  it('counts the backlog for the alarms up to its cap, however many events wait', async () => {
+    await ctx.outbox.sweeper.stop();
+    await ctx.outbox.queue.pause();
+    try {
+      for (const email of ['capped.one@example.com', 'capped.two@example.com', 'capped.three@example.com']) {
+        expect((await postWebsiteLead(ctx, dealer.id, websiteLead({ email }))).status).toBe(201);
+      }
+      // Published (jobs waiting in the paused queue), so each event has unfinished runs.
+      await expect
+        .poll(
+          () =>
+            ctx.database.writer
+              .selectFrom('outbox')
+              .select('event_id')
+              .where('published_at', 'is', null)
+              .execute(),
+          {
+            timeout: 10_000,
+          },
+        )
+        .toEqual([]);
+      const aMinuteOn = new Date(Date.now() + 61_000);
+      const uncapped = await new ConsumerRuns(ctx.database.writer, 60_000).health(aMinuteOn, 60_000);
+      expect(uncapped.backlog).toBeGreaterThanOrEqual(3);
+      expect(await new ConsumerRuns(ctx.database.writer, 60_000, 2).health(aMinuteOn, 60_000)).toEqual({
+        backlog: 2,
+        exhausted: 0,
+      });
+    } finally {
+      await ctx.outbox.queue.resume();
+      ctx.outbox.sweeper.start();
+    }
+  });
 });
