@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { acrossDealerships, transactionRetryingDeadlocks } from '@showroom/server-mysql';
+import { acrossDealerships, queueClaimTransaction } from '@showroom/server-mysql';
 import type { InventoryDatabase } from '../database';
 
 export interface ClaimedImport {
@@ -30,7 +30,7 @@ export class ImportJobClaims {
    */
   async claimImport(now: Date, staleAfterMs: number): Promise<ClaimedImport | null> {
     const staleBefore = new Date(now.getTime() - staleAfterMs);
-    return transactionRetryingDeadlocks(this.writer, async (trx) => {
+    return queueClaimTransaction(this.writer, async (trx) => {
       const db = acrossDealerships(trx);
       const row = await db
         .selectFrom('feed_imports')
@@ -79,7 +79,7 @@ export class ImportJobClaims {
 
   /** A feed URL due for its fetch; its next fetch is moved one interval on as it is taken. */
   async claimDueFeed(now: Date): Promise<DueFeed | null> {
-    return transactionRetryingDeadlocks(this.writer, async (trx) => {
+    return queueClaimTransaction(this.writer, async (trx) => {
       const db = acrossDealerships(trx);
       const row = await db
         .selectFrom('feed_import_settings')

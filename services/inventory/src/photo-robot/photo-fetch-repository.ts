@@ -4,7 +4,7 @@ import {
   acrossDealerships,
   forDealership,
   type DealershipQueries,
-  transactionRetryingDeadlocks,
+  queueClaimTransaction,
 } from '@showroom/server-mysql';
 import type { PhotoFetchItemStatus } from '@showroom/contracts';
 import type { InventoryDatabase, PhotoFetchItemTable, PhotoFetchJobTable } from '../database';
@@ -118,7 +118,7 @@ export class PhotoFetchRepository {
    * another worker is claiming at this moment are skipped, not waited for.
    */
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedItem[]> {
-    return transactionRetryingDeadlocks(this.writer, async (trx) => {
+    return queueClaimTransaction(this.writer, async (trx) => {
       const due = await acrossDealerships(trx)
         .selectFrom('photo_fetch_items')
         .select(['id', 'dealership_id', 'job_id', 'vehicle_id', 'url', 'attempts'])

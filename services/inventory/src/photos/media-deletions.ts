@@ -5,7 +5,7 @@ import {
   acrossDealerships,
   forDealership,
   type DealershipQueries,
-  transactionRetryingDeadlocks,
+  queueClaimTransaction,
 } from '@showroom/server-mysql';
 import type { ObjectStore } from '@showroom/server-storage';
 import { HOUR_MS } from '../background/hourly';
@@ -77,7 +77,7 @@ export class MediaDeletions {
 
   /** Retries the due deletions of every dealership; answers how many it completed. */
   async sweep(): Promise<number> {
-    const claimed = await transactionRetryingDeadlocks(this.writer, async (trx) => {
+    const claimed = await queueClaimTransaction(this.writer, async (trx) => {
       const due = await acrossDealerships(trx)
         .selectFrom('media_deletions')
         .select(['id', 'dealership_id', 'prefix', 'attempts'])

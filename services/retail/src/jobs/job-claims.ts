@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { clipReason } from '@showroom/server-kit';
-import { acrossDealerships, forDealership, transactionRetryingDeadlocks } from '@showroom/server-mysql';
+import { acrossDealerships, forDealership, queueClaimTransaction } from '@showroom/server-mysql';
 import type { RetailDatabase } from '../database';
 
 /** A job a runner holds until `claimedUntil`; every write about it names `token`. */
@@ -26,7 +26,7 @@ export class JobClaims {
 
   async claim(now: Date, leaseMs: number, limit: number): Promise<ClaimedJob[]> {
     // Two runners claiming at once can deadlock on the queue's indexes: the victim claims again.
-    return transactionRetryingDeadlocks(this.writer, async (trx) => {
+    return queueClaimTransaction(this.writer, async (trx) => {
       const due = await acrossDealerships(trx)
         .selectFrom('retail_jobs')
         .select(['id', 'dealership_id', 'kind', 'payload', 'attempts'])

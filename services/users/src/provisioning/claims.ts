@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ProvisioningStepName } from '@showroom/contracts';
 import { clipReason } from '@showroom/server-kit';
-import { acrossDealerships, forDealership, transactionRetryingDeadlocks } from '@showroom/server-mysql';
+import { acrossDealerships, forDealership, queueClaimTransaction } from '@showroom/server-mysql';
 import type { UsersDatabase, WebsiteProvisioningStepTable } from '../database';
 
 /** A site's provisioning a worker holds until its lease runs out; every write is fenced on `token`. */
@@ -49,7 +49,7 @@ export class ProvisioningClaims {
   constructor(private readonly writer: Kysely<UsersDatabase>) {}
 
   async claim(now: Date, leaseMs: number): Promise<ClaimedSite | null> {
-    return transactionRetryingDeadlocks(this.writer, async (trx) => {
+    return queueClaimTransaction(this.writer, async (trx) => {
       const row = await acrossDealerships(trx)
         .selectFrom('website_provisioning')
         .select(['dealership_id', 'attempts', 'version'])

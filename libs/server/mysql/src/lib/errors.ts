@@ -31,7 +31,7 @@ export async function retryOnDeadlock<T>(transaction: () => Promise<T>, attempts
 
 /**
  * `work` as one transaction on `db`, begun again whole when InnoDB picks it as a deadlock's victim
- * (see `retryOnDeadlock`): the shape every queue claim takes.
+ * (see `retryOnDeadlock`). A queue claim takes {@link queueClaimTransaction} instead.
  */
 export function transactionRetryingDeadlocks<DB, T>(
   db: Kysely<DB>,
