@@ -6,7 +6,6 @@ import { websiteOrigins } from './0004_website_origins';
 import { dealLeads } from './0005_deal_leads';
 import { dropLeadAnalytics } from './0006_drop_lead_analytics';
 import { leadTrafficSource } from './0007_lead_traffic_source';
-import { outboxHealthIndexes } from './0008_outbox_health_indexes';
 
 /** Ordered, forward-only. Never edit a migration that has shipped; add the next one. */
 export const leadsMigrations: Record<string, Migration> = {
@@ -17,5 +16,4 @@ export const leadsMigrations: Record<string, Migration> = {
   '0005_deal_leads': dealLeads,
   '0006_drop_lead_analytics': dropLeadAnalytics,
   '0007_lead_traffic_source': leadTrafficSource,
-  '0008_outbox_health_indexes': outboxHealthIndexes,
 };

@@ -158,8 +158,11 @@ export class ConsumerRuns {
   /**
    * What the alarms watch: events with a consumer unfinished (or not even published) for longer
    * than `olderThanMs`, and runs whose job used up its attempts and that are still unfinished. Each
-   * count stops at `healthCountCap`: the alarms ask for more than none, and a capped count reads at
-   * most that many rows however large a backlog grows.
+   * count stops at `healthCountCap`: the alarms ask for more than none. The backlog's counts then read
+   * at most the cap and a minute of new events, however large a backlog grows; the exhausted count
+   * reads the unfinished runs, which outside an outage are the work in flight. (An index for each
+   * would bound them too, but costs every run the relay records, several per lead, to save a scan
+   * every 15 s during an outage.)
    */
   async health(now: Date, olderThanMs: number): Promise<{ backlog: number; exhausted: number }> {
     const cutoff = new Date(now.getTime() - olderThanMs);
