@@ -6,7 +6,7 @@
 // and each submission one new lead. Scenarios are driven in turn, ROUNDS times, and reported by
 // their medians: one run is noisy on this machine.
 // Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_CAPTURE_ROUNDS (3),
-// BENCH_CAPTURE_HISTORY (0): leads each dealership already holds, so the returning-shopper lookup
+// BENCH_CAPTURE_HISTORY (2000): leads each dealership already holds, so the returning-shopper lookup
 // searches a real inbox.
 import { loadavg, availableParallelism } from 'node:os';
 import { sql, type Kysely } from 'kysely';
@@ -19,7 +19,7 @@ import { benchDealership, finish, start, waitFor } from './processes';
 
 const env = process.env;
 const ROUNDS = Number(env['BENCH_CAPTURE_ROUNDS'] ?? 3);
-const HISTORY = Number(env['BENCH_CAPTURE_HISTORY'] ?? 0);
+const HISTORY = Number(env['BENCH_CAPTURE_HISTORY'] ?? 2000);
 const DEALERSHIPS = 20;
 const SCHEMA = 'showroom_bench_capture';
 const GOALS = { leadsPerSecond: 1000, p99Ms: 50 };
