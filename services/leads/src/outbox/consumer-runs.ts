@@ -166,6 +166,10 @@ export class ConsumerRuns {
    */
   async health(now: Date, olderThanMs: number): Promise<{ backlog: number; exhausted: number }> {
     const cutoff = new Date(now.getTime() - olderThanMs);
+    const unfinishedRuns = this.db
+      .selectFrom('outbox_consumer_runs')
+      .select('event_id')
+      .where('finished_at', 'is', null);
     const [unpublished, unfinished, exhausted] = await Promise.all([
       // The backlog is the whole service's.
       this.countUpToCap(
@@ -175,21 +179,8 @@ export class ConsumerRuns {
           .where('published_at', 'is', null)
           .where('occurred_at', '<', cutoff),
       ),
-      this.countUpToCap(
-        this.db
-          .selectFrom('outbox_consumer_runs')
-          .select('event_id')
-          .distinct()
-          .where('finished_at', 'is', null)
-          .where('created_at', '<', cutoff),
-      ),
-      this.countUpToCap(
-        this.db
-          .selectFrom('outbox_consumer_runs')
-          .select('event_id')
-          .where('finished_at', 'is', null)
-          .where('exhausted_at', 'is not', null),
-      ),
+      this.countUpToCap(unfinishedRuns.distinct().where('created_at', '<', cutoff)),
+      this.countUpToCap(unfinishedRuns.where('exhausted_at', 'is not', null)),
     ]);
     return { backlog: Math.min(unpublished + unfinished, this.healthCountCap), exhausted };
   }
