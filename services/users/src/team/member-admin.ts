@@ -139,11 +139,13 @@ export class MemberAdmin {
       member: MemberRow;
     }) => Promise<void>,
   ): Promise<AdminMember> {
+    let after: MemberRow;
     try {
-      await transactionRetryingDeadlocks(this.deps.db, async (trx) => {
+      after = await transactionRetryingDeadlocks(this.deps.db, async (trx) => {
         const members = new MemberRepository(trx);
         const member = await this.existing(members, tenant, userId, true);
         await work({ trx, members, events: new MemberEvents(trx), member });
+        return this.existing(members, tenant, userId);
       });
     } catch (err) {
       if (err instanceof IdentityUnavailableError) {
@@ -154,8 +156,7 @@ export class MemberAdmin {
       }
       throw err;
     }
-    const row = await this.existing(new MemberRepository(this.deps.db), tenant, userId);
-    return toAdminMember(row, undefined);
+    return toAdminMember(after, undefined);
   }
 
   private async existing(
